@@ -1,0 +1,1 @@
+"""In-store kiosk and smart-window application."""

@@ -1,0 +1,135 @@
+"""The kiosk's configuration, read once from a TOML file into frozen dataclasses.
+
+Relative paths in the file are relative to the file itself, so a config can be moved with its
+content pack and theme.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.problems import ConfigError, Problem
+from kiosk.config.schema import bounded, convert
+from kiosk.config.toml_lines import key_lines, line_of
+
+LANGUAGES = ("fr", "en", "de", "es", "it")
+ROLES = ("terminal", "window")
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """The store this device stands in."""
+
+    id: str
+    name: str
+    currency: str = bounded("EUR", choices=("EUR", "CHF", "GBP", "USD"))
+    languages: tuple[str, ...] = bounded(("fr", "en"), choices=LANGUAGES)
+    default_language: str = bounded("fr", choices=LANGUAGES)
+    timezone: str = "Europe/Paris"
+
+
+@dataclass(frozen=True)
+class ContentConfig:
+    """Where the content pack is, and where its catalogue database is built."""
+
+    pack: str
+    database: str = ""  # empty: a file in the user's cache folder
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """How long a shopper's session lasts without a touch."""
+
+    idle_timeout_s: float = bounded(90.0, min=10.0, max=3600.0)
+    still_there_countdown_s: float = bounded(20.0, min=3.0, max=120.0)
+
+
+@dataclass(frozen=True)
+class DisplayConfig:
+    """One screen and the role it plays."""
+
+    name: str
+    role: str = bounded("terminal", choices=ROLES)
+    size: tuple[int, int] = bounded((1080, 1920), min=240, max=7680)
+    theme: str = "themes/default.toml"
+    attract_slide_s: float = bounded(7.0, min=2.0, max=120.0)
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class DevicesConfig:
+    """Scanners and card readers, each as one address string (see the README)."""
+
+    scanners: tuple[str, ...] = ("sim:",)
+    nfc: str = "sim:"
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """Everything read from one config file."""
+
+    store: StoreConfig
+    content: ContentConfig
+    displays: tuple[DisplayConfig, ...]
+    session: SessionConfig = field(default_factory=SessionConfig)
+    devices: DevicesConfig = field(default_factory=DevicesConfig)
+    source: Path = Path("config/default.toml")
+
+    def path(self, relative: str) -> Path:
+        """A path written in the config, resolved against the config file's folder."""
+        return (self.source.parent / relative).resolve()
+
+    def display(self, name: str) -> DisplayConfig:
+        """The display called `name`; KeyError if there is none."""
+        for display in self.displays:
+            if display.name == name:
+                return display
+        raise KeyError(name)
+
+
+def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    issues: list[tuple[tuple[str | int, ...], str]] = []
+    if config.store.default_language not in config.store.languages:
+        issues.append((("store", "default_language"), "must be one of store.languages"))
+    if not config.displays:
+        issues.append((("displays",), "at least one [[displays]] table is needed"))
+    names = [d.name for d in config.displays]
+    for index, name in enumerate(names):
+        if names.index(name) != index:
+            issues.append((("displays", index, "name"), f"display name {name!r} is used twice"))
+    for index, display in enumerate(config.displays):
+        if not config.path(display.theme).is_file():
+            issues.append((("displays", index, "theme"), f"theme file not found: {config.path(display.theme)}"))
+    if not config.path(config.content.pack).is_dir():
+        issues.append((("content", "pack"), f"content pack folder not found: {config.path(config.content.pack)}"))
+    return issues
+
+
+def load_config(path: Path) -> KioskConfig:
+    """Read and check a config file; raise ConfigError listing every problem with its line."""
+    path = Path(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError([Problem(path, "", f"cannot be read: {error.strerror}")]) from error
+    try:
+        data: dict[str, Any] = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        raise ConfigError([Problem(path, "", f"is not valid TOML: {error}", line)]) from error
+    lines = key_lines(source)
+    config, issues = convert(KioskConfig, data)
+    problems = [
+        Problem(path, ".".join(str(p) for p in issue.path), issue.message, line_of(lines, issue.path))
+        for issue in issues
+    ]
+    if config is not None:
+        config = replace(config, source=path.resolve())
+        for key_path, message in _cross_checks(config):
+            problems.append(Problem(path, ".".join(str(p) for p in key_path), message, line_of(lines, key_path)))
+    if problems or config is None:
+        raise ConfigError(problems)
+    return config

@@ -1,0 +1,226 @@
+"""Read the catalogue database: categories, browsing with sort and filters, search, reviews."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.gtin import gtin14
+from kiosk.core.models import Category, Product, ProductSummary, Review, Slide, SpecDef
+
+SORTS = ("popular", "price_asc", "price_desc", "rating")
+_ORDER = {
+    "popular": "popularity DESC, id",
+    "price_asc": "price_cents ASC, id",
+    "price_desc": "price_cents DESC, id",
+    "rating": "rating DESC, review_count DESC, id",
+}
+_SUMMARY_COLUMNS = "sku, brand, name, category, price_cents, stock, rating, review_count, image"
+_PRODUCT_COLUMNS = _SUMMARY_COLUMNS + ", gtin, description, aisle, specs"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class BrowseFilter:
+    """What a shopper narrowed a category down to."""
+
+    brands: frozenset[str] = frozenset()
+    price_min_cents: int | None = None
+    price_max_cents: int | None = None
+    min_rating: float | None = None
+    in_stock_only: bool = False
+
+    @property
+    def active(self) -> int:
+        """How many filters are set (shown on the filter button)."""
+        return sum((bool(self.brands), self.price_min_cents is not None or self.price_max_cents is not None,
+                    self.min_rating is not None, self.in_stock_only))
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What a category's products can be filtered on."""
+
+    brands: tuple[str, ...]
+    price_min_cents: int
+    price_max_cents: int
+    count: int
+    price_bands: tuple[tuple[int | None, int | None], ...] = field(default=())
+
+
+def _summary(row: sqlite3.Row) -> ProductSummary:
+    return ProductSummary(row["sku"], row["brand"], json.loads(row["name"]), row["category"], row["price_cents"],
+                          row["stock"], row["rating"], row["review_count"], row["image"])
+
+
+def _product(row: sqlite3.Row) -> Product:
+    return Product(row["sku"], row["brand"], json.loads(row["name"]), row["category"], row["price_cents"],
+                   row["stock"], row["rating"], row["review_count"], row["image"], gtin=row["gtin"],
+                   description=json.loads(row["description"]), aisle=row["aisle"], specs=json.loads(row["specs"]))
+
+
+def _where(category: str | None, chosen: BrowseFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    values: list[Any] = []
+    if category is not None:
+        clauses.append("category = ?")
+        values.append(category)
+    if chosen.brands:
+        clauses.append(f"brand IN ({', '.join('?' * len(chosen.brands))})")
+        values.extend(sorted(chosen.brands))
+    if chosen.price_min_cents is not None:
+        clauses.append("price_cents >= ?")
+        values.append(chosen.price_min_cents)
+    if chosen.price_max_cents is not None:
+        clauses.append("price_cents < ?")
+        values.append(chosen.price_max_cents)
+    if chosen.min_rating is not None:
+        clauses.append("rating >= ?")
+        values.append(chosen.min_rating)
+    if chosen.in_stock_only:
+        clauses.append("stock > 0")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", values
+
+
+def price_bands(low: int, high: int) -> tuple[tuple[int | None, int | None], ...]:
+    """Three or four round price bands covering low..high, for the price filter."""
+    if high <= low:
+        return ()
+    step_raw = (high - low) / 3
+    magnitude = 10 ** max(2, len(str(int(step_raw))) - 1)
+    step = max(magnitude, round(step_raw / magnitude) * magnitude)
+    first = ((low // magnitude) + 1) * magnitude
+    edges = [first + i * step for i in range(3) if first + i * step < high]
+    bands: list[tuple[int | None, int | None]] = [(None, edges[0])] if edges else []
+    bands += [(a, b) for a, b in zip(edges, edges[1:])]
+    if edges:
+        bands.append((edges[-1], None))
+    return tuple(bands)
+
+
+class Catalog:
+    """A read-only view of one catalogue database. Owned by the main thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        self._db.row_factory = sqlite3.Row
+        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        self.id: str = meta["id"]
+        self.name: str = meta["name"]
+        self.version: str = meta["version"]
+        self.currency: str = meta["currency"]
+        self.languages: tuple[str, ...] = tuple(json.loads(meta["languages"]))
+        self.folder = Path(meta["folder"])
+        self._categories = tuple(self._load_categories())
+
+    def _load_categories(self) -> list[Category]:
+        categories = []
+        for (data,) in self._db.execute("SELECT data FROM categories ORDER BY position"):
+            raw = json.loads(data)
+            specs = tuple(SpecDef(**spec) for spec in raw.pop("specs"))
+            categories.append(Category(**raw, specs=specs))
+        return categories
+
+    def close(self) -> None:
+        """Release the database file."""
+        self._db.close()
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """The store's categories, in the pack's order."""
+        return self._categories
+
+    def category(self, category_id: str) -> Category | None:
+        """The category with this id, or None."""
+        return next((c for c in self._categories if c.id == category_id), None)
+
+    def product_count(self) -> int:
+        """How many products the catalogue has."""
+        return int(self._db.execute("SELECT count(*) FROM products").fetchone()[0])
+
+    def browse(self, category: str | None, sort: str = "popular", chosen: BrowseFilter = BrowseFilter(),
+               limit: int = 60, offset: int = 0) -> list[ProductSummary]:
+        """Products of a category (or all), filtered and sorted."""
+        where, values = _where(category, chosen)
+        order = _ORDER[sort if sort in _ORDER else "popular"]
+        rows = self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM products{where} ORDER BY {order} LIMIT ? OFFSET ?",
+            (*values, limit, offset),
+        )
+        return [_summary(row) for row in rows]
+
+    def count(self, category: str | None, chosen: BrowseFilter = BrowseFilter()) -> int:
+        """How many products browse() would list without a limit."""
+        where, values = _where(category, chosen)
+        return int(self._db.execute(f"SELECT count(*) FROM products{where}", values).fetchone()[0])
+
+    def facets(self, category: str) -> Facets:
+        """Brands and price range of a category, for its filters."""
+        brands = tuple(r[0] for r in self._db.execute(
+            "SELECT brand FROM products WHERE category = ? GROUP BY brand ORDER BY brand", (category,)))
+        low, high, count = self._db.execute(
+            "SELECT min(price_cents), max(price_cents), count(*) FROM products WHERE category = ?", (category,)
+        ).fetchone()
+        return Facets(brands, low or 0, high or 0, count, price_bands(low or 0, high or 0))
+
+    def product(self, sku: str) -> Product | None:
+        """The product with this SKU, or None."""
+        row = self._db.execute(f"SELECT {_PRODUCT_COLUMNS} FROM products WHERE sku = ?", (sku,)).fetchone()
+        return _product(row) if row else None
+
+    def products(self, skus: list[str]) -> list[Product]:
+        """The products with these SKUs, in the same order; unknown SKUs are left out."""
+        found = [self.product(sku) for sku in skus]
+        return [p for p in found if p is not None]
+
+    def by_gtin(self, code: str) -> Product | None:
+        """The product with this GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14), or None."""
+        row = self._db.execute(f"SELECT {_PRODUCT_COLUMNS} FROM products WHERE gtin14 = ?", (gtin14(code),)).fetchone()
+        return _product(row) if row else None
+
+    def search(self, text: str, limit: int = 30) -> list[ProductSummary]:
+        """Products matching every word of `text` as a prefix, best first.
+
+        Accents and case are ignored ("velo" finds "Vélo"); a whole barcode finds its product.
+        """
+        words = _WORD.findall(text)
+        if not words:
+            return []
+        if len(words) == 1 and words[0].isdigit() and len(words[0]) in (8, 12, 13, 14):
+            found = self.by_gtin(words[0])
+            if found is not None:
+                return [found]
+        query = " ".join(f'"{word}"*' for word in words)
+        rows = self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM products JOIN ("
+            "  SELECT rowid AS hit, bm25(product_search, 8.0, 4.0, 2.0, 1.0) AS score"
+            "  FROM product_search WHERE product_search MATCH ? ORDER BY score LIMIT ?"
+            ") ON products.id = hit ORDER BY score, popularity DESC",
+            (query, limit),
+        )
+        return [_summary(row) for row in rows]
+
+    def reviews(self, sku: str, order: str = "newest", limit: int = 20) -> list[Review]:
+        """Reviews of a product, newest or most helpful first."""
+        by = "helpful DESC, date DESC" if order == "helpful" else "date DESC, helpful DESC"
+        rows = self._db.execute(f"SELECT * FROM reviews WHERE sku = ? ORDER BY {by} LIMIT ?", (sku, limit))
+        return [Review(r["id"], r["sku"], r["stars"], r["author"], r["language"], r["text"],
+                       date.fromisoformat(r["date"]), r["helpful"]) for r in rows]
+
+    def rating_histogram(self, sku: str) -> dict[int, int]:
+        """How many reviews gave 1 to 5 stars."""
+        counts = {stars: 0 for stars in range(1, 6)}
+        for stars, count in self._db.execute(
+            "SELECT stars, count(*) FROM reviews WHERE sku = ? GROUP BY stars", (sku,)):
+            counts[stars] = count
+        return counts
+
+    def playlist(self) -> list[Slide]:
+        """The attract loop's slides."""
+        return [Slide(**json.loads(data)) for (data,) in self._db.execute("SELECT data FROM playlist ORDER BY position")]

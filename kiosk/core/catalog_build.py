@@ -1,0 +1,136 @@
+"""Import a checked content pack into a SQLite catalogue with full-text search.
+
+The database is written to a new file and moved over the old one with one atomic rename, so a
+running kiosk keeps reading the old catalogue until it swaps, and a failed import leaves it intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+
+from kiosk.core.content_pack import ContentPack, read_pack
+from kiosk.core.gtin import gtin14
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE categories(id TEXT PRIMARY KEY, position INTEGER, data TEXT NOT NULL);
+CREATE TABLE products(
+    id INTEGER PRIMARY KEY, sku TEXT NOT NULL UNIQUE, gtin TEXT NOT NULL, gtin14 TEXT NOT NULL UNIQUE,
+    brand TEXT NOT NULL, category TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
+    price_cents INTEGER NOT NULL, stock INTEGER NOT NULL, aisle TEXT NOT NULL, rating REAL NOT NULL,
+    review_count INTEGER NOT NULL, popularity INTEGER NOT NULL, specs TEXT NOT NULL, image TEXT NOT NULL);
+CREATE INDEX products_by_category ON products(category, popularity DESC);
+CREATE INDEX products_by_popularity ON products(popularity DESC);
+CREATE TABLE reviews(id TEXT PRIMARY KEY, sku TEXT NOT NULL, stars INTEGER NOT NULL, author TEXT NOT NULL,
+    language TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, helpful INTEGER NOT NULL);
+CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
+CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE VIRTUAL TABLE product_search USING fts5(
+    name, brand, category, description,
+    content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+"""
+
+
+def pack_fingerprint(folder: Path) -> str:
+    """A digest of the pack's files (names, sizes, modification times) and of this importer's schema."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) -> None:
+    connection.executescript(SCHEMA)
+    meta = {"id": pack.id, "name": pack.name, "version": pack.version, "currency": pack.currency,
+            "languages": json.dumps(pack.languages), "fingerprint": fingerprint, "folder": str(pack.folder)}
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    connection.executemany(
+        "INSERT INTO categories VALUES (?, ?, ?)",
+        ((c.id, i, json.dumps(asdict(c), ensure_ascii=False)) for i, c in enumerate(pack.categories)),
+    )
+    review_counts: dict[str, int] = {}
+    for review in pack.reviews:
+        review_counts[review.sku] = review_counts.get(review.sku, 0) + 1
+    category_names = {c.id: " ".join(c.name.values()) for c in pack.categories}
+    connection.executemany(
+        "INSERT INTO products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (i, p.sku, p.gtin, gtin14(p.gtin), p.brand, p.category, json.dumps(p.name, ensure_ascii=False),
+             json.dumps(p.description, ensure_ascii=False), p.price_cents, p.stock, p.aisle, p.rating,
+             review_counts.get(p.sku, 0), p.popularity, json.dumps(p.specs, ensure_ascii=False), p.image)
+            for i, p in enumerate(pack.products, start=1)
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO product_search(rowid, name, brand, category, description) VALUES (?, ?, ?, ?, ?)",
+        (
+            (i, " ".join(p.name.values()), p.brand, category_names.get(p.category, ""), " ".join(p.description.values()))
+            for i, p in enumerate(pack.products, start=1)
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((r.id, r.sku, r.stars, r.author, r.language, r.text, r.date.isoformat(), r.helpful) for r in pack.reviews),
+    )
+    connection.executemany(
+        "INSERT INTO playlist VALUES (?, ?)",
+        ((i, json.dumps(asdict(s), ensure_ascii=False)) for i, s in enumerate(pack.playlist)),
+    )
+    connection.execute("INSERT INTO product_search(product_search) VALUES ('optimize')")
+
+
+def build_catalog(pack: ContentPack, target: Path, fingerprint: str = "") -> Path:
+    """Write `pack` to a new database and move it to `target` atomically; return `target`."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = target.with_name(f"{target.name}.building-{os.getpid()}")
+    building.unlink(missing_ok=True)
+    connection = sqlite3.connect(building)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
+        with connection:
+            _write(pack, connection, fingerprint or pack_fingerprint(pack.folder))
+        connection.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        connection.close()
+        building.unlink(missing_ok=True)
+        raise
+    connection.close()
+    os.replace(building, target)
+    return target
+
+
+def stored_fingerprint(database: Path) -> str | None:
+    """The fingerprint of the pack a database was built from, or None if it cannot be read."""
+    if not Path(database).is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def ensure_catalog(folder: Path, database: Path) -> Path:
+    """Import the pack into `database` unless it was already built from these very files.
+
+    Raises PackRejected (and leaves any existing database untouched) when the pack has problems.
+    """
+    fingerprint = pack_fingerprint(folder)
+    if stored_fingerprint(database) == fingerprint:
+        return Path(database)
+    return build_catalog(read_pack(folder), database, fingerprint)

@@ -1,0 +1,97 @@
+"""Side-by-side comparison: one row per property, rows that differ, and the best value in each row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kiosk.core.models import Category, Product, SpecDef, SpecValue, pick
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One property across the compared products."""
+
+    key: str
+    label: str
+    values: tuple[str, ...]
+    differs: bool
+    best: frozenset[int]  # indexes of the products with the best value; empty when none is better
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The whole table."""
+
+    products: tuple[Product, ...]
+    rows: tuple[CompareRow, ...]
+
+
+def _best(raw: Sequence[float | None], better: str) -> frozenset[int]:
+    known = [(v, i) for i, v in enumerate(raw) if v is not None]
+    if better not in ("higher", "lower") or len(known) < 2 or len({v for v, _ in known}) < 2:
+        return frozenset()
+    target = max(v for v, _ in known) if better == "higher" else min(v for v, _ in known)
+    return frozenset(i for v, i in known if v == target)
+
+
+def _numeric(value: SpecValue | None) -> float | None:
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, int | float):
+        return float(value)
+    return None
+
+
+def build_comparison(
+    products: Sequence[Product],
+    categories: Sequence[Category],
+    language: str,
+    texts: Callable[[str], str],
+    format_price: Callable[[int], str],
+    format_number: Callable[[float], str],
+) -> Comparison:
+    """Compare `products` (any categories); `texts` translates the fixed row labels."""
+    rows: list[CompareRow] = []
+
+    def add(key: str, label: str, shown: list[str], raw: list[float | None], better: str) -> None:
+        differs = len(set(shown)) > 1
+        rows.append(CompareRow(key, label, tuple(shown), differs, _best(raw, better)))
+
+    add("price", texts("Price"), [format_price(p.price_cents) for p in products],
+        [float(p.price_cents) for p in products], "lower")
+    add("rating", texts("Rating"),
+        [f"{format_number(p.rating)} ★ ({p.review_count})" if p.review_count else f"{format_number(p.rating)} ★"
+         for p in products], [p.rating for p in products], "higher")
+    add("brand", texts("Brand"), [p.brand for p in products], [None] * len(products), "")
+
+    by_id = {c.id: c for c in categories}
+    specs: list[SpecDef] = []
+    for product in products:
+        category = by_id.get(product.category)
+        for spec in category.specs if category else ():
+            if all(s.key != spec.key or s.unit != spec.unit for s in specs):
+                specs.append(spec)
+    for spec in specs:
+        values = [p.specs.get(spec.key) for p in products]
+        shown = [_show(v, spec, language, texts, format_number) for v in values]
+        add(f"spec.{spec.key}", pick(spec.label, language), shown, [_numeric(v) for v in values], spec.better)
+    add("stock", texts("In stock"), [str(p.stock) if p.stock else texts("No") for p in products],
+        [float(p.stock > 0) for p in products], "higher")
+    add("aisle", texts("Aisle"), [p.aisle for p in products], [None] * len(products), "")
+    return Comparison(tuple(products), tuple(rows))
+
+
+def _show(value: SpecValue | None, spec: SpecDef, language: str, texts: Callable[[str], str],
+          format_number: Callable[[float], str]) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return texts("Yes") if value else texts("No")
+    if isinstance(value, int | float):
+        unit = spec.unit
+        spacer = "" if unit in ("″", "") else "\u00a0"
+        return f"{format_number(value)}{spacer}{unit}"
+    if isinstance(value, str):
+        return value
+    return pick(value, language)

@@ -1,0 +1,369 @@
+"""Read a content pack from its folder and check every row before anything is imported.
+
+A pack is a folder with `pack.json`, `categories.json`, `products.json` or `products.csv`, and
+optionally `reviews.json` and `playlist.json` (see content/README.md). Every problem is reported
+with its file, row and column; one bad row refuses the whole pack.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.gtin import is_valid_gtin
+from kiosk.core.models import Category, Localized, Review, Slide, SpecDef, SpecValue
+from kiosk.core.problems import Problem
+
+PRODUCT_FIELDS = {
+    "sku", "gtin", "brand", "category", "name", "description", "price", "stock", "aisle",
+    "rating", "popularity", "specs", "image",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    """A checked product row, ready for the database."""
+
+    sku: str
+    gtin: str
+    brand: str
+    category: str
+    name: Localized
+    description: Localized
+    price_cents: int
+    stock: int
+    aisle: str
+    rating: float
+    popularity: int
+    specs: dict[str, SpecValue]
+    image: str
+
+
+@dataclass(frozen=True)
+class ContentPack:
+    """A whole pack, checked."""
+
+    folder: Path
+    id: str
+    name: str
+    version: str
+    languages: tuple[str, ...]
+    currency: str
+    categories: tuple[Category, ...]
+    products: tuple[ProductRow, ...]
+    reviews: tuple[Review, ...]
+    playlist: tuple[Slide, ...]
+
+
+class PackRejected(Exception):
+    """The pack has problems; nothing of it was imported."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:50])
+        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"content pack refused ({len(problems)} problems):\n{shown}{more}")
+
+
+class _Reader:
+    """Collects problems while reading one pack."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems: list[Problem] = []
+
+    def problem(self, file: str, key: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.folder / file, key, message, line))
+
+    def load_json(self, name: str, required: bool = True) -> Any:
+        path = self.folder / name
+        if not path.is_file():
+            if required:
+                self.problem(name, "", "is missing")
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            self.problem(name, "", f"is not valid JSON: {error.msg}", error.lineno)
+        except (OSError, UnicodeDecodeError) as error:
+            self.problem(name, "", f"cannot be read: {error}")
+        return None
+
+    def localized(self, file: str, key: str, value: Any, languages: tuple[str, ...], line: int | None) -> Localized:
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            self.problem(file, key, "must be an object of texts by language, like {\"fr\": ..., \"en\": ...}", line)
+            return {}
+        for language in languages:
+            if not str(value.get(language, "")).strip():
+                self.problem(file, key, f"has no text in {language!r}", line)
+        return dict(value)
+
+
+def _parse_price(text: Any) -> int | None:
+    try:
+        amount = Decimal(str(text))
+    except InvalidOperation:
+        return None
+    if amount <= 0 or amount != amount.quantize(Decimal("0.01")):
+        return None
+    return int(amount * 100)
+
+
+def _read_categories(reader: _Reader, languages: tuple[str, ...]) -> list[Category]:
+    data = reader.load_json("categories.json")
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        reader.problem("categories.json", "", "must be a list of categories")
+        return []
+    categories: list[Category] = []
+    for row, item in enumerate(data, start=1):
+        key = f"[{row}]"
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            reader.problem("categories.json", key, "needs an \"id\"")
+            continue
+        specs: list[SpecDef] = []
+        for index, spec in enumerate(item.get("specs", []), start=1):
+            spec_key = f"{key}.specs[{index}]"
+            if not isinstance(spec, dict) or not isinstance(spec.get("key"), str):
+                reader.problem("categories.json", spec_key, "needs a \"key\"")
+                continue
+            if spec.get("kind", "number") not in ("number", "text", "bool"):
+                reader.problem("categories.json", f"{spec_key}.kind", "must be number, text or bool")
+            if spec.get("better", "") not in ("", "higher", "lower"):
+                reader.problem("categories.json", f"{spec_key}.better", "must be higher, lower or empty")
+            label = reader.localized("categories.json", f"{spec_key}.label", spec.get("label"), languages, None)
+            specs.append(
+                SpecDef(spec["key"], label, str(spec.get("unit", "")), spec.get("kind", "number"), spec.get("better", ""))
+            )
+        name = reader.localized("categories.json", f"{key}.name", item.get("name"), languages, None)
+        categories.append(Category(item["id"], name, str(item.get("color", "#555555")), str(item.get("icon", "")), tuple(specs)))
+    return categories
+
+
+def _spec_value(reader: _Reader, where: tuple[str, str, int | None], spec: SpecDef, value: Any,
+                languages: tuple[str, ...]) -> SpecValue | None:
+    file, key, line = where
+    if spec.kind == "number":
+        if isinstance(value, str):
+            try:
+                value = float(value) if "." in value else int(value)
+            except ValueError:
+                pass
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            reader.problem(file, key, f"must be a number (is {value!r})", line)
+            return None
+        return value
+    if spec.kind == "bool":
+        if isinstance(value, str) and value.lower() in ("yes", "true", "1", "no", "false", "0"):
+            return value.lower() in ("yes", "true", "1")
+        if not isinstance(value, bool):
+            reader.problem(file, key, f"must be true or false (is {value!r})", line)
+            return None
+        return value
+    if isinstance(value, str):
+        return value
+    return reader.localized(file, key, value, languages, line)
+
+
+def _check_product(reader: _Reader, file: str, row: int, raw: dict[str, Any], line: int | None,
+                   categories: dict[str, Category], languages: tuple[str, ...]) -> ProductRow | None:
+    before = len(reader.problems)
+    label = f"[{row}]" + (f" {raw['sku']}" if isinstance(raw.get("sku"), str) else "")
+
+    def bad(column: str, message: str) -> None:
+        reader.problem(file, f"{label}.{column}", message, line)
+
+    for unknown in sorted(set(raw) - PRODUCT_FIELDS):
+        bad(unknown, "is not a product field")
+    for required in ("sku", "gtin", "brand", "category", "name", "price", "stock"):
+        if raw.get(required) in (None, ""):
+            bad(required, "is required")
+    if reader.problems[before:]:
+        return None
+    gtin = str(raw["gtin"]).strip()
+    if not is_valid_gtin(gtin):
+        bad("gtin", f"{gtin!r} is not a valid GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14 with its check digit)")
+    category = categories.get(str(raw["category"]))
+    if category is None:
+        bad("category", f"{raw['category']!r} is not in categories.json")
+    price = _parse_price(raw["price"])
+    if price is None:
+        bad("price", f"{raw['price']!r} is not a positive amount with at most 2 decimals")
+    try:
+        stock = int(raw["stock"])
+        if stock < 0:
+            raise ValueError
+    except (TypeError, ValueError):
+        bad("stock", f"{raw['stock']!r} is not a whole number of 0 or more")
+        stock = 0
+    try:
+        rating = float(raw.get("rating") or 0)
+        if not 0 <= rating <= 5:
+            raise ValueError
+    except (TypeError, ValueError):
+        bad("rating", f"{raw.get('rating')!r} is not a rating from 0 to 5")
+        rating = 0.0
+    try:
+        popularity = int(raw.get("popularity") or 0)
+    except (TypeError, ValueError):
+        bad("popularity", f"{raw.get('popularity')!r} is not a whole number")
+        popularity = 0
+    name = reader.localized(file, f"{label}.name", raw["name"], languages, line)
+    description = reader.localized(file, f"{label}.description", raw.get("description") or
+                                   {lang: "" for lang in languages}, (), line)
+    specs: dict[str, SpecValue] = {}
+    raw_specs = raw.get("specs") or {}
+    if not isinstance(raw_specs, dict):
+        bad("specs", "must be an object of spec values")
+        raw_specs = {}
+    if category is not None:
+        defined = {spec.key: spec for spec in category.specs}
+        for key, value in raw_specs.items():
+            if key not in defined:
+                bad(f"specs.{key}", f"is not a spec of category {category.id!r}")
+                continue
+            checked = _spec_value(reader, (file, f"{label}.specs.{key}", line), defined[key], value, languages)
+            if checked is not None:
+                specs[key] = checked
+    image = str(raw.get("image") or "")
+    if image and not (reader.folder / image).is_file():
+        bad("image", f"file not found: {image}")
+    if reader.problems[before:] or price is None:
+        return None
+    return ProductRow(str(raw["sku"]), gtin, str(raw["brand"]), str(raw["category"]), name, description, price,
+                      stock, str(raw.get("aisle") or ""), rating, popularity, specs, image)
+
+
+def _csv_rows(reader: _Reader) -> list[tuple[int, dict[str, Any]]]:
+    """Rows of products.csv as product dicts; columns `name.fr`, `spec.weight`, `spec.frame.fr`."""
+    path = reader.folder / "products.csv"
+    rows: list[tuple[int, dict[str, Any]]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            product: dict[str, Any] = {}
+            for column, value in record.items():
+                if column is None:
+                    product.setdefault("__extra__", value)
+                    continue
+                parts = column.split(".")
+                if parts[0] in ("name", "description") and len(parts) == 2:
+                    product.setdefault(parts[0], {})[parts[1]] = value
+                elif parts[0] == "spec" and len(parts) in (2, 3):
+                    if value == "":
+                        continue
+                    specs = product.setdefault("specs", {})
+                    if len(parts) == 3:
+                        specs.setdefault(parts[1], {})[parts[2]] = value
+                    else:
+                        specs[parts[1]] = value
+                else:
+                    product[column] = value
+            rows.append((len(rows) + 2, product))  # row 1 is the header
+    return rows
+
+
+def read_pack(folder: Path) -> ContentPack:
+    """Read and check the pack in `folder`; raise PackRejected with every problem found."""
+    reader = _Reader(Path(folder))
+    manifest = reader.load_json("pack.json")
+    if not isinstance(manifest, dict):
+        if manifest is not None:
+            reader.problem("pack.json", "", "must be an object with id, version, languages, currency")
+        raise PackRejected(reader.problems)
+    languages = tuple(manifest.get("languages") or ())
+    if not languages:
+        reader.problem("pack.json", "languages", "must list at least one language")
+    categories = _read_categories(reader, languages)
+    by_id = {c.id: c for c in categories}
+
+    products_json = reader.folder / "products.json"
+    rows: list[tuple[int, dict[str, Any]]]
+    if products_json.is_file():
+        data = reader.load_json("products.json")
+        file = "products.json"
+        rows = [(i, item) for i, item in enumerate(data or [], start=1)] if isinstance(data, list) else []
+        if data is not None and not isinstance(data, list):
+            reader.problem(file, "", "must be a list of products")
+    elif (reader.folder / "products.csv").is_file():
+        file = "products.csv"
+        rows = _csv_rows(reader)
+    else:
+        reader.problem("products.json", "", "is missing (or products.csv)")
+        raise PackRejected(reader.problems)
+
+    products: list[ProductRow] = []
+    seen_sku: dict[str, int] = {}
+    seen_gtin: dict[str, int] = {}
+    for row, raw in rows:
+        line = row if file.endswith(".csv") else None
+        if not isinstance(raw, dict):
+            reader.problem(file, f"[{row}]", "must be an object", line)
+            continue
+        if "__extra__" in raw:
+            reader.problem(file, f"[{row}]", "has more cells than the header has columns", line)
+            continue
+        product = _check_product(reader, file, row, raw, line, by_id, languages)
+        if product is None:
+            continue
+        for value, seen, what in ((product.sku, seen_sku, "sku"), (product.gtin, seen_gtin, "gtin")):
+            if value in seen:
+                reader.problem(file, f"[{row}].{what}", f"{value!r} is already used by row {seen[value]}", line)
+            seen[value] = row
+        products.append(product)
+    if not rows:
+        reader.problem(file, "", "has no products")
+
+    reviews = _read_reviews(reader, set(seen_sku))
+    playlist = _read_playlist(reader, languages, set(seen_sku))
+    if reader.problems:
+        raise PackRejected(reader.problems)
+    return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
+                       str(manifest.get("version", "")), languages, str(manifest.get("currency", "EUR")),
+                       tuple(categories), tuple(products), tuple(reviews), tuple(playlist))
+
+
+def _read_reviews(reader: _Reader, skus: set[str]) -> list[Review]:
+    data = reader.load_json("reviews.json", required=False) or []
+    reviews: list[Review] = []
+    for row, item in enumerate(data, start=1):
+        key = f"[{row}]"
+        try:
+            if item["sku"] not in skus:
+                reader.problem("reviews.json", f"{key}.sku", f"{item['sku']!r} is not a product of the pack")
+                continue
+            stars = int(item["stars"])
+            if not 1 <= stars <= 5:
+                raise ValueError("stars must be 1 to 5")
+            reviews.append(Review(str(item["id"]), item["sku"], stars, str(item.get("author", "")),
+                                  str(item.get("language", "")), str(item["text"]),
+                                  date.fromisoformat(item["date"]), int(item.get("helpful", 0))))
+        except (KeyError, TypeError, ValueError) as error:
+            reader.problem("reviews.json", key, f"is not a valid review ({error})")
+    return reviews
+
+
+def _read_playlist(reader: _Reader, languages: tuple[str, ...], skus: set[str]) -> list[Slide]:
+    data = reader.load_json("playlist.json", required=False) or []
+    slides: list[Slide] = []
+    for row, item in enumerate(data, start=1):
+        key = f"[{row}]"
+        kind = item.get("kind") if isinstance(item, dict) else None
+        if kind == "product":
+            if item.get("sku") not in skus:
+                reader.problem("playlist.json", f"{key}.sku", f"{item.get('sku')!r} is not a product of the pack")
+                continue
+            slides.append(Slide("product", float(item.get("seconds", 7)), sku=item["sku"]))
+        elif kind == "message":
+            title = reader.localized("playlist.json", f"{key}.title", item.get("title"), languages, None)
+            subtitle = reader.localized("playlist.json", f"{key}.subtitle", item.get("subtitle", {}), (), None)
+            slides.append(Slide("message", float(item.get("seconds", 7)), title=title, subtitle=subtitle,
+                                color=str(item.get("color", "#1F4E46"))))
+        else:
+            reader.problem("playlist.json", f"{key}.kind", "must be \"product\" or \"message\"")
+    return slides

@@ -1,0 +1,36 @@
+"""Prices, numbers and dates in the shopper's locale, by Babel ("1 299,00 €" in French)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it_IT"}
+
+
+class Formatter:
+    """Formats values for one language and currency."""
+
+    def __init__(self, language: str, currency: str = "EUR") -> None:
+        self.language = language
+        self.locale = LOCALES.get(language, language)
+        self.currency = currency
+        self._prices: dict[int, str] = {}
+
+    def price(self, cents: int) -> str:
+        """A price with its currency, as written in this locale."""
+        text = self._prices.get(cents)
+        if text is None:
+            text = format_currency(cents / 100, self.currency, locale=self.locale)
+            self._prices[cents] = text
+        return text
+
+    def number(self, value: float) -> str:
+        """A number with the locale's decimal sign and at most 1 decimal (9,5 in French)."""
+        return str(format_decimal(value, format="#,##0.#", locale=self.locale))
+
+    def date(self, value: date) -> str:
+        """A date in the locale's medium format (22 nov. 2026)."""
+        return str(format_date(value, format="medium", locale=self.locale))

@@ -1,0 +1,59 @@
+"""What happened, as immutable messages that threads post to the main loop (DESIGN §3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class BarcodeScanned:
+    """A scanner read a code. `data` is decoded text; `symbology` an AIM id such as "]E0" when known."""
+
+    data: str
+    source: str = "sim:"
+    symbology: str = ""
+
+
+@dataclass(frozen=True)
+class CardPresented:
+    """A card was put on a reader. `uid_hash` is a keyed hash; the raw UID never leaves the driver."""
+
+    uid_hash: str
+    ndef: tuple[str, ...] = ()
+    source: str = "sim:"
+
+
+@dataclass(frozen=True)
+class CardRemoved:
+    """The card left the reader."""
+
+    source: str = "sim:"
+
+
+@dataclass(frozen=True)
+class DeviceStatusChanged:
+    """A device was connected, lost or failed; `detail` is shown to staff."""
+
+    device: str
+    connected: bool
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class AutomationRequest:
+    """One JSON request from the automation socket; `reply` is called once with the answer."""
+
+    request: dict[str, Any]
+    reply: Callable[[dict[str, Any]], None] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Quit:
+    """Stop the app."""
+
+    reason: str = ""
+
+
+Message = BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | Quit

@@ -1,0 +1,94 @@
+"""Catalogue values shared by the importer, the catalogue and the scenes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+Localized = Mapping[str, str]
+SpecValue = float | int | bool | str | Localized
+
+
+def pick(text: Localized, language: str) -> str:
+    """The text in `language`, else in any language the pack has, else an empty string."""
+    if language in text:
+        return text[language]
+    return next(iter(text.values()), "")
+
+
+@dataclass(frozen=True)
+class SpecDef:
+    """One specification a category compares its products on."""
+
+    key: str
+    label: Localized
+    unit: str = ""
+    kind: str = "number"  # number | text | bool
+    better: str = ""  # higher | lower | "" (neither is better)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A shelf of the store."""
+
+    id: str
+    name: Localized
+    color: str
+    icon: str
+    specs: tuple[SpecDef, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProductSummary:
+    """What a product card shows."""
+
+    sku: str
+    brand: str
+    name: Localized
+    category: str
+    price_cents: int
+    stock: int
+    rating: float
+    review_count: int
+    image: str
+
+    def title(self, language: str) -> str:
+        """The product's name in `language`."""
+        return pick(self.name, language)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Product(ProductSummary):
+    """Everything a product page shows."""
+
+    gtin: str
+    description: Localized
+    aisle: str
+    specs: Mapping[str, SpecValue]
+
+
+@dataclass(frozen=True)
+class Review:
+    """A shopper's review of a product."""
+
+    id: str
+    sku: str
+    stars: int
+    author: str
+    language: str
+    text: str
+    date: date
+    helpful: int
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One item of the attract playlist."""
+
+    kind: str  # message | product
+    seconds: float
+    sku: str = ""
+    title: Localized | None = None
+    subtitle: Localized | None = None
+    color: str = "#1F4E46"

@@ -1,0 +1,99 @@
+"""The shopper's session: language, comparison list, typed text; wiped when they walk away.
+
+It lives in memory only. `IdleWatcher` decides when to ask "Are you still there?" and when to end
+the session, from an injected clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+MAX_COMPARE = 4
+
+
+class CompareResult(Enum):
+    """What happened when a product was added to the comparison."""
+
+    ADDED = "added"
+    ALREADY = "already"
+    FULL = "full"
+
+
+@dataclass
+class ShopperSession:
+    """What one shopper did at the kiosk since they started."""
+
+    default_language: str
+    language: str = ""
+    compare: list[str] = field(default_factory=list)
+    search_text: str = ""
+    started: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.language:
+            self.language = self.default_language
+
+    def add_to_compare(self, sku: str) -> CompareResult:
+        """Put a product in the comparison (at most MAX_COMPARE)."""
+        if sku in self.compare:
+            return CompareResult.ALREADY
+        if len(self.compare) >= MAX_COMPARE:
+            return CompareResult.FULL
+        self.compare.append(sku)
+        return CompareResult.ADDED
+
+    def remove_from_compare(self, sku: str) -> None:
+        """Take a product out of the comparison."""
+        if sku in self.compare:
+            self.compare.remove(sku)
+
+    def wipe(self) -> None:
+        """Forget everything about this shopper."""
+        self.language = self.default_language
+        self.compare.clear()
+        self.search_text = ""
+        self.started = False
+
+    def public_state(self) -> dict[str, object]:
+        """What may be shown to tools and telemetry: no personal data."""
+        return {"language": self.language, "identified": False, "compare": list(self.compare), "cart": []}
+
+
+class IdleState(Enum):
+    """Where a session stands with respect to inactivity."""
+
+    ACTIVE = "active"
+    WARNING = "warning"
+    EXPIRED = "expired"
+
+
+@dataclass
+class IdleWatcher:
+    """Turns "seconds since the last touch" into active, warning (countdown) and expired."""
+
+    idle_timeout_s: float
+    countdown_s: float
+    last_activity: float = 0.0
+
+    def touch(self, now: float) -> None:
+        """The shopper did something."""
+        self.last_activity = now
+
+    def state(self, now: float) -> IdleState:
+        """Where the session stands at `now`."""
+        idle = now - self.last_activity
+        if idle < self.idle_timeout_s:
+            return IdleState.ACTIVE
+        if idle < self.idle_timeout_s + self.countdown_s:
+            return IdleState.WARNING
+        return IdleState.EXPIRED
+
+    def seconds_left(self, now: float) -> float:
+        """Seconds until the session ends."""
+        return max(0.0, self.last_activity + self.idle_timeout_s + self.countdown_s - now)
+
+    def next_change(self, now: float) -> float:
+        """When the state will next change (for the loop's wait)."""
+        warning_at = self.last_activity + self.idle_timeout_s
+        return warning_at if now < warning_at else self.last_activity + self.idle_timeout_s + self.countdown_s
