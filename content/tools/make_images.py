@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-import pygame  # noqa: E402
+import pygame
 
 SIZE = 480
 Color = tuple[int, int, int]

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.problems import ConfigError, Problem
 from kiosk.config.schema import bounded, convert
 from kiosk.config.toml_lines import key_lines, line_of
+from kiosk.core.problems import ConfigError, Problem
 
 LANGUAGES = ("fr", "en", "de", "es", "it")
-ROLES = ("terminal", "window")
+ROLES = ("terminal",)  # "window" arrives with the shop-window display
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
@@ -97,7 +98,7 @@ def price_bands(low: int, high: int) -> tuple[tuple[int | None, int | None], ...
     first = ((low // magnitude) + 1) * magnitude
     edges = [first + i * step for i in range(3) if first + i * step < high]
     bands: list[tuple[int | None, int | None]] = [(None, edges[0])] if edges else []
-    bands += [(a, b) for a, b in zip(edges, edges[1:])]
+    bands += list(itertools.pairwise(edges))
     if edges:
         bands.append((edges[-1], None))
     return tuple(bands)
@@ -223,4 +224,5 @@ class Catalog:
 
     def playlist(self) -> list[Slide]:
         """The attract loop's slides."""
-        return [Slide(**json.loads(data)) for (data,) in self._db.execute("SELECT data FROM playlist ORDER BY position")]
+        rows = self._db.execute("SELECT data FROM playlist ORDER BY position")
+        return [Slide(**json.loads(data)) for (data,) in rows]

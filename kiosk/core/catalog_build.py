@@ -73,7 +73,8 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.executemany(
         "INSERT INTO product_search(rowid, name, brand, category, description) VALUES (?, ?, ?, ?, ?)",
         (
-            (i, " ".join(p.name.values()), p.brand, category_names.get(p.category, ""), " ".join(p.description.values()))
+            (i, " ".join(p.name.values()), p.brand, category_names.get(p.category, ""),
+             " ".join(p.description.values()))
             for i, p in enumerate(pack.products, start=1)
         ),
     )

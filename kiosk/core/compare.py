@@ -74,7 +74,7 @@ def build_comparison(
                 specs.append(spec)
     for spec in specs:
         values = [p.specs.get(spec.key) for p in products]
-        shown = [_show(v, spec, language, texts, format_number) for v in values]
+        shown = [format_spec_value(v, spec, language, texts, format_number) for v in values]
         add(f"spec.{spec.key}", pick(spec.label, language), shown, [_numeric(v) for v in values], spec.better)
     add("stock", texts("In stock"), [str(p.stock) if p.stock else texts("No") for p in products],
         [float(p.stock > 0) for p in products], "higher")
@@ -82,8 +82,9 @@ def build_comparison(
     return Comparison(tuple(products), tuple(rows))
 
 
-def _show(value: SpecValue | None, spec: SpecDef, language: str, texts: Callable[[str], str],
+def format_spec_value(value: SpecValue | None, spec: SpecDef, language: str, texts: Callable[[str], str],
           format_number: Callable[[float], str]) -> str:
+    """A spec value as shown to the shopper: number with unit, Yes/No, or text in their language."""
     if value is None:
         return "—"
     if isinstance(value, bool):

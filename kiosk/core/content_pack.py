@@ -7,6 +7,7 @@ with its file, row and column; one bad row refuses the whole pack.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 from dataclasses import dataclass
@@ -139,10 +140,12 @@ def _read_categories(reader: _Reader, languages: tuple[str, ...]) -> list[Catego
                 reader.problem("categories.json", f"{spec_key}.better", "must be higher, lower or empty")
             label = reader.localized("categories.json", f"{spec_key}.label", spec.get("label"), languages, None)
             specs.append(
-                SpecDef(spec["key"], label, str(spec.get("unit", "")), spec.get("kind", "number"), spec.get("better", ""))
+                SpecDef(spec["key"], label, str(spec.get("unit", "")), spec.get("kind", "number"),
+                        spec.get("better", ""))
             )
         name = reader.localized("categories.json", f"{key}.name", item.get("name"), languages, None)
-        categories.append(Category(item["id"], name, str(item.get("color", "#555555")), str(item.get("icon", "")), tuple(specs)))
+        categories.append(Category(item["id"], name, str(item.get("color", "#555555")), str(item.get("icon", "")),
+                                   tuple(specs)))
     return categories
 
 
@@ -151,10 +154,8 @@ def _spec_value(reader: _Reader, where: tuple[str, str, int | None], spec: SpecD
     file, key, line = where
     if spec.kind == "number":
         if isinstance(value, str):
-            try:
+            with contextlib.suppress(ValueError):
                 value = float(value) if "." in value else int(value)
-            except ValueError:
-                pass
         if isinstance(value, bool) or not isinstance(value, int | float):
             reader.problem(file, key, f"must be a number (is {value!r})", line)
             return None

@@ -11,6 +11,11 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 
+def N_(text: str) -> str:
+    """Mark a text for translation where it is defined; it is translated where it is shown."""
+    return text
+
+
 class Translator:
     """Translates interface texts into one language."""
 

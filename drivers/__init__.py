@@ -1,0 +1,1 @@
+"""Hardware drivers (barcode scanners, NFC readers, printers); each posts typed messages to the loop."""

@@ -1,0 +1,192 @@
+"""The main loop (DESIGN §3): one thread owns pygame; other threads post messages and wake it.
+
+wait for input or a message (sleeping when nothing animates) -> route it to the display ->
+let scenes update -> draw what changed -> present -> answer automation requests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import queue
+import time
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.config import KioskConfig
+from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.messages import AutomationRequest, BarcodeScanned, CardPresented, Message, Quit
+
+log = logging.getLogger(__name__)
+FRAME_SECONDS = 1 / 60
+MAX_SLEEP_SECONDS = 5.0
+
+
+def init_pygame(headless: bool) -> None:
+    """Start only what the kiosk uses (no audio: it needs no sound card)."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+
+
+class App:
+    """The kiosk: its displays, the message queue and the loop."""
+
+    def __init__(self, config: KioskConfig, *, display_names: tuple[str, ...] = (), headless: bool = False,
+                 windowed: bool = False, clock: Clock | None = None) -> None:
+        init_pygame(headless)
+        import pygame
+
+        from kiosk.automation_commands import AutomationCommands
+        from kiosk.outputs import Output
+        from kiosk.shop import Shop
+
+        self.pygame = pygame
+        self.config = config
+        self.clock: Clock = clock or SystemClock()
+        self.messages: queue.Queue[Message] = queue.Queue()
+        self.wake_event = pygame.event.custom_type()
+        self.running = True
+        self.shop = Shop(config)
+        chosen = [d for d in config.displays if not display_names or d.name in display_names]
+        if not chosen:
+            raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")
+        self.outputs: list[Output] = []
+        self.displays: list[Any] = []
+        for display_config in chosen:
+            output = Output(display_config.name, display_config.size, headless=headless, windowed=windowed)
+            self.outputs.append(output)
+            self.displays.append(self._make_display(display_config, output))
+        self.commands = AutomationCommands(self)
+        self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
+        self._last_update = self.clock.monotonic()
+        self.frame_times: list[float] = []
+
+    def _make_display(self, display_config: Any, output: Any) -> Any:
+        from displays import DISPLAY_ROLES
+
+        role = DISPLAY_ROLES[display_config.role]
+        return role(display_config, self.shop, output.surface, self.clock)
+
+    # --- messages from other threads ------------------------------------------------------------
+    def post(self, message: Message) -> None:
+        """Thread-safe: queue a message and wake the loop."""
+        self.messages.put(message)
+        with contextlib.suppress(self.pygame.error):  # the loop is closing
+            self.pygame.event.post(self.pygame.event.Event(self.wake_event))
+
+    def display(self, name: str | None = None) -> Any:
+        """A display by name, or the first one."""
+        if name is None:
+            return self.displays[0]
+        for display in self.displays:
+            if display.name == name:
+                return display
+        raise KeyError(name)
+
+    def _handle(self, message: Message) -> None:
+        if isinstance(message, AutomationRequest):
+            reply = self.commands.handle(message.request)
+            self._pending_replies.append((message.reply, reply))
+        elif isinstance(message, BarcodeScanned):
+            for display in self.displays:
+                display.on_barcode(message)
+        elif isinstance(message, CardPresented):
+            for display in self.displays:
+                display.on_card(message)
+        elif isinstance(message, Quit):
+            self.running = False
+
+    # --- SDL input ------------------------------------------------------------------------------
+    def _input(self, event: Any) -> None:
+        pg = self.pygame
+        if event.type == pg.QUIT:
+            self.running = False
+            return
+        for output, display in zip(self.outputs, self.displays):
+            if not output.owns(event):
+                continue
+            now = self.clock.monotonic()
+            pointer = output.pointer(event)
+            if pointer is not None:
+                kind, pos = pointer
+                display.activity()
+                getattr(display.screen, f"pointer_{kind}")(pos, now)
+            elif event.type == pg.KEYDOWN:
+                display.activity()
+                self.commands.key(display, pg.key.name(event.key))
+            elif event.type == pg.TEXTINPUT:
+                display.activity()
+                display.screen.stack.top.on_text(event.text)
+            elif event.type in (pg.WINDOWEXPOSED, pg.WINDOWRESTORED):
+                display.screen.redraw_all()
+            return
+
+    # --- the loop -------------------------------------------------------------------------------
+    def _timeout(self, animating: bool) -> float:
+        if animating:
+            return FRAME_SECONDS
+        now = self.clock.monotonic()
+        deadlines = [d for d in (display.next_deadline(now) for display in self.displays) if d is not None]
+        if not deadlines:
+            return MAX_SLEEP_SECONDS
+        return float(max(0.0, min(MAX_SLEEP_SECONDS, min(deadlines) - now)))
+
+    def step(self, block: bool = True, animating: bool = False) -> bool:
+        """One turn of the loop; returns whether something animates (then the next turn comes soon)."""
+        pg = self.pygame
+        if block:
+            timeout_ms = round(self._timeout(animating) * 1000)
+            first = pg.event.wait(timeout_ms) if timeout_ms > 0 else pg.event.poll()
+            events = [first, *pg.event.get()] if first.type != pg.NOEVENT else pg.event.get()
+        else:
+            events = pg.event.get()
+        for event in events:
+            if event.type != self.wake_event:
+                self._input(event)
+        while True:
+            try:
+                self._handle(self.messages.get_nowait())
+            except queue.Empty:
+                break
+        return self.frame()
+
+    def frame(self) -> bool:
+        """Update timers and animations, draw what changed, present, answer waiting requests."""
+        now = self.clock.monotonic()
+        dt = min(0.1, max(0.0, now - self._last_update))
+        self._last_update = now
+        animating = False
+        for output, display in zip(self.outputs, self.displays):
+            display.tick(now)
+            animating = display.screen.update(now, dt) or animating
+            started = time.perf_counter()
+            if display.screen.render():
+                output.present()
+                self.frame_times.append((time.perf_counter() - started) * 1000)
+                del self.frame_times[:-600]
+        replies, self._pending_replies = self._pending_replies, []
+        for send, reply in replies:
+            send(reply)
+        return animating
+
+    def run(self) -> None:
+        """Run until asked to stop."""
+        animating = True
+        while self.running:
+            animating = self.step(animating=animating)
+        self.close()
+
+    def close(self) -> None:
+        """Release the screens and the catalogue."""
+        for send, _ in self._pending_replies:
+            send({"ok": False, "error": "the kiosk is stopping"})
+        self._pending_replies = []
+        self.shop.close()
+        self.pygame.display.quit()

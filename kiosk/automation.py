@@ -1,0 +1,101 @@
+"""The automation socket: JSON lines on a local UNIX socket (mode 0600), one request, one reply.
+
+Off unless `--automation SOCKET` is given. Each connection has its own thread; requests are carried
+out on the main loop, in order, and answered once they took effect and the next frame was drawn.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import queue
+import socket
+import socketserver
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.messages import AutomationRequest, Message
+
+log = logging.getLogger(__name__)
+REPLY_TIMEOUT_S = 30.0
+MAX_LINE = 1 << 20
+
+
+class AutomationServer:
+    """Listens on a UNIX socket and posts each request to the main loop."""
+
+    def __init__(self, path: Path, post: Callable[[Message], None]) -> None:
+        self.path = Path(path)
+        self.post = post
+        with contextlib.suppress(FileNotFoundError):
+            if self.path.is_socket():
+                self.path.unlink()
+        outer = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                outer._serve(self.rfile, self.wfile)
+
+        old_umask = os.umask(0o177)  # the socket is created 0600: only this user may drive the kiosk
+        try:
+            self.server = socketserver.ThreadingUnixStreamServer(str(self.path), Handler)
+        finally:
+            os.umask(old_umask)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, name="automation", daemon=True)
+
+    def start(self) -> None:
+        """Start accepting connections."""
+        self.thread.start()
+        log.info("automation socket listening on %s", self.path)
+
+    def _serve(self, rfile: Any, wfile: Any) -> None:
+        while True:
+            line = rfile.readline(MAX_LINE)
+            if not line:
+                return
+            if not line.strip():
+                continue
+            try:
+                request = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as error:
+                reply: dict[str, Any] = {"ok": False, "error": f"not a JSON line: {error}"}
+            else:
+                answers: queue.Queue[dict[str, Any]] = queue.Queue(maxsize=1)
+                self.post(AutomationRequest(request if isinstance(request, dict) else {"cmd": None}, answers.put))
+                try:
+                    reply = answers.get(timeout=REPLY_TIMEOUT_S)
+                except queue.Empty:
+                    reply = {"ok": False, "error": "the kiosk did not answer in time"}
+            try:
+                wfile.write(json.dumps(reply, ensure_ascii=False).encode() + b"\n")
+                wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+    def close(self) -> None:
+        """Stop listening and remove the socket file."""
+        self.server.shutdown()
+        self.server.server_close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+
+def request(path: Path, message: dict[str, Any], timeout: float = 30.0) -> dict[str, Any]:
+    """Send one request to a kiosk's automation socket and return the reply (a small client)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(timeout)
+        client.connect(str(path))
+        client.sendall(json.dumps(message).encode() + b"\n")
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = client.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    reply: dict[str, Any] = json.loads(data)
+    return reply

@@ -1,0 +1,124 @@
+"""The automation requests of DESIGN §4, carried out on the main loop between frames.
+
+Used by the automation socket (from outside) and by the pilot (in-process tests): one code path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.messages import BarcodeScanned, CardPresented
+
+KEY_NAMES = {"return": "enter", "kp enter": "enter", "escape": "back", "backspace": "backspace"}
+
+
+class AutomationError(Exception):
+    """A request that cannot be carried out; the message goes back to the caller."""
+
+
+class AutomationCommands:
+    """Carries out one request and returns its reply."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def handle(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Reply to a request: {"ok": true, ...} or {"ok": false, "error": why}."""
+        if not isinstance(request, dict) or not isinstance(request.get("cmd"), str):
+            return {"ok": False, "error": "a request is a JSON object with a \"cmd\""}
+        handler = getattr(self, f"cmd_{request['cmd']}", None)
+        if handler is None:
+            return {"ok": False, "error": f"unknown cmd {request['cmd']!r}"}
+        try:
+            display = self.app.display(request.get("display"))
+        except KeyError:
+            return {"ok": False, "error": f"no display named {request.get('display')!r}"}
+        try:
+            result = handler(display, request)
+        except AutomationError as error:
+            return {"ok": False, "error": str(error)}
+        except (KeyError, TypeError, ValueError) as error:
+            return {"ok": False, "error": f"bad request: {error!r}"}
+        return {"ok": True, **(result or {})}
+
+    def cmd_tree(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+        """The visible widgets of a display."""
+        screen = display.screen
+        return {"displays": {display.name: {"size": list(screen.size), "scene": screen.stack.top.name,
+                                            "widgets": screen.accessible_tree()}}}
+
+    def cmd_state(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+        """Every display's scene, and the session of the named one (no personal data)."""
+        return {"displays": {d.name: d.state() for d in self.app.displays}, "session": display.session.public_state()}
+
+    def cmd_tap(self, display: Any, request: dict[str, Any]) -> None:
+        """A tap at x, y or on the first visible, enabled widget with that label."""
+        if "label" in request:
+            rect = display.screen.find(str(request["label"]))
+            if rect is None:
+                raise AutomationError(f"no visible, enabled widget labelled {request['label']!r}")
+            pos = rect.center
+        else:
+            pos = (int(request["x"]), int(request["y"]))
+        display.activity()
+        display.screen.tap(pos, self.app.clock.monotonic())
+
+    def cmd_swipe(self, display: Any, request: dict[str, Any]) -> None:
+        """A drag from one point to another over `ms` milliseconds, with the moves in between."""
+        (x0, y0), (x1, y1) = request["from"], request["to"]
+        seconds = max(0.016, float(request.get("ms", 300)) / 1000)
+        start = self.app.clock.monotonic()
+        steps = max(4, round(seconds / 0.016))
+        screen = display.screen
+        display.activity()
+        screen.pointer_down((int(x0), int(y0)), start)
+        for step in range(1, steps + 1):
+            f = step / steps
+            screen.pointer_move((round(x0 + (x1 - x0) * f), round(y0 + (y1 - y0) * f)), start + seconds * f)
+        screen.pointer_up((int(x1), int(y1)), start + seconds)
+
+    def cmd_type(self, display: Any, request: dict[str, Any]) -> None:
+        """Text, as if typed on the on-screen keyboard."""
+        display.activity()
+        if not display.screen.stack.top.on_text(str(request["text"])):
+            raise AutomationError("nothing on this screen takes text")
+
+    def cmd_key(self, display: Any, request: dict[str, Any]) -> None:
+        """A key: enter, backspace, back (escape)."""
+        display.activity()
+        if not self.key(display, str(request["name"])):
+            raise AutomationError(f"the key {request['name']!r} does nothing here")
+
+    def key(self, display: Any, name: str) -> bool:
+        """A named key for a display; True if something used it."""
+        name = KEY_NAMES.get(name.lower(), name.lower())
+        top = display.screen.stack.top
+        if top.on_key(name):
+            return True
+        if name == "back":
+            return display.screen.stack.pop() is not None
+        return False
+
+    def cmd_scan(self, display: Any, request: dict[str, Any]) -> None:
+        """As if a scanner read `data`."""
+        self.app._handle(BarcodeScanned(str(request["data"]), source="automation"))
+
+    def cmd_card(self, display: Any, request: dict[str, Any]) -> None:
+        """As if a card was presented (then removed); the UID is hashed at once, as a reader driver does."""
+        uid = bytes.fromhex(str(request["uid"]))
+        secret = self.app.config.store.id.encode()
+        uid_hash = hmac.new(secret, uid, hashlib.sha256).hexdigest()
+        self.app._handle(CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
+
+    def cmd_screenshot(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+        """Write the display as shown to an absolute path, as PNG (after the next frame is drawn)."""
+        path = Path(str(request["path"]))
+        if not path.is_absolute():
+            raise AutomationError("the screenshot path must be absolute")
+        self.app.frame()
+        output = self.app.outputs[self.app.displays.index(display)]
+        output.screenshot(str(path))
+        return {"path": str(path)}

@@ -1,0 +1,96 @@
+"""Drive the real app in-process, for tests: tap, type, scan, present a card, move time on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kiosk.app import App
+from kiosk.config import KioskConfig
+from kiosk.core.clock import ManualClock
+
+
+class PilotError(AssertionError):
+    """A request the app refused."""
+
+
+class Pilot:
+    """The app, headless, on a clock that only moves when told to."""
+
+    def __init__(self, config: KioskConfig, display: str | None = None) -> None:
+        self.clock = ManualClock()
+        self.app = App(config, headless=True, clock=self.clock)
+        self.display_name = display
+        self.app.frame()
+
+    def request(self, cmd: str, **fields: Any) -> dict[str, Any]:
+        """Carry out an automation request and draw the next frame; raise PilotError if refused."""
+        reply = self.app.commands.handle({"cmd": cmd, "display": self.display_name, **fields})
+        self.app.step(block=False)
+        if not reply["ok"]:
+            raise PilotError(reply["error"])
+        return reply
+
+    def tap(self, label: str | None = None, x: int | None = None, y: int | None = None) -> None:
+        """Tap a widget by label, or a point."""
+        if label is not None:
+            self.request("tap", label=label)
+        else:
+            self.request("tap", x=x, y=y)
+
+    def swipe(self, start: tuple[int, int], end: tuple[int, int], ms: int = 300) -> None:
+        """Drag a finger from `start` to `end`."""
+        self.request("swipe", **{"from": list(start), "to": list(end), "ms": ms})
+
+    def type(self, text: str) -> None:
+        """Type on the on-screen keyboard."""
+        self.request("type", text=text)
+
+    def key(self, name: str) -> None:
+        """Press a key."""
+        self.request("key", name=name)
+
+    def scan(self, data: str) -> None:
+        """Scan a code."""
+        self.request("scan", data=data)
+
+    def present_card(self, uid: str, ndef: tuple[str, ...] = ()) -> None:
+        """Put a card on the reader."""
+        self.request("card", uid=uid, ndef=list(ndef))
+
+    def advance(self, seconds: float, step: float = 0.5) -> None:
+        """Let time pass, running the loop as it would (timers, animations)."""
+        remaining = seconds
+        while remaining > 0:
+            delta = min(step, remaining)
+            self.clock.advance(delta)
+            remaining -= delta
+            self.app.step(block=False)
+
+    def state(self) -> dict[str, Any]:
+        """The automation `state` reply."""
+        return self.request("state")
+
+    @property
+    def scene(self) -> str:
+        """The name of the scene in front."""
+        return str(self.app.display(self.display_name).screen.stack.top.name)
+
+    def details(self) -> dict[str, Any]:
+        """The state of the display in front."""
+        display = self.app.display(self.display_name)
+        return dict(display.state())
+
+    def labels(self) -> list[str]:
+        """Labels of the visible widgets."""
+        tree = self.request("tree")["displays"]
+        return [w["label"] for w in next(iter(tree.values()))["widgets"]]
+
+    def screenshot(self, path: Path) -> Path:
+        """Write what the display shows."""
+        self.request("screenshot", path=str(Path(path).resolve()))
+        return Path(path)
+
+    def close(self) -> None:
+        """Stop the app."""
+        self.app.close()

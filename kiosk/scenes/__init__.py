@@ -1,0 +1,1 @@
+"""The scenes shoppers see: attract, home, browse, search, product, compare, and dialogs."""

@@ -1,0 +1,151 @@
+"""The attract loop: slides from the content pack's playlist, cross-faded; any touch starts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from kiosk.core.models import Slide, pick
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.widgets import Label, Painter, Panel, Picture, Point, Root, Widget
+
+FADE_SECONDS = 0.6
+
+
+class SlideShow(Widget):
+    """Shows one slide's widgets; while fading, the previous slide is blended on top and fades out."""
+
+    def __init__(self, rect: pygame.Rect, label: str, on_tap: Any) -> None:
+        super().__init__(rect, label=label, on_tap=on_tap)
+        self.role = "button"
+        self.fade_from: list[Widget] = []
+        self.fade_image: pygame.Surface | None = None
+        self.fade_alpha = 0
+
+    def draw(self, painter: Painter, origin: Point) -> None:
+        """The slide, then the fading picture of the previous one."""
+        if self.fade_from and self.fade_image is None:
+            self.fade_image = pygame.Surface(self.rect.size).convert() if pygame.display.get_surface() else \
+                pygame.Surface(self.rect.size)
+            still = Painter(self.fade_image, painter.theme, painter.text, painter.images,
+                            pygame.Rect((0, 0), self.rect.size))
+            for child in self.fade_from:
+                child.draw(still, (0, 0))
+            self.fade_from = []
+        super().draw(painter, origin)
+        if self.fade_image is not None and self.fade_alpha > 0:
+            self.fade_image.set_alpha(self.fade_alpha)
+            painter.surface.blit(self.fade_image, self.rect.move(origin).topleft)
+
+
+class AttractScene(ShopScene):
+    """Full-screen slides until someone touches the screen or scans a product."""
+
+    name = "attract"
+
+    def __init__(self, ctx: SceneContext, slide_seconds: float) -> None:
+        super().__init__(ctx)
+        self.slides = ctx.shop.catalog.playlist() or [Slide("message", slide_seconds, title={"en": ""})]
+        self.slide_seconds = slide_seconds
+        self.index = 0
+        self.shown_at = ctx.clock.monotonic()
+        self.fade_started: float | None = None
+        self.show: SlideShow | None = None
+
+    def details(self) -> dict[str, Any]:
+        """Which slide is shown."""
+        return {"slide": self.index, "slides": len(self.slides)}
+
+    def on_enter(self) -> None:
+        """Start from the first slide."""
+        self.index = 0
+        self.shown_at = self.ctx.clock.monotonic()
+        self.rebuild()
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """The current slide, filling the screen."""
+        root = Root((0, 0, *size))
+        self.show = root.add(SlideShow(pygame.Rect((0, 0), size), self.ctx.t("Touch to start"),
+                                       self.ctx.on_start_session))
+        for widget in self._slide_widgets(self.slides[self.index], size):
+            self.show.add(widget)
+        return root
+
+    def _slide_widgets(self, slide: Slide, size: tuple[int, int]) -> list[Widget]:
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width, height = size
+        margin = theme.size("margin") * 2
+        widgets: list[Widget] = []
+        product = ctx.shop.catalog.product(slide.sku) if slide.kind == "product" else None
+        if product is not None:
+            widgets.append(Panel((0, 0, width, height), "background", radius=False))
+            picture = min(width - 2 * margin, height // 2)
+            widgets.append(Picture(((width - picture) // 2, height // 10, picture, picture),
+                                   ctx.shop.image(product.image), label=product.title(ctx.lang)))
+            y = height // 10 + picture + theme.px(60)
+            widgets.append(Label((margin, y, width - 2 * margin, theme.px(50)), product.brand.upper(), color="muted",
+                                 bold=True, align="center"))
+            widgets.append(Label((margin, y + theme.px(60), width - 2 * margin, theme.px(180)),
+                                 product.title(ctx.lang), size="headline", bold=True, align="center", wrap=True,
+                                 max_lines=2))
+            widgets.append(Label((margin, y + theme.px(260), width - 2 * margin, theme.px(100)),
+                                 ctx.fmt.price(product.price_cents), size="headline", color="primary", bold=True,
+                                 align="center"))
+            ink = "primary"
+        else:
+            color_name = "primary"
+            widgets.append(Panel((0, 0, width, height), color_name, radius=False))
+            widgets.append(Label((margin, height // 3, width - 2 * margin, theme.px(260)),
+                                 pick(slide.title or {}, ctx.lang), size="headline", bold=True, color="on_primary",
+                                 align="center", wrap=True, max_lines=3))
+            widgets.append(Label((margin, height // 3 + theme.px(300), width - 2 * margin, theme.px(200)),
+                                 pick(slide.subtitle or {}, ctx.lang), size="title", color="on_primary",
+                                 align="center", wrap=True, max_lines=4, valign="top"))
+            ink = "accent"
+        pill_w, pill_h = theme.px(620), theme.px(120)
+        pill = Panel(((width - pill_w) // 2, height - theme.px(260), pill_w, pill_h), ink)
+        pill.add(Label(pill.rect, t("Touch to start"), size="title", bold=True,
+                       color="on_primary" if ink == "primary" else "on_accent", align="center"))
+        widgets.append(pill)
+        return widgets
+
+    def next_deadline(self, now: float) -> float | None:
+        """When the next slide comes."""
+        if self.fade_started is not None:
+            return now  # fading: draw every frame
+        return self.shown_at + self._seconds()
+
+    def _seconds(self) -> float:
+        return self.slides[self.index].seconds or self.slide_seconds
+
+    def update(self, now: float) -> bool:
+        """Move to the next slide when its time is up; animate the fade."""
+        show = self.show
+        if show is None or len(self.slides) < 2:
+            return False
+        if self.fade_started is None and now - self.shown_at >= self._seconds():
+            show.fade_from = list(show.children)
+            show.children.clear()
+            self.index = (self.index + 1) % len(self.slides)
+            for widget in self._slide_widgets(self.slides[self.index], self.ctx.size):
+                show.add(widget)
+            self.fade_started = now
+            self.shown_at = now
+        if self.fade_started is not None:
+            progress = (now - self.fade_started) / FADE_SECONDS
+            show.fade_alpha = max(0, round(255 * (1 - progress)))
+            show.invalidate()
+            if progress >= 1:
+                self.fade_started = None
+                show.fade_image = None
+                show.fade_from = []
+                return False
+            return True
+        return False
+
+    def on_swipe(self, direction: str) -> bool:
+        """A swipe starts, like a touch."""
+        self.ctx.on_start_session()
+        return True

@@ -1,0 +1,126 @@
+"""The base of the shop's scenes, and the parts most scenes share: header bar, compare bar, product card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import pygame
+
+from kiosk.core.models import ProductSummary
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.scene import Scene
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars, Widget
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español", "it": "Italiano"}
+
+
+class ShopScene(Scene):
+    """A scene with the shop's context."""
+
+    def __init__(self, ctx: SceneContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def header(self, root: Root, title: str, *, back: bool = True) -> int:
+        """The top bar: back, title, home and language; returns where content starts."""
+        ctx, theme = self.ctx, self.ctx.theme
+        width = ctx.size[0]
+        height = theme.size("header")
+        margin = theme.size("margin")
+        bar = root.add(Panel((0, 0, width, height), "primary", radius=False))
+        target = theme.size("touch_target")
+        x = margin // 2
+        if back:
+            bar.add(Button((x, (height - target) // 2, target + theme.px(70), target), ctx.t("Back"), ctx.back,
+                           style="header", shown="‹ " + ctx.t("Back")))
+            x += target + theme.px(80)
+        languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
+        right = width - margin // 2
+        for language in reversed(languages[:2]):
+            name = LANGUAGE_NAMES.get(language, language)
+            w = theme.px(190)
+            bar.add(Button((right - w, (height - target) // 2, w, target), name,
+                           partial(ctx.set_language, language), style="header", size="text"))
+            right -= w + theme.px(8)
+        if back:
+            w = theme.px(150)
+            bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Home"), ctx.home,
+                           style="header", size="text"))
+            right -= w + theme.px(8)
+        bar.add(Label((x + theme.px(10), 0, right - x - theme.px(20), height), title, size="title",
+                      color="on_primary", bold=True, heading=True))
+        return height
+
+    def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
+        """The bar at the bottom while products wait to be compared; returns its height (0 if none)."""
+        ctx, theme = self.ctx, self.ctx.theme
+        count = len(ctx.session.compare)
+        if count == 0 and hide_when_empty:
+            return 0
+        width, height = ctx.size
+        bar_h = theme.px(150)
+        bar = root.add(Panel((0, height - bar_h, width, bar_h), "surface", radius=False))
+        bar.add(Panel((0, height - bar_h, width, max(1, theme.px(2))), "divider", radius=False))
+        margin = theme.size("margin")
+        bar.add(Label((margin, height - bar_h, width // 2, bar_h),
+                      ctx.t("{count} of 4 products to compare", count=count), color="muted"))
+        button_w = theme.px(420)
+        bar.add(Button((width - margin - button_w, height - bar_h + (bar_h - theme.size("touch_target")) // 2,
+                        button_w, theme.size("touch_target")), ctx.t("Compare ({count})", count=count),
+                       self.open_compare, style="accent", enabled=count >= 2))
+        return bar_h
+
+    def open_compare(self) -> None:
+        """Show the comparison."""
+        from kiosk.scenes.compare import CompareScene
+
+        if not self.ctx.screen.stack.pop_to("compare"):
+            self.ctx.show(CompareScene(self.ctx))
+
+
+def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
+                 on_tap: Callable[[], None]) -> Widget:
+    """A tappable card: picture, brand, name, rating and price."""
+    theme = ctx.theme
+    pad = theme.px(20)
+    card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
+    picture_h = min(rect.width - 2 * pad, rect.height - theme.px(250))
+    card.add(Picture((rect.x + pad, rect.y + pad, rect.width - 2 * pad, picture_h), ctx.shop.image(product.image)))
+    y = rect.y + pad + picture_h + theme.px(8)
+    inner_w = rect.width - 2 * pad
+    card.add(Label((rect.x + pad, y, inner_w, theme.px(34)), product.brand.upper(), size="small", color="muted",
+                   bold=True))
+    y += theme.px(36)
+    card.add(Label((rect.x + pad, y, inner_w, theme.px(76)), product.title(ctx.lang), wrap=True, max_lines=2,
+                   valign="top", bold=True))
+    y += theme.px(82)
+    star_h = theme.px(26)
+    if product.review_count or product.rating:
+        card.add(Stars((rect.x + pad, y, Stars.width_for(star_h), star_h), product.rating,
+                       ctx.t("{rating} out of 5", rating=ctx.fmt.number(product.rating))))
+    card.add(Label((rect.x + pad, rect.bottom - pad - theme.px(50), inner_w, theme.px(50)),
+                   ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary"))
+    if product.stock == 0:
+        card.add(Label((rect.x + pad, y, inner_w, star_h), ctx.t("Out of stock"), size="small", color="danger",
+                       align="right", bold=True))
+    return card
+
+
+def stock_text(ctx: SceneContext, stock: int) -> tuple[str, str]:
+    """What to say about stock, and in which colour."""
+    if stock <= 0:
+        return ctx.t("Out of stock — order it here"), "danger"
+    if stock <= 3:
+        return ctx.t("Only {count} left in store", count=stock), "accent"
+    return ctx.t("In stock: {count}", count=stock), "best"
+
+
+def compare_toast(ctx: SceneContext, result: str, name: str) -> None:
+    """Tell the shopper what adding to the comparison did."""
+    messages = {
+        "added": ctx.t("{name} added to the comparison", name=name),
+        "already": ctx.t("Already in the comparison"),
+        "full": ctx.t("You can compare up to 4 products: remove one first"),
+    }
+    ctx.toast(messages[result])

@@ -1,0 +1,82 @@
+"""What a scene can reach: the shop, the shopper's session, the screen, and navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from kiosk.core.clock import Clock
+from kiosk.core.i18n import Translator
+from kiosk.core.locale_format import Formatter
+from kiosk.core.session import ShopperSession
+from kiosk.shop import Shop
+from kiosk.ui.scene import Scene
+from kiosk.ui.screen import Screen
+from kiosk.ui.theme import Theme
+
+
+@dataclass
+class SceneContext:
+    """Handed to every scene of one display."""
+
+    shop: Shop
+    screen: Screen
+    session: ShopperSession
+    clock: Clock
+    on_start_session: Callable[[], None]
+    on_end_session: Callable[[], None]
+    display_name: str = "terminal"
+
+    @property
+    def t(self) -> Translator:
+        """Interface texts in the shopper's language."""
+        return self.shop.t(self.session.language)
+
+    @property
+    def fmt(self) -> Formatter:
+        """Prices, numbers and dates in the shopper's language."""
+        return self.shop.formatter(self.session.language)
+
+    @property
+    def theme(self) -> Theme:
+        """The display's theme."""
+        return self.screen.theme
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The display's size in pixels."""
+        return self.screen.size
+
+    @property
+    def lang(self) -> str:
+        """The shopper's language."""
+        return self.session.language
+
+    def rect(self) -> pygame.Rect:
+        """The whole screen."""
+        return pygame.Rect((0, 0), self.size)
+
+    def show(self, scene: Scene) -> None:
+        """Open a scene on top."""
+        self.screen.stack.push(scene)
+
+    def back(self) -> None:
+        """Close the scene in front."""
+        self.screen.stack.pop()
+
+    def home(self) -> None:
+        """Back to the home scene, closing everything above it."""
+        self.screen.stack.pop_to("home")
+
+    def toast(self, text: str) -> None:
+        """A short message at the bottom of the screen."""
+        self.screen.toast(text, self.clock.monotonic())
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language; every open scene is built again."""
+        self.session.language = language
+        for scene in self.screen.stack.scenes:
+            scene.rebuild()
+        self.screen.redraw_all()

@@ -1,0 +1,94 @@
+"""Home: search, the categories, and a hint to scan a product."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pygame
+
+from kiosk.scenes.base import ShopScene
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Widget
+
+
+class BarcodeIcon(Widget):
+    """A drawn barcode, for the scan hint."""
+
+    def paint(self, painter: Any, rect: pygame.Rect) -> None:
+        """Bars of varied widths."""
+        pattern = [3, 1, 2, 1, 1, 3, 1, 2, 2, 1, 1, 1, 3, 2, 1, 1, 2, 3, 1, 1, 2, 1, 3, 1]
+        unit = rect.width / (sum(pattern) + len(pattern))
+        x = float(rect.x)
+        color = painter.theme.color("text")
+        for index, width in enumerate(pattern):
+            if index % 2 == 0:
+                pygame.draw.rect(painter.surface, color, (round(x), rect.y, max(1, round(width * unit)), rect.height))
+            x += (width + 1) * unit
+
+
+class HomeScene(ShopScene):
+    """The start of a shopper's visit."""
+
+    name = "home"
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """Greeting, search bar, category tiles, scan hint."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width, height = size
+        margin, gap = theme.size("margin"), theme.size("gap")
+        root = Root((0, 0, width, height))
+        y = self.header(root, ctx.shop.config.store.name, back=False) + theme.px(40)
+        root.add(Label((margin, y, width - 2 * margin, theme.px(90)), t("Hello!"), size="headline", bold=True,
+                       heading=True))
+        y += theme.px(96)
+        root.add(Label((margin, y, width - 2 * margin, theme.px(50)), t("What are you looking for today?"),
+                       color="muted"))
+        y += theme.px(80)
+        search = root.add(Button((margin, y, width - 2 * margin, theme.px(120)), t("Search for a product"),
+                                 self.open_search, style="secondary", shown=""))
+        search.size_name = "title"
+        y += theme.px(170)
+        root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Our departments"), size="title", bold=True,
+                       heading=True))
+        y += theme.px(76)
+        categories = ctx.shop.catalog.categories
+        columns = 2 if width < height else 3
+        bottom_reserved = theme.px(260) + (theme.px(150) if ctx.session.compare else 0)
+        rows = max(1, -(-len(categories) // columns))
+        tile_w = (width - 2 * margin - (columns - 1) * gap) // columns
+        tile_h = min(theme.px(300), (height - y - bottom_reserved - (rows - 1) * gap) // rows)
+        for index, category in enumerate(categories):
+            col, row = index % columns, index // columns
+            rect = pygame.Rect(margin + col * (tile_w + gap), y + row * (tile_h + gap), tile_w, tile_h)
+            name = category.name.get(ctx.lang) or next(iter(category.name.values()))
+            tile = root.add(Panel(rect, "surface", on_tap=partial(self.open_category, category.id), label=name,
+                                  role="button"))
+            icon = min(tile_h - theme.px(40), tile_w * 2 // 5)
+            tile.add(Picture((rect.x + theme.px(16), rect.y + (tile_h - icon) // 2, icon, icon),
+                             ctx.shop.image(f"images/category-{category.id}.png")))
+            tile.add(Label((rect.x + icon + theme.px(32), rect.y, tile_w - icon - theme.px(44), tile_h), name,
+                           size="button", bold=True, wrap=True, max_lines=3))
+        y += rows * (tile_h + gap) + theme.px(20)
+        hint_h = theme.px(200)
+        hint_y = height - hint_h - margin - (theme.px(150) if ctx.session.compare else 0)
+        hint = root.add(Panel((margin, hint_y, width - 2 * margin, hint_h), "highlight"))
+        hint.add(BarcodeIcon((margin + theme.px(40), hint_y + theme.px(50), theme.px(150), hint_h - theme.px(100))))
+        hint.add(Label((margin + theme.px(230), hint_y + theme.px(30), width - 2 * margin - theme.px(260),
+                        theme.px(60)), t("Scan a barcode"), size="title", bold=True))
+        hint.add(Label((margin + theme.px(230), hint_y + theme.px(90), width - 2 * margin - theme.px(260),
+                        theme.px(80)), t("Hold any product to the scanner to see its details, reviews and stock."),
+                       color="muted", wrap=True, max_lines=2, valign="top"))
+        self.compare_bar(root)
+        return root
+
+    def open_search(self) -> None:
+        """Go to search."""
+        from kiosk.scenes.search import SearchScene
+
+        self.ctx.show(SearchScene(self.ctx))
+
+    def open_category(self, category: str) -> None:
+        """Go to a department."""
+        from kiosk.scenes.browse import BrowseScene
+
+        self.ctx.show(BrowseScene(self.ctx, category))

@@ -1,0 +1,201 @@
+"""A product page: picture, price, stock and aisle, specifications, rating and reviews."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from kiosk.core.compare import format_spec_value
+from kiosk.core.models import pick
+from kiosk.scenes.base import ShopScene, compare_toast, stock_text
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars
+
+REVIEWS_SHOWN = 6
+
+
+class ProductScene(ShopScene):
+    """Everything about one product, and the buttons to compare it."""
+
+    name = "product"
+
+    def __init__(self, ctx: SceneContext, sku: str) -> None:
+        super().__init__(ctx)
+        self.sku = sku
+        self.review_order = "newest"
+
+    def details(self) -> dict[str, Any]:
+        """The product shown."""
+        return {"product": self.sku, "in_compare": self.sku in self.ctx.session.compare}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """The page in a scroll view, and an action bar at the bottom."""
+        ctx, theme, t, fmt = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt
+        width, height = size
+        margin = theme.size("margin")
+        root = Root((0, 0, width, height))
+        product = ctx.shop.catalog.product(self.sku)
+        category = ctx.shop.catalog.category(product.category) if product else None
+        top = self.header(root, pick(category.name, ctx.lang) if category else t("Product"))
+        if product is None:
+            root.add(Label((margin, top + margin, width - 2 * margin, theme.px(100)),
+                           t("This product is no longer in the catalogue."), align="center"))
+            return root
+        actions_h = theme.px(170)
+        page = root.add(ScrollView((0, top, width, height - top - actions_h), 0, label=product.title(ctx.lang)))
+        inner = width - 2 * margin
+        y = margin
+        picture = min(inner, theme.px(620))
+        page.add(Picture(((width - picture) // 2, y, picture, picture), ctx.shop.image(product.image),
+                             label=product.title(ctx.lang)))
+        y += picture + theme.px(30)
+        page.add(Label((margin, y, inner, theme.px(40)), product.brand.upper(), color="muted", bold=True))
+        y += theme.px(46)
+        title_lines = ctx.screen.text.wrap(product.title(ctx.lang), theme.size("title"), inner, True)
+        title_h = len(title_lines) * ctx.screen.text.line_height(theme.size("title"), True)
+        page.add(Label((margin, y, inner, title_h), product.title(ctx.lang), size="title", bold=True, wrap=True,
+                       heading=True, valign="top"))
+        y += title_h + theme.px(20)
+        star_h = theme.px(38)
+        page.add(Stars((margin, y, Stars.width_for(star_h), star_h), product.rating,
+                       t("{rating} out of 5", rating=fmt.number(product.rating))))
+        page.add(Label((margin + Stars.width_for(star_h) + theme.px(20), y - theme.px(4), inner // 2, star_h + 8),
+                       t("{rating}/5 · {count} reviews", rating=fmt.number(product.rating), count=product.review_count)
+                       if product.review_count else f"{fmt.number(product.rating)}/5", color="muted"))
+        y += star_h + theme.px(30)
+        page.add(Label((margin, y, inner, theme.px(90)), fmt.price(product.price_cents), size="headline", bold=True,
+                       color="primary"))
+        y += theme.px(110)
+        stock, stock_color = stock_text(ctx, product.stock)
+        info = page.add(Panel((margin, y, inner, theme.px(130)), "surface"))
+        info.add(Label((margin + theme.px(30), y, inner // 2, theme.px(130)), stock, color=stock_color, bold=True,
+                       wrap=True, max_lines=2))
+        info.add(Label((margin + inner // 2, y, inner // 2 - theme.px(30), theme.px(130)),
+                       t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "", size="title", bold=True,
+                       align="right"))
+        y += theme.px(160)
+        description = pick(product.description, ctx.lang)
+        if description:
+            lines = ctx.screen.text.wrap(description, theme.size("text"), inner)
+            text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+            page.add(Label((margin, y, inner, text_h), description, wrap=True, valign="top"))
+            y += text_h + theme.px(40)
+        y = self._specs(page, product, category.specs if category else (), y)
+        y = self._reviews(page, product.sku, y + theme.px(20))
+        page.content_height = y + margin
+        self._actions(root, height - actions_h, actions_h)
+        return root
+
+    def _specs(self, page: ScrollView, product: Any, specs: Any, y: int) -> int:
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        margin, width = theme.size("margin"), ctx.size[0]
+        inner = width - 2 * margin
+        page.add(Label((margin, y, inner, theme.px(60)), t("Specifications"), size="title", bold=True, heading=True))
+        y += theme.px(76)
+        row_h = theme.px(76)
+        for index, spec in enumerate(specs):
+            if spec.key not in product.specs:
+                continue
+            if index % 2 == 0:
+                page.add(Panel((margin, y, inner, row_h), "surface", radius=False))
+            page.add(Label((margin + theme.px(24), y, inner // 2, row_h), pick(spec.label, ctx.lang), color="muted"))
+            value = format_spec_value(product.specs[spec.key], spec, ctx.lang, t, ctx.fmt.number)
+            page.add(Label((margin + inner // 2, y, inner // 2 - theme.px(24), row_h), value, bold=True,
+                           align="right"))
+            y += row_h
+        return y + theme.px(40)
+
+    def _reviews(self, page: ScrollView, sku: str, y: int) -> int:
+        ctx, theme, t, fmt = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt
+        margin, width = theme.size("margin"), ctx.size[0]
+        inner = width - 2 * margin
+        catalog = ctx.shop.catalog
+        histogram = catalog.rating_histogram(sku)
+        total = sum(histogram.values())
+        page.add(Label((margin, y, inner, theme.px(60)), t("Customer reviews"), size="title", bold=True, heading=True))
+        y += theme.px(76)
+        if total == 0:
+            page.add(Label((margin, y, inner, theme.px(60)), t("No reviews yet."), color="muted"))
+            return y + theme.px(80)
+        bar_h = theme.px(34)
+        for stars in range(5, 0, -1):
+            count = histogram[stars]
+            page.add(Label((margin, y, theme.px(90), bar_h), f"{stars} ★", color="muted"))
+            track_w = inner - theme.px(200)
+            page.add(Panel((margin + theme.px(100), y + bar_h // 4, track_w, bar_h // 2), "divider"))
+            if count:
+                page.add(Panel((margin + theme.px(100), y + bar_h // 4, max(bar_h // 2, track_w * count // total),
+                                bar_h // 2), "star"))
+            page.add(Label((margin + inner - theme.px(80), y, theme.px(80), bar_h), str(count), align="right",
+                           color="muted"))
+            y += bar_h + theme.px(10)
+        y += theme.px(20)
+        chip_h = theme.px(80)
+        for index, (order, label) in enumerate((("newest", t("Newest")), ("helpful", t("Most helpful")))):
+            page.add(Button((margin + index * theme.px(300), y, theme.px(280), chip_h), label,
+                            partial(self._order, order), style="chip_on" if self.review_order == order else "chip",
+                            size="text"))
+        y += chip_h + theme.px(24)
+        for review in catalog.reviews(sku, self.review_order, REVIEWS_SHOWN):
+            lines = ctx.screen.text.wrap(review.text, theme.size("text"), inner - theme.px(60))
+            text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+            box_h = theme.px(100) + text_h
+            card = page.add(Panel((margin, y, inner, box_h), "surface"))
+            star_h = theme.px(26)
+            card.add(Stars((margin + theme.px(30), y + theme.px(26), Stars.width_for(star_h), star_h), review.stars,
+                           t("{rating} out of 5", rating=review.stars)))
+            who = review.author or t("A customer")
+            card.add(Label((margin + theme.px(30) + Stars.width_for(star_h) + theme.px(20), y + theme.px(18),
+                            inner - theme.px(300), theme.px(44)), f"{who} · {fmt.date(review.date)}", size="small",
+                           color="muted"))
+            card.add(Label((margin + theme.px(30), y + theme.px(70), inner - theme.px(60), text_h), review.text,
+                           wrap=True, valign="top"))
+            y += box_h + theme.px(16)
+        return y
+
+    def _actions(self, root: Root, y: int, height: int) -> None:
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width = ctx.size[0]
+        margin, gap = theme.size("margin"), theme.size("gap")
+        root.add(Panel((0, y, width, height), "surface", radius=False))
+        root.add(Panel((0, y, width, max(1, theme.px(2))), "divider", radius=False))
+        button_h = theme.px(110)
+        button_w = (width - 2 * margin - gap) // 2
+        by = y + (height - button_h) // 2
+        in_compare = self.sku in ctx.session.compare
+        if in_compare:
+            root.add(Button((margin, by, button_w, button_h), t("Remove from comparison"), self._toggle_compare,
+                            style="secondary", size="text"))
+        else:
+            root.add(Button((margin, by, button_w, button_h), t("Add to comparison"), self._toggle_compare,
+                            style="secondary", size="text"))
+        count = len(ctx.session.compare)
+        root.add(Button((margin + button_w + gap, by, button_w, button_h), t("Compare ({count})", count=count),
+                        self.open_compare, style="accent", enabled=count >= 2, size="text"))
+
+    def _toggle_compare(self) -> None:
+        ctx = self.ctx
+        product = ctx.shop.catalog.product(self.sku)
+        if self.sku in ctx.session.compare:
+            ctx.session.remove_from_compare(self.sku)
+            ctx.toast(ctx.t("Removed from the comparison"))
+        else:
+            result = ctx.session.add_to_compare(self.sku)
+            compare_toast(ctx, result.value, product.title(ctx.lang) if product else self.sku)
+        self._keep_scroll_rebuild()
+
+    def _order(self, order: str) -> None:
+        self.review_order = order
+        self._keep_scroll_rebuild()
+
+    def _keep_scroll_rebuild(self) -> None:
+        scroll = 0.0
+        if self.root is not None:
+            views = [w for w in self.root.walk() if isinstance(w, ScrollView)]
+            scroll = views[0].scroll if views else 0.0
+        self.rebuild()
+        root = self.tree(self.ctx.size)
+        views = [w for w in root.walk() if isinstance(w, ScrollView)]
+        if views:
+            views[0].scroll = min(scroll, views[0].max_scroll)

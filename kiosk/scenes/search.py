@@ -1,0 +1,126 @@
+"""Search as you type, on the on-screen keyboard; accents and case do not matter."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pygame
+
+from kiosk.scenes.base import ShopScene
+from kiosk.ui.keyboard import BACKSPACE, ENTER, Keyboard, layout_for
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Label, Panel, Picture, Root, TextField
+
+RESULTS = 30
+
+
+class SearchScene(ShopScene):
+    """A text field, the results under it, and the keyboard."""
+
+    name = "search"
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__(ctx)
+        self.field: TextField | None = None
+        self.results: ScrollView | None = None
+        self.count = 0
+
+    @property
+    def text(self) -> str:
+        """What the shopper typed (kept in the session, wiped with it)."""
+        return str(self.ctx.session.search_text)
+
+    def details(self) -> dict[str, Any]:
+        """The query and how many results it has."""
+        return {"query": self.text, "results": self.count}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """Field, results and keyboard."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width, height = size
+        margin = theme.size("margin")
+        root = Root((0, 0, width, height))
+        y = self.header(root, t("Search")) + theme.px(28)
+        self.field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), self.text,
+                                        t("Name, brand or department")))
+        y += theme.px(148)
+        keyboard_h = min(theme.px(600), height // 3)
+        keyboard_rect = pygame.Rect(0, height - keyboard_h, width, keyboard_h)
+        self.results = root.add(ScrollView((0, y, width, keyboard_rect.y - y), 0, label=t("Results")))
+        root.add(Keyboard(keyboard_rect, layout_for(ctx.lang), self.on_key_pressed, theme.px(10), t("OK")))
+        self._fill_results()
+        return root
+
+    def _fill_results(self) -> None:
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        view = self.results
+        if view is None:
+            return
+        view.children.clear()
+        view.scroll = 0.0
+        width = view.rect.width
+        margin = theme.size("margin")
+        found = ctx.shop.catalog.search(self.text, RESULTS) if self.text.strip() else []
+        self.count = len(found)
+        row_h = theme.px(150)
+        if not self.text.strip():
+            view.add(Label((margin, theme.px(30), width - 2 * margin, theme.px(100)),
+                           t("Type a product name, a brand or a department. “velo” finds “Vélo”."),
+                           color="muted", wrap=True, valign="top"))
+        elif not found:
+            view.add(Label((margin, theme.px(30), width - 2 * margin, theme.px(100)),
+                           t("Nothing found for “{query}”. Check the spelling or ask an adviser.", query=self.text),
+                           color="muted", wrap=True, valign="top"))
+        for index, product in enumerate(found):
+            y = index * (row_h + theme.px(12))
+            row = view.add(Panel((margin, y, width - 2 * margin, row_h), "surface", label=product.title(ctx.lang),
+                                 role="button", on_tap=partial(self.open_product, product.sku)))
+            pic = row_h - theme.px(20)
+            row.add(Picture((margin + theme.px(10), y + theme.px(10), pic, pic), ctx.shop.image(product.image)))
+            text_x = margin + pic + theme.px(36)
+            text_w = width - 2 * margin - pic - theme.px(380)
+            row.add(Label((text_x, y + theme.px(18), text_w, theme.px(40)), product.brand.upper(), size="small",
+                          color="muted", bold=True))
+            row.add(Label((text_x, y + theme.px(58), text_w, theme.px(76)), product.title(ctx.lang), bold=True,
+                          wrap=True, max_lines=2, valign="top"))
+            row.add(Label((width - margin - theme.px(330), y, theme.px(306), row_h), ctx.fmt.price(product.price_cents),
+                          size="title", bold=True, color="primary", align="right"))
+        view.content_height = max(1, len(found) * (row_h + theme.px(12)))
+        view.invalidate()
+
+    def on_key_pressed(self, key: str) -> None:
+        """A key of the on-screen keyboard."""
+        if key == ENTER:
+            if self.results is not None and self.count == 1:
+                first = next((w for w in self.results.children if w.on_tap), None)
+                if first is not None and first.on_tap is not None:
+                    first.on_tap()
+            return
+        text = self.text[:-1] if key == BACKSPACE else (self.text + key)[:60]
+        self._set_text(text)
+
+    def on_text(self, text: str) -> bool:
+        """Typed text (automation `type`, or a physical keyboard)."""
+        for char in text:
+            self.on_key_pressed(char)
+        return True
+
+    def on_key(self, name: str) -> bool:
+        """Backspace and Enter from a physical keyboard."""
+        if name in ("backspace", "enter", "return"):
+            self.on_key_pressed(BACKSPACE if name == "backspace" else ENTER)
+            return True
+        return False
+
+    def _set_text(self, text: str) -> None:
+        self.ctx.session.search_text = text
+        if self.field is not None:
+            self.field.set_text(text)
+        self._fill_results()
+
+    def open_product(self, sku: str) -> None:
+        """Show a result."""
+        from kiosk.scenes.product import ProductScene
+
+        self.ctx.show(ProductScene(self.ctx, sku))

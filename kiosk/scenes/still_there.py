@@ -1,0 +1,73 @@
+""""Are you still there?": a countdown before the session is wiped."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.widgets import Button, Label, Panel, Root
+
+
+class StillThereDialog(ShopScene):
+    """A modal dialog with the seconds left; a touch anywhere keeps the session."""
+
+    name = "still_there"
+    modal = True
+
+    def __init__(self, ctx: SceneContext, seconds_left: Callable[[], float], keep: Callable[[], None],
+                 finish: Callable[[], None]) -> None:
+        super().__init__(ctx)
+        self.seconds_left = seconds_left
+        self.keep = keep
+        self.finish = finish
+        self.countdown: Label | None = None
+        self.shown_seconds = -1
+
+    def details(self) -> dict[str, Any]:
+        """Seconds left."""
+        return {"seconds_left": math.ceil(self.seconds_left())}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """The dialog in the middle of the dimmed screen."""
+        theme, t = self.ctx.theme, self.ctx.t
+        width, height = size
+        root = Root((0, 0, width, height), color="")
+        root.on_tap = self.keep  # a touch outside the dialog also means "I am here"
+        root.label = t("I'm still here")
+        box_w, box_h = width - 4 * theme.size("margin"), theme.px(560)
+        x, y = (width - box_w) // 2, (height - box_h) // 2
+        box = root.add(Panel((x, y, box_w, box_h), "surface"))
+        pad = theme.px(40)
+        box.add(Label((x + pad, y + pad, box_w - 2 * pad, theme.px(80)), t("Are you still there?"),
+                      size="title", bold=True, align="center", heading=True))
+        self.countdown = box.add(Label((x + pad, y + pad + theme.px(100), box_w - 2 * pad, theme.px(120)), "",
+                                       align="center", color="muted", wrap=True))
+        self._update_countdown()
+        button_w = (box_w - 3 * pad) // 2
+        button_h = theme.size("touch_target") + theme.px(10)
+        by = y + box_h - pad - button_h
+        box.add(Button((x + pad, by, button_w, button_h), t("Finish"), self.finish, style="secondary"))
+        box.add(Button((x + 2 * pad + button_w, by, button_w, button_h), t("I'm still here"), self.keep,
+                       style="accent"))
+        return root
+
+    def _update_countdown(self) -> None:
+        seconds = math.ceil(self.seconds_left())
+        if seconds != self.shown_seconds and self.countdown is not None:
+            self.shown_seconds = seconds
+            self.countdown.set_text(self.ctx.t(
+                "For your privacy, your session ends in {seconds} s and what you chose is forgotten.",
+                seconds=seconds))
+
+    def update(self, now: float) -> bool:
+        """Count down, once a second."""
+        self._update_countdown()
+        return False
+
+    def next_deadline(self, now: float) -> float | None:
+        """The next whole second."""
+        left = self.seconds_left()
+        return now + (left - math.floor(left) or 1.0)

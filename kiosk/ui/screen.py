@@ -1,0 +1,199 @@
+"""One screen: its surface, its scene stack, touch input, damage-driven drawing and toasts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
+from kiosk.ui.scene import Scene, SceneStack
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.text import TextCache
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import ImageCache, Painter, Point, Widget
+
+TOAST_SECONDS = 3.5
+
+
+class Screen:
+    """Draws a scene stack on a surface and feeds it pointer, key and text input."""
+
+    def __init__(self, surface: pygame.Surface, theme: Theme, slop: int) -> None:
+        self.surface = surface
+        self.size: tuple[int, int] = surface.get_size()
+        self.theme = theme
+        self.text = TextCache(theme)
+        self.images = ImageCache()
+        self.stack = SceneStack()
+        self.gestures = GestureTracker(slop)
+        self._pressed: Widget | None = None
+        self._scrolling: ScrollView | None = None
+        self._toast: tuple[str, float] | None = None
+        self._toast_rect = pygame.Rect(0, 0, 0, 0)
+        self._extra_damage: list[pygame.Rect] = []
+        self._overlay = pygame.Surface(self.size, pygame.SRCALPHA)
+        self._overlay.fill(theme.color("overlay"))
+        self.last_frame_ms = 0.0
+        self.now = 0.0
+
+    # --- input -----------------------------------------------------------------------------
+    def pointer_down(self, pos: Point, now: float) -> None:
+        """A finger (or the mouse button) went down."""
+        self.gestures.down(pos, now)
+        root = self.stack.top.tree(self.size)
+        self._scrolling = self._scroll_view_at(root, pos)
+        if self._scrolling is not None:
+            self._scrolling.stop()
+        self._set_pressed(root.hit(pos))
+
+    def pointer_move(self, pos: Point, now: float) -> None:
+        """The finger moved."""
+        gesture = self.gestures.move(pos, now)
+        if isinstance(gesture, DragMove):
+            self._set_pressed(None)
+            if self._scrolling is not None:
+                self._scrolling.drag(gesture.delta[1])
+
+    def pointer_up(self, pos: Point, now: float) -> None:
+        """The finger left the glass."""
+        gesture = self.gestures.up(pos, now)
+        pressed = self._pressed
+        self._set_pressed(None)
+        if isinstance(gesture, Tap):
+            target = self.stack.top.tree(self.size).hit(gesture.pos)
+            if target is not None and target is pressed and target.on_tap is not None:
+                target.on_tap()
+        elif isinstance(gesture, DragEnd):
+            sideways = gesture.swipe in ("left", "right")
+            if self._scrolling is not None and self._scrolling.max_scroll > 0 and not sideways:
+                self._scrolling.fling(gesture.velocity[1])
+            elif gesture.swipe:
+                self.stack.top.on_swipe(gesture.swipe)
+        self._scrolling = None
+
+    def tap(self, pos: Point, now: float) -> None:
+        """A whole tap, as a finger makes it."""
+        self.pointer_down(pos, now)
+        self.pointer_up(pos, now)
+
+    def _set_pressed(self, widget: Widget | None) -> None:
+        if widget is self._pressed:
+            return
+        for old_or_new, state in ((self._pressed, False), (widget, True)):
+            if old_or_new is not None:
+                old_or_new.pressed = state
+                old_or_new.invalidate()
+        self._pressed = widget
+
+    @staticmethod
+    def _scroll_view_at(root: Widget, pos: Point) -> ScrollView | None:
+        found: ScrollView | None = None
+        for widget in root.walk():
+            if isinstance(widget, ScrollView) and widget.visible and widget.visible_rect().collidepoint(pos):
+                found = widget  # the innermost one wins: walk is depth first
+        return found
+
+    # --- toasts ----------------------------------------------------------------------------
+    def toast(self, text: str, now: float) -> None:
+        """Show a short message at the bottom for a few seconds."""
+        self._extra_damage.append(self._toast_rect)
+        self._toast = (text, now + TOAST_SECONDS)
+        self._toast_rect = self._toast_box(text)
+        self._extra_damage.append(self._toast_rect)
+
+    @property
+    def toast_text(self) -> str:
+        """The message shown, or an empty string."""
+        return self._toast[0] if self._toast else ""
+
+    def _toast_box(self, text: str) -> pygame.Rect:
+        size = self.theme.size("text")
+        width = min(self.size[0] - 2 * self.theme.size("margin"), self.text.width(text, size, True) + self.theme.px(80))
+        height = self.text.line_height(size, True) + self.theme.px(48)
+        box = pygame.Rect(0, 0, width, height)
+        box.midbottom = (self.size[0] // 2, self.size[1] - self.theme.px(220))
+        return box
+
+    def _paint_toast(self, painter: Painter) -> None:
+        if not self._toast:
+            return
+        text, _ = self._toast
+        box = self._toast_rect
+        pygame.draw.rect(painter.surface, self.theme.color("toast"), box, border_radius=box.height // 2)
+        size = self.theme.size("text")
+        shown = self.text.ellipsize(text, size, box.width - self.theme.px(60), True)
+        image = self.text.render(shown, size, self.theme.color("on_toast"), True)
+        painter.surface.blit(image, image.get_rect(center=box.center))
+
+    # --- time and drawing ------------------------------------------------------------------
+    def update(self, now: float, dt: float) -> bool:
+        """Advance animations and timers; True while something moves."""
+        self.now = now
+        if self._toast and now >= self._toast[1]:
+            self._toast = None
+            self._extra_damage.append(self._toast_rect)
+        animating = False
+        for scene in self.stack.visible():
+            root = scene.tree(self.size)
+            animating = root.animate(dt) or animating
+            animating = scene.update(now) or animating
+        return animating
+
+    def next_deadline(self, now: float) -> float | None:
+        """When a timer of this screen fires next."""
+        deadlines = [d for d in (s.next_deadline(now) for s in self.stack.visible()) if d is not None]
+        if self._toast:
+            deadlines.append(self._toast[1])
+        return min(deadlines) if deadlines else None
+
+    def render(self) -> bool:
+        """Draw what changed; False if nothing did (then nothing needs presenting)."""
+        scenes = self.stack.visible()
+        roots = [scene.tree(self.size) for scene in scenes]
+        damaged = [r for root in roots for r in root.damaged] + self._extra_damage
+        for root in roots:
+            root.damaged = []
+        self._extra_damage = []
+        if self.stack.changed:
+            damaged.append(pygame.Rect((0, 0), self.size))
+            self.stack.changed = False
+        damaged = [r for r in damaged if r.width > 0 and r.height > 0]
+        if not damaged:
+            return False
+        area = damaged[0].unionall(damaged[1:]).clip(pygame.Rect((0, 0), self.size))
+        painter = Painter(self.surface, self.theme, self.text, self.images, area)
+        self.surface.set_clip(area)
+        for scene, root in zip(scenes, roots):
+            if scene.modal:
+                self.surface.blit(self._overlay, area.topleft, area)
+            root.draw(painter, (0, 0))
+        self._paint_toast(painter)
+        self.surface.set_clip(None)
+        return True
+
+    def redraw_all(self) -> None:
+        """Draw everything again on the next render."""
+        self.stack.changed = True
+
+    # --- automation ------------------------------------------------------------------------
+    def accessible_tree(self) -> list[dict[str, Any]]:
+        """Visible widgets of the top scene: role, label, bounds, enabled."""
+        root = self.stack.top.tree(self.size)
+        nodes = []
+        for widget, rect in root.accessible(pygame.Rect((0, 0), self.size)):
+            nodes.append({"role": widget.role, "label": widget.label, "bounds": [rect.x, rect.y, rect.w, rect.h],
+                          "enabled": widget.enabled})
+        return nodes
+
+    def find(self, label: str) -> pygame.Rect | None:
+        """Where on screen the first visible, enabled widget labelled `label` is."""
+        root = self.stack.top.tree(self.size)
+        for widget, rect in root.accessible(pygame.Rect((0, 0), self.size)):
+            if widget.label == label and widget.enabled:
+                return rect
+        return None
+
+    def top_scene(self) -> Scene:
+        """The scene in front."""
+        return self.stack.top

@@ -1,0 +1,107 @@
+"""A scroll view with kinetic scrolling: drag to move, let go to glide, touch to stop."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from kiosk.ui.widgets import Painter, Point, Widget
+
+# Velocity decays like exp(-t / TIME_CONSTANT): the glide phones use (about 0.33 s).
+TIME_CONSTANT = 0.33
+MIN_SPEED = 15.0  # px/s at which gliding stops
+
+
+class ScrollView(Widget):
+    """Shows part of a taller content; children are laid out in content coordinates."""
+
+    role = "list"
+    clips = True
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], content_height: int, *,
+                 label: str = "", color: str = "") -> None:
+        super().__init__(rect, label=label)
+        self.content_height = content_height
+        self.scroll = 0.0
+        self.velocity = 0.0
+        self.color = color
+
+    @property
+    def max_scroll(self) -> float:
+        """How far down the content can be moved."""
+        return float(max(0, self.content_height - self.rect.height))
+
+    def child_offset(self) -> Point:
+        """Children move up as the view scrolls down."""
+        return (self.rect.x, self.rect.y - round(self.scroll))
+
+    def scroll_to(self, value: float) -> None:
+        """Jump to a position (clamped) and redraw if it moved."""
+        value = max(0.0, min(self.max_scroll, value))
+        if round(value) != round(self.scroll):
+            self.scroll = value
+            self.invalidate()
+        else:
+            self.scroll = value
+
+    def drag(self, dy: float) -> None:
+        """The finger moved by `dy` pixels."""
+        self.velocity = 0.0
+        self.scroll_to(self.scroll - dy)
+
+    def fling(self, finger_velocity: float) -> None:
+        """The finger left at `finger_velocity` px/s (downwards positive)."""
+        self.velocity = -finger_velocity if abs(finger_velocity) > MIN_SPEED * 4 else 0.0
+
+    def stop(self) -> None:
+        """A touch stops the glide."""
+        self.velocity = 0.0
+
+    def animate(self, dt: float) -> bool:
+        """Glide for `dt` seconds; True while still moving."""
+        moving = super().animate(dt)
+        if self.velocity == 0.0:
+            return moving
+        decay = math.exp(-dt / TIME_CONSTANT)
+        # distance of an exponentially decaying velocity over dt
+        self.scroll_to(self.scroll + self.velocity * TIME_CONSTANT * (1 - decay))
+        self.velocity *= decay
+        if abs(self.velocity) < MIN_SPEED or self.scroll <= 0.0 or self.scroll >= self.max_scroll:
+            self.velocity = 0.0
+        return True
+
+    def draw(self, painter: Painter, origin: Point) -> None:
+        """Draw the visible part of the content, clipped to the view."""
+        if not self.visible:
+            return
+        rect = self.rect.move(origin)
+        clip = rect.clip(painter.clip)
+        if clip.width <= 0 or clip.height <= 0:
+            return
+        old_clip, old_painter_clip = painter.surface.get_clip(), painter.clip
+        painter.surface.set_clip(clip)
+        painter.clip = clip
+        if self.color:
+            painter.surface.fill(painter.theme.color(self.color), clip)
+        inner = (origin[0] + self.rect.x, origin[1] + self.rect.y - round(self.scroll))
+        for child in self.children:
+            child.draw(painter, inner)
+        if self.max_scroll > 0:
+            self._paint_bar(painter, rect)
+        painter.surface.set_clip(old_clip)
+        painter.clip = old_painter_clip
+
+    def _paint_bar(self, painter: Painter, rect: pygame.Rect) -> None:
+        width = max(4, painter.theme.px(8))
+        length = max(width * 4, rect.height * rect.height // max(1, self.content_height))
+        top = rect.y + round((rect.height - length) * (self.scroll / self.max_scroll))
+        bar = pygame.Rect(rect.right - width - painter.theme.px(6), top, width, length)
+        pygame.draw.rect(painter.surface, painter.theme.color("divider"), bar, border_radius=width // 2)
+
+    def reveal(self, child_rect: pygame.Rect) -> None:
+        """Scroll so that a rectangle of the content is in view (keyboard navigation)."""
+        if child_rect.top < self.scroll:
+            self.scroll_to(child_rect.top)
+        elif child_rect.bottom > self.scroll + self.rect.height:
+            self.scroll_to(child_rect.bottom - self.rect.height)

@@ -1,0 +1,70 @@
+"""Text drawing with a cache: each (text, size, weight, colour) is rendered once."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import pygame
+
+from kiosk.ui.theme import Color, Theme
+
+_CACHE_SIZE = 2000
+
+
+class TextCache:
+    """Renders and keeps text surfaces; the least recently used are dropped past a bound."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        self._surfaces: OrderedDict[tuple[str, int, bool, Color], pygame.Surface] = OrderedDict()
+
+    def render(self, text: str, size: int, color: Color, bold: bool = False) -> pygame.Surface:
+        """The text as an antialiased surface."""
+        key = (text, size, bold, color)
+        surface = self._surfaces.get(key)
+        if surface is None:
+            surface = self.theme.font(size, bold).render(text, True, color)
+            if color[3] != 255:
+                surface.set_alpha(color[3])
+            self._surfaces[key] = surface
+            if len(self._surfaces) > _CACHE_SIZE:
+                self._surfaces.popitem(last=False)
+        else:
+            self._surfaces.move_to_end(key)
+        return surface
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        """Width of the text in pixels."""
+        return int(self.theme.font(size, bold).size(text)[0])
+
+    def line_height(self, size: int, bold: bool = False) -> int:
+        """Distance between two lines of this size."""
+        return int(self.theme.font(size, bold).get_linesize())
+
+    def wrap(self, text: str, size: int, width: int, bold: bool = False, max_lines: int = 0) -> list[str]:
+        """Break text into lines no wider than `width`; the last kept line ends with … when cut."""
+        font = self.theme.font(size, bold)
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            current = ""
+            for word in paragraph.split(" "):
+                attempt = f"{current} {word}" if current else word
+                if font.size(attempt)[0] <= width or not current:
+                    current = attempt
+                else:
+                    lines.append(current)
+                    current = word
+            lines.append(current)
+        if max_lines and len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = self.ellipsize(lines[-1] + "…", size, width, bold)
+        return [self.ellipsize(line, size, width, bold) for line in lines]
+
+    def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
+        """The text, cut with … so it fits in `width`."""
+        font = self.theme.font(size, bold)
+        if font.size(text)[0] <= width:
+            return text
+        while text and font.size(text + "…")[0] > width:
+            text = text[:-1]
+        return text.rstrip() + "…"

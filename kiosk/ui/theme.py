@@ -1,0 +1,125 @@
+"""The look, read from a theme TOML file: colours, fonts and sizes, scaled to the screen."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from kiosk.config.schema import convert
+from kiosk.config.toml_lines import key_lines, line_of
+from kiosk.core.problems import Problem
+
+Color = tuple[int, int, int, int]
+REFERENCE_WIDTH = 1080
+
+
+@dataclass(frozen=True)
+class FontsFile:
+    """[fonts] of a theme file."""
+
+    regular: str
+    bold: str
+    search_paths: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ThemeFile:
+    """A theme file as written."""
+
+    fonts: FontsFile
+    sizes: Mapping[str, int]
+    colors: Mapping[str, str]
+
+
+REQUIRED_COLORS = (
+    "background", "surface", "surface_alt", "text", "muted", "primary", "on_primary", "accent", "on_accent",
+    "highlight", "best", "danger", "star", "divider", "overlay", "toast", "on_toast",
+)  # fmt: skip
+REQUIRED_SIZES = ("text", "small", "title", "headline", "button", "touch_target", "margin", "gap", "radius", "header")
+
+
+def parse_color(text: str) -> Color:
+    """#RRGGBB or #RRGGBBAA to an RGBA tuple; ValueError otherwise."""
+    value = text.lstrip("#")
+    if len(value) not in (6, 8) or any(c not in "0123456789abcdefABCDEF" for c in value):
+        raise ValueError(f"{text!r} is not a colour like #1F4E46")
+    alpha = int(value[6:8], 16) if len(value) == 8 else 255
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16), alpha
+
+
+class Theme:
+    """Colours, scaled sizes and fonts for one screen size."""
+
+    def __init__(self, spec: ThemeFile, source: Path, screen: tuple[int, int]) -> None:
+        self.source = source
+        self.scale = min(screen) / REFERENCE_WIDTH
+        self.colors = {name: parse_color(value) for name, value in spec.colors.items()}
+        self._sizes = dict(spec.sizes)
+        self._font_files = {"regular": self._find(spec.fonts.regular, spec.fonts.search_paths),
+                            "bold": self._find(spec.fonts.bold, spec.fonts.search_paths)}
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+
+    def _find(self, name: str, search_paths: tuple[str, ...]) -> str | None:
+        for folder in (self.source.parent, *map(Path, search_paths)):
+            candidate = Path(folder) / name
+            if candidate.is_file():
+                return str(candidate)
+        return None  # pygame's built-in font is used
+
+    def size(self, name: str) -> int:
+        """A theme size in pixels for this screen."""
+        return max(1, round(self._sizes[name] * self.scale))
+
+    def px(self, reference: float) -> int:
+        """A length given for a 1080-wide screen, in pixels for this screen."""
+        return round(reference * self.scale)
+
+    def color(self, name: str) -> Color:
+        """A theme colour."""
+        return self.colors[name]
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        """The theme's font at `size` pixels, loaded once."""
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(self._font_files["bold" if bold else "regular"], size)
+            self._fonts[key] = font
+        return font
+
+
+def theme_problems(path: Path) -> tuple[ThemeFile | None, list[Problem]]:
+    """Read a theme file and list what is wrong with it."""
+    try:
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        return None, [Problem(path, "", f"cannot be read: {error}")]
+    lines = key_lines(source)
+    spec, issues = convert(ThemeFile, data)
+    problems = [Problem(path, ".".join(map(str, i.path)), i.message, line_of(lines, i.path)) for i in issues]
+    if spec is not None:
+        for name in REQUIRED_COLORS:
+            if name not in spec.colors:
+                problems.append(Problem(path, f"colors.{name}", "is required", line_of(lines, ("colors",))))
+        for name, value in spec.colors.items():
+            try:
+                parse_color(value)
+            except ValueError as error:
+                problems.append(Problem(path, f"colors.{name}", str(error), line_of(lines, ("colors", name))))
+        for name in REQUIRED_SIZES:
+            if name not in spec.sizes:
+                problems.append(Problem(path, f"sizes.{name}", "is required", line_of(lines, ("sizes",))))
+    return spec, problems
+
+
+def load_theme(path: Path, screen: tuple[int, int]) -> Theme:
+    """The theme in `path` for a screen of `screen` pixels; ValueError listing problems if it is broken."""
+    spec, problems = theme_problems(path)
+    if problems or spec is None:
+        raise ValueError("\n".join(str(p) for p in problems))
+    return Theme(spec, path, screen)

@@ -1,0 +1,438 @@
+"""Widgets: a tree of rectangles that draw themselves, answer taps and describe themselves.
+
+The same tree is drawn, hit-tested, and read as the accessibility tree (automation `tree`, speech).
+Rects are in the parent's content coordinates; a scroll view shifts its children. A widget that
+changes calls `invalidate()`, and only the damaged part of the screen is drawn again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import pygame
+
+from kiosk.ui.text import TextCache
+from kiosk.ui.theme import Theme
+
+Point = tuple[int, int]
+Action = Callable[[], None]
+W = TypeVar("W", bound="Widget")
+
+
+class ImageCache:
+    """Pictures loaded once and scaled once per size; bounded."""
+
+    def __init__(self, limit: int = 256) -> None:
+        self._images: OrderedDict[tuple[str, int, int], pygame.Surface | None] = OrderedDict()
+        self._limit = limit
+
+    def get(self, path: str, size: tuple[int, int]) -> pygame.Surface | None:
+        """The picture fitted into `size` (aspect kept), or None if it cannot be read."""
+        key = (path, *size)
+        if key in self._images:
+            self._images.move_to_end(key)
+            return self._images[key]
+        image: pygame.Surface | None
+        try:
+            source = pygame.image.load(path)
+            scale = min(size[0] / source.get_width(), size[1] / source.get_height())
+            target = (max(1, round(source.get_width() * scale)), max(1, round(source.get_height() * scale)))
+            image = pygame.transform.smoothscale(source.convert() if pygame.display.get_init() and
+                                                 pygame.display.get_surface() else source, target)
+        except (pygame.error, FileNotFoundError, ZeroDivisionError):
+            image = None
+        self._images[key] = image
+        if len(self._images) > self._limit:
+            self._images.popitem(last=False)
+        return image
+
+
+@dataclass
+class Painter:
+    """What widgets draw with."""
+
+    surface: pygame.Surface
+    theme: Theme
+    text: TextCache
+    images: ImageCache
+    clip: pygame.Rect
+
+
+class Widget:
+    """A rectangle in the tree. Subclasses override `paint`."""
+
+    role = "group"
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], *, label: str = "",
+                 on_tap: Action | None = None, enabled: bool = True, children: list[Widget] | None = None) -> None:
+        self.rect = pygame.Rect(rect)
+        self.label = label
+        self.on_tap = on_tap
+        self.enabled = enabled
+        self.visible = True
+        self.pressed = False
+        self.parent: Widget | None = None
+        self.children: list[Widget] = []
+        for child in children or []:
+            self.add(child)
+
+    def add(self, child: W) -> W:
+        """Put `child` in this widget; returns it."""
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    @property
+    def tappable(self) -> bool:
+        """Whether a tap does something."""
+        return self.on_tap is not None and self.enabled and self.visible
+
+    def child_offset(self) -> Point:
+        """How children are shifted (scroll views move their content)."""
+        return (0, 0)
+
+    def origin(self) -> Point:
+        """Where this widget's parent content starts on screen."""
+        x = y = 0
+        node = self.parent
+        while node is not None:
+            dx, dy = node.child_offset()
+            x, y = x + dx, y + dy
+            node = node.parent
+        return x, y
+
+    def screen_rect(self) -> pygame.Rect:
+        """This widget's rectangle on screen (may lie outside a scroll view's viewport)."""
+        return self.rect.move(self.origin())
+
+    def root(self) -> Widget:
+        """The top of the tree."""
+        node = self
+        while node.parent is not None:
+            node = node.parent
+        return node
+
+    def invalidate(self) -> None:
+        """Ask for this widget's area to be drawn again."""
+        root = self.root()
+        if isinstance(root, Root):
+            root.damage(self.visible_rect())
+
+    def visible_rect(self) -> pygame.Rect:
+        """The part of the screen this widget covers, clipped by scroll views around it."""
+        rect = self.screen_rect()
+        node = self.parent
+        while node is not None:
+            if node.clips:
+                rect = rect.clip(node.screen_rect())
+            node = node.parent
+        return rect
+
+    clips = False
+
+    def draw(self, painter: Painter, origin: Point) -> None:
+        """Draw this widget and its children where they meet the painter's clip."""
+        if not self.visible:
+            return
+        rect = self.rect.move(origin)
+        if not rect.colliderect(painter.clip):
+            return
+        self.paint(painter, rect)
+        dx, dy = self.child_offset()
+        inner = (origin[0] + dx, origin[1] + dy)
+        for child in self.children:
+            child.draw(painter, inner)
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Draw this widget itself (not its children) at `rect`."""
+
+    def hit(self, pos: Point, origin: Point = (0, 0)) -> Widget | None:
+        """The deepest tappable widget at `pos`."""
+        if not self.visible:
+            return None
+        rect = self.rect.move(origin)
+        if not rect.collidepoint(pos):
+            return None
+        dx, dy = self.child_offset()
+        for child in reversed(self.children):
+            found = child.hit(pos, (origin[0] + dx, origin[1] + dy))
+            if found is not None:
+                return found
+        return self if self.tappable else None
+
+    def walk(self) -> Iterator[Widget]:
+        """This widget and all below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def accessible(self, viewport: pygame.Rect, origin: Point = (0, 0)) -> Iterator[tuple[Widget, pygame.Rect]]:
+        """Visible widgets with a role and label, with their on-screen rectangles (the accessibility tree)."""
+        if not self.visible:
+            return
+        rect = self.rect.move(origin)
+        shown = rect.clip(viewport)
+        if shown.width <= 0 or shown.height <= 0:
+            return
+        if self.label and self.role != "group":
+            yield self, shown
+        inner_view = shown if self.clips else viewport
+        dx, dy = self.child_offset()
+        for child in self.children:
+            yield from child.accessible(inner_view, (origin[0] + dx, origin[1] + dy))
+
+    def animate(self, dt: float) -> bool:
+        """Advance an animation by `dt` seconds; True while it still moves."""
+        moving = False
+        for child in self.children:
+            moving = child.animate(dt) or moving
+        return moving
+
+
+class Root(Widget):
+    """The top of a scene's tree; collects damaged rectangles."""
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], color: str = "background") -> None:
+        super().__init__(rect)
+        self.color = color
+        self.damaged: list[pygame.Rect] = [pygame.Rect(rect)]
+
+    def damage(self, rect: pygame.Rect) -> None:
+        """Mark part of the screen to be drawn again."""
+        if rect.width > 0 and rect.height > 0:
+            self.damaged.append(pygame.Rect(rect))
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Fill with the background colour."""
+        if self.color:
+            painter.surface.fill(painter.theme.color(self.color), rect.clip(painter.clip))
+
+
+class Panel(Widget):
+    """A coloured, rounded box; tappable when given `on_tap` (a product card is one)."""
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], color: str = "surface", *,
+                 radius: bool = True, border: str = "", role: str = "group", **kwargs: object) -> None:
+        super().__init__(rect, **kwargs)  # type: ignore[arg-type]
+        self.color = color
+        self.rounded = radius
+        self.border = border
+        self.role = role
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Draw the box, darker while pressed."""
+        radius = painter.theme.size("radius") if self.rounded else 0
+        if self.color:
+            color = painter.theme.color(self.color)
+            if self.pressed:
+                color = (max(0, color[0] - 24), max(0, color[1] - 24), max(0, color[2] - 24), color[3])
+            pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
+        if self.border:
+            pygame.draw.rect(painter.surface, painter.theme.color(self.border), rect, max(1, painter.theme.px(3)),
+                             border_radius=radius)
+
+
+class Label(Widget):
+    """Text in a box: one line (cut with …) or wrapped."""
+
+    role = "text"
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, *, size: str = "text",
+                 color: str = "text", bold: bool = False, align: str = "left", valign: str = "center",
+                 wrap: bool = False, max_lines: int = 0, heading: bool = False) -> None:
+        super().__init__(rect, label=text)
+        self.size_name = size
+        self.color = color
+        self.bold = bold
+        self.align = align
+        self.valign = valign
+        self.wrap = wrap
+        self.max_lines = max_lines
+        if heading:
+            self.role = "heading"
+
+    @property
+    def text(self) -> str:
+        """The text shown."""
+        return self.label
+
+    def set_text(self, text: str) -> None:
+        """Change the text and redraw."""
+        if text != self.label:
+            self.label = text
+            self.invalidate()
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Draw the lines."""
+        size = painter.theme.size(self.size_name)
+        color = painter.theme.color(self.color)
+        if self.wrap:
+            lines = painter.text.wrap(self.label, size, rect.width, self.bold, self.max_lines)
+        else:
+            lines = [painter.text.ellipsize(self.label, size, rect.width, self.bold)]
+        step = painter.text.line_height(size, self.bold)
+        total = step * len(lines)
+        y = rect.y if self.valign == "top" else rect.y + (rect.height - total) // 2
+        for line in lines:
+            image = painter.text.render(line, size, color, self.bold)
+            if self.align == "center":
+                x = rect.x + (rect.width - image.get_width()) // 2
+            elif self.align == "right":
+                x = rect.right - image.get_width()
+            else:
+                x = rect.x
+            painter.surface.blit(image, (x, y))
+            y += step
+
+
+BUTTON_STYLES = {
+    "primary": ("primary", "on_primary", ""),
+    "accent": ("accent", "on_accent", ""),
+    "secondary": ("surface", "primary", "primary"),
+    "ghost": ("", "primary", ""),
+    "chip": ("surface", "text", "divider"),
+    "chip_on": ("primary", "on_primary", ""),
+    "key": ("surface", "text", ""),
+    "key_special": ("divider", "text", ""),
+    "header": ("", "on_primary", ""),
+}
+
+
+class Button(Widget):
+    """A large touch target with a text label."""
+
+    role = "button"
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
+                 style: str = "primary", size: str = "button", enabled: bool = True, shown: str = "",
+                 badge: str = "") -> None:
+        super().__init__(rect, label=label, on_tap=on_tap, enabled=enabled)
+        self.style = style
+        self.size_name = size
+        self.shown = shown  # text drawn when it differs from the accessible label (an icon glyph)
+        self.badge = badge
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Draw the button in its style; dimmed when disabled, darker while pressed."""
+        theme = painter.theme
+        fill, ink, border = BUTTON_STYLES[self.style]
+        radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
+        if fill and not self.enabled and self.style in ("primary", "accent"):
+            fill = "divider"
+        if fill:
+            color = theme.color(fill)
+            if self.pressed:
+                color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
+            pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
+        elif self.pressed:
+            pygame.draw.rect(painter.surface, theme.color("divider"), rect, border_radius=radius)
+        if border:
+            pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, theme.px(3)), border_radius=radius)
+        ink_color = theme.color(ink if self.enabled else "muted")
+        size = theme.size(self.size_name)
+        text = painter.text.ellipsize(self.shown or self.label, size, rect.width - theme.px(16), bold=True)
+        image = painter.text.render(text, size, ink_color, bold=True)
+        painter.surface.blit(image, image.get_rect(center=rect.center))
+        if self.badge:
+            badge_size = theme.size("small")
+            badge = painter.text.render(self.badge, badge_size, theme.color("on_accent"), bold=True)
+            d = max(badge.get_height() + theme.px(8), badge.get_width() + theme.px(16))
+            box = pygame.Rect(0, 0, d, badge.get_height() + theme.px(8))
+            box.center = (rect.right - theme.px(10), rect.top + theme.px(10))
+            pygame.draw.rect(painter.surface, theme.color("accent"), box, border_radius=box.height // 2)
+            painter.surface.blit(badge, badge.get_rect(center=box.center))
+
+
+class Picture(Widget):
+    """A picture from a file, fitted and centred in its box."""
+
+    role = "image"
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], path: Path | str, label: str = "") -> None:
+        super().__init__(rect, label=label)
+        self.path = str(path)
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Draw the picture, or nothing if it cannot be read."""
+        image = painter.images.get(self.path, rect.size)
+        if image is not None:
+            painter.surface.blit(image, image.get_rect(center=rect.center))
+
+
+class Stars(Widget):
+    """A rating from 0 to 5 as five stars, partly filled."""
+
+    role = "text"
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], rating: float, label: str) -> None:
+        super().__init__(rect, label=label)
+        self.rating = rating
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Draw five stars; the filled part shows the rating."""
+        import math
+
+        size = rect.height
+        gold = painter.theme.color("star")
+        grey = painter.theme.color("divider")
+        for index in range(5):
+            cx = rect.x + size // 2 + index * (size + size // 8)
+            cy = rect.centery
+            points = []
+            for k in range(10):
+                r = size / 2 if k % 2 == 0 else size / 4.6
+                angle = -math.pi / 2 + k * math.pi / 5
+                points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+            fill = max(0.0, min(1.0, self.rating - index))
+            pygame.draw.polygon(painter.surface, grey, points)
+            if fill > 0:
+                part = pygame.Rect(cx - size // 2, cy - size // 2, math.ceil(size * fill), size)
+                old = painter.surface.get_clip()
+                painter.surface.set_clip(part.clip(old))
+                pygame.draw.polygon(painter.surface, gold, points)
+                painter.surface.set_clip(old)
+
+    @staticmethod
+    def width_for(height: int) -> int:
+        """How wide five stars of this height are."""
+        return 5 * height + 4 * (height // 8)
+
+
+class TextField(Widget):
+    """A text entry box showing what the shopper typed, with a caret."""
+
+    role = "textbox"
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, placeholder: str) -> None:
+        super().__init__(rect, label=placeholder)
+        self.text = text
+        self.placeholder = placeholder
+
+    def set_text(self, text: str) -> None:
+        """Change the text and redraw."""
+        if text != self.text:
+            self.text = text
+            self.invalidate()
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Draw the box, the text (or the placeholder) and the caret."""
+        theme = painter.theme
+        pygame.draw.rect(painter.surface, theme.color("surface"), rect, border_radius=theme.size("radius"))
+        pygame.draw.rect(painter.surface, theme.color("primary"), rect, max(2, theme.px(4)),
+                         border_radius=theme.size("radius"))
+        size = theme.size("title")
+        pad = theme.px(28)
+        shown = self.text or self.placeholder
+        color = theme.color("text" if self.text else "muted")
+        width = rect.width - 2 * pad
+        image = painter.text.render(shown, size, color)
+        if image.get_width() > width:  # show the end of a long text
+            image = image.subsurface((image.get_width() - width, 0, width, image.get_height()))
+        painter.surface.blit(image, (rect.x + pad, rect.centery - image.get_height() // 2))
+        caret_x = rect.x + pad + (image.get_width() if self.text else 0) + theme.px(3)
+        pygame.draw.line(painter.surface, theme.color("primary"), (caret_x, rect.centery - size // 2),
+                         (caret_x, rect.centery + size // 2), max(2, theme.px(3)))

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Start the kiosk: `python run_kiosk.py` runs the demo store from config/default.toml.
+
+See `python run_kiosk.py --help` and the README for the options and the automation protocol.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.core.content_pack import PackRejected, read_pack
+from kiosk.core.problems import Problem
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "config" / "default.toml"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line of DESIGN §4."""
+    parser = argparse.ArgumentParser(description="In-store kiosk and smart window.")
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="config file (default: the demo store)")
+    parser.add_argument("--display", action="append", default=[], metavar="NAME",
+                        help="run only this display of the config (repeatable; default: all)")
+    parser.add_argument("--windowed", action="store_true", help="in a window (scaled to fit) instead of full screen")
+    parser.add_argument("--headless", action="store_true", help="no screen (SDL's dummy video driver)")
+    parser.add_argument("--automation", type=Path, metavar="SOCKET",
+                        help="listen for automation requests on this UNIX socket (off by default)")
+    parser.add_argument("--check", action="store_true",
+                        help="validate the config and the content, print every problem, exit non-zero on error")
+    parser.add_argument("--verbose", "-v", action="store_true", help="log more")
+    return parser.parse_args(argv)
+
+
+def check(config_path: Path) -> list[Problem]:
+    """Every problem in the config, its themes and its content pack."""
+    from kiosk.ui.theme import theme_problems
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        return error.problems
+    problems: list[Problem] = []
+    for display in config.displays:
+        problems += theme_problems(config.path(display.theme))[1]
+    try:
+        read_pack(config.path(config.content.pack))
+    except PackRejected as error:
+        problems += error.problems
+    return problems
+
+
+def run(config: KioskConfig, args: argparse.Namespace) -> int:
+    """Run the app until it is closed or stopped by a signal."""
+    from kiosk.app import App
+    from kiosk.automation import AutomationServer
+    from kiosk.core.messages import Quit
+
+    app = App(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
+    server = None
+    if args.automation:
+        server = AutomationServer(args.automation, app.post)
+        server.start()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: app.post(Quit("signal")))
+    try:
+        app.run()
+    finally:
+        if server is not None:
+            server.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.check:
+        problems = check(args.config)
+        for problem in problems:
+            print(problem)
+        print(f"{args.config}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
+        return 1 if problems else 0
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        return run(config, args)
+    except PackRejected as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
