@@ -189,4 +189,7 @@ class App:
             send({"ok": False, "error": "the kiosk is stopping"})
         self._pending_replies = []
         self.shop.close()
+        for output in self.outputs:
+            output.close()
+        self.outputs = []
         self.pygame.display.quit()

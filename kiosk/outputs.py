@@ -71,3 +71,8 @@ class Output:
     def screenshot(self, path: str) -> None:
         """Write the display as shown, at its own size, as PNG."""
         pygame.image.save(self.surface, path)
+
+    def close(self) -> None:
+        """Close the window (before the video system stops, so nothing is freed twice)."""
+        del self.surface, self.window_surface
+        self.window.destroy()

@@ -6,6 +6,7 @@ content pack and theme.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -108,6 +109,15 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
     return issues
 
 
+def toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
+    """The line tomllib complains about (Python 3.11 only puts it in the message)."""
+    line = getattr(error, "lineno", None)
+    if line is None:
+        found = re.search(r"at line (\d+)", str(error))
+        line = int(found.group(1)) if found else None
+    return line
+
+
 def load_config(path: Path) -> KioskConfig:
     """Read and check a config file; raise ConfigError listing every problem with its line."""
     path = Path(path)
@@ -118,8 +128,7 @@ def load_config(path: Path) -> KioskConfig:
     try:
         data: dict[str, Any] = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        raise ConfigError([Problem(path, "", f"is not valid TOML: {error}", line)]) from error
+        raise ConfigError([Problem(path, "", f"is not valid TOML: {error}", toml_error_line(error))]) from error
     lines = key_lines(source)
     config, issues = convert(KioskConfig, data)
     problems = [

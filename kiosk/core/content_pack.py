@@ -182,10 +182,10 @@ def _check_product(reader: _Reader, file: str, row: int, raw: dict[str, Any], li
 
     for unknown in sorted(set(raw) - PRODUCT_FIELDS):
         bad(unknown, "is not a product field")
-    for required in ("sku", "gtin", "brand", "category", "name", "price", "stock"):
-        if raw.get(required) in (None, ""):
-            bad(required, "is required")
-    if reader.problems[before:]:
+    missing = [f for f in ("sku", "gtin", "brand", "category", "name", "price", "stock") if raw.get(f) in (None, "")]
+    for required in missing:
+        bad(required, "is required")
+    if missing:
         return None
     gtin = str(raw["gtin"]).strip()
     if not is_valid_gtin(gtin):

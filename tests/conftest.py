@@ -1,0 +1,54 @@
+"""Shared fixtures: a config of the demo store whose catalogue is built in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+
+from kiosk.config import KioskConfig, load_config
+from kiosk.pilot import Pilot
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG = REPO / "config" / "default.toml"
+
+
+def write_config(folder: Path, text: str | None = None, **session: float) -> Path:
+    """A copy of the demo config in `folder`, with its catalogue there too; `session` overrides timeouts."""
+    text = text if text is not None else DEFAULT_CONFIG.read_text(encoding="utf-8")
+    text = text.replace('pack = "../content/demo"', f'pack = "{REPO / "content" / "demo"}"\n'
+                                                     f'database = "{folder / "catalog.db"}"')
+    text = text.replace('theme = "themes/default.toml"', f'theme = "{REPO / "config" / "themes" / "default.toml"}"')
+    for key, value in session.items():
+        text = re.sub(rf"^{key} = .*$", f"{key} = {value}", text, flags=re.M)
+    path = folder / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> KioskConfig:
+    """The demo store's config, with its catalogue in a temporary folder."""
+    return load_config(write_config(tmp_path))
+
+
+@pytest.fixture
+def pilot(config: KioskConfig) -> Iterator[Pilot]:
+    """The real app, headless, driven in-process on a manual clock."""
+    driven = Pilot(config)
+    yield driven
+    driven.close()
+
+
+@pytest.fixture
+def shopping(pilot: Pilot) -> Pilot:
+    """The app with a session started (home in front)."""
+    pilot.tap(x=540, y=960)
+    assert pilot.scene == "home"
+    return pilot

@@ -1,0 +1,98 @@
+"""Browsing, filtering and searching the demo catalogue."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.catalog import BrowseFilter, Catalog
+from kiosk.core.catalog_build import ensure_catalog
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Catalog]:
+    database = tmp_path_factory.mktemp("catalog") / "catalog.db"
+    opened = Catalog(ensure_catalog(REPO / "content" / "demo", database))
+    yield opened
+    opened.close()
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@pytest.mark.parametrize("query", ["velo", "Vélo", "VELO", "vél"])
+def test_search_ignores_accents_and_case(catalog: Catalog, query: str) -> None:
+    found = catalog.search(query)
+    assert "Vélo de route Alto 520" in [p.title("fr") for p in found]
+    prefix = _fold(query)
+    for summary in found:  # each hit has a word starting with the query in its name, brand, department or text
+        product = catalog.product(summary.sku)
+        category = catalog.category(summary.category)
+        assert product is not None and category is not None
+        indexed = [*product.name.values(), product.brand, *category.name.values(), *product.description.values()]
+        words = re.findall(r"\w+", _fold(" ".join(indexed)))
+        assert any(word.startswith(prefix) for word in words), product.title("fr")
+
+
+def test_search_matches_word_prefixes_and_every_word(catalog: Catalog) -> None:
+    assert {p.title("fr") for p in catalog.search("montre gps")} >= {"Montre GPS Pulse 2", "Montre GPS Summit"}
+    assert all(p.category == "headlamps" for p in catalog.search("fron"))
+    assert catalog.search("zzzz") == []
+
+
+def test_search_finds_english_names_and_brands(catalog: Catalog) -> None:
+    assert [p.sku for p in catalog.search("headlamp")] and all(
+        p.category == "headlamps" for p in catalog.search("headlamp"))
+    assert {p.brand for p in catalog.search("alpenrad")} == {"Alpenrad"}
+
+
+def test_a_whole_barcode_finds_its_product_in_every_gtin_form(catalog: Catalog) -> None:
+    product = catalog.by_gtin("2001000001019")
+    assert product is not None and product.title("en") == "Road bike Alto 520"
+    assert catalog.by_gtin("02001000001019") == product  # GTIN-14 form
+    assert [p.sku for p in catalog.search("2001000001019")] == [product.sku]
+
+
+def test_browse_sorts_by_price(catalog: Catalog) -> None:
+    prices = [p.price_cents for p in catalog.browse("bikes", "price_asc")]
+    assert prices == sorted(prices) and len(prices) == 11
+    assert [p.price_cents for p in catalog.browse("bikes", "price_desc")] == sorted(prices, reverse=True)
+
+
+def test_filters_narrow_by_brand_price_rating_and_stock(catalog: Catalog) -> None:
+    chosen = BrowseFilter(brands=frozenset({"Alpenrad"}), price_max_cents=200000, min_rating=3.0, in_stock_only=True)
+    found = catalog.browse("bikes", chosen=chosen)
+    assert found and all(p.brand == "Alpenrad" and p.price_cents < 200000 and p.rating >= 3.0 and p.stock > 0
+                         for p in found)
+    assert catalog.count("bikes", chosen) == len(found) < catalog.count("bikes")
+    assert chosen.active == 4
+
+
+def test_facets_give_brands_and_round_price_bands(catalog: Catalog) -> None:
+    facets = catalog.facets("bikes")
+    assert facets.brands == ("Alpenrad", "Nordweg", "Rivemont", "Velocita")
+    assert facets.price_bands[0][0] is None and facets.price_bands[-1][1] is None
+    assert all(edge % 10000 == 0 for band in facets.price_bands for edge in band if edge is not None)
+
+
+def test_reviews_newest_or_most_helpful_first(catalog: Catalog) -> None:
+    sku = next(p.sku for p in catalog.browse(None, limit=100) if p.review_count >= 3)
+    newest = catalog.reviews(sku, "newest")
+    helpful = catalog.reviews(sku, "helpful")
+    assert [r.date for r in newest] == sorted((r.date for r in newest), reverse=True)
+    assert [r.helpful for r in helpful] == sorted((r.helpful for r in helpful), reverse=True)
+    assert sum(catalog.rating_histogram(sku).values()) == len(newest)
+
+
+def test_the_database_is_not_rebuilt_when_the_pack_did_not_change(tmp_path: Path) -> None:
+    database = tmp_path / "c.db"
+    ensure_catalog(REPO / "content" / "demo", database)
+    built = database.stat().st_mtime_ns
+    ensure_catalog(REPO / "content" / "demo", database)
+    assert database.stat().st_mtime_ns == built

@@ -1,0 +1,71 @@
+"""Comparison, session, idle timeouts and locale formatting."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kiosk.core.catalog import Catalog
+from kiosk.core.catalog_build import ensure_catalog
+from kiosk.core.compare import build_comparison
+from kiosk.core.i18n import Translations
+from kiosk.core.locale_format import Formatter
+from kiosk.core.scan import read_code
+from kiosk.core.session import CompareResult, IdleState, IdleWatcher, ShopperSession
+from tests.conftest import REPO
+
+
+def test_comparison_marks_rows_that_differ_and_the_best_value(tmp_path: Path) -> None:
+    catalog = Catalog(ensure_catalog(REPO / "content" / "demo", tmp_path / "c.db"))
+    products = catalog.products(["BIK-101", "BIK-102", "BIK-103"])
+    fmt = Formatter("fr")
+    table = build_comparison(products, catalog.categories, "fr", Translations(REPO / "content" / "locale",
+                                                                              ("fr",))["fr"], fmt.price, fmt.number)
+    rows = {row.key: row for row in table.rows}
+    cheapest = min(range(3), key=lambda i: products[i].price_cents)
+    lightest = min(range(3), key=lambda i: float(products[i].specs["weight"]))  # type: ignore[arg-type]
+    assert rows["price"].best == {cheapest} and rows["price"].differs
+    assert rows["spec.weight"].best == {lightest}
+    assert rows["spec.weight"].values[0].endswith("\u00a0kg") and "," in rows["spec.weight"].values[0]
+    assert not rows["spec.wheel"].best  # neither bigger nor smaller wheels are "better"
+    assert rows["spec.electric"].values == ("Non", "Non", "Non") and not rows["spec.electric"].differs
+    catalog.close()
+
+
+def test_compare_holds_at_most_four_products() -> None:
+    session = ShopperSession("fr")
+    assert [session.add_to_compare(s) for s in "abcd"] == [CompareResult.ADDED] * 4
+    assert session.add_to_compare("e") is CompareResult.FULL
+    assert session.add_to_compare("a") is CompareResult.ALREADY
+
+
+def test_wipe_forgets_the_shopper() -> None:
+    session = ShopperSession("fr")
+    session.language, session.search_text, session.started = "en", "tente", True
+    session.add_to_compare("x")
+    session.wipe()
+    assert (session.language, session.compare, session.search_text, session.started) == ("fr", [], "", False)
+
+
+def test_idle_watcher_warns_then_expires() -> None:
+    watcher = IdleWatcher(idle_timeout_s=60, countdown_s=15)
+    watcher.touch(100.0)
+    assert watcher.state(159.9) is IdleState.ACTIVE
+    assert watcher.state(160.0) is IdleState.WARNING and watcher.seconds_left(165.0) == 10.0
+    assert watcher.state(175.0) is IdleState.EXPIRED
+    watcher.touch(170.0)
+    assert watcher.state(175.0) is IdleState.ACTIVE and watcher.next_change(175.0) == 230.0
+
+
+def test_prices_dates_and_numbers_follow_the_locale() -> None:
+    assert Formatter("fr").price(129900) == "1\u202f299,00\xa0€"
+    assert Formatter("en").price(129900) == "€1,299.00"
+    assert Formatter("fr").number(9.5) == "9,5"
+    assert Formatter("fr").date(date(2026, 11, 22)) == "22 nov. 2026"
+
+
+def test_scanned_codes_are_checked() -> None:
+    assert read_code("]E02001000001019\r\n").value == "2001000001019"
+    assert read_code("2001000001018").kind == "invalid"  # wrong check digit
+    assert read_code("\x00\x01").kind == "invalid"
+    assert read_code("LOYALTY-1234").kind == "other"

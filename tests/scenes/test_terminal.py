@@ -1,0 +1,143 @@
+"""The walk-up terminal as a shopper uses it, driven through the pilot (real app, headless)."""
+
+from __future__ import annotations
+
+from kiosk.pilot import Pilot, PilotError
+
+ROAD_BIKE = "2001000001019"  # Vélo de route Alto 520
+
+
+def test_attract_loop_changes_slides_and_any_touch_starts(pilot: Pilot) -> None:
+    assert pilot.scene == "attract" and pilot.details()["slide"] == 0
+    pilot.advance(8)
+    assert pilot.details()["slide"] == 1
+    pilot.tap(x=300, y=300)
+    assert pilot.scene == "home"
+    assert "Rechercher un produit" in pilot.labels() and "Vélos" in pilot.labels()
+
+
+def test_browse_a_department_then_sort_and_filter(shopping: Pilot) -> None:
+    shopping.tap("Vélos")
+    assert shopping.details()["count"] == 11
+    shopping.tap("Trier et filtrer")
+    shopping.tap("Prix croissant")
+    shopping.tap("Alpenrad")
+    assert shopping.scene == "filters"
+    shopping.tap("Voir 3 produits")
+    state = shopping.details()
+    assert (state["scene"], state["count"], state["sort"], state["filters"]) == ("browse", 3, "price_asc", 1)
+    cards = [label for label in shopping.labels() if label.startswith("Vélo ")]
+    assert cards[0] == "Vélo de route Alto 520"  # the cheapest Alpenrad first
+
+
+def test_search_as_you_type_ignores_accents(shopping: Pilot) -> None:
+    shopping.tap("Rechercher un produit")
+    shopping.type("velo")
+    assert shopping.details()["results"] > 5
+    assert "Vélo de route Alto 520" in shopping.labels()
+    shopping.type(" pli")
+    assert shopping.details()["results"] == 1
+    shopping.key("enter")  # a single result opens with the keyboard's OK
+    assert shopping.details()["product"] == "BIK-108"
+
+
+def test_on_screen_keyboard_types_and_erases(shopping: Pilot) -> None:
+    shopping.tap("Rechercher un produit")
+    for key in ("t", "e", "n", "t"):
+        shopping.tap(key)
+    assert shopping.details()["query"] == "tent"
+    shopping.tap("Backspace")
+    shopping.tap("Shift")
+    shopping.tap("z")
+    assert shopping.details()["query"] == "tenZ"
+
+
+def test_product_page_shows_price_stock_aisle_and_reviews(shopping: Pilot) -> None:
+    shopping.scan(ROAD_BIKE)
+    labels = shopping.labels()
+    assert shopping.details()["product"] == "BIK-101"
+    assert "899,00\xa0€" in labels and "Rayon A2" in labels
+    assert any(label.startswith("En stock") or label.startswith("Plus que") for label in labels)
+    assert "Caractéristiques" in labels
+
+
+def test_compare_three_products_side_by_side(shopping: Pilot) -> None:
+    for code in (ROAD_BIKE, "2001000001026", "2001000001033"):
+        shopping.scan(code)
+        shopping.tap("Ajouter au comparateur")
+    assert shopping.state()["session"]["compare"] == ["BIK-101", "BIK-102", "BIK-103"]
+    shopping.tap("Comparer (3)")
+    details = shopping.details()
+    assert details["scene"] == "compare"
+    assert "price" in details["differs"] and "spec.wheel" not in details["best"]
+    assert details["best"]["price"] == ["BIK-101"]
+    shopping.tap("Retirer Vélo gravel Strada G")
+    assert shopping.state()["session"]["compare"] == ["BIK-101", "BIK-102"]
+
+
+def test_a_fifth_product_is_refused_kindly(shopping: Pilot) -> None:
+    for code in (ROAD_BIKE, "2001000001026", "2001000001033", "2001000001040", "2001000001057"):
+        shopping.scan(code)
+        shopping.tap("Ajouter au comparateur")
+    assert len(shopping.state()["session"]["compare"]) == 4
+    assert "4 produits au plus" in shopping.details()["toast"]
+
+
+def test_a_scan_opens_the_product_even_from_the_attract_loop(pilot: Pilot) -> None:
+    pilot.scan(f"]E0{ROAD_BIKE}")
+    assert pilot.details()["product"] == "BIK-101"
+    pilot.key("back")
+    assert pilot.scene == "home"
+
+
+def test_an_unknown_code_is_said_kindly_and_garbage_is_ignored(shopping: Pilot) -> None:
+    shopping.scan("4006381333931")  # a valid EAN-13 the store does not sell
+    assert shopping.scene == "home" and "conseiller" in shopping.details()["toast"]
+    shopping.advance(4)
+    shopping.scan("4006381333932")  # wrong check digit
+    assert shopping.scene == "home" and shopping.details()["toast"] == ""
+
+
+def test_idle_shopper_is_asked_then_forgotten(shopping: Pilot) -> None:
+    shopping.scan(ROAD_BIKE)
+    shopping.tap("Ajouter au comparateur")
+    shopping.tap("English")
+    shopping.advance(89)
+    assert shopping.scene == "product"
+    shopping.advance(2)
+    assert shopping.scene == "still_there"
+    shopping.tap("I'm still here")
+    assert shopping.scene == "product"
+    shopping.advance(91 + 20)
+    assert shopping.scene == "attract"
+    assert shopping.state()["session"] == {"language": "fr", "identified": False, "compare": [], "cart": []}
+
+
+def test_language_switch_translates_prices_and_texts(shopping: Pilot) -> None:
+    shopping.scan(ROAD_BIKE)
+    shopping.tap("English")
+    labels = shopping.labels()
+    assert "€899.00" in labels and "Add to comparison" in labels and "Aisle A2" in labels
+    shopping.tap("Français")
+    assert "899,00\xa0€" in shopping.labels()
+
+
+def test_kinetic_scrolling_glides_after_the_finger_leaves(shopping: Pilot) -> None:
+    shopping.tap("Vélos")
+    first = shopping.labels()
+    shopping.swipe((540, 1500), (540, 1100), ms=120)
+    after_release = shopping.labels()
+    shopping.advance(1.5, step=1 / 60)
+    settled = shopping.labels()
+    assert after_release != first and settled != after_release
+    shopping.tap(settled[-1])  # taps still work after scrolling (the last card in view)
+    assert shopping.scene == "product"
+
+
+def test_unknown_labels_are_refused(shopping: Pilot) -> None:
+    try:
+        shopping.tap("No such button")
+    except PilotError as error:
+        assert "No such button" in str(error)
+    else:
+        raise AssertionError("tapping a missing label must fail")
