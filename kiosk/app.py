@@ -48,6 +48,7 @@ class App:
         from kiosk.shop import Shop
 
         self.pygame = pygame
+        self.headless = headless
         self.config = config
         self.clock: Clock = clock or SystemClock()
         self.messages: queue.Queue[Message] = queue.Queue()
@@ -141,7 +142,14 @@ class App:
     def step(self, block: bool = True, animating: bool = False) -> bool:
         """One turn of the loop; returns whether something animates (then the next turn comes soon)."""
         pg = self.pygame
-        if block:
+        events = []
+        if block and self.headless:
+            # SDL's dummy driver cannot sleep in SDL_WaitEventTimeout (it polls every millisecond), and
+            # no input comes from it: block on the message queue instead.
+            with contextlib.suppress(queue.Empty):
+                self._handle(self.messages.get(timeout=self._timeout(animating)))
+            events = pg.event.get()
+        elif block:
             timeout_ms = round(self._timeout(animating) * 1000)
             first = pg.event.wait(timeout_ms) if timeout_ms > 0 else pg.event.poll()
             events = [first, *pg.event.get()] if first.type != pg.NOEVENT else pg.event.get()

@@ -104,9 +104,11 @@ class AttractScene(ShopScene):
                                  pick(slide.subtitle or {}, ctx.lang), size="title", color="on_primary",
                                  align="center", wrap=True, max_lines=4, valign="top"))
             ink = "accent"
-        pill_w, pill_h = theme.px(620), theme.px(120)
+        start_text = t("Touch to start")
+        pill_w = min(width - 2 * margin, ctx.screen.text.width(start_text, theme.size("title"), True) + theme.px(120))
+        pill_h = theme.px(120)
         pill = Panel(((width - pill_w) // 2, height - theme.px(260), pill_w, pill_h), ink)
-        pill.add(Label(pill.rect, t("Touch to start"), size="title", bold=True,
+        pill.add(Label(pill.rect, start_text, size="title", bold=True,
                        color="on_primary" if ink == "primary" else "on_accent", align="center"))
         widgets.append(pill)
         return widgets
