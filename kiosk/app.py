@@ -67,7 +67,7 @@ class App:
         self.commands = AutomationCommands(self)
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
-        self.frame_times: list[float] = []
+        self.frame_times: list[float] = []  # ms per drawn frame (update, draw, present), the last 600
 
     def _make_display(self, display_config: Any, output: Any) -> Any:
         from displays import DISPLAY_ROLES
@@ -172,9 +172,9 @@ class App:
         self._last_update = now
         animating = False
         for output, display in zip(self.outputs, self.displays):
+            started = time.perf_counter()
             display.tick(now)
             animating = display.screen.update(now, dt) or animating
-            started = time.perf_counter()
             if display.screen.render():
                 output.present()
                 self.frame_times.append((time.perf_counter() - started) * 1000)

@@ -24,6 +24,12 @@ _ORDER = {
 _SUMMARY_COLUMNS = "sku, brand, name, category, price_cents, stock, rating, review_count, image"
 _PRODUCT_COLUMNS = _SUMMARY_COLUMNS + ", gtin, description, aisle, specs"
 _WORD = re.compile(r"\w+", re.UNICODE)
+SEARCH_CANDIDATES = 300
+# Words that say nothing about a product; dropped from a search that has other words ("chaussures de trail").
+STOP_WORDS = frozenset({
+    "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "à", "au", "aux", "en", "pour", "avec", "un", "une",
+    "the", "of", "and", "for", "with", "an", "der", "die", "das", "und", "el", "los", "las", "y", "il", "di", "e",
+})
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class Catalog:
         self.languages: tuple[str, ...] = tuple(json.loads(meta["languages"]))
         self.folder = Path(meta["folder"])
         self._categories = tuple(self._load_categories())
+        self._max_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()[0])
 
     def _load_categories(self) -> list[Category]:
         categories = []
@@ -193,17 +200,28 @@ class Catalog:
         words = _WORD.findall(text)
         if not words:
             return []
+        meaningful = [w for i, w in enumerate(words) if w.lower() not in STOP_WORDS or i == len(words) - 1]
+        if len(meaningful) > 1 and len(meaningful[-1]) == 1 and meaningful[-1].lower() in STOP_WORDS:
+            meaningful.pop()  # "velo a": the shopper is still typing, and "a" alone narrows nothing
+        words = meaningful or words
         if len(words) == 1 and words[0].isdigit() and len(words[0]) in (8, 12, 13, 14):
             found = self.by_gtin(words[0])
             if found is not None:
                 return [found]
         query = " ".join(f'"{word}"*' for word in words)
+        # Ranking every match costs ~0.5 µs each: a one-letter prefix over 100k products is 15 ms. Row ids
+        # follow popularity, so the first CANDIDATES matches in row id order are the most popular ones;
+        # only those are ranked. A query with fewer matches is ranked whole.
+        last = self._db.execute(
+            "SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT 1 OFFSET ?",
+            (query, SEARCH_CANDIDATES - 1),
+        ).fetchone()
         rows = self._db.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM products JOIN ("
             "  SELECT rowid AS hit, bm25(product_search, 8.0, 4.0, 2.0, 1.0) AS score"
-            "  FROM product_search WHERE product_search MATCH ? ORDER BY score LIMIT ?"
-            ") ON products.id = hit ORDER BY score, popularity DESC",
-            (query, limit),
+            "  FROM product_search WHERE product_search MATCH ? AND rowid <= ? ORDER BY score LIMIT ?"
+            ") ON products.id = hit ORDER BY score, id",
+            (query, last[0] if last else self._max_id, limit),
         )
         return [_summary(row) for row in rows]
 

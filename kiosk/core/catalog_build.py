@@ -16,7 +16,7 @@ from pathlib import Path
 from kiosk.core.content_pack import ContentPack, read_pack
 from kiosk.core.gtin import gtin14
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -34,7 +34,7 @@ CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE VIRTUAL TABLE product_search USING fts5(
     name, brand, category, description,
-    content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+    content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6');
 """
 
 
@@ -61,13 +61,16 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     for review in pack.reviews:
         review_counts[review.sku] = review_counts.get(review.sku, 0) + 1
     category_names = {c.id: " ".join(c.name.values()) for c in pack.categories}
+    # Row ids follow popularity (1 = most popular): search takes its candidates in row id order, so the
+    # first matches it meets are the most popular ones (see Catalog.search).
+    products = sorted(pack.products, key=lambda p: -p.popularity)
     connection.executemany(
         "INSERT INTO products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (i, p.sku, p.gtin, gtin14(p.gtin), p.brand, p.category, json.dumps(p.name, ensure_ascii=False),
              json.dumps(p.description, ensure_ascii=False), p.price_cents, p.stock, p.aisle, p.rating,
              review_counts.get(p.sku, 0), p.popularity, json.dumps(p.specs, ensure_ascii=False), p.image)
-            for i, p in enumerate(pack.products, start=1)
+            for i, p in enumerate(products, start=1)
         ),
     )
     connection.executemany(
@@ -75,7 +78,7 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
         (
             (i, " ".join(p.name.values()), p.brand, category_names.get(p.category, ""),
              " ".join(p.description.values()))
-            for i, p in enumerate(pack.products, start=1)
+            for i, p in enumerate(products, start=1)
         ),
     )
     connection.executemany(
