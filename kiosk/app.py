@@ -16,7 +16,7 @@ from typing import Any
 
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
-from kiosk.core.messages import AutomationRequest, BarcodeScanned, CardPresented, Message, Quit
+from kiosk.core.messages import AutomationRequest, BarcodeScanned, CardPresented, Message, Quit, Redraw
 
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60
@@ -63,7 +63,9 @@ class App:
         for display_config in chosen:
             output = Output(display_config.name, display_config.size, headless=headless, windowed=windowed)
             self.outputs.append(output)
-            self.displays.append(self._make_display(display_config, output))
+            display = self._make_display(display_config, output)
+            display.screen.images.wake = lambda: self.post(Redraw())
+            self.displays.append(display)
         self.commands = AutomationCommands(self)
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
@@ -197,6 +199,8 @@ class App:
             send({"ok": False, "error": "the kiosk is stopping"})
         self._pending_replies = []
         self.shop.close()
+        for display in self.displays:
+            display.screen.images.close()
         for output in self.outputs:
             output.close()
         self.outputs = []

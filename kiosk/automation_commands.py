@@ -119,6 +119,9 @@ class AutomationCommands:
         if not path.is_absolute():
             raise AutomationError("the screenshot path must be absolute")
         self.app.frame()
+        while display.screen.images.busy:  # show pictures, not their placeholders
+            display.screen.images.wait()
+            self.app.frame()
         output = self.app.outputs[self.app.displays.index(display)]
         output.screenshot(str(path))
         return {"path": str(path)}

@@ -32,6 +32,8 @@ class Shop:
         self.catalog = Catalog(ensure_catalog(config.path(config.content.pack), catalog_path(config)))
         self.translations = Translations(LOCALE_FOLDER, config.store.languages)
         self._formatters: dict[str, Formatter] = {}
+        for language in config.store.languages:  # Babel loads a locale's data on first use: not mid-frame
+            self.formatter(language).price(100)
 
     def t(self, language: str) -> Translator:
         """Interface texts in `language`."""

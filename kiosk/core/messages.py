@@ -50,10 +50,15 @@ class AutomationRequest:
 
 
 @dataclass(frozen=True)
+class Redraw:
+    """Work finished off the main thread (a picture was decoded); the next frame shows it."""
+
+
+@dataclass(frozen=True)
 class Quit:
     """Stop the app."""
 
     reason: str = ""
 
 
-Message = BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | Quit
+Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | Redraw | Quit)

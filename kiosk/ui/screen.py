@@ -7,11 +7,12 @@ from typing import Any
 import pygame
 
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
+from kiosk.ui.images import ImageCache
 from kiosk.ui.scene import Scene, SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import ImageCache, Painter, Point, Widget
+from kiosk.ui.widgets import Painter, Point, Widget
 
 TOAST_SECONDS = 3.5
 
@@ -130,6 +131,9 @@ class Screen:
     def update(self, now: float, dt: float) -> bool:
         """Advance animations and timers; True while something moves."""
         self.now = now
+        for widget in self.images.deliver():
+            if isinstance(widget, Widget):
+                widget.invalidate()
         if self._toast and now >= self._toast[1]:
             self._toast = None
             self._extra_damage.append(self._toast_rect)

@@ -7,7 +7,6 @@ changes calls `invalidate()`, and only the damaged part of the screen is drawn a
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,40 +14,13 @@ from typing import TypeVar
 
 import pygame
 
+from kiosk.ui.images import ImageCache
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
 
 Point = tuple[int, int]
 Action = Callable[[], None]
 W = TypeVar("W", bound="Widget")
-
-
-class ImageCache:
-    """Pictures loaded once and scaled once per size; bounded."""
-
-    def __init__(self, limit: int = 256) -> None:
-        self._images: OrderedDict[tuple[str, int, int], pygame.Surface | None] = OrderedDict()
-        self._limit = limit
-
-    def get(self, path: str, size: tuple[int, int]) -> pygame.Surface | None:
-        """The picture fitted into `size` (aspect kept), or None if it cannot be read."""
-        key = (path, *size)
-        if key in self._images:
-            self._images.move_to_end(key)
-            return self._images[key]
-        image: pygame.Surface | None
-        try:
-            source = pygame.image.load(path)
-            scale = min(size[0] / source.get_width(), size[1] / source.get_height())
-            target = (max(1, round(source.get_width() * scale)), max(1, round(source.get_height() * scale)))
-            image = pygame.transform.smoothscale(source.convert() if pygame.display.get_init() and
-                                                 pygame.display.get_surface() else source, target)
-        except (pygame.error, FileNotFoundError, ZeroDivisionError):
-            image = None
-        self._images[key] = image
-        if len(self._images) > self._limit:
-            self._images.popitem(last=False)
-        return image
 
 
 @dataclass
@@ -357,10 +329,13 @@ class Picture(Widget):
         self.path = str(path)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """Draw the picture, or nothing if it cannot be read."""
-        image = painter.images.get(self.path, rect.size)
+        """Draw the picture; a soft placeholder while it loads, nothing if it cannot be read."""
+        image = painter.images.get(self.path, rect.size, self)
         if image is not None:
             painter.surface.blit(image, image.get_rect(center=rect.center))
+        elif painter.images.busy:
+            pygame.draw.rect(painter.surface, painter.theme.color("surface_alt"), rect,
+                             border_radius=painter.theme.size("radius"))
 
 
 class Stars(Widget):

@@ -1,0 +1,146 @@
+"""Measurements that run in a process of their own: `python -m bench.probes NAME CONFIG [ARGS]`.
+
+Each prints one JSON object on its last line of output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which `fraction` of the values lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+
+
+def _pilot(config: str) -> Any:
+    from kiosk.config import load_config
+    from kiosk.pilot import Pilot
+
+    return Pilot(load_config(Path(config)))
+
+
+def first_frame(config: str, screenshot: str = "") -> dict[str, Any]:
+    """Start the app and draw its first frame (the parent times it from process start)."""
+    from kiosk.app import App
+    from kiosk.config import load_config
+
+    app = App(load_config(Path(config)), headless=True)
+    app.frame()
+    print("FIRST-FRAME", flush=True)
+    result = {"in_process_s": time.perf_counter() - STARTED}
+    if screenshot:
+        app.commands.handle({"cmd": "tap", "x": 540, "y": 960})
+        app.commands.handle({"cmd": "tap", "label": app.display().ctx.shop.catalog.categories[0].name["fr"]})
+        app.frame()
+        app.commands.handle({"cmd": "screenshot", "path": screenshot})
+        result["screenshot_s"] = time.perf_counter() - STARTED
+    result["rss_mb"] = rss_mb()
+    app.close()
+    return result
+
+
+def memory(config: str) -> dict[str, Any]:
+    """Resident memory after start-up, then after browsing and searching."""
+    pilot = _pilot(config)
+    started = rss_mb()
+    pilot.tap(x=540, y=960)
+    pilot.tap(pilot.app.display().ctx.shop.catalog.categories[0].name["fr"])
+    pilot.key("back")
+    pilot.tap("Rechercher un produit")
+    pilot.type("velo")
+    return {"after_start_mb": started, "after_use_mb": rss_mb()}
+
+
+def frames(config: str, rounds: str = "6") -> dict[str, Any]:
+    """Frame times while scripted scrolling and navigation run, on browse and on compare."""
+    pilot = _pilot(config)
+    app = pilot.app
+    width, height = app.display().screen.size
+    pilot.tap(x=width // 2, y=height // 2)
+    category = app.display().ctx.shop.catalog.categories[0].name["fr"]
+    results: dict[str, list[float]] = {"browse_scroll": [], "compare_scroll": [], "navigation": []}
+
+    def scroll(kind: str) -> None:
+        for direction in (1, -1) * int(rounds):
+            app.frame_times.clear()
+            top, bottom = height * 3 // 4, height // 4
+            start, end = (top, bottom) if direction == 1 else (bottom, top)
+            pilot.swipe((width // 2, start), (width // 2, end), ms=150)
+            pilot.advance(1.2, step=1 / 60)
+            results[kind].extend(app.frame_times)
+
+    def navigate(*labels: str) -> None:
+        for label in labels:
+            app.frame_times.clear()
+            pilot.tap(label)
+            results["navigation"].extend(app.frame_times)
+
+    navigate(category)
+    scroll("browse_scroll")
+    skus = [p.sku for p in app.display().ctx.shop.catalog.browse(None, limit=3)]
+    for sku in skus:
+        app.display().session.add_to_compare(sku)
+    app.display().ctx.show(__import__("kiosk.scenes.compare", fromlist=["CompareScene"]).CompareScene(
+        app.display().ctx))
+    pilot.advance(0.1)
+    scroll("compare_scroll")
+    for _ in range(int(rounds)):
+        navigate("Accueil", category)
+    out: dict[str, Any] = {}
+    for kind, values in results.items():
+        if values:
+            out[kind] = {"p50_ms": statistics.median(values), "p99_ms": percentile(values, 0.99), "frames": len(values)}
+    return out
+
+
+def search(config: str) -> dict[str, Any]:
+    """Latency per keystroke in the search scene: the query alone, and the whole keystroke with redraw."""
+    pilot = _pilot(config)
+    catalog = pilot.app.display().ctx.shop.catalog
+    pilot.tap(x=540, y=960)
+    pilot.tap("Rechercher un produit")
+    phrases = ("velo route alto", "tente 4", "chaussures trail", "montre gps", "frontale 900", "sac a dos 30",
+               "alpenrad", "lumen")
+    query_ms: list[float] = []
+    keystroke_ms: list[float] = []
+    for phrase in phrases:
+        for end in range(1, len(phrase) + 1):
+            started = time.perf_counter()
+            catalog.search(phrase[:end])
+            query_ms.append((time.perf_counter() - started) * 1000)
+        for char in phrase:
+            started = time.perf_counter()
+            pilot.type(char)
+            keystroke_ms.append((time.perf_counter() - started) * 1000)
+        for _ in phrase:
+            pilot.key("backspace")
+    return {"query": {"p50_ms": statistics.median(query_ms), "p99_ms": percentile(query_ms, 0.99)},
+            "keystroke": {"p50_ms": statistics.median(keystroke_ms), "p99_ms": percentile(keystroke_ms, 0.99)},
+            "keystrokes": len(keystroke_ms), "products": catalog.product_count()}
+
+
+PROBES = {"first_frame": first_frame, "memory": memory, "frames": frames, "search": search}
+
+if __name__ == "__main__":
+    result = PROBES[sys.argv[1]](*sys.argv[2:])
+    print(json.dumps(result))

@@ -1,0 +1,82 @@
+"""Pictures decoded and scaled off the main thread, so a frame never waits for a PNG.
+
+A widget asks for a picture at a size; if it is not ready yet it gets None (and draws a
+placeholder), the picture is made by a worker thread, and `deliver()` on the main thread hands the
+finished pictures over and says which widgets to draw again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import pygame
+
+Key = tuple[str, int, int]
+
+
+def _load_scaled(path: str, size: tuple[int, int]) -> pygame.Surface | None:
+    try:
+        source = pygame.image.load(path)
+    except (pygame.error, FileNotFoundError):
+        return None
+    scale = min(size[0] / source.get_width(), size[1] / source.get_height())
+    target = (max(1, round(source.get_width() * scale)), max(1, round(source.get_height() * scale)))
+    return pygame.transform.smoothscale(source, target) if target != source.get_size() else source
+
+
+class ImageCache:
+    """Scaled pictures by (path, width, height), least recently used dropped past `limit`."""
+
+    def __init__(self, limit: int = 256, wake: Callable[[], None] | None = None) -> None:
+        self._images: OrderedDict[Key, pygame.Surface | None] = OrderedDict()
+        self._limit = limit
+        self._pending: dict[Key, Future[pygame.Surface | None]] = {}
+        self._waiting: dict[Key, list[object]] = {}
+        self._lock = threading.Lock()
+        self._workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
+        self.wake = wake or (lambda: None)
+
+    def get(self, path: str, size: tuple[int, int], requester: object = None) -> pygame.Surface | None:
+        """The picture fitted into `size`, or None while it is being made (or if it cannot be read)."""
+        key = (path, size[0], size[1])
+        if key in self._images:
+            self._images.move_to_end(key)
+            return self._images[key]
+        if requester is not None:
+            self._waiting.setdefault(key, []).append(requester)
+        if key not in self._pending:
+            future = self._workers.submit(_load_scaled, path, size)
+            future.add_done_callback(lambda _: self.wake())
+            self._pending[key] = future
+        return None
+
+    def deliver(self) -> list[object]:
+        """Take in the pictures finished since the last call; returns the requesters to draw again."""
+        ready = [key for key, future in self._pending.items() if future.done()]
+        requesters: list[object] = []
+        for key in ready:
+            image = self._pending.pop(key).result()
+            if image is not None and pygame.display.get_surface() is not None:
+                image = image.convert_alpha() if image.get_alpha() else image.convert()
+            self._images[key] = image
+            requesters.extend(self._waiting.pop(key, []))
+        while len(self._images) > self._limit:
+            self._images.popitem(last=False)
+        return requesters
+
+    @property
+    def busy(self) -> bool:
+        """Whether pictures are still being made."""
+        return bool(self._pending)
+
+    def wait(self, timeout: float = 10.0) -> None:
+        """Block until every picture asked for is made (screenshots show pictures, not placeholders)."""
+        for future in list(self._pending.values()):
+            future.result(timeout=timeout)
+
+    def close(self) -> None:
+        """Stop the worker."""
+        self._workers.shutdown(wait=True, cancel_futures=True)
