@@ -97,7 +97,7 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
 
     navigate(category)
     scroll("browse_scroll")
-    skus = [p.sku for p in app.display().ctx.shop.catalog.browse(None, limit=3)]
+    skus = [p.sku for p in app.display().ctx.shop.catalog.browse(None, limit=4)]
     for sku in skus:
         app.display().session.add_to_compare(sku)
     app.display().ctx.show(__import__("kiosk.scenes.compare", fromlist=["CompareScene"]).CompareScene(

@@ -47,9 +47,9 @@ class Shop:
             self._formatters[language] = formatter
         return formatter
 
-    def image(self, relative: str) -> Path:
-        """A picture of the content pack."""
-        return self.catalog.folder / relative
+    def image(self, relative: str) -> str:
+        """The path of a picture of the content pack."""
+        return f"{self.catalog.folder}/{relative}"
 
     def close(self) -> None:
         """Release the catalogue."""

@@ -62,12 +62,17 @@ class BrowseScene(ShopScene):
         card_w = (width - 2 * margin - (columns - 1) * gap) // columns
         card_h = card_w + theme.px(250)
         rows = -(-len(products) // columns)
-        scroll = root.add(ScrollView((0, y, width, bottom - y), rows * (card_h + gap) + margin,
-                                     label=t("Products")))
-        for index, product in enumerate(products):
-            col, row = index % columns, index // columns
-            rect = pygame.Rect(margin + col * (card_w + gap), row * (card_h + gap), card_w, card_h)
-            scroll.add(product_card(ctx, rect, product, partial(self.open_product, product.sku)))
+        scroll = root.add(ScrollView((0, y, width, bottom - y), 0, label=t("Products")))
+
+        def build_row(row: int) -> list[Widget]:
+            cards: list[Widget] = []
+            for col, product in enumerate(products[row * columns:(row + 1) * columns]):
+                rect = pygame.Rect(margin + col * (card_w + gap), row * (card_h + gap), card_w, card_h)
+                cards.append(product_card(ctx, rect, product, partial(self.open_product, product.sku)))
+            return cards
+
+        scroll.set_rows(rows, card_h + gap, build_row)
+        scroll.content_height += margin
         if not products:
             scroll.add(Label((margin, theme.px(80), width - 2 * margin, theme.px(120)),
                              t("No product matches these filters."), align="center", color="muted"))

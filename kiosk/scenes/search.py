@@ -7,10 +7,11 @@ from typing import Any
 
 import pygame
 
+from kiosk.core.models import ProductSummary
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.keyboard import BACKSPACE, ENTER, Keyboard, layout_for
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Label, Panel, Picture, Root, TextField
+from kiosk.ui.widgets import Label, Panel, Picture, Root, TextField, Widget
 
 RESULTS = 30
 
@@ -25,6 +26,7 @@ class SearchScene(ShopScene):
         self.field: TextField | None = None
         self.results: ScrollView | None = None
         self.count = 0
+        self.found: list[ProductSummary] = []
 
     @property
     def text(self) -> str:
@@ -58,11 +60,13 @@ class SearchScene(ShopScene):
         if view is None:
             return
         view.children.clear()
+        view.set_rows(0, 1, lambda index: [])
         view.scroll = 0.0
         width = view.rect.width
         margin = theme.size("margin")
         found = ctx.shop.catalog.search(self.text, RESULTS) if self.text.strip() else []
         self.count = len(found)
+        self.found = found
         row_h = theme.px(150)
         if not self.text.strip():
             view.add(Label((margin, theme.px(30), width - 2 * margin, theme.px(100)),
@@ -72,10 +76,13 @@ class SearchScene(ShopScene):
             view.add(Label((margin, theme.px(30), width - 2 * margin, theme.px(100)),
                            t("Nothing found for “{query}”. Check the spelling or ask an adviser.", query=self.text),
                            color="muted", wrap=True, valign="top"))
-        for index, product in enumerate(found):
-            y = index * (row_h + theme.px(12))
-            row = view.add(Panel((margin, y, width - 2 * margin, row_h), "surface", label=product.title(ctx.lang),
-                                 role="button", on_tap=partial(self.open_product, product.sku)))
+        pitch = row_h + theme.px(12)
+
+        def build_row(index: int) -> list[Widget]:
+            product = found[index]
+            y = index * pitch
+            row = Panel((margin, y, width - 2 * margin, row_h), "surface", label=product.title(ctx.lang),
+                        role="button", on_tap=partial(self.open_product, product.sku))
             pic = row_h - theme.px(20)
             row.add(Picture((margin + theme.px(10), y + theme.px(10), pic, pic), ctx.shop.image(product.image)))
             text_x = margin + pic + theme.px(36)
@@ -86,16 +93,17 @@ class SearchScene(ShopScene):
                           wrap=True, max_lines=2, valign="top"))
             row.add(Label((width - margin - theme.px(330), y, theme.px(306), row_h), ctx.fmt.price(product.price_cents),
                           size="title", bold=True, color="primary", align="right"))
-        view.content_height = max(1, len(found) * (row_h + theme.px(12)))
+            return [row]
+
+        if found:
+            view.set_rows(len(found), pitch, build_row)
         view.invalidate()
 
     def on_key_pressed(self, key: str) -> None:
         """A key of the on-screen keyboard."""
         if key == ENTER:
-            if self.results is not None and self.count == 1:
-                first = next((w for w in self.results.children if w.on_tap), None)
-                if first is not None and first.on_tap is not None:
-                    first.on_tap()
+            if len(self.found) == 1:
+                self.open_product(self.found[0].sku)
             return
         text = self.text[:-1] if key == BACKSPACE else (self.text + key)[:60]
         self._set_text(text)

@@ -17,6 +17,26 @@ from kiosk.ui.widgets import Painter, Point, Widget
 TOAST_SECONDS = 3.5
 
 
+def merge_rects(rects: list[pygame.Rect]) -> list[pygame.Rect]:
+    """Join rectangles where drawing their union costs little more than drawing each (overlapping or
+    close); a thin strip and a thin column stay apart, since their union would be the whole area."""
+    merged: list[pygame.Rect] = []
+    for rect in (r for r in rects if r.width > 0 and r.height > 0):
+        rect = pygame.Rect(rect)
+        joined = True
+        while joined:
+            joined = False
+            for index, other in enumerate(merged):
+                union = other.union(rect)
+                if union.width * union.height <= 1.25 * (other.width * other.height + rect.width * rect.height):
+                    rect = union
+                    del merged[index]
+                    joined = True
+                    break
+        merged.append(rect)
+    return merged
+
+
 class Screen:
     """Draws a scene stack on a surface and feeds it pointer, key and text input."""
 
@@ -158,23 +178,49 @@ class Screen:
         damaged = [r for root in roots for r in root.damaged] + self._extra_damage
         for root in roots:
             root.damaged = []
+            totals: dict[tuple[int, int, int, int], int] = {}
+            for area, dy in root.shifts:  # several moves in one frame: one shift
+                key = (area.x, area.y, area.w, area.h)
+                totals[key] = totals.get(key, 0) + dy
+            root.shifts = []
+            for key, dy in totals.items():
+                area = pygame.Rect(key)
+                # what was to be drawn inside the area moved with its pixels
+                damaged += [r.move(0, dy) for r in damaged if r.colliderect(area)]
+                damaged += self._shift(area, dy)
         self._extra_damage = []
         if self.stack.changed:
             damaged.append(pygame.Rect((0, 0), self.size))
             self.stack.changed = False
-        damaged = [r for r in damaged if r.width > 0 and r.height > 0]
-        if not damaged:
+        screen = pygame.Rect((0, 0), self.size)
+        areas = merge_rects([r.clip(screen) for r in damaged if r.width > 0 and r.height > 0])
+        if not areas:
             return False
-        area = damaged[0].unionall(damaged[1:]).clip(pygame.Rect((0, 0), self.size))
-        painter = Painter(self.surface, self.theme, self.text, self.images, area)
-        self.surface.set_clip(area)
-        for scene, root in zip(scenes, roots):
-            if scene.modal:
-                self.surface.blit(self._overlay, area.topleft, area)
-            root.draw(painter, (0, 0))
-        self._paint_toast(painter)
+        for area in areas:
+            painter = Painter(self.surface, self.theme, self.text, self.images, area)
+            self.surface.set_clip(area)
+            for scene, root in zip(scenes, roots):
+                if scene.modal:
+                    self.surface.blit(self._overlay, area.topleft, area)
+                root.draw(painter, (0, 0))
+            self._paint_toast(painter)
         self.surface.set_clip(None)
         return True
+
+    def _shift(self, area: pygame.Rect, dy: int) -> list[pygame.Rect]:
+        """Move drawn pixels for a scroll; returns what must still be drawn (the uncovered strip, the
+        scroll bar, and a toast floating over the area)."""
+        area = area.clip(pygame.Rect((0, 0), self.size))
+        if abs(dy) >= area.height or self.stack.changed:
+            return [area]
+        self.surface.set_clip(area)
+        self.surface.scroll(0, dy)
+        self.surface.set_clip(None)
+        strip = (pygame.Rect(area.x, area.bottom + dy, area.width, -dy) if dy < 0
+                 else pygame.Rect(area.x, area.y, area.width, dy))
+        bar = pygame.Rect(area.right - self.theme.px(30), area.y, self.theme.px(30), area.height)
+        extra = [self._toast_rect] if self._toast and self._toast_rect.colliderect(area) else []
+        return [strip, bar, *extra]
 
     def redraw_all(self) -> None:
         """Draw everything again on the next render."""

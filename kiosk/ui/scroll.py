@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator
 
 import pygame
 
-from kiosk.ui.widgets import Painter, Point, Widget
+from kiosk.ui.widgets import Painter, Point, Root, Widget
 
 # Velocity decays like exp(-t / TIME_CONSTANT): the glide phones use (about 0.33 s).
 TIME_CONSTANT = 0.33
@@ -26,6 +27,55 @@ class ScrollView(Widget):
         self.scroll = 0.0
         self.velocity = 0.0
         self.color = color
+        self._row_builder: Callable[[int], list[Widget]] | None = None
+        self._row_count = 0
+        self._row_pitch = 1
+        self._built_rows: set[int] = set()
+
+    def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0) -> None:
+        """Content made of `count` rows, `pitch` pixels apart from `top`; a row's widgets are built by
+        `build(index)` only when the row comes near the viewport (long lists cost what is shown)."""
+        self._row_builder, self._row_count, self._row_pitch = build, count, max(1, pitch)
+        self._rows_top = top
+        self._built_rows = set()
+        self.content_height = top + count * pitch
+
+    def _materialize(self, painter: Painter | None = None) -> None:
+        """Build the rows in view; with a painter, also build (and warm) one row ahead per frame."""
+        if self._row_builder is None:
+            return
+        first = max(0, int((self.scroll - self._rows_top) // self._row_pitch))
+        last = min(self._row_count - 1, int((self.scroll + self.rect.height - self._rows_top) // self._row_pitch))
+        for index in range(first, last + 1):
+            self._build_row(index, painter)
+        if painter is None:
+            return
+        ahead = max(1, self.rect.height // self._row_pitch)
+        below = range(last + 1, min(self._row_count, last + 1 + ahead))
+        above = range(first - 1, first - 1 - ahead, -1)
+        for index in (*below, *above):
+            if 0 <= index < self._row_count and index not in self._built_rows:
+                self._build_row(index, painter)
+                break
+
+    def _build_row(self, index: int, painter: Painter | None) -> None:
+        if index in self._built_rows or self._row_builder is None:
+            return
+        self._built_rows.add(index)
+        for widget in self._row_builder(index):
+            self.add(widget)
+            if painter is not None:
+                widget.prepare(painter)
+
+    def hit(self, pos: Point, origin: Point = (0, 0)) -> Widget | None:
+        """The tappable widget at `pos`, building the rows in view first."""
+        self._materialize()
+        return super().hit(pos, origin)
+
+    def accessible(self, viewport: pygame.Rect, origin: Point = (0, 0)) -> Iterator[tuple[Widget, pygame.Rect]]:
+        """The visible widgets, building the rows in view first."""
+        self._materialize()
+        yield from super().accessible(viewport, origin)
 
     @property
     def max_scroll(self) -> float:
@@ -39,11 +89,12 @@ class ScrollView(Widget):
     def scroll_to(self, value: float) -> None:
         """Jump to a position (clamped) and redraw if it moved."""
         value = max(0.0, min(self.max_scroll, value))
-        if round(value) != round(self.scroll):
-            self.scroll = value
-            self.invalidate()
-        else:
-            self.scroll = value
+        moved = round(self.scroll) - round(value)
+        self.scroll = value
+        if moved:
+            root = self.root()
+            if isinstance(root, Root):
+                root.shift(self.visible_rect(), moved)
 
     def drag(self, dy: float) -> None:
         """The finger moved by `dy` pixels."""
@@ -79,6 +130,7 @@ class ScrollView(Widget):
         clip = rect.clip(painter.clip)
         if clip.width <= 0 or clip.height <= 0:
             return
+        self._materialize(painter)
         old_clip, old_painter_clip = painter.surface.get_clip(), painter.clip
         painter.surface.set_clip(clip)
         painter.clip = clip

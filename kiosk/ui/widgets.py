@@ -122,6 +122,11 @@ class Widget:
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw this widget itself (not its children) at `rect`."""
 
+    def prepare(self, painter: Painter) -> None:
+        """Do ahead of time what the first draw would do (render text, ask for pictures)."""
+        for child in self.children:
+            child.prepare(painter)
+
     def hit(self, pos: Point, origin: Point = (0, 0)) -> Widget | None:
         """The deepest tappable widget at `pos`."""
         if not self.visible:
@@ -172,6 +177,11 @@ class Root(Widget):
         super().__init__(rect)
         self.color = color
         self.damaged: list[pygame.Rect] = [pygame.Rect(rect)]
+        self.shifts: list[tuple[pygame.Rect, int]] = []
+
+    def shift(self, area: pygame.Rect, dy: int) -> None:
+        """Move the pixels already drawn in `area` by `dy` (a scroll), instead of drawing them again."""
+        self.shifts.append((pygame.Rect(area), dy))
 
     def damage(self, rect: pygame.Rect) -> None:
         """Mark part of the screen to be drawn again."""
@@ -226,6 +236,7 @@ class Label(Widget):
         self.max_lines = max_lines
         if heading:
             self.role = "heading"
+        self._lines: tuple[tuple[str, int, int], list[str]] | None = None
 
     @property
     def text(self) -> str:
@@ -238,14 +249,30 @@ class Label(Widget):
             self.label = text
             self.invalidate()
 
+    def _layout(self, painter: Painter, width: int) -> list[str]:
+        size = painter.theme.size(self.size_name)
+        key = (self.label, size, width)
+        if self._lines is not None and self._lines[0] == key:
+            return self._lines[1]
+        if self.wrap:
+            lines = painter.text.wrap(self.label, size, width, self.bold, self.max_lines)
+        else:
+            lines = [painter.text.ellipsize(self.label, size, width, self.bold)]
+        self._lines = (key, lines)
+        return lines
+
+    def prepare(self, painter: Painter) -> None:
+        """Lay out and render the text now, so the first draw is only blits."""
+        size = painter.theme.size(self.size_name)
+        color = painter.theme.color(self.color)
+        for line in self._layout(painter, self.rect.width):
+            painter.text.render(line, size, color, self.bold)
+
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the lines."""
         size = painter.theme.size(self.size_name)
         color = painter.theme.color(self.color)
-        if self.wrap:
-            lines = painter.text.wrap(self.label, size, rect.width, self.bold, self.max_lines)
-        else:
-            lines = [painter.text.ellipsize(self.label, size, rect.width, self.bold)]
+        lines = self._layout(painter, rect.width)
         step = painter.text.line_height(size, self.bold)
         total = step * len(lines)
         y = rect.y if self.valign == "top" else rect.y + (rect.height - total) // 2
@@ -327,6 +354,10 @@ class Picture(Widget):
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], path: Path | str, label: str = "") -> None:
         super().__init__(rect, label=label)
         self.path = str(path)
+
+    def prepare(self, painter: Painter) -> None:
+        """Ask for the picture now (it is made on the worker thread)."""
+        painter.images.get(self.path, self.rect.size, self)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the picture; a soft placeholder while it loads, nothing if it cannot be read."""

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pygame
+
 from kiosk.pilot import Pilot, PilotError
 
 ROAD_BIKE = "2001000001019"  # Vélo de route Alto 520
@@ -141,3 +145,16 @@ def test_unknown_labels_are_refused(shopping: Pilot) -> None:
         assert "No such button" in str(error)
     else:
         raise AssertionError("tapping a missing label must fail")
+
+
+def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_path: Path) -> None:
+    shopping.tap("Vélos")
+    shopping.screenshot(tmp_path / "before.png")  # pictures loaded, so both pictures below have them
+    shopping.swipe((540, 1600), (540, 900), ms=200)
+    shopping.advance(1.0, step=1 / 60)
+    scrolled = shopping.screenshot(tmp_path / "scrolled.png")
+    shopping.app.display().screen.redraw_all()
+    redrawn = shopping.screenshot(tmp_path / "redrawn.png")
+    a, b = pygame.image.load(str(scrolled)), pygame.image.load(str(redrawn))
+    assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
+    assert shopping.labels() != []

@@ -1,0 +1,196 @@
+"""Run the benchmarks and print one table against the budgets of DESIGN §7.
+
+    python -m bench                 # the full run (about 10 minutes on 2 cores)
+    python -m bench --quick         # tiny sizes, a few frames: the smoke run the tests use
+
+Each figure is the median of several runs, each in a fresh process. The table is also written as
+JSON (bench/results/latest.json, or --json PATH).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.setup import REPO, make_config
+
+Row = tuple[str, str, float | None, str, float | None]  # what, size, value, unit, budget
+
+
+def _probe(name: str, *args: str, timeout: float = 600) -> dict[str, Any]:
+    result = subprocess.run([sys.executable, "-m", "bench.probes", name, *args], cwd=REPO, capture_output=True,
+                            text=True, timeout=timeout, env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    if result.returncode != 0:
+        raise RuntimeError(f"probe {name} failed:\n{result.stderr[-2000:]}")
+    parsed: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return parsed
+
+
+def _first_frame_s(config: Path, screenshot: str = "") -> tuple[float, dict[str, Any]]:
+    """Wall time from starting the process to its first frame, measured from outside."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "bench.probes", "first_frame", str(config), screenshot],
+                               cwd=REPO, stdout=subprocess.PIPE, text=True,
+                               env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    assert process.stdout is not None
+    first = None
+    lines = []
+    for line in process.stdout:
+        if line.startswith("FIRST-FRAME") and first is None:
+            first = time.perf_counter() - started
+        lines.append(line)
+    process.wait()
+    return float(first or 0.0), json.loads(lines[-1])
+
+
+def _cpu_static_percent(config: Path, seconds: float) -> float:
+    """CPU use of the kiosk process while the home screen is shown and nothing happens."""
+    from kiosk.automation import request
+
+    with tempfile.TemporaryDirectory() as work:
+        sock = Path(work) / "k.sock"
+        process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--automation", str(sock),
+                                    "--config", str(config)], cwd=REPO, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+        try:
+            deadline = time.monotonic() + 30
+            while not sock.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            request(sock, {"cmd": "tap", "x": 540, "y": 960})
+            time.sleep(1.0)
+            ticks = os.sysconf("SC_CLK_TCK")
+
+            def cpu() -> float:
+                fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+                return (int(fields[11]) + int(fields[12])) / ticks
+
+            before = cpu()
+            time.sleep(seconds)
+            return (cpu() - before) / seconds * 100
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
+    """Every measurement; returns the rows and the machine."""
+    sizes: list[int | None] = [None, 300, 1000] if quick else [None, 10_000, 100_000]
+    big = sizes[-1]
+    rounds = "1" if quick else "6"
+    rows: list[dict[str, Any]] = []
+
+    def add(what: str, size: str, value: float | None, unit: str, budget: float | None) -> None:
+        rows.append({"what": what, "size": size, "value": value, "unit": unit, "budget": budget,
+                     "ok": None if value is None or budget is None else value <= budget})
+
+    for screen, budget in (((1080, 1920), 5.0), ((3840, 2160), 12.0)):
+        config = make_config(work, None, screen)
+        results = [_probe("frames", str(config), rounds) for _ in range(runs)]
+        label = f"{screen[0]}x{screen[1]}"
+        for kind in ("browse_scroll", "compare_scroll", "navigation"):
+            p50 = _median([r[kind]["p50_ms"] for r in results if kind in r])
+            p99 = _median([r[kind]["p99_ms"] for r in results if kind in r])
+            add(f"frame time, {kind.replace('_', ' ')}, p50", label, p50, "ms", None)
+            scroll_budget = budget if kind != "navigation" else None
+            add(f"frame time, {kind.replace('_', ' ')}, p99", label, p99, "ms", scroll_budget)
+
+    demo = make_config(work, None)
+    add("CPU, static screen (home), headless", "demo", _cpu_static_percent(demo, 2 if quick else 10), "% core", 1.0)
+
+    for size in sizes:
+        config = make_config(work, size)
+        label = "demo" if size is None else f"{size} products"
+        starts = [_first_frame_s(config) for _ in range(runs)]
+        add("start to first frame", label, _median([s for s, _ in starts]), "s", 0.6 if size == sizes[1] else None)
+        memories = [_probe("memory", str(config)) for _ in range(runs)]
+        memory_budget = 80.0 if size is None else (150.0 if size == big else None)
+        add("memory after start-up (RSS)", label, _median([m["after_start_mb"] for m in memories]), "MB", None)
+        add("memory after browsing and searching (RSS)", label, _median([m["after_use_mb"] for m in memories]), "MB",
+            memory_budget)
+
+    searches = [_probe("search", str(make_config(work, big))) for _ in range(runs)]
+    for part in ("query", "keystroke"):
+        add(f"search as you type, {part}, p50", f"{big} products", _median([s[part]["p50_ms"] for s in searches]),
+            "ms", None)
+        add(f"search as you type, {part}, p99", f"{big} products", _median([s[part]["p99_ms"] for s in searches]),
+            "ms", 5.0 if part == "keystroke" else None)
+
+    _compare_with_chromium(add, work, runs)
+    return {"rows": rows, "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                                      "python": platform.python_version()}, "quick": quick, "runs": runs}
+
+
+def _compare_with_chromium(add: Any, work: Path, runs: int) -> None:
+    from bench.chromium import measure
+    from kiosk.core.catalog import Catalog
+
+    config = make_config(work, None)
+    catalog = Catalog(work / "catalog-demo.db")
+    category = catalog.categories[0].id
+    chromium = [m for m in (measure(catalog, category, (1080, 1920)) for _ in range(runs)) if m]
+    catalog.close()
+    if not chromium:
+        add("Chromium: not installed, comparison skipped", "", None, "", None)
+        return
+    ours = []
+    for index in range(runs):
+        shot = work / f"ours-{index}.png"
+        started = time.perf_counter()
+        _, result = _first_frame_s(config, str(shot))
+        ours.append((time.perf_counter() - started, result["rss_mb"]))
+    chromium_s = _median([c["first_screenshot_s"] for c in chromium])
+    chromium_mb = _median([c["memory_mb"] for c in chromium])
+    ours_s, ours_mb = _median([o[0] for o in ours]), _median([o[1] for o in ours])
+    add("product grid, start to screenshot: ours", "1080x1920", ours_s, "s", None)
+    add("product grid, start to screenshot: Chromium", "1080x1920", chromium_s, "s", None)
+    add("  ours / Chromium", "", ours_s / chromium_s, "x", None)
+    add("product grid, memory: ours (RSS)", "1080x1920", ours_mb, "MB", None)
+    add("product grid, memory: Chromium (all processes)", "1080x1920", chromium_mb, "MB", None)
+    add("  ours / Chromium", "", ours_mb / chromium_mb, "x", None)
+
+
+def table(report: dict[str, Any]) -> str:
+    """The report as a text table."""
+    lines = [f"{'what':<52} {'size':<16} {'value':>10} {'unit':<7} {'budget':>8}  ok"]
+    for row in report["rows"]:
+        value = "" if row["value"] is None else f"{row['value']:.3g}" if row["value"] < 100 else f"{row['value']:.0f}"
+        budget = "" if row["budget"] is None else f"≤ {row['budget']:g}"
+        ok = {True: "yes", False: "NO", None: ""}[row["ok"]]
+        lines.append(f"{row['what']:<52} {row['size']:<16} {value:>10} {row['unit']:<7} {budget:>8}  {ok}")
+    machine = report["machine"]
+    lines.append(f"\n{machine['cpus']} cores, {machine['platform']}, Python {machine['python']}; "
+                 f"median of {report['runs']} runs{' (quick)' if report['quick'] else ''}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and a few frames (smoke run)")
+    parser.add_argument("--runs", type=int, default=0, help="runs per figure (default: 3, quick: 1)")
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "latest.json")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kiosk-bench",
+                        help="where packs and catalogues are made (kept between runs)")
+    args = parser.parse_args()
+    report = run(args.quick, args.runs or (1 if args.quick else 3), args.work / ("quick" if args.quick else "full"))
+    print(table(report))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
