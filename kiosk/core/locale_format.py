@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from decimal import Decimal
+
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it_IT"}
 
@@ -18,12 +21,14 @@ class Formatter:
         self.locale = LOCALES.get(language, language)
         self.currency = currency
         self._prices: dict[int, str] = {}
+        self._babel_locale = Locale.parse(self.locale)
+        self._currency_pattern = self._babel_locale.currency_formats["standard"]  # parsed once, not per price
 
     def price(self, cents: int) -> str:
         """A price with its currency, as written in this locale."""
         text = self._prices.get(cents)
         if text is None:
-            text = format_currency(cents / 100, self.currency, locale=self.locale)
+            text = str(self._currency_pattern.apply(Decimal(cents) / 100, self._babel_locale, currency=self.currency))
             self._prices[cents] = text
         return text
 
