@@ -1,0 +1,28 @@
+"""A smoke run of the benchmarks (tiny sizes, a few frames), so they cannot rot. Not a timed test."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
+    report_path = tmp_path / "report.json"
+    result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--runs", "1", "--json", str(report_path),
+                             "--work", str(tmp_path / "work")], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(report_path.read_text())
+    rows = {(row["what"], row["size"]): row for row in report["rows"]}
+    for size in ("1080x1920", "3840x2160"):
+        for kind in ("browse scroll", "compare scroll", "navigation"):
+            assert rows[(f"frame time, {kind}, p99", size)]["value"] > 0
+    assert rows[("CPU, static screen (home), headless", "demo")]["value"] is not None
+    for size in ("demo", "300 products", "1000 products"):
+        assert 0 < rows[("start to first frame", size)]["value"] < 30
+        assert 20 < rows[("memory after browsing and searching (RSS)", size)]["value"] < 1000
+    assert rows[("search as you type, keystroke, p99", "1000 products")]["value"] > 0
+    assert "frame time, browse scroll, p99" in result.stdout  # the table is printed
