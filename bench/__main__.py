@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,21 +53,26 @@ def _first_frame_s(config: Path, screenshot: str = "") -> tuple[float, dict[str,
     return float(first or 0.0), json.loads(lines[-1])
 
 
-def _cpu_static_percent(config: Path, seconds: float) -> float:
-    """CPU use of the kiosk process while the home screen is shown and nothing happens."""
+def _cpu_static_percent(config: Path, seconds: float, x_display: str = "") -> float:
+    """CPU use of the kiosk process while the home screen is shown and nothing happens
+    (headless, or in a real window on the X display `x_display`)."""
     from kiosk.automation import request
 
     with tempfile.TemporaryDirectory() as work:
         sock = Path(work) / "k.sock"
-        process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--automation", str(sock),
+        if x_display:
+            mode, env = "--windowed", {**os.environ, "DISPLAY": x_display, "SDL_VIDEODRIVER": "x11"}
+        else:
+            mode, env = "--headless", {**os.environ, "SDL_VIDEODRIVER": "dummy"}
+        process = subprocess.Popen([sys.executable, "run_kiosk.py", mode, "--automation", str(sock),
                                     "--config", str(config)], cwd=REPO, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+                                   stderr=subprocess.DEVNULL, env=env)
         try:
             deadline = time.monotonic() + 30
             while not sock.exists() and time.monotonic() < deadline:
                 time.sleep(0.05)
             request(sock, {"cmd": "tap", "x": 540, "y": 960})
-            time.sleep(1.0)
+            time.sleep(5.0)  # past the busy input period and the pictures' loading
             ticks = os.sysconf("SC_CLK_TCK")
 
             def cpu() -> float:
@@ -109,6 +115,17 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
 
     demo = make_config(work, None)
     add("CPU, static screen (home), headless", "demo", _cpu_static_percent(demo, 2 if quick else 10), "% core", 1.0)
+    xvfb = shutil.which("Xvfb")
+    if xvfb:
+        server = subprocess.Popen([xvfb, ":87", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(1.0)
+            add("CPU, static screen (home), X11 window (Xvfb)", "demo",
+                _cpu_static_percent(demo, 2 if quick else 10, ":87"), "% core", 1.0)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
     for size in sizes:
         config = make_config(work, size)

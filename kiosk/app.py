@@ -6,7 +6,6 @@ let scenes update -> draw what changed -> present -> answer automation requests.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import queue
@@ -21,6 +20,9 @@ from kiosk.core.messages import AutomationRequest, BarcodeScanned, CardPresented
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60
 MAX_SLEEP_SECONDS = 5.0
+INPUT_POLL_BUSY = 0.004  # s between looks at SDL input while someone is using the screen
+INPUT_POLL_IDLE = 0.050  # ... once still for INPUT_BUSY_SECONDS (each wake-up costs ~0.2 ms: 0.5% of a core)
+INPUT_BUSY_SECONDS = 3.0
 
 
 def init_pygame(headless: bool) -> None:
@@ -52,7 +54,6 @@ class App:
         self.config = config
         self.clock: Clock = clock or SystemClock()
         self.messages: queue.Queue[Message] = queue.Queue()
-        self.wake_event = pygame.event.custom_type()
         self.running = True
         self.shop = Shop(config)
         chosen = [d for d in config.displays if not display_names or d.name in display_names]
@@ -69,6 +70,7 @@ class App:
         self.commands = AutomationCommands(self)
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
+        self._last_input = time.monotonic()
         self.frame_times: list[float] = []  # ms per drawn frame (update, draw, present), the last 600
 
     def _make_display(self, display_config: Any, output: Any) -> Any:
@@ -79,10 +81,8 @@ class App:
 
     # --- messages from other threads ------------------------------------------------------------
     def post(self, message: Message) -> None:
-        """Thread-safe: queue a message and wake the loop."""
+        """Thread-safe: queue a message; the loop wakes up for it."""
         self.messages.put(message)
-        with contextlib.suppress(self.pygame.error):  # the loop is closing
-            self.pygame.event.post(self.pygame.event.Event(self.wake_event))
 
     def display(self, name: str | None = None) -> Any:
         """A display by name, or the first one."""
@@ -141,25 +141,39 @@ class App:
             return MAX_SLEEP_SECONDS
         return float(max(0.0, min(MAX_SLEEP_SECONDS, min(deadlines) - now)))
 
+    def _wait(self, timeout: float) -> list[Any]:
+        """Sleep until input, a message or the timeout, and return the input events.
+
+        pygame's event.wait() polls every millisecond (1-2% of a core on a still screen), so the loop
+        sleeps on its own message queue and looks at SDL's input between naps: every 4 ms while
+        someone is using the screen, every 50 ms once it has been still for a while. Headless, no input
+        comes from SDL, so it sleeps on the queue for the whole timeout.
+        """
+        pg = self.pygame
+        end = time.monotonic() + timeout
+        while True:
+            events: list[Any] = pg.event.get()
+            if events:
+                self._last_input = time.monotonic()
+                return events
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                return []
+            if not self.headless:
+                busy = time.monotonic() - self._last_input < INPUT_BUSY_SECONDS
+                remaining = min(remaining, INPUT_POLL_BUSY if busy else INPUT_POLL_IDLE)
+            try:
+                self._handle(self.messages.get(timeout=remaining))
+                return [*pg.event.get()]
+            except queue.Empty:
+                continue
+
     def step(self, block: bool = True, animating: bool = False) -> bool:
         """One turn of the loop; returns whether something animates (then the next turn comes soon)."""
         pg = self.pygame
-        events = []
-        if block and self.headless:
-            # SDL's dummy driver cannot sleep in SDL_WaitEventTimeout (it polls every millisecond), and
-            # no input comes from it: block on the message queue instead.
-            with contextlib.suppress(queue.Empty):
-                self._handle(self.messages.get(timeout=self._timeout(animating)))
-            events = pg.event.get()
-        elif block:
-            timeout_ms = round(self._timeout(animating) * 1000)
-            first = pg.event.wait(timeout_ms) if timeout_ms > 0 else pg.event.poll()
-            events = [first, *pg.event.get()] if first.type != pg.NOEVENT else pg.event.get()
-        else:
-            events = pg.event.get()
+        events = self._wait(self._timeout(animating)) if block else pg.event.get()
         for event in events:
-            if event.type != self.wake_event:
-                self._input(event)
+            self._input(event)
         while True:
             try:
                 self._handle(self.messages.get_nowait())
