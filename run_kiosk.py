@@ -31,6 +31,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="listen for automation requests on this UNIX socket (off by default)")
     parser.add_argument("--check", action="store_true",
                         help="validate the config and the content, print every problem, exit non-zero on error")
+    parser.add_argument("--hash-pin", action="store_true",
+                        help="read a staff PIN on standard input and print its hash for [staff] pin_hash")
     parser.add_argument("--verbose", "-v", action="store_true", help="log more")
     return parser.parse_args(argv)
 
@@ -60,6 +62,7 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     from kiosk.core.messages import Quit
 
     app = App(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
+    app.start_devices()
     server = None
     if args.automation:
         server = AutomationServer(args.automation, app.post)
@@ -79,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.hash_pin:
+        from kiosk.core.pin import hash_pin
+
+        pin = sys.stdin.readline().strip()
+        if not (pin.isdigit() and len(pin) == 4):
+            print("a PIN is 4 digits", file=sys.stderr)
+            return 2
+        print(hash_pin(pin))
+        return 0
     if args.check:
         problems = check(args.config)
         for problem in problems:

@@ -9,14 +9,17 @@ import pygame
 
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock
-from kiosk.core.messages import BarcodeScanned, CardPresented
-from kiosk.core.scan import read_code
+from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChanged
+from kiosk.core.pin import PinLock
+from kiosk.core.scan import CodeRules
 from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.home import HomeScene
 from kiosk.scenes.product import ProductScene
+from kiosk.scenes.staff import DeviceStatusScene, PinPadScene
 from kiosk.scenes.still_there import StillThereDialog
+from kiosk.scenes.welcome import WelcomeScene
 from kiosk.shop import Shop
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme
@@ -41,6 +44,10 @@ class TerminalDisplay:
         self.idle = IdleWatcher(shop.config.session.idle_timeout_s, shop.config.session.still_there_countdown_s)
         self.ctx = SceneContext(shop, self.screen, self.session, clock, self.start_session, self.end_session,
                                 config.name)
+        devices = shop.config.devices
+        self.rules = CodeRules(devices.loyalty_pattern, devices.staff_pattern)
+        self.pin_lock = PinLock()
+        self.devices: dict[str, tuple[bool, str]] = {}
         self.screen.stack.reset(AttractScene(self.ctx, config.attract_slide_s))
 
     # --- the session ------------------------------------------------------------------------
@@ -83,15 +90,19 @@ class TerminalDisplay:
 
     # --- devices --------------------------------------------------------------------------
     def on_barcode(self, message: BarcodeScanned) -> None:
-        """A scan opens the product's page from any scene; an unknown code is said kindly."""
-        code = read_code(message.data)
-        if code.kind == "invalid":
-            log.warning("ignored an unreadable scan from %s", message.source)
+        """A scan from any scene: a product opens its page, a loyalty code greets the member, a staff
+        badge opens the PIN pad; an unknown code is said kindly."""
+        meaning = self.rules.meaning(message.kind, message.data)
+        if meaning.kind == "staff":
+            self.open_pin_pad()
             return
         if not self.session.started:
             self.start_session()
         self.activity()
-        product = self.shop.catalog.by_gtin(code.value) if code.kind == "gtin" else None
+        if meaning.kind == "loyalty":
+            self.identify(meaning.value)
+            return
+        product = self.shop.catalog.by_gtin(meaning.value) if meaning.kind == "product" else None
         if product is None:
             self.ctx.toast(self.ctx.t("We don't know this code. An adviser can help you."))
             return
@@ -102,14 +113,52 @@ class TerminalDisplay:
         stack.push(ProductScene(self.ctx, product.sku))
 
     def on_card(self, message: CardPresented) -> None:
-        """A card starts the session; loyalty is recognised by the loyalty module."""
+        """A loyalty card: its NDEF text or URI names the member."""
         if not self.session.started:
             self.start_session()
         self.activity()
-        self.ctx.toast(self.ctx.t("Card read"))
+        for record in message.ndef:
+            _, _, value = record.partition(":")
+            meaning = self.rules.meaning("text", value.rsplit("/", 1)[-1] if "://" in value else value)
+            if meaning.kind == "loyalty":
+                self.identify(meaning.value)
+                return
+            if meaning.kind == "staff":
+                self.open_pin_pad()
+                return
+        self.ctx.toast(self.ctx.t("This card is not one of our loyalty cards."))
+
+    def identify(self, loyalty_id: str) -> None:
+        """Greet a member by name with their offers; an unknown number is said kindly."""
+        member = self.shop.catalog.member(loyalty_id)
+        if member is None:
+            self.ctx.toast(self.ctx.t("We could not find this loyalty card. An adviser can help you."))
+            return
+        self.session.member = member
+        self.screen.stack.reset(HomeScene(self.ctx))
+        self.screen.stack.push(WelcomeScene(self.ctx))
+
+    def open_pin_pad(self) -> None:
+        """A staff badge: ask for the PIN, then show the devices."""
+        if self.screen.stack.top.name in ("pin_pad", "devices"):
+            return
+        self.screen.stack.push(PinPadScene(self.ctx, self.shop.config.staff.pin_hash, self.pin_lock,
+                                           self.open_device_status))
+
+    def open_device_status(self) -> None:
+        """The staff screen with each device's state."""
+        self.screen.stack.push(DeviceStatusScene(self.ctx, lambda: dict(self.devices)))
+
+    def on_device_status(self, message: DeviceStatusChanged) -> None:
+        """Keep each device's state for staff (and telemetry later)."""
+        self.devices[message.device] = (message.connected, message.detail)
+        if self.screen.stack.top.name == "devices":
+            self.screen.stack.top.rebuild()
+            self.screen.redraw_all()
 
     # --- automation ------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
         """The scene in front and its details (no personal data)."""
         top = self.screen.stack.top
-        return {"role": self.role, "scene": top.name, **top.details(), "toast": self.screen.toast_text}
+        return {"role": self.role, "scene": top.name, **top.details(), "toast": self.screen.toast_text,
+                "devices": {name: connected for name, (connected, _) in self.devices.items()}}

@@ -15,7 +15,15 @@ from typing import Any
 
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
-from kiosk.core.messages import AutomationRequest, BarcodeScanned, CardPresented, Message, Quit, Redraw
+from kiosk.core.messages import (
+    AutomationRequest,
+    BarcodeScanned,
+    CardPresented,
+    DeviceStatusChanged,
+    Message,
+    Quit,
+    Redraw,
+)
 
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60
@@ -68,6 +76,7 @@ class App:
             display.screen.images.wake = lambda: self.post(Redraw())
             self.displays.append(display)
         self.commands = AutomationCommands(self)
+        self.devices: list[Any] = []
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
         self._last_input = time.monotonic()
@@ -103,8 +112,34 @@ class App:
         elif isinstance(message, CardPresented):
             for display in self.displays:
                 display.on_card(message)
+        elif isinstance(message, DeviceStatusChanged):
+            for display in self.displays:
+                display.on_device_status(message)
         elif isinstance(message, Quit):
             self.running = False
+
+    # --- devices ----------------------------------------------------------------------------------
+    def start_devices(self) -> None:
+        """Open the scanners and the card reader of the config; each runs in its own thread."""
+        from drivers.devices import open_devices
+
+        self.devices = open_devices(self.config, self.post, self._product_codes)
+        for device in self.devices:
+            device.start()
+
+    def _product_codes(self) -> list[str]:
+        return self.shop.catalog.gtins(200)
+
+    def simulate(self, what: str) -> bool:
+        """The demo's pretend devices: F2 scans a random product, F3 presents a member's card."""
+        for device in self.devices:
+            if what == "scan" and hasattr(device, "trigger") and device.address.startswith("sim:"):
+                device.trigger()
+                return True
+            if what == "card" and hasattr(device, "present") and device.address.startswith("sim:"):
+                device.present()
+                return True
+        return False
 
     # --- SDL input ------------------------------------------------------------------------------
     def _input(self, event: Any) -> None:
@@ -121,6 +156,8 @@ class App:
                 kind, pos = pointer
                 display.activity()
                 getattr(display.screen, f"pointer_{kind}")(pos, now)
+            elif event.type == pg.KEYDOWN and event.key in (pg.K_F2, pg.K_F3):
+                self.simulate("scan" if event.key == pg.K_F2 else "card")
             elif event.type == pg.KEYDOWN:
                 display.activity()
                 self.commands.key(display, pg.key.name(event.key))
@@ -212,6 +249,8 @@ class App:
         for send, _ in self._pending_replies:
             send({"ok": False, "error": "the kiosk is stopping"})
         self._pending_replies = []
+        for device in self.devices:
+            device.stop()
         self.shop.close()
         for display in self.displays:
             display.screen.images.close()

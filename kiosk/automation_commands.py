@@ -5,12 +5,13 @@ Used by the automation socket (from outside) and by the pilot (in-process tests)
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.messages import BarcodeScanned, CardPresented
+from drivers.barcode.decode import decode
+from drivers.nfc.identity import card_secret, hash_uid
+from drivers.scanners import scanned
+from kiosk.core.messages import CardPresented
 
 KEY_NAMES = {"return": "enter", "kp enter": "enter", "escape": "back", "backspace": "backspace"}
 
@@ -102,15 +103,18 @@ class AutomationCommands:
             return display.screen.stack.pop() is not None
         return False
 
-    def cmd_scan(self, display: Any, request: dict[str, Any]) -> None:
-        """As if a scanner read `data`."""
-        self.app._handle(BarcodeScanned(str(request["data"]), source="automation"))
+    def cmd_scan(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+        """As if a scanner read `data`: decoded and checked as a scanner's would be; garbage is ignored."""
+        barcode = decode(str(request["data"]))
+        if barcode is None:
+            return {"ignored": True}
+        self.app._handle(scanned(barcode, "automation"))
+        return {"ignored": False}
 
     def cmd_card(self, display: Any, request: dict[str, Any]) -> None:
         """As if a card was presented (then removed); the UID is hashed at once, as a reader driver does."""
         uid = bytes.fromhex(str(request["uid"]))
-        secret = self.app.config.store.id.encode()
-        uid_hash = hmac.new(secret, uid, hashlib.sha256).hexdigest()
+        uid_hash = hash_uid(uid, card_secret(self.app.config))
         self.app._handle(CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
 
     def cmd_screenshot(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from kiosk.core.messages import DeviceStatusChanged
 from kiosk.pilot import Pilot
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -49,6 +50,23 @@ def _open_still_there(p: Pilot) -> None:
     p.advance(92)
 
 
+def _open_welcome(p: Pilot) -> None:
+    p.present_card("04a2b3c4d5e6f7", ("text:LOYALTY-1234",))
+
+
+def _open_pin_pad(p: Pilot) -> None:
+    p.scan("STAFF-0042")
+    p.tap("2")
+
+
+def _open_devices(p: Pilot) -> None:
+    p.app._handle(DeviceStatusChanged("scanner /dev/ttyACM0", False, "[Errno 2] could not open port /dev/ttyACM0"))
+    p.app._handle(DeviceStatusChanged("card reader usb", True))
+    p.scan("STAFF-0042")
+    for digit in "2580":
+        p.tap(digit)
+
+
 SCENES: dict[str, Callable[[Pilot], None]] = {
     "home": lambda p: None,
     "browse": _open_browse,
@@ -57,6 +75,9 @@ SCENES: dict[str, Callable[[Pilot], None]] = {
     "product": _open_product,
     "compare": _open_compare,
     "still_there": _open_still_there,
+    "welcome": _open_welcome,
+    "pin_pad": _open_pin_pad,
+    "devices": _open_devices,
 }
 
 

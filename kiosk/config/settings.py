@@ -61,11 +61,32 @@ class DisplayConfig:
 
 
 @dataclass(frozen=True)
-class DevicesConfig:
-    """Scanners and card readers, each as one address string (see the README)."""
+class ScannerConfig:
+    """One barcode scanner: its address (sim:, hid:PATH, or any pySerial URL) and line settings."""
 
-    scanners: tuple[str, ...] = ("sim:",)
+    address: str
+    baudrate: int = bounded(9600, choices=(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200))
+    terminator: str = bounded("CR", choices=("CR", "LF", "CRLF", "TAB", "NONE"))
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class DevicesConfig:
+    """Scanners and the card reader, each as one address string (see the README), and what codes mean."""
+
+    scanners: tuple[ScannerConfig, ...] = (ScannerConfig("sim:"),)
     nfc: str = "sim:"
+    loyalty_pattern: str = r"^LOYALTY-(\d{4,16})$"  # a scanned or NDEF code that names a loyalty member
+    staff_pattern: str = r"^STAFF-(\d{3,8})$"  # a staff badge: opens the maintenance PIN pad
+    card_secret: str = ""  # per-store secret that card UIDs are hashed with; empty: the store id
+
+
+@dataclass(frozen=True)
+class StaffConfig:
+    """Store staff: the PIN of the maintenance pad, as a scrypt hash (`run_kiosk.py --hash-pin`)."""
+
+    pin_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +98,7 @@ class KioskConfig:
     displays: tuple[DisplayConfig, ...]
     session: SessionConfig = field(default_factory=SessionConfig)
     devices: DevicesConfig = field(default_factory=DevicesConfig)
+    staff: StaffConfig = field(default_factory=StaffConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:
@@ -104,6 +126,11 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
     for index, display in enumerate(config.displays):
         if not config.path(display.theme).is_file():
             issues.append((("displays", index, "theme"), f"theme file not found: {config.path(display.theme)}"))
+    for key in ("loyalty_pattern", "staff_pattern"):
+        try:
+            re.compile(getattr(config.devices, key))
+        except re.error as error:
+            issues.append((("devices", key), f"is not a valid regular expression: {error}"))
     if not config.path(config.content.pack).is_dir():
         issues.append((("content", "pack"), f"content pack folder not found: {config.path(config.content.pack)}"))
     return issues

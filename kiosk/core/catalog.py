@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.gtin import gtin14
-from kiosk.core.models import Category, Product, ProductSummary, Review, Slide, SpecDef
+from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef
 
 SORTS = ("popular", "price_asc", "price_desc", "rating")
 _ORDER = {
@@ -187,6 +187,10 @@ class Catalog:
         found = [self.product(sku) for sku in skus]
         return [p for p in found if p is not None]
 
+    def gtins(self, limit: int) -> list[str]:
+        """GTINs of the most popular products (the demo scanner picks from them)."""
+        return [row[0] for row in self._db.execute("SELECT gtin FROM products ORDER BY id LIMIT ?", (limit,))]
+
     def by_gtin(self, code: str) -> Product | None:
         """The product with this GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14), or None."""
         row = self._db.execute(f"SELECT {_PRODUCT_COLUMNS} FROM products WHERE gtin14 = ?", (gtin14(code),)).fetchone()
@@ -239,6 +243,26 @@ class Catalog:
             "SELECT stars, count(*) FROM reviews WHERE sku = ? GROUP BY stars", (sku,)):
             counts[stars] = count
         return counts
+
+    def member(self, loyalty_id: str) -> Member | None:
+        """The loyalty member with this id, or None."""
+        row = self._db.execute("SELECT data FROM members WHERE loyalty_id = ?", (loyalty_id,)).fetchone()
+        if row is None:
+            return None
+        raw = json.loads(row[0])
+        return Member(**{**raw, "favourite_categories": tuple(raw["favourite_categories"])})
+
+    def offers_for(self, member: Member, limit: int = 3) -> list[Offer]:
+        """The offers of the member's tier, those for their favourite categories first."""
+        offers = []
+        for (data,) in self._db.execute("SELECT data FROM offers ORDER BY position"):
+            raw = json.loads(data)
+            offer = Offer(**{**raw, "tiers": tuple(raw["tiers"]), "categories": tuple(raw["categories"])})
+            if member.tier in offer.tiers:
+                offers.append(offer)
+        favourites = set(member.favourite_categories)
+        offers.sort(key=lambda o: (not favourites.intersection(o.categories), not o.categories))
+        return offers[:limit]
 
     def playlist(self) -> list[Slide]:
         """The attract loop's slides."""

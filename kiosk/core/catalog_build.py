@@ -16,7 +16,7 @@ from pathlib import Path
 from kiosk.core.content_pack import ContentPack, read_pack
 from kiosk.core.gtin import gtin14
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,6 +32,8 @@ CREATE TABLE reviews(id TEXT PRIMARY KEY, sku TEXT NOT NULL, stars INTEGER NOT N
     language TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, helpful INTEGER NOT NULL);
 CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE VIRTUAL TABLE product_search USING fts5(
     name, brand, category, description,
     content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6');
@@ -89,6 +91,10 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
         "INSERT INTO playlist VALUES (?, ?)",
         ((i, json.dumps(asdict(s), ensure_ascii=False)) for i, s in enumerate(pack.playlist)),
     )
+    connection.executemany("INSERT INTO members VALUES (?, ?)",
+                           ((m.loyalty_id, json.dumps(asdict(m), ensure_ascii=False)) for m in pack.members))
+    connection.executemany("INSERT INTO offers VALUES (?, ?)",
+                           ((i, json.dumps(asdict(o), ensure_ascii=False)) for i, o in enumerate(pack.offers)))
     connection.execute("INSERT INTO product_search(product_search) VALUES ('optimize')")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.gtin import is_valid_gtin
-from kiosk.core.models import Category, Localized, Review, Slide, SpecDef, SpecValue
+from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue
 from kiosk.core.problems import Problem
 
 PRODUCT_FIELDS = {
@@ -59,6 +59,8 @@ class ContentPack:
     products: tuple[ProductRow, ...]
     reviews: tuple[Review, ...]
     playlist: tuple[Slide, ...]
+    members: tuple[Member, ...] = ()
+    offers: tuple[Offer, ...] = ()
 
 
 class PackRejected(Exception):
@@ -322,11 +324,53 @@ def read_pack(folder: Path) -> ContentPack:
 
     reviews = _read_reviews(reader, set(seen_sku))
     playlist = _read_playlist(reader, languages, set(seen_sku))
+    members = _read_members(reader, set(by_id))
+    offers = _read_offers(reader, languages, set(by_id))
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, str(manifest.get("currency", "EUR")),
-                       tuple(categories), tuple(products), tuple(reviews), tuple(playlist))
+                       tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
+                       tuple(offers))
+
+
+TIERS = ("bronze", "silver", "gold")
+
+
+def _read_members(reader: _Reader, categories: set[str]) -> list[Member]:
+    data = reader.load_json("members.json", required=False) or []
+    members: list[Member] = []
+    for row, item in enumerate(data, start=1):
+        key = f"[{row}]"
+        try:
+            favourites = tuple(item.get("favourite_categories", ()))
+            unknown = [c for c in favourites if c not in categories]
+            if unknown or item["tier"] not in TIERS:
+                reader.problem("members.json", key, f"has an unknown tier or categories ({item['tier']}, {unknown})")
+                continue
+            members.append(Member(str(item["loyalty_id"]), str(item["first_name"]), item["tier"],
+                                  int(item["points"]), favourites))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            reader.problem("members.json", key, f"is not a valid member ({error!r})")
+    return members
+
+
+def _read_offers(reader: _Reader, languages: tuple[str, ...], categories: set[str]) -> list[Offer]:
+    data = reader.load_json("offers.json", required=False) or []
+    offers: list[Offer] = []
+    for row, item in enumerate(data, start=1):
+        key = f"[{row}]"
+        try:
+            tiers, wanted = tuple(item["tiers"]), tuple(item.get("categories", ()))
+            if any(t not in TIERS for t in tiers) or any(c not in categories for c in wanted):
+                reader.problem("offers.json", key, "has an unknown tier or category")
+                continue
+            title = reader.localized("offers.json", f"{key}.title", item["title"], languages, None)
+            text = reader.localized("offers.json", f"{key}.text", item["text"], languages, None)
+            offers.append(Offer(str(item["id"]), title, text, tiers, wanted))
+        except (KeyError, TypeError) as error:
+            reader.problem("offers.json", key, f"is not a valid offer ({error!r})")
+    return offers
 
 
 def _read_reviews(reader: _Reader, skus: set[str]) -> list[Review]:

@@ -9,11 +9,16 @@ from typing import Any
 
 @dataclass(frozen=True)
 class BarcodeScanned:
-    """A scanner read a code. `data` is decoded text; `symbology` an AIM id such as "]E0" when known."""
+    """A scanner read a code, checked and decoded by its driver.
+
+    `data` is the GTIN for kind "gtin" and "gs1", else the text read; `symbology` an AIM id such as
+    "]E0" when the scanner sent one.
+    """
 
     data: str
     source: str = "sim:"
     symbology: str = ""
+    kind: str = "gtin"  # gtin | gs1 | text
 
 
 @dataclass(frozen=True)

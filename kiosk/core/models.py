@@ -83,6 +83,28 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A loyalty member, as the welcome screen needs them (personal data: never logged)."""
+
+    loyalty_id: str
+    first_name: str
+    tier: str  # bronze | silver | gold
+    points: int
+    favourite_categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A loyalty offer, for some tiers and some categories (none: every category)."""
+
+    id: str
+    title: Localized
+    text: Localized
+    tiers: tuple[str, ...]
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Slide:
     """One item of the attract playlist."""
 

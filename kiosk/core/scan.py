@@ -1,30 +1,32 @@
-"""What a scanned code means to the shop: a product's GTIN, or something to ignore."""
+"""What a scanned or read code means to the shop: a product, a loyalty member, a staff badge, or unknown."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-from kiosk.core.gtin import is_valid_gtin
-
-# AIM symbology identifiers a scanner may put in front of the data (]E0 EAN-13, ]C1 GS1-128, ...).
-AIM_PREFIX_LENGTH = 3
 
 
 @dataclass(frozen=True)
-class ScannedCode:
-    """A code as the shop understands it."""
+class CodeMeaning:
+    """A code as the shop understands it. `value` is the GTIN, the loyalty id or the badge number."""
 
-    kind: str  # gtin | invalid | other
+    kind: str  # product | loyalty | staff | unknown
     value: str
 
 
-def read_code(data: str) -> ScannedCode:
-    """Strip what a scanner adds (AIM identifier, line end) and recognise a GTIN with a valid check digit."""
-    text = data.strip().strip("\x00")
-    if text.startswith("]") and len(text) > AIM_PREFIX_LENGTH:
-        text = text[AIM_PREFIX_LENGTH:]
-    if text.isdigit() and len(text) in (8, 12, 13, 14):
-        return ScannedCode("gtin", text) if is_valid_gtin(text) else ScannedCode("invalid", text)
-    if not text or any(ord(c) < 32 for c in text):
-        return ScannedCode("invalid", "")
-    return ScannedCode("other", text)
+class CodeRules:
+    """The store's nomenclature: which patterns name members and staff badges."""
+
+    def __init__(self, loyalty_pattern: str, staff_pattern: str) -> None:
+        self.loyalty = re.compile(loyalty_pattern)
+        self.staff = re.compile(staff_pattern)
+
+    def meaning(self, kind: str, data: str) -> CodeMeaning:
+        """The meaning of a decoded code (`kind` from the driver: gtin, gs1 or text)."""
+        if kind in ("gtin", "gs1") and data:
+            return CodeMeaning("product", data)
+        for name, pattern in (("loyalty", self.loyalty), ("staff", self.staff)):
+            match = pattern.match(data)
+            if match:
+                return CodeMeaning(name, match.group(1) if match.groups() else match.group(0))
+        return CodeMeaning("unknown", "")

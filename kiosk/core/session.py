@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kiosk.core.models import Member
+
 MAX_COMPARE = 4
 
 
@@ -29,6 +31,7 @@ class ShopperSession:
     compare: list[str] = field(default_factory=list)
     search_text: str = ""
     started: bool = False
+    member: Member | None = None  # personal data: wiped with the session, never published
 
     def __post_init__(self) -> None:
         if not self.language:
@@ -54,10 +57,12 @@ class ShopperSession:
         self.compare.clear()
         self.search_text = ""
         self.started = False
+        self.member = None
 
     def public_state(self) -> dict[str, object]:
         """What may be shown to tools and telemetry: no personal data."""
-        return {"language": self.language, "identified": False, "compare": list(self.compare), "cart": []}
+        return {"language": self.language, "identified": self.member is not None, "compare": list(self.compare),
+                "cart": []}
 
 
 class IdleState(Enum):

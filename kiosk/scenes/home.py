@@ -38,8 +38,15 @@ class HomeScene(ShopScene):
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         y = self.header(root, ctx.shop.config.store.name, back=False) + theme.px(40)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(90)), t("Hello!"), size="headline", bold=True,
+        member = ctx.session.member
+        greeting = t("Hello {name}!", name=member.first_name) if member else t("Hello!")
+        root.add(Label((margin, y, width - 2 * margin, theme.px(90)), greeting, size="headline", bold=True,
                        heading=True))
+        if member is not None:
+            sign_out_w = theme.px(460)
+            root.add(Button((width - margin - sign_out_w, y + theme.px(90), sign_out_w, theme.px(76)),
+                            t("Not {name}? Sign out", name=member.first_name), ctx.on_end_session,
+                            style="secondary", size="small"))
         y += theme.px(96)
         root.add(Label((margin, y, width - 2 * margin, theme.px(50)), t("What are you looking for today?"),
                        color="muted"))

@@ -10,7 +10,7 @@ from kiosk.core.catalog_build import ensure_catalog
 from kiosk.core.compare import build_comparison
 from kiosk.core.i18n import Translations
 from kiosk.core.locale_format import Formatter
-from kiosk.core.scan import read_code
+from kiosk.core.scan import CodeRules
 from kiosk.core.session import CompareResult, IdleState, IdleWatcher, ShopperSession
 from tests.conftest import REPO
 
@@ -64,8 +64,11 @@ def test_prices_dates_and_numbers_follow_the_locale() -> None:
     assert Formatter("fr").date(date(2026, 11, 22)) == "22 nov. 2026"
 
 
-def test_scanned_codes_are_checked() -> None:
-    assert read_code("]E02001000001019\r\n").value == "2001000001019"
-    assert read_code("2001000001018").kind == "invalid"  # wrong check digit
-    assert read_code("\x00\x01").kind == "invalid"
-    assert read_code("LOYALTY-1234").kind == "other"
+def test_codes_mean_products_members_or_staff_badges() -> None:
+    rules = CodeRules(r"^LOYALTY-(\d{4,16})$", r"^STAFF-(\d{3,8})$")
+    assert (rules.meaning("gtin", "2001000001019").kind, rules.meaning("gtin", "2001000001019").value) == (
+        "product", "2001000001019")
+    assert rules.meaning("text", "LOYALTY-1234").value == "1234" and rules.meaning("text", "LOYALTY-1234").kind == (
+        "loyalty")
+    assert rules.meaning("text", "STAFF-0042").kind == "staff"
+    assert rules.meaning("text", "hello").kind == "unknown"

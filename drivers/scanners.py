@@ -1,0 +1,192 @@
+"""Scanner devices: each reads in its own thread, decodes, and posts BarcodeScanned or DeviceStatusChanged.
+
+A scanner that cannot be opened or goes away is reported as disconnected and reopened every
+RETRY_S seconds, so it comes back by itself within 2 s of being plugged in again. Scan contents are
+never logged (a loyalty card's code is personal data).
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import logging
+import os
+import random
+import select
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import serial
+
+from drivers.barcode.decode import Barcode, decode
+from drivers.barcode.framing import Framer
+from drivers.barcode.hid_keys import KeyDecoder
+from kiosk.core.messages import BarcodeScanned, DeviceStatusChanged, Message
+
+log = logging.getLogger(__name__)
+RETRY_S = 0.25
+EVIOCGRAB = 0x40044590  # _IOW('E', 0x90, int): take a keyboard for ourselves
+Post = Callable[[Message], None]
+
+
+def scanned(barcode: Barcode, source: str) -> BarcodeScanned:
+    """The message for a decoded scan."""
+    return BarcodeScanned(barcode.gtin or barcode.data, source=source, symbology=barcode.symbology,
+                          kind=barcode.kind)
+
+
+class ScannerThread:
+    """The common part: a named daemon thread, stop, status changes posted once each."""
+
+    def __init__(self, address: str, post: Post) -> None:
+        self.address = address
+        self.post = post
+        self.connected: bool | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"scanner {address}", daemon=True)
+
+    def start(self) -> None:
+        """Start reading."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop reading and close the device."""
+        self._stop.set()
+        self._thread.join(timeout=2)
+
+    def status(self, connected: bool, detail: str = "") -> None:
+        """Report a change of connection (not repeated while it stays the same)."""
+        if connected != self.connected:
+            self.connected = connected
+            (log.info if connected else log.warning)("scanner %s %s %s", self.address,
+                                                    "connected" if connected else "disconnected", detail)
+            self.post(DeviceStatusChanged(f"scanner {self.address}", connected, detail))
+
+    def deliver(self, text: str) -> None:
+        """Decode one scan and post it; garbage is logged (not its content) and ignored."""
+        barcode = decode(text)
+        if barcode is None:
+            log.warning("scanner %s: ignored an unreadable scan (%d characters)", self.address, len(text))
+            return
+        self.post(scanned(barcode, self.address))
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.read_until_gone()
+            except Exception as error:  # a driver must never take the kiosk down
+                self.status(False, f"{type(error).__name__}: {error}")
+            self._stop.wait(RETRY_S)
+
+    def read_until_gone(self) -> None:
+        """Open the device and read until it fails or the thread is stopped."""
+        raise NotImplementedError
+
+
+class SerialScanner(ScannerThread):
+    """A scanner on a serial port or any pySerial URL (loop://, socket://, rfc2217://)."""
+
+    def __init__(self, address: str, post: Post, *, baudrate: int = 9600, terminator: str = "CR",
+                 prefix: str = "", suffix: str = "") -> None:
+        super().__init__(address, post)
+        self.baudrate = baudrate
+        self.framer = Framer(terminator, prefix, suffix)
+
+    def read_until_gone(self) -> None:
+        """Read bytes, cut them into scans, decode and post."""
+        try:
+            port = serial.serial_for_url(self.address, baudrate=self.baudrate, timeout=0.05)
+        except (serial.SerialException, OSError, ValueError) as error:
+            self.status(False, str(error))
+            return
+        self.status(True)
+        try:
+            while not self._stop.is_set():
+                data = port.read(256)
+                now = time.monotonic()
+                for text in self.framer.feed(data, now) if data else self.framer.idle(now):
+                    self.deliver(text)
+        except (serial.SerialException, OSError) as error:
+            self.status(False, f"lost: {error}")
+        finally:
+            port.close()
+
+
+class HidScanner(ScannerThread):
+    """A keyboard-wedge scanner read from its evdev device (hid:/dev/input/by-id/...), grabbed so its
+    keystrokes never reach the screen."""
+
+    def __init__(self, address: str, post: Post) -> None:
+        super().__init__(address, post)
+        self.path = address.removeprefix("hid:")
+        self.keys = KeyDecoder()
+
+    def read_until_gone(self) -> None:
+        """Read input_event records and turn them into scans."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError as error:
+            self.status(False, error.strerror or str(error))
+            return
+        try:
+            try:
+                fcntl.ioctl(fd, EVIOCGRAB, 1)
+            except OSError as error:
+                if error.errno != errno.ENOTTY:  # not an input device (a test pipe): nothing to grab
+                    log.warning("scanner %s could not be grabbed (%s): its keys may reach the screen",
+                                self.address, error.strerror)
+            self.status(True)
+            while not self._stop.is_set():
+                ready, _, _ = select.select([fd], [], [], 0.2)
+                if not ready:
+                    continue
+                data = os.read(fd, 24 * 64)
+                if not data:  # the writer went away (a pipe); a device raises ENODEV instead
+                    self.status(False, "closed")
+                    return
+                for text in self.keys.feed(data):
+                    self.deliver(text)
+        except OSError as error:
+            self.status(False, f"lost: {error.strerror or error}")
+        finally:
+            os.close(fd)
+
+
+class SimScanner:
+    """A pretend scanner for the demo: scans a random product of the catalogue when asked (F2)."""
+
+    def __init__(self, address: str, post: Post, codes: Callable[[], list[str]]) -> None:
+        self.address = address
+        self.post = post
+        self.codes = codes
+        self.connected = True
+
+    def start(self) -> None:
+        """Report itself as connected."""
+        self.post(DeviceStatusChanged(f"scanner {self.address}", True, "simulated"))
+
+    def trigger(self) -> None:
+        """Scan a random product."""
+        codes = self.codes()
+        if codes:
+            self.deliver_code(random.choice(codes))
+
+    def deliver_code(self, code: str) -> None:
+        """Scan this code."""
+        barcode = decode(code)
+        if barcode is not None:
+            self.post(scanned(barcode, self.address))
+
+    def stop(self) -> None:
+        """Nothing to close."""
+
+
+def open_scanner(address: str, post: Post, options: dict[str, Any], codes: Callable[[], list[str]]) -> Any:
+    """The scanner for an address (one place decides, by scheme): sim:, hid:PATH, or a pySerial URL."""
+    if address.startswith("sim:"):
+        return SimScanner(address, post, codes)
+    if address.startswith("hid:"):
+        return HidScanner(address, post)
+    return SerialScanner(address, post, **options)

@@ -1,0 +1,107 @@
+"""A serial scanner over real pseudo-terminals (socat): scans, garbage, unplug and replug."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from drivers.scanners import SerialScanner
+from kiosk.core.messages import BarcodeScanned, DeviceStatusChanged, Message
+
+SOCAT = shutil.which("socat")
+pytestmark = pytest.mark.skipif(SOCAT is None, reason="socat is installed by .ci/run; install it to run these")
+
+
+class Line:
+    """Two linked pseudo-terminals: the kiosk opens `device`, the test writes to `wire`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.device, self.wire = folder / "scanner", folder / "wire"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def plug(self) -> None:
+        self.process = subprocess.Popen([str(SOCAT), f"pty,link={self.device},raw,echo=0",
+                                         f"pty,link={self.wire},raw,echo=0"])
+        deadline = time.monotonic() + 5
+        while not (self.device.exists() and self.wire.exists()):
+            assert time.monotonic() < deadline, "socat did not make its pseudo-terminals"
+            time.sleep(0.02)
+
+    def unplug(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=5)
+            self.process = None
+        deadline = time.monotonic() + 5
+        while self.device.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def send(self, data: bytes) -> None:
+        with open(self.wire, "wb", buffering=0) as wire:
+            wire.write(data)
+
+
+@pytest.fixture
+def line(tmp_path: Path) -> Iterator[Line]:
+    plugged = Line(tmp_path)
+    plugged.plug()
+    yield plugged
+    plugged.unplug()
+
+
+def next_message(messages: queue.Queue[Message], kind: type, timeout: float = 3.0) -> Message:
+    deadline = time.monotonic() + timeout
+    while True:
+        message = messages.get(timeout=max(0.01, deadline - time.monotonic()))
+        if isinstance(message, kind):
+            return message
+
+
+def test_scans_arrive_decoded_and_garbage_is_ignored(line: Line) -> None:
+    messages: queue.Queue[Message] = queue.Queue()
+    scanner = SerialScanner(str(line.device), messages.put, baudrate=9600, terminator="CR")
+    scanner.start()
+    try:
+        assert next_message(messages, DeviceStatusChanged).connected  # type: ignore[attr-defined]
+        line.send(b"\x00\xff\xfe garbage\r2001000001018\r]E02001000001019\r")
+        scan = next_message(messages, BarcodeScanned)
+        assert scan == BarcodeScanned("2001000001019", str(line.device), "]E0", "gtin")
+        assert messages.empty()  # the garbage and the bad check digit were dropped
+    finally:
+        scanner.stop()
+
+
+def test_an_unplugged_scanner_is_reported_and_comes_back_within_two_seconds(line: Line) -> None:
+    messages: queue.Queue[Message] = queue.Queue()
+    scanner = SerialScanner(str(line.device), messages.put)
+    scanner.start()
+    try:
+        assert next_message(messages, DeviceStatusChanged).connected  # type: ignore[attr-defined]
+        line.unplug()
+        lost = next_message(messages, DeviceStatusChanged)
+        assert not lost.connected  # type: ignore[attr-defined]
+        line.plug()
+        replugged_at = time.monotonic()
+        back = next_message(messages, DeviceStatusChanged)
+        assert back.connected and time.monotonic() - replugged_at < 2.0  # type: ignore[attr-defined]
+        line.send(b"96385074\r")
+        assert next_message(messages, BarcodeScanned).data == "96385074"  # type: ignore[attr-defined]
+    finally:
+        scanner.stop()
+
+
+def test_a_missing_port_is_a_status_not_a_crash(tmp_path: Path) -> None:
+    messages: queue.Queue[Message] = queue.Queue()
+    scanner = SerialScanner(str(tmp_path / "nothing-here"), messages.put)
+    scanner.start()
+    try:
+        status = next_message(messages, DeviceStatusChanged)
+        assert not status.connected and "nothing-here" in status.detail  # type: ignore[attr-defined]
+    finally:
+        scanner.stop()

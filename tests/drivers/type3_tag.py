@@ -1,0 +1,63 @@
+"""Emulate an NFC Forum Type 3 tag with an NDEF message over nfcpy's UDP driver (run as a process).
+
+Usage: python tests/drivers/type3_tag.py PORT IDM_HEX TEXT SECONDS
+Answers readers on udp:127.0.0.1:PORT for SECONDS, then goes away (the card is "removed").
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import ndef
+import nfc
+import nfc.clf
+import nfc.tag
+
+BLOCK = 16
+
+
+def ndef_blocks(text: str) -> list[bytes]:
+    """The attribute information block and the data blocks of a Type 3 tag holding one Text record."""
+    message = b"".join(ndef.message_encoder([ndef.TextRecord(text)]))
+    data_blocks = (len(message) + BLOCK - 1) // BLOCK
+    attributes = bytearray([0x10, 4, 4, 0, data_blocks + 4, 0, 0, 0, 0, 0x00, 0x00])
+    attributes += len(message).to_bytes(3, "big")
+    attributes += sum(attributes[:14]).to_bytes(2, "big")
+    padded = message + bytes(data_blocks * BLOCK - len(message))
+    return [bytes(attributes)] + [padded[i:i + BLOCK] for i in range(0, len(padded), BLOCK)]
+
+
+def serve(port: int, idm: str, text: str, seconds: float) -> None:
+    """Answer Type 3 commands until time is up."""
+    blocks = ndef_blocks(text)
+
+    def read(block: int, rb: int, re: int) -> bytes | None:
+        return blocks[block] if block < len(blocks) else bytes(BLOCK)
+
+    def write(block: int, data: bytes, wb: int, we: int) -> bool:
+        return False
+
+    end = time.monotonic() + seconds
+    with nfc.ContactlessFrontend(f"udp:127.0.0.1:{port}") as clf:
+        target = nfc.clf.LocalTarget("212F")
+        target.sensf_res = bytearray.fromhex("01" + idm + "03014B024F4993FF" + "12FC")
+        print("READY", flush=True)
+        while time.monotonic() < end:
+            activated = clf.listen(target, min(1.0, max(0.05, end - time.monotonic())))
+            if activated is None:
+                continue
+            tag = nfc.tag.emulate(clf, activated)
+            tag.add_service(0x0009, read, write)
+            tag.add_service(0x000B, read, write)
+            command = tag.cmd
+            while command and time.monotonic() < end:
+                response = tag.process_command(command)
+                try:
+                    command = clf.exchange(response, timeout=1.0)
+                except nfc.clf.CommunicationError:
+                    break
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]), sys.argv[2], sys.argv[3], float(sys.argv[4]))
