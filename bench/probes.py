@@ -139,7 +139,44 @@ def search(config: str) -> dict[str, Any]:
             "keystrokes": len(keystroke_ms), "products": catalog.product_count()}
 
 
-PROBES = {"first_frame": first_frame, "memory": memory, "frames": frames, "search": search}
+def scan_latency(config: str, device: str, wire: str, count: str = "1000") -> dict[str, Any]:
+    """Bytes written to a scanner's pseudo-terminal until the product page is drawn, per scan."""
+    import random
+
+    from kiosk.app import App
+    from kiosk.config import load_config
+
+    loaded = load_config(Path(config))
+    app = App(loaded, headless=True)
+    app.start_devices()
+    display = app.display()
+    deadline = time.monotonic() + 10
+    while not display.devices.get(f"scanner {device}", (False, ""))[0]:
+        app.step(block=True)
+        assert time.monotonic() < deadline, f"the scanner did not connect: {display.devices}"
+    catalog = display.ctx.shop.catalog
+    codes = [(p.sku, catalog.product(p.sku).gtin) for p in catalog.browse(None, limit=100)]
+    rng = random.Random(1)
+    latencies: list[float] = []
+    with open(wire, "wb", buffering=0) as line:
+        for _ in range(int(count)):
+            sku, gtin = rng.choice(codes)
+            if display.screen.stack.top.name == "product" and display.screen.stack.top.sku == sku:
+                continue
+            started = time.perf_counter()
+            line.write(gtin.encode() + b"\r")
+            while True:
+                app.step(block=True, animating=True)
+                top = display.screen.stack.top
+                if top.name == "product" and top.sku == sku and not display.screen.stack.changed:
+                    break
+            latencies.append((time.perf_counter() - started) * 1000)
+    app.close()
+    return {"p50_ms": statistics.median(latencies), "p99_ms": percentile(latencies, 0.99), "scans": len(latencies)}
+
+
+PROBES = {"first_frame": first_frame, "memory": memory, "frames": frames, "search": search,
+          "scan_latency": scan_latency}
 
 if __name__ == "__main__":
     result = PROBES[sys.argv[1]](*sys.argv[2:])

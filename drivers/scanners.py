@@ -104,7 +104,9 @@ class SerialScanner(ScannerThread):
         self.status(True)
         try:
             while not self._stop.is_set():
-                data = port.read(256)
+                data = port.read(1)  # waits up to the timeout for the first byte, then takes what came
+                if data and port.in_waiting:
+                    data += port.read(port.in_waiting)
                 now = time.monotonic()
                 for text in self.framer.feed(data, now) if data else self.framer.idle(now):
                     self.deliver(text)
