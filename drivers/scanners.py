@@ -13,7 +13,6 @@ import logging
 import os
 import random
 import select
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +22,7 @@ import serial
 from drivers.barcode.decode import Barcode, decode
 from drivers.barcode.framing import Framer
 from drivers.barcode.hid_keys import KeyDecoder
+from drivers.device_thread import DeviceThread
 from kiosk.core.messages import BarcodeScanned, DeviceStatusChanged, Message
 
 log = logging.getLogger(__name__)
@@ -37,32 +37,10 @@ def scanned(barcode: Barcode, source: str) -> BarcodeScanned:
                           kind=barcode.kind)
 
 
-class ScannerThread:
-    """The common part: a named daemon thread, stop, status changes posted once each."""
+class ScannerThread(DeviceThread):
+    """A scanner read in a thread: opened, read until it goes, reopened every RETRY_S seconds."""
 
-    def __init__(self, address: str, post: Post) -> None:
-        self.address = address
-        self.post = post
-        self.connected: bool | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"scanner {address}", daemon=True)
-
-    def start(self) -> None:
-        """Start reading."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop reading and close the device."""
-        self._stop.set()
-        self._thread.join(timeout=2)
-
-    def status(self, connected: bool, detail: str = "") -> None:
-        """Report a change of connection (not repeated while it stays the same)."""
-        if connected != self.connected:
-            self.connected = connected
-            (log.info if connected else log.warning)("scanner %s %s %s", self.address,
-                                                    "connected" if connected else "disconnected", detail)
-            self.post(DeviceStatusChanged(f"scanner {self.address}", connected, detail))
+    kind = "scanner"
 
     def deliver(self, text: str) -> None:
         """Decode one scan and post it; garbage is logged (not its content) and ignored."""
@@ -72,13 +50,14 @@ class ScannerThread:
             return
         self.post(scanned(barcode, self.address))
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def run(self) -> None:
+        """Read, and reopen the device whenever it goes away, until stopped."""
+        while not self.stopping:
             try:
                 self.read_until_gone()
             except Exception as error:  # a driver must never take the kiosk down
                 self.status(False, f"{type(error).__name__}: {error}")
-            self._stop.wait(RETRY_S)
+            self.wait(RETRY_S)
 
     def read_until_gone(self) -> None:
         """Open the device and read until it fails or the thread is stopped."""
@@ -103,7 +82,7 @@ class SerialScanner(ScannerThread):
             return
         self.status(True)
         try:
-            while not self._stop.is_set():
+            while not self.stopping:
                 data = port.read(1)  # waits up to the timeout for the first byte, then takes what came
                 if data and port.in_waiting:
                     data += port.read(port.in_waiting)
@@ -140,7 +119,7 @@ class HidScanner(ScannerThread):
                     log.warning("scanner %s could not be grabbed (%s): its keys may reach the screen",
                                 self.address, error.strerror)
             self.status(True)
-            while not self._stop.is_set():
+            while not self.stopping:
                 ready, _, _ = select.select([fd], [], [], 0.2)
                 if not ready:
                     continue

@@ -8,71 +8,54 @@ from __future__ import annotations
 
 import errno
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
+from drivers.device_thread import DeviceThread
 from drivers.nfc.identity import hash_uid
 from drivers.nfc.records import describe
-from kiosk.core.messages import CardPresented, CardRemoved, DeviceStatusChanged, Message
+from kiosk.core.messages import CardPresented, CardRemoved, Message
 
 log = logging.getLogger(__name__)
 BACKOFF_S = (0.25, 0.5, 1.0, 2.0)
 
 
-class NfcReader:
+class NfcReader(DeviceThread):
     """Reads cards from an nfcpy path (usb, tty:USB0:pn532, udp:127.0.0.1:PORT)."""
 
+    kind = "card reader"
+
     def __init__(self, address: str, post: Callable[[Message], None], secret: bytes) -> None:
-        self.address = address
-        self.post = post
+        super().__init__(address, post)
         self._secret = secret
-        self.connected: bool | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=f"nfc {address}", daemon=True)
 
-    def start(self) -> None:
-        """Start polling."""
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Stop polling and release the reader."""
-        self._stop.set()
-        self._thread.join(timeout=3)
-
-    def _status(self, connected: bool, detail: str = "") -> None:
-        if connected != self.connected:
-            self.connected = connected
-            (log.info if connected else log.warning)("card reader %s %s %s", self.address,
-                                                    "connected" if connected else "disconnected", detail)
-            self.post(DeviceStatusChanged(f"card reader {self.address}", connected, detail))
-
-    def _run(self) -> None:
+    def run(self) -> None:
+        """Open the reader, read cards, reopen it with back-off when it fails, until stopped."""
         import nfc
 
         failures = 0
-        while not self._stop.is_set():
+        while not self.stopping:
             try:
                 frontend = nfc.ContactlessFrontend(self.address)
             except OSError as error:
                 busy = error.errno == errno.EBUSY
-                self._status(False, "busy: another program (pcscd?) holds the reader" if busy
+                self.status(False, "busy: another program (pcscd?) holds the reader" if busy
                              else f"not found ({error.strerror or error})")
-                self._stop.wait(BACKOFF_S[min(failures, len(BACKOFF_S) - 1)])
+                self.wait(BACKOFF_S[min(failures, len(BACKOFF_S) - 1)])
                 failures += 1
                 continue
-            self._status(True)
+            self.status(True)
             failures = 0
             try:
-                while not self._stop.is_set():
+                while not self.stopping:
                     connected = frontend.connect(
                         rdwr={"on-connect": self._on_connect, "on-release": self._on_release,
                               "iterations": 5, "interval": 0.1},
-                        terminate=self._stop.is_set)
-                    if connected is None and not self._stop.is_set():
+                        terminate=lambda: self.stopping)
+                    if connected is None and not self.stopping:
                         break  # the frontend gave up: reopen it
             except Exception as error:  # a reader that stops answering must not take the kiosk down
-                self._status(False, f"stopped answering: {error}")
+                self.status(False, f"stopped answering: {error}")
             finally:
                 frontend.close()
 
