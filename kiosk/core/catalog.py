@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk.core.gtin import gtin14
 from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef
+from kiosk.core.text import fold
 
 SORTS = ("popular", "price_asc", "price_desc", "rating")
 _ORDER = {
@@ -25,6 +26,7 @@ _SUMMARY_COLUMNS = "sku, brand, name, category, price_cents, stock, rating, revi
 _PRODUCT_COLUMNS = _SUMMARY_COLUMNS + ", gtin, description, aisle, specs"
 _WORD = re.compile(r"\w+", re.UNICODE)
 SEARCH_CANDIDATES = 300
+POPULAR_SCAN = 3000  # a 1-2 letter search looks at this many of the most popular products first
 # Words that say nothing about a product; dropped from a search that has other words ("chaussures de trail").
 STOP_WORDS = frozenset({
     "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "à", "au", "aux", "en", "pour", "avec", "un", "une",
@@ -205,13 +207,17 @@ class Catalog:
         if not words:
             return []
         meaningful = [w for i, w in enumerate(words) if w.lower() not in STOP_WORDS or i == len(words) - 1]
-        if len(meaningful) > 1 and len(meaningful[-1]) == 1 and meaningful[-1].lower() in STOP_WORDS:
-            meaningful.pop()  # "velo a": the shopper is still typing, and "a" alone narrows nothing
+        if len(meaningful) > 1 and len(meaningful[-1]) == 1:
+            meaningful.pop()  # "chaussures t": the shopper is typing the next word; one letter narrows nothing
         words = meaningful or words
+        if len(words) == 1 and len(words[0]) <= 2 and not words[0].isdigit():
+            popular = self._search_popular_prefix(fold(words[0]), limit)
+            if popular is not None:
+                return popular
         if len(words) == 1 and words[0].isdigit() and len(words[0]) in (8, 12, 13, 14):
-            found = self.by_gtin(words[0])
-            if found is not None:
-                return [found]
+            product = self.by_gtin(words[0])
+            if product is not None:
+                return [product]
         query = " ".join(f'"{word}"*' for word in words)
         # Ranking every match costs ~0.5 µs each: a one-letter prefix over 100k products is 15 ms. Row ids
         # follow popularity, so the first CANDIDATES matches in row id order are the most popular ones;
@@ -228,6 +234,18 @@ class Catalog:
             (query, last[0] if last else self._max_id, limit),
         )
         return [_summary(row) for row in rows]
+
+    def _search_popular_prefix(self, prefix: str, limit: int) -> list[ProductSummary] | None:
+        """Products among the most popular with a word starting with a 1-2 letter prefix, in popularity order.
+
+        Such a prefix matches most of the catalogue, and FTS5 would load a doclist of every match first;
+        the most popular products hold enough hits. None when they do not (a rare prefix): use FTS5.
+        """
+        pattern = f"% {prefix.replace('%', '').replace('_', '')}%"
+        rows = self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM products WHERE id <= ? AND words LIKE ? ORDER BY id LIMIT ?",
+            (POPULAR_SCAN, pattern, limit)).fetchall()
+        return [_summary(row) for row in rows] if len(rows) >= limit else None
 
     def reviews(self, sku: str, order: str = "newest", limit: int = 20) -> list[Review]:
         """Reviews of a product, newest or most helpful first."""

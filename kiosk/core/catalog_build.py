@@ -15,8 +15,9 @@ from pathlib import Path
 
 from kiosk.core.content_pack import ContentPack, read_pack
 from kiosk.core.gtin import gtin14
+from kiosk.core.text import fold
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,7 +26,8 @@ CREATE TABLE products(
     id INTEGER PRIMARY KEY, sku TEXT NOT NULL UNIQUE, gtin TEXT NOT NULL, gtin14 TEXT NOT NULL UNIQUE,
     brand TEXT NOT NULL, category TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
     price_cents INTEGER NOT NULL, stock INTEGER NOT NULL, aisle TEXT NOT NULL, rating REAL NOT NULL,
-    review_count INTEGER NOT NULL, popularity INTEGER NOT NULL, specs TEXT NOT NULL, image TEXT NOT NULL);
+    review_count INTEGER NOT NULL, popularity INTEGER NOT NULL, specs TEXT NOT NULL, image TEXT NOT NULL,
+    words TEXT NOT NULL);
 CREATE INDEX products_by_category ON products(category, popularity DESC);
 CREATE INDEX products_by_popularity ON products(popularity DESC);
 CREATE TABLE reviews(id TEXT PRIMARY KEY, sku TEXT NOT NULL, stars INTEGER NOT NULL, author TEXT NOT NULL,
@@ -67,11 +69,12 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     # first matches it meets are the most popular ones (see Catalog.search).
     products = sorted(pack.products, key=lambda p: -p.popularity)
     connection.executemany(
-        "INSERT INTO products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (i, p.sku, p.gtin, gtin14(p.gtin), p.brand, p.category, json.dumps(p.name, ensure_ascii=False),
              json.dumps(p.description, ensure_ascii=False), p.price_cents, p.stock, p.aisle, p.rating,
-             review_counts.get(p.sku, 0), p.popularity, json.dumps(p.specs, ensure_ascii=False), p.image)
+             review_counts.get(p.sku, 0), p.popularity, json.dumps(p.specs, ensure_ascii=False), p.image,
+             " " + " ".join(fold(" ".join([*p.name.values(), p.brand, category_names.get(p.category, "")])).split()))
             for i, p in enumerate(products, start=1)
         ),
     )

@@ -96,3 +96,18 @@ def test_the_database_is_not_rebuilt_when_the_pack_did_not_change(tmp_path: Path
     built = database.stat().st_mtime_ns
     ensure_catalog(REPO / "content" / "demo", database)
     assert database.stat().st_mtime_ns == built
+
+
+def test_one_or_two_letters_show_popular_products_with_a_word_starting_so(catalog: Catalog) -> None:
+    found = catalog.search("t")
+    assert found
+    for product in found:
+        record = catalog.product(product.sku)
+        category = catalog.category(product.category)
+        assert record is not None and category is not None
+        indexed = [*record.name.values(), record.brand, *category.name.values(), *record.description.values()]
+        assert any(word.startswith("t") for word in re.findall(r"\w+", _fold(" ".join(indexed))))
+
+
+def test_a_trailing_letter_does_not_empty_the_results(catalog: Catalog) -> None:
+    assert catalog.search("montre g")  # still typing "gps"
