@@ -63,6 +63,12 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
 
     app = App(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
     app.start_devices()
+    phone_page = None
+    if config.share.serve:
+        from kiosk.services.share_server import ShareServer
+
+        phone_page = ShareServer(config.share.serve)
+        phone_page.start()
     server = None
     if args.automation:
         server = AutomationServer(args.automation, app.post)
@@ -74,6 +80,8 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     finally:
         if server is not None:
             server.close()
+        if phone_page is not None:
+            phone_page.close()
     return 0
 
 

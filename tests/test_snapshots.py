@@ -50,6 +50,11 @@ def _open_still_there(p: Pilot) -> None:
     p.advance(92)
 
 
+def _open_share(p: Pilot) -> None:
+    _open_compare(p)
+    p.tap("Envoyer sur mon téléphone")
+
+
 def _open_welcome(p: Pilot) -> None:
     p.present_card("04a2b3c4d5e6f7", ("text:LOYALTY-1234",))
 
@@ -75,6 +80,7 @@ SCENES: dict[str, Callable[[Pilot], None]] = {
     "product": _open_product,
     "compare": _open_compare,
     "still_there": _open_still_there,
+    "share": _open_share,
     "welcome": _open_welcome,
     "pin_pad": _open_pin_pad,
     "devices": _open_devices,

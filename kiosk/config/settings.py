@@ -83,6 +83,14 @@ class DevicesConfig:
 
 
 @dataclass(frozen=True)
+class ShareConfig:
+    """Where the phone page lives, and whether this kiosk serves it itself (a one-store setup)."""
+
+    base_url: str = "http://127.0.0.1:8765/"  # the phone page; the comparison goes in its #fragment
+    serve: str = ""  # "ADDRESS:PORT" to serve content/web/ from this kiosk; empty: another host serves it
+
+
+@dataclass(frozen=True)
 class StaffConfig:
     """Store staff: the PIN of the maintenance pad, as a scrypt hash (`run_kiosk.py --hash-pin`)."""
 
@@ -99,6 +107,7 @@ class KioskConfig:
     session: SessionConfig = field(default_factory=SessionConfig)
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     staff: StaffConfig = field(default_factory=StaffConfig)
+    share: ShareConfig = field(default_factory=ShareConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:

@@ -46,7 +46,12 @@ class CompareScene(ShopScene):
             root.add(Button((width // 2 - theme.px(300), top + theme.px(320), theme.px(600),
                              theme.size("touch_target")), t("Find products"), ctx.home, style="accent"))
             return root
-        page = root.add(ScrollView((0, top, width, height - top), 0, label=t("Comparison")))
+        bar_h = theme.px(170)
+        page = root.add(ScrollView((0, top, width, height - top - bar_h), 0, label=t("Comparison")))
+        root.add(Panel((0, height - bar_h, width, bar_h), "surface", radius=False))
+        root.add(Panel((0, height - bar_h, width, max(1, theme.px(2))), "divider", radius=False))
+        root.add(Button((margin, height - bar_h + theme.px(30), width - 2 * margin, bar_h - theme.px(60)),
+                        t("Send to my phone"), self.share, style="accent"))
         column_w = (width - 2 * margin - (count - 1) * gap) // count
         y = margin
         legend_h = theme.px(56)
@@ -88,6 +93,12 @@ class CompareScene(ShopScene):
             page.add(Panel((0, y - 1, width, max(1, theme.px(2))), "divider", radius=False))
         page.content_height = y + margin
         return root
+
+    def share(self) -> None:
+        """Show the comparison as a QR code."""
+        from kiosk.scenes.share import ShareScene
+
+        self.ctx.show(ShareScene(self.ctx, list(self.ctx.session.compare)))
 
     def remove(self, sku: str) -> None:
         """Take a product out of the comparison."""

@@ -75,6 +75,9 @@ class ProductScene(ShopScene):
                        t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "", size="title", bold=True,
                        align="right"))
         y += theme.px(160)
+        page.add(Button((margin, y, inner, theme.px(100)), t("Send to my phone"), self.share, style="secondary",
+                        size="text"))
+        y += theme.px(130)
         description = pick(product.description, ctx.lang)
         if description:
             lines = ctx.screen.text.wrap(description, theme.size("text"), inner)
@@ -173,6 +176,12 @@ class ProductScene(ShopScene):
         count = len(ctx.session.compare)
         root.add(Button((margin + button_w + gap, by, button_w, button_h), t("Compare ({count})", count=count),
                         self.open_compare, style="accent", enabled=count >= 2, size="text"))
+
+    def share(self) -> None:
+        """Show this product as a QR code."""
+        from kiosk.scenes.share import ShareScene
+
+        self.ctx.show(ShareScene(self.ctx, [self.sku]))
 
     def _toggle_compare(self) -> None:
         ctx = self.ctx

@@ -41,14 +41,19 @@ class ImageCache:
 
     def get(self, path: str, size: tuple[int, int], requester: object = None) -> pygame.Surface | None:
         """The picture fitted into `size`, or None while it is being made (or if it cannot be read)."""
-        key = (path, size[0], size[1])
+        return self.make(path, size, lambda: _load_scaled(path, size), requester)
+
+    def make(self, name: str, size: tuple[int, int], maker: Callable[[], pygame.Surface | None],
+             requester: object = None) -> pygame.Surface | None:
+        """A picture that `maker` draws (on the worker thread), cached under `name` and `size`."""
+        key = (name, size[0], size[1])
         if key in self._images:
             self._images.move_to_end(key)
             return self._images[key]
         if requester is not None:
             self._waiting.setdefault(key, []).append(requester)
         if key not in self._pending:
-            future = self._workers.submit(_load_scaled, path, size)
+            future = self._workers.submit(maker)
             future.add_done_callback(lambda _: self.wake())
             self._pending[key] = future
         return None

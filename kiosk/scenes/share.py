@@ -1,0 +1,68 @@
+"""Take it home: the comparison (or a product) as a QR code for the shopper's phone."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from kiosk.core.compare import build_comparison
+from kiosk.core.share import payload, share_url
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.qr import QrCode, qr_version
+from kiosk.ui.widgets import Label, Panel, Root
+
+
+class ShareScene(ShopScene):
+    """A big QR code with the link; the link carries the products and the prices of today."""
+
+    name = "share"
+
+    def __init__(self, ctx: SceneContext, skus: list[str]) -> None:
+        super().__init__(ctx)
+        self.skus = list(skus)
+        self.url = ""
+
+    def details(self) -> dict[str, Any]:
+        """What the QR code carries (no personal data: products and prices)."""
+        return {"products": self.skus, "url": self.url, "qr_version": qr_version(self.url) if self.url else 0}
+
+    def _link(self) -> str:
+        ctx = self.ctx
+        catalog = ctx.shop.catalog
+        products = catalog.products(self.skus)
+        comparison = build_comparison(products, catalog.categories, ctx.lang, ctx.t, ctx.fmt.price,
+                                      ctx.fmt.number) if len(products) > 1 else None
+        store = ctx.shop.config.store
+        today = ctx.clock.now().astimezone(ZoneInfo(store.timezone)).date()
+        content = payload(products, comparison, store=store.name, language=ctx.lang, currency=catalog.currency,
+                          day=today)
+        return share_url(ctx.shop.config.share.base_url, content)
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """Title, the code, and what the phone will show."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width, height = size
+        margin = theme.size("margin")
+        root = Root((0, 0, width, height))
+        top = self.header(root, t("Take it with you"))
+        self.url = self._link()
+        y = top + theme.px(60)
+        count = len(self.skus)
+        title = t("Your comparison on your phone") if count > 1 else t("This product on your phone")
+        root.add(Label((margin, y, width - 2 * margin, theme.px(120)), title, size="title", bold=True,
+                       align="center", heading=True, wrap=True, max_lines=2))
+        y += theme.px(180)
+        side = min(width - 4 * margin, theme.px(720), height // 2)
+        card = root.add(Panel(((width - side) // 2 - theme.px(24), y - theme.px(24), side + theme.px(48),
+                               side + theme.px(48)), "surface"))
+        card.add(QrCode(((width - side) // 2, y, side, side), self.url, t("QR code to open on your phone")))
+        y += side + theme.px(70)
+        root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Point your phone's camera at the code."),
+                       align="center"))
+        y += theme.px(70)
+        today = ctx.fmt.date(ctx.clock.now().astimezone(ZoneInfo(ctx.shop.config.store.timezone)).date())
+        root.add(Label((margin, y, width - 2 * margin, theme.px(100)),
+                       t("{count} products, prices of {date}. Nothing about you is in the code.", count=count,
+                         date=today), color="muted", align="center", wrap=True))
+        return root

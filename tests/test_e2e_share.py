@@ -1,0 +1,102 @@
+"""Take it home, end to end: compare 3 products in the kiosk process, share, read the QR code from a
+real screenshot, and open the link in real headless Chromium at a phone's size."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy
+import pygame
+import pytest
+import zxingcpp
+
+from kiosk.automation import request
+from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def port() -> int:
+    """The loopback port the kiosk serves its phone page on."""
+    return free_port()
+
+
+@pytest.fixture
+def sharing_kiosk(tmp_path: Path, port: int) -> Iterator[Path]:
+    text = DEFAULT_CONFIG.read_text().replace('base_url = "http://127.0.0.1:8765/"',
+                                              f'base_url = "http://127.0.0.1:{port}/"\nserve = "127.0.0.1:{port}"')
+    sock = tmp_path / "kiosk.sock"
+    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--automation", str(sock),
+                                "--config", str(write_config(tmp_path, text))], cwd=REPO,
+                               env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    deadline = time.monotonic() + 20
+    while not sock.exists():
+        assert process.poll() is None and time.monotonic() < deadline, "the kiosk did not start"
+        time.sleep(0.05)
+    yield sock
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def read_qr(path: Path) -> str:
+    picture = pygame.image.load(str(path))
+    pixels = numpy.frombuffer(pygame.image.tobytes(picture, "RGB"), dtype=numpy.uint8)
+    found = zxingcpp.read_barcodes(pixels.reshape(picture.get_height(), picture.get_width(), 3))
+    assert len(found) == 1, "exactly one QR code on the share screen"
+    return str(found[0].text)
+
+
+def phone_dom(url: str) -> str:
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run([str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+                                 "--window-size=390,844", "--virtual-time-budget=5000", "--dump-dom", url],
+                                capture_output=True, text=True, timeout=60)
+    return result.stdout
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+def test_a_comparison_travels_to_the_phone_by_qr_code(sharing_kiosk: Path, tmp_path: Path) -> None:
+    products = {"2001000001019": "Vélo de route Alto 520", "2001000001026": "Vélo de route Alto 900 Carbone",
+                "2001000001033": "Vélo gravel Strada G"}
+    for code in products:
+        assert request(sharing_kiosk, {"cmd": "scan", "data": code})["ok"]
+        assert request(sharing_kiosk, {"cmd": "tap", "label": "Ajouter au comparateur"})["ok"]
+    assert request(sharing_kiosk, {"cmd": "tap", "label": "Comparer (3)"})["ok"]
+    assert request(sharing_kiosk, {"cmd": "tap", "label": "Envoyer sur mon téléphone"})["ok"]
+    shot = tmp_path / "share.png"
+    assert request(sharing_kiosk, {"cmd": "screenshot", "path": str(shot)})["ok"]
+
+    url = read_qr(shot)
+    assert url.startswith("http://127.0.0.1:") and "#1." in url
+    dom = re.sub(r"\s+", " ", phone_dom(url).replace("\u202f", " ").replace("\xa0", " ").replace("&nbsp;", " "))
+    for name in products.values():
+        assert name in dom
+    for price in ("899,00 €", "2 198,99 €", "1 299,00 €"):
+        assert price in dom
+    assert "Votre comparaison" in dom and "Ce qui les distingue" in dom
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+def test_a_broken_link_says_so_on_the_phone(sharing_kiosk: Path, port: int) -> None:
+    dom = phone_dom(f"http://127.0.0.1:{port}/#1.garbage")
+    assert "incomplete" in dom or "incomplet" in dom
