@@ -120,10 +120,17 @@ class App:
 
     # --- devices ----------------------------------------------------------------------------------
     def start_devices(self) -> None:
-        """Open the scanners and the card reader of the config; each runs in its own thread."""
+        """Open the scanners and the card reader of the config, and start the senders; each has a thread."""
         from drivers.devices import open_devices
 
         self.devices = open_devices(self.config, self.post, self._product_codes)
+        if self.shop.mail_enabled:
+            from kiosk.services.mail import MailSender
+            from kiosk.shop import outbox_path
+
+            mail = MailSender(self.config.mail, outbox_path(self.config), self.post)
+            self.shop.outbox_added = mail.wake
+            self.devices.append(mail)
         for device in self.devices:
             device.start()
 

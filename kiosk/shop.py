@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from platformdirs import user_cache_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 from kiosk.config import KioskConfig
 from kiosk.core.catalog import Catalog
 from kiosk.core.catalog_build import ensure_catalog
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
+from kiosk.core.outbox import Outbox
 
 log = logging.getLogger(__name__)
 LOCALE_FOLDER = Path(__file__).resolve().parents[1] / "content" / "locale"
+
+
+def outbox_path(config: KioskConfig) -> Path:
+    """Where the outbox database of this config lives."""
+    if config.outbox.path:
+        return config.path(config.outbox.path)
+    return Path(user_data_dir("store-kiosk")) / f"outbox-{config.store.id}.db"
 
 
 def catalog_path(config: KioskConfig) -> Path:
@@ -31,6 +41,8 @@ class Shop:
         self.config = config
         self.catalog = Catalog(ensure_catalog(config.path(config.content.pack), catalog_path(config)))
         self.translations = Translations(LOCALE_FOLDER, config.store.languages)
+        self.outbox = Outbox(outbox_path(config))
+        self.outbox_added: Callable[[], None] = lambda: None  # the senders are woken through this
         self._formatters: dict[str, Formatter] = {}
         for language in config.store.languages:  # Babel loads a locale's data on first use: not mid-frame
             self.formatter(language).price(100)
@@ -51,6 +63,18 @@ class Shop:
         """The path of a picture of the content pack."""
         return f"{self.catalog.folder}/{relative}"
 
+    @property
+    def mail_enabled(self) -> bool:
+        """Whether the kiosk can send emails."""
+        return bool(self.config.mail.host)
+
+    def queue(self, kind: str, payload: dict[str, Any], now: float) -> str:
+        """Write something to deliver to the outbox (durably) and wake its sender; returns its id."""
+        item_id = self.outbox.add(kind, payload, now)
+        self.outbox_added()
+        return item_id
+
     def close(self) -> None:
-        """Release the catalogue."""
+        """Release the catalogue and the outbox."""
         self.catalog.close()
+        self.outbox.close()

@@ -91,6 +91,26 @@ class ShareConfig:
 
 
 @dataclass(frozen=True)
+class MailConfig:
+    """The SMTP server emails go out through; no host: the kiosk offers no email."""
+
+    host: str = ""
+    port: int = bounded(587, min=1, max=65535)
+    security: str = bounded("starttls", choices=("starttls", "ssl", "none"))
+    username: str = ""
+    password: str = ""
+    sender: str = "kiosk@localhost"
+    timeout_s: float = bounded(10.0, min=1.0, max=120.0)
+
+
+@dataclass(frozen=True)
+class OutboxConfig:
+    """Where confirmed orders, emails and reviews wait until delivered."""
+
+    path: str = ""  # empty: a file in the user's data folder
+
+
+@dataclass(frozen=True)
 class StaffConfig:
     """Store staff: the PIN of the maintenance pad, as a scrypt hash (`run_kiosk.py --hash-pin`)."""
 
@@ -108,6 +128,8 @@ class KioskConfig:
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     staff: StaffConfig = field(default_factory=StaffConfig)
     share: ShareConfig = field(default_factory=ShareConfig)
+    mail: MailConfig = field(default_factory=MailConfig)
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:

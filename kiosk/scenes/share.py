@@ -10,7 +10,7 @@ from kiosk.core.share import payload, share_url
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.qr import QrCode, qr_version
-from kiosk.ui.widgets import Label, Panel, Root
+from kiosk.ui.widgets import Button, Label, Panel, Root
 
 
 class ShareScene(ShopScene):
@@ -22,6 +22,7 @@ class ShareScene(ShopScene):
         super().__init__(ctx)
         self.skus = list(skus)
         self.url = ""
+        self.content: dict[str, Any] = {}
 
     def details(self) -> dict[str, Any]:
         """What the QR code carries (no personal data: products and prices)."""
@@ -35,9 +36,9 @@ class ShareScene(ShopScene):
                                       ctx.fmt.number) if len(products) > 1 else None
         store = ctx.shop.config.store
         today = ctx.clock.now().astimezone(ZoneInfo(store.timezone)).date()
-        content = payload(products, comparison, store=store.name, language=ctx.lang, currency=catalog.currency,
-                          day=today)
-        return share_url(ctx.shop.config.share.base_url, content)
+        self.content = payload(products, comparison, store=store.name, language=ctx.lang,
+                               currency=catalog.currency, day=today)
+        return share_url(ctx.shop.config.share.base_url, self.content)
 
     def build(self, size: tuple[int, int]) -> Root:
         """Title, the code, and what the phone will show."""
@@ -65,4 +66,13 @@ class ShareScene(ShopScene):
         root.add(Label((margin, y, width - 2 * margin, theme.px(100)),
                        t("{count} products, prices of {date}. Nothing about you is in the code.", count=count,
                          date=today), color="muted", align="center", wrap=True))
+        if ctx.shop.mail_enabled:
+            root.add(Button((margin, height - margin - theme.px(110), width - 2 * margin, theme.px(110)),
+                            t("Send it to me by email"), self.email, style="secondary"))
         return root
+
+    def email(self) -> None:
+        """Ask for an address."""
+        from kiosk.scenes.email import EmailScene
+
+        self.ctx.show(EmailScene(self.ctx, self.content, self.url))

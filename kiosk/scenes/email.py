@@ -1,0 +1,99 @@
+"""Send it to me: an email address on the on-screen keyboard, explicit consent, then the outbox."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import Any
+
+import pygame
+
+from kiosk.core.share_mail import compose
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.keyboard import BACKSPACE, ENTER, Keyboard, layout_for
+from kiosk.ui.widgets import Button, Label, Root, TextField
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+
+def valid_email(address: str) -> bool:
+    """A plausible address: something@domain.tld, no spaces."""
+    return bool(EMAIL.match(address)) and len(address) <= 254
+
+
+class EmailScene(ShopScene):
+    """The address, the consent boxes and the send button; nothing leaves without consent."""
+
+    name = "email"
+
+    def __init__(self, ctx: SceneContext, content: dict[str, Any], url: str) -> None:
+        super().__init__(ctx)
+        self.content = content
+        self.url = url
+        self.address = ""  # personal data: lives in this scene only, gone with it and with the session
+        self.consent = False
+        self.marketing = False
+        self.field: TextField | None = None
+
+    def details(self) -> dict[str, Any]:
+        """Whether the form can be sent (never the address)."""
+        return {"valid": valid_email(self.address), "consent": self.consent, "marketing": self.marketing}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """Field, boxes, button and keyboard."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width, height = size
+        margin = theme.size("margin")
+        root = Root((0, 0, width, height))
+        y = self.header(root, t("By email")) + theme.px(30)
+        self.field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), self.address,
+                                        t("your.name@example.com")))
+        y += theme.px(130)
+        hint = "" if not self.address or valid_email(self.address) else t("This address looks incomplete.")
+        root.add(Label((margin, y, width - 2 * margin, theme.px(50)), hint, color="danger", size="small"))
+        y += theme.px(60)
+        box = theme.px(96)
+        for flag, text in (("consent", t("I agree to receive this email (required)")),
+                           ("marketing", t("Send me the store's offers too"))):
+            on = getattr(self, flag)
+            root.add(Button((margin, y, width - 2 * margin, box), text, partial(self.toggle, flag),
+                            style="chip_on" if on else "chip", size="text", shown=("☑  " if on else "☐  ") + text))
+            y += box + theme.px(16)
+        ready = valid_email(self.address) and self.consent
+        root.add(Button((margin, y + theme.px(10), width - 2 * margin, theme.px(110)), t("Send"), self.send,
+                        style="accent", enabled=ready))
+        keyboard_h = min(theme.px(600), height // 3)
+        root.add(Keyboard(pygame.Rect(0, height - keyboard_h, width, keyboard_h), layout_for(ctx.lang), self.key,
+                          theme.px(10), t("OK")))
+        return root
+
+    def toggle(self, flag: str) -> None:
+        """Tick or untick a box."""
+        setattr(self, flag, not getattr(self, flag))
+        self.rebuild()
+
+    def key(self, key: str) -> None:
+        """A key of the on-screen keyboard."""
+        if key == ENTER:
+            return
+        self.address = self.address[:-1] if key == BACKSPACE else (self.address + key.strip())[:254]
+        self.rebuild()
+
+    def on_text(self, text: str) -> bool:
+        """Typed text (automation `type`, or a physical keyboard)."""
+        for char in text:
+            self.key(char)
+        return True
+
+    def send(self) -> None:
+        """Write the email to the outbox (durably), then say it is on its way."""
+        ctx = self.ctx
+        if not (valid_email(self.address) and self.consent):
+            return
+        subject, text, html = compose(self.content, self.url, ctx.t, ctx.fmt.price)
+        ctx.shop.queue("email", {"to": self.address, "subject": subject, "text": text, "html": html,
+                                 "marketing_opt_in": self.marketing}, ctx.clock.now().timestamp())
+        self.address = ""
+        ctx.back()
+        ctx.toast(ctx.t("On its way to your inbox."))
