@@ -9,7 +9,7 @@ import pygame
 
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock
-from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChanged
+from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChanged, PrintFinished
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
 from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
@@ -48,6 +48,8 @@ class TerminalDisplay:
         self.rules = CodeRules(devices.loyalty_pattern, devices.staff_pattern)
         self.pin_lock = PinLock()
         self.devices: dict[str, tuple[bool, str]] = {}
+        self.print_jobs: set[str] = set()
+        self.ctx.print_jobs = self.print_jobs
         self.screen.stack.reset(AttractScene(self.ctx, config.attract_slide_s))
 
     # --- the session ------------------------------------------------------------------------
@@ -148,6 +150,19 @@ class TerminalDisplay:
     def open_device_status(self) -> None:
         """The staff screen with each device's state."""
         self.screen.stack.push(DeviceStatusScene(self.ctx, lambda: dict(self.devices)))
+
+    def on_print_finished(self, message: PrintFinished) -> None:
+        """Tell the shopper how their slip went, if it was theirs."""
+        if message.job not in self.print_jobs:
+            return
+        self.print_jobs.discard(message.job)
+        t = self.ctx.t
+        if message.ok:
+            self.ctx.toast(t("Printed: take your slip below the screen."))
+        elif message.reason == "paper":
+            self.ctx.toast(t("The printer is out of paper: scan the QR code or get it by email."))
+        else:
+            self.ctx.toast(t("The printer is not answering: scan the QR code or get it by email."))
 
     def on_device_status(self, message: DeviceStatusChanged) -> None:
         """Keep each device's state for staff (and telemetry later)."""

@@ -21,6 +21,7 @@ from kiosk.core.messages import (
     CardPresented,
     DeviceStatusChanged,
     Message,
+    PrintFinished,
     Quit,
     Redraw,
 )
@@ -112,6 +113,9 @@ class App:
         elif isinstance(message, CardPresented):
             for display in self.displays:
                 display.on_card(message)
+        elif isinstance(message, PrintFinished):
+            for display in self.displays:
+                display.on_print_finished(message)
         elif isinstance(message, DeviceStatusChanged):
             for display in self.displays:
                 display.on_device_status(message)
@@ -131,6 +135,11 @@ class App:
             mail = MailSender(self.config.mail, outbox_path(self.config), self.post)
             self.shop.outbox_added = mail.wake
             self.devices.append(mail)
+        if self.config.printer.address:
+            from kiosk.services.printer import PrinterService
+
+            self.shop.printer = PrinterService(self.config.printer.address, self.post, self.config.printer.timeout_s)
+            self.devices.append(self.shop.printer)
         for device in self.devices:
             device.start()
 

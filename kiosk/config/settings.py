@@ -104,6 +104,14 @@ class MailConfig:
 
 
 @dataclass(frozen=True)
+class PrinterConfig:
+    """The receipt printer: tcp:HOST:PORT, usb:VID:PID or serial:DEVICE; empty: no printing."""
+
+    address: str = ""
+    timeout_s: float = bounded(5.0, min=0.5, max=60.0)
+
+
+@dataclass(frozen=True)
 class OutboxConfig:
     """Where confirmed orders, emails and reviews wait until delivered."""
 
@@ -130,6 +138,7 @@ class KioskConfig:
     share: ShareConfig = field(default_factory=ShareConfig)
     mail: MailConfig = field(default_factory=MailConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:

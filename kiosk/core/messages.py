@@ -55,6 +55,15 @@ class AutomationRequest:
 
 
 @dataclass(frozen=True)
+class PrintFinished:
+    """A slip was printed (ok), or not: `reason` is "paper" (out of paper) or "offline"."""
+
+    job: str
+    ok: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Redraw:
     """Work finished off the main thread (a picture was decoded); the next frame shows it."""
 
@@ -66,4 +75,5 @@ class Quit:
     reason: str = ""
 
 
-Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | Redraw | Quit)
+Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
+           | Redraw | Quit)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -28,6 +28,7 @@ class SceneContext:
     on_start_session: Callable[[], None]
     on_end_session: Callable[[], None]
     display_name: str = "terminal"
+    print_jobs: set[str] = field(default_factory=set)  # slips sent from this display, awaiting their result
 
     @property
     def t(self) -> Translator:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.core.compare import build_comparison
 from kiosk.core.share import payload, share_url
+from kiosk.core.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.qr import QrCode, qr_version
@@ -66,10 +68,23 @@ class ShareScene(ShopScene):
         root.add(Label((margin, y, width - 2 * margin, theme.px(100)),
                        t("{count} products, prices of {date}. Nothing about you is in the code.", count=count,
                          date=today), color="muted", align="center", wrap=True))
-        if ctx.shop.mail_enabled:
-            root.add(Button((margin, height - margin - theme.px(110), width - 2 * margin, theme.px(110)),
-                            t("Send it to me by email"), self.email, style="secondary"))
+        buttons = [(t("Send it to me by email"), self.email)] if ctx.shop.mail_enabled else []
+        if ctx.shop.printer is not None:
+            buttons.append((t("Print it"), self.print_slip))
+        gap = theme.size("gap")
+        button_w = (width - 2 * margin - gap * (len(buttons) - 1)) // max(1, len(buttons))
+        for index, (label, action) in enumerate(buttons):
+            root.add(Button((margin + index * (button_w + gap), height - margin - theme.px(110), button_w,
+                             theme.px(110)), label, action, style="secondary", size="text"))
         return root
+
+    def print_slip(self) -> None:
+        """Send the slip to the printer; the toast says how it went."""
+        ctx = self.ctx
+        job = str(uuid.uuid4())
+        ctx.print_jobs.add(job)
+        ctx.shop.printer.submit(Slip(job, tuple(slip_lines(self.content, ctx.t, ctx.fmt.price)), self.url))
+        ctx.toast(ctx.t("Printing..."))
 
     def email(self) -> None:
         """Ask for an address."""
