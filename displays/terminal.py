@@ -9,7 +9,7 @@ import pygame
 
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock
-from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChanged, PrintFinished
+from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChanged, PrintFinished, ShortLinkReady
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
 from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
@@ -163,6 +163,12 @@ class TerminalDisplay:
             self.ctx.toast(t("The printer is out of paper: scan the QR code or get it by email."))
         else:
             self.ctx.toast(t("The printer is not answering: scan the QR code or get it by email."))
+
+    def on_short_link(self, message: ShortLinkReady) -> None:
+        """The backend shortened a link: the share scene showing it uses the short one (an easier QR)."""
+        top = self.screen.stack.top
+        if top.name == "share" and getattr(top, "url", None) == message.long_url:
+            top.use_short_link(message.short_url)  # type: ignore[attr-defined]
 
     def on_device_status(self, message: DeviceStatusChanged) -> None:
         """Keep each device's state for staff (and telemetry later)."""

@@ -24,6 +24,7 @@ from kiosk.core.messages import (
     PrintFinished,
     Quit,
     Redraw,
+    ShortLinkReady,
 )
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,9 @@ class App:
         elif isinstance(message, PrintFinished):
             for display in self.displays:
                 display.on_print_finished(message)
+        elif isinstance(message, ShortLinkReady):
+            for display in self.displays:
+                display.on_short_link(message)
         elif isinstance(message, DeviceStatusChanged):
             for display in self.displays:
                 display.on_device_status(message)
@@ -135,6 +139,11 @@ class App:
             mail = MailSender(self.config.mail, outbox_path(self.config), self.post)
             self.shop.outbox_added = mail.wake
             self.devices.append(mail)
+        if self.config.backend.base_url:
+            from kiosk.services.backend import BackendClient
+
+            backend = self.config.backend
+            self.shop.backend = BackendClient(backend.base_url, backend.token, backend.timeout_s, self.post)
         if self.config.printer.address:
             from kiosk.services.printer import PrinterService
 

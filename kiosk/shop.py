@@ -44,6 +44,7 @@ class Shop:
         self.outbox = Outbox(outbox_path(config))
         self.outbox_added: Callable[[], None] = lambda: None  # the senders are woken through this
         self.printer: Any = None  # the printer service, when one is configured and started
+        self.backend: Any = None  # the backend client, when one is configured and started
         self._formatters: dict[str, Formatter] = {}
         for language in config.store.languages:  # Babel loads a locale's data on first use: not mid-frame
             self.formatter(language).price(100)

@@ -112,6 +112,15 @@ class PrinterConfig:
 
 
 @dataclass(frozen=True)
+class BackendConfig:
+    """The store's backend (docs/backend-openapi.yaml); no base_url: the kiosk works without one."""
+
+    base_url: str = ""
+    token: str = ""
+    timeout_s: float = bounded(3.0, min=0.5, max=60.0)
+
+
+@dataclass(frozen=True)
 class OutboxConfig:
     """Where confirmed orders, emails and reviews wait until delivered."""
 
@@ -139,6 +148,7 @@ class KioskConfig:
     mail: MailConfig = field(default_factory=MailConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
+    backend: BackendConfig = field(default_factory=BackendConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:

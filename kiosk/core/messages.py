@@ -64,6 +64,14 @@ class PrintFinished:
 
 
 @dataclass(frozen=True)
+class ShortLinkReady:
+    """The backend gave a short link for a share link."""
+
+    long_url: str
+    short_url: str
+
+
+@dataclass(frozen=True)
 class Redraw:
     """Work finished off the main thread (a picture was decoded); the next frame shows it."""
 
@@ -76,4 +84,4 @@ class Quit:
 
 
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
-           | Redraw | Quit)
+           | ShortLinkReady | Redraw | Quit)

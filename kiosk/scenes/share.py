@@ -24,11 +24,24 @@ class ShareScene(ShopScene):
         super().__init__(ctx)
         self.skus = list(skus)
         self.url = ""
+        self.short_url = ""
+        self.url_language = ""
         self.content: dict[str, Any] = {}
 
     def details(self) -> dict[str, Any]:
         """What the QR code carries (no personal data: products and prices)."""
-        return {"products": self.skus, "url": self.url, "qr_version": qr_version(self.url) if self.url else 0}
+        shown = self.shown_url
+        return {"products": self.skus, "url": shown, "qr_version": qr_version(shown) if shown else 0}
+
+    @property
+    def shown_url(self) -> str:
+        """The link in the QR code: the backend's short one when it gave one, else the full one."""
+        return self.short_url or self.url
+
+    def use_short_link(self, short_url: str) -> None:
+        """Show the backend's short link instead."""
+        self.short_url = short_url
+        self.rebuild()
 
     def _link(self) -> str:
         ctx = self.ctx
@@ -49,7 +62,10 @@ class ShareScene(ShopScene):
         margin = theme.size("margin")
         root = Root((0, 0, width, height))
         top = self.header(root, t("Take it with you"))
-        self.url = self._link()
+        if not self.url or self.url_language != ctx.lang:  # the link's texts are in the shopper's language
+            self.url, self.short_url, self.url_language = self._link(), "", ctx.lang
+            if ctx.shop.backend is not None:
+                ctx.shop.backend.shorten(self.url)
         y = top + theme.px(60)
         count = len(self.skus)
         title = t("Your comparison on your phone") if count > 1 else t("This product on your phone")
@@ -59,7 +75,7 @@ class ShareScene(ShopScene):
         side = min(width - 4 * margin, theme.px(720), height // 2)
         card = root.add(Panel(((width - side) // 2 - theme.px(24), y - theme.px(24), side + theme.px(48),
                                side + theme.px(48)), "surface"))
-        card.add(QrCode(((width - side) // 2, y, side, side), self.url, t("QR code to open on your phone")))
+        card.add(QrCode(((width - side) // 2, y, side, side), self.shown_url, t("QR code to open on your phone")))
         y += side + theme.px(70)
         root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Point your phone's camera at the code."),
                        align="center"))
@@ -83,11 +99,11 @@ class ShareScene(ShopScene):
         ctx = self.ctx
         job = str(uuid.uuid4())
         ctx.print_jobs.add(job)
-        ctx.shop.printer.submit(Slip(job, tuple(slip_lines(self.content, ctx.t, ctx.fmt.price)), self.url))
+        ctx.shop.printer.submit(Slip(job, tuple(slip_lines(self.content, ctx.t, ctx.fmt.price)), self.shown_url))
         ctx.toast(ctx.t("Printing..."))
 
     def email(self) -> None:
         """Ask for an address."""
         from kiosk.scenes.email import EmailScene
 
-        self.ctx.show(EmailScene(self.ctx, self.content, self.url))
+        self.ctx.show(EmailScene(self.ctx, self.content, self.shown_url))
