@@ -13,6 +13,7 @@ from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChang
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
 from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
+from kiosk.scenes.adviser import UnknownCodeDialog
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.home import HomeScene
@@ -57,11 +58,13 @@ class TerminalDisplay:
         """A shopper touched the attract loop: show home."""
         self.session.started = True
         self.idle.touch(self.clock.monotonic())
+        self.shop.event("session_started", display=self.name)
         self.screen.stack.reset(HomeScene(self.ctx))
 
     def end_session(self) -> None:
         """Forget the shopper and go back to the attract loop."""
         self.session.wipe()
+        self.shop.event("session_ended", display=self.name)
         self.screen.stack.reset(AttractScene(self.ctx, self.config.attract_slide_s))
         log.info("session ended on %s", self.name)
 
@@ -106,8 +109,12 @@ class TerminalDisplay:
             return
         product = self.shop.catalog.by_gtin(meaning.value) if meaning.kind == "product" else None
         if product is None:
-            self.ctx.toast(self.ctx.t("We don't know this code. An adviser can help you."))
+            if self.shop.fleet is not None:
+                self.screen.stack.push(UnknownCodeDialog(self.ctx))
+            else:
+                self.ctx.toast(self.ctx.t("We don't know this code. An adviser can help you."))
             return
+        self.shop.event("product_scanned", sku=product.sku)
         stack = self.screen.stack
         if stack.top.name == "product" and getattr(stack.top, "sku", None) == product.sku:
             return

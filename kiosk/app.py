@@ -11,6 +11,7 @@ import os
 import queue
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from kiosk.config import KioskConfig
@@ -19,6 +20,7 @@ from kiosk.core.messages import (
     AutomationRequest,
     BarcodeScanned,
     CardPresented,
+    CommandReceived,
     DeviceStatusChanged,
     Message,
     PrintFinished,
@@ -56,6 +58,7 @@ class App:
         import pygame
 
         from kiosk.automation_commands import AutomationCommands
+        from kiosk.fleet_commands import FleetCommands
         from kiosk.outputs import Output
         from kiosk.shop import Shop
 
@@ -78,6 +81,10 @@ class App:
             display.screen.images.wake = lambda: self.post(Redraw())
             self.displays.append(display)
         self.commands = AutomationCommands(self)
+        self.fleet_commands = FleetCommands(self)
+        self.started_at = time.monotonic()
+        self._next_telemetry = 0.0
+        self._cpu_mark = (time.monotonic(), time.process_time())
         self.devices: list[Any] = []
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
@@ -117,6 +124,8 @@ class App:
         elif isinstance(message, PrintFinished):
             for display in self.displays:
                 display.on_print_finished(message)
+        elif isinstance(message, CommandReceived):
+            self.shop.fleet.reply(message, self.fleet_commands.handle(message))
         elif isinstance(message, ShortLinkReady):
             for display in self.displays:
                 display.on_short_link(message)
@@ -139,6 +148,12 @@ class App:
             mail = MailSender(self.config.mail, outbox_path(self.config), self.post)
             self.shop.outbox_added = mail.wake
             self.devices.append(mail)
+        if self.config.fleet.host:
+            from kiosk.services.fleet import FleetLink
+
+            fleet = self.config.fleet
+            self.shop.fleet = FleetLink(fleet, self.config.store.id, fleet.device or self.displays[0].name, self.post)
+            self.devices.append(self.shop.fleet)
         if self.config.backend.base_url:
             from kiosk.services.backend import BackendClient
 
@@ -199,6 +214,8 @@ class App:
             return FRAME_SECONDS
         now = self.clock.monotonic()
         deadlines = [d for d in (display.next_deadline(now) for display in self.displays) if d is not None]
+        if self.shop.fleet is not None:
+            deadlines.append(now + max(0.0, self._next_telemetry - time.monotonic()))
         if not deadlines:
             return MAX_SLEEP_SECONDS
         return float(max(0.0, min(MAX_SLEEP_SECONDS, min(deadlines) - now)))
@@ -257,10 +274,39 @@ class App:
                 output.present()
                 self.frame_times.append((time.perf_counter() - started) * 1000)
                 del self.frame_times[:-600]
+        self._maybe_telemetry()
         replies, self._pending_replies = self._pending_replies, []
         for send, reply in replies:
             send(reply)
         return animating
+
+    def _maybe_telemetry(self) -> None:
+        fleet = self.shop.fleet
+        if fleet is None or time.monotonic() < self._next_telemetry:
+            return
+        self._next_telemetry = time.monotonic() + self.config.fleet.telemetry_s
+        fleet.telemetry(self.telemetry())
+
+    def telemetry(self) -> dict[str, Any]:
+        """Uptime, frame time, memory, CPU, scenes, devices, outbox depth, content version."""
+        wall, cpu = time.monotonic(), time.process_time()
+        last_wall, last_cpu = self._cpu_mark
+        self._cpu_mark = (wall, cpu)
+        frames = sorted(self.frame_times)
+        rss_kb = 0
+        for line in Path("/proc/self/status").read_text().splitlines() if Path("/proc/self/status").exists() else []:
+            if line.startswith("VmRSS:"):
+                rss_kb = int(line.split()[1])
+        return {
+            "uptime_s": round(wall - self.started_at),
+            "frame_p99_ms": round(frames[int(len(frames) * 0.99) - 1], 2) if frames else None,
+            "rss_mb": round(rss_kb / 1024, 1),
+            "cpu_percent": round(100 * (cpu - last_cpu) / max(1e-6, wall - last_wall), 2),
+            "scenes": {d.name: d.screen.stack.top.name for d in self.displays},
+            "devices": {name: ok for d in self.displays for name, (ok, _) in d.devices.items()},
+            "outbox": self.shop.outbox.counts(),
+            "content_version": self.shop.catalog.version,
+        }
 
     def run(self) -> None:
         """Run until asked to stop."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ class Shop:
         self.outbox_added: Callable[[], None] = lambda: None  # the senders are woken through this
         self.printer: Any = None  # the printer service, when one is configured and started
         self.backend: Any = None  # the backend client, when one is configured and started
+        self.fleet: Any = None  # the fleet link, when a broker is configured
         self._formatters: dict[str, Formatter] = {}
         for language in config.store.languages:  # Babel loads a locale's data on first use: not mid-frame
             self.formatter(language).price(100)
@@ -75,6 +77,19 @@ class Shop:
         item_id = self.outbox.add(kind, payload, now)
         self.outbox_added()
         return item_id
+
+    def event(self, name: str, **fields: Any) -> None:
+        """An analytics event for head office (no personal data in `fields`)."""
+        if self.fleet is not None:
+            self.fleet.event(name, **fields)
+
+    def call_adviser(self, display: str, location: str, reason: str) -> bool:
+        """Ask for a member of staff to come; False when there is no one to ask."""
+        if self.fleet is None:
+            return False
+        self.fleet.staff_call({"type": "adviser", "display": display, "location": location, "reason": reason,
+                               "time": datetime.now(UTC).isoformat(timespec="seconds")})
+        return True
 
     def close(self) -> None:
         """Release the catalogue and the outbox."""

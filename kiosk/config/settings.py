@@ -121,6 +121,24 @@ class BackendConfig:
 
 
 @dataclass(frozen=True)
+class FleetConfig:
+    """The MQTT broker of the fleet; no host: no fleet link."""
+
+    host: str = ""
+    port: int = bounded(1883, min=1, max=65535)
+    prefix: str = "kiosk"
+    device: str = ""  # this device's id in the topics; empty: the first display's name
+    protocol: str = bounded("5", choices=("5", "3.1.1"))
+    username: str = ""
+    password: str = ""
+    ca_file: str = ""  # TLS: the CA, and a client certificate and key when the broker asks for one
+    cert_file: str = ""
+    key_file: str = ""
+    keepalive_s: int = bounded(15, min=5, max=600)
+    telemetry_s: float = bounded(60.0, min=1.0, max=3600.0)
+
+
+@dataclass(frozen=True)
 class OutboxConfig:
     """Where confirmed orders, emails and reviews wait until delivered."""
 
@@ -149,6 +167,7 @@ class KioskConfig:
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     backend: BackendConfig = field(default_factory=BackendConfig)
+    fleet: FleetConfig = field(default_factory=FleetConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:

@@ -72,6 +72,17 @@ class ShortLinkReady:
 
 
 @dataclass(frozen=True)
+class CommandReceived:
+    """A command from head office, to carry out on the main loop. `error` is set when it cannot be read."""
+
+    name: str
+    payload: dict[str, Any]
+    reply_topic: str
+    correlation: bytes | None
+    error: str = ""
+
+
+@dataclass(frozen=True)
 class Redraw:
     """Work finished off the main thread (a picture was decoded); the next frame shows it."""
 
@@ -84,4 +95,4 @@ class Quit:
 
 
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
-           | ShortLinkReady | Redraw | Quit)
+           | ShortLinkReady | CommandReceived | Redraw | Quit)

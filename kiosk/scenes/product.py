@@ -7,6 +7,7 @@ from typing import Any
 
 from kiosk.core.compare import format_spec_value
 from kiosk.core.models import pick
+from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene, compare_toast, stock_text
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.scroll import ScrollView
@@ -75,8 +76,12 @@ class ProductScene(ShopScene):
                        t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "", size="title", bold=True,
                        align="right"))
         y += theme.px(160)
-        page.add(Button((margin, y, inner, theme.px(100)), t("Send to my phone"), self.share, style="secondary",
+        half = (inner - theme.size("gap")) // 2 if ctx.shop.fleet is not None else inner
+        page.add(Button((margin, y, half, theme.px(100)), t("Send to my phone"), self.share, style="secondary",
                         size="text"))
+        if ctx.shop.fleet is not None:
+            page.add(Button((margin + half + theme.size("gap"), y, half, theme.px(100)), t("Call an adviser"),
+                            lambda: call_adviser(ctx, f"product {self.sku}"), style="secondary", size="text"))
         y += theme.px(130)
         description = pick(product.description, ctx.lang)
         if description:

@@ -1,0 +1,84 @@
+"""Commands from head office (MQTT), carried out on the main loop between frames, each with a reply."""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.catalog import Catalog
+from kiosk.core.catalog_build import ensure_catalog
+from kiosk.core.content_pack import PackRejected
+from kiosk.core.messages import CommandReceived, Quit
+from kiosk.shop import catalog_path
+
+
+class FleetCommands:
+    """ping, screenshot, show_message, reload_content, set_closed_override, restart."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def handle(self, command: CommandReceived) -> dict[str, Any]:
+        """The reply to a command: {"ok": true, ...} or {"ok": false, "error": why}."""
+        if command.error:
+            return {"ok": False, "error": command.error}
+        handler = getattr(self, f"cmd_{command.name}", None)
+        if handler is None:
+            return {"ok": False, "error": f"unknown command {command.name!r}"}
+        try:
+            return {"ok": True, **(handler(command.payload) or {})}
+        except (KeyError, TypeError, ValueError) as error:
+            return {"ok": False, "error": f"bad command: {error!r}"}
+
+    def cmd_ping(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Alive, and which content runs."""
+        return {"pong": True, "content_version": self.app.shop.catalog.version}
+
+    def cmd_screenshot(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The display as shown, as a base64 PNG."""
+        display = self.app.display(payload.get("display"))
+        self.app.frame()
+        output = self.app.outputs[self.app.displays.index(display)]
+        handle, name = tempfile.mkstemp(suffix=".png")
+        os.close(handle)
+        try:
+            output.screenshot(name)
+            data = Path(name).read_bytes()
+        finally:
+            os.unlink(name)
+        return {"display": display.name, "png": base64.b64encode(data).decode()}
+
+    def cmd_show_message(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """A staff message on every display (or one)."""
+        text = str(payload["text"])[:200]
+        displays = [self.app.display(payload["display"])] if "display" in payload else self.app.displays
+        for display in displays:
+            display.ctx.toast(text)
+        return {"shown_on": [d.name for d in displays]}
+
+    def cmd_reload_content(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Import the content pack again (if it changed) and swap the catalogue between frames."""
+        config = self.app.config
+        try:
+            path = ensure_catalog(config.path(config.content.pack), catalog_path(config))
+        except PackRejected as error:
+            return {"reloaded": False, "problems": [str(p) for p in error.problems[:20]]}
+        old, self.app.shop.catalog = self.app.shop.catalog, Catalog(path)
+        old.close()
+        for display in self.app.displays:
+            for scene in display.screen.stack.scenes:
+                scene.rebuild()
+            display.screen.redraw_all()
+        return {"reloaded": True, "content_version": self.app.shop.catalog.version}
+
+    def cmd_set_closed_override(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Open/closed override: only shop-window displays have opening hours."""
+        raise ValueError("this device has no shop-window display")
+
+    def cmd_restart(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Stop; the service manager (systemd, Restart=always) starts the kiosk again."""
+        self.app.post(Quit("restart requested by head office"))
+        return {"restarting": True}

@@ -1,0 +1,56 @@
+"""Call an adviser: the staff call goes to the store's staff topic, and the shopper is told someone comes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.widgets import Button, Label, Panel, Root
+
+
+def call_adviser(ctx: SceneContext, reason: str) -> None:
+    """Send the staff call (display, location, time; nothing about the shopper) and say so."""
+    location = ctx.shop.config.display(ctx.display_name).location if ctx.display_name else ""
+    if ctx.shop.call_adviser(ctx.display_name, location, reason):
+        ctx.toast(ctx.t("An adviser is on the way: stay near the screen."))
+    else:
+        ctx.toast(ctx.t("Please ask an adviser at the information desk."))
+
+
+class UnknownCodeDialog(ShopScene):
+    """Said kindly when a valid code is not in the catalogue, with an adviser one tap away."""
+
+    name = "unknown_code"
+    modal = True
+
+    def details(self) -> dict[str, Any]:
+        """Nothing more than its name."""
+        return {}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """The dialog."""
+        theme, t = self.ctx.theme, self.ctx.t
+        width, height = size
+        root = Root((0, 0, width, height), color="")
+        box_w, box_h = width - 4 * theme.size("margin"), theme.px(520)
+        x, y = (width - box_w) // 2, (height - box_h) // 2
+        box = root.add(Panel((x, y, box_w, box_h), "surface"))
+        pad = theme.px(40)
+        box.add(Label((x + pad, y + pad, box_w - 2 * pad, theme.px(80)), t("We don't know this product"),
+                      size="title", bold=True, align="center", heading=True))
+        box.add(Label((x + pad, y + pad + theme.px(100), box_w - 2 * pad, theme.px(140)),
+                      t("It may be new, or from another shop. An adviser can tell you more."), align="center",
+                      wrap=True, color="muted"))
+        button_w = (box_w - 3 * pad) // 2
+        button_h = theme.size("touch_target") + theme.px(10)
+        by = y + box_h - pad - button_h
+        box.add(Button((x + pad, by, button_w, button_h), t("No, thanks"), self.ctx.back, style="secondary"))
+        box.add(Button((x + 2 * pad + button_w, by, button_w, button_h), t("Call an adviser"), self.call,
+                       style="accent", size="text"))
+        return root
+
+    def call(self) -> None:
+        """Call, then close."""
+        self.ctx.back()
+        call_adviser(self.ctx, "unknown code")

@@ -1,0 +1,153 @@
+"""The fleet link (paho-mqtt 2.x): head office sees every device and acts on it (DESIGN §4 topics).
+
+    {prefix}/{store}/{device}/status      retained online/offline, with a last will
+    {prefix}/{store}/{device}/telemetry   every N seconds
+    {prefix}/{store}/{device}/events      analytics, never personal data
+    {prefix}/{store}/{device}/cmd/{name}  commands in; replies on the MQTT 5 response topic, else .../reply/{name}
+    {prefix}/{store}/staff                staff calls
+
+paho's network thread only turns messages into CommandReceived posts; commands are carried out on
+the main loop, which calls reply(). The session is persistent, subscriptions are renewed on every
+connection, and events published while offline wait in a bounded buffer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import deque
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
+
+from kiosk.core.messages import CommandReceived, DeviceStatusChanged, Message
+
+log = logging.getLogger(__name__)
+MAX_COMMAND_BYTES = 64 * 1024
+EVENT_BUFFER = 1000
+
+
+class FleetLink:
+    """One device's connection to the fleet broker."""
+
+    def __init__(self, config: Any, store: str, device: str, post: Callable[[Message], None]) -> None:
+        self.config = config
+        self.post = post
+        self.base = f"{config.prefix}/{store}/{device}"
+        self.store_topic = f"{config.prefix}/{store}"
+        self.connected = False
+        self._buffer: deque[tuple[str, bytes]] = deque(maxlen=EVENT_BUFFER)
+        self._lock = threading.Lock()
+        v5 = config.protocol == "5"
+        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"kiosk-{store}-{device}",
+                                  protocol=mqtt.MQTTv5 if v5 else mqtt.MQTTv311,
+                                  clean_session=None if v5 else False)
+        self.client.will_set(f"{self.base}/status", self._status_payload("offline"), qos=1, retain=True)
+        if config.username:
+            self.client.username_pw_set(config.username, config.password or None)
+        if config.ca_file:
+            self.client.tls_set(ca_certs=config.ca_file, certfile=config.cert_file or None,
+                                keyfile=config.key_file or None)
+        self.client.reconnect_delay_set(1, 30)
+        self.client.on_connect = self._on_connect
+        self.client.on_disconnect = self._on_disconnect
+        self.client.on_message = self._on_message
+
+    def start(self) -> None:
+        """Connect in the background; paho reconnects by itself."""
+        properties = None
+        if self.config.protocol == "5":
+            properties = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
+            properties.SessionExpiryInterval = 24 * 3600  # a persistent session: commands wait for us
+        clean_start = False if self.config.protocol == "5" else mqtt.MQTT_CLEAN_START_FIRST_ONLY
+        self.client.connect_async(self.config.host, self.config.port, keepalive=self.config.keepalive_s,
+                                  clean_start=clean_start, properties=properties)
+        self.client.loop_start()
+
+    def stop(self) -> None:
+        """Say offline (retained) and disconnect cleanly."""
+        if self.connected:
+            sent = self.client.publish(f"{self.base}/status", self._status_payload("offline"), qos=1, retain=True)
+            sent.wait_for_publish(2)
+        self.client.disconnect()
+        self.client.loop_stop()
+
+    @staticmethod
+    def _status_payload(state: str) -> bytes:
+        return json.dumps({"state": state, "time": datetime.now(UTC).isoformat(timespec="seconds")}).encode()
+
+    # --- paho's thread ----------------------------------------------------------------------------
+    def _on_connect(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any) -> None:
+        if reason.is_failure:
+            self.post(DeviceStatusChanged("broker", False, str(reason)))
+            return
+        client.subscribe(f"{self.base}/cmd/+", qos=1)
+        client.publish(f"{self.base}/status", self._status_payload("online"), qos=1, retain=True)
+        with self._lock:
+            self.connected = True
+            waiting, self._buffer = list(self._buffer), deque(maxlen=EVENT_BUFFER)
+        for topic, payload in waiting:
+            client.publish(topic, payload, qos=1)
+        self.post(DeviceStatusChanged("broker", True, f"{self.config.host}:{self.config.port}"))
+
+    def _on_disconnect(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any) -> None:
+        with self._lock:
+            self.connected = False
+        self.post(DeviceStatusChanged("broker", False, str(reason)))
+
+    def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
+        name = message.topic.rsplit("/", 1)[-1]
+        props = getattr(message, "properties", None)
+        reply_topic = getattr(props, "ResponseTopic", None) or f"{self.base}/reply/{name}"
+        correlation = getattr(props, "CorrelationData", None)
+        if len(message.payload) > MAX_COMMAND_BYTES:
+            self.post(CommandReceived(name, {}, reply_topic, correlation, "payload too large"))
+            return
+        try:
+            payload = json.loads(message.payload or b"{}")
+            if not isinstance(payload, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as error:
+            self.post(CommandReceived(name, {}, reply_topic, correlation, f"bad JSON: {error}"))
+            return
+        self.post(CommandReceived(name, payload, reply_topic, correlation))
+
+    # --- any thread -------------------------------------------------------------------------------
+    def reply(self, command: CommandReceived, answer: dict[str, Any]) -> None:
+        """Send a command's answer, correlated by MQTT 5 correlation data and the command's "id"."""
+        body = {"command": command.name, **({"id": command.payload["id"]} if "id" in command.payload else {}),
+                **answer}
+        properties = None
+        if command.correlation is not None and self.config.protocol == "5":
+            properties = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
+            properties.CorrelationData = command.correlation
+        self.client.publish(command.reply_topic, json.dumps(body).encode(), qos=1, properties=properties)
+
+    def publish(self, topic: str, body: dict[str, Any], buffer: bool = True) -> None:
+        """Publish on the device's subtree; while offline, events wait in a bounded buffer."""
+        payload = json.dumps(body, ensure_ascii=False).encode()
+        full = f"{self.base}/{topic}"
+        with self._lock:
+            if not self.connected:
+                if buffer:
+                    self._buffer.append((full, payload))
+                return
+        self.client.publish(full, payload, qos=1)
+
+    def event(self, name: str, **fields: Any) -> None:
+        """An analytics event (callers pass no personal data)."""
+        self.publish("events", {"event": name, "time": datetime.now(UTC).isoformat(timespec="seconds"), **fields})
+
+    def telemetry(self, values: dict[str, Any]) -> None:
+        """A telemetry sample (not buffered: an old sample is worth little)."""
+        self.publish("telemetry", values, buffer=False)
+
+    def staff_call(self, body: dict[str, Any]) -> None:
+        """A staff call or a new-order alert, on the store's staff topic."""
+        self.client.publish(f"{self.store_topic}/staff", json.dumps(body, ensure_ascii=False).encode(), qos=1)

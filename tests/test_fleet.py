@@ -1,0 +1,249 @@
+"""The fleet link against a real Mosquitto broker on loopback."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import os
+import queue
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import paho.mqtt.client as mqtt
+import pygame
+import pytest
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
+
+from kiosk.config import load_config
+from kiosk.pilot import Pilot
+from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+
+MOSQUITTO = shutil.which("mosquitto") or ("/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None)
+pytestmark = pytest.mark.skipif(MOSQUITTO is None, reason=".ci/run installs Debian's mosquitto")
+BASE = "kiosk/lyon-01/terminal"
+
+
+class Broker:
+    """mosquitto on a free loopback port; can be stopped and started again on the same port."""
+
+    def __init__(self, folder: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.config = folder / "mosquitto.conf"
+        user = "user root\n" if os.geteuid() == 0 else ""  # as root it would drop to a user that cannot write here
+        self.config.write_text(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence true\n"
+                               f"persistence_location {folder}/\n{user}")
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen([str(MOSQUITTO), "-c", str(self.config)], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                assert time.monotonic() < deadline, "mosquitto did not start"
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=5)
+            self.process = None
+
+
+class Observer:
+    """Head office: an MQTT 5 client that records what it receives."""
+
+    def __init__(self, port: int, *topics: str, persistent: bool = False) -> None:
+        self.received: queue.Queue[tuple[str, Any, Any]] = queue.Queue()
+        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="head-office" if persistent else "",
+                                  protocol=mqtt.MQTTv5)
+        self.client.on_message = lambda c, u, m: self.received.put((m.topic, m.payload, m.properties))
+        self.client.reconnect_delay_set(0.2, 1)
+        properties = None
+        if persistent:  # the broker keeps the subscriptions and queues messages across its restart
+            properties = Properties(PacketTypes.CONNECT)
+            properties.SessionExpiryInterval = 3600
+        self.client.on_connect = lambda c, u, f, r, p: [c.subscribe(topic, qos=1) for topic in topics]
+        self.client.connect("127.0.0.1", port, clean_start=not persistent, properties=properties)
+        self.client.loop_start()
+        time.sleep(0.2)  # subscribed before the test goes on
+
+    def wait_for(self, accept: Callable[[str, dict[str, Any]], bool], timeout: float = 10,
+                 step: Callable[[], None] | None = None) -> tuple[dict[str, Any], Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            if step is not None:
+                step()
+            try:
+                topic, payload, properties = self.received.get(timeout=0.05)
+            except queue.Empty:
+                assert time.monotonic() < deadline, "nothing came"
+                continue
+            body = json.loads(payload)
+            if accept(topic, body):
+                return body, properties
+
+    def command(self, name: str, payload: bytes, correlation: bytes) -> None:
+        properties = Properties(PacketTypes.PUBLISH)
+        properties.ResponseTopic = "office/replies"
+        properties.CorrelationData = correlation
+        self.client.publish(f"{BASE}/cmd/{name}", payload, qos=1, properties=properties)
+
+    def close(self) -> None:
+        self.client.loop_stop()
+        self.client.disconnect()
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[Broker]:
+    started = Broker(tmp_path)
+    started.start()
+    yield started
+    started.stop()
+
+
+def fleet_config_text(port: int) -> str:
+    return DEFAULT_CONFIG.read_text().replace('# host = "broker.sentier.example"',
+                                              f'host = "127.0.0.1"\nport = {port}\ndevice = "terminal"\n'
+                                              f'keepalive_s = 5\ntelemetry_s = 1')
+
+
+@pytest.fixture
+def fleet_pilot(tmp_path: Path, broker: Broker) -> Iterator[Pilot]:
+    pilot = Pilot(load_config(write_config(tmp_path, fleet_config_text(broker.port))))
+    pilot.app.start_devices()
+    yield pilot
+    pilot.close()
+
+
+def test_status_online_then_the_last_will_after_a_crash(tmp_path: Path, broker: Broker) -> None:
+    observer = Observer(broker.port, f"{BASE}/status")
+    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--config",
+                                str(write_config(tmp_path, fleet_config_text(broker.port)))], cwd=REPO,
+                               env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    try:
+        observer.wait_for(lambda topic, body: body["state"] == "online")
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=5)
+        killed_at = time.monotonic()
+        observer.wait_for(lambda topic, body: body["state"] == "offline", timeout=10)
+        assert time.monotonic() - killed_at < 8
+    finally:
+        if process.poll() is None:
+            process.kill()
+        observer.close()
+
+
+def test_commands_get_correlated_replies(fleet_pilot: Pilot, broker: Broker) -> None:
+    observer = Observer(broker.port, "office/replies")
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731 - the app takes commands on its loop
+    try:
+        deadline = time.monotonic() + 10
+        while not fleet_pilot.details()["devices"].get("broker"):
+            assert time.monotonic() < deadline
+            step()
+            time.sleep(0.05)
+        observer.command("ping", json.dumps({"id": "p1"}).encode(), b"c-1")
+        reply, properties = observer.wait_for(lambda t, b: b.get("command") == "ping", step=step)
+        assert reply["ok"] and reply["id"] == "p1" and properties.CorrelationData == b"c-1"
+
+        observer.command("show_message", json.dumps({"text": "Fermeture dans 10 minutes"}).encode(), b"c-2")
+        observer.wait_for(lambda t, b: b.get("command") == "show_message", step=step)
+        assert fleet_pilot.details()["toast"] == "Fermeture dans 10 minutes"
+
+        observer.command("screenshot", b"{}", b"c-3")
+        shot, _ = observer.wait_for(lambda t, b: b.get("command") == "screenshot", step=step)
+        png = base64.b64decode(shot["png"])
+        picture = pygame.image.load(io.BytesIO(png))
+        assert picture.get_size() == (1080, 1920)
+
+        for name, payload, expected in (("ping", b"{not json", "bad JSON"), ("launch_rockets", b"{}", "unknown"),
+                                        ("ping", b"{" + b" " * 70000 + b"}", "too large"),
+                                        ("set_closed_override", b'{"closed": true}', "shop-window")):
+            observer.command(name, payload, b"bad")
+            error, _ = observer.wait_for(lambda t, b, n=name: b.get("command") == n and not b["ok"], step=step)
+            assert expected in error["error"]
+        assert fleet_pilot.scene == "attract"  # none of it crashed the kiosk
+    finally:
+        observer.close()
+
+
+def test_telemetry_has_no_personal_data(fleet_pilot: Pilot, broker: Broker) -> None:
+    observer = Observer(broker.port, f"{BASE}/telemetry")
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    try:
+        fleet_pilot.scan("LOYALTY-1234")
+        sample, _ = observer.wait_for(lambda t, b: b["scenes"]["terminal"] == "welcome", step=step)
+        expected = {"uptime_s", "frame_p99_ms", "rss_mb", "cpu_percent", "devices", "outbox", "content_version"}
+        assert expected <= set(sample)
+        assert "Camille" not in json.dumps(sample) and "1234" not in json.dumps(sample)
+    finally:
+        observer.close()
+
+
+def test_call_an_adviser_reaches_the_staff_topic(fleet_pilot: Pilot, broker: Broker) -> None:
+    observer = Observer(broker.port, "kiosk/lyon-01/staff")
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    try:
+        fleet_pilot.scan("2001000001019")
+        deadline = time.monotonic() + 10
+        while not fleet_pilot.details()["devices"].get("broker"):
+            assert time.monotonic() < deadline
+            step()
+            time.sleep(0.05)
+        fleet_pilot.tap("Appeler un conseiller")
+        call, _ = observer.wait_for(lambda t, b: b.get("type") == "adviser", step=step)
+        assert call["display"] == "terminal" and call["location"] == "Entrance" and "time" in call
+        assert "conseiller arrive" in fleet_pilot.details()["toast"]
+        fleet_pilot.scan("4006381333931")  # valid, but not sold here
+        assert fleet_pilot.scene == "unknown_code"
+        fleet_pilot.tap("Appeler un conseiller")
+        call, _ = observer.wait_for(lambda t, b: b.get("reason") == "unknown code", step=step)
+    finally:
+        observer.close()
+
+
+def test_after_a_broker_restart_it_is_back_online_and_sends_what_waited(fleet_pilot: Pilot, broker: Broker) -> None:
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    deadline = time.monotonic() + 10
+    while not fleet_pilot.details()["devices"].get("broker"):
+        assert time.monotonic() < deadline
+        step()
+        time.sleep(0.05)
+    observer = Observer(broker.port, f"{BASE}/status", f"{BASE}/events", persistent=True)
+    time.sleep(0.3)
+    broker.stop()
+    while fleet_pilot.details()["devices"].get("broker"):
+        assert time.monotonic() < deadline + 10
+        step()
+        time.sleep(0.05)
+    fleet_pilot.tap(x=540, y=960)  # a session starts while the broker is away: its event waits
+    broker.start()
+    try:
+        seen: set[str] = set()
+
+        def both(topic: str, body: dict[str, Any]) -> bool:
+            if topic.endswith("/events") and body["event"] == "session_started":
+                seen.add("event")
+            if topic.endswith("/status") and body["state"] == "online":
+                seen.add("online")
+            return seen == {"event", "online"}
+
+        observer.wait_for(both, timeout=40, step=step)
+    finally:
+        observer.close()
