@@ -28,6 +28,7 @@ from kiosk.core.messages import (
     Redraw,
     ShortLinkReady,
 )
+from kiosk.services.watchdog import SystemdNotifier
 
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60
@@ -83,6 +84,7 @@ class App:
         self.commands = AutomationCommands(self)
         self.fleet_commands = FleetCommands(self)
         self.started_at = time.monotonic()
+        self.systemd = SystemdNotifier()
         self._next_telemetry = 0.0
         self._cpu_mark = (time.monotonic(), time.process_time())
         self.devices: list[Any] = []
@@ -216,6 +218,9 @@ class App:
         deadlines = [d for d in (display.next_deadline(now) for display in self.displays) if d is not None]
         if self.shop.fleet is not None:
             deadlines.append(now + max(0.0, self._next_telemetry - time.monotonic()))
+        watchdog = self.systemd.next_ping()
+        if watchdog is not None:
+            deadlines.append(now + watchdog)
         if not deadlines:
             return MAX_SLEEP_SECONDS
         return float(max(0.0, min(MAX_SLEEP_SECONDS, min(deadlines) - now)))
@@ -275,6 +280,7 @@ class App:
                 self.frame_times.append((time.perf_counter() - started) * 1000)
                 del self.frame_times[:-600]
         self._maybe_telemetry()
+        self.systemd.ping()
         replies, self._pending_replies = self._pending_replies, []
         for send, reply in replies:
             send(reply)
@@ -310,9 +316,11 @@ class App:
 
     def run(self) -> None:
         """Run until asked to stop."""
-        animating = True
+        animating = self.step(block=False)
+        self.systemd.ready()  # the first frame is on screen
         while self.running:
             animating = self.step(animating=animating)
+        self.systemd.send("STOPPING=1")
         self.close()
 
     def close(self) -> None:
