@@ -9,6 +9,7 @@ import pygame
 
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock
+from kiosk.core.corner_taps import CornerTaps
 from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChanged, PrintFinished, ShortLinkReady
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
@@ -17,6 +18,7 @@ from kiosk.scenes.adviser import UnknownCodeDialog
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.home import HomeScene
+from kiosk.scenes.maintenance import MaintenanceScene
 from kiosk.scenes.product import ProductScene
 from kiosk.scenes.staff import DeviceStatusScene, PinPadScene
 from kiosk.scenes.still_there import StillThereDialog
@@ -50,6 +52,8 @@ class TerminalDisplay:
         self.pin_lock = PinLock()
         self.devices: dict[str, tuple[bool, str]] = {}
         self.print_jobs: set[str] = set()
+        self.corner = CornerTaps(config.size, size=theme.size("margin") // 2)  # the strip no button reaches
+        self.on_quit: Any = lambda: None  # set by the app: how staff close the kiosk
         self.ctx.print_jobs = self.print_jobs
         self.screen.stack.reset(AttractScene(self.ctx, config.attract_slide_s))
 
@@ -67,6 +71,15 @@ class TerminalDisplay:
         self.shop.event("session_ended", display=self.name)
         self.screen.stack.reset(AttractScene(self.ctx, self.config.attract_slide_s))
         log.info("session ended on %s", self.name)
+
+    def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:
+        """A finger (or the mouse) went down, moved or up: every pointer event comes through here."""
+        self.activity()
+        if kind == "down" and self.corner.tap(pos, now):
+            self.screen.gestures.cancel()
+            self.open_pin_pad()
+            return
+        getattr(self.screen, f"pointer_{kind}")(pos, now)
 
     def activity(self) -> None:
         """Someone touched or typed: the session goes on."""
@@ -152,7 +165,16 @@ class TerminalDisplay:
         if self.screen.stack.top.name in ("pin_pad", "devices"):
             return
         self.screen.stack.push(PinPadScene(self.ctx, self.shop.config.staff.pin_hash, self.pin_lock,
-                                           self.open_device_status))
+                                           self.open_maintenance))
+
+    def open_maintenance(self) -> None:
+        """The staff menu."""
+        self.shop.event("maintenance_opened", display=self.name)
+        self.screen.stack.push(MaintenanceScene(self.ctx, self.open_device_status, self.quit_kiosk))
+
+    def quit_kiosk(self) -> None:
+        """Staff asked to close the kiosk."""
+        self.on_quit()
 
     def open_device_status(self) -> None:
         """The staff screen with each device's state."""

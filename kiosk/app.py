@@ -80,6 +80,7 @@ class App:
             self.outputs.append(output)
             display = self._make_display(display_config, output)
             display.screen.images.wake = lambda: self.post(Redraw())
+            display.on_quit = lambda: self.post(Quit("closed by staff"))
             self.displays.append(display)
         self.commands = AutomationCommands(self)
         self.fleet_commands = FleetCommands(self)
@@ -196,8 +197,7 @@ class App:
             pointer = output.pointer(event)
             if pointer is not None:
                 kind, pos = pointer
-                display.activity()
-                getattr(display.screen, f"pointer_{kind}")(pos, now)
+                display.pointer(kind, pos, now)
             elif event.type == pg.KEYDOWN and event.key in (pg.K_F2, pg.K_F3):
                 self.simulate("scan" if event.key == pg.K_F2 else "card")
             elif event.type == pg.KEYDOWN:

@@ -64,8 +64,9 @@ class AutomationCommands:
             pos = rect.center
         else:
             pos = (int(request["x"]), int(request["y"]))
-        display.activity()
-        display.screen.tap(pos, self.app.clock.monotonic())
+        now = self.app.clock.monotonic()
+        display.pointer("down", pos, now)
+        display.pointer("up", pos, now)
 
     def cmd_swipe(self, display: Any, request: dict[str, Any]) -> None:
         """A drag from one point to another over `ms` milliseconds, with the moves in between."""
@@ -73,13 +74,11 @@ class AutomationCommands:
         seconds = max(0.016, float(request.get("ms", 300)) / 1000)
         start = self.app.clock.monotonic()
         steps = max(4, round(seconds / 0.016))
-        screen = display.screen
-        display.activity()
-        screen.pointer_down((int(x0), int(y0)), start)
+        display.pointer("down", (int(x0), int(y0)), start)
         for step in range(1, steps + 1):
             f = step / steps
-            screen.pointer_move((round(x0 + (x1 - x0) * f), round(y0 + (y1 - y0) * f)), start + seconds * f)
-        screen.pointer_up((int(x1), int(y1)), start + seconds)
+            display.pointer("move", (round(x0 + (x1 - x0) * f), round(y0 + (y1 - y0) * f)), start + seconds * f)
+        display.pointer("up", (int(x1), int(y1)), start + seconds)
 
     def cmd_type(self, display: Any, request: dict[str, Any]) -> None:
         """Text, as if typed on the on-screen keyboard."""

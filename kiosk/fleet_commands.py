@@ -8,11 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog
-from kiosk.core.content_pack import PackRejected
 from kiosk.core.messages import CommandReceived, Quit
-from kiosk.shop import catalog_path
 
 
 class FleetCommands:
@@ -61,13 +57,9 @@ class FleetCommands:
 
     def cmd_reload_content(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Import the content pack again (if it changed) and swap the catalogue between frames."""
-        config = self.app.config
-        try:
-            path = ensure_catalog(config.path(config.content.pack), catalog_path(config))
-        except PackRejected as error:
-            return {"reloaded": False, "problems": [str(p) for p in error.problems[:20]]}
-        old, self.app.shop.catalog = self.app.shop.catalog, Catalog(path)
-        old.close()
+        problems = self.app.shop.reload_catalog()
+        if problems:
+            return {"reloaded": False, "problems": [str(p) for p in problems[:20]]}
         for display in self.app.displays:
             for scene in display.screen.stack.scenes:
                 scene.rebuild()

@@ -13,6 +13,7 @@ from platformdirs import user_cache_dir, user_data_dir
 from kiosk.config import KioskConfig
 from kiosk.core.catalog import Catalog
 from kiosk.core.catalog_build import ensure_catalog
+from kiosk.core.content_pack import PackRejected
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.outbox import Outbox
@@ -77,6 +78,16 @@ class Shop:
         item_id = self.outbox.add(kind, payload, now)
         self.outbox_added()
         return item_id
+
+    def reload_catalog(self) -> list[Any]:
+        """Import the pack again if it changed and swap the catalogue; the problems if it was refused."""
+        try:
+            path = ensure_catalog(self.config.path(self.config.content.pack), catalog_path(self.config))
+        except PackRejected as error:
+            return list(error.problems)
+        old, self.catalog = self.catalog, Catalog(path)
+        old.close()
+        return []
 
     def event(self, name: str, **fields: Any) -> None:
         """An analytics event for head office (no personal data in `fields`)."""

@@ -65,7 +65,6 @@ def start_smtp(smtp_port: int) -> Iterator[Callable[[], Inbox]]:
 def mail_pilot(folder: Path, smtp_port: int) -> Pilot:
     text = DEFAULT_CONFIG.read_text().replace('host = ""', f'host = "127.0.0.1"\nport = {smtp_port}\n'
                                               f'security = "none"\nsender = "Sentier <kiosk@sentier.example>"')
-    text = text.replace('# path = "/var/lib/kiosk/outbox.db"', f'path = "{folder / "outbox.db"}"')
     pilot = Pilot(load_config(write_config(folder, text)))
     pilot.app.start_devices()
     return pilot

@@ -70,6 +70,7 @@ def _open_devices(p: Pilot) -> None:
     p.scan("STAFF-0042")
     for digit in "2580":
         p.tap(digit)
+    p.tap("Voir les appareils")
 
 
 SCENES: dict[str, Callable[[Pilot], None]] = {

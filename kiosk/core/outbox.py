@@ -119,6 +119,12 @@ class Outbox:
             counts[state] = count
         return counts
 
+    def items(self) -> list[OutboxItem]:
+        """Every item, newest first (for staff: the export)."""
+        rows = self._db.execute(
+            "SELECT id, kind, payload, attempts, state, last_error FROM outbox ORDER BY created DESC")
+        return [OutboxItem(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5]) for r in rows]
+
     def item(self, item_id: str) -> OutboxItem | None:
         """One item, for staff."""
         row = self._db.execute("SELECT id, kind, payload, attempts, state, last_error FROM outbox WHERE id = ?",

@@ -75,7 +75,11 @@ class PinPadScene(ShopScene):
                 self.ctx.back()
                 self.on_success()
                 return
-            self.message = self.ctx.t("Pad locked") if self.lock.failed(now) else self.ctx.t("Wrong PIN")
+            if self.lock.failed(now):
+                self.message = self.ctx.t("Pad locked")
+                self.ctx.shop.event("pin_locked", display=self.ctx.display_name)
+            else:
+                self.message = self.ctx.t("Wrong PIN")
         self.rebuild()
 
     def erase(self) -> None:

@@ -49,6 +49,8 @@ def test_a_staff_badge_opens_the_pin_pad_then_the_device_status(pilot: Pilot) ->
     assert pilot.scene == "pin_pad"
     for digit in "2580":
         pilot.tap(digit)
+    assert pilot.scene == "maintenance"
+    pilot.tap("Voir les appareils")
     assert pilot.scene == "devices"
     assert "Déconnecté" in pilot.labels() and "scanner /dev/ttyACM0" in pilot.labels()
     pilot.app._handle(DeviceStatusChanged("scanner /dev/ttyACM0", True))
@@ -69,7 +71,7 @@ def test_five_wrong_pins_lock_the_pad(pilot: Pilot) -> None:
     pilot.advance(31)
     for digit in "2580":
         pilot.tap(digit)
-    assert pilot.scene == "devices"
+    assert pilot.scene == "maintenance"
 
 
 def test_garbage_from_a_scanner_is_ignored(shopping: Pilot) -> None:

@@ -1,0 +1,135 @@
+"""The maintenance menu behind the staff PIN: devices, outbox, content, test page, exit."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pygame
+from platformdirs import user_data_dir
+
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
+
+
+class MaintenanceScene(ShopScene):
+    """What staff can see and do on the spot."""
+
+    name = "maintenance"
+
+    def __init__(self, ctx: SceneContext, open_devices: Callable[[], None], quit_kiosk: Callable[[], None]) -> None:
+        super().__init__(ctx)
+        self.open_devices = open_devices
+        self.quit_kiosk = quit_kiosk
+        self.message = ""
+
+    def details(self) -> dict[str, Any]:
+        """Outbox counts and content version."""
+        return {"outbox": self.ctx.shop.outbox.counts(), "content_version": self.ctx.shop.catalog.version,
+                "message": self.message}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """A column of sections."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width, height = size
+        margin, gap = theme.size("margin"), theme.size("gap")
+        root = Root((0, 0, width, height))
+        y = self.header(root, t("Maintenance")) + margin
+        button_h = theme.size("touch_target")
+
+        def section(title: str, text: str, actions: list[tuple[str, Callable[[], None]]]) -> None:
+            nonlocal y
+            box_h = theme.px(120) + (button_h + gap if actions else 0)
+            box = root.add(Panel((margin, y, width - 2 * margin, box_h), "surface"))
+            box.add(Label((margin + theme.px(30), y + theme.px(16), width - 2 * margin - theme.px(60), theme.px(50)),
+                          title, size="title", bold=True, heading=True))
+            box.add(Label((margin + theme.px(30), y + theme.px(70), width - 2 * margin - theme.px(60), theme.px(44)),
+                          text, color="muted"))
+            action_w = (width - 2 * margin - theme.px(60) - gap * (len(actions) - 1)) // max(1, len(actions))
+            for index, (label, action) in enumerate(actions):
+                box.add(Button((margin + theme.px(30) + index * (action_w + gap), y + theme.px(120), action_w,
+                                button_h - theme.px(10)), label, action, style="secondary", size="text"))
+            y += box_h + gap
+
+        counts = ctx.shop.outbox.counts()
+        section(t("Devices"), t("Scanners, card reader, printer, broker, backend, mail"),
+                [(t("Show devices"), self.open_devices)])
+        section(t("Outbox"), t("{pending} waiting, {held} held for staff, {sent} sent", **counts),
+                [(t("Retry now"), self.retry), (t("Export as CSV"), self.export)])
+        section(t("Content"), t("Version {version}, {count} products", version=ctx.shop.catalog.version,
+                                count=ctx.shop.catalog.product_count()), [(t("Reload"), self.reload)])
+        section(t("Screen test"), t("Colour bars and the touch grid"), [(t("Show test page"), self.test_page)])
+        section(t("Exit"), t("Close the kiosk and go back to the system"), [(t("Exit the kiosk"), self.quit_kiosk)])
+        if self.message:
+            root.add(Label((margin, y, width - 2 * margin, theme.px(100)), self.message, wrap=True, color="best"))
+        return root
+
+    def retry(self) -> None:
+        """Try waiting items again now."""
+        self.ctx.shop.outbox.retry_now(("email", "order", "review"))
+        self.ctx.shop.outbox_added()
+        self.message = self.ctx.t("Waiting items will be tried again now.")
+        self.rebuild()
+
+    def export(self) -> None:
+        """Write the outbox (without personal data) as CSV for staff."""
+        folder = Path(user_data_dir("store-kiosk")) / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"outbox-{datetime.now():%Y%m%d-%H%M%S}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["id", "kind", "state", "attempts", "last_error"])
+            for item in self.ctx.shop.outbox.items():
+                writer.writerow([item.id, item.kind, item.state, item.attempts, item.last_error])
+        self.message = self.ctx.t("Exported to {path}", path=str(path))
+        self.rebuild()
+
+    def reload(self) -> None:
+        """Import the content pack again if it changed."""
+        problems = self.ctx.shop.reload_catalog()
+        self.message = (self.ctx.t("Content reloaded: version {version}", version=self.ctx.shop.catalog.version)
+                        if not problems else self.ctx.t("The new content was refused ({count} problems); the "
+                                                       "previous one stays.", count=len(problems)))
+        for scene in self.ctx.screen.stack.scenes:
+            scene.rebuild()
+        self.ctx.screen.redraw_all()
+
+    def test_page(self) -> None:
+        """Colour bars and a touch grid."""
+        self.ctx.show(TestPageScene(self.ctx))
+
+
+class ColourBars(Widget):
+    """Eight colour bars and a grid of lines every 10% of the screen."""
+
+    def paint(self, painter: Any, rect: pygame.Rect) -> None:
+        """Draw them."""
+        colours = [(255, 255, 255), (255, 255, 0), (0, 255, 255), (0, 255, 0), (255, 0, 255), (255, 0, 0),
+                   (0, 0, 255), (0, 0, 0)]
+        bar = rect.width / len(colours)
+        for index, colour in enumerate(colours):
+            painter.surface.fill(colour, (rect.x + round(index * bar), rect.y, round(bar) + 1, rect.height // 2))
+        for step in range(11):
+            x = rect.x + rect.width * step // 10
+            y = rect.y + rect.height * step // 10
+            pygame.draw.line(painter.surface, (128, 128, 128), (x, rect.centery), (x, rect.bottom))
+            if y >= rect.centery:
+                pygame.draw.line(painter.surface, (128, 128, 128), (rect.x, y), (rect.right, y))
+
+
+class TestPageScene(ShopScene):
+    """The screen test; any tap closes it."""
+
+    name = "test_page"
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """Bars above, grid below."""
+        root = Root((0, 0, *size), color="")
+        root.add(ColourBars(pygame.Rect((0, 0), size)))
+        root.on_tap = self.ctx.back
+        root.label = self.ctx.t("Close the test page")
+        return root
