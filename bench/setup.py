@@ -34,6 +34,7 @@ def make_config(work: Path, size: int | None, screen: tuple[int, int] = (1080, 1
     text = text.replace('pack = "../content/demo"', f'pack = "{folder}"\ndatabase = "{database}"')
     text = text.replace('theme = "themes/default.toml"', f'theme = "{REPO / "config" / "themes" / "default.toml"}"')
     text = re.sub(r"^size = .*$", f"size = [{screen[0]}, {screen[1]}]", text, flags=re.M)
+    text = text.replace('# path = "/var/lib/kiosk/outbox.db"', f'path = "{work / "outbox.db"}"')
     path = work / f"kiosk-{name}.toml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -5,11 +5,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pygame
-from platformdirs import user_data_dir
 
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
@@ -77,7 +75,7 @@ class MaintenanceScene(ShopScene):
 
     def export(self) -> None:
         """Write the outbox (without personal data) as CSV for staff."""
-        folder = Path(user_data_dir("store-kiosk")) / "exports"
+        folder = self.ctx.shop.outbox.path.parent / "exports"  # beside the outbox, where staff look for it
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"outbox-{datetime.now():%Y%m%d-%H%M%S}.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
