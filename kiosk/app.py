@@ -20,6 +20,7 @@ from kiosk.core.messages import (
     AutomationRequest,
     BarcodeScanned,
     CardPresented,
+    CatalogChanged,
     CommandReceived,
     DeviceStatusChanged,
     Message,
@@ -127,6 +128,12 @@ class App:
         elif isinstance(message, PrintFinished):
             for display in self.displays:
                 display.on_print_finished(message)
+        elif isinstance(message, CatalogChanged):
+            if self.shop.catalog.apply_change(message.sku, message.price_cents, message.stock):
+                for display in self.displays:  # prices and stock on screen change between frames
+                    for scene in display.screen.stack.visible():
+                        scene.rebuild()
+                    display.screen.redraw_all()
         elif isinstance(message, CommandReceived):
             self.shop.fleet.reply(message, self.fleet_commands.handle(message))
         elif isinstance(message, ShortLinkReady):

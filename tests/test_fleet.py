@@ -247,3 +247,28 @@ def test_after_a_broker_restart_it_is_back_online_and_sends_what_waited(fleet_pi
         observer.wait_for(both, timeout=40, step=step)
     finally:
         observer.close()
+
+
+def test_live_price_and_stock_changes_reach_the_screen(fleet_pilot: Pilot, broker: Broker) -> None:
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    deadline = time.monotonic() + 10
+    while not fleet_pilot.details()["devices"].get("broker"):
+        assert time.monotonic() < deadline
+        step()
+        time.sleep(0.05)
+    fleet_pilot.scan("2001000001019")
+    assert "899,00\xa0€" in fleet_pilot.labels()
+    office = Observer(broker.port)
+    try:
+        office.client.publish("kiosk/lyon-01/catalog", b"{garbage", qos=1)
+        office.client.publish("kiosk/lyon-01/catalog", json.dumps({"sku": "BIK-101", "price": "-3"}).encode(), qos=1)
+        office.client.publish("kiosk/lyon-01/catalog", json.dumps({"sku": "BIK-101", "price": "749.00",
+                                                                   "stock": 2}).encode(), qos=1)
+        while "749,00\xa0€" not in fleet_pilot.labels():
+            assert time.monotonic() < deadline + 10, "the new price did not show"
+            step()
+            time.sleep(0.05)
+        assert "Plus que 2 en magasin" in fleet_pilot.labels()
+        assert fleet_pilot.scene == "product"  # the garbage before it was ignored
+    finally:
+        office.close()

@@ -189,6 +189,19 @@ class Catalog:
         found = [self.product(sku) for sku in skus]
         return [p for p in found if p is not None]
 
+    def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> bool:
+        """A live price or stock change; False for an unknown product. The next content pack is the
+        source of truth again (head office updates it too)."""
+        writer = sqlite3.connect(self.path)
+        try:
+            with writer:
+                cursor = writer.execute(
+                    "UPDATE products SET price_cents = coalesce(?, price_cents), stock = coalesce(?, stock) "
+                    "WHERE sku = ?", (price_cents, stock, sku))
+            return cursor.rowcount == 1
+        finally:
+            writer.close()
+
     def gtins(self, limit: int) -> list[str]:
         """GTINs of the most popular products (the demo scanner picks from them)."""
         return [row[0] for row in self._db.execute("SELECT gtin FROM products ORDER BY id LIMIT ?", (limit,))]

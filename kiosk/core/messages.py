@@ -83,6 +83,15 @@ class CommandReceived:
 
 
 @dataclass(frozen=True)
+class CatalogChanged:
+    """Head office changed a product's price or stock (None: unchanged)."""
+
+    sku: str
+    price_cents: int | None = None
+    stock: int | None = None
+
+
+@dataclass(frozen=True)
 class Redraw:
     """Work finished off the main thread (a picture was decoded); the next frame shows it."""
 
@@ -95,4 +104,5 @@ class Quit:
 
 
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
-           | ShortLinkReady | CommandReceived | Redraw | Quit)
+           | ShortLinkReady | CommandReceived | CatalogChanged
+           | Redraw | Quit)

@@ -19,6 +19,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import paho.mqtt.client as mqtt
@@ -26,11 +27,27 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from kiosk.core.messages import CommandReceived, DeviceStatusChanged, Message
+from kiosk.core.messages import CatalogChanged, CommandReceived, DeviceStatusChanged, Message
 
 log = logging.getLogger(__name__)
 MAX_COMMAND_BYTES = 64 * 1024
 EVENT_BUFFER = 1000
+
+
+def parse_catalog_change(payload: bytes | bytearray) -> CatalogChanged | None:
+    """{"sku": "BIK-101", "price": "799.00", "stock": 3} (price and stock each optional); None if invalid."""
+    try:
+        data = json.loads(payload)
+        sku = data["sku"]
+        price = data.get("price")
+        stock = data.get("stock")
+        cents = None if price is None else int(Decimal(str(price)) * 100)
+        if not isinstance(sku, str) or (cents is not None and cents <= 0) or (
+                stock is not None and (not isinstance(stock, int) or stock < 0)) or (cents is None and stock is None):
+            return None
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        return None
+    return CatalogChanged(sku, cents, stock)
 
 
 class FleetLink:
@@ -88,6 +105,7 @@ class FleetLink:
             self.post(DeviceStatusChanged("broker", False, str(reason)))
             return
         client.subscribe(f"{self.base}/cmd/+", qos=1)
+        client.subscribe(f"{self.store_topic}/catalog", qos=1)
         client.publish(f"{self.base}/status", self._status_payload("online"), qos=1, retain=True)
         with self._lock:
             self.connected = True
@@ -102,6 +120,13 @@ class FleetLink:
         self.post(DeviceStatusChanged("broker", False, str(reason)))
 
     def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
+        if message.topic == f"{self.store_topic}/catalog":
+            change = parse_catalog_change(message.payload)
+            if change is None:
+                log.warning("ignored an unreadable catalog change (%d bytes)", len(message.payload))
+            else:
+                self.post(change)
+            return
         name = message.topic.rsplit("/", 1)[-1]
         props = getattr(message, "properties", None)
         reply_topic = getattr(props, "ResponseTopic", None) or f"{self.base}/reply/{name}"
