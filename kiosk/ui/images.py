@@ -27,12 +27,18 @@ def _load_scaled(path: str, size: tuple[int, int]) -> pygame.Surface | None:
     return pygame.transform.smoothscale(source, target) if target != source.get_size() else source
 
 
-class ImageCache:
-    """Scaled pictures by (path, width, height), least recently used dropped past `limit`."""
+def surface_bytes(surface: pygame.Surface | None) -> int:
+    """Memory a surface's pixels take."""
+    return 0 if surface is None else surface.get_width() * surface.get_height() * surface.get_bytesize()
 
-    def __init__(self, limit: int = 256, wake: Callable[[], None] | None = None) -> None:
+
+class ImageCache:
+    """Scaled pictures by (path, width, height); the least recently used go past `max_bytes` of pixels."""
+
+    def __init__(self, max_bytes: int = 24 << 20, wake: Callable[[], None] | None = None) -> None:
         self._images: OrderedDict[Key, pygame.Surface | None] = OrderedDict()
-        self._limit = limit
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._pending: dict[Key, Future[pygame.Surface | None]] = {}
         self._waiting: dict[Key, list[object]] = {}
         self._lock = threading.Lock()
@@ -67,9 +73,11 @@ class ImageCache:
             if image is not None and pygame.display.get_surface() is not None:
                 image = image.convert_alpha() if image.get_alpha() else image.convert()
             self._images[key] = image
+            self._bytes += surface_bytes(image)
             requesters.extend(self._waiting.pop(key, []))
-        while len(self._images) > self._limit:
-            self._images.popitem(last=False)
+        while self._bytes > self._max_bytes and len(self._images) > 1:
+            _, dropped = self._images.popitem(last=False)
+            self._bytes -= surface_bytes(dropped)
         return requesters
 
     @property

@@ -8,15 +8,16 @@ import pygame
 
 from kiosk.ui.theme import Color, Theme
 
-_CACHE_SIZE = 2000
+MAX_BYTES = 8 << 20  # of rendered text kept for reuse
 
 
 class TextCache:
-    """Renders and keeps text surfaces; the least recently used are dropped past a bound."""
+    """Renders and keeps text surfaces; the least recently used go past MAX_BYTES of pixels."""
 
     def __init__(self, theme: Theme) -> None:
         self.theme = theme
         self._surfaces: OrderedDict[tuple[str, int, bool, Color], pygame.Surface] = OrderedDict()
+        self._bytes = 0
 
     def render(self, text: str, size: int, color: Color, bold: bool = False) -> pygame.Surface:
         """The text as an antialiased surface."""
@@ -27,8 +28,10 @@ class TextCache:
             if color[3] != 255:
                 surface.set_alpha(color[3])
             self._surfaces[key] = surface
-            if len(self._surfaces) > _CACHE_SIZE:
-                self._surfaces.popitem(last=False)
+            self._bytes += surface.get_width() * surface.get_height() * surface.get_bytesize()
+            while self._bytes > MAX_BYTES and len(self._surfaces) > 1:
+                _, dropped = self._surfaces.popitem(last=False)
+                self._bytes -= dropped.get_width() * dropped.get_height() * dropped.get_bytesize()
         else:
             self._surfaces.move_to_end(key)
         return surface

@@ -1,0 +1,99 @@
+"""Soak run: random taps, swipes, scans, cards, typing and commands, fast, for a long time.
+
+    python -m bench.soak --minutes 60      # the full run
+    python -m bench.soak --seconds 20      # what the tests run
+
+Reports actions per second, any exception (the run stops there), and resident memory after warm-up
+and at the end: memory must stay flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from bench.probes import rss_mb
+from bench.setup import make_config
+
+
+def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, Any]:
+    """Run random actions for `seconds`; returns counts, memory and the first failure if any."""
+    from kiosk.config import load_config
+    from kiosk.pilot import Pilot, PilotError
+
+    folder = work or Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    pilot = Pilot(load_config(make_config(folder, None)))
+    rng = random.Random(seed)
+    width, height = pilot.app.display().screen.size
+    codes = [*pilot.app.shop.catalog.gtins(66), "4006381333931", "2001000001018", "LOYALTY-1234", "LOYALTY-9999",
+             "\x00garbage", "]C10109506000134352" "17261231"]
+
+    def tap_widget() -> None:
+        widgets = [w for w in pilot.request("tree")["displays"]["terminal"]["widgets"]
+                   if w["enabled"] and w["role"] == "button" and not w["label"].startswith(("Quitter", "Exit"))]
+        if widgets:
+            x, y, w, h = rng.choice(widgets)["bounds"]
+            pilot.tap(x=x + w // 2, y=y + h // 2)
+
+    actions = [
+        (30, tap_widget),
+        (10, lambda: pilot.tap(x=rng.randrange(width), y=rng.randrange(height))),
+        (8, lambda: pilot.swipe((width // 2, rng.randrange(height)), (width // 2, rng.randrange(height)),
+                                ms=rng.choice((80, 200, 500)))),
+        (10, lambda: pilot.scan(rng.choice(codes))),
+        (3, lambda: pilot.present_card(f"{rng.getrandbits(56):014x}", ("text:LOYALTY-1234",))),
+        (5, lambda: pilot.request("type", text=rng.choice(("velo", "tente", "é", "@x.fr", "zz")))),
+        (5, lambda: pilot.key(rng.choice(("back", "enter", "backspace")))),
+        (6, lambda: pilot.advance(rng.choice((0.05, 0.5, 2.0, 30.0, 120.0)))),
+        (3, lambda: pilot.request("state")),
+        (1, lambda: pilot.request("screenshot", path=str(folder / "soak.png"))),
+    ]
+    weights = [w for w, _ in actions]
+    counts = {"actions": 0, "refused": 0}
+    failure = ""
+    started = time.monotonic()
+    warm_rss = 0.0
+    try:
+        while time.monotonic() - started < seconds:
+            action = rng.choices(actions, weights)[0][1]
+            try:
+                action()
+            except PilotError:
+                counts["refused"] += 1  # a request the app refused (a label gone by now): fine
+            counts["actions"] += 1
+            if not warm_rss and time.monotonic() - started > min(10.0, seconds / 4):
+                warm_rss = rss_mb()  # after every scene and cache has been met once
+    except Exception as error:  # the point of a soak run: report it, do not hide it
+        failure = f"{type(error).__name__}: {error}"
+    elapsed = time.monotonic() - started
+    end_rss = rss_mb()
+    pilot.close()
+    return {"seconds": round(elapsed, 1), "actions": counts["actions"], "refused": counts["refused"],
+            "actions_per_s": round(counts["actions"] / elapsed, 1), "rss_warm_mb": round(warm_rss, 1),
+            "rss_end_mb": round(end_rss, 1), "growth_mb": round(end_rss - warm_rss, 1), "failure": failure}
+
+
+def main() -> int:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--minutes", type=float, default=0)
+    parser.add_argument("--seconds", type=float, default=0)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    result = soak(args.seconds or (args.minutes or 60) * 60, args.seed)
+    print(json.dumps(result))
+    return 1 if result["failure"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
