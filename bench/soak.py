@@ -63,6 +63,7 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, A
     failure = ""
     started = time.monotonic()
     warm_rss = 0.0
+    samples: list[float] = []
     try:
         while time.monotonic() - started < seconds:
             action = rng.choices(actions, weights)[0][1]
@@ -71,8 +72,10 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, A
             except PilotError:
                 counts["refused"] += 1  # a request the app refused (a label gone by now): fine
             counts["actions"] += 1
-            if not warm_rss and time.monotonic() - started > min(10.0, seconds / 4):
-                warm_rss = rss_mb()  # after every scene and cache has been met once
+            if len(samples) < int(10 * (time.monotonic() - started) / seconds):
+                samples.append(round(rss_mb(), 1))  # every tenth of the run: the trend, not one point
+            if not warm_rss and time.monotonic() - started > min(300.0, seconds / 2):
+                warm_rss = rss_mb()  # once every scene has been met and the caches have filled
     except Exception as error:  # the point of a soak run: report it, do not hide it
         failure = f"{type(error).__name__}: {error}"
     elapsed = time.monotonic() - started
@@ -80,7 +83,8 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, A
     pilot.close()
     return {"seconds": round(elapsed, 1), "actions": counts["actions"], "refused": counts["refused"],
             "actions_per_s": round(counts["actions"] / elapsed, 1), "rss_warm_mb": round(warm_rss, 1),
-            "rss_end_mb": round(end_rss, 1), "growth_mb": round(end_rss - warm_rss, 1), "failure": failure}
+            "rss_end_mb": round(end_rss, 1), "growth_mb": round(end_rss - warm_rss, 1), "rss_samples_mb": samples,
+            "failure": failure}
 
 
 def main() -> int:

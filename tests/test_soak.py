@@ -9,10 +9,13 @@ import sys
 from tests.conftest import REPO
 
 
-def test_twenty_seconds_of_random_use_neither_crash_nor_leak() -> None:
-    result = subprocess.run([sys.executable, "-m", "bench.soak", "--seconds", "20"], cwd=REPO, capture_output=True,
+def test_half_a_minute_of_random_use_neither_crashes_nor_leaks() -> None:
+    result = subprocess.run([sys.executable, "-m", "bench.soak", "--seconds", "30"], cwd=REPO, capture_output=True,
                             text=True, timeout=300)
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["failure"] == "", report
-    assert report["actions"] > 200
-    assert report["growth_mb"] < 15, report
+    assert report["actions"] > 1000
+    samples = report["rss_samples_mb"]
+    # Memory swings with what is on screen; a leak climbs. When the caches were unbounded in bytes it
+    # climbed ~7 MB a second; flat, the end stays within the first half's peaks.
+    assert report["rss_end_mb"] <= max(samples[: len(samples) // 2]) + 20, report
