@@ -123,6 +123,15 @@ def fleet_config_text(port: int) -> str:
                                               f'keepalive_s = 5\ntelemetry_s = 1')
 
 
+def wait_connected(pilot: Pilot) -> None:
+    """Run the app until its fleet link says it is connected."""
+    deadline = time.monotonic() + 10
+    while not pilot.details()["devices"].get("broker"):
+        assert time.monotonic() < deadline, "the fleet link did not connect"
+        pilot.app.step(block=False)
+        time.sleep(0.05)
+
+
 @pytest.fixture
 def fleet_pilot(tmp_path: Path, broker: Broker) -> Iterator[Pilot]:
     pilot = Pilot(load_config(write_config(tmp_path, fleet_config_text(broker.port))))
@@ -153,11 +162,7 @@ def test_commands_get_correlated_replies(fleet_pilot: Pilot, broker: Broker) -> 
     observer = Observer(broker.port, "office/replies")
     step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731 - the app takes commands on its loop
     try:
-        deadline = time.monotonic() + 10
-        while not fleet_pilot.details()["devices"].get("broker"):
-            assert time.monotonic() < deadline
-            step()
-            time.sleep(0.05)
+        wait_connected(fleet_pilot)
         observer.command("ping", json.dumps({"id": "p1"}).encode(), b"c-1")
         reply, properties = observer.wait_for(lambda t, b: b.get("command") == "ping", step=step)
         assert reply["ok"] and reply["id"] == "p1" and properties.CorrelationData == b"c-1"
@@ -201,11 +206,7 @@ def test_call_an_adviser_reaches_the_staff_topic(fleet_pilot: Pilot, broker: Bro
     step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
     try:
         fleet_pilot.scan("2001000001019")
-        deadline = time.monotonic() + 10
-        while not fleet_pilot.details()["devices"].get("broker"):
-            assert time.monotonic() < deadline
-            step()
-            time.sleep(0.05)
+        wait_connected(fleet_pilot)
         fleet_pilot.tap("Appeler un conseiller")
         call, _ = observer.wait_for(lambda t, b: b.get("type") == "adviser", step=step)
         assert call["display"] == "terminal" and call["location"] == "Entrance" and "time" in call
@@ -220,11 +221,8 @@ def test_call_an_adviser_reaches_the_staff_topic(fleet_pilot: Pilot, broker: Bro
 
 def test_after_a_broker_restart_it_is_back_online_and_sends_what_waited(fleet_pilot: Pilot, broker: Broker) -> None:
     step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    wait_connected(fleet_pilot)
     deadline = time.monotonic() + 10
-    while not fleet_pilot.details()["devices"].get("broker"):
-        assert time.monotonic() < deadline
-        step()
-        time.sleep(0.05)
     observer = Observer(broker.port, f"{BASE}/status", f"{BASE}/events", persistent=True)
     time.sleep(0.3)
     broker.stop()
@@ -251,11 +249,8 @@ def test_after_a_broker_restart_it_is_back_online_and_sends_what_waited(fleet_pi
 
 def test_live_price_and_stock_changes_reach_the_screen(fleet_pilot: Pilot, broker: Broker) -> None:
     step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    wait_connected(fleet_pilot)
     deadline = time.monotonic() + 10
-    while not fleet_pilot.details()["devices"].get("broker"):
-        assert time.monotonic() < deadline
-        step()
-        time.sleep(0.05)
     fleet_pilot.scan("2001000001019")
     assert "899,00\xa0€" in fleet_pilot.labels()
     office = Observer(broker.port)

@@ -6,7 +6,7 @@ from typing import Any
 
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.widgets import Button, Label, Panel, Root
+from kiosk.ui.widgets import Button, Label, Root
 
 
 def call_adviser(ctx: SceneContext, reason: str) -> None:
@@ -31,22 +31,16 @@ class UnknownCodeDialog(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """The dialog."""
         theme, t = self.ctx.theme, self.ctx.t
-        width, height = size
-        root = Root((0, 0, width, height), color="")
-        box_w, box_h = width - 4 * theme.size("margin"), theme.px(520)
-        x, y = (width - box_w) // 2, (height - box_h) // 2
-        box = root.add(Panel((x, y, box_w, box_h), "surface"))
-        pad = theme.px(40)
-        box.add(Label((x + pad, y + pad, box_w - 2 * pad, theme.px(80)), t("We don't know this product"),
-                      size="title", bold=True, align="center", heading=True))
-        box.add(Label((x + pad, y + pad + theme.px(100), box_w - 2 * pad, theme.px(140)),
+        root, box, inner = self.dialog(size, theme.px(520), t("We don't know this product"))
+        box.add(Label((inner.x, inner.y + theme.px(100), inner.width, theme.px(140)),
                       t("It may be new, or from another shop. An adviser can tell you more."), align="center",
                       wrap=True, color="muted"))
-        button_w = (box_w - 3 * pad) // 2
+        gap = theme.px(40)
+        button_w = (inner.width - gap) // 2
         button_h = theme.size("touch_target") + theme.px(10)
-        by = y + box_h - pad - button_h
-        box.add(Button((x + pad, by, button_w, button_h), t("No, thanks"), self.ctx.back, style="secondary"))
-        box.add(Button((x + 2 * pad + button_w, by, button_w, button_h), t("Call an adviser"), self.call,
+        by = inner.bottom - button_h
+        box.add(Button((inner.x, by, button_w, button_h), t("No, thanks"), self.ctx.back, style="secondary"))
+        box.add(Button((inner.x + button_w + gap, by, button_w, button_h), t("Call an adviser"), self.call,
                        style="accent", size="text"))
         return root
 

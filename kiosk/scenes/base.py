@@ -52,6 +52,20 @@ class ShopScene(Scene):
                       color="on_primary", bold=True, heading=True))
         return height
 
+    def dialog(self, size: tuple[int, int], height: int, title: str) -> tuple[Root, Panel, pygame.Rect]:
+        """A modal's tree: a see-through root (taps outside land on it), a centred box with its title;
+        returns them and the box's inner area (padding taken off)."""
+        theme = self.ctx.theme
+        width, screen_height = size
+        root = Root((0, 0, width, screen_height), color="")
+        box_w = width - 4 * theme.size("margin")
+        box_rect = pygame.Rect((width - box_w) // 2, (screen_height - height) // 2, box_w, height)
+        box = root.add(Panel(box_rect, "surface"))
+        inner = box_rect.inflate(-2 * theme.px(40), -2 * theme.px(40))
+        box.add(Label((inner.x, inner.y, inner.width, theme.px(80)), title, size="title", bold=True, align="center",
+                      heading=True))
+        return root, box, inner
+
     def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
         """The bar at the bottom while products wait to be compared; returns its height (0 if none)."""
         ctx, theme = self.ctx, self.ctx.theme

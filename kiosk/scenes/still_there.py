@@ -8,7 +8,7 @@ from typing import Any
 
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.widgets import Button, Label, Panel, Root
+from kiosk.ui.widgets import Button, Label, Root
 
 
 class StillThereDialog(ShopScene):
@@ -33,24 +33,18 @@ class StillThereDialog(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """The dialog in the middle of the dimmed screen."""
         theme, t = self.ctx.theme, self.ctx.t
-        width, height = size
-        root = Root((0, 0, width, height), color="")
+        root, box, inner = self.dialog(size, theme.px(560), t("Are you still there?"))
         root.on_tap = self.keep  # a touch outside the dialog also means "I am here"
         root.label = t("I'm still here")
-        box_w, box_h = width - 4 * theme.size("margin"), theme.px(560)
-        x, y = (width - box_w) // 2, (height - box_h) // 2
-        box = root.add(Panel((x, y, box_w, box_h), "surface"))
-        pad = theme.px(40)
-        box.add(Label((x + pad, y + pad, box_w - 2 * pad, theme.px(80)), t("Are you still there?"),
-                      size="title", bold=True, align="center", heading=True))
-        self.countdown = box.add(Label((x + pad, y + pad + theme.px(100), box_w - 2 * pad, theme.px(120)), "",
+        self.countdown = box.add(Label((inner.x, inner.y + theme.px(100), inner.width, theme.px(120)), "",
                                        align="center", color="muted", wrap=True))
         self._update_countdown()
-        button_w = (box_w - 3 * pad) // 2
+        gap = theme.px(40)
+        button_w = (inner.width - gap) // 2
         button_h = theme.size("touch_target") + theme.px(10)
-        by = y + box_h - pad - button_h
-        box.add(Button((x + pad, by, button_w, button_h), t("Finish"), self.finish, style="secondary"))
-        box.add(Button((x + 2 * pad + button_w, by, button_w, button_h), t("I'm still here"), self.keep,
+        by = inner.bottom - button_h
+        box.add(Button((inner.x, by, button_w, button_h), t("Finish"), self.finish, style="secondary"))
+        box.add(Button((inner.x + button_w + gap, by, button_w, button_h), t("I'm still here"), self.keep,
                        style="accent"))
         return root
 
