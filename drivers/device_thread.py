@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import logging
 import threading
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from kiosk.core.messages import DeviceStatusChanged, Message
 log = logging.getLogger(__name__)
 
 
-class DeviceThread:
+class DeviceThread(abc.ABC):
     """A device read in its own thread; subclasses implement `run()` and call `status()`."""
 
     kind = "device"  # how staff see it: "scanner", "card reader"
@@ -54,6 +55,6 @@ class DeviceThread:
                                                     "connected" if connected else "disconnected", detail)
             self.post(DeviceStatusChanged(self.name, connected, detail))
 
+    @abc.abstractmethod
     def run(self) -> None:
         """The thread's work."""
-        raise NotImplementedError

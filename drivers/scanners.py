@@ -7,6 +7,7 @@ never logged (a loyalty card's code is personal data).
 
 from __future__ import annotations
 
+import abc
 import errno
 import fcntl
 import logging
@@ -59,9 +60,9 @@ class ScannerThread(DeviceThread):
                 self.status(False, f"{type(error).__name__}: {error}")
             self.wait(RETRY_S)
 
+    @abc.abstractmethod
     def read_until_gone(self) -> None:
         """Open the device and read until it fails or the thread is stopped."""
-        raise NotImplementedError
 
 
 class SerialScanner(ScannerThread):

@@ -41,7 +41,7 @@ class ShareHandler(BaseHTTPRequestHandler):
         self.wfile.write(answer)
 
     def log_message(self, *args: Any) -> None:
-        pass
+        """Keep the test output quiet."""
 
 
 @pytest.fixture

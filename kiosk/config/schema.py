@@ -25,7 +25,7 @@ class SchemaIssue:
 
 
 class _Invalid(Exception):
-    pass
+    """Raised inside the converter once an issue is recorded, to stop converting that value."""
 
 
 def _type_name(tp: Any) -> str:

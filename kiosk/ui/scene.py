@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 from typing import Any
 
 import pygame
@@ -9,7 +10,7 @@ import pygame
 from kiosk.ui.widgets import Root, Widget
 
 
-class Scene:
+class Scene(abc.ABC):
     """A screenful: builds a widget tree, answers keys and timers, reports its state."""
 
     name = "scene"
@@ -18,9 +19,9 @@ class Scene:
     def __init__(self) -> None:
         self.root: Root | None = None
 
+    @abc.abstractmethod
     def build(self, size: tuple[int, int]) -> Root:
         """Make the widget tree for a screen of `size`."""
-        raise NotImplementedError
 
     def tree(self, size: tuple[int, int]) -> Root:
         """The widget tree, built on first use and after `rebuild()`."""
@@ -32,7 +33,7 @@ class Scene:
         """Throw the tree away; it is built again, whole, before the next frame."""
         self.root = None
 
-    def on_enter(self) -> None:
+    def on_enter(self) -> None:  # noqa: B027 - an optional hook: most scenes need nothing here
         """The scene became the top of the stack."""
 
     def on_key(self, name: str) -> bool:
