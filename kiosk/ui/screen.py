@@ -53,8 +53,7 @@ class Screen:
         self._toast: tuple[str, float] | None = None
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
-        self._overlay = pygame.Surface(self.size, pygame.SRCALPHA)
-        self._overlay.fill(theme.color("overlay"))
+        self._overlay: pygame.Surface | None = None  # made when a modal first shows (8 MB at 1080x1920)
         self.last_frame_ms = 0.0
         self.now = 0.0
 
@@ -201,7 +200,7 @@ class Screen:
             self.surface.set_clip(area)
             for scene, root in zip(scenes, roots):
                 if scene.modal:
-                    self.surface.blit(self._overlay, area.topleft, area)
+                    self.surface.blit(self._dim(), area.topleft, area)
                 root.draw(painter, (0, 0))
             self._paint_toast(painter)
         self.surface.set_clip(None)
@@ -221,6 +220,12 @@ class Screen:
         bar = pygame.Rect(area.right - self.theme.px(30), area.y, self.theme.px(30), area.height)
         extra = [self._toast_rect] if self._toast and self._toast_rect.colliderect(area) else []
         return [strip, bar, *extra]
+
+    def _dim(self) -> pygame.Surface:
+        if self._overlay is None:
+            self._overlay = pygame.Surface(self.size, pygame.SRCALPHA)
+            self._overlay.fill(self.theme.color("overlay"))
+        return self._overlay
 
     def redraw_all(self) -> None:
         """Draw everything again on the next render."""
