@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kiosk import recent_log
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import (
@@ -87,6 +88,7 @@ class App:
         self.fleet_commands = FleetCommands(self)
         self.started_at = time.monotonic()
         self.systemd = SystemdNotifier()
+        recent_log.install()
         self._next_telemetry = 0.0
         self._cpu_mark = (time.monotonic(), time.process_time())
         self.devices: list[Any] = []

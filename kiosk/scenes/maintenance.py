@@ -9,6 +9,7 @@ from typing import Any
 
 import pygame
 
+from kiosk.recent_log import RECENT
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
@@ -61,6 +62,7 @@ class MaintenanceScene(ShopScene):
         section(t("Content"), t("Version {version}, {count} products", version=ctx.shop.catalog.version,
                                 count=ctx.shop.catalog.product_count()), [(t("Reload"), self.reload)])
         section(t("Screen test"), t("Colour bars and the touch grid"), [(t("Show test page"), self.test_page)])
+        section(t("Log"), t("The last lines the kiosk wrote"), [(t("Show the log"), self.show_log)])
         section(t("Exit"), t("Close the kiosk and go back to the system"), [(t("Exit the kiosk"), self.quit_kiosk)])
         if self.message:
             root.add(Label((margin, y, width - 2 * margin, theme.px(100)), self.message, wrap=True, color="best"))
@@ -96,6 +98,10 @@ class MaintenanceScene(ShopScene):
             scene.rebuild()
         self.ctx.screen.redraw_all()
 
+    def show_log(self) -> None:
+        """The last log lines."""
+        self.ctx.show(LogScene(self.ctx))
+
     def test_page(self) -> None:
         """Colour bars and a touch grid."""
         self.ctx.show(TestPageScene(self.ctx))
@@ -130,4 +136,29 @@ class TestPageScene(ShopScene):
         root.add(ColourBars(pygame.Rect((0, 0), size)))
         root.on_tap = self.ctx.back
         root.label = self.ctx.t("Close the test page")
+        return root
+
+
+class LogScene(ShopScene):
+    """The last log lines, newest at the bottom, for staff."""
+
+    name = "log"
+
+    def details(self) -> dict[str, Any]:
+        """How many lines are shown."""
+        return {"lines": len(RECENT.lines)}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """One small line per entry, as many as fit."""
+        theme, t = self.ctx.theme, self.ctx.t
+        width, height = size
+        margin = theme.size("margin")
+        root = Root((0, 0, width, height))
+        y = self.header(root, t("Log")) + theme.px(16)
+        line_h = theme.px(40)
+        fit = max(1, (height - y - margin) // line_h)
+        for line in list(RECENT.lines)[-fit:]:
+            root.add(Label((margin, y, width - 2 * margin, line_h), line, size="small",
+                           color="danger" if " WARNING " in line or " ERROR " in line else "text"))
+            y += line_h
         return root

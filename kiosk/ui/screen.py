@@ -127,10 +127,16 @@ class Screen:
         """The message shown, or an empty string."""
         return self._toast[0] if self._toast else ""
 
+    def _toast_lines(self, text: str) -> list[str]:
+        size = self.theme.size("text")
+        widest = self.size[0] - 2 * self.theme.size("margin") - self.theme.px(80)
+        return self.text.wrap(text, size, widest, bold=True, max_lines=2)
+
     def _toast_box(self, text: str) -> pygame.Rect:
         size = self.theme.size("text")
-        width = min(self.size[0] - 2 * self.theme.size("margin"), self.text.width(text, size, True) + self.theme.px(80))
-        height = self.text.line_height(size, True) + self.theme.px(48)
+        lines = self._toast_lines(text)
+        width = max(self.text.width(line, size, True) for line in lines) + self.theme.px(80)
+        height = self.text.line_height(size, True) * len(lines) + self.theme.px(48)
         box = pygame.Rect(0, 0, width, height)
         box.midbottom = (self.size[0] // 2, self.size[1] - self.theme.px(220))
         return box
@@ -140,11 +146,15 @@ class Screen:
             return
         text, _ = self._toast
         box = self._toast_rect
-        pygame.draw.rect(painter.surface, self.theme.color("toast"), box, border_radius=box.height // 2)
         size = self.theme.size("text")
-        shown = self.text.ellipsize(text, size, box.width - self.theme.px(60), True)
-        image = self.text.render(shown, size, self.theme.color("on_toast"), True)
-        painter.surface.blit(image, image.get_rect(center=box.center))
+        lines = self._toast_lines(text)
+        radius = min(box.height // 2, self.theme.size("radius") * 2)
+        pygame.draw.rect(painter.surface, self.theme.color("toast"), box, border_radius=radius)
+        step = self.text.line_height(size, True)
+        top = box.centery - step * len(lines) // 2
+        for index, line in enumerate(lines):
+            image = self.text.render(line, size, self.theme.color("on_toast"), True)
+            painter.surface.blit(image, image.get_rect(midtop=(box.centerx, top + index * step)))
 
     # --- time and drawing ------------------------------------------------------------------
     def update(self, now: float, dt: float) -> bool:

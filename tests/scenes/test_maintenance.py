@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from kiosk.core.messages import Quit
@@ -62,3 +63,14 @@ def test_test_page_and_exit(pilot: Pilot) -> None:
     assert pilot.scene == "maintenance"
     pilot.tap("Quitter la borne")
     assert any(isinstance(m, Quit) for m in list(pilot.app.messages.queue)) or not pilot.app.running
+
+
+def test_the_log_shows_recent_lines_without_personal_data(pilot: Pilot) -> None:
+    pilot.scan("\x01\x02")  # garbage: ignored, and nothing is logged about its content
+    pilot.scan("LOYALTY-1234")  # a member: their number and name are never logged
+    logging.getLogger("kiosk.test").warning("printer out of paper")
+    open_menu(pilot)
+    pilot.tap("Afficher le journal")
+    labels = pilot.labels()
+    assert any("printer out of paper" in label for label in labels)
+    assert not any("1234" in label or "Camille" in label for label in labels)
