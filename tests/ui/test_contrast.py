@@ -1,0 +1,40 @@
+"""Every text colour on the background it is drawn on meets WCAG AA (4.5:1): shoppers must read it."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from kiosk.ui.theme import parse_color
+from tests.conftest import REPO
+
+# (text colour, background colour) as the widgets and scenes combine them
+PAIRS = [
+    ("text", "background"), ("text", "surface"), ("text", "highlight"), ("text", "surface_alt"),
+    ("text", "divider"),  # special keys of the on-screen keyboard
+    ("muted", "background"), ("muted", "surface"), ("muted", "highlight"),
+    ("primary", "background"), ("primary", "surface"), ("on_primary", "primary"), ("on_accent", "accent"),
+    ("accent", "surface"), ("accent", "highlight"), ("best", "surface"), ("best", "highlight"),
+    ("best", "background"), ("danger", "surface"), ("danger", "background"), ("on_toast", "toast"),
+]
+
+
+def luminance(color: tuple[int, int, int, int]) -> float:
+    channels = []
+    for value in color[:3]:
+        c = value / 255
+        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def contrast(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(("ink", "paper"), PAIRS)
+def test_text_pairs_of_the_default_theme_meet_wcag_aa(ink: str, paper: str) -> None:
+    colors = tomllib.loads((REPO / "config" / "themes" / "default.toml").read_text())["colors"]
+    ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
+    assert ratio >= 4.5, f"{ink} on {paper}: {ratio:.2f}:1"
