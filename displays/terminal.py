@@ -204,7 +204,6 @@ class TerminalDisplay:
         self.devices[message.device] = (message.connected, message.detail)
         if self.screen.stack.top.name == "devices":
             self.screen.stack.top.rebuild()
-            self.screen.redraw_all()
 
     # --- automation ------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:

@@ -83,6 +83,7 @@ class App:
             display = self._make_display(display_config, output)
             display.screen.images.wake = lambda: self.post(Redraw())
             display.on_quit = lambda: self.post(Quit("closed by staff"))
+            self.shop.catalog_listeners.append(display.screen.rebuild_all)
             self.displays.append(display)
         self.commands = AutomationCommands(self)
         self.fleet_commands = FleetCommands(self)
@@ -117,7 +118,8 @@ class App:
                 return display
         raise KeyError(name)
 
-    def _handle(self, message: Message) -> None:
+    def handle_message(self, message: Message) -> None:
+        """Act on one message, on the main loop (automation requests use it to take effect at once)."""
         if isinstance(message, AutomationRequest):
             reply = self.commands.handle(message.request)
             self._pending_replies.append((message.reply, reply))
@@ -131,11 +133,7 @@ class App:
             for display in self.displays:
                 display.on_print_finished(message)
         elif isinstance(message, CatalogChanged):
-            if self.shop.catalog.apply_change(message.sku, message.price_cents, message.stock):
-                for display in self.displays:  # prices and stock on screen change between frames
-                    for scene in display.screen.stack.visible():
-                        scene.rebuild()
-                    display.screen.redraw_all()
+            self.shop.apply_change(message.sku, message.price_cents, message.stock)
         elif isinstance(message, CommandReceived):
             self.shop.fleet.reply(message, self.fleet_commands.handle(message))
         elif isinstance(message, ShortLinkReady):
@@ -256,7 +254,7 @@ class App:
                 busy = time.monotonic() - self._last_input < INPUT_BUSY_SECONDS
                 remaining = min(remaining, INPUT_POLL_BUSY if busy else INPUT_POLL_IDLE)
             try:
-                self._handle(self.messages.get(timeout=remaining))
+                self.handle_message(self.messages.get(timeout=remaining))
                 return [*pg.event.get()]
             except queue.Empty:
                 continue
@@ -269,7 +267,7 @@ class App:
             self._input(event)
         while True:
             try:
-                self._handle(self.messages.get_nowait())
+                self.handle_message(self.messages.get_nowait())
             except queue.Empty:
                 break
         return self.frame()

@@ -107,14 +107,14 @@ class AutomationCommands:
         barcode = decode(str(request["data"]))
         if barcode is None:
             return {"ignored": True}
-        self.app._handle(scanned(barcode, "automation"))
+        self.app.handle_message(scanned(barcode, "automation"))
         return {"ignored": False}
 
     def cmd_card(self, display: Any, request: dict[str, Any]) -> None:
         """As if a card was presented (then removed); the UID is hashed at once, as a reader driver does."""
         uid = bytes.fromhex(str(request["uid"]))
         uid_hash = hash_uid(uid, card_secret(self.app.config))
-        self.app._handle(CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
+        self.app.handle_message(CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
 
     def cmd_screenshot(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
         """Write the display as shown to an absolute path, as PNG (after the next frame is drawn)."""

@@ -60,10 +60,6 @@ class FleetCommands:
         problems = self.app.shop.reload_catalog()
         if problems:
             return {"reloaded": False, "problems": [str(p) for p in problems[:20]]}
-        for display in self.app.displays:
-            for scene in display.screen.stack.scenes:
-                scene.rebuild()
-            display.screen.redraw_all()
         return {"reloaded": True, "content_version": self.app.shop.catalog.version}
 
     def cmd_set_closed_override(self, payload: dict[str, Any]) -> dict[str, Any]:

@@ -48,6 +48,7 @@ class Shop:
         self.printer: Any = None  # the printer service, when one is configured and started
         self.backend: Any = None  # the backend client, when one is configured and started
         self.fleet: Any = None  # the fleet link, when a broker is configured
+        self.catalog_listeners: list[Callable[[], None]] = []  # each display rebuilds its scenes
         self._formatters: dict[str, Formatter] = {}
         for language in config.store.languages:  # Babel loads a locale's data on first use: not mid-frame
             self.formatter(language).price(100)
@@ -87,7 +88,17 @@ class Shop:
             return list(error.problems)
         old, self.catalog = self.catalog, Catalog(path)
         old.close()
+        self._catalog_changed()
         return []
+
+    def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> None:
+        """A live price or stock change from head office; the screens show it on their next frame."""
+        if self.catalog.apply_change(sku, price_cents, stock):
+            self._catalog_changed()
+
+    def _catalog_changed(self) -> None:
+        for listener in self.catalog_listeners:
+            listener()
 
     def event(self, name: str, **fields: Any) -> None:
         """An analytics event for head office (no personal data in `fields`)."""

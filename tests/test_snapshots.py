@@ -65,8 +65,9 @@ def _open_pin_pad(p: Pilot) -> None:
 
 
 def _open_devices(p: Pilot) -> None:
-    p.app._handle(DeviceStatusChanged("scanner /dev/ttyACM0", False, "[Errno 2] could not open port /dev/ttyACM0"))
-    p.app._handle(DeviceStatusChanged("card reader usb", True))
+    lost = DeviceStatusChanged("scanner /dev/ttyACM0", False, "[Errno 2] could not open port /dev/ttyACM0")
+    p.app.handle_message(lost)
+    p.app.handle_message(DeviceStatusChanged("card reader usb", True))
     p.scan("STAFF-0042")
     for digit in "2580":
         p.tap(digit)

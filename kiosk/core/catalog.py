@@ -15,7 +15,6 @@ from kiosk.core.gtin import gtin14
 from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef
 from kiosk.core.text import fold
 
-SORTS = ("popular", "price_asc", "price_desc", "rating")
 _ORDER = {
     "popular": "popularity DESC, id",
     "price_asc": "price_cents ASC, id",

@@ -9,8 +9,9 @@ import pygame
 
 from kiosk.core.models import ProductSummary
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.keyboard import Keyboard, layout_for
 from kiosk.ui.scene import Scene
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars, Widget
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars, TextField, Widget
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español", "it": "Italiano"}
 
@@ -65,6 +66,21 @@ class ShopScene(Scene):
         box.add(Label((inner.x, inner.y, inner.width, theme.px(80)), title, size="title", bold=True, align="center",
                       heading=True))
         return root, box, inner
+
+    def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
+                   on_key: Callable[[str], None]) -> tuple[Root, TextField, int, int]:
+        """The frame of a typing scene: header, a text field, the on-screen keyboard at the bottom.
+        Returns the root, the field, and the free band between them (top y, bottom y)."""
+        ctx, theme = self.ctx, self.ctx.theme
+        width, height = size
+        margin = theme.size("margin")
+        root = Root((0, 0, width, height))
+        y = self.header(root, title) + theme.px(28)
+        field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), text, placeholder))
+        keyboard_h = min(theme.px(600), height // 3)
+        root.add(Keyboard(pygame.Rect(0, height - keyboard_h, width, keyboard_h), layout_for(ctx.lang), on_key,
+                          theme.px(10), ctx.t("OK")))
+        return root, field, y + theme.px(140), height - keyboard_h
 
     def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
         """The bar at the bottom while products wait to be compared; returns its height (0 if none)."""

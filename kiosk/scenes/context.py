@@ -78,6 +78,4 @@ class SceneContext:
     def set_language(self, language: str) -> None:
         """Switch the interface language; every open scene is built again."""
         self.session.language = language
-        for scene in self.screen.stack.scenes:
-            scene.rebuild()
-        self.screen.redraw_all()
+        self.screen.rebuild_all()

@@ -6,12 +6,10 @@ import re
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.share_mail import compose
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.keyboard import BACKSPACE, ENTER, Keyboard, layout_for
+from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.widgets import Button, Label, Root, TextField
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -42,14 +40,11 @@ class EmailScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """Field, boxes, button and keyboard."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        width, height = size
+        theme, t = self.ctx.theme, self.ctx.t
+        width = size[0]
         margin = theme.size("margin")
-        root = Root((0, 0, width, height))
-        y = self.header(root, t("By email")) + theme.px(30)
-        self.field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), self.address,
-                                        t("your.name@example.com")))
-        y += theme.px(130)
+        root, self.field, y, _ = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
+                                                 self.key)
         hint = "" if not self.address or valid_email(self.address) else t("This address looks incomplete.")
         root.add(Label((margin, y, width - 2 * margin, theme.px(50)), hint, color="danger", size="small"))
         y += theme.px(60)
@@ -63,9 +58,6 @@ class EmailScene(ShopScene):
         ready = valid_email(self.address) and self.consent
         root.add(Button((margin, y + theme.px(10), width - 2 * margin, theme.px(110)), t("Send"), self.send,
                         style="accent", enabled=ready))
-        keyboard_h = min(theme.px(600), height // 3)
-        root.add(Keyboard(pygame.Rect(0, height - keyboard_h, width, keyboard_h), layout_for(ctx.lang), self.key,
-                          theme.px(10), t("OK")))
         return root
 
     def toggle(self, flag: str) -> None:

@@ -94,9 +94,7 @@ class MaintenanceScene(ShopScene):
         self.message = (self.ctx.t("Content reloaded: version {version}", version=self.ctx.shop.catalog.version)
                         if not problems else self.ctx.t("The new content was refused ({count} problems); the "
                                                        "previous one stays.", count=len(problems)))
-        for scene in self.ctx.screen.stack.scenes:
-            scene.rebuild()
-        self.ctx.screen.redraw_all()
+        self.rebuild()  # the other scenes were rebuilt by the shop's catalogue listeners
 
     def show_log(self) -> None:
         """The last log lines."""

@@ -5,11 +5,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.models import ProductSummary
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.keyboard import BACKSPACE, ENTER, Keyboard, layout_for
+from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Label, Panel, Picture, Root, TextField, Widget
 
@@ -39,18 +37,10 @@ class SearchScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """Field, results and keyboard."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        width, height = size
-        margin = theme.size("margin")
-        root = Root((0, 0, width, height))
-        y = self.header(root, t("Search")) + theme.px(28)
-        self.field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), self.text,
-                                        t("Name, brand or department")))
-        y += theme.px(148)
-        keyboard_h = min(theme.px(600), height // 3)
-        keyboard_rect = pygame.Rect(0, height - keyboard_h, width, keyboard_h)
-        self.results = root.add(ScrollView((0, y, width, keyboard_rect.y - y), 0, label=t("Results")))
-        root.add(Keyboard(keyboard_rect, layout_for(ctx.lang), self.on_key_pressed, theme.px(10), t("OK")))
+        t = self.ctx.t
+        root, self.field, top, bottom = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
+                                                        self.on_key_pressed)
+        self.results = root.add(ScrollView((0, top, size[0], bottom - top), 0, label=t("Results")))
         self._fill_results()
         return root
 

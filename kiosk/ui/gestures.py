@@ -43,8 +43,6 @@ class DragEnd:
         return ""
 
 
-Gesture = Tap | DragMove | DragEnd
-
 
 class GestureTracker:
     """Follows one finger (or the mouse) from down to up.

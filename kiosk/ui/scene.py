@@ -5,9 +5,7 @@ from __future__ import annotations
 import abc
 from typing import Any
 
-import pygame
-
-from kiosk.ui.widgets import Root, Widget
+from kiosk.ui.widgets import Root
 
 
 class Scene(abc.ABC):
@@ -59,15 +57,6 @@ class Scene(abc.ABC):
     def details(self) -> dict[str, Any]:
         """Scene details for the automation `state` request (no personal data)."""
         return {}
-
-    def find(self, label: str) -> Widget | None:
-        """The first visible, enabled widget labelled `label` (automation `tap` by label)."""
-        if self.root is None:
-            return None
-        for widget, _ in self.root.accessible(self.root.rect):
-            if widget.label == label and widget.enabled:
-                return widget
-        return None
 
 
 class SceneStack:
@@ -131,8 +120,3 @@ class SceneStack:
                 scene.root.damage(scene.root.rect)
         self.top.on_enter()
 
-
-def full_damage(scene: Scene, size: tuple[int, int]) -> None:
-    """Mark the whole screen of a scene to be drawn."""
-    if scene.root is not None:
-        scene.root.damage(pygame.Rect((0, 0), size))

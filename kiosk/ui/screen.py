@@ -8,7 +8,7 @@ import pygame
 
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
 from kiosk.ui.images import ImageCache
-from kiosk.ui.scene import Scene, SceneStack
+from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
@@ -54,7 +54,6 @@ class Screen:
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
         self._overlay: pygame.Surface | None = None  # made when a modal first shows (8 MB at 1080x1920)
-        self.last_frame_ms = 0.0
         self.now = 0.0
 
     # --- input -----------------------------------------------------------------------------
@@ -92,10 +91,6 @@ class Screen:
                 self.stack.top.on_swipe(gesture.swipe)
         self._scrolling = None
 
-    def tap(self, pos: Point, now: float) -> None:
-        """A whole tap, as a finger makes it."""
-        self.pointer_down(pos, now)
-        self.pointer_up(pos, now)
 
     def _set_pressed(self, widget: Widget | None) -> None:
         if widget is self._pressed:
@@ -237,6 +232,12 @@ class Screen:
             self._overlay.fill(self.theme.color("overlay"))
         return self._overlay
 
+    def rebuild_all(self) -> None:
+        """Every scene builds its tree again when next shown (language or catalogue changed)."""
+        for scene in self.stack.scenes:
+            scene.rebuild()
+        self.stack.changed = True
+
     def redraw_all(self) -> None:
         """Draw everything again on the next render."""
         self.stack.changed = True
@@ -259,6 +260,3 @@ class Screen:
                 return rect
         return None
 
-    def top_scene(self) -> Scene:
-        """The scene in front."""
-        return self.stack.top

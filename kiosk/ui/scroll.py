@@ -151,9 +151,3 @@ class ScrollView(Widget):
         bar = pygame.Rect(rect.right - width - painter.theme.px(6), top, width, length)
         pygame.draw.rect(painter.surface, painter.theme.color("divider"), bar, border_radius=width // 2)
 
-    def reveal(self, child_rect: pygame.Rect) -> None:
-        """Scroll so that a rectangle of the content is in view (keyboard navigation)."""
-        if child_rect.top < self.scroll:
-            self.scroll_to(child_rect.top)
-        elif child_rect.bottom > self.scroll + self.rect.height:
-            self.scroll_to(child_rect.bottom - self.rect.height)

@@ -44,7 +44,7 @@ def test_the_session_end_forgets_the_member(pilot: Pilot) -> None:
 
 
 def test_a_staff_badge_opens_the_pin_pad_then_the_device_status(pilot: Pilot) -> None:
-    pilot.app._handle(DeviceStatusChanged("scanner /dev/ttyACM0", False, "not found"))
+    pilot.app.handle_message(DeviceStatusChanged("scanner /dev/ttyACM0", False, "not found"))
     pilot.scan("STAFF-0042")
     assert pilot.scene == "pin_pad"
     for digit in "2580":
@@ -53,7 +53,7 @@ def test_a_staff_badge_opens_the_pin_pad_then_the_device_status(pilot: Pilot) ->
     pilot.tap("Voir les appareils")
     assert pilot.scene == "devices"
     assert "Déconnecté" in pilot.labels() and "scanner /dev/ttyACM0" in pilot.labels()
-    pilot.app._handle(DeviceStatusChanged("scanner /dev/ttyACM0", True))
+    pilot.app.handle_message(DeviceStatusChanged("scanner /dev/ttyACM0", True))
     pilot.advance(0.1)
     assert "Connecté" in pilot.labels()
     assert pilot.state()["displays"]["terminal"]["devices"]["scanner /dev/ttyACM0"] is True
