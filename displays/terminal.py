@@ -10,7 +10,14 @@ import pygame
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock
 from kiosk.core.corner_taps import CornerTaps
-from kiosk.core.messages import BarcodeScanned, CardPresented, DeviceStatusChanged, PrintFinished, ShortLinkReady
+from kiosk.core.messages import (
+    BarcodeScanned,
+    CardPresented,
+    DeliverySucceeded,
+    DeviceStatusChanged,
+    PrintFinished,
+    ShortLinkReady,
+)
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
 from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
@@ -24,6 +31,7 @@ from kiosk.scenes.staff import DeviceStatusScene, PinPadScene
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.scenes.welcome import WelcomeScene
 from kiosk.shop import Shop
+from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme
 
@@ -34,6 +42,8 @@ class TerminalDisplay:
     """One walk-up terminal screen and the shopper in front of it."""
 
     role = "terminal"
+    slop_px = 28  # how far a finger may wander and still tap (reference pixels)
+    long_press_s = 1.2  # a touch held longer is not a tap
 
     def __init__(self, config: DisplayConfig, shop: Shop, surface: pygame.Surface, clock: Clock) -> None:
         self.config = config
@@ -41,12 +51,13 @@ class TerminalDisplay:
         self.shop = shop
         self.clock = clock
         theme = load_theme(shop.config.path(config.theme), config.size)
-        self.screen = Screen(surface, theme, slop=theme.px(28))
+        self.screen = Screen(surface, theme, slop=theme.px(self.slop_px), long_press=self.long_press_s)
         store = shop.config.store
         self.session = ShopperSession(store.default_language)
-        self.idle = IdleWatcher(shop.config.session.idle_timeout_s, shop.config.session.still_there_countdown_s)
+        self.idle = IdleWatcher(config.idle_timeout_s or self.default_idle_timeout(),
+                                shop.config.session.still_there_countdown_s)
         self.ctx = SceneContext(shop, self.screen, self.session, clock, self.start_session, self.end_session,
-                                config.name)
+                                config.name, self.role)
         devices = shop.config.devices
         self.rules = CodeRules(devices.loyalty_pattern, devices.staff_pattern)
         self.pin_lock = PinLock()
@@ -55,7 +66,19 @@ class TerminalDisplay:
         self.corner = CornerTaps(config.size, size=theme.size("margin") // 2)  # the strip no button reaches
         self.on_quit: Any = lambda: None  # set by the app: how staff close the kiosk
         self.ctx.print_jobs = self.print_jobs
-        self.screen.stack.reset(AttractScene(self.ctx, config.attract_slide_s))
+        self.screen.stack.reset(self.attract_scene())
+
+    def default_idle_timeout(self) -> float:
+        """Seconds without a touch before "Are you still there?", unless the display sets its own."""
+        return self.shop.config.session.idle_timeout_s
+
+    def attract_scene(self) -> Scene:
+        """What shows while nobody uses the display."""
+        return AttractScene(self.ctx, self.config.attract_slide_s)
+
+    def home_scene(self) -> Scene:
+        """Where a session starts."""
+        return HomeScene(self.ctx)
 
     # --- the session ------------------------------------------------------------------------
     def start_session(self) -> None:
@@ -63,13 +86,13 @@ class TerminalDisplay:
         self.session.started = True
         self.idle.touch(self.clock.monotonic())
         self.shop.event("session_started", display=self.name)
-        self.screen.stack.reset(HomeScene(self.ctx))
+        self.screen.stack.reset(self.home_scene())
 
     def end_session(self) -> None:
         """Forget the shopper and go back to the attract loop."""
         self.session.wipe()
         self.shop.event("session_ended", display=self.name)
-        self.screen.stack.reset(AttractScene(self.ctx, self.config.attract_slide_s))
+        self.screen.stack.reset(self.attract_scene())
         log.info("session ended on %s", self.name)
 
     def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:
@@ -157,7 +180,7 @@ class TerminalDisplay:
             self.ctx.toast(self.ctx.t("We could not find this loyalty card. An adviser can help you."))
             return
         self.session.member = member
-        self.screen.stack.reset(HomeScene(self.ctx))
+        self.screen.stack.reset(self.home_scene())
         self.screen.stack.push(WelcomeScene(self.ctx))
 
     def open_pin_pad(self) -> None:
@@ -198,6 +221,12 @@ class TerminalDisplay:
         top = self.screen.stack.top
         if top.name == "share" and getattr(top, "url", None) == message.long_url:
             top.use_short_link(message.short_url)  # type: ignore[attr-defined]
+
+    def on_delivery(self, message: DeliverySucceeded) -> None:
+        """The backend has an order: the confirmation showing it may now offer to pay on a phone."""
+        top = self.screen.stack.top
+        if top.name == "order_confirmed" and getattr(top, "order_id", None) == message.item_id:
+            top.delivered(message.payment_url)  # type: ignore[attr-defined]
 
     def on_device_status(self, message: DeviceStatusChanged) -> None:
         """Keep each device's state for staff (and telemetry later)."""

@@ -23,6 +23,7 @@ from kiosk.core.messages import (
     CardPresented,
     CatalogChanged,
     CommandReceived,
+    DeliverySucceeded,
     DeviceStatusChanged,
     Message,
     PrintFinished,
@@ -136,6 +137,9 @@ class App:
             self.shop.apply_change(message.sku, message.price_cents, message.stock)
         elif isinstance(message, CommandReceived):
             self.shop.fleet.reply(message, self.fleet_commands.handle(message))
+        elif isinstance(message, DeliverySucceeded):
+            for display in self.displays:
+                display.on_delivery(message)
         elif isinstance(message, ShortLinkReady):
             for display in self.displays:
                 display.on_short_link(message)
@@ -151,12 +155,12 @@ class App:
         from drivers.devices import open_devices
 
         self.devices = open_devices(self.config, self.post, self._product_codes)
+        retry = (self.config.outbox.first_retry_s, self.config.outbox.max_retry_s)
         if self.shop.mail_enabled:
             from kiosk.services.mail import MailSender
-            from kiosk.shop import outbox_path
 
-            mail = MailSender(self.config.mail, outbox_path(self.config), self.post)
-            self.shop.outbox_added = mail.wake
+            mail = MailSender(self.config.mail, self.shop.outbox.path, self.post, retry)
+            self.shop.senders.append(mail)
             self.devices.append(mail)
         if self.config.fleet.host:
             from kiosk.services.fleet import FleetLink
@@ -169,6 +173,12 @@ class App:
 
             backend = self.config.backend
             self.shop.backend = BackendClient(backend.base_url, backend.token, backend.timeout_s, self.post)
+            from kiosk.services.order_sender import OrderSender
+
+            orders = OrderSender(backend.base_url, backend.token, backend.timeout_s, self.shop.outbox.path, self.post,
+                                 retry)
+            self.shop.senders.append(orders)
+            self.devices.append(orders)
         if self.config.printer.address:
             from kiosk.services.printer import PrinterService
 

@@ -15,11 +15,14 @@ class PilotError(AssertionError):
 
 
 class Pilot:
-    """The app, headless, on a clock that only moves when told to."""
+    """The app, headless, on a clock that only moves when told to; with `display` (and `only`), the app
+    runs that display alone."""
 
-    def __init__(self, config: KioskConfig, display: str | None = None) -> None:
-        self.clock = ManualClock()
-        self.app = App(config, headless=True, clock=self.clock)
+    def __init__(self, config: KioskConfig, display: str | None = None, *, only: bool = True,
+                 clock: ManualClock | None = None) -> None:
+        self.clock = clock or ManualClock()
+        names = (display,) if display and only else ()
+        self.app = App(config, display_names=names, headless=True, clock=self.clock)
         self.display_name = display
         self.app.frame()
 

@@ -11,11 +11,13 @@ from typing import Any
 from platformdirs import user_cache_dir, user_data_dir
 
 from kiosk.config import KioskConfig
+from kiosk.config.settings import opening_hours
 from kiosk.core.catalog import Catalog
 from kiosk.core.catalog_build import ensure_catalog
 from kiosk.core.content_pack import PackRejected
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
+from kiosk.core.orders import Order
 from kiosk.core.outbox import Outbox
 
 log = logging.getLogger(__name__)
@@ -43,8 +45,9 @@ class Shop:
         self.config = config
         self.catalog = Catalog(ensure_catalog(config.path(config.content.pack), catalog_path(config)))
         self.translations = Translations(LOCALE_FOLDER, config.store.languages)
-        self.outbox = Outbox(outbox_path(config))
-        self.outbox_added: Callable[[], None] = lambda: None  # the senders are woken through this
+        self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
+        self.hours = opening_hours(config)
+        self.senders: list[Any] = []  # the outbox's senders (mail, orders), woken when something is added
         self.printer: Any = None  # the printer service, when one is configured and started
         self.backend: Any = None  # the backend client, when one is configured and started
         self.fleet: Any = None  # the fleet link, when a broker is configured
@@ -74,11 +77,29 @@ class Shop:
         """Whether the kiosk can send emails."""
         return bool(self.config.mail.host)
 
+    def outbox_added(self) -> None:
+        """Wake the senders: something waits in the outbox."""
+        for sender in self.senders:
+            sender.wake()
+
     def queue(self, kind: str, payload: dict[str, Any], now: float) -> str:
         """Write something to deliver to the outbox (durably) and wake its sender; returns its id."""
         item_id = self.outbox.add(kind, payload, now)
         self.outbox_added()
         return item_id
+
+    def place_order(self, order: Order, emails: list[dict[str, Any]]) -> None:
+        """Keep an order and its emails durably, in one transaction, then wake the senders and tell staff.
+
+        Returns once it is on disk: only then may the shopper see "confirmed" (DESIGN §5).
+        """
+        items = [("order", order.payload(), order.id)]
+        items += [("email", email, "") for email in emails]
+        self.outbox.add_many(items, order.placed_at.timestamp())
+        self.outbox_added()
+        log.info("order %s kept in the outbox (%d articles)", order.id, sum(line.quantity for line in order.lines))
+        if self.fleet is not None:
+            self.fleet.staff_call(order.alert())
 
     def reload_catalog(self) -> list[Any]:
         """Import the pack again if it changed and swap the catalogue; the problems if it was refused."""

@@ -42,7 +42,7 @@ def config(tmp_path: Path) -> KioskConfig:
 @pytest.fixture
 def pilot(config: KioskConfig) -> Iterator[Pilot]:
     """The real app, headless, driven in-process on a manual clock."""
-    driven = Pilot(config)
+    driven = Pilot(config, "terminal")
     yield driven
     driven.close()
 

@@ -90,5 +90,5 @@ def test_bad_requests_get_clear_errors_and_the_kiosk_goes_on(kiosk: Path) -> Non
     assert [r["ok"] for r in replies] == [False, False, False]
     assert "JSON" in replies[0]["error"] and "fly" in replies[1]["error"] and "Nope" in replies[2]["error"]
     assert request(kiosk, {"cmd": "screenshot", "path": "relative.png"})["ok"] is False
-    assert request(kiosk, {"cmd": "state", "display": "window"})["error"] == "no display named 'window'"
+    assert request(kiosk, {"cmd": "state", "display": "pavement"})["error"] == "no display named 'pavement'"
     assert scene(kiosk) == "attract"

@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.config.schema import bounded, convert
 from kiosk.config.toml_lines import key_lines, line_of
+from kiosk.core.opening_hours import WEEKDAYS, OpeningHours, parse_spans
 from kiosk.core.problems import ConfigError, Problem
 
 LANGUAGES = ("fr", "en", "de", "es", "it")
-ROLES = ("terminal",)  # "window" arrives with the shop-window display
+ROLES = ("terminal", "window")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class StoreConfig:
     languages: tuple[str, ...] = bounded(("fr", "en"), choices=LANGUAGES)
     default_language: str = bounded("fr", choices=LANGUAGES)
     timezone: str = "Europe/Paris"
+    country: str = "FR"  # phone numbers typed without a country code are read as this country's
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,41 @@ class DisplayConfig:
     theme: str = "themes/default.toml"
     attract_slide_s: float = bounded(7.0, min=2.0, max=120.0)
     location: str = ""
+    idle_timeout_s: float = bounded(0.0, min=0.0, max=3600.0)  # 0: [session]'s (terminal) or 60 s (window)
+
+
+@dataclass(frozen=True)
+class HoursException:
+    """A day that differs from the week: a holiday (no hours) or a special opening."""
+
+    date: str
+    hours: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HoursConfig:
+    """Opening hours in the store's time zone: "09:30-19:00" ranges per weekday; none at all: always open."""
+
+    mon: tuple[str, ...] = ()
+    tue: tuple[str, ...] = ()
+    wed: tuple[str, ...] = ()
+    thu: tuple[str, ...] = ()
+    fri: tuple[str, ...] = ()
+    sat: tuple[str, ...] = ()
+    sun: tuple[str, ...] = ()
+    exceptions: tuple[HoursException, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrdersConfig:
+    """Ordering at the kiosk: collection at the store or delivery, and who hears of a new order."""
+
+    enabled: bool = True
+    delivery: bool = True  # offer delivery to an address as well as collection
+    preparation_min: int = bounded(60, min=0, max=7 * 24 * 60)  # from order to ready for collection
+    store_email: str = ""  # "new order" emails go here (needs [mail])
+    follow_url: str = ""  # the page to follow an order, "{order}" replaced by its number; empty: no QR code
 
 
 @dataclass(frozen=True)
@@ -143,6 +182,8 @@ class OutboxConfig:
     """Where confirmed orders, emails and reviews wait until delivered."""
 
     path: str = ""  # empty: a file in the user's data folder
+    first_retry_s: float = bounded(5.0, min=0.1, max=3600.0)  # after a failed delivery; doubles each time
+    max_retry_s: float = bounded(900.0, min=1.0, max=86400.0)  # ... up to this
 
 
 @dataclass(frozen=True)
@@ -168,6 +209,8 @@ class KioskConfig:
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     backend: BackendConfig = field(default_factory=BackendConfig)
     fleet: FleetConfig = field(default_factory=FleetConfig)
+    hours: HoursConfig = field(default_factory=HoursConfig)
+    orders: OrdersConfig = field(default_factory=OrdersConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:
@@ -200,8 +243,44 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
             re.compile(getattr(config.devices, key))
         except re.error as error:
             issues.append((("devices", key), f"is not a valid regular expression: {error}"))
+    issues.extend(hours_problems(config))
     if not config.path(config.content.pack).is_dir():
         issues.append((("content", "pack"), f"content pack folder not found: {config.path(config.content.pack)}"))
+    return issues
+
+
+def opening_hours(config: KioskConfig) -> OpeningHours:
+    """The store's opening hours from a checked config."""
+    zone = ZoneInfo(config.store.timezone)
+    hours = config.hours
+    weekly = {day: parse_spans(getattr(hours, name)) for day, name in enumerate(WEEKDAYS)}
+    if not any(weekly.values()) and not hours.exceptions:
+        return OpeningHours.always_open(zone)
+    exceptions = {date.fromisoformat(e.date): parse_spans(e.hours) for e in hours.exceptions}
+    return OpeningHours(zone, weekly, exceptions)
+
+
+def hours_problems(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every time zone, range and date of the hours that cannot be read."""
+    issues: list[tuple[tuple[str | int, ...], str]] = []
+    try:
+        ZoneInfo(config.store.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        issues.append((("store", "timezone"), f"{config.store.timezone!r} is not a time zone like \"Europe/Paris\""))
+    for name in WEEKDAYS:
+        try:
+            parse_spans(getattr(config.hours, name))
+        except ValueError as error:
+            issues.append((("hours", name), str(error)))
+    for index, exception in enumerate(config.hours.exceptions):
+        try:
+            date.fromisoformat(exception.date)
+        except ValueError:
+            issues.append((("hours", "exceptions", index, "date"), f"{exception.date!r} is not a date like 2026-12-25"))
+        try:
+            parse_spans(exception.hours)
+        except ValueError as error:
+            issues.append((("hours", "exceptions", index, "hours"), str(error)))
     return issues
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.gtin import gtin14
-from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef
+from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef, Variant
 from kiosk.core.text import fold
 
 _ORDER = {
@@ -188,12 +188,25 @@ class Catalog:
         found = [self.product(sku) for sku in skus]
         return [p for p in found if p is not None]
 
+    def variants(self, sku: str) -> list[Variant]:
+        """A product's sizes and colours with their stock, in the pack's order (none: a single article)."""
+        rows = self._db.execute("SELECT sku, size, colour, stock FROM variants WHERE product = ? ORDER BY position",
+                                (sku,))
+        return [Variant(r[0], r[1], json.loads(r[2]) if r[2] else None, r[3]) for r in rows]
+
     def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> bool:
-        """A live price or stock change; False for an unknown product. The next content pack is the
-        source of truth again (head office updates it too)."""
+        """A live price or stock change of a product or of one variant (the product's stock is then their
+        sum); False for an unknown SKU. The next content pack is the source of truth again."""
         writer = sqlite3.connect(self.path)
         try:
             with writer:
+                variant = writer.execute("SELECT product FROM variants WHERE sku = ?", (sku,)).fetchone()
+                if variant is not None:
+                    if stock is not None:
+                        writer.execute("UPDATE variants SET stock = ? WHERE sku = ?", (stock, sku))
+                        stock = writer.execute("SELECT sum(stock) FROM variants WHERE product = ?",
+                                               variant).fetchone()[0]
+                    sku = variant[0]
                 cursor = writer.execute(
                     "UPDATE products SET price_cents = coalesce(?, price_cents), stock = coalesce(?, stock) "
                     "WHERE sku = ?", (price_cents, stock, sku))
@@ -297,4 +310,8 @@ class Catalog:
     def playlist(self) -> list[Slide]:
         """The attract loop's slides."""
         rows = self._db.execute("SELECT data FROM playlist ORDER BY position")
-        return [Slide(**json.loads(data)) for (data,) in rows]
+        slides = []
+        for (data,) in rows:
+            raw = json.loads(data)
+            slides.append(Slide(**{**raw, "roles": tuple(raw["roles"]), "days": tuple(raw["days"])}))
+        return slides

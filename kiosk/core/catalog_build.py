@@ -17,7 +17,7 @@ from kiosk.core.content_pack import ContentPack, read_pack
 from kiosk.core.gtin import gtin14
 from kiosk.core.text import fold
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,6 +33,9 @@ CREATE INDEX products_by_popularity ON products(popularity DESC);
 CREATE TABLE reviews(id TEXT PRIMARY KEY, sku TEXT NOT NULL, stars INTEGER NOT NULL, author TEXT NOT NULL,
     language TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, helpful INTEGER NOT NULL);
 CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
+CREATE TABLE variants(sku TEXT PRIMARY KEY, product TEXT NOT NULL, position INTEGER NOT NULL,
+    size TEXT NOT NULL, colour TEXT, stock INTEGER NOT NULL);
+CREATE INDEX variants_by_product ON variants(product, position);
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
@@ -85,6 +88,11 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
              " ".join(p.description.values()))
             for i, p in enumerate(products, start=1)
         ),
+    )
+    connection.executemany(
+        "INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?)",
+        ((v.sku, p.sku, i, v.size, json.dumps(v.colour, ensure_ascii=False) if v.colour else None, v.stock)
+         for p in products for i, v in enumerate(p.variants)),
     )
     connection.executemany(
         "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

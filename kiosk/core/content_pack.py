@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -17,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.gtin import is_valid_gtin
-from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue
+from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue, Variant
+from kiosk.core.pack_playlist import read_playlist
 from kiosk.core.problems import Problem
 
 PRODUCT_FIELDS = {
     "sku", "gtin", "brand", "category", "name", "description", "price", "stock", "aisle",
-    "rating", "popularity", "specs", "image",
+    "rating", "popularity", "specs", "image", "variants",
 }  # fmt: skip
 
 
@@ -43,6 +45,7 @@ class ProductRow:
     popularity: int
     specs: dict[str, SpecValue]
     image: str
+    variants: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ class PackRejected(Exception):
         super().__init__(f"content pack refused ({len(problems)} problems):\n{shown}{more}")
 
 
-class _Reader:
+class PackReader:
     """Collects problems while reading one pack."""
 
     def __init__(self, folder: Path) -> None:
@@ -117,7 +120,7 @@ def _parse_price(text: Any) -> int | None:
     return int(amount * 100)
 
 
-def _read_categories(reader: _Reader, languages: tuple[str, ...]) -> list[Category]:
+def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Category]:
     data = reader.load_json("categories.json")
     if data is None:
         return []
@@ -151,7 +154,7 @@ def _read_categories(reader: _Reader, languages: tuple[str, ...]) -> list[Catego
     return categories
 
 
-def _spec_value(reader: _Reader, where: tuple[str, str, int | None], spec: SpecDef, value: Any,
+def _spec_value(reader: PackReader, where: tuple[str, str, int | None], spec: SpecDef, value: Any,
                 languages: tuple[str, ...]) -> SpecValue | None:
     file, key, line = where
     if spec.kind == "number":
@@ -174,7 +177,7 @@ def _spec_value(reader: _Reader, where: tuple[str, str, int | None], spec: SpecD
     return reader.localized(file, key, value, languages, line)
 
 
-def _check_product(reader: _Reader, file: str, row: int, raw: dict[str, Any], line: int | None,
+def _check_product(reader: PackReader, file: str, row: int, raw: dict[str, Any], line: int | None,
                    categories: dict[str, Category], languages: tuple[str, ...]) -> ProductRow | None:
     before = len(reader.problems)
     label = f"[{row}]" + (f" {raw['sku']}" if isinstance(raw.get("sku"), str) else "")
@@ -184,9 +187,10 @@ def _check_product(reader: _Reader, file: str, row: int, raw: dict[str, Any], li
 
     for unknown in sorted(set(raw) - PRODUCT_FIELDS):
         bad(unknown, "is not a product field")
-    missing = [f for f in ("sku", "gtin", "brand", "category", "name", "price", "stock") if raw.get(f) in (None, "")]
-    for required in missing:
-        bad(required, "is required")
+    needed = ("sku", "gtin", "brand", "category", "name", "price") + (() if raw.get("variants") else ("stock",))
+    missing = [f for f in needed if raw.get(f) in (None, "")]
+    for field_name in missing:
+        bad(field_name, "is required")
     if missing:
         return None
     gtin = str(raw["gtin"]).strip()
@@ -198,8 +202,9 @@ def _check_product(reader: _Reader, file: str, row: int, raw: dict[str, Any], li
     price = _parse_price(raw["price"])
     if price is None:
         bad("price", f"{raw['price']!r} is not a positive amount with at most 2 decimals")
+    variants = _variants(raw.get("variants") or [], languages, bad)
     try:
-        stock = int(raw["stock"])
+        stock = sum(v.stock for v in variants) if variants else int(raw["stock"])
         if stock < 0:
             raise ValueError
     except (TypeError, ValueError):
@@ -240,10 +245,40 @@ def _check_product(reader: _Reader, file: str, row: int, raw: dict[str, Any], li
     if reader.problems[before:] or price is None:
         return None
     return ProductRow(str(raw["sku"]), gtin, str(raw["brand"]), str(raw["category"]), name, description, price,
-                      stock, str(raw.get("aisle") or ""), rating, popularity, specs, image)
+                      stock, str(raw.get("aisle") or ""), rating, popularity, specs, image, variants)
 
 
-def _csv_rows(reader: _Reader) -> list[tuple[int, dict[str, Any]]]:
+def _variants(raw: Any, languages: tuple[str, ...], bad: Callable[[str, str], None]) -> tuple[Variant, ...]:
+    """A product's sizes and colours: [{"sku", "size", "colour": {"fr", "en"}, "stock"}]."""
+    if not isinstance(raw, list):
+        bad("variants", "must be a list of variants")
+        return ()
+    variants: list[Variant] = []
+    for index, item in enumerate(raw):
+        where = f"variants[{index}]"
+        if not isinstance(item, dict) or not item.get("sku") or not (item.get("size") or item.get("colour")):
+            bad(where, "needs a sku and a size or a colour")
+            continue
+        unknown = sorted(set(item) - {"sku", "size", "colour", "stock"})
+        if unknown:
+            bad(f"{where}.{unknown[0]}", "is not a variant field")
+            continue
+        colour = item.get("colour")
+        if colour is not None and (not isinstance(colour, dict) or any(lang not in colour for lang in languages)):
+            bad(f"{where}.colour", f"needs a text in each language ({', '.join(languages)})")
+            continue
+        stock = item.get("stock", 0)
+        if isinstance(stock, bool) or not isinstance(stock, int) or stock < 0:
+            bad(f"{where}.stock", f"{stock!r} is not a whole number of 0 or more")
+            continue
+        variants.append(Variant(str(item["sku"]), str(item.get("size") or ""), colour, stock))
+    skus = [v.sku for v in variants]
+    if len(set(skus)) != len(skus):
+        bad("variants", "two variants have the same sku")
+    return tuple(variants)
+
+
+def _csv_rows(reader: PackReader) -> list[tuple[int, dict[str, Any]]]:
     """Rows of products.csv as product dicts; columns `name.fr`, `spec.weight`, `spec.frame.fr`."""
     path = reader.folder / "products.csv"
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -273,7 +308,7 @@ def _csv_rows(reader: _Reader) -> list[tuple[int, dict[str, Any]]]:
 
 def read_pack(folder: Path) -> ContentPack:
     """Read and check the pack in `folder`; raise PackRejected with every problem found."""
-    reader = _Reader(Path(folder))
+    reader = PackReader(Path(folder))
     manifest = reader.load_json("pack.json")
     if not isinstance(manifest, dict):
         if manifest is not None:
@@ -323,7 +358,7 @@ def read_pack(folder: Path) -> ContentPack:
         reader.problem(file, "", "has no products")
 
     reviews = _read_reviews(reader, set(seen_sku))
-    playlist = _read_playlist(reader, languages, set(seen_sku))
+    playlist = read_playlist(reader, languages, set(seen_sku))
     members = _read_members(reader, set(by_id))
     offers = _read_offers(reader, languages, set(by_id))
     if reader.problems:
@@ -337,7 +372,7 @@ def read_pack(folder: Path) -> ContentPack:
 TIERS = ("bronze", "silver", "gold")
 
 
-def _read_members(reader: _Reader, categories: set[str]) -> list[Member]:
+def _read_members(reader: PackReader, categories: set[str]) -> list[Member]:
     data = reader.load_json("members.json", required=False) or []
     members: list[Member] = []
     for row, item in enumerate(data, start=1):
@@ -355,7 +390,7 @@ def _read_members(reader: _Reader, categories: set[str]) -> list[Member]:
     return members
 
 
-def _read_offers(reader: _Reader, languages: tuple[str, ...], categories: set[str]) -> list[Offer]:
+def _read_offers(reader: PackReader, languages: tuple[str, ...], categories: set[str]) -> list[Offer]:
     data = reader.load_json("offers.json", required=False) or []
     offers: list[Offer] = []
     for row, item in enumerate(data, start=1):
@@ -373,7 +408,7 @@ def _read_offers(reader: _Reader, languages: tuple[str, ...], categories: set[st
     return offers
 
 
-def _read_reviews(reader: _Reader, skus: set[str]) -> list[Review]:
+def _read_reviews(reader: PackReader, skus: set[str]) -> list[Review]:
     data = reader.load_json("reviews.json", required=False) or []
     reviews: list[Review] = []
     for row, item in enumerate(data, start=1):
@@ -391,24 +426,3 @@ def _read_reviews(reader: _Reader, skus: set[str]) -> list[Review]:
         except (KeyError, TypeError, ValueError) as error:
             reader.problem("reviews.json", key, f"is not a valid review ({error})")
     return reviews
-
-
-def _read_playlist(reader: _Reader, languages: tuple[str, ...], skus: set[str]) -> list[Slide]:
-    data = reader.load_json("playlist.json", required=False) or []
-    slides: list[Slide] = []
-    for row, item in enumerate(data, start=1):
-        key = f"[{row}]"
-        kind = item.get("kind") if isinstance(item, dict) else None
-        if kind == "product":
-            if item.get("sku") not in skus:
-                reader.problem("playlist.json", f"{key}.sku", f"{item.get('sku')!r} is not a product of the pack")
-                continue
-            slides.append(Slide("product", float(item.get("seconds", 7)), sku=item["sku"]))
-        elif kind == "message":
-            title = reader.localized("playlist.json", f"{key}.title", item.get("title"), languages, None)
-            subtitle = reader.localized("playlist.json", f"{key}.subtitle", item.get("subtitle", {}), (), None)
-            slides.append(Slide("message", float(item.get("seconds", 7)), title=title, subtitle=subtitle,
-                                color=str(item.get("color", "#1F4E46"))))
-        else:
-            reader.problem("playlist.json", f"{key}.kind", "must be \"product\" or \"message\"")
-    return slides

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it_IT"}
@@ -34,6 +34,14 @@ class Formatter:
     def number(self, value: float) -> str:
         """A number with the locale's decimal sign and at most 1 decimal (9,5 in French)."""
         return str(format_decimal(value, format="#,##0.#", locale=self.locale))
+
+    def time(self, value: datetime) -> str:
+        """A time of day, as written in this locale ("09:30")."""
+        return str(format_time(value, format="short", locale=self.locale))
+
+    def day(self, value: date) -> str:
+        """A weekday and date, "samedi 28 novembre"."""
+        return str(format_date(value, format="EEEE d MMMM", locale=self.locale))
 
     def date(self, value: date) -> str:
         """A date in the locale's medium format (22 nov. 2026)."""

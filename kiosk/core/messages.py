@@ -72,6 +72,15 @@ class ShortLinkReady:
 
 
 @dataclass(frozen=True)
+class DeliverySucceeded:
+    """An outbox item reached its destination; an order may come back with a link to pay on a phone."""
+
+    kind: str
+    item_id: str
+    payment_url: str = ""
+
+
+@dataclass(frozen=True)
 class CommandReceived:
     """A command from head office, to carry out on the main loop. `error` is set when it cannot be read."""
 
@@ -104,5 +113,5 @@ class Quit:
 
 
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
-           | ShortLinkReady | CommandReceived | CatalogChanged
+           | ShortLinkReady | DeliverySucceeded | CommandReceived | CatalogChanged
            | Redraw | Quit)

@@ -69,6 +69,21 @@ class Product(ProductSummary):
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One size or colour of a product, with its own SKU and stock."""
+
+    sku: str
+    size: str = ""
+    colour: Localized | None = None
+    stock: int = 0
+
+    def label(self, language: str) -> str:
+        """"42 · blue": what the shopper picks."""
+        parts = [self.size, pick(self.colour, language) if self.colour else ""]
+        return " · ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
 class Review:
     """A shopper's review of a product."""
 
@@ -114,3 +129,15 @@ class Slide:
     title: Localized | None = None
     subtitle: Localized | None = None
     color: str = "#1F4E46"
+    roles: tuple[str, ...] = ()  # the display roles it plays on; none: every role
+    days: tuple[int, ...] = ()  # scheduled: weekdays (0 = Monday) it plays on; none: every day
+    start: str = ""  # "HH:MM" local time it starts and ends playing; empty: all day
+    end: str = ""
+    first_date: str = ""  # "YYYY-MM-DD" dates it plays from and until; empty: no limit
+    last_date: str = ""
+    fallback: bool = False  # plays only when nothing else is scheduled
+
+    @property
+    def scheduled(self) -> bool:
+        """Whether the slide plays only at some times."""
+        return bool(self.days or self.start or self.end or self.first_date or self.last_date)

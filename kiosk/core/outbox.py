@@ -40,17 +40,19 @@ class OutboxItem:
     last_error: str
 
 
-def retry_delay(attempts: int, rng: random.Random | None = None) -> float:
-    """Seconds to wait after `attempts` failures: doubling from FIRST_RETRY_S, capped, with full jitter."""
-    ceiling = min(MAX_RETRY_S, FIRST_RETRY_S * 2 ** max(0, attempts - 1))
+def retry_delay(attempts: int, rng: random.Random | None = None, first: float = FIRST_RETRY_S,
+                most: float = MAX_RETRY_S) -> float:
+    """Seconds to wait after `attempts` failures: doubling from `first`, capped at `most`, with jitter."""
+    ceiling = min(most, first * 2 ** max(0, attempts - 1))
     return (rng or random).uniform(ceiling / 2, ceiling)
 
 
 class Outbox:
     """One outbox database; each thread opens its own Outbox on the same file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, first_retry_s: float = FIRST_RETRY_S, max_retry_s: float = MAX_RETRY_S) -> None:
         self.path = Path(path)
+        self.retry = (first_retry_s, max_retry_s)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -70,6 +72,15 @@ class Outbox:
             self._db.execute("INSERT INTO outbox(id, kind, payload, created, next_attempt) VALUES (?, ?, ?, ?, ?)",
                              (item_id, kind, json.dumps(payload, ensure_ascii=False), now, now))
         return item_id
+
+    def add_many(self, items: list[tuple[str, dict[str, Any], str]], now: float) -> None:
+        """Store several items (kind, payload, id) in one transaction: all of them are kept, or none."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany(
+                "INSERT INTO outbox(id, kind, payload, created, next_attempt) VALUES (?, ?, ?, ?, ?)",
+                [(item_id or str(uuid.uuid4()), kind, json.dumps(payload, ensure_ascii=False), now, now)
+                 for kind, payload, item_id in items])
 
     def due(self, now: float, kinds: tuple[str, ...], limit: int = 20) -> list[OutboxItem]:
         """Pending items of these kinds whose time has come, oldest first."""
@@ -104,7 +115,7 @@ class Outbox:
         state = "held" if permanent else "pending"
         with self._db:
             self._db.execute("UPDATE outbox SET attempts = ?, state = ?, last_error = ?, next_attempt = ? WHERE id = ?",
-                             (attempts, state, error[:500], now + retry_delay(attempts), item_id))
+                             (attempts, state, error[:500], now + retry_delay(attempts, None, *self.retry), item_id))
 
     def retry_now(self, kinds: tuple[str, ...]) -> None:
         """Staff (or a recovered connection) asks for pending items to be tried at once."""

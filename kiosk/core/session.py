@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kiosk.core.cart import Cart
 from kiosk.core.models import Member
 
 MAX_COMPARE = 4
@@ -32,6 +33,7 @@ class ShopperSession:
     search_text: str = ""
     started: bool = False
     member: Member | None = None  # personal data: wiped with the session, never published
+    cart: Cart = field(default_factory=Cart)
 
     def __post_init__(self) -> None:
         if not self.language:
@@ -58,11 +60,12 @@ class ShopperSession:
         self.search_text = ""
         self.started = False
         self.member = None
+        self.cart.clear()
 
     def public_state(self) -> dict[str, object]:
         """What may be shown to tools and telemetry: no personal data."""
         return {"language": self.language, "identified": self.member is not None, "compare": list(self.compare),
-                "cart": []}
+                "cart": self.cart.state()}
 
 
 class IdleState(Enum):

@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from kiosk.core.models import Slide, pick
+from kiosk.core.schedule import active_slides
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.widgets import Label, Painter, Panel, Picture, Point, Root, Widget
@@ -47,19 +48,28 @@ class AttractScene(ShopScene):
 
     def __init__(self, ctx: SceneContext, slide_seconds: float) -> None:
         super().__init__(ctx)
-        self.slides = ctx.shop.catalog.playlist() or [Slide("message", slide_seconds, title={"en": ""})]
         self.slide_seconds = slide_seconds
+        self.slides = self._playing()
         self.index = 0
         self.shown_at = ctx.clock.monotonic()
         self.fade_started: float | None = None
         self.show: SlideShow | None = None
+        self._shown_status = ""
 
     def details(self) -> dict[str, Any]:
         """Which slide is shown."""
         return {"slide": self.index, "slides": len(self.slides)}
 
+    def _playing(self) -> list[Slide]:
+        """The slides scheduled now for this display's role; the store's name when there are none."""
+        ctx = self.ctx
+        playing = active_slides(ctx.shop.catalog.playlist(), ctx.local_now(), ctx.role)
+        store = ctx.shop.config.store.name
+        return playing or [Slide("message", self.slide_seconds, title={"fr": store, "en": store})]
+
     def on_enter(self) -> None:
         """Start from the first slide."""
+        self.slides = self._playing()
         self.index = 0
         self.shown_at = self.ctx.clock.monotonic()
         self.rebuild()
@@ -74,7 +84,7 @@ class AttractScene(ShopScene):
         return root
 
     def _slide_widgets(self, slide: Slide, size: tuple[int, int]) -> list[Widget]:
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin = theme.size("margin") * 2
         widgets: list[Widget] = []
@@ -104,14 +114,26 @@ class AttractScene(ShopScene):
                                  pick(slide.subtitle or {}, ctx.lang), size="title", color="on_primary",
                                  align="center", wrap=True, max_lines=4, valign="top"))
             ink = "accent"
-        start_text = t("Touch to start")
+        self._shown_status = self.status_key()
+        widgets.extend(self.call_to_action(size, ink))
+        return widgets
+
+    def status_key(self) -> str:
+        """What the call to action depends on besides the slide (the window: open or closed)."""
+        return ""
+
+    def call_to_action(self, size: tuple[int, int], ink: str) -> list[Widget]:
+        """What invites a touch, over every slide: a "Touch to start" pill."""
+        ctx, theme = self.ctx, self.ctx.theme
+        width, height = size
+        margin = theme.size("margin") * 2
+        start_text = ctx.t("Touch to start")
         pill_w = min(width - 2 * margin, ctx.screen.text.width(start_text, theme.size("title"), True) + theme.px(120))
         pill_h = theme.px(120)
         pill = Panel(((width - pill_w) // 2, height - theme.px(260), pill_w, pill_h), ink)
         pill.add(Label(pill.rect, start_text, size="title", bold=True,
                        color="on_primary" if ink == "primary" else "on_accent", align="center"))
-        widgets.append(pill)
-        return widgets
+        return [pill]
 
     def next_deadline(self, now: float) -> float | None:
         """When the next slide comes."""
@@ -125,9 +147,17 @@ class AttractScene(ShopScene):
     def update(self, now: float) -> bool:
         """Move to the next slide when its time is up; animate the fade."""
         show = self.show
-        if show is None or len(self.slides) < 2:
+        if show is None:
             return False
         if self.fade_started is None and now - self.shown_at >= self._seconds():
+            playing = self._playing()  # the schedule may have moved on (evening slides, a holiday)
+            if playing == self.slides and len(playing) == 1:
+                self.shown_at = now
+                if self.status_key() != self._shown_status:
+                    self.rebuild()
+                return False
+            if playing != self.slides:
+                self.slides, self.index = playing, -1
             show.fade_from = list(show.children)
             show.children.clear()
             self.index = (self.index + 1) % len(self.slides)

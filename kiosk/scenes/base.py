@@ -49,6 +49,12 @@ class ShopScene(Scene):
             bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Home"), ctx.home,
                            style="header", size="text"))
             right -= w + theme.px(8)
+        articles = ctx.session.cart.count
+        if articles and self.name not in ("cart", "checkout"):
+            w = theme.px(190)
+            bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Cart ({count})", count=articles),
+                           self.open_cart, style="accent", size="text"))
+            right -= w + theme.px(8)
         bar.add(Label((x + theme.px(10), 0, right - x - theme.px(20), height), title, size="title",
                       color="on_primary", bold=True, heading=True))
         return height
@@ -100,6 +106,13 @@ class ShopScene(Scene):
                         button_w, theme.size("touch_target")), ctx.t("Compare ({count})", count=count),
                        self.open_compare, style="accent", enabled=count >= 2))
         return bar_h
+
+    def open_cart(self) -> None:
+        """Show the cart."""
+        from kiosk.scenes.cart import CartScene
+
+        if not self.ctx.screen.stack.pop_to("cart"):
+            self.ctx.show(CartScene(self.ctx))
 
     def open_compare(self) -> None:
         """Show the comparison."""

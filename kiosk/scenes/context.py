@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import pygame
 
@@ -28,6 +29,7 @@ class SceneContext:
     on_start_session: Callable[[], None]
     on_end_session: Callable[[], None]
     display_name: str = "terminal"
+    role: str = "terminal"
     print_jobs: set[str] = field(default_factory=set)  # slips sent from this display, awaiting their result
 
     @property
@@ -54,6 +56,21 @@ class SceneContext:
     def lang(self) -> str:
         """The shopper's language."""
         return self.session.language
+
+    def local_now(self) -> datetime:
+        """The time in the store's time zone."""
+        return self.clock.now().astimezone(self.shop.hours.zone)
+
+    def when(self, moment: object) -> str:
+        """A day and time the shopper reads at a glance: "tomorrow at 09:30", "Saturday 28 November at 09:30"."""
+        assert isinstance(moment, datetime)
+        local = moment.astimezone(self.shop.hours.zone)
+        days = (local.date() - self.local_now().date()).days
+        if days == 0:
+            return self.t("today at {time}", time=self.fmt.time(local))
+        if days == 1:
+            return self.t("tomorrow at {time}", time=self.fmt.time(local))
+        return self.t("{day} at {time}", day=self.fmt.day(local), time=self.fmt.time(local))
 
     def rect(self) -> pygame.Rect:
         """The whole screen."""

@@ -6,7 +6,7 @@ from functools import partial
 from typing import Any
 
 from kiosk.core.compare import format_spec_value
-from kiosk.core.models import pick
+from kiosk.core.models import Variant, pick
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene, compare_toast, stock_text
 from kiosk.scenes.context import SceneContext
@@ -25,10 +25,13 @@ class ProductScene(ShopScene):
         super().__init__(ctx)
         self.sku = sku
         self.review_order = "newest"
+        self.variants = ctx.shop.catalog.variants(sku)
+        self.variant: Variant | None = None  # the size or colour chosen
 
     def details(self) -> dict[str, Any]:
         """The product shown."""
-        return {"product": self.sku, "in_compare": self.sku in self.ctx.session.compare}
+        return {"product": self.sku, "in_compare": self.sku in self.ctx.session.compare,
+                "variants": [v.sku for v in self.variants], "variant": self.variant.sku if self.variant else ""}
 
     def build(self, size: tuple[int, int]) -> Root:
         """The page in a scroll view, and an action bar at the bottom."""
@@ -43,11 +46,11 @@ class ProductScene(ShopScene):
             root.add(Label((margin, top + margin, width - 2 * margin, theme.px(100)),
                            t("This product is no longer in the catalogue."), align="center"))
             return root
-        actions_h = theme.px(170)
+        actions_h = theme.px(310 if ctx.shop.config.orders.enabled else 170)
         page = root.add(ScrollView((0, top, width, height - top - actions_h), 0, label=product.title(ctx.lang)))
         inner = width - 2 * margin
         y = margin
-        picture = min(inner, theme.px(620))
+        picture = min(inner, theme.px(620), (height - top - actions_h) * 3 // 5)  # landscape: room for the text
         page.add(Picture(((width - picture) // 2, y, picture, picture), ctx.shop.image(product.image),
                              label=product.title(ctx.lang)))
         y += picture + theme.px(30)
@@ -76,6 +79,7 @@ class ProductScene(ShopScene):
                        t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "", size="title", bold=True,
                        align="right"))
         y += theme.px(160)
+        y = self._variant_chips(page, y)
         half = (inner - theme.size("gap")) // 2 if ctx.shop.fleet is not None else inner
         page.add(Button((margin, y, half, theme.px(100)), t("Send to my phone"), self.share, style="secondary",
                         size="text"))
@@ -94,6 +98,33 @@ class ProductScene(ShopScene):
         page.content_height = y + margin
         self._actions(root, height - actions_h, actions_h)
         return root
+
+    def _variant_chips(self, page: ScrollView, y: int) -> int:
+        """The sizes or colours to choose from, each with its stock."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        if not self.variants:
+            return y
+        margin, gap = theme.size("margin"), theme.size("gap")
+        inner = ctx.size[0] - 2 * margin
+        what = t("Choose a size") if self.variants[0].size else t("Choose a colour")
+        page.add(Label((margin, y, inner, theme.px(56)), what, bold=True, heading=True))
+        y += theme.px(64)
+        chip_w, chip_h = theme.px(200), theme.px(96)
+        per_row = max(1, (inner + gap) // (chip_w + gap))
+        for index, variant in enumerate(self.variants):
+            x = margin + (index % per_row) * (chip_w + gap)
+            row_y = y + (index // per_row) * (chip_h + gap)
+            label = variant.label(ctx.lang)
+            stock = t("in stock") if variant.stock > 0 else t("to order")
+            chosen = self.variant is not None and self.variant.sku == variant.sku
+            page.add(Button((x, row_y, chip_w, chip_h), label, partial(self._choose, variant),
+                            style="chip_on" if chosen else "chip", size="text", note=stock))
+        rows = (len(self.variants) + per_row - 1) // per_row
+        return y + rows * (chip_h + gap) + theme.px(20)
+
+    def _choose(self, variant: Variant) -> None:
+        self.variant = variant
+        self._keep_scroll_rebuild()
 
     def _specs(self, page: ScrollView, product: Any, specs: Any, y: int) -> int:
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
@@ -170,7 +201,13 @@ class ProductScene(ShopScene):
         root.add(Panel((0, y, width, max(1, theme.px(2))), "divider", radius=False))
         button_h = theme.px(110)
         button_w = (width - 2 * margin - gap) // 2
-        by = y + (height - button_h) // 2
+        by = y + theme.px(30)
+        if ctx.shop.config.orders.enabled:
+            product = ctx.shop.catalog.product(self.sku)
+            price = ctx.fmt.price(product.price_cents) if product else ""
+            root.add(Button((margin, by, width - 2 * margin, button_h), t("Add to cart"), self._add_to_cart,
+                            style="primary", shown=t("Add to cart · {price}", price=price)))
+            by += button_h + gap
         in_compare = self.sku in ctx.session.compare
         if in_compare:
             root.add(Button((margin, by, button_w, button_h), t("Remove from comparison"), self._toggle_compare,
@@ -181,6 +218,21 @@ class ProductScene(ShopScene):
         count = len(ctx.session.compare)
         root.add(Button((margin + button_w + gap, by, button_w, button_h), t("Compare ({count})", count=count),
                         self.open_compare, style="accent", enabled=count >= 2, size="text"))
+
+    def _add_to_cart(self) -> None:
+        ctx = self.ctx
+        product = ctx.shop.catalog.product(self.sku)
+        if product is None:
+            return
+        if self.variants and self.variant is None:
+            ctx.toast(ctx.t("Choose a size first") if self.variants[0].size else ctx.t("Choose a colour first"))
+            return
+        result = ctx.session.cart.add(product, self.variant)
+        if result == "limit":
+            ctx.toast(ctx.t("That is as many as we can take in one order."))
+        else:
+            ctx.toast(ctx.t("Added to your cart"))
+        self._keep_scroll_rebuild()
 
     def share(self) -> None:
         """Show this product as a QR code."""

@@ -40,14 +40,14 @@ def merge_rects(rects: list[pygame.Rect]) -> list[pygame.Rect]:
 class Screen:
     """Draws a scene stack on a surface and feeds it pointer, key and text input."""
 
-    def __init__(self, surface: pygame.Surface, theme: Theme, slop: int) -> None:
+    def __init__(self, surface: pygame.Surface, theme: Theme, slop: int, long_press: float = 1.2) -> None:
         self.surface = surface
         self.size: tuple[int, int] = surface.get_size()
         self.theme = theme
         self.text = TextCache(theme)
         self.images = ImageCache()
         self.stack = SceneStack()
-        self.gestures = GestureTracker(slop)
+        self.gestures = GestureTracker(slop, long_press)
         self._pressed: Widget | None = None
         self._scrolling: ScrollView | None = None
         self._toast: tuple[str, float] | None = None

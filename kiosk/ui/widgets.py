@@ -308,12 +308,13 @@ class Button(Widget):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
                  style: str = "primary", size: str = "button", enabled: bool = True, shown: str = "",
-                 badge: str = "") -> None:
+                 badge: str = "", note: str = "") -> None:
         super().__init__(rect, label=label, on_tap=on_tap, enabled=enabled)
         self.style = style
         self.size_name = size
         self.shown = shown  # text drawn when it differs from the accessible label (an icon glyph)
         self.badge = badge
+        self.note = note  # a second, smaller line under the text ("in stock")
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the button in its style; dimmed when disabled, darker while pressed."""
@@ -335,7 +336,15 @@ class Button(Widget):
         size = theme.size(self.size_name)
         text = painter.text.ellipsize(self.shown or self.label, size, rect.width - theme.px(16), bold=True)
         image = painter.text.render(text, size, ink_color, bold=True)
-        painter.surface.blit(image, image.get_rect(center=rect.center))
+        if self.note:
+            note_size = theme.size("small")
+            note = painter.text.render(painter.text.ellipsize(self.note, note_size, rect.width - theme.px(16)),
+                                       note_size, ink_color)
+            top = rect.centery - (image.get_height() + note.get_height()) // 2
+            painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top)))
+            painter.surface.blit(note, note.get_rect(midtop=(rect.centerx, top + image.get_height())))
+        else:
+            painter.surface.blit(image, image.get_rect(center=rect.center))
         if self.badge:
             badge_size = theme.size("small")
             badge = painter.text.render(self.badge, badge_size, theme.color("on_accent"), bold=True)

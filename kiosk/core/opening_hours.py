@@ -1,0 +1,148 @@
+"""Opening hours: a weekly schedule, dated exceptions, in the store's time zone.
+
+Hours are wall-clock times in the store's zone ("09:30-19:00"), so a store that opens at 09:30 opens
+at 09:30 local time on the day the clocks change too. Every answer is an aware datetime; intervals
+are compared as instants, so the hour that repeats in autumn or is skipped in spring cannot confuse
+"is it open?" or "when does it open next?".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SPAN = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
+LOOK_AHEAD_DAYS = 400  # a store closed for longer than this has no "next opening" worth showing
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Open from `start` to `end` (minutes after local midnight; end may be 1440, midnight after)."""
+
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.start // 60:02d}:{self.start % 60:02d}-{self.end // 60:02d}:{self.end % 60:02d}"
+
+
+def parse_span(text: str) -> Span:
+    """"09:30-19:00" as a Span; ValueError saying what is wrong."""
+    found = SPAN.match(text.strip())
+    if not found:
+        raise ValueError(f"{text!r} is not a time range like \"09:30-19:00\"")
+    h1, m1, h2, m2 = (int(g) for g in found.groups())
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    if h1 > 23 or m1 > 59 or m2 > 59 or end > 24 * 60:
+        raise ValueError(f"{text!r} has a time that does not exist (use 00:00 to 24:00)")
+    if end <= start:
+        raise ValueError(f"{text!r} closes before it opens (split a night across two days)")
+    return Span(start, end)
+
+
+def parse_spans(texts: Iterable[str]) -> tuple[Span, ...]:
+    """Several ranges of one day, sorted; ValueError if they overlap."""
+    spans = sorted(parse_span(text) for text in texts)
+    for before, after in itertools.pairwise(spans):
+        if after.start < before.end:
+            raise ValueError(f"{before} and {after} overlap")
+    return tuple(spans)
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """When the store is open."""
+
+    zone: ZoneInfo
+    weekly: Mapping[int, tuple[Span, ...]]  # 0 = Monday
+    exceptions: Mapping[date, tuple[Span, ...]] = field(default_factory=dict)  # () = closed that day
+
+    @classmethod
+    def always_open(cls, zone: ZoneInfo) -> OpeningHours:
+        """A store with no hours configured: never shown as closed."""
+        return cls(zone, {day: (Span(0, 24 * 60),) for day in range(7)})
+
+    def spans_on(self, day: date) -> tuple[Span, ...]:
+        """The ranges the store is open on a local calendar day."""
+        if day in self.exceptions:
+            return self.exceptions[day]
+        return self.weekly.get(day.weekday(), ())
+
+    def _instant(self, day: date, minutes: int) -> datetime:
+        """A wall-clock time of a local day as a UTC instant (a skipped time reads as before the jump)."""
+        if minutes >= 24 * 60:
+            local = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self.zone)
+        else:
+            local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=self.zone)
+        return local.astimezone(UTC)
+
+    def intervals(self, first: date, days: int) -> Iterator[tuple[datetime, datetime]]:
+        """Open intervals as instants, from the local day `first` on, ranges that touch merged."""
+        pending: tuple[datetime, datetime] | None = None
+        for offset in range(days):
+            day = first + timedelta(days=offset)
+            for span in self.spans_on(day):
+                start, end = self._instant(day, span.start), self._instant(day, span.end)
+                if end <= start:
+                    continue  # a range that falls wholly inside a skipped hour
+                if pending is not None and start <= pending[1]:
+                    pending = (pending[0], max(end, pending[1]))
+                    continue
+                if pending is not None:
+                    yield pending
+                pending = (start, end)
+        if pending is not None:
+            yield pending
+
+    def _around(self, at: datetime) -> Iterator[tuple[datetime, datetime]]:
+        local_day = at.astimezone(self.zone).date()
+        return self.intervals(local_day - timedelta(days=1), LOOK_AHEAD_DAYS + 1)
+
+    @staticmethod
+    def _utc(at: datetime) -> datetime:
+        # Python compares two datetimes sharing one tzinfo by wall clock, ignoring the fold; UTC has no fold.
+        if at.tzinfo is None:
+            raise ValueError("opening hours need an aware datetime")
+        return at.astimezone(UTC)
+
+    def is_open(self, at: datetime) -> bool:
+        """Whether the store is open at this instant."""
+        at = self._utc(at)
+        for start, end in self._around(at):
+            if start > at:
+                return False
+            if at < end:
+                return True
+        return False
+
+    def next_opening(self, at: datetime) -> datetime | None:
+        """The next instant after `at` when the store opens (None: not within a year or so)."""
+        at = self._utc(at)
+        for start, _ in self._around(at):
+            if start > at:
+                return start.astimezone(self.zone)
+        return None
+
+    def closes_at(self, at: datetime) -> datetime | None:
+        """When the store closes, if it is open at `at`."""
+        at = self._utc(at)
+        for start, end in self._around(at):
+            if start > at:
+                return None
+            if at < end:
+                return end.astimezone(self.zone)
+        return None
+
+    def ready_for_collection(self, at: datetime, preparation: timedelta) -> datetime | None:
+        """The first time an order placed at `at` can be collected: after `preparation`, on the next
+        quarter hour, while the store is open."""
+        seconds = (self._utc(at) + preparation).timestamp()
+        ready = datetime.fromtimestamp(-(-seconds // 900) * 900, UTC)  # quarter hours line up in every zone
+        if self.is_open(ready):
+            return ready.astimezone(self.zone)
+        return self.next_opening(ready)

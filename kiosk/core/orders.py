@@ -1,0 +1,103 @@
+"""An order as the kiosk makes it: its id, what is ordered, how it reaches the shopper, who to tell.
+
+The id is made on the kiosk and is the backend's idempotency key, so an order sent twice (a crash
+between "sent" and "noted as sent") is still one order. The payload is what `POST /orders` receives
+(docs/backend-openapi.yaml); its personal fields are top-level so the outbox can erase them once the
+backend has the order.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import phonenumbers
+
+from kiosk.core.cart import CartLine
+from kiosk.core.models import pick
+
+ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud at the counter
+PERSONAL_FIELDS = ("contact", "delivery_address")
+
+
+def new_order_id(store_id: str) -> str:
+    """A short order number, unique with overwhelming odds: "LYON01-7KQ3F2HM"."""
+    store = "".join(c for c in store_id.upper() if c.isalnum())[:8] or "KIOSK"
+    return f"{store}-{''.join(secrets.choice(ID_ALPHABET) for _ in range(8))}"
+
+
+def normalise_phone(text: str, region: str) -> str | None:
+    """A mobile or landline number in E.164 ("+33612345678"), or None if it cannot be one."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+@dataclass(frozen=True)
+class DeliveryAddress:
+    """Where a delivery goes (personal data)."""
+
+    street: str
+    postcode: str
+    city: str
+
+    def lines(self) -> list[str]:
+        """As written on a parcel."""
+        return [self.street, f"{self.postcode} {self.city}"]
+
+
+@dataclass(frozen=True)
+class Order:
+    """Everything the shopper confirmed."""
+
+    id: str
+    store: str
+    device: str
+    placed_at: datetime
+    language: str
+    currency: str
+    lines: tuple[CartLine, ...]
+    email: str = ""  # one of email or phone (personal data)
+    phone: str = ""
+    collect_from: datetime | None = None  # collect at the store from then; None: delivery
+    delivery: DeliveryAddress | None = None
+    marketing_opt_in: bool = False
+
+    @property
+    def total_cents(self) -> int:
+        """What the order costs."""
+        return sum(line.total_cents for line in self.lines)
+
+    def payload(self) -> dict[str, Any]:
+        """The body of `POST /orders`."""
+        contact = {"email": self.email} if self.email else {"phone": self.phone}
+        fulfilment: dict[str, Any] = ({"kind": "collect", "from": self.collect_from.isoformat()}
+                                      if self.collect_from else {"kind": "delivery"})
+        body: dict[str, Any] = {
+            "id": self.id, "store": self.store, "device": self.device,
+            "placed_at": self.placed_at.isoformat(timespec="seconds"), "language": self.language,
+            "currency": self.currency, "total_cents": self.total_cents,
+            "lines": [{"sku": line.sku, "article": line.article, "name": pick(line.name, self.language),
+                       "option": line.variant.label(self.language) if line.variant else "",
+                       "quantity": line.quantity, "unit_price_cents": line.unit_price_cents}
+                      for line in self.lines],
+            "fulfilment": fulfilment, "contact": contact, "marketing_opt_in": self.marketing_opt_in,
+        }
+        if self.delivery:
+            body["delivery_address"] = {"street": self.delivery.street, "postcode": self.delivery.postcode,
+                                        "city": self.delivery.city}
+        return body
+
+    def alert(self) -> dict[str, Any]:
+        """The new-order alert for staff over MQTT: no personal data."""
+        return {"type": "order", "order": self.id, "device": self.device, "articles": sum(
+            line.quantity for line in self.lines), "total_cents": self.total_cents,
+            "fulfilment": "collect" if self.collect_from else "delivery",
+            "collect_from": self.collect_from.isoformat() if self.collect_from else None,
+            "time": self.placed_at.isoformat(timespec="seconds")}

@@ -1,0 +1,71 @@
+"""The order is kept: its number, how it reaches the shopper, a QR code to follow it, and to pay when
+the backend gives a payment link."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.qr import QrCode
+from kiosk.ui.widgets import Button, Label, Panel, Root
+
+
+class OrderConfirmedScene(ShopScene):
+    """Shown only once the order is on disk in the outbox."""
+
+    name = "order_confirmed"
+
+    def __init__(self, ctx: SceneContext, order_id: str, fulfilment: str, follow_url: str, emailed: bool) -> None:
+        super().__init__(ctx)
+        self.order_id = order_id
+        self.fulfilment = fulfilment
+        self.follow_url = follow_url
+        self.emailed = emailed
+        self.payment_url = ""
+
+    def details(self) -> dict[str, Any]:
+        """The order's number and whether a payment link came."""
+        return {"order": self.order_id, "payment_link": bool(self.payment_url)}
+
+    def delivered(self, payment_url: str) -> None:
+        """The backend has the order; with a payment link, the shopper can pay on their phone."""
+        if payment_url and payment_url != self.payment_url:
+            self.payment_url = payment_url
+            self.rebuild()
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """Number, what happens next, the QR codes and "Done"."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width, height = size
+        margin = theme.size("margin")
+        inner = width - 2 * margin
+        root = Root((0, 0, width, height))
+        y = self.header(root, t("Order confirmed"), back=False) + theme.px(50)
+        root.add(Label((margin, y, inner, theme.px(60)), t("Thank you! Your order number:"), align="center"))
+        y += theme.px(70)
+        root.add(Label((margin, y, inner, theme.px(110)), self.order_id, size="headline", bold=True, align="center",
+                       color="primary"))
+        y += theme.px(130)
+        notes = [self.fulfilment]
+        notes.append(t("A confirmation is on its way to your inbox.") if self.emailed else
+                     t("Keep this number: the store will contact you."))
+        for note in notes:
+            root.add(Label((margin, y, inner, theme.px(100)), note, wrap=True, max_lines=2, align="center"))
+            y += theme.px(110)
+        codes = [(url, text) for url, text in ((self.payment_url, t("Pay now on your phone")),
+                                               (self.follow_url, t("Follow your order"))) if url]
+        if codes:
+            gap = theme.size("gap")
+            side = min(theme.px(460), (inner - gap * (len(codes) - 1)) // len(codes), height - y - theme.px(420))
+            total = len(codes) * side + (len(codes) - 1) * gap
+            x = (width - total) // 2
+            for url, text in codes:
+                card = root.add(Panel((x - theme.px(10), y, side + theme.px(20), side + theme.px(90)), "surface"))
+                card.add(QrCode((x, y + theme.px(10), side, side), url, text))
+                card.add(Label((x, y + side + theme.px(20), side, theme.px(60)), text, bold=True, align="center"))
+                x += side + gap
+            y += side + theme.px(120)
+        root.add(Button((margin, height - theme.px(180), inner, theme.px(120)), t("Done"), ctx.on_end_session,
+                        style="accent"))
+        return root

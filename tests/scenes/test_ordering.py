@@ -1,0 +1,162 @@
+"""A shopper orders at the terminal and at the shop window; the order is kept before it is confirmed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import load_config
+from kiosk.core.clock import ManualClock
+from kiosk.core.outbox import Outbox
+from kiosk.pilot import Pilot, PilotError
+from tests.conftest import DEFAULT_CONFIG, write_config
+from tests.order_backend import OrderBackend
+
+ROAD_BIKE = "2001000001019"  # BIK-101, no variants
+TRAIL_SHOE = "2001000001156"  # RUN-115, sizes 39 to 46
+
+
+def add_to_cart(pilot: Pilot, code: str, size: str = "") -> None:
+    pilot.scan(code)
+    if size:
+        pilot.tap(label=size)
+    pilot.tap(label="Ajouter au panier")
+
+
+def checkout(pilot: Pilot, contact: str = "ada@example.org", collect: bool = True) -> str:
+    """From anywhere with a full cart to the confirmation; returns the order number."""
+    count = pilot.app.display(pilot.display_name).session.cart.count
+    pilot.tap(label=f"Panier ({count})")
+    pilot.tap(label="Commander")
+    if not contact.count("@"):
+        pilot.tap(label="Par téléphone")
+    pilot.type(contact)
+    pilot.tap(label="Suivant")
+    if collect:
+        pilot.tap(label="Retrait au magasin")
+    else:
+        pilot.tap(label="Livraison")
+        for text in ("12 rue des Lilas", "69003", "Lyon"):
+            pilot.type(text)
+            pilot.tap(label="Suivant")
+    pilot.tap(label="Confirmer la commande")
+    assert pilot.scene == "order_confirmed"
+    return str(pilot.details()["order"])
+
+
+def test_an_order_is_in_the_outbox_before_the_shopper_sees_it_confirmed(shopping: Pilot, config) -> None:
+    add_to_cart(shopping, TRAIL_SHOE, "42")
+    add_to_cart(shopping, ROAD_BIKE)
+    add_to_cart(shopping, ROAD_BIKE)
+    state = shopping.state()
+    assert state["session"]["cart"] == [{"sku": "RUN-115", "variant": "RUN-115-42", "quantity": 1},
+                                        {"sku": "BIK-101", "variant": "", "quantity": 2}]
+    order_id = checkout(shopping)
+    outbox = Outbox(Path(config.path(config.outbox.path)))
+    item = outbox.item(order_id)
+    assert item is not None and item.kind == "order" and item.state == "pending"
+    body = item.payload
+    assert body["total_cents"] == 22900 + 2 * 89900
+    assert [(line["article"], line["quantity"]) for line in body["lines"]] == [("RUN-115-42", 1), ("BIK-101", 2)]
+    assert body["contact"] == {"email": "ada@example.org"}
+    # Friday 20 Nov 2026, 11:00 in Lyon, an hour to prepare: ready at noon the same day
+    assert body["fulfilment"] == {"kind": "collect", "from": "2026-11-20T12:00:00+01:00"}
+    state = shopping.state()
+    assert state["session"]["cart"] == [] and "ada@" not in str(state)
+    assert "aujourd'hui à 12:00" in " ".join(shopping.labels())
+
+
+def test_a_size_must_be_chosen_and_the_phone_number_is_checked(shopping: Pilot, config) -> None:
+    shopping.scan(TRAIL_SHOE)
+    shopping.tap(label="Ajouter au panier")
+    assert "taille" in shopping.details()["toast"]
+    shopping.tap(label="44")
+    shopping.tap(label="Ajouter au panier")
+    shopping.tap(label="Panier (1)")
+    shopping.tap(label="Commander")
+    shopping.tap(label="Par téléphone")
+    shopping.type("06 12 34")
+    with pytest.raises(PilotError):
+        shopping.tap(label="Suivant")  # not a whole number yet: the button stays disabled
+    shopping.type("56 78")
+    shopping.tap(label="Suivant")
+    shopping.tap(label="Livraison")
+    for text in ("12 rue des Lilas", "69003", "Lyon"):
+        shopping.type(text)
+        shopping.tap(label="Suivant")
+    shopping.tap(label="Confirmer la commande")
+    order = Outbox(Path(config.path(config.outbox.path))).item(str(shopping.details()["order"]))
+    assert order is not None
+    assert order.payload["contact"] == {"phone": "+33612345678"}
+    assert order.payload["delivery_address"] == {"street": "12 rue des Lilas", "postcode": "69003", "city": "Lyon"}
+    assert order.payload["fulfilment"] == {"kind": "delivery"}
+
+
+def test_the_session_end_forgets_the_cart_and_what_was_typed(shopping: Pilot) -> None:
+    add_to_cart(shopping, ROAD_BIKE)
+    shopping.tap(label="Panier (1)")
+    shopping.tap(label="Commander")
+    shopping.type("ada@example.org")
+    shopping.advance(200)
+    assert shopping.scene == "attract"
+    assert shopping.state()["session"]["cart"] == []
+
+
+@pytest.fixture
+def window(tmp_path: Path) -> Iterator[Pilot]:
+    """The shop window alone, on Saturday 21 November 2026 at 22:00 in Lyon (closed; open Monday 10:00)."""
+    clock = ManualClock(datetime(2026, 11, 21, 21, 0, tzinfo=UTC))
+    pilot = Pilot(load_config(write_config(tmp_path)), "window", clock=clock)
+    yield pilot
+    pilot.close()
+
+
+def test_the_closed_window_takes_an_order_to_collect_at_the_next_opening(window: Pilot, tmp_path: Path) -> None:
+    details = window.details()
+    assert details["scene"] == "attract" and details["open"] is False
+    assert details["status"] == "Fermé · nous ouvrons lundi 23 novembre à 10:00"
+    window.tap(x=1900, y=1000)
+    assert window.scene == "home" and window.details()["products"] == 24  # all, to order
+    window.tap(label="Vélo de route Alto 900 Carbone")
+    window.tap(label="Ajouter au panier")
+    order_id = checkout(window)
+    order = Outbox(tmp_path / "outbox.db").item(order_id)
+    assert order is not None
+    assert order.payload["fulfilment"]["from"] == "2026-11-23T10:00:00+01:00"
+    assert order.payload["device"] == "window"
+
+
+def test_the_window_in_the_evening_plays_its_evening_slides(window: Pilot) -> None:
+    attract = window.app.display("window").screen.stack.top
+    titles = [slide.title["en"] for slide in attract.slides if slide.title]
+    assert "Order tonight, collect tomorrow" in titles
+    assert "Scan any product" not in titles  # a terminal's slide: the window has no scanner
+
+
+def test_a_delivered_order_offers_its_payment_link_and_forgets_the_contact(tmp_path: Path) -> None:
+    backend = OrderBackend(payment_links=True)
+    try:
+        text = DEFAULT_CONFIG.read_text().replace('# base_url = "https://backend.sentier.example/kiosk/v1"',
+                                                  f'base_url = "{backend.url}"\ntimeout_s = 2')
+        pilot = Pilot(load_config(write_config(tmp_path, text)), "terminal")
+        pilot.app.start_devices()
+        pilot.tap(x=540, y=960)
+        add_to_cart(pilot, ROAD_BIKE)
+        order_id = checkout(pilot)
+        deadline = time.monotonic() + 10
+        while not pilot.details()["payment_link"] and time.monotonic() < deadline:
+            pilot.app.step(block=False)
+            time.sleep(0.05)
+        assert pilot.details()["payment_link"], "the QR code to pay on a phone appears once the backend has it"
+        assert "Payer maintenant sur votre téléphone" in pilot.labels()
+        assert list(backend.orders) == [order_id]
+        assert backend.orders[order_id]["contact"] == {"email": "ada@example.org"}
+        kept = Outbox(tmp_path / "outbox.db").item(order_id)
+        assert kept is not None and kept.state == "sent" and "contact" not in kept.payload
+        pilot.close()
+    finally:
+        backend.stop()
