@@ -90,6 +90,20 @@ class Outbox:
             f"kind IN ({marks}) AND next_attempt <= ? ORDER BY created LIMIT ?", (*kinds, now, limit))
         return [OutboxItem(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5]) for r in rows]
 
+    def due_in_order(self, now: float, kinds: tuple[str, ...], limit: int = 20) -> list[OutboxItem]:
+        """The oldest pending items of these kinds, up to the first that is not due yet: delivering
+        them never overtakes an older item waiting for its retry."""
+        marks = ", ".join("?" * len(kinds))
+        rows = self._db.execute(
+            f"SELECT id, kind, payload, attempts, state, last_error, next_attempt FROM outbox WHERE state = 'pending' "
+            f"AND kind IN ({marks}) ORDER BY created LIMIT ?", (*kinds, limit))
+        items = []
+        for row in rows:
+            if row[6] > now:
+                break
+            items.append(OutboxItem(row[0], row[1], json.loads(row[2]), row[3], row[4], row[5]))
+        return items
+
     def next_due(self, kinds: tuple[str, ...]) -> float | None:
         """When the next pending item of these kinds is due."""
         marks = ", ".join("?" * len(kinds))

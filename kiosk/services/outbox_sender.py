@@ -1,8 +1,8 @@
 """A thread that drains one kind of outbox item (emails, orders) towards where it goes.
 
-Items go out oldest first. A delivery that fails for now stops the round (the next try comes after
-the item's back-off), so items arrive in the order they were confirmed; one refused for good is held
-for staff and the round goes on.
+Items go out oldest first, and never overtake an older one: a delivery that fails for now stops the
+round, and the next round starts with that item once its back-off is over, so items arrive in the
+order they were confirmed. One refused for good is held for staff and the round goes on.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class OutboxSender(abc.ABC):
         outbox.retry_now(self.kinds)  # a restart often follows a repaired network: try what waits at once
         try:
             while not self._stop.is_set():
-                for item in outbox.due(time.time(), self.kinds):
+                for item in outbox.due_in_order(time.time(), self.kinds):
                     if self._stop.is_set() or not self.deliver(outbox, item):
                         break
                 next_due = outbox.next_due(self.kinds)
