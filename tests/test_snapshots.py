@@ -1,4 +1,5 @@
-"""Every terminal scene at 1080x1920, compared with a reviewed PNG.
+"""Every terminal scene at 1080x1920, and the window's at 3840x2160 and 2160x3840, compared with a
+reviewed PNG (the window's are kept at half size).
 
 Update the PNGs after a deliberate change with:  UPDATE_SNAPSHOTS=1 python -m pytest tests/test_snapshots.py
 Then look at them before committing. A failing comparison writes the new picture to tests/snapshots/_failed/.
@@ -8,13 +9,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pygame
 import pytest
 
+from kiosk.config import load_config
+from kiosk.core.clock import ManualClock
 from kiosk.core.messages import DeviceStatusChanged
 from kiosk.pilot import Pilot
+from tests.conftest import DEFAULT_CONFIG, write_config
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 TOLERANCE = 2.0  # mean difference per channel, out of 255: font hinting may move a pixel, a layout change will not
@@ -74,6 +79,22 @@ def _open_devices(p: Pilot) -> None:
     p.tap("Voir les appareils")
 
 
+def _open_cart(p: Pilot) -> None:
+    p.scan("2001000001156")
+    p.tap("42")
+    p.tap("Ajouter au panier")
+    p.scan("2001000001019")
+    p.tap("Ajouter au panier")
+    p.tap("Panier (2)")
+    p.advance(4)
+
+
+def _open_checkout(p: Pilot) -> None:
+    _open_cart(p)
+    p.tap("Commander")
+    p.type("ada@example.org")
+
+
 SCENES: dict[str, Callable[[Pilot], None]] = {
     "home": lambda p: None,
     "browse": _open_browse,
@@ -86,29 +107,61 @@ SCENES: dict[str, Callable[[Pilot], None]] = {
     "welcome": _open_welcome,
     "pin_pad": _open_pin_pad,
     "devices": _open_devices,
+    "cart": _open_cart,
+    "checkout": _open_checkout,
+}
+
+
+def _window_product(p: Pilot) -> None:
+    p.tap(x=p.app.display("window").screen.size[0] // 2, y=400)
+    p.tap("Racer Carbon Pro")
+    p.tap("42")
+
+
+def _window_review(p: Pilot) -> None:
+    _window_product(p)
+    p.tap("Ajouter au panier")
+    p.tap("Panier (1)")
+    p.tap("Commander")
+    p.type("ada@example.org")
+    p.tap("Suivant")
+    p.tap("Retrait au magasin")
+    p.advance(4)
+
+
+WINDOW_SCENES: dict[str, tuple[str, Callable[[Pilot], None]]] = {
+    "attract": ("attract", lambda p: None),
+    "home": ("home", lambda p: p.tap(x=p.app.display("window").screen.size[0] // 2, y=400)),
+    "product": ("product", _window_product),
+    "review": ("checkout", _window_review),
 }
 
 
 def _difference(a: pygame.Surface, b: pygame.Surface) -> float:
-    small_a = pygame.transform.smoothscale(a, (270, 480))
-    small_b = pygame.transform.smoothscale(b, (270, 480))
+    grid = (270, 480) if a.get_height() >= a.get_width() else (480, 270)
+    small_a = pygame.transform.smoothscale(a, grid)
+    small_b = pygame.transform.smoothscale(b, grid)
     total = 0
-    for x in range(0, 270):
-        for y in range(0, 480, 2):
+    for x in range(0, grid[0]):
+        for y in range(0, grid[1], 2):
             ca, cb = small_a.get_at((x, y)), small_b.get_at((x, y))
             total += abs(ca.r - cb.r) + abs(ca.g - cb.g) + abs(ca.b - cb.b)
-    return total / (270 * 240 * 3)
+    return total / (grid[0] * grid[1] // 2 * 3)
 
 
-def _check(name: str, picture: Path) -> None:
+def _check(name: str, picture: Path, keep: tuple[int, int] = (1080, 1920)) -> None:
     expected = SNAPSHOTS / f"{name}.png"
+    shown = pygame.image.load(str(picture))
+    if shown.get_size() != keep:
+        shown = pygame.transform.smoothscale(shown, keep)
+        pygame.image.save(shown, str(picture))
     if os.environ.get("UPDATE_SNAPSHOTS") or not expected.exists():
         expected.write_bytes(picture.read_bytes())
         if not os.environ.get("UPDATE_SNAPSHOTS"):
             pytest.fail(f"no reviewed snapshot for {name}: wrote {expected}; look at it and commit it")
         return
-    shown, reviewed = pygame.image.load(str(picture)), pygame.image.load(str(expected))
-    assert shown.get_size() == reviewed.get_size() == (1080, 1920)
+    reviewed = pygame.image.load(str(expected))
+    assert reviewed.get_size() == keep
     difference = _difference(shown, reviewed)
     if difference > TOLERANCE:
         failed = SNAPSHOTS / "_failed"
@@ -126,3 +179,21 @@ def test_scene_snapshot(shopping: Pilot, tmp_path: Path, name: str) -> None:
     SCENES[name](shopping)
     assert shopping.scene == name
     _check(name, shopping.screenshot(tmp_path / f"{name}.png"))
+
+
+@pytest.mark.parametrize("size", [(3840, 2160), (2160, 3840)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("name", list(WINDOW_SCENES))
+def test_window_snapshot(tmp_path: Path, size: tuple[int, int], name: str) -> None:
+    """The shop window on a Saturday night in Lyon (closed, open Monday at 10:00)."""
+    text = DEFAULT_CONFIG.read_text().replace("size = [3840, 2160]", f"size = [{size[0]}, {size[1]}]")
+    clock = ManualClock(datetime(2026, 11, 21, 21, 0, tzinfo=UTC))
+    pilot = Pilot(load_config(write_config(tmp_path, text)), "window", clock=clock)
+    try:
+        scene, open_it = WINDOW_SCENES[name]
+        open_it(pilot)
+        assert pilot.scene == scene
+        orientation = "landscape" if size[0] > size[1] else "portrait"
+        _check(f"window-{orientation}-{name}", pilot.screenshot(tmp_path / f"{name}.png"),
+               (size[0] // 2, size[1] // 2))
+    finally:
+        pilot.close()

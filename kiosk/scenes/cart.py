@@ -65,8 +65,8 @@ class CartScene(ShopScene):
         card.add(Label((text_x, y + pad + theme.px(36), text_w, theme.px(76)), name, wrap=True, max_lines=2,
                        valign="top", bold=True))
         option = line.variant.label(ctx.lang) if line.variant else ""
-        card.add(Label((text_x, y + pad + theme.px(116), text_w, theme.px(40)), option, color="muted"))
-        card.add(Label((text_x, y + pad + theme.px(156), text_w, theme.px(40)), ctx.fmt.price(line.total_cents),
+        card.add(Label((text_x, y + pad + theme.px(110), text_w, theme.px(40)), option, color="muted"))
+        card.add(Label((text_x, y + pad + theme.px(146), text_w, theme.px(40)), ctx.fmt.price(line.total_cents),
                        bold=True, color="primary"))
         step = theme.size("touch_target")
         cx = width - margin - pad - controls_w

@@ -27,6 +27,7 @@ class ProductScene(ShopScene):
         self.review_order = "newest"
         self.variants = ctx.shop.catalog.variants(sku)
         self.variant: Variant | None = None  # the size or colour chosen
+        self._left, self._inner = 0, 0  # the text column of the page, set by build
 
     def details(self) -> dict[str, Any]:
         """The product shown."""
@@ -48,54 +49,62 @@ class ProductScene(ShopScene):
             return root
         actions_h = theme.px(310 if ctx.shop.config.orders.enabled else 170)
         page = root.add(ScrollView((0, top, width, height - top - actions_h), 0, label=product.title(ctx.lang)))
-        inner = width - 2 * margin
         y = margin
-        picture = min(inner, theme.px(620), (height - top - actions_h) * 3 // 5)  # landscape: room for the text
-        page.add(Picture(((width - picture) // 2, y, picture, picture), ctx.shop.image(product.image),
+        if width > height:  # landscape (a shop window): the picture on the left, the text beside it
+            left = width * 2 // 5
+            picture = min(left - 2 * margin, height - top - actions_h - 2 * margin)
+            page.add(Picture((margin + (left - 2 * margin - picture) // 2, y, picture, picture),
+                             ctx.shop.image(product.image), label=product.title(ctx.lang)))
+        else:
+            left = margin
+            picture = min(width - 2 * margin, theme.px(620))
+            page.add(Picture(((width - picture) // 2, y, picture, picture), ctx.shop.image(product.image),
                              label=product.title(ctx.lang)))
-        y += picture + theme.px(30)
-        page.add(Label((margin, y, inner, theme.px(40)), product.brand.upper(), color="muted", bold=True))
+            y += picture + theme.px(30)
+        inner = width - left - margin
+        self._left, self._inner = left, inner
+        page.add(Label((left, y, inner, theme.px(40)), product.brand.upper(), color="muted", bold=True))
         y += theme.px(46)
         title_lines = ctx.screen.text.wrap(product.title(ctx.lang), theme.size("title"), inner, True)
         title_h = len(title_lines) * ctx.screen.text.line_height(theme.size("title"), True)
-        page.add(Label((margin, y, inner, title_h), product.title(ctx.lang), size="title", bold=True, wrap=True,
+        page.add(Label((left, y, inner, title_h), product.title(ctx.lang), size="title", bold=True, wrap=True,
                        heading=True, valign="top"))
         y += title_h + theme.px(20)
         star_h = theme.px(38)
-        page.add(Stars((margin, y, Stars.width_for(star_h), star_h), product.rating,
+        page.add(Stars((left, y, Stars.width_for(star_h), star_h), product.rating,
                        t("{rating} out of 5", rating=fmt.number(product.rating))))
-        page.add(Label((margin + Stars.width_for(star_h) + theme.px(20), y - theme.px(4), inner // 2, star_h + 8),
+        page.add(Label((left + Stars.width_for(star_h) + theme.px(20), y - theme.px(4), inner // 2, star_h + 8),
                        t("{rating}/5 · {count} reviews", rating=fmt.number(product.rating), count=product.review_count)
                        if product.review_count else f"{fmt.number(product.rating)}/5", color="muted"))
         y += star_h + theme.px(30)
-        page.add(Label((margin, y, inner, theme.px(90)), fmt.price(product.price_cents), size="headline", bold=True,
+        page.add(Label((left, y, inner, theme.px(90)), fmt.price(product.price_cents), size="headline", bold=True,
                        color="primary"))
         y += theme.px(110)
         stock, stock_color = stock_text(ctx, product.stock)
-        info = page.add(Panel((margin, y, inner, theme.px(130)), "surface"))
-        info.add(Label((margin + theme.px(30), y, inner // 2, theme.px(130)), stock, color=stock_color, bold=True,
+        info = page.add(Panel((left, y, inner, theme.px(130)), "surface"))
+        info.add(Label((left + theme.px(30), y, inner // 2, theme.px(130)), stock, color=stock_color, bold=True,
                        wrap=True, max_lines=2))
-        info.add(Label((margin + inner // 2, y, inner // 2 - theme.px(30), theme.px(130)),
+        info.add(Label((left + inner // 2, y, inner // 2 - theme.px(30), theme.px(130)),
                        t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "", size="title", bold=True,
                        align="right"))
         y += theme.px(160)
         y = self._variant_chips(page, y)
         half = (inner - theme.size("gap")) // 2 if ctx.shop.fleet is not None else inner
-        page.add(Button((margin, y, half, theme.px(100)), t("Send to my phone"), self.share, style="secondary",
+        page.add(Button((left, y, half, theme.px(100)), t("Send to my phone"), self.share, style="secondary",
                         size="text"))
         if ctx.shop.fleet is not None:
-            page.add(Button((margin + half + theme.size("gap"), y, half, theme.px(100)), t("Call an adviser"),
+            page.add(Button((left + half + theme.size("gap"), y, half, theme.px(100)), t("Call an adviser"),
                             lambda: call_adviser(ctx, f"product {self.sku}"), style="secondary", size="text"))
         y += theme.px(130)
         description = pick(product.description, ctx.lang)
         if description:
             lines = ctx.screen.text.wrap(description, theme.size("text"), inner)
             text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
-            page.add(Label((margin, y, inner, text_h), description, wrap=True, valign="top"))
+            page.add(Label((left, y, inner, text_h), description, wrap=True, valign="top"))
             y += text_h + theme.px(40)
         y = self._specs(page, product, category.specs if category else (), y)
         y = self._reviews(page, product.sku, y + theme.px(20))
-        page.content_height = y + margin
+        page.content_height = max(y, picture + margin) + margin
         self._actions(root, height - actions_h, actions_h)
         return root
 
@@ -104,8 +113,7 @@ class ProductScene(ShopScene):
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         if not self.variants:
             return y
-        margin, gap = theme.size("margin"), theme.size("gap")
-        inner = ctx.size[0] - 2 * margin
+        margin, gap, inner = self._left, theme.size("gap"), self._inner
         what = t("Choose a size") if self.variants[0].size else t("Choose a colour")
         page.add(Label((margin, y, inner, theme.px(56)), what, bold=True, heading=True))
         y += theme.px(64)
@@ -128,8 +136,7 @@ class ProductScene(ShopScene):
 
     def _specs(self, page: ScrollView, product: Any, specs: Any, y: int) -> int:
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        margin, width = theme.size("margin"), ctx.size[0]
-        inner = width - 2 * margin
+        margin, inner = self._left, self._inner
         page.add(Label((margin, y, inner, theme.px(60)), t("Specifications"), size="title", bold=True, heading=True))
         y += theme.px(76)
         row_h = theme.px(76)
@@ -147,8 +154,7 @@ class ProductScene(ShopScene):
 
     def _reviews(self, page: ScrollView, sku: str, y: int) -> int:
         ctx, theme, t, fmt = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt
-        margin, width = theme.size("margin"), ctx.size[0]
-        inner = width - 2 * margin
+        margin, inner = self._left, self._inner
         catalog = ctx.shop.catalog
         histogram = catalog.rating_histogram(sku)
         total = sum(histogram.values())
