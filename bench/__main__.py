@@ -64,8 +64,8 @@ def _cpu_static_percent(config: Path, seconds: float, x_display: str = "") -> fl
             mode, env = "--windowed", {**os.environ, "DISPLAY": x_display, "SDL_VIDEODRIVER": "x11"}
         else:
             mode, env = "--headless", {**os.environ, "SDL_VIDEODRIVER": "dummy"}
-        process = subprocess.Popen([sys.executable, "run_kiosk.py", mode, "--automation", str(sock),
-                                    "--config", str(config)], cwd=REPO, stdout=subprocess.DEVNULL,
+        process = subprocess.Popen([sys.executable, "run_kiosk.py", mode, "--display", "terminal", "--automation",
+                                    str(sock), "--config", str(config)], cwd=REPO, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, env=env)
         try:
             deadline = time.monotonic() + 30
@@ -112,6 +112,14 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
             add(f"frame time, {kind.replace('_', ' ')}, p50", label, p50, "ms", None)
             scroll_budget = budget if kind != "navigation" else None
             add(f"frame time, {kind.replace('_', ' ')}, p99", label, p99, "ms", scroll_budget)
+
+    for screen in ((3840, 2160), (2160, 3840)):
+        config = make_config(work, None, screen)
+        results = [_probe("window_frames", str(config), rounds) for _ in range(runs)]
+        label = f"{screen[0]}x{screen[1]}"
+        for kind, budget in (("window_scroll", 12.0), ("window_navigation", None)):
+            p99 = _median([r[kind]["p99_ms"] for r in results if kind in r])
+            add(f"shop window frame time, {kind.removeprefix('window_')}, p99", label, p99, "ms", budget)
 
     demo = make_config(work, None)
     add("CPU, static screen (home), headless", "demo", _cpu_static_percent(demo, 2 if quick else 10), "% core", 1.0)

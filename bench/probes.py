@@ -36,7 +36,7 @@ def _pilot(config: str) -> Any:
     from kiosk.config import load_config
     from kiosk.pilot import Pilot
 
-    return Pilot(load_config(Path(config)))
+    return Pilot(load_config(Path(config)), "terminal")
 
 
 def first_frame(config: str, screenshot: str = "") -> dict[str, Any]:
@@ -44,7 +44,7 @@ def first_frame(config: str, screenshot: str = "") -> dict[str, Any]:
     from kiosk.app import App
     from kiosk.config import load_config
 
-    app = App(load_config(Path(config)), headless=True)
+    app = App(load_config(Path(config)), display_names=("terminal",), headless=True)
     app.frame()
     print("FIRST-FRAME", flush=True)
     result = {"in_process_s": time.perf_counter() - STARTED}
@@ -107,6 +107,39 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
     for _ in range(int(rounds)):
         navigate("Accueil", category)
     out: dict[str, Any] = {}
+    for kind, values in results.items():
+        if values:
+            out[kind] = {"p50_ms": statistics.median(values), "p99_ms": percentile(values, 0.99), "frames": len(values)}
+    return out
+
+
+def window_frames(config: str, rounds: str = "6") -> dict[str, Any]:
+    """The shop window's frame times: its product grid scrolled, and product pages opened and closed."""
+    from kiosk.config import load_config
+    from kiosk.pilot import Pilot
+
+    pilot = Pilot(load_config(Path(config)), "window")
+    app = pilot.app
+    width, height = app.display("window").screen.size
+    pilot.tap(x=width // 2, y=height // 2)
+    results: dict[str, list[float]] = {"window_scroll": [], "window_navigation": []}
+    for direction in (1, -1) * int(rounds):
+        app.frame_times.clear()
+        top, bottom = height * 3 // 4, height // 3
+        start, end = (top, bottom) if direction == 1 else (bottom, top)
+        pilot.swipe((width // 2, start), (width // 2, end), ms=150)
+        pilot.advance(1.2, step=1 / 60)
+        results["window_scroll"].extend(app.frame_times)
+    product = app.display("window").screen.stack.top.details()
+    catalog = app.display("window").ctx.shop.catalog
+    featured = next(slide.sku for slide in catalog.playlist() if slide.kind == "product")  # the grid's first card
+    name = catalog.product(featured).title("fr")
+    for _ in range(int(rounds)):
+        for label in (name, "Retour"):
+            app.frame_times.clear()
+            pilot.tap(label)
+            results["window_navigation"].extend(app.frame_times)
+    out: dict[str, Any] = {"products": product.get("products")}
     for kind, values in results.items():
         if values:
             out[kind] = {"p50_ms": statistics.median(values), "p99_ms": percentile(values, 0.99), "frames": len(values)}
@@ -176,7 +209,7 @@ def scan_latency(config: str, device: str, wire: str, count: str = "1000") -> di
 
 
 PROBES = {"first_frame": first_frame, "memory": memory, "frames": frames, "search": search,
-          "scan_latency": scan_latency}
+          "scan_latency": scan_latency, "window_frames": window_frames}
 
 if __name__ == "__main__":
     result = PROBES[sys.argv[1]](*sys.argv[2:])

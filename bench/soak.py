@@ -32,7 +32,7 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, A
     from kiosk.pilot import Pilot, PilotError
 
     folder = work or Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
-    pilot = Pilot(load_config(make_config(folder, None)))
+    pilot = Pilot(load_config(make_config(folder, None)), "terminal")
     rng = random.Random(seed)
     width, height = pilot.app.display().screen.size
     codes = [*pilot.app.shop.catalog.gtins(66), "4006381333931", "2001000001018", "LOYALTY-1234", "LOYALTY-9999",
