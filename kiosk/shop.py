@@ -47,6 +47,7 @@ class Shop:
         self.translations = Translations(LOCALE_FOLDER, config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
         self.hours = opening_hours(config)
+        self.closed_override: bool | None = None  # staff or head office: True closed, False open, None hours
         self.senders: list[Any] = []  # the outbox's senders (mail, orders), woken when something is added
         self.printer: Any = None  # the printer service, when one is configured and started
         self.backend: Any = None  # the backend client, when one is configured and started

@@ -6,6 +6,7 @@ and takes orders to collect then (or to deliver).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -22,17 +23,32 @@ FEATURED = 24  # products on the window's shop page
 NO_CLOSING_TIME = timedelta(hours=23, minutes=59)  # open longer than this without a break: no time to give
 
 
-def store_status(ctx: SceneContext) -> tuple[bool, str]:
-    """Whether the store is open now, and the sentence that says so."""
+@dataclass(frozen=True)
+class StoreStatus:
+    """Whether the store is open, said in two parts: "Closed" and "We open tomorrow at 09:30"."""
+
+    open: bool
+    headline: str
+    detail: str
+
+    @property
+    def sentence(self) -> str:
+        """Both parts on one line."""
+        return f"{self.headline} · {self.detail}" if self.detail else self.headline
+
+
+def store_status(ctx: SceneContext) -> StoreStatus:
+    """The store's state now: its opening hours, unless staff or head office said otherwise."""
     now = ctx.clock.now()
     hours, t = ctx.shop.hours, ctx.t
+    override = ctx.shop.closed_override
     closes = hours.closes_at(now)
-    if closes is not None:
-        if closes - now > NO_CLOSING_TIME:
-            return True, t("Open")
-        return True, t("Open until {time}", time=ctx.fmt.time(closes.astimezone(hours.zone)))
-    opens = hours.next_opening(now)
-    return False, t("Closed · we open {when}", when=ctx.when(opens)) if opens else t("Closed")
+    if override is False or (override is None and closes is not None):
+        if closes is None or closes - now > NO_CLOSING_TIME:
+            return StoreStatus(True, t("Open"), "")
+        return StoreStatus(True, t("Open"), t("until {time}", time=ctx.fmt.time(closes.astimezone(hours.zone))))
+    opens = hours.next_opening(now) if override is None else None
+    return StoreStatus(False, t("Closed"), t("We open {when}", when=ctx.when(opens)) if opens else "")
 
 
 class WindowAttractScene(AttractScene):
@@ -42,28 +58,36 @@ class WindowAttractScene(AttractScene):
 
     def status_key(self) -> str:
         """The band changes when the store opens or closes."""
-        return store_status(self.ctx)[1]
+        return store_status(self.ctx).sentence
 
     def details(self) -> dict[str, Any]:
         """The slide, and the store's state as the band says it."""
-        is_open, status = store_status(self.ctx)
-        return {**super().details(), "open": is_open, "status": status}
+        status = store_status(self.ctx)
+        return {**super().details(), "open": status.open, "status": status.sentence}
 
     def call_to_action(self, size: tuple[int, int], ink: str) -> list[Widget]:
         """A wide band at the bottom: open/closed in big letters, and what a touch does."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         width, height = size
-        is_open, status = store_status(ctx)
-        invite = t("Come in! Touch to see what is in stock.") if is_open else \
+        status = store_status(ctx)
+        invite = t("Come in! Touch to see what is in stock.") if status.open else \
             t("Order now, collect when we open: touch the window.")
-        band_h = theme.px(300)
-        band = Panel((0, height - band_h, width, band_h), "accent" if not is_open else "primary", radius=False)
-        ink_name = "on_accent" if not is_open else "on_primary"
         margin = theme.size("margin") * 2
-        band.add(Label((margin, height - band_h + theme.px(30), width - 2 * margin, theme.px(110)), status,
-                       size="headline", bold=True, color=ink_name, align="center"))
-        band.add(Label((margin, height - band_h + theme.px(160), width - 2 * margin, theme.px(90)), invite,
-                       size="title", color=ink_name, align="center"))
+        inner = width - 2 * margin
+        parts = [(status.headline, "headline", True), (status.detail, "title", True), (invite, "title", False)]
+        heights = []
+        for text, size_name, bold in parts:
+            lines = ctx.screen.text.wrap(text, theme.size(size_name), inner, bold) if text else []
+            heights.append(len(lines) * ctx.screen.text.line_height(theme.size(size_name), bold))
+        band_h = sum(heights) + theme.px(40) * 2 + theme.px(16) * 2
+        band = Panel((0, height - band_h, width, band_h), "primary" if status.open else "accent", radius=False)
+        on_band = "on_primary" if status.open else "on_accent"
+        y = height - band_h + theme.px(40)
+        for (text, size_name, bold), text_h in zip(parts, heights, strict=True):
+            if text:
+                band.add(Label((margin, y, inner, text_h), text, size=size_name, bold=bold, color=on_band,
+                               align="center", wrap=True, valign="top"))
+            y += text_h + theme.px(16)
         return [band]
 
 
@@ -74,8 +98,8 @@ class WindowHomeScene(ShopScene):
 
     def details(self) -> dict[str, Any]:
         """The store's state and how many products are shown."""
-        is_open, status = store_status(self.ctx)
-        return {"open": is_open, "status": status, "products": len(self._products(is_open))}
+        status = store_status(self.ctx)
+        return {"open": status.open, "status": status.sentence, "products": len(self._products(status.open))}
 
     def _products(self, is_open: bool) -> list[Any]:
         catalog = self.ctx.shop.catalog
@@ -97,16 +121,19 @@ class WindowHomeScene(ShopScene):
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         y = self.header(root, ctx.shop.config.store.name, back=False)
-        is_open, status = store_status(ctx)
-        band_h = theme.px(140)
+        status = store_status(ctx)
+        band_h = theme.px(180)
         band = root.add(Panel((0, y, width, band_h), "highlight", radius=False))
-        band.add(Label((margin, y, width // 2, band_h), status, size="title", bold=True,
-                       color="primary" if is_open else "accent"))
-        band.add(Label((width // 2, y, width // 2 - margin, band_h),
-                       t("In stock now: come in") if is_open else t("Order here, collect when we open"),
+        left = (width - 2 * margin) * 3 // 5
+        band.add(Label((margin, y + theme.px(14), left, theme.px(64)), status.headline, size="title", bold=True,
+                       color="primary" if status.open else "accent"))
+        band.add(Label((margin, y + theme.px(82), left, theme.px(84)), status.detail, bold=True, wrap=True,
+                       max_lines=2, valign="top"))
+        band.add(Label((margin + left, y, width - 2 * margin - left, band_h),
+                       t("In stock now: come in") if status.open else t("Order here, collect when we open"),
                        align="right", color="muted", wrap=True, max_lines=2))
         y += band_h
-        products = self._products(is_open)
+        products = self._products(status.open)
         columns = max(2, (width - 2 * margin + gap) // (theme.px(420) + gap))
         card_w = (width - 2 * margin - (columns - 1) * gap) // columns
         card_h = card_w + theme.px(250)

@@ -118,7 +118,7 @@ def window(tmp_path: Path) -> Iterator[Pilot]:
 def test_the_closed_window_takes_an_order_to_collect_at_the_next_opening(window: Pilot, tmp_path: Path) -> None:
     details = window.details()
     assert details["scene"] == "attract" and details["open"] is False
-    assert details["status"] == "Fermé · nous ouvrons lundi 23 novembre à 10:00"
+    assert details["status"] == "Fermé · Nous ouvrons lundi 23 novembre à 10:00"
     window.tap(x=1900, y=1000)
     assert window.scene == "home" and window.details()["products"] == 24  # all, to order
     window.tap(label="Vélo de route Alto 900 Carbone")
