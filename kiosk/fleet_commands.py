@@ -63,8 +63,18 @@ class FleetCommands:
         return {"reloaded": True, "content_version": self.app.shop.catalog.version}
 
     def cmd_set_closed_override(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Open/closed override: only shop-window displays have opening hours."""
-        raise ValueError("this device has no shop-window display")
+        """Say the store is closed (true) or open (false) whatever its hours, or follow them again (null).
+
+        Shop windows show it at once; it lasts until changed or until the kiosk restarts.
+        """
+        windows = [d for d in self.app.displays if d.role == "window"]
+        if not windows:
+            raise ValueError("this device has no shop-window display")
+        closed = payload["closed"]
+        if closed is not None and not isinstance(closed, bool):
+            raise ValueError("closed must be true, false or null")
+        self.app.shop.set_closed_override(closed)
+        return {"closed": closed, "displays": [d.name for d in windows]}
 
     def cmd_restart(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Stop; the service manager (systemd, Restart=always) starts the kiosk again."""

@@ -102,6 +102,12 @@ class Shop:
         if self.fleet is not None:
             self.fleet.staff_call(order.alert())
 
+    def set_closed_override(self, closed: bool | None) -> None:
+        """Staff or head office: closed (True) or open (False) whatever the hours, or the hours again (None)."""
+        self.closed_override = closed
+        log.info("opening hours override: %s", {None: "follow the hours", True: "closed", False: "open"}[closed])
+        self._catalog_changed()  # every display builds its scenes again, with the new state
+
     def reload_catalog(self) -> list[Any]:
         """Import the pack again if it changed and swap the catalogue; the problems if it was refused."""
         try:

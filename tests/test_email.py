@@ -148,3 +148,38 @@ def test_with_the_server_down_the_email_goes_out_later_even_across_a_restart(
         assert inbox.recipients == [[ADDRESS]]
     finally:
         second.close()
+
+
+def test_an_order_emails_the_shopper_and_the_store(tmp_path: Path, smtp_port: int,
+                                                   start_smtp: Callable[[], Inbox]) -> None:
+    inbox = start_smtp()
+    text = DEFAULT_CONFIG.read_text().replace('host = ""', f'host = "127.0.0.1"\nport = {smtp_port}\n'
+                                              f'security = "none"\nsender = "Sentier <kiosk@sentier.example>"')
+    text = text.replace('# store_email = "commandes@sentier.example"', 'store_email = "commandes@sentier.example"')
+    pilot = Pilot(load_config(write_config(tmp_path, text)), "terminal")
+    pilot.app.start_devices()
+    try:
+        pilot.tap(x=540, y=960)
+        pilot.scan("2001000001156")
+        pilot.tap("43")
+        pilot.tap("Ajouter au panier")
+        pilot.tap("Panier (1)")
+        pilot.tap("Commander")
+        pilot.type(ADDRESS)
+        for label in ("Suivant", "Retrait au magasin", "Confirmer la commande"):
+            pilot.tap(label)
+        order = pilot.details()["order"]
+        assert "Une confirmation arrive" in " ".join(pilot.labels())
+        deadline = time.monotonic() + 10
+        while len(inbox.messages) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        by_recipient = {tuple(r): m for r, m in zip(inbox.recipients, inbox.messages, strict=True)}
+        shopper = by_recipient[(ADDRESS,)]
+        assert order in shopper["Subject"]
+        plain = shopper.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert "Racer Carbon Pro (43)" in plain and "229,00" in plain
+        assert "aujourd'hui à 12:00" in plain and f"https://sentier.example/orders/{order}" in plain
+        store = by_recipient[("commandes@sentier.example",)]
+        assert "Nouvelle commande" in store["Subject"] and ADDRESS in store.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    finally:
+        pilot.close()

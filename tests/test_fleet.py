@@ -179,7 +179,7 @@ def test_commands_get_correlated_replies(fleet_pilot: Pilot, broker: Broker) -> 
 
         for name, payload, expected in (("ping", b"{not json", "bad JSON"), ("launch_rockets", b"{}", "unknown"),
                                         ("ping", b"{" + b" " * 70000 + b"}", "too large"),
-                                        ("set_closed_override", b'{"closed": true}', "shop-window")):
+                                        ("set_closed_override", b'{"closed": "maybe"}', "true, false or null")):
             observer.command(name, payload, b"bad")
             error, _ = observer.wait_for(lambda t, b, n=name: b.get("command") == n and not b["ok"], step=step)
             assert expected in error["error"]
@@ -215,6 +215,44 @@ def test_call_an_adviser_reaches_the_staff_topic(fleet_pilot: Pilot, broker: Bro
         assert fleet_pilot.scene == "unknown_code"
         fleet_pilot.tap("Appeler un conseiller")
         call, _ = observer.wait_for(lambda t, b: b.get("reason") == "unknown code", step=step)
+    finally:
+        observer.close()
+
+
+def test_a_new_order_alerts_staff_without_personal_data(fleet_pilot: Pilot, broker: Broker) -> None:
+    observer = Observer(broker.port, "kiosk/lyon-01/staff")
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    try:
+        wait_connected(fleet_pilot)
+        fleet_pilot.scan("2001000001019")
+        fleet_pilot.tap("Ajouter au panier")
+        for label in ("Panier (1)", "Commander"):
+            fleet_pilot.tap(label)
+        fleet_pilot.type("ada@example.org")
+        for label in ("Suivant", "Retrait au magasin", "Confirmer la commande"):
+            fleet_pilot.tap(label)
+        alert, _ = observer.wait_for(lambda t, b: b.get("type") == "order", step=step)
+        assert alert["order"] == fleet_pilot.details()["order"] and alert["total_cents"] == 89900
+        assert alert["fulfilment"] == "collect" and alert["device"] == "terminal"
+        assert "ada" not in json.dumps(alert)
+    finally:
+        observer.close()
+
+
+def test_head_office_closes_the_shop_window_and_opens_it_again(fleet_pilot: Pilot, broker: Broker) -> None:
+    observer = Observer(broker.port, "office/replies")
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    window = fleet_pilot.app.display("window")
+    try:
+        wait_connected(fleet_pilot)
+        assert window.state()["open"] is True  # Friday 11:00 in Lyon
+        observer.command("set_closed_override", b'{"closed": true}', b"c-9")
+        reply, _ = observer.wait_for(lambda t, b: b.get("command") == "set_closed_override", step=step)
+        assert reply["ok"] and reply["displays"] == ["window"]
+        assert window.state()["open"] is False and window.state()["status"] == "Fermé"
+        observer.command("set_closed_override", b'{"closed": null}', b"c-10")
+        observer.wait_for(lambda t, b: b.get("command") == "set_closed_override" and b["closed"] is None, step=step)
+        assert window.state()["open"] is True
     finally:
         observer.close()
 
