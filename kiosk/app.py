@@ -85,6 +85,7 @@ class App:
             display.screen.images.wake = lambda: self.post(Redraw())
             display.on_quit = lambda: self.post(Quit("closed by staff"))
             self.shop.catalog_listeners.append(display.screen.rebuild_all)
+            self.shop.settings_listeners.append(display.apply_settings)
             self.displays.append(display)
         self.commands = AutomationCommands(self)
         self.fleet_commands = FleetCommands(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,12 +14,13 @@ from platformdirs import user_cache_dir, user_data_dir
 from kiosk.config import KioskConfig
 from kiosk.config.settings import opening_hours
 from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog
+from kiosk.core.catalog_build import ensure_catalog, previous_catalog, stored_fingerprint
 from kiosk.core.content_pack import PackRejected
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.orders import Order
 from kiosk.core.outbox import Outbox
+from kiosk.local_settings import load_local_settings, save_local_settings
 
 log = logging.getLogger(__name__)
 LOCALE_FOLDER = Path(__file__).resolve().parents[1] / "content" / "locale"
@@ -43,11 +45,13 @@ class Shop:
 
     def __init__(self, config: KioskConfig) -> None:
         self.config = config
-        self.catalog = Catalog(ensure_catalog(config.path(config.content.pack), catalog_path(config)))
+        self.local_path = outbox_path(config).with_name(f"settings-{config.store.id}.json")
+        self.local = load_local_settings(self.local_path)
+        self.catalog = Catalog(self._catalog_file())
         self.translations = Translations(LOCALE_FOLDER, config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
         self.hours = opening_hours(config)
-        self.closed_override: bool | None = None  # staff or head office: True closed, False open, None hours
+        self.settings_listeners: list[Callable[[], None]] = []  # displays apply staff's settings
         self.senders: list[Any] = []  # the outbox's senders (mail, orders), woken when something is added
         self.printer: Any = None  # the printer service, when one is configured and started
         self.backend: Any = None  # the backend client, when one is configured and started
@@ -102,11 +106,31 @@ class Shop:
         if self.fleet is not None:
             self.fleet.staff_call(order.alert())
 
+    @property
+    def closed_override(self) -> bool | None:
+        """Staff or head office: True closed, False open whatever the hours; None: the hours say."""
+        return self.local.closed_override
+
     def set_closed_override(self, closed: bool | None) -> None:
-        """Staff or head office: closed (True) or open (False) whatever the hours, or the hours again (None)."""
-        self.closed_override = closed
+        """Closed (True) or open (False) whatever the hours, or the hours again (None); kept across restarts."""
+        self.change_settings(closed_override=closed)
         log.info("opening hours override: %s", {None: "follow the hours", True: "closed", False: "open"}[closed])
+
+    def change_settings(self, **changes: Any) -> None:
+        """Staff changed a setting on the device: keep it, and let every display apply it."""
+        for key, value in changes.items():
+            setattr(self.local, key, value)
+        save_local_settings(self.local_path, self.local)
+        for listener in self.settings_listeners:
+            listener()
         self._catalog_changed()  # every display builds its scenes again, with the new state
+
+    def _catalog_file(self) -> Path:
+        """The catalogue to open: the rolled-back one while staff keep it, else the pack's (imported if new)."""
+        database = catalog_path(self.config)
+        if self.local.pinned_catalog and stored_fingerprint(database) == self.local.pinned_catalog:
+            return database
+        return ensure_catalog(self.config.path(self.config.content.pack), database)
 
     def reload_catalog(self) -> list[Any]:
         """Import the pack again if it changed and swap the catalogue; the problems if it was refused."""
@@ -114,10 +138,31 @@ class Shop:
             path = ensure_catalog(self.config.path(self.config.content.pack), catalog_path(self.config))
         except PackRejected as error:
             return list(error.problems)
+        if self.local.pinned_catalog:
+            self.local.pinned_catalog = ""
+            save_local_settings(self.local_path, self.local)
+        self._swap_catalog(path)
+        return []
+
+    def roll_back(self) -> bool:
+        """Go back to the catalogue the last import replaced (kept until the next reload); False if none."""
+        current = catalog_path(self.config)
+        previous = previous_catalog(current)
+        if not previous.is_file():
+            return False
+        self.catalog.close()
+        os.replace(current, current.with_name(current.name + ".rolled-back"))
+        os.replace(previous, current)
+        self.local.pinned_catalog = stored_fingerprint(current) or ""
+        save_local_settings(self.local_path, self.local)
+        self._swap_catalog(current)
+        log.info("content rolled back to version %s", self.catalog.version)
+        return True
+
+    def _swap_catalog(self, path: Path) -> None:
         old, self.catalog = self.catalog, Catalog(path)
         old.close()
         self._catalog_changed()
-        return []
 
     def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> None:
         """A live price or stock change from head office; the screens show it on their next frame."""

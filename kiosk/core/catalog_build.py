@@ -127,8 +127,15 @@ def build_catalog(pack: ContentPack, target: Path, fingerprint: str = "") -> Pat
         building.unlink(missing_ok=True)
         raise
     connection.close()
+    if target.exists():  # kept so staff can roll back to it (Shop.roll_back)
+        os.replace(target, previous_catalog(target))
     os.replace(building, target)
     return target
+
+
+def previous_catalog(target: Path) -> Path:
+    """Where the catalogue that a new import replaced is kept."""
+    return Path(target).with_name(Path(target).name + ".previous")
 
 
 def stored_fingerprint(database: Path) -> str | None:

@@ -137,6 +137,20 @@ class Outbox:
         with self._db:
             self._db.execute(f"UPDATE outbox SET next_attempt = 0 WHERE state = 'pending' AND kind IN ({marks})", kinds)
 
+    def release_held(self, kinds: tuple[str, ...]) -> int:
+        """Staff fixed what made items fail for good (a wrong address, a backend setting): try them again."""
+        marks = ", ".join("?" * len(kinds))
+        with self._db:
+            cursor = self._db.execute(f"UPDATE outbox SET state = 'pending', next_attempt = 0 WHERE state = 'held' "
+                                      f"AND kind IN ({marks})", kinds)
+        return cursor.rowcount
+
+    def waiting(self, kind: str) -> list[OutboxItem]:
+        """Items of a kind not delivered yet (pending or held), oldest first: what staff still have to see to."""
+        rows = self._db.execute("SELECT id, kind, payload, attempts, state, last_error FROM outbox WHERE kind = ? "
+                                "AND state != 'sent' ORDER BY created", (kind,))
+        return [OutboxItem(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5]) for r in rows]
+
     def counts(self) -> dict[str, int]:
         """How many items are pending, sent and held (for staff and telemetry)."""
         counts = {"pending": 0, "sent": 0, "held": 0}

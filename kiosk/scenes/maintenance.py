@@ -1,4 +1,5 @@
-"""The maintenance menu behind the staff PIN: devices, outbox, content, test page, exit."""
+"""The maintenance menu behind the staff PIN: devices and their tests, outbox and orders, content,
+settings, screen test and log, exit."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from typing import Any
 
 import pygame
 
+from kiosk.core.scan import CodeRules
 from kiosk.recent_log import RECENT
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
 
 
@@ -20,10 +23,12 @@ class MaintenanceScene(ShopScene):
 
     name = "maintenance"
 
-    def __init__(self, ctx: SceneContext, open_devices: Callable[[], None], quit_kiosk: Callable[[], None]) -> None:
+    def __init__(self, ctx: SceneContext, open_devices: Callable[[], None], quit_kiosk: Callable[[], None],
+                 rules: CodeRules) -> None:
         super().__init__(ctx)
         self.open_devices = open_devices
         self.quit_kiosk = quit_kiosk
+        self.rules = rules
         self.message = ""
 
     def details(self) -> dict[str, Any]:
@@ -32,18 +37,20 @@ class MaintenanceScene(ShopScene):
                 "message": self.message}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """A column of sections."""
+        """A column of sections, scrolled when the screen is short (a landscape window)."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, t("Maintenance")) + margin
+        top = self.header(root, t("Maintenance"))
+        page = root.add(ScrollView((0, top, width, height - top), 0, label=t("Maintenance")))
+        y = margin
         button_h = theme.size("touch_target")
 
         def section(title: str, text: str, actions: list[tuple[str, Callable[[], None]]]) -> None:
             nonlocal y
             box_h = theme.px(120) + (button_h + gap if actions else 0)
-            box = root.add(Panel((margin, y, width - 2 * margin, box_h), "surface"))
+            box = page.add(Panel((margin, y, width - 2 * margin, box_h), "surface"))
             box.add(Label((margin + theme.px(30), y + theme.px(16), width - 2 * margin - theme.px(60), theme.px(50)),
                           title, size="title", bold=True, heading=True))
             box.add(Label((margin + theme.px(30), y + theme.px(70), width - 2 * margin - theme.px(60), theme.px(44)),
@@ -51,28 +58,77 @@ class MaintenanceScene(ShopScene):
             action_w = (width - 2 * margin - theme.px(60) - gap * (len(actions) - 1)) // max(1, len(actions))
             for index, (label, action) in enumerate(actions):
                 box.add(Button((margin + theme.px(30) + index * (action_w + gap), y + theme.px(120), action_w,
-                                button_h - theme.px(10)), label, action, style="secondary", size="text"))
+                                button_h - theme.px(10)), label, action, style="secondary",
+                               size="small" if len(actions) > 2 else "text"))
             y += box_h + gap
 
         counts = ctx.shop.outbox.counts()
+        orders = len(ctx.shop.outbox.waiting("order"))
         section(t("Devices"), t("Scanners, card reader, printer, broker, backend, mail"),
-                [(t("Show devices"), self.open_devices)])
+                [(t("Show devices"), self.open_devices), (t("Scan test"), self.scan_test),
+                 (t("Card test"), self.card_test)])
         section(t("Outbox"), t("{pending} waiting, {held} held for staff, {sent} sent", **counts),
-                [(t("Retry now"), self.retry), (t("Export as CSV"), self.export)])
+                [(t("Orders ({count})", count=orders), self.show_orders), (t("Retry now"), self.retry),
+                 (t("Export as CSV"), self.export)])
         section(t("Content"), t("Version {version}, {count} products", version=ctx.shop.catalog.version,
-                                count=ctx.shop.catalog.product_count()), [(t("Reload"), self.reload)])
-        section(t("Screen test"), t("Colour bars and the touch grid"), [(t("Show test page"), self.test_page)])
-        section(t("Log"), t("The last lines the kiosk wrote"), [(t("Show the log"), self.show_log)])
+                                count=ctx.shop.catalog.product_count()),
+                [(t("Reload"), self.reload), (t("Roll back"), self.roll_back)])
+        section(t("Settings"), t("Language, session length, shop window open or closed"),
+                [(t("Change settings"), self.settings)])
+        section(t("Screen and log"), t("Colour bars, the touch grid, the last lines the kiosk wrote"),
+                [(t("Show test page"), self.test_page), (t("Show the log"), self.show_log)])
         section(t("Exit"), t("Close the kiosk and go back to the system"), [(t("Exit the kiosk"), self.quit_kiosk)])
         if self.message:
-            root.add(Label((margin, y, width - 2 * margin, theme.px(100)), self.message, wrap=True, color="best"))
+            lines = ctx.screen.text.wrap(self.message, theme.size("text"), width - 2 * margin)
+            text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+            page.add(Label((margin, y, width - 2 * margin, text_h), self.message, wrap=True, color="best",
+                           valign="top"))
+            y += text_h
+        page.content_height = y + margin
         return root
 
     def retry(self) -> None:
-        """Try waiting items again now."""
-        self.ctx.shop.outbox.retry_now(("email", "order", "review"))
+        """Try waiting items again now, those held for staff included (staff fixed the cause)."""
+        kinds = ("email", "order", "review")
+        outbox = self.ctx.shop.outbox
+        outbox.release_held(kinds)
+        outbox.retry_now(kinds)
         self.ctx.shop.outbox_added()
         self.message = self.ctx.t("Waiting items will be tried again now.")
+        self.rebuild()
+
+    def show_orders(self) -> None:
+        """The orders staff still have to see to."""
+        from kiosk.scenes.staff_orders import StaffOrdersScene
+
+        self.ctx.show(StaffOrdersScene(self.ctx))
+
+    def settings(self) -> None:
+        """Staff's settings."""
+        from kiosk.scenes.staff_settings import StaffSettingsScene
+
+        self.ctx.show(StaffSettingsScene(self.ctx))
+
+    def scan_test(self) -> None:
+        """Every scan shows raw, with its meaning."""
+        from kiosk.scenes.device_tests import DeviceTestScene
+
+        self.ctx.show(DeviceTestScene(self.ctx, self.rules, "scan"))
+
+    def card_test(self) -> None:
+        """Every card shows, with its meaning."""
+        from kiosk.scenes.device_tests import DeviceTestScene
+
+        self.ctx.show(DeviceTestScene(self.ctx, self.rules, "card"))
+
+    def roll_back(self) -> None:
+        """Back to the content before the last import."""
+        t = self.ctx.t
+        if self.ctx.shop.roll_back():
+            self.message = t("Rolled back to version {version}; a reload brings the newest again.",
+                             version=self.ctx.shop.catalog.version)
+        else:
+            self.message = t("There is no previous content to go back to.")
         self.rebuild()
 
     def export(self) -> None:

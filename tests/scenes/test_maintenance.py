@@ -44,7 +44,7 @@ def test_the_menu_shows_the_outbox_and_exports_it(pilot: Pilot) -> None:
     exported = Path(pilot.details()["message"].split("Exporté dans ", 1)[1])
     text = exported.read_text()
     assert "email" in text and "pending" in text and "x@example.org" not in text  # no personal data
-    pilot.tap("Réessayer maintenant")
+    pilot.tap("Relancer")
     assert "relancés" in pilot.details()["message"]
 
 
@@ -74,3 +74,111 @@ def test_the_log_shows_recent_lines_without_personal_data(pilot: Pilot) -> None:
     labels = pilot.labels()
     assert any("printer out of paper" in label for label in labels)
     assert not any("1234" in label or "Camille" in label for label in labels)
+
+
+def test_settings_change_the_next_session_and_survive_a_restart(pilot: Pilot, config) -> None:
+    open_menu(pilot)
+    pilot.tap("Modifier les réglages")
+    pilot.tap("Les visites commencent en English")
+    pilot.tap("120 s")
+    assert pilot.details()["default_language"] == "en" and pilot.details()["idle_timeout_s"] == 120
+    pilot.app.display().end_session()
+    assert pilot.state()["session"]["language"] == "en"
+    pilot.tap(x=540, y=960)
+    pilot.advance(100)
+    assert pilot.scene == "home", "the session now lasts 120 s without a touch"
+    pilot.advance(25)
+    assert pilot.scene == "still_there"
+    pilot.close()
+    again = Pilot(config, "terminal")
+    try:
+        assert again.state()["session"]["language"] == "en"
+    finally:
+        again.close()
+
+
+def test_the_shop_window_can_be_closed_from_the_menu(tmp_path: Path) -> None:
+    from kiosk.config import load_config
+    from tests.conftest import write_config
+
+    both = Pilot(load_config(write_config(tmp_path)))  # the terminal and the window, one process
+    try:
+        open_menu(both)
+        both.tap("Modifier les réglages")
+        both.tap("Fermé")
+        window = both.app.display("window").state()
+        assert window["open"] is False and window["status"] == "Fermé"
+        both.tap("Suivre les horaires")
+        assert both.app.display("window").state()["open"] is True
+    finally:
+        both.close()
+
+
+def test_scan_and_card_tests_show_each_read_without_personal_data(pilot: Pilot) -> None:
+    open_menu(pilot)
+    pilot.tap("Test scanner")
+    pilot.scan("2001000001019")
+    pilot.scan("LOYALTY-12345678")
+    pilot.scan("4006381333931")
+    reads = pilot.details()["reads"]
+    assert reads[2].endswith("Vélo de route Alto 520") and "non" not in reads[2]
+    assert "12345678" not in " ".join(reads) and "carte de fidélité ••••••78" in reads[1]
+    assert reads[0].endswith("inconnu ici")
+    assert pilot.scene == "scan_test", "a scan during the test opens nothing"
+    pilot.tap("Retour")
+    pilot.tap("Test carte")
+    pilot.present_card("04a2b3c4d5e6f7", ("text:LOYALTY-1234",))
+    [read] = pilot.details()["reads"]
+    assert "carte de fidélité ••34" in read and "04a2b3c4" not in read  # the reader's UID stays hashed
+
+
+def test_staff_see_waiting_orders_and_mark_one_handled(pilot: Pilot, config) -> None:
+    from tests.scenes.test_ordering import ROAD_BIKE, add_to_cart, checkout
+
+    pilot.tap(x=540, y=960)
+    add_to_cart(pilot, ROAD_BIKE)
+    order = checkout(pilot, "0612345678")
+    pilot.tap("Terminé")
+    open_menu(pilot)
+    pilot.tap("Commandes (1)")
+    assert pilot.details()["orders"] == [(order, "pending")]
+    labels = pilot.labels()
+    assert "+33612345678" in labels and any("1 × Vélo de route Alto 520" in label for label in labels)
+    pilot.tap(f"Traitée : {order}")
+    assert pilot.details()["orders"] == []
+    from kiosk.core.outbox import Outbox
+
+    kept = Outbox(Path(config.path(config.outbox.path))).item(order)
+    assert kept is not None and kept.state == "sent" and "contact" not in kept.payload
+
+
+def test_content_rolls_back_to_the_previous_import_and_stays_there(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from kiosk.config import load_config
+    from tests.conftest import REPO, write_config
+
+    pack = tmp_path / "pack"
+    shutil.copytree(REPO / "content" / "demo", pack)
+    text = write_config(tmp_path).read_text().replace(f'pack = "{REPO / "content" / "demo"}"', f'pack = "{pack}"')
+    (tmp_path / "kiosk.toml").write_text(text)
+    config = load_config(tmp_path / "kiosk.toml")
+    pilot = Pilot(config, "terminal")
+    try:
+        manifest = json.loads((pack / "pack.json").read_text())
+        manifest["version"] = "2026.12.1"
+        (pack / "pack.json").write_text(json.dumps(manifest))
+        open_menu(pilot)
+        pilot.tap("Recharger")
+        assert pilot.app.shop.catalog.version == "2026.12.1"
+        pilot.tap("Revenir en arrière")
+        assert pilot.app.shop.catalog.version == "2026.11.1"
+        assert "Retour à la version 2026.11.1" in pilot.details()["message"]
+    finally:
+        pilot.close()
+    again = Pilot(config, "terminal")
+    try:
+        assert again.app.shop.catalog.version == "2026.11.1", "staff's roll back holds across a restart"
+    finally:
+        again.close()

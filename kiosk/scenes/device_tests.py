@@ -1,0 +1,76 @@
+"""Staff's scan and card tests: each read shows as the scanner or reader gave it, and what it means."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from kiosk.core.messages import BarcodeScanned, CardPresented
+from kiosk.core.scan import CodeRules
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.widgets import Label, Root
+
+SHOWN = 12
+
+
+def masked(text: str) -> str:
+    """A code with all but its last two characters hidden (a loyalty number is personal data)."""
+    return "•" * max(0, len(text) - 2) + text[-2:]
+
+
+class DeviceTestScene(ShopScene):
+    """The last reads, newest first; the display sends every scan or card here while it is open."""
+
+    def __init__(self, ctx: SceneContext, rules: CodeRules, kind: str) -> None:
+        super().__init__(ctx)
+        self.name = f"{kind}_test"
+        self.kind = kind
+        self.rules = rules
+        self.reads: deque[str] = deque(maxlen=SHOWN)
+
+    def details(self) -> dict[str, Any]:
+        """What was read, as shown."""
+        return {"reads": list(self.reads)}
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """A hint, then one line per read."""
+        theme, t = self.ctx.theme, self.ctx.t
+        width, height = size
+        margin = theme.size("margin")
+        root = Root((0, 0, width, height))
+        title = t("Scan test") if self.kind == "scan" else t("Card test")
+        y = self.header(root, title) + margin
+        hint = t("Scan any code: each read shows here.") if self.kind == "scan" else \
+            t("Hold a card to the reader: each card shows here.")
+        root.add(Label((margin, y, width - 2 * margin, theme.px(60)), hint, color="muted"))
+        y += theme.px(90)
+        for line in self.reads or [t("Nothing read yet.")]:
+            root.add(Label((margin, y, width - 2 * margin, theme.px(70)), line, bold=bool(self.reads)))
+            y += theme.px(80)
+        return root
+
+    def meaning(self, kind: str, data: str) -> str:
+        """What the kiosk makes of a code: a product, a member, a staff badge, or nothing it knows."""
+        t = self.ctx.t
+        found = self.rules.meaning(kind, data)
+        if found.kind == "loyalty":
+            return t("loyalty card {number}", number=masked(found.value))
+        if found.kind == "staff":
+            return t("staff badge")
+        product = self.ctx.shop.catalog.by_gtin(found.value) if found.kind == "product" else None
+        return product.title(self.ctx.lang) if product else t("not known here")
+
+    def scanned(self, message: BarcodeScanned) -> None:
+        """A scan arrived."""
+        shown = masked(message.data) if self.rules.meaning(message.kind, message.data).kind == "loyalty" \
+            else message.data
+        self.reads.appendleft(f"{message.kind} · {shown[:40]} → {self.meaning(message.kind, message.data)}")
+        self.rebuild()
+
+    def card(self, message: CardPresented) -> None:
+        """A card arrived: its (hashed) identity, and what its records say."""
+        records = ", ".join(self.meaning("text", record.partition(":")[2]) for record in message.ndef) or \
+            self.ctx.t("no records")
+        self.reads.appendleft(f"{message.uid_hash[:8]}… · {records}")
+        self.rebuild()
