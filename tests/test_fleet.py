@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import os
@@ -12,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -301,3 +303,82 @@ def test_live_price_and_stock_changes_reach_the_screen(fleet_pilot: Pilot, broke
         assert fleet_pilot.scene == "product"  # the garbage before it was ignored
     finally:
         office.close()
+
+
+class OldBroker:
+    """A broker that speaks MQTT 3.1.1 only: a byte-level front to mosquitto that refuses an MQTT 5
+    CONNECT as a 3.1.1 broker does (CONNACK "unacceptable protocol version") and passes the rest on."""
+
+    def __init__(self, upstream: int) -> None:
+        self.upstream = upstream
+        self.levels: list[int] = []  # the protocol level of each CONNECT seen
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        header = client.recv(1)
+        length, shift, raw = 0, 0, b""
+        while True:
+            byte = client.recv(1)
+            raw += byte
+            length |= (byte[0] & 0x7F) << shift
+            shift += 7
+            if not byte[0] & 0x80:
+                break
+        body = b""
+        while len(body) < length:
+            body += client.recv(length - len(body))
+        level = body[6]  # after the protocol name "MQTT" and its 2-byte length
+        self.levels.append(level)
+        if level == 5:
+            client.sendall(b"\x20\x02\x00\x01")  # CONNACK: unacceptable protocol version
+            client.close()
+            return
+        upstream = socket.create_connection(("127.0.0.1", self.upstream))
+        upstream.sendall(header + raw + body)
+        for source, target in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pipe, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, target: socket.socket) -> None:
+        try:
+            while chunk := source.recv(65536):
+                target.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self.server.close()
+
+
+def test_a_broker_without_mqtt5_gets_mqtt311(tmp_path: Path, broker: Broker) -> None:
+    old = OldBroker(broker.port)
+    observer = Observer(broker.port, f"{BASE}/reply/#", f"{BASE}/status")
+    pilot = Pilot(load_config(write_config(tmp_path, fleet_config_text(old.port))), "terminal")
+    pilot.app.start_devices()
+    step = lambda: pilot.app.step(block=False)  # noqa: E731
+    try:
+        wait_connected(pilot)
+        assert old.levels[0] == 5 and old.levels[-1] == 4, "MQTT 5 first, then 3.1.1"
+        observer.wait_for(lambda t, b: t.endswith("/status") and b.get("state") == "online", step=step)
+        assert pilot.app.shop.fleet.protocol == "3.1.1"
+        observer.client.publish(f"{BASE}/cmd/ping", json.dumps({"id": "old-1"}).encode(), qos=1)
+        reply, _ = observer.wait_for(lambda t, b: t == f"{BASE}/reply/ping", step=step)
+        assert reply["ok"] and reply["id"] == "old-1"
+    finally:
+        observer.close()
+        pilot.close()
+        old.close()

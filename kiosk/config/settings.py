@@ -167,7 +167,7 @@ class FleetConfig:
     port: int = bounded(1883, min=1, max=65535)
     prefix: str = "kiosk"
     device: str = ""  # this device's id in the topics; empty: the first display's name
-    protocol: str = bounded("5", choices=("5", "3.1.1"))
+    protocol: str = bounded("5", choices=("5", "3.1.1"))  # 5 falls back to 3.1.1 when the broker refuses it
     username: str = ""
     password: str = ""
     ca_file: str = ""  # TLS: the CA, and a client certificate and key when the broker asks for one

@@ -61,31 +61,46 @@ class FleetLink:
         self.connected = False
         self._buffer: deque[tuple[str, bytes]] = deque(maxlen=EVENT_BUFFER)
         self._lock = threading.Lock()
-        v5 = config.protocol == "5"
-        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"kiosk-{store}-{device}",
-                                  protocol=mqtt.MQTTv5 if v5 else mqtt.MQTTv311,
-                                  clean_session=None if v5 else False)
-        self.client.will_set(f"{self.base}/status", self._status_payload("offline"), qos=1, retain=True)
+        self.client_id = f"kiosk-{store}-{device}"
+        self.protocol = config.protocol
+        self.client = self._make_client(self.protocol)
+
+    def _make_client(self, protocol: str) -> mqtt.Client:
+        v5 = protocol == "5"
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=self.client_id,
+                             protocol=mqtt.MQTTv5 if v5 else mqtt.MQTTv311, clean_session=None if v5 else False)
+        client.will_set(f"{self.base}/status", self._status_payload("offline"), qos=1, retain=True)
+        config = self.config
         if config.username:
-            self.client.username_pw_set(config.username, config.password or None)
+            client.username_pw_set(config.username, config.password or None)
         if config.ca_file:
-            self.client.tls_set(ca_certs=config.ca_file, certfile=config.cert_file or None,
-                                keyfile=config.key_file or None)
-        self.client.reconnect_delay_set(1, 30)
-        self.client.on_connect = self._on_connect
-        self.client.on_disconnect = self._on_disconnect
-        self.client.on_message = self._on_message
+            client.tls_set(ca_certs=config.ca_file, certfile=config.cert_file or None, keyfile=config.key_file or None)
+        client.reconnect_delay_set(1, 30)
+        client.on_connect = self._on_connect
+        client.on_disconnect = self._on_disconnect
+        client.on_message = self._on_message
+        return client
 
     def start(self) -> None:
         """Connect in the background; paho reconnects by itself."""
         properties = None
-        if self.config.protocol == "5":
+        if self.protocol == "5":
             properties = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
             properties.SessionExpiryInterval = 24 * 3600  # a persistent session: commands wait for us
-        clean_start = False if self.config.protocol == "5" else mqtt.MQTT_CLEAN_START_FIRST_ONLY
+        clean_start = False if self.protocol == "5" else mqtt.MQTT_CLEAN_START_FIRST_ONLY
         self.client.connect_async(self.config.host, self.config.port, keepalive=self.config.keepalive_s,
                                   clean_start=clean_start, properties=properties)
         self.client.loop_start()
+
+    def _fall_back_to_311(self, old: mqtt.Client) -> None:
+        """The broker does not speak MQTT 5: the same link again in 3.1.1 (no correlation data, replies
+        on the reply topic with the command's id)."""
+        old.disconnect()
+        old.loop_stop()
+        log.warning("the broker %s:%s refused MQTT 5: falling back to MQTT 3.1.1", self.config.host, self.config.port)
+        self.protocol = "3.1.1"
+        self.client = self._make_client(self.protocol)
+        self.start()
 
     def stop(self) -> None:
         """Say offline (retained) and disconnect cleanly."""
@@ -101,6 +116,9 @@ class FleetLink:
 
     # --- paho's thread ----------------------------------------------------------------------------
     def _on_connect(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any) -> None:
+        if self.protocol == "5" and reason == "Unsupported protocol version":
+            threading.Thread(target=self._fall_back_to_311, args=(client,), name="mqtt fallback", daemon=True).start()
+            return
         if reason.is_failure:
             self.post(DeviceStatusChanged("broker", False, str(reason)))
             return
@@ -149,7 +167,7 @@ class FleetLink:
         body = {"command": command.name, **({"id": command.payload["id"]} if "id" in command.payload else {}),
                 **answer}
         properties = None
-        if command.correlation is not None and self.config.protocol == "5":
+        if command.correlation is not None and self.protocol == "5":
             properties = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
             properties.CorrelationData = command.correlation
         self.client.publish(command.reply_topic, json.dumps(body).encode(), qos=1, properties=properties)
