@@ -33,8 +33,9 @@ def contrast(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> floa
     return (light + 0.05) / (dark + 0.05)
 
 
+@pytest.mark.parametrize("theme", ["default", "window"])
 @pytest.mark.parametrize(("ink", "paper"), PAIRS)
-def test_text_pairs_of_the_default_theme_meet_wcag_aa(ink: str, paper: str) -> None:
-    colors = tomllib.loads((REPO / "config" / "themes" / "default.toml").read_text())["colors"]
+def test_text_pairs_of_the_shipped_themes_meet_wcag_aa(theme: str, ink: str, paper: str) -> None:
+    colors = tomllib.loads((REPO / "config" / "themes" / f"{theme}.toml").read_text())["colors"]
     ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
     assert ratio >= 4.5, f"{ink} on {paper}: {ratio:.2f}:1"
