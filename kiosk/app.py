@@ -174,12 +174,13 @@ class App:
 
             backend = self.config.backend
             self.shop.backend = BackendClient(backend.base_url, backend.token, backend.timeout_s, self.post)
-            from kiosk.services.order_sender import OrderSender
+            from kiosk.services.backend_sender import BackendSender
 
-            orders = OrderSender(backend.base_url, backend.token, backend.timeout_s, self.shop.outbox.path, self.post,
-                                 retry)
-            self.shop.senders.append(orders)
-            self.devices.append(orders)
+            for kind in ("order", "review"):
+                sender = BackendSender(kind, backend.base_url, backend.token, backend.timeout_s, self.shop.outbox.path,
+                                       self.post, retry)
+                self.shop.senders.append(sender)
+                self.devices.append(sender)
         if self.config.printer.address:
             from kiosk.services.printer import PrinterService
 

@@ -1,4 +1,4 @@
-"""A real HTTP backend on loopback for orders: idempotent like the contract asks, and able to misbehave.
+"""A real HTTP backend on loopback for orders and reviews: idempotent like the contract asks, and able to misbehave.
 
 Modes: "ok" (201 with the order), "error" (500), "slow" (answers after `slow_s`), "garbage" (200 with
 a body that is not the order). Every POST is recorded; `orders` keeps each Idempotency-Key once.
@@ -14,7 +14,7 @@ from typing import Any
 
 
 class OrderBackend(ThreadingHTTPServer):
-    """POST /orders, with exactly-once semantics by Idempotency-Key."""
+    """POST /orders and /reviews, with exactly-once semantics by Idempotency-Key."""
 
     daemon_threads = True
 
@@ -25,6 +25,7 @@ class OrderBackend(ThreadingHTTPServer):
         self.payment_links = payment_links
         self.posts: list[tuple[str, dict[str, Any]]] = []  # (key, body) of every POST that arrived
         self.orders: dict[str, dict[str, Any]] = {}  # key -> body, once each, in arrival order
+        self.reviews: dict[str, dict[str, Any]] = {}  # the same for POST /reviews
         self.lock = threading.Lock()
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
@@ -54,14 +55,15 @@ class OrderHandler(BaseHTTPRequestHandler):
         if mode == "garbage":
             self._answer(200, b"<html>maintenance</html>")
             return
-        if not self.path.endswith("/orders") or not key or key != body.get("id"):
-            self._answer(400, b'{"error": "an order needs its id as Idempotency-Key"}')
+        kind = self.path.rsplit("/", 1)[-1]
+        if kind not in ("orders", "reviews") or not key or key != body.get("id"):
+            self._answer(400, b'{"error": "an order or a review, its id as Idempotency-Key"}')
             return
         with self.server.lock:
             self.server.posts.append((key, body))
-            self.server.orders.setdefault(key, body)
+            getattr(self.server, kind).setdefault(key, body)
         answer: dict[str, Any] = {"id": key, "status": "received"}
-        if self.server.payment_links:
+        if self.server.payment_links and kind == "orders":
             answer["payment_url"] = f"https://pay.example/{key}"
         self._answer(201, json.dumps(answer).encode())
 

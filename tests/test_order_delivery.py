@@ -13,7 +13,7 @@ from kiosk.core.messages import DeliverySucceeded, DeviceStatusChanged, Message
 from kiosk.core.models import ProductSummary
 from kiosk.core.orders import Order, new_order_id
 from kiosk.core.outbox import Outbox
-from kiosk.services.order_sender import OrderSender
+from kiosk.services.backend_sender import BackendSender
 from tests.order_backend import OrderBackend
 
 BIKE = ProductSummary("BIK-101", "Alpenrad", {"fr": "Vélo", "en": "Bike"}, "bikes", 89900, 3, 4.0, 0, "")
@@ -50,7 +50,7 @@ def test_down_failing_slow_and_garbage_backends_lose_nothing_and_keep_the_order(
     url = backend.url
     backend.stop()  # down: connections refused
     messages: queue.Queue[Message] = queue.Queue()
-    sender = OrderSender(url, "token", 0.5, path, messages.put, (0.1, 0.3))
+    sender = BackendSender("order", url, "token", 0.5, path, messages.put, (0.1, 0.3))
     sender.start()
     try:
         assert wait_for(lambda: outbox.items()[0].attempts >= 2 or outbox.items()[-1].attempts >= 2, 5)
@@ -83,7 +83,7 @@ def test_an_order_the_backend_refuses_is_held_for_staff_and_the_next_goes_on(tmp
         payload = outbox.item(first).payload  # type: ignore[union-attr]
         outbox._db.execute("UPDATE outbox SET id = 'not-the-id' WHERE id = ?", (first,))
     backend = OrderBackend()
-    sender = OrderSender(backend.url, "", 0.5, path, lambda message: None, (0.1, 0.3))
+    sender = BackendSender("order", backend.url, "", 0.5, path, lambda message: None, (0.1, 0.3))
     sender.start()
     try:
         assert wait_for(lambda: second in backend.orders, 5)

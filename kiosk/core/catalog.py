@@ -277,7 +277,7 @@ class Catalog:
         by = "helpful DESC, date DESC" if order == "helpful" else "date DESC, helpful DESC"
         rows = self._db.execute(f"SELECT * FROM reviews WHERE sku = ? ORDER BY {by} LIMIT ?", (sku, limit))
         return [Review(r["id"], r["sku"], r["stars"], r["author"], r["language"], r["text"],
-                       date.fromisoformat(r["date"]), r["helpful"]) for r in rows]
+                       date.fromisoformat(r["date"]), r["helpful"], bool(r["in_store"])) for r in rows]
 
     def rating_histogram(self, sku: str) -> dict[int, int]:
         """How many reviews gave 1 to 5 stars."""

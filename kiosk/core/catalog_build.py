@@ -17,7 +17,7 @@ from kiosk.core.content_pack import ContentPack, read_pack
 from kiosk.core.gtin import gtin14
 from kiosk.core.text import fold
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,7 +31,8 @@ CREATE TABLE products(
 CREATE INDEX products_by_category ON products(category, popularity DESC);
 CREATE INDEX products_by_popularity ON products(popularity DESC);
 CREATE TABLE reviews(id TEXT PRIMARY KEY, sku TEXT NOT NULL, stars INTEGER NOT NULL, author TEXT NOT NULL,
-    language TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, helpful INTEGER NOT NULL);
+    language TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, helpful INTEGER NOT NULL,
+    in_store INTEGER NOT NULL);
 CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
 CREATE TABLE variants(sku TEXT PRIMARY KEY, product TEXT NOT NULL, position INTEGER NOT NULL,
     size TEXT NOT NULL, colour TEXT, stock INTEGER NOT NULL);
@@ -95,8 +96,9 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
          for p in products for i, v in enumerate(p.variants)),
     )
     connection.executemany(
-        "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((r.id, r.sku, r.stars, r.author, r.language, r.text, r.date.isoformat(), r.helpful) for r in pack.reviews),
+        "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((r.id, r.sku, r.stars, r.author, r.language, r.text, r.date.isoformat(), r.helpful, r.in_store)
+         for r in pack.reviews),
     )
     connection.executemany(
         "INSERT INTO playlist VALUES (?, ?)",

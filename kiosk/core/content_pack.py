@@ -422,7 +422,8 @@ def _read_reviews(reader: PackReader, skus: set[str]) -> list[Review]:
                 raise ValueError("stars must be 1 to 5")
             reviews.append(Review(str(item["id"]), item["sku"], stars, str(item.get("author", "")),
                                   str(item.get("language", "")), str(item["text"]),
-                                  date.fromisoformat(item["date"]), int(item.get("helpful", 0))))
+                                  date.fromisoformat(item["date"]), int(item.get("helpful", 0)),
+                                  item.get("in_store") is True))
         except (KeyError, TypeError, ValueError) as error:
             reader.problem("reviews.json", key, f"is not a valid review ({error})")
     return reviews

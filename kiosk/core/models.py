@@ -95,6 +95,7 @@ class Review:
     text: str
     date: date
     helpful: int
+    in_store: bool = False  # written at one of the store's kiosks (then moderated)
 
 
 @dataclass(frozen=True)

@@ -159,7 +159,10 @@ class ProductScene(ShopScene):
         histogram = catalog.rating_histogram(sku)
         total = sum(histogram.values())
         page.add(Label((margin, y, inner, theme.px(60)), t("Customer reviews"), size="title", bold=True, heading=True))
-        y += theme.px(76)
+        write_w = theme.px(340)
+        page.add(Button((margin + inner - write_w, y - theme.px(6), write_w, theme.px(80)), t("Write a review"),
+                        self.write_review, style="secondary", size="text"))
+        y += theme.px(90)
         if total == 0:
             page.add(Label((margin, y, inner, theme.px(60)), t("No reviews yet."), color="muted"))
             return y + theme.px(80)
@@ -191,9 +194,10 @@ class ProductScene(ShopScene):
             card.add(Stars((margin + theme.px(30), y + theme.px(26), Stars.width_for(star_h), star_h), review.stars,
                            t("{rating} out of 5", rating=review.stars)))
             who = review.author or t("A customer")
+            where = f" · {t('written in store')}" if review.in_store else ""
             card.add(Label((margin + theme.px(30) + Stars.width_for(star_h) + theme.px(20), y + theme.px(18),
-                            inner - theme.px(300), theme.px(44)), f"{who} · {fmt.date(review.date)}", size="small",
-                           color="muted"))
+                            inner - theme.px(300), theme.px(44)), f"{who} · {fmt.date(review.date)}{where}",
+                           size="small", color="muted"))
             card.add(Label((margin + theme.px(30), y + theme.px(70), inner - theme.px(60), text_h), review.text,
                            wrap=True, valign="top"))
             y += box_h + theme.px(16)
@@ -239,6 +243,12 @@ class ProductScene(ShopScene):
         else:
             ctx.toast(ctx.t("Added to your cart"))
         self._keep_scroll_rebuild()
+
+    def write_review(self) -> None:
+        """Leave a review of this product."""
+        from kiosk.scenes.review import ReviewScene
+
+        self.ctx.show(ReviewScene(self.ctx, self.sku))
 
     def share(self) -> None:
         """Show this product as a QR code."""

@@ -1,0 +1,116 @@
+"""Leave a review at the kiosk: stars, a short text, an optional first name; then the outbox.
+
+The review goes to the backend (`POST /reviews`) for moderation and shows on the product page only
+once approved (it comes back in a content pack, marked as written in the store).
+"""
+
+from __future__ import annotations
+
+import uuid
+from functools import partial
+from typing import Any
+
+from kiosk.scenes.base import ShopScene
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.keyboard import BACKSPACE, ENTER
+from kiosk.ui.widgets import Button, Label, Root
+
+MIN_TEXT = 10
+MAX_TEXT = 500
+MAX_NAME = 30
+
+
+class ReviewScene(ShopScene):
+    """Two steps: stars and text, then the first name (optional) and "Publish"."""
+
+    name = "review"
+
+    def __init__(self, ctx: SceneContext, sku: str) -> None:
+        super().__init__(ctx)
+        self.sku = sku
+        self.step = "text"
+        self.stars = 0
+        self.typed = {"text": "", "author": ""}
+
+    def details(self) -> dict[str, Any]:
+        """The step, the stars and whether it can go on (not the text: it is the shopper's until sent)."""
+        return {"step": self.step, "stars": self.stars, "product": self.sku, "ready": self._ready()}
+
+    def _ready(self) -> bool:
+        return self.stars > 0 and len(self.typed["text"].strip()) >= MIN_TEXT
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """The field of the step, the stars and the button between it and the keyboard."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        width = size[0]
+        margin, gap = theme.size("margin"), theme.size("gap")
+        product = ctx.shop.catalog.product(self.sku)
+        name = product.title(ctx.lang) if product else self.sku
+        if self.step == "text":
+            root, _, y, _ = self.text_entry(size, t("Your review of {name}", name=name), self.typed["text"],
+                                            t("What did you like, or not?"), self.key)
+            star = min(theme.size("touch_target") + theme.px(10), (width - 2 * margin - 4 * gap) // 5)
+            for count in range(1, 6):
+                label = t("{count} stars", count=count) if count > 1 else t("1 star")
+                root.add(Button((margin + (count - 1) * (star + gap), y, star, star), label,
+                                partial(self._rate, count), style="chip_on" if count <= self.stars else "chip",
+                                size="title", shown="★"))
+            y += star + gap
+            hint = t("Choose the stars, then a few words ({count} letters at least).", count=MIN_TEXT)
+            root.add(Label((margin, y, width - 2 * margin, theme.px(50)), hint, size="small", color="muted"))
+            y += theme.px(60)
+            root.add(Button((margin, y, width - 2 * margin, theme.px(110)), t("Next"), self.next_step,
+                            style="accent", enabled=self._ready()))
+            return root
+        root, _, y, _ = self.text_entry(size, t("Your first name (optional)"), self.typed["author"], t("First name"),
+                                        self.key)
+        root.add(Label((margin, y, width - 2 * margin, theme.px(90)),
+                       t("Your review shows once the store has read it, with your first name if you give it."),
+                       size="small", color="muted", wrap=True, max_lines=2))
+        y += theme.px(100)
+        root.add(Button((margin, y, width - 2 * margin, theme.px(110)), t("Publish"), self.publish, style="accent"))
+        return root
+
+    def _rate(self, stars: int) -> None:
+        self.stars = stars
+        self.rebuild()
+
+    def key(self, key: str) -> None:
+        """A key of the on-screen keyboard, for the field of this step."""
+        if key == ENTER:
+            self.next_step()
+            return
+        field = "text" if self.step == "text" else "author"
+        limit = MAX_TEXT if field == "text" else MAX_NAME
+        text = self.typed[field]
+        self.typed[field] = (text[:-1] if key == BACKSPACE else text + key)[:limit]
+        self.rebuild()
+
+    def on_text(self, text: str) -> bool:
+        """Typed text (automation `type`, or a physical keyboard)."""
+        for char in text:
+            self.key(char)
+        return True
+
+    def next_step(self) -> None:
+        """From the text to the name."""
+        if self.step == "text" and self._ready():
+            self.step = "author"
+            self.rebuild()
+
+    def publish(self) -> None:
+        """Into the outbox, for the backend's moderation; the shopper is told it shows once read."""
+        ctx = self.ctx
+        if not self._ready():
+            return
+        review_id = str(uuid.uuid4())
+        payload = {"id": review_id, "sku": self.sku, "stars": self.stars, "text": self.typed["text"].strip(),
+                   "author": self.typed["author"].strip(), "language": ctx.lang, "store": ctx.shop.config.store.id,
+                   "device": ctx.display_name, "written_at": ctx.clock.now().isoformat(timespec="seconds"),
+                   "in_store": True}
+        ctx.shop.outbox.add("review", payload, ctx.clock.now().timestamp(), review_id)
+        ctx.shop.outbox_added()
+        ctx.shop.event("review_written", display=ctx.display_name, sku=self.sku, stars=self.stars)
+        self.typed = {"text": "", "author": ""}
+        ctx.back()
+        ctx.toast(ctx.t("Thank you! Your review will show once the store has read it."))
