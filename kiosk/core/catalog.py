@@ -307,6 +307,41 @@ class Catalog:
         offers.sort(key=lambda o: (not favourites.intersection(o.categories), not o.categories))
         return offers[:limit]
 
+    def bought_together(self, skus: list[str], member: Member | None = None, limit: int = 4) -> list[ProductSummary]:
+        """What customers bought with these products (a product page: one; a cart: several), best first.
+
+        For an identified member, what they already bought is left out and products of the departments
+        they buy from come first. The products themselves are never suggested.
+        """
+        if not skus:
+            return []
+        marks = ", ".join("?" * len(skus))
+        scores: dict[str, float] = {}
+        for other, score in self._db.execute(f"SELECT other, score FROM together WHERE sku IN ({marks})", skus):
+            if other not in skus:
+                scores[other] = scores.get(other, 0.0) + score
+        if not scores:
+            return []
+        products = {p.sku: p for p in self._summaries(list(scores))}
+        if member is not None:
+            bought = {row[0] for row in self._db.execute(
+                "SELECT sku FROM member_purchases WHERE loyalty_id = ?", (member.loyalty_id,))}
+            departments = {p.category for p in self._summaries(list(bought))} | set(member.favourite_categories)
+            for sku in bought:
+                scores.pop(sku, None)
+            for sku in scores:
+                if sku in products and products[sku].category in departments:
+                    scores[sku] *= 2
+        ranked = sorted((sku for sku in scores if sku in products), key=lambda sku: (-scores[sku], sku))
+        return [products[sku] for sku in ranked[:limit]]
+
+    def _summaries(self, skus: list[str]) -> list[ProductSummary]:
+        if not skus:
+            return []
+        marks = ", ".join("?" * len(skus))
+        return [_summary(row) for row in self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM products WHERE sku IN ({marks})", skus)]
+
     def playlist(self) -> list[Slide]:
         """The attract loop's slides."""
         rows = self._db.execute("SELECT data FROM playlist ORDER BY position")

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from kiosk.core.content_pack import ContentPack, read_pack
 from kiosk.core.gtin import gtin14
+from kiosk.core.recommend import bought_together
 from kiosk.core.text import fold
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +38,8 @@ CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
 CREATE TABLE variants(sku TEXT PRIMARY KEY, product TEXT NOT NULL, position INTEGER NOT NULL,
     size TEXT NOT NULL, colour TEXT, stock INTEGER NOT NULL);
 CREATE INDEX variants_by_product ON variants(product, position);
+CREATE TABLE together(sku TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY(sku, other));
+CREATE TABLE member_purchases(loyalty_id TEXT NOT NULL, sku TEXT NOT NULL, PRIMARY KEY(loyalty_id, sku));
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
@@ -108,6 +111,10 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
                            ((m.loyalty_id, json.dumps(asdict(m), ensure_ascii=False)) for m in pack.members))
     connection.executemany("INSERT INTO offers VALUES (?, ?)",
                            ((i, json.dumps(asdict(o), ensure_ascii=False)) for i, o in enumerate(pack.offers)))
+    connection.executemany("INSERT INTO together VALUES (?, ?, ?)",
+                           ((sku, other, score) for sku, others in bought_together(pack.baskets).items()
+                            for other, score in others))
+    connection.executemany("INSERT INTO member_purchases VALUES (?, ?)", pack.member_purchases)
     connection.execute("INSERT INTO product_search(product_search) VALUES ('optimize')")
 
 

@@ -64,6 +64,8 @@ class ContentPack:
     playlist: tuple[Slide, ...]
     members: tuple[Member, ...] = ()
     offers: tuple[Offer, ...] = ()
+    baskets: tuple[tuple[str, ...], ...] = ()  # past purchases (product SKUs), for "bought together"
+    member_purchases: tuple[tuple[str, str], ...] = ()  # (loyalty id, product SKU): members' history
 
 
 class PackRejected(Exception):
@@ -361,15 +363,40 @@ def read_pack(folder: Path) -> ContentPack:
     playlist = read_playlist(reader, languages, set(seen_sku))
     members = _read_members(reader, set(by_id))
     offers = _read_offers(reader, languages, set(by_id))
+    baskets, member_purchases = _read_purchases(reader, products)
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, str(manifest.get("currency", "EUR")),
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
-                       tuple(offers))
+                       tuple(offers), baskets, member_purchases)
 
 
 TIERS = ("bronze", "silver", "gold")
+
+
+def _read_purchases(reader: PackReader, products: list[ProductRow]
+                    ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, str], ...]]:
+    """`purchases.json`: [{"skus": [...], "member": "1234"}], from the till. A variant's SKU counts for its
+    product; SKUs the pack does not sell (any more) are skipped, as a till's history holds them."""
+    data = reader.load_json("purchases.json", required=False) or []
+    if not isinstance(data, list):
+        reader.problem("purchases.json", "", "must be a list of baskets")
+        return (), ()
+    product_of = {p.sku: p.sku for p in products} | {v.sku: p.sku for p in products for v in p.variants}
+    baskets: list[tuple[str, ...]] = []
+    history: set[tuple[str, str]] = set()
+    for row, item in enumerate(data, start=1):
+        skus = item.get("skus") if isinstance(item, dict) else None
+        if not isinstance(skus, list) or not all(isinstance(sku, str) for sku in skus):
+            reader.problem("purchases.json", f"[{row}].skus", "must be a list of SKUs")
+            continue
+        known = tuple(sorted({product_of[sku] for sku in skus if sku in product_of}))
+        baskets.append(known)
+        member = item.get("member")
+        if isinstance(member, str) and member:
+            history.update((member, sku) for sku in known)
+    return tuple(baskets), tuple(sorted(history))
 
 
 def _read_members(reader: PackReader, categories: set[str]) -> list[Member]:

@@ -150,6 +150,32 @@ def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
     return card
 
 
+def suggestion_cards(ctx: SceneContext, rect: pygame.Rect, products: list[ProductSummary],
+                     on_tap: Callable[[str], None]) -> list[Widget]:
+    """A row of small cards (picture, name, price) across `rect`: "bought together" suggestions."""
+    theme = ctx.theme
+    gap = theme.size("gap")
+    shown = products[: max(1, (rect.width + gap) // (theme.px(300) + gap))]
+    if not shown:
+        return []
+    card_w = (rect.width - gap * (len(shown) - 1)) // len(shown)
+    cards: list[Widget] = []
+    pad = theme.px(14)
+    for index, product in enumerate(shown):
+        x = rect.x + index * (card_w + gap)
+        card = Panel((x, rect.y, card_w, rect.height), "surface", on_tap=partial(on_tap, product.sku),
+                     label=product.title(ctx.lang), role="button")
+        picture = min(card_w - 2 * pad, rect.height - theme.px(150))
+        card.add(Picture((x + (card_w - picture) // 2, rect.y + pad, picture, picture), ctx.shop.image(product.image)))
+        y = rect.y + pad + picture + theme.px(6)
+        card.add(Label((x + pad, y, card_w - 2 * pad, theme.px(70)), product.title(ctx.lang), size="small", bold=True,
+                       wrap=True, max_lines=2, valign="top"))
+        card.add(Label((x + pad, rect.bottom - pad - theme.px(40), card_w - 2 * pad, theme.px(40)),
+                       ctx.fmt.price(product.price_cents), bold=True, color="primary"))
+        cards.append(card)
+    return cards
+
+
 def stock_text(ctx: SceneContext, stock: int) -> tuple[str, str]:
     """What to say about stock, and in which colour."""
     if stock <= 0:

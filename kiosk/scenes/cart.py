@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+import pygame
+
 from kiosk.core.cart import MAX_QUANTITY
 from kiosk.core.models import pick
-from kiosk.scenes.base import ShopScene
+from kiosk.scenes.base import ShopScene, suggestion_cards
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Widget
@@ -42,8 +44,18 @@ class CartScene(ShopScene):
             return root
         bar_h = theme.px(260)
         row_h = theme.px(230)
-        view = root.add(ScrollView((0, top, width, height - top - bar_h), 0, label=t("Your cart")))
+        suggestions = ctx.shop.catalog.bought_together(list(dict.fromkeys(line.sku for line in cart.lines)),
+                                                       ctx.session.member, limit=3)
+        extra_h = theme.px(500) if suggestions and height > width else 0  # portrait: room for "goes well with"
+        view = root.add(ScrollView((0, top, width, height - top - bar_h - extra_h), 0, label=t("Your cart")))
         view.set_rows(len(cart.lines), row_h, partial(self._row, view, row_h), top=theme.px(20))
+        if extra_h:
+            y = height - bar_h - extra_h
+            root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Goes well with your cart"), size="title",
+                           bold=True, heading=True))
+            for card in suggestion_cards(ctx, pygame.Rect(margin, y + theme.px(70), width - 2 * margin,
+                                                          extra_h - theme.px(90)), suggestions, self._open):
+                root.add(card)
         self._total_bar(root, height - bar_h, bar_h)
         return root
 
@@ -100,6 +112,11 @@ class CartScene(ShopScene):
         if index < len(cart.lines):
             cart.set_quantity(index, cart.lines[index].quantity + by)
         self.rebuild()
+
+    def _open(self, sku: str) -> None:
+        from kiosk.scenes.product import ProductScene
+
+        self.ctx.show(ProductScene(self.ctx, sku))
 
     def _order(self) -> None:
         from kiosk.scenes.checkout import CheckoutScene

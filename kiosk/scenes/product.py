@@ -5,10 +5,12 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+import pygame
+
 from kiosk.core.compare import format_spec_value
 from kiosk.core.models import Variant, pick
 from kiosk.scenes.adviser import call_adviser
-from kiosk.scenes.base import ShopScene, compare_toast, stock_text
+from kiosk.scenes.base import ShopScene, compare_toast, stock_text, suggestion_cards
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars
@@ -102,11 +104,30 @@ class ProductScene(ShopScene):
             text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
             page.add(Label((left, y, inner, text_h), description, wrap=True, valign="top"))
             y += text_h + theme.px(40)
+        y = self._bought_together(page, y)
         y = self._specs(page, product, category.specs if category else (), y)
         y = self._reviews(page, product.sku, y + theme.px(20))
         page.content_height = max(y, picture + margin) + margin
         self._actions(root, height - actions_h, actions_h)
         return root
+
+    def _bought_together(self, page: ScrollView, y: int) -> int:
+        """"Customers who bought this also bought", from the till's baskets (ranked for a member)."""
+        ctx, theme = self.ctx, self.ctx.theme
+        products = ctx.shop.catalog.bought_together([self.sku], ctx.session.member, limit=3)
+        if not products:
+            return y
+        page.add(Label((self._left, y, self._inner, theme.px(60)), ctx.t("Customers who bought this also bought"),
+                       size="title", bold=True, heading=True))
+        y += theme.px(76)
+        row_h = theme.px(390)
+        for card in suggestion_cards(ctx, pygame.Rect(self._left, y, self._inner, row_h), products, self.open_other):
+            page.add(card)
+        return y + row_h + theme.px(40)
+
+    def open_other(self, sku: str) -> None:
+        """Another product's page, on top of this one (Back returns here)."""
+        self.ctx.show(ProductScene(self.ctx, sku))
 
     def _variant_chips(self, page: ScrollView, y: int) -> int:
         """The sizes or colours to choose from, each with its stock."""

@@ -160,3 +160,18 @@ def test_a_delivered_order_offers_its_payment_link_and_forgets_the_contact(tmp_p
         pilot.close()
     finally:
         backend.stop()
+
+
+def test_the_product_page_and_the_cart_suggest_what_goes_with_it(shopping: Pilot) -> None:
+    shopping.scan("2001000001262")  # TEN-126, a family tent
+    suggested = shopping.app.shop.catalog.bought_together(["TEN-126"], limit=3)
+    shopping.swipe((540, 1500), (540, 700), ms=300)
+    shopping.advance(2, step=1 / 30)
+    assert "Les clients ont aussi acheté" in shopping.labels()
+    shopping.tap(suggested[0].title("fr"))
+    assert shopping.details()["product"] == suggested[0].sku
+    shopping.tap("Retour")
+    assert shopping.details()["product"] == "TEN-126"
+    shopping.tap("Ajouter au panier")
+    shopping.tap("Panier (1)")
+    assert "Va bien avec votre panier" in shopping.labels()
