@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 SPAN = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
+MINUTE = timedelta(minutes=1)
 LOOK_AHEAD_DAYS = 400  # a store closed for longer than this has no "next opening" worth showing
 
 
@@ -74,12 +75,18 @@ class OpeningHours:
         return self.weekly.get(day.weekday(), ())
 
     def _instant(self, day: date, minutes: int) -> datetime:
-        """A wall-clock time of a local day as a UTC instant (a skipped time reads as before the jump)."""
+        """A wall-clock time of a local day as a UTC instant. A time the clocks skip (02:30 on the
+        night they go forward) reads as the moment they jump: the first instant that is not before it."""
         if minutes >= 24 * 60:
             local = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self.zone)
         else:
             local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=self.zone)
-        return local.astimezone(UTC)
+        instant = local.astimezone(UTC)
+        if instant.astimezone(self.zone).replace(tzinfo=None) != local.replace(tzinfo=None):  # in a gap
+            wall = local.replace(tzinfo=None)
+            while (instant - MINUTE).astimezone(self.zone).replace(tzinfo=None) >= wall:
+                instant -= MINUTE
+        return instant
 
     def intervals(self, first: date, days: int) -> Iterator[tuple[datetime, datetime]]:
         """Open intervals as instants, from the local day `first` on, ranges that touch merged."""
