@@ -57,7 +57,8 @@ class TerminalDisplay:
         self.idle = IdleWatcher(config.idle_timeout_s or self.default_idle_timeout(),
                                 shop.config.session.still_there_countdown_s)
         self.ctx = SceneContext(shop, self.screen, self.session, clock, self.start_session, self.end_session,
-                                config.name, self.role)
+                                config.name, self.role,
+                                (config.map_position[0], config.map_position[1]) if config.map_position else None)
         devices = shop.config.devices
         self.rules = CodeRules(devices.loyalty_pattern, devices.staff_pattern)
         self.pin_lock = PinLock()

@@ -63,6 +63,7 @@ class DisplayConfig:
     attract_slide_s: float = bounded(7.0, min=2.0, max=120.0)
     location: str = ""
     idle_timeout_s: float = bounded(0.0, min=0.0, max=3600.0)  # 0: [session]'s (terminal) or 60 s (window)
+    map_position: tuple[float, ...] = ()  # [x, y] on the content pack's map.json: "you are here"
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,9 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
     for index, display in enumerate(config.displays):
         if not config.path(display.theme).is_file():
             issues.append((("displays", index, "theme"), f"theme file not found: {config.path(display.theme)}"))
+    for index, display in enumerate(config.displays):
+        if display.map_position and len(display.map_position) != 2:
+            issues.append((("displays", index, "map_position"), "must be [x, y] on the store's map"))
     for key in ("loyalty_pattern", "staff_pattern"):
         try:
             re.compile(getattr(config.devices, key))

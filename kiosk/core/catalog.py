@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk.core.gtin import gtin14
 from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef, Variant
+from kiosk.core.pack_store import Collection, StoreMap
 from kiosk.core.text import fold
 
 _ORDER = {
@@ -125,6 +126,7 @@ class Catalog:
         self.currency: str = meta["currency"]
         self.languages: tuple[str, ...] = tuple(json.loads(meta["languages"]))
         self.folder = Path(meta["folder"])
+        self._meta = meta
         self._categories = tuple(self._load_categories())
         self._max_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()[0])
 
@@ -334,6 +336,19 @@ class Catalog:
                     scores[sku] *= 2
         ranked = sorted((sku for sku in scores if sku in products), key=lambda sku: (-scores[sku], sku))
         return [products[sku] for sku in ranked[:limit]]
+
+    def store_map(self) -> StoreMap | None:
+        """The floor plan of the pack, if it has one."""
+        raw = json.loads(self._meta.get("map") or "null")
+        if not raw:
+            return None
+        return StoreMap(raw["width"], raw["depth"], {k: tuple(v) for k, v in raw["areas"].items()}, raw["zones"],
+                        tuple((name, tuple(rect)) for name, rect in raw["places"]))
+
+    def collections(self) -> list[Collection]:
+        """The curated lists, in the pack's order."""
+        rows = self._db.execute("SELECT data FROM collections ORDER BY position")
+        return [Collection(**{**raw, "skus": tuple(raw["skus"])}) for raw in (json.loads(r[0]) for r in rows)]
 
     def _summaries(self, skus: list[str]) -> list[ProductSummary]:
         if not skus:

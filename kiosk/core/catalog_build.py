@@ -18,7 +18,7 @@ from kiosk.core.gtin import gtin14
 from kiosk.core.recommend import bought_together
 from kiosk.core.text import fold
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +40,7 @@ CREATE TABLE variants(sku TEXT PRIMARY KEY, product TEXT NOT NULL, position INTE
 CREATE INDEX variants_by_product ON variants(product, position);
 CREATE TABLE together(sku TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY(sku, other));
 CREATE TABLE member_purchases(loyalty_id TEXT NOT NULL, sku TEXT NOT NULL, PRIMARY KEY(loyalty_id, sku));
+CREATE TABLE collections(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
@@ -62,7 +63,8 @@ def pack_fingerprint(folder: Path) -> str:
 def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) -> None:
     connection.executescript(SCHEMA)
     meta = {"id": pack.id, "name": pack.name, "version": pack.version, "currency": pack.currency,
-            "languages": json.dumps(pack.languages), "fingerprint": fingerprint, "folder": str(pack.folder)}
+            "languages": json.dumps(pack.languages), "fingerprint": fingerprint, "folder": str(pack.folder),
+            "map": json.dumps(asdict(pack.store_map) if pack.store_map else None, ensure_ascii=False)}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany(
         "INSERT INTO categories VALUES (?, ?, ?)",
@@ -115,6 +117,8 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
                            ((sku, other, score) for sku, others in bought_together(pack.baskets).items()
                             for other, score in others))
     connection.executemany("INSERT INTO member_purchases VALUES (?, ?)", pack.member_purchases)
+    connection.executemany("INSERT INTO collections VALUES (?, ?)",
+                           ((i, json.dumps(asdict(c), ensure_ascii=False)) for i, c in enumerate(pack.collections)))
     connection.execute("INSERT INTO product_search(product_search) VALUES ('optimize')")
 
 

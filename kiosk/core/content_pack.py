@@ -20,6 +20,7 @@ from typing import Any
 from kiosk.core.gtin import is_valid_gtin
 from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue, Variant
 from kiosk.core.pack_playlist import read_playlist
+from kiosk.core.pack_store import Collection, StoreMap, read_collections, read_map
 from kiosk.core.problems import Problem
 
 PRODUCT_FIELDS = {
@@ -66,6 +67,8 @@ class ContentPack:
     offers: tuple[Offer, ...] = ()
     baskets: tuple[tuple[str, ...], ...] = ()  # past purchases (product SKUs), for "bought together"
     member_purchases: tuple[tuple[str, str], ...] = ()  # (loyalty id, product SKU): members' history
+    store_map: StoreMap | None = None
+    collections: tuple[Collection, ...] = ()
 
 
 class PackRejected(Exception):
@@ -364,12 +367,14 @@ def read_pack(folder: Path) -> ContentPack:
     members = _read_members(reader, set(by_id))
     offers = _read_offers(reader, languages, set(by_id))
     baskets, member_purchases = _read_purchases(reader, products)
+    store_map = read_map(reader, languages, {p.aisle for p in products if p.aisle})
+    collections = read_collections(reader, languages, set(seen_sku))
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, str(manifest.get("currency", "EUR")),
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
-                       tuple(offers), baskets, member_purchases)
+                       tuple(offers), baskets, member_purchases, store_map, tuple(collections))
 
 
 TIERS = ("bronze", "silver", "gold")

@@ -30,6 +30,7 @@ class SceneContext:
     on_end_session: Callable[[], None]
     display_name: str = "terminal"
     role: str = "terminal"
+    map_position: tuple[float, float] | None = None  # where this display stands on the store's plan
     print_jobs: set[str] = field(default_factory=set)  # slips sent from this display, awaiting their result
 
     @property

@@ -7,6 +7,8 @@ from typing import Any
 
 import pygame
 
+from kiosk.core.models import pick
+from kiosk.core.pack_store import Collection
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Widget
 
@@ -60,7 +62,9 @@ class HomeScene(ShopScene):
         y += theme.px(76)
         categories = ctx.shop.catalog.categories
         columns = 2 if width < height else 3
-        bottom_reserved = theme.px(260) + (theme.px(150) if ctx.session.compare else 0)
+        collections = ctx.shop.catalog.collections()
+        ideas_h = theme.px(190) if collections else 0
+        bottom_reserved = theme.px(260) + ideas_h + (theme.px(150) if ctx.session.compare else 0)
         rows = max(1, -(-len(categories) // columns))
         tile_w = (width - 2 * margin - (columns - 1) * gap) // columns
         tile_h = min(theme.px(300), (height - y - bottom_reserved - (rows - 1) * gap) // rows)
@@ -76,6 +80,14 @@ class HomeScene(ShopScene):
             tile.add(Label((rect.x + icon + theme.px(32), rect.y, tile_w - icon - theme.px(44), tile_h), name,
                            size="button", bold=True, wrap=True, max_lines=3))
         y += rows * (tile_h + gap) + theme.px(20)
+        if collections:
+            root.add(Label((margin, y, width - 2 * margin, theme.px(56)), t("Ideas"), size="title", bold=True,
+                           heading=True))
+            chip_w = (width - 2 * margin - gap * (len(collections[:3]) - 1)) // len(collections[:3])
+            for index, collection in enumerate(collections[:3]):
+                root.add(Button((margin + index * (chip_w + gap), y + theme.px(66), chip_w, theme.px(96)),
+                                pick(collection.title, ctx.lang), partial(self.open_collection, collection),
+                                style="secondary", size="small"))
         hint_h = theme.px(200)
         hint_y = height - hint_h - margin - (theme.px(150) if ctx.session.compare else 0)
         hint = root.add(Panel((margin, hint_y, width - 2 * margin, hint_h), "highlight"))
@@ -93,6 +105,12 @@ class HomeScene(ShopScene):
         from kiosk.scenes.search import SearchScene
 
         self.ctx.show(SearchScene(self.ctx))
+
+    def open_collection(self, collection: Collection) -> None:
+        """A curated list of products, with where to find them."""
+        from kiosk.scenes.collection import CollectionScene
+
+        self.ctx.show(CollectionScene(self.ctx, collection))
 
     def open_category(self, category: str) -> None:
         """Go to a department."""

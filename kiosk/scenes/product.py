@@ -86,9 +86,13 @@ class ProductScene(ShopScene):
         info = page.add(Panel((left, y, inner, theme.px(130)), "surface"))
         info.add(Label((left + theme.px(30), y, inner // 2, theme.px(130)), stock, color=stock_color, bold=True,
                        wrap=True, max_lines=2))
-        info.add(Label((left + inner // 2, y, inner // 2 - theme.px(30), theme.px(130)),
-                       t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "", size="title", bold=True,
-                       align="right"))
+        if product.aisle and ctx.shop.catalog.store_map() is not None:
+            info.add(Button((left + inner // 2, y + theme.px(10), inner // 2 - theme.px(10), theme.px(110)),
+                            t("Aisle {aisle}: show on the map", aisle=product.aisle), self.show_map, style="ghost",
+                            size="title", shown=t("Aisle {aisle}", aisle=product.aisle), note=t("see the map")))
+        elif product.aisle:
+            info.add(Label((left + inner // 2, y, inner // 2 - theme.px(30), theme.px(130)),
+                           t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True, align="right"))
         y += theme.px(160)
         y = self._variant_chips(page, y)
         half = (inner - theme.size("gap")) // 2 if ctx.shop.fleet is not None else inner
@@ -264,6 +268,14 @@ class ProductScene(ShopScene):
         else:
             ctx.toast(ctx.t("Added to your cart"))
         self._keep_scroll_rebuild()
+
+    def show_map(self) -> None:
+        """Where the product is in the store."""
+        from kiosk.scenes.store_map import StoreMapScene
+
+        product = self.ctx.shop.catalog.product(self.sku)
+        if product is not None:
+            self.ctx.show(StoreMapScene(self.ctx, [product.aisle], product.title(self.ctx.lang)))
 
     def write_review(self) -> None:
         """Leave a review of this product."""
