@@ -256,5 +256,7 @@ class TerminalDisplay:
     def state(self) -> dict[str, Any]:
         """The scene in front and its details (no personal data)."""
         top = self.screen.stack.top
+        focused = self.screen.focus.widget
         return {"role": self.role, "scene": top.name, **top.details(), "toast": self.screen.toast_text,
+                "focus": focused.label if focused is not None else "",
                 "devices": {name: connected for name, (connected, _) in self.devices.items()}}

@@ -13,7 +13,10 @@ from drivers.nfc.identity import card_secret, hash_uid
 from drivers.scanners import scanned
 from kiosk.core.messages import CardPresented
 
-KEY_NAMES = {"return": "enter", "kp enter": "enter", "escape": "back", "backspace": "backspace"}
+KEY_NAMES = {"return": "enter", "kp enter": "enter", "escape": "back", "backspace": "backspace",
+             "down": "next", "right": "next", "tab": "next", "up": "previous", "left": "previous",
+             "select": "enter", "space": "enter", "kp 2": "next", "kp 8": "previous", "kp 6": "next",
+             "kp 4": "previous", "kp 5": "enter"}  # arrows and a numeric keypad drive the focus
 
 
 class AutomationError(Exception):
@@ -95,11 +98,16 @@ class AutomationCommands:
     def key(self, display: Any, name: str) -> bool:
         """A named key for a display; True if something used it."""
         name = KEY_NAMES.get(name.lower(), name.lower())
-        top = display.screen.stack.top
+        screen = display.screen
+        if name in ("next", "previous"):
+            return screen.focus_move(1 if name == "next" else -1) is not None
+        if name == "enter" and screen.focus_activate():
+            return True
+        top = screen.stack.top
         if top.on_key(name):
             return True
         if name == "back":
-            return display.screen.stack.pop() is not None
+            return screen.stack.pop() is not None
         return False
 
     def cmd_scan(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
 
+from kiosk.ui.focus import Focus
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
 from kiosk.ui.images import ImageCache
 from kiosk.ui.scene import SceneStack
@@ -54,11 +56,16 @@ class Screen:
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
         self._overlay: pygame.Surface | None = None  # made when a modal first shows (8 MB at 1080x1920)
+        self.focus = Focus()
+        self._focus_scene: object = None
+        self._focus_drawn: pygame.Rect | None = None
+        self.on_focus: Callable[[Widget], None] = lambda widget: None  # speech says the focused label
         self.now = 0.0
 
     # --- input -----------------------------------------------------------------------------
     def pointer_down(self, pos: Point, now: float) -> None:
         """A finger (or the mouse button) went down."""
+        self._drop_focus()
         self.gestures.down(pos, now)
         root = self.stack.top.tree(self.size)
         self._scrolling = self._scroll_view_at(root, pos)
@@ -91,6 +98,51 @@ class Screen:
                 self.stack.top.on_swipe(gesture.swipe)
         self._scrolling = None
 
+
+    # --- keypad --------------------------------------------------------------------------------
+    def focus_move(self, step: int) -> Widget | None:
+        """The keypad's next (+1) or previous (-1): move the focus and say where it is."""
+        self._follow_scene()
+        widget = self.focus.move(self.stack.top.tree(self.size), self.size, step)
+        self._damage_focus()
+        if widget is not None:
+            self.on_focus(widget)
+        return widget
+
+    def focus_activate(self) -> bool:
+        """The keypad's select: tap the focused widget; False when nothing has the focus."""
+        self._follow_scene()
+        widget = self.focus.widget
+        if widget is None or not widget.tappable or widget.on_tap is None:
+            return False
+        widget.on_tap()
+        return True
+
+    def _follow_scene(self) -> None:
+        """A new scene in front starts without a focus."""
+        if self.stack.top is not self._focus_scene:
+            self._focus_scene = self.stack.top
+            self._drop_focus()
+
+    def _drop_focus(self) -> None:
+        if self.focus.widget is not None:
+            self.focus.clear()
+            self._damage_focus()
+
+    def _damage_focus(self) -> None:
+        if self._focus_drawn is not None:
+            self._extra_damage.append(self._focus_drawn)
+        rect = self.focus.rect
+        self._focus_drawn = rect.inflate(self.theme.px(16), self.theme.px(16)) if rect is not None else None
+        if self._focus_drawn is not None:
+            self._extra_damage.append(self._focus_drawn)
+
+    def _paint_focus(self, painter: Painter) -> None:
+        if self._focus_drawn is None or self.focus.widget is None or self.stack.top is not self._focus_scene:
+            return
+        width = max(3, self.theme.px(6))
+        pygame.draw.rect(painter.surface, self.theme.color("focus"), self._focus_drawn, width,
+                         border_radius=self.theme.size("radius"))
 
     def _set_pressed(self, widget: Widget | None) -> None:
         if widget is self._pressed:
@@ -207,6 +259,7 @@ class Screen:
                 if scene.modal:
                     self.surface.blit(self._dim(), area.topleft, area)
                 root.draw(painter, (0, 0))
+            self._paint_focus(painter)
             self._paint_toast(painter)
         self.surface.set_clip(None)
         return True

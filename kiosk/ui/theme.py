@@ -37,7 +37,7 @@ class ThemeFile:
 
 REQUIRED_COLORS = (
     "background", "surface", "surface_alt", "text", "muted", "primary", "on_primary", "accent", "on_accent",
-    "highlight", "best", "danger", "star", "divider", "overlay", "toast", "on_toast",
+    "highlight", "best", "danger", "star", "divider", "overlay", "toast", "on_toast", "focus",
 )  # fmt: skip
 REQUIRED_SIZES = ("text", "small", "title", "headline", "button", "touch_target", "margin", "gap", "radius", "header")
 

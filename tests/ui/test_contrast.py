@@ -1,4 +1,5 @@
-"""Every text colour on the background it is drawn on meets WCAG AA (4.5:1): shoppers must read it."""
+"""Every text colour on the background it is drawn on meets WCAG AA (4.5:1), and 7:1 in the high-contrast
+theme of accessible mode: shoppers must read it."""
 
 from __future__ import annotations
 
@@ -39,3 +40,10 @@ def test_text_pairs_of_the_shipped_themes_meet_wcag_aa(theme: str, ink: str, pap
     colors = tomllib.loads((REPO / "config" / "themes" / f"{theme}.toml").read_text())["colors"]
     ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
     assert ratio >= 4.5, f"{ink} on {paper}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize(("ink", "paper"), PAIRS)
+def test_the_high_contrast_theme_meets_7_to_1(ink: str, paper: str) -> None:
+    colors = tomllib.loads((REPO / "config" / "themes" / "high-contrast.toml").read_text())["colors"]
+    ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
+    assert ratio >= 7.0, f"{ink} on {paper}: {ratio:.2f}:1"
