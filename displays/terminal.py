@@ -51,7 +51,9 @@ class TerminalDisplay:
         self.shop = shop
         self.clock = clock
         theme = load_theme(shop.config.path(config.theme), config.size)
+        self.theme = theme
         self.screen = Screen(surface, theme, slop=theme.px(self.slop_px), long_press=self.long_press_s)
+        self.screen.on_focus = lambda widget: self.say(widget.label)
         store = shop.config.store
         self.session = ShopperSession(store.default_language)
         self.idle = IdleWatcher(config.idle_timeout_s or self.default_idle_timeout(),
@@ -67,6 +69,7 @@ class TerminalDisplay:
         self.corner = CornerTaps(config.size, size=theme.size("margin") // 2)  # the strip no button reaches
         self.on_quit: Any = lambda: None  # set by the app: how staff close the kiosk
         self.ctx.print_jobs = self.print_jobs
+        self.ctx.toggle_accessible = lambda: self.set_accessible(not self.session.accessible)
         self.apply_settings()
         self.screen.stack.reset(self.attract_scene())
 
@@ -76,7 +79,32 @@ class TerminalDisplay:
         self.session.default_language = local.default_language or self.shop.config.store.default_language
         if not self.session.started:
             self.session.language = self.session.default_language
-        self.idle.idle_timeout_s = self.config.idle_timeout_s or self.default_idle_timeout()
+        factor = self.shop.config.accessibility.timeout_factor if self.session.accessible else 1.0
+        self.idle.idle_timeout_s = (self.config.idle_timeout_s or self.default_idle_timeout()) * factor
+
+    # --- accessible mode ------------------------------------------------------------------------
+    def set_accessible(self, on: bool) -> None:
+        """Accessible mode on or off: high contrast and larger text, controls within reach in the lower
+        part of a portrait screen, longer sessions, and speech of what has the keypad's focus."""
+        if on == self.session.accessible:
+            return
+        self.session.accessible = on
+        settings = self.shop.config.accessibility
+        width, height = self.config.size
+        top = round(height * (1 - settings.reach)) if on and height > width else 0
+        theme = load_theme(self.shop.config.path(settings.theme), self.config.size) if on else self.theme
+        t = self.ctx.t
+        self.screen.set_mode(theme, top, t("Accessible mode: everything is within reach below."))
+        self.apply_settings()
+        self.shop.event("accessible_mode", display=self.name, on=on)
+        self.say(t("Accessible mode. The arrow keys move, OK chooses.") if on else t("Accessible mode off."),
+                 always=True)
+
+    def say(self, text: str, always: bool = False) -> None:
+        """Speak through the headset, in accessible mode (or `always`, to say it ends)."""
+        speaker = self.shop.speaker
+        if speaker is not None and (self.session.accessible or always):
+            speaker.say(text, self.session.language)
 
     def default_idle_timeout(self) -> float:
         """Seconds without a touch before "Are you still there?", unless the display sets its own."""
@@ -100,6 +128,7 @@ class TerminalDisplay:
 
     def end_session(self) -> None:
         """Forget the shopper and go back to the attract loop."""
+        self.set_accessible(False)
         self.session.wipe()
         self.shop.event("session_ended", display=self.name)
         self.screen.stack.reset(self.attract_scene())
@@ -107,6 +136,14 @@ class TerminalDisplay:
 
     def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:
         """A finger (or the mouse) went down, moved or up: every pointer event comes through here."""
+        if self.screen.stack.top.name == "still_there":
+            # The dialog takes the whole touch ("Finish" must work, and the finger must not also press
+            # what lies beneath); whatever the touch was, lifting it means someone is there.
+            self.idle.touch(self.clock.monotonic())
+            getattr(self.screen, f"pointer_{kind}")(pos, now)
+            if kind == "up":
+                self.activity()
+            return
         self.activity()
         if kind == "down" and self.corner.tap(pos, now):
             self.screen.gestures.cancel()
@@ -128,6 +165,8 @@ class TerminalDisplay:
         if state is IdleState.EXPIRED:
             self.end_session()
         elif state is IdleState.WARNING and self.screen.stack.top.name != "still_there":
+            t = self.ctx.t
+            self.say(f"{t('Are you still there?')} {t('Touch the screen or press a key to go on.')}")
             self.screen.stack.push(StillThereDialog(self.ctx, lambda: self.idle.seconds_left(self.clock.monotonic()),
                                                     self.activity, self.end_session))
 

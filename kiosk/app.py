@@ -186,6 +186,13 @@ class App:
 
             self.shop.printer = PrinterService(self.config.printer.address, self.post, self.config.printer.timeout_s)
             self.devices.append(self.shop.printer)
+        if self.config.accessibility.speech:
+            from kiosk.services.speech import Speaker
+
+            access = self.config.accessibility
+            render = self.config.path(access.render_to) if access.render_to else None
+            self.shop.speaker = Speaker(access.speech, access.rate, self.post, render)
+            self.devices.append(self.shop.speaker)
         for device in self.devices:
             device.start()
 

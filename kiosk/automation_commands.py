@@ -51,7 +51,7 @@ class AutomationCommands:
     def cmd_tree(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
         """The visible widgets of a display."""
         screen = display.screen
-        return {"displays": {display.name: {"size": list(screen.size), "scene": screen.stack.top.name,
+        return {"displays": {display.name: {"size": list(screen.full.get_size()), "scene": screen.stack.top.name,
                                             "widgets": screen.accessible_tree()}}}
 
     def cmd_state(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:

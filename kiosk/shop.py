@@ -56,6 +56,7 @@ class Shop:
         self.printer: Any = None  # the printer service, when one is configured and started
         self.backend: Any = None  # the backend client, when one is configured and started
         self.fleet: Any = None  # the fleet link, when a broker is configured
+        self.speaker: Any = None  # speech for accessible mode, when an engine is configured
         self.catalog_listeners: list[Callable[[], None]] = []  # each display rebuilds its scenes
         self._formatters: dict[str, Formatter] = {}
         for language in config.store.languages:  # Babel loads a locale's data on first use: not mid-frame

@@ -71,7 +71,8 @@ def test_a_shopper_walk_from_outside(kiosk: Path, tmp_path: Path) -> None:
     ask(kiosk, cmd="tap", label="Comparer (2)")
     state = ask(kiosk, cmd="state")
     assert state["displays"]["terminal"]["scene"] == "compare"  # type: ignore[index]
-    assert state["session"] == {"language": "fr", "identified": False, "compare": ["BIK-101", "BIK-102"], "cart": []}
+    assert state["session"] == {"language": "fr", "identified": False, "compare": ["BIK-101", "BIK-102"], "cart": [],
+                                "accessible": False}
     shot = tmp_path / "compare.png"
     ask(kiosk, cmd="screenshot", path=str(shot))
     picture = pygame.image.load(str(shot))

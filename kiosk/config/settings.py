@@ -179,6 +179,18 @@ class FleetConfig:
 
 
 @dataclass(frozen=True)
+class AccessibilityConfig:
+    """Accessible mode: speech through a headset, the theme it switches to, and how long sessions last."""
+
+    speech: str = "espeak-ng"  # the speech engine's command; empty: no speech
+    rate: int = bounded(160, min=80, max=400)  # words a minute
+    render_to: str = ""  # a folder: utterances are written there as WAV files instead of played
+    theme: str = "themes/high-contrast.toml"
+    timeout_factor: float = bounded(2.0, min=1.0, max=5.0)  # sessions last this many times longer
+    reach: float = bounded(0.62, min=0.4, max=1.0)  # portrait: controls in this lower part of the screen
+
+
+@dataclass(frozen=True)
 class OutboxConfig:
     """Where confirmed orders, emails and reviews wait until delivered."""
 
@@ -212,6 +224,7 @@ class KioskConfig:
     fleet: FleetConfig = field(default_factory=FleetConfig)
     hours: HoursConfig = field(default_factory=HoursConfig)
     orders: OrdersConfig = field(default_factory=OrdersConfig)
+    accessibility: AccessibilityConfig = field(default_factory=AccessibilityConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:
@@ -248,6 +261,8 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
         except re.error as error:
             issues.append((("devices", key), f"is not a valid regular expression: {error}"))
     issues.extend(hours_problems(config))
+    if not config.path(config.accessibility.theme).is_file():
+        issues.append((("accessibility", "theme"), f"theme file not found: {config.path(config.accessibility.theme)}"))
     if not config.path(config.content.pack).is_dir():
         issues.append((("content", "pack"), f"content pack folder not found: {config.path(config.content.pack)}"))
     return issues

@@ -34,6 +34,7 @@ class ShopperSession:
     started: bool = False
     member: Member | None = None  # personal data: wiped with the session, never published
     cart: Cart = field(default_factory=Cart)
+    accessible: bool = False  # accessible mode: high contrast, reach, speech, longer timeouts
 
     def __post_init__(self) -> None:
         if not self.language:
@@ -61,11 +62,12 @@ class ShopperSession:
         self.started = False
         self.member = None
         self.cart.clear()
+        self.accessible = False
 
     def public_state(self) -> dict[str, object]:
         """What may be shown to tools and telemetry: no personal data."""
         return {"language": self.language, "identified": self.member is not None, "compare": list(self.compare),
-                "cart": self.cart.state()}
+                "cart": self.cart.state(), "accessible": self.accessible}
 
 
 class IdleState(Enum):

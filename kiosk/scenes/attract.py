@@ -10,7 +10,7 @@ from kiosk.core.models import Slide, pick
 from kiosk.core.schedule import active_slides
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.widgets import Label, Painter, Panel, Picture, Point, Root, Widget
+from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
 FADE_SECONDS = 0.6
 
@@ -133,7 +133,20 @@ class AttractScene(ShopScene):
         pill = Panel(((width - pill_w) // 2, height - theme.px(260), pill_w, pill_h), ink)
         pill.add(Label(pill.rect, start_text, size="title", bold=True,
                        color="on_primary" if ink == "primary" else "on_accent", align="center"))
-        return [pill]
+        return [pill, self.accessibility_button(size)]
+
+    def accessibility_button(self, size: tuple[int, int]) -> Widget:
+        """In a corner of every slide: start in accessible mode."""
+        theme = self.ctx.theme
+        side = theme.size("touch_target")
+        margin = theme.size("margin")
+        return Button((margin, size[1] - side - margin, side, side), self.ctx.t("Accessibility"),
+                      self.start_accessible, style="secondary", size="title", shown="♿")
+
+    def start_accessible(self) -> None:
+        """A session in accessible mode."""
+        self.ctx.on_start_session()
+        self.ctx.toggle_accessible()
 
     def next_deadline(self, now: float) -> float | None:
         """When the next slide comes."""

@@ -32,26 +32,36 @@ class ShopScene(Scene):
         bar = root.add(Panel((0, 0, width, height), "primary", radius=False))
         target = theme.size("touch_target")
         x = margin // 2
+
+        def fit(text: str, size: str) -> int:  # a button as wide as its text needs (larger in accessible mode)
+            return max(target, ctx.screen.text.width(text, theme.size(size), True) + theme.px(32))
+
         if back:
-            bar.add(Button((x, (height - target) // 2, target + theme.px(70), target), ctx.t("Back"), ctx.back,
+            w = fit("‹ " + ctx.t("Back"), "button")
+            bar.add(Button((x, (height - target) // 2, w, target), ctx.t("Back"), ctx.back,
                            style="header", shown="‹ " + ctx.t("Back")))
-            x += target + theme.px(80)
+            x += w + theme.px(10)
         languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
         right = width - margin // 2
+        on = ctx.session.accessible
+        bar.add(Button((right - target, (height - target) // 2, target, target),
+                       ctx.t("Accessibility: off") if on else ctx.t("Accessibility"), ctx.toggle_accessible,
+                       style="header", size="title", shown="♿"))
+        right -= target + theme.px(8)
         for language in reversed(languages[:2]):
             name = LANGUAGE_NAMES.get(language, language)
-            w = theme.px(190)
+            w = fit(name, "text")
             bar.add(Button((right - w, (height - target) // 2, w, target), name,
                            partial(ctx.set_language, language), style="header", size="text"))
             right -= w + theme.px(8)
         if back:
-            w = theme.px(150)
+            w = fit(ctx.t("Home"), "text")
             bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Home"), ctx.home,
                            style="header", size="text"))
             right -= w + theme.px(8)
         articles = ctx.session.cart.count
         if articles and self.name not in ("cart", "checkout"):
-            w = theme.px(190)
+            w = fit(ctx.t("Cart ({count})", count=articles), "text")
             bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Cart ({count})", count=articles),
                            self.open_cart, style="accent", size="text"))
             right -= w + theme.px(8)

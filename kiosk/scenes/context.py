@@ -32,6 +32,7 @@ class SceneContext:
     role: str = "terminal"
     map_position: tuple[float, float] | None = None  # where this display stands on the store's plan
     print_jobs: set[str] = field(default_factory=set)  # slips sent from this display, awaiting their result
+    toggle_accessible: Callable[[], None] = lambda: None  # set by the display: accessible mode on or off
 
     @property
     def t(self) -> Translator:

@@ -68,6 +68,10 @@ class HomeScene(ShopScene):
         rows = max(1, -(-len(categories) // columns))
         tile_w = (width - 2 * margin - (columns - 1) * gap) // columns
         tile_h = min(theme.px(300), (height - y - bottom_reserved - (rows - 1) * gap) // rows)
+        compact = tile_h < theme.px(150)  # a short screen (accessible mode's reach): tiles first, no hint
+        if compact:
+            collections, ideas_h = [], 0
+            tile_h = max(theme.size("touch_target"), (height - y - margin - (rows - 1) * gap) // rows)
         for index, category in enumerate(categories):
             col, row = index % columns, index // columns
             rect = pygame.Rect(margin + col * (tile_w + gap), y + row * (tile_h + gap), tile_w, tile_h)
@@ -90,6 +94,9 @@ class HomeScene(ShopScene):
                                 style="secondary", size="small"))
         hint_h = theme.px(200)
         hint_y = height - hint_h - margin - (theme.px(150) if ctx.session.compare else 0)
+        if compact:
+            self.compare_bar(root)
+            return root
         hint = root.add(Panel((margin, hint_y, width - 2 * margin, hint_h), "highlight"))
         hint.add(BarcodeIcon((margin + theme.px(40), hint_y + theme.px(50), theme.px(150), hint_h - theme.px(100))))
         hint.add(Label((margin + theme.px(230), hint_y + theme.px(30), width - 2 * margin - theme.px(260),

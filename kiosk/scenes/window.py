@@ -88,7 +88,12 @@ class WindowAttractScene(AttractScene):
                 band.add(Label((margin, y, inner, text_h), text, size=size_name, bold=bold, color=on_band,
                                align="center", wrap=True, valign="top"))
             y += text_h + theme.px(16)
-        return [band]
+        button = self.accessibility_button(size)
+        if width > height:  # the slide's text runs wide: the band's left end is free instead
+            button.rect.y = height - band_h + theme.size("margin")
+        else:
+            button.rect.y = height - band_h - button.rect.height - theme.size("margin")
+        return [band, button]
 
 
 class WindowHomeScene(ShopScene):

@@ -43,7 +43,9 @@ class Screen:
     """Draws a scene stack on a surface and feeds it pointer, key and text input."""
 
     def __init__(self, surface: pygame.Surface, theme: Theme, slop: int, long_press: float = 1.2) -> None:
-        self.surface = surface
+        self.full = surface
+        self.surface = surface  # where scenes draw: the whole screen, or its lower part in reach mode
+        self.offset = 0  # how far down the scenes' area starts
         self.size: tuple[int, int] = surface.get_size()
         self.theme = theme
         self.text = TextCache(theme)
@@ -62,10 +64,39 @@ class Screen:
         self.on_focus: Callable[[Widget], None] = lambda widget: None  # speech says the focused label
         self.now = 0.0
 
+    # --- mode --------------------------------------------------------------------------------
+    def set_mode(self, theme: Theme, top: int, banner: str = "") -> None:
+        """Another theme, and scenes drawn from `top` down (reach: all controls in the lower part); the
+        strip above shows `banner`. Every scene is built again."""
+        self.theme = theme
+        self.text = TextCache(theme)
+        self.offset = top
+        width, height = self.full.get_size()
+        self.surface = self.full.subsurface(pygame.Rect(0, top, width, height - top)) if top else self.full
+        self.size = self.surface.get_size()
+        self._overlay = None
+        self._toast = None
+        self._drop_focus()
+        self._focus_drawn = None
+        if top:
+            self.full.fill(theme.color("background"), pygame.Rect(0, 0, width, top))
+            size = theme.size("title")
+            for index, line in enumerate(self.text.wrap(banner, size, width - 2 * theme.size("margin"), True, 3)):
+                image = self.text.render(line, size, theme.color("text"), True)
+                step = self.text.line_height(size, True)
+                self.full.blit(image, image.get_rect(midtop=(width // 2, top // 2 - step + index * step)))
+        self.rebuild_all()
+
+    def _local(self, pos: Point) -> Point:
+        return (pos[0], pos[1] - self.offset)
+
     # --- input -----------------------------------------------------------------------------
     def pointer_down(self, pos: Point, now: float) -> None:
         """A finger (or the mouse button) went down."""
         self._drop_focus()
+        pos = self._local(pos)
+        if pos[1] < 0:
+            return  # the banner above the scenes in reach mode: nothing to touch there
         self.gestures.down(pos, now)
         root = self.stack.top.tree(self.size)
         self._scrolling = self._scroll_view_at(root, pos)
@@ -75,6 +106,7 @@ class Screen:
 
     def pointer_move(self, pos: Point, now: float) -> None:
         """The finger moved."""
+        pos = self._local(pos)
         gesture = self.gestures.move(pos, now)
         if isinstance(gesture, DragMove):
             self._set_pressed(None)
@@ -83,6 +115,7 @@ class Screen:
 
     def pointer_up(self, pos: Point, now: float) -> None:
         """The finger left the glass."""
+        pos = self._local(pos)
         gesture = self.gestures.up(pos, now)
         pressed = self._pressed
         self._set_pressed(None)
@@ -301,8 +334,8 @@ class Screen:
         root = self.stack.top.tree(self.size)
         nodes = []
         for widget, rect in root.accessible(pygame.Rect((0, 0), self.size)):
-            nodes.append({"role": widget.role, "label": widget.label, "bounds": [rect.x, rect.y, rect.w, rect.h],
-                          "enabled": widget.enabled})
+            nodes.append({"role": widget.role, "label": widget.label,
+                          "bounds": [rect.x, rect.y + self.offset, rect.w, rect.h], "enabled": widget.enabled})
         return nodes
 
     def find(self, label: str) -> pygame.Rect | None:
@@ -310,6 +343,6 @@ class Screen:
         root = self.stack.top.tree(self.size)
         for widget, rect in root.accessible(pygame.Rect((0, 0), self.size)):
             if widget.label == label and widget.enabled:
-                return rect
+                return rect.move(0, self.offset)
         return None
 

@@ -60,9 +60,10 @@ def test_product_page_shows_price_stock_aisle_and_reviews(shopping: Pilot) -> No
     shopping.scan(ROAD_BIKE)
     labels = shopping.labels()
     assert shopping.details()["product"] == "BIK-101"
-    assert "899,00\xa0€" in labels and "Rayon A2" in labels
+    assert "899,00\xa0€" in labels and "Rayon A2 : voir sur le plan" in labels
     assert any(label.startswith("En stock") or label.startswith("Plus que") for label in labels)
-    assert "Caractéristiques" in labels
+    shopping.swipe((540, 1500), (540, 400))
+    assert "Caractéristiques" in shopping.labels()
 
 
 def test_compare_three_products_side_by_side(shopping: Pilot) -> None:
@@ -114,14 +115,15 @@ def test_idle_shopper_is_asked_then_forgotten(shopping: Pilot) -> None:
     assert shopping.scene == "product"
     shopping.advance(91 + 20)
     assert shopping.scene == "attract"
-    assert shopping.state()["session"] == {"language": "fr", "identified": False, "compare": [], "cart": []}
+    assert shopping.state()["session"] == {"language": "fr", "identified": False, "compare": [], "cart": [],
+                                         "accessible": False}
 
 
 def test_language_switch_translates_prices_and_texts(shopping: Pilot) -> None:
     shopping.scan(ROAD_BIKE)
     shopping.tap("English")
     labels = shopping.labels()
-    assert "€899.00" in labels and "Add to comparison" in labels and "Aisle A2" in labels
+    assert "€899.00" in labels and "Add to comparison" in labels and "Aisle A2: show on the map" in labels
     shopping.tap("Français")
     assert "899,00\xa0€" in shopping.labels()
 
@@ -158,3 +160,12 @@ def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_p
     a, b = pygame.image.load(str(scrolled)), pygame.image.load(str(redrawn))
     assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
     assert shopping.labels() != []
+
+
+def test_finish_on_the_still_there_dialog_ends_the_session_at_once(shopping: Pilot) -> None:
+    shopping.scan(ROAD_BIKE)
+    shopping.advance(91)
+    assert shopping.scene == "still_there"
+    shopping.tap("Terminer")
+    assert shopping.scene == "attract"
+    assert shopping.state()["session"]["compare"] == []

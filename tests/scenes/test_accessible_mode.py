@@ -1,0 +1,96 @@
+"""Accessible mode: within reach, high contrast, longer sessions with a spoken warning, and espeak-ng
+reading what has the keypad's focus."""
+
+from __future__ import annotations
+
+import shutil
+import time
+import wave
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import load_config
+from kiosk.pilot import Pilot
+from kiosk.ui.focus import targets
+from tests.conftest import DEFAULT_CONFIG, write_config
+
+needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+
+
+@pytest.fixture
+def speaking(tmp_path: Path) -> Iterator[Pilot]:
+    """The terminal with speech rendered to WAV files in tmp_path/speech."""
+    (tmp_path / "speech").mkdir()
+    text = DEFAULT_CONFIG.read_text().replace('rate = 160 ', f'rate = 160\nrender_to = "{tmp_path / "speech"}"\n#')
+    pilot = Pilot(load_config(write_config(tmp_path, text)), "terminal")
+    pilot.app.start_devices()
+    yield pilot
+    pilot.close()
+
+
+def wait_spoken(pilot: Pilot, count: int) -> list[tuple[str, str]]:
+    speaker = pilot.app.shop.speaker
+    deadline = time.monotonic() + 15
+    while len(speaker.spoken) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return list(speaker.spoken)
+
+
+def loudness(path: Path) -> float:
+    with wave.open(str(path)) as sound:
+        samples = array("h", sound.readframes(sound.getnframes()))
+    return (sum(s * s for s in samples) / max(1, len(samples))) ** 0.5
+
+
+def test_the_accessible_button_puts_every_control_within_reach_in_high_contrast(pilot: Pilot) -> None:
+    pilot.tap("Accessibilité")  # on the attract loop
+    assert pilot.scene == "home" and pilot.state()["session"]["accessible"] is True
+    screen = pilot.app.display().screen
+    assert screen.theme.color("background")[:3] == (0, 0, 0)
+    for open_next in ("2001000001262", "Ajouter au panier", "Panier (1)", "Commander"):
+        tree = pilot.request("tree")["displays"]["terminal"]["widgets"]
+        controls = [w for w in tree if w["role"] == "button"]
+        assert controls and all(w["bounds"][1] >= 1920 * 0.38 - 1 for w in controls), "all in the lower part"
+        if open_next.isdigit():
+            pilot.scan(open_next)
+        else:
+            pilot.tap(open_next)  # by the bounds the tree gives: taps land where the controls are drawn
+    assert pilot.scene == "checkout"
+    assert targets(screen.stack.top.tree(screen.size), screen.size)
+    pilot.tap("Accessibilité : désactiver")
+    assert pilot.app.display().screen.offset == 0 and pilot.state()["session"]["accessible"] is False
+
+
+def test_sessions_last_longer_and_end_back_in_the_normal_mode(pilot: Pilot) -> None:
+    pilot.tap("Accessibilité")
+    pilot.advance(150)
+    assert pilot.scene == "home", "90 s is doubled"
+    pilot.advance(40)
+    assert pilot.scene == "still_there"
+    pilot.advance(30)
+    assert pilot.scene == "attract" and pilot.app.display().screen.offset == 0
+    assert pilot.state()["session"]["accessible"] is False
+
+
+@needs_espeak
+def test_speech_says_what_has_the_focus_out_loud(speaking: Pilot, tmp_path: Path) -> None:
+    speaking.tap("Accessibilité")
+    wait_spoken(speaking, 1)
+    speaking.key("down")
+    focused = speaking.details()["focus"]
+    spoken = wait_spoken(speaking, 2)
+    assert spoken[-1] == ("fr", focused)
+    files = sorted((tmp_path / "speech").glob("*.wav"))
+    assert files and loudness(files[-1]) > 300, "a real voice, not silence"
+
+
+@needs_espeak
+def test_a_spoken_warning_comes_before_the_session_ends(speaking: Pilot) -> None:
+    speaking.tap("Accessibilité")
+    speaking.advance(181)
+    assert speaking.scene == "still_there"
+    spoken = wait_spoken(speaking, 2)
+    assert spoken[-1][1].startswith("Vous êtes toujours là ?")
