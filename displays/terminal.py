@@ -166,7 +166,7 @@ class TerminalDisplay:
             self.end_session()
         elif state is IdleState.WARNING and self.screen.stack.top.name != "still_there":
             t = self.ctx.t
-            self.say(f"{t('Are you still there?')} {t('Touch the screen or press a key to go on.')}")
+            self.say(t("Are you still there?") + " " + t("Touch the screen or press a key to go on."))
             self.screen.stack.push(StillThereDialog(self.ctx, lambda: self.idle.seconds_left(self.clock.monotonic()),
                                                     self.activity, self.end_session))
 

@@ -1,14 +1,13 @@
-"""Interface texts in the shopper's language, from gettext catalogues (content/locale/LANG/LC_MESSAGES/kiosk.po).
+"""Interface texts in the shopper's language, from gettext catalogues compiled with Babel
+(content/locale/LANG/LC_MESSAGES/kiosk.mo, made from kiosk.po by `content/tools/translations.py compile`).
 
 English is the source language: a text missing from a catalogue shows in English, never as a key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gettext
 from pathlib import Path
-
-from babel.messages.pofile import read_po
 
 
 def N_(text: str) -> str:
@@ -19,24 +18,23 @@ def N_(text: str) -> str:
 class Translator:
     """Translates interface texts into one language."""
 
-    def __init__(self, language: str, messages: Mapping[str, str]) -> None:
+    def __init__(self, language: str, catalogue: gettext.NullTranslations) -> None:
         self.language = language
-        self._messages = messages
+        self._catalogue = catalogue
 
     def __call__(self, text: str, **values: object) -> str:
         """The translation of `text`, with `{name}` fields filled from `values`."""
-        translated = self._messages.get(text) or text
+        translated = self._catalogue.gettext(text)
         return translated.format(**values) if values else translated
 
 
-def load_catalogue(folder: Path, language: str, domain: str = "kiosk") -> dict[str, str]:
-    """The messages of one language's .po file; empty for English or a missing file."""
-    path = Path(folder) / language / "LC_MESSAGES" / f"{domain}.po"
+def load_catalogue(folder: Path, language: str, domain: str = "kiosk") -> gettext.NullTranslations:
+    """One language's compiled catalogue; an empty one (English) for English or a missing file."""
+    path = Path(folder) / language / "LC_MESSAGES" / f"{domain}.mo"
     if not path.is_file():
-        return {}
+        return gettext.NullTranslations()
     with path.open("rb") as handle:
-        catalogue = read_po(handle, locale=language)
-    return {str(m.id): str(m.string) for m in catalogue if m.id and isinstance(m.id, str) and m.string}
+        return gettext.GNUTranslations(handle)
 
 
 class Translations:
@@ -46,4 +44,4 @@ class Translations:
         self._translators = {lang: Translator(lang, load_catalogue(folder, lang)) for lang in languages}
 
     def __getitem__(self, language: str) -> Translator:
-        return self._translators.get(language) or Translator(language, {})
+        return self._translators.get(language) or Translator(language, gettext.NullTranslations())

@@ -11,9 +11,11 @@ SpecValue = float | int | bool | str | Localized
 
 
 def pick(text: Localized, language: str) -> str:
-    """The text in `language`, else in any language the pack has, else an empty string."""
-    if language in text:
-        return text[language]
+    """The text in `language`, else in English (the pack may have only some languages), else in any
+    language the pack has, else an empty string."""
+    found = text.get(language) or text.get("en")
+    if found:
+        return found
     return next(iter(text.values()), "")
 
 

@@ -48,11 +48,17 @@ class ShopScene(Scene):
                        ctx.t("Accessibility: off") if on else ctx.t("Accessibility"), ctx.toggle_accessible,
                        style="header", size="title", shown="♿"))
         right -= target + theme.px(8)
-        for language in reversed(languages[:2]):
-            name = LANGUAGE_NAMES.get(language, language)
+        if len(languages) == 1:  # two languages: one touch switches
+            name = LANGUAGE_NAMES.get(languages[0], languages[0])
             w = fit(name, "text")
             bar.add(Button((right - w, (height - target) // 2, w, target), name,
-                           partial(ctx.set_language, language), style="header", size="text"))
+                           partial(ctx.set_language, languages[0]), style="header", size="text"))
+            right -= w + theme.px(8)
+        elif languages:  # more: the current one's name opens the list, each written in its own language
+            shown = LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾"
+            w = fit(shown, "text")
+            bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Language"),
+                           self.open_language_picker, style="header", size="text", shown=shown))
             right -= w + theme.px(8)
         if back:
             w = fit(ctx.t("Home"), "text")
@@ -95,7 +101,7 @@ class ShopScene(Scene):
         field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), text, placeholder))
         keyboard_h = min(theme.px(600), height // 3)
         root.add(Keyboard(pygame.Rect(0, height - keyboard_h, width, keyboard_h), layout_for(ctx.lang), on_key,
-                          theme.px(10), ctx.t("OK")))
+                          theme.px(10), ctx.t("OK"), ctx.t("Keyboard")))
         return root, field, y + theme.px(140), height - keyboard_h
 
     def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
@@ -123,6 +129,12 @@ class ShopScene(Scene):
 
         if not self.ctx.screen.stack.pop_to("cart"):
             self.ctx.show(CartScene(self.ctx))
+
+    def open_language_picker(self) -> None:
+        """Show the languages the store offers."""
+        from kiosk.scenes.language_picker import LanguagePicker
+
+        self.ctx.show(LanguagePicker(self.ctx))
 
     def open_compare(self) -> None:
         """Show the comparison."""

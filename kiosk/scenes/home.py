@@ -75,7 +75,7 @@ class HomeScene(ShopScene):
         for index, category in enumerate(categories):
             col, row = index % columns, index // columns
             rect = pygame.Rect(margin + col * (tile_w + gap), y + row * (tile_h + gap), tile_w, tile_h)
-            name = category.name.get(ctx.lang) or next(iter(category.name.values()))
+            name = pick(category.name, ctx.lang)
             tile = root.add(Panel(rect, "surface", on_tap=partial(self.open_category, category.id), label=name,
                                   role="button"))
             icon = min(tile_h - theme.px(40), tile_w * 2 // 5)

@@ -219,7 +219,7 @@ class ProductScene(ShopScene):
             card.add(Stars((margin + theme.px(30), y + theme.px(26), Stars.width_for(star_h), star_h), review.stars,
                            t("{rating} out of 5", rating=review.stars)))
             who = review.author or t("A customer")
-            where = f" · {t('written in store')}" if review.in_store else ""
+            where = " · " + t("written in store") if review.in_store else ""
             card.add(Label((margin + theme.px(30) + Stars.width_for(star_h) + theme.px(20), y + theme.px(18),
                             inner - theme.px(300), theme.px(44)), f"{who} · {fmt.date(review.date)}{where}",
                            size="small", color="muted"))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.core.i18n import N_
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.widgets import Button, Label, Panel, Root
 
-TIER_NAMES = {"bronze": "Bronze", "silver": "Silver", "gold": "Gold"}
+TIER_NAMES = {"bronze": N_("Bronze"), "silver": N_("Silver"), "gold": N_("Gold")}
 
 
 class WelcomeScene(ShopScene):

@@ -1,4 +1,5 @@
-"""The on-screen keyboard: AZERTY for French, QWERTY otherwise, with @ and . for email addresses."""
+"""The on-screen keyboard in the layout of the shopper's language (AZERTY, QWERTZ, QWERTY with the
+language's letters), with @ and . for email addresses."""
 
 from __future__ import annotations
 
@@ -25,8 +26,29 @@ LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
         (SHIFT, *"zxcvbnm", BACKSPACE),
         ("@", ".", "-", "'", SPACE, ENTER),
     ),
+    "qwertz": (
+        tuple("1234567890"),
+        tuple("qwertzuiopü"),
+        tuple("asdfghjklöä"),
+        (SHIFT, *"yxcvbnm", "ß", BACKSPACE),
+        ("@", ".", "-", "'", SPACE, ENTER),
+    ),
+    "qwerty-es": (
+        tuple("1234567890"),
+        tuple("qwertyuiop"),
+        tuple("asdfghjklñ"),
+        (SHIFT, *"zxcvbnm", "ç", BACKSPACE),
+        ("@", ".", "-", "'", SPACE, ENTER),
+    ),
+    "qwerty-it": (
+        tuple("1234567890"),
+        tuple("qwertyuiopè"),
+        tuple("asdfghjklòà"),
+        (SHIFT, *"zxcvbnm", "ù", "ì", BACKSPACE),
+        ("@", ".", "-", "'", SPACE, ENTER),
+    ),
 }
-LAYOUT_FOR_LANGUAGE = {"fr": "azerty", "de": "qwerty", "en": "qwerty", "es": "qwerty", "it": "qwerty"}
+LAYOUT_FOR_LANGUAGE = {"fr": "azerty", "de": "qwertz", "en": "qwerty", "es": "qwerty-es", "it": "qwerty-it"}
 _WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, SPACE: 4.0, ENTER: 2.0}
 _GLYPH = {SHIFT: "⇧", BACKSPACE: "⌫", SPACE: " ", ENTER: "OK"}
 
@@ -40,14 +62,15 @@ class Keyboard(Panel):
     """Keys as buttons; each press calls `on_key` with the character, or SHIFT/BACKSPACE/ENTER."""
 
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
-                 enter_label: str = "OK") -> None:
-        super().__init__(rect, "surface_alt", radius=False, label="Keyboard")
+                 enter_label: str = "OK", label: str = "Keyboard") -> None:
+        super().__init__(rect, "surface_alt", radius=False, label=label)
         self.layout = layout
         self.on_key = on_key
         self.shifted = False
         rows = LAYOUTS[layout]
         key_h = (rect.height - gap * (len(rows) + 1)) // len(rows)
-        unit = (rect.width - gap * 11) / 10
+        # The widest row fills the width (gaps included); the others are centred.
+        unit = min((rect.width - gap * (len(row) + 1)) / sum(_WIDTH.get(k, 1.0) for k in row) for row in rows)
         self.keys: list[Button] = []
         for row_index, row in enumerate(rows):
             widths = [_WIDTH.get(k, 1.0) for k in row]
