@@ -95,6 +95,46 @@ def _open_checkout(p: Pilot) -> None:
     p.type("ada@example.org")
 
 
+def _open_language(p: Pilot) -> None:
+    p.tap("Langue")
+
+
+def _open_store_map(p: Pilot) -> None:
+    p.scan("2001000001019")
+    p.tap("Rayon A2 : voir sur le plan")
+
+
+def _open_collection(p: Pilot) -> None:
+    p.tap("Un premier marathon")
+
+
+def _open_review(p: Pilot) -> None:
+    p.scan("2001000001019")
+    for _ in range(2):  # down to the reviews
+        p.swipe((540, 1500), (540, 200), ms=100)
+        p.advance(2, step=1 / 30)
+    p.tap("Écrire un avis")
+    p.tap("4 étoiles")
+
+
+def _open_order_confirmed(p: Pilot) -> None:
+    _open_checkout(p)
+    p.tap("Suivant")
+    p.tap("Retrait au magasin")
+    p.tap("Confirmer la commande")
+
+
+def _open_maintenance(p: Pilot) -> None:
+    p.scan("STAFF-0042")
+    for digit in "2580":
+        p.tap(digit)
+
+
+def _open_staff_settings(p: Pilot) -> None:
+    _open_maintenance(p)
+    p.tap("Modifier les réglages")
+
+
 SCENES: dict[str, Callable[[Pilot], None]] = {
     "home": lambda p: None,
     "browse": _open_browse,
@@ -109,6 +149,13 @@ SCENES: dict[str, Callable[[Pilot], None]] = {
     "devices": _open_devices,
     "cart": _open_cart,
     "checkout": _open_checkout,
+    "language": _open_language,
+    "store_map": _open_store_map,
+    "collection": _open_collection,
+    "review": _open_review,
+    "order_confirmed": _open_order_confirmed,
+    "maintenance": _open_maintenance,
+    "staff_settings": _open_staff_settings,
 }
 
 
@@ -174,7 +221,12 @@ def test_attract_snapshot(pilot: Pilot, tmp_path: Path) -> None:
     _check("attract", pilot.screenshot(tmp_path / "attract.png"))
 
 
-@pytest.mark.parametrize("name", list(SCENES))
+# Scenes whose picture changes from run to run (a fresh order number and its QR code); they are
+# still walked with the keypad, and looked at by hand.
+UNREPEATABLE = {"order_confirmed"}
+
+
+@pytest.mark.parametrize("name", [name for name in SCENES if name not in UNREPEATABLE])
 def test_scene_snapshot(shopping: Pilot, tmp_path: Path, name: str) -> None:
     SCENES[name](shopping)
     assert shopping.scene == name
