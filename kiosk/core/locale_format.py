@@ -10,6 +10,10 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it_IT"}
+# Weekday and date without the year: CLDR has no such pattern in every language (its skeletons fall
+# back to abbreviations), so each is written out as the language writes it.
+DAY_PATTERNS = {"fr": "EEEE d MMMM", "en": "EEEE d MMMM", "de": "EEEE, d. MMMM", "es": "EEEE, d 'de' MMMM",
+                "it": "EEEE d MMMM"}
 
 
 class Formatter:
@@ -41,7 +45,8 @@ class Formatter:
 
     def day(self, value: date) -> str:
         """A weekday and date, "samedi 28 novembre"."""
-        return str(format_date(value, format="EEEE d MMMM", locale=self.locale))
+        pattern = DAY_PATTERNS.get(self.language, "EEEE d MMMM")
+        return str(format_date(value, format=pattern, locale=self.locale))
 
     def date(self, value: date) -> str:
         """A date in the locale's medium format (22 nov. 2026)."""
