@@ -136,7 +136,7 @@ class WindowHomeScene(ShopScene):
                        max_lines=2, valign="top"))
         band.add(Label((margin + left, y, width - 2 * margin - left, band_h),
                        t("In stock now: come in") if status.open else t("Order here, collect when we open"),
-                       align="right", color="muted", wrap=True, max_lines=2))
+                       align="right", color="muted", wrap=True, max_lines=3))  # German needs the third
         y += band_h
         products = self._products(status.open)
         columns = max(2, (width - 2 * margin + gap) // (theme.px(420) + gap))

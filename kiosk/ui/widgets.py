@@ -334,7 +334,19 @@ class Button(Widget):
             pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, theme.px(3)), border_radius=radius)
         ink_color = theme.color(ink if self.enabled else "muted")
         size = theme.size(self.size_name)
-        text = painter.text.ellipsize(self.shown or self.label, size, rect.width - theme.px(16), bold=True)
+        room = rect.width - theme.px(16)
+        shown = self.shown or self.label
+        line_h = painter.text.line_height(size, True)
+        if not self.note and rect.height >= 2 * line_h + theme.px(8) and painter.text.width(shown, size, True) > room:
+            # A long label (German...) on a tall enough button: two lines rather than cut short.
+            lines = painter.text.wrap(shown, size, room, bold=True, max_lines=2)
+            top = rect.centery - len(lines) * line_h // 2
+            for index, line in enumerate(lines):
+                image = painter.text.render(line, size, ink_color, bold=True)
+                painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top + index * line_h)))
+            self._paint_badge(painter, rect)
+            return
+        text = painter.text.ellipsize(shown, size, room, bold=True)
         image = painter.text.render(text, size, ink_color, bold=True)
         if self.note:
             note_size = theme.size("small")
@@ -345,6 +357,10 @@ class Button(Widget):
             painter.surface.blit(note, note.get_rect(midtop=(rect.centerx, top + image.get_height())))
         else:
             painter.surface.blit(image, image.get_rect(center=rect.center))
+        self._paint_badge(painter, rect)
+
+    def _paint_badge(self, painter: Painter, rect: pygame.Rect) -> None:
+        theme = painter.theme
         if self.badge:
             badge_size = theme.size("small")
             badge = painter.text.render(self.badge, badge_size, theme.color("on_accent"), bold=True)
