@@ -31,6 +31,7 @@ from kiosk.core.messages import (
     Redraw,
     ShortLinkReady,
 )
+from kiosk.malloc_tuning import tune_malloc
 from kiosk.services.watchdog import SystemdNotifier
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ INPUT_BUSY_SECONDS = 3.0
 
 def init_pygame(headless: bool) -> None:
     """Start only what the kiosk uses (no audio: it needs no sound card)."""
+    tune_malloc()  # before SDL and the picture thread allocate anything
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     if headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
