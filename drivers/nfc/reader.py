@@ -18,6 +18,7 @@ from kiosk.core.messages import CardPresented, CardRemoved, Message
 
 log = logging.getLogger(__name__)
 BACKOFF_S = (0.25, 0.5, 1.0, 2.0)
+NDEF_ATTEMPTS = 3  # reads of a card's NDEF before it counts as having none
 
 
 class NfcReader(DeviceThread):
@@ -60,8 +61,15 @@ class NfcReader(DeviceThread):
                 frontend.close()
 
     def _on_connect(self, tag: Any) -> bool:
+        records: tuple[str, ...] = ()
         try:
-            records = describe(tag.ndef.records) if tag.ndef is not None else ()
+            # nfcpy answers None both for "no NDEF" and for a read that timed out (a slow reader,
+            # a card held at the edge of the field), and keeps nothing in between: ask again.
+            for _ in range(NDEF_ATTEMPTS):
+                ndef = tag.ndef
+                if ndef is not None:
+                    records = describe(ndef.records)
+                    break
         except Exception:  # a card pulled away mid-read, or garbage in its memory
             log.warning("card reader %s: unreadable NDEF ignored", self.address)
             records = ()
