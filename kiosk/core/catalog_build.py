@@ -18,7 +18,7 @@ from kiosk.core.gtin import gtin14
 from kiosk.core.recommend import bought_together
 from kiosk.core.text import fold
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,7 +46,7 @@ CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE VIRTUAL TABLE product_search USING fts5(
     name, brand, category, description,
-    content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6');
+    content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8');
 """
 
 
