@@ -21,6 +21,7 @@ from kiosk.core.messages import (
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
 from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
+from kiosk.malloc_tuning import release_free_memory
 from kiosk.scenes.adviser import UnknownCodeDialog
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.context import SceneContext
@@ -132,6 +133,7 @@ class TerminalDisplay:
         self.session.wipe()
         self.shop.event("session_ended", display=self.name)
         self.screen.stack.reset(self.attract_scene())
+        release_free_memory()
         log.info("session ended on %s", self.name)
 
     def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:

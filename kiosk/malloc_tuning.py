@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import logging
 
 log = logging.getLogger(__name__)
@@ -21,15 +22,20 @@ LARGE_BLOCK = 256 * 1024
 ARENAS = 2
 
 
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+
+
 def tune_malloc() -> bool:
     """Set the fixed mmap threshold and the arena limit; False where the C library is not glibc."""
-    name = ctypes.util.find_library("c")
-    if not name:
-        return False
-    try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
+    libc = _libc()
+    mallopt = getattr(libc, "mallopt", None)
+    if mallopt is None:
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
@@ -37,3 +43,14 @@ def tune_malloc() -> bool:
     if not done:
         log.info("the C library refused the malloc settings; memory may stay higher after heavy use")
     return done
+
+
+def release_free_memory() -> bool:
+    """Hand the free space inside glibc's heaps back to the system (a few ms): called when a session
+    ends, a quiet moment, so the memory a busy session used does not stay resident until the next."""
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is None:
+        return False
+    trim.argtypes = (ctypes.c_size_t,)
+    trim.restype = ctypes.c_int
+    return bool(trim(0))

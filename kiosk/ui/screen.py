@@ -57,7 +57,6 @@ class Screen:
         self._toast: tuple[str, float] | None = None
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
-        self._overlay: pygame.Surface | None = None  # made when a modal first shows (8 MB at 1080x1920)
         self.focus = Focus()
         self._focus_scene: object = None
         self._focus_drawn: pygame.Rect | None = None
@@ -74,7 +73,6 @@ class Screen:
         width, height = self.full.get_size()
         self.surface = self.full.subsurface(pygame.Rect(0, top, width, height - top)) if top else self.full
         self.size = self.surface.get_size()
-        self._overlay = None
         self._toast = None
         self._drop_focus()
         self._focus_drawn = None
@@ -290,7 +288,7 @@ class Screen:
             self.surface.set_clip(area)
             for scene, root in zip(scenes, roots):
                 if scene.modal:
-                    self.surface.blit(self._dim(), area.topleft, area)
+                    self._dim(area)
                 root.draw(painter, (0, 0))
             self._paint_focus(painter)
             self._paint_toast(painter)
@@ -312,11 +310,15 @@ class Screen:
         extra = [self._toast_rect] if self._toast and self._toast_rect.colliderect(area) else []
         return [strip, bar, *extra]
 
-    def _dim(self) -> pygame.Surface:
-        if self._overlay is None:
-            self._overlay = pygame.Surface(self.size, pygame.SRCALPHA)
-            self._overlay.fill(self.theme.color("overlay"))
-        return self._overlay
+    def _dim(self, area: pygame.Rect) -> None:
+        """Darken what lies under a modal with the theme's overlay colour. Blending in place rather than
+        blitting a screen-sized translucent surface saves that surface: 8 MB at 1080x1920, 33 MB at 4K."""
+        red, green, blue, alpha = self.theme.color("overlay")
+        keep = 255 - alpha
+        self.surface.fill((keep, keep, keep), area, special_flags=pygame.BLEND_RGB_MULT)
+        if red or green or blue:
+            tint = (red * alpha // 255, green * alpha // 255, blue * alpha // 255)
+            self.surface.fill(tint, area, special_flags=pygame.BLEND_RGB_ADD)
 
     def rebuild_all(self) -> None:
         """Every scene builds its tree again when next shown (language or catalogue changed)."""
