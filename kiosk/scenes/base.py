@@ -45,7 +45,7 @@ class ShopScene(Scene):
         right = width - margin // 2
         on = ctx.session.accessible
         bar.add(Button((right - target, (height - target) // 2, target, target),
-                       ctx.t("Accessibility: off") if on else ctx.t("Accessibility"), ctx.toggle_accessible,
+                       ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"), ctx.toggle_accessible,
                        style="header", size="title", shown="♿"))
         right -= target + theme.px(8)
         if len(languages) == 1:  # two languages: one touch switches

@@ -60,7 +60,7 @@ def test_the_accessible_button_puts_every_control_within_reach_in_high_contrast(
             pilot.tap(open_next)  # by the bounds the tree gives: taps land where the controls are drawn
     assert pilot.scene == "checkout"
     assert targets(screen.stack.top.tree(screen.size), screen.size)
-    pilot.tap("Accessibilité : désactiver")
+    pilot.tap("Quitter le mode accessible")
     assert pilot.app.display().screen.offset == 0 and pilot.state()["session"]["accessible"] is False
 
 
