@@ -41,38 +41,49 @@ class ShopScene(Scene):
             bar.add(Button((x, (height - target) // 2, w, target), ctx.t("Back"), ctx.back,
                            style="header", shown="‹ " + ctx.t("Back")))
             x += w + theme.px(10)
-        languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
         right = width - margin // 2
         on = ctx.session.accessible
         bar.add(Button((right - target, (height - target) // 2, target, target),
                        ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"), ctx.toggle_accessible,
                        style="header", size="title", shown="♿"))
         right -= target + theme.px(8)
+        # (label, what is shown, action, style), right to left
+        items: list[tuple[str, str, Callable[[], None], str]] = []
+        languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
         if len(languages) == 1:  # two languages: one touch switches
             name = LANGUAGE_NAMES.get(languages[0], languages[0])
-            w = fit(name, "text")
-            bar.add(Button((right - w, (height - target) // 2, w, target), name,
-                           partial(ctx.set_language, languages[0]), style="header", size="text"))
-            right -= w + theme.px(8)
+            items.append((name, name, partial(ctx.set_language, languages[0]), "header"))
         elif languages:  # more: the current one's name opens the list, each written in its own language
-            shown = LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾"
-            w = fit(shown, "text")
-            bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Language"),
-                           self.open_language_picker, style="header", size="text", shown=shown))
-            right -= w + theme.px(8)
+            items.append((ctx.t("Language"), LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", self.open_language_picker,
+                          "header"))
         if back:
-            w = fit(ctx.t("Home"), "text")
-            bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Home"), ctx.home,
-                           style="header", size="text"))
-            right -= w + theme.px(8)
+            items.append((ctx.t("Home"), ctx.t("Home"), ctx.home, "header"))
         articles = ctx.session.cart.count
         if articles and self.name not in ("cart", "checkout"):
-            w = fit(ctx.t("Cart ({count})", count=articles), "text")
-            bar.add(Button((right - w, (height - target) // 2, w, target), ctx.t("Cart ({count})", count=articles),
-                           self.open_cart, style="accent", size="text"))
+            cart = ctx.t("Cart ({count})", count=articles)
+            items.append((cart, cart, self.open_cart, "accent"))
+
+        def title_room() -> int:
+            return right - sum(fit(shown, "text") + theme.px(8) for _, shown, _, _ in items) - x - theme.px(20)
+
+        title_w = ctx.screen.text.width(title, theme.size("title"), True)
+        if languages and title_w > title_room():  # crowded: the language by its code ("DE ▾"), the title first
+            code = (languages[0] if len(languages) == 1 else ctx.lang).upper()
+            label, shown, action, style = items[0]
+            items[0] = (label, code if len(languages) == 1 else code + " ▾", action, style)
+        for label, shown, action, style in items:
+            w = fit(shown, "text")
+            bar.add(Button((right - w, (height - target) // 2, w, target), label, action, style=style, size="text",
+                           shown=shown))
             right -= w + theme.px(8)
-        bar.add(Label((x + theme.px(10), 0, right - x - theme.px(20), height), title, size="title",
-                      color="on_primary", bold=True, heading=True))
+        room = right - x - theme.px(20)
+        # still crowded (larger text, the cart): a smaller title on two lines, or three, rather than a cut one
+        size, lines = "title", 1
+        for size, lines in (("title", 1), ("button", 2), ("small", 3)):
+            if " ".join(ctx.screen.text.wrap(title, theme.size(size), room, True, lines)) == title:
+                break
+        bar.add(Label((x + theme.px(10), 0, room, height), title, size=size, color="on_primary", bold=True,
+                      heading=True, wrap=lines > 1, max_lines=lines))
         return height
 
     def dialog(self, size: tuple[int, int], height: int, title: str) -> tuple[Root, Panel, pygame.Rect]:
@@ -150,21 +161,27 @@ def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
     theme = ctx.theme
     pad = theme.px(20)
     card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
-    picture_h = min(rect.width - 2 * pad, rect.height - theme.px(250))
+    # heights from the text's own lines, so the larger text of accessible mode takes room from the picture
+    text = ctx.screen.text
+    brand_h = text.line_height(theme.size("small"), True)
+    name_h = 2 * text.line_height(theme.size("text"), True)
+    price_h = text.line_height(theme.size("title"), True)
+    star_h = theme.px(26)
+    below = theme.px(8) + brand_h + name_h + theme.px(6) + star_h + theme.px(8) + price_h
+    picture_h = min(rect.width - 2 * pad, rect.height - 2 * pad - below)
     card.add(Picture((rect.x + pad, rect.y + pad, rect.width - 2 * pad, picture_h), ctx.shop.image(product.image)))
     y = rect.y + pad + picture_h + theme.px(8)
     inner_w = rect.width - 2 * pad
-    card.add(Label((rect.x + pad, y, inner_w, theme.px(34)), product.brand.upper(), size="small", color="muted",
+    card.add(Label((rect.x + pad, y, inner_w, brand_h), product.brand.upper(), size="small", color="muted",
                    bold=True))
-    y += theme.px(36)
-    card.add(Label((rect.x + pad, y, inner_w, theme.px(76)), product.title(ctx.lang), wrap=True, max_lines=2,
+    y += brand_h
+    card.add(Label((rect.x + pad, y, inner_w, name_h), product.title(ctx.lang), wrap=True, max_lines=2,
                    valign="top", bold=True))
-    y += theme.px(82)
-    star_h = theme.px(26)
+    y += name_h + theme.px(6)
     if product.review_count or product.rating:
         card.add(Stars((rect.x + pad, y, Stars.width_for(star_h), star_h), product.rating,
                        ctx.t("{rating} out of 5", rating=ctx.fmt.number(product.rating))))
-    card.add(Label((rect.x + pad, rect.bottom - pad - theme.px(50), inner_w, theme.px(50)),
+    card.add(Label((rect.x + pad, rect.bottom - pad - price_h, inner_w, price_h),
                    ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary"))
     if product.stock == 0:
         card.add(Label((rect.x + pad, y, inner_w, star_h), ctx.t("Out of stock"), size="small", color="danger",
@@ -183,16 +200,19 @@ def suggestion_cards(ctx: SceneContext, rect: pygame.Rect, products: list[Produc
     card_w = (rect.width - gap * (len(shown) - 1)) // len(shown)
     cards: list[Widget] = []
     pad = theme.px(14)
+    # the text's own line heights, so the larger text of accessible mode takes room from the picture
+    name_h = 2 * ctx.screen.text.line_height(theme.size("small"), True)
+    price_h = ctx.screen.text.line_height(theme.size("text"), True)
     for index, product in enumerate(shown):
         x = rect.x + index * (card_w + gap)
         card = Panel((x, rect.y, card_w, rect.height), "surface", on_tap=partial(on_tap, product.sku),
                      label=product.title(ctx.lang), role="button")
-        picture = min(card_w - 2 * pad, rect.height - theme.px(150))
+        picture = min(card_w - 2 * pad, rect.height - 2 * pad - name_h - price_h - theme.px(6))
         card.add(Picture((x + (card_w - picture) // 2, rect.y + pad, picture, picture), ctx.shop.image(product.image)))
         y = rect.y + pad + picture + theme.px(6)
-        card.add(Label((x + pad, y, card_w - 2 * pad, theme.px(70)), product.title(ctx.lang), size="small", bold=True,
+        card.add(Label((x + pad, y, card_w - 2 * pad, name_h), product.title(ctx.lang), size="small", bold=True,
                        wrap=True, max_lines=2, valign="top"))
-        card.add(Label((x + pad, rect.bottom - pad - theme.px(40), card_w - 2 * pad, theme.px(40)),
+        card.add(Label((x + pad, rect.bottom - pad - price_h, card_w - 2 * pad, price_h),
                        ctx.fmt.price(product.price_cents), bold=True, color="primary"))
         cards.append(card)
     return cards

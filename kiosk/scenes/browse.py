@@ -48,8 +48,8 @@ class BrowseScene(ShopScene):
         title = pick(category.name, ctx.lang) if category else self.category
         y = self.header(root, title)
         bottom = height - self.compare_bar(root)
-        bar_h = theme.px(130)
         target = theme.size("touch_target")
+        bar_h = max(theme.px(130), target + theme.px(28))  # the larger targets of accessible mode keep a margin
         count = catalog.count(self.category, self.filter)
         root.add(Label((margin, y, width // 2 - margin, bar_h), t("{count} products", count=count), color="muted"))
         filters_label = t("Sort and filter")

@@ -99,11 +99,12 @@ class CartScene(ShopScene):
         cart = ctx.session.cart
         root.add(Panel((0, y, width, bar_h), "surface", radius=False))
         root.add(Panel((0, y, width, max(1, theme.px(2))), "divider", radius=False))
-        root.add(Label((margin, y + theme.px(20), width // 2, theme.px(60)),
+        total = t("Total {total}", total=ctx.fmt.price(cart.total_cents))
+        total_w = min(width - 2 * margin, ctx.screen.text.width(total, theme.size("title"), True) + theme.px(8))
+        root.add(Label((margin, y + theme.px(20), width - 2 * margin - total_w, theme.px(60)),
                        t("Articles: {count}", count=cart.count), color="muted"))
-        root.add(Label((width // 2, y + theme.px(10), width // 2 - margin, theme.px(80)),
-                       t("Total {total}", total=ctx.fmt.price(cart.total_cents)), size="title", bold=True,
-                       align="right"))
+        root.add(Label((width - margin - total_w, y + theme.px(10), total_w, theme.px(80)), total, size="title",
+                       bold=True, align="right"))
         root.add(Button((margin, y + theme.px(110), width - 2 * margin, theme.px(120)), t("Order"), self._order,
                         style="accent"))
 

@@ -90,10 +90,14 @@ class CheckoutScene(ShopScene):
                            t("Only to tell you about this order."), color="muted", wrap=True, max_lines=2))
             y += theme.px(90)
             on = self.marketing
-            root.add(Button((margin, y, width - 2 * margin, theme.px(90)), t("Send me the store's offers too"),
-                            self._toggle_marketing, style="chip_on" if on else "chip", size="text",
-                            shown=("☑  " if on else "☐  ") + t("Send me the store's offers too")))
-            y += theme.px(110)
+            shown = ("☑  " if on else "☐  ") + t("Send me the store's offers too")
+            text = self.ctx.screen.text
+            one_line = text.width(shown, theme.size("text"), True) <= width - 2 * margin - theme.px(16)
+            # a label too long for one line (larger text, German) gets a button tall enough for two
+            tick_h = theme.px(90) if one_line else 2 * text.line_height(theme.size("text"), True) + theme.px(24)
+            root.add(Button((margin, y, width - 2 * margin, tick_h), t("Send me the store's offers too"),
+                            self._toggle_marketing, style="chip_on" if on else "chip", size="text", shown=shown))
+            y += tick_h + theme.px(20)
         root.add(Button((margin, y, width - 2 * margin, theme.px(110)), t("Next"), self.next_step, style="accent",
                         enabled=self._ready()))
         return root

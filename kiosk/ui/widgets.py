@@ -249,7 +249,9 @@ class Label(Widget):
             self.label = text
             self.invalidate()
 
-    def _layout(self, painter: Painter, width: int) -> list[str]:
+    def lines(self, painter: Painter, width: int | None = None) -> list[str]:
+        """The lines as drawn in `width` (the label's own by default): wrapped, or cut with …"""
+        width = self.rect.width if width is None else width
         size = painter.theme.size(self.size_name)
         key = (self.label, size, width)
         if self._lines is not None and self._lines[0] == key:
@@ -265,14 +267,14 @@ class Label(Widget):
         """Lay out and render the text now, so the first draw is only blits."""
         size = painter.theme.size(self.size_name)
         color = painter.theme.color(self.color)
-        for line in self._layout(painter, self.rect.width):
+        for line in self.lines(painter, self.rect.width):
             painter.text.render(line, size, color, self.bold)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the lines."""
         size = painter.theme.size(self.size_name)
         color = painter.theme.color(self.color)
-        lines = self._layout(painter, rect.width)
+        lines = self.lines(painter, rect.width)
         step = painter.text.line_height(size, self.bold)
         total = step * len(lines)
         y = rect.y if self.valign == "top" else rect.y + (rect.height - total) // 2
@@ -346,6 +348,10 @@ class Button(Widget):
                 painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top + index * line_h)))
             self._paint_badge(painter, rect)
             return
+        small = theme.size("small")
+        if not self.note and size > small and painter.text.width(shown, size, True) > room >= \
+                painter.text.width(shown, small, True):
+            size = small  # whole in the small size rather than cut in the normal one (a key, a chip)
         text = painter.text.ellipsize(shown, size, room, bold=True)
         image = painter.text.render(text, size, ink_color, bold=True)
         if self.note:

@@ -15,6 +15,7 @@ import pytest
 from kiosk.config import load_config
 from kiosk.pilot import Pilot
 from kiosk.ui.focus import targets
+from kiosk.ui.widgets import Label, Painter
 from tests.conftest import DEFAULT_CONFIG, write_config
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
@@ -94,3 +95,26 @@ def test_a_spoken_warning_comes_before_the_session_ends(speaking: Pilot) -> None
     assert speaking.scene == "still_there"
     spoken = wait_spoken(speaking, 2)
     assert spoken[-1][1].startswith("Vous êtes toujours là ?")
+
+
+def header_title_lines(pilot: Pilot) -> list[str]:
+    """The lines the header's title is drawn in."""
+    screen = pilot.app.display().screen
+    bar = screen.stack.top.tree(screen.size).children[0]
+    title = next(w for w in bar.children if w.role == "heading")
+    assert isinstance(title, Label)
+    return title.lines(Painter(screen.surface, screen.theme, screen.text, screen.images, screen.surface.get_rect()))
+
+
+def test_titles_and_totals_are_shown_whole_in_german_with_the_larger_text(pilot: Pilot) -> None:
+    pilot.tap("Accessibilité")
+    pilot.tap("Langue")
+    pilot.tap("Deutsch")
+    pilot.scan("2001000001262")
+    pilot.tap("In den Warenkorb")
+    pilot.tap("Warenkorb (1)")
+    assert " ".join(header_title_lines(pilot)) == "Ihr Warenkorb"
+    assert "Gesamt 399,00\xa0€" in pilot.labels()
+    pilot.tap("Bestellen")
+    assert " ".join(header_title_lines(pilot)) == "Wie erreichen wir Sie?", "a crowded bar: smaller, two lines"
+    assert "Sprache" in pilot.labels(), "the language button is still there, shown by its code"
