@@ -14,26 +14,30 @@ from kiosk.config.settings import LANGUAGES
 from kiosk.core.i18n import Translations
 from tests.conftest import REPO
 
-KEYWORDS = {"t": None, "N_": None, "texts": None}
+KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "texts": None, "plural": (1, 2)}
 LOCALE = REPO / "content" / "locale"
 SOURCES = [REPO / "kiosk", REPO / "displays"]
+Text = str | tuple[str, ...]  # a text, or the (singular, plural) of `t.plural`
 
 
-def _source_texts() -> set[str]:
-    found: set[str] = set()
+def _source_texts() -> set[Text]:
+    found: set[Text] = set()
     for folder in SOURCES:
         for _, _, message, _, _ in extract_from_dir(str(folder), method_map=[("**.py", "python")],
                                                     keywords=KEYWORDS):
-            if isinstance(message, str) and message:
-                found.add(message)
+            if message and all(message):
+                found.add(message if isinstance(message, str) else tuple(message))
     return found
 
 
-def _catalogues() -> dict[str, dict[str, str]]:
+def _catalogues() -> dict[str, dict[Text, tuple[str, ...]]]:
+    """Each language's translations; a text's forms (one, or one per plural form)."""
     found = {}
     for path in sorted(LOCALE.glob("*/LC_MESSAGES/kiosk.po")):
         with path.open("rb") as handle:
-            found[path.parents[1].name] = {str(m.id): str(m.string) for m in read_po(handle) if m.id}
+            found[path.parents[1].name] = {
+                m.id if isinstance(m.id, str) else tuple(m.id): m.string if isinstance(m.string, tuple) else (m.string,)
+                for m in read_po(handle) if m.id}
     return found
 
 
@@ -47,15 +51,19 @@ def test_every_offered_language_but_english_has_a_catalogue() -> None:
 
 def test_no_shipped_language_misses_a_text() -> None:
     texts = _source_texts()
-    assert "Search for a product" in texts and len(texts) > 200
+    assert "Search for a product" in texts and ("{count} product", "{count} products") in texts
+    assert len(texts) > 200
     for language, messages in _catalogues().items():
-        missing = sorted(t for t in texts if not messages.get(t, "").strip())
+        missing = sorted(str(t) for t in texts if not all(form.strip() for form in messages.get(t, ("",))))
         assert not missing, f"{language}: no translation for {missing}"
+        plurals = [t for t in texts if isinstance(t, tuple)]
+        assert all(len(messages[t]) == 2 for t in plurals), f"{language}: a plural without its two forms"
 
 
 def test_translations_keep_every_field_of_the_english_text() -> None:
     for language, messages in _catalogues().items():
-        wrong = [(source, text) for source, text in messages.items() if _fields(source) != _fields(text)]
+        wrong = [(source, forms) for source, forms in messages.items()
+                 if any(_fields(form) != _fields(source if isinstance(source, str) else source[-1]) for form in forms)]
         assert not wrong, f"{language}: fields differ in {wrong}"
 
 
@@ -64,10 +72,22 @@ def test_the_compiled_catalogues_the_kiosk_loads_match_the_po_files() -> None:
     for language, messages in _catalogues().items():
         with (LOCALE / language / "LC_MESSAGES" / "kiosk.mo").open("rb") as handle:
             compiled = gettext.GNUTranslations(handle)
-        stale = [source for source, text in messages.items() if compiled.gettext(source) != text]
+        stale = [source for source, forms in messages.items()
+                 if isinstance(source, str) and (compiled.gettext(source),) != forms]
+        stale += [source for source, forms in messages.items() if not isinstance(source, str)
+                  and (compiled.ngettext(source[0], source[1], 1), compiled.ngettext(source[0], source[1], 2)) != forms]
         assert not stale, f"{language}: run `python3 content/tools/translations.py compile` ({stale[:3]}...)"
-        assert translations[language]("Search for a product") == messages["Search for a product"]
+        assert translations[language]("Search for a product") == messages["Search for a product"][0]
     assert translations["en"]("Search for a product") == "Search for a product"
+
+
+def test_counts_take_the_singular_or_the_plural_of_each_language() -> None:
+    translations = Translations(LOCALE, LANGUAGES)
+    said = {lang: [translations[lang].plural("{count} product", "{count} products", n) for n in (0, 1, 2)]
+            for lang in LANGUAGES}
+    assert said["en"] == ["0 products", "1 product", "2 products"]
+    assert said["fr"] == ["0 produit", "1 produit", "2 produits"]  # French: 0 takes the singular
+    assert said["de"] == ["0 Produkte", "1 Produkt", "2 Produkte"]
 
 
 def test_no_text_is_translated_inside_an_f_string() -> None:

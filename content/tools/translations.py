@@ -20,19 +20,36 @@ from babel.messages.pofile import read_po, write_po
 REPO = Path(__file__).resolve().parents[2]
 LOCALE = REPO / "content" / "locale"
 SOURCES = ("kiosk", "displays")
-KEYWORDS = {"t": None, "N_": None, "texts": None}
+KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "texts": None, "plural": (1, 2)}
 PO_WIDTH = 120
 
 
-def source_texts() -> list[str]:
+Text = str | tuple[str, str]  # a text, or a (singular, plural) pair for `t.plural`
+
+
+def source_texts() -> list[Text]:
     """Every interface text the code marks for translation, in order of first appearance."""
-    found: dict[str, None] = {}
+    found: dict[Text, None] = {}
     for folder in SOURCES:
         for _, _, message, _, _ in extract_from_dir(str(REPO / folder), method_map=[("**.py", "python")],
                                                     keywords=KEYWORDS):
             if isinstance(message, str) and message:
                 found[message] = None
+            elif isinstance(message, tuple) and all(message):
+                found[(message[0], message[1])] = None
     return list(found)
+
+
+def untranslated(catalogue: Catalog) -> list[Text]:
+    """The texts with no translation, or a plural with an empty form."""
+    empty: list[Text] = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(form.strip() for form in forms):
+            empty.append(message.id)
+    return empty
 
 
 def catalogues() -> list[Path]:
@@ -58,7 +75,7 @@ def update() -> None:
         catalogue.fuzzy = False  # the header: a fuzzy one would be left out of the compiled file
         with path.open("wb") as handle:
             write_po(handle, catalogue, width=PO_WIDTH, omit_header=False, include_previous=False)
-        empty = [m.id for m in catalogue if m.id and not m.string]
+        empty = untranslated(catalogue)
         print(f"{path.relative_to(REPO)}: {len(catalogue)} texts, {len(empty)} to translate")
 
 

@@ -27,6 +27,11 @@ class Translator:
         translated = self._catalogue.gettext(text)
         return translated.format(**values) if values else translated
 
+    def plural(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """The translation in the form the language uses for `count` ("1 product", "2 products"; French
+        also says "0 produit"), with `{count}` and the other fields filled."""
+        return self._catalogue.ngettext(singular, plural, count).format(count=count, **values)
+
 
 def load_catalogue(folder: Path, language: str, domain: str = "kiosk") -> gettext.NullTranslations:
     """One language's compiled catalogue; an empty one (English) for English or a missing file."""

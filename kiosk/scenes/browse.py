@@ -51,7 +51,8 @@ class BrowseScene(ShopScene):
         target = theme.size("touch_target")
         bar_h = max(theme.px(130), target + theme.px(28))  # the larger targets of accessible mode keep a margin
         count = catalog.count(self.category, self.filter)
-        root.add(Label((margin, y, width // 2 - margin, bar_h), t("{count} products", count=count), color="muted"))
+        root.add(Label((margin, y, width // 2 - margin, bar_h), t.plural("{count} product", "{count} products", count),
+                       color="muted"))
         filters_label = t("Sort and filter")
         shown = filters_label + (f" ({self.filter.active})" if self.filter.active else "")
         root.add(Button((width - margin - theme.px(430), y + (bar_h - target) // 2, theme.px(430), target),
@@ -173,7 +174,8 @@ class FilterSheet(ShopScene):
         count = ctx.shop.catalog.count(self.browse.category, self.filter)
         button_w = (width - 2 * margin - gap) // 2
         panel.add(Button((margin, y, button_w, chip_h), t("Reset"), self._reset, style="secondary"))
-        panel.add(Button((margin + button_w + gap, y, button_w, chip_h), t("Show {count} products", count=count),
+        show = t.plural("Show {count} product", "Show {count} products", count)
+        panel.add(Button((margin + button_w + gap, y, button_w, chip_h), show,
                          self._apply, style="accent", enabled=count > 0))
         panel.content_height = y + chip_h + margin
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to

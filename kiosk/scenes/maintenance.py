@@ -70,8 +70,8 @@ class MaintenanceScene(ShopScene):
         section(t("Outbox"), t("{pending} waiting, {held} held for staff, {sent} sent", **counts),
                 [(t("Orders ({count})", count=orders), self.show_orders), (t("Retry now"), self.retry),
                  (t("Export as CSV"), self.export)])
-        section(t("Content"), t("Version {version}, {count} products", version=ctx.shop.catalog.version,
-                                count=ctx.shop.catalog.product_count()),
+        section(t("Content"), t.plural("Version {version}, {count} product", "Version {version}, {count} products",
+                                       ctx.shop.catalog.product_count(), version=ctx.shop.catalog.version),
                 [(t("Reload"), self.reload), (t("Roll back"), self.roll_back)])
         section(t("Settings"), t("Language, session length, shop window open or closed"),
                 [(t("Change settings"), self.settings)])
@@ -148,8 +148,9 @@ class MaintenanceScene(ShopScene):
         """Import the content pack again if it changed."""
         problems = self.ctx.shop.reload_catalog()
         self.message = (self.ctx.t("Content reloaded: version {version}", version=self.ctx.shop.catalog.version)
-                        if not problems else self.ctx.t("The new content was refused ({count} problems); the "
-                                                       "previous one stays.", count=len(problems)))
+                        if not problems else self.ctx.t.plural(
+                            "The new content was refused ({count} problem); the previous one stays.",
+                            "The new content was refused ({count} problems); the previous one stays.", len(problems)))
         self.rebuild()  # the other scenes were rebuilt by the shop's catalogue listeners
 
     def show_log(self) -> None:

@@ -59,7 +59,8 @@ class ProductScene(ShopScene):
                              ctx.shop.image(product.image), label=product.title(ctx.lang)))
         else:
             left = margin
-            picture = min(width - 2 * margin, theme.px(620))
+            # at most ~half the visible page, so name, price and stock show without scrolling (reach mode)
+            picture = min(width - 2 * margin, theme.px(620), (height - top - actions_h) * 9 // 20)
             page.add(Picture(((width - picture) // 2, y, picture, picture), ctx.shop.image(product.image),
                              label=product.title(ctx.lang)))
             y += picture + theme.px(30)
@@ -76,7 +77,8 @@ class ProductScene(ShopScene):
         page.add(Stars((left, y, Stars.width_for(star_h), star_h), product.rating,
                        t("{rating} out of 5", rating=fmt.number(product.rating))))
         page.add(Label((left + Stars.width_for(star_h) + theme.px(20), y - theme.px(4), inner // 2, star_h + 8),
-                       t("{rating}/5 · {count} reviews", rating=fmt.number(product.rating), count=product.review_count)
+                       t.plural("{rating}/5 · {count} review", "{rating}/5 · {count} reviews", product.review_count,
+                                rating=fmt.number(product.rating))
                        if product.review_count else f"{fmt.number(product.rating)}/5", color="muted"))
         y += star_h + theme.px(30)
         page.add(Label((left, y, inner, theme.px(90)), fmt.price(product.price_cents), size="headline", bold=True,
@@ -183,11 +185,19 @@ class ProductScene(ShopScene):
         catalog = ctx.shop.catalog
         histogram = catalog.rating_histogram(sku)
         total = sum(histogram.values())
-        page.add(Label((margin, y, inner, theme.px(60)), t("Customer reviews"), size="title", bold=True, heading=True))
-        write_w = theme.px(340)
-        page.add(Button((margin + inner - write_w, y - theme.px(6), write_w, theme.px(80)), t("Write a review"),
-                        self.write_review, style="secondary", size="text"))
-        y += theme.px(90)
+        target = theme.size("touch_target")
+        write = t("Write a review")
+        write_w = max(theme.px(340), ctx.screen.text.width(write, theme.size("text"), True) + theme.px(40))
+        heading = t("Customer reviews")
+        if ctx.screen.text.width(heading, theme.size("title"), True) + theme.size("gap") + write_w <= inner:
+            page.add(Label((margin, y, inner - write_w, target), heading, size="title", bold=True, heading=True))
+            write_x = margin + inner - write_w
+        else:  # larger text, a long translation: the button under the heading
+            page.add(Label((margin, y, inner, theme.px(70)), heading, size="title", bold=True, heading=True))
+            y += theme.px(80)
+            write_x = margin
+        page.add(Button((write_x, y, write_w, target), write, self.write_review, style="secondary", size="text"))
+        y += target + theme.px(10)
         if total == 0:
             page.add(Label((margin, y, inner, theme.px(60)), t("No reviews yet."), color="muted"))
             return y + theme.px(80)

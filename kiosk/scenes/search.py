@@ -57,7 +57,9 @@ class SearchScene(ShopScene):
         found = ctx.shop.catalog.search(self.text, RESULTS) if self.text.strip() else []
         self.count = len(found)
         self.found = found
-        row_h = theme.px(150)
+        brand_h = max(theme.px(40), ctx.screen.text.line_height(theme.size("small"), True))
+        name_h = 2 * ctx.screen.text.line_height(theme.size("text"), True)
+        row_h = max(theme.px(150), theme.px(34) + brand_h + name_h)  # taller for the larger text of accessible mode
         if not self.text.strip():
             view.add(Label((margin, theme.px(30), width - 2 * margin, theme.px(100)),
                            t("Type a product name, a brand or a department. “velo” finds “Vélo”."),
@@ -77,9 +79,9 @@ class SearchScene(ShopScene):
             row.add(Picture((margin + theme.px(10), y + theme.px(10), pic, pic), ctx.shop.image(product.image)))
             text_x = margin + pic + theme.px(36)
             text_w = width - 2 * margin - pic - theme.px(380)
-            row.add(Label((text_x, y + theme.px(18), text_w, theme.px(40)), product.brand.upper(), size="small",
+            row.add(Label((text_x, y + theme.px(18), text_w, brand_h), product.brand.upper(), size="small",
                           color="muted", bold=True))
-            row.add(Label((text_x, y + theme.px(58), text_w, theme.px(76)), product.title(ctx.lang), bold=True,
+            row.add(Label((text_x, y + theme.px(18) + brand_h, text_w, name_h), product.title(ctx.lang), bold=True,
                           wrap=True, max_lines=2, valign="top"))
             row.add(Label((width - margin - theme.px(330), y, theme.px(306), row_h), ctx.fmt.price(product.price_cents),
                           size="title", bold=True, color="primary", align="right"))

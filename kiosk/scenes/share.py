@@ -81,9 +81,9 @@ class ShareScene(ShopScene):
                        align="center"))
         y += theme.px(70)
         today = ctx.fmt.date(ctx.clock.now().astimezone(ZoneInfo(ctx.shop.config.store.timezone)).date())
-        root.add(Label((margin, y, width - 2 * margin, theme.px(100)),
-                       t("{count} products, prices of {date}. Nothing about you is in the code.", count=count,
-                         date=today), color="muted", align="center", wrap=True))
+        what = t.plural("{count} product, prices of {date}. Nothing about you is in the code.",
+                        "{count} products, prices of {date}. Nothing about you is in the code.", count, date=today)
+        root.add(Label((margin, y, width - 2 * margin, theme.px(100)), what, color="muted", align="center", wrap=True))
         buttons = [(t("Send it to me by email"), self.email)] if ctx.shop.mail_enabled else []
         if ctx.shop.printer is not None:
             buttons.append((t("Print it"), self.print_slip))
