@@ -59,11 +59,24 @@ class FloorPlan(Widget):
                 painter.surface.blit(label, label.get_rect(center=box.center))
             letter = aisle[:1]
             columns[letter] = columns[letter].union(box) if letter in columns else box
+        zones = {letter: pick(self.plan.zones[letter], self.language) if letter in self.plan.zones else letter
+                 for letter in columns}
+        room = {letter: column.width + theme.px(60) for letter, column in columns.items()}
+
+        def cut(size: int) -> bool:
+            return any(" ".join(text.wrap(zones[letter], size, room[letter], True, 2)) != zones[letter]
+                       for letter in columns)
+
+        size = small
+        while size > small * 3 // 4 and cut(size):
+            size -= 1  # long names (German, larger text) on two lines, all a little smaller, before any is cut
+        step = text.line_height(size, True)
         for letter, column in columns.items():
-            zone = pick(self.plan.zones[letter], self.language) if letter in self.plan.zones else letter
-            label = text.render(text.ellipsize(zone, small, column.width + theme.px(60)), small, theme.color("text"),
-                                bold=True)
-            painter.surface.blit(label, label.get_rect(midbottom=(column.centerx, column.top - theme.px(4))))
+            lines = text.wrap(zones[letter], size, room[letter], True, 2)
+            for index, line in enumerate(lines):
+                label = text.render(line, size, theme.color("text"), bold=True)
+                bottom = column.top - theme.px(4) - (len(lines) - 1 - index) * step
+                painter.surface.blit(label, label.get_rect(midbottom=(column.centerx, bottom)))
         if self.here is not None:
             scale, left, top = self._box(rect)
             centre = (left + round(self.here[0] * scale), top + round(self.here[1] * scale))
