@@ -50,28 +50,38 @@ class HomeScene(ShopScene):
                             t("Not {name}? Sign out", name=member.first_name), ctx.on_end_session,
                             style="secondary", size="small"))
         y += theme.px(96)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(50)), t("What are you looking for today?"),
-                       color="muted"))
-        y += theme.px(80)
+        categories = ctx.shop.catalog.categories
+        columns = 2 if width < height else 3
+        rows = max(1, -(-len(categories) // columns))
+        collections = ctx.shop.catalog.collections()[:3]
+        compare_h = theme.px(150) if ctx.session.compare else 0
+        ideas_h = theme.px(190) if collections else 0
+        bottom_reserved = theme.px(260) + ideas_h + compare_h
+        # a short screen (accessible mode's reach): no subtitle and no scan hint, so that the tiles and the
+        # ideas stay on screen at touch size
+        compact = height - y - theme.px(326) - bottom_reserved - (rows - 1) * gap < rows * theme.px(150)
+        if not compact:
+            root.add(Label((margin, y, width - 2 * margin, theme.px(50)), t("What are you looking for today?"),
+                           color="muted"))
+            y += theme.px(80)
         search = root.add(Button((margin, y, width - 2 * margin, theme.px(120)), t("Search for a product"),
                                  self.open_search, style="secondary", shown=""))
         search.size_name = "title"
-        y += theme.px(170)
+        y += theme.px(170 if not compact else 140)
         root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Our departments"), size="title", bold=True,
                        heading=True))
         y += theme.px(76)
-        categories = ctx.shop.catalog.categories
-        columns = 2 if width < height else 3
-        collections = ctx.shop.catalog.collections()
-        ideas_h = theme.px(190) if collections else 0
-        bottom_reserved = theme.px(260) + ideas_h + (theme.px(150) if ctx.session.compare else 0)
-        rows = max(1, -(-len(categories) // columns))
         tile_w = (width - 2 * margin - (columns - 1) * gap) // columns
-        tile_h = min(theme.px(300), (height - y - bottom_reserved - (rows - 1) * gap) // rows)
-        compact = tile_h < theme.px(150)  # a short screen (accessible mode's reach): tiles first, no hint
+        target = theme.size("touch_target")
+        chip_h = max(theme.px(96), target)
         if compact:
-            collections, ideas_h = [], 0
-            tile_h = max(theme.size("touch_target"), (height - y - margin - (rows - 1) * gap) // rows)
+            ideas_h = theme.px(86) + chip_h if collections else 0
+            tile_h = (height - y - margin - compare_h - ideas_h - (rows - 1) * gap) // rows
+            if tile_h < target:  # still too short: the departments come first
+                collections, ideas_h = [], 0
+            tile_h = max(target, (height - y - margin - compare_h - ideas_h - (rows - 1) * gap) // rows)
+        else:
+            tile_h = min(theme.px(300), (height - y - bottom_reserved - (rows - 1) * gap) // rows)
         for index, category in enumerate(categories):
             col, row = index % columns, index // columns
             rect = pygame.Rect(margin + col * (tile_w + gap), y + row * (tile_h + gap), tile_w, tile_h)
@@ -87,13 +97,13 @@ class HomeScene(ShopScene):
         if collections:
             root.add(Label((margin, y, width - 2 * margin, theme.px(56)), t("Ideas"), size="title", bold=True,
                            heading=True))
-            chip_w = (width - 2 * margin - gap * (len(collections[:3]) - 1)) // len(collections[:3])
-            for index, collection in enumerate(collections[:3]):
-                root.add(Button((margin + index * (chip_w + gap), y + theme.px(66), chip_w, theme.px(96)),
+            chip_w = (width - 2 * margin - gap * (len(collections) - 1)) // len(collections)
+            for index, collection in enumerate(collections):
+                root.add(Button((margin + index * (chip_w + gap), y + theme.px(66), chip_w, chip_h),
                                 pick(collection.title, ctx.lang), partial(self.open_collection, collection),
                                 style="secondary", size="small"))
         hint_h = theme.px(200)
-        hint_y = height - hint_h - margin - (theme.px(150) if ctx.session.compare else 0)
+        hint_y = height - hint_h - margin - compare_h
         if compact:
             self.compare_bar(root)
             return root

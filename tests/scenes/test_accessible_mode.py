@@ -118,3 +118,13 @@ def test_titles_and_totals_are_shown_whole_in_german_with_the_larger_text(pilot:
     pilot.tap("Bestellen")
     assert " ".join(header_title_lines(pilot)) == "Wie erreichen wir Sie?", "a crowded bar: smaller, two lines"
     assert "Sprache" in pilot.labels(), "the language button is still there, shown by its code"
+
+
+def test_the_ideas_stay_on_the_shorter_home_of_accessible_mode(pilot: Pilot) -> None:
+    pilot.tap("Accessibilité")
+    widgets = {w["label"]: w for w in pilot.request("tree")["displays"]["terminal"]["widgets"]}
+    for idea in ("Un premier marathon", "Un week-end en montagne", "Aller au travail à vélo"):
+        x, y, w, h = widgets[idea]["bounds"]
+        assert y + h <= 1920 and h >= pilot.app.display().screen.theme.size("touch_target"), idea
+    pilot.tap("Un premier marathon")
+    assert pilot.scene == "collection"
