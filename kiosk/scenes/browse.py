@@ -141,11 +141,12 @@ class FilterSheet(ShopScene):
                 x += w + gap
             y += chip_h + theme.px(40)
 
-        close_w = theme.px(220)
+        close = "✕ " + t("Close")
+        close_w = max(theme.px(220), ctx.screen.text.width(close, theme.size("button"), True) + theme.px(40))
         panel.add(Label((margin, y, width - 2 * margin - close_w, chip_h), t("Sort and filter"), size="title",
                         bold=True, heading=True))
         panel.add(Button((width - margin - close_w, y, close_w, chip_h), t("Close"), ctx.back, style="secondary",
-                         shown="✕ " + t("Close")))
+                         shown=close))
         y += chip_h + theme.px(30)
         heading(t("Sort by"))
         chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k)) for key, label in SORT_LABELS.items()])

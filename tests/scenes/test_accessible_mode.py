@@ -124,7 +124,7 @@ def test_the_ideas_stay_on_the_shorter_home_of_accessible_mode(pilot: Pilot) -> 
     pilot.tap("Accessibilité")
     widgets = {w["label"]: w for w in pilot.request("tree")["displays"]["terminal"]["widgets"]}
     for idea in ("Un premier marathon", "Un week-end en montagne", "Aller au travail à vélo"):
-        x, y, w, h = widgets[idea]["bounds"]
+        _, y, _, h = widgets[idea]["bounds"]
         assert y + h <= 1920 and h >= pilot.app.display().screen.theme.size("touch_target"), idea
     pilot.tap("Un premier marathon")
     assert pilot.scene == "collection"
