@@ -57,14 +57,20 @@ class OrderConfirmedScene(ShopScene):
                                                (self.follow_url, t("Follow your order"))) if url]
         if codes:
             gap = theme.size("gap")
-            side = min(theme.px(460), (inner - gap * (len(codes) - 1)) // len(codes), height - y - theme.px(420))
-            total = len(codes) * side + (len(codes) - 1) * gap
+            column = (inner - gap * (len(codes) - 1)) // len(codes)
+            # as big as the room above "Done" allows (the shorter screen of reach mode too), the card as wide
+            # as its caption
+            side = min(theme.px(460), column, height - theme.px(180) - theme.px(20) - y - theme.px(100))
+            card_w = min(column, max(side + theme.px(20),
+                                     max(ctx.screen.text.width(text, theme.size("text"), True) for _, text in codes)
+                                     + theme.px(30)))
+            total = len(codes) * card_w + (len(codes) - 1) * gap
             x = (width - total) // 2
             for url, text in codes:
-                card = root.add(Panel((x - theme.px(10), y, side + theme.px(20), side + theme.px(90)), "surface"))
-                card.add(QrCode((x, y + theme.px(10), side, side), url, text))
-                card.add(Label((x, y + side + theme.px(20), side, theme.px(60)), text, bold=True, align="center"))
-                x += side + gap
+                card = root.add(Panel((x, y, card_w, side + theme.px(90)), "surface"))
+                card.add(QrCode((x + (card_w - side) // 2, y + theme.px(10), side, side), url, text))
+                card.add(Label((x, y + side + theme.px(20), card_w, theme.px(60)), text, bold=True, align="center"))
+                x += card_w + gap
             y += side + theme.px(120)
         root.add(Button((margin, height - theme.px(180), inner, theme.px(120)), t("Done"), ctx.on_end_session,
                         style="accent"))
