@@ -49,7 +49,9 @@ class ProductScene(ShopScene):
             root.add(Label((margin, top + margin, width - 2 * margin, theme.px(100)),
                            t("This product is no longer in the catalogue."), align="center"))
             return root
-        actions_h = theme.px(310 if ctx.shop.config.orders.enabled else 170)
+        # a landscape screen is wide, not tall: its action buttons go in one row
+        one_row = width > height or not ctx.shop.config.orders.enabled
+        actions_h = theme.px(170 if one_row else 310)
         page = root.add(ScrollView((0, top, width, height - top - actions_h), 0, label=product.title(ctx.lang)))
         y = margin
         if width > height:  # landscape (a shop window): the picture on the left, the text beside it
@@ -240,28 +242,35 @@ class ProductScene(ShopScene):
 
     def _actions(self, root: Root, y: int, height: int) -> None:
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        width = ctx.size[0]
+        width, landscape = ctx.size[0], ctx.size[0] > ctx.size[1]
         margin, gap = theme.size("margin"), theme.size("gap")
         root.add(Panel((0, y, width, height), "surface", radius=False))
         root.add(Panel((0, y, width, max(1, theme.px(2))), "divider", radius=False))
         button_h = theme.px(110)
-        button_w = (width - 2 * margin - gap) // 2
         by = y + theme.px(30)
+        x, row_w = margin, width - 2 * margin
         if ctx.shop.config.orders.enabled:
             product = ctx.shop.catalog.product(self.sku)
             price = ctx.fmt.price(product.price_cents) if product else ""
-            root.add(Button((margin, by, width - 2 * margin, button_h), t("Add to cart"), self._add_to_cart,
+            if landscape:  # one row: the cart takes half, the two comparison buttons a quarter each
+                cart_w = (row_w - gap) // 2
+                row_w, x = row_w - cart_w - gap, margin + cart_w + gap
+            else:
+                cart_w = row_w
+            root.add(Button((margin, by, cart_w, button_h), t("Add to cart"), self._add_to_cart,
                             style="primary", shown=t("Add to cart · {price}", price=price)))
-            by += button_h + gap
+            if not landscape:
+                by += button_h + gap
+        button_w = (row_w - gap) // 2
         in_compare = self.sku in ctx.session.compare
         if in_compare:
-            root.add(Button((margin, by, button_w, button_h), t("Remove from comparison"), self._toggle_compare,
+            root.add(Button((x, by, button_w, button_h), t("Remove from comparison"), self._toggle_compare,
                             style="secondary", size="text"))
         else:
-            root.add(Button((margin, by, button_w, button_h), t("Add to comparison"), self._toggle_compare,
+            root.add(Button((x, by, button_w, button_h), t("Add to comparison"), self._toggle_compare,
                             style="secondary", size="text"))
         count = len(ctx.session.compare)
-        root.add(Button((margin + button_w + gap, by, button_w, button_h), t("Compare ({count})", count=count),
+        root.add(Button((x + button_w + gap, by, button_w, button_h), t("Compare ({count})", count=count),
                         self.open_compare, style="accent", enabled=count >= 2, size="text"))
 
     def _add_to_cart(self) -> None:

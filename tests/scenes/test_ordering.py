@@ -130,6 +130,20 @@ def test_the_closed_window_takes_an_order_to_collect_at_the_next_opening(window:
     assert order.payload["device"] == "window"
 
 
+def test_the_landscape_window_shows_a_shoes_first_sizes_above_its_buttons(window: Pilot) -> None:
+    """On a wide screen the cart and comparison buttons share one row, so the size choice is in view."""
+    window.tap(x=1900, y=1000)
+    window.tap(label="Racer Carbon Pro")
+    widgets = window.request("tree")["displays"]["window"]["widgets"]
+    bar_top = next(w["bounds"][1] for w in widgets if w["label"] == "Ajouter au panier")
+    row = [w["bounds"][1] for w in widgets if w["label"] in ("Ajouter au comparateur", "Comparer (0)")]
+    assert row == [bar_top] * 2
+    first_size = next(w for w in widgets if w["label"] == "39")
+    assert first_size["bounds"][1] + first_size["bounds"][3] <= bar_top, "the sizes are not hidden by the buttons"
+    window.tap(label="39")  # and a tap there chooses it, rather than the button's
+    assert window.details()["variant"].endswith("39")
+
+
 def test_the_window_in_the_evening_plays_its_evening_slides(window: Pilot) -> None:
     attract = window.app.display("window").screen.stack.top
     titles = [slide.title["en"] for slide in attract.slides if slide.title]
