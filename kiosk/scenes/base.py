@@ -8,6 +8,7 @@ from functools import partial
 import pygame
 
 from kiosk.core.models import ProductSummary
+from kiosk.core.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import Keyboard, layout_for
 from kiosk.ui.scene import Scene
@@ -127,7 +128,8 @@ class ShopScene(Scene):
         bar.add(Panel((0, height - bar_h, width, max(1, theme.px(2))), "divider", radius=False))
         margin = theme.size("margin")
         bar.add(Label((margin, height - bar_h, width // 2, bar_h),
-                      ctx.t("{count} of 4 products to compare", count=count), color="muted"))
+                      ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
+                                   count, limit=MAX_COMPARE), color="muted"))
         button_w = theme.px(420)
         bar.add(Button((width - margin - button_w, height - bar_h + (bar_h - theme.size("touch_target")) // 2,
                         button_w, theme.size("touch_target")), ctx.t("Compare ({count})", count=count),

@@ -42,7 +42,8 @@ class WelcomeScene(ShopScene):
                        t("{tier} member", tier=t(TIER_NAMES[member.tier])), size="title", bold=True,
                        color="on_primary"))
         card.add(Label((margin + theme.px(40), y + theme.px(100), width - 2 * margin - theme.px(80), theme.px(60)),
-                       t("{points} points", points=ctx.fmt.number(member.points)), size="title",
+                       t.plural("{points} point", "{points} points", member.points,
+                                points=ctx.fmt.number(member.points)), size="title",
                        color="on_primary"))
         y += theme.px(240)
         root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Your offers today"), size="title",
