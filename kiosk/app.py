@@ -6,6 +6,7 @@ let scenes update -> draw what changed -> present -> answer automation requests.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import queue
@@ -101,6 +102,9 @@ class App:
         self._last_update = self.clock.monotonic()
         self._last_input = time.monotonic()
         self.frame_times: list[float] = []  # ms per drawn frame (update, draw, present), the last 600
+        # What start-up made (modules, Babel's locale data, the shop's texts) lives as long as the
+        # process: keep it out of the cycle collector's full passes, which then walk only the rest.
+        gc.freeze()
 
     def _make_display(self, display_config: Any, output: Any) -> Any:
         from displays import DISPLAY_ROLES
@@ -365,3 +369,4 @@ class App:
             output.close()
         self.outputs = []
         self.pygame.display.quit()
+        gc.unfreeze()  # what start-up made may go now (tests and the pilot start many apps in one process)

@@ -64,6 +64,16 @@ class Focus:
         """No focus (a touch, or a new scene)."""
         self.widget = None
 
+    def current(self, root: Widget, size: tuple[int, int]) -> Widget | None:
+        """The focused widget in the tree shown now: after the scene was built again, the new widget
+        with the old one's label and place."""
+        if self.widget is None:
+            return None
+        found = targets(root, size)
+        index = self._current(found)
+        self.widget = found[index].widget if index >= 0 else None
+        return self.widget
+
     def _current(self, found: list[Target]) -> int:
         """The index of the focused widget among the targets (-1: none); after a rebuild, by its label."""
         for index, target in enumerate(found):

@@ -53,6 +53,10 @@ _WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, SPACE: 4.0, ENTER: 2.0}
 _GLYPH = {SHIFT: "⇧", BACKSPACE: "⌫", SPACE: " ", ENTER: "OK"}
 
 
+def _ignore_key(key: str) -> None:
+    """What a disposed keyboard does with a key."""
+
+
 def layout_for(language: str) -> str:
     """The keyboard layout shoppers of this language expect."""
     return LAYOUT_FOR_LANGUAGE.get(language, "qwerty")
@@ -85,6 +89,12 @@ class Keyboard(Panel):
                                 style="key_special" if special else "key", size="title", shown=shown)
                 self.keys.append(self.add(button))
                 x += width + gap
+
+    def dispose(self) -> None:
+        """Also let go of the keys and of the scene's handler."""
+        self.keys = []
+        self.on_key = _ignore_key
+        super().dispose()
 
     def _press(self, key: str) -> Callable[[], None]:
         def press() -> None:

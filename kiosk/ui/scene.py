@@ -16,6 +16,7 @@ class Scene(abc.ABC):
 
     def __init__(self) -> None:
         self.root: Root | None = None
+        self._thrown_away: list[Root] = []  # disposed before the next frame, when no handler still runs
 
     @abc.abstractmethod
     def build(self, size: tuple[int, int]) -> Root:
@@ -29,7 +30,15 @@ class Scene(abc.ABC):
 
     def rebuild(self) -> None:
         """Throw the tree away; it is built again, whole, before the next frame."""
+        if self.root is not None:
+            self._thrown_away.append(self.root)
         self.root = None
+
+    def dispose_thrown_away(self) -> None:
+        """Free the trees thrown away since the last frame (see `Widget.dispose`)."""
+        for tree in self._thrown_away:
+            tree.dispose()
+        self._thrown_away.clear()
 
     def on_enter(self) -> None:  # noqa: B027 - an optional hook: most scenes need nothing here
         """The scene became the top of the stack."""
@@ -65,6 +74,7 @@ class SceneStack:
     def __init__(self) -> None:
         self.scenes: list[Scene] = []
         self.changed = True
+        self._closed: list[Scene] = []
 
     @property
     def top(self) -> Scene:
@@ -90,17 +100,19 @@ class SceneStack:
         if len(self.scenes) <= 1:
             return None
         scene = self.scenes.pop()
+        self._closed.append(scene)
         self._entered()
         return scene
 
     def replace(self, scene: Scene) -> None:
         """Swap the top scene for `scene`."""
         if self.scenes:
-            self.scenes.pop()
+            self._closed.append(self.scenes.pop())
         self.push(scene)
 
     def reset(self, scene: Scene) -> None:
         """Make `scene` the only one."""
+        self._closed += self.scenes
         self.scenes.clear()
         self.push(scene)
 
@@ -109,9 +121,19 @@ class SceneStack:
         if not any(s.name == name for s in self.scenes):
             return False
         while self.top.name != name:
-            self.scenes.pop()
+            self._closed.append(self.scenes.pop())
         self._entered()
         return True
+
+    def dispose_closed(self) -> None:
+        """Free the trees of the scenes closed, and those thrown away, since the last frame. Done between
+        frames rather than at once: the handler that closed a scene may still be using its tree."""
+        for scene in self._closed:
+            if not any(scene is shown for shown in self.scenes):  # unless it came back
+                scene.rebuild()
+        for scene in (*self._closed, *self.scenes):
+            scene.dispose_thrown_away()
+        self._closed.clear()
 
     def _entered(self) -> None:
         self.changed = True

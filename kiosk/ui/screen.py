@@ -143,7 +143,7 @@ class Screen:
     def focus_activate(self) -> bool:
         """The keypad's select: tap the focused widget; False when nothing has the focus."""
         self._follow_scene()
-        widget = self.focus.widget
+        widget = self.focus.current(self.stack.top.tree(self.size), self.size)
         if widget is None or not widget.tappable or widget.on_tap is None:
             return False
         widget.on_tap()
@@ -260,6 +260,7 @@ class Screen:
 
     def render(self) -> bool:
         """Draw what changed; False if nothing did (then nothing needs presenting)."""
+        self.stack.dispose_closed()
         scenes = self.stack.visible()
         roots = [scene.tree(self.size) for scene in scenes]
         damaged = [r for root in roots for r in root.damaged] + self._extra_damage

@@ -40,6 +40,11 @@ class ScrollView(Widget):
         self._built_rows = set()
         self.content_height = top + count * pitch
 
+    def dispose(self) -> None:
+        """Also forget how to build rows (the builder belongs to the scene)."""
+        self._row_builder = None
+        super().dispose()
+
     def _materialize(self, painter: Painter | None = None) -> None:
         """Build the rows in view; with a painter, also build (and warm) one row ahead per frame."""
         if self._row_builder is None:

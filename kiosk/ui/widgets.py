@@ -58,6 +58,17 @@ class Widget:
         self.children.append(child)
         return child
 
+    def dispose(self) -> None:
+        """Let go of this widget's subtree and actions now. Parent links, and actions that reach back to
+        their scene, make every tree a cycle that only Python's cycle collector frees: once a few hundred
+        pages had piled up it stopped the loop for 100-150 ms. A tree thrown away is disposed instead,
+        and reference counting frees it at once."""
+        for child in self.children:
+            child.dispose()
+        self.children = []
+        self.parent = None
+        self.on_tap = None
+
     @property
     def tappable(self) -> bool:
         """Whether a tap does something."""

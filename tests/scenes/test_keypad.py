@@ -57,3 +57,17 @@ def test_any_key_answers_are_you_still_there(shopping: Pilot) -> None:
     assert shopping.scene == "still_there"
     shopping.key("down")
     assert shopping.scene == "home", "a keypad user is still there too"
+
+
+def test_select_again_after_the_scene_is_built_again(shopping: Pilot) -> None:
+    # "+" in the cart builds the cart again; the focus stays on "+" and works a second time
+    shopping.scan("2001000001262")
+    shopping.tap("Ajouter au panier")
+    shopping.tap("Panier (1)")
+    plus = next(label for label in shopping.labels() if label.startswith("Augmenter la quantité"))
+    while shopping.details()["focus"] != plus:
+        shopping.key("down")
+    shopping.key("enter")
+    shopping.key("enter")
+    assert [line["quantity"] for line in shopping.state()["session"]["cart"]] == [3]
+    assert shopping.details()["focus"] == plus

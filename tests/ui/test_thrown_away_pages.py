@@ -1,0 +1,50 @@
+"""Pages a shopper has left are freed at once. A widget tree is full of reference cycles (parent
+links, actions bound to their scene); left to Python's cycle collector, a few hundred dead pages
+piled up and were freed in one pause of 100-150 ms, in the middle of a scan or a scroll."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk.pilot import Pilot
+from kiosk.ui.widgets import Widget
+
+
+@pytest.fixture
+def no_cycle_collector() -> Iterator[None]:
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def live_widgets() -> int:
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, Widget))
+
+
+def shown_widgets(pilot: Pilot) -> int:
+    screen = pilot.app.display().screen
+    return sum(len(list(scene.tree(screen.size).walk())) for scene in screen.stack.scenes)
+
+
+def test_pages_left_behind_do_not_wait_for_the_cycle_collector(shopping: Pilot, no_cycle_collector: None) -> None:
+    codes = shopping.app.shop.catalog.gtins(30)
+    for code in codes:  # each scan closes the page before
+        shopping.scan(code)
+        shopping.advance(0.1)
+    shopping.tap("Ajouter au panier")
+    for label in ("Panier (1)", "Commander"):
+        shopping.tap(label)
+        shopping.advance(0.1)
+    shopping.type("ada@")  # the keyboard and the field, built again on each key
+    shopping.key("escape")
+    shopping.key("escape")
+    shopping.tap("Accueil")
+    shopping.app.display().screen.images.wait()
+    shopping.advance(0.5)
+    assert live_widgets() <= shown_widgets(shopping), "only the scenes still stacked keep their widgets"
