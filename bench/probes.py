@@ -172,8 +172,10 @@ def search(config: str) -> dict[str, Any]:
             "keystrokes": len(keystroke_ms), "products": catalog.product_count()}
 
 
-def scan_latency(config: str, device: str, wire: str, count: str = "1000") -> dict[str, Any]:
-    """Bytes written to a scanner's pseudo-terminal until the product page is drawn, per scan."""
+def scan_latency(config: str, device: str, wire: str, count: str = "1000", pace: str = "settled") -> dict[str, Any]:
+    """Bytes written to a scanner's pseudo-terminal until the product page is drawn, per scan. With
+    `pace` "settled", each scan waits until the page before has its pictures drawn, as when a shopper
+    looks at it; "back-to-back" scans again as soon as the page is presented."""
     import random
 
     from kiosk.app import App
@@ -196,6 +198,8 @@ def scan_latency(config: str, device: str, wire: str, count: str = "1000") -> di
             sku, gtin = rng.choice(codes)
             if display.screen.stack.top.name == "product" and display.screen.stack.top.sku == sku:
                 continue
+            while pace == "settled" and (display.screen.images.busy or not app.messages.empty()):
+                app.step(block=True, animating=True)
             started = time.perf_counter()
             line.write(gtin.encode() + b"\r")
             while True:
