@@ -18,7 +18,7 @@ from kiosk.core.gtin import gtin14
 from kiosk.core.recommend import bought_together
 from kiosk.core.text import fold
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,6 +44,7 @@ CREATE TABLE collections(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE search_terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE product_search USING fts5(
     name, brand, category, description,
     content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8');
@@ -120,6 +121,10 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.executemany("INSERT INTO collections VALUES (?, ?)",
                            ((i, json.dumps(asdict(c), ensure_ascii=False)) for i, c in enumerate(pack.collections)))
     connection.execute("INSERT INTO product_search(product_search) VALUES ('optimize')")
+    # Every word of the index, for the words typed beyond the longest prefix index (see Catalog.search)
+    connection.execute("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, product_search, row)")
+    connection.execute("INSERT INTO search_terms SELECT term FROM temp.index_terms")
+    connection.execute("DROP TABLE temp.index_terms")
 
 
 def build_catalog(pack: ContentPack, target: Path, fingerprint: str = "") -> Path:

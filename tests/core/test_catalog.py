@@ -112,3 +112,21 @@ def test_one_or_two_letters_show_popular_products_with_a_word_starting_so(catalo
 
 def test_a_trailing_letter_does_not_empty_the_results(catalog: Catalog) -> None:
     assert catalog.search("montre g")  # still typing "gps"
+
+
+def test_long_words_find_what_their_beginning_finds(catalog: Catalog) -> None:
+    # past 8 letters a word is looked up as the whole words it begins (no prefix index that long)
+    for typed, expected in (("chaussure", "Chaussures de running"), ("CHAUSSURES", "Chaussures de running"),
+                            ("Imperméab", None), ("randonnée", None)):
+        found = catalog.search(typed)
+        assert found, typed
+        prefix = _fold(typed)
+        for summary in found:
+            product = catalog.product(summary.sku)
+            category = catalog.category(summary.category)
+            assert product is not None and category is not None
+            if expected:
+                assert category.name["fr"] == expected or expected.split()[0].lower() in _fold(product.title("fr"))
+            indexed = [*product.name.values(), product.brand, *category.name.values(), *product.description.values()]
+            assert any(word.startswith(prefix) for word in re.findall(r"\w+", _fold(" ".join(indexed)))), typed
+    assert catalog.search("chaussurezz") == []
