@@ -49,7 +49,7 @@ class SearchScene(ShopScene):
         view = self.results
         if view is None:
             return
-        view.children.clear()
+        view.remove_children()
         view.set_rows(0, 1, lambda index: [])
         view.scroll = 0.0
         width = view.rect.width

@@ -63,11 +63,15 @@ class Widget:
         their scene, make every tree a cycle that only Python's cycle collector frees: once a few hundred
         pages had piled up it stopped the loop for 100-150 ms. A tree thrown away is disposed instead,
         and reference counting frees it at once."""
+        self.remove_children()
+        self.parent = None
+        self.on_tap = None
+
+    def remove_children(self) -> None:
+        """Take the children out, disposed (they are not to be shown again)."""
         for child in self.children:
             child.dispose()
         self.children = []
-        self.parent = None
-        self.on_tap = None
 
     @property
     def tappable(self) -> bool:

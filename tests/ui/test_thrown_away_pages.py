@@ -45,6 +45,9 @@ def test_pages_left_behind_do_not_wait_for_the_cycle_collector(shopping: Pilot, 
     shopping.key("escape")
     shopping.key("escape")
     shopping.tap("Accueil")
+    shopping.tap("Rechercher un produit")
+    for letter in "velo route":  # a new list of results on each key
+        shopping.type(letter)
     shopping.app.display().screen.images.wait()
     shopping.advance(0.5)
     assert live_widgets() <= shown_widgets(shopping), "only the scenes still stacked keep their widgets"
