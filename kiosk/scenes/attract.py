@@ -34,6 +34,7 @@ class SlideShow(Widget):
                             pygame.Rect((0, 0), self.rect.size))
             for child in self.fade_from:
                 child.draw(still, (0, 0))
+                child.dispose()  # only its picture fades out now
             self.fade_from = []
         super().draw(painter, origin)
         if self.fade_image is not None and self.fade_alpha > 0:
