@@ -308,7 +308,10 @@ class Screen:
         strip = (pygame.Rect(area.x, area.bottom + dy, area.width, -dy) if dy < 0
                  else pygame.Rect(area.x, area.y, area.width, dy))
         bar = pygame.Rect(area.right - self.theme.px(30), area.y, self.theme.px(30), area.height)
-        extra = [self._toast_rect] if self._toast and self._toast_rect.colliderect(area) else []
+        # a toast floats over the area: its pixels moved with the content and must be drawn over, and
+        # the toast drawn again where it stays (else its edges streak across the list as it scrolls)
+        toast = self._toast_rect
+        extra = [toast, toast.move(0, dy)] if self._toast and toast.colliderect(area) else []
         return [strip, bar, *extra]
 
     def _dim(self, area: pygame.Rect) -> None:

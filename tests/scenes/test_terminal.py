@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+import pytest
 
 from kiosk.pilot import Pilot, PilotError
 
@@ -141,9 +142,13 @@ def test_unknown_labels_are_refused(shopping: Pilot) -> None:
         raise AssertionError("tapping a missing label must fail")
 
 
-def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("toast", [False, True], ids=["plain", "under-a-toast"])
+def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_path: Path, toast: bool) -> None:
     shopping.tap("Vélos")
     shopping.screenshot(tmp_path / "before.png")  # pictures loaded, so both pictures below have them
+    if toast:  # a message floats over the list while it scrolls (its edges used to streak up the list)
+        shopping.scan("4006381333931")
+        assert shopping.app.display().screen.toast_text
     shopping.swipe((540, 1600), (540, 900), ms=200)
     shopping.advance(1.0, step=1 / 60)
     scrolled = shopping.screenshot(tmp_path / "scrolled.png")
