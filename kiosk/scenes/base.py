@@ -24,6 +24,17 @@ class ShopScene(Scene):
         super().__init__()
         self.ctx = ctx
 
+    def section_heading(self, parent: Widget, x: int, y: int, width: int, text: str) -> int:
+        """A section's title in a page, on two lines when one is too short (a long translation, the
+        larger text); returns how far down the section's content starts."""
+        ctx, theme = self.ctx, self.ctx.theme
+        size = theme.size("title")
+        lines = ctx.screen.text.wrap(text, size, width, True, 2)
+        height = max(theme.px(60), len(lines) * ctx.screen.text.line_height(size, True))
+        parent.add(Label((x, y, width, height), text, size="title", bold=True, heading=True, wrap=True,
+                         max_lines=2))
+        return y + height + theme.px(16)
+
     def header(self, root: Root, title: str, *, back: bool = True) -> int:
         """The top bar: back, title, home and language; returns where content starts."""
         ctx, theme = self.ctx, self.ctx.theme

@@ -30,6 +30,7 @@ class ProductScene(ShopScene):
         self.variants = ctx.shop.catalog.variants(sku)
         self.variant: Variant | None = None  # the size or colour chosen
         self._left, self._inner = 0, 0  # the text column of the page, set by build
+        self._chips: tuple[ScrollView, int, int] | None = None  # the page, and where its sizes or colours are
 
     def details(self) -> dict[str, Any]:
         """The product shown."""
@@ -125,9 +126,7 @@ class ProductScene(ShopScene):
         products = ctx.shop.catalog.bought_together([self.sku], ctx.session.member, limit=3)
         if not products:
             return y
-        page.add(Label((self._left, y, self._inner, theme.px(60)), ctx.t("Customers who bought this also bought"),
-                       size="title", bold=True, heading=True))
-        y += theme.px(76)
+        y = self.section_heading(page, self._left, y, self._inner, ctx.t("Customers who bought this also bought"))
         row_h = theme.px(390)
         for card in suggestion_cards(ctx, pygame.Rect(self._left, y, self._inner, row_h), products, self.open_other):
             page.add(card)
@@ -145,6 +144,7 @@ class ProductScene(ShopScene):
         margin, gap, inner = self._left, theme.size("gap"), self._inner
         what = t("Choose a size") if self.variants[0].size else t("Choose a colour")
         page.add(Label((margin, y, inner, theme.px(56)), what, bold=True, heading=True))
+        top = y
         y += theme.px(64)
         chip_w, chip_h = theme.px(200), theme.px(96)
         per_row = max(1, (inner + gap) // (chip_w + gap))
@@ -157,7 +157,17 @@ class ProductScene(ShopScene):
             page.add(Button((x, row_y, chip_w, chip_h), label, partial(self._choose, variant),
                             style="chip_on" if chosen else "chip", size="text", note=stock))
         rows = (len(self.variants) + per_row - 1) // per_row
+        self._chips = (page, top, y + rows * (chip_h + gap))
         return y + rows * (chip_h + gap) + theme.px(20)
+
+    def _show_chips(self) -> None:
+        """Scroll the sizes or colours into view (below the fold on a short or accessible screen)."""
+        if self._chips is None:
+            return
+        page, top, bottom = self._chips
+        margin = self.ctx.theme.size("margin")
+        if top < page.scroll or bottom > page.scroll + page.rect.height:
+            page.scroll_to(top - margin)
 
     def _choose(self, variant: Variant) -> None:
         self.variant = variant
@@ -166,8 +176,7 @@ class ProductScene(ShopScene):
     def _specs(self, page: ScrollView, product: Any, specs: Any, y: int) -> int:
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         margin, inner = self._left, self._inner
-        page.add(Label((margin, y, inner, theme.px(60)), t("Specifications"), size="title", bold=True, heading=True))
-        y += theme.px(76)
+        y = self.section_heading(page, margin, y, inner, t("Specifications"))
         row_h = theme.px(76)
         for index, spec in enumerate(specs):
             if spec.key not in product.specs:
@@ -280,6 +289,7 @@ class ProductScene(ShopScene):
             return
         if self.variants and self.variant is None:
             ctx.toast(ctx.t("Choose a size first") if self.variants[0].size else ctx.t("Choose a colour first"))
+            self._show_chips()
             return
         result = ctx.session.cart.add(product, self.variant)
         if result == "limit":

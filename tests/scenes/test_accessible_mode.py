@@ -128,3 +128,15 @@ def test_the_ideas_stay_on_the_shorter_home_of_accessible_mode(pilot: Pilot) -> 
         assert y + h <= 1920 and h >= pilot.app.display().screen.theme.size("touch_target"), idea
     pilot.tap("Un premier marathon")
     assert pilot.scene == "collection"
+
+
+def test_adding_a_shoe_without_a_size_brings_the_sizes_into_view(pilot: Pilot) -> None:
+    pilot.tap("Accessibilité")  # the shorter screen of reach mode: the sizes are below the fold
+    pilot.scan("2001000001156")  # Racer Carbon Pro, in sizes 39 to 46
+    assert "39" not in pilot.labels()
+    pilot.tap("Ajouter au panier")
+    assert pilot.app.display().screen.toast_text == "Choisissez d'abord une taille"
+    assert {"Choisissez une taille", "39", "46"} <= set(pilot.labels())
+    pilot.tap("42")
+    pilot.tap("Ajouter au panier")
+    assert [line["variant"] for line in pilot.state()["session"]["cart"]] == ["RUN-115-42"]
