@@ -24,9 +24,7 @@ from typing import Any
 
 from bench.setup import REPO, make_config
 
-Row = tuple[str, str, float | None, str, float | None]
-# `machine_speed_ms` on this VM on a fast hour, when the budgets were first met (~1.5x slower at times)
-REFERENCE_LOOP_MS = 60.0  # what, size, value, unit, budget
+Row = tuple[str, str, float | None, str, float | None]  # what, size, value, unit, budget
 
 
 def _probe(name: str, *args: str, timeout: float = 600) -> dict[str, Any]:
