@@ -29,8 +29,7 @@ class ShopScene(Scene):
         larger text); returns how far down the section's content starts."""
         ctx, theme = self.ctx, self.ctx.theme
         size = theme.size("title")
-        lines = ctx.screen.text.wrap(text, size, width, True, 2)
-        height = max(theme.px(60), len(lines) * ctx.screen.text.line_height(size, True))
+        height = max(theme.px(60), ctx.screen.text.wrapped_height(text, size, width, True, 2))
         parent.add(Label((x, y, width, height), text, size="title", bold=True, heading=True, wrap=True,
                          max_lines=2))
         return y + height + theme.px(16)

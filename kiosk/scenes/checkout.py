@@ -149,8 +149,7 @@ class CheckoutScene(ShopScene):
         order = self._order(preview=True)
         for text in (fulfilment_text(order, t, ctx.when), order.email or order.phone,
                      t("You pay when you collect it, or with a link on your phone if we show you one.")):
-            lines = ctx.screen.text.wrap(text, theme.size("text"), inner)
-            text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+            text_h = ctx.screen.text.wrapped_height(text, theme.size("text"), inner)
             root.add(Label((margin, y, inner, text_h), text, wrap=True, valign="top"))
             y += text_h + theme.px(20)
         root.add(Button((margin, height - theme.px(300), inner, theme.px(130)), t("Confirm order"), self.confirm,

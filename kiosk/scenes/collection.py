@@ -34,8 +34,7 @@ class CollectionScene(ShopScene):
         root = Root((0, 0, width, height))
         y = self.header(root, pick(self.collection.title, ctx.lang)) + margin
         text = pick(self.collection.text, ctx.lang)
-        lines = ctx.screen.text.wrap(text, theme.size("text"), width - 2 * margin)
-        text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+        text_h = ctx.screen.text.wrapped_height(text, theme.size("text"), width - 2 * margin)
         root.add(Label((margin, y, width - 2 * margin, text_h), text, wrap=True, valign="top"))
         y += text_h + margin
         products = ctx.shop.catalog.products(list(self.collection.skus))

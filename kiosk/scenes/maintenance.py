@@ -79,8 +79,7 @@ class MaintenanceScene(ShopScene):
                 [(t("Show test page"), self.test_page), (t("Show the log"), self.show_log)])
         section(t("Exit"), t("Close the kiosk and go back to the system"), [(t("Exit the kiosk"), self.quit_kiosk)])
         if self.message:
-            lines = ctx.screen.text.wrap(self.message, theme.size("text"), width - 2 * margin)
-            text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+            text_h = ctx.screen.text.wrapped_height(self.message, theme.size("text"), width - 2 * margin)
             page.add(Label((margin, y, width - 2 * margin, text_h), self.message, wrap=True, color="best",
                            valign="top"))
             y += text_h

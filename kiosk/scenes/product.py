@@ -71,8 +71,7 @@ class ProductScene(ShopScene):
         self._left, self._inner = left, inner
         page.add(Label((left, y, inner, theme.px(40)), product.brand.upper(), color="muted", bold=True))
         y += theme.px(46)
-        title_lines = ctx.screen.text.wrap(product.title(ctx.lang), theme.size("title"), inner, True)
-        title_h = len(title_lines) * ctx.screen.text.line_height(theme.size("title"), True)
+        title_h = ctx.screen.text.wrapped_height(product.title(ctx.lang), theme.size("title"), inner, True)
         page.add(Label((left, y, inner, title_h), product.title(ctx.lang), size="title", bold=True, wrap=True,
                        heading=True, valign="top"))
         y += title_h + theme.px(20)
@@ -109,8 +108,7 @@ class ProductScene(ShopScene):
         y += theme.px(130)
         description = pick(product.description, ctx.lang)
         if description:
-            lines = ctx.screen.text.wrap(description, theme.size("text"), inner)
-            text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+            text_h = ctx.screen.text.wrapped_height(description, theme.size("text"), inner)
             page.add(Label((left, y, inner, text_h), description, wrap=True, valign="top"))
             y += text_h + theme.px(40)
         y = self._bought_together(page, y)
@@ -232,8 +230,7 @@ class ProductScene(ShopScene):
                             size="text"))
         y += chip_h + theme.px(24)
         for review in catalog.reviews(sku, self.review_order, REVIEWS_SHOWN):
-            lines = ctx.screen.text.wrap(review.text, theme.size("text"), inner - theme.px(60))
-            text_h = len(lines) * ctx.screen.text.line_height(theme.size("text"))
+            text_h = ctx.screen.text.wrapped_height(review.text, theme.size("text"), inner - theme.px(60))
             box_h = theme.px(100) + text_h
             card = page.add(Panel((margin, y, inner, box_h), "surface"))
             star_h = theme.px(26)

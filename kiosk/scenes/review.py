@@ -57,8 +57,7 @@ class ReviewScene(ShopScene):
                                 size="title", shown="★"))
             y += star + gap
             hint = t("Choose the stars, then a few words ({count} letters at least).", count=MIN_TEXT)
-            lines = ctx.screen.text.wrap(hint, theme.size("small"), width - 2 * margin)
-            hint_h = max(theme.px(50), len(lines) * ctx.screen.text.line_height(theme.size("small")))
+            hint_h = max(theme.px(50), ctx.screen.text.wrapped_height(hint, theme.size("small"), width - 2 * margin))
             root.add(Label((margin, y, width - 2 * margin, hint_h), hint, size="small", color="muted", wrap=True))
             y += hint_h + theme.px(10)
             root.add(Button((margin, y, width - 2 * margin, theme.px(110)), t("Next"), self.next_step,

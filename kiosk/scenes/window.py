@@ -77,8 +77,7 @@ class WindowAttractScene(AttractScene):
         parts = [(status.headline, "headline", True), (status.detail, "title", True), (invite, "title", False)]
         heights = []
         for text, size_name, bold in parts:
-            lines = ctx.screen.text.wrap(text, theme.size(size_name), inner, bold) if text else []
-            heights.append(len(lines) * ctx.screen.text.line_height(theme.size(size_name), bold))
+            heights.append(ctx.screen.text.wrapped_height(text, theme.size(size_name), inner, bold) if text else 0)
         band_h = sum(heights) + theme.px(40) * 2 + theme.px(16) * 2
         band = Panel((0, height - band_h, width, band_h), "primary" if status.open else "accent", radius=False)
         on_band = "on_primary" if status.open else "on_accent"

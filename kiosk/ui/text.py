@@ -44,6 +44,10 @@ class TextCache:
         """Distance between two lines of this size."""
         return int(self.theme.font(size, bold).get_linesize())
 
+    def wrapped_height(self, text: str, size: int, width: int, bold: bool = False, max_lines: int = 0) -> int:
+        """How tall `text` is once wrapped to `width` (see `wrap`)."""
+        return len(self.wrap(text, size, width, bold, max_lines)) * self.line_height(size, bold)
+
     def wrap(self, text: str, size: int, width: int, bold: bool = False, max_lines: int = 0) -> list[str]:
         """Break text into lines no wider than `width`; the last kept line ends with … when cut."""
         font = self.theme.font(size, bold)
