@@ -4,6 +4,12 @@ Hours are wall-clock times in the store's zone ("09:30-19:00"), so a store that 
 at 09:30 local time on the day the clocks change too. Every answer is an aware datetime; intervals
 are compared as instants, so the hour that repeats in autumn or is skipped in spring cannot confuse
 "is it open?" or "when does it open next?".
+
+The rule for the hours the clocks change (see `OpeningHours.span_instants`): a range opens the first
+time the wall clock shows its opening time and closes the last time it shows its closing time. So a
+range that ends in the hour that repeats ("00:00-02:15" on the night the clocks go back) stays open
+through both passes of that hour, and one that starts in the hour that is skipped opens when the
+clocks jump over it.
 """
 
 from __future__ import annotations
@@ -74,9 +80,11 @@ class OpeningHours:
             return self.exceptions[day]
         return self.weekly.get(day.weekday(), ())
 
-    def _instant(self, day: date, minutes: int) -> datetime:
+    def _instant(self, day: date, minutes: int, *, last: bool = False) -> datetime:
         """A wall-clock time of a local day as a UTC instant. A time the clocks skip (02:30 on the
-        night they go forward) reads as the moment they jump: the first instant that is not before it."""
+        night they go forward) reads as the moment they jump: the first instant that is not before it.
+        A time the clocks show twice (02:30 on the night they go back) reads as its first pass, or
+        its second with `last`."""
         if minutes >= 24 * 60:
             local = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self.zone)
         else:
@@ -86,7 +94,14 @@ class OpeningHours:
             wall = local.replace(tzinfo=None)
             while (instant - MINUTE).astimezone(self.zone).replace(tzinfo=None) >= wall:
                 instant -= MINUTE
+        elif last:
+            instant = local.replace(fold=1).astimezone(UTC)  # the same as the first pass unless it repeats
         return instant
+
+    def span_instants(self, day: date, span: Span) -> tuple[datetime, datetime]:
+        """The instants a range of a local day opens and closes: from the first time the wall clock
+        shows its start to the last time it shows its end (the rule for the hours the clocks change)."""
+        return self._instant(day, span.start), self._instant(day, span.end, last=True)
 
     def intervals(self, first: date, days: int) -> Iterator[tuple[datetime, datetime]]:
         """Open intervals as instants, from the local day `first` on, ranges that touch merged."""
@@ -94,7 +109,7 @@ class OpeningHours:
         for offset in range(days):
             day = first + timedelta(days=offset)
             for span in self.spans_on(day):
-                start, end = self._instant(day, span.start), self._instant(day, span.end)
+                start, end = self.span_instants(day, span)
                 if end <= start:
                     continue  # a range that falls wholly inside a skipped hour
                 if pending is not None and start <= pending[1]:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.opening_hours import OpeningHours, Span, parse_span, parse_spans
@@ -39,21 +39,35 @@ def walk_is_open(hours: OpeningHours, at: datetime) -> bool:
     return any(span.start <= minute < span.end for span in hours.spans_on(local.date()))
 
 
+def shown_twice(hours: OpeningHours, at: datetime) -> bool:
+    """Whether the wall clock shows this time twice (the hour that repeats when the clocks go back)."""
+    local = at.astimezone(hours.zone).replace(tzinfo=None)
+    return local.replace(tzinfo=hours.zone, fold=0).utcoffset() != local.replace(tzinfo=hours.zone, fold=1).utcoffset()
+
+
+PARIS_NIGHT = OpeningHours(PARIS, {day: (Span(0, 135),) for day in range(7)})  # 00:00-02:15 every night
+
+
 @settings(max_examples=60, deadline=None)
 @given(schedules(), st.sampled_from(TRICKY), st.integers(-3 * 24 * 60, 3 * 24 * 60))
+@example(PARIS_NIGHT, datetime(2026, 10, 25, 0, tzinfo=UTC), 60)  # 02:00, second pass: still open until 02:15
 def test_is_open_agrees_with_the_wall_clock_and_next_opening_is_the_next_change(
         hours: OpeningHours, around: datetime, offset_minutes: int) -> None:
     at = around + timedelta(minutes=offset_minutes)
-    assert hours.is_open(at) == walk_is_open(hours, at)
+    if shown_twice(hours, at):  # open through both passes of the repeated hour, never closed when the clock says open
+        assert hours.is_open(at) or not walk_is_open(hours, at)
+    else:
+        assert hours.is_open(at) == walk_is_open(hours, at)
     opening = hours.next_opening(at)
     if opening is None:
         return
+    opening = opening.astimezone(UTC)  # arithmetic on instants: in the store's zone it is wall-clock arithmetic
     assert opening > at and hours.is_open(opening)
     assert not hours.is_open(opening - timedelta(minutes=1))
     local = opening.astimezone(hours.zone)
     starts = {span.start for span in hours.spans_on(local.date())}
     minute = local.hour * 60 + local.minute
-    jumped = (opening - timedelta(minutes=1)).utcoffset() != opening.utcoffset()
+    jumped = (opening - timedelta(minutes=1)).astimezone(hours.zone).utcoffset() != local.utcoffset()
     assert minute in starts or jumped, \
         "an opening is a range's start in local time (or the moment the clocks jumped over it)"
     probe = at + timedelta(minutes=1)
@@ -71,6 +85,16 @@ def test_the_store_opens_at_its_local_hour_on_the_days_the_clocks_change() -> No
     assert (spring.hour, spring.minute, spring.utcoffset()) == (9, 30, timedelta(hours=2))
     assert (autumn.hour, autumn.minute, autumn.utcoffset()) == (9, 30, timedelta(hours=1))
     assert hours.closes_at(datetime(2026, 10, 25, 12, tzinfo=PARIS)) == datetime(2026, 10, 25, 19, tzinfo=PARIS)
+
+
+def test_a_range_that_ends_in_the_repeated_hour_stays_open_through_both_passes() -> None:
+    first_pass_0200 = datetime(2026, 10, 25, 0, 0, tzinfo=UTC)  # 02:00 summer time
+    second_pass_0200 = datetime(2026, 10, 25, 1, 0, tzinfo=UTC)  # 02:00 winter time
+    assert PARIS_NIGHT.is_open(first_pass_0200) and PARIS_NIGHT.is_open(second_pass_0200)
+    closing = PARIS_NIGHT.closes_at(first_pass_0200)
+    assert closing is not None and closing.astimezone(UTC) == datetime(2026, 10, 25, 1, 15, tzinfo=UTC), \
+        "the last time the clock shows 02:15"
+    assert not PARIS_NIGHT.is_open(datetime(2026, 10, 25, 1, 15, tzinfo=UTC))
 
 
 def test_holidays_and_the_new_year_skip_to_the_next_open_day() -> None:
