@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# In CI, Hypothesis draws the same examples every run, so CI never passes or fails by luck; on a
-# developer's machine it keeps exploring (and remembers what failed in .hypothesis/).
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
-
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
 from kiosk.config import KioskConfig, load_config
 from kiosk.pilot import Pilot
+
+# In CI, Hypothesis draws the same examples every run, so CI never passes or fails by luck; on a
+# developer's machine it keeps exploring (and remembers what failed in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = REPO / "config" / "default.toml"

@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 
 
+@pytest.mark.slow
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     report_path = tmp_path / "report.json"
     result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--runs", "1", "--json", str(report_path),

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import stat
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,24 +13,15 @@ import pygame
 import pytest
 
 from kiosk.automation import request
-from tests.conftest import REPO, write_config
+from tests.conftest import write_config
+from tests.kiosk_process import start_kiosk
 
 
 @pytest.fixture
 def kiosk(tmp_path: Path) -> Iterator[Path]:
     """`python run_kiosk.py --headless --automation SOCK` running; yields the socket path."""
     sock = tmp_path / "kiosk.sock"
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy"}
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--automation", str(sock),
-                                "--config", str(write_config(tmp_path))], cwd=REPO, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 20
-    while not sock.exists():
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            output = process.stdout.read().decode() if process.stdout else ""
-            pytest.fail(f"the kiosk did not open its automation socket:\n{output}")
-        time.sleep(0.05)
+    process = start_kiosk(write_config(tmp_path), sock, output=subprocess.DEVNULL)
     yield sock
     process.terminate()
     assert process.wait(timeout=10) == 0, "the kiosk must stop cleanly on SIGTERM"

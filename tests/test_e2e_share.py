@@ -3,14 +3,11 @@ real screenshot, and open the link in real headless Chromium at a phone's size."
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +17,8 @@ import pytest
 import zxingcpp
 
 from kiosk.automation import request
-from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+from tests.conftest import DEFAULT_CONFIG, write_config
+from tests.kiosk_process import start_kiosk
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,13 +42,7 @@ def sharing_kiosk(tmp_path: Path, port: int) -> Iterator[Path]:
     text = DEFAULT_CONFIG.read_text().replace('base_url = "http://127.0.0.1:8765/"',
                                               f'base_url = "http://127.0.0.1:{port}/"\nserve = "127.0.0.1:{port}"')
     sock = tmp_path / "kiosk.sock"
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--automation", str(sock),
-                                "--config", str(write_config(tmp_path, text))], cwd=REPO,
-                               env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
-    deadline = time.monotonic() + 20
-    while not sock.exists():
-        assert process.poll() is None and time.monotonic() < deadline, "the kiosk did not start"
-        time.sleep(0.05)
+    process = start_kiosk(write_config(tmp_path, text), sock, output=None)
     yield sock
     process.terminate()
     process.wait(timeout=10)

@@ -5,11 +5,9 @@ once, and none whose "Confirm" was never tapped does."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -17,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.automation import request
-from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+from tests.conftest import DEFAULT_CONFIG, write_config
+from tests.kiosk_process import start_kiosk
 from tests.order_backend import OrderBackend
 
 KILLS = 50
@@ -32,16 +31,7 @@ def kiosk_config(folder: Path, backend: OrderBackend) -> Path:
 
 
 def start(config: Path, sock: Path) -> subprocess.Popen[bytes]:
-    sock.unlink(missing_ok=True)
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--display", "terminal",
-                                "--automation", str(sock), "--config", str(config)], cwd=REPO,
-                               env={**os.environ, "SDL_VIDEODRIVER": "dummy"}, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while not sock.exists():
-        assert process.poll() is None and time.monotonic() < deadline, "the kiosk did not start"
-        time.sleep(0.02)
-    return process
+    return start_kiosk(config, sock, "--display", "terminal", output=subprocess.DEVNULL)
 
 
 def ask(sock: Path, **message: object) -> dict[str, object]:
@@ -88,6 +78,7 @@ class Shopper:
 
 
 @pytest.mark.e2e
+@pytest.mark.slow
 def test_confirmed_orders_reach_the_backend_exactly_once_across_sigkills(tmp_path: Path) -> None:
     backend = OrderBackend()
     rng = random.Random(20261122)

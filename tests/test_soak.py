@@ -6,9 +6,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 
+@pytest.mark.slow
 def test_half_a_minute_of_random_use_neither_crashes_nor_leaks() -> None:
     result = subprocess.run([sys.executable, "-m", "bench.soak", "--seconds", "30"], cwd=REPO, capture_output=True,
                             text=True, timeout=300)
