@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import signal
 import sys
 from pathlib import Path
 
@@ -59,7 +58,7 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     """Run the app until it is closed or stopped by a signal."""
     from kiosk.app import App
     from kiosk.automation import AutomationServer
-    from kiosk.core.messages import Quit
+    from kiosk.stop_signals import StopSignals
 
     app = App(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
     app.start_devices()
@@ -73,11 +72,11 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     if args.automation:
         server = AutomationServer(args.automation, app.post)
         server.start()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: app.post(Quit("signal")))
+    stop_signals = StopSignals(app.post)
     try:
         app.run()
     finally:
+        stop_signals.close()
         if server is not None:
             server.close()
         if phone_page is not None:

@@ -10,6 +10,7 @@ import gc
 import logging
 import os
 import queue
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,7 @@ from kiosk.core.messages import (
     Redraw,
     ShortLinkReady,
 )
+from kiosk.faults import Faults
 from kiosk.malloc_tuning import tune_malloc
 from kiosk.services.watchdog import SystemdNotifier
 
@@ -41,6 +43,7 @@ MAX_SLEEP_SECONDS = 5.0
 INPUT_POLL_BUSY = 0.004  # s between looks at SDL input while someone is using the screen
 INPUT_POLL_IDLE = 0.050  # ... once still for INPUT_BUSY_SECONDS (each wake-up costs ~0.2 ms: 0.5% of a core)
 INPUT_BUSY_SECONDS = 3.0
+STOP_WITHIN_S = 0.6  # devices get this long to stop: under systemd the whole stop takes under a second
 
 
 def init_pygame(headless: bool) -> None:
@@ -76,6 +79,7 @@ class App:
         self.messages: queue.Queue[Message] = queue.Queue()
         self.running = True
         self.shop = Shop(config)
+        self.faults = Faults(self.shop.local_path.with_name(f"running-{config.store.id}"))
         chosen = [d for d in config.displays if not display_names or d.name in display_names]
         if not chosen:
             raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")
@@ -126,35 +130,82 @@ class App:
                 return display
         raise KeyError(name)
 
+    # --- the crash boundary -----------------------------------------------------------------------
+    def recover(self, display: Any, where: str, error: BaseException) -> None:
+        """An exception escaped while `display` handled `where`: log and count it, tell head office (its
+        type and place only), and bring that display back to a clean state: session wiped, attract shown."""
+        self.faults.caught(where, error)
+        if display is None:
+            self.shop.event("fault", where=where, error=type(error).__name__)
+            return
+        try:
+            display.end_session()
+        except Exception as again:  # the attract scene itself fails: the bare minimum, then keep going
+            self.faults.caught(f"reset of {display.name}", again)
+            display.session.wipe()
+        display.screen.redraw_all()
+        self.faults.reset(display.name)
+        self.shop.event("fault", display=display.name, where=where, error=type(error).__name__, reset=True)
+
+    def _each_display(self, where: str, action: Callable[[Any], None]) -> None:
+        """Hand something to every display, each behind the crash boundary."""
+        for display in self.displays:
+            try:
+                action(display)
+            except Exception as error:
+                self.recover(display, where, error)
+
     def handle_message(self, message: Message) -> None:
-        """Act on one message, on the main loop (automation requests use it to take effect at once)."""
+        """Act on one message, on the main loop (automation requests use it to take effect at once).
+
+        Nothing raised while one message is handled leaves this method: see `recover`."""
+        where = type(message).__name__
+        try:
+            self._dispatch(message)
+        except Exception as error:
+            self.recover(None, where, error)
+
+    def _dispatch(self, message: Message) -> None:
         if isinstance(message, AutomationRequest):
-            reply = self.commands.handle(message.request)
-            self._pending_replies.append((message.reply, reply))
+            reply = self._automation_reply(message.request)  # first: a screenshot draws a frame, which
+            self._pending_replies.append((message.reply, reply))  # sends and replaces the pending list
         elif isinstance(message, BarcodeScanned):
-            for display in self.displays:
-                display.on_barcode(message)
+            self._each_display("a scan", lambda display: display.on_barcode(message))
         elif isinstance(message, CardPresented):
-            for display in self.displays:
-                display.on_card(message)
+            self._each_display("a card", lambda display: display.on_card(message))
         elif isinstance(message, PrintFinished):
-            for display in self.displays:
-                display.on_print_finished(message)
+            self._each_display("a printed slip", lambda display: display.on_print_finished(message))
         elif isinstance(message, CatalogChanged):
             self.shop.apply_change(message.sku, message.price_cents, message.stock)
         elif isinstance(message, CommandReceived):
-            self.shop.fleet.reply(message, self.fleet_commands.handle(message))
+            self.shop.fleet.reply(message, self._fleet_reply(message))
         elif isinstance(message, DeliverySucceeded):
-            for display in self.displays:
-                display.on_delivery(message)
+            self._each_display("a delivery", lambda display: display.on_delivery(message))
         elif isinstance(message, ShortLinkReady):
-            for display in self.displays:
-                display.on_short_link(message)
+            self._each_display("a short link", lambda display: display.on_short_link(message))
         elif isinstance(message, DeviceStatusChanged):
-            for display in self.displays:
-                display.on_device_status(message)
+            self._each_display("a device status", lambda display: display.on_device_status(message))
         elif isinstance(message, Quit):
             self.running = False
+
+    def _automation_reply(self, request: dict[str, Any]) -> dict[str, Any]:
+        """The reply to an automation request; one that fails inside the kiosk resets its display."""
+        try:
+            return self.commands.handle(request)
+        except Exception as error:
+            name = request.get("display") if isinstance(request, dict) else None
+            display = next((d for d in self.displays if d.name == name), self.displays[0])
+            self.recover(display, "an automation request", error)
+            return {"ok": False, "error": f"the request failed inside the kiosk ({type(error).__name__}); "
+                                          f"display {display.name} was reset"}
+
+    def _fleet_reply(self, command: CommandReceived) -> dict[str, Any]:
+        """The reply to a fleet command; one that fails inside the kiosk is answered with the failure."""
+        try:
+            return self.fleet_commands.handle(command)
+        except Exception as error:
+            self.recover(None, f"the fleet command {command.name!r}", error)
+            return {"ok": False, "error": f"the command failed inside the kiosk ({type(error).__name__})"}
 
     # --- devices ----------------------------------------------------------------------------------
     def start_devices(self) -> None:
@@ -225,22 +276,30 @@ class App:
         for output, display in zip(self.outputs, self.displays):
             if not output.owns(event):
                 continue
-            now = self.clock.monotonic()
-            pointer = output.pointer(event)
-            if pointer is not None:
-                kind, pos = pointer
-                display.pointer(kind, pos, now)
-            elif event.type == pg.KEYDOWN and event.key in (pg.K_F2, pg.K_F3):
-                self.simulate("scan" if event.key == pg.K_F2 else "card")
-            elif event.type == pg.KEYDOWN:
-                display.activity()
-                self.commands.key(display, pg.key.name(event.key))
-            elif event.type == pg.TEXTINPUT:
-                display.activity()
-                display.screen.stack.top.on_text(event.text)
-            elif event.type in (pg.WINDOWEXPOSED, pg.WINDOWRESTORED):
-                display.screen.redraw_all()
+            try:
+                self._input_for(output, display, event)
+            except Exception as error:
+                self.recover(display, "a touch or a key", error)
             return
+
+    def _input_for(self, output: Any, display: Any, event: Any) -> None:
+        """One SDL event for the display whose window it belongs to."""
+        pg = self.pygame
+        now = self.clock.monotonic()
+        pointer = output.pointer(event)
+        if pointer is not None:
+            kind, pos = pointer
+            display.pointer(kind, pos, now)
+        elif event.type == pg.KEYDOWN and event.key in (pg.K_F2, pg.K_F3):
+            self.simulate("scan" if event.key == pg.K_F2 else "card")
+        elif event.type == pg.KEYDOWN:
+            display.activity()
+            self.commands.key(display, pg.key.name(event.key))
+        elif event.type == pg.TEXTINPUT:
+            display.activity()
+            display.screen.stack.top.on_text(event.text)
+        elif event.type in (pg.WINDOWEXPOSED, pg.WINDOWRESTORED):
+            display.screen.redraw_all()
 
     # --- the loop -------------------------------------------------------------------------------
     def _timeout(self, animating: bool) -> float:
@@ -305,9 +364,14 @@ class App:
         animating = False
         for output, display in zip(self.outputs, self.displays):
             started = time.perf_counter()
-            display.tick(now)
-            animating = display.screen.update(now, dt) or animating
-            if display.screen.render():
+            try:
+                display.tick(now)
+                animating = display.screen.update(now, dt) or animating
+                drawn = display.screen.render()
+            except Exception as error:
+                self.recover(display, "a frame", error)
+                continue
+            if drawn:
                 output.present()
                 self.frame_times.append((time.perf_counter() - started) * 1000)
                 del self.frame_times[:-600]
@@ -344,6 +408,7 @@ class App:
             "devices": {name: ok for d in self.displays for name, (ok, _) in d.devices.items()},
             "outbox": self.shop.outbox.counts(),
             "content_version": self.shop.catalog.version,
+            "faults": self.faults.telemetry(),
         }
 
     def run(self) -> None:
@@ -360,8 +425,7 @@ class App:
         for send, _ in self._pending_replies:
             send({"ok": False, "error": "the kiosk is stopping"})
         self._pending_replies = []
-        for device in self.devices:
-            device.stop()
+        stop_all(self.devices, STOP_WITHIN_S)
         self.shop.close()
         for display in self.displays:
             display.screen.images.close()
@@ -369,4 +433,21 @@ class App:
             output.close()
         self.outputs = []
         self.pygame.display.quit()
+        self.faults.stopped()
         gc.unfreeze()  # what start-up made may go now (tests and the pilot start many apps in one process)
+
+
+def stop_all(devices: list[Any], within_s: float) -> None:
+    """Stop every device at once, each in its own thread, waiting at most `within_s` for all of them:
+    a stop under systemd must finish within a second, and one slow device must not hold up the rest
+    (a device thread still busy then is a daemon and ends with the process)."""
+    stoppers = [threading.Thread(target=device.stop, name=f"stop {getattr(device, 'name', device)}", daemon=True)
+                for device in devices]
+    for stopper in stoppers:
+        stopper.start()
+    deadline = time.monotonic() + within_s
+    for stopper in stoppers:
+        stopper.join(max(0.0, deadline - time.monotonic()))
+    late = [stopper.name for stopper in stoppers if stopper.is_alive()]
+    if late:
+        log.warning("still stopping after %.1f s, left behind: %s", within_s, ", ".join(late))

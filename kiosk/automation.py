@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import queue
 import socket
@@ -46,7 +47,7 @@ class AutomationServer:
         finally:
             os.umask(old_umask)
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, name="automation", daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.1,), name="automation", daemon=True)
 
     def start(self) -> None:
         """Start accepting connections."""
@@ -54,28 +55,40 @@ class AutomationServer:
         log.info("automation socket listening on %s", self.path)
 
     def _serve(self, rfile: Any, wfile: Any) -> None:
+        """One connection: each line is one request with exactly one reply. A line over MAX_LINE is
+        refused whole and the connection closed (its tail must never run as a request of its own)."""
         while True:
-            line = rfile.readline(MAX_LINE)
+            line = rfile.readline(MAX_LINE + 1)
             if not line:
+                return
+            if len(line) > MAX_LINE:
+                self._send(wfile, {"ok": False, "error": f"a request is one line of at most {MAX_LINE} bytes; "
+                                                         "this connection is closed"})
                 return
             if not line.strip():
                 continue
             try:
-                request = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                reply: dict[str, Any] = {"ok": False, "error": f"not a JSON line: {error}"}
+                request = parse_request(line)
+            except ValueError as error:
+                reply: dict[str, Any] = {"ok": False, "error": str(error)}
             else:
                 answers: queue.Queue[dict[str, Any]] = queue.Queue(maxsize=1)
-                self.post(AutomationRequest(request if isinstance(request, dict) else {"cmd": None}, answers.put))
+                self.post(AutomationRequest(request, answers.put))
                 try:
                     reply = answers.get(timeout=REPLY_TIMEOUT_S)
                 except queue.Empty:
                     reply = {"ok": False, "error": "the kiosk did not answer in time"}
-            try:
-                wfile.write(json.dumps(reply, ensure_ascii=False).encode() + b"\n")
-                wfile.flush()
-            except (BrokenPipeError, ConnectionResetError):
+            if not self._send(wfile, reply):
                 return
+
+    @staticmethod
+    def _send(wfile: Any, reply: dict[str, Any]) -> bool:
+        try:
+            wfile.write(json.dumps(reply, ensure_ascii=False).encode() + b"\n")
+            wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return False
+        return True
 
     def close(self) -> None:
         """Stop listening and remove the socket file."""
@@ -83,6 +96,35 @@ class AutomationServer:
         self.server.server_close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text[:40]} is too large a number")
+    return number
+
+
+def parse_request(line: bytes) -> dict[str, Any]:
+    """A request line as a JSON object; ValueError (in words) for anything else: not JSON, NaN,
+    Infinity or a number too large for a float, nesting too deep to read, or not an object."""
+    try:
+        request = json.loads(line, parse_constant=_refuse_constant, parse_float=_finite)
+    except RecursionError:
+        raise ValueError("not a request: nested too deep") from None
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not a JSON line: {error}") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not a JSON line: {error}") from None
+    except ValueError as error:  # our refusals above, and integers of more digits than Python converts
+        raise ValueError(f"not a request: {error}") from None
+    if not isinstance(request, dict):
+        raise ValueError("a request is a JSON object with a \"cmd\"")
+    return request
 
 
 def request(path: Path, message: dict[str, Any], timeout: float = 30.0) -> dict[str, Any]:

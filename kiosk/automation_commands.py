@@ -11,6 +11,7 @@ from typing import Any
 from drivers.barcode.decode import decode
 from drivers.nfc.identity import card_secret, hash_uid
 from drivers.scanners import scanned
+from kiosk.automation_schema import request_problem
 from kiosk.core.messages import CardPresented
 
 KEY_NAMES = {"return": "enter", "kp enter": "enter", "escape": "back", "backspace": "backspace",
@@ -31,11 +32,10 @@ class AutomationCommands:
 
     def handle(self, request: dict[str, Any]) -> dict[str, Any]:
         """Reply to a request: {"ok": true, ...} or {"ok": false, "error": why}."""
-        if not isinstance(request, dict) or not isinstance(request.get("cmd"), str):
-            return {"ok": False, "error": "a request is a JSON object with a \"cmd\""}
-        handler = getattr(self, f"cmd_{request['cmd']}", None)
-        if handler is None:
-            return {"ok": False, "error": f"unknown cmd {request['cmd']!r}"}
+        problem = request_problem(request)
+        if problem is not None:
+            return {"ok": False, "error": problem}
+        handler = getattr(self, f"cmd_{request['cmd']}")
         try:
             display = self.app.display(request.get("display"))
         except KeyError:
@@ -129,10 +129,17 @@ class AutomationCommands:
         path = Path(str(request["path"]))
         if not path.is_absolute():
             raise AutomationError("the screenshot path must be absolute")
+        if not path.parent.is_dir():
+            raise AutomationError(f"no folder {str(path.parent)!r} to write the screenshot in")
+        if path.is_dir():
+            raise AutomationError(f"{str(path)!r} is a folder, not a file name")
         self.app.frame()
         while display.screen.images.busy:  # show pictures, not their placeholders
             display.screen.images.wait()
             self.app.frame()
         output = self.app.outputs[self.app.displays.index(display)]
-        output.screenshot(str(path))
+        try:
+            output.screenshot(str(path))
+        except (OSError, self.app.pygame.error) as error:
+            raise AutomationError(f"the screenshot could not be written: {error}") from error
         return {"path": str(path)}

@@ -37,7 +37,7 @@ class ShareServer:
         handler = functools.partial(_QuietHandler, directory=str(folder))
         self.server = ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler)
         self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, name="phone page", daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.1,), name="phone page", daemon=True)
 
     @property
     def port(self) -> int:
