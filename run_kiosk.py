@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame: --check prints problems only
 
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.core.content_pack import PackRejected, read_pack
@@ -108,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config)
     except ConfigError as error:
         print(error, file=sys.stderr)
+        return 2
+    names = [display.name for display in config.displays]
+    unknown = [name for name in args.display if name not in names]
+    if unknown:
+        print(f"{args.config}: no display named {', '.join(map(repr, unknown))}; "
+              f"this config has {', '.join(map(repr, names))}", file=sys.stderr)
         return 2
     try:
         return run(config, args)

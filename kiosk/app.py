@@ -252,6 +252,9 @@ class App:
             self.devices.append(self.shop.speaker)
         for device in self.devices:
             device.start()
+        refused = self.shop.content_refused
+        if refused:  # said once the fleet link is there (the event waits in its buffer until connected)
+            self.shop.event("content_refused", problems=len(refused), first=str(refused[0]))
 
     def _product_codes(self) -> list[str]:
         return self.shop.catalog.gtins(200)
@@ -375,6 +378,8 @@ class App:
                 output.present()
                 self.frame_times.append((time.perf_counter() - started) * 1000)
                 del self.frame_times[:-600]
+        if self.shop.fleet is not None:
+            self.shop.fleet.watch(time.monotonic())
         self._maybe_telemetry()
         self.systemd.ping()
         replies, self._pending_replies = self._pending_replies, []
@@ -408,7 +413,9 @@ class App:
             "devices": {name: ok for d in self.displays for name, (ok, _) in d.devices.items()},
             "outbox": self.shop.outbox.counts(),
             "content_version": self.shop.catalog.version,
-            "faults": self.faults.telemetry(),
+            "content_refused": str(self.shop.content_refused[0]) if self.shop.content_refused else "",
+            "faults": {**self.faults.telemetry(),
+                       "fleet_restarts": self.shop.fleet.network_restarts if self.shop.fleet else 0},
         }
 
     def run(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import math
 import os
 import queue
 import socket
@@ -19,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.json_input import parse_json_object
 from kiosk.core.messages import AutomationRequest, Message
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class AutomationServer:
             if not line.strip():
                 continue
             try:
-                request = parse_request(line)
+                request = parse_json_object(line)
             except ValueError as error:
                 reply: dict[str, Any] = {"ok": False, "error": str(error)}
             else:
@@ -96,35 +96,6 @@ class AutomationServer:
         self.server.server_close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _finite(text: str) -> float:
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(f"{text[:40]} is too large a number")
-    return number
-
-
-def parse_request(line: bytes) -> dict[str, Any]:
-    """A request line as a JSON object; ValueError (in words) for anything else: not JSON, NaN,
-    Infinity or a number too large for a float, nesting too deep to read, or not an object."""
-    try:
-        request = json.loads(line, parse_constant=_refuse_constant, parse_float=_finite)
-    except RecursionError:
-        raise ValueError("not a request: nested too deep") from None
-    except UnicodeDecodeError as error:
-        raise ValueError(f"not a JSON line: {error}") from None
-    except json.JSONDecodeError as error:
-        raise ValueError(f"not a JSON line: {error}") from None
-    except ValueError as error:  # our refusals above, and integers of more digits than Python converts
-        raise ValueError(f"not a request: {error}") from None
-    if not isinstance(request, dict):
-        raise ValueError("a request is a JSON object with a \"cmd\"")
-    return request
 
 
 def request(path: Path, message: dict[str, Any], timeout: float = 30.0) -> dict[str, Any]:

@@ -47,6 +47,7 @@ class Shop:
         self.config = config
         self.local_path = outbox_path(config).with_name(f"settings-{config.store.id}.json")
         self.local = load_local_settings(self.local_path)
+        self.content_refused: list[Any] = []  # the problems of the pack on disk, when the last good catalogue runs
         self.catalog = Catalog(self._catalog_file())
         self.translations = Translations(LOCALE_FOLDER, config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
@@ -131,14 +132,25 @@ class Shop:
         database = catalog_path(self.config)
         if self.local.pinned_catalog and stored_fingerprint(database) == self.local.pinned_catalog:
             return database
-        return ensure_catalog(self.config.path(self.config.content.pack), database)
+        try:
+            return ensure_catalog(self.config.path(self.config.content.pack), database)
+        except PackRejected as error:
+            if stored_fingerprint(database) is None:
+                raise  # no good catalogue to fall back on: nothing to show
+            self.content_refused = list(error.problems)
+            log.error("the content pack on disk was refused (%d problems, the first: %s); running on the last good "
+                      "catalogue", len(error.problems), error.problems[0])
+            return database
 
     def reload_catalog(self) -> list[Any]:
         """Import the pack again if it changed and swap the catalogue; the problems if it was refused."""
         try:
             path = ensure_catalog(self.config.path(self.config.content.pack), catalog_path(self.config))
         except PackRejected as error:
+            self.content_refused = list(error.problems)
+            self.event("content_refused", problems=len(error.problems), first=str(error.problems[0]))
             return list(error.problems)
+        self.content_refused = []
         if self.local.pinned_catalog:
             self.local.pinned_catalog = ""
             save_local_settings(self.local_path, self.local)

@@ -18,15 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.gtin import is_valid_gtin
+from kiosk.core.image_header import ImageProblem, check_picture
 from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue, Variant
 from kiosk.core.pack_playlist import read_playlist
 from kiosk.core.pack_store import Collection, StoreMap, read_collections, read_map
 from kiosk.core.problems import Problem
+from kiosk.core.text import visible_text
 
 PRODUCT_FIELDS = {
     "sku", "gtin", "brand", "category", "name", "description", "price", "stock", "aisle",
     "rating", "popularity", "specs", "image", "variants",
 }  # fmt: skip
+NAME_MAX = 200  # characters of a product's name, in one language
+DESCRIPTION_MAX = 5000  # ... of a description (a 5 MB one took the loop 6-7 s to lay out)
+TEXT_MAX = 1000  # ... of any other text (a brand, a label, an offer, a collection's text)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class PackReader:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.problems: list[Problem] = []
+        self.broken: set[str] = set()  # files that could not be read at all: checks that need them are skipped
 
     def problem(self, file: str, key: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.folder / file, key, message, line))
@@ -100,19 +106,66 @@ class PackReader:
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as error:
-            self.problem(name, "", f"is not valid JSON: {error.msg}", error.lineno)
+            self.problem(name, "", f"is not valid JSON: {error.msg} (column {error.colno})", error.lineno)
+        except RecursionError:
+            self.problem(name, "", "is nested too deep to read")
         except (OSError, UnicodeDecodeError) as error:
             self.problem(name, "", f"cannot be read: {error}")
+        self.broken.add(name)
         return None
 
-    def localized(self, file: str, key: str, value: Any, languages: tuple[str, ...], line: int | None) -> Localized:
+    def row_lines(self, name: str) -> dict[int, int]:
+        """For a file that is a JSON list: the line each row (from 1) starts on, for `file:line` in problems."""
+        try:
+            text = (self.folder / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return {}
+        decoder = json.JSONDecoder()
+        lines: dict[int, int] = {}
+        index = text.find("[") + 1
+        row = 0
+        while 0 < index < len(text):
+            while index < len(text) and text[index] in " \t\r\n,":
+                index += 1
+            if index >= len(text) or text[index] == "]":
+                break
+            row += 1
+            lines[row] = text.count("\n", 0, index) + 1
+            try:
+                _, index = decoder.raw_decode(text, index)
+            except (ValueError, RecursionError):
+                break
+        return lines
+
+    def path_in_pack(self, file: str, key: str, relative: str, line: int | None) -> Path | None:
+        """A file the pack names, if it lies inside the pack's folder (no "../", no absolute path)."""
+        folder = self.folder.resolve()
+        target = (folder / relative).resolve()
+        if Path(relative).is_absolute() or not target.is_relative_to(folder):
+            self.problem(file, key, f"{relative!r} lies outside the pack's folder", line)
+            return None
+        if not target.is_file():
+            self.problem(file, key, f"file not found: {relative}", line)
+            return None
+        return target
+
+    def text(self, file: str, key: str, value: Any, line: int | None, limit: int = TEXT_MAX) -> str:
+        """A plain text of the pack, invisible characters removed, refused over `limit` characters."""
+        text = visible_text(str(value))
+        if len(text) > limit:
+            self.problem(file, key, f"is {len(text):,} characters long; at most {limit:,}", line)
+        return text
+
+    def localized(self, file: str, key: str, value: Any, languages: tuple[str, ...], line: int | None,
+                  limit: int = TEXT_MAX) -> Localized:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             self.problem(file, key, "must be an object of texts by language, like {\"fr\": ..., \"en\": ...}", line)
             return {}
+        texts = {language: self.text(file, f"{key}.{language}", text, line, limit) for language, text in value.items()}
         for language in languages:
-            if not str(value.get(language, "")).strip():
+            if not texts.get(language, "").strip():
                 self.problem(file, key, f"has no text in {language!r}", line)
-        return dict(value)
+        return texts
 
 
 def _parse_price(text: Any) -> int | None:
@@ -227,9 +280,10 @@ def _check_product(reader: PackReader, file: str, row: int, raw: dict[str, Any],
     except (TypeError, ValueError):
         bad("popularity", f"{raw.get('popularity')!r} is not a whole number")
         popularity = 0
-    name = reader.localized(file, f"{label}.name", raw["name"], languages, line)
+    name = reader.localized(file, f"{label}.name", raw["name"], languages, line, NAME_MAX)
     description = reader.localized(file, f"{label}.description", raw.get("description") or
-                                   {lang: "" for lang in languages}, (), line)
+                                   {lang: "" for lang in languages}, (), line, DESCRIPTION_MAX)
+    brand = reader.text(file, f"{label}.brand", raw["brand"], line)
     specs: dict[str, SpecValue] = {}
     raw_specs = raw.get("specs") or {}
     if not isinstance(raw_specs, dict):
@@ -245,11 +299,15 @@ def _check_product(reader: PackReader, file: str, row: int, raw: dict[str, Any],
             if checked is not None:
                 specs[key] = checked
     image = str(raw.get("image") or "")
-    if image and not (reader.folder / image).is_file():
-        bad("image", f"file not found: {image}")
+    picture = reader.path_in_pack(file, f"{label}.image", image, line) if image else None
+    if picture is not None:
+        try:
+            check_picture(picture)
+        except ImageProblem as problem:
+            bad("image", f"{image} {problem}")
     if reader.problems[before:] or price is None:
         return None
-    return ProductRow(str(raw["sku"]), gtin, str(raw["brand"]), str(raw["category"]), name, description, price,
+    return ProductRow(str(raw["sku"]), gtin, brand, str(raw["category"]), name, description, price,
                       stock, str(raw.get("aisle") or ""), rating, popularity, specs, image, variants)
 
 
@@ -324,6 +382,8 @@ def read_pack(folder: Path) -> ContentPack:
         reader.problem("pack.json", "languages", "must list at least one language")
     categories = _read_categories(reader, languages)
     by_id = {c.id: c for c in categories}
+    if reader.broken:  # every product would name an unknown category: report the cause alone
+        raise PackRejected(reader.problems)
 
     products_json = reader.folder / "products.json"
     rows: list[tuple[int, dict[str, Any]]]
@@ -333,9 +393,13 @@ def read_pack(folder: Path) -> ContentPack:
         rows = [(i, item) for i, item in enumerate(data or [], start=1)] if isinstance(data, list) else []
         if data is not None and not isinstance(data, list):
             reader.problem(file, "", "must be a list of products")
+        if reader.broken:  # reviews, playlist and collections would all name unknown products
+            raise PackRejected(reader.problems)
+        row_lines = reader.row_lines(file)
     elif (reader.folder / "products.csv").is_file():
         file = "products.csv"
         rows = _csv_rows(reader)
+        row_lines = {row: row for row, _ in rows}
     else:
         reader.problem("products.json", "", "is missing (or products.csv)")
         raise PackRejected(reader.problems)
@@ -344,7 +408,7 @@ def read_pack(folder: Path) -> ContentPack:
     seen_sku: dict[str, int] = {}
     seen_gtin: dict[str, int] = {}
     for row, raw in rows:
-        line = row if file.endswith(".csv") else None
+        line = row_lines.get(row)
         if not isinstance(raw, dict):
             reader.problem(file, f"[{row}]", "must be an object", line)
             continue
@@ -362,13 +426,15 @@ def read_pack(folder: Path) -> ContentPack:
     if not rows:
         reader.problem(file, "", "has no products")
 
-    reviews = _read_reviews(reader, set(seen_sku))
-    playlist = read_playlist(reader, languages, set(seen_sku))
+    # A row refused above is still a product the pack names: what refers to it is not a problem of its own
+    named = set(seen_sku) | {str(raw["sku"]) for _, raw in rows if isinstance(raw, dict) and raw.get("sku")}
+    reviews = _read_reviews(reader, named)
+    playlist = read_playlist(reader, languages, named)
     members = _read_members(reader, set(by_id))
     offers = _read_offers(reader, languages, set(by_id))
     baskets, member_purchases = _read_purchases(reader, products)
     store_map = read_map(reader, languages, {p.aisle for p in products if p.aisle})
-    collections = read_collections(reader, languages, set(seen_sku))
+    collections = read_collections(reader, languages, named)
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),

@@ -29,12 +29,19 @@ class MaintenanceScene(ShopScene):
         self.open_devices = open_devices
         self.quit_kiosk = quit_kiosk
         self.rules = rules
-        self.message = ""
+        self.message = self._refused_text(ctx.shop.content_refused)
+
+    def _refused_text(self, problems: list[Any]) -> str:
+        if not problems:
+            return ""
+        return self.ctx.t.plural("The new content was refused ({count} problem); the previous one stays.",
+                                 "The new content was refused ({count} problems); the previous one stays.",
+                                 len(problems)) + f" {problems[0]}"
 
     def details(self) -> dict[str, Any]:
         """Outbox counts and content version."""
         return {"outbox": self.ctx.shop.outbox.counts(), "content_version": self.ctx.shop.catalog.version,
-                "message": self.message}
+                "content_refused": len(self.ctx.shop.content_refused), "message": self.message}
 
     def build(self, size: tuple[int, int]) -> Root:
         """A column of sections, scrolled when the screen is short (a landscape window)."""
@@ -147,9 +154,7 @@ class MaintenanceScene(ShopScene):
         """Import the content pack again if it changed."""
         problems = self.ctx.shop.reload_catalog()
         self.message = (self.ctx.t("Content reloaded: version {version}", version=self.ctx.shop.catalog.version)
-                        if not problems else self.ctx.t.plural(
-                            "The new content was refused ({count} problem); the previous one stays.",
-                            "The new content was refused ({count} problems); the previous one stays.", len(problems)))
+                        if not problems else self._refused_text(problems))
         self.rebuild()  # the other scenes were rebuilt by the shop's catalogue listeners
 
     def show_log(self) -> None:

@@ -27,17 +27,19 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from kiosk.core.json_input import parse_json_object
 from kiosk.core.messages import CatalogChanged, CommandReceived, DeviceStatusChanged, Message
 
 log = logging.getLogger(__name__)
 MAX_COMMAND_BYTES = 64 * 1024
 EVENT_BUFFER = 1000
+WATCH_EVERY_S = 1.0  # how often the main loop checks that paho's network thread lives
 
 
 def parse_catalog_change(payload: bytes | bytearray) -> CatalogChanged | None:
     """{"sku": "BIK-101", "price": "799.00", "stock": 3} (price and stock each optional); None if invalid."""
     try:
-        data = json.loads(payload)
+        data = parse_json_object(bytes(payload), "catalog change")
         sku = data["sku"]
         price = data.get("price")
         stock = data.get("stock")
@@ -63,6 +65,9 @@ class FleetLink:
         self._lock = threading.Lock()
         self.client_id = f"kiosk-{store}-{device}"
         self.protocol = config.protocol
+        self.network_restarts = 0
+        self._next_watch = 0.0
+        self._looping = False  # paho's network thread should be running
         self.client = self._make_client(self.protocol)
 
     def _make_client(self, protocol: str) -> mqtt.Client:
@@ -76,6 +81,7 @@ class FleetLink:
         if config.ca_file:
             client.tls_set(ca_certs=config.ca_file, certfile=config.cert_file or None, keyfile=config.key_file or None)
         client.reconnect_delay_set(1, 30)
+        client.suppress_exceptions = True  # a callback that raises anyway is logged, and the message still acknowledged
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_message
@@ -91,10 +97,12 @@ class FleetLink:
         self.client.connect_async(self.config.host, self.config.port, keepalive=self.config.keepalive_s,
                                   clean_start=clean_start, properties=properties)
         self.client.loop_start()
+        self._looping = True
 
     def _fall_back_to_311(self, old: mqtt.Client) -> None:
         """The broker does not speak MQTT 5: the same link again in 3.1.1 (no correlation data, replies
         on the reply topic with the command's id)."""
+        self._looping = False
         old.disconnect()
         old.loop_stop()
         log.warning("the broker %s:%s refused MQTT 5: falling back to MQTT 3.1.1", self.config.host, self.config.port)
@@ -104,6 +112,7 @@ class FleetLink:
 
     def stop(self) -> None:
         """Say offline (retained) and disconnect cleanly."""
+        self._looping = False
         if self.connected:
             sent = self.client.publish(f"{self.base}/status", self._status_payload("offline"), qos=1, retain=True)
             sent.wait_for_publish(2)
@@ -138,6 +147,14 @@ class FleetLink:
         self.post(DeviceStatusChanged("broker", False, str(reason)))
 
     def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
+        """Whatever arrives is answered and acknowledged: nothing in a payload may raise in paho's thread
+        (it would end that thread, leave the command unacknowledged, and the broker would send it again)."""
+        try:
+            self._take(message)
+        except Exception as error:
+            log.error("fleet: a message on %s could not be handled: %s", message.topic, type(error).__name__)
+
+    def _take(self, message: mqtt.MQTTMessage) -> None:
         if message.topic == f"{self.store_topic}/catalog":
             change = parse_catalog_change(message.payload)
             if change is None:
@@ -145,7 +162,7 @@ class FleetLink:
             else:
                 self.post(change)
             return
-        name = message.topic.rsplit("/", 1)[-1]
+        name = message.topic.rsplit("/", 1)[-1][:64]
         props = getattr(message, "properties", None)
         reply_topic = getattr(props, "ResponseTopic", None) or f"{self.base}/reply/{name}"
         correlation = getattr(props, "CorrelationData", None)
@@ -153,13 +170,25 @@ class FleetLink:
             self.post(CommandReceived(name, {}, reply_topic, correlation, "payload too large"))
             return
         try:
-            payload = json.loads(message.payload or b"{}")
-            if not isinstance(payload, dict):
-                raise ValueError("not a JSON object")
+            payload = parse_json_object(bytes(message.payload) or b"{}", "command")
         except ValueError as error:
             self.post(CommandReceived(name, {}, reply_topic, correlation, f"bad JSON: {error}"))
             return
         self.post(CommandReceived(name, payload, reply_topic, correlation))
+
+    def watch(self, now: float) -> None:
+        """From the main loop: paho's network thread must be alive; a dead one is restarted and reported."""
+        if now < self._next_watch:
+            return
+        self._next_watch = now + WATCH_EVERY_S
+        thread = getattr(self.client, "_thread", None)  # paho keeps no public handle (None once it ended)
+        if not self._looping or (thread is not None and thread.is_alive()):
+            return
+        self.network_restarts += 1
+        log.error("fleet: the MQTT network thread had died; restarted (%d so far)", self.network_restarts)
+        self.post(DeviceStatusChanged("broker", False, "network thread restarted"))
+        self.client._thread = None
+        self.client.loop_start()
 
     # --- any thread -------------------------------------------------------------------------------
     def reply(self, command: CommandReceived, answer: dict[str, Any]) -> None:

@@ -7,20 +7,34 @@ finished pictures over and says which widgets to draw again.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import pygame
 
+from kiosk.core.image_header import ImageProblem, check_picture
+
+log = logging.getLogger(__name__)
+_RGBA = pygame.Surface((1, 1), pygame.SRCALPHA, 32)  # the pixel format pictures are converted to
 Key = tuple[str, int, int]
 
 
 def _load_scaled(path: str, size: tuple[int, int]) -> pygame.Surface | None:
+    """The picture at `path` fitted into `size`, or None (a placeholder shows) if it cannot be shown.
+
+    The header is read first, so an oversized picture is never decoded; grey, palette and 16-bit
+    pictures are made 32-bit before scaling (smoothscale takes nothing else)."""
     try:
+        check_picture(Path(path))
         source = pygame.image.load(path)
-    except (pygame.error, FileNotFoundError):
+        if source.get_bitsize() not in (24, 32):
+            source = source.convert(_RGBA)
+    except (pygame.error, OSError, ImageProblem) as error:
+        log.warning("picture %s not shown: %s", Path(path).name, error)
         return None
     scale = min(size[0] / source.get_width(), size[1] / source.get_height())
     target = (max(1, round(source.get_width() * scale)), max(1, round(source.get_height() * scale)))
