@@ -28,6 +28,7 @@ from kiosk.core.messages import BarcodeScanned, DeviceStatusChanged, Message
 
 log = logging.getLogger(__name__)
 RETRY_S = 0.25
+WARN_EVERY_S = 10.0  # unreadable scans: one warning line in this time at most, with the count
 EVIOCGRAB = 0x40044590  # _IOW('E', 0x90, int): take a keyboard for ourselves
 Post = Callable[[Message], None]
 
@@ -42,12 +43,19 @@ class ScannerThread(DeviceThread):
     """A scanner read in a thread: opened, read until it goes, reopened every RETRY_S seconds."""
 
     kind = "scanner"
+    _unreadable = 0  # unreadable scans since the last warning
+    _warned_at = -WARN_EVERY_S
 
     def deliver(self, text: str) -> None:
-        """Decode one scan and post it; garbage is logged (not its content) and ignored."""
+        """Decode one scan and post it; garbage is logged (not its content, and not every time) and ignored."""
         barcode = decode(text)
         if barcode is None:
-            log.warning("scanner %s: ignored an unreadable scan (%d characters)", self.address, len(text))
+            self._unreadable += 1
+            now = time.monotonic()
+            if now - self._warned_at >= WARN_EVERY_S:
+                log.warning("scanner %s: ignored %d unreadable scan(s) (the last: %d characters)", self.address,
+                            self._unreadable, len(text))
+                self._unreadable, self._warned_at = 0, now
             return
         self.post(scanned(barcode, self.address))
 
@@ -82,6 +90,7 @@ class SerialScanner(ScannerThread):
             self.status(False, str(error))
             return
         self.status(True)
+        self.framer.reset()  # a scan cut by an unplug must not prefix the first one after
         try:
             while not self.stopping:
                 data = port.read(1)  # waits up to the timeout for the first byte, then takes what came

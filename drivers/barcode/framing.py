@@ -4,6 +4,8 @@ from __future__ import annotations
 
 TERMINATORS = {"CR": b"\r", "LF": b"\n", "CRLF": b"\r\n", "TAB": b"\t", "NONE": b""}
 MAX_SCAN = 4096  # bytes: longer means garbage on the line
+PARTIAL_TIMEOUT_S = 0.3  # a scanner sends a whole code in a few ms: bytes older than this with no
+# terminator are a partial read, noise or an unplug in mid-scan, and must not swallow the next scan
 
 
 class Framer:
@@ -17,10 +19,21 @@ class Framer:
         self.gap_s = gap_s
         self._buffer = bytearray()
         self._last = 0.0
+        self.dropped = 0  # partial scans thrown away
+
+    def reset(self) -> None:
+        """Start afresh (the port was opened again): nothing of an earlier connection is kept."""
+        self._buffer.clear()
+
+    def _drop_stale(self, now: float) -> None:
+        if self._buffer and self.terminator and now - self._last > PARTIAL_TIMEOUT_S:
+            self._buffer.clear()
+            self.dropped += 1
 
     def feed(self, data: bytes, now: float) -> list[str]:
         """Add bytes received at `now`; returns the scans they complete."""
         scans: list[str] = []
+        self._drop_stale(now)
         if self._buffer and not self.terminator and now - self._last > self.gap_s:
             scans += self._flush()
         self._last = now
@@ -42,7 +55,9 @@ class Framer:
         return [s for s in scans if s]
 
     def idle(self, now: float) -> list[str]:
-        """Time passed without bytes: with no terminator, a pause ends a scan."""
+        """Time passed without bytes: with no terminator, a pause ends a scan; with one, a partial scan
+        left waiting is dropped."""
+        self._drop_stale(now)
         if self._buffer and not self.terminator and now - self._last > self.gap_s:
             return self._flush()
         return []
