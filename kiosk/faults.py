@@ -10,21 +10,15 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import time
 import traceback
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.text import without_personal_data
+
 log = logging.getLogger(__name__)
-# An email address, or a run of 6+ digits (a phone, a loyalty number): never in a log line
-PERSONAL = re.compile(r"[^\s@'\"<>]+@[^\s@'\"<>]+|\+?\d[\d .-]{4,}\d")
 LOG_EVERY_S = 10.0  # the same fault again within this time is counted, not logged again
-
-
-def masked(text: str) -> str:
-    """`text` with anything that looks like an email address or a phone or card number replaced."""
-    return PERSONAL.sub("…", text)
 
 
 class Faults:
@@ -54,7 +48,7 @@ class Faults:
             self._logged[self.last] = now
             frames = "".join(traceback.format_tb(error.__traceback__))
             log.error("caught while handling %s (the kiosk goes on): %s: %s\n%s", where, kind,
-                      masked(str(error))[:500], frames.rstrip())
+                      without_personal_data(str(error))[:500], frames.rstrip())
 
     def reset(self, display: str) -> None:
         """A display was brought back to a clean state after a fault."""

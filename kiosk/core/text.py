@@ -26,3 +26,13 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u
 def visible_text(text: str) -> str:
     """`text` without bidi controls, zero-width and other invisible characters (tabs become spaces)."""
     return _INVISIBLE.sub("", text.replace("\t", " "))
+
+
+# An email address, or a run of 6+ digits (a phone, a loyalty or card number)
+_PERSONAL = re.compile(r"[^\s@'\"<>:;,]+@[^\s@'\"<>:;,]+|\+?\d[\d .-]{4,}\d")
+
+
+def without_personal_data(text: str) -> str:
+    """`text` with anything that looks like an email address or a phone or card number replaced by "…",
+    for what is logged or kept (an error a server sent back may quote the address it refused)."""
+    return _PERSONAL.sub("…", text)

@@ -1,7 +1,8 @@
 """Mail: emails from the outbox go out over SMTP (STARTTLS, SSL or plain on a trusted network).
 
-A thread drains the outbox: delivered emails have their address erased; a refused recipient is held
-for staff; a server that is down or busy is retried with back-off. The address is never logged.
+A thread drains the outbox: delivered emails have their address and bodies erased; a recipient refused
+for good (5xx) is held for staff; a temporary refusal (4xx, as in greylisting) and a server that is down
+or busy are retried with back-off. The address is never logged, nor kept in an error text.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import Any
 
 from kiosk.core.messages import Message
 from kiosk.core.outbox import Outbox, OutboxItem
+from kiosk.core.text import without_personal_data
 from kiosk.services.outbox_sender import OutboxSender
 
 log = logging.getLogger(__name__)
 KINDS = ("email",)
+PERSONAL_FIELDS = ("to", "text", "html")  # erased once sent: the address, and bodies that may name a contact
 
 
 def message_for(payload: dict[str, Any], sender: str) -> EmailMessage:
@@ -64,20 +67,27 @@ class MailSender(OutboxSender):
                     client.login(mail.username, mail.password)
                 client.send_message(message)
         except smtplib.SMTPRecipientsRefused as error:
-            outbox.failed(item_id, f"recipient refused: {list(error.recipients.values())}", time.time(),
-                          permanent=True)
-            log.warning("email %s held for staff: recipient refused", item_id)
+            codes = [code for code, _ in error.recipients.values()]
+            permanent = all(500 <= code < 600 for code in codes)  # 4xx (greylisting, a full mailbox): later
+            outbox.failed(item_id, f"recipient refused: {', '.join(map(str, codes))}", time.time(), permanent=permanent)
+            log.warning("email %s %s: recipient refused (%s)", item_id,
+                        "held for staff" if permanent else "to be retried", ", ".join(map(str, codes)))
+            self.status(True)
             return True
         except smtplib.SMTPResponseException as error:
             permanent = 500 <= error.smtp_code < 600
-            outbox.failed(item_id, f"{error.smtp_code} {error.smtp_error!r}", time.time(), permanent=permanent)
+            reply = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) \
+                else str(error.smtp_error)
+            outbox.failed(item_id, without_personal_data(f"{error.smtp_code} {reply}"), time.time(),
+                          permanent=permanent)
             self.status(True)
             return permanent
         except (OSError, smtplib.SMTPException) as error:
-            outbox.failed(item_id, f"{type(error).__name__}: {error}", time.time())
-            self.status(False, f"{mail.host}:{mail.port}: {error}")
+            detail = without_personal_data(f"{type(error).__name__}: {error}")
+            outbox.failed(item_id, detail, time.time())
+            self.status(False, f"{mail.host}:{mail.port}: {without_personal_data(str(error))}")
             return False
-        outbox.delivered(item_id, erase=("to",))
+        outbox.delivered(item_id, erase=PERSONAL_FIELDS)
         self.status(True)
         log.info("email %s delivered", item_id)
         return True
