@@ -55,8 +55,9 @@ class AutomationCommands:
                                             "widgets": screen.accessible_tree()}}}
 
     def cmd_state(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
-        """Every display's scene, and the session of the named one (no personal data)."""
-        return {"displays": {d.name: d.state() for d in self.app.displays}, "session": display.session.public_state()}
+        """Every display's scene, the session of the named one (no personal data), and the faults caught."""
+        return {"displays": {d.name: d.state() for d in self.app.displays}, "session": display.session.public_state(),
+                "faults": self.app.faults.telemetry()}
 
     def cmd_tap(self, display: Any, request: dict[str, Any]) -> None:
         """A tap at x, y or on the first visible, enabled widget with that label."""

@@ -15,6 +15,7 @@ os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
 from kiosk.config import KioskConfig, load_config
 from kiosk.pilot import Pilot
+from tests.mqtt import Broker
 
 # In CI, Hypothesis draws the same examples every run, so CI never passes or fails by luck; on a
 # developer's machine it keeps exploring (and remembers what failed in .hypothesis/).
@@ -61,3 +62,12 @@ def shopping(pilot: Pilot) -> Pilot:
     pilot.tap(x=540, y=960)
     assert pilot.scene == "home"
     return pilot
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[Broker]:
+    """A real Mosquitto on a free loopback port (tests that use it skip where it is not installed)."""
+    started = Broker(tmp_path)
+    started.start()
+    yield started
+    started.stop()

@@ -16,10 +16,10 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 
 from tests.conftest import REPO
-from tests.test_fleet import MOSQUITTO
+from tests.mqtt import MOSQUITTO
 
-pytestmark = pytest.mark.skipif(MOSQUITTO is None or shutil.which("mosquitto_passwd") is None,
-                                reason=".ci/run installs Debian's mosquitto")
+pytestmark = [pytest.mark.skipif(MOSQUITTO is None or shutil.which("mosquitto_passwd") is None,
+                                 reason=".ci/run installs Debian's mosquitto"), pytest.mark.slow]
 DEVICES = {"lyon-01/entrance": "pw-a", "lyon-01/window": "pw-b", "head-office": "pw-h"}
 
 

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from drivers.nfc.identity import hash_uid
 from drivers.nfc.reader import NfcReader
 from kiosk.core.messages import CardPresented, CardRemoved, DeviceStatusChanged, Message
@@ -31,6 +33,7 @@ def next_message(messages: queue.Queue[Message], kind: type, timeout: float) -> 
             return message
 
 
+@pytest.mark.slow  # nfcpy's UDP reader polls: about 7 s
 def test_a_card_is_read_once_hashed_and_its_removal_reported() -> None:
     port = free_udp_port()
     card = subprocess.Popen([sys.executable, str(TAG), str(port), IDM, "LOYALTY-1234", "3"],
