@@ -24,6 +24,7 @@ from kiosk.core.messages import (
     BarcodeScanned,
     CardPresented,
     CatalogChanged,
+    CatalogReady,
     CommandReceived,
     DeliverySucceeded,
     DeviceStatusChanged,
@@ -78,7 +79,7 @@ class App:
         self.clock: Clock = clock or SystemClock()
         self.messages: queue.Queue[Message] = queue.Queue()
         self.running = True
-        self.shop = Shop(config)
+        self.shop = Shop(config, self.post)
         self.faults = Faults(self.shop.local_path.with_name(f"running-{config.store.id}"))
         chosen = [d for d in config.displays if not display_names or d.name in display_names]
         if not chosen:
@@ -177,8 +178,12 @@ class App:
             self._each_display("a printed slip", lambda display: display.on_print_finished(message))
         elif isinstance(message, CatalogChanged):
             self.shop.apply_change(message.sku, message.price_cents, message.stock)
+        elif isinstance(message, CatalogReady):
+            self.shop.catalog_ready(message)
         elif isinstance(message, CommandReceived):
-            self.shop.fleet.reply(message, self._fleet_reply(message))
+            answer = self._fleet_reply(message)
+            if answer is not None:  # None: the command replies by itself when its work is done
+                self.shop.fleet.reply(message, answer)
         elif isinstance(message, DeliverySucceeded):
             self._each_display("a delivery", lambda display: display.on_delivery(message))
         elif isinstance(message, ShortLinkReady):
@@ -199,7 +204,7 @@ class App:
             return {"ok": False, "error": f"the request failed inside the kiosk ({type(error).__name__}); "
                                           f"display {display.name} was reset"}
 
-    def _fleet_reply(self, command: CommandReceived) -> dict[str, Any]:
+    def _fleet_reply(self, command: CommandReceived) -> dict[str, Any] | None:
         """The reply to a fleet command; one that fails inside the kiosk is answered with the failure."""
         try:
             return self.fleet_commands.handle(command)

@@ -10,6 +10,8 @@ from typing import Any
 
 from kiosk.core.messages import CommandReceived, Quit
 
+LATER: dict[str, Any] = {}  # a handler's answer when it replies by itself, later
+
 
 class FleetCommands:
     """ping, screenshot, show_message, reload_content, set_closed_override, restart."""
@@ -17,25 +19,29 @@ class FleetCommands:
     def __init__(self, app: Any) -> None:
         self.app = app
 
-    def handle(self, command: CommandReceived) -> dict[str, Any]:
-        """The reply to a command: {"ok": true, ...} or {"ok": false, "error": why}."""
+    def handle(self, command: CommandReceived) -> dict[str, Any] | None:
+        """The reply to a command: {"ok": true, ...} or {"ok": false, "error": why}; None when the command
+        replies by itself once its work, done off the loop, is over (reload_content)."""
         if command.error:
             return {"ok": False, "error": command.error}
         handler = getattr(self, f"cmd_{command.name}", None)
         if handler is None:
             return {"ok": False, "error": f"unknown command {command.name!r}"}
         try:
-            return {"ok": True, **(handler(command.payload) or {})}
+            result = handler(command)
         except (KeyError, TypeError, ValueError) as error:
             return {"ok": False, "error": f"bad command: {error!r}"}
+        if result is LATER:
+            return None
+        return {"ok": True, **result}
 
-    def cmd_ping(self, payload: dict[str, Any]) -> dict[str, Any]:
+    def cmd_ping(self, command: CommandReceived) -> dict[str, Any]:
         """Alive, and which content runs."""
         return {"pong": True, "content_version": self.app.shop.catalog.version}
 
-    def cmd_screenshot(self, payload: dict[str, Any]) -> dict[str, Any]:
+    def cmd_screenshot(self, command: CommandReceived) -> dict[str, Any]:
         """The display as shown, as a base64 PNG."""
-        display = self.app.display(payload.get("display"))
+        display = self.app.display(command.payload.get("display"))
         self.app.frame()
         output = self.app.outputs[self.app.displays.index(display)]
         handle, name = tempfile.mkstemp(suffix=".png")
@@ -47,26 +53,36 @@ class FleetCommands:
             os.unlink(name)
         return {"display": display.name, "png": base64.b64encode(data).decode()}
 
-    def cmd_show_message(self, payload: dict[str, Any]) -> dict[str, Any]:
+    def cmd_show_message(self, command: CommandReceived) -> dict[str, Any]:
         """A staff message on every display (or one)."""
+        payload = command.payload
         text = str(payload["text"])[:200]
         displays = [self.app.display(payload["display"])] if "display" in payload else self.app.displays
         for display in displays:
             display.ctx.toast(text)
         return {"shown_on": [d.name for d in displays]}
 
-    def cmd_reload_content(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """Import the content pack again (if it changed) and swap the catalogue between frames."""
-        problems = self.app.shop.reload_catalog()
-        if problems:
-            return {"reloaded": False, "problems": [str(p) for p in problems[:20]]}
-        return {"reloaded": True, "content_version": self.app.shop.catalog.version}
+    def cmd_reload_content(self, command: CommandReceived) -> dict[str, Any]:
+        """Import the content pack again (if it changed) in a worker; the reply comes once the new
+        catalogue is swapped in between frames, or refused (the old one keeps serving)."""
+        fleet = self.app.shop.fleet
 
-    def cmd_set_closed_override(self, payload: dict[str, Any]) -> dict[str, Any]:
+        def done(problems: list[Any]) -> None:
+            if problems:
+                fleet.reply(command, {"ok": True, "reloaded": False, "problems": [str(p) for p in problems[:20]]})
+            else:
+                fleet.reply(command, {"ok": True, "reloaded": True, "content_version": self.app.shop.catalog.version})
+
+        if not self.app.shop.import_catalog(done):
+            raise ValueError("an import is already running")
+        return LATER
+
+    def cmd_set_closed_override(self, command: CommandReceived) -> dict[str, Any]:
         """Say the store is closed (true) or open (false) whatever its hours, or follow them again (null).
 
         Shop windows show it at once; it lasts until changed or until the kiosk restarts.
         """
+        payload = command.payload
         windows = [d for d in self.app.displays if d.role == "window"]
         if not windows:
             raise ValueError("this device has no shop-window display")
@@ -76,7 +92,7 @@ class FleetCommands:
         self.app.shop.set_closed_override(closed)
         return {"closed": closed, "displays": [d.name for d in windows]}
 
-    def cmd_restart(self, payload: dict[str, Any]) -> dict[str, Any]:
+    def cmd_restart(self, command: CommandReceived) -> dict[str, Any]:
         """Stop; the service manager (systemd, Restart=always) starts the kiosk again."""
         self.app.post(Quit("restart requested by head office"))
         return {"restarting": True}

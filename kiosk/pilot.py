@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,20 @@ class Pilot:
             self.clock.advance(delta)
             remaining -= delta
             self.app.step(block=False)
+
+    def reload_content(self, timeout: float = 120.0) -> list[Any]:
+        """Import the content pack again, as staff or head office would (in the worker), running the loop
+        until the new catalogue is swapped in; returns the pack's problems ([] when swapped in)."""
+        outcome: list[list[Any]] = []
+        if not self.app.shop.import_catalog(outcome.append):
+            raise PilotError("an import is already running")
+        deadline = time.monotonic() + timeout
+        while not outcome:
+            if time.monotonic() > deadline:
+                raise PilotError("the import did not end in time")
+            self.app.step(block=False)
+            time.sleep(0.005)
+        return outcome[0]
 
     def state(self) -> dict[str, Any]:
         """The automation `state` reply."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,8 +19,10 @@ from kiosk.core.catalog_build import ensure_catalog, previous_catalog, stored_fi
 from kiosk.core.content_pack import PackRejected
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
+from kiosk.core.messages import CatalogReady, Message
 from kiosk.core.orders import Order
 from kiosk.core.outbox import Outbox
+from kiosk.core.problems import Problem
 from kiosk.local_settings import load_local_settings, save_local_settings
 
 log = logging.getLogger(__name__)
@@ -43,8 +46,11 @@ def catalog_path(config: KioskConfig) -> Path:
 class Shop:
     """The store as the displays see it."""
 
-    def __init__(self, config: KioskConfig) -> None:
+    def __init__(self, config: KioskConfig, post: Callable[[Message], None]) -> None:
         self.config = config
+        self.post = post  # messages to the loop, from the import worker
+        self._importing = False
+        self._import_done: list[Callable[[list[Any]], None]] = []
         self.local_path = outbox_path(config).with_name(f"settings-{config.store.id}.json")
         self.local = load_local_settings(self.local_path)
         self.content_refused: list[Any] = []  # the problems of the pack on disk, when the last good catalogue runs
@@ -142,26 +148,57 @@ class Shop:
                       "catalogue", len(error.problems), error.problems[0])
             return database
 
-    def reload_catalog(self) -> list[Any]:
-        """Import the pack again if it changed and swap the catalogue; the problems if it was refused."""
+    def import_catalog(self, done: Callable[[list[Any]], None] = lambda problems: None) -> bool:
+        """Import the pack again (if it changed) in a worker, while the screens keep drawing; the old
+        catalogue serves until `CatalogReady` swaps the new one in between frames, then `done(problems)`
+        runs on the loop ([] when it was swapped in). False if an import is already running."""
+        if self._importing:
+            return False
+        self._importing = True
+        self._import_done.append(done)
+        threading.Thread(target=self._import, name="catalogue import", daemon=True).start()
+        return True
+
+    @property
+    def importing(self) -> bool:
+        """Whether a catalogue import runs."""
+        return self._importing
+
+    def _import(self) -> None:
+        """The worker: build the new database beside the one in use (never touching it), then tell the loop."""
+        pack = self.config.path(self.config.content.pack)
         try:
-            path = ensure_catalog(self.config.path(self.config.content.pack), catalog_path(self.config))
+            path = ensure_catalog(pack, catalog_path(self.config))
         except PackRejected as error:
-            self.content_refused = list(error.problems)
-            self.event("content_refused", problems=len(error.problems), first=str(error.problems[0]))
-            return list(error.problems)
-        self.content_refused = []
-        if self.local.pinned_catalog:
-            self.local.pinned_catalog = ""
-            save_local_settings(self.local_path, self.local)
-        self._swap_catalog(path)
-        return []
+            self.post(CatalogReady("", tuple(error.problems)))
+        except Exception as error:  # a disk full, a file that vanished: refused, said, and the old one stays
+            log.exception("the catalogue import failed")
+            self.post(CatalogReady("", (Problem(pack, "", f"the import failed: {type(error).__name__}: {error}"),)))
+        else:
+            self.post(CatalogReady(str(path)))
+
+    def catalog_ready(self, ready: CatalogReady) -> None:
+        """On the loop: swap the imported catalogue in, or keep the old one and say why; then tell who asked."""
+        self._importing = False
+        problems = list(ready.problems)
+        if problems:
+            self.content_refused = problems
+            self.event("content_refused", problems=len(problems), first=str(problems[0]))
+        else:
+            self.content_refused = []
+            if self.local.pinned_catalog:
+                self.local.pinned_catalog = ""
+                save_local_settings(self.local_path, self.local)
+            self._swap_catalog(Path(ready.path))
+        waiting, self._import_done = self._import_done, []
+        for done in waiting:
+            done(problems)
 
     def roll_back(self) -> bool:
         """Go back to the catalogue the last import replaced (kept until the next reload); False if none."""
         current = catalog_path(self.config)
         previous = previous_catalog(current)
-        if not previous.is_file():
+        if not previous.is_file() or self._importing:
             return False
         self.catalog.close()
         os.replace(current, current.with_name(current.name + ".rolled-back"))

@@ -72,7 +72,7 @@ class Observer:
         self.client.loop_start()
         time.sleep(0.2)  # subscribed before the test goes on
 
-    def _messages(self, timeout: float, step: Callable[[], None] | None) -> Iterator[tuple[str, Any, Any]]:
+    def messages(self, timeout: float, step: Callable[[], None] | None) -> Iterator[tuple[str, Any, Any]]:
         """What arrives (topic, JSON body, properties) until `timeout`; `step` runs the app meanwhile."""
         deadline = time.monotonic() + timeout
         while True:
@@ -87,7 +87,7 @@ class Observer:
 
     def wait_for(self, accept: Callable[[str, dict[str, Any]], bool], timeout: float = 10,
                  step: Callable[[], None] | None = None) -> tuple[dict[str, Any], Any]:
-        for topic, body, properties in self._messages(timeout, step):
+        for topic, body, properties in self.messages(timeout, step):
             if accept(topic, body):
                 return body, properties
         raise AssertionError("unreachable")
@@ -95,7 +95,7 @@ class Observer:
     def reply_to(self, correlation: bytes, timeout: float = 10,
                  step: Callable[[], None] | None = None) -> dict[str, Any]:
         """The reply that carries this MQTT 5 correlation data."""
-        for _, body, properties in self._messages(timeout, step):
+        for _, body, properties in self.messages(timeout, step):
             if getattr(properties, "CorrelationData", None) == correlation:
                 return body
         raise AssertionError("unreachable")

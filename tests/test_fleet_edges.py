@@ -102,3 +102,18 @@ def test_fuzzed_commands_each_get_one_reply(fleet_pilot: Pilot, office: Observer
     time.sleep(0.05)
     step()
     assert office.received.empty(), "exactly one reply"
+
+
+def test_reload_content_is_answered_once_the_import_in_the_worker_ends(fleet_pilot: Pilot, office: Observer) -> None:
+    step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
+    office.command("reload_content", b"{}", b"reload-1")
+    office.command("reload_content", b"{}", b"reload-2")  # while the first import may still run
+    replies: dict[bytes, list[dict[str, Any]]] = {}
+    for _, body, properties in office.messages(timeout=20, step=step):
+        replies.setdefault(properties.CorrelationData, []).append(body)
+        if len(replies) == 2:
+            break
+    first, second = replies[b"reload-1"], replies[b"reload-2"]
+    assert len(first) == 1 and first[0]["reloaded"] is True and first[0]["content_version"] == "2026.11.1"
+    assert len(second) == 1
+    assert second[0].get("reloaded") is True or "already running" in second[0]["error"]

@@ -82,7 +82,7 @@ def test_a_review_is_moderated_before_it_shows_and_survives_a_restart(tmp_path: 
         reviews.append({"id": review["id"], "sku": "TEN-126", "stars": 4, "author": "Ada", "language": "fr",
                         "text": TEXT, "date": "2026-11-21", "helpful": 0, "in_store": True})
         (pack / "reviews.json").write_text(json.dumps(reviews, ensure_ascii=False))
-        assert pilot.app.shop.reload_catalog() == []
+        assert pilot.reload_content() == []
         shown = page_text(pilot)
         assert TEXT in shown and "Ada · 21 nov. 2026 · écrit en magasin" in shown
         pilot.close()

@@ -47,7 +47,7 @@ def untranslated(catalogue: Catalog) -> list[Text]:
         if not message.id:
             continue
         forms = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not all(form.strip() for form in forms):
+        if not all((form or "").strip() for form in forms):  # a new text has no string yet (None)
             empty.append(message.id)
     return empty
 

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.core.problems import Problem
+
 
 @dataclass(frozen=True)
 class BarcodeScanned:
@@ -101,6 +103,14 @@ class CatalogChanged:
 
 
 @dataclass(frozen=True)
+class CatalogReady:
+    """A catalogue import (run in a worker) ended: the new database to swap in, or the pack's problems."""
+
+    path: str  # "" when the pack was refused
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
 class Redraw:
     """Work finished off the main thread (a picture was decoded); the next frame shows it."""
 
@@ -114,4 +124,4 @@ class Quit:
 
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
            | ShortLinkReady | DeliverySucceeded | CommandReceived | CatalogChanged
-           | Redraw | Quit)
+           | CatalogReady | Redraw | Quit)

@@ -151,11 +151,19 @@ class MaintenanceScene(ShopScene):
         self.rebuild()
 
     def reload(self) -> None:
-        """Import the content pack again if it changed."""
-        problems = self.ctx.shop.reload_catalog()
+        """Import the content pack again if it changed, in a worker: the menu says so, and then how it went."""
+        started = self.ctx.shop.import_catalog(self._reloaded)
+        if started:
+            self.message = self.ctx.t("Importing the new content…")
+        self.rebuild()
+
+    def _reloaded(self, problems: list[Any]) -> None:
         self.message = (self.ctx.t("Content reloaded: version {version}", version=self.ctx.shop.catalog.version)
                         if not problems else self._refused_text(problems))
-        self.rebuild()  # the other scenes were rebuilt by the shop's catalogue listeners
+        if not problems:
+            return  # the swap rebuilds every scene, this one with its new message
+        if self.ctx.screen.stack.top is self:
+            self.rebuild()
 
     def show_log(self) -> None:
         """The last log lines."""

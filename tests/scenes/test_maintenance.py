@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from kiosk.core.messages import Quit
@@ -16,6 +17,18 @@ def open_menu(pilot: Pilot) -> None:
     for digit in "2580":
         pilot.tap(digit)
     assert pilot.scene == "maintenance"
+
+
+def reload_from_menu(pilot: Pilot) -> None:
+    """Tap "Reload": the import runs in a worker while the menu says so; run the loop until it ends."""
+    pilot.tap("Recharger")
+    if pilot.app.shop.importing:  # (an unchanged pack may be done before the next frame)
+        assert pilot.details()["message"] == "Import du nouveau contenu…"
+    deadline = time.monotonic() + 30
+    while pilot.app.shop.importing:
+        assert time.monotonic() < deadline, "the import did not end"
+        pilot.advance(0.05)
+        time.sleep(0.01)
 
 
 def test_five_taps_in_the_corner_open_the_pin_pad(pilot: Pilot) -> None:
@@ -50,9 +63,9 @@ def test_the_menu_shows_the_outbox_and_exports_it(pilot: Pilot) -> None:
 
 def test_content_reload_keeps_the_catalogue_when_nothing_changed(pilot: Pilot) -> None:
     open_menu(pilot)
-    pilot.tap("Recharger")
+    reload_from_menu(pilot)
     assert "Contenu rechargé" in pilot.details()["message"]
-    assert pilot.app.shop.catalog.product_count() == 66
+    assert pilot.scene == "maintenance" and pilot.app.shop.catalog.product_count() == 66
 
 
 def test_test_page_and_exit(pilot: Pilot) -> None:
@@ -170,7 +183,7 @@ def test_content_rolls_back_to_the_previous_import_and_stays_there(tmp_path: Pat
         manifest["version"] = "2026.12.1"
         (pack / "pack.json").write_text(json.dumps(manifest))
         open_menu(pilot)
-        pilot.tap("Recharger")
+        reload_from_menu(pilot)
         assert pilot.app.shop.catalog.version == "2026.12.1"
         pilot.tap("Revenir en arrière")
         assert pilot.app.shop.catalog.version == "2026.11.1"
