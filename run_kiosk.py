@@ -59,9 +59,9 @@ def check(config_path: Path) -> list[Problem]:
 
 def run(config: KioskConfig, args: argparse.Namespace) -> int:
     """Run the app until it is closed or stopped by a signal."""
-    from kiosk.app import App
-    from kiosk.automation import AutomationServer
-    from kiosk.stop_signals import StopSignals
+    from kiosk.app.loop import App
+    from kiosk.app.stop_signals import StopSignals
+    from kiosk.automation.server import AutomationServer
 
     app = App(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
     app.start_devices()

@@ -56,7 +56,7 @@ def _first_frame_s(config: Path, screenshot: str = "") -> tuple[float, dict[str,
 def _cpu_static_percent(config: Path, seconds: float, x_display: str = "") -> float:
     """CPU use of the kiosk process while the home screen is shown and nothing happens
     (headless, or in a real window on the X display `x_display`)."""
-    from kiosk.automation import request
+    from kiosk.automation.server import request
 
     with tempfile.TemporaryDirectory() as work:
         sock = Path(work) / "k.sock"

@@ -34,14 +34,14 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def _pilot(config: str) -> Any:
     from kiosk.config import load_config
-    from kiosk.pilot import Pilot
+    from kiosk.testing.pilot import Pilot
 
     return Pilot(load_config(Path(config)), "terminal")
 
 
 def first_frame(config: str, screenshot: str = "") -> dict[str, Any]:
     """Start the app and draw its first frame (the parent times it from process start)."""
-    from kiosk.app import App
+    from kiosk.app.loop import App
     from kiosk.config import load_config
 
     app = App(load_config(Path(config)), display_names=("terminal",), headless=True)
@@ -116,7 +116,7 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
 def window_frames(config: str, rounds: str = "6") -> dict[str, Any]:
     """The shop window's frame times: its product grid scrolled, and product pages opened and closed."""
     from kiosk.config import load_config
-    from kiosk.pilot import Pilot
+    from kiosk.testing.pilot import Pilot
 
     pilot = Pilot(load_config(Path(config)), "window")
     app = pilot.app
@@ -178,7 +178,7 @@ def scan_latency(config: str, device: str, wire: str, count: str = "1000", pace:
     looks at it; "back-to-back" scans again as soon as the page is presented."""
     import random
 
-    from kiosk.app import App
+    from kiosk.app.loop import App
     from kiosk.config import load_config
 
     loaded = load_config(Path(config))

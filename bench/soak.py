@@ -29,7 +29,7 @@ from bench.setup import make_config
 def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, Any]:
     """Run random actions for `seconds`; returns counts, memory and the first failure if any."""
     from kiosk.config import load_config
-    from kiosk.pilot import Pilot, PilotError
+    from kiosk.testing.pilot import Pilot, PilotError
 
     folder = work or Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     pilot = Pilot(load_config(make_config(folder, None)), "terminal")

@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from kiosk.app.memory import release_free_memory
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock
 from kiosk.core.corner_taps import CornerTaps
@@ -21,7 +22,6 @@ from kiosk.core.messages import (
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
 from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
-from kiosk.malloc_tuning import release_free_memory
 from kiosk.scenes.adviser import UnknownCodeDialog
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.context import SceneContext
@@ -31,7 +31,7 @@ from kiosk.scenes.product import ProductScene
 from kiosk.scenes.staff import DeviceStatusScene, PinPadScene
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.scenes.welcome import WelcomeScene
-from kiosk.shop import Shop
+from kiosk.store.shop import Shop
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme

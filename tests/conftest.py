@@ -14,7 +14,7 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 
 from kiosk.config import KioskConfig, load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.mqtt import Broker
 
 # In CI, Hypothesis draws the same examples every run, so CI never passes or fails by luck; on a

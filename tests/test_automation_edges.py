@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.automation import MAX_LINE
-from kiosk.automation_schema import COMMANDS
+from kiosk.automation.schema import COMMANDS
+from kiosk.automation.server import MAX_LINE
 from tests.conftest import write_config
 from tests.kiosk_process import start_kiosk
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.automation import request
+from kiosk.automation.server import request
 from tests.conftest import write_config
 from tests.kiosk_process import start_kiosk
 

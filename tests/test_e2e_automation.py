@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from kiosk.automation import request
+from kiosk.automation.server import request
 from tests.conftest import write_config
 from tests.kiosk_process import start_kiosk
 

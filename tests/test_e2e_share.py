@@ -16,7 +16,7 @@ import pygame
 import pytest
 import zxingcpp
 
-from kiosk.automation import request
+from kiosk.automation.server import request
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.kiosk_process import start_kiosk
 

@@ -15,7 +15,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot, PilotError
+from kiosk.testing.pilot import Pilot, PilotError
 from tests.conftest import DEFAULT_CONFIG, write_config
 
 ADDRESS = "camille.martin@example.org"

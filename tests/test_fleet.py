@@ -21,7 +21,7 @@ import pygame
 import pytest
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 from tests.mqtt import BASE, MOSQUITTO, Broker, Observer
 

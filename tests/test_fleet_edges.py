@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import write_config
 from tests.kiosk_process import start_kiosk
 from tests.mqtt import BASE, MOSQUITTO, Broker, Observer

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from kiosk.automation import request
+from kiosk.automation.server import request
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.kiosk_process import start_kiosk
 from tests.test_email import Inbox, free_port

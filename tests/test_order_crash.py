@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.automation import request
+from kiosk.automation.server import request
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.kiosk_process import start_kiosk
 from tests.order_backend import OrderBackend

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.automation import request
+from kiosk.automation.server import request
 from tests.conftest import REPO, write_config
 from tests.kiosk_process import start_kiosk
 from tests.pictures import write_png

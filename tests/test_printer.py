@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
 
 PAPER_QUERY = b"\x10\x04\x04"  # DLE EOT 4: paper sensor status

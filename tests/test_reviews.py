@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 from tests.order_backend import OrderBackend
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
 
 

@@ -18,7 +18,7 @@ import pytest
 from kiosk.config import load_config
 from kiosk.core.clock import ManualClock
 from kiosk.core.messages import DeviceStatusChanged
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -12,7 +12,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.i18n import Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.session import ShopperSession
-from kiosk.shop import Shop
+from kiosk.store.shop import Shop
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme

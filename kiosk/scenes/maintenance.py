@@ -10,8 +10,8 @@ from typing import Any
 
 import pygame
 
+from kiosk.app.recent_log import RECENT
 from kiosk.core.scan import CodeRules
-from kiosk.recent_log import RECENT
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.scroll import ScrollView

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from kiosk.ui.focus import targets
 from kiosk.ui.widgets import Label, Painter
 from tests.conftest import DEFAULT_CONFIG, write_config

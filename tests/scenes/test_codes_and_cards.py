@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from kiosk.core.messages import DeviceStatusChanged
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 
 
 def test_a_loyalty_card_greets_the_member_with_their_offers(pilot: Pilot) -> None:

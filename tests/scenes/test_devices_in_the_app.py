@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from kiosk.config import load_config
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.drivers.test_serial_scanner import SOCAT, Line
 

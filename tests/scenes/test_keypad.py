@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from kiosk.ui.focus import targets
 from tests.test_snapshots import SCENES
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 
 ROAD_BIKE = "2001000001019"  # Vélo de route Alto 520, 899 €
 

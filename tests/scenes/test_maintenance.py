@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from kiosk.core.messages import Quit
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 
 
 def open_menu(pilot: Pilot) -> None:

@@ -12,7 +12,7 @@ import pytest
 from kiosk.config import load_config
 from kiosk.core.clock import ManualClock
 from kiosk.core.outbox import Outbox
-from kiosk.pilot import Pilot, PilotError
+from kiosk.testing.pilot import Pilot, PilotError
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.order_backend import OrderBackend
 

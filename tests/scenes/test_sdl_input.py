@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 
 
 def _post(kind: int, **attributes: object) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.content_pack import PackRejected, read_pack
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from tests.conftest import REPO
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from kiosk.pilot import Pilot, PilotError
+from kiosk.testing.pilot import Pilot, PilotError
 
 ROAD_BIKE = "2001000001019"  # Vélo de route Alto 520
 

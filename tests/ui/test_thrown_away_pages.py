@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kiosk.pilot import Pilot
+from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Widget
 
 

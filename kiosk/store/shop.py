@@ -23,10 +23,10 @@ from kiosk.core.messages import CatalogReady, Message
 from kiosk.core.orders import Order
 from kiosk.core.outbox import Outbox
 from kiosk.core.problems import Problem
-from kiosk.local_settings import load_local_settings, save_local_settings
+from kiosk.store.local_settings import load_local_settings, save_local_settings
 
 log = logging.getLogger(__name__)
-LOCALE_FOLDER = Path(__file__).resolve().parents[1] / "content" / "locale"
+LOCALE_FOLDER = Path(__file__).resolve().parents[2] / "content" / "locale"
 
 
 def outbox_path(config: KioskConfig) -> Path:

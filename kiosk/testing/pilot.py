@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.app import App
+from kiosk.app.loop import App
 from kiosk.config import KioskConfig
 from kiosk.core.clock import ManualClock
 

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk import recent_log
+from kiosk.app import recent_log
+from kiosk.app.faults import Faults
+from kiosk.app.memory import tune_malloc
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import (
@@ -34,8 +36,6 @@ from kiosk.core.messages import (
     Redraw,
     ShortLinkReady,
 )
-from kiosk.faults import Faults
-from kiosk.malloc_tuning import tune_malloc
 from kiosk.services.watchdog import SystemdNotifier
 
 log = logging.getLogger(__name__)
@@ -68,10 +68,10 @@ class App:
         init_pygame(headless)
         import pygame
 
-        from kiosk.automation_commands import AutomationCommands
-        from kiosk.fleet_commands import FleetCommands
-        from kiosk.outputs import Output
-        from kiosk.shop import Shop
+        from kiosk.app.outputs import Output
+        from kiosk.automation.commands import AutomationCommands
+        from kiosk.automation.fleet_commands import FleetCommands
+        from kiosk.store.shop import Shop
 
         self.pygame = pygame
         self.headless = headless

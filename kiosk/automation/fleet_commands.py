@@ -6,8 +6,8 @@ import base64
 import threading
 from typing import Any
 
+from kiosk.app.outputs import png_bytes
 from kiosk.core.messages import CommandReceived, Quit
-from kiosk.outputs import png_bytes
 
 LATER: dict[str, Any] = {}  # a handler's answer when it replies by itself, later
 

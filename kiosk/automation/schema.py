@@ -1,7 +1,7 @@
 """The automation requests as JSON Schema: every request is checked against it before it runs.
 
 One schema per command; the published whole (`docs/automation.schema.json`, written by
-`python -m kiosk.automation_schema`) lets an outside tool check its requests the same way.
+`python -m kiosk.automation.schema`) lets an outside tool check its requests the same way.
 Bounds are what a real screen and a real person need, so that no value can hang or end the kiosk
 (a swipe of 1e12 ms, a point at 1e400, a list nested a thousand deep).
 """

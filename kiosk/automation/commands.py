@@ -11,7 +11,7 @@ from typing import Any
 from drivers.barcode.decode import decode
 from drivers.nfc.identity import card_secret, hash_uid
 from drivers.scanners import scanned
-from kiosk.automation_schema import request_problem
+from kiosk.automation.schema import request_problem
 from kiosk.core.messages import CardPresented
 
 KEY_NAMES = {"return": "enter", "kp enter": "enter", "escape": "back", "backspace": "backspace",

@@ -1,0 +1,1 @@
+"""The runtime: the main loop, its outputs, the crash boundary, stop signals, memory and logs."""

@@ -1,0 +1,1 @@
+"""Driving the kiosk from outside: the automation socket, its requests and their schema, and the fleet's commands."""

@@ -1,0 +1,1 @@
+"""Driving the real app in-process for tests and benchmarks."""
