@@ -15,7 +15,8 @@ from pathlib import Path
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame: --check prints problems only
 
 from kiosk.config import ConfigError, KioskConfig, load_config
-from kiosk.core.content_pack import PackRejected, read_pack
+from kiosk.core.content_pack import read_pack
+from kiosk.core.pack_reader import PackRejected
 from kiosk.core.problems import Problem
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "config" / "default.toml"

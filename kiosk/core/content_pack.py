@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,9 +20,8 @@ from kiosk.core.gtin import is_valid_gtin
 from kiosk.core.image_header import ImageProblem, check_picture
 from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue, Variant
 from kiosk.core.pack_playlist import read_playlist
+from kiosk.core.pack_reader import PackReader, PackRejected
 from kiosk.core.pack_store import Collection, StoreMap, read_collections, read_map
-from kiosk.core.problems import Problem
-from kiosk.core.text import visible_text
 
 PRODUCT_FIELDS = {
     "sku", "gtin", "brand", "category", "name", "description", "price", "stock", "aisle",
@@ -31,7 +29,6 @@ PRODUCT_FIELDS = {
 }  # fmt: skip
 NAME_MAX = 200  # characters of a product's name, in one language
 DESCRIPTION_MAX = 5000  # ... of a description (a 5 MB one took the loop 6-7 s to lay out)
-TEXT_MAX = 1000  # ... of any other text (a brand, a label, an offer, a collection's text)
 
 
 @dataclass(frozen=True)
@@ -74,98 +71,6 @@ class ContentPack:
     member_purchases: tuple[tuple[str, str], ...] = ()  # (loyalty id, product SKU): members' history
     store_map: StoreMap | None = None
     collections: tuple[Collection, ...] = ()
-
-
-class PackRejected(Exception):
-    """The pack has problems; nothing of it was imported."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = "\n".join(str(p) for p in problems[:50])
-        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"content pack refused ({len(problems)} problems):\n{shown}{more}")
-
-
-class PackReader:
-    """Collects problems while reading one pack."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.problems: list[Problem] = []
-        self.broken: set[str] = set()  # files that could not be read at all: checks that need them are skipped
-
-    def problem(self, file: str, key: str, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(self.folder / file, key, message, line))
-
-    def load_json(self, name: str, required: bool = True) -> Any:
-        path = self.folder / name
-        if not path.is_file():
-            if required:
-                self.problem(name, "", "is missing")
-            return None
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            self.problem(name, "", f"is not valid JSON: {error.msg} (column {error.colno})", error.lineno)
-        except RecursionError:
-            self.problem(name, "", "is nested too deep to read")
-        except (OSError, UnicodeDecodeError) as error:
-            self.problem(name, "", f"cannot be read: {error}")
-        self.broken.add(name)
-        return None
-
-    def row_lines(self, name: str) -> dict[int, int]:
-        """For a file that is a JSON list: the line each row (from 1) starts on, for `file:line` in problems."""
-        try:
-            text = (self.folder / name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return {}
-        decoder = json.JSONDecoder()
-        lines: dict[int, int] = {}
-        index = text.find("[") + 1
-        row = 0
-        while 0 < index < len(text):
-            while index < len(text) and text[index] in " \t\r\n,":
-                index += 1
-            if index >= len(text) or text[index] == "]":
-                break
-            row += 1
-            lines[row] = text.count("\n", 0, index) + 1
-            try:
-                _, index = decoder.raw_decode(text, index)
-            except (ValueError, RecursionError):
-                break
-        return lines
-
-    def path_in_pack(self, file: str, key: str, relative: str, line: int | None) -> Path | None:
-        """A file the pack names, if it lies inside the pack's folder (no "../", no absolute path)."""
-        folder = self.folder.resolve()
-        target = (folder / relative).resolve()
-        if Path(relative).is_absolute() or not target.is_relative_to(folder):
-            self.problem(file, key, f"{relative!r} lies outside the pack's folder", line)
-            return None
-        if not target.is_file():
-            self.problem(file, key, f"file not found: {relative}", line)
-            return None
-        return target
-
-    def text(self, file: str, key: str, value: Any, line: int | None, limit: int = TEXT_MAX) -> str:
-        """A plain text of the pack, invisible characters removed, refused over `limit` characters."""
-        text = visible_text(str(value))
-        if len(text) > limit:
-            self.problem(file, key, f"is {len(text):,} characters long; at most {limit:,}", line)
-        return text
-
-    def localized(self, file: str, key: str, value: Any, languages: tuple[str, ...], line: int | None,
-                  limit: int = TEXT_MAX) -> Localized:
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            self.problem(file, key, "must be an object of texts by language, like {\"fr\": ..., \"en\": ...}", line)
-            return {}
-        texts = {language: self.text(file, f"{key}.{language}", text, line, limit) for language, text in value.items()}
-        for language in languages:
-            if not texts.get(language, "").strip():
-                self.problem(file, key, f"has no text in {language!r}", line)
-        return texts
 
 
 def _parse_price(text: Any) -> int | None:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kiosk.core.models import Slide
 from kiosk.core.opening_hours import WEEKDAYS
-
-if TYPE_CHECKING:
-    from kiosk.core.content_pack import PackReader
+from kiosk.core.pack_reader import PackReader
 
 FILE = "playlist.json"
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

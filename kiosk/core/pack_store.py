@@ -9,12 +9,10 @@ map.json: {"width": 60, "depth": 40 (metres, or any unit), "zones": [{"letter": 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kiosk.core.models import Localized
-
-if TYPE_CHECKING:
-    from kiosk.core.content_pack import PackReader
+from kiosk.core.pack_reader import PackReader
 
 Rect = tuple[float, float, float, float]
 

@@ -16,12 +16,12 @@ from kiosk.config import KioskConfig
 from kiosk.config.settings import opening_hours
 from kiosk.core.catalog import Catalog
 from kiosk.core.catalog_build import ensure_catalog, previous_catalog, stored_fingerprint
-from kiosk.core.content_pack import PackRejected
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.messages import CatalogReady, Message
 from kiosk.core.orders import Order
 from kiosk.core.outbox import Outbox
+from kiosk.core.pack_reader import PackRejected
 from kiosk.core.problems import Problem
 from kiosk.store.local_settings import load_local_settings, save_local_settings
 

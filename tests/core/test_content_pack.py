@@ -11,8 +11,9 @@ import pytest
 
 from kiosk.core.catalog import Catalog
 from kiosk.core.catalog_build import ensure_catalog
-from kiosk.core.content_pack import PackRejected, read_pack
+from kiosk.core.content_pack import read_pack
 from kiosk.core.gtin import is_valid_gtin
+from kiosk.core.pack_reader import PackRejected
 from tests.conftest import REPO
 
 DEMO = REPO / "content" / "demo"

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.core.content_pack import PackRejected, read_pack
+from kiosk.core.content_pack import read_pack
+from kiosk.core.pack_reader import PackRejected
 from tests.conftest import REPO
 from tests.pictures import write_cmyk_jpeg_header, write_png
 
