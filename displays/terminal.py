@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from displays.routes import shop_routes
 from kiosk.app.memory import release_free_memory
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock
@@ -27,7 +28,6 @@ from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.home import HomeScene
 from kiosk.scenes.maintenance import MaintenanceScene
-from kiosk.scenes.product import ProductScene
 from kiosk.scenes.staff import DeviceStatusScene, PinPadScene
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.scenes.welcome import WelcomeScene
@@ -71,6 +71,7 @@ class TerminalDisplay:
         self.on_quit: Any = lambda: None  # set by the app: how staff close the kiosk
         self.ctx.print_jobs = self.print_jobs
         self.ctx.toggle_accessible = lambda: self.set_accessible(not self.session.accessible)
+        self.ctx.routes = shop_routes(self.ctx, self.home_scene, self.rules)
         self.apply_settings()
         self.screen.stack.reset(self.attract_scene())
 
@@ -210,7 +211,7 @@ class TerminalDisplay:
         if stack.top.name == "product" and getattr(stack.top, "sku", None) == product.sku:
             return
         stack.pop_to("home")
-        stack.push(ProductScene(self.ctx, product.sku))
+        stack.push(self.ctx.routes.product(product.sku))
 
     def on_card(self, message: CardPresented) -> None:
         """A loyalty card: its NDEF text or URI names the member."""
@@ -252,7 +253,7 @@ class TerminalDisplay:
     def open_maintenance(self) -> None:
         """The staff menu."""
         self.shop.event("maintenance_opened", display=self.name)
-        self.screen.stack.push(MaintenanceScene(self.ctx, self.open_device_status, self.quit_kiosk, self.rules))
+        self.screen.stack.push(MaintenanceScene(self.ctx, self.open_device_status, self.quit_kiosk))
 
     def quit_kiosk(self) -> None:
         """Staff asked to close the kiosk."""

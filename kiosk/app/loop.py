@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kiosk.app import recent_log
 from kiosk.app.faults import Faults
 from kiosk.app.memory import tune_malloc
 from kiosk.config import KioskConfig
@@ -37,6 +36,7 @@ from kiosk.core.messages import (
     ShortLinkReady,
 )
 from kiosk.services.watchdog import SystemdNotifier
+from kiosk.store import recent_log
 
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60

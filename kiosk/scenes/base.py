@@ -148,23 +148,17 @@ class ShopScene(Scene):
 
     def open_cart(self) -> None:
         """Show the cart."""
-        from kiosk.scenes.cart import CartScene
-
         if not self.ctx.screen.stack.pop_to("cart"):
-            self.ctx.show(CartScene(self.ctx))
+            self.ctx.show(self.ctx.routes.cart())
 
     def open_language_picker(self) -> None:
         """Show the languages the store offers."""
-        from kiosk.scenes.language_picker import LanguagePicker
-
-        self.ctx.show(LanguagePicker(self.ctx))
+        self.ctx.show(self.ctx.routes.language_picker())
 
     def open_compare(self) -> None:
         """Show the comparison."""
-        from kiosk.scenes.compare import CompareScene
-
         if not self.ctx.screen.stack.pop_to("compare"):
-            self.ctx.show(CompareScene(self.ctx))
+            self.ctx.show(self.ctx.routes.compare())
 
 
 def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,

@@ -81,9 +81,7 @@ class BrowseScene(ShopScene):
 
     def open_product(self, sku: str) -> None:
         """Show a product."""
-        from kiosk.scenes.product import ProductScene
-
-        self.ctx.show(ProductScene(self.ctx, sku))
+        self.ctx.show(self.ctx.routes.product(sku))
 
     def open_filters(self) -> None:
         """Open the sort and filter sheet."""

@@ -115,11 +115,7 @@ class CartScene(ShopScene):
         self.rebuild()
 
     def _open(self, sku: str) -> None:
-        from kiosk.scenes.product import ProductScene
-
-        self.ctx.show(ProductScene(self.ctx, sku))
+        self.ctx.show(self.ctx.routes.product(sku))
 
     def _order(self) -> None:
-        from kiosk.scenes.checkout import CheckoutScene
-
-        self.ctx.show(CheckoutScene(self.ctx))
+        self.ctx.show(self.ctx.routes.checkout())

@@ -217,8 +217,6 @@ class CheckoutScene(ShopScene):
 
     def confirm(self) -> None:
         """Keep the order durably, then (only then) show it confirmed."""
-        from kiosk.scenes.order_confirmed import OrderConfirmedScene
-
         ctx = self.ctx
         if not ctx.session.cart.lines or not any(self._contact()):
             return
@@ -241,5 +239,5 @@ class CheckoutScene(ShopScene):
         self.typed = {key: "" for key in TYPED_STEPS}
         stack = ctx.screen.stack
         stack.pop_to("home")
-        ctx.show(OrderConfirmedScene(ctx, order.id, fulfilment_text(order, ctx.t, ctx.when), follow,
+        ctx.show(ctx.routes.order_confirmed(order.id, fulfilment_text(order, ctx.t, ctx.when), follow,
                                      bool(emails and order.email)))

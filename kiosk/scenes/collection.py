@@ -69,12 +69,8 @@ class CollectionScene(ShopScene):
         return [card]
 
     def _open(self, sku: str) -> None:
-        from kiosk.scenes.product import ProductScene
-
-        self.ctx.show(ProductScene(self.ctx, sku))
+        self.ctx.show(self.ctx.routes.product(sku))
 
     def _map(self, products: list[Any]) -> None:
-        from kiosk.scenes.store_map import StoreMapScene
-
         aisles = list(dict.fromkeys(p.aisle for p in products if p.aisle))
-        self.ctx.show(StoreMapScene(self.ctx, aisles, pick(self.collection.title, self.ctx.lang)))
+        self.ctx.show(self.ctx.routes.store_map(aisles, pick(self.collection.title, self.ctx.lang)))

@@ -96,9 +96,7 @@ class CompareScene(ShopScene):
 
     def share(self) -> None:
         """Show the comparison as a QR code."""
-        from kiosk.scenes.share import ShareScene
-
-        self.ctx.show(ShareScene(self.ctx, list(self.ctx.session.compare)))
+        self.ctx.show(self.ctx.routes.share(list(self.ctx.session.compare)))
 
     def remove(self, sku: str) -> None:
         """Take a product out of the comparison."""
@@ -108,6 +106,4 @@ class CompareScene(ShopScene):
 
     def open_product(self, sku: str) -> None:
         """Show one of the compared products."""
-        from kiosk.scenes.product import ProductScene
-
-        self.ctx.show(ProductScene(self.ctx, sku))
+        self.ctx.show(self.ctx.routes.product(sku))

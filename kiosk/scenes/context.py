@@ -12,6 +12,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.i18n import Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.session import ShopperSession
+from kiosk.scenes.routes import Routes
 from kiosk.store.shop import Shop
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
@@ -33,6 +34,7 @@ class SceneContext:
     map_position: tuple[float, float] | None = None  # where this display stands on the store's plan
     print_jobs: set[str] = field(default_factory=set)  # slips sent from this display, awaiting their result
     toggle_accessible: Callable[[], None] = lambda: None  # set by the display: accessible mode on or off
+    routes: Routes = field(init=False)  # set by the display role: how scenes open one another
 
     @property
     def t(self) -> Translator:

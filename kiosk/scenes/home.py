@@ -119,18 +119,12 @@ class HomeScene(ShopScene):
 
     def open_search(self) -> None:
         """Go to search."""
-        from kiosk.scenes.search import SearchScene
-
-        self.ctx.show(SearchScene(self.ctx))
+        self.ctx.show(self.ctx.routes.search())
 
     def open_collection(self, collection: Collection) -> None:
         """A curated list of products, with where to find them."""
-        from kiosk.scenes.collection import CollectionScene
-
-        self.ctx.show(CollectionScene(self.ctx, collection))
+        self.ctx.show(self.ctx.routes.collection(collection))
 
     def open_category(self, category: str) -> None:
         """Go to a department."""
-        from kiosk.scenes.browse import BrowseScene
-
-        self.ctx.show(BrowseScene(self.ctx, category))
+        self.ctx.show(self.ctx.routes.browse(category))

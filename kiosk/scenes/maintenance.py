@@ -10,10 +10,9 @@ from typing import Any
 
 import pygame
 
-from kiosk.app.recent_log import RECENT
-from kiosk.core.scan import CodeRules
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.store.recent_log import RECENT
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
 
@@ -23,12 +22,10 @@ class MaintenanceScene(ShopScene):
 
     name = "maintenance"
 
-    def __init__(self, ctx: SceneContext, open_devices: Callable[[], None], quit_kiosk: Callable[[], None],
-                 rules: CodeRules) -> None:
+    def __init__(self, ctx: SceneContext, open_devices: Callable[[], None], quit_kiosk: Callable[[], None]) -> None:
         super().__init__(ctx)
         self.open_devices = open_devices
         self.quit_kiosk = quit_kiosk
-        self.rules = rules
         self.message = self._refused_text(ctx.shop.content_refused)
 
     def _refused_text(self, problems: list[Any]) -> str:
@@ -105,27 +102,19 @@ class MaintenanceScene(ShopScene):
 
     def show_orders(self) -> None:
         """The orders staff still have to see to."""
-        from kiosk.scenes.staff_orders import StaffOrdersScene
-
-        self.ctx.show(StaffOrdersScene(self.ctx))
+        self.ctx.show(self.ctx.routes.staff_orders())
 
     def settings(self) -> None:
         """Staff's settings."""
-        from kiosk.scenes.staff_settings import StaffSettingsScene
-
-        self.ctx.show(StaffSettingsScene(self.ctx))
+        self.ctx.show(self.ctx.routes.staff_settings())
 
     def scan_test(self) -> None:
         """Every scan shows raw, with its meaning."""
-        from kiosk.scenes.device_tests import DeviceTestScene
-
-        self.ctx.show(DeviceTestScene(self.ctx, self.rules, "scan"))
+        self.ctx.show(self.ctx.routes.device_test("scan"))
 
     def card_test(self) -> None:
         """Every card shows, with its meaning."""
-        from kiosk.scenes.device_tests import DeviceTestScene
-
-        self.ctx.show(DeviceTestScene(self.ctx, self.rules, "card"))
+        self.ctx.show(self.ctx.routes.device_test("card"))
 
     def roll_back(self) -> None:
         """Back to the content before the last import."""

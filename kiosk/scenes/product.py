@@ -297,23 +297,17 @@ class ProductScene(ShopScene):
 
     def show_map(self) -> None:
         """Where the product is in the store."""
-        from kiosk.scenes.store_map import StoreMapScene
-
         product = self.ctx.shop.catalog.product(self.sku)
         if product is not None:
-            self.ctx.show(StoreMapScene(self.ctx, [product.aisle], product.title(self.ctx.lang)))
+            self.ctx.show(self.ctx.routes.store_map([product.aisle], product.title(self.ctx.lang)))
 
     def write_review(self) -> None:
         """Leave a review of this product."""
-        from kiosk.scenes.review import ReviewScene
-
-        self.ctx.show(ReviewScene(self.ctx, self.sku))
+        self.ctx.show(self.ctx.routes.review(self.sku))
 
     def share(self) -> None:
         """Show this product as a QR code."""
-        from kiosk.scenes.share import ShareScene
-
-        self.ctx.show(ShareScene(self.ctx, [self.sku]))
+        self.ctx.show(self.ctx.routes.share([self.sku]))
 
     def _toggle_compare(self) -> None:
         ctx = self.ctx

@@ -121,6 +121,4 @@ class SearchScene(ShopScene):
 
     def open_product(self, sku: str) -> None:
         """Show a result."""
-        from kiosk.scenes.product import ProductScene
-
-        self.ctx.show(ProductScene(self.ctx, sku))
+        self.ctx.show(self.ctx.routes.product(sku))

@@ -104,6 +104,4 @@ class ShareScene(ShopScene):
 
     def email(self) -> None:
         """Ask for an address."""
-        from kiosk.scenes.email import EmailScene
-
-        self.ctx.show(EmailScene(self.ctx, self.content, self.shown_url))
+        self.ctx.show(self.ctx.routes.email(self.content, self.shown_url))

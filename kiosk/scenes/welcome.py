@@ -67,9 +67,7 @@ class WelcomeScene(ShopScene):
 
     def go_shopping(self) -> None:
         """On to the home scene, identified."""
-        from kiosk.scenes.home import HomeScene
-
-        self.ctx.screen.stack.replace(HomeScene(self.ctx))
+        self.ctx.screen.stack.replace(self.ctx.routes.home())
 
     def sign_out(self) -> None:
         """Forget the member (and everything else of the session)."""

@@ -159,6 +159,4 @@ class WindowHomeScene(ShopScene):
 
     def open_product(self, sku: str) -> None:
         """A product's page."""
-        from kiosk.scenes.product import ProductScene
-
-        self.ctx.show(ProductScene(self.ctx, sku))
+        self.ctx.show(self.ctx.routes.product(sku))

@@ -1,0 +1,38 @@
+"""The routes between scenes: each name with the factory of its scene, typed by what it takes.
+
+Scenes open one another only through `ctx.routes` (`ctx.show(ctx.routes.product(sku))`), never by
+importing each other, so the scenes form no import cycle and a display role chooses which scene
+answers each route (the shop window has its own home). The role fills this table (displays/).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.core.pack_store import Collection
+from kiosk.ui.scene import Scene
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Route name -> scene factory, bound to one display's context."""
+
+    home: Callable[[], Scene]
+    search: Callable[[], Scene]
+    browse: Callable[[str], Scene]  # a category id
+    collection: Callable[[Collection], Scene]
+    product: Callable[[str], Scene]  # a SKU
+    review: Callable[[str], Scene]  # a SKU
+    store_map: Callable[[list[str], str], Scene]  # aisles to show, title
+    compare: Callable[[], Scene]
+    share: Callable[[list[str]], Scene]  # SKUs
+    email: Callable[[dict[str, Any], str], Scene]  # what to send, the link shown
+    cart: Callable[[], Scene]
+    checkout: Callable[[], Scene]
+    order_confirmed: Callable[[str, str, str, bool], Scene]  # order id, fulfilment, follow link, emailed
+    language_picker: Callable[[], Scene]
+    staff_orders: Callable[[], Scene]
+    staff_settings: Callable[[], Scene]
+    device_test: Callable[[str], Scene]  # "scan" or "card"
