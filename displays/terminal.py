@@ -15,10 +15,8 @@ from kiosk.core.corner_taps import CornerTaps
 from kiosk.core.messages import (
     BarcodeScanned,
     CardPresented,
-    DeliverySucceeded,
     DeviceStatusChanged,
     PrintFinished,
-    ShortLinkReady,
 )
 from kiosk.core.pin import PinLock
 from kiosk.core.scan import CodeRules
@@ -43,6 +41,7 @@ class TerminalDisplay:
     """One walk-up terminal screen and the shopper in front of it."""
 
     role = "terminal"
+    accepts: frozenset[str] = frozenset({"scan", "card"})  # the devices whose input it takes (scanners, card readers)
     slop_px = 28  # how far a finger may wander and still tap (reference pixels)
     long_press_s = 1.2  # a touch held longer is not a tap
 
@@ -182,13 +181,9 @@ class TerminalDisplay:
         return min(found) if found else None
 
     # --- devices --------------------------------------------------------------------------
-    def on_barcode(self, message: BarcodeScanned) -> None:
+    def on_barcode_scanned(self, message: BarcodeScanned) -> None:
         """A scan from any scene: a product opens its page, a loyalty code greets the member, a staff
         badge opens the PIN pad; an unknown code is said kindly."""
-        top = self.screen.stack.top
-        if top.name == "scan_test":
-            top.scanned(message)  # type: ignore[attr-defined]
-            return
         meaning = self.rules.meaning(message.kind, message.data)
         if meaning.kind == "staff":
             self.open_pin_pad()
@@ -208,17 +203,13 @@ class TerminalDisplay:
             return
         self.shop.event("product_scanned", sku=product.sku)
         stack = self.screen.stack
-        if stack.top.name == "product" and getattr(stack.top, "sku", None) == product.sku:
+        if stack.top.details().get("product") == product.sku:
             return
         stack.pop_to("home")
         stack.push(self.ctx.routes.product(product.sku))
 
-    def on_card(self, message: CardPresented) -> None:
+    def on_card_presented(self, message: CardPresented) -> None:
         """A loyalty card: its NDEF text or URI names the member."""
-        top = self.screen.stack.top
-        if top.name == "card_test":
-            top.card(message)  # type: ignore[attr-defined]
-            return
         if not self.session.started:
             self.start_session()
         self.activity()
@@ -276,23 +267,9 @@ class TerminalDisplay:
         else:
             self.ctx.toast(t("The printer is not answering: scan the QR code or get it by email."))
 
-    def on_short_link(self, message: ShortLinkReady) -> None:
-        """The backend shortened a link: the share scene showing it uses the short one (an easier QR)."""
-        top = self.screen.stack.top
-        if top.name == "share" and getattr(top, "url", None) == message.long_url:
-            top.use_short_link(message.short_url)  # type: ignore[attr-defined]
-
-    def on_delivery(self, message: DeliverySucceeded) -> None:
-        """The backend has an order: the confirmation showing it may now offer to pay on a phone."""
-        top = self.screen.stack.top
-        if top.name == "order_confirmed" and getattr(top, "order_id", None) == message.item_id:
-            top.delivered(message.payment_url)  # type: ignore[attr-defined]
-
-    def on_device_status(self, message: DeviceStatusChanged) -> None:
-        """Keep each device's state for staff (and telemetry later)."""
+    def on_device_status_changed(self, message: DeviceStatusChanged) -> None:
+        """Keep each device's state for staff (and telemetry)."""
         self.devices[message.device] = (message.connected, message.detail)
-        if self.screen.stack.top.name == "devices":
-            self.screen.stack.top.rebuild()
 
     # --- automation ------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:

@@ -7,7 +7,6 @@ session: passers-by leave without saying so. It has no scanner or card reader of
 from __future__ import annotations
 
 from displays.terminal import TerminalDisplay
-from kiosk.core.messages import BarcodeScanned, CardPresented
 from kiosk.scenes.window import WindowAttractScene, WindowHomeScene
 from kiosk.ui.scene import Scene
 
@@ -18,6 +17,7 @@ class WindowDisplay(TerminalDisplay):
     """One shop-window screen."""
 
     role = "window"
+    accepts: frozenset[str] = frozenset()  # scanners and card readers stand at terminals
     slop_px = 48
     long_press_s = 2.5
 
@@ -32,9 +32,3 @@ class WindowDisplay(TerminalDisplay):
     def home_scene(self) -> Scene:
         """The window's shop of big cards."""
         return WindowHomeScene(self.ctx)
-
-    def on_barcode(self, message: BarcodeScanned) -> None:
-        """Scanners stand at terminals: a scan is not for the window."""
-
-    def on_card(self, message: CardPresented) -> None:
-        """Card readers stand at terminals: a card is not for the window."""

@@ -54,7 +54,7 @@ def test_a_catalogue_damaged_on_disk_resets_the_display_instead_of_ending_the_ki
         process.terminate()
         assert process.wait(timeout=5) == 0
     log_text = log_path.read_text()
-    assert "caught while handling a scan" in log_text and "DatabaseError" in log_text, "logged with its traceback"
+    assert "caught while handling barcode scanned" in log_text and "DatabaseError" in log_text, "with its traceback"
     assert "LOYALTY-1234" not in log_text
 
 

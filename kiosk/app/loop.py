@@ -18,22 +18,17 @@ from typing import Any
 
 from kiosk.app.faults import Faults
 from kiosk.app.memory import tune_malloc
+from kiosk.app.router import handler, handler_name, offer
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import (
     AutomationRequest,
-    BarcodeScanned,
-    CardPresented,
     CatalogChanged,
     CatalogReady,
     CommandReceived,
-    DeliverySucceeded,
-    DeviceStatusChanged,
     Message,
-    PrintFinished,
     Quit,
     Redraw,
-    ShortLinkReady,
 )
 from kiosk.services.watchdog import SystemdNotifier
 from kiosk.store import recent_log
@@ -103,6 +98,7 @@ class App:
         self._next_telemetry = 0.0
         self._cpu_mark = (time.monotonic(), time.process_time())
         self.devices: list[Any] = []
+        self.device_owners: dict[str, Any] = {}  # a device's address -> the display its input goes to
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
         self._last_input = time.monotonic()
@@ -148,50 +144,73 @@ class App:
         self.faults.reset(display.name)
         self.shop.event("fault", display=display.name, where=where, error=type(error).__name__, reset=True)
 
-    def _each_display(self, where: str, action: Callable[[Any], None]) -> None:
-        """Hand something to every display, each behind the crash boundary."""
-        for display in self.displays:
-            try:
-                action(display)
-            except Exception as error:
-                self.recover(display, where, error)
+    def deliver(self, display: Any, message: Message) -> None:
+        """Offer a message to one display (its scenes from the top down, then itself), behind the
+        crash boundary: what it raises resets that display only."""
+        try:
+            offer(message, display.screen.stack.scenes, display)
+        except Exception as error:
+            self.recover(display, handler_name(type(message)).removeprefix("on_").replace("_", " "), error)
 
     def handle_message(self, message: Message) -> None:
         """Act on one message, on the main loop (automation requests use it to take effect at once).
 
-        Nothing raised while one message is handled leaves this method: see `recover`."""
-        where = type(message).__name__
-        try:
-            self._dispatch(message)
-        except Exception as error:
-            self.recover(None, where, error)
+        The app's own `on_<message>` takes it if it has one; a device's input goes to the display the
+        device belongs to; anything else is offered to every display. Nothing raised while one message
+        is handled leaves this method: see `recover`."""
+        own = handler(self, message)
+        if own is not None:
+            try:
+                own(message)
+            except Exception as error:
+                self.recover(None, type(message).__name__, error)
+            return
+        source = getattr(message, "source", None)
+        if source is not None:
+            owner = self.device_owners.get(source)
+            if owner is not None:
+                self.deliver(owner, message)
+            return
+        for display in self.displays:
+            self.deliver(display, message)
 
-    def _dispatch(self, message: Message) -> None:
-        if isinstance(message, AutomationRequest):
-            reply = self._automation_reply(message.request)  # first: a screenshot draws a frame, which
-            self._pending_replies.append((message.reply, reply))  # sends and replaces the pending list
-        elif isinstance(message, BarcodeScanned):
-            self._each_display("a scan", lambda display: display.on_barcode(message))
-        elif isinstance(message, CardPresented):
-            self._each_display("a card", lambda display: display.on_card(message))
-        elif isinstance(message, PrintFinished):
-            self._each_display("a printed slip", lambda display: display.on_print_finished(message))
-        elif isinstance(message, CatalogChanged):
-            self.shop.apply_change(message.sku, message.price_cents, message.stock)
-        elif isinstance(message, CatalogReady):
-            self.shop.catalog_ready(message)
-        elif isinstance(message, CommandReceived):
-            answer = self._fleet_reply(message)
-            if answer is not None:  # None: the command replies by itself when its work is done
-                self.shop.fleet.reply(message, answer)
-        elif isinstance(message, DeliverySucceeded):
-            self._each_display("a delivery", lambda display: display.on_delivery(message))
-        elif isinstance(message, ShortLinkReady):
-            self._each_display("a short link", lambda display: display.on_short_link(message))
-        elif isinstance(message, DeviceStatusChanged):
-            self._each_display("a device status", lambda display: display.on_device_status(message))
-        elif isinstance(message, Quit):
-            self.running = False
+    def owner_of(self, kind: str, display_name: str) -> Any:
+        """The display a device of `kind` ("scan", "card") belongs to: the one it names, else the first
+        display that takes that kind of input; None when no display takes it."""
+        if display_name:
+            named = next((d for d in self.displays if d.name == display_name), None)
+            if named is not None and kind not in named.accepts:
+                log.warning("a device is set to display %s, which takes no %s input: it is ignored", display_name, kind)
+                return None
+            return named
+        return next((d for d in self.displays if kind in d.accepts), None)
+
+    # --- the app's own messages ----------------------------------------------------------------------
+    def on_automation_request(self, message: AutomationRequest) -> None:
+        """Carry out a request now; the reply goes once the next frame is drawn."""
+        reply = self._automation_reply(message.request)  # first: a screenshot draws a frame, which
+        self._pending_replies.append((message.reply, reply))  # sends and replaces the pending list
+
+    def on_command_received(self, message: CommandReceived) -> None:
+        """A fleet command: carried out and answered (or answered later by itself)."""
+        answer = self._fleet_reply(message)
+        if answer is not None:
+            self.shop.fleet.reply(message, answer)
+
+    def on_catalog_changed(self, message: CatalogChanged) -> None:
+        """A live price or stock change from head office."""
+        self.shop.apply_change(message.sku, message.price_cents, message.stock)
+
+    def on_catalog_ready(self, message: CatalogReady) -> None:
+        """The import worker finished: swap the catalogue in (or keep the old one)."""
+        self.shop.catalog_ready(message)
+
+    def on_quit(self, message: Quit) -> None:
+        """Stop after this turn of the loop."""
+        self.running = False
+
+    def on_redraw(self, message: Redraw) -> None:
+        """Work finished off the loop (a picture): the frame that follows shows it."""
 
     def _automation_reply(self, request: dict[str, Any]) -> dict[str, Any]:
         """The reply to an automation request; one that fails inside the kiosk resets its display."""
@@ -218,6 +237,14 @@ class App:
         from drivers.devices import open_devices
 
         self.devices = open_devices(self.config, self.post, self._product_codes)
+        scanners = self.config.devices.scanners
+        for scanner in scanners:
+            owner = self.owner_of("scan", scanner.display)
+            if owner is not None:
+                self.device_owners[scanner.address] = owner
+        card_owner = self.owner_of("card", self.config.devices.nfc_display)
+        if self.config.devices.nfc and card_owner is not None:
+            self.device_owners[self.config.devices.nfc] = card_owner
         retry = (self.config.outbox.first_retry_s, self.config.outbox.max_retry_s)
         if self.shop.mail_enabled:
             from kiosk.services.mail import MailSender

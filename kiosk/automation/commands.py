@@ -114,16 +114,17 @@ class AutomationCommands:
     def cmd_scan(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
         """As if a scanner read `data`: decoded and checked as a scanner's would be; garbage is ignored."""
         barcode = decode(str(request["data"]))
-        if barcode is None:
+        if barcode is None or "scan" not in display.accepts:  # garbage, or a display without scanners
             return {"ignored": True}
-        self.app.handle_message(scanned(barcode, "automation"))
+        self.app.deliver(display, scanned(barcode, "automation"))
         return {"ignored": False}
 
     def cmd_card(self, display: Any, request: dict[str, Any]) -> None:
         """As if a card was presented (then removed); the UID is hashed at once, as a reader driver does."""
         uid = bytes.fromhex(str(request["uid"]))
         uid_hash = hash_uid(uid, card_secret(self.app.config))
-        self.app.handle_message(CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
+        if "card" in display.accepts:  # a shop window has no card reader
+            self.app.deliver(display, CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
 
     def cmd_screenshot(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
         """Write the display as shown to an absolute path, as PNG (after the next frame is drawn)."""

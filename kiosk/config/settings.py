@@ -109,6 +109,7 @@ class ScannerConfig:
     terminator: str = bounded("CR", choices=("CR", "LF", "CRLF", "TAB", "NONE"))
     prefix: str = ""
     suffix: str = ""
+    display: str = ""  # the display it stands at; empty: the first display that takes scans
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class DevicesConfig:
 
     scanners: tuple[ScannerConfig, ...] = (ScannerConfig("sim:"),)
     nfc: str = "sim:"
+    nfc_display: str = ""  # the display the card reader stands at; empty: the first display that takes cards
     loyalty_pattern: str = r"^LOYALTY-(\d{4,16})$"  # a scanned or NDEF code that names a loyalty member
     staff_pattern: str = r"^STAFF-(\d{3,8})$"  # a staff badge: opens the maintenance PIN pad
     card_secret: str = ""  # per-store secret that card UIDs are hashed with; empty: the store id
@@ -255,6 +257,13 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
     for index, display in enumerate(config.displays):
         if display.map_position and len(display.map_position) != 2:
             issues.append((("displays", index, "map_position"), "must be [x, y] on the store's map"))
+    for index, scanner in enumerate(config.devices.scanners):
+        if scanner.display and scanner.display not in names:
+            issues.append((("devices", "scanners", index, "display"),
+                           f"no display named {scanner.display!r} (the config has {', '.join(names)})"))
+    if config.devices.nfc_display and config.devices.nfc_display not in names:
+        issues.append((("devices", "nfc_display"),
+                       f"no display named {config.devices.nfc_display!r} (the config has {', '.join(names)})"))
     for key in ("loyalty_pattern", "staff_pattern"):
         try:
             re.compile(getattr(config.devices, key))

@@ -61,16 +61,22 @@ class DeviceTestScene(ShopScene):
         product = self.ctx.shop.catalog.by_gtin(found.value) if found.kind == "product" else None
         return product.title(self.ctx.lang) if product else t("not known here")
 
-    def scanned(self, message: BarcodeScanned) -> None:
-        """A scan arrived."""
+    def on_barcode_scanned(self, message: BarcodeScanned) -> bool:
+        """A scan arrived while the scan test shows: shown here, and nothing else happens."""
+        if self.kind != "scan":
+            return False
         shown = masked(message.data) if self.rules.meaning(message.kind, message.data).kind == "loyalty" \
             else message.data
         self.reads.appendleft(f"{message.kind} · {shown[:40]} → {self.meaning(message.kind, message.data)}")
         self.rebuild()
+        return True
 
-    def card(self, message: CardPresented) -> None:
-        """A card arrived: its (hashed) identity, and what its records say."""
+    def on_card_presented(self, message: CardPresented) -> bool:
+        """A card arrived while the card test shows: its (hashed) identity, and what its records say."""
+        if self.kind != "card":
+            return False
         records = ", ".join(self.meaning("text", record.partition(":")[2]) for record in message.ndef) or \
             self.ctx.t("no records")
         self.reads.appendleft(f"{message.uid_hash[:8]}… · {records}")
         self.rebuild()
+        return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.core.messages import DeliverySucceeded
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.qr import QrCode
@@ -28,11 +29,14 @@ class OrderConfirmedScene(ShopScene):
         """The order's number and whether a payment link came."""
         return {"order": self.order_id, "payment_link": bool(self.payment_url)}
 
-    def delivered(self, payment_url: str) -> None:
-        """The backend has the order; with a payment link, the shopper can pay on their phone."""
-        if payment_url and payment_url != self.payment_url:
-            self.payment_url = payment_url
+    def on_delivery_succeeded(self, message: DeliverySucceeded) -> bool:
+        """The backend has this order; with a payment link, the shopper can pay on their phone."""
+        if message.item_id != self.order_id:
+            return False
+        if message.payment_url and message.payment_url != self.payment_url:
+            self.payment_url = message.payment_url
             self.rebuild()
+        return True
 
     def build(self, size: tuple[int, int]) -> Root:
         """Number, what happens next, the QR codes and "Done"."""

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.core.compare import build_comparison
+from kiosk.core.messages import ShortLinkReady
 from kiosk.core.share import payload, share_url
 from kiosk.core.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
@@ -38,10 +39,13 @@ class ShareScene(ShopScene):
         """The link in the QR code: the backend's short one when it gave one, else the full one."""
         return self.short_url or self.url
 
-    def use_short_link(self, short_url: str) -> None:
-        """Show the backend's short link instead."""
-        self.short_url = short_url
+    def on_short_link_ready(self, message: ShortLinkReady) -> bool:
+        """The backend shortened this scene's link: show the short one (an easier QR code)."""
+        if message.long_url != self.url:
+            return False
+        self.short_url = message.short_url
         self.rebuild()
+        return True
 
     def _link(self) -> str:
         ctx = self.ctx

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from kiosk.core.messages import DeviceStatusChanged
 from kiosk.core.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
@@ -100,6 +101,11 @@ class DeviceStatusScene(ShopScene):
     def __init__(self, ctx: SceneContext, statuses: Callable[[], dict[str, tuple[bool, str]]]) -> None:
         super().__init__(ctx)
         self.statuses = statuses
+
+    def on_device_status_changed(self, message: DeviceStatusChanged) -> bool:
+        """A device came or went: shown on the next frame (the display keeps the state)."""
+        self.rebuild()
+        return False
 
     def details(self) -> dict[str, Any]:
         """The devices and whether each is connected."""

@@ -1,0 +1,43 @@
+"""Messages to whoever handles them, by name: `BarcodeScanned` goes to `on_barcode_scanned`.
+
+A display's message is offered to its scene stack from the top down, then to the display itself: the
+first scene whose handler returns True keeps it (the scan test page keeps scans); the display's own
+handler always has the last word. A new message type is one frozen dataclass and its handlers; no
+chain of isinstance tests to extend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+_WORD = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+_NAMES: dict[str, str] = {}
+
+
+def handler_name(kind: type) -> str:
+    """`on_` and the message class's name in snake case: BarcodeScanned -> on_barcode_scanned."""
+    name = _NAMES.get(kind.__name__)
+    if name is None:
+        name = _NAMES[kind.__name__] = "on_" + _WORD.sub("_", kind.__name__).lower()
+    return name
+
+
+def handler(owner: object, message: object) -> Callable[[Any], Any] | None:
+    """`owner`'s handler for this message, if it has one."""
+    found: Callable[[Any], Any] | None = getattr(owner, handler_name(type(message)), None)
+    return found
+
+
+def offer(message: object, scenes: Sequence[object], display: object) -> None:
+    """Offer `message` to the scenes from the top down, then to the display."""
+    for scene in reversed(scenes):
+        take = handler(scene, message)
+        if take is not None and take(message):
+            return
+    take = handler(display, message)
+    if take is not None:
+        take(message)
