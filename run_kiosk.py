@@ -60,12 +60,12 @@ def check(config_path: Path) -> list[Problem]:
 
 def run(config: KioskConfig, args: argparse.Namespace) -> int:
     """Run the app until it is closed or stopped by a signal."""
-    from kiosk.app.loop import App
     from kiosk.app.stop_signals import StopSignals
     from kiosk.automation.server import AutomationServer
+    from kiosk.wiring import build_app, start_devices
 
-    app = App(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
-    app.start_devices()
+    app = build_app(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
+    start_devices(app)
     phone_page = None
     if config.share.serve:
         from kiosk.services.share_server import ShareServer

@@ -41,10 +41,10 @@ def _pilot(config: str) -> Any:
 
 def first_frame(config: str, screenshot: str = "") -> dict[str, Any]:
     """Start the app and draw its first frame (the parent times it from process start)."""
-    from kiosk.app.loop import App
     from kiosk.config import load_config
+    from kiosk.wiring import build_app
 
-    app = App(load_config(Path(config)), display_names=("terminal",), headless=True)
+    app = build_app(load_config(Path(config)), display_names=("terminal",), headless=True)
     app.frame()
     print("FIRST-FRAME", flush=True)
     result = {"in_process_s": time.perf_counter() - STARTED}
@@ -178,12 +178,12 @@ def scan_latency(config: str, device: str, wire: str, count: str = "1000", pace:
     looks at it; "back-to-back" scans again as soon as the page is presented."""
     import random
 
-    from kiosk.app.loop import App
     from kiosk.config import load_config
+    from kiosk.wiring import build_app, start_devices
 
     loaded = load_config(Path(config))
-    app = App(loaded, headless=True)
-    app.start_devices()
+    app = build_app(loaded, headless=True)
+    start_devices(app)
     display = app.display()
     deadline = time.monotonic() + 10
     while not display.devices.get(f"scanner {device}", (False, ""))[0]:

@@ -103,9 +103,8 @@ class TerminalDisplay:
 
     def say(self, text: str, always: bool = False) -> None:
         """Speak through the headset, in accessible mode (or `always`, to say it ends)."""
-        speaker = self.shop.speaker
-        if speaker is not None and (self.session.accessible or always):
-            speaker.say(text, self.session.language)
+        if self.session.accessible or always:
+            self.shop.speaker.say(text, self.session.language)
 
     def default_idle_timeout(self) -> float:
         """Seconds without a touch before "Are you still there?", unless the display sets its own."""
@@ -196,7 +195,7 @@ class TerminalDisplay:
             return
         product = self.shop.catalog.by_gtin(meaning.value) if meaning.kind == "product" else None
         if product is None:
-            if self.shop.fleet is not None:
+            if self.shop.fleet.available:
                 self.screen.stack.push(UnknownCodeDialog(self.ctx))
             else:
                 self.ctx.toast(self.ctx.t("We don't know this code. An adviser can help you."))

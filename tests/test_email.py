@@ -66,7 +66,7 @@ def mail_pilot(folder: Path, smtp_port: int) -> Pilot:
     text = DEFAULT_CONFIG.read_text().replace('host = ""', f'host = "127.0.0.1"\nport = {smtp_port}\n'
                                               f'security = "none"\nsender = "Sentier <kiosk@sentier.example>"')
     pilot = Pilot(load_config(write_config(folder, text)))
-    pilot.app.start_devices()
+    pilot.start_devices()
     return pilot
 
 
@@ -157,7 +157,7 @@ def test_an_order_emails_the_shopper_and_the_store(tmp_path: Path, smtp_port: in
                                               f'security = "none"\nsender = "Sentier <kiosk@sentier.example>"')
     text = text.replace('# store_email = "commandes@sentier.example"', 'store_email = "commandes@sentier.example"')
     pilot = Pilot(load_config(write_config(tmp_path, text)), "terminal")
-    pilot.app.start_devices()
+    pilot.start_devices()
     try:
         pilot.tap(x=540, y=960)
         pilot.scan("2001000001156")

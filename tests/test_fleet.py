@@ -47,7 +47,7 @@ def wait_connected(pilot: Pilot, connected: bool = True) -> None:
 @pytest.fixture
 def fleet_pilot(tmp_path: Path, broker: Broker) -> Iterator[Pilot]:
     pilot = Pilot(load_config(write_config(tmp_path, fleet_config_text(broker.port))))
-    pilot.app.start_devices()
+    pilot.start_devices()
     yield pilot
     pilot.close()
 
@@ -278,7 +278,7 @@ def test_a_broker_without_mqtt5_gets_mqtt311(tmp_path: Path, broker: Broker) -> 
     old = OldBroker(broker.port)
     observer = Observer(broker.port, f"{BASE}/reply/#", f"{BASE}/status")
     pilot = Pilot(load_config(write_config(tmp_path, fleet_config_text(old.port))), "terminal")
-    pilot.app.start_devices()
+    pilot.start_devices()
     step = lambda: pilot.app.step(block=False)  # noqa: E731
     try:
         wait_connected(pilot)

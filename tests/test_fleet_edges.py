@@ -59,7 +59,7 @@ def test_a_deeply_nested_command_is_answered_and_the_kiosk_still_hears_after_a_r
 @pytest.fixture
 def fleet_pilot(tmp_path: Path, broker: Broker) -> Iterator[Pilot]:
     pilot = Pilot(load_config(write_config(tmp_path, fleet_config_text(broker.port))))
-    pilot.app.start_devices()
+    pilot.start_devices()
     wait_connected(pilot)
     yield pilot
     pilot.close()

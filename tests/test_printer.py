@@ -56,7 +56,7 @@ def printing_pilot(folder: Path, port: int) -> Pilot:
     text = DEFAULT_CONFIG.read_text().replace('# address = "tcp:192.168.1.50:9100"',
                                               f'address = "tcp:127.0.0.1:{port}"\ntimeout_s = 2')
     pilot = Pilot(load_config(write_config(folder, text)))
-    pilot.app.start_devices()
+    pilot.start_devices()
     return pilot
 
 

@@ -48,7 +48,7 @@ def test_a_review_is_moderated_before_it_shows_and_survives_a_restart(tmp_path: 
     config = load_config(config_for(tmp_path, pack, url))
 
     pilot = Pilot(config, "terminal")
-    pilot.app.start_devices()
+    pilot.start_devices()
     pilot.tap(x=540, y=960)
     pilot.scan(code)
     page_text(pilot)
@@ -65,7 +65,7 @@ def test_a_review_is_moderated_before_it_shows_and_survives_a_restart(tmp_path: 
     backend = OrderBackend(port)
     try:
         pilot = Pilot(config, "terminal")
-        pilot.app.start_devices()
+        pilot.start_devices()
         deadline = time.monotonic() + 10
         while not backend.reviews and time.monotonic() < deadline:
             pilot.app.step(block=False)

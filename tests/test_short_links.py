@@ -56,7 +56,7 @@ def backend_pilot(folder: Path, base_url: str) -> Pilot:
     text = DEFAULT_CONFIG.read_text().replace('# base_url = "https://backend.sentier.example/kiosk/v1"',
                                               f'base_url = "{base_url}"\ntoken = "s3cret"\ntimeout_s = 1')
     pilot = Pilot(load_config(write_config(folder, text)))
-    pilot.app.start_devices()
+    pilot.start_devices()
     return pilot
 
 

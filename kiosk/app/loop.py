@@ -16,8 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from drivers.nfc.sim import SimCardReader
+from drivers.scanners import SimScanner
 from kiosk.app.faults import Faults
 from kiosk.app.memory import tune_malloc
+from kiosk.app.outputs import Output
 from kiosk.app.router import handler, handler_name, offer
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
@@ -32,6 +35,8 @@ from kiosk.core.messages import (
 )
 from kiosk.services.watchdog import SystemdNotifier
 from kiosk.store import recent_log
+from kiosk.store.ports import Device
+from kiosk.store.shop import Shop
 
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60
@@ -58,38 +63,24 @@ def init_pygame(headless: bool) -> None:
 class App:
     """The kiosk: its displays, the message queue and the loop."""
 
-    def __init__(self, config: KioskConfig, *, display_names: tuple[str, ...] = (), headless: bool = False,
-                 windowed: bool = False, clock: Clock | None = None) -> None:
-        init_pygame(headless)
+    def __init__(self, config: KioskConfig, shop: Shop, outputs: list[Output], displays: list[Any],
+                 messages: queue.Queue[Message], *, headless: bool = False, clock: Clock | None = None) -> None:
+        """The loop over what wiring.py built: the shop, one output and one display per screen."""
         import pygame
 
-        from kiosk.app.outputs import Output
         from kiosk.automation.commands import AutomationCommands
         from kiosk.automation.fleet_commands import FleetCommands
-        from kiosk.store.shop import Shop
 
         self.pygame = pygame
         self.headless = headless
         self.config = config
         self.clock: Clock = clock or SystemClock()
-        self.messages: queue.Queue[Message] = queue.Queue()
+        self.messages = messages
         self.running = True
-        self.shop = Shop(config, self.post)
-        self.faults = Faults(self.shop.local_path.with_name(f"running-{config.store.id}"))
-        chosen = [d for d in config.displays if not display_names or d.name in display_names]
-        if not chosen:
-            raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")
-        self.outputs: list[Output] = []
-        self.displays: list[Any] = []
-        for display_config in chosen:
-            output = Output(display_config.name, display_config.size, headless=headless, windowed=windowed)
-            self.outputs.append(output)
-            display = self._make_display(display_config, output)
-            display.screen.images.wake = lambda: self.post(Redraw())
-            display.on_quit = lambda: self.post(Quit("closed by staff"))
-            self.shop.catalog_listeners.append(display.screen.rebuild_all)
-            self.shop.settings_listeners.append(display.apply_settings)
-            self.displays.append(display)
+        self.shop = shop
+        self.faults = Faults(shop.local_path.with_name(f"running-{config.store.id}"))
+        self.outputs = outputs
+        self.displays = displays
         self.commands = AutomationCommands(self)
         self.fleet_commands = FleetCommands(self)
         self.started_at = time.monotonic()
@@ -97,7 +88,7 @@ class App:
         recent_log.install()
         self._next_telemetry = 0.0
         self._cpu_mark = (time.monotonic(), time.process_time())
-        self.devices: list[Any] = []
+        self.devices: list[Device] = []  # started with the app, stopped with it (wiring.start_devices)
         self.device_owners: dict[str, Any] = {}  # a device's address -> the display its input goes to
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
@@ -106,12 +97,6 @@ class App:
         # What start-up made (modules, Babel's locale data, the shop's texts) lives as long as the
         # process: keep it out of the cycle collector's full passes, which then walk only the rest.
         gc.freeze()
-
-    def _make_display(self, display_config: Any, output: Any) -> Any:
-        from displays import DISPLAY_ROLES
-
-        role = DISPLAY_ROLES[display_config.role]
-        return role(display_config, self.shop, output.surface, self.clock)
 
     # --- messages from other threads ------------------------------------------------------------
     def post(self, message: Message) -> None:
@@ -232,72 +217,26 @@ class App:
             return {"ok": False, "error": f"the command failed inside the kiosk ({type(error).__name__})"}
 
     # --- devices ----------------------------------------------------------------------------------
-    def start_devices(self) -> None:
-        """Open the scanners and the card reader of the config, and start the senders; each has a thread."""
-        from drivers.devices import open_devices
-
-        self.devices = open_devices(self.config, self.post, self._product_codes)
-        scanners = self.config.devices.scanners
-        for scanner in scanners:
-            owner = self.owner_of("scan", scanner.display)
-            if owner is not None:
-                self.device_owners[scanner.address] = owner
-        card_owner = self.owner_of("card", self.config.devices.nfc_display)
-        if self.config.devices.nfc and card_owner is not None:
-            self.device_owners[self.config.devices.nfc] = card_owner
-        retry = (self.config.outbox.first_retry_s, self.config.outbox.max_retry_s)
-        if self.shop.mail_enabled:
-            from kiosk.services.mail import MailSender
-
-            mail = MailSender(self.config.mail, self.shop.outbox.path, self.post, retry)
-            self.shop.senders.append(mail)
-            self.devices.append(mail)
-        if self.config.fleet.host:
-            from kiosk.services.fleet import FleetLink
-
-            fleet = self.config.fleet
-            self.shop.fleet = FleetLink(fleet, self.config.store.id, fleet.device or self.displays[0].name, self.post)
-            self.devices.append(self.shop.fleet)
-        if self.config.backend.base_url:
-            from kiosk.services.backend import BackendClient
-
-            backend = self.config.backend
-            self.shop.backend = BackendClient(backend.base_url, backend.token, backend.timeout_s, self.post)
-            from kiosk.services.backend_sender import BackendSender
-
-            for kind in ("order", "review"):
-                sender = BackendSender(kind, backend.base_url, backend.token, backend.timeout_s, self.shop.outbox.path,
-                                       self.post, retry)
-                self.shop.senders.append(sender)
-                self.devices.append(sender)
-        if self.config.printer.address:
-            from kiosk.services.printer import PrinterService
-
-            self.shop.printer = PrinterService(self.config.printer.address, self.post, self.config.printer.timeout_s)
-            self.devices.append(self.shop.printer)
-        if self.config.accessibility.speech:
-            from kiosk.services.speech import Speaker
-
-            access = self.config.accessibility
-            render = self.config.path(access.render_to) if access.render_to else None
-            self.shop.speaker = Speaker(access.speech, access.rate, self.post, render)
-            self.devices.append(self.shop.speaker)
-        for device in self.devices:
+    def start(self, devices: list[Device]) -> None:
+        """Start the devices and services wiring.py made; each has its own thread."""
+        self.devices = devices
+        for device in devices:
             device.start()
         refused = self.shop.content_refused
         if refused:  # said once the fleet link is there (the event waits in its buffer until connected)
             self.shop.event("content_refused", problems=len(refused), first=str(refused[0]))
 
-    def _product_codes(self) -> list[str]:
+    def product_codes(self) -> list[str]:
+        """Codes the demo's pretend scanner picks from."""
         return self.shop.catalog.gtins(200)
 
     def simulate(self, what: str) -> bool:
         """The demo's pretend devices: F2 scans a random product, F3 presents a member's card."""
         for device in self.devices:
-            if what == "scan" and hasattr(device, "trigger") and device.address.startswith("sim:"):
+            if what == "scan" and isinstance(device, SimScanner):
                 device.trigger()
                 return True
-            if what == "card" and hasattr(device, "present") and device.address.startswith("sim:"):
+            if what == "card" and isinstance(device, SimCardReader):
                 device.present()
                 return True
         return False
@@ -342,7 +281,7 @@ class App:
             return FRAME_SECONDS
         now = self.clock.monotonic()
         deadlines = [d for d in (display.next_deadline(now) for display in self.displays) if d is not None]
-        if self.shop.fleet is not None:
+        if self.shop.fleet.available:
             deadlines.append(now + max(0.0, self._next_telemetry - time.monotonic()))
         watchdog = self.systemd.next_ping()
         if watchdog is not None:
@@ -410,8 +349,7 @@ class App:
                 output.present()
                 self.frame_times.append((time.perf_counter() - started) * 1000)
                 del self.frame_times[:-600]
-        if self.shop.fleet is not None:
-            self.shop.fleet.watch(time.monotonic())
+        self.shop.fleet.watch(time.monotonic())
         self._maybe_telemetry()
         self.systemd.ping()
         replies, self._pending_replies = self._pending_replies, []
@@ -421,7 +359,7 @@ class App:
 
     def _maybe_telemetry(self) -> None:
         fleet = self.shop.fleet
-        if fleet is None or time.monotonic() < self._next_telemetry:
+        if not fleet.available or time.monotonic() < self._next_telemetry:
             return
         self._next_telemetry = time.monotonic() + self.config.fleet.telemetry_s
         fleet.telemetry(self.telemetry())
@@ -447,7 +385,7 @@ class App:
             "content_version": self.shop.catalog.version,
             "content_refused": str(self.shop.content_refused[0]) if self.shop.content_refused else "",
             "faults": {**self.faults.telemetry(),
-                       "fleet_restarts": self.shop.fleet.network_restarts if self.shop.fleet else 0},
+                       "fleet_restarts": self.shop.fleet.network_restarts},
         }
 
     def run(self) -> None:

@@ -99,10 +99,10 @@ class ProductScene(ShopScene):
                            t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True, align="right"))
         y += theme.px(160)
         y = self._variant_chips(page, y)
-        half = (inner - theme.size("gap")) // 2 if ctx.shop.fleet is not None else inner
+        half = (inner - theme.size("gap")) // 2 if ctx.shop.fleet.available else inner
         page.add(Button((left, y, half, theme.px(100)), t("Send to my phone"), self.share, style="secondary",
                         size="text"))
-        if ctx.shop.fleet is not None:
+        if ctx.shop.fleet.available:
             page.add(Button((left + half + theme.size("gap"), y, half, theme.px(100)), t("Call an adviser"),
                             lambda: call_adviser(ctx, f"product {self.sku}"), style="secondary", size="text"))
         y += theme.px(130)

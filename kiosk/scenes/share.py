@@ -68,8 +68,7 @@ class ShareScene(ShopScene):
         top = self.header(root, t("Take it with you"))
         if not self.url or self.url_language != ctx.lang:  # the link's texts are in the shopper's language
             self.url, self.short_url, self.url_language = self._link(), "", ctx.lang
-            if ctx.shop.backend is not None:
-                ctx.shop.backend.shorten(self.url)
+            ctx.shop.backend.shorten(self.url)
         y = top + theme.px(60)
         count = len(self.skus)
         title = t("Your comparison on your phone") if count > 1 else t("This product on your phone")
@@ -89,7 +88,7 @@ class ShareScene(ShopScene):
                         "{count} products, prices of {date}. Nothing about you is in the code.", count, date=today)
         root.add(Label((margin, y, width - 2 * margin, theme.px(100)), what, color="muted", align="center", wrap=True))
         buttons = [(t("Send it to me by email"), self.email)] if ctx.shop.mail_enabled else []
-        if ctx.shop.printer is not None:
+        if ctx.shop.printer.available:
             buttons.append((t("Print it"), self.print_slip))
         gap = theme.size("gap")
         button_w = (width - 2 * margin - gap * (len(buttons) - 1)) // max(1, len(buttons))

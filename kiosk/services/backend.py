@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 class BackendClient:
     """Requests to the backend, each in a short-lived thread."""
 
+    available = True
+
     def __init__(self, base_url: str, token: str, timeout_s: float, post: Callable[[Message], None]) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s

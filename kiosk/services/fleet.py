@@ -55,6 +55,8 @@ def parse_catalog_change(payload: bytes | bytearray) -> CatalogChanged | None:
 class FleetLink:
     """One device's connection to the fleet broker."""
 
+    available = True
+
     def __init__(self, config: Any, store: str, device: str, post: Callable[[Message], None]) -> None:
         self.config = config
         self.post = post

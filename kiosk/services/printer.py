@@ -38,6 +38,8 @@ def open_printer(address: str, timeout: float) -> Any:
 class PrinterService:
     """Prints slips one at a time in its own thread."""
 
+    available = True
+
     def __init__(self, address: str, post: Callable[[Message], None], timeout: float = 5.0) -> None:
         self.address = address
         self.post = post

@@ -24,6 +24,8 @@ VOICES = {"fr": "fr", "en": "en-gb", "de": "de", "es": "es", "it": "it"}
 class Speaker:
     """One espeak-ng at a time, fed from a queue by its own thread."""
 
+    available = True
+
     def __init__(self, command: str, rate: int, post: Callable[[Message], None], render_to: Path | None = None) -> None:
         self.command = command
         self.rate = rate

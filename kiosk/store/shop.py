@@ -24,6 +24,7 @@ from kiosk.core.outbox import Outbox
 from kiosk.core.pack_reader import PackRejected
 from kiosk.core.problems import Problem
 from kiosk.store.local_settings import load_local_settings, save_local_settings
+from kiosk.store.ports import Backend, Fleet, NoBackend, NoFleet, NoPrinter, NoSpeaker, Printer, Sender, Speaker
 
 log = logging.getLogger(__name__)
 LOCALE_FOLDER = Path(__file__).resolve().parents[2] / "content" / "locale"
@@ -59,11 +60,11 @@ class Shop:
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
         self.hours = opening_hours(config)
         self.settings_listeners: list[Callable[[], None]] = []  # displays apply staff's settings
-        self.senders: list[Any] = []  # the outbox's senders (mail, orders), woken when something is added
-        self.printer: Any = None  # the printer service, when one is configured and started
-        self.backend: Any = None  # the backend client, when one is configured and started
-        self.fleet: Any = None  # the fleet link, when a broker is configured
-        self.speaker: Any = None  # speech for accessible mode, when an engine is configured
+        self.senders: list[Sender] = []  # the outbox's senders (mail, orders), woken when something is added
+        self.printer: Printer = NoPrinter()  # the services wiring.py plugs in; null ones until then
+        self.backend: Backend = NoBackend()
+        self.fleet: Fleet = NoFleet()
+        self.speaker: Speaker = NoSpeaker()
         self.catalog_listeners: list[Callable[[], None]] = []  # each display rebuilds its scenes
         self._formatters: dict[str, Formatter] = {}
         for language in config.store.languages:  # Babel loads a locale's data on first use: not mid-frame
@@ -111,8 +112,7 @@ class Shop:
         self.outbox.add_many(items, order.placed_at.timestamp())
         self.outbox_added()
         log.info("order %s kept in the outbox (%d articles)", order.id, sum(line.quantity for line in order.lines))
-        if self.fleet is not None:
-            self.fleet.staff_call(order.alert())
+        self.fleet.staff_call(order.alert())
 
     @property
     def closed_override(self) -> bool | None:
@@ -225,12 +225,11 @@ class Shop:
 
     def event(self, name: str, **fields: Any) -> None:
         """An analytics event for head office (no personal data in `fields`)."""
-        if self.fleet is not None:
-            self.fleet.event(name, **fields)
+        self.fleet.event(name, **fields)
 
     def call_adviser(self, display: str, location: str, reason: str) -> bool:
         """Ask for a member of staff to come; False when there is no one to ask."""
-        if self.fleet is None:
+        if not self.fleet.available:
             return False
         self.fleet.staff_call({"type": "adviser", "display": display, "location": location, "reason": reason,
                                "time": datetime.now(UTC).isoformat(timespec="seconds")})

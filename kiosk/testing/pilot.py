@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.app.loop import App
 from kiosk.config import KioskConfig
 from kiosk.core.clock import ManualClock
+from kiosk.wiring import build_app, start_devices
 
 
 class PilotError(AssertionError):
@@ -23,9 +23,13 @@ class Pilot:
                  clock: ManualClock | None = None) -> None:
         self.clock = clock or ManualClock()
         names = (display,) if display and only else ()
-        self.app = App(config, display_names=names, headless=True, clock=self.clock)
+        self.app = build_app(config, display_names=names, headless=True, clock=self.clock)
         self.display_name = display
         self.app.frame()
+
+    def start_devices(self) -> None:
+        """Start the config's devices and services, as the command line does."""
+        start_devices(self.app)
 
     def request(self, cmd: str, **fields: Any) -> dict[str, Any]:
         """Carry out an automation request and draw the next frame; raise PilotError if refused."""

@@ -27,7 +27,7 @@ def speaking(tmp_path: Path) -> Iterator[Pilot]:
     (tmp_path / "speech").mkdir()
     text = DEFAULT_CONFIG.read_text().replace('rate = 160 ', f'rate = 160\nrender_to = "{tmp_path / "speech"}"\n#')
     pilot = Pilot(load_config(write_config(tmp_path, text)), "terminal")
-    pilot.app.start_devices()
+    pilot.start_devices()
     yield pilot
     pilot.close()
 

@@ -21,7 +21,7 @@ def scanner_pilot(tmp_path: Path) -> Iterator[tuple[Pilot, Line]]:
     line.plug()
     text = DEFAULT_CONFIG.read_text().replace('address = "sim:"', f'address = "{line.device}"')
     driven = Pilot(load_config(write_config(tmp_path, text)))
-    driven.app.start_devices()
+    driven.start_devices()
     yield driven, line
     driven.close()
     line.unplug()
@@ -47,7 +47,7 @@ def test_a_scan_on_a_serial_scanner_opens_the_product_page(scanner_pilot: tuple[
 
 
 def test_the_demo_keys_scan_a_product_and_present_a_card(pilot: Pilot) -> None:
-    pilot.app.start_devices()
+    pilot.start_devices()
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F2, mod=0, unicode="", scancode=0))
     pilot.app.step(block=False)
     assert pilot.scene == "product"

@@ -157,7 +157,7 @@ def test_a_delivered_order_offers_its_payment_link_and_forgets_the_contact(tmp_p
         text = DEFAULT_CONFIG.read_text().replace('# base_url = "https://backend.sentier.example/kiosk/v1"',
                                                   f'base_url = "{backend.url}"\ntimeout_s = 2')
         pilot = Pilot(load_config(write_config(tmp_path, text)), "terminal")
-        pilot.app.start_devices()
+        pilot.start_devices()
         pilot.tap(x=540, y=960)
         add_to_cart(pilot, ROAD_BIKE)
         order_id = checkout(pilot)
