@@ -49,10 +49,10 @@ def first_frame(config: str, screenshot: str = "") -> dict[str, Any]:
     print("FIRST-FRAME", flush=True)
     result = {"in_process_s": time.perf_counter() - STARTED}
     if screenshot:
-        app.commands.handle({"cmd": "tap", "x": 540, "y": 960})
-        app.commands.handle({"cmd": "tap", "label": app.display().ctx.shop.catalog.categories[0].name["fr"]})
+        app.automation({"cmd": "tap", "x": 540, "y": 960})
+        app.automation({"cmd": "tap", "label": app.display().ctx.shop.catalog.categories[0].name["fr"]})
         app.frame()
-        app.commands.handle({"cmd": "screenshot", "path": screenshot})
+        app.automation({"cmd": "screenshot", "path": screenshot})
         result["screenshot_s"] = time.perf_counter() - STARTED
     result["rss_mb"] = rss_mb()
     app.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -67,7 +68,7 @@ class TerminalDisplay:
         self.devices: dict[str, tuple[bool, str]] = {}
         self.print_jobs: set[str] = set()
         self.corner = CornerTaps(config.size, size=theme.size("margin") // 2)  # the strip no button reaches
-        self.on_quit: Any = lambda: None  # set by the app: how staff close the kiosk
+        self.on_quit: Callable[[], None] = lambda: None  # set by wiring.py: how staff close the kiosk
         self.ctx.print_jobs = self.print_jobs
         self.ctx.toggle_accessible = lambda: self.set_accessible(not self.session.accessible)
         self.ctx.routes = shop_routes(self.ctx, self.home_scene, self.rules)
@@ -100,6 +101,10 @@ class TerminalDisplay:
         self.shop.event("accessible_mode", display=self.name, on=on)
         self.say(t("Accessible mode. The arrow keys move, OK chooses.") if on else t("Accessible mode off."),
                  always=True)
+
+    def toast(self, text: str) -> None:
+        """A short message on this display (head office's `show_message`)."""
+        self.ctx.toast(text)
 
     def say(self, text: str, always: bool = False) -> None:
         """Speak through the headset, in accessible mode (or `always`, to say it ends)."""

@@ -8,12 +8,14 @@ stays the null object of its port (kiosk/store/ports.py).
 from __future__ import annotations
 
 import queue
-from typing import Any
 
 from displays import DISPLAY_ROLES
 from drivers.devices import open_devices
+from kiosk.app.display import Display
 from kiosk.app.loop import App, init_pygame
 from kiosk.app.outputs import Output
+from kiosk.automation.commands import AutomationCommands
+from kiosk.automation.fleet_commands import FleetCommands
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import Message, Quit, Redraw
@@ -33,7 +35,7 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
     if not chosen:
         raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")
     outputs: list[Output] = []
-    displays: list[Any] = []
+    displays: list[Display] = []
     for display_config in chosen:
         output = Output(display_config.name, display_config.size, headless=headless, windowed=windowed)
         display = DISPLAY_ROLES[display_config.role](display_config, shop, output.surface, clock)
@@ -43,7 +45,10 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
         shop.settings_listeners.append(display.apply_settings)
         outputs.append(output)
         displays.append(display)
-    return App(config, shop, outputs, displays, messages, headless=headless, clock=clock)
+    app = App(config, shop, outputs, displays, messages, headless=headless, clock=clock)
+    app.automation = AutomationCommands(app).handle
+    app.fleet_commands = FleetCommands(app).handle
+    return app
 
 
 def start_devices(app: App) -> None:

@@ -93,3 +93,23 @@ def test_the_graph_sees_imports_inside_functions() -> None:
     graph = import_graph()
     assert "kiosk.core.catalog_build" in graph["kiosk.store.shop"]
     assert graph["displays.routes"] >= {"kiosk.scenes.product", "kiosk.scenes.routes"}
+
+
+def test_no_any_at_a_joint() -> None:
+    """Signatures in the runtime's rooms name their types: no bare `Any` (a JSON object stays
+    `dict[str, Any]`, which is what it is)."""
+    found = []
+    for folder in ("kiosk/app", "kiosk/store", "kiosk/automation", "displays"):
+        for path in (REPO / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs,
+                             *(a for a in (node.args.vararg, node.args.kwarg) if a is not None)]
+                annotations = [a.annotation for a in arguments if a.annotation is not None]
+                annotations += [node.returns] if node.returns is not None else []
+                for annotation in annotations:
+                    text = ast.unparse(annotation).replace("dict[str, Any]", "")
+                    if "Any" in text:
+                        found.append(f"{path.relative_to(REPO)}:{node.lineno} {node.name}: {ast.unparse(annotation)}")
+    assert found == []

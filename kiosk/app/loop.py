@@ -16,9 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pygame
+
 from drivers.nfc.sim import SimCardReader
 from drivers.scanners import SimScanner
+from kiosk.app.display import Display
 from kiosk.app.faults import Faults
+from kiosk.app.keys import press_key
 from kiosk.app.memory import tune_malloc
 from kiosk.app.outputs import Output
 from kiosk.app.router import handler, handler_name, offer
@@ -44,6 +48,7 @@ MAX_SLEEP_SECONDS = 5.0
 INPUT_POLL_BUSY = 0.004  # s between looks at SDL input while someone is using the screen
 INPUT_POLL_IDLE = 0.050  # ... once still for INPUT_BUSY_SECONDS (each wake-up costs ~0.2 ms: 0.5% of a core)
 INPUT_BUSY_SECONDS = 3.0
+NOT_WIRED = {"ok": False, "error": "this kiosk takes no requests"}
 STOP_WITHIN_S = 0.6  # devices get this long to stop: under systemd the whole stop takes under a second
 
 
@@ -63,14 +68,9 @@ def init_pygame(headless: bool) -> None:
 class App:
     """The kiosk: its displays, the message queue and the loop."""
 
-    def __init__(self, config: KioskConfig, shop: Shop, outputs: list[Output], displays: list[Any],
+    def __init__(self, config: KioskConfig, shop: Shop, outputs: list[Output], displays: list[Display],
                  messages: queue.Queue[Message], *, headless: bool = False, clock: Clock | None = None) -> None:
         """The loop over what wiring.py built: the shop, one output and one display per screen."""
-        import pygame
-
-        from kiosk.automation.commands import AutomationCommands
-        from kiosk.automation.fleet_commands import FleetCommands
-
         self.pygame = pygame
         self.headless = headless
         self.config = config
@@ -81,15 +81,16 @@ class App:
         self.faults = Faults(shop.local_path.with_name(f"running-{config.store.id}"))
         self.outputs = outputs
         self.displays = displays
-        self.commands = AutomationCommands(self)
-        self.fleet_commands = FleetCommands(self)
+        # what answers automation requests and fleet commands (kiosk/automation, plugged in by wiring.py)
+        self.automation: Callable[[dict[str, Any]], dict[str, Any]] = lambda request: NOT_WIRED
+        self.fleet_commands: Callable[[CommandReceived], dict[str, Any] | None] = lambda command: NOT_WIRED
         self.started_at = time.monotonic()
         self.systemd = SystemdNotifier()
         recent_log.install()
         self._next_telemetry = 0.0
         self._cpu_mark = (time.monotonic(), time.process_time())
         self.devices: list[Device] = []  # started with the app, stopped with it (wiring.start_devices)
-        self.device_owners: dict[str, Any] = {}  # a device's address -> the display its input goes to
+        self.device_owners: dict[str, Display] = {}  # a device's address -> the display its input goes to
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
         self._last_input = time.monotonic()
@@ -103,7 +104,7 @@ class App:
         """Thread-safe: queue a message; the loop wakes up for it."""
         self.messages.put(message)
 
-    def display(self, name: str | None = None) -> Any:
+    def display(self, name: str | None = None) -> Display:
         """A display by name, or the first one."""
         if name is None:
             return self.displays[0]
@@ -113,7 +114,7 @@ class App:
         raise KeyError(name)
 
     # --- the crash boundary -----------------------------------------------------------------------
-    def recover(self, display: Any, where: str, error: BaseException) -> None:
+    def recover(self, display: Display | None, where: str, error: BaseException) -> None:
         """An exception escaped while `display` handled `where`: log and count it, tell head office (its
         type and place only), and bring that display back to a clean state: session wiped, attract shown."""
         self.faults.caught(where, error)
@@ -129,7 +130,7 @@ class App:
         self.faults.reset(display.name)
         self.shop.event("fault", display=display.name, where=where, error=type(error).__name__, reset=True)
 
-    def deliver(self, display: Any, message: Message) -> None:
+    def deliver(self, display: Display, message: Message) -> None:
         """Offer a message to one display (its scenes from the top down, then itself), behind the
         crash boundary: what it raises resets that display only."""
         try:
@@ -159,7 +160,7 @@ class App:
         for display in self.displays:
             self.deliver(display, message)
 
-    def owner_of(self, kind: str, display_name: str) -> Any:
+    def owner_of(self, kind: str, display_name: str) -> Display | None:
         """The display a device of `kind` ("scan", "card") belongs to: the one it names, else the first
         display that takes that kind of input; None when no display takes it."""
         if display_name:
@@ -200,7 +201,7 @@ class App:
     def _automation_reply(self, request: dict[str, Any]) -> dict[str, Any]:
         """The reply to an automation request; one that fails inside the kiosk resets its display."""
         try:
-            return self.commands.handle(request)
+            return self.automation(request)
         except Exception as error:
             name = request.get("display") if isinstance(request, dict) else None
             display = next((d for d in self.displays if d.name == name), self.displays[0])
@@ -211,7 +212,7 @@ class App:
     def _fleet_reply(self, command: CommandReceived) -> dict[str, Any] | None:
         """The reply to a fleet command; one that fails inside the kiosk is answered with the failure."""
         try:
-            return self.fleet_commands.handle(command)
+            return self.fleet_commands(command)
         except Exception as error:
             self.recover(None, f"the fleet command {command.name!r}", error)
             return {"ok": False, "error": f"the command failed inside the kiosk ({type(error).__name__})"}
@@ -242,7 +243,7 @@ class App:
         return False
 
     # --- SDL input ------------------------------------------------------------------------------
-    def _input(self, event: Any) -> None:
+    def _input(self, event: pygame.event.Event) -> None:
         pg = self.pygame
         if event.type == pg.QUIT:
             self.running = False
@@ -256,7 +257,7 @@ class App:
                 self.recover(display, "a touch or a key", error)
             return
 
-    def _input_for(self, output: Any, display: Any, event: Any) -> None:
+    def _input_for(self, output: Output, display: Display, event: pygame.event.Event) -> None:
         """One SDL event for the display whose window it belongs to."""
         pg = self.pygame
         now = self.clock.monotonic()
@@ -268,7 +269,7 @@ class App:
             self.simulate("scan" if event.key == pg.K_F2 else "card")
         elif event.type == pg.KEYDOWN:
             display.activity()
-            self.commands.key(display, pg.key.name(event.key))
+            press_key(display, pg.key.name(event.key))
         elif event.type == pg.TEXTINPUT:
             display.activity()
             display.screen.stack.top.on_text(event.text)
@@ -290,7 +291,7 @@ class App:
             return MAX_SLEEP_SECONDS
         return float(max(0.0, min(MAX_SLEEP_SECONDS, min(deadlines) - now)))
 
-    def _wait(self, timeout: float) -> list[Any]:
+    def _wait(self, timeout: float) -> list[pygame.event.Event]:
         """Sleep until input, a message or the timeout, and return the input events.
 
         pygame's event.wait() polls every millisecond (1-2% of a core on a still screen), so the loop
@@ -301,7 +302,7 @@ class App:
         pg = self.pygame
         end = time.monotonic() + timeout
         while True:
-            events: list[Any] = pg.event.get()
+            events: list[pygame.event.Event] = pg.event.get()
             if events:
                 self._last_input = time.monotonic()
                 return events
@@ -414,7 +415,7 @@ class App:
         gc.unfreeze()  # what start-up made may go now (tests and the pilot start many apps in one process)
 
 
-def stop_all(devices: list[Any], within_s: float) -> None:
+def stop_all(devices: list[Device], within_s: float) -> None:
     """Stop every device at once, each in its own thread, waiting at most `within_s` for all of them:
     a stop under systemd must finish within a second, and one slow device must not hold up the rest
     (a device thread still busy then is a daemon and ends with the process)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import pygame
 
@@ -28,7 +27,7 @@ class Output:
         self.scale = (actual[0] / size[0], actual[1] / size[1])
         self._finger: int | None = None
 
-    def owns(self, event: Any) -> bool:
+    def owns(self, event: pygame.event.Event) -> bool:
         """Whether an SDL event is for this window (events without a window go to the first)."""
         window = getattr(event, "window", None)
         return window is None or window == self.window
@@ -36,7 +35,7 @@ class Output:
     def _to_display(self, pos: tuple[float, float]) -> tuple[int, int]:
         return round(pos[0] / self.scale[0]), round(pos[1] / self.scale[1])
 
-    def pointer(self, event: Any) -> Pointer | None:
+    def pointer(self, event: pygame.event.Event) -> Pointer | None:
         """A mouse or finger event as (down|move|up, position in display pixels); None for others.
 
         Mouse events that SDL makes up from touches are skipped, so a finger counts once; only the

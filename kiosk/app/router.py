@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
 _WORD = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -26,9 +25,9 @@ def handler_name(kind: type) -> str:
     return name
 
 
-def handler(owner: object, message: object) -> Callable[[Any], Any] | None:
+def handler(owner: object, message: object) -> Callable[[object], object] | None:
     """`owner`'s handler for this message, if it has one."""
-    found: Callable[[Any], Any] | None = getattr(owner, handler_name(type(message)), None)
+    found: Callable[[object], object] | None = getattr(owner, handler_name(type(message)), None)
     return found
 
 

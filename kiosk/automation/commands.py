@@ -11,13 +11,11 @@ from typing import Any
 from drivers.barcode.decode import decode
 from drivers.nfc.identity import card_secret, hash_uid
 from drivers.scanners import scanned
+from kiosk.app.display import Display
+from kiosk.app.keys import press_key
+from kiosk.app.loop import App
 from kiosk.automation.schema import request_problem
 from kiosk.core.messages import CardPresented
-
-KEY_NAMES = {"return": "enter", "kp enter": "enter", "escape": "back", "backspace": "backspace",
-             "down": "next", "right": "next", "tab": "next", "up": "previous", "left": "previous",
-             "select": "enter", "space": "enter", "kp 2": "next", "kp 8": "previous", "kp 6": "next",
-             "kp 4": "previous", "kp 5": "enter"}  # arrows and a numeric keypad drive the focus
 
 
 class AutomationError(Exception):
@@ -27,7 +25,7 @@ class AutomationError(Exception):
 class AutomationCommands:
     """Carries out one request and returns its reply."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         self.app = app
 
     def handle(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -48,18 +46,18 @@ class AutomationCommands:
             return {"ok": False, "error": f"bad request: {error!r}"}
         return {"ok": True, **(result or {})}
 
-    def cmd_tree(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+    def cmd_tree(self, display: Display, request: dict[str, Any]) -> dict[str, Any]:
         """The visible widgets of a display."""
         screen = display.screen
         return {"displays": {display.name: {"size": list(screen.full.get_size()), "scene": screen.stack.top.name,
                                             "widgets": screen.accessible_tree()}}}
 
-    def cmd_state(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+    def cmd_state(self, display: Display, request: dict[str, Any]) -> dict[str, Any]:
         """Every display's scene, the session of the named one (no personal data), and the faults caught."""
         return {"displays": {d.name: d.state() for d in self.app.displays}, "session": display.session.public_state(),
                 "faults": self.app.faults.telemetry()}
 
-    def cmd_tap(self, display: Any, request: dict[str, Any]) -> None:
+    def cmd_tap(self, display: Display, request: dict[str, Any]) -> None:
         """A tap at x, y or on the first visible, enabled widget with that label."""
         if "label" in request:
             rect = display.screen.find(str(request["label"]))
@@ -72,7 +70,7 @@ class AutomationCommands:
         display.pointer("down", pos, now)
         display.pointer("up", pos, now)
 
-    def cmd_swipe(self, display: Any, request: dict[str, Any]) -> None:
+    def cmd_swipe(self, display: Display, request: dict[str, Any]) -> None:
         """A drag from one point to another over `ms` milliseconds, with the moves in between."""
         (x0, y0), (x1, y1) = request["from"], request["to"]
         seconds = max(0.016, float(request.get("ms", 300)) / 1000)
@@ -84,34 +82,19 @@ class AutomationCommands:
             display.pointer("move", (round(x0 + (x1 - x0) * f), round(y0 + (y1 - y0) * f)), start + seconds * f)
         display.pointer("up", (int(x1), int(y1)), start + seconds)
 
-    def cmd_type(self, display: Any, request: dict[str, Any]) -> None:
+    def cmd_type(self, display: Display, request: dict[str, Any]) -> None:
         """Text, as if typed on the on-screen keyboard."""
         display.activity()
         if not display.screen.stack.top.on_text(str(request["text"])):
             raise AutomationError("nothing on this screen takes text")
 
-    def cmd_key(self, display: Any, request: dict[str, Any]) -> None:
+    def cmd_key(self, display: Display, request: dict[str, Any]) -> None:
         """A key: enter, backspace, back (escape)."""
         display.activity()
-        if not self.key(display, str(request["name"])):
+        if not press_key(display, str(request["name"])):
             raise AutomationError(f"the key {request['name']!r} does nothing here")
 
-    def key(self, display: Any, name: str) -> bool:
-        """A named key for a display; True if something used it."""
-        name = KEY_NAMES.get(name.lower(), name.lower())
-        screen = display.screen
-        if name in ("next", "previous"):
-            return screen.focus_move(1 if name == "next" else -1) is not None
-        if name == "enter" and screen.focus_activate():
-            return True
-        top = screen.stack.top
-        if top.on_key(name):
-            return True
-        if name == "back":
-            return screen.stack.pop() is not None
-        return False
-
-    def cmd_scan(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+    def cmd_scan(self, display: Display, request: dict[str, Any]) -> dict[str, Any]:
         """As if a scanner read `data`: decoded and checked as a scanner's would be; garbage is ignored."""
         barcode = decode(str(request["data"]))
         if barcode is None or "scan" not in display.accepts:  # garbage, or a display without scanners
@@ -119,14 +102,14 @@ class AutomationCommands:
         self.app.deliver(display, scanned(barcode, "automation"))
         return {"ignored": False}
 
-    def cmd_card(self, display: Any, request: dict[str, Any]) -> None:
+    def cmd_card(self, display: Display, request: dict[str, Any]) -> None:
         """As if a card was presented (then removed); the UID is hashed at once, as a reader driver does."""
         uid = bytes.fromhex(str(request["uid"]))
         uid_hash = hash_uid(uid, card_secret(self.app.config))
         if "card" in display.accepts:  # a shop window has no card reader
             self.app.deliver(display, CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
 
-    def cmd_screenshot(self, display: Any, request: dict[str, Any]) -> dict[str, Any]:
+    def cmd_screenshot(self, display: Display, request: dict[str, Any]) -> dict[str, Any]:
         """Write the display as shown to an absolute path, as PNG (after the next frame is drawn)."""
         path = Path(str(request["path"]))
         if not path.is_absolute():

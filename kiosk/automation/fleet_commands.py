@@ -6,8 +6,10 @@ import base64
 import threading
 from typing import Any
 
+from kiosk.app.loop import App
 from kiosk.app.outputs import png_bytes
 from kiosk.core.messages import CommandReceived, Quit
+from kiosk.core.problems import Problem
 
 LATER: dict[str, Any] = {}  # a handler's answer when it replies by itself, later
 
@@ -15,7 +17,7 @@ LATER: dict[str, Any] = {}  # a handler's answer when it replies by itself, late
 class FleetCommands:
     """ping, screenshot, show_message, reload_content, set_closed_override, restart."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: App) -> None:
         self.app = app
 
     def handle(self, command: CommandReceived) -> dict[str, Any] | None:
@@ -63,7 +65,7 @@ class FleetCommands:
         text = str(payload["text"])[:200]
         displays = [self.app.display(payload["display"])] if "display" in payload else self.app.displays
         for display in displays:
-            display.ctx.toast(text)
+            display.toast(text)
         return {"shown_on": [d.name for d in displays]}
 
     def cmd_reload_content(self, command: CommandReceived) -> dict[str, Any]:
@@ -71,7 +73,7 @@ class FleetCommands:
         catalogue is swapped in between frames, or refused (the old one keeps serving)."""
         fleet = self.app.shop.fleet
 
-        def done(problems: list[Any]) -> None:
+        def done(problems: list[Problem]) -> None:
             if problems:
                 fleet.reply(command, {"ok": True, "reloaded": False, "problems": [str(p) for p in problems[:20]]})
             else:

@@ -21,7 +21,7 @@ TEXT = {"type": "string", "maxLength": 2000}
 
 
 def _command(name: str, properties: dict[str, Any], required: tuple[str, ...] = (),
-             **extra: Any) -> dict[str, Any]:
+             **extra: object) -> dict[str, Any]:
     return {
         "type": "object",
         "properties": {"cmd": {"const": name}, "display": {"type": ["string", "null"], "maxLength": 100},
@@ -58,11 +58,11 @@ SCHEMA: dict[str, Any] = {
     "$defs": COMMANDS,
 }
 
-_VALIDATORS: dict[str, Callable[[Any], Any]] = {name: fastjsonschema.compile(schema)
+_VALIDATORS: dict[str, Callable[[object], object]] = {name: fastjsonschema.compile(schema)
                                                 for name, schema in COMMANDS.items()}
 
 
-def request_problem(request: Any) -> str | None:
+def request_problem(request: object) -> str | None:
     """What is wrong with a request, in words, or None when it may run."""
     if not isinstance(request, dict) or not isinstance(request.get("cmd"), str):
         return "a request is a JSON object with a \"cmd\""

@@ -7,6 +7,7 @@ out on the main loop, in order, and answered once they took effect and the next 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import logging
 import os
@@ -54,7 +55,7 @@ class AutomationServer:
         self.thread.start()
         log.info("automation socket listening on %s", self.path)
 
-    def _serve(self, rfile: Any, wfile: Any) -> None:
+    def _serve(self, rfile: io.BufferedIOBase, wfile: io.BufferedIOBase) -> None:
         """One connection: each line is one request with exactly one reply. A line over MAX_LINE is
         refused whole and the connection closed (its tail must never run as a request of its own)."""
         while True:
@@ -82,7 +83,7 @@ class AutomationServer:
                 return
 
     @staticmethod
-    def _send(wfile: Any, reply: dict[str, Any]) -> bool:
+    def _send(wfile: io.BufferedIOBase, reply: dict[str, Any]) -> bool:
         try:
             wfile.write(json.dumps(reply, ensure_ascii=False).encode() + b"\n")
             wfile.flush()

@@ -30,7 +30,7 @@ class Fleet(Protocol):
     available: bool
     network_restarts: int
 
-    def event(self, name: str, **fields: Any) -> None:
+    def event(self, name: str, **fields: object) -> None:
         """An analytics event (no personal data)."""
 
     def telemetry(self, values: dict[str, Any]) -> None:
@@ -86,7 +86,7 @@ class NoFleet:
     available = False
     network_restarts = 0
 
-    def event(self, name: str, **fields: Any) -> None:
+    def event(self, name: str, **fields: object) -> None:
         """Nothing to tell."""
 
     def telemetry(self, values: dict[str, Any]) -> None:

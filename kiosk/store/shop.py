@@ -51,10 +51,10 @@ class Shop:
         self.config = config
         self.post = post  # messages to the loop, from the import worker
         self._importing = False
-        self._import_done: list[Callable[[list[Any]], None]] = []
+        self._import_done: list[Callable[[list[Problem]], None]] = []
         self.local_path = outbox_path(config).with_name(f"settings-{config.store.id}.json")
         self.local = load_local_settings(self.local_path)
-        self.content_refused: list[Any] = []  # the problems of the pack on disk, when the last good catalogue runs
+        self.content_refused: list[Problem] = []  # the problems of the pack on disk, when the last good catalogue runs
         self.catalog = Catalog(self._catalog_file())
         self.translations = Translations(LOCALE_FOLDER, config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
@@ -124,7 +124,7 @@ class Shop:
         self.change_settings(closed_override=closed)
         log.info("opening hours override: %s", {None: "follow the hours", True: "closed", False: "open"}[closed])
 
-    def change_settings(self, **changes: Any) -> None:
+    def change_settings(self, **changes: str | float | bool | None) -> None:
         """Staff changed a setting on the device: keep it, and let every display apply it."""
         for key, value in changes.items():
             setattr(self.local, key, value)
@@ -148,7 +148,7 @@ class Shop:
                       "catalogue", len(error.problems), error.problems[0])
             return database
 
-    def import_catalog(self, done: Callable[[list[Any]], None] = lambda problems: None) -> bool:
+    def import_catalog(self, done: Callable[[list[Problem]], None] = lambda problems: None) -> bool:
         """Import the pack again (if it changed) in a worker, while the screens keep drawing; the old
         catalogue serves until `CatalogReady` swaps the new one in between frames, then `done(problems)`
         runs on the loop ([] when it was swapped in). False if an import is already running."""
@@ -223,7 +223,7 @@ class Shop:
         for listener in self.catalog_listeners:
             listener()
 
-    def event(self, name: str, **fields: Any) -> None:
+    def event(self, name: str, **fields: object) -> None:
         """An analytics event for head office (no personal data in `fields`)."""
         self.fleet.event(name, **fields)
 

@@ -33,7 +33,7 @@ class Pilot:
 
     def request(self, cmd: str, **fields: Any) -> dict[str, Any]:
         """Carry out an automation request and draw the next frame; raise PilotError if refused."""
-        reply = self.app.commands.handle({"cmd": cmd, "display": self.display_name, **fields})
+        reply = self.app.automation({"cmd": cmd, "display": self.display_name, **fields})
         self.app.step(block=False)
         if not reply["ok"]:
             raise PilotError(reply["error"])
