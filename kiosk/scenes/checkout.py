@@ -11,8 +11,9 @@ from functools import partial
 from typing import Any
 
 from kiosk.core.models import pick
-from kiosk.core.order_mail import confirmation, fulfilment_text, store_alert
+from kiosk.core.order_mail import fulfilment_text
 from kiosk.core.orders import DeliveryAddress, Order, new_order_id, normalise_phone
+from kiosk.core.place_order import Voice, place
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
@@ -220,24 +221,20 @@ class CheckoutScene(ShopScene):
         ctx = self.ctx
         if not ctx.session.cart.lines or not any(self._contact()):
             return
-        order = self._order()
         shop = ctx.shop
-        follow = shop.config.orders.follow_url.replace("{order}", order.id)
-        emails = []
-        if shop.mail_enabled and order.email:
-            subject, text, html = confirmation(order, shop.config.store.name, ctx.t, ctx.fmt.price, ctx.when, follow)
-            emails.append({"to": order.email, "subject": subject, "text": text, "html": html})
-        if shop.mail_enabled and shop.config.orders.store_email:
-            store_t = shop.t(shop.config.store.default_language)
-            store_fmt = shop.formatter(shop.config.store.default_language)
-            subject, text, html = store_alert(order, store_t, store_fmt.price, ctx.when)
-            emails.append({"to": shop.config.orders.store_email, "subject": subject, "text": text, "html": html})
-        shop.place_order(order, emails)
+        store_language = shop.config.store.default_language
+        placed = place(self._order(), store_name=shop.config.store.name,
+                       follow_url_template=shop.config.orders.follow_url, mail=shop.mail_enabled,
+                       store_email=shop.config.orders.store_email,
+                       shopper=Voice(ctx.t, ctx.fmt.price, ctx.when),
+                       store=Voice(shop.t(store_language), shop.formatter(store_language).price, ctx.when))
+        shop.keep_order(placed)
+        order = placed.order
         shop.event("order_placed", display=ctx.display_name, articles=ctx.session.cart.count,
                    total_cents=order.total_cents)
         ctx.session.cart.clear()
         self.typed = {key: "" for key in TYPED_STEPS}
         stack = ctx.screen.stack
         stack.pop_to("home")
-        ctx.show(ctx.routes.order_confirmed(order.id, fulfilment_text(order, ctx.t, ctx.when), follow,
-                                     bool(emails and order.email)))
+        ctx.show(ctx.routes.order_confirmed(order.id, fulfilment_text(order, ctx.t, ctx.when), placed.follow_url,
+                                            placed.shopper_emailed))

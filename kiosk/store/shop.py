@@ -19,9 +19,9 @@ from kiosk.core.catalog_build import ensure_catalog, previous_catalog, stored_fi
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.messages import CatalogReady, Message
-from kiosk.core.orders import Order
 from kiosk.core.outbox import Outbox
 from kiosk.core.pack_reader import PackRejected
+from kiosk.core.place_order import PlacedOrder
 from kiosk.core.problems import Problem
 from kiosk.store.local_settings import load_local_settings, save_local_settings
 from kiosk.store.ports import Backend, Fleet, NoBackend, NoFleet, NoPrinter, NoSpeaker, Printer, Sender, Speaker
@@ -102,17 +102,16 @@ class Shop:
         self.outbox_added()
         return item_id
 
-    def place_order(self, order: Order, emails: list[dict[str, Any]]) -> None:
+    def keep_order(self, placed: PlacedOrder) -> None:
         """Keep an order and its emails durably, in one transaction, then wake the senders and tell staff.
 
         Returns once it is on disk: only then may the shopper see "confirmed" (DESIGN §5).
         """
-        items = [("order", order.payload(), order.id)]
-        items += [("email", email, "") for email in emails]
-        self.outbox.add_many(items, order.placed_at.timestamp())
+        order = placed.order
+        self.outbox.add_many(list(placed.items), order.placed_at.timestamp())
         self.outbox_added()
         log.info("order %s kept in the outbox (%d articles)", order.id, sum(line.quantity for line in order.lines))
-        self.fleet.staff_call(order.alert())
+        self.fleet.staff_call(placed.alert)
 
     @property
     def closed_override(self) -> bool | None:
