@@ -168,3 +168,26 @@ class OpeningHours:
         if self.is_open(ready):
             return ready.astimezone(self.zone)
         return self.next_opening(ready)
+
+
+NO_CLOSING_TIME = timedelta(hours=23, minutes=59)  # open longer than this without a break: no time to give
+
+
+@dataclass(frozen=True)
+class ShopState:
+    """Whether the store is open now, and the moment worth saying: when it closes, or when it opens."""
+
+    open: bool
+    closes_at: datetime | None = None  # open, and closing within a day
+    opens_at: datetime | None = None  # closed by its hours (not by staff), and opening within a year
+
+
+def shop_state(hours: OpeningHours, override: bool | None, now: datetime) -> ShopState:
+    """The store's state at `now`: its opening hours, unless staff or head office said open (False) or
+    closed (True); closed by them, it gives no opening time, since nobody knows when that ends."""
+    closes = hours.closes_at(now)
+    if override is False or (override is None and closes is not None):
+        if closes is None or closes - now > NO_CLOSING_TIME:
+            return ShopState(True)
+        return ShopState(True, closes_at=closes)
+    return ShopState(False, opens_at=hours.next_opening(now) if override is None else None)

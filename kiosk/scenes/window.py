@@ -7,12 +7,12 @@ and takes orders to collect then (or to deliver).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import partial
 from typing import Any
 
 import pygame
 
+from kiosk.core.opening_hours import shop_state
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.base import ShopScene, product_card
 from kiosk.scenes.context import SceneContext
@@ -20,7 +20,6 @@ from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Label, Panel, Root, Widget
 
 FEATURED = 24  # products on the window's shop page
-NO_CLOSING_TIME = timedelta(hours=23, minutes=59)  # open longer than this without a break: no time to give
 
 
 @dataclass(frozen=True)
@@ -38,16 +37,14 @@ class StoreStatus:
 
 
 def store_status(ctx: SceneContext) -> StoreStatus:
-    """The store's state now: its opening hours, unless staff or head office said otherwise."""
-    now = ctx.clock.now()
-    hours, t = ctx.shop.hours, ctx.t
-    override = ctx.shop.closed_override
-    closes = hours.closes_at(now)
-    if override is False or (override is None and closes is not None):
-        if closes is None or closes - now > NO_CLOSING_TIME:
-            return StoreStatus(True, t("Open"), "")
-        return StoreStatus(True, t("Open"), t("until {time}", time=ctx.fmt.time(closes.astimezone(hours.zone))))
-    opens = hours.next_opening(now) if override is None else None
+    """The store's state now (core's rule), in the shopper's words."""
+    state = shop_state(ctx.shop.hours, ctx.shop.closed_override, ctx.clock.now())
+    t = ctx.t
+    if state.open:
+        closes = state.closes_at
+        return StoreStatus(True, t("Open"), t("until {time}", time=ctx.fmt.time(closes.astimezone(ctx.shop.hours.zone)))
+                           if closes else "")
+    opens = state.opens_at
     return StoreStatus(False, t("Closed"), t("We open {when}", when=ctx.when(opens)) if opens else "")
 
 

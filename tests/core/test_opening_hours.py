@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.opening_hours import OpeningHours, Span, parse_span, parse_spans
+from kiosk.core.opening_hours import OpeningHours, Span, parse_span, parse_spans, shop_state
 
 PARIS = ZoneInfo("Europe/Paris")
 ZONES = [PARIS, ZoneInfo("America/New_York"), ZoneInfo("Australia/Sydney"), ZoneInfo("Asia/Kolkata")]
@@ -119,3 +119,14 @@ def test_bad_ranges_say_what_is_wrong(text: str, message: str) -> None:
         parse_span(text)
     with pytest.raises(ValueError, match="overlap"):
         parse_spans(["09:00-13:00", "12:00-18:00"])
+
+
+def test_the_shop_state_follows_the_hours_unless_staff_say_otherwise() -> None:
+    hours = OpeningHours(PARIS, {day: (parse_span("09:30-19:00"),) for day in range(7)})
+    morning, night = datetime(2026, 11, 30, 10, tzinfo=PARIS), datetime(2026, 11, 30, 22, tzinfo=PARIS)
+    assert shop_state(hours, None, morning).closes_at == datetime(2026, 11, 30, 19, tzinfo=PARIS)
+    closed = shop_state(hours, None, night)
+    assert not closed.open and closed.opens_at == datetime(2026, 12, 1, 9, 30, tzinfo=PARIS)
+    assert shop_state(hours, False, night).open, "staff opened the shop window"
+    forced = shop_state(hours, True, morning)
+    assert not forced.open and forced.opens_at is None, "closed by staff: no opening time to promise"
