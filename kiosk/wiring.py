@@ -30,7 +30,7 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
     clock = clock or SystemClock()
     messages: queue.Queue[Message] = queue.Queue()
     post = messages.put
-    shop = Shop(config, post)
+    shop = Shop(config, post, clock)
     chosen = [d for d in config.displays if not display_names or d.name in display_names]
     if not chosen:
         raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")
@@ -67,13 +67,13 @@ def start_devices(app: App) -> None:
     if shop.mail_enabled:
         from kiosk.services.mail import MailSender
 
-        mail = MailSender(config.mail, shop.outbox.path, post, retry)
+        mail = MailSender(config.mail, shop.outbox.path, post, retry, app.clock)
         shop.senders.append(mail)
         devices.append(mail)
     if config.fleet.host:
         from kiosk.services.fleet import FleetLink
 
-        fleet = FleetLink(config.fleet, config.store.id, config.fleet.device or app.displays[0].name, post)
+        fleet = FleetLink(config.fleet, config.store.id, config.fleet.device or app.displays[0].name, post, app.clock)
         shop.fleet = fleet
         devices.append(fleet)
     if config.backend.base_url:
@@ -84,7 +84,7 @@ def start_devices(app: App) -> None:
         shop.backend = BackendClient(backend.base_url, backend.token, backend.timeout_s, post)
         for kind in ("order", "review"):
             sender = BackendSender(kind, backend.base_url, backend.token, backend.timeout_s, shop.outbox.path, post,
-                                   retry)
+                                   retry, app.clock)
             shop.senders.append(sender)
             devices.append(sender)
     if config.printer.address:

@@ -5,6 +5,7 @@ personal stays in the outbox once an email is sent."""
 from __future__ import annotations
 
 import json
+import queue
 import sqlite3
 import subprocess
 import time
@@ -16,6 +17,10 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from kiosk.automation.server import request
+from kiosk.config import load_config
+from kiosk.core.clock import ManualClock
+from kiosk.core.outbox import Outbox
+from kiosk.services.mail import MailSender
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.kiosk_process import start_kiosk
 from tests.test_email import Inbox, free_port
@@ -106,4 +111,31 @@ def test_greylisting_is_retried_refusals_are_held_and_nothing_personal_stays(tmp
     finally:
         process.terminate()
         assert process.wait(timeout=5) == 0
+        server.stop()
+
+
+def test_the_retry_back_off_follows_the_injected_clock(tmp_path: Path) -> None:
+    """Back-off is tested by moving a clock, not by sleeping: a greylisted email waits on the clock."""
+    port = free_port()
+    inbox = FussyInbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    text = DEFAULT_CONFIG.read_text().replace('host = ""', f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+                                              f'sender = "Sentier <kiosk@sentier.example>"')
+    config = load_config(write_config(tmp_path, text))
+    clock = ManualClock()
+    outbox = Outbox(tmp_path / "outbox.db")
+    outbox.add("email", {"to": STORE, "subject": "s", "text": "t", "html": "<p>t</p>"}, clock.now().timestamp())
+    sender = MailSender(config.mail, outbox.path, queue.Queue().put, (60.0, 600.0), clock)
+    sender.start()
+    try:
+        wait_for(lambda: inbox.greylisted == [STORE], "greylisted at the first try")
+        time.sleep(0.5)
+        assert inbox.messages == [] and outbox.items()[0].state == "pending", "no retry before the clock moves"
+        clock.advance(61)  # past the first back-off (30-60 s with jitter)
+        sender.wake()
+        wait_for(lambda: len(inbox.messages) == 1, "retried once the clock passed the back-off")
+    finally:
+        sender.stop()
+        outbox.close()
         server.stop()

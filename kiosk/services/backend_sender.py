@@ -10,12 +10,12 @@ connections and answers that are not the item: tried again with back-off. Other 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import requests
 
+from kiosk.core.clock import Clock
 from kiosk.core.messages import DeliverySucceeded, Message
 from kiosk.core.orders import PERSONAL_FIELDS
 from kiosk.core.outbox import Outbox, OutboxItem
@@ -34,10 +34,10 @@ class BackendSender(OutboxSender):
     device = "backend"
 
     def __init__(self, kind: str, base_url: str, token: str, timeout_s: float, outbox_path: Path,
-                 post: Callable[[Message], None], retry: tuple[float, float]) -> None:
+                 post: Callable[[Message], None], retry: tuple[float, float], clock: Clock | None = None) -> None:
         self.kinds = (kind,)
         self.path, self.erase = ROUTES[kind]
-        super().__init__(outbox_path, post, retry)
+        super().__init__(outbox_path, post, retry, clock)
         self.url = base_url.rstrip("/") + self.path
         self.timeout_s = timeout_s
         self.session = requests.Session()
@@ -50,19 +50,19 @@ class BackendSender(OutboxSender):
             response = self.session.post(self.url, json=item.payload, timeout=self.timeout_s,
                                          headers={"Idempotency-Key": item.id})
         except requests.RequestException as error:
-            outbox.failed(item.id, f"{type(error).__name__}", time.time())
+            outbox.failed(item.id, f"{type(error).__name__}", self.now())
             self.status(False, f"POST {self.path}: {type(error).__name__}")
             return False
         code = response.status_code
         if 400 <= code < 500 and code not in RETRYABLE:
-            outbox.failed(item.id, f"HTTP {code}: {response.text[:200]}", time.time(), permanent=True)
+            outbox.failed(item.id, f"HTTP {code}: {response.text[:200]}", self.now(), permanent=True)
             log.warning("%s %s held for staff: the backend refused it (HTTP %d)", item.kind, item.id, code)
             self.status(True)
             return True
         answer = self._answer(response) if 200 <= code < 300 else None
         if answer is None or answer.get("id") != item.id:
             reason = f"HTTP {code}" if not 200 <= code < 300 else f"an answer that is not this {item.kind}"
-            outbox.failed(item.id, reason, time.time())
+            outbox.failed(item.id, reason, self.now())
             self.status(False, f"POST {self.path}: {reason}")
             return False
         outbox.delivered(item.id, erase=self.erase)

@@ -18,7 +18,7 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +27,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.json_input import parse_json_object
 from kiosk.core.messages import CatalogChanged, CommandReceived, DeviceStatusChanged, Message
 
@@ -57,8 +58,10 @@ class FleetLink:
 
     available = True
 
-    def __init__(self, config: Any, store: str, device: str, post: Callable[[Message], None]) -> None:
+    def __init__(self, config: Any, store: str, device: str, post: Callable[[Message], None],
+                 clock: Clock | None = None) -> None:
         self.config = config
+        self.clock: Clock = clock or SystemClock()
         self.post = post
         self.base = f"{config.prefix}/{store}/{device}"
         self.store_topic = f"{config.prefix}/{store}"
@@ -121,9 +124,11 @@ class FleetLink:
         self.client.disconnect()
         self.client.loop_stop()
 
-    @staticmethod
-    def _status_payload(state: str) -> bytes:
-        return json.dumps({"state": state, "time": datetime.now(UTC).isoformat(timespec="seconds")}).encode()
+    def _status_payload(self, state: str) -> bytes:
+        return json.dumps({"state": state, "time": self._time()}).encode()
+
+    def _time(self) -> str:
+        return self.clock.now().astimezone(UTC).isoformat(timespec="seconds")
 
     # --- paho's thread ----------------------------------------------------------------------------
     def _on_connect(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any) -> None:
@@ -216,7 +221,7 @@ class FleetLink:
 
     def event(self, name: str, **fields: Any) -> None:
         """An analytics event (callers pass no personal data)."""
-        self.publish("events", {"event": name, "time": datetime.now(UTC).isoformat(timespec="seconds"), **fields})
+        self.publish("events", {"event": name, "time": self._time(), **fields})
 
     def telemetry(self, values: dict[str, Any]) -> None:
         """A telemetry sample (not buffered: an old sample is worth little)."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
-import time
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.clock import Clock
 from kiosk.core.messages import Message
 from kiosk.core.outbox import Outbox, OutboxItem
 from kiosk.core.text import without_personal_data
@@ -45,8 +45,8 @@ class MailSender(OutboxSender):
     device = "mail server"
 
     def __init__(self, config: Any, outbox_path: Path, post: Callable[[Message], None],
-                 retry: tuple[float, float]) -> None:
-        super().__init__(outbox_path, post, retry)
+                 retry: tuple[float, float], clock: Clock | None = None) -> None:
+        super().__init__(outbox_path, post, retry, clock)
         self.config = config
 
     def deliver(self, outbox: Outbox, item: OutboxItem) -> bool:
@@ -69,7 +69,8 @@ class MailSender(OutboxSender):
         except smtplib.SMTPRecipientsRefused as error:
             codes = [code for code, _ in error.recipients.values()]
             permanent = all(500 <= code < 600 for code in codes)  # 4xx (greylisting, a full mailbox): later
-            outbox.failed(item_id, f"recipient refused: {', '.join(map(str, codes))}", time.time(), permanent=permanent)
+            outbox.failed(item_id, f"recipient refused: {', '.join(map(str, codes))}", self.now(),
+                          permanent=permanent)
             log.warning("email %s %s: recipient refused (%s)", item_id,
                         "held for staff" if permanent else "to be retried", ", ".join(map(str, codes)))
             self.status(True)
@@ -78,13 +79,13 @@ class MailSender(OutboxSender):
             permanent = 500 <= error.smtp_code < 600
             reply = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) \
                 else str(error.smtp_error)
-            outbox.failed(item_id, without_personal_data(f"{error.smtp_code} {reply}"), time.time(),
+            outbox.failed(item_id, without_personal_data(f"{error.smtp_code} {reply}"), self.now(),
                           permanent=permanent)
             self.status(True)
             return permanent
         except (OSError, smtplib.SMTPException) as error:
             detail = without_personal_data(f"{type(error).__name__}: {error}")
-            outbox.failed(item_id, detail, time.time())
+            outbox.failed(item_id, detail, self.now())
             self.status(False, f"{mail.host}:{mail.port}: {without_personal_data(str(error))}")
             return False
         outbox.delivered(item_id, erase=PERSONAL_FIELDS)

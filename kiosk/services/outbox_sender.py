@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import abc
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import DeviceStatusChanged, Message
 from kiosk.core.outbox import Outbox, OutboxItem
 
@@ -25,8 +25,10 @@ class OutboxSender(abc.ABC):
     kinds: tuple[str, ...] = ()
     device = ""  # the name staff see in the device list
 
-    def __init__(self, outbox_path: Path, post: Callable[[Message], None], retry: tuple[float, float]) -> None:
+    def __init__(self, outbox_path: Path, post: Callable[[Message], None], retry: tuple[float, float],
+                 clock: Clock | None = None) -> None:
         self.outbox_path = outbox_path
+        self.clock: Clock = clock or SystemClock()
         self.post = post
         self.retry = retry
         self.connected: bool | None = None
@@ -54,6 +56,10 @@ class OutboxSender(abc.ABC):
             self.connected = connected
             self.post(DeviceStatusChanged(self.device, connected, detail))
 
+    def now(self) -> float:
+        """The injected clock's time, as the outbox keeps it (seconds since the epoch)."""
+        return self.clock.now().timestamp()
+
     @abc.abstractmethod
     def deliver(self, outbox: Outbox, item: OutboxItem) -> bool:
         """Deliver one item and record the outcome in `outbox`; False stops this round (try again later)."""
@@ -63,11 +69,11 @@ class OutboxSender(abc.ABC):
         outbox.retry_now(self.kinds)  # a restart often follows a repaired network: try what waits at once
         try:
             while not self._stop.is_set():
-                for item in outbox.due_in_order(time.time(), self.kinds):
+                for item in outbox.due_in_order(self.now(), self.kinds):
                     if self._stop.is_set() or not self.deliver(outbox, item):
                         break
                 next_due = outbox.next_due(self.kinds)
-                wait = IDLE_LOOK_S if next_due is None else max(0.05, min(IDLE_LOOK_S, next_due - time.time()))
+                wait = IDLE_LOOK_S if next_due is None else max(0.05, min(IDLE_LOOK_S, next_due - self.now()))
                 self._wake.wait(wait)
                 self._wake.clear()
         finally:

@@ -6,7 +6,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from kiosk.config import KioskConfig
 from kiosk.config.settings import opening_hours
 from kiosk.core.catalog import Catalog
 from kiosk.core.catalog_build import ensure_catalog, previous_catalog, stored_fingerprint
+from kiosk.core.clock import Clock
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.messages import CatalogReady, Message
@@ -47,8 +48,9 @@ def catalog_path(config: KioskConfig) -> Path:
 class Shop:
     """The store as the displays see it."""
 
-    def __init__(self, config: KioskConfig, post: Callable[[Message], None]) -> None:
+    def __init__(self, config: KioskConfig, post: Callable[[Message], None], clock: Clock) -> None:
         self.config = config
+        self.clock = clock
         self.post = post  # messages to the loop, from the import worker
         self._importing = False
         self._import_done: list[Callable[[list[Problem]], None]] = []
@@ -231,7 +233,7 @@ class Shop:
         if not self.fleet.available:
             return False
         self.fleet.staff_call({"type": "adviser", "display": display, "location": location, "reason": reason,
-                               "time": datetime.now(UTC).isoformat(timespec="seconds")})
+                               "time": self.clock.now().astimezone(UTC).isoformat(timespec="seconds")})
         return True
 
     def close(self) -> None:
