@@ -31,6 +31,8 @@ def make_config(work: Path, size: int | None, screen: tuple[int, int] = (1080, 1
     database = work / f"catalog-{size or 'demo'}.db"
     ensure_catalog(folder, database)
     text = (REPO / "config" / "default.toml").read_text(encoding="utf-8")
+    for shipped in ("locale", "web"):
+        text = text.replace(f'"../content/{shipped}"', f'"{REPO / "content" / shipped}"')
     text = text.replace('pack = "../content/demo"', f'pack = "{folder}"\ndatabase = "{database}"')
     for theme in ("default", "window", "high-contrast"):
         text = text.replace(f'theme = "themes/{theme}.toml"', f'theme = "{REPO / "config" / "themes" / theme}.toml"')

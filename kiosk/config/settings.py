@@ -42,6 +42,7 @@ class ContentConfig:
 
     pack: str
     database: str = ""  # empty: a file in the user's cache folder
+    locale: str = "../content/locale"  # the interface texts (kiosk.mo by language), relative to this file
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class ShareConfig:
 
     base_url: str = "http://127.0.0.1:8765/"  # the phone page; the comparison goes in its #fragment
     serve: str = ""  # "ADDRESS:PORT" to serve content/web/ from this kiosk; empty: another host serves it
+    web: str = "../content/web"  # the phone page's folder, relative to this file (served with `serve`)
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,10 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
     issues.extend(hours_problems(config))
     if not config.path(config.accessibility.theme).is_file():
         issues.append((("accessibility", "theme"), f"theme file not found: {config.path(config.accessibility.theme)}"))
+    if not config.path(config.content.locale).is_dir():
+        issues.append((("content", "locale"), f"folder not found: {config.path(config.content.locale)}"))
+    if config.share.serve and not (config.path(config.share.web) / "index.html").is_file():
+        issues.append((("share", "web"), f"no index.html in {config.path(config.share.web)}"))
     if not config.path(config.content.pack).is_dir():
         issues.append((("content", "pack"), f"content pack folder not found: {config.path(config.content.pack)}"))
     return issues

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
-WEB_FOLDER = Path(__file__).resolve().parents[2] / "content" / "web"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -32,7 +31,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 class ShareServer:
     """A small HTTP server for the phone page, in its own thread."""
 
-    def __init__(self, address: str, folder: Path = WEB_FOLDER) -> None:
+    def __init__(self, address: str, folder: Path) -> None:
         host, _, port = address.rpartition(":")
         handler = functools.partial(_QuietHandler, directory=str(folder))
         self.server = ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler)

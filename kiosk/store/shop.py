@@ -28,7 +28,6 @@ from kiosk.store.local_settings import load_local_settings, save_local_settings
 from kiosk.store.ports import Backend, Fleet, NoBackend, NoFleet, NoPrinter, NoSpeaker, Printer, Sender, Speaker
 
 log = logging.getLogger(__name__)
-LOCALE_FOLDER = Path(__file__).resolve().parents[2] / "content" / "locale"
 
 
 def outbox_path(config: KioskConfig) -> Path:
@@ -58,7 +57,7 @@ class Shop:
         self.local = load_local_settings(self.local_path)
         self.content_refused: list[Problem] = []  # the problems of the pack on disk, when the last good catalogue runs
         self.catalog = Catalog(self._catalog_file())
-        self.translations = Translations(LOCALE_FOLDER, config.store.languages)
+        self.translations = Translations(config.path(config.content.locale), config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
         self.hours = opening_hours(config)
         self.settings_listeners: list[Callable[[], None]] = []  # displays apply staff's settings

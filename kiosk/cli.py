@@ -1,0 +1,129 @@
+"""The command line (`kiosk`, or `python run_kiosk.py` in a checkout): see `--help` and the README.
+
+Without `--config`, the demo store's config: `config/default.toml` of the checkout run_kiosk.py
+stands in, or of the current folder; an installed kiosk in a store is always given its config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame: --check prints problems only
+
+from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.core.content_pack import read_pack
+from kiosk.core.pack_reader import PackRejected
+from kiosk.core.problems import Problem
+
+DEMO_CONFIG = Path("config") / "default.toml"
+
+
+def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.Namespace:
+    """The command line of DESIGN §4."""
+    parser = argparse.ArgumentParser(prog="kiosk", description="In-store kiosk and smart window.")
+    parser.add_argument("--config", type=Path, default=default_config, help="config file (default: the demo store)")
+    parser.add_argument("--display", action="append", default=[], metavar="NAME",
+                        help="run only this display of the config (repeatable; default: all)")
+    parser.add_argument("--windowed", action="store_true", help="in a window (scaled to fit) instead of full screen")
+    parser.add_argument("--headless", action="store_true", help="no screen (SDL's dummy video driver)")
+    parser.add_argument("--automation", type=Path, metavar="SOCKET",
+                        help="listen for automation requests on this UNIX socket (off by default)")
+    parser.add_argument("--check", action="store_true",
+                        help="validate the config and the content, print every problem, exit non-zero on error")
+    parser.add_argument("--hash-pin", action="store_true",
+                        help="read a staff PIN on standard input and print its hash for [staff] pin_hash")
+    parser.add_argument("--verbose", "-v", action="store_true", help="log more")
+    return parser.parse_args(argv)
+
+
+def check(config_path: Path) -> list[Problem]:
+    """Every problem in the config, its themes and its content pack."""
+    from kiosk.ui.theme import theme_problems
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        return error.problems
+    problems: list[Problem] = []
+    for display in config.displays:
+        problems += theme_problems(config.path(display.theme))[1]
+    try:
+        read_pack(config.path(config.content.pack))
+    except PackRejected as error:
+        problems += error.problems
+    return problems
+
+
+def run(config: KioskConfig, args: argparse.Namespace) -> int:
+    """Run the app until it is closed or stopped by a signal."""
+    from kiosk.app.stop_signals import StopSignals
+    from kiosk.automation.server import AutomationServer
+    from kiosk.wiring import build_app, start_devices
+
+    app = build_app(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
+    start_devices(app)
+    phone_page = None
+    if config.share.serve:
+        from kiosk.services.share_server import ShareServer
+
+        phone_page = ShareServer(config.share.serve, config.path(config.share.web))
+        phone_page.start()
+    server = None
+    if args.automation:
+        server = AutomationServer(args.automation, app.post)
+        server.start()
+    stop_signals = StopSignals(app.post)
+    try:
+        app.run()
+    finally:
+        stop_signals.close()
+        if server is not None:
+            server.close()
+        if phone_page is not None:
+            phone_page.close()
+    return 0
+
+
+def main(argv: list[str] | None = None, default_config: Path = DEMO_CONFIG) -> int:
+    """Entry point; returns the exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv, default_config)
+    if args.config == default_config and not default_config.is_file():
+        print(f"no --config given, and no demo config at {default_config}: pass --config FILE", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.hash_pin:
+        from kiosk.core.pin import hash_pin
+
+        pin = sys.stdin.readline().strip()
+        if not (pin.isdigit() and len(pin) == 4):
+            print("a PIN is 4 digits", file=sys.stderr)
+            return 2
+        print(hash_pin(pin))
+        return 0
+    if args.check:
+        problems = check(args.config)
+        for problem in problems:
+            print(problem)
+        print(f"{args.config}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
+        return 1 if problems else 0
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    names = [display.name for display in config.displays]
+    unknown = [name for name in args.display if name not in names]
+    if unknown:
+        print(f"{args.config}: no display named {', '.join(map(repr, unknown))}; "
+              f"this config has {', '.join(map(repr, names))}", file=sys.stderr)
+        return 2
+    try:
+        return run(config, args)
+    except PackRejected as error:
+        print(error, file=sys.stderr)
+        return 2
