@@ -142,7 +142,7 @@ class TerminalDisplay:
 
     def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:
         """A finger (or the mouse) went down, moved or up: every pointer event comes through here."""
-        if self.screen.stack.top.name == "still_there":
+        if isinstance(self.screen.stack.top, StillThereDialog):
             # The dialog takes the whole touch ("Finish" must work, and the finger must not also press
             # what lies beneath); whatever the touch was, lifting it means someone is there.
             self.idle.touch(self.clock.monotonic())
@@ -160,8 +160,9 @@ class TerminalDisplay:
     def activity(self) -> None:
         """Someone touched or typed: the session goes on."""
         self.idle.touch(self.clock.monotonic())
-        if self.screen.stack.top.name == "still_there":
-            self.screen.stack.pop()
+        top = self.screen.stack.top
+        if isinstance(top, StillThereDialog):
+            top.dismiss(True)
 
     def tick(self, now: float) -> None:
         """Check inactivity: ask "Are you still there?", then end the session."""
@@ -170,11 +171,17 @@ class TerminalDisplay:
         state = self.idle.state(now)
         if state is IdleState.EXPIRED:
             self.end_session()
-        elif state is IdleState.WARNING and self.screen.stack.top.name != "still_there":
+        elif state is IdleState.WARNING and not isinstance(self.screen.stack.top, StillThereDialog):
             t = self.ctx.t
             self.say(t("Are you still there?") + " " + t("Touch the screen or press a key to go on."))
-            self.screen.stack.push(StillThereDialog(self.ctx, lambda: self.idle.seconds_left(self.clock.monotonic()),
-                                                    self.activity, self.end_session))
+            dialog = StillThereDialog(self.ctx, lambda: self.idle.seconds_left(self.clock.monotonic()))
+            self.screen.stack.open_modal(dialog, self._still_there_answered)
+
+    def _still_there_answered(self, keep: bool) -> None:
+        if keep:
+            self.activity()
+        else:
+            self.end_session()
 
     def next_deadline(self, now: float) -> float | None:
         """When this display next needs the loop to wake up."""
@@ -242,8 +249,8 @@ class TerminalDisplay:
         """A staff badge: ask for the PIN, then show the devices."""
         if self.screen.stack.top.name in ("pin_pad", "devices"):
             return
-        self.screen.stack.push(PinPadScene(self.ctx, self.shop.config.staff.pin_hash, self.pin_lock,
-                                           self.open_maintenance))
+        pad = PinPadScene(self.ctx, self.shop.config.staff.pin_hash, self.pin_lock)
+        self.screen.stack.open_modal(pad, lambda granted: self.open_maintenance() if granted else None)
 
     def open_maintenance(self) -> None:
         """The staff menu."""

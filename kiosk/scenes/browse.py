@@ -13,6 +13,7 @@ from kiosk.core.i18n import N_
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene, product_card
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Root, Widget
 
@@ -85,7 +86,8 @@ class BrowseScene(ShopScene):
 
     def open_filters(self) -> None:
         """Open the sort and filter sheet."""
-        self.ctx.show(FilterSheet(self.ctx, self))
+        self.ctx.screen.stack.open_modal(FilterSheet(self.ctx, self.category, self.sort, self.filter),
+                                         lambda chosen: self.apply(*chosen))
 
     def apply(self, sort: str, chosen: BrowseFilter) -> None:
         """Use a new sort and filter."""
@@ -93,17 +95,18 @@ class BrowseScene(ShopScene):
         self.rebuild()
 
 
-class FilterSheet(ShopScene):
-    """A sheet over the department: sort order, price, rating, brand, in stock."""
+class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
+    """A sheet over the department: sort order, price, rating, brand, in stock. Its answer: the sort and
+    filter to show ("Show N products"); closing it keeps the department as it was."""
 
     name = "filters"
     modal = True
 
-    def __init__(self, ctx: SceneContext, browse: BrowseScene) -> None:
+    def __init__(self, ctx: SceneContext, category: str, sort: str, chosen: BrowseFilter) -> None:
         super().__init__(ctx)
-        self.browse = browse
-        self.sort = browse.sort
-        self.filter = browse.filter
+        self.category = category
+        self.sort = sort
+        self.filter = chosen
 
     def details(self) -> dict[str, Any]:
         """What is chosen so far."""
@@ -148,7 +151,7 @@ class FilterSheet(ShopScene):
         y += chip_h + theme.px(30)
         heading(t("Sort by"))
         chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k)) for key, label in SORT_LABELS.items()])
-        facets = ctx.shop.catalog.facets(self.browse.category)
+        facets = ctx.shop.catalog.facets(self.category)
         heading(t("Price"))
         bands = []
         for low, high in facets.price_bands:
@@ -170,7 +173,7 @@ class FilterSheet(ShopScene):
                   lambda: self._set(in_stock_only=not self.filter.in_stock_only))])
         heading(t("Brand"))
         chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand)) for brand in facets.brands])
-        count = ctx.shop.catalog.count(self.browse.category, self.filter)
+        count = ctx.shop.catalog.count(self.category, self.filter)
         button_w = (width - 2 * margin - gap) // 2
         panel.add(Button((margin, y, button_w, chip_h), t("Reset"), self._reset, style="secondary"))
         show = t.plural("Show {count} product", "Show {count} products", count)
@@ -199,5 +202,4 @@ class FilterSheet(ShopScene):
         self.rebuild()
 
     def _apply(self) -> None:
-        self.browse.apply(self.sort, self.filter)
-        self.ctx.back()
+        self.dismiss((self.sort, self.filter))

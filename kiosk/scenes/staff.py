@@ -10,22 +10,23 @@ from kiosk.core.messages import DeviceStatusChanged
 from kiosk.core.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.scene import Modal
 from kiosk.ui.widgets import Button, Label, Panel, Root
 
 PIN_LENGTH = 4
 
 
-class PinPadScene(ShopScene):
-    """Digits, a row of dots, and a lock after too many wrong PINs."""
+class PinPadScene(ShopScene, Modal[bool]):
+    """Digits, a row of dots, and a lock after too many wrong PINs. Its answer: True once the right PIN
+    was typed, False when staff closed it."""
 
     name = "pin_pad"
     modal = True
 
-    def __init__(self, ctx: SceneContext, pin_hash: str, lock: PinLock, on_success: Callable[[], None]) -> None:
+    def __init__(self, ctx: SceneContext, pin_hash: str, lock: PinLock) -> None:
         super().__init__(ctx)
         self.pin_hash = pin_hash
         self.lock = lock
-        self.on_success = on_success
         self.entered = ""
         self.message = ""
 
@@ -73,8 +74,7 @@ class PinPadScene(ShopScene):
             self.entered = ""
             if right:
                 self.lock.succeeded()
-                self.ctx.back()
-                self.on_success()
+                self.dismiss(True)
                 return
             if self.lock.failed(now):
                 self.message = self.ctx.t("Pad locked")
@@ -90,7 +90,7 @@ class PinPadScene(ShopScene):
 
     def cancel(self) -> None:
         """Close the pad."""
-        self.ctx.back()
+        self.dismiss(False)
 
 
 class DeviceStatusScene(ShopScene):

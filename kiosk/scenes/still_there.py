@@ -8,21 +8,20 @@ from typing import Any
 
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.scene import Modal
 from kiosk.ui.widgets import Button, Label, Root
 
 
-class StillThereDialog(ShopScene):
-    """A modal dialog with the seconds left; a touch anywhere keeps the session."""
+class StillThereDialog(ShopScene, Modal[bool]):
+    """A modal dialog with the seconds left; a touch anywhere keeps the session. Its answer: True to
+    keep the session, False to finish it."""
 
     name = "still_there"
     modal = True
 
-    def __init__(self, ctx: SceneContext, seconds_left: Callable[[], float], keep: Callable[[], None],
-                 finish: Callable[[], None]) -> None:
+    def __init__(self, ctx: SceneContext, seconds_left: Callable[[], float]) -> None:
         super().__init__(ctx)
         self.seconds_left = seconds_left
-        self.keep = keep
-        self.finish = finish
         self.countdown: Label | None = None
         self.shown_seconds = -1
 
@@ -47,6 +46,14 @@ class StillThereDialog(ShopScene):
         box.add(Button((inner.x + button_w + gap, by, button_w, button_h), t("I'm still here"), self.keep,
                        style="accent"))
         return root
+
+    def keep(self) -> None:
+        """"I'm still here"."""
+        self.dismiss(True)
+
+    def finish(self) -> None:
+        """"Finish": the session ends now."""
+        self.dismiss(False)
 
     def _update_countdown(self) -> None:
         seconds = math.ceil(self.seconds_left())

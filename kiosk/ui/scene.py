@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import abc
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from kiosk.ui.widgets import Root
 
@@ -68,6 +69,28 @@ class Scene(abc.ABC):
         return {}
 
 
+Result = TypeVar("Result")
+
+
+class Modal(Generic[Result]):
+    """Mixed into a modal scene that answers with a typed result: whoever opens it with
+    `SceneStack.open_modal(scene, on_result)` gets `on_result(result)` once the scene calls
+    `dismiss(result)` (which also closes it). No callbacks in the scene's constructor."""
+
+    modal = True
+    _stack: SceneStack | None = None
+    _on_result: Callable[[Result], None] | None = None
+
+    def dismiss(self, result: Result) -> None:
+        """Close this modal, then hand `result` to whoever opened it."""
+        stack, on_result = self._stack, self._on_result
+        self._stack = self._on_result = None  # answered once
+        if stack is not None and stack.is_top(self):
+            stack.pop()
+        if on_result is not None:
+            on_result(result)
+
+
 class SceneStack:
     """The scenes of one display; only the top one (and what a modal covers) is drawn."""
 
@@ -94,6 +117,17 @@ class SceneStack:
         """Show `scene` on top."""
         self.scenes.append(scene)
         self._entered()
+
+    def is_top(self, scene: object) -> bool:
+        """Whether `scene` is the one in front."""
+        return bool(self.scenes) and self.scenes[-1] is scene
+
+    def open_modal(self, scene: Modal[Result], on_result: Callable[[Result], None]) -> None:
+        """Show a modal scene on top; `on_result` gets its answer when it is dismissed."""
+        if not isinstance(scene, Scene):
+            raise TypeError("a modal must be a Scene")
+        scene._stack, scene._on_result = self, on_result
+        self.push(scene)
 
     def pop(self) -> Scene | None:
         """Close the top scene (the last one stays)."""
