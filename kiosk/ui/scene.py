@@ -75,9 +75,9 @@ Result = TypeVar("Result")
 class Modal(Generic[Result]):
     """Mixed into a modal scene that answers with a typed result: whoever opens it with
     `SceneStack.open_modal(scene, on_result)` gets `on_result(result)` once the scene calls
-    `dismiss(result)` (which also closes it). No callbacks in the scene's constructor."""
+    `dismiss(result)` (which also closes it). No callbacks in the scene's constructor. (The scene still
+    says `modal = True` to be drawn over the one below.)"""
 
-    modal = True
     _stack: SceneStack | None = None
     _on_result: Callable[[Result], None] | None = None
 

@@ -15,6 +15,7 @@ class Page(Scene):
 
 class Question(Page, Modal[str]):
     name = "question"
+    modal = True
 
 
 def test_a_modal_closes_and_answers_once() -> None:
