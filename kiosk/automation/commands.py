@@ -14,7 +14,9 @@ from drivers.scanners import scanned
 from kiosk.app.display import Display
 from kiosk.app.keys import press_key
 from kiosk.app.loop import App
+from kiosk.app.outputs import png_bytes
 from kiosk.automation.schema import request_problem
+from kiosk.automation.screens import shown_picture
 from kiosk.core.messages import CardPresented
 
 
@@ -118,13 +120,9 @@ class AutomationCommands:
             raise AutomationError(f"no folder {str(path.parent)!r} to write the screenshot in")
         if path.is_dir():
             raise AutomationError(f"{str(path)!r} is a folder, not a file name")
-        self.app.frame()
-        while display.screen.images.busy:  # show pictures, not their placeholders
-            display.screen.images.wait()
-            self.app.frame()
-        output = self.app.outputs[self.app.displays.index(display)]
+        picture = shown_picture(self.app, display)
         try:
-            output.screenshot(str(path))
-        except (OSError, self.app.pygame.error) as error:
+            path.write_bytes(png_bytes(picture))
+        except OSError as error:
             raise AutomationError(f"the screenshot could not be written: {error}") from error
         return {"path": str(path)}

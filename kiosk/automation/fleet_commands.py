@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.app.loop import App
 from kiosk.app.outputs import png_bytes
+from kiosk.automation.screens import shown_picture
 from kiosk.core.messages import CommandReceived, Quit
 from kiosk.core.problems import Problem
 
@@ -44,8 +45,7 @@ class FleetCommands:
         """The display as shown, as a base64 PNG: copied on the loop, encoded in memory by a worker, which
         sends the reply (the encoding of a 4K screen took the loop 0.4 s)."""
         display = self.app.display(command.payload.get("display"))
-        self.app.frame()
-        picture = self.app.outputs[self.app.displays.index(display)].snapshot()
+        picture = shown_picture(self.app, display)
         fleet = self.app.shop.fleet
 
         def encode_and_reply() -> None:

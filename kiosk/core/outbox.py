@@ -8,6 +8,8 @@ for good (held for staff). Personal data in an item (an email address) is erased
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 import sqlite3
@@ -38,6 +40,16 @@ class OutboxItem:
     attempts: int
     state: str  # pending | sent | held
     last_error: str
+
+
+def outbox_csv(items: list[OutboxItem]) -> str:
+    """Items as CSV for staff: id, kind, state, attempts, last error (never a payload, so no personal data)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "kind", "state", "attempts", "last_error"])
+    for item in items:
+        writer.writerow([item.id, item.kind, item.state, item.attempts, item.last_error])
+    return buffer.getvalue()
 
 
 def retry_delay(attempts: int, rng: random.Random | None = None, first: float = FIRST_RETRY_S,

@@ -3,9 +3,7 @@ settings, screen test and log, exit."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import pygame
@@ -128,14 +126,7 @@ class MaintenanceScene(ShopScene):
 
     def export(self) -> None:
         """Write the outbox (without personal data) as CSV for staff."""
-        folder = self.ctx.shop.outbox.path.parent / "exports"  # beside the outbox, where staff look for it
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"outbox-{datetime.now():%Y%m%d-%H%M%S}.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["id", "kind", "state", "attempts", "last_error"])
-            for item in self.ctx.shop.outbox.items():
-                writer.writerow([item.id, item.kind, item.state, item.attempts, item.last_error])
+        path = self.ctx.shop.export_outbox()
         self.message = self.ctx.t("Exported to {path}", path=str(path))
         self.rebuild()
 

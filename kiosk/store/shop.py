@@ -20,7 +20,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
 from kiosk.core.messages import CatalogReady, Message
-from kiosk.core.outbox import Outbox
+from kiosk.core.outbox import Outbox, outbox_csv
 from kiosk.core.pack_reader import PackRejected
 from kiosk.core.place_order import PlacedOrder
 from kiosk.core.problems import Problem
@@ -91,6 +91,15 @@ class Shop:
     def mail_enabled(self) -> bool:
         """Whether the kiosk can send emails."""
         return bool(self.config.mail.host)
+
+    def export_outbox(self) -> Path:
+        """The outbox as CSV for staff (ids, states, errors: no personal data), beside the outbox, where
+        staff look for it; returns the file."""
+        folder = self.outbox.path.parent / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"outbox-{self.clock.now().astimezone():%Y%m%d-%H%M%S}.csv"
+        path.write_text(outbox_csv(self.outbox.items()), encoding="utf-8")
+        return path
 
     def outbox_added(self) -> None:
         """Wake the senders: something waits in the outbox."""
