@@ -100,8 +100,7 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
     skus = [p.sku for p in app.display().ctx.shop.catalog.browse(None, limit=4)]
     for sku in skus:
         app.display().session.add_to_compare(sku)
-    app.display().ctx.show(__import__("kiosk.scenes.compare", fromlist=["CompareScene"]).CompareScene(
-        app.display().ctx))
+    app.display().ctx.show(app.display().ctx.routes.compare())
     pilot.advance(0.1)
     scroll("compare_scroll")
     for _ in range(int(rounds)):
@@ -111,6 +110,52 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
         if values:
             out[kind] = {"p50_ms": statistics.median(values), "p99_ms": percentile(values, 0.99), "frames": len(values)}
     return out
+
+
+def import_frames(config: str, new_pack: str) -> dict[str, Any]:
+    """Frame times while a shopper scrolls a department and head office's `reload_content` imports a
+    new pack (the pack folder of `config` gets the files of `new_pack`), paced at 60 frames a second;
+    and the longest gap between two turns of the loop (the systemd watchdog is fed once a turn)."""
+    import shutil
+
+    from kiosk.core.messages import CommandReceived
+
+    pilot = _pilot(config)
+    app = pilot.app
+    pack = app.config.path(app.config.content.pack)
+    for path in pack.iterdir():
+        if path.is_file():
+            path.unlink()
+    for path in Path(new_pack).iterdir():
+        if path.is_file():
+            shutil.copy(path, pack / path.name)
+    width, height = app.display().screen.size
+    pilot.tap(x=width // 2, y=height // 2)
+    pilot.tap(app.display().ctx.shop.catalog.categories[0].name["fr"])
+    before = app.shop.catalog.product_count()
+    app.frame_times.clear()
+    started = time.perf_counter()
+    app.fleet_commands(CommandReceived("reload_content", {}, "bench/reply", None))
+    longest_gap, last_turn, direction = 0.0, time.perf_counter(), 1
+    while app.shop.importing:
+        top, bottom = height * 3 // 4, height // 4
+        start, end = (top, bottom) if direction == 1 else (bottom, top)
+        direction = -direction
+        pilot.swipe((width // 2, start), (width // 2, end), ms=150)
+        for _ in range(40):
+            turn = time.perf_counter()
+            longest_gap = max(longest_gap, turn - last_turn)
+            last_turn = turn
+            pilot.clock.advance(1 / 60)
+            app.step(block=False)
+            time.sleep(max(0.0, 1 / 60 - (time.perf_counter() - turn)))
+            if not app.shop.importing:
+                break
+    seconds = time.perf_counter() - started
+    values = list(app.frame_times)
+    return {"p50_ms": statistics.median(values), "p99_ms": percentile(values, 0.99), "frames": len(values),
+            "import_s": seconds, "longest_turn_gap_ms": longest_gap * 1000,
+            "products": [before, app.shop.catalog.product_count()]}
 
 
 def window_frames(config: str, rounds: str = "6") -> dict[str, Any]:
@@ -213,6 +258,7 @@ def scan_latency(config: str, device: str, wire: str, count: str = "1000", pace:
 
 
 PROBES = {"first_frame": first_frame, "memory": memory, "frames": frames, "search": search,
+          "import_frames": import_frames,
           "scan_latency": scan_latency, "window_frames": window_frames}
 
 if __name__ == "__main__":
