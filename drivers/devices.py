@@ -1,4 +1,5 @@
-"""The devices of a config, chosen in one place by their address (DESIGN §4)."""
+"""The devices of a config, chosen in one place by their address (DESIGN §4): scanners, card readers,
+and the receipt printer."""
 
 from __future__ import annotations
 
@@ -24,3 +25,19 @@ def open_devices(config: Any, post: Callable[[Message], None], codes: Callable[[
         devices.append(SimCardReader(address, post) if address.startswith("sim:")
                        else NfcReader(address, post, card_secret(config)))
     return devices
+
+
+def open_printer(address: str, timeout: float) -> Any:
+    """A python-escpos printer for an address (not yet opened)."""
+    from escpos import printer
+
+    scheme, _, rest = address.partition(":")
+    if scheme == "tcp":
+        host, _, port = rest.rpartition(":")
+        return printer.Network(host, int(port or 9100), timeout=timeout)
+    if scheme == "usb":
+        vendor, _, product = rest.partition(":")
+        return printer.Usb(int(vendor, 16), int(product, 16), timeout=int(timeout * 1000))
+    if scheme == "serial":
+        return printer.Serial(rest, timeout=timeout)
+    raise ValueError(f"unknown printer address {address!r} (tcp:HOST:PORT, usb:VID:PID or serial:DEVICE)")

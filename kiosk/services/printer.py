@@ -1,7 +1,7 @@
 """The receipt printer (ESC/POS through python-escpos): a thread prints slips and reports how it went.
 
-Addresses, resolved here only: `tcp:HOST:PORT` (network printers, usually port 9100),
-`usb:VENDOR:PRODUCT` (hex ids), `serial:/dev/ttyUSB0`. Before each slip the paper sensor is asked;
+Its address (`tcp:HOST:PORT`, `usb:VENDOR:PRODUCT`, `serial:/dev/ttyUSB0`) is resolved by the one device
+registry, drivers/devices.py. Before each slip the paper sensor is asked;
 out of paper or unreachable, the shopper is told and offered the QR code or email instead.
 """
 
@@ -11,28 +11,12 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from typing import Any
 
+from drivers.devices import open_printer
 from kiosk.core.messages import DeviceStatusChanged, Message, PrintFinished
 from kiosk.core.slip import Slip
 
 log = logging.getLogger(__name__)
-
-
-def open_printer(address: str, timeout: float) -> Any:
-    """A python-escpos printer for an address (not yet opened)."""
-    from escpos import printer
-
-    scheme, _, rest = address.partition(":")
-    if scheme == "tcp":
-        host, _, port = rest.rpartition(":")
-        return printer.Network(host, int(port or 9100), timeout=timeout)
-    if scheme == "usb":
-        vendor, _, product = rest.partition(":")
-        return printer.Usb(int(vendor, 16), int(product, 16), timeout=int(timeout * 1000))
-    if scheme == "serial":
-        return printer.Serial(rest, timeout=timeout)
-    raise ValueError(f"unknown printer address {address!r} (tcp:HOST:PORT, usb:VID:PID or serial:DEVICE)")
 
 
 class PrinterService:
