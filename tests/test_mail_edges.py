@@ -9,7 +9,7 @@ import queue
 import sqlite3
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,18 @@ def emails(outbox: Path) -> list[tuple[str, dict[str, Any], str]]:
     return [(state, json.loads(payload), error) for state, payload, error in rows]
 
 
+@pytest.fixture
+def fussy() -> Iterator[tuple[FussyInbox, str]]:
+    """The fussy SMTP server on loopback, and the demo config's text pointed at it."""
+    port = free_port()
+    inbox = FussyInbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    yield inbox, DEFAULT_CONFIG.read_text().replace(
+        'host = ""', f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"\nsender = "Sentier <kiosk@sentier.example>"')
+    server.stop()
+
+
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 15) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -67,13 +79,9 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 15) -> N
 
 
 @pytest.mark.e2e
-def test_greylisting_is_retried_refusals_are_held_and_nothing_personal_stays(tmp_path: Path) -> None:
-    port = free_port()
-    inbox = FussyInbox()
-    server = Controller(inbox, hostname="127.0.0.1", port=port)
-    server.start()
-    text = DEFAULT_CONFIG.read_text().replace('host = ""', f'host = "127.0.0.1"\nport = {port}\n'
-                                              f'security = "none"\nsender = "Sentier <kiosk@sentier.example>"')
+def test_greylisting_is_retried_refusals_are_held_and_nothing_personal_stays(
+        tmp_path: Path, fussy: tuple[FussyInbox, str]) -> None:
+    inbox, text = fussy
     text = text.replace('# store_email = "commandes@sentier.example"', f'store_email = "{STORE}"')
     text = text.replace("[outbox]\n", "[outbox]\nfirst_retry_s = 0.2\nmax_retry_s = 1\n")
     sock = tmp_path / "kiosk.sock"
@@ -111,17 +119,11 @@ def test_greylisting_is_retried_refusals_are_held_and_nothing_personal_stays(tmp
     finally:
         process.terminate()
         assert process.wait(timeout=5) == 0
-        server.stop()
 
 
-def test_the_retry_back_off_follows_the_injected_clock(tmp_path: Path) -> None:
+def test_the_retry_back_off_follows_the_injected_clock(tmp_path: Path, fussy: tuple[FussyInbox, str]) -> None:
     """Back-off is tested by moving a clock, not by sleeping: a greylisted email waits on the clock."""
-    port = free_port()
-    inbox = FussyInbox()
-    server = Controller(inbox, hostname="127.0.0.1", port=port)
-    server.start()
-    text = DEFAULT_CONFIG.read_text().replace('host = ""', f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
-                                              f'sender = "Sentier <kiosk@sentier.example>"')
+    inbox, text = fussy
     config = load_config(write_config(tmp_path, text))
     clock = ManualClock()
     outbox = Outbox(tmp_path / "outbox.db")
@@ -138,4 +140,3 @@ def test_the_retry_back_off_follows_the_injected_clock(tmp_path: Path) -> None:
     finally:
         sender.stop()
         outbox.close()
-        server.stop()
