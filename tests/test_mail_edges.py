@@ -66,8 +66,8 @@ def fussy() -> Iterator[tuple[FussyInbox, str]]:
     inbox = FussyInbox()
     server = Controller(inbox, hostname="127.0.0.1", port=port)
     server.start()
-    yield inbox, DEFAULT_CONFIG.read_text().replace(
-        'host = ""', f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"\nsender = "Sentier <kiosk@sentier.example>"')
+    yield inbox, DEFAULT_CONFIG.read_text().replace('host = ""', f'host = "127.0.0.1"\nport = {port}\n'
+                                                    'security = "none"\nsender = "Sentier <kiosk@sentier.example>"')
     server.stop()
 
 
