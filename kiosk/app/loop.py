@@ -13,7 +13,6 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pygame
@@ -26,6 +25,7 @@ from kiosk.app.keys import press_key
 from kiosk.app.memory import tune_malloc
 from kiosk.app.outputs import Output
 from kiosk.app.router import handler, handler_name, offer
+from kiosk.app.telemetry import Telemetry
 from kiosk.config import KioskConfig
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import (
@@ -84,11 +84,10 @@ class App:
         # what answers automation requests and fleet commands (kiosk/automation, plugged in by wiring.py)
         self.automation: Callable[[dict[str, Any]], dict[str, Any]] = lambda request: NOT_WIRED
         self.fleet_commands: Callable[[CommandReceived], dict[str, Any] | None] = lambda command: NOT_WIRED
-        self.started_at = time.monotonic()
+        self._telemetry = Telemetry()
         self.systemd = SystemdNotifier()
         recent_log.install()
         self._next_telemetry = 0.0
-        self._cpu_mark = (time.monotonic(), time.process_time())
         self.devices: list[Device] = []  # started with the app, stopped with it (wiring.start_devices)
         self.device_owners: dict[str, Display] = {}  # a device's address -> the display its input goes to
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
@@ -366,28 +365,8 @@ class App:
         fleet.telemetry(self.telemetry())
 
     def telemetry(self) -> dict[str, Any]:
-        """Uptime, frame time, memory, CPU, scenes, devices, outbox depth, content version."""
-        wall, cpu = time.monotonic(), time.process_time()
-        last_wall, last_cpu = self._cpu_mark
-        self._cpu_mark = (wall, cpu)
-        frames = sorted(self.frame_times)
-        rss_kb = 0
-        for line in Path("/proc/self/status").read_text().splitlines() if Path("/proc/self/status").exists() else []:
-            if line.startswith("VmRSS:"):
-                rss_kb = int(line.split()[1])
-        return {
-            "uptime_s": round(wall - self.started_at),
-            "frame_p99_ms": round(frames[int(len(frames) * 0.99) - 1], 2) if frames else None,
-            "rss_mb": round(rss_kb / 1024, 1),
-            "cpu_percent": round(100 * (cpu - last_cpu) / max(1e-6, wall - last_wall), 2),
-            "scenes": {d.name: d.screen.stack.top.name for d in self.displays},
-            "devices": {name: ok for d in self.displays for name, (ok, _) in d.devices.items()},
-            "outbox": self.shop.outbox.counts(),
-            "content_version": self.shop.catalog.version,
-            "content_refused": str(self.shop.content_refused[0]) if self.shop.content_refused else "",
-            "faults": {**self.faults.telemetry(),
-                       "fleet_restarts": self.shop.fleet.network_restarts},
-        }
+        """A telemetry sample (kiosk/app/telemetry.py)."""
+        return self._telemetry.sample(self.shop, self.displays, self.frame_times, self.faults)
 
     def run(self) -> None:
         """Run until asked to stop."""
