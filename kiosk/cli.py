@@ -14,12 +14,14 @@ from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame: --check prints problems only
 
+from kiosk.app.logs import setup_logging
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.core.content_pack import read_pack
 from kiosk.core.pack_reader import PackRejected
 from kiosk.core.problems import Problem
 
 DEMO_CONFIG = Path("config") / "default.toml"
+log = logging.getLogger("kiosk")
 
 
 def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.Namespace:
@@ -37,6 +39,8 @@ def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.
     parser.add_argument("--hash-pin", action="store_true",
                         help="read a staff PIN on standard input and print its hash for [staff] pin_hash")
     parser.add_argument("--verbose", "-v", action="store_true", help="log more")
+    parser.add_argument("--log-file", type=Path, metavar="FILE",
+                        help="also log to this file, rotated at 5 MB, 5 kept (default: console, or the journal)")
     return parser.parse_args(argv)
 
 
@@ -66,6 +70,9 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
 
     app = build_app(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
     start_devices(app)
+    log.info("kiosk %s of store %s started: %s; content %s (%d products)", config.fleet.device or "",
+             config.store.id, ", ".join(f"{d.name} ({d.role})" for d in app.displays), app.shop.catalog.version,
+             app.shop.catalog.product_count())
     phone_page = None
     if config.share.serve:
         from kiosk.services.share_server import ShareServer
@@ -94,8 +101,7 @@ def main(argv: list[str] | None = None, default_config: Path = DEMO_CONFIG) -> i
     if args.config == default_config and not default_config.is_file():
         print(f"no --config given, and no demo config at {default_config}: pass --config FILE", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(args.verbose, args.log_file)
     if args.hash_pin:
         from kiosk.core.pin import hash_pin
 
