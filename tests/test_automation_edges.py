@@ -149,6 +149,7 @@ def requests(draw: st.DrawFn) -> Any:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                     HealthCheck.too_slow])
 @given(st.lists(requests(), min_size=1, max_size=5))
+@pytest.mark.slow  # a few seconds: CI runs it, the quick loop not
 def test_fuzzed_requests_each_get_exactly_one_reply(kiosk: tuple[Path, subprocess.Popen[bytes]],
                                                      batch: list[Any]) -> None:
     sock, process = kiosk

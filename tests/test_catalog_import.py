@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from kiosk.config import load_config
 from kiosk.testing.pilot import Pilot
 from tests.conftest import REPO, write_config
@@ -16,6 +18,7 @@ sys.path.insert(0, str(REPO / "content" / "tools"))
 from make_synthetic_pack import write_pack
 
 
+@pytest.mark.slow  # a few seconds: CI runs it, the quick loop not
 def test_the_screen_draws_and_the_old_catalogue_serves_while_a_new_one_imports(tmp_path: Path) -> None:
     pack = write_pack(300, tmp_path / "pack")
     config = write_config(tmp_path)

@@ -8,6 +8,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from kiosk.core.cart import Cart
 from kiosk.core.messages import DeliverySucceeded, DeviceStatusChanged, Message
 from kiosk.core.models import ProductSummary
@@ -41,6 +43,7 @@ def wait_for(condition, seconds: float) -> bool:
     return False
 
 
+@pytest.mark.slow  # a few seconds: CI runs it, the quick loop not
 def test_down_failing_slow_and_garbage_backends_lose_nothing_and_keep_the_order(tmp_path: Path) -> None:
     path = tmp_path / "outbox.db"
     outbox = Outbox(path)

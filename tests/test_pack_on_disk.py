@@ -43,6 +43,7 @@ def open_maintenance(sock: Path) -> None:
 
 
 @pytest.mark.e2e
+@pytest.mark.slow  # a few seconds: CI runs it, the quick loop not
 def test_a_grey_picture_shows_and_a_broken_pack_at_restart_keeps_the_last_good_one(tmp_path: Path) -> None:
     config, pack = config_with_pack(tmp_path)
     products = json.loads((pack / "products.json").read_text(encoding="utf-8"))

@@ -36,6 +36,7 @@ def wait_for(sock: Path, check: Any, what: str, timeout: float = 5.0) -> dict[st
 
 
 @pytest.mark.e2e
+@pytest.mark.slow  # a few seconds: CI runs it, the quick loop not
 def test_partial_scans_unplugs_and_noise_never_swallow_the_next_good_scan(tmp_path: Path) -> None:
     line = Line(tmp_path)
     line.plug()

@@ -85,6 +85,7 @@ def test_the_qr_code_carries_the_backends_short_link(tmp_path: Path, backend: Ba
         pilot.close()
 
 
+@pytest.mark.slow  # a few seconds: CI runs it, the quick loop not
 def test_a_dead_backend_leaves_the_long_link(tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
