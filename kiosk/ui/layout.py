@@ -1,0 +1,341 @@
+"""Layout declared, not computed: boxes that measure, then arrange (a small flexbox).
+
+A scene describes its screen as a tree of boxes: `column`, `row`, `grid`, `stack`, and leaves that
+hold a widget. Each box says how big it wants to be on each axis (`fit` its content, a `fixed` length,
+or a `flex` share of what is left, within `min`/`max`), its padding, the gap between its children and
+how they align. `layout(box, rect)` measures the tree for the room it has, then gives every widget its
+rectangle; the scene never adds up pixels. Text is a leaf that knows its height for a width: it wraps,
+keeps to `max_lines`, and steps down through smaller sizes before it is cut. A region can be kept free
+(`Insets`: the shop window's band, the accessible reach zone) by laying out in what is left of it, and
+`shape()` tells a scene whether its screen is tall, wide or small, for a different arrangement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pygame
+
+from kiosk.ui.text import TextCache
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import Label, Widget
+
+Align = Literal["start", "center", "end", "stretch"]
+Justify = Literal["start", "center", "end", "between"]
+
+
+@dataclass(frozen=True)
+class Size:
+    """How long a box wants to be on one axis."""
+
+    kind: Literal["fit", "fixed", "flex"] = "fit"
+    value: float = 0  # pixels for fixed, a weight for flex
+    min: int = 0
+    max: int = 1 << 30
+
+    def clamp(self, length: int) -> int:
+        """`length` within the box's min and max."""
+        return max(self.min, min(self.max, length))
+
+
+def fit(min: int = 0, max: int = 1 << 30) -> Size:
+    """As big as the content, within bounds."""
+    return Size("fit", 0, min, max)
+
+
+def fixed(pixels: int) -> Size:
+    """Exactly this long."""
+    return Size("fixed", pixels, pixels, pixels)
+
+
+def flex(weight: float = 1, min: int = 0, max: int = 1 << 30) -> Size:
+    """A share of the room left once the other boxes have theirs."""
+    return Size("flex", weight, min, max)
+
+
+@dataclass(frozen=True)
+class Insets:
+    """Space kept free on each side: padding, or a region content is laid out around (a safe area)."""
+
+    top: int = 0
+    right: int = 0
+    bottom: int = 0
+    left: int = 0
+
+    @staticmethod
+    def all(pixels: int) -> Insets:
+        """The same on every side."""
+        return Insets(pixels, pixels, pixels, pixels)
+
+    def inside(self, rect: pygame.Rect) -> pygame.Rect:
+        """What is left of `rect` without these insets."""
+        return pygame.Rect(rect.x + self.left, rect.y + self.top, max(0, rect.width - self.left - self.right),
+                           max(0, rect.height - self.top - self.bottom))
+
+
+Measure = Callable[[int], tuple[int, int]]  # width available -> (width, height) the content needs
+
+
+@dataclass
+class Box:
+    """A node of the layout: a container of boxes, or a leaf holding a widget."""
+
+    kind: Literal["column", "row", "grid", "stack", "leaf"] = "column"
+    children: list[Box] = field(default_factory=list)
+    widget: Widget | None = None  # placed at this box's rectangle (a container may have one: its panel)
+    width: Size = field(default_factory=fit)
+    height: Size = field(default_factory=fit)
+    padding: Insets = field(default_factory=Insets)
+    gap: int = 0
+    align: Align = "stretch"  # across the main axis
+    justify: Justify = "start"  # along the main axis, when there is room left
+    columns: int = 1  # grid only
+    measure: Measure | None = None  # a leaf's own content (text)
+    placed: Callable[[pygame.Rect], None] | None = None  # told the rectangle it got (text: its final size)
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    _measured: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)  # for one layout pass
+
+    def add(self, child: Box) -> Box:
+        """Put `child` in this box; returns it."""
+        self.children.append(child)
+        return child
+
+    # --- measure: what the content needs, for a width ------------------------------------------------
+    def natural(self, available: int) -> tuple[int, int]:
+        """The width and height this box needs when `available` pixels of width are offered (measured once
+        per width in a layout pass: a container asks its children again as it arranges them)."""
+        known = self._measured.get(available)
+        if known is None:
+            known = self._measured[available] = self._natural(available)
+        return known
+
+    def _natural(self, available: int) -> tuple[int, int]:
+        width = self._width_within(available)
+        inner = max(0, width - self.padding.left - self.padding.right)
+        content_w, content_h = self._content(inner)
+        if self.width.kind == "fit":
+            width = self.width.clamp(content_w + self.padding.left + self.padding.right)
+        height = content_h + self.padding.top + self.padding.bottom
+        if self.height.kind == "fixed":
+            height = int(self.height.value)
+        return width, self.height.clamp(height)
+
+    def _width_within(self, available: int) -> int:
+        if self.width.kind == "fixed":
+            return int(self.width.value)
+        return self.width.clamp(available)
+
+    def _content(self, inner: int) -> tuple[int, int]:
+        if self.kind == "leaf":
+            return self.measure(inner) if self.measure is not None else (0, 0)
+        if not self.children:
+            return 0, 0
+        if self.kind == "column":
+            sizes = [child.natural(inner) for child in self.children]
+            return max(w for w, _ in sizes), sum(h for _, h in sizes) + self.gap * (len(sizes) - 1)
+        if self.kind == "stack":
+            sizes = [child.natural(inner) for child in self.children]
+            return max(w for w, _ in sizes), max(h for _, h in sizes)
+        if self.kind == "grid":
+            cell = (inner - self.gap * (self.columns - 1)) // max(1, self.columns)
+            rows = [self.children[i:i + self.columns] for i in range(0, len(self.children), self.columns)]
+            heights = [max(child.natural(cell)[1] for child in row) for row in rows]
+            return inner, sum(heights) + self.gap * (len(rows) - 1)
+        widths = self._row_widths(inner)
+        heights = [child.natural(width)[1] for child, width in zip(self.children, widths, strict=True)]
+        return sum(widths) + self.gap * (len(widths) - 1), max(heights)
+
+    def _row_widths(self, inner: int) -> list[int]:
+        """A row's children's widths: fixed and fit first, then what is left shared by flex weight."""
+        widths = [0] * len(self.children)
+        flexible = []
+        for index, child in enumerate(self.children):
+            if child.width.kind == "flex":
+                flexible.append(index)
+            else:
+                widths[index] = child.natural(inner)[0]
+        left = inner - sum(widths) - self.gap * (len(self.children) - 1)
+        _share(widths, flexible, [self.children[i].width for i in flexible], left)
+        return widths
+
+    # --- arrange: every box its rectangle ------------------------------------------------------------
+    def arrange(self, rect: pygame.Rect) -> None:
+        """Give this box `rect` and its children theirs (measured for it), and place the widgets."""
+        self.rect = pygame.Rect(rect)
+        if self.widget is not None:
+            self.widget.rect = pygame.Rect(rect)
+        if self.placed is not None:
+            self.placed(self.rect)
+        inner = self.padding.inside(self.rect)
+        if self.kind == "column":
+            self._arrange_column(inner)
+        elif self.kind == "row":
+            self._arrange_row(inner)
+        elif self.kind == "grid":
+            self._arrange_grid(inner)
+        elif self.kind == "stack":
+            for child in self.children:
+                child.arrange(self._cross(child, inner, horizontal=True, main=inner.height))
+
+    def _arrange_column(self, inner: pygame.Rect) -> None:
+        heights = [child.natural(inner.width)[1] for child in self.children]
+        flexible = [i for i, child in enumerate(self.children) if child.height.kind == "flex"]
+        for index in flexible:
+            heights[index] = 0
+        left = inner.height - sum(heights) - self.gap * (len(self.children) - 1)
+        _share(heights, flexible, [self.children[i].height for i in flexible], left)
+        y = inner.y + _offset(self.justify, max(0, left) if not flexible else 0, len(self.children))
+        spacing = self.gap + _between(self.justify, left if not flexible else 0, len(self.children))
+        for child, height in zip(self.children, heights, strict=True):
+            box = self._cross(child, pygame.Rect(inner.x, y, inner.width, height), horizontal=True, main=height)
+            child.arrange(box)
+            y += height + spacing
+
+    def _arrange_row(self, inner: pygame.Rect) -> None:
+        widths = self._row_widths(inner.width)
+        left = inner.width - sum(widths) - self.gap * (len(self.children) - 1)
+        has_flex = any(child.width.kind == "flex" for child in self.children)
+        x = inner.x + _offset(self.justify, max(0, left) if not has_flex else 0, len(self.children))
+        spacing = self.gap + _between(self.justify, left if not has_flex else 0, len(self.children))
+        for child, width in zip(self.children, widths, strict=True):
+            child.arrange(self._cross(child, pygame.Rect(x, inner.y, width, inner.height), horizontal=False,
+                                      main=width))
+            x += width + spacing
+
+    def _arrange_grid(self, inner: pygame.Rect) -> None:
+        cell = (inner.width - self.gap * (self.columns - 1)) // max(1, self.columns)
+        y = inner.y
+        for start in range(0, len(self.children), self.columns):
+            row = self.children[start:start + self.columns]
+            height = max(child.natural(cell)[1] for child in row)
+            for column, child in enumerate(row):
+                child.arrange(pygame.Rect(inner.x + column * (cell + self.gap), y, cell, height))
+            y += height + self.gap
+
+    def _cross(self, child: Box, slot: pygame.Rect, horizontal: bool, main: int) -> pygame.Rect:
+        """`child`'s rectangle in its slot: stretched across the container, or its own size aligned."""
+        if horizontal:  # a column's child: the cross axis is the width
+            natural_w, _ = child.natural(slot.width)
+            width = slot.width if self.align == "stretch" and child.width.kind != "fixed" else min(slot.width,
+                                                                                                     natural_w)
+            x = slot.x + _offset(self.align, slot.width - width, 1)
+            return pygame.Rect(x, slot.y, width, main)
+        natural_h = child.natural(slot.width)[1]
+        height = slot.height if self.align == "stretch" and child.height.kind != "fixed" else min(slot.height,
+                                                                                                   natural_h)
+        y = slot.y + _offset(self.align, slot.height - height, 1)
+        return pygame.Rect(slot.x, y, main, height)
+
+    def walk(self) -> list[Box]:
+        """This box and every box below it."""
+        found = [self]
+        for child in self.children:
+            found += child.walk()
+        return found
+
+
+def _share(lengths: list[int], flexible: Sequence[int], sizes: Sequence[Size], room: int) -> None:
+    """Share `room` between the flexible entries by weight, within their bounds (what one cannot take
+    goes to the others)."""
+    pending = list(zip(flexible, sizes, strict=True))
+    while pending:
+        total = sum(size.value for _, size in pending) or 1
+        bounded = [(i, s) for i, s in pending if s.clamp(int(room * s.value / total)) != int(room * s.value / total)]
+        if not bounded:
+            for index, size in pending:
+                lengths[index] = max(0, int(room * size.value / total))
+            return
+        for index, size in bounded:
+            lengths[index] = size.clamp(int(room * size.value / total))
+            room -= lengths[index]
+        pending = [(i, s) for i, s in pending if (i, s) not in bounded]
+
+
+def _offset(how: str, room: int, count: int) -> int:
+    if how == "center":
+        return room // 2
+    if how == "end":
+        return room
+    return 0
+
+
+def _between(how: str, room: int, count: int) -> int:
+    return room // (count - 1) if how == "between" and count > 1 and room > 0 else 0
+
+
+def layout(box: Box, rect: pygame.Rect | tuple[int, int, int, int]) -> Box:
+    """Measure `box` for `rect`, then give every box and widget in it its rectangle; returns `box`."""
+    for node in box.walk():
+        node._measured.clear()  # texts or the room may have changed since the last pass
+    box.arrange(pygame.Rect(rect))
+    return box
+
+
+# --- boxes of every day ---------------------------------------------------------------------------------
+def column(*children: Box, gap: int = 0, padding: Insets | None = None, align: Align = "stretch",
+           justify: Justify = "start", width: Size | None = None, height: Size | None = None,
+           widget: Widget | None = None) -> Box:
+    """Children one under the other."""
+    return Box("column", list(children), widget, width or flex(), height or fit(), padding or Insets(), gap, align,
+               justify)
+
+
+def row(*children: Box, gap: int = 0, padding: Insets | None = None, align: Align = "stretch",
+        justify: Justify = "start", width: Size | None = None, height: Size | None = None,
+        widget: Widget | None = None) -> Box:
+    """Children side by side."""
+    return Box("row", list(children), widget, width or flex(), height or fit(), padding or Insets(), gap, align,
+               justify)
+
+
+def grid(*children: Box, columns: int, gap: int = 0, padding: Insets | None = None,
+         height: Size | None = None) -> Box:
+    """Children in rows of `columns` cells of one width; each row as tall as its tallest cell."""
+    return Box("grid", list(children), None, flex(), height or fit(), padding or Insets(), gap, columns=columns)
+
+
+def leaf(widget: Widget, width: Size | None = None, height: Size | None = None) -> Box:
+    """A widget of a given size (say at least its touch target with `fit(min=...)` or `fixed`)."""
+    return Box("leaf", [], widget, width or flex(), height or fit())
+
+
+def text(widget: Label, cache: TextCache, theme: Theme, *, sizes: Sequence[str] = (), max_lines: int = 0,
+         width: Size | None = None) -> Box:
+    """A label that sizes itself: wrapped to its width, at most `max_lines` lines, stepping down through
+    `sizes` (theme size names, largest first) before a line is cut with "…"."""
+    steps = [widget.size_name, *sizes]
+    chosen: dict[int, str] = {}  # width -> the size the text takes there
+
+    def measure(available: int) -> tuple[int, int]:
+        for name in steps:
+            pixels = theme.size(name)
+            lines = cache.wrap(widget.label, pixels, available, widget.bold) if widget.wrap else [widget.label]
+            fits = (not max_lines or len(lines) <= max_lines) and all(
+                cache.width(line, pixels, widget.bold) <= available for line in lines)
+            if fits or name == steps[-1]:
+                chosen[available] = name
+                shown = min(len(lines), max_lines) if max_lines else len(lines)
+                used = max((cache.width(line, pixels, widget.bold) for line in lines), default=0)
+                return min(available, used), shown * cache.line_height(pixels, widget.bold)
+        return 0, 0
+
+    def placed(rect: pygame.Rect) -> None:
+        if rect.width not in chosen:
+            measure(rect.width)
+        widget.size_name = chosen[rect.width]
+
+    widget.max_lines = max_lines
+    return Box("leaf", [], widget, width or flex(), fit(), measure=measure, placed=placed)
+
+
+Shape = Literal["tall", "wide", "small"]
+
+
+def shape(size: tuple[int, int], small_below: int = 900) -> Shape:
+    """A screen's shape for a scene's arrangement: small (a tablet), tall (portrait) or wide (landscape)."""
+    width, height = size
+    if min(width, height) < small_below:
+        return "small"
+    return "tall" if height >= width else "wide"

@@ -1,0 +1,93 @@
+"""The layout system: boxes measure, then arrange; text wraps, shrinks, then cuts; nothing overlaps."""
+
+from __future__ import annotations
+
+import itertools
+
+import pygame
+import pytest
+
+from kiosk.ui.layout import Insets, column, fit, fixed, flex, grid, layout, leaf, row, shape, text
+from kiosk.ui.text import TextCache
+from kiosk.ui.theme import Theme, load_theme
+from kiosk.ui.widgets import Button, Label, Widget
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def theme() -> Theme:
+    pygame.font.init()
+    return load_theme(REPO / "config" / "themes" / "default.toml", (1080, 1920))
+
+
+def box(name: str = "") -> Widget:
+    return Widget((0, 0, 0, 0), label=name)
+
+
+def test_a_column_gives_fixed_fit_and_flex_children_their_heights(theme: Theme) -> None:
+    header, body, footer = box("header"), box("body"), box("footer")
+    tree = column(leaf(header, height=fixed(100)), leaf(body, height=flex()), leaf(footer, height=fixed(200)),
+                  gap=10, padding=Insets.all(20))
+    layout(tree, (0, 0, 1080, 1920))
+    assert header.rect == pygame.Rect(20, 20, 1040, 100)
+    assert footer.rect == pygame.Rect(20, 1920 - 20 - 200, 1040, 200)
+    assert body.rect.top == header.rect.bottom + 10 and body.rect.bottom == footer.rect.top - 10
+
+
+def test_a_row_shares_what_is_left_by_weight_within_bounds(theme: Theme) -> None:
+    a, b, c = box("a"), box("b"), box("c")
+    layout(row(leaf(a, width=fixed(300)), leaf(b, width=flex(1)), leaf(c, width=flex(2, max=200)), gap=20),
+           (0, 0, 1000, 100))
+    assert a.rect.width == 300 and c.rect.width == 200, "c keeps to its max"
+    assert b.rect.width == 1000 - 300 - 200 - 2 * 20, "b takes what c could not"
+    assert a.rect.right + 20 == b.rect.left and b.rect.right + 20 == c.rect.left
+
+
+def test_justify_and_align_place_what_does_not_fill_the_room(theme: Theme) -> None:
+    a, b = box("a"), box("b")
+    layout(row(leaf(a, width=fixed(100), height=fixed(50)), leaf(b, width=fixed(100), height=fixed(50)),
+               justify="between", align="center"), (0, 0, 1000, 200))
+    assert a.rect == pygame.Rect(0, 75, 100, 50) and b.rect == pygame.Rect(900, 75, 100, 50)
+
+
+def test_a_grid_makes_rows_as_tall_as_their_tallest_cell(theme: Theme) -> None:
+    cells = [box(str(i)) for i in range(5)]
+    heights = [100, 300, 100, 50, 50]
+    layout(grid(*(leaf(c, height=fixed(h)) for c, h in zip(cells, heights, strict=True)), columns=2, gap=10),
+           (0, 0, 410, 1000))
+    assert [c.rect.width for c in cells] == [200] * 5
+    assert cells[2].rect.top == 300 + 10, "the second row starts under the taller cell of the first"
+    assert cells[4].rect.topleft == (0, 300 + 10 + 100 + 10)
+
+
+def test_text_wraps_then_shrinks_within_its_lines_before_it_is_cut(theme: Theme) -> None:
+    cache = TextCache(theme)
+    title = Label((0, 0, 0, 0), "Kunden, die dies kauften, kauften auch diese Artikel", size="headline",
+                  bold=True, wrap=True)
+    layout(column(text(title, cache, theme, sizes=("title", "text"), max_lines=2)), (0, 0, 520, 600))
+    pixels = theme.size(title.size_name)
+    lines = cache.wrap(title.label, pixels, title.rect.width, True)
+    assert title.size_name != "headline", "too long for two lines at the largest size: it shrank"
+    assert len(lines) <= 2 and not any(line.endswith("…") for line in lines), "and was not cut"
+    assert title.rect.height == len(lines) * cache.line_height(pixels, True)
+
+
+def test_nothing_overlaps_and_every_button_keeps_its_touch_size(theme: Theme) -> None:
+    cache = TextCache(theme)
+    target = theme.size("touch_target")
+    labels = [Label((0, 0, 0, 0), f"Section {i} " * (i + 1), wrap=True) for i in range(4)]
+    buttons = [Button((0, 0, 0, 0), f"Action {i}", None) for i in range(6)]
+    tree = column(*(text(label, cache, theme) for label in labels),
+                  grid(*(leaf(b, height=fit(min=target)) for b in buttons), columns=3, gap=20), gap=30,
+                  padding=Insets.all(40))
+    for size in ((1080, 1920), (1920, 1080), (800, 1280)):
+        layout(tree, (0, 0, *size))
+        placed = [*labels, *buttons]
+        for first, second in itertools.combinations(placed, 2):
+            assert not first.rect.colliderect(second.rect), (first.label, second.label, size)
+        assert all(b.rect.height >= target for b in buttons)
+
+
+def test_the_shape_of_a_screen() -> None:
+    assert [shape(s) for s in ((1080, 1920), (1920, 1080), (800, 1280), (3840, 2160))] == \
+        ["tall", "wide", "small", "wide"]
