@@ -11,6 +11,7 @@ import pygame
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.store.recent_log import RECENT
+from kiosk.ui.layout import Box, Insets, column, fit, grid, layout, leaf, row, shape, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
 
@@ -46,46 +47,45 @@ class MaintenanceScene(ShopScene):
         root = Root((0, 0, width, height))
         top = self.header(root, t("Maintenance"))
         page = root.add(ScrollView((0, top, width, height - top), 0, label=t("Maintenance")))
-        y = margin
-        button_h = theme.size("touch_target")
+        cache, target = ctx.screen.text, theme.size("touch_target")
 
-        def section(title: str, text: str, actions: list[tuple[str, Callable[[], None]]]) -> None:
-            nonlocal y
-            box_h = theme.px(120) + (button_h + gap if actions else 0)
-            box = page.add(Panel((margin, y, width - 2 * margin, box_h), "surface"))
-            box.add(Label((margin + theme.px(30), y + theme.px(16), width - 2 * margin - theme.px(60), theme.px(50)),
-                          title, size="title", bold=True, heading=True))
-            box.add(Label((margin + theme.px(30), y + theme.px(70), width - 2 * margin - theme.px(60), theme.px(44)),
-                          text, color="muted"))
-            action_w = (width - 2 * margin - theme.px(60) - gap * (len(actions) - 1)) // max(1, len(actions))
-            for index, (label, action) in enumerate(actions):
-                box.add(Button((margin + theme.px(30) + index * (action_w + gap), y + theme.px(120), action_w,
-                                button_h - theme.px(10)), label, action, style="secondary",
-                               size="small" if len(actions) > 2 else "text"))
-            y += box_h + gap
+        def section(title: str, text_: str, actions: list[tuple[str, Callable[[], None]]]) -> Box:
+            panel = page.add(Panel((0, 0, 0, 0), "surface"))
+            heading = panel.add(Label((0, 0, 0, 0), title, size="title", bold=True, heading=True, wrap=True))
+            about = panel.add(Label((0, 0, 0, 0), text_, color="muted", wrap=True))
+            buttons = [panel.add(Button((0, 0, 0, 0), label, action, style="secondary",
+                                        size="small" if len(actions) > 2 else "text")) for label, action in actions]
+            return column(text(heading, cache, theme, sizes=("text",), max_lines=2), text(about, cache, theme),
+                          row(*(leaf(button, height=fit(min=target)) for button in buttons), gap=gap),
+                          gap=gap, padding=Insets.all(margin // 2), widget=panel)
 
         counts = ctx.shop.outbox.counts()
         orders = len(ctx.shop.outbox.waiting("order"))
-        section(t("Devices"), t("Scanners, card reader, printer, broker, backend, mail"),
-                [(t("Show devices"), self.open_devices), (t("Scan test"), self.scan_test),
-                 (t("Card test"), self.card_test)])
-        section(t("Outbox"), t("{pending} waiting, {held} held for staff, {sent} sent", **counts),
-                [(t("Orders ({count})", count=orders), self.show_orders), (t("Retry now"), self.retry),
-                 (t("Export as CSV"), self.export)])
-        section(t("Content"), t.plural("Version {version}, {count} product", "Version {version}, {count} products",
-                                       ctx.shop.catalog.product_count(), version=ctx.shop.catalog.version),
-                [(t("Reload"), self.reload), (t("Roll back"), self.roll_back)])
-        section(t("Settings"), t("Language, session length, shop window open or closed"),
-                [(t("Change settings"), self.settings)])
-        section(t("Screen and log"), t("Colour bars, the touch grid, the last lines the kiosk wrote"),
-                [(t("Show test page"), self.test_page), (t("Show the log"), self.show_log)])
-        section(t("Exit"), t("Close the kiosk and go back to the system"), [(t("Exit the kiosk"), self.quit_kiosk)])
-        if self.message:
-            text_h = ctx.screen.text.wrapped_height(self.message, theme.size("text"), width - 2 * margin)
-            page.add(Label((margin, y, width - 2 * margin, text_h), self.message, wrap=True, color="best",
-                           valign="top"))
-            y += text_h
-        page.content_height = y + margin
+        sections = [
+            section(t("Devices"), t("Scanners, card reader, printer, broker, backend, mail"),
+                    [(t("Show devices"), self.open_devices), (t("Scan test"), self.scan_test),
+                     (t("Card test"), self.card_test)]),
+            section(t("Outbox"), t("{pending} waiting, {held} held for staff, {sent} sent", **counts),
+                    [(t("Orders ({count})", count=orders), self.show_orders), (t("Retry now"), self.retry),
+                     (t("Export as CSV"), self.export)]),
+            section(t("Content"), t.plural("Version {version}, {count} product", "Version {version}, {count} products",
+                                           ctx.shop.catalog.product_count(), version=ctx.shop.catalog.version),
+                    [(t("Reload"), self.reload), (t("Roll back"), self.roll_back)]),
+            section(t("Settings"), t("Language, session length, shop window open or closed"),
+                    [(t("Change settings"), self.settings)]),
+            section(t("Screen and log"), t("Colour bars, the touch grid, the last lines the kiosk wrote"),
+                    [(t("Show test page"), self.test_page), (t("Show the log"), self.show_log)]),
+            section(t("Exit"), t("Close the kiosk and go back to the system"),
+                    [(t("Exit the kiosk"), self.quit_kiosk)]),
+        ]
+        if self.message:  # what the last action did, first: staff look for it where they tapped
+            sections.insert(0, text(page.add(Label((0, 0, 0, 0), self.message, wrap=True, color="best", valign="top")),
+                                    cache, theme))
+        columns = 2 if shape(size) == "wide" else 1  # a landscape screen: sections side by side
+        message = [sections.pop(0)] if self.message else []
+        content = column(*message, grid(*sections, columns=columns, gap=gap), gap=gap, padding=Insets.all(margin))
+        page.content_height = content.natural(width)[1]
+        layout(content, (0, 0, width, page.content_height))
         return root
 
     def retry(self) -> None:
