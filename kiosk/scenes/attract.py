@@ -10,6 +10,7 @@ from kiosk.core.models import Slide, pick
 from kiosk.core.schedule import active_slides
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Insets, column, flex, layout, leaf, text
 from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
 FADE_SECONDS = 0.6
@@ -85,56 +86,58 @@ class AttractScene(ShopScene):
         return root
 
     def _slide_widgets(self, slide: Slide, size: tuple[int, int]) -> list[Widget]:
+        """A slide laid out above its call to action, which it never runs under (the window's band)."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin = theme.size("margin") * 2
-        widgets: list[Widget] = []
+        cache = ctx.screen.text
         product = ctx.shop.catalog.product(slide.sku) if slide.kind == "product" else None
-        if product is not None:
-            widgets.append(Panel((0, 0, width, height), "background", radius=False))
-            picture = min(width - 2 * margin, height // 2)
-            widgets.append(Picture(((width - picture) // 2, height // 10, picture, picture),
-                                   ctx.shop.image(product.image), label=product.title(ctx.lang)))
-            y = height // 10 + picture + theme.px(60)
-            widgets.append(Label((margin, y, width - 2 * margin, theme.px(50)), product.brand.upper(), color="muted",
-                                 bold=True, align="center"))
-            widgets.append(Label((margin, y + theme.px(60), width - 2 * margin, theme.px(180)),
-                                 product.title(ctx.lang), size="headline", bold=True, align="center", wrap=True,
-                                 max_lines=2))
-            widgets.append(Label((margin, y + theme.px(260), width - 2 * margin, theme.px(100)),
-                                 ctx.fmt.price(product.price_cents), size="headline", color="primary", bold=True,
-                                 align="center"))
-            ink = "primary"
-        else:
-            color_name = "primary"
-            widgets.append(Panel((0, 0, width, height), color_name, radius=False))
-            widgets.append(Label((margin, height // 3, width - 2 * margin, theme.px(260)),
-                                 pick(slide.title or {}, ctx.lang), size="headline", bold=True, color="on_primary",
-                                 align="center", wrap=True, max_lines=3))
-            widgets.append(Label((margin, height // 3 + theme.px(300), width - 2 * margin, theme.px(200)),
-                                 pick(slide.subtitle or {}, ctx.lang), size="title", color="on_primary",
-                                 align="center", wrap=True, max_lines=4, valign="top"))
-            ink = "accent"
+        ink = "primary" if product is not None else "accent"
         self._shown_status = self.status_key()
-        widgets.extend(self.call_to_action(size, ink))
-        return widgets
+        action, kept = self.call_to_action(size, ink)
+        room = kept.inside(pygame.Rect(0, 0, width, height))
+        if product is not None:
+            backdrop = Panel((0, 0, width, height), "background", radius=False)
+            picture = Picture((0, 0, 0, 0), ctx.shop.image(product.image), label=product.title(ctx.lang))
+            brand = Label((0, 0, 0, 0), product.brand.upper(), color="muted", bold=True, align="center")
+            name = Label((0, 0, 0, 0), product.title(ctx.lang), size="headline", bold=True, align="center", wrap=True)
+            price = Label((0, 0, 0, 0), ctx.fmt.price(product.price_cents), size="headline", color="primary",
+                          bold=True, align="center")
+            content = column(leaf(picture, height=flex(min=theme.size("touch_target"), max=height // 2)),
+                             text(brand, cache, theme), text(name, cache, theme, sizes=("title",), max_lines=2),
+                             text(price, cache, theme), gap=theme.size("gap"), padding=Insets.all(margin),
+                             height=flex())
+            words: list[Widget] = [picture, brand, name, price]
+        else:
+            backdrop = Panel((0, 0, width, height), "primary", radius=False)
+            title = Label((0, 0, 0, 0), pick(slide.title or {}, ctx.lang), size="headline", bold=True,
+                          color="on_primary", align="center", wrap=True)
+            subtitle = Label((0, 0, 0, 0), pick(slide.subtitle or {}, ctx.lang), size="title", color="on_primary",
+                             align="center", wrap=True, valign="top")
+            content = column(text(title, cache, theme, sizes=("title",), max_lines=3),
+                             text(subtitle, cache, theme, sizes=("text",), max_lines=4),
+                             gap=theme.size("gap") * 2, padding=Insets.all(margin), justify="center", height=flex())
+            words = [title, subtitle]
+        layout(content, room)
+        return [backdrop, *words, *action]
 
     def status_key(self) -> str:
         """What the call to action depends on besides the slide (the window: open or closed)."""
         return ""
 
-    def call_to_action(self, size: tuple[int, int], ink: str) -> list[Widget]:
-        """What invites a touch, over every slide: a "Touch to start" pill."""
+    def call_to_action(self, size: tuple[int, int], ink: str) -> tuple[list[Widget], Insets]:
+        """What invites a touch, over every slide, and the part of the screen it keeps for itself: a
+        "Touch to start" pill at the bottom, and the accessibility button."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin = theme.size("margin") * 2
         start_text = ctx.t("Touch to start")
-        pill_w = min(width - 2 * margin, ctx.screen.text.width(start_text, theme.size("title"), True) + theme.px(120))
-        pill_h = theme.px(120)
-        pill = Panel(((width - pill_w) // 2, height - theme.px(260), pill_w, pill_h), ink)
+        pill_w = min(width - 2 * margin, ctx.screen.text.width(start_text, theme.size("title"), True) + 2 * margin)
+        pill_h = theme.size("touch_target") + theme.size("gap")
+        pill = Panel(((width - pill_w) // 2, height - margin - pill_h, pill_w, pill_h), ink)
         pill.add(Label(pill.rect, start_text, size="title", bold=True,
                        color="on_primary" if ink == "primary" else "on_accent", align="center"))
-        return [pill, self.accessibility_button(size)]
+        return [pill, self.accessibility_button(size)], Insets(bottom=pill_h + margin)
 
     def accessibility_button(self, size: tuple[int, int]) -> Widget:
         """In a corner of every slide: start in accessible mode."""

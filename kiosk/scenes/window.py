@@ -16,6 +16,7 @@ from kiosk.core.opening_hours import shop_state
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.base import ShopScene, product_card
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Insets, column, layout, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Label, Panel, Root, Widget
 
@@ -62,34 +63,34 @@ class WindowAttractScene(AttractScene):
         status = store_status(self.ctx)
         return {**super().details(), "open": status.open, "status": status.sentence}
 
-    def call_to_action(self, size: tuple[int, int], ink: str) -> list[Widget]:
-        """A wide band at the bottom: open/closed in big letters, and what a touch does."""
+    def call_to_action(self, size: tuple[int, int], ink: str) -> tuple[list[Widget], Insets]:
+        """A wide band at the bottom: open/closed in big letters, and what a touch does. The slide is laid
+        out above it, never under it."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         width, height = size
         status = store_status(ctx)
         invite = t("Come in! Touch to see what is in stock.") if status.open else \
             t("Order now, collect when we open: touch the window.")
-        margin = theme.size("margin") * 2
-        inner = width - 2 * margin
-        parts = [(status.headline, "headline", True), (status.detail, "title", True), (invite, "title", False)]
-        heights = []
-        for text, size_name, bold in parts:
-            heights.append(ctx.screen.text.wrapped_height(text, theme.size(size_name), inner, bold) if text else 0)
-        band_h = sum(heights) + theme.px(40) * 2 + theme.px(16) * 2
-        band = Panel((0, height - band_h, width, band_h), "primary" if status.open else "accent", radius=False)
+        band = Panel((0, 0, 0, 0), "primary" if status.open else "accent", radius=False)
         on_band = "on_primary" if status.open else "on_accent"
-        y = height - band_h + theme.px(40)
-        for (text, size_name, bold), text_h in zip(parts, heights, strict=True):
-            if text:
-                band.add(Label((margin, y, inner, text_h), text, size=size_name, bold=bold, color=on_band,
-                               align="center", wrap=True, valign="top"))
-            y += text_h + theme.px(16)
+        cache = ctx.screen.text
+        lines = [text(band.add(Label((0, 0, 0, 0), words, size=size_name, bold=bold, color=on_band, align="center",
+                                     wrap=True, valign="top")), cache, theme, max_lines=2)
+                 for words, size_name, bold in ((status.headline, "headline", True), (status.detail, "title", True),
+                                                (invite, "title", False)) if words]
+        margin = theme.size("margin") * 2
+        content = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, margin, margin // 2, margin),
+                         widget=band)
+        band_h = content.natural(width)[1]
+        layout(content, (0, height - band_h, width, band_h))
         button = self.accessibility_button(size)
         if width > height:  # the slide's text runs wide: the band's left end is free instead
             button.rect.y = height - band_h + theme.size("margin")
+            kept = band_h
         else:
             button.rect.y = height - band_h - button.rect.height - theme.size("margin")
-        return [band, button]
+            kept = band_h + button.rect.height + theme.size("margin") * 2
+        return [band, button], Insets(bottom=kept)
 
 
 class WindowHomeScene(ShopScene):
