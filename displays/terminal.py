@@ -55,6 +55,7 @@ class TerminalDisplay:
         self.theme = theme
         self.screen = Screen(surface, theme, slop=theme.px(self.slop_px), long_press=self.long_press_s)
         self.screen.on_focus = lambda widget: self.say(widget.label)
+        self.screen.shown_state = lambda: self.session.shown()
         store = shop.config.store
         self.session = ShopperSession(store.default_language)
         self.idle = IdleWatcher(config.idle_timeout_s or self.default_idle_timeout(),

@@ -64,6 +64,11 @@ class ShopperSession:
         self.cart.clear()
         self.accessible = False
 
+    def shown(self) -> tuple[object, ...]:
+        """What screens show of this session (a change means they are out of date)."""
+        return (self.language, self.member, tuple(self.compare), tuple(self.cart.lines), self.accessible,
+                self.started)
+
     def public_state(self) -> dict[str, object]:
         """What may be shown to tools and telemetry: no personal data."""
         return {"language": self.language, "identified": self.member is not None, "compare": list(self.compare),

@@ -58,6 +58,10 @@ class Screen:
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
         self.focus = Focus()
+        # What the scenes show of the shopper (cart, comparison, member, language): when it changes, the
+        # scenes under the top one are built again before they are shown (the top one rebuilds itself)
+        self.shown_state: Callable[[], object] = lambda: None
+        self._state_seen: object = None
         self._focus_scene: object = None
         self._focus_drawn: pygame.Rect | None = None
         self.on_focus: Callable[[Widget], None] = lambda widget: None  # speech says the focused label
@@ -244,6 +248,11 @@ class Screen:
         if self._toast and now >= self._toast[1]:
             self._toast = None
             self._extra_damage.append(self._toast_rect)
+        state = self.shown_state()
+        if state != self._state_seen:
+            self._state_seen = state
+            for scene in self.stack.scenes[:-1]:
+                scene.rebuild()
         animating = False
         for scene in self.stack.visible():
             root = scene.tree(self.size)

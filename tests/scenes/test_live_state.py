@@ -1,0 +1,32 @@
+"""Screens a shopper comes back to show the cart and the comparison as they are now."""
+
+from __future__ import annotations
+
+from kiosk.testing.pilot import Pilot
+
+
+def test_home_shows_the_cart_after_add_to_cart_elsewhere(shopping: Pilot) -> None:
+    assert not any(label.startswith("Panier") for label in shopping.labels())
+    shopping.scan("2001000001019")
+    shopping.tap("Ajouter au panier")
+    shopping.key("back")
+    assert shopping.scene == "home"
+    assert "Panier (1)" in shopping.labels(), "home shows the cart it did not have when it was built"
+
+
+def test_the_list_and_home_show_the_comparison_chosen_on_product_pages(shopping: Pilot) -> None:
+    category = shopping.app.display().ctx.shop.catalog.categories[0].name["fr"]
+    shopping.tap(category)
+    assert shopping.scene == "browse"
+    for sku in ("2001000001019", "2001000001026"):
+        shopping.scan(sku)
+        shopping.tap("Ajouter au comparateur")
+        shopping.key("back")
+    assert shopping.scene == "home"  # a scan opens the product over home
+    assert "Comparer (2)" in shopping.labels()
+    shopping.tap(category)
+    shopping.tap("Vélo de ville Havn")  # a third, from the list this time
+    assert shopping.scene == "product"
+    shopping.tap("Ajouter au comparateur")
+    shopping.key("back")
+    assert shopping.scene == "browse" and "Comparer (3)" in shopping.labels(), "the list counts what was chosen"
