@@ -55,6 +55,7 @@ class Screen:
         self._pressed: Widget | None = None
         self._scrolling: ScrollView | None = None
         self._toast: tuple[str, float] | None = None
+        self._toast_scene: object = None  # the scene a toast was said on: it ends with it
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
         self.focus = Focus()
@@ -198,9 +199,11 @@ class Screen:
 
     # --- toasts ----------------------------------------------------------------------------
     def toast(self, text: str, now: float) -> None:
-        """Show a short message at the bottom for a few seconds."""
+        """Show a short message for a few seconds, low on the screen but above every control (the action
+        bar, a keyboard); it ends with the scene it was said on."""
         self._extra_damage.append(self._toast_rect)
         self._toast = (text, now + TOAST_SECONDS)
+        self._toast_scene = self.stack.top if self.stack.scenes else None
         self._toast_rect = self._toast_box(text)
         self._extra_damage.append(self._toast_rect)
 
@@ -220,7 +223,20 @@ class Screen:
         width = max(self.text.width(line, size, True) for line in lines) + self.theme.px(80)
         height = self.text.line_height(size, True) * len(lines) + self.theme.px(48)
         box = pygame.Rect(0, 0, width, height)
-        box.midbottom = (self.size[0] // 2, self.size[1] - self.theme.px(220))
+        box.midbottom = (self.size[0] // 2, self.size[1] - self.theme.size("margin"))
+        if not self.stack.scenes:
+            return box
+        controls = [rect for widget, rect in self.stack.top.tree(self.size).accessible(pygame.Rect((0, 0), self.size))
+                    if widget.tappable and rect.height < self.size[1] // 2]  # not a backdrop that takes any touch
+        gap = self.theme.size("gap")
+        moved = True
+        while moved and box.top > 0:  # up, past whatever control it would cover
+            moved = False
+            for control in controls:
+                if box.colliderect(control.inflate(0, gap)):
+                    box.bottom = control.top - gap
+                    moved = True
+        box.top = max(box.top, 0)
         return box
 
     def _paint_toast(self, painter: Painter) -> None:
@@ -245,7 +261,7 @@ class Screen:
         for widget in self.images.deliver():
             if isinstance(widget, Widget):
                 widget.invalidate()
-        if self._toast and now >= self._toast[1]:
+        if self._toast and (now >= self._toast[1] or not self.stack.is_top(self._toast_scene)):
             self._toast = None
             self._extra_damage.append(self._toast_rect)
         state = self.shown_state()
@@ -351,6 +367,10 @@ class Screen:
         for widget, rect in root.accessible(pygame.Rect((0, 0), self.size)):
             nodes.append({"role": widget.role, "label": widget.label,
                           "bounds": [rect.x, rect.y + self.offset, rect.w, rect.h], "enabled": widget.enabled})
+        if self._toast:  # read out like any status message
+            box = self._toast_rect
+            nodes.append({"role": "status", "label": self._toast[0],
+                          "bounds": [box.x, box.y + self.offset, box.w, box.h], "enabled": True})
         return nodes
 
     def find(self, label: str) -> pygame.Rect | None:
@@ -360,4 +380,3 @@ class Screen:
             if widget.label == label and widget.enabled:
                 return rect.move(0, self.offset)
         return None
-
