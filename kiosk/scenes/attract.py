@@ -10,7 +10,7 @@ from kiosk.core.models import Slide, pick
 from kiosk.core.schedule import active_slides
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, flex, layout, leaf, text
+from kiosk.ui.layout import Insets, column, fit, fixed, flex, layout, leaf, text
 from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
 FADE_SECONDS = 0.6
@@ -133,11 +133,17 @@ class AttractScene(ShopScene):
         margin = theme.size("margin") * 2
         start_text = ctx.t("Touch to start")
         pill_w = min(width - 2 * margin, ctx.screen.text.width(start_text, theme.size("title"), True) + 2 * margin)
-        pill_h = theme.size("touch_target") + theme.size("gap")
-        pill = Panel(((width - pill_w) // 2, height - margin - pill_h, pill_w, pill_h), ink)
-        pill.add(Label(pill.rect, start_text, size="title", bold=True,
-                       color="on_primary" if ink == "primary" else "on_accent", align="center"))
-        return [pill, self.accessibility_button(size)], Insets(bottom=pill_h + margin)
+        pill = Panel((0, 0, 0, 0), ink)
+        words = pill.add(Label((0, 0, 0, 0), start_text, size="title", bold=True, wrap=True, align="center",
+                               color="on_primary" if ink == "primary" else "on_accent"))
+        content = column(text(words, ctx.screen.text, theme, sizes=("text",), max_lines=2), widget=pill,
+                         padding=Insets.all(theme.size("gap")), width=fixed(pill_w),
+                         height=fit(min=theme.size("touch_target") + theme.size("gap")), justify="center")
+        pill_h = content.natural(pill_w)[1]
+        layout(content, ((width - pill_w) // 2, height - margin - pill_h, pill_w, pill_h))
+        button = self.accessibility_button(size)  # above the pill's left end: the pill may take the width
+        button.rect.bottom = pill.rect.top - theme.size("gap")
+        return [pill, button], Insets(bottom=height - button.rect.top + theme.size("gap"))
 
     def accessibility_button(self, size: tuple[int, int]) -> Widget:
         """In a corner of every slide: start in accessible mode."""

@@ -79,7 +79,8 @@ class WindowAttractScene(AttractScene):
                  for words, size_name, bold in ((status.headline, "headline", True), (status.detail, "title", True),
                                                 (invite, "title", False)) if words]
         margin = theme.size("margin") * 2
-        content = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, margin, margin // 2, margin),
+        side = margin + theme.size("touch_target") if width > height else margin  # the button's end of the band
+        content = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, side, margin // 2, side),
                          widget=band)
         band_h = content.natural(width)[1]
         layout(content, (0, height - band_h, width, band_h))

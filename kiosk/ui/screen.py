@@ -14,7 +14,7 @@ from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Painter, Point, Widget
+from kiosk.ui.widgets import Label, Painter, Point, Widget
 
 TOAST_SECONDS = 3.5
 
@@ -364,9 +364,15 @@ class Screen:
         """Visible widgets of the top scene: role, label, bounds, enabled."""
         root = self.stack.top.tree(self.size)
         nodes = []
+        measure = Painter(self.surface, self.theme, self.text, self.images, pygame.Rect((0, 0), self.size))
         for widget, rect in root.accessible(pygame.Rect((0, 0), self.size)):
-            nodes.append({"role": widget.role, "label": widget.label,
-                          "bounds": [rect.x, rect.y + self.offset, rect.w, rect.h], "enabled": widget.enabled})
+            node: dict[str, Any] = {"role": widget.role, "label": widget.label,
+                                    "bounds": [rect.x, rect.y + self.offset, rect.w, rect.h], "enabled": widget.enabled,
+                                    "clipped": rect.size != widget.rect.size}  # partly scrolled out of view
+            if isinstance(widget, Label) and widget.label:  # shown whole, or cut with "…"
+                node["cut"] = any(line.endswith("…") for line in widget.lines(measure, widget.rect.width)) \
+                    and not widget.label.endswith("…")
+            nodes.append(node)
         if self._toast:  # read out like any status message
             box = self._toast_rect
             nodes.append({"role": "status", "label": self._toast[0],
