@@ -11,6 +11,7 @@ from kiosk.core.models import ProductSummary
 from kiosk.core.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import Keyboard, layout_for
+from kiosk.ui.layout import Box, Insets, fixed, layout, leaf, row, text
 from kiosk.ui.scene import Scene
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars, TextField, Widget
 
@@ -35,66 +36,65 @@ class ShopScene(Scene):
         return y + height + theme.px(16)
 
     def header(self, root: Root, title: str, *, back: bool = True) -> int:
-        """The top bar: back, title, home and language; returns where content starts."""
+        """The top bar: back, title, home, cart, language and accessibility; returns where content starts.
+
+        It looks the same on every screen of a display: the language button's form (its name, or its code
+        when the bar would be crowded) and the title's size are chosen for the most crowded bar this
+        display has (back, home, a cart of many articles), so neither changes when the cart appears."""
         ctx, theme = self.ctx, self.ctx.theme
         width = ctx.size[0]
         height = theme.size("header")
-        margin = theme.size("margin")
+        target, gap = theme.size("touch_target"), theme.size("gap") // 2
+        cache = ctx.screen.text
         bar = root.add(Panel((0, 0, width, height), "primary", radius=False))
-        target = theme.size("touch_target")
-        x = margin // 2
 
-        def fit(text: str, size: str) -> int:  # a button as wide as its text needs (larger in accessible mode)
-            return max(target, ctx.screen.text.width(text, theme.size(size), True) + theme.px(32))
+        def wide(shown: str) -> int:  # a button as wide as its text needs (larger in accessible mode)
+            return max(target, cache.width(shown, theme.size("text"), True) + 2 * gap + theme.px(12))
 
-        if back:
-            w = fit("‹ " + ctx.t("Back"), "button")
-            bar.add(Button((x, (height - target) // 2, w, target), ctx.t("Back"), ctx.back,
-                           style="header", shown="‹ " + ctx.t("Back")))
-            x += w + theme.px(10)
-        right = width - margin // 2
-        on = ctx.session.accessible
-        bar.add(Button((right - target, (height - target) // 2, target, target),
-                       ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"), ctx.toggle_accessible,
-                       style="header", size="title", shown="♿"))
-        right -= target + theme.px(8)
-        # (label, what is shown, action, style), right to left
-        items: list[tuple[str, str, Callable[[], None], str]] = []
+        def button(label: str, shown: str, action: Callable[[], None], style: str = "header",
+                   size: str = "text") -> Box:
+            made = bar.add(Button((0, 0, 0, 0), label, action, style=style, size=size, shown=shown))
+            return leaf(made, width=fixed(wide(shown)), height=fixed(target))
+
+        back_shown = "‹ " + ctx.t("Back")
         languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
         if len(languages) == 1:  # two languages: one touch switches
-            name = LANGUAGE_NAMES.get(languages[0], languages[0])
-            items.append((name, name, partial(ctx.set_language, languages[0]), "header"))
-        elif languages:  # more: the current one's name opens the list, each written in its own language
-            items.append((ctx.t("Language"), LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", self.open_language_picker,
-                          "header"))
+            names = (LANGUAGE_NAMES.get(languages[0], languages[0]), languages[0].upper())
+        else:  # more: the current one's name opens the list, each written in its own language
+            names = (LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", ctx.lang.upper() + " ▾")
+        crowded = [back_shown, ctx.t("Home"), ctx.t("Cart ({count})", count=88)]
+        fixed_room = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
+        language_shown = names[0] if width - fixed_room - wide(names[0]) >= width // 4 else names[1]
+        title_room = width - fixed_room - (wide(language_shown) + gap if languages else 0)
+        title_size, title_lines = "small", 3  # the largest that shows the whole title in the crowded bar
+        for size_name, lines in (("title", 1), ("button", 2), ("small", 3)):
+            if " ".join(cache.wrap(title, theme.size(size_name), title_room, True, lines)) == title:
+                title_size, title_lines = size_name, lines
+                break
+
+        parts: list[Box] = []
         if back:
-            items.append((ctx.t("Home"), ctx.t("Home"), ctx.home, "header"))
+            parts.append(button(ctx.t("Back"), back_shown, ctx.back))
+        words = bar.add(Label((0, 0, 0, 0), title, size=title_size, color="on_primary", bold=True, heading=True,
+                              wrap=title_lines > 1))
+        parts.append(text(words, cache, theme, max_lines=title_lines))
         articles = ctx.session.cart.count
         if articles and self.name not in ("cart", "checkout"):
             cart = ctx.t("Cart ({count})", count=articles)
-            items.append((cart, cart, self.open_cart, "accent"))
-
-        def title_room() -> int:
-            return right - sum(fit(shown, "text") + theme.px(8) for _, shown, _, _ in items) - x - theme.px(20)
-
-        title_w = ctx.screen.text.width(title, theme.size("title"), True)
-        if languages and title_w > title_room():  # crowded: the language by its code ("DE ▾"), the title first
-            code = (languages[0] if len(languages) == 1 else ctx.lang).upper()
-            label, shown, action, style = items[0]
-            items[0] = (label, code if len(languages) == 1 else code + " ▾", action, style)
-        for label, shown, action, style in items:
-            w = fit(shown, "text")
-            bar.add(Button((right - w, (height - target) // 2, w, target), label, action, style=style, size="text",
-                           shown=shown))
-            right -= w + theme.px(8)
-        room = right - x - theme.px(20)
-        # still crowded (larger text, the cart): a smaller title on two lines, or three, rather than a cut one
-        size, lines = "title", 1
-        for size, lines in (("title", 1), ("button", 2), ("small", 3)):
-            if " ".join(ctx.screen.text.wrap(title, theme.size(size), room, True, lines)) == title:
-                break
-        bar.add(Label((x + theme.px(10), 0, room, height), title, size=size, color="on_primary", bold=True,
-                      heading=True, wrap=lines > 1, max_lines=lines))
+            parts.append(button(cart, cart, self.open_cart, style="accent"))
+        if back:
+            parts.append(button(ctx.t("Home"), ctx.t("Home"), ctx.home))
+        if len(languages) == 1:
+            parts.append(button(LANGUAGE_NAMES.get(languages[0], languages[0]), language_shown,
+                                partial(ctx.set_language, languages[0])))
+        elif languages:
+            parts.append(button(ctx.t("Language"), language_shown, self.open_language_picker))
+        on = ctx.session.accessible
+        parts.append(button(ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"), "♿",
+                            ctx.toggle_accessible, size="title"))
+        layout(row(*parts, gap=gap, align="center", padding=Insets(0, theme.size("margin") // 2, 0,
+                                                                    theme.size("margin") // 2)),
+               (0, 0, width, height))
         return height
 
     def dialog(self, size: tuple[int, int], height: int, title: str) -> tuple[Root, Panel, pygame.Rect]:
