@@ -155,10 +155,11 @@ class MaintenanceScene(ShopScene):
 
 
 class ColourBars(Widget):
-    """Eight colour bars and a grid of lines every 10% of the screen."""
+    """Eight colour bars and, on black, a grid of lines every 10% of the screen."""
 
     def paint(self, painter: Any, rect: pygame.Rect) -> None:
-        """Draw them."""
+        """Draw them over the whole screen (the menu under the page must not show through the grid)."""
+        painter.surface.fill((0, 0, 0), rect)
         colours = [(255, 255, 255), (255, 255, 0), (0, 255, 255), (0, 255, 0), (255, 0, 255), (255, 0, 0),
                    (0, 0, 255), (0, 0, 0)]
         bar = rect.width / len(colours)

@@ -6,6 +6,8 @@ import logging
 import time
 from pathlib import Path
 
+import pygame
+
 from kiosk.core.messages import Quit
 from kiosk.testing.pilot import Pilot
 
@@ -195,3 +197,11 @@ def test_content_rolls_back_to_the_previous_import_and_stays_there(tmp_path: Pat
         assert again.app.shop.catalog.version == "2026.11.1", "staff's roll back holds across a restart"
     finally:
         again.close()
+
+
+def test_the_test_page_covers_the_whole_screen(pilot: Pilot, tmp_path: Path) -> None:
+    open_menu(pilot)
+    pilot.tap("Afficher la mire")
+    picture = pygame.image.load(str(pilot.screenshot(tmp_path / "test_page.png")))
+    lower = {picture.get_at((x, y))[:3] for x in range(5, 1080, 97) for y in range(1000, 1900, 89)}
+    assert lower <= {(0, 0, 0), (128, 128, 128)}, "only the grid on black below the bars, none of the menu"
