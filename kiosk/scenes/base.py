@@ -10,7 +10,7 @@ import pygame
 from kiosk.core.models import ProductSummary
 from kiosk.core.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.keyboard import Keyboard, layout_for
+from kiosk.ui.keyboard import LAYOUTS, Keyboard, layout_for
 from kiosk.ui.layout import Box, Insets, fixed, layout, leaf, row, text
 from kiosk.ui.scene import Scene
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars, TextField, Widget
@@ -121,9 +121,14 @@ class ShopScene(Scene):
         root = Root((0, 0, width, height))
         y = self.header(root, title) + theme.px(28)
         field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), text, placeholder))
-        keyboard_h = min(theme.px(600), height // 3)
-        root.add(Keyboard(pygame.Rect(0, height - keyboard_h, width, keyboard_h), layout_for(ctx.lang), on_key,
-                          theme.px(10), ctx.t("OK"), ctx.t("Keyboard")))
+        layout_name = layout_for(ctx.lang)
+        rows, key_gap, target = len(LAYOUTS[layout_name]), theme.px(10), theme.size("touch_target")
+        # keys at least the theme's touch size (the accessible theme's larger one too), rows and gaps counted;
+        # on a wide screen the keyboard keeps a hand's span, centred, instead of stretching over the width
+        keyboard_h = max(min(theme.px(600), height // 3), rows * target + (rows + 1) * key_gap)
+        keyboard_w = min(width, round(keyboard_h * 2.6))
+        root.add(Keyboard(pygame.Rect((width - keyboard_w) // 2, height - keyboard_h, keyboard_w, keyboard_h),
+                          layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard")))
         return root, field, y + theme.px(140), height - keyboard_h
 
     def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
