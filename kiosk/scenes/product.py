@@ -29,13 +29,15 @@ class ProductScene(ShopScene):
         self.review_order = "newest"
         self.variants = ctx.shop.catalog.variants(sku)
         self.variant: Variant | None = None  # the size or colour chosen
+        self.choice_missing = False  # "Add to cart" was tapped before a size or colour was chosen
         self._left, self._inner = 0, 0  # the text column of the page, set by build
         self._chips: tuple[ScrollView, int, int] | None = None  # the page, and where its sizes or colours are
 
     def details(self) -> dict[str, Any]:
         """The product shown."""
         return {"product": self.sku, "in_compare": self.sku in self.ctx.session.compare,
-                "variants": [v.sku for v in self.variants], "variant": self.variant.sku if self.variant else ""}
+                "variants": [v.sku for v in self.variants], "variant": self.variant.sku if self.variant else "",
+                "choice_missing": self.choice_missing}
 
     def build(self, size: tuple[int, int]) -> Root:
         """The page in a scroll view, and an action bar at the bottom."""
@@ -140,8 +142,12 @@ class ProductScene(ShopScene):
         if not self.variants:
             return y
         margin, gap, inner = self._left, theme.size("gap"), self._inner
-        what = t("Choose a size") if self.variants[0].size else t("Choose a colour")
-        page.add(Label((margin, y, inner, theme.px(56)), what, bold=True, heading=True))
+        if self.choice_missing:  # "Add to cart" without one: the picker itself says so
+            what = t("Choose a size first") if self.variants[0].size else t("Choose a colour first")
+        else:
+            what = t("Choose a size") if self.variants[0].size else t("Choose a colour")
+        page.add(Label((margin, y, inner, theme.px(56)), what, bold=True, heading=True,
+                       color="danger" if self.choice_missing else "text"))
         top = y
         y += theme.px(64)
         chip_w, chip_h = theme.px(200), theme.px(96)
@@ -169,6 +175,7 @@ class ProductScene(ShopScene):
 
     def _choose(self, variant: Variant) -> None:
         self.variant = variant
+        self.choice_missing = False
         self._keep_scroll_rebuild()
 
     def _specs(self, page: ScrollView, product: Any, specs: Any, y: int) -> int:
@@ -284,8 +291,9 @@ class ProductScene(ShopScene):
         product = ctx.shop.catalog.product(self.sku)
         if product is None:
             return
-        if self.variants and self.variant is None:
-            ctx.toast(ctx.t("Choose a size first") if self.variants[0].size else ctx.t("Choose a colour first"))
+        if self.variants and self.variant is None:  # said on the picker, scrolled into view: not a toast
+            self.choice_missing = True
+            self._keep_scroll_rebuild()
             self._show_chips()
             return
         result = ctx.session.cart.add(product, self.variant)

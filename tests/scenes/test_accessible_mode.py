@@ -135,8 +135,10 @@ def test_adding_a_shoe_without_a_size_brings_the_sizes_into_view(pilot: Pilot) -
     pilot.scan("2001000001156")  # Racer Carbon Pro, in sizes 39 to 46
     assert "39" not in pilot.labels()
     pilot.tap("Ajouter au panier")
-    assert pilot.app.display().screen.toast_text == "Choisissez d'abord une taille"
-    assert {"Choisissez une taille", "39", "46"} <= set(pilot.labels())
+    assert pilot.app.display().screen.toast_text == "", "the error is on the field, not a toast"
+    assert pilot.details()["choice_missing"] is True
+    assert {"Choisissez d'abord une taille", "39", "46"} <= set(pilot.labels()), "the size picker says so"
     pilot.tap("42")
+    assert pilot.details()["choice_missing"] is False and "Choisissez une taille" in pilot.labels()
     pilot.tap("Ajouter au panier")
     assert [line["variant"] for line in pilot.state()["session"]["cart"]] == ["RUN-115-42"]

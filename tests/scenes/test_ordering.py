@@ -73,7 +73,7 @@ def test_an_order_is_in_the_outbox_before_the_shopper_sees_it_confirmed(shopping
 def test_a_size_must_be_chosen_and_the_phone_number_is_checked(shopping: Pilot, config) -> None:
     shopping.scan(TRAIL_SHOE)
     shopping.tap(label="Ajouter au panier")
-    assert "taille" in shopping.details()["toast"]
+    assert shopping.details()["choice_missing"] and "Choisissez d'abord une taille" in shopping.labels()
     shopping.tap(label="44")
     shopping.tap(label="Ajouter au panier")
     shopping.tap(label="Panier (1)")
