@@ -289,5 +289,6 @@ class TerminalDisplay:
         top = self.screen.stack.top
         focused = self.screen.focus.widget
         return {"role": self.role, "scene": top.name, **top.details(), "toast": self.screen.toast_text,
+                "banner": self.screen.banner_lines,
                 "focus": focused.label if focused is not None else "",
                 "devices": {name: connected for name, (connected, _) in self.devices.items()}}

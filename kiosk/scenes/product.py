@@ -33,6 +33,17 @@ class ProductScene(ShopScene):
         self._left, self._inner = 0, 0  # the text column of the page, set by build
         self._chips: tuple[ScrollView, int, int] | None = None  # the page, and where its sizes or colours are
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the controls: the product's name, its price, its stock and aisle."""
+        ctx = self.ctx
+        product = ctx.shop.catalog.product(self.sku)
+        if product is None:
+            return ()
+        stock, _ = stock_text(ctx, product.stock)
+        place = ctx.t("Aisle {aisle}", aisle=product.aisle) if product.aisle else ""
+        return (product.title(ctx.lang), ctx.fmt.price(product.price_cents),
+                " · ".join(part for part in (stock, place) if part))
+
     def details(self) -> dict[str, Any]:
         """The product shown."""
         return {"product": self.sku, "in_compare": self.sku in self.ctx.session.compare,

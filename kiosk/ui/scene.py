@@ -68,6 +68,11 @@ class Scene(abc.ABC):
         """Scene details for the automation `state` request (no personal data)."""
         return {}
 
+    def banner(self) -> tuple[str, ...]:
+        """Lines for the strip above the scenes in reach mode, out of reach but in sight (a product's name,
+        price and where it is); empty: the strip says what the mode does."""
+        return ()
+
 
 Result = TypeVar("Result")
 

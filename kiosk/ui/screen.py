@@ -10,6 +10,7 @@ import pygame
 from kiosk.ui.focus import Focus
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
 from kiosk.ui.images import ImageCache
+from kiosk.ui.layout import Insets, column, flex, layout, text
 from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
@@ -58,6 +59,8 @@ class Screen:
         self._toast_scene: object = None  # the scene a toast was said on: it ends with it
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
+        self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
+        self._banner_shown: tuple[str, ...] | None = None
         self.focus = Focus()
         # What the scenes show of the shopper (cart, comparison, member, language): when it changes, the
         # scenes under the top one are built again before they are shown (the top one rebuilds itself)
@@ -81,13 +84,8 @@ class Screen:
         self._toast = None
         self._drop_focus()
         self._focus_drawn = None
-        if top:
-            self.full.fill(theme.color("background"), pygame.Rect(0, 0, width, top))
-            size = theme.size("title")
-            for index, line in enumerate(self.text.wrap(banner, size, width - 2 * theme.size("margin"), True, 3)):
-                image = self.text.render(line, size, theme.color("text"), True)
-                step = self.text.line_height(size, True)
-                self.full.blit(image, image.get_rect(midtop=(width // 2, top // 2 - step + index * step)))
+        self._banner = banner
+        self._banner_shown = None  # drawn at the next render
         self.rebuild_all()
 
     def _local(self, pos: Point) -> Point:
@@ -283,9 +281,41 @@ class Screen:
             deadlines.append(self._toast[1])
         return min(deadlines) if deadlines else None
 
+    @property
+    def banner_lines(self) -> list[str]:
+        """What the strip above the scenes says in reach mode (empty outside it)."""
+        return list(self._banner_shown or ()) if self.offset else []
+
+    def _paint_banner(self) -> bool:
+        """The strip above the scenes in reach mode: what the scene in front shows in words (a product's
+        name, price, where it is), else what the mode does; drawn again when that changes."""
+        if not self.offset:
+            return False
+        lines = self.stack.top.banner() if self.stack.scenes else ()
+        shown = lines or (self._banner,)
+        if shown == self._banner_shown:
+            return False
+        self._banner_shown = shown
+        width = self.full.get_width()
+        strip = pygame.Rect(0, 0, width, self.offset)
+        self.full.fill(self.theme.color("background"), strip)
+        sizes = ("headline", "title", "text") if lines else ("title",)
+        boxes = [text(Label((0, 0, 0, 0), line, size=sizes[min(i, len(sizes) - 1)], bold=i < 2, wrap=True,
+                            align="center", valign="top"), self.text, self.theme, sizes=("title", "text"), max_lines=3)
+                 for i, line in enumerate(shown)]
+        content = column(*boxes, gap=self.theme.size("gap"), padding=Insets.all(self.theme.size("margin")),
+                         justify="center", height=flex())
+        layout(content, strip)
+        painter = Painter(self.full, self.theme, self.text, self.images, strip)
+        for box in boxes:
+            if box.widget is not None:
+                box.widget.draw(painter, (0, 0))
+        return True
+
     def render(self) -> bool:
         """Draw what changed; False if nothing did (then nothing needs presenting)."""
         self.stack.dispose_closed()
+        banner_drawn = self._paint_banner()
         scenes = self.stack.visible()
         roots = [scene.tree(self.size) for scene in scenes]
         damaged = [r for root in roots for r in root.damaged] + self._extra_damage
@@ -308,7 +338,7 @@ class Screen:
         screen = pygame.Rect((0, 0), self.size)
         areas = merge_rects([r.clip(screen) for r in damaged if r.width > 0 and r.height > 0])
         if not areas:
-            return False
+            return banner_drawn
         for area in areas:
             painter = Painter(self.surface, self.theme, self.text, self.images, area)
             self.surface.set_clip(area)

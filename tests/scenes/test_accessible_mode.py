@@ -142,3 +142,14 @@ def test_adding_a_shoe_without_a_size_brings_the_sizes_into_view(pilot: Pilot) -
     assert pilot.details()["choice_missing"] is False and "Choisissez une taille" in pilot.labels()
     pilot.tap("Ajouter au panier")
     assert [line["variant"] for line in pilot.state()["session"]["cart"]] == ["RUN-115-42"]
+
+
+def test_the_strip_out_of_reach_shows_the_product_in_words(pilot: Pilot) -> None:
+    pilot.tap("Accessibilité")
+    assert pilot.details()["banner"] == ["Mode accessible : tout est à portée de main, ci-dessous."]
+    pilot.scan("2001000001026")
+    name, price, where = pilot.details()["banner"]
+    assert name == "Vélo de route Alto 900 Carbone" and price.startswith("2") and "€" in price
+    assert "Rayon A6" in where and "stock" in where
+    pilot.key("back")
+    assert pilot.details()["banner"] == ["Mode accessible : tout est à portée de main, ci-dessous."]
