@@ -1,6 +1,6 @@
 """The layout check over the matrix of shapes, languages and modes, for the screens laid out by the
-layout system so far (the attract loop, the maintenance menu): nothing overlaps, nothing is covered,
-every target is big enough, no text is cut where it had room."""
+layout system so far (the attract loop, the member's welcome, the maintenance menu): nothing overlaps,
+nothing is covered, every target is big enough, no text is cut where it had room."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ def test_attract_and_maintenance_are_laid_out_on_every_shape(tmp_path: Path, dis
         pilot.tap(x=size[0] // 2, y=size[1] // 3)
         if accessible:
             pilot.app.display().set_accessible(True)
+        if display == "terminal":  # a member's card: the welcome with their offers
+            pilot.scan("LOYALTY-1234")
+            assert pilot.scene == "welcome"
+            check(pilot, "member welcome")
         pilot.app.display().open_pin_pad()
         for digit in "2580":
             pilot.tap(digit)

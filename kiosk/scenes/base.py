@@ -62,7 +62,7 @@ class ShopScene(Scene):
             names = (LANGUAGE_NAMES.get(languages[0], languages[0]), languages[0].upper())
         else:  # more: the current one's name opens the list, each written in its own language
             names = (LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", ctx.lang.upper() + " ▾")
-        crowded = [back_shown, ctx.t("Home"), ctx.t("Cart ({count})", count=88)]
+        crowded = ([back_shown, ctx.t("Home")] if back else []) + [ctx.t("Cart ({count})", count=88)]
         fixed_room = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
         language_shown = names[0] if width - fixed_room - wide(names[0]) >= width // 4 else names[1]
         title_room = width - fixed_room - (wide(language_shown) + gap if languages else 0)

@@ -7,7 +7,9 @@ from typing import Any
 from kiosk.core.i18n import N_
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.widgets import Button, Label, Panel, Root
+from kiosk.ui.layout import Box, Insets, column, fit, layout, leaf, row, text
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
 
 TIER_NAMES = {"bronze": N_("Bronze"), "silver": N_("Silver"), "gold": N_("Gold")}
 
@@ -24,45 +26,45 @@ class WelcomeScene(ShopScene):
         return {"offers": [o.id for o in offers]}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Greeting, points card, offers, and the way out."""
+        """Greeting, points card, offers (scrolled when they do not all fit), and the way out below them."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         width, height = size
-        margin, gap = theme.size("margin"), theme.size("gap")
+        margin, gap, cache = theme.size("margin"), theme.size("gap"), ctx.screen.text
         root = Root((0, 0, width, height))
         member = ctx.session.member
         top = self.header(root, t("Welcome"), back=False)
         if member is None:
             return root
-        y = top + theme.px(50)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(100)), t("Hello {name}!", name=member.first_name),
-                       size="headline", bold=True, heading=True))
-        y += theme.px(120)
-        card = root.add(Panel((margin, y, width - 2 * margin, theme.px(200)), "primary"))
-        card.add(Label((margin + theme.px(40), y + theme.px(30), width // 2, theme.px(60)),
-                       t("{tier} member", tier=t(TIER_NAMES[member.tier])), size="title", bold=True,
-                       color="on_primary"))
-        card.add(Label((margin + theme.px(40), y + theme.px(100), width - 2 * margin - theme.px(80), theme.px(60)),
-                       t.plural("{points} point", "{points} points", member.points,
-                                points=ctx.fmt.number(member.points)), size="title",
-                       color="on_primary"))
-        y += theme.px(240)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Your offers today"), size="title",
-                       bold=True, heading=True))
-        y += theme.px(76)
+
+        def words(parent: Widget, said: str, **style: Any) -> Box:
+            return text(parent.add(Label((0, 0, 0, 0), said, wrap=True, valign="top", **style)), cache, theme,
+                        sizes=("text",), max_lines=3)
+
+        target = theme.size("touch_target")
+        buttons = row(leaf(root.add(Button((0, 0, 0, 0), t("Not me? Sign out"), self.sign_out, style="secondary",
+                                           size="text")), height=fit(min=target)),
+                      leaf(root.add(Button((0, 0, 0, 0), t("Start shopping"), self.go_shopping, style="accent")),
+                           height=fit(min=target)), gap=gap)
+        buttons_h = buttons.natural(width - 2 * margin)[1]
+        page = root.add(ScrollView((0, top, width, height - top - buttons_h - 2 * margin), 0,
+                                   label=t("Your offers today")))
+        card = page.add(Panel((0, 0, 0, 0), "primary"))
+        parts = [words(page, t("Hello {name}!", name=member.first_name), size="headline", bold=True, heading=True),
+                 column(words(card, t("{tier} member", tier=t(TIER_NAMES[member.tier])), size="title", bold=True,
+                              color="on_primary"),
+                        words(card, t.plural("{points} point", "{points} points", member.points,
+                                             points=ctx.fmt.number(member.points)), size="title", color="on_primary"),
+                        gap=gap // 2, padding=Insets.all(margin), widget=card),
+                 words(page, t("Your offers today"), size="title", bold=True, heading=True)]
         for offer in ctx.shop.catalog.offers_for(member):
-            box = root.add(Panel((margin, y, width - 2 * margin, theme.px(180)), "highlight"))
-            box.add(Label((margin + theme.px(30), y + theme.px(20), width - 2 * margin - theme.px(60), theme.px(56)),
-                          pick(offer.title, ctx.lang), size="title", bold=True, color="accent"))
-            box.add(Label((margin + theme.px(30), y + theme.px(84), width - 2 * margin - theme.px(60), theme.px(80)),
-                          pick(offer.text, ctx.lang), wrap=True, max_lines=2, valign="top"))
-            y += theme.px(180) + gap
-        button_h = theme.px(120)
-        button_w = (width - 2 * margin - gap) // 2
-        by = height - margin - button_h
-        root.add(Button((margin, by, button_w, button_h), t("Not me? Sign out"), self.sign_out, style="secondary",
-                        size="text"))
-        root.add(Button((margin + button_w + gap, by, button_w, button_h), t("Start shopping"), self.go_shopping,
-                        style="accent"))
+            box = page.add(Panel((0, 0, 0, 0), "highlight"))
+            parts.append(column(words(box, pick(offer.title, ctx.lang), size="title", bold=True, color="accent"),
+                                words(box, pick(offer.text, ctx.lang)), gap=gap // 2, padding=Insets.all(margin),
+                                widget=box))
+        content = column(*parts, gap=gap, padding=Insets.all(margin))
+        page.content_height = content.natural(width)[1]
+        layout(content, (0, 0, width, page.content_height))
+        layout(buttons, (margin, height - margin - buttons_h, width - 2 * margin, buttons_h))
         return root
 
     def go_shopping(self) -> None:
