@@ -10,6 +10,7 @@ import pygame
 from kiosk.core.models import pick
 from kiosk.core.pack_store import Collection
 from kiosk.scenes.base import ShopScene
+from kiosk.ui.layout import fixed, layout, leaf, row, text
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Widget
 
 
@@ -42,14 +43,20 @@ class HomeScene(ShopScene):
         y = self.header(root, ctx.shop.config.store.name, back=False) + theme.px(40)
         member = ctx.session.member
         greeting = t("Hello {name}!", name=member.first_name) if member else t("Hello!")
-        root.add(Label((margin, y, width - 2 * margin, theme.px(90)), greeting, size="headline", bold=True,
-                       heading=True))
+        # the greeting, and beside it a member's way out, at touch size (it lay under the search button)
+        words = root.add(Label((0, 0, 0, 0), greeting, size="headline", bold=True, heading=True, wrap=True,
+                               valign="top"))
+        parts = [text(words, ctx.screen.text, theme, sizes=("title",), max_lines=2)]
         if member is not None:
-            sign_out_w = theme.px(460)
-            root.add(Button((width - margin - sign_out_w, y + theme.px(90), sign_out_w, theme.px(76)),
-                            t("Not {name}? Sign out", name=member.first_name), ctx.on_end_session,
-                            style="secondary", size="small"))
-        y += theme.px(96)
+            leave = t("Not {name}? Sign out", name=member.first_name)
+            leave_w = min((width - 2 * margin) // 2,
+                          ctx.screen.text.width(leave, theme.size("small"), True) + 2 * gap + theme.px(24))
+            leave_button = root.add(Button((0, 0, 0, 0), leave, ctx.on_end_session, style="secondary", size="small"))
+            parts.append(leaf(leave_button, width=fixed(leave_w), height=fixed(theme.size("touch_target"))))
+        greeting_row = row(*parts, gap=gap, align="center")
+        greeting_h = greeting_row.natural(width - 2 * margin)[1]
+        layout(greeting_row, (margin, y, width - 2 * margin, greeting_h))
+        y += greeting_h + theme.px(6)
         categories = ctx.shop.catalog.categories
         columns = 2 if width < height else 3
         rows = max(1, -(-len(categories) // columns))
@@ -83,8 +90,8 @@ class HomeScene(ShopScene):
         else:
             tile_h = min(theme.px(300), (height - y - bottom_reserved - (rows - 1) * gap) // rows)
         for index, category in enumerate(categories):
-            col, row = index % columns, index // columns
-            rect = pygame.Rect(margin + col * (tile_w + gap), y + row * (tile_h + gap), tile_w, tile_h)
+            col, line = index % columns, index // columns
+            rect = pygame.Rect(margin + col * (tile_w + gap), y + line * (tile_h + gap), tile_w, tile_h)
             name = pick(category.name, ctx.lang)
             tile = root.add(Panel(rect, "surface", on_tap=partial(self.open_category, category.id), label=name,
                                   role="button"))

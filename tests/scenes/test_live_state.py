@@ -30,3 +30,13 @@ def test_the_list_and_home_show_the_comparison_chosen_on_product_pages(shopping:
     shopping.tap("Ajouter au comparateur")
     shopping.key("back")
     assert shopping.scene == "browse" and "Comparer (3)" in shopping.labels(), "the list counts what was chosen"
+
+
+def test_a_member_can_sign_out_from_home_in_accessible_mode(pilot: Pilot) -> None:
+    pilot.tap(x=540, y=960)
+    pilot.tap("Accessibilité")
+    pilot.scan("LOYALTY-1234")
+    pilot.tap("Commencer mes achats")
+    assert pilot.scene == "home" and pilot.state()["session"]["identified"]
+    pilot.tap("Pas Camille ? Se déconnecter")  # at the centre of its box: under the search button before
+    assert pilot.scene == "attract" and not pilot.state()["session"]["identified"]
