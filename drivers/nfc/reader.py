@@ -18,7 +18,8 @@ from kiosk.core.messages import CardPresented, CardRemoved, Message
 
 log = logging.getLogger(__name__)
 BACKOFF_S = (0.25, 0.5, 1.0, 2.0)
-NDEF_ATTEMPTS = 3  # reads of a card's NDEF before it counts as having none
+NDEF_ATTEMPTS = 5  # reads of a card's NDEF before it counts as having none
+NDEF_PAUSE_S = 0.05  # between two reads, growing: a slow or busy reader gets time to answer
 
 
 class NfcReader(DeviceThread):
@@ -65,11 +66,12 @@ class NfcReader(DeviceThread):
         try:
             # nfcpy answers None both for "no NDEF" and for a read that timed out (a slow reader,
             # a card held at the edge of the field), and keeps nothing in between: ask again.
-            for _ in range(NDEF_ATTEMPTS):
+            for attempt in range(NDEF_ATTEMPTS):
                 ndef = tag.ndef
                 if ndef is not None:
                     records = describe(ndef.records)
                     break
+                self.wait(NDEF_PAUSE_S * (attempt + 1))  # at most half a second in all
         except Exception:  # a card pulled away mid-read, or garbage in its memory
             log.warning("card reader %s: unreadable NDEF ignored", self.address)
             records = ()
