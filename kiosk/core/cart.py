@@ -74,6 +74,10 @@ class Cart:
         """How many articles, all lines together."""
         return sum(line.quantity for line in self.lines)
 
+    def holds(self, sku: str) -> bool:
+        """Whether a product (any of its sizes or colours) is in the cart."""
+        return any(line.sku == sku for line in self.lines)
+
     @property
     def total_cents(self) -> int:
         """What the order costs."""

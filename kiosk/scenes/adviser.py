@@ -6,7 +6,8 @@ from typing import Any
 
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.widgets import Button, Label, Root
+from kiosk.ui.layout import flex
+from kiosk.ui.widgets import Root
 
 
 def call_adviser(ctx: SceneContext, reason: str) -> None:
@@ -30,19 +31,14 @@ class UnknownCodeDialog(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """The dialog."""
-        theme, t = self.ctx.theme, self.ctx.t
-        root, box, inner = self.dialog(size, theme.px(520), t("We don't know this product"))
-        box.add(Label((inner.x, inner.y + theme.px(100), inner.width, theme.px(140)),
-                      t("It may be new, or from another shop. An adviser can tell you more."), align="center",
-                      wrap=True, color="muted"))
-        gap = theme.px(40)
-        button_w = (inner.width - gap) // 2
-        button_h = theme.size("touch_target") + theme.px(10)
-        by = inner.bottom - button_h
-        box.add(Button((inner.x, by, button_w, button_h), t("No, thanks"), self.ctx.back, style="secondary"))
-        box.add(Button((inner.x + button_w + gap, by, button_w, button_h), t("Call an adviser"), self.call,
-                       style="accent", size="text"))
-        return root
+        t, kit = self.ctx.t, self.kit
+        return self.dialog(size, t("We don't know this product"),
+                           lambda box: [kit.words(box, t("It may be new, or from another shop. An adviser can tell "
+                                                         "you more."), align="center", color="muted")],
+                           lambda box: [kit.button(box, t("No, thanks"), self.ctx.back, style="secondary",
+                                                   width=flex()),
+                                        kit.button(box, t("Call an adviser"), self.call, style="accent",
+                                                   width=flex())])
 
     def call(self) -> None:
         """Call, then close."""

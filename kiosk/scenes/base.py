@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import pygame
@@ -11,9 +11,11 @@ from kiosk.core.models import ProductSummary
 from kiosk.core.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import LAYOUTS, Keyboard, layout_for
-from kiosk.ui.layout import Box, Insets, fixed, layout, leaf, row, text
+from kiosk.ui.kit import Kit
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, grid, layout, leaf, row, text
 from kiosk.ui.scene import Scene
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Stars, TextField, Widget
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, TextField, Widget
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español", "it": "Italiano"}
 
@@ -25,15 +27,20 @@ class ShopScene(Scene):
         super().__init__()
         self.ctx = ctx
 
-    def section_heading(self, parent: Widget, x: int, y: int, width: int, text: str) -> int:
-        """A section's title in a page, on two lines when one is too short (a long translation, the
-        larger text); returns how far down the section's content starts."""
-        ctx, theme = self.ctx, self.ctx.theme
-        size = theme.size("title")
-        height = max(theme.px(60), ctx.screen.text.wrapped_height(text, size, width, True, 2))
-        parent.add(Label((x, y, width, height), text, size="title", bold=True, heading=True, wrap=True,
-                         max_lines=2))
-        return y + height + theme.px(16)
+    @property
+    def kit(self) -> Kit:
+        """Makes widgets with their layout boxes, in this display's theme."""
+        return Kit(self.ctx.theme, self.ctx.screen.text)
+
+    def wide(self, size: tuple[int, int]) -> bool:
+        """Whether a screen is landscape with room for two columns side by side (a counter, a window); a
+        tablet's short reach zone in accessible mode is not, though it is wider than tall."""
+        width, height = size
+        return width > height and width >= self.ctx.theme.size("dialog") * 3 // 2
+
+    def section(self, parent: Widget, title: str) -> Box:
+        """A section's title in a page: on two lines, or a size smaller, before it is cut."""
+        return self.kit.words(parent, title, size="title", sizes=("button",), max_lines=2, bold=True, heading=True)
 
     def header(self, root: Root, title: str, *, back: bool = True) -> int:
         """The top bar: back, title, home, cart, language and accessibility; returns where content starts.
@@ -49,41 +56,52 @@ class ShopScene(Scene):
         bar = root.add(Panel((0, 0, width, height), "primary", radius=False))
 
         def wide(shown: str) -> int:  # a button as wide as its text needs (larger in accessible mode)
-            return max(target, cache.width(shown, theme.size("text"), True) + 2 * gap + theme.px(12))
+            return max(target, cache.width(shown, theme.size("text"), True) + 4 * gap)
 
         def button(label: str, shown: str, action: Callable[[], None], style: str = "header",
                    size: str = "text") -> Box:
             made = bar.add(Button((0, 0, 0, 0), label, action, style=style, size=size, shown=shown))
             return leaf(made, width=fixed(wide(shown)), height=fixed(target))
 
-        back_shown = "‹ " + ctx.t("Back")
         languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
         if len(languages) == 1:  # two languages: one touch switches
             names = (LANGUAGE_NAMES.get(languages[0], languages[0]), languages[0].upper())
         else:  # more: the current one's name opens the list, each written in its own language
             names = (LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", ctx.lang.upper() + " ▾")
-        crowded = ([back_shown, ctx.t("Home")] if back else []) + [ctx.t("Cart ({count})", count=88)]
-        fixed_room = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
-        language_shown = names[0] if width - fixed_room - wide(names[0]) >= width // 4 else names[1]
-        title_room = width - fixed_room - (wide(language_shown) + gap if languages else 0)
-        title_size, title_lines = "small", 3  # the largest that shows the whole title in the crowded bar
-        for size_name, lines in (("title", 1), ("button", 2), ("small", 3)):
-            if " ".join(cache.wrap(title, theme.size(size_name), title_room, True, lines)) == title:
-                title_size, title_lines = size_name, lines
+        # words on Back and Home, or (a narrow screen in the larger text) their signs, when the title
+        # would not show whole otherwise
+        for back_shown, home_shown in (("‹ " + ctx.t("Back"), ctx.t("Home")), ("‹", "⌂")):
+            crowded = ([back_shown, home_shown] if back else []) + [ctx.t("Cart ({count})", count=88)]
+            fixed_room = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
+            language_shown = names[0] if width - fixed_room - wide(names[0]) >= width // 4 else names[1]
+            title_room = width - fixed_room - (wide(language_shown) + gap if languages else 0)
+            title_size, title_lines = "", 3  # the largest that shows the whole title in the crowded bar
+            for size_name, lines in (("title", 1), ("button", 2), ("small", 3)):
+                if " ".join(cache.wrap(title, theme.size(size_name), title_room, True, lines)) == title:
+                    title_size, title_lines = size_name, lines
+                    break
+            if title_size:
                 break
-
+        # still no room (a narrow screen, the larger text, a long word): the title gets a line of its own
+        # above the buttons, and the bar is that much taller on every screen of the display
+        title_above = not title_size
         parts: list[Box] = []
         if back:
             parts.append(button(ctx.t("Back"), back_shown, ctx.back))
-        words = bar.add(Label((0, 0, 0, 0), title, size=title_size, color="on_primary", bold=True, heading=True,
-                              wrap=title_lines > 1))
-        parts.append(text(words, cache, theme, max_lines=title_lines))
+        words = bar.add(Label((0, 0, 0, 0), title, size=title_size or "title", color="on_primary", bold=True,
+                              heading=True, wrap=title_lines > 1))
+        title_box = text(words, cache, theme, sizes=("button", "small") if title_above else (),
+                         max_lines=1 if title_above else title_lines)
+        if not title_above:
+            parts.append(title_box)
+        else:
+            parts.append(leaf(None))  # the buttons after Back stay at the right
         articles = ctx.session.cart.count
         if articles and self.name not in ("cart", "checkout"):
             cart = ctx.t("Cart ({count})", count=articles)
             parts.append(button(cart, cart, self.open_cart, style="accent"))
         if back:
-            parts.append(button(ctx.t("Home"), ctx.t("Home"), ctx.home))
+            parts.append(button(ctx.t("Home"), home_shown, ctx.home))
         if len(languages) == 1:
             parts.append(button(LANGUAGE_NAMES.get(languages[0], languages[0]), language_shown,
                                 partial(ctx.set_language, languages[0])))
@@ -92,24 +110,40 @@ class ShopScene(Scene):
         on = ctx.session.accessible
         parts.append(button(ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"), "♿",
                             ctx.toggle_accessible, size="title"))
-        layout(row(*parts, gap=gap, align="center", padding=Insets(0, theme.size("margin") // 2, 0,
-                                                                    theme.size("margin") // 2)),
-               (0, 0, width, height))
+        side = theme.size("margin") // 2
+        buttons = row(*parts, gap=gap, align="center", padding=Insets(0, side, 0, side), height=fixed(height))
+        if title_above:
+            whole = column(column(title_box, padding=Insets(gap, side, 0, side)), buttons)
+            height = whole.natural(width)[1]
+            layout(whole, (0, 0, width, height))
+            bar.rect = pygame.Rect(0, 0, width, height)
+        else:
+            layout(buttons, (0, 0, width, height))
         return height
 
-    def dialog(self, size: tuple[int, int], height: int, title: str) -> tuple[Root, Panel, pygame.Rect]:
-        """A modal's tree: a see-through root (taps outside land on it), a centred box with its title;
-        returns them and the box's inner area (padding taken off)."""
-        theme = self.ctx.theme
-        width, screen_height = size
-        root = Root((0, 0, width, screen_height), color="")
-        box_w = width - 4 * theme.size("margin")
-        box_rect = pygame.Rect((width - box_w) // 2, (screen_height - height) // 2, box_w, height)
-        box = root.add(Panel(box_rect, "surface"))
-        inner = box_rect.inflate(-2 * theme.px(40), -2 * theme.px(40))
-        box.add(Label((inner.x, inner.y, inner.width, theme.px(80)), title, size="title", bold=True, align="center",
-                      heading=True))
-        return root, box, inner
+    def dialog(self, size: tuple[int, int], title: str, body: Callable[[Panel], list[Box]],
+               buttons: Callable[[Panel], list[Box]]) -> Root:
+        """A modal's tree: a see-through root (taps outside land on it) and a centred box with its title,
+        what `body` puts in it, and `buttons` side by side at the bottom (one under the other when their
+        words do not fit side by side)."""
+        kit, theme = self.kit, self.ctx.theme
+        width, height = size
+        margin, gap = theme.size("margin"), theme.size("gap")
+        root = Root((0, 0, width, height), color="")
+        box = kit.panel(root, "surface")
+        actions = buttons(box)
+        side_by_side = row(*actions, gap=gap)
+        box_w = min(width - 2 * margin, max(width * 2 // 3, theme.size("dialog")))
+        inner = box_w - 4 * margin
+        if side_by_side.natural(inner)[0] > inner or any(a.natural(inner // len(actions))[0] > inner // len(actions)
+                                                         for a in actions):
+            side_by_side = column(*actions, gap=gap)
+        content = column(kit.words(box, title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
+                                   heading=True),
+                         *body(box), side_by_side, gap=2 * gap, padding=Insets.all(2 * margin), widget=box)
+        box_h = min(height - 2 * margin, content.natural(box_w)[1])
+        layout(content, ((width - box_w) // 2, (height - box_h) // 2, box_w, box_h))
+        return root
 
     def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
                    on_key: Callable[[str], None]) -> tuple[Root, TextField, int, int]:
@@ -117,39 +151,40 @@ class ShopScene(Scene):
         Returns the root, the field, and the free band between them (top y, bottom y)."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, title) + theme.px(28)
-        field = root.add(TextField((margin, y, width - 2 * margin, theme.px(120)), text, placeholder))
+        top = self.header(root, title)
+        field = root.add(TextField((0, 0, 0, 0), text, placeholder))
+        entry = column(leaf(field, height=fixed(theme.size("field"))), padding=Insets(margin, margin, gap, margin))
+        field_area = self.kit.at_top(entry, pygame.Rect(0, top, width, height - top))
         layout_name = layout_for(ctx.lang)
-        rows, key_gap, target = len(LAYOUTS[layout_name]), theme.px(10), theme.size("touch_target")
+        rows, key_gap, target = len(LAYOUTS[layout_name]), gap // 2, theme.size("touch_target")
         # keys at least the theme's touch size (the accessible theme's larger one too), rows and gaps counted;
         # on a wide screen the keyboard keeps a hand's span, centred, instead of stretching over the width
-        keyboard_h = max(min(theme.px(600), height // 3), rows * target + (rows + 1) * key_gap)
+        keyboard_h = max(min(theme.size("keyboard"), height // 3), rows * target + (rows + 1) * key_gap)
         keyboard_w = min(width, round(keyboard_h * 2.6))
         root.add(Keyboard(pygame.Rect((width - keyboard_w) // 2, height - keyboard_h, keyboard_w, keyboard_h),
                           layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard")))
-        return root, field, y + theme.px(140), height - keyboard_h
+        return root, field, field_area.bottom, height - keyboard_h
 
     def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
         """The bar at the bottom while products wait to be compared; returns its height (0 if none)."""
-        ctx, theme = self.ctx, self.ctx.theme
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         count = len(ctx.session.compare)
         if count == 0 and hide_when_empty:
             return 0
         width, height = ctx.size
-        bar_h = theme.px(150)
-        bar = root.add(Panel((0, height - bar_h, width, bar_h), "surface", radius=False))
-        bar.add(Panel((0, height - bar_h, width, max(1, theme.px(2))), "divider", radius=False))
-        margin = theme.size("margin")
-        bar.add(Label((margin, height - bar_h, width // 2, bar_h),
-                      ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
-                                   count, limit=MAX_COMPARE), color="muted"))
-        button_w = theme.px(420)
-        bar.add(Button((width - margin - button_w, height - bar_h + (bar_h - theme.size("touch_target")) // 2,
-                        button_w, theme.size("touch_target")), ctx.t("Compare ({count})", count=count),
-                       self.open_compare, style="accent", enabled=count >= 2))
-        return bar_h
+        margin, gap = theme.size("margin"), theme.size("gap")
+        bar = kit.panel(root, "surface", radius=False)
+        said = ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
+                            count, limit=MAX_COMPARE)
+        content = column(kit.rule(bar),
+                         row(kit.words(bar, said, color="muted", sizes=("small",), max_lines=2),
+                             kit.button(bar, ctx.t("Compare ({count})", count=count), self.open_compare,
+                                        style="accent", enabled=count >= 2),
+                             gap=gap, align="center", padding=Insets(gap, margin, gap, margin)),
+                         widget=bar)
+        return kit.at_bottom(content, pygame.Rect(0, 0, width, height)).height
 
     def open_cart(self) -> None:
         """Show the cart."""
@@ -168,65 +203,90 @@ class ShopScene(Scene):
 
 def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
                  on_tap: Callable[[], None]) -> Widget:
-    """A tappable card: picture, brand, name, rating and price."""
-    theme = ctx.theme
-    pad = theme.px(20)
+    """A tappable card in `rect`: picture, brand, name, rating and price, and whether the product is in
+    the cart or the comparison (the card is built again when either changes)."""
     card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
-    # heights from the text's own lines, so the larger text of accessible mode takes room from the picture
-    text = ctx.screen.text
-    brand_h = text.line_height(theme.size("small"), True)
-    name_h = 2 * text.line_height(theme.size("text"), True)
-    price_h = text.line_height(theme.size("title"), True)
-    star_h = theme.px(26)
-    below = theme.px(8) + brand_h + name_h + theme.px(6) + star_h + theme.px(8) + price_h
-    picture_h = min(rect.width - 2 * pad, rect.height - 2 * pad - below)
-    card.add(Picture((rect.x + pad, rect.y + pad, rect.width - 2 * pad, picture_h), ctx.shop.image(product.image)))
-    y = rect.y + pad + picture_h + theme.px(8)
-    inner_w = rect.width - 2 * pad
-    card.add(Label((rect.x + pad, y, inner_w, brand_h), product.brand.upper(), size="small", color="muted",
-                   bold=True))
-    y += brand_h
-    card.add(Label((rect.x + pad, y, inner_w, name_h), product.title(ctx.lang), wrap=True, max_lines=2,
-                   valign="top", bold=True))
-    y += name_h + theme.px(6)
-    if product.review_count or product.rating:
-        card.add(Stars((rect.x + pad, y, Stars.width_for(star_h), star_h), product.rating,
-                       ctx.t("{rating} out of 5", rating=ctx.fmt.number(product.rating))))
-    card.add(Label((rect.x + pad, rect.bottom - pad - price_h, inner_w, price_h),
-                   ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary"))
-    if product.stock == 0:
-        card.add(Label((rect.x + pad, y, inner_w, star_h), ctx.t("Out of stock"), size="small", color="danger",
-                       align="right", bold=True))
+    layout(product_card_box(ctx, card, product), rect)
     return card
 
 
-def suggestion_cards(ctx: SceneContext, rect: pygame.Rect, products: list[ProductSummary],
-                     on_tap: Callable[[str], None]) -> list[Widget]:
-    """A row of small cards (picture, name, price) across `rect`: "bought together" suggestions."""
-    theme = ctx.theme
+def product_card_box(ctx: SceneContext, card: Panel, product: ProductSummary) -> Box:
+    """The layout of a product card in `card`: the picture takes what the texts leave (the larger text
+    of accessible mode takes room from the picture, never from the name). Every card is as tall for a
+    width, whatever its product: the name has two lines, the state line is kept."""
+    theme, t, kit = ctx.theme, ctx.t, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
-    shown = products[: max(1, (rect.width + gap) // (theme.px(300) + gap))]
-    if not shown:
-        return []
-    card_w = (rect.width - gap * (len(shown) - 1)) // len(shown)
-    cards: list[Widget] = []
-    pad = theme.px(14)
-    # the text's own line heights, so the larger text of accessible mode takes room from the picture
-    name_h = 2 * ctx.screen.text.line_height(theme.size("small"), True)
-    price_h = ctx.screen.text.line_height(theme.size("text"), True)
-    for index, product in enumerate(shown):
-        x = rect.x + index * (card_w + gap)
-        card = Panel((x, rect.y, card_w, rect.height), "surface", on_tap=partial(on_tap, product.sku),
-                     label=product.title(ctx.lang), role="button")
-        picture = min(card_w - 2 * pad, rect.height - 2 * pad - name_h - price_h - theme.px(6))
-        card.add(Picture((x + (card_w - picture) // 2, rect.y + pad, picture, picture), ctx.shop.image(product.image)))
-        y = rect.y + pad + picture + theme.px(6)
-        card.add(Label((x + pad, y, card_w - 2 * pad, name_h), product.title(ctx.lang), size="small", bold=True,
-                       wrap=True, max_lines=2, valign="top"))
-        card.add(Label((x + pad, rect.bottom - pad - price_h, card_w - 2 * pad, price_h),
-                       ctx.fmt.price(product.price_cents), bold=True, color="primary"))
-        cards.append(card)
-    return cards
+    cache = ctx.screen.text
+    title = product.title(ctx.lang)
+    name = kit.words(card, title, bold=True, max_lines=2)
+    name.height = fit(min=2 * cache.line_height(theme.size("text"), True))
+    state = []
+    if ctx.session.cart.holds(product.sku):
+        state.append(t("✓ In cart"))
+    if product.sku in ctx.session.compare:
+        state.append(t("✓ Comparing"))
+    rating = [kit.stars(card, product.rating, t("{rating} out of 5", rating=ctx.fmt.number(product.rating)),
+                        theme.size("star"))] if product.review_count or product.rating else []
+    if product.stock == 0:
+        rating += [leaf(None), kit.words(card, t("Out of stock"), size="small", color="danger", bold=True,
+                                         max_lines=1, width=fit())]
+    marks = kit.words(card, " · ".join(state), size="small", color="best", bold=True, max_lines=1)
+    marks.height = fit(min=cache.line_height(theme.size("small"), True))
+    return column(leaf(card.add(Picture((0, 0, 0, 0), ctx.shop.image(product.image))), height=flex(min=gap)),
+                  kit.words(card, product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
+                  name, row(*rating, align="center", height=fit(min=theme.size("star"))),
+                  kit.words(card, ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
+                            max_lines=1),
+                  marks, gap=gap // 3, padding=Insets.all(gap))
+
+
+def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, room: int) -> int:
+    """How tall a product card of `width` is: its texts, and a picture as wide as the card, or less
+    when the card would not show whole in `room` (a landscape counter shows a row of cards, not a row
+    of pictures)."""
+    gap = ctx.theme.size("gap")
+    texts = product_card_box(ctx, Panel((0, 0, 0, 0)), product).natural(width)[1]
+    picture = max(ctx.theme.size("thumb") // 2, min(width - 2 * gap, room * 9 // 10 - texts))
+    return texts + picture
+
+
+def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[ProductSummary],
+                 on_open: Callable[[str], None]) -> None:
+    """Products as cards in a scroll view, as many to a row as stay readable (two at least); a row is
+    built only when it comes near the view, so that a department of thousands costs what is shown."""
+    theme = ctx.theme
+    margin, gap = theme.size("margin"), theme.size("gap")
+    inner = view.rect.width - 2 * margin
+    columns = max(2, (inner + gap) // (theme.size("tile_width") + gap))
+    card_w = (inner - (columns - 1) * gap) // columns
+    card_h = product_card_height(ctx, card_w, products[0], view.rect.height) if products else 0
+
+    def build_row(index: int) -> list[Widget]:
+        return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),
+                                              card_w, card_h), product, partial(on_open, product.sku))
+                for col, product in enumerate(products[index * columns:(index + 1) * columns])]
+
+    view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)
+    view.content_height += margin
+
+
+def suggestion_cards(ctx: SceneContext, parent: Widget, width: int, products: list[ProductSummary],
+                     on_tap: Callable[[str], None]) -> Box:
+    """A row of small cards (picture, name, price): "bought together" suggestions, as many as `width`
+    holds at a readable size."""
+    theme, kit = ctx.theme, Kit(ctx.theme, ctx.screen.text)
+    gap = theme.size("gap")
+    cards = []
+    for product in products[: max(1, (width + gap) // (theme.size("thumb") + gap))]:
+        card = parent.add(Panel((0, 0, 0, 0), "surface", on_tap=partial(on_tap, product.sku),
+                                label=product.title(ctx.lang), role="button"))
+        name = kit.words(card, product.title(ctx.lang), size="small", bold=True, max_lines=2)
+        name.height = fit(min=2 * ctx.screen.text.line_height(theme.size("small"), True))
+        cards.append(column(kit.picture(card, ctx.shop.image(product.image), theme.size("thumb")), name,
+                            kit.words(card, ctx.fmt.price(product.price_cents), bold=True, color="primary",
+                                      max_lines=1),
+                            gap=gap // 3, padding=Insets.all(gap // 2), widget=card))
+    return grid(*cards, columns=max(1, len(cards)), gap=gap)
 
 
 def stock_text(ctx: SceneContext, stock: int) -> tuple[str, str]:

@@ -11,11 +11,12 @@ import pygame
 from kiosk.core.catalog import BrowseFilter
 from kiosk.core.i18n import N_
 from kiosk.core.models import pick
-from kiosk.scenes.base import ShopScene, product_card
+from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Box, Insets, column, flex, flow, row
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Button, Label, Root, Widget
+from kiosk.ui.widgets import Root, Widget
 
 SORT_LABELS = {"popular": N_("Most popular"), "price_asc": N_("Price: low to high"),
                "price_desc": N_("Price: high to low"), "rating": N_("Best rated")}
@@ -40,44 +41,29 @@ class BrowseScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """Toolbar and the grid of cards."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         catalog = ctx.shop.catalog
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         category = catalog.category(self.category)
         title = pick(category.name, ctx.lang) if category else self.category
-        y = self.header(root, title)
-        bottom = height - self.compare_bar(root)
-        target = theme.size("touch_target")
-        bar_h = max(theme.px(130), target + theme.px(28))  # the larger targets of accessible mode keep a margin
+        top = self.header(root, title)
+        area = pygame.Rect(0, top, width, height - self.compare_bar(root) - top)
         count = catalog.count(self.category, self.filter)
-        root.add(Label((margin, y, width // 2 - margin, bar_h), t.plural("{count} product", "{count} products", count),
-                       color="muted"))
         filters_label = t("Sort and filter")
         shown = filters_label + (f" ({self.filter.active})" if self.filter.active else "")
-        root.add(Button((width - margin - theme.px(430), y + (bar_h - target) // 2, theme.px(430), target),
-                        filters_label, self.open_filters, style="secondary", shown="☰  " + shown))
-        y += bar_h
+        bar = kit.at_top(row(kit.words(root, t.plural("{count} product", "{count} products", count), color="muted",
+                                       valign="center", max_lines=1),
+                             kit.button(root, filters_label, self.open_filters, style="secondary",
+                                        shown="☰  " + shown),
+                             gap=gap, align="center", padding=Insets(gap, margin, 0, margin)), area)
         products = catalog.browse(self.category, self.sort, self.filter, limit=PAGE)
-        columns = 2 if width < height else 4
-        card_w = (width - 2 * margin - (columns - 1) * gap) // columns
-        card_h = card_w + theme.px(250)
-        rows = -(-len(products) // columns)
-        scroll = root.add(ScrollView((0, y, width, bottom - y), 0, label=t("Products")))
-
-        def build_row(row: int) -> list[Widget]:
-            cards: list[Widget] = []
-            for col, product in enumerate(products[row * columns:(row + 1) * columns]):
-                rect = pygame.Rect(margin + col * (card_w + gap), row * (card_h + gap), card_w, card_h)
-                cards.append(product_card(ctx, rect, product, partial(self.open_product, product.sku)))
-            return cards
-
-        scroll.set_rows(rows, card_h + gap, build_row)
-        scroll.content_height += margin
+        scroll = root.add(ScrollView((0, bar.bottom, width, area.bottom - bar.bottom), 0, label=t("Products")))
+        product_grid(ctx, scroll, products, self.open_product)
         if not products:
-            scroll.add(Label((margin, theme.px(80), width - 2 * margin, theme.px(120)),
-                             t("No product matches these filters."), align="center", color="muted"))
+            kit.fill(scroll, column(kit.words(scroll, t("No product matches these filters."), align="center",
+                                              color="muted"), padding=Insets.all(2 * margin)))
         return root
 
     def open_product(self, sku: str) -> None:
@@ -114,7 +100,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
 
     def build(self, size: tuple[int, int]) -> Root:
         """Chips for each choice, and the buttons to apply or reset."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height), color="")
@@ -122,37 +108,12 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         root.add(Widget((0, 0, width, top), on_tap=ctx.back))  # a tap on the dimmed part closes the sheet
         panel = root.add(ScrollView((0, top, width, height - top), 0, color="background", label=t("Sort and filter")))
         previous, self._panel = getattr(self, "_panel", None), panel
-        chip_h = theme.size("touch_target")
-        y = margin
 
-        def heading(text: str) -> None:
-            nonlocal y
-            panel.add(Label((margin, y, width - 2 * margin, theme.px(56)), text, size="title", bold=True,
-                            heading=True))
-            y += theme.px(70)
+        def chips(options: list[tuple[str, bool, Any]]) -> Box:
+            return flow(*(kit.button(panel, label, action, style="chip_on" if selected else "chip")
+                          for label, selected, action in options), gap=gap)
 
-        def chips(options: list[tuple[str, bool, Any]]) -> None:
-            nonlocal y
-            x = margin
-            for label, selected, action in options:
-                w = ctx.screen.text.width(label, theme.size("button"), True) + theme.px(60)
-                if x + w > width - margin:
-                    x, y = margin, y + chip_h + gap
-                panel.add(Button((x, y, w, chip_h), label, action, style="chip_on" if selected else "chip"))
-                x += w + gap
-            y += chip_h + theme.px(40)
-
-        close = "✕ " + t("Close")
-        close_w = max(theme.px(220), ctx.screen.text.width(close, theme.size("button"), True) + theme.px(40))
-        panel.add(Label((margin, y, width - 2 * margin - close_w, chip_h), t("Sort and filter"), size="title",
-                        bold=True, heading=True))
-        panel.add(Button((width - margin - close_w, y, close_w, chip_h), t("Close"), ctx.back, style="secondary",
-                         shown=close))
-        y += chip_h + theme.px(30)
-        heading(t("Sort by"))
-        chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k)) for key, label in SORT_LABELS.items()])
         facets = ctx.shop.catalog.facets(self.category)
-        heading(t("Price"))
         bands = []
         for low, high in facets.price_bands:
             if low is None and high is not None:
@@ -164,22 +125,30 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             chosen = (self.filter.price_min_cents, self.filter.price_max_cents) == (low, high)
             bands.append((label, chosen, lambda lo=low, hi=high, c=chosen: self._price(None, None) if c
                           else self._price(lo, hi)))
-        chips(bands)
-        heading(t("Rating"))
-        chips([(t("{stars} ★ and more", stars=stars), self.filter.min_rating == stars,
-                lambda s=stars: self._set(min_rating=None if self.filter.min_rating == s else float(s)))
-               for stars in (4, 3)]
-              + [(t("In stock"), self.filter.in_stock_only,
-                  lambda: self._set(in_stock_only=not self.filter.in_stock_only))])
-        heading(t("Brand"))
-        chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand)) for brand in facets.brands])
         count = ctx.shop.catalog.count(self.category, self.filter)
-        button_w = (width - 2 * margin - gap) // 2
-        panel.add(Button((margin, y, button_w, chip_h), t("Reset"), self._reset, style="secondary"))
         show = t.plural("Show {count} product", "Show {count} products", count)
-        panel.add(Button((margin + button_w + gap, y, button_w, chip_h), show,
-                         self._apply, style="accent", enabled=count > 0))
-        panel.content_height = y + chip_h + margin
+        content = column(
+            row(kit.words(panel, t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
+                          max_lines=2),
+                kit.button(panel, t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close")),
+                gap=gap, align="center"),
+            self.section(panel, t("Sort by")),
+            chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k))
+                   for key, label in SORT_LABELS.items()]),
+            self.section(panel, t("Price")), chips(bands),
+            self.section(panel, t("Rating")),
+            chips([(t("{stars} ★ and more", stars=stars), self.filter.min_rating == stars,
+                    lambda s=stars: self._set(min_rating=None if self.filter.min_rating == s else float(s)))
+                   for stars in (4, 3)]
+                  + [(t("In stock"), self.filter.in_stock_only,
+                      lambda: self._set(in_stock_only=not self.filter.in_stock_only))]),
+            self.section(panel, t("Brand")),
+            chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
+                   for brand in facets.brands]),
+            row(kit.button(panel, t("Reset"), self._reset, style="secondary", width=flex()),
+                kit.button(panel, show, self._apply, style="accent", enabled=count > 0, width=flex()), gap=gap),
+            gap=gap, padding=Insets.all(margin))
+        kit.fill(panel, content)
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to
             panel.scroll = min(previous.scroll, panel.max_scroll)
         return root

@@ -11,8 +11,9 @@ from kiosk.core.cart import MAX_QUANTITY
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene, suggestion_cards
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, row
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Widget
+from kiosk.ui.widgets import Root
 
 
 class CartScene(ShopScene):
@@ -29,84 +30,70 @@ class CartScene(ShopScene):
         return {"lines": cart.state(), "total_cents": cart.total_cents}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Lines in a scroll view; the total and "Order" at the bottom."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        """Lines in a scroll view; "goes well with" below them on a portrait screen; the total and
+        "Order" at the bottom."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         top = self.header(root, t("Your cart"))
+        area = pygame.Rect(0, top, width, height - top)
         cart = ctx.session.cart
         if not cart.lines:
-            root.add(Label((margin, top + theme.px(200), width - 2 * margin, theme.px(80)), t("Your cart is empty."),
-                           size="title", align="center"))
-            root.add(Button(((width - theme.px(500)) // 2, top + theme.px(320), theme.px(500), theme.px(110)),
-                            t("See our products"), ctx.home, style="secondary"))
+            kit.at_top(column(kit.words(root, t("Your cart is empty."), size="title", align="center"),
+                              kit.button(root, t("See our products"), ctx.home, style="secondary"),
+                              gap=2 * gap, align="center", padding=Insets.all(4 * margin)), area)
             return root
-        bar_h = theme.px(260)
-        row_h = theme.px(230)
+        bar = kit.at_bottom(self._total_bar(root), area)
+        area.height = bar.top - area.top
         suggestions = ctx.shop.catalog.bought_together(list(dict.fromkeys(line.sku for line in cart.lines)),
                                                        ctx.session.member, limit=3)
-        extra_h = theme.px(500) if suggestions and height > width else 0  # portrait: room for "goes well with"
-        view = root.add(ScrollView((0, top, width, height - top - bar_h - extra_h), 0, label=t("Your cart")))
-        view.set_rows(len(cart.lines), row_h, partial(self._row, view, row_h), top=theme.px(20))
-        if extra_h:
-            y = height - bar_h - extra_h
-            root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Goes well with your cart"), size="title",
-                           bold=True, heading=True))
-            for card in suggestion_cards(ctx, pygame.Rect(margin, y + theme.px(70), width - 2 * margin,
-                                                          extra_h - theme.px(90)), suggestions, self._open):
-                root.add(card)
-        self._total_bar(root, height - bar_h, bar_h)
+        if suggestions and not self.wide(size):  # portrait: room for "goes well with", under the lines
+            extra = column(self.section(root, t("Goes well with your cart")),
+                           suggestion_cards(ctx, root, width - 2 * margin, suggestions, self._open),
+                           gap=gap, padding=Insets(gap, margin, gap, margin))
+            if extra.natural(width)[1] <= area.height // 2:
+                area.height -= kit.at_bottom(extra, area).height
+        view = root.add(ScrollView(area, 0, label=t("Your cart")))
+        kit.fill(view, column(*(self._line(view, index) for index in range(len(cart.lines))), gap=gap,
+                              padding=Insets.all(margin)))
         return root
 
-    def _row(self, view: ScrollView, row_h: int, index: int) -> list[Widget]:
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+    def _line(self, view: ScrollView, index: int) -> Box:
+        """A line: picture, brand, name, size or colour, price, and the quantity with − and +."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         line = ctx.session.cart.lines[index]
-        width = ctx.size[0]
-        margin, pad = theme.size("margin"), theme.px(20)
-        y = theme.px(20) + index * row_h
-        card = Panel((margin, y, width - 2 * margin, row_h - theme.px(16)), "surface")
-        picture = row_h - theme.px(16) - 2 * pad
-        card.add(Picture((margin + pad, y + pad, picture, picture), ctx.shop.image(line.image)))
-        text_x = margin + 2 * pad + picture
-        controls_w = theme.px(330)
-        text_w = width - margin - pad - controls_w - text_x
+        gap = theme.size("gap")
         name = pick(line.name, ctx.lang)
-        card.add(Label((text_x, y + pad, text_w, theme.px(34)), line.brand.upper(), size="small", color="muted",
-                       bold=True))
-        card.add(Label((text_x, y + pad + theme.px(36), text_w, theme.px(76)), name, wrap=True, max_lines=2,
-                       valign="top", bold=True))
+        card = kit.panel(view, "surface")
         option = line.variant.label(ctx.lang) if line.variant else ""
-        card.add(Label((text_x, y + pad + theme.px(110), text_w, theme.px(40)), option, color="muted"))
-        card.add(Label((text_x, y + pad + theme.px(146), text_w, theme.px(40)), ctx.fmt.price(line.total_cents),
-                       bold=True, color="primary"))
-        step = theme.size("touch_target")
-        cx = width - margin - pad - controls_w
-        cy = y + (row_h - theme.px(16) - step) // 2
-        card.add(Button((cx, cy, step, step), t("One less {name}", name=name), partial(self._change, index, -1),
-                        style="secondary", shown="−"))
-        card.add(Label((cx + step, cy, controls_w - 2 * step, step), str(line.quantity), size="title", bold=True,
-                       align="center"))
-        card.add(Button((cx + controls_w - step, cy, step, step), t("One more {name}", name=name),
-                        partial(self._change, index, 1), style="secondary", shown="+",
-                        enabled=line.quantity < MAX_QUANTITY))
-        return [card]
+        texts = [kit.words(card, line.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
+                 kit.words(card, name, bold=True, max_lines=2),
+                 *([kit.words(card, option, color="muted", max_lines=1)] if option else []),
+                 kit.words(card, ctx.fmt.price(line.total_cents), bold=True, color="primary", max_lines=1)]
+        quantity = row(kit.button(card, t("One less {name}", name=name), partial(self._change, index, -1),
+                                  style="secondary", shown="−"),
+                       kit.words(card, str(line.quantity), size="title", bold=True, align="center", valign="center",
+                                 width=fixed(theme.size("touch_target")), max_lines=1),
+                       kit.button(card, t("One more {name}", name=name), partial(self._change, index, 1),
+                                  style="secondary", shown="+", enabled=line.quantity < MAX_QUANTITY),
+                       width=fit(), align="center")
+        return row(kit.picture(card, ctx.shop.image(line.image), theme.size("thumb") * 2 // 3),
+                   column(*texts, gap=gap // 4), quantity, gap=gap, align="center", padding=Insets.all(gap),
+                   widget=card)
 
-    def _total_bar(self, root: Root, y: int, bar_h: int) -> None:
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        width = ctx.size[0]
-        margin = theme.size("margin")
+    def _total_bar(self, root: Root) -> Box:
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
         cart = ctx.session.cart
-        root.add(Panel((0, y, width, bar_h), "surface", radius=False))
-        root.add(Panel((0, y, width, max(1, theme.px(2))), "divider", radius=False))
-        total = t("Total {total}", total=ctx.fmt.price(cart.total_cents))
-        total_w = min(width - 2 * margin, ctx.screen.text.width(total, theme.size("title"), True) + theme.px(8))
-        root.add(Label((margin, y + theme.px(20), width - 2 * margin - total_w, theme.px(60)),
-                       t("Articles: {count}", count=cart.count), color="muted"))
-        root.add(Label((width - margin - total_w, y + theme.px(10), total_w, theme.px(80)), total, size="title",
-                       bold=True, align="right"))
-        root.add(Button((margin, y + theme.px(110), width - 2 * margin, theme.px(120)), t("Order"), self._order,
-                        style="accent"))
+        bar = kit.panel(root, "surface", radius=False)
+        total = kit.words(bar, t("Total {total}", total=ctx.fmt.price(cart.total_cents)), size="title", bold=True,
+                          align="right", max_lines=1, width=fit())
+        return column(kit.rule(bar),
+                      column(row(kit.words(bar, t("Articles: {count}", count=cart.count), color="muted",
+                                           valign="center"), total, gap=gap, align="center"),
+                             kit.button(bar, t("Order"), self._order, style="accent"),
+                             gap=gap, padding=Insets(gap, margin, margin, margin)), widget=bar)
 
     def _change(self, index: int, by: int) -> None:
         cart = self.ctx.session.cart

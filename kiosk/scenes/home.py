@@ -10,8 +10,8 @@ import pygame
 from kiosk.core.models import pick
 from kiosk.core.pack_store import Collection
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.layout import fixed, layout, leaf, row, text
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Widget
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, layout, leaf, row
+from kiosk.ui.widgets import Picture, Root, Widget
 
 
 class BarcodeIcon(Widget):
@@ -35,94 +35,89 @@ class HomeScene(ShopScene):
     name = "home"
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Greeting, search bar, category tiles, scan hint."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        """Greeting, search bar, department tiles, ideas and the scan hint, above the compare bar. On a
+        short screen (accessible mode's reach, a landscape counter) the subtitle and the scan hint give
+        way first, then the ideas, so that the departments stay on screen at touch size."""
+        ctx = self.ctx
         width, height = size
-        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, ctx.shop.config.store.name, back=False) + theme.px(40)
+        top = self.header(root, ctx.shop.config.store.name, back=False)
+        bottom = height - self.compare_bar(root)
+        area = pygame.Rect(0, top, width, bottom - top)
+        for extras in (("subtitle", "ideas", "hint"), ("ideas",), ()):
+            page = Widget(area)
+            content = self._content(page, width, extras)
+            if content.natural(width)[1] <= area.height or not extras:
+                break
+            page.dispose()
+        root.add(page)
+        layout(content, area)
+        return root
+
+    def _content(self, root: Widget, width: int, extras: tuple[str, ...]) -> Box:
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        if "hint" not in extras:
+            gap //= 2  # a short screen: tighter, so that the ideas stay
         member = ctx.session.member
         greeting = t("Hello {name}!", name=member.first_name) if member else t("Hello!")
         # the greeting, and beside it a member's way out, at touch size (it lay under the search button)
-        words = root.add(Label((0, 0, 0, 0), greeting, size="headline", bold=True, heading=True, wrap=True,
-                               valign="top"))
-        parts = [text(words, ctx.screen.text, theme, sizes=("title",), max_lines=2)]
+        parts = [kit.words(root, greeting, size="headline", sizes=("title",), max_lines=2, bold=True, heading=True)]
         if member is not None:
-            leave = t("Not {name}? Sign out", name=member.first_name)
-            leave_w = min((width - 2 * margin) // 2,
-                          ctx.screen.text.width(leave, theme.size("small"), True) + 2 * gap + theme.px(24))
-            leave_button = root.add(Button((0, 0, 0, 0), leave, ctx.on_end_session, style="secondary", size="small"))
-            parts.append(leaf(leave_button, width=fixed(leave_w), height=fixed(theme.size("touch_target"))))
-        greeting_row = row(*parts, gap=gap, align="center")
-        greeting_h = greeting_row.natural(width - 2 * margin)[1]
-        layout(greeting_row, (margin, y, width - 2 * margin, greeting_h))
-        y += greeting_h + theme.px(6)
-        categories = ctx.shop.catalog.categories
-        columns = 2 if width < height else 3
-        rows = max(1, -(-len(categories) // columns))
+            parts.append(kit.button(root, t("Not {name}? Sign out", name=member.first_name), ctx.on_end_session,
+                                    style="secondary", size="small", width=fit(max=(width - 2 * margin) // 2)))
+        boxes = [row(*parts, gap=gap, align="center")]
+        if "subtitle" in extras:
+            boxes.append(kit.words(root, t("What are you looking for today?"), color="muted", max_lines=2))
+        search = kit.button(root, t("Search for a product"), self.open_search, style="secondary", shown="",
+                            size="title", height=fit(min=theme.size("field")))
+        boxes += [search, self.section(root, t("Our departments")), self._tiles(root, width)]
         collections = ctx.shop.catalog.collections()[:3]
-        compare_h = theme.px(150) if ctx.session.compare else 0
-        ideas_h = theme.px(190) if collections else 0
-        bottom_reserved = theme.px(260) + ideas_h + compare_h
-        # a short screen (accessible mode's reach): no subtitle and no scan hint, so that the tiles and the
-        # ideas stay on screen at touch size
-        compact = height - y - theme.px(326) - bottom_reserved - (rows - 1) * gap < rows * theme.px(150)
-        if not compact:
-            root.add(Label((margin, y, width - 2 * margin, theme.px(50)), t("What are you looking for today?"),
-                           color="muted"))
-            y += theme.px(80)
-        search = root.add(Button((margin, y, width - 2 * margin, theme.px(120)), t("Search for a product"),
-                                 self.open_search, style="secondary", shown=""))
-        search.size_name = "title"
-        y += theme.px(170 if not compact else 140)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Our departments"), size="title", bold=True,
-                       heading=True))
-        y += theme.px(76)
-        tile_w = (width - 2 * margin - (columns - 1) * gap) // columns
-        target = theme.size("touch_target")
-        chip_h = max(theme.px(96), target)
-        if compact:
-            ideas_h = theme.px(86) + chip_h if collections else 0
-            tile_h = (height - y - margin - compare_h - ideas_h - (rows - 1) * gap) // rows
-            if tile_h < target:  # still too short: the departments come first
-                collections, ideas_h = [], 0
-            tile_h = max(target, (height - y - margin - compare_h - ideas_h - (rows - 1) * gap) // rows)
-        else:
-            tile_h = min(theme.px(300), (height - y - bottom_reserved - (rows - 1) * gap) // rows)
-        for index, category in enumerate(categories):
-            col, line = index % columns, index // columns
-            rect = pygame.Rect(margin + col * (tile_w + gap), y + line * (tile_h + gap), tile_w, tile_h)
+        if collections and "ideas" in extras:
+            boxes += [self.section(root, t("Ideas")),
+                      row(*(kit.button(root, pick(c.title, ctx.lang), partial(self.open_collection, c),
+                                       style="secondary", size="small", width=flex()) for c in collections), gap=gap)]
+        if "hint" in extras:
+            hint = kit.panel(root, "highlight")
+            icon = hint.add(BarcodeIcon((0, 0, 0, 0)))
+            boxes += [leaf(None, height=flex(0.001)),  # what the tiles leave: the hint sits at the bottom
+                      row(leaf(icon, width=fixed(theme.size("thumb") // 2), height=fixed(theme.size("thumb") // 3)),
+                          column(kit.words(hint, t("Scan a barcode"), size="title", bold=True, max_lines=2),
+                                 kit.words(hint, t("Hold any product to the scanner to see its details, reviews and "
+                                                   "stock."), color="muted", max_lines=3), gap=gap // 2),
+                          gap=2 * gap, align="center", padding=Insets.all(margin), widget=hint)]
+        return column(*boxes, gap=gap, padding=Insets(gap, margin, margin, margin), height=flex())
+
+    def _tiles(self, root: Widget, width: int) -> Box:
+        """The departments, two or three to a row; rows share the room between touch size and a tile's
+        full height."""
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
+        gap = theme.size("gap")
+        categories = ctx.shop.catalog.categories
+        inner = width - 2 * theme.size("margin")
+        columns = max(2, min(3, inner // theme.size("tile_width")))  # as many as stay readable
+        tile_w = (inner - gap * (columns - 1)) // columns
+        # the picture gives way to the name: the longest word must fit beside it at the smallest size
+        longest = max((ctx.screen.text.width(word, theme.size("small"), True)
+                       for category in categories for word in pick(category.name, ctx.lang).split()), default=0)
+        icon_w = min(theme.size("tile") * 2 // 3, tile_w // 3, tile_w - longest - 2 * gap)
+        if icon_w < theme.size("touch_target") // 2:
+            icon_w = 0  # too small to show what it is
+        tiles = []
+        for category in categories:
             name = pick(category.name, ctx.lang)
-            tile = root.add(Panel(rect, "surface", on_tap=partial(self.open_category, category.id), label=name,
-                                  role="button"))
-            icon = min(tile_h - theme.px(40), tile_w * 2 // 5)
-            tile.add(Picture((rect.x + theme.px(16), rect.y + (tile_h - icon) // 2, icon, icon),
-                             ctx.shop.image(f"images/category-{category.id}.png")))
-            tile.add(Label((rect.x + icon + theme.px(32), rect.y, tile_w - icon - theme.px(44), tile_h), name,
-                           size="button", bold=True, wrap=True, max_lines=3))
-        y += rows * (tile_h + gap) + theme.px(20)
-        if collections:
-            root.add(Label((margin, y, width - 2 * margin, theme.px(56)), t("Ideas"), size="title", bold=True,
-                           heading=True))
-            chip_w = (width - 2 * margin - gap * (len(collections) - 1)) // len(collections)
-            for index, collection in enumerate(collections):
-                root.add(Button((margin + index * (chip_w + gap), y + theme.px(66), chip_w, chip_h),
-                                pick(collection.title, ctx.lang), partial(self.open_collection, collection),
-                                style="secondary", size="small"))
-        hint_h = theme.px(200)
-        hint_y = height - hint_h - margin - compare_h
-        if compact:
-            self.compare_bar(root)
-            return root
-        hint = root.add(Panel((margin, hint_y, width - 2 * margin, hint_h), "highlight"))
-        hint.add(BarcodeIcon((margin + theme.px(40), hint_y + theme.px(50), theme.px(150), hint_h - theme.px(100))))
-        hint.add(Label((margin + theme.px(230), hint_y + theme.px(30), width - 2 * margin - theme.px(260),
-                        theme.px(60)), t("Scan a barcode"), size="title", bold=True))
-        hint.add(Label((margin + theme.px(230), hint_y + theme.px(90), width - 2 * margin - theme.px(260),
-                        theme.px(80)), t("Hold any product to the scanner to see its details, reviews and stock."),
-                       color="muted", wrap=True, max_lines=2, valign="top"))
-        self.compare_bar(root)
-        return root
+            tile = kit.panel(root, on_tap=partial(self.open_category, category.id), label=name, role="button")
+            # the picture as tall as the tile is, never taller: the room goes to the name first
+            icon = [leaf(tile.add(Picture((0, 0, 0, 0), ctx.shop.image(f"images/category-{category.id}.png"))),
+                         width=fixed(icon_w))] if icon_w else []
+            tiles.append(row(*icon, kit.words(tile, name, size="button", sizes=("text", "small"), max_lines=3,
+                                             bold=True, valign="center"),
+                             gap=gap, padding=Insets.all(gap // 2), widget=tile, width=flex()))
+        tile_h, target = theme.size("tile"), theme.size("touch_target")
+        rows = [row(*tiles[i:i + columns], *(leaf(None) for _ in range(columns - len(tiles[i:i + columns]))),
+                    gap=gap, height=flex(min=target, max=tile_h))
+                for i in range(0, len(tiles), columns)]
+        return column(*rows, gap=gap, height=flex(max=len(rows) * (tile_h + gap)))
 
     def open_search(self) -> None:
         """Go to search."""

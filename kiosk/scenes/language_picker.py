@@ -6,7 +6,8 @@ from functools import partial
 from typing import Any
 
 from kiosk.scenes.base import LANGUAGE_NAMES, ShopScene
-from kiosk.ui.widgets import Button, Root
+from kiosk.ui.layout import Box
+from kiosk.ui.widgets import Panel, Root
 
 
 class LanguagePicker(ShopScene):
@@ -21,20 +22,20 @@ class LanguagePicker(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """One wide button a language, the current one marked."""
-        ctx, theme = self.ctx, self.ctx.theme
-        languages = ctx.shop.config.store.languages
-        button_h = theme.size("touch_target") + theme.px(10)
-        gap = theme.px(20)
-        root, box, inner = self.dialog(size, theme.px(200) + len(languages) * (button_h + gap),
-                                       ctx.t("Choose your language"))
+        ctx, kit = self.ctx, self.kit
+
+        def choices(box: Panel) -> list[Box]:
+            made = []
+            for language in ctx.shop.config.store.languages:
+                current = language == ctx.lang
+                name = LANGUAGE_NAMES.get(language, language)
+                made.append(kit.button(box, name, partial(self.choose, language),
+                                       style="primary" if current else "secondary",
+                                       shown=f"✓ {name}" if current else name))
+            return made
+
+        root = self.dialog(size, ctx.t("Choose your language"), choices, lambda box: [])
         root.on_tap = ctx.back  # a touch outside keeps the language
-        y = inner.y + theme.px(100)
-        for language in languages:
-            current = language == ctx.lang
-            name = LANGUAGE_NAMES.get(language, language)
-            box.add(Button((inner.x, y, inner.width, button_h), name, partial(self.choose, language),
-                           style="primary" if current else "secondary", shown=f"✓ {name}" if current else name))
-            y += button_h + gap
         return root
 
     def choose(self, language: str) -> None:

@@ -8,8 +8,9 @@ from typing import Any
 
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Box, flex
 from kiosk.ui.scene import Modal
-from kiosk.ui.widgets import Button, Label, Root
+from kiosk.ui.widgets import Label, Panel, Root
 
 
 class StillThereDialog(ShopScene, Modal[bool]):
@@ -31,20 +32,21 @@ class StillThereDialog(ShopScene, Modal[bool]):
 
     def build(self, size: tuple[int, int]) -> Root:
         """The dialog in the middle of the dimmed screen."""
-        theme, t = self.ctx.theme, self.ctx.t
-        root, box, inner = self.dialog(size, theme.px(560), t("Are you still there?"))
+        t, kit = self.ctx.t, self.kit
+
+        def body(box: Panel) -> list[Box]:
+            words = kit.words(box, self._countdown_text(self.seconds_left()), align="center", color="muted")
+            assert isinstance(words.widget, Label)
+            self.countdown = words.widget
+            self.shown_seconds = math.ceil(self.seconds_left())
+            return [words]
+
+        root = self.dialog(size, t("Are you still there?"), body,
+                           lambda box: [kit.button(box, t("Finish"), self.finish, style="secondary", width=flex()),
+                                        kit.button(box, t("I'm still here"), self.keep, style="accent",
+                                                   width=flex())])
         root.on_tap = self.keep  # a touch outside the dialog also means "I am here"
         root.label = t("I'm still here")
-        self.countdown = box.add(Label((inner.x, inner.y + theme.px(100), inner.width, theme.px(120)), "",
-                                       align="center", color="muted", wrap=True))
-        self._update_countdown()
-        gap = theme.px(40)
-        button_w = (inner.width - gap) // 2
-        button_h = theme.size("touch_target") + theme.px(10)
-        by = inner.bottom - button_h
-        box.add(Button((inner.x, by, button_w, button_h), t("Finish"), self.finish, style="secondary"))
-        box.add(Button((inner.x + button_w + gap, by, button_w, button_h), t("I'm still here"), self.keep,
-                       style="accent"))
         return root
 
     def keep(self) -> None:
@@ -59,9 +61,11 @@ class StillThereDialog(ShopScene, Modal[bool]):
         seconds = math.ceil(self.seconds_left())
         if seconds != self.shown_seconds and self.countdown is not None:
             self.shown_seconds = seconds
-            self.countdown.set_text(self.ctx.t(
-                "For your privacy, your session ends in {seconds} s and what you chose is forgotten.",
-                seconds=seconds))
+            self.countdown.set_text(self._countdown_text(seconds))
+
+    def _countdown_text(self, seconds: float) -> str:
+        return self.ctx.t("For your privacy, your session ends in {seconds} s and what you chose is forgotten.",
+                          seconds=math.ceil(seconds))
 
     def update(self, now: float) -> bool:
         """Count down, once a second."""

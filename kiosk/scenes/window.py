@@ -7,16 +7,15 @@ and takes orders to collect then (or to deliver).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import pygame
 
 from kiosk.core.opening_hours import shop_state
 from kiosk.scenes.attract import AttractScene
-from kiosk.scenes.base import ShopScene, product_card
+from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, layout, text
+from kiosk.ui.layout import Insets, column, flex, layout, row, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Label, Panel, Root, Widget
 
@@ -119,41 +118,24 @@ class WindowHomeScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """Header, the state of the store, and the grid."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, ctx.shop.config.store.name, back=False)
+        top = self.header(root, ctx.shop.config.store.name, back=False)
         status = store_status(ctx)
-        band_h = theme.px(180)
-        band = root.add(Panel((0, y, width, band_h), "highlight", radius=False))
-        left = (width - 2 * margin) * 3 // 5
-        band.add(Label((margin, y + theme.px(14), left, theme.px(64)), status.headline, size="title", bold=True,
-                       color="primary" if status.open else "accent"))
-        band.add(Label((margin, y + theme.px(82), left, theme.px(84)), status.detail, bold=True, wrap=True,
-                       max_lines=2, valign="top"))
-        band.add(Label((margin + left, y, width - 2 * margin - left, band_h),
-                       t("In stock now: come in") if status.open else t("Order here, collect when we open"),
-                       align="right", color="muted", wrap=True, max_lines=3))  # German needs the third
-        y += band_h
-        products = self._products(status.open)
-        columns = max(2, (width - 2 * margin + gap) // (theme.px(420) + gap))
-        card_w = (width - 2 * margin - (columns - 1) * gap) // columns
-        card_h = card_w + theme.px(250)
-        view = root.add(ScrollView((0, y, width, height - y), 0, label=t("Our products")))
-
-        def row(index: int) -> list[Widget]:
-            cards: list[Widget] = []
-            for col in range(columns):
-                item = index * columns + col
-                if item >= len(products):
-                    break
-                rect = pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap), card_w, card_h)
-                cards.append(product_card(ctx, rect, products[item], partial(self.open_product, products[item].sku)))
-            return cards
-
-        view.set_rows(-(-len(products) // columns), card_h + gap, row, top=margin)
-        view.content_height += margin
+        band = kit.panel(root, "highlight", radius=False)
+        placed = kit.at_top(row(column(kit.words(band, status.headline, size="title", bold=True, max_lines=1,
+                                                 color="primary" if status.open else "accent"),
+                                       kit.words(band, status.detail, bold=True, max_lines=2), gap=gap // 2,
+                                       width=flex(3)),
+                                kit.words(band, t("In stock now: come in") if status.open
+                                          else t("Order here, collect when we open"), align="right", color="muted",
+                                          max_lines=3, valign="center", width=flex(2)),
+                                gap=gap, padding=Insets(gap, margin, gap, margin), widget=band),
+                            pygame.Rect(0, top, width, height - top))
+        view = root.add(ScrollView((0, placed.bottom, width, height - placed.bottom), 0, label=t("Our products")))
+        product_grid(ctx, view, self._products(status.open), self.open_product)
         return root
 
     def open_product(self, sku: str) -> None:

@@ -20,7 +20,7 @@ import pygame
 
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Label, Widget
+from kiosk.ui.widgets import Button, Label, Widget
 
 Align = Literal["start", "center", "end", "stretch"]
 Justify = Literal["start", "center", "end", "between"]
@@ -82,7 +82,7 @@ Measure = Callable[[int], tuple[int, int]]  # width available -> (width, height)
 class Box:
     """A node of the layout: a container of boxes, or a leaf holding a widget."""
 
-    kind: Literal["column", "row", "grid", "stack", "leaf"] = "column"
+    kind: Literal["column", "row", "grid", "stack", "flow", "leaf"] = "column"
     children: list[Box] = field(default_factory=list)
     widget: Widget | None = None  # placed at this box's rectangle (a container may have one: its panel)
     width: Size = field(default_factory=fit)
@@ -92,6 +92,7 @@ class Box:
     align: Align = "stretch"  # across the main axis
     justify: Justify = "start"  # along the main axis, when there is room left
     columns: int = 1  # grid only
+    fold: bool = False  # a row only: one under the other when its children do not fit side by side
     measure: Measure | None = None  # a leaf's own content (text)
     placed: Callable[[pygame.Rect], None] | None = None  # told the rectangle it got (text: its final size)
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
@@ -127,12 +128,18 @@ class Box:
             return int(self.width.value)
         return self.width.clamp(available)
 
+    def _folded(self, inner: int) -> bool:
+        """Whether a folding row lays its children out as a column, for this width."""
+        if not (self.kind == "row" and self.fold):
+            return False
+        return sum(child.natural(inner)[0] for child in self.children) + self.gap * (len(self.children) - 1) > inner
+
     def _content(self, inner: int) -> tuple[int, int]:
         if self.kind == "leaf":
             return self.measure(inner) if self.measure is not None else (0, 0)
         if not self.children:
             return 0, 0
-        if self.kind == "column":
+        if self.kind == "column" or self._folded(inner):
             sizes = [child.natural(inner) for child in self.children]
             return max(w for w, _ in sizes), sum(h for _, h in sizes) + self.gap * (len(sizes) - 1)
         if self.kind == "stack":
@@ -143,9 +150,27 @@ class Box:
             rows = [self.children[i:i + self.columns] for i in range(0, len(self.children), self.columns)]
             heights = [max(child.natural(cell)[1] for child in row) for row in rows]
             return inner, sum(heights) + self.gap * (len(rows) - 1)
+        if self.kind == "flow":
+            lines = self._flow_lines(inner)
+            used = max(sum(w for _, w, _ in line) + self.gap * (len(line) - 1) for line in lines)
+            return used, sum(max(h for _, _, h in line) for line in lines) + self.gap * (len(lines) - 1)
         widths = self._row_widths(inner)
         heights = [child.natural(width)[1] for child, width in zip(self.children, widths, strict=True)]
         return sum(widths) + self.gap * (len(widths) - 1), max(heights)
+
+    def _flow_lines(self, inner: int) -> list[list[tuple[Box, int, int]]]:
+        """A flow's children at their own width, as many to a line as fit (chips)."""
+        lines: list[list[tuple[Box, int, int]]] = [[]]
+        used = 0
+        for child in self.children:
+            width, height = child.natural(inner)
+            width = min(width, inner)
+            if lines[-1] and used + self.gap + width > inner:
+                lines.append([])
+                used = 0
+            used += (self.gap if lines[-1] else 0) + width
+            lines[-1].append((child, width, height))
+        return lines
 
     def _row_widths(self, inner: int) -> list[int]:
         """A row's children's widths: fixed and fit first, then what is left shared by flex weight."""
@@ -169,12 +194,14 @@ class Box:
         if self.placed is not None:
             self.placed(self.rect)
         inner = self.padding.inside(self.rect)
-        if self.kind == "column":
+        if self.kind == "column" or self._folded(inner.width):
             self._arrange_column(inner)
         elif self.kind == "row":
             self._arrange_row(inner)
         elif self.kind == "grid":
             self._arrange_grid(inner)
+        elif self.kind == "flow":
+            self._arrange_flow(inner)
         elif self.kind == "stack":
             for child in self.children:
                 child.arrange(self._cross(child, inner, horizontal=True, main=inner.height))
@@ -212,6 +239,17 @@ class Box:
             height = max(child.natural(cell)[1] for child in row)
             for column, child in enumerate(row):
                 child.arrange(pygame.Rect(inner.x + column * (cell + self.gap), y, cell, height))
+            y += height + self.gap
+
+    def _arrange_flow(self, inner: pygame.Rect) -> None:
+        y = inner.y
+        for line in self._flow_lines(inner.width):
+            height = max(h for _, _, h in line)
+            room = inner.width - sum(w for _, w, _ in line) - self.gap * (len(line) - 1)
+            x = inner.x + _offset(self.justify, room, 1)
+            for child, width, _ in line:
+                child.arrange(pygame.Rect(x, y, width, height))
+                x += width + self.gap
             y += height + self.gap
 
     def _cross(self, child: Box, slot: pygame.Rect, horizontal: bool, main: int) -> pygame.Rect:
@@ -284,10 +322,11 @@ def column(*children: Box, gap: int = 0, padding: Insets | None = None, align: A
 
 def row(*children: Box, gap: int = 0, padding: Insets | None = None, align: Align = "stretch",
         justify: Justify = "start", width: Size | None = None, height: Size | None = None,
-        widget: Widget | None = None) -> Box:
-    """Children side by side."""
+        widget: Widget | None = None, fold: bool = False) -> Box:
+    """Children side by side; with `fold`, one under the other when they do not fit side by side (a
+    heading and its button, in a long translation or the larger text)."""
     return Box("row", list(children), widget, width or flex(), height or fit(), padding or Insets(), gap, align,
-               justify)
+               justify, fold=fold)
 
 
 def grid(*children: Box, columns: int, gap: int = 0, padding: Insets | None = None,
@@ -296,9 +335,44 @@ def grid(*children: Box, columns: int, gap: int = 0, padding: Insets | None = No
     return Box("grid", list(children), None, flex(), height or fit(), padding or Insets(), gap, columns=columns)
 
 
-def leaf(widget: Widget, width: Size | None = None, height: Size | None = None) -> Box:
-    """A widget of a given size (say at least its touch target with `fit(min=...)` or `fixed`)."""
+def leaf(widget: Widget | None, width: Size | None = None, height: Size | None = None) -> Box:
+    """A widget of a given size (say at least its touch target with `fit(min=...)` or `fixed`); without a
+    widget, room kept empty (a `flex()` spacer pushes what follows to the end)."""
     return Box("leaf", [], widget, width or flex(), height or fit())
+
+
+def flow(*children: Box, gap: int = 0, justify: Justify = "start") -> Box:
+    """Children at their own width, side by side, starting a new line when one is full (chips)."""
+    return Box("flow", list(children), None, flex(), fit(), Insets(), gap, justify=justify)
+
+
+def square(widget: Widget, largest: int) -> Box:
+    """A widget as tall as it is wide (a picture), at most `largest` pixels, centred in its room."""
+    def measure(available: int) -> tuple[int, int]:
+        side = min(available, largest)
+        return side, side
+
+    return Box("leaf", [], widget, fit(), fit(), measure=measure)
+
+
+def button(widget: Button, cache: TextCache, theme: Theme, *, width: Size | None = None,
+           height: Size | None = None) -> Box:
+    """A button as wide as its text needs (or `width`), never under the touch target on either side."""
+    target = theme.size("touch_target")
+    pad = theme.size("gap")
+
+    def measure(available: int) -> tuple[int, int]:
+        size = theme.size(widget.size_name)
+        shown = widget.shown or widget.label
+        wide = max(target, cache.width(shown, size, True) + 2 * pad)
+        if widget.note:
+            wide = max(wide, cache.width(widget.note, theme.size("small")) + 2 * pad)
+        if wide <= available:
+            return wide, target
+        lines = cache.wrap(shown, size, available - pad, True, 2)  # drawn on two lines when it is tall enough
+        return available, max(target, len(lines) * cache.line_height(size, True) + pad)
+
+    return Box("leaf", [], widget, width or fit(), height or fit(), measure=measure)
 
 
 def text(widget: Label, cache: TextCache, theme: Theme, *, sizes: Sequence[str] = (), max_lines: int = 0,
@@ -312,7 +386,8 @@ def text(widget: Label, cache: TextCache, theme: Theme, *, sizes: Sequence[str] 
         for name in steps:
             pixels = theme.size(name)
             lines = cache.wrap(widget.label, pixels, available, widget.bold) if widget.wrap else [widget.label]
-            fits = (not max_lines or len(lines) <= max_lines) and all(
+            cut = any(line.endswith("…") for line in lines) and not widget.label.endswith("…")  # a word too long
+            fits = (not max_lines or len(lines) <= max_lines) and not cut and all(
                 cache.width(line, pixels, widget.bold) <= available for line in lines)
             if fits or name == steps[-1]:
                 chosen[available] = name

@@ -39,6 +39,22 @@ REQUIRED_COLORS = (
     "background", "surface", "surface_alt", "text", "muted", "primary", "on_primary", "accent", "on_accent",
     "highlight", "best", "danger", "star", "divider", "overlay", "toast", "on_toast", "focus",
 )  # fmt: skip
+# Sizes a theme may leave out (reference pixels for a screen 1080 wide, like the others).
+DEFAULT_SIZES = {
+    "picture": 620,  # a product's picture on its page
+    "thumb": 300,  # a small card's picture ("bought together", the compare table)
+    "star": 30,  # a rating's stars
+    "field": 120,  # a text field's height
+    "keyboard": 600,  # the on-screen keyboard's height when there is room
+    "dialog": 860,  # a dialog's width on a wide screen
+    "tile": 300,  # a department tile's height at most
+    "tile_width": 460,  # a department tile's width at least (fewer to a row on a narrow screen)
+    "bar": 150,  # a bar at the bottom (compare, actions) at least
+}
+TEXT_SIZES = ("text", "small", "title", "headline", "button")
+# A tablet is read from closer, but not at three quarters of the size: text scales down no further than
+# this (small text came out at 18 px on an 800x1280 tablet); the layout finds the room for it.
+TEXT_SCALE_FLOOR = 0.9
 REQUIRED_SIZES = ("text", "small", "title", "headline", "button", "touch_target", "margin", "gap", "radius", "header")
 
 
@@ -58,7 +74,7 @@ class Theme:
         self.source = source
         self.scale = min(screen) / REFERENCE_WIDTH
         self.colors = {name: parse_color(value) for name, value in spec.colors.items()}
-        self._sizes = dict(spec.sizes)
+        self._sizes = {**DEFAULT_SIZES, **spec.sizes}
         self._font_files = {"regular": self._find(spec.fonts.regular, spec.fonts.search_paths),
                             "bold": self._find(spec.fonts.bold, spec.fonts.search_paths)}
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
@@ -72,7 +88,8 @@ class Theme:
 
     def size(self, name: str) -> int:
         """A theme size in pixels for this screen."""
-        return max(1, round(self._sizes[name] * self.scale))
+        scale = max(self.scale, TEXT_SCALE_FLOOR) if name in TEXT_SIZES else self.scale
+        return max(1, round(self._sizes[name] * scale))
 
     def px(self, reference: float) -> int:
         """A length given for a 1080-wide screen, in pixels for this screen."""
