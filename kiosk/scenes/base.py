@@ -10,7 +10,7 @@ import pygame
 from kiosk.core.models import ProductSummary
 from kiosk.core.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.keyboard import LAYOUTS, Keyboard, layout_for
+from kiosk.ui.keyboard import Keyboard, layout_for, row_count
 from kiosk.ui.kit import Kit
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, grid, layout, leaf, row, text
 from kiosk.ui.scene import Scene
@@ -140,32 +140,68 @@ class ShopScene(Scene):
             side_by_side = column(*actions, gap=gap)
         content = column(kit.words(box, title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
                                    heading=True),
-                         *body(box), side_by_side, gap=2 * gap, padding=Insets.all(2 * margin), widget=box)
+                         *body(box), *([side_by_side] if actions else []), gap=2 * gap, padding=Insets.all(2 * margin),
+                         widget=box)
         box_h = min(height - 2 * margin, content.natural(box_w)[1])
         layout(content, ((width - box_w) // 2, (height - box_h) // 2, box_w, box_h))
         return root
 
     def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
-                   on_key: Callable[[str], None]) -> tuple[Root, TextField, int, int]:
-        """The frame of a typing scene: header, a text field, the on-screen keyboard at the bottom.
-        Returns the root, the field, and the free band between them (top y, bottom y)."""
-        ctx, theme = self.ctx, self.ctx.theme
+                   on_key: Callable[[str], None], action: Callable[[Widget], Box] | None = None,
+                   parts: Callable[[Widget], list[Box]] | None = None) -> tuple[Root, TextField, int, int]:
+        """A typing scene: header, a text field, the on-screen keyboard at the bottom, and between them
+        what the scene puts there: its `parts` (scrolled when the room is short) above its `action`
+        button. On a wide screen, or when the room between field and keys is too short for it, the
+        action stands beside the field instead (it never lies over the keys). Returns the root, the
+        field, and the free band between field and keyboard (top y, bottom y)."""
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         top = self.header(root, title)
-        field = root.add(TextField((0, 0, 0, 0), text, placeholder))
-        entry = column(leaf(field, height=fixed(theme.size("field"))), padding=Insets(margin, margin, gap, margin))
-        field_area = self.kit.at_top(entry, pygame.Rect(0, top, width, height - top))
         layout_name = layout_for(ctx.lang)
-        rows, key_gap, target = len(LAYOUTS[layout_name]), gap // 2, theme.size("touch_target")
-        # keys at least the theme's touch size (the accessible theme's larger one too), rows and gaps counted;
-        # on a wide screen the keyboard keeps a hand's span, centred, instead of stretching over the width
-        keyboard_h = max(min(theme.size("keyboard"), height // 3), rows * target + (rows + 1) * key_gap)
-        keyboard_w = min(width, round(keyboard_h * 2.6))
-        root.add(Keyboard(pygame.Rect((width - keyboard_w) // 2, height - keyboard_h, keyboard_w, keyboard_h),
-                          layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard")))
-        return root, field, field_area.bottom, height - keyboard_h
+        key_gap, target = gap // 2, theme.size("touch_target")
+        # keys at least the theme's touch size (the accessible theme's larger one too); on a wide screen the
+        # keyboard keeps a hand's span, centred, instead of stretching over the width
+        keyboard_w = min(width, round(theme.size("keyboard") * 2.6))
+        rows = row_count(layout_name, keyboard_w, target)
+        keyboard_h = max(min(theme.size("keyboard"), height // 3), rows * target + key_gap)
+        keys_top = height - keyboard_h
+        field = root.add(TextField((0, 0, 0, 0), text, placeholder))
+        button = action(root) if action is not None else None
+        field_box = leaf(field, height=fixed(theme.size("field")))
+        below = button is not None and not self.wide(size) and \
+            keys_top - top - theme.size("field") - margin - 2 * gap >= button.natural(width - 2 * margin)[1]
+        if button is not None and not below:
+            button.width = fit()
+            field_box = row(field_box, button, gap=gap, align="center")
+        entry = column(field_box, padding=Insets(margin, margin, gap, margin))
+        band_top = kit.at_top(entry, pygame.Rect(0, top, width, keys_top - top)).bottom
+        band = pygame.Rect(0, band_top, width, max(0, keys_top - band_top))
+        if parts is not None or below:
+            self._fill_band(root, band, title, parts, button if below else None)
+        root.add(Keyboard(pygame.Rect((width - keyboard_w) // 2, keys_top, keyboard_w, keyboard_h),
+                          layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"), min_key=target))
+        return root, field, band.top, band.bottom
+
+    def _fill_band(self, root: Root, band: pygame.Rect, label: str, parts: Callable[[Widget], list[Box]] | None,
+                   button: Box | None) -> None:
+        """The room between a typing scene's field and keys: the parts, then the button right under them;
+        when they do not all fit, the button stays in sight at the bottom and the parts scroll above it."""
+        kit, margin, gap = self.kit, self.ctx.theme.size("margin"), self.ctx.theme.size("gap")
+        page = root.add(ScrollView(band, 0, label=label))
+        made = parts(page) if parts is not None else []
+        if button is not None:
+            form = column(*made, button, gap=gap, padding=Insets(0, margin, 0, margin))
+            if form.natural(band.width)[1] <= band.height and button.widget is not None:
+                root.children.remove(button.widget)
+                page.add(button.widget)
+                kit.fill(page, form)
+                return
+            page.rect.height -= kit.at_bottom(column(button, padding=Insets(gap // 2, margin, gap // 2, margin)),
+                                              band).height
+        if made:
+            kit.fill(page, column(*made, gap=gap, padding=Insets(0, margin, 0, margin)))
 
     def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
         """The bar at the bottom while products wait to be compared; returns its height (0 if none)."""
@@ -216,10 +252,8 @@ def product_card_box(ctx: SceneContext, card: Panel, product: ProductSummary) ->
     width, whatever its product: the name has two lines, the state line is kept."""
     theme, t, kit = ctx.theme, ctx.t, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
-    cache = ctx.screen.text
     title = product.title(ctx.lang)
-    name = kit.words(card, title, bold=True, max_lines=2)
-    name.height = fit(min=2 * cache.line_height(theme.size("text"), True))
+    name = kit.words(card, title, bold=True, max_lines=2, reserve=True)
     state = []
     if ctx.session.cart.holds(product.sku):
         state.append(t("✓ In cart"))
@@ -230,8 +264,7 @@ def product_card_box(ctx: SceneContext, card: Panel, product: ProductSummary) ->
     if product.stock == 0:
         rating += [leaf(None), kit.words(card, t("Out of stock"), size="small", color="danger", bold=True,
                                          max_lines=1, width=fit())]
-    marks = kit.words(card, " · ".join(state), size="small", color="best", bold=True, max_lines=1)
-    marks.height = fit(min=cache.line_height(theme.size("small"), True))
+    marks = kit.words(card, " · ".join(state), size="small", color="best", bold=True, max_lines=1, reserve=True)
     return column(leaf(card.add(Picture((0, 0, 0, 0), ctx.shop.image(product.image))), height=flex(min=gap)),
                   kit.words(card, product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                   name, row(*rating, align="center", height=fit(min=theme.size("star"))),
@@ -245,7 +278,9 @@ def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, 
     when the card would not show whole in `room` (a landscape counter shows a row of cards, not a row
     of pictures)."""
     gap = ctx.theme.size("gap")
-    texts = product_card_box(ctx, Panel((0, 0, 0, 0)), product).natural(width)[1]
+    sample = Panel((0, 0, 0, 0))
+    texts = product_card_box(ctx, sample, product).natural(width)[1]
+    sample.dispose()  # measured only: let it go now (widgets link to their parents)
     picture = max(ctx.theme.size("thumb") // 2, min(width - 2 * gap, room * 9 // 10 - texts))
     return texts + picture
 
@@ -280,8 +315,7 @@ def suggestion_cards(ctx: SceneContext, parent: Widget, width: int, products: li
     for product in products[: max(1, (width + gap) // (theme.size("thumb") + gap))]:
         card = parent.add(Panel((0, 0, 0, 0), "surface", on_tap=partial(on_tap, product.sku),
                                 label=product.title(ctx.lang), role="button"))
-        name = kit.words(card, product.title(ctx.lang), size="small", bold=True, max_lines=2)
-        name.height = fit(min=2 * ctx.screen.text.line_height(theme.size("small"), True))
+        name = kit.words(card, product.title(ctx.lang), size="small", bold=True, max_lines=2, reserve=True)
         cards.append(column(kit.picture(card, ctx.shop.image(product.image), theme.size("thumb")), name,
                             kit.words(card, ctx.fmt.price(product.price_cents), bold=True, color="primary",
                                       max_lines=1),

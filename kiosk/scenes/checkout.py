@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
+import pygame
+
 from kiosk.core.models import pick
 from kiosk.core.order_mail import fulfilment_text
 from kiosk.core.orders import DeliveryAddress, Order, new_order_id, normalise_phone
@@ -18,7 +20,9 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.widgets import Button, Label, Panel, Root
+from kiosk.ui.layout import Box, Insets, column, fit, flex, row
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Root, Widget
 
 TYPED_STEPS = ("contact", "street", "postcode", "city")
 LIMITS = {"contact": 254, "street": 120, "postcode": 12, "city": 60}
@@ -72,91 +76,76 @@ class CheckoutScene(ShopScene):
         return self._review(size)
 
     def _typing(self, size: tuple[int, int]) -> Root:
-        theme, t = self.ctx.theme, self.ctx.t
-        width = size[0]
-        margin = theme.size("margin")
+        """Field and keyboard; between them "Next" at the bottom, and above it (scrolled on a short
+        screen) the choice of email or phone and the offers' tick box."""
+        t, kit = self.ctx.t, self.kit
+        gap = self.ctx.theme.size("gap")
         titles = {"contact": t("How can we reach you?"), "street": t("Delivery address"),
                   "postcode": t("Postcode"), "city": t("Town or city")}
         hints = {"contact": t("06 12 34 56 78") if self.by_phone else t("your.name@example.com"),
                  "street": t("Number and street"), "postcode": t("Postcode"), "city": t("Town or city")}
-        root, _, y, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key)
-        if self.step == "contact":
-            chip_w = (width - 2 * margin - theme.size("gap")) // 2
-            for index, (phone, label) in enumerate(((False, t("By email")), (True, t("By phone")))):
-                root.add(Button((margin + index * (chip_w + theme.size("gap")), y, chip_w, theme.px(90)), label,
-                                partial(self._by_phone, phone), style="chip_on" if self.by_phone == phone else "chip",
-                                size="text"))
-            y += theme.px(110)
-            root.add(Label((margin, y, width - 2 * margin, theme.px(80)),
-                           t("Only to tell you about this order."), color="muted", wrap=True, max_lines=2))
-            y += theme.px(90)
-            on = self.marketing
-            shown = ("☑  " if on else "☐  ") + t("Send me the store's offers too")
-            text = self.ctx.screen.text
-            one_line = text.width(shown, theme.size("text"), True) <= width - 2 * margin - theme.px(16)
-            # a label too long for one line (larger text, German) gets a button tall enough for two
-            tick_h = theme.px(90) if one_line else 2 * text.line_height(theme.size("text"), True) + theme.px(24)
-            root.add(Button((margin, y, width - 2 * margin, tick_h), t("Send me the store's offers too"),
-                            self._toggle_marketing, style="chip_on" if on else "chip", size="text", shown=shown))
-            y += tick_h + theme.px(20)
-        root.add(Button((margin, y, width - 2 * margin, theme.px(110)), t("Next"), self.next_step, style="accent",
-                        enabled=self._ready()))
+        shown = ("☑  " if self.marketing else "☐  ") + t("Send me the store's offers too")
+
+        def contact(page: Widget) -> list[Box]:
+            return [row(*(kit.button(page, label, partial(self._by_phone, phone), size="text", width=flex(),
+                                     style="chip_on" if self.by_phone == phone else "chip")
+                          for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap),
+                    kit.words(page, t("Only to tell you about this order."), color="muted", max_lines=2),
+                    kit.button(page, t("Send me the store's offers too"), self._toggle_marketing, size="text",
+                               style="chip_on" if self.marketing else "chip", shown=shown)]
+
+        root, *_ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
+                                   action=lambda parent: kit.button(parent, t("Next"), self.next_step,
+                                                                    style="accent", enabled=self._ready()),
+                                   parts=contact if self.step == "contact" else None)
         return root
 
     def _fulfilment(self, size: tuple[int, int]) -> Root:
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, t("How would you like it?")) + theme.px(60)
+        top = self.header(root, t("How would you like it?"))
         ready = self._collect_from()
-        choice_h = theme.px(200)
+        tall = fit(min=2 * theme.size("touch_target"))
+        choices = []
         if ready is not None:
-            root.add(Button((margin, y, width - 2 * margin, choice_h), t("Collect at the store"),
-                            partial(self._choose, True), style="secondary",
-                            note=t("Ready {when} · pay when you collect", when=ctx.when(ready))))
-            y += choice_h + theme.size("gap") * 2
+            choices.append(kit.button(root, t("Collect at the store"), partial(self._choose, True), style="secondary",
+                                      note=t("Ready {when} · pay when you collect", when=ctx.when(ready)),
+                                      height=tall))
         if ctx.shop.config.orders.delivery:
-            root.add(Button((margin, y, width - 2 * margin, choice_h), t("Delivery"), partial(self._choose, False),
-                            style="secondary", note=t("To your address")))
+            choices.append(kit.button(root, t("Delivery"), partial(self._choose, False), style="secondary",
+                                      note=t("To your address"), height=tall))
+        kit.at_top(column(*choices, gap=2 * gap, padding=Insets.all(margin)),
+                   pygame.Rect(0, top, width, height - top))
         return root
 
     def _review(self, size: tuple[int, int]) -> Root:
-        ctx, theme, t, fmt = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt
+        """The lines, the total, how and where, and "Confirm order" at the bottom (the rest scrolls)."""
+        ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
         width, height = size
-        margin = theme.size("margin")
-        inner = width - 2 * margin
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, t("Check your order")) + theme.px(30)
-        line_h = theme.px(64)
-        cart = ctx.session.cart
-        shown = cart.lines[: max(1, (height // 2 - y) // line_h)]
-        for line in shown:
+        top = self.header(root, t("Check your order"))
+        area = pygame.Rect(0, top, width, height - top)
+        placed = kit.at_bottom(column(kit.button(root, t("Confirm order"), self.confirm, style="accent"),
+                                      kit.button(root, t("Change"), self._restart, style="ghost", size="text"),
+                                      gap=gap // 2, padding=Insets(gap, margin, gap, margin)), area)
+        page = root.add(ScrollView((0, top, width, placed.top - top), 0, label=t("Check your order")))
+        lines: list[Box] = []
+        for line in ctx.session.cart.lines:
             option = f" ({line.variant.label(ctx.lang)})" if line.variant else ""
-            root.add(Label((margin, y, inner - theme.px(260), line_h),
-                           f"{line.quantity} × {pick(line.name, ctx.lang)}{option}"))
-            root.add(Label((width - margin - theme.px(250), y, theme.px(250), line_h), fmt.price(line.total_cents),
-                           bold=True, align="right"))
-            y += line_h
-        if len(cart.lines) > len(shown):
-            root.add(Label((margin, y, inner, line_h), t("… and {count} more", count=len(cart.lines) - len(shown)),
-                           color="muted"))
-            y += line_h
-        root.add(Panel((margin, y + theme.px(10), inner, max(1, theme.px(2))), "divider", radius=False))
-        y += theme.px(30)
-        root.add(Label((margin, y, inner, theme.px(80)), t("Total {total}", total=fmt.price(cart.total_cents)),
-                       size="title", bold=True, align="right"))
-        y += theme.px(110)
+            lines.append(row(kit.words(page, f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2),
+                             kit.words(page, fmt.price(line.total_cents), bold=True, align="right", width=fit(),
+                                       max_lines=1), gap=gap))
         order = self._order(preview=True)
-        for text in (fulfilment_text(order, t, ctx.when), order.email or order.phone,
-                     t("You pay when you collect it, or with a link on your phone if we show you one.")):
-            text_h = ctx.screen.text.wrapped_height(text, theme.size("text"), inner)
-            root.add(Label((margin, y, inner, text_h), text, wrap=True, valign="top"))
-            y += text_h + theme.px(20)
-        root.add(Button((margin, height - theme.px(300), inner, theme.px(130)), t("Confirm order"), self.confirm,
-                        style="accent"))
-        root.add(Button((margin, height - theme.px(150), inner, theme.px(100)), t("Change"), self._restart,
-                        style="ghost", size="text"))
+        lines += [kit.rule(page),
+                  kit.words(page, t("Total {total}", total=fmt.price(ctx.session.cart.total_cents)), size="title",
+                            bold=True, align="right", max_lines=1)]
+        lines += [kit.words(page, said) for said in (fulfilment_text(order, t, ctx.when), order.email or order.phone,
+                                                     t("You pay when you collect it, or with a link on your phone if "
+                                                       "we show you one."))]
+        kit.fill(page, column(*lines, gap=gap, padding=Insets.all(margin)))
         return root
 
     # --- actions ------------------------------------------------------------------------------------

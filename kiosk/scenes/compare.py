@@ -5,10 +5,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+import pygame
+
 from kiosk.core.compare import Comparison, build_comparison
 from kiosk.scenes.base import ShopScene
+from kiosk.ui.layout import Box, Insets, column, fixed, leaf, row
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Root
+from kiosk.ui.widgets import Root
 
 
 class CompareScene(ShopScene):
@@ -31,67 +34,63 @@ class CompareScene(ShopScene):
                                 ctx.fmt.number)
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Product heads, then one band per property."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        """Product heads, then one band per property; on a wide screen the property names make a first
+        column, so that the bands stay one line each and the table shows above the fold."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         comparison = self._comparison()
         count = len(comparison.products)
         top = self.header(root, t("Compare ({count})", count=count))
+        area = pygame.Rect(0, top, width, height - top)
         if count < 2:
-            root.add(Label((margin, top + theme.px(120), width - 2 * margin, theme.px(160)),
-                           t("Add at least 2 products to compare them side by side."), size="title", align="center",
-                           wrap=True))
-            root.add(Button((width // 2 - theme.px(300), top + theme.px(320), theme.px(600),
-                             theme.size("touch_target")), t("Find products"), ctx.home, style="accent"))
+            kit.at_top(column(kit.words(root, t("Add at least 2 products to compare them side by side."),
+                                        size="title", align="center"),
+                              kit.button(root, t("Find products"), ctx.home, style="accent"),
+                              gap=2 * gap, align="center", padding=Insets.all(3 * margin)), area)
             return root
-        bar_h = theme.px(170)
-        page = root.add(ScrollView((0, top, width, height - top - bar_h), 0, label=t("Comparison")))
-        root.add(Panel((0, height - bar_h, width, bar_h), "surface", radius=False))
-        root.add(Panel((0, height - bar_h, width, max(1, theme.px(2))), "divider", radius=False))
-        root.add(Button((margin, height - bar_h + theme.px(30), width - 2 * margin, bar_h - theme.px(60)),
-                        t("Send to my phone"), self.share, style="accent"))
-        column_w = (width - 2 * margin - (count - 1) * gap) // count
-        y = margin
-        legend_h = theme.px(56)
-        page.add(Panel((margin, y + theme.px(8), theme.px(40), theme.px(40)), "highlight", border="divider",
-                       radius=False))
-        page.add(Label((margin + theme.px(56), y, width // 2, legend_h), t("Differs"), size="small", color="muted"))
-        page.add(Label((width // 2, y, width // 2 - margin, legend_h), "✓ " + t("Best value"), size="small",
-                       color="best", bold=True, align="right"))
-        y += legend_h + theme.px(16)
-        picture = min(column_w - theme.px(20), theme.px(240))
-        head_h = picture + theme.px(230)
-        for index, product in enumerate(comparison.products):
-            x = margin + index * (column_w + gap)
+        bar = kit.panel(root, "surface", radius=False)
+        placed = kit.at_bottom(column(kit.rule(bar),
+                                      column(kit.button(bar, t("Send to my phone"), self.share, style="accent"),
+                                             padding=Insets(gap, margin, gap, margin)), widget=bar), area)
+        page = root.add(ScrollView((0, top, width, placed.top - top), 0, label=t("Comparison")))
+        wide = self.wide(size)
+        names = [leaf(None, width=fixed((width - 2 * margin) // 5))] if wide else []  # the names' column
+        swatch = kit.panel(page, "highlight", border="divider", radius=False)
+        legend = row(leaf(swatch, width=fixed(theme.size("star")), height=fixed(theme.size("star"))),
+                     kit.words(page, t("Differs"), size="small", color="muted", max_lines=1),
+                     kit.words(page, "✓ " + t("Best value"), size="small", color="best", bold=True, align="right",
+                               max_lines=1), gap=gap, align="center")
+        heads = []
+        cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
+        remove_shown = "✕ " + t("Remove")
+        if ctx.screen.text.width(remove_shown, theme.size("small"), True) + gap > cell:
+            remove_shown = "✕"  # narrow columns (four on a tablet in the larger text): the sign alone
+        for product in comparison.products:
             name = product.title(ctx.lang)
-            head = page.add(Panel((x, y, column_w, head_h), "surface", role="button", label=name,
-                                  on_tap=partial(self.open_product, product.sku)))
-            head.add(Picture((x + (column_w - picture) // 2, y + theme.px(16), picture, picture),
-                             ctx.shop.image(product.image)))
-            head.add(Label((x + theme.px(14), y + picture + theme.px(24), column_w - theme.px(28), theme.px(76)),
-                           name, size="small", bold=True, wrap=True, max_lines=2, valign="top", align="center"))
-            head.add(Button((x + theme.px(14), y + head_h - theme.px(106), column_w - theme.px(28), theme.px(90)),
-                            t("Remove {name}", name=name), partial(self.remove, product.sku), style="ghost",
-                            size="small", shown="✕ " + t("Remove")))
-        y += head_h + theme.px(24)
-        label_h = theme.px(48)
-        value_h = theme.px(78)
-        for row in comparison.rows:
-            band_h = label_h + value_h + theme.px(10)
-            if row.differs:
-                page.add(Panel((0, y, width, band_h), "highlight", radius=False))
-            page.add(Label((margin, y + theme.px(6), width - 2 * margin, label_h), row.label, size="small",
-                           color="muted", bold=True))
-            for index, value in enumerate(row.values):
-                x = margin + index * (column_w + gap)
-                best = index in row.best
-                page.add(Label((x, y + label_h, column_w, value_h), ("✓ " if best else "") + value,
-                               color="best" if best else "text", bold=best, align="center", wrap=True, max_lines=2))
-            y += band_h
-            page.add(Panel((0, y - 1, width, max(1, theme.px(2))), "divider", radius=False))
-        page.content_height = y + margin
+            head = kit.panel(page, role="button", label=name, on_tap=partial(self.open_product, product.sku))
+            heads.append(column(kit.picture(head, ctx.shop.image(product.image),
+                                            theme.size("thumb") // 2 if wide else theme.size("thumb") * 4 // 5),
+                                kit.words(head, name, size="small", bold=True, max_lines=3, align="center"),
+                                kit.button(head, t("Remove {name}", name=name), partial(self.remove, product.sku),
+                                           style="ghost", size="small", shown=remove_shown),
+                                gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=head))
+        bands: list[Box] = [legend, row(*names, *heads, gap=gap)]
+        for line in comparison.rows:
+            band = kit.panel(page, "highlight" if line.differs else "", radius=False)
+            label = kit.words(band, line.label, size="small", color="muted", bold=True, max_lines=2,
+                              width=names[0].width if wide else None, valign="center" if wide else "top")
+            values = [kit.words(band, ("✓ " if index in line.best else "") + value, align="center", max_lines=2,
+                                color="best" if index in line.best else "text", bold=index in line.best,
+                                valign="center")
+                      for index, value in enumerate(line.values)]
+            cells = row(*([label] if wide else []), *values, gap=gap, align="stretch")
+            bands += [column(*([] if wide else [label]), cells, gap=gap // 4,
+                             padding=Insets(gap // 2, margin, gap // 2, margin), widget=band),
+                      kit.rule(page)]
+        content = column(column(*bands[:2], gap=gap, padding=Insets(margin, margin, gap, margin)), *bands[2:])
+        kit.fill(page, content)
         return root
 
     def share(self) -> None:

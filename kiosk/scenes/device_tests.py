@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+import pygame
+
 from kiosk.core.messages import BarcodeScanned, CardPresented
 from kiosk.core.scan import CodeRules
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.widgets import Label, Root
+from kiosk.ui.layout import Insets, column
+from kiosk.ui.widgets import Root
 
 SHOWN = 12
 
@@ -35,19 +38,18 @@ class DeviceTestScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """A hint, then one line per read."""
-        theme, t = self.ctx.theme, self.ctx.t
+        theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         width, height = size
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         title = t("Scan test") if self.kind == "scan" else t("Card test")
-        y = self.header(root, title) + margin
+        top = self.header(root, title)
         hint = t("Scan any code: each read shows here.") if self.kind == "scan" else \
             t("Hold a card to the reader: each card shows here.")
-        root.add(Label((margin, y, width - 2 * margin, theme.px(60)), hint, color="muted"))
-        y += theme.px(90)
-        for line in self.reads or [t("Nothing read yet.")]:
-            root.add(Label((margin, y, width - 2 * margin, theme.px(70)), line, bold=bool(self.reads)))
-            y += theme.px(80)
+        lines = [kit.words(root, line, bold=bool(self.reads), max_lines=2)
+                 for line in self.reads or [t("Nothing read yet.")]]
+        kit.at_top(column(kit.words(root, hint, color="muted"), *lines, gap=gap, padding=Insets.all(margin)),
+                   pygame.Rect(0, top, width, height - top))
         return root
 
     def meaning(self, kind: str, data: str) -> str:

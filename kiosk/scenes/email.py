@@ -10,7 +10,8 @@ from kiosk.core.share_mail import compose
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.widgets import Button, Label, Root, TextField
+from kiosk.ui.layout import Box
+from kiosk.ui.widgets import Root, TextField, Widget
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
@@ -39,25 +40,24 @@ class EmailScene(ShopScene):
         return {"valid": valid_email(self.address), "consent": self.consent, "marketing": self.marketing}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Field, boxes, button and keyboard."""
-        theme, t = self.ctx.theme, self.ctx.t
-        width = size[0]
-        margin = theme.size("margin")
-        root, self.field, y, _ = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
-                                                 self.key)
+        """Field, what is wrong with it, the boxes, "Send" and the keyboard."""
+        t, kit = self.ctx.t, self.kit
         hint = "" if not self.address or valid_email(self.address) else t("This address looks incomplete.")
-        root.add(Label((margin, y, width - 2 * margin, theme.px(50)), hint, color="danger", size="small"))
-        y += theme.px(60)
-        box = theme.px(96)
-        for flag, text in (("consent", t("I agree to receive this email (required)")),
-                           ("marketing", t("Send me the store's offers too"))):
-            on = getattr(self, flag)
-            root.add(Button((margin, y, width - 2 * margin, box), text, partial(self.toggle, flag),
-                            style="chip_on" if on else "chip", size="text", shown=("☑  " if on else "☐  ") + text))
-            y += box + theme.px(16)
+
+        def boxes(page: Widget) -> list[Box]:
+            parts = [kit.words(page, hint, color="danger", size="small", max_lines=2)] if hint else []
+            for flag, text in (("consent", t("I agree to receive this email (required)")),
+                               ("marketing", t("Send me the store's offers too"))):
+                on = getattr(self, flag)
+                parts.append(kit.button(page, text, partial(self.toggle, flag), style="chip_on" if on else "chip",
+                                        size="text", shown=("☑  " if on else "☐  ") + text))
+            return parts
+
         ready = valid_email(self.address) and self.consent
-        root.add(Button((margin, y + theme.px(10), width - 2 * margin, theme.px(110)), t("Send"), self.send,
-                        style="accent", enabled=ready))
+        root, self.field, _, _ = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
+                                                 self.key, action=lambda parent: kit.button(
+                                                     parent, t("Send"), self.send, style="accent", enabled=ready),
+                                                 parts=boxes)
         return root
 
     def toggle(self, flag: str) -> None:

@@ -202,11 +202,12 @@ class LogScene(ShopScene):
         width, height = size
         margin = theme.size("margin")
         root = Root((0, 0, width, height))
-        y = self.header(root, t("Log")) + theme.px(16)
-        line_h = theme.px(40)
-        fit = max(1, (height - y - margin) // line_h)
-        for line in list(RECENT.lines)[-fit:]:
-            root.add(Label((margin, y, width - 2 * margin, line_h), line, size="small",
-                           color="danger" if " WARNING " in line or " ERROR " in line else "text"))
-            y += line_h
+        top = self.header(root, t("Log"))
+        line_h = self.ctx.screen.text.line_height(theme.size("small"))
+        area = pygame.Rect(margin, top + margin // 2, width - 2 * margin, height - top - margin)
+        shown = list(RECENT.lines)[-max(1, area.height // line_h):]  # the newest that fit, one line each
+        lines = [self.kit.words(root, line, size="small", max_lines=1,
+                                color="danger" if " WARNING " in line or " ERROR " in line else "text")
+                 for line in shown]
+        layout(column(*lines), area)
         return root

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pygame
+
 from kiosk.core.messages import DeliverySucceeded
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Insets, column, fit, fixed, leaf, row
 from kiosk.ui.qr import QrCode
-from kiosk.ui.widgets import Button, Label, Panel, Root
+from kiosk.ui.widgets import Root
 
 
 class OrderConfirmedScene(ShopScene):
@@ -39,43 +42,38 @@ class OrderConfirmedScene(ShopScene):
         return True
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Number, what happens next, the QR codes and "Done"."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        """Number, what happens next, the QR codes (as big as the room above "Done" allows, the shorter
+        screen of reach mode too) and "Done"."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
-        margin = theme.size("margin")
-        inner = width - 2 * margin
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, t("Order confirmed"), back=False) + theme.px(50)
-        root.add(Label((margin, y, inner, theme.px(60)), t("Thank you! Your order number:"), align="center"))
-        y += theme.px(70)
-        root.add(Label((margin, y, inner, theme.px(110)), self.order_id, size="headline", bold=True, align="center",
-                       color="primary"))
-        y += theme.px(130)
-        notes = [self.fulfilment]
-        notes.append(t("A confirmation is on its way to your inbox.") if self.emailed else
-                     t("Keep this number: the store will contact you."))
-        for note in notes:
-            root.add(Label((margin, y, inner, theme.px(100)), note, wrap=True, max_lines=2, align="center"))
-            y += theme.px(110)
+        top = self.header(root, t("Order confirmed"), back=False)
+        area = pygame.Rect(0, top, width, height - top)
+        done = kit.at_bottom(column(kit.button(root, t("Done"), ctx.on_end_session, style="accent"),
+                                    padding=Insets.all(margin)), area)
+        notes = [kit.words(root, t("Thank you! Your order number:"), align="center"),
+                 kit.words(root, self.order_id, size="headline", sizes=("title",), bold=True, align="center",
+                           color="primary", max_lines=1),
+                 kit.words(root, self.fulfilment, align="center", max_lines=3),
+                 kit.words(root, t("A confirmation is on its way to your inbox.") if self.emailed else
+                           t("Keep this number: the store will contact you."), align="center", max_lines=3)]
         codes = [(url, text) for url, text in ((self.payment_url, t("Pay now on your phone")),
                                                (self.follow_url, t("Follow your order"))) if url]
         if codes:
-            gap = theme.size("gap")
-            column = (inner - gap * (len(codes) - 1)) // len(codes)
-            # as big as the room above "Done" allows (the shorter screen of reach mode too), the card as wide
-            # as its caption
-            side = min(theme.px(460), column, height - theme.px(180) - theme.px(20) - y - theme.px(100))
-            card_w = min(column, max(side + theme.px(20),
-                                     max(ctx.screen.text.width(text, theme.size("text"), True) for _, text in codes)
-                                     + theme.px(30)))
-            total = len(codes) * card_w + (len(codes) - 1) * gap
-            x = (width - total) // 2
+            said = column(*notes, gap=gap).natural(width - 2 * margin)[1]
+            caption = max(ctx.screen.text.line_height(theme.size("text"), True) * 2, theme.size("touch_target"))
+            side = max(theme.size("touch_target"),
+                       min(theme.size("qr") * 2 // 3, (width - 2 * margin) // len(codes) - 2 * gap,
+                           done.top - top - said - caption - 6 * gap - 2 * margin))
+            cards = []
             for url, text in codes:
-                card = root.add(Panel((x, y, card_w, side + theme.px(90)), "surface"))
-                card.add(QrCode((x + (card_w - side) // 2, y + theme.px(10), side, side), url, text))
-                card.add(Label((x, y + side + theme.px(20), card_w, theme.px(60)), text, bold=True, align="center"))
-                x += card_w + gap
-            y += side + theme.px(120)
-        root.add(Button((margin, height - theme.px(180), inner, theme.px(120)), t("Done"), ctx.on_end_session,
-                        style="accent"))
+                card = kit.panel(root, "surface")
+                cards.append(column(leaf(card.add(QrCode((0, 0, 0, 0), url, text)), width=fixed(side),
+                                         height=fixed(side)),
+                                    kit.words(card, text, bold=True, align="center", max_lines=2),
+                                    gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=card,
+                                    width=fit(min=side + gap)))
+            notes.append(row(*cards, gap=gap, justify="center"))
+        kit.at_top(column(*notes, gap=gap, padding=Insets.all(margin)), pygame.Rect(0, top, width, done.top - top))
         return root

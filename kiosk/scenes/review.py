@@ -13,7 +13,8 @@ from typing import Any
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.widgets import Button, Label, Root
+from kiosk.ui.layout import Box, row
+from kiosk.ui.widgets import Root, Widget
 
 MIN_TEXT = 10
 MAX_TEXT = 500
@@ -41,35 +42,30 @@ class ReviewScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """The field of the step, the stars and the button between it and the keyboard."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        width = size[0]
-        margin, gap = theme.size("margin"), theme.size("gap")
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         product = ctx.shop.catalog.product(self.sku)
         name = product.title(ctx.lang) if product else self.sku
         if self.step == "text":
-            root, _, y, _ = self.text_entry(size, t("Your review of {name}", name=name), self.typed["text"],
-                                            t("What did you like, or not?"), self.key)
-            star = min(theme.size("touch_target") + theme.px(10), (width - 2 * margin - 4 * gap) // 5)
-            for count in range(1, 6):
-                label = t("{count} stars", count=count) if count > 1 else t("1 star")
-                root.add(Button((margin + (count - 1) * (star + gap), y, star, star), label,
-                                partial(self._rate, count), style="chip_on" if count <= self.stars else "chip",
-                                size="title", shown="★"))
-            y += star + gap
-            hint = t("Choose the stars, then a few words ({count} letters at least).", count=MIN_TEXT)
-            hint_h = max(theme.px(50), ctx.screen.text.wrapped_height(hint, theme.size("small"), width - 2 * margin))
-            root.add(Label((margin, y, width - 2 * margin, hint_h), hint, size="small", color="muted", wrap=True))
-            y += hint_h + theme.px(10)
-            root.add(Button((margin, y, width - 2 * margin, theme.px(110)), t("Next"), self.next_step,
-                            style="accent", enabled=self._ready()))
+            def stars(page: Widget) -> list[Box]:
+                return [row(*(kit.button(page, t("{count} stars", count=count) if count > 1 else t("1 star"),
+                                         partial(self._rate, count), size="title", shown="★",
+                                         style="chip_on" if count <= self.stars else "chip")
+                              for count in range(1, 6)), gap=theme.size("gap")),
+                        kit.words(page, t("Choose the stars, then a few words ({count} letters at least).",
+                                          count=MIN_TEXT), size="small", color="muted")]
+
+            root, *_ = self.text_entry(size, t("Your review of {name}", name=name), self.typed["text"],
+                                       t("What did you like, or not?"), self.key,
+                                       action=lambda parent: kit.button(parent, t("Next"), self.next_step,
+                                                                        style="accent", enabled=self._ready()),
+                                       parts=stars)
             return root
-        root, _, y, _ = self.text_entry(size, t("Your first name (optional)"), self.typed["author"], t("First name"),
-                                        self.key)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(90)),
-                       t("Your review shows once the store has read it, with your first name if you give it."),
-                       size="small", color="muted", wrap=True, max_lines=2))
-        y += theme.px(100)
-        root.add(Button((margin, y, width - 2 * margin, theme.px(110)), t("Publish"), self.publish, style="accent"))
+        root, *_ = self.text_entry(size, t("Your first name (optional)"), self.typed["author"], t("First name"),
+                                   self.key, action=lambda parent: kit.button(parent, t("Publish"), self.publish,
+                                                                              style="accent"),
+                                   parts=lambda page: [kit.words(page, t("Your review shows once the store has "
+                                                                         "read it, with your first name if you "
+                                                                         "give it."), size="small", color="muted")])
         return root
 
     def _rate(self, stars: int) -> None:

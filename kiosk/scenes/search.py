@@ -5,11 +5,14 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+import pygame
+
 from kiosk.core.models import ProductSummary
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.keyboard import BACKSPACE, ENTER
+from kiosk.ui.layout import Box, Insets, column, fit, layout, row
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Label, Panel, Picture, Root, TextField, Widget
+from kiosk.ui.widgets import Panel, Root, TextField, Widget
 
 RESULTS = 30
 
@@ -53,42 +56,39 @@ class SearchScene(ShopScene):
         view.set_rows(0, 1, lambda index: [])
         view.scroll = 0.0
         width = view.rect.width
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         found = ctx.shop.catalog.search(self.text, RESULTS) if self.text.strip() else []
         self.count = len(found)
         self.found = found
-        brand_h = max(theme.px(40), ctx.screen.text.line_height(theme.size("small"), True))
-        name_h = 2 * ctx.screen.text.line_height(theme.size("text"), True)
-        row_h = max(theme.px(150), theme.px(34) + brand_h + name_h)  # taller for the larger text of accessible mode
-        if not self.text.strip():
-            view.add(Label((margin, theme.px(30), width - 2 * margin, theme.px(100)),
-                           t("Type a product name, a brand or a department. “velo” finds “Vélo”."),
-                           color="muted", wrap=True, valign="top"))
-        elif not found:
-            view.add(Label((margin, theme.px(30), width - 2 * margin, theme.px(100)),
-                           t("Nothing found for “{query}”. Check the spelling or ask an adviser.", query=self.text),
-                           color="muted", wrap=True, valign="top"))
-        pitch = row_h + theme.px(12)
+        if not self.text.strip() or not found:
+            said = (t("Type a product name, a brand or a department. “velo” finds “Vélo”.") if not self.text.strip()
+                    else t("Nothing found for “{query}”. Check the spelling or ask an adviser.", query=self.text))
+            self.kit.fill(view, column(self.kit.words(view, said, color="muted"), padding=Insets.all(margin)))
+            view.invalidate()
+            return
+
+        def result(parent: Widget, product: ProductSummary) -> Box:
+            return row(self.kit.picture(parent, ctx.shop.image(product.image), theme.size("thumb") // 2),
+                       column(self.kit.words(parent, product.brand.upper(), size="small", color="muted", bold=True,
+                                             max_lines=1),
+                              self.kit.words(parent, product.title(ctx.lang), bold=True, max_lines=2, reserve=True)),
+                       self.kit.words(parent, ctx.fmt.price(product.price_cents), size="title", bold=True,
+                                      color="primary", align="right", max_lines=1, width=fit(), valign="center"),
+                       gap=gap, align="center", padding=Insets.all(gap // 2))
+
+        sample = Widget((0, 0, 0, 0))
+        row_h = result(sample, found[0]).natural(width - 2 * margin)[1]  # every row as tall
+        sample.dispose()
 
         def build_row(index: int) -> list[Widget]:
             product = found[index]
-            y = index * pitch
-            row = Panel((margin, y, width - 2 * margin, row_h), "surface", label=product.title(ctx.lang),
-                        role="button", on_tap=partial(self.open_product, product.sku))
-            pic = row_h - theme.px(20)
-            row.add(Picture((margin + theme.px(10), y + theme.px(10), pic, pic), ctx.shop.image(product.image)))
-            text_x = margin + pic + theme.px(36)
-            text_w = width - 2 * margin - pic - theme.px(380)
-            row.add(Label((text_x, y + theme.px(18), text_w, brand_h), product.brand.upper(), size="small",
-                          color="muted", bold=True))
-            row.add(Label((text_x, y + theme.px(18) + brand_h, text_w, name_h), product.title(ctx.lang), bold=True,
-                          wrap=True, max_lines=2, valign="top"))
-            row.add(Label((width - margin - theme.px(330), y, theme.px(306), row_h), ctx.fmt.price(product.price_cents),
-                          size="title", bold=True, color="primary", align="right"))
-            return [row]
+            rect = pygame.Rect(margin, gap // 2 + index * (row_h + gap // 2), width - 2 * margin, row_h)
+            line = Panel(rect, "surface", label=product.title(ctx.lang), role="button",
+                         on_tap=partial(self.open_product, product.sku))
+            layout(result(line, product), rect)
+            return [line]
 
-        if found:
-            view.set_rows(len(found), pitch, build_row)
+        view.set_rows(len(found), row_h + gap // 2, build_row, top=gap // 2)
         view.invalidate()
 
     def on_key_pressed(self, key: str) -> None:

@@ -6,14 +6,17 @@ import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pygame
+
 from kiosk.core.compare import build_comparison
 from kiosk.core.messages import ShortLinkReady
 from kiosk.core.share import payload, share_url
 from kiosk.core.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Insets, column, fit, fixed, flex, leaf, row
 from kiosk.ui.qr import QrCode, qr_version
-from kiosk.ui.widgets import Button, Label, Panel, Root
+from kiosk.ui.widgets import Root
 
 
 class ShareScene(ShopScene):
@@ -69,32 +72,40 @@ class ShareScene(ShopScene):
         if not self.url or self.url_language != ctx.lang:  # the link's texts are in the shopper's language
             self.url, self.short_url, self.url_language = self._link(), "", ctx.lang
             ctx.shop.backend.shorten(self.url)
-        y = top + theme.px(60)
         count = len(self.skus)
+        gap, kit = theme.size("gap"), self.kit
+        area = pygame.Rect(0, top, width, height - top)
         title = t("Your comparison on your phone") if count > 1 else t("This product on your phone")
-        root.add(Label((margin, y, width - 2 * margin, theme.px(120)), title, size="title", bold=True,
-                       align="center", heading=True, wrap=True, max_lines=2))
-        y += theme.px(180)
-        side = min(width - 4 * margin, theme.px(720), height // 2)
-        card = root.add(Panel(((width - side) // 2 - theme.px(24), y - theme.px(24), side + theme.px(48),
-                               side + theme.px(48)), "surface"))
-        card.add(QrCode(((width - side) // 2, y, side, side), self.shown_url, t("QR code to open on your phone")))
-        y += side + theme.px(70)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(60)), t("Point your phone's camera at the code."),
-                       align="center"))
-        y += theme.px(70)
         today = ctx.fmt.date(ctx.clock.now().astimezone(ZoneInfo(ctx.shop.config.store.timezone)).date())
         what = t.plural("{count} product, prices of {date}. Nothing about you is in the code.",
                         "{count} products, prices of {date}. Nothing about you is in the code.", count, date=today)
-        root.add(Label((margin, y, width - 2 * margin, theme.px(100)), what, color="muted", align="center", wrap=True))
-        buttons = [(t("Send it to me by email"), self.email)] if ctx.shop.mail_enabled else []
+        buttons = [kit.button(root, t("Send it to me by email"), self.email, style="secondary", size="text",
+                              width=flex())] if ctx.shop.mail_enabled else []
         if ctx.shop.printer.available:
-            buttons.append((t("Print it"), self.print_slip))
-        gap = theme.size("gap")
-        button_w = (width - 2 * margin - gap * (len(buttons) - 1)) // max(1, len(buttons))
-        for index, (label, action) in enumerate(buttons):
-            root.add(Button((margin + index * (button_w + gap), height - margin - theme.px(110), button_w,
-                             theme.px(110)), label, action, style="secondary", size="text"))
+            buttons.append(kit.button(root, t("Print it"), self.print_slip, style="secondary", size="text",
+                                      width=flex()))
+        texts = [kit.words(root, title, size="title", bold=True, align="center", heading=True, max_lines=2),
+                 kit.words(root, t("Point your phone's camera at the code."), align="center"),
+                 kit.words(root, what, color="muted", align="center")]
+        card = kit.panel(root, "surface")
+        code = card.add(QrCode((0, 0, 0, 0), self.shown_url, t("QR code to open on your phone")))
+        if width > height:  # the code on the left, what to do with it on the right (a tablet in reach mode too)
+            side = min(theme.size("qr"), area.height - 4 * margin, width // 2 - 3 * margin)
+            content = row(column(leaf(code, width=fixed(side), height=fixed(side)), padding=Insets.all(gap),
+                                 widget=card, width=fit()),
+                          column(*texts, row(*buttons, gap=gap, fold=True), gap=2 * gap),
+                          gap=2 * margin, align="center", padding=Insets.all(margin))
+            kit.at_top(content, area)
+            return root
+        actions = kit.at_bottom(row(*buttons, gap=gap, padding=Insets.all(margin), fold=True), area) if buttons \
+            else pygame.Rect(0, area.bottom, width, 0)
+        words = column(*texts, gap=gap)
+        room = actions.top - area.top - words.natural(width - 2 * margin)[1] - 2 * gap - 4 * margin
+        side = max(theme.size("touch_target"), min(theme.size("qr"), width - 4 * margin, room))
+        texts.insert(1, column(leaf(code, width=fixed(side), height=fixed(side)), padding=Insets.all(gap),
+                               widget=card, width=fit()))
+        kit.at_top(column(*texts, gap=gap, align="center", padding=Insets.all(margin)),
+                   pygame.Rect(0, top, width, actions.top - top))
         return root
 
     def print_slip(self) -> None:

@@ -10,8 +10,10 @@ from kiosk.core.messages import DeviceStatusChanged
 from kiosk.core.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, grid, row
 from kiosk.ui.scene import Modal
-from kiosk.ui.widgets import Button, Label, Panel, Root
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Panel, Root
 
 PIN_LENGTH = 4
 
@@ -36,30 +38,22 @@ class PinPadScene(ShopScene, Modal[bool]):
 
     def build(self, size: tuple[int, int]) -> Root:
         """A dialog with the pad."""
-        theme, t = self.ctx.theme, self.ctx.t
-        width, height = size
-        root = Root((0, 0, width, height), color="")
-        box_w, box_h = min(width - 2 * theme.size("margin"), theme.px(760)), theme.px(1020)
-        x, y = (width - box_w) // 2, (height - box_h) // 2
-        box = root.add(Panel((x, y, box_w, box_h), "surface"))
-        pad = theme.px(40)
-        box.add(Label((x + pad, y + pad, box_w - 2 * pad, theme.px(70)), t("Staff PIN"), size="title", bold=True,
-                      align="center", heading=True))
-        dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
-        box.add(Label((x + pad, y + theme.px(130), box_w - 2 * pad, theme.px(80)), dots.strip(), size="headline",
-                      align="center"))
-        box.add(Label((x + pad, y + theme.px(220), box_w - 2 * pad, theme.px(60)), self.message, color="danger",
-                      align="center"))
-        key = (box_w - 2 * pad - 2 * theme.px(20)) // 3
-        key_h = theme.px(150)
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"]
-        for index, label in enumerate(keys):
-            kx = x + pad + (index % 3) * (key + theme.px(20))
-            ky = y + theme.px(300) + (index // 3) * (key_h + theme.px(20))
-            action = self.cancel if label == t("Cancel") else self.erase if label == "⌫" else partial(self.digit, label)
-            root.add(Button((kx, ky, key, key_h), label, action, style="chip" if label.isdigit() else "key_special",
-                            size="title" if label.isdigit() or label == "⌫" else "text"))
-        return root
+        theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
+        key_h = fixed(theme.size("touch_target") * 3 // 2)
+
+        def pad(box: Panel) -> list[Box]:
+            dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
+            keys = []
+            for label in ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"]:
+                action = self.cancel if label == t("Cancel") else self.erase if label == "⌫" else \
+                    partial(self.digit, label)
+                keys.append(kit.button(box, label, action, style="chip" if label.isdigit() else "key_special",
+                                       size="title" if label.isdigit() or label == "⌫" else "text", height=key_h))
+            return [kit.words(box, dots.strip(), size="headline", align="center", max_lines=1),
+                    kit.words(box, self.message, color="danger", align="center", max_lines=2, reserve=True),
+                    grid(*keys, columns=3, gap=theme.size("gap"))]
+
+        return self.dialog(size, t("Staff PIN"), pad, lambda box: [])
 
     def digit(self, digit: str) -> None:
         """A digit was tapped; the fourth one checks the PIN."""
@@ -112,19 +106,21 @@ class DeviceStatusScene(ShopScene):
         return {"devices": {name: connected for name, (connected, _) in self.statuses().items()}}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """One line per device."""
-        theme, t = self.ctx.theme, self.ctx.t
+        """One line per device: its name, its state and what it last said."""
+        theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         width, height = size
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, t("Devices")) + margin
+        top = self.header(root, t("Devices"))
+        page = root.add(ScrollView((0, top, width, height - top), 0, label=t("Devices")))
+        lines = []
         for name, (connected, detail) in sorted(self.statuses().items()):
-            row = root.add(Panel((margin, y, width - 2 * margin, theme.px(130)), "surface"))
-            row.add(Label((margin + theme.px(30), y + theme.px(14), width // 2, theme.px(50)), name, bold=True))
-            row.add(Label((margin + theme.px(30), y + theme.px(66), width - 2 * margin - theme.px(60), theme.px(50)),
-                          detail, size="small", color="muted"))
-            row.add(Label((width // 2, y, width // 2 - margin - theme.px(30), theme.px(130)),
-                          t("Connected") if connected else t("Disconnected"), bold=True,
-                          color="best" if connected else "danger", align="right"))
-            y += theme.px(150)
+            card = kit.panel(page, "surface")
+            lines.append(row(column(kit.words(card, name, bold=True, max_lines=1),
+                                    kit.words(card, detail, size="small", color="muted", max_lines=2), gap=gap // 4),
+                             kit.words(card, t("Connected") if connected else t("Disconnected"), bold=True,
+                                       color="best" if connected else "danger", align="right", width=fit(),
+                                       max_lines=1, valign="center"),
+                             gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=card))
+        kit.fill(page, column(*lines, gap=gap, padding=Insets.all(margin)))
         return root

@@ -9,8 +9,9 @@ from typing import Any
 
 from kiosk.core.orders import PERSONAL_FIELDS
 from kiosk.scenes.base import ShopScene
+from kiosk.ui.layout import Box, Insets, column, fit, row
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
+from kiosk.ui.widgets import Root
 
 
 class StaffOrdersScene(ShopScene):
@@ -24,53 +25,40 @@ class StaffOrdersScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """One card per order in a scroll view."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
         top = self.header(root, t("Orders waiting"))
         orders = ctx.shop.outbox.waiting("order")
-        if not orders:
-            root.add(Label((margin, top + theme.px(100), width - 2 * margin, theme.px(80)),
-                           t("Every order is with the backend."), align="center"))
-            return root
-        card_h = theme.px(420)
         view = root.add(ScrollView((0, top, width, height - top), 0, label=t("Orders waiting")))
-        view.set_rows(len(orders), card_h + theme.size("gap"), partial(self._card, orders, card_h), top=margin)
-        view.content_height += margin
+        cards = [self._card(view, item) for item in orders] or \
+            [kit.words(view, t("Every order is with the backend."), align="center")]
+        kit.fill(view, column(*cards, gap=gap, padding=Insets.all(margin)))
         return root
 
-    def _card(self, orders: list[Any], card_h: int, index: int) -> list[Widget]:
-        ctx, theme, t, fmt = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt
-        item = orders[index]
+    def _card(self, view: ScrollView, item: Any) -> Box:
+        ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
+        gap = theme.size("gap")
         order = item.payload
-        width = ctx.size[0]
-        margin, pad = theme.size("margin"), theme.px(24)
-        y = margin + index * (card_h + theme.size("gap"))
-        inner = width - 2 * margin - 2 * pad
-        card = Panel((margin, y, width - 2 * margin, card_h), "surface")
+        card = kit.panel(view, "surface")
         state = t("held: {error}", error=item.last_error) if item.state == "held" else \
             t("waiting ({attempts} tries)", attempts=item.attempts)
-        card.add(Label((margin + pad, y + pad, inner, theme.px(50)), f"{item.id} · {fmt.price(order['total_cents'])}",
-                       size="title", bold=True))
-        card.add(Label((margin + pad, y + pad + theme.px(56), inner, theme.px(40)), state, size="small",
-                       color="danger" if item.state == "held" else "muted"))
         articles = ", ".join(f"{line['quantity']} × {line['name']}" + (f" ({line['option']})" if line['option'] else "")
                              for line in order["lines"])
-        card.add(Label((margin + pad, y + pad + theme.px(100), inner, theme.px(84)), articles, wrap=True, max_lines=2,
-                       valign="top"))
         fulfilment = order["fulfilment"]
         where = (t("Collect from {when}", when=ctx.when(datetime.fromisoformat(fulfilment["from"])))
                  if fulfilment["kind"] == "collect" else
                  t("Deliver to {address}", address=", ".join(order.get("delivery_address", {}).values())))
         contact = order.get("contact", {})
-        card.add(Label((margin + pad, y + pad + theme.px(190), inner, theme.px(44)), where))
-        card.add(Label((margin + pad, y + pad + theme.px(236), inner, theme.px(44)),
-                       " ".join(str(value) for value in contact.values()), bold=True))
-        card.add(Button((margin + pad, y + card_h - pad - theme.px(90), theme.px(420), theme.px(90)),
-                        t("Handled: {order}", order=item.id), partial(self._handled, item.id), style="secondary",
-                        size="text", shown=t("Mark as handled")))
-        return [card]
+        return column(kit.words(card, f"{item.id} · {fmt.price(order['total_cents'])}", size="title", bold=True,
+                                sizes=("button",), max_lines=2),
+                      kit.words(card, state, size="small", color="danger" if item.state == "held" else "muted"),
+                      kit.words(card, articles, max_lines=3), kit.words(card, where),
+                      kit.words(card, " ".join(str(value) for value in contact.values()), bold=True),
+                      row(kit.button(card, t("Handled: {order}", order=item.id), partial(self._handled, item.id),
+                                     style="secondary", size="text", shown=t("Mark as handled"), width=fit())),
+                      gap=gap // 2, padding=Insets.all(gap), widget=card)
 
     def _handled(self, order_id: str) -> None:
         """Staff prepared or passed on the order by hand: it leaves the list and its personal data goes."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pygame
+
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.floor_plan import FloorPlan
-from kiosk.ui.widgets import Label, Root
+from kiosk.ui.layout import Insets, column, fixed, flex, layout, leaf, row
+from kiosk.ui.widgets import Root
 
 
 class StoreMapScene(ShopScene):
@@ -26,26 +29,34 @@ class StoreMapScene(ShopScene):
         return {"aisles": self.aisles, "you_are_here": bool(self.ctx.map_position)}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Header, plan, legend."""
-        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        """Header, plan (as large as the room allows, at its own proportions) and the aisles to go to;
+        on a wide screen the aisles stand beside the plan."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
-        margin = theme.size("margin")
+        margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height))
-        y = self.header(root, self.title) + margin
+        top = self.header(root, self.title)
+        area = pygame.Rect(0, top, width, height - top)
         plan = ctx.shop.catalog.store_map()
         if plan is None:
-            root.add(Label((margin, y, width - 2 * margin, theme.px(80)), t("This store has no map yet."),
-                           align="center"))
+            kit.at_top(column(kit.words(root, t("This store has no map yet."), align="center"),
+                              padding=Insets.all(2 * margin)), area)
             return root
-        legend_h = theme.px(70) * min(8, len(self.aisles)) + theme.px(20)
-        plan_h = min(height - y - legend_h - margin, round((width - 2 * margin) * plan.depth / plan.width))
         label = t("Store map: {aisles} highlighted", aisles=", ".join(self.aisles))
-        root.add(FloorPlan((margin, y, width - 2 * margin, plan_h), plan, set(self.aisles), ctx.map_position,
-                           ctx.lang, label, t("You are here")))
-        y += plan_h + theme.px(20)
+        drawn = root.add(FloorPlan((0, 0, 0, 0), plan, set(self.aisles), ctx.map_position, ctx.lang, label,
+                                   t("You are here")))
+        legend = []
         for aisle in self.aisles[:8]:
             zone = plan.zones.get(aisle[:1])
-            text = t("Aisle {aisle}", aisle=aisle) + (f" · {pick(zone, ctx.lang)}" if zone else "")
-            root.add(Label((margin, y, width - 2 * margin, theme.px(60)), text, size="title", bold=True))
-            y += theme.px(70)
+            legend.append(kit.words(root, t("Aisle {aisle}", aisle=aisle) + (f" · {pick(zone, ctx.lang)}" if zone
+                                                                              else ""), size="title", bold=True,
+                                    sizes=("button",), max_lines=2))
+        wide = self.wide(size)
+        plan_w = (width - 2 * margin) * 2 // 3 if wide else width - 2 * margin
+        tallest = round(plan_w * plan.depth / plan.width)  # the plan's own proportions
+        shown = leaf(drawn, width=fixed(plan_w) if wide else None, height=flex(max=tallest))
+        content = (row(shown, column(*legend, gap=gap // 2), gap=2 * gap, padding=Insets.all(margin),
+                       height=flex()) if wide else
+                   column(shown, *legend, gap=gap // 2, padding=Insets.all(margin), height=flex()))
+        layout(content, area)
         return root

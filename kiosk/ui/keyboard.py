@@ -10,6 +10,8 @@ import pygame
 from kiosk.ui.widgets import Button, Panel
 
 SHIFT, BACKSPACE, SPACE, ENTER = "Shift", "Backspace", "Space", "Enter"
+SYMBOLS, LETTERS = "Digits and signs", "Letters"  # the page keys of a keyboard folded onto narrow rows
+SIGNS = tuple("1234567890@.-'_+&/")
 
 LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "azerty": (
@@ -49,8 +51,36 @@ LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 LAYOUT_FOR_LANGUAGE = {"fr": "azerty", "de": "qwertz", "en": "qwerty", "es": "qwerty-es", "it": "qwerty-it"}
-_WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, SPACE: 4.0, ENTER: 2.0}
-_GLYPH = {SHIFT: "⇧", BACKSPACE: "⌫", SPACE: " ", ENTER: "OK"}
+_WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, SPACE: 4.0, ENTER: 2.0, SYMBOLS: 1.5, LETTERS: 1.5}
+_GLYPH = {SHIFT: "⇧", BACKSPACE: "⌫", SPACE: " ", ENTER: "OK", SYMBOLS: "123", LETTERS: "abc"}
+
+
+def _units(row: tuple[str, ...], space: float = 4.0) -> float:
+    return sum(space if key == SPACE else _WIDTH.get(key, 1.0) for key in row)
+
+
+def fold_columns(layout: str, width: int, min_key: int) -> int:
+    """How many keys a row of a folded keyboard `width` wide takes, or 0 when the full rows reach
+    `min_key` a key."""
+    widest = max(_units(row) for row in LAYOUTS[layout])
+    return 0 if width / widest >= min_key else max(7, width // max(1, min_key))
+
+
+def row_count(layout: str, width: int, min_key: int) -> int:
+    """How many rows of keys the letters take (the height a keyboard needs is that many keys)."""
+    columns = fold_columns(layout, width, min_key)
+    return len(LAYOUTS[layout] if not columns else folded(layout, columns, LETTERS))
+
+
+def folded(layout: str, columns: int, page: str) -> tuple[tuple[str, ...], ...]:
+    """A layout's keys on rows of at most `columns` keys, for a keyboard too narrow for its full rows at
+    touch size (accessible mode, a portrait window): the letters in the layout's order, or on the other
+    page the digits and signs, then a row of shift, page, space, backspace and OK."""
+    keys = [key for row in LAYOUTS[layout] for key in row if len(key) == 1 and key.isalpha()] if page == LETTERS \
+        else list(SIGNS)
+    rows = [tuple(keys[i:i + columns]) for i in range(0, len(keys), columns)]
+    other = SYMBOLS if page == LETTERS else LETTERS
+    return (*rows, (SHIFT, other, SPACE, BACKSPACE, ENTER))
 
 
 def _ignore_key(key: str) -> None:
@@ -63,32 +93,50 @@ def layout_for(language: str) -> str:
 
 
 class Keyboard(Panel):
-    """Keys as buttons; each press calls `on_key` with the character, or SHIFT/BACKSPACE/ENTER."""
+    """Keys as buttons; each press calls `on_key` with the character, or SHIFT/BACKSPACE/ENTER.
+
+    A key's touch area reaches to the middle of the gap around it (its cap is drawn inside), so that the
+    keys of a full row reach the touch size on a portrait screen; when even so a full row would be
+    narrower than `min_key` a key, the keys fold onto shorter rows over two pages (letters, then digits
+    and signs) instead of shrinking."""
 
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
-                 enter_label: str = "OK", label: str = "Keyboard") -> None:
+                 enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0) -> None:
         super().__init__(rect, "surface_alt", radius=False, label=label)
         self.layout = layout
         self.on_key = on_key
         self.shifted = False
-        rows = LAYOUTS[layout]
-        key_h = (rect.height - gap * (len(rows) + 1)) // len(rows)
-        # The widest row fills the width (gaps included); the others are centred.
-        unit = min((rect.width - gap * (len(row) + 1)) / sum(_WIDTH.get(k, 1.0) for k in row) for row in rows)
+        self.gap = gap
+        self.enter_label = enter_label
+        self.columns = fold_columns(layout, rect.width, min_key)
         self.keys: list[Button] = []
+        self._lay_keys(LETTERS)
+
+    def _lay_keys(self, page: str) -> None:
+        """Make the keys of a page (the full layout, or a folded page)."""
+        for old in self.keys:
+            old.dispose()
+        self.children = [child for child in self.children if child not in self.keys]
+        self.keys = []
+        self.page = page
+        rect = self.rect
+        rows = LAYOUTS[self.layout] if not self.columns else folded(self.layout, self.columns, page)
+        space = 4.0 if not self.columns else max(1.0, self.columns - _units(rows[-1], 0.0))
+        key_h = rect.height // len(rows)
+        unit = rect.width / max(_units(row, space) for row in rows)
         for row_index, row in enumerate(rows):
-            widths = [_WIDTH.get(k, 1.0) for k in row]
-            total = sum(widths) * unit + gap * (len(row) - 1)
-            x = rect.x + (rect.width - total) / 2
-            y = rect.y + gap + row_index * (key_h + gap)
-            for key, w in zip(row, widths):
-                width = round(w * unit)
+            widths = [space if key == SPACE else _WIDTH.get(key, 1.0) for key in row]
+            x = rect.x + (rect.width - sum(widths) * unit) / 2  # the widest row fills the width, others centred
+            for key, units in zip(row, widths, strict=True):
                 special = key in _GLYPH
-                shown = enter_label if key == ENTER else _GLYPH.get(key, key)
-                button = Button((round(x), y, width, key_h), key, self._press(key),
-                                style="key_special" if special else "key", size="title", shown=shown)
+                shown = self.enter_label if key == ENTER else _GLYPH.get(key, key)
+                button = Button((round(x), rect.y + row_index * key_h, round(x + units * unit) - round(x), key_h),
+                                key, self._press(key), style="key_special" if special else "key", size="title",
+                                shown=shown.upper() if self.shifted and len(key) == 1 else shown)
+                button.inset = self.gap // 2
                 self.keys.append(self.add(button))
-                x += width + gap
+                x += units * unit
+        self.invalidate()
 
     def dispose(self) -> None:
         """Also let go of the keys and of the scene's handler."""
@@ -100,6 +148,9 @@ class Keyboard(Panel):
         def press() -> None:
             if key == SHIFT:
                 self.set_shift(not self.shifted)
+                return
+            if key in (SYMBOLS, LETTERS):
+                self._lay_keys(key)
                 return
             if key == SPACE:
                 self.on_key(" ")

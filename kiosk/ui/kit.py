@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from kiosk.ui.layout import Box, Size, button, fixed, layout, leaf, square, text
+from kiosk.ui.layout import Box, Size, button, fit, fixed, layout, leaf, square, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
@@ -27,11 +27,15 @@ class Kit:
         self.cache = cache
 
     def words(self, parent: Widget, said: str, *, size: str = "text", sizes: Sequence[str] = (), max_lines: int = 0,
-              width: Size | None = None, **style: Any) -> Box:
-        """Text that wraps to its width, steps down through `sizes`, and keeps to `max_lines`."""
+              width: Size | None = None, reserve: bool = False, **style: Any) -> Box:
+        """Text that wraps to its width, steps down through `sizes`, and keeps to `max_lines`; with
+        `reserve`, as tall as `max_lines` lines even when shorter (cards of a list stay one height)."""
         style.setdefault("valign", "top")
         label = parent.add(Label((0, 0, 0, 0), said, size=size, wrap=True, **style))
-        return text(label, self.cache, self.theme, sizes=sizes, max_lines=max_lines, width=width)
+        box = text(label, self.cache, self.theme, sizes=sizes, max_lines=max_lines, width=width)
+        if reserve:
+            box.height = fit(min=max_lines * self.cache.line_height(self.theme.size(size), label.bold))
+        return box
 
     def button(self, parent: Widget, label: str, action: Callable[[], None] | None, *, width: Size | None = None,
                height: Size | None = None, **style: Any) -> Box:

@@ -49,7 +49,7 @@ DEFAULT_SIZES = {
     "dialog": 860,  # a dialog's width on a wide screen
     "tile": 300,  # a department tile's height at most
     "tile_width": 460,  # a department tile's width at least (fewer to a row on a narrow screen)
-    "bar": 150,  # a bar at the bottom (compare, actions) at least
+    "qr": 720,  # a QR code to scan with a phone, at most
 }
 TEXT_SIZES = ("text", "small", "title", "headline", "button")
 # A tablet is read from closer, but not at three quarters of the size: text scales down no further than

@@ -332,10 +332,12 @@ class Button(Widget):
         self.shown = shown  # text drawn when it differs from the accessible label (an icon glyph)
         self.badge = badge
         self.note = note  # a second, smaller line under the text ("in stock")
+        self.inset = 0  # the cap is drawn this far inside the touch area (a keyboard's keys)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the button in its style; dimmed when disabled, darker while pressed."""
         theme = painter.theme
+        rect = rect.inflate(-2 * self.inset, -2 * self.inset)
         fill, ink, border = BUTTON_STYLES[self.style]
         radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
         if fill and not self.enabled and self.style in ("primary", "accent"):
