@@ -10,10 +10,10 @@ from kiosk.core.messages import DeviceStatusChanged
 from kiosk.core.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, grid, row
+from kiosk.ui.layout import Insets, column, fit, fixed, grid, layout, row
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Panel, Root
+from kiosk.ui.widgets import Root
 
 PIN_LENGTH = 4
 
@@ -37,23 +37,39 @@ class PinPadScene(ShopScene, Modal[bool]):
         return {"digits": len(self.entered), "locked": self.lock.locked(self.ctx.clock.monotonic())}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """A dialog with the pad."""
+        """A dialog with the pad: keys half as tall again as a touch target where there is room, the
+        pad beside the dots on a short, wide screen (accessible mode on a landscape counter)."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
-        key_h = fixed(theme.size("touch_target") * 3 // 2)
-
-        def pad(box: Panel) -> list[Box]:
+        width, height = size
+        margin, gap, target = theme.size("margin"), theme.size("gap"), theme.size("touch_target")
+        for key_h, beside in ((target * 3 // 2, False), (target, False), (target, True)):
+            root = Root((0, 0, width, height), color="")
+            box = kit.panel(root, "surface")
             dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
+            said = [kit.words(box, t("Staff PIN"), size="title", sizes=("button", "text"), bold=True, align="center",
+                              heading=True, max_lines=2),
+                    kit.words(box, dots.strip(), size="headline", sizes=("title",), align="center", max_lines=1),
+                    kit.words(box, self.message, color="danger", align="center", max_lines=2, reserve=True)]
             keys = []
             for label in ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"]:
                 action = self.cancel if label == t("Cancel") else self.erase if label == "⌫" else \
                     partial(self.digit, label)
+                narrow = self.ctx.screen.text.width(label, theme.size("small"), True) + gap > key_h
                 keys.append(kit.button(box, label, action, style="chip" if label.isdigit() else "key_special",
-                                       size="title" if label.isdigit() or label == "⌫" else "text", height=key_h))
-            return [kit.words(box, dots.strip(), size="headline", align="center", max_lines=1),
-                    kit.words(box, self.message, color="danger", align="center", max_lines=2, reserve=True),
-                    grid(*keys, columns=3, gap=theme.size("gap"))]
-
-        return self.dialog(size, t("Staff PIN"), pad, lambda box: [])
+                                       size="title" if label.isdigit() or label == "⌫" else "text",
+                                       height=fixed(key_h), shown="✕" if narrow and label == t("Cancel") else ""))
+            pad = grid(*keys, columns=3, gap=gap)
+            pad.width = fixed(3 * key_h + 2 * gap) if beside else pad.width
+            content = (row(column(*said, gap=gap), pad, gap=2 * gap, align="center", padding=Insets.all(margin),
+                           widget=box) if beside else
+                       column(*said, pad, gap=gap, padding=Insets.all(margin), widget=box))
+            box_w = min(width - 2 * margin, theme.size("dialog") * (3 if beside else 2) // 2)
+            box_h = content.natural(box_w)[1]
+            if box_h <= height - 2 * margin or beside:
+                break
+            root.dispose()
+        layout(content, ((width - box_w) // 2, max(0, (height - box_h) // 2), box_w, min(box_h, height)))
+        return root
 
     def digit(self, digit: str) -> None:
         """A digit was tapped; the fourth one checks the PIN."""
