@@ -1,23 +1,34 @@
-"""The layout check over the matrix of shapes, languages and modes, for the screens laid out by the
-layout system so far (the attract loop, the member's welcome, the maintenance menu): nothing overlaps,
-nothing is covered, every target is big enough, no text is cut where it had room."""
+"""The layout check over the matrix of shapes, languages and modes (issue: every screen laid out): on
+each shape (terminal 1080x1920, 1920x1080, 800x1280; window 3840x2160, 2160x3840), in French and German,
+normal and accessible, the main journeys are walked, and at every step the accessibility tree must
+show no overlapping controls, no covered text, no target under the theme's minimum and no text cut
+where there was room. The key scenes of French normal and German accessible are kept as half-size
+snapshots in tests/snapshots/matrix/ (update them as tests/test_snapshots.py says, and look at them)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import load_config
+from kiosk.core.clock import ManualClock
+from kiosk.scenes.context import SceneContext
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.layout_check import layout_problems
+from tests.snapshot_check import check_snapshot
 
 SHAPES = [("terminal", (1080, 1920)), ("terminal", (1920, 1080)), ("terminal", (800, 1280)),
           ("window", (3840, 2160)), ("window", (2160, 3840))]
 MATRIX = [(display, size, language, accessible) for display, size in SHAPES for language in ("fr", "de")
           for accessible in (False, True)]
+SNAPSHOT_VARIANTS = {("fr", False), ("de", True)}  # German and accessible mode are in the snapshots
+SNAPSHOT_STEPS = {"home", "product", "compare-4", "checkout"}
+RUNNING_SHOES = ("RUN-115", "RUN-112", "RUN-113", "RUN-114")
 
 
 def pilot_for(folder: Path, display: str, size: tuple[int, int], language: str) -> Pilot:
@@ -26,37 +37,108 @@ def pilot_for(folder: Path, display: str, size: tuple[int, int], language: str) 
         text = text.replace("size = [3840, 2160]", f"size = [{size[0]}, {size[1]}]")
     else:
         text = re.sub(r"^size = \[1080, 1920\]", f"size = [{size[0]}, {size[1]}]", text, count=1, flags=re.M)
-    return Pilot(load_config(write_config(folder, text)), display)
+    clock = ManualClock(datetime(2026, 11, 21, 15, 0, tzinfo=UTC))  # a Saturday afternoon, the shop open
+    return Pilot(load_config(write_config(folder, text)), display, clock=clock)
 
 
-def check(pilot: Pilot, where: str) -> None:
-    display = pilot.app.display()
-    widgets = pilot.request("tree")["displays"][display.name]["widgets"]
-    problems = layout_problems(widgets, display.screen.theme.size("touch_target"))
-    assert problems == [], f"{where}: " + "; ".join(problems)
+class Walk:
+    """One combination of the matrix: its pilot, and the check at each step."""
+
+    def __init__(self, pilot: Pilot, where: str, snapshots: bool, folder: Path) -> None:
+        self.pilot = pilot
+        self.where = where
+        self.snapshots = snapshots
+        self.folder = folder
+        self.problems: list[str] = []
+
+    @property
+    def ctx(self) -> SceneContext:
+        """The scenes' context of the display walked."""
+        return self.pilot.app.display().ctx
+
+    def check(self, step: str) -> None:
+        """The layout check of what shows now; a snapshot of the key steps."""
+        display = self.pilot.app.display()
+        widgets = self.pilot.request("tree")["displays"][display.name]["widgets"]
+        self.problems += [f"{step}: {problem}" for problem in
+                          layout_problems(widgets, display.screen.theme.size("touch_target"))]
+        if self.snapshots and step in SNAPSHOT_STEPS:
+            width, height = display.screen.size
+            check_snapshot(f"matrix/{self.where}-{step}", self.pilot.screenshot(self.folder / f"{step}.png"),
+                           (width // 2, height // 2))
+
+    def show(self, step: str, open_it: Callable[[], object]) -> None:
+        """Open a scene the way its button does, then check it."""
+        open_it()
+        self.pilot.advance(0.1)
+        self.check(step)
 
 
-@pytest.mark.slow  # twenty screens of every shape: CI runs it, the quick loop not
+def walk_the_journeys(walk: Walk, display: str) -> None:
+    """Home, search while typing, product (and its missing size), compare of 2 and 4, share, cart,
+    checkout's three steps, member welcome, review, store map and the maintenance menu."""
+    pilot, session = walk.pilot, walk.ctx.session
+    walk.check("home")
+    walk.show("search", lambda: walk.ctx.show(walk.ctx.routes.search()))
+    for letter in "tent":
+        pilot.type(letter)
+        walk.check(f"search '{letter}'")
+    walk.show("product", lambda: walk.ctx.show(walk.ctx.routes.product("RUN-115")))
+    scene = walk.ctx.screen.stack.top
+    scene._add_to_cart()  # no size chosen: the picker is marked
+    walk.check("product, size missing")
+    for sku in RUNNING_SHOES[:2]:
+        session.add_to_compare(sku)
+    walk.show("compare-2", lambda: walk.ctx.show(walk.ctx.routes.compare()))
+    for sku in RUNNING_SHOES[2:]:
+        session.add_to_compare(sku)
+    walk.show("compare-4", lambda: walk.ctx.show(walk.ctx.routes.compare()))
+    walk.show("share", lambda: walk.ctx.show(walk.ctx.routes.share(list(session.compare))))
+    catalog = walk.ctx.shop.catalog
+    for sku in ("RUN-112", "RUN-113"):
+        session.cart.add(catalog.product(sku))
+    walk.show("cart", lambda: walk.ctx.show(walk.ctx.routes.cart()))
+    walk.show("checkout", lambda: walk.ctx.show(walk.ctx.routes.checkout()))
+    pilot.type("ada@example.org")
+    walk.check("checkout, typed")
+    checkout = walk.ctx.screen.stack.top
+    checkout.next_step()
+    walk.check("checkout, how")
+    checkout._choose(True)
+    walk.check("checkout, confirm")
+    walk.show("review", lambda: walk.ctx.show(walk.ctx.routes.review("RUN-115")))
+    pilot.type("Très confortables")
+    walk.check("review, typed")
+    walk.show("store map", lambda: walk.ctx.show(walk.ctx.routes.store_map(["B1", "A2"], "Racer Carbon Pro")))
+    if display == "terminal":  # a member's card: the welcome with their offers
+        pilot.scan("LOYALTY-1234")
+        assert pilot.scene == "welcome"
+        walk.check("member welcome")
+        walk.show("member home", lambda: walk.ctx.screen.stack.replace(walk.ctx.routes.home()))
+    pilot.app.display().open_pin_pad()
+    walk.check("PIN pad")
+    for digit in "2580":
+        pilot.tap(digit)
+    assert pilot.scene == "maintenance"
+    walk.check("maintenance")
+
+
+@pytest.mark.slow  # every journey on twenty shapes: CI runs it, the quick loop not
 @pytest.mark.parametrize("display, size, language, accessible", MATRIX,
                          ids=[f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in MATRIX])
-def test_attract_and_maintenance_are_laid_out_on_every_shape(tmp_path: Path, display: str, size: tuple[int, int],
-                                                             language: str, accessible: bool) -> None:
+def test_every_journey_is_laid_out_on_every_shape(tmp_path: Path, display: str, size: tuple[int, int],
+                                                  language: str, accessible: bool) -> None:
+    where = f"{display}-{size[0]}x{size[1]}-{language}-{'a11y' if accessible else 'normal'}"
     pilot = pilot_for(tmp_path, display, size, language)
+    walk = Walk(pilot, where, (language, accessible) in SNAPSHOT_VARIANTS, tmp_path)
     try:
         for slide in range(pilot.details()["slides"]):
-            check(pilot, f"attract slide {slide}")
+            walk.check(f"attract slide {slide}")
             pilot.advance(12, step=0.5)
         pilot.tap(x=size[0] // 2, y=size[1] // 3)
         if accessible:
             pilot.app.display().set_accessible(True)
-        if display == "terminal":  # a member's card: the welcome with their offers
-            pilot.scan("LOYALTY-1234")
-            assert pilot.scene == "welcome"
-            check(pilot, "member welcome")
-        pilot.app.display().open_pin_pad()
-        for digit in "2580":
-            pilot.tap(digit)
-        assert pilot.scene == "maintenance"
-        check(pilot, "maintenance")
+        walk_the_journeys(walk, display)
+        assert walk.problems == [], f"{where}:\n" + "\n".join(walk.problems)
     finally:
         pilot.close()

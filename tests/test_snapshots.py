@@ -7,12 +7,10 @@ Then look at them before committing. A failing comparison writes the new picture
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pygame
 import pytest
 
 from kiosk.config import load_config
@@ -20,9 +18,7 @@ from kiosk.core.clock import ManualClock
 from kiosk.core.messages import DeviceStatusChanged
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
-
-SNAPSHOTS = Path(__file__).parent / "snapshots"
-TOLERANCE = 2.0  # mean difference per channel, out of 255: font hinting may move a pixel, a layout change will not
+from tests.snapshot_check import check_snapshot as _check
 
 
 def _open_browse(p: Pilot) -> None:
@@ -182,39 +178,6 @@ WINDOW_SCENES: dict[str, tuple[str, Callable[[Pilot], None]]] = {
     "product": ("product", _window_product),
     "review": ("checkout", _window_review),
 }
-
-
-def _difference(a: pygame.Surface, b: pygame.Surface) -> float:
-    grid = (270, 480) if a.get_height() >= a.get_width() else (480, 270)
-    small_a = pygame.transform.smoothscale(a, grid)
-    small_b = pygame.transform.smoothscale(b, grid)
-    total = 0
-    for x in range(0, grid[0]):
-        for y in range(0, grid[1], 2):
-            ca, cb = small_a.get_at((x, y)), small_b.get_at((x, y))
-            total += abs(ca.r - cb.r) + abs(ca.g - cb.g) + abs(ca.b - cb.b)
-    return total / (grid[0] * grid[1] // 2 * 3)
-
-
-def _check(name: str, picture: Path, keep: tuple[int, int] = (1080, 1920)) -> None:
-    expected = SNAPSHOTS / f"{name}.png"
-    shown = pygame.image.load(str(picture))
-    if shown.get_size() != keep:
-        shown = pygame.transform.smoothscale(shown, keep)
-        pygame.image.save(shown, str(picture))
-    if os.environ.get("UPDATE_SNAPSHOTS") or not expected.exists():
-        expected.write_bytes(picture.read_bytes())
-        if not os.environ.get("UPDATE_SNAPSHOTS"):
-            pytest.fail(f"no reviewed snapshot for {name}: wrote {expected}; look at it and commit it")
-        return
-    reviewed = pygame.image.load(str(expected))
-    assert reviewed.get_size() == keep
-    difference = _difference(shown, reviewed)
-    if difference > TOLERANCE:
-        failed = SNAPSHOTS / "_failed"
-        failed.mkdir(exist_ok=True)
-        (failed / f"{name}.png").write_bytes(picture.read_bytes())
-        pytest.fail(f"{name} differs from its snapshot by {difference:.2f} (see {failed / name}.png)")
 
 
 def test_attract_snapshot(pilot: Pilot, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from kiosk.core.models import pick
 from kiosk.core.pack_store import Collection
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, layout, leaf, row
+from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Picture, Root, Widget
 
 
@@ -47,11 +48,14 @@ class HomeScene(ShopScene):
         for extras in (("subtitle", "ideas", "hint"), ("ideas",), ()):
             page = Widget(area)
             content = self._content(page, width, extras)
-            if content.natural(width)[1] <= area.height or not extras:
-                break
+            if content.natural(width)[1] <= area.height:
+                root.add(page)
+                layout(content, area)
+                return root
             page.dispose()
-        root.add(page)
-        layout(content, area)
+        # shorter still (a tablet's reach zone above the compare bar): the departments scroll
+        view = root.add(ScrollView(area, 0, label=ctx.t("Our departments")))
+        self.kit.fill(view, self._content(view, width, ()))
         return root
 
     def _content(self, root: Widget, width: int, extras: tuple[str, ...]) -> Box:

@@ -84,7 +84,8 @@ class ShareScene(ShopScene):
         if ctx.shop.printer.available:
             buttons.append(kit.button(root, t("Print it"), self.print_slip, style="secondary", size="text",
                                       width=flex()))
-        texts = [kit.words(root, title, size="title", bold=True, align="center", heading=True, max_lines=2),
+        texts = [kit.words(root, title, size="title", sizes=("button", "text"), bold=True, align="center", heading=True,
+                           max_lines=3),
                  kit.words(root, t("Point your phone's camera at the code."), align="center"),
                  kit.words(root, what, color="muted", align="center")]
         card = kit.panel(root, "surface")
