@@ -116,7 +116,8 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
         rows.append({"what": what, "size": size, "value": value, "unit": unit, "budget": budget,
                      "ok": None if value is None or budget is None else value <= budget})
 
-    for screen, budget in (((1080, 1920), 5.0), ((3840, 2160), 12.0)):
+    # scrolling, and a navigation frame (the scene built by the layout system, and drawn)
+    for screen, budget, navigation_budget in (((1080, 1920), 5.0, 16.7), ((3840, 2160), 12.0, 33.0)):
         config = make_config(work, None, screen)
         results = [_probe("frames", str(config), rounds) for _ in range(runs)]
         label = f"{screen[0]}x{screen[1]}"
@@ -124,8 +125,8 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
             p50 = _median([r[kind]["p50_ms"] for r in results if kind in r])
             p99 = _median([r[kind]["p99_ms"] for r in results if kind in r])
             add(f"frame time, {kind.replace('_', ' ')}, p50", label, p50, "ms", None)
-            scroll_budget = budget if kind != "navigation" else None
-            add(f"frame time, {kind.replace('_', ' ')}, p99", label, p99, "ms", scroll_budget)
+            add(f"frame time, {kind.replace('_', ' ')}, p99", label, p99, "ms",
+                budget if kind != "navigation" else navigation_budget)
 
     for screen in ((3840, 2160), (2160, 3840)):
         config = make_config(work, None, screen)

@@ -103,8 +103,9 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
     app.display().ctx.show(app.display().ctx.routes.compare())
     pilot.advance(0.1)
     scroll("compare_scroll")
+    first = app.display().ctx.shop.catalog.browse(app.display().ctx.shop.catalog.categories[0].id, limit=1)[0]
     for _ in range(int(rounds)):
-        navigate("Accueil", category)
+        navigate("Accueil", category, first.title("fr"), "Retour")  # home, a department, a product page
     out: dict[str, Any] = {}
     for kind, values in results.items():
         if values:

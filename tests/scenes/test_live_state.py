@@ -40,3 +40,18 @@ def test_a_member_can_sign_out_from_home_in_accessible_mode(pilot: Pilot) -> Non
     assert pilot.scene == "home" and pilot.state()["session"]["identified"]
     pilot.tap("Pas Camille ? Se déconnecter")  # at the centre of its box: under the search button before
     assert pilot.scene == "attract" and not pilot.state()["session"]["identified"]
+
+
+def test_cards_in_a_list_say_what_is_in_the_cart_and_the_comparison(shopping: Pilot) -> None:
+    shopping.tap("Vélos")
+    assert not any(label.startswith("✓") for label in shopping.labels())
+    shopping.tap("Vélo de ville Havn")
+    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Ajouter au panier")
+    shopping.key("back")
+    assert shopping.scene == "browse"
+    assert "✓ Au panier · ✓ Comparé" in shopping.labels(), "the card of the product says both, once back"
+    shopping.tap("Vélo de ville Havn")
+    shopping.tap("Retirer du comparateur")
+    shopping.key("back")
+    assert "✓ Au panier" in shopping.labels() and "✓ Au panier · ✓ Comparé" not in shopping.labels()
