@@ -7,12 +7,15 @@ stays the null object of its port (kiosk/store/ports.py).
 
 from __future__ import annotations
 
+import logging
 import queue
+from dataclasses import replace
 
 from displays import DISPLAY_ROLES
 from drivers.devices import open_devices
 from kiosk.app.display import Display
 from kiosk.app.loop import App, init_pygame
+from kiosk.app.monitors import choose, monitors, touch_devices
 from kiosk.app.outputs import Output
 from kiosk.automation.commands import AutomationCommands
 from kiosk.automation.fleet_commands import FleetCommands
@@ -21,6 +24,8 @@ from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import Message, Quit, Redraw
 from kiosk.store.ports import Device
 from kiosk.store.shop import Shop
+
+log = logging.getLogger(__name__)
 
 
 def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headless: bool = False,
@@ -36,8 +41,20 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
         raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")
     outputs: list[Output] = []
     displays: list[Display] = []
+    screens = monitors() if not headless else []
+    taken: set[int] = set()
+    tile_x = 0
     for display_config in chosen:
-        output = Output(display_config.name, display_config.size, headless=headless, windowed=windowed)
+        screen = choose(display_config.output, screens, taken)
+        if screen is not None:
+            taken.add(screen.index)
+        output = Output(display_config.name, display_config.size, headless=headless, windowed=windowed,
+                        rotation=display_config.rotation, monitor=screen, tile_x=tile_x)
+        tile_x += output.window.size[0] + 8  # on a desk, the next window beside this one
+        if output.size != display_config.size:  # the screen there is wins: laid out for its real size
+            log.info("display %s is %dx%d on its screen (configured %dx%d)", display_config.name, *output.size,
+                     *display_config.size)
+            display_config = replace(display_config, size=output.size)
         display = DISPLAY_ROLES[display_config.role](display_config, shop, output.surface, clock)
         display.screen.images.wake = lambda: post(Redraw())
         display.on_quit = lambda: post(Quit("closed by staff"))
@@ -45,10 +62,28 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
         shop.settings_listeners.append(display.apply_settings)
         outputs.append(output)
         displays.append(display)
+    claim_touch_screens(outputs, [d.touch for d in chosen])
     app = App(config, shop, outputs, displays, messages, headless=headless, clock=clock)
     app.automation = AutomationCommands(app).handle
     app.fleet_commands = FleetCommands(app).handle
     return app
+
+
+def claim_touch_screens(outputs: list[Output], names: list[str]) -> None:
+    """Give each display the touch devices named in its config (`touch`), so that a finger on one
+    screen never presses a button on another; unnamed devices go by window, as SDL says."""
+    if not any(names):
+        return
+    devices = touch_devices()
+    claimed = []
+    for output, name in zip(outputs, names, strict=True):
+        output.claimed = frozenset(touch for touch, device in devices.items() if name and name in device)
+        if name and not output.claimed:
+            log.warning("no touch device named %s (there are: %s)", name, ", ".join(devices.values()) or "none")
+        claimed.append(output.claimed)
+    everything = frozenset().union(*claimed)
+    for output in outputs:
+        output.all_claimed = everything
 
 
 def start_devices(app: App) -> None:

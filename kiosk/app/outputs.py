@@ -6,34 +6,87 @@ import io
 
 import pygame
 
+from kiosk.app.monitors import Monitor
+
 Pointer = tuple[str, tuple[int, int]]
 
 
-class Output:
-    """One window. The display draws at its configured size; a smaller window shows it scaled."""
+def turned(size: tuple[int, int], rotation: int) -> tuple[int, int]:
+    """A size as it is after a turn of `rotation` degrees."""
+    return (size[1], size[0]) if rotation in (90, 270) else size
 
-    def __init__(self, name: str, size: tuple[int, int], *, headless: bool, windowed: bool) -> None:
-        self.size = size
-        window_size = size
-        if windowed and not headless:
-            desktop = pygame.display.get_desktop_sizes()[0]
-            scale = min(1.0, desktop[0] * 0.95 / size[0], desktop[1] * 0.9 / size[1])
-            window_size = (round(size[0] * scale), round(size[1] * scale))
-        self.window = pygame.Window(name, window_size, fullscreen_desktop=not (windowed or headless))
+
+class Output:
+    """One window on its screen. The display draws upright at its own size; the window shows that
+    picture turned by `rotation` (clockwise, for a panel mounted turned) and scaled the same on both
+    axes, centred, with black bars if the shapes differ (never stretched unevenly).
+
+    Full screen, the display's size is the screen's real one (turned back), so the layout is made for
+    the screen there is; `size` is what was configured. On a desk (`windowed`) the configured size is
+    kept and scaled down to fit, and windows stand side by side from `tile_x`."""
+
+    def __init__(self, name: str, size: tuple[int, int], *, headless: bool, windowed: bool, rotation: int = 0,
+                 monitor: Monitor | None = None, tile_x: int = 0) -> None:
+        self.rotation = rotation
+        full_screen = not (windowed or headless)
+        if full_screen and monitor is not None:
+            physical = monitor.size
+            self.window = pygame.Window(name, physical, position=monitor.bounds[:2], fullscreen_desktop=True)
+        else:
+            physical = turned(size, rotation)
+            position: tuple[int, int] | int = pygame.WINDOWPOS_UNDEFINED
+            if windowed and not headless:
+                desktop = pygame.display.get_desktop_sizes()[0]
+                scale = min(1.0, desktop[0] * 0.95 / physical[0], desktop[1] * 0.9 / physical[1])
+                physical = (round(physical[0] * scale), round(physical[1] * scale))
+                position = (tile_x, 0)
+            self.window = pygame.Window(name, physical, position=position, fullscreen_desktop=full_screen)
+        if full_screen:
+            pygame.mouse.set_visible(False)  # a kiosk shows no pointer; the finger is the pointer
         self.window_surface = self.window.get_surface()
         actual = self.window_surface.get_size()
-        self.scaled = actual != size
-        self.surface = pygame.Surface(size).convert() if self.scaled else self.window_surface
-        self.scale = (actual[0] / size[0], actual[1] / size[1])
+        # full screen: lay out for the screen there is; on a desk or headless: the configured size
+        self.size = turned(actual, rotation) if full_screen else size
+        picture = turned(self.size, rotation)
+        scale = min(actual[0] / picture[0], actual[1] / picture[1])
+        shown = (round(picture[0] * scale), round(picture[1] * scale))
+        self.offset = ((actual[0] - shown[0]) // 2, (actual[1] - shown[1]) // 2)
+        self.shown = shown
+        self.direct = rotation == 0 and shown == actual
+        self.surface = self.window_surface if self.direct else pygame.Surface(self.size).convert()
+        self.scale = (shown[0] / picture[0], shown[1] / picture[1])
+        self.claimed: frozenset[int] = frozenset()  # touch devices that belong to this display
+        self.all_claimed: frozenset[int] = frozenset()  # those that belong to any display
         self._finger: int | None = None
+        if not self.direct:
+            self.window_surface.fill((0, 0, 0))
+
+    def describe(self) -> dict[str, object]:
+        """Where this display shows: the size it is laid out for, its window on the desktop, the turn."""
+        return {"size": list(self.size), "window": list(self.window.size), "position": list(self.window.position),
+                "rotation": self.rotation}
 
     def owns(self, event: pygame.event.Event) -> bool:
-        """Whether an SDL event is for this window (events without a window go to the first)."""
+        """Whether an SDL event is for this display: a finger of a touch screen given to a display goes
+        to that display only; other events go by window (events without a window go to the first)."""
+        touch = getattr(event, "touch_id", None)
+        if touch is not None and touch in self.all_claimed:
+            return touch in self.claimed
         window = getattr(event, "window", None)
         return window is None or window == self.window
 
     def _to_display(self, pos: tuple[float, float]) -> tuple[int, int]:
-        return round(pos[0] / self.scale[0]), round(pos[1] / self.scale[1])
+        """A point of the window to the upright picture: the bars and the scale taken off, the turn undone."""
+        x = (pos[0] - self.offset[0]) / self.scale[0]
+        y = (pos[1] - self.offset[1]) / self.scale[1]
+        width, height = self.size
+        if self.rotation == 90:  # the upright top edge shows along the right of the glass
+            x, y = y, height - 1 - x
+        elif self.rotation == 180:
+            x, y = width - 1 - x, height - 1 - y
+        elif self.rotation == 270:  # the upright top edge shows along the left of the glass
+            x, y = width - 1 - y, x
+        return min(width - 1, max(0, round(x))), min(height - 1, max(0, round(y)))
 
     def pointer(self, event: pygame.event.Event) -> Pointer | None:
         """A mouse or finger event as (down|move|up, position in display pixels); None for others.
@@ -63,9 +116,12 @@ class Output:
         return kind, self._to_display((event.x * width, event.y * height))
 
     def present(self) -> None:
-        """Show the frame."""
-        if self.scaled:
-            pygame.transform.smoothscale(self.surface, self.window_surface.get_size(), self.window_surface)
+        """Show the frame: turned, scaled and centred when the window needs it."""
+        if not self.direct:
+            picture = self.surface if not self.rotation else pygame.transform.rotate(self.surface, -self.rotation)
+            if picture.get_size() != self.shown:
+                picture = pygame.transform.smoothscale(picture, self.shown)
+            self.window_surface.blit(picture, self.offset)
         self.window.flip()
 
     def screenshot(self, path: str) -> None:

@@ -55,9 +55,11 @@ class AutomationCommands:
                                             "widgets": screen.accessible_tree()}}}
 
     def cmd_state(self, display: Display, request: dict[str, Any]) -> dict[str, Any]:
-        """Every display's scene, the session of the named one (no personal data), and the faults caught."""
+        """Every display's scene and screen, the session of the named one (no personal data), and the faults
+        caught."""
         return {"displays": {d.name: d.state() for d in self.app.displays}, "session": display.session.public_state(),
-                "faults": self.app.faults.telemetry()}
+                "faults": self.app.faults.telemetry(),
+                "screens": {d.name: o.describe() for d, o in zip(self.app.displays, self.app.outputs, strict=True)}}
 
     def cmd_tap(self, display: Display, request: dict[str, Any]) -> None:
         """A tap at x, y or on the first visible, enabled widget with that label."""

@@ -65,6 +65,9 @@ class DisplayConfig:
     location: str = ""
     idle_timeout_s: float = bounded(0.0, min=0.0, max=3600.0)  # 0: [session]'s (terminal) or 60 s (window)
     map_position: tuple[float, ...] = ()  # [x, y] on the content pack's map.json: "you are here"
+    output: str = ""  # the screen it goes to: a connector name ("HDMI-A-1") or an index ("0"); empty: in order
+    rotation: int = bounded(0, choices=(0, 90, 180, 270))  # the picture turned clockwise, for a panel mounted turned
+    touch: str = ""  # the touch screen that belongs to this display (its name as the system gives it)
 
 
 @dataclass(frozen=True)

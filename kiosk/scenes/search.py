@@ -28,6 +28,7 @@ class SearchScene(ShopScene):
         self.results: ScrollView | None = None
         self.count = 0
         self.found: list[ProductSummary] = []
+        self._measured_row: tuple[tuple[int, int], int] | None = None  # (width, text size) -> a row's height
 
     @property
     def text(self) -> str:
@@ -67,29 +68,38 @@ class SearchScene(ShopScene):
             view.invalidate()
             return
 
-        def result(parent: Widget, product: ProductSummary) -> Box:
-            return row(self.kit.picture(parent, ctx.shop.image(product.image), theme.size("thumb") // 2),
-                       column(self.kit.words(parent, product.brand.upper(), size="small", color="muted", bold=True,
-                                             max_lines=1),
-                              self.kit.words(parent, product.title(ctx.lang), bold=True, max_lines=2, reserve=True)),
-                       self.kit.words(parent, ctx.fmt.price(product.price_cents), size="title", bold=True,
-                                      color="primary", align="right", max_lines=1, width=fit(), valign="center"),
-                       gap=gap, align="center", padding=Insets.all(gap // 2))
-
-        sample = Widget((0, 0, 0, 0))
-        row_h = result(sample, found[0]).natural(width - 2 * margin)[1]  # every row as tall
-        sample.dispose()
+        row_h = self._row_height(width - 2 * margin, found[0])
 
         def build_row(index: int) -> list[Widget]:
             product = found[index]
             rect = pygame.Rect(margin, gap // 2 + index * (row_h + gap // 2), width - 2 * margin, row_h)
             line = Panel(rect, "surface", label=product.title(ctx.lang), role="button",
                          on_tap=partial(self.open_product, product.sku))
-            layout(result(line, product), rect)
+            layout(self._result(line, product), rect)
             return [line]
 
         view.set_rows(len(found), row_h + gap // 2, build_row, top=gap // 2)
         view.invalidate()
+
+    def _result(self, parent: Widget, product: ProductSummary) -> Box:
+        """A result: picture, brand, name (two lines kept, so every row is as tall) and price."""
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
+        gap = theme.size("gap")
+        return row(kit.picture(parent, ctx.shop.image(product.image), theme.size("thumb") // 2),
+                   column(kit.words(parent, product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
+                          kit.words(parent, product.title(ctx.lang), bold=True, max_lines=2, reserve=True)),
+                   kit.words(parent, ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
+                             align="right", max_lines=1, width=fit(), valign="center"),
+                   gap=gap, align="center", padding=Insets.all(gap // 2))
+
+    def _row_height(self, width: int, product: ProductSummary) -> int:
+        """How tall a result row is at `width`, measured once (not on every keystroke)."""
+        key = (width, self.ctx.theme.size("text"))  # accessible mode has larger text: measured again
+        if self._measured_row is None or self._measured_row[0] != key:
+            sample = Widget((0, 0, 0, 0))
+            self._measured_row = (key, self._result(sample, product).natural(width)[1])
+            sample.dispose()
+        return self._measured_row[1]
 
     def on_key_pressed(self, key: str) -> None:
         """A key of the on-screen keyboard."""

@@ -1,0 +1,108 @@
+"""The kiosk full screen on a real X server (Xvfb, no window manager), as on a store PC without a
+desktop: the display is laid out for the screen there is, turned for a panel mounted turned, and a
+real pointer press (xdotool, through the X server) at the place a button shows presses that button."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+from tests.kiosk_process import wait_until_listening
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
+                                                   reason="needs Xvfb and xdotool (CI installs them)")]
+
+
+@pytest.fixture
+def x_server() -> Iterator[str]:
+    """An Xvfb of one 1920x1080 screen on a free display number."""
+    for number in range(140, 180):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            break
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
+        time.sleep(0.05)
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def _request(sock: Path, **request: Any) -> dict[str, Any]:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.connect(str(sock))
+        client.sendall(json.dumps(request).encode() + b"\n")
+        reply = b""
+        while not reply.endswith(b"\n"):
+            reply += client.recv(65536)
+    answer: dict[str, Any] = json.loads(reply)
+    assert answer.get("ok"), answer
+    return answer
+
+
+def _kiosk(folder: Path, display: str, rotation: int) -> tuple[subprocess.Popen[bytes], Path]:
+    text = re.sub(r'^(role = "terminal")$', f"\\1\nrotation = {rotation}", DEFAULT_CONFIG.read_text(), count=1,
+                  flags=re.M)
+    config = write_config(folder, text)
+    sock = folder / "kiosk.sock"
+    env = {**os.environ, "DISPLAY": display, "SDL_VIDEODRIVER": "x11", "SDL_FRAMEBUFFER_ACCELERATION": "0"}
+    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--display", "terminal", "--automation", str(sock),
+                                "--config", str(config)], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    wait_until_listening(sock, process)
+    return process, sock
+
+
+def _press(display: str, x: int, y: int) -> None:
+    env = {**os.environ, "DISPLAY": display}
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "mousedown", "1"], env=env, check=True)
+    time.sleep(0.1)
+    subprocess.run(["xdotool", "mouseup", "1"], env=env, check=True)
+
+
+def _wait_for(sock: Path, scene: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 10
+    while True:
+        state = _request(sock, cmd="state")
+        if state["displays"]["terminal"]["scene"] == scene or time.monotonic() > deadline:
+            return state
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_full_screen_is_laid_out_for_the_screen_and_a_press_lands_on_its_button(
+        tmp_path: Path, x_server: str, rotation: int) -> None:
+    process, sock = _kiosk(tmp_path, x_server, rotation)
+    try:
+        screen = _request(sock, cmd="state")["screens"]["terminal"]
+        assert screen["window"] == [1920, 1080], "full screen on the one screen there is"
+        # configured 1080x1920: on a landscape screen it is laid out landscape; turned, it is portrait again
+        assert screen["size"] == ([1920, 1080] if rotation == 0 else [1080, 1920])
+        _press(x_server, 960, 540)  # anywhere: the attract loop gives way to home
+        _wait_for(sock, "home")
+        tree = _request(sock, cmd="tree")["displays"]["terminal"]["widgets"]
+        tents = next(w for w in tree if w["label"] == "Tentes" and w["role"] == "button")
+        x, y, w, h = tents["bounds"]
+        centre = (x + w // 2, y + h // 2)
+        height = screen["size"][1]
+        on_glass = centre if rotation == 0 else (height - 1 - centre[1], centre[0])
+        _press(x_server, *on_glass)
+        state = _wait_for(sock, "browse")
+        assert state["displays"]["terminal"].get("category") == "tents", "the press opened the department shown there"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
