@@ -30,6 +30,7 @@ from kiosk.scenes.maintenance import MaintenanceScene
 from kiosk.scenes.staff import DeviceStatusScene, PinPadScene
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.scenes.welcome import WelcomeScene
+from kiosk.store.ports import NoScreenSwitch, ScreenSwitch
 from kiosk.store.shop import Shop
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
@@ -70,6 +71,7 @@ class TerminalDisplay:
         self.print_jobs: set[str] = set()
         self.corner = CornerTaps(config.size, size=theme.size("margin") // 2)  # the strip no button reaches
         self.on_quit: Callable[[], None] = lambda: None  # set by wiring.py: how staff close the kiosk
+        self.screen_switch: ScreenSwitch = NoScreenSwitch()  # set by wiring.py when screens are switched
         self.ctx.print_jobs = self.print_jobs
         self.ctx.toggle_accessible = lambda: self.set_accessible(not self.session.accessible)
         self.ctx.routes = shop_routes(self.ctx, self.home_scene, self.rules)
@@ -256,7 +258,8 @@ class TerminalDisplay:
     def open_maintenance(self) -> None:
         """The staff menu."""
         self.shop.event("maintenance_opened", display=self.name)
-        self.screen.stack.push(MaintenanceScene(self.ctx, self.open_device_status, self.quit_kiosk))
+        self.screen.stack.push(MaintenanceScene(self.ctx, self.open_device_status, self.quit_kiosk,
+                                                self.screen_switch))
 
     def quit_kiosk(self) -> None:
         """Staff asked to close the kiosk."""

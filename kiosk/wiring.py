@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import queue
 from dataclasses import replace
+from datetime import timedelta
 
 from displays import DISPLAY_ROLES
 from drivers.devices import open_devices
@@ -17,11 +18,15 @@ from kiosk.app.display import Display
 from kiosk.app.loop import App, init_pygame
 from kiosk.app.monitors import choose, monitors, touch_devices
 from kiosk.app.outputs import Output
+from kiosk.app.power import DisplaySwitch, PowerManager, ScreenPower
 from kiosk.automation.commands import AutomationCommands
 from kiosk.automation.fleet_commands import FleetCommands
 from kiosk.config import KioskConfig
+from kiosk.config.settings import DisplayConfig
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.messages import Message, Quit, Redraw
+from kiosk.core.power_schedule import PowerRule, quiet_hours
+from kiosk.services.screen_power import methods_for
 from kiosk.store.ports import Device
 from kiosk.store.shop import Shop
 
@@ -29,8 +34,9 @@ log = logging.getLogger(__name__)
 
 
 def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headless: bool = False,
-              windowed: bool = False, clock: Clock | None = None) -> App:
-    """The kiosk for `config`, its displays (all, or those named) on their outputs; devices not started."""
+              windowed: bool = False, clock: Clock | None = None, power: bool | None = None) -> App:
+    """The kiosk for `config`, its displays (all, or those named) on their outputs; devices not started.
+    Screens go off and on by the schedule ([power]) unless headless or `power` is False."""
     init_pygame(headless)
     clock = clock or SystemClock()
     messages: queue.Queue[Message] = queue.Queue()
@@ -64,9 +70,35 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
         displays.append(display)
     claim_touch_screens(outputs, [d.touch for d in chosen])
     app = App(config, shop, outputs, displays, messages, headless=headless, clock=clock)
+    if power if power is not None else not headless:
+        app.power = PowerManager(screen_powers(config, chosen), shop.hours, lambda: _shop_open(shop), post)
+        for shown in displays:
+            shown.screen_switch = DisplaySwitch(app.power, shown.name, app.clock.now, app.clock.monotonic)
     app.automation = AutomationCommands(app).handle
     app.fleet_commands = FleetCommands(app).handle
     return app
+
+
+def _shop_open(shop: Shop) -> bool | None:
+    """Open or closed as staff or head office said (None: by the hours)."""
+    override = shop.local.closed_override
+    return None if override is None else not override
+
+
+def screen_powers(config: KioskConfig, displays: list[DisplayConfig]) -> list[ScreenPower]:
+    """Each display's screen power: its rule (the hours, the grace, quiet hours for a shop window) and
+    the methods to switch it, as [power] says."""
+    power = config.power
+    made = []
+    for display in displays:
+        rule = PowerRule(display.power, timedelta(minutes=power.grace_before_min),
+                         timedelta(minutes=power.grace_after_min),
+                         quiet_hours(power.quiet_hours, config.store.country, display.role))
+        methods = methods_for(power.method, cec_address=power.cec_address,
+                              wayland_output=power.wayland_output or display.output, backlight=power.backlight)
+        made.append(ScreenPower(display.name, rule, methods, wake_on_touch=power.wake_on_touch,
+                                wake_for=timedelta(minutes=power.wake_minutes)))
+    return made
 
 
 def claim_touch_screens(outputs: list[Output], names: list[str]) -> None:

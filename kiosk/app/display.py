@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from kiosk.core.session import ShopperSession
+from kiosk.store.ports import ScreenSwitch
 from kiosk.ui.screen import Screen
 
 
@@ -19,6 +20,7 @@ class Display(Protocol):
     session: ShopperSession
     devices: dict[str, tuple[bool, str]]  # device name -> (connected, detail), for staff and telemetry
     on_quit: Callable[[], None]  # how staff close the kiosk from its maintenance menu
+    screen_switch: ScreenSwitch  # its screen's power, for the maintenance menu (wiring.py plugs it in)
 
     def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:
         """A finger went down, moved or up."""

@@ -24,6 +24,7 @@ from kiosk.app.faults import Faults
 from kiosk.app.keys import press_key
 from kiosk.app.memory import tune_malloc
 from kiosk.app.outputs import Output
+from kiosk.app.power import PowerManager
 from kiosk.app.router import handler, handler_name, offer
 from kiosk.app.telemetry import Telemetry
 from kiosk.config import KioskConfig
@@ -36,6 +37,7 @@ from kiosk.core.messages import (
     Message,
     Quit,
     Redraw,
+    ScreenPowerApplied,
 )
 from kiosk.services.watchdog import SystemdNotifier
 from kiosk.store import recent_log
@@ -87,6 +89,9 @@ class App:
         self.automation: Callable[[dict[str, Any]], dict[str, Any]] = lambda request: NOT_WIRED
         self.fleet_commands: Callable[[CommandReceived], dict[str, Any] | None] = lambda command: NOT_WIRED
         self._telemetry = Telemetry()
+        # screens on and off on the schedule (kiosk/app/power.py; wiring.py gives it the displays' screens)
+        self.power = PowerManager([], shop.hours, lambda: None, self.post)
+        self._blanked: set[str] = set()  # displays showing black with their loop asleep
         self.systemd = SystemdNotifier()
         recent_log.install()
         self._next_telemetry = 0.0
@@ -265,6 +270,8 @@ class App:
         pointer = output.pointer(event)
         if pointer is not None:
             kind, pos = pointer
+            if kind == "down" and self.power.touched(display.name, self.clock.now(), now):
+                return  # the screen was dark: the touch wakes it (in quiet hours) and presses nothing
             display.pointer(kind, pos, now)
         elif event.type == pg.KEYDOWN and event.key in (pg.K_F2, pg.K_F3):
             self.simulate("scan" if event.key == pg.K_F2 else "card")
@@ -285,6 +292,9 @@ class App:
         deadlines = [d for d in (display.next_deadline(now) for display in self.displays) if d is not None]
         if self.shop.fleet.available:
             deadlines.append(now + max(0.0, self._next_telemetry - time.monotonic()))
+        power = self.power.seconds_to_next_check(now)
+        if power is not None:
+            deadlines.append(now + power)
         watchdog = self.systemd.next_ping()
         if watchdog is not None:
             deadlines.append(now + watchdog)
@@ -338,7 +348,10 @@ class App:
         dt = min(0.1, max(0.0, now - self._last_update))
         self._last_update = now
         animating = False
+        self.power.check(self.clock.now(), now)
         for output, display in zip(self.outputs, self.displays):
+            if self._dark(output, display):
+                continue
             started = time.perf_counter()
             try:
                 display.tick(now)
@@ -359,6 +372,24 @@ class App:
             send(reply)
         return animating
 
+    def _dark(self, output: Output, display: Display) -> bool:
+        """Whether this display is off with no other way than a black picture: shown black once, then
+        nothing is drawn until it comes back on."""
+        screen = self.power.screens.get(display.name)
+        if screen is None or not screen.dark:
+            if display.name in self._blanked:
+                self._blanked.discard(display.name)
+                display.screen.redraw_all()
+            return False
+        if display.name not in self._blanked:
+            self._blanked.add(display.name)
+            output.blank()
+        return True
+
+    def on_screen_power_applied(self, message: ScreenPowerApplied) -> None:
+        """A screen was switched (or could not be): remembered for staff, telemetry and the next frame."""
+        self.power.applied(message)
+
     def _maybe_telemetry(self) -> None:
         fleet = self.shop.fleet
         if not fleet.available or time.monotonic() < self._next_telemetry:
@@ -368,7 +399,9 @@ class App:
 
     def telemetry(self) -> dict[str, Any]:
         """A telemetry sample (kiosk/app/telemetry.py)."""
-        return self._telemetry.sample(self.shop, self.displays, self.frame_times, self.faults)
+        sample = self._telemetry.sample(self.shop, self.displays, self.frame_times, self.faults)
+        sample["screens"] = self.power.states()  # off on purpose is "on": false with its reason, not a fault
+        return sample
 
     def run(self) -> None:
         """Run until asked to stop."""
@@ -385,6 +418,7 @@ class App:
             send({"ok": False, "error": "the kiosk is stopping"})
         self._pending_replies = []
         stop_all(self.devices, STOP_WITHIN_S)
+        self.power.close()
         self.shop.close()
         for display in self.displays:
             display.screen.images.close()

@@ -124,6 +124,11 @@ class Output:
             self.window_surface.blit(picture, self.offset)
         self.window.flip()
 
+    def blank(self) -> None:
+        """Show black (a screen off with no other way to turn it off)."""
+        self.window_surface.fill((0, 0, 0))
+        self.window.flip()
+
     def screenshot(self, path: str) -> None:
         """Write the display as shown, at its own size, as PNG."""
         pygame.image.save(self.surface, path)

@@ -59,7 +59,8 @@ class AutomationCommands:
         caught."""
         return {"displays": {d.name: d.state() for d in self.app.displays}, "session": display.session.public_state(),
                 "faults": self.app.faults.telemetry(),
-                "screens": {d.name: o.describe() for d, o in zip(self.app.displays, self.app.outputs, strict=True)}}
+                "screens": {d.name: {**o.describe(), "power": self.app.power.states().get(d.name, {})}
+                            for d, o in zip(self.app.displays, self.app.outputs, strict=True)}}
 
     def cmd_tap(self, display: Display, request: dict[str, Any]) -> None:
         """A tap at x, y or on the first visible, enabled widget with that label."""

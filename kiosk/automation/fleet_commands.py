@@ -16,7 +16,7 @@ LATER: dict[str, Any] = {}  # a handler's answer when it replies by itself, late
 
 
 class FleetCommands:
-    """ping, screenshot, show_message, reload_content, set_closed_override, restart."""
+    """ping, screenshot, show_message, reload_content, set_closed_override, screen_power, restart."""
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -97,6 +97,18 @@ class FleetCommands:
             raise ValueError("closed must be true, false or null")
         self.app.shop.set_closed_override(closed)
         return {"closed": closed, "displays": [d.name for d in windows]}
+
+    def cmd_screen_power(self, command: CommandReceived) -> dict[str, Any]:
+        """Turn a display's screen "on" or "off", or back to its "schedule"; the reply says what it is now
+        (the switch itself is done off the loop; telemetry then says by which method)."""
+        payload = command.payload
+        power = payload["power"]
+        if power not in ("on", "off", "schedule"):
+            raise ValueError('power must be "on", "off" or "schedule"')
+        display = self.app.display(payload.get("display"))
+        if not self.app.power.ask(display.name, power, self.app.clock.now(), self.app.clock.monotonic()):
+            raise ValueError(f"display {display.name} has no screen power to switch (headless?)")
+        return {"display": display.name, **self.app.power.states()[display.name]}
 
     def cmd_restart(self, command: CommandReceived) -> dict[str, Any]:
         """Stop; the service manager (systemd, Restart=always) starts the kiosk again."""

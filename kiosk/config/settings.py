@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kiosk.config.schema import bounded, convert
 from kiosk.config.toml_lines import key_lines, line_of
 from kiosk.core.opening_hours import WEEKDAYS, OpeningHours, parse_spans
+from kiosk.core.power_schedule import quiet_hours
 from kiosk.core.problems import ConfigError, Problem
 
 LANGUAGES = ("fr", "en", "de", "es", "it")
@@ -68,6 +69,7 @@ class DisplayConfig:
     output: str = ""  # the screen it goes to: a connector name ("HDMI-A-1") or an index ("0"); empty: in order
     rotation: int = bounded(0, choices=(0, 90, 180, 270))  # the picture turned clockwise, for a panel mounted turned
     touch: str = ""  # the touch screen that belongs to this display (its name as the system gives it)
+    power: str = bounded("hours", choices=("hours", "lit"))  # off outside opening hours, or lit but in quiet hours
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,27 @@ class StaffConfig:
     pin_hash: str = ""
 
 
+POWER_METHODS = ("auto", "cec", "wayland", "dpms", "backlight", "black", "none")
+
+
+@dataclass(frozen=True)
+class PowerConfig:
+    """When the screens go dark, and how. Outside opening hours (with a grace period on each side) a
+    display with power = "hours" goes off; one with power = "lit" (a window that takes orders at
+    night) stays on. In quiet hours every shop-window display goes dark unless the shop is open: by
+    default 01:00-06:00 in France (décret 2022-1294 on lit advertising), none elsewhere."""
+
+    method: str = bounded("auto", choices=POWER_METHODS)  # auto: CEC, then Wayland, DPMS, backlight, black
+    grace_before_min: int = bounded(15, min=0, max=240)
+    grace_after_min: int = bounded(15, min=0, max=240)
+    quiet_hours: tuple[str, ...] = ("default",)  # ["01:00", "06:00"], [] for none; "default": by country
+    wake_on_touch: bool = True  # in quiet hours, a touch on a window lights it for an order
+    wake_minutes: int = bounded(5, min=1, max=60)
+    cec_address: str = "0"  # the TV's logical address for cec-client
+    backlight: str = ""  # a sysfs folder such as /sys/class/backlight/intel_backlight; empty: the first one
+    wayland_output: str = ""  # the output to power under a Wayland compositor; empty: the display's output
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     """Everything read from one config file."""
@@ -232,6 +255,7 @@ class KioskConfig:
     hours: HoursConfig = field(default_factory=HoursConfig)
     orders: OrdersConfig = field(default_factory=OrdersConfig)
     accessibility: AccessibilityConfig = field(default_factory=AccessibilityConfig)
+    power: PowerConfig = field(default_factory=PowerConfig)
     source: Path = Path("config/default.toml")
 
     def path(self, relative: str) -> Path:
@@ -275,6 +299,10 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
         except re.error as error:
             issues.append((("devices", key), f"is not a valid regular expression: {error}"))
     issues.extend(hours_problems(config))
+    try:
+        quiet_hours(config.power.quiet_hours, config.store.country, "window")
+    except ValueError as error:
+        issues.append((("power", "quiet_hours"), str(error)))
     if not config.path(config.accessibility.theme).is_file():
         issues.append((("accessibility", "theme"), f"theme file not found: {config.path(config.accessibility.theme)}"))
     if not config.path(config.content.locale).is_dir():

@@ -122,6 +122,16 @@ class Quit:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class ScreenPowerApplied:
+    """A screen was turned on or off (or could not be): by which method, or why not."""
+
+    display: str
+    on: bool
+    method: str
+    error: str = ""
+
+
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
            | ShortLinkReady | DeliverySucceeded | CommandReceived | CatalogChanged
-           | CatalogReady | Redraw | Quit)
+           | CatalogReady | Redraw | Quit | ScreenPowerApplied)

@@ -4,16 +4,25 @@ settings, screen test and log, exit."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pygame
 
+from kiosk.core.i18n import N_
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.store.ports import NoScreenSwitch, ScreenSwitch
 from kiosk.store.recent_log import RECENT
 from kiosk.ui.layout import Box, Insets, column, fit, grid, layout, leaf, row, shape, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
+
+POWER_REASONS = {"open": N_("the shop is open"), "opening soon": N_("the shop opens soon"),
+                 "just closed": N_("the shop just closed"), "after hours": N_("lit after hours"),
+                 "quiet hours": N_("quiet hours"), "closed": N_("the shop is closed"),
+                 "woken by a touch": N_("woken by a touch"), "staff": N_("staff's choice"),
+                 "turned off by staff": N_("staff's choice")}
 
 
 class MaintenanceScene(ShopScene):
@@ -21,10 +30,12 @@ class MaintenanceScene(ShopScene):
 
     name = "maintenance"
 
-    def __init__(self, ctx: SceneContext, open_devices: Callable[[], None], quit_kiosk: Callable[[], None]) -> None:
+    def __init__(self, ctx: SceneContext, open_devices: Callable[[], None], quit_kiosk: Callable[[], None],
+                 screen_switch: ScreenSwitch | None = None) -> None:
         super().__init__(ctx)
         self.open_devices = open_devices
         self.quit_kiosk = quit_kiosk
+        self.screen_switch = screen_switch or NoScreenSwitch()
         self.message = self._refused_text(ctx.shop.content_refused)
 
     def _refused_text(self, problems: list[Any]) -> str:
@@ -73,6 +84,10 @@ class MaintenanceScene(ShopScene):
                     [(t("Reload"), self.reload), (t("Roll back"), self.roll_back)]),
             section(t("Settings"), t("Language, session length, shop window open or closed"),
                     [(t("Change settings"), self.settings)]),
+            *([section(t("Screen power"), self._power_text(),
+                       [(t("Turn off"), partial(self.switch, "off")), (t("Turn on"), partial(self.switch, "on")),
+                        (t("Follow the schedule"), partial(self.switch, "schedule"))])]
+              if self.screen_switch.available else []),
             section(t("Screen and log"), t("Colour bars, the touch grid, the last lines the kiosk wrote"),
                     [(t("Show test page"), self.test_page), (t("Show the log"), self.show_log)]),
             section(t("Exit"), t("Close the kiosk and go back to the system"),
@@ -87,6 +102,29 @@ class MaintenanceScene(ShopScene):
         page.content_height = content.natural(width)[1]
         layout(content, (0, 0, width, page.content_height))
         return root
+
+    def _power_text(self) -> str:
+        """The screen's power as staff read it: on or off on purpose (and why, by which method), or the
+        error when no method could switch it."""
+        t, state = self.ctx.t, self.screen_switch.state()
+        if not state:
+            return t("Not switched yet")
+        why = t(POWER_REASONS.get(str(state.get("reason", "")), "")) if state.get("reason") else ""
+        said = (t("On ({why})", why=why) if state.get("on") else t("Off on purpose ({why})", why=why)) if why \
+            else (t("On") if state.get("on") else t("Off"))
+        if state.get("method"):
+            said += " · " + t("by {method}", method=str(state["method"]))
+        if state.get("error"):
+            said += " · " + t("problem: {error}", error=str(state["error"])[:120])
+        return said
+
+    def switch(self, power: str) -> None:
+        """Staff turn the screen off or on, or give it back to the schedule."""
+        self.screen_switch.ask(power)
+        self.message = {"off": self.ctx.t("The screen turns off; a tap on it does nothing until it is on again."),
+                        "on": self.ctx.t("The screen stays on until you give it back to the schedule."),
+                        "schedule": self.ctx.t("The screen follows the opening hours again.")}[power]
+        self.rebuild()
 
     def retry(self) -> None:
         """Try waiting items again now, those held for staff included (staff fixed the cause)."""

@@ -111,6 +111,33 @@ class NoBackend:
         """The long link stays."""
 
 
+class ScreenSwitch(Protocol):
+    """A display's screen power, for its maintenance menu: how it is, and staff's word."""
+
+    available: bool
+
+    def state(self) -> dict[str, Any]:
+        """On or off, why, by which method, the last error."""
+        ...
+
+    def ask(self, power: str) -> None:
+        """"on", "off", or back to the "schedule"."""
+        ...
+
+
+class NoScreenSwitch:
+    """No screen power to switch (headless)."""
+
+    available = False
+
+    def state(self) -> dict[str, Any]:
+        """Nothing known."""
+        return {}
+
+    def ask(self, power: str) -> None:
+        """Nothing to switch."""
+
+
 class NoPrinter:
     """No printer configured: nothing offers printing."""
 

@@ -17,13 +17,13 @@ class PilotError(AssertionError):
 
 class Pilot:
     """The app, headless, on a clock that only moves when told to; with `display` (and `only`), the app
-    runs that display alone."""
+    runs that display alone; with `power`, its screens go off and on by [power] as in a store."""
 
     def __init__(self, config: KioskConfig, display: str | None = None, *, only: bool = True,
-                 clock: ManualClock | None = None) -> None:
+                 clock: ManualClock | None = None, power: bool = False) -> None:
         self.clock = clock or ManualClock()
         names = (display,) if display and only else ()
-        self.app = build_app(config, display_names=names, headless=True, clock=self.clock)
+        self.app = build_app(config, display_names=names, headless=True, clock=self.clock, power=power)
         self.display_name = display
         self.app.frame()
 
