@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headless: bool = False,
               windowed: bool = False, clock: Clock | None = None, power: bool | None = None) -> App:
     """The kiosk for `config`, its displays (all, or those named) on their outputs; devices not started.
-    Screens go off and on by the schedule ([power]) unless headless or `power` is False."""
+    Screens go off and on by the schedule ([power]) in full screen, unless `power` says otherwise."""
     init_pygame(headless)
     clock = clock or SystemClock()
     messages: queue.Queue[Message] = queue.Queue()
@@ -70,7 +70,7 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
         displays.append(display)
     claim_touch_screens(outputs, [d.touch for d in chosen])
     app = App(config, shop, outputs, displays, messages, headless=headless, clock=clock)
-    if power if power is not None else not headless:
+    if power if power is not None else not (headless or windowed):  # a desk's screen is not the kiosk's to switch
         app.power = PowerManager(screen_powers(config, chosen), shop.hours, lambda: _shop_open(shop), post)
         for shown in displays:
             shown.screen_switch = DisplaySwitch(app.power, shown.name, app.clock.now, app.clock.monotonic)

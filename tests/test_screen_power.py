@@ -5,7 +5,6 @@ head office's word, and a touch that wakes a window in quiet hours."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import time
@@ -92,9 +91,11 @@ def test_dpms_is_not_tried_on_an_x_server_without_it(monkeypatch: pytest.MonkeyP
         server.wait(timeout=10)
 
 
-def _window_pilot(folder: Path, when: datetime, extra: str = "") -> Pilot:
-    text = DEFAULT_CONFIG.read_text() + f"\n[power]\nmethod = \"cec\"\n{extra}"
-    text = re.sub(r'^(role = "window")$', '\\1\npower = "lit"', text, count=1, flags=re.M)
+def _window_pilot(folder: Path, when: datetime) -> Pilot:
+    """The demo's shop window (power = "lit": it takes orders at night), switched by CEC."""
+    text = DEFAULT_CONFIG.read_text()
+    assert 'power = "lit"' in text and 'method = "auto"' in text
+    text = text.replace('method = "auto"', 'method = "cec"')
     return Pilot(load_config(write_config(folder, text)), "window", clock=ManualClock(when), power=True)
 
 
