@@ -89,7 +89,9 @@ def screen_powers(config: KioskConfig, displays: list[DisplayConfig]) -> list[Sc
     """Each display's screen power: its rule (the hours, the grace, quiet hours for a shop window) and
     the methods to switch it, as [power] says."""
     power = config.power
-    made = []
+    made: list[ScreenPower] = []
+    if power.method == "none":  # the screens are someone else's to switch
+        return made
     for display in displays:
         rule = PowerRule(display.power, timedelta(minutes=power.grace_before_min),
                          timedelta(minutes=power.grace_after_min),

@@ -254,6 +254,13 @@ class App:
         if event.type == pg.QUIT:
             self.running = False
             return
+        if event.type in (pg.WINDOWSIZECHANGED, pg.WINDOWEXPOSED):
+            for output, display in zip(self.outputs, self.displays):
+                if getattr(event, "window", None) == output.window:
+                    if output.resized():
+                        display.screen.surface = output.surface
+                    display.screen.redraw_all()  # the compositor resized it, or shows it again: draw it whole
+            return
         for output, display in zip(self.outputs, self.displays):
             if not output.owns(event):
                 continue

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
+
+from kiosk.app.compositor import output_names
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,7 @@ def monitors() -> list[Monitor]:
             found.append(Monitor(index, str(index), (x, 0, width, height)))
             x += width
         return found
+    connectors = output_names()  # under sway, by position: SDL's Wayland names are descriptions
     sdl.SDL_GetDisplayName.restype = ctypes.c_char_p
     sdl.SDL_GetDisplayName.argtypes = [ctypes.c_int]
     sdl.SDL_GetDisplayBounds.argtypes = [ctypes.c_int, ctypes.POINTER(_Rect)]
@@ -70,7 +74,8 @@ def monitors() -> list[Monitor]:
     for index in range(sdl.SDL_GetNumVideoDisplays()):
         rect = _Rect()
         sdl.SDL_GetDisplayBounds(index, ctypes.byref(rect))
-        name = (sdl.SDL_GetDisplayName(index) or b"").decode("utf-8", "replace") or str(index)
+        name = connectors.get((rect.x, rect.y)) or \
+            (sdl.SDL_GetDisplayName(index) or b"").decode("utf-8", "replace") or str(index)
         found.append(Monitor(index, name, (rect.x, rect.y, rect.w, rect.h)))
     return found
 
@@ -84,8 +89,8 @@ def choose(wanted: str, screens: list[Monitor], taken: set[int]) -> Monitor | No
     if wanted.isdigit() and int(wanted) < len(screens):
         return screens[int(wanted)]
     if wanted:
-        for screen in screens:
-            if wanted == screen.name or wanted in screen.name.split() or screen.name.startswith(wanted):
+        for screen in screens:  # "HDMI-A-1", or X11's "HDMI-A-1", or a description ending "(HDMI-A-1)"
+            if wanted == screen.name or wanted in re.split(r"[\s()]+", screen.name) or screen.name.startswith(wanted):
                 return screen
         log.warning("no screen named %s (there are: %s); using the first free one", wanted,
                     ", ".join(s.name for s in screens))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pygame
 
+from kiosk.app import compositor
 from kiosk.app.monitors import Monitor
 
 Pointer = tuple[str, tuple[int, int]]
@@ -28,6 +30,10 @@ class Output:
     def __init__(self, name: str, size: tuple[int, int], *, headless: bool, windowed: bool, rotation: int = 0,
                  monitor: Monitor | None = None, tile_x: int = 0) -> None:
         self.rotation = rotation
+        self.claimed: frozenset[int] = frozenset()  # touch devices that belong to this display
+        self.all_claimed: frozenset[int] = frozenset()  # those that belong to any display
+        self._finger: int | None = None
+        self._own: pygame.Surface | None = None  # the display's picture when it cannot draw on the window
         full_screen = not (windowed or headless)
         if full_screen and monitor is not None:
             physical = monitor.size
@@ -43,23 +49,55 @@ class Output:
             self.window = pygame.Window(name, physical, position=position, fullscreen_desktop=full_screen)
         if full_screen:
             pygame.mouse.set_visible(False)  # a kiosk shows no pointer; the finger is the pointer
+            if monitor is not None:
+                self._settle_on(name, monitor)
+        self._fit(size if not full_screen else None)
+
+    def _settle_on(self, name: str, monitor: Monitor) -> None:
+        """Make sure the window is full screen on its screen: under sway by asking it (a Wayland client
+        cannot place its window), then wait for the compositor's size to arrive (it comes as an event)."""
+        self.window.get_surface().fill((0, 0, 0))
+        self.window.flip()  # mapped: the compositor knows the window
+        compositor.place(name, monitor.name)
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline and self.window.size != monitor.size:
+            pygame.event.pump()
+            time.sleep(0.02)
+
+    def _fit(self, layout_size: tuple[int, int] | None) -> None:
+        """The display's size (`layout_size`, or the window's turned back) and how its picture fits the
+        window: one scale, centred, black bars."""
+        rotation = self.rotation
         self.window_surface = self.window.get_surface()
         actual = self.window_surface.get_size()
         # full screen: lay out for the screen there is; on a desk or headless: the configured size
-        self.size = turned(actual, rotation) if full_screen else size
+        self.size = layout_size or turned(actual, rotation)
         picture = turned(self.size, rotation)
         scale = min(actual[0] / picture[0], actual[1] / picture[1])
         shown = (round(picture[0] * scale), round(picture[1] * scale))
         self.offset = ((actual[0] - shown[0]) // 2, (actual[1] - shown[1]) // 2)
         self.shown = shown
         self.direct = rotation == 0 and shown == actual
-        self.surface = self.window_surface if self.direct else pygame.Surface(self.size).convert()
+        if self.direct:
+            self.surface = self.window_surface
+        else:
+            if self._own is None or self._own.get_size() != self.size:
+                self._own = pygame.Surface(self.size).convert()
+            self.surface = self._own
         self.scale = (shown[0] / picture[0], shown[1] / picture[1])
-        self.claimed: frozenset[int] = frozenset()  # touch devices that belong to this display
-        self.all_claimed: frozenset[int] = frozenset()  # those that belong to any display
-        self._finger: int | None = None
         if not self.direct:
             self.window_surface.fill((0, 0, 0))
+
+    def resized(self) -> bool:
+        """The compositor changed the window's size (after start-up): the display keeps its layout, shown
+        at the new size with one scale; True when the display must draw into a new surface."""
+        if self.window.get_surface().get_size() == self.window_surface.get_size():
+            return False
+        drawn_on = self.surface
+        if self.direct:  # what was drawn stays: the new surfaces start from it
+            self._own = drawn_on.copy()
+        self._fit(self.size)
+        return self.surface is not drawn_on
 
     def describe(self) -> dict[str, object]:
         """Where this display shows: the size it is laid out for, its window on the desktop, the turn."""
