@@ -53,6 +53,25 @@ def _first_frame_s(config: Path, screenshot: str = "") -> tuple[float, dict[str,
     return float(first or 0.0), json.loads(lines[-1])
 
 
+def _feed_import(work: Path, rows: int | None, form: str) -> tuple[float, float]:
+    """Wall time and peak memory of importing a feed pack of `rows` rows (in a process of its own, as the
+    kiosk's import worker is)."""
+    from make_merchant_feed import write_feed_pack
+
+    folder = work / f"feed-{rows}-{form}"
+    if not (folder / "feed_mapping.json").is_file():
+        write_feed_pack(rows or 1000, folder, form, bad_rows=max(1, (rows or 1000) // 20_000))
+    database = work / f"feed-{rows}-{form}.db"
+    database.unlink(missing_ok=True)
+    script = ("import sys; from pathlib import Path; import resource; from kiosk.core.catalog_build import "
+              "ensure_catalog; ensure_catalog(Path(sys.argv[1]), Path(sys.argv[2]), 'lyon-01'); "
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", script, str(folder), str(database)], cwd=REPO, capture_output=True,
+                          text=True, timeout=900, check=True)
+    return time.perf_counter() - started, int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
 def _cpu_static_percent(config: Path, seconds: float, x_display: str = "") -> float:
     """CPU use of the kiosk process while the home screen is shown and nothing happens
     (headless, or in a real window on the X display `x_display`)."""
@@ -159,6 +178,11 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+    for form in ("tsv", "xml"):  # the retailer's Merchant Center feed, with its bad rows left out
+        seconds, peak = _feed_import(work, big, form)
+        add(f"Merchant Center feed import ({form.upper()}), time", f"{big} rows", seconds, "s", None)
+        add(f"Merchant Center feed import ({form.upper()}), peak memory (RSS)", f"{big} rows", peak, "MB", None)
 
     for size in sizes:
         config = make_config(work, size)

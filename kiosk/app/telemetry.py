@@ -44,6 +44,7 @@ class Telemetry:
             "devices": {name: ok for d in displays for name, (ok, _) in d.devices.items()},
             "outbox": shop.outbox.counts(),
             "content_version": shop.catalog.version,
+            "content_left_out": shop.catalog.left_out,  # a feed's bad rows, left out on import
             "content_refused": str(shop.content_refused[0]) if shop.content_refused else "",
             "faults": {**faults.telemetry(), "fleet_restarts": shop.fleet.network_restarts},
         }

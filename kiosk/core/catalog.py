@@ -129,6 +129,7 @@ class Catalog:
         self.languages: tuple[str, ...] = tuple(json.loads(meta["languages"]))
         self.folder = Path(meta["folder"])
         self._meta = meta
+        self.left_out: int = int(meta.get("left_out_count", "0"))  # a feed's bad rows, left out on import
         self._categories = tuple(self._load_categories())
         self._max_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()[0])
         self._has_terms = self._db.execute(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 from dataclasses import asdict
@@ -18,6 +19,7 @@ from kiosk.core.gtin import gtin14
 from kiosk.core.recommend import bought_together
 from kiosk.core.text import fold
 
+log = logging.getLogger(__name__)
 SCHEMA_VERSION = "11"
 
 SCHEMA = """
@@ -65,7 +67,9 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.executescript(SCHEMA)
     meta = {"id": pack.id, "name": pack.name, "version": pack.version, "currency": pack.currency,
             "languages": json.dumps(pack.languages), "fingerprint": fingerprint, "folder": str(pack.folder),
-            "map": json.dumps(asdict(pack.store_map) if pack.store_map else None, ensure_ascii=False)}
+            "map": json.dumps(asdict(pack.store_map) if pack.store_map else None, ensure_ascii=False),
+            "left_out": json.dumps([str(problem) for problem in pack.left_out[:1000]], ensure_ascii=False),
+            "left_out_count": str(len(pack.left_out))}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany(
         "INSERT INTO categories VALUES (?, ?, ?)",
@@ -171,12 +175,17 @@ def stored_fingerprint(database: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-def ensure_catalog(folder: Path, database: Path) -> Path:
-    """Import the pack into `database` unless it was already built from these very files.
+def ensure_catalog(folder: Path, database: Path, store: str = "") -> Path:
+    """Import the pack into `database` unless it was already built from these very files (for this
+    store: a local inventory feed gives each store its own stock).
 
     Raises PackRejected (and leaves any existing database untouched) when the pack has problems.
     """
-    fingerprint = pack_fingerprint(folder)
+    fingerprint = pack_fingerprint(folder) + (f":{store}" if (Path(folder) / "feed_mapping.json").is_file() else "")
     if stored_fingerprint(database) == fingerprint:
         return Path(database)
-    return build_catalog(read_pack(folder), database, fingerprint)
+    pack = read_pack(folder, store)
+    if pack.left_out:
+        log.warning("content %s: %d feed rows left out (within the mapping's allowance), the first: %s",
+                    pack.version, len(pack.left_out), pack.left_out[0])
+    return build_catalog(pack, database, fingerprint)

@@ -11,17 +11,19 @@ import contextlib
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from kiosk.core.gtin import is_valid_gtin
 from kiosk.core.image_header import ImageProblem, check_picture
+from kiosk.core.merchant_feed import products_from_feeds
 from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue, Variant
 from kiosk.core.pack_playlist import read_playlist
 from kiosk.core.pack_reader import PackReader, PackRejected
 from kiosk.core.pack_store import Collection, StoreMap, read_collections, read_map
+from kiosk.core.problems import Problem
 
 PRODUCT_FIELDS = {
     "sku", "gtin", "brand", "category", "name", "description", "price", "stock", "aisle",
@@ -71,6 +73,7 @@ class ContentPack:
     member_purchases: tuple[tuple[str, str], ...] = ()  # (loyalty id, product SKU): members' history
     store_map: StoreMap | None = None
     collections: tuple[Collection, ...] = ()
+    left_out: tuple[Problem, ...] = ()  # a feed's bad rows, left out within the mapping's allowance
 
 
 def _parse_price(text: Any) -> int | None:
@@ -274,8 +277,55 @@ def _csv_rows(reader: PackReader) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
-def read_pack(folder: Path) -> ContentPack:
-    """Read and check the pack in `folder`; raise PackRejected with every problem found."""
+def _feed_rows(reader: PackReader, mapping: Any, categories: list[Category], languages: tuple[str, ...], store: str,
+               now: datetime | None) -> tuple[str, list[tuple[int, dict[str, Any]]], dict[int, int], dict[int, str]]:
+    """Products from the retailer's Merchant Center feeds (kiosk/core/merchant_feed.py), as rows."""
+    if not isinstance(mapping, dict) or not isinstance(mapping.get("feeds"), dict) or not mapping["feeds"]:
+        reader.problem("feed_mapping.json", "feeds", "must name a feed file by language, like {\"fr\": \"feed.tsv\"}")
+        raise PackRejected(reader.problems)
+    for key in ("departments", "specs"):
+        if not isinstance(mapping.get(key, {}), dict):
+            reader.problem("feed_mapping.json", key, "must be an object of names")
+    unknown = sorted(set(mapping.get("departments", {}).values()) - {c.id for c in categories})
+    if unknown:
+        reader.problem("feed_mapping.json", "departments", f"names departments not in categories.json: {unknown}")
+    if reader.problems:
+        raise PackRejected(reader.problems)
+    number_specs = {spec.key for category in categories for spec in category.specs if spec.kind == "number"}
+    products, failures = products_from_feeds(reader.folder, mapping, languages, store, now or datetime.now(UTC),
+                                             number_specs)
+    for failure in failures:
+        name, _, message = failure.partition(": ")
+        reader.problem(name, "", message)
+    if failures:
+        raise PackRejected(reader.problems)
+    rows = [(index, product.raw) for index, product in enumerate(products, start=1)]
+    lines = {index: product.line for index, product in enumerate(products, start=1)}
+    files = {index: product.file for index, product in enumerate(products, start=1)}
+    return next(iter(mapping["feeds"].values())), rows, lines, files
+
+
+def _leave_out_bad_rows(reader: PackReader, mapping: Any, total: int, bad_rows: list[int]) -> list[Problem]:
+    """A feed's bad rows are left out (and said) when they are few enough for the mapping's
+    `bad_rows_allowed_percent`: a 200,000-row feed always has a few. Otherwise they stay problems."""
+    if not isinstance(mapping, dict) or not bad_rows or not total:
+        return []
+    try:
+        allowed = float(mapping.get("bad_rows_allowed_percent", 0))
+    except (TypeError, ValueError):
+        reader.problem("feed_mapping.json", "bad_rows_allowed_percent", "must be a number of percent")
+        return []
+    if 100 * len(bad_rows) / total > allowed:
+        return []
+    first_bad = bad_rows[0]
+    left_out = reader.problems[first_bad:]
+    del reader.problems[first_bad:]
+    return left_out
+
+
+def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> ContentPack:
+    """Read and check the pack in `folder`; raise PackRejected with every problem found. `store` picks
+    this store's rows of a local inventory feed; `now` decides which sale prices are on."""
     reader = PackReader(Path(folder))
     manifest = reader.load_json("pack.json")
     if not isinstance(manifest, dict):
@@ -292,7 +342,12 @@ def read_pack(folder: Path) -> ContentPack:
 
     products_json = reader.folder / "products.json"
     rows: list[tuple[int, dict[str, Any]]]
-    if products_json.is_file():
+    row_files: dict[int, str] = {}  # a feed's rows come from several files
+    feed_mapping = reader.load_json("feed_mapping.json", required=False) if \
+        (reader.folder / "feed_mapping.json").is_file() else None
+    if feed_mapping is not None:
+        file, rows, row_lines, row_files = _feed_rows(reader, feed_mapping, categories, languages, store, now)
+    elif products_json.is_file():
         data = reader.load_json("products.json")
         file = "products.json"
         rows = [(i, item) for i, item in enumerate(data or [], start=1)] if isinstance(data, list) else []
@@ -312,8 +367,11 @@ def read_pack(folder: Path) -> ContentPack:
     products: list[ProductRow] = []
     seen_sku: dict[str, int] = {}
     seen_gtin: dict[str, int] = {}
+    bad_rows: list[int] = []
     for row, raw in rows:
         line = row_lines.get(row)
+        file = row_files.get(row, file)
+        before = len(reader.problems)
         if not isinstance(raw, dict):
             reader.problem(file, f"[{row}]", "must be an object", line)
             continue
@@ -322,6 +380,7 @@ def read_pack(folder: Path) -> ContentPack:
             continue
         product = _check_product(reader, file, row, raw, line, by_id, languages)
         if product is None:
+            bad_rows.append(before)
             continue
         for value, seen, what in ((product.sku, seen_sku, "sku"), (product.gtin, seen_gtin, "gtin")):
             if value in seen:
@@ -330,6 +389,7 @@ def read_pack(folder: Path) -> ContentPack:
         products.append(product)
     if not rows:
         reader.problem(file, "", "has no products")
+    left_out = _leave_out_bad_rows(reader, feed_mapping, len(rows), bad_rows)
 
     # A row refused above is still a product the pack names: what refers to it is not a problem of its own
     named = set(seen_sku) | {str(raw["sku"]) for _, raw in rows if isinstance(raw, dict) and raw.get("sku")}
@@ -345,7 +405,7 @@ def read_pack(folder: Path) -> ContentPack:
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, str(manifest.get("currency", "EUR")),
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
-                       tuple(offers), baskets, member_purchases, store_map, tuple(collections))
+                       tuple(offers), baskets, member_purchases, store_map, tuple(collections), tuple(left_out))
 
 
 TIERS = ("bronze", "silver", "gold")

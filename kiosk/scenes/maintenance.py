@@ -79,8 +79,7 @@ class MaintenanceScene(ShopScene):
             section(t("Outbox"), t("{pending} waiting, {held} held for staff, {sent} sent", **counts),
                     [(t("Orders ({count})", count=orders), self.show_orders), (t("Retry now"), self.retry),
                      (t("Export as CSV"), self.export)]),
-            section(t("Content"), t.plural("Version {version}, {count} product", "Version {version}, {count} products",
-                                           ctx.shop.catalog.product_count(), version=ctx.shop.catalog.version),
+            section(t("Content"), self._content_text(),
                     [(t("Reload"), self.reload), (t("Roll back"), self.roll_back)]),
             section(t("Settings"), t("Language, session length, shop window open or closed"),
                     [(t("Change settings"), self.settings)]),
@@ -102,6 +101,16 @@ class MaintenanceScene(ShopScene):
         page.content_height = content.natural(width)[1]
         layout(content, (0, 0, width, page.content_height))
         return root
+
+    def _content_text(self) -> str:
+        """The content running, and the feed rows its import left out (within the pack's allowance)."""
+        t, catalog = self.ctx.t, self.ctx.shop.catalog
+        said = t.plural("Version {version}, {count} product", "Version {version}, {count} products",
+                        catalog.product_count(), version=catalog.version)
+        if catalog.left_out:
+            said += " · " + t.plural("{count} feed row left out (see the log)",
+                                     "{count} feed rows left out (see the log)", catalog.left_out)
+        return said
 
     def _power_text(self) -> str:
         """The screen's power as staff read it: on or off on purpose (and why, by which method), or the

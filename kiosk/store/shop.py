@@ -150,7 +150,7 @@ class Shop:
         if self.local.pinned_catalog and stored_fingerprint(database) == self.local.pinned_catalog:
             return database
         try:
-            return ensure_catalog(self.config.path(self.config.content.pack), database)
+            return ensure_catalog(self.config.path(self.config.content.pack), database, self.config.store.id)
         except PackRejected as error:
             if stored_fingerprint(database) is None:
                 raise  # no good catalogue to fall back on: nothing to show
@@ -183,7 +183,7 @@ class Shop:
         pack = self.config.path(self.config.content.pack)
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as worker:
-                path = worker.submit(ensure_catalog, pack, catalog_path(self.config)).result()
+                path = worker.submit(ensure_catalog, pack, catalog_path(self.config), self.config.store.id).result()
         except PackRejected as error:
             self.post(CatalogReady("", tuple(error.problems)))
         except Exception as error:  # a disk full, a file that vanished: refused, said, and the old one stays
