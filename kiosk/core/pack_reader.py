@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.models import Localized
+from kiosk.core.pack_schema import shape_problem
 from kiosk.core.problems import Problem
 from kiosk.core.text import visible_text
 
@@ -42,7 +43,12 @@ class PackReader:
                 self.problem(name, "", "is missing")
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            shape = shape_problem(name, data)  # the published schema (docs/pack/), before any row is read
+            if shape is None:
+                return data
+            self.problem(name, shape[0], f"does not match docs/pack/{name.replace('.json', '.schema.json')}: "
+                                         f"{shape[1]}", self._line_of(name, shape[0]))
         except json.JSONDecodeError as error:
             self.problem(name, "", f"is not valid JSON: {error.msg} (column {error.colno})", error.lineno)
         except RecursionError:
@@ -51,6 +57,11 @@ class PackReader:
             self.problem(name, "", f"cannot be read: {error}")
         self.broken.add(name)
         return None
+
+    def _line_of(self, name: str, key: str) -> int | None:
+        """The line a row named by a key ("[12].price") starts on, if known."""
+        first = key.split(".", 1)[0].strip("[]")
+        return self.row_lines(name).get(int(first)) if first.isdigit() else None
 
     def row_lines(self, name: str) -> dict[int, int]:
         """For a file that is a JSON list: the line each row (from 1) starts on, for `file:line` in problems."""
