@@ -42,6 +42,14 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
     messages: queue.Queue[Message] = queue.Queue()
     post = messages.put
     shop = Shop(config, post, clock)
+    if config.content.url:  # head office's signed packs, fetched over HTTPS before each import
+        from kiosk.services.content_fetch import ContentFetcher
+        from kiosk.store.shop import fetched_packs
+
+        content = config.content
+        shop.content_source = ContentFetcher(content.url, content.public_key, fetched_packs(config),
+                                             max_bytes=content.max_mb * 1_000_000,
+                                             ca_file=str(config.path(content.ca_file)) if content.ca_file else "")
     chosen = [d for d in config.displays if not display_names or d.name in display_names]
     if not chosen:
         raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")

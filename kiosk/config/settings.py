@@ -44,6 +44,10 @@ class ContentConfig:
     pack: str
     database: str = ""  # empty: a file in the user's cache folder
     locale: str = "../content/locale"  # the interface texts (kiosk.mo by language), relative to this file
+    url: str = ""  # https://...: head office's signed pack, fetched on reload_content (and verified)
+    public_key: str = ""  # head office's Ed25519 public key (base64), that the fetched pack must be signed with
+    ca_file: str = ""  # a CA bundle the pack's server is checked against (default: the system's)
+    max_mb: int = bounded(500, min=1, max=20_000)  # a larger pack is refused before it is downloaded
 
 
 @dataclass(frozen=True)
@@ -309,6 +313,10 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
         issues.append((("content", "locale"), f"folder not found: {config.path(config.content.locale)}"))
     if config.share.serve and not (config.path(config.share.web) / "index.html").is_file():
         issues.append((("share", "web"), f"no index.html in {config.path(config.share.web)}"))
+    if config.content.url and not config.content.url.startswith("https://"):
+        issues.append((("content", "url"), "must be an https:// address (the pack travels signed, over TLS)"))
+    if config.content.url and not config.content.public_key:
+        issues.append((("content", "public_key"), "is required with url: a fetched pack must be signed"))
     if not config.path(config.content.pack).is_dir():
         issues.append((("content", "pack"), f"content pack folder not found: {config.path(config.content.pack)}"))
     return issues

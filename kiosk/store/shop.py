@@ -10,7 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from platformdirs import user_cache_dir, user_data_dir
 
@@ -46,6 +46,28 @@ def catalog_path(config: KioskConfig) -> Path:
     return Path(user_cache_dir("store-kiosk")) / f"catalog-{config.store.id}.db"
 
 
+def fetched_packs(config: KioskConfig) -> Path:
+    """Where the packs fetched from head office live (`current` is the one in use)."""
+    return Path(user_data_dir("store-kiosk")) / f"packs-{config.store.id}"
+
+
+def pack_folder(config: KioskConfig) -> Path:
+    """The pack to import: the last one fetched and verified, when the kiosk fetches its packs and has
+    one, else the config's folder."""
+    current = fetched_packs(config) / "current"
+    if config.content.url and current.is_dir():
+        return current.resolve()
+    return config.path(config.content.pack)
+
+
+class ContentSource(Protocol):
+    """Where new content comes from before an import (kiosk/services/content_fetch.py plugs in here)."""
+
+    def fetch(self, *, allow_older: bool = False) -> object:
+        """Bring the newest signed pack in (raises an Exception saying why not)."""
+        ...
+
+
 class Shop:
     """The store as the displays see it."""
 
@@ -58,6 +80,7 @@ class Shop:
         self.local_path = outbox_path(config).with_name(f"settings-{config.store.id}.json")
         self.local = load_local_settings(self.local_path)
         self.content_refused: list[Problem] = []  # the problems of the pack on disk, when the last good catalogue runs
+        self.content_source: ContentSource | None = None  # plugged in by wiring.py with [content] url
         self.catalog = Catalog(self._catalog_file())
         self.translations = Translations(config.path(config.content.locale), config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
@@ -150,7 +173,7 @@ class Shop:
         if self.local.pinned_catalog and stored_fingerprint(database) == self.local.pinned_catalog:
             return database
         try:
-            return ensure_catalog(self.config.path(self.config.content.pack), database, self.config.store.id)
+            return ensure_catalog(pack_folder(self.config), database, self.config.store.id)
         except PackRejected as error:
             if stored_fingerprint(database) is None:
                 raise  # no good catalogue to fall back on: nothing to show
@@ -180,7 +203,14 @@ class Shop:
 
         The import itself runs in a process of its own: in a thread it shared the interpreter's lock with
         the loop, whose turns then waited up to ~0.3 s now and then during a 100k import."""
-        pack = self.config.path(self.config.content.pack)
+        if self.content_source is not None:  # head office's pack, over HTTPS: fetched and verified first
+            try:
+                self.content_source.fetch()
+            except Exception as error:  # unreachable, tampered, too old: said, and the current pack stays
+                log.warning("the new content pack was not taken: %s", error)
+                self.post(CatalogReady("", (Problem(Path(self.config.content.url), "", str(error)),)))
+                return
+        pack = pack_folder(self.config)
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as worker:
                 path = worker.submit(ensure_catalog, pack, catalog_path(self.config), self.config.store.id).result()

@@ -1,0 +1,222 @@
+"""Head office's signed packs over HTTPS: a real TLS server on loopback (a self-signed certificate the
+kiosk is told to trust) serves them with ETags and ranges. A new version is fetched, verified, imported
+and swapped in while the screen keeps drawing; a tampered file, a wrong key, a cut-off download and an
+older version are refused and the current pack keeps serving; a download cut off is resumed."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import http.server
+import shutil
+import ssl
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from kiosk.config import load_config
+from kiosk.core.messages import CommandReceived
+from kiosk.services.content_fetch import ContentFetcher, FetchProblem
+from kiosk.testing.pilot import Pilot
+from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+
+sys.path.insert(0, str(REPO / "content" / "tools"))
+from sign_pack import keygen, sign_archive
+
+DEMO = REPO / "content" / "demo"
+
+
+class PackServer(http.server.ThreadingHTTPServer):
+    """Serves `files` (path -> bytes) over TLS with ETags, If-None-Match and byte ranges; `cut_after`
+    bytes of a response, then the connection drops (a network failure)."""
+
+    def __init__(self, context: ssl.SSLContext) -> None:
+        super().__init__(("127.0.0.1", 0), PackHandler)
+        self.socket = context.wrap_socket(self.socket, server_side=True)
+        self.files: dict[str, bytes] = {}
+        self.cut_after: int | None = None
+        self.requests: list[dict[str, str]] = []
+
+
+class PackHandler(http.server.BaseHTTPRequestHandler):
+    server: PackServer
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+    def do_GET(self) -> None:
+        data = self.server.files.get(self.path)
+        self.server.requests.append(dict(self.headers))
+        if data is None:
+            self.send_error(404)
+            return
+        etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        start = 0
+        if self.headers.get("Range", "").startswith("bytes=") and self.headers.get("If-Range") == etag:
+            start = int(self.headers["Range"][6:].split("-")[0])
+            self.send_response(206)
+            self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+        else:
+            self.send_response(200)
+        body = data[start:]
+        self.send_header("ETag", etag)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.server.cut_after is not None:
+            self.wfile.write(body[: self.server.cut_after])
+            self.server.cut_after = None
+            self.wfile.flush()
+            self.connection.shutdown(2)
+            return
+        self.wfile.write(body)
+
+
+def _certificate(folder: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(__import__("ipaddress").ip_address(
+                "127.0.0.1"))]), critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = folder / "server.pem", folder / "server.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[PackServer, Path]]:
+    cert, key = _certificate(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    pack_server = PackServer(context)
+    thread = threading.Thread(target=pack_server.serve_forever, daemon=True)
+    thread.start()
+    yield pack_server, cert
+    pack_server.shutdown()
+    pack_server.server_close()
+
+
+def _pack(tmp_path: Path, version: str, name: str = "Sentier & Cie") -> Path:
+    folder = tmp_path / f"source-{version}"
+    shutil.copytree(DEMO, folder)
+    manifest = (folder / "pack.json").read_text(encoding="utf-8").replace('"2026.11.1"', f'"{version}"')
+    (folder / "pack.json").write_text(manifest.replace("Sentier & Cie — démo", name), encoding="utf-8")
+    return folder
+
+
+def _signed(tmp_path: Path, version: str, keyfile: Path) -> bytes:
+    out = tmp_path / f"pack-{version}.tar"
+    sign_archive(_pack(tmp_path, version), keyfile, out)
+    return out.read_bytes()
+
+
+def test_fetches_verifies_and_swaps_only_what_is_new(tmp_path: Path, server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    pack_server.files["/pack.tar"] = _signed(tmp_path, "2026.12.1", keyfile)
+    url = f"https://127.0.0.1:{pack_server.server_address[1]}/pack.tar"
+    fetcher = ContentFetcher(url, public, tmp_path / "packs", max_bytes=50_000_000, ca_file=str(cert))
+    first = fetcher.fetch()
+    assert (first.version, first.changed) == ("2026.12.1", True)
+    assert (fetcher.current / "pack.json").is_file() and fetcher.running_version() == "2026.12.1"
+    again = fetcher.fetch()
+    assert not again.changed and pack_server.requests[-1].get("If-None-Match"), "unchanged: a 304, nothing downloaded"
+    pack_server.files["/pack.tar"] = _signed(tmp_path, "2026.12.2", keyfile)
+    assert fetcher.fetch().version == "2026.12.2"
+    assert sorted(p.name for p in (tmp_path / "packs").iterdir() if p.is_dir() and not p.is_symlink()) == \
+        ["2026.12.1", "2026.12.2"], "the previous version is kept for a roll back"
+
+
+def test_tampered_wrong_key_older_and_oversized_packs_are_refused(tmp_path: Path,
+                                                                  server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile, other = tmp_path / "head-office.key", tmp_path / "someone-else.key"
+    public = keygen(keyfile)
+    keygen(other)
+    url = f"https://127.0.0.1:{pack_server.server_address[1]}/pack.tar"
+    fetcher = ContentFetcher(url, public, tmp_path / "packs", max_bytes=50_000_000, ca_file=str(cert))
+    pack_server.files["/pack.tar"] = _signed(tmp_path, "2026.12.5", keyfile)
+    fetcher.fetch()
+
+    good = _signed(tmp_path, "2026.12.6", keyfile)
+    tampered = good.replace(b"Rayon A2", b"Rayon Z9") if b"Rayon A2" in good else good.replace(b"899.00", b"1.00")
+    assert tampered != good
+    refusals = {"a tampered file": tampered, "another key": _signed(tmp_path, "2026.12.7", other),
+                "an older version": _signed(tmp_path, "2026.11.9", keyfile)}
+    for what, data in refusals.items():
+        pack_server.files["/pack.tar"] = data
+        with pytest.raises(FetchProblem) as refused:
+            fetcher.fetch()
+        assert "refused" in str(refused.value), what
+        assert fetcher.running_version() == "2026.12.5", f"{what}: the current pack keeps serving"
+    small = ContentFetcher(url, public, tmp_path / "packs-small", max_bytes=1000, ca_file=str(cert))
+    with pytest.raises(FetchProblem, match="allowed"):
+        small.fetch()
+    untrusted = ContentFetcher(url, public, tmp_path / "packs-untrusted", max_bytes=50_000_000)
+    with pytest.raises(FetchProblem, match="could not be reached"):
+        untrusted.fetch()  # a self-signed server the kiosk was not told to trust
+
+
+def test_a_download_cut_off_resumes_where_it_stopped(tmp_path: Path, server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    data = _signed(tmp_path, "2026.12.9", keyfile)
+    pack_server.files["/pack.tar"] = data
+    pack_server.cut_after = len(data) // 2
+    url = f"https://127.0.0.1:{pack_server.server_address[1]}/pack.tar"
+    fetcher = ContentFetcher(url, public, tmp_path / "packs", max_bytes=50_000_000, ca_file=str(cert))
+    with pytest.raises(FetchProblem, match=r"cut off|stopped"):
+        fetcher.fetch()
+    assert fetcher.running_version() == ""
+    restarted = ContentFetcher(url, public, tmp_path / "packs", max_bytes=50_000_000, ca_file=str(cert))  # a restart
+    assert restarted.fetch().version == "2026.12.9"
+    resumed = pack_server.requests[-1].get("Range", "")
+    assert resumed.startswith("bytes=") and 0 < int(resumed[6:-1]) <= len(data) // 2, "it asked for the rest only"
+
+
+def test_reload_content_fetches_imports_and_swaps_while_the_screen_draws(tmp_path: Path,
+                                                                         server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    pack_server.files["/pack.tar"] = _signed(tmp_path, "2026.12.20", keyfile)
+    url = f"https://127.0.0.1:{pack_server.server_address[1]}/pack.tar"
+    text = DEFAULT_CONFIG.read_text().replace('[content]\n', f'[content]\nurl = "{url}"\npublic_key = "{public}"\n'
+                                              f'ca_file = "{cert}"\n', 1)
+    (tmp_path / "kiosk").mkdir()
+    pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal")
+    try:
+        replies: list[dict[str, object]] = []
+        pilot.app.shop.fleet.reply = lambda command, reply: replies.append(reply)  # type: ignore[method-assign]
+        answer = pilot.app.fleet_commands(CommandReceived("reload_content", {}, "", None))
+        assert answer is None, "the reply comes once the new pack is in"
+        frames, deadline = 0, time.monotonic() + 60
+        while not replies and time.monotonic() < deadline:  # the fetch and the import run off the loop
+            pilot.app.step(block=False)
+            frames += 1
+            time.sleep(0.01)
+        assert replies, f"no reply; refused: {pilot.app.shop.content_refused}"
+        assert replies[0]["reloaded"] is True and replies[0]["content_version"] == "2026.12.20"
+        assert pilot.app.shop.catalog.version == "2026.12.20" and frames > 1, "the screen drew meanwhile"
+    finally:
+        pilot.close()
