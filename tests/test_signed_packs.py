@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import http.server
+import json
 import shutil
 import ssl
 import sys
@@ -23,8 +24,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from kiosk.config import load_config
-from kiosk.core.messages import CommandReceived
+from kiosk.core.messages import CommandReceived, ContentOffered
 from kiosk.services.content_fetch import ContentFetcher, FetchProblem
+from kiosk.services.fleet import parse_content_offer
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 
@@ -218,5 +220,45 @@ def test_reload_content_fetches_imports_and_swaps_while_the_screen_draws(tmp_pat
         assert replies, f"no reply; refused: {pilot.app.shop.content_refused}"
         assert replies[0]["reloaded"] is True and replies[0]["content_version"] == "2026.12.20"
         assert pilot.app.shop.catalog.version == "2026.12.20" and frames > 1, "the screen drew meanwhile"
+    finally:
+        pilot.close()
+
+
+def test_a_store_runs_the_version_head_office_names_and_never_an_older_one(tmp_path: Path,
+                                                                          server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    base = f"https://127.0.0.1:{pack_server.server_address[1]}"
+    for version in ("2026.12.30", "2026.12.31"):
+        pack_server.files[f"/pack-{version}.tar"] = _signed(tmp_path, version, keyfile)
+    text = DEFAULT_CONFIG.read_text().replace('[content]\n', f'[content]\nurl = "{base}/pack-2026.12.30.tar"\n'
+                                              f'public_key = "{public}"\nca_file = "{cert}"\n', 1)
+    (tmp_path / "kiosk").mkdir()
+    pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal")
+
+    def settle() -> None:
+        deadline = time.monotonic() + 60
+        pilot.app.step(block=False)
+        while pilot.app.shop.importing and time.monotonic() < deadline:
+            pilot.app.step(block=False)
+            time.sleep(0.01)
+        pilot.app.step(block=False)
+
+    try:
+        offer = parse_content_offer(json.dumps({"version": "2026.12.31", "url": f"{base}/pack-2026.12.31.tar"})
+                                    .encode())  # what the fleet link reads on {prefix}/{store}/content
+        assert offer is not None
+        pilot.app.handle_message(offer)
+        settle()
+        assert pilot.app.shop.catalog.version == "2026.12.31"
+        pilot.app.handle_message(ContentOffered("2026.12.30", f"{base}/pack-2026.12.30.tar"))
+        settle()
+        assert pilot.app.shop.catalog.version == "2026.12.31", "never back to an older version unasked"
+        assert "older" in str(pilot.app.shop.content_refused[0])
+        pilot.app.handle_message(ContentOffered("2026.12.30", f"{base}/pack-2026.12.30.tar", rollback=True))
+        settle()
+        assert pilot.app.shop.catalog.version == "2026.12.30", "a roll back head office asked for"
+        assert pilot.app.telemetry()["content_offered"] == "2026.12.30"
     finally:
         pilot.close()

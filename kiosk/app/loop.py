@@ -34,6 +34,7 @@ from kiosk.core.messages import (
     CatalogChanged,
     CatalogReady,
     CommandReceived,
+    ContentOffered,
     Message,
     Quit,
     Redraw,
@@ -192,6 +193,11 @@ class App:
     def on_catalog_changed(self, message: CatalogChanged) -> None:
         """A live price or stock change from head office."""
         self.shop.apply_change(message.sku, message.price_cents, message.stock)
+
+    def on_content_offered(self, message: ContentOffered) -> None:
+        """Head office's retained word on the version to run: fetched and imported if it is not running."""
+        if self.shop.offer_content(message):
+            log.info("content %s offered by head office: fetching it", message.version)
 
     def on_catalog_ready(self, message: CatalogReady) -> None:
         """The import worker finished: swap the catalogue in (or keep the old one)."""

@@ -45,6 +45,7 @@ class Telemetry:
             "outbox": shop.outbox.counts(),
             "content_version": shop.catalog.version,
             "content_left_out": shop.catalog.left_out,  # a feed's bad rows, left out on import
+            "content_offered": shop.content_offered.version if shop.content_offered else "",
             "content_refused": str(shop.content_refused[0]) if shop.content_refused else "",
             "faults": {**faults.telemetry(), "fleet_restarts": shop.fleet.network_restarts},
         }

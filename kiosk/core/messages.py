@@ -123,6 +123,16 @@ class Quit:
 
 
 @dataclass(frozen=True)
+class ContentOffered:
+    """Head office's retained word on the content a store should run (its version, where to fetch it,
+    and whether an older one may replace the one running: a roll back)."""
+
+    version: str
+    url: str = ""
+    rollback: bool = False
+
+
+@dataclass(frozen=True)
 class ScreenPowerApplied:
     """A screen was turned on or off (or could not be): by which method, or why not."""
 
@@ -134,4 +144,4 @@ class ScreenPowerApplied:
 
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
            | ShortLinkReady | DeliverySucceeded | CommandReceived | CatalogChanged
-           | CatalogReady | Redraw | Quit | ScreenPowerApplied)
+           | CatalogReady | Redraw | Quit | ScreenPowerApplied | ContentOffered)

@@ -72,8 +72,12 @@ class ContentFetcher:
         """The version of the pack in use, "" when none was fetched yet."""
         return self._state().get("version", "") if self.current.exists() else ""
 
-    def fetch(self, *, allow_older: bool = False) -> Fetched:
-        """Fetch the pack if it changed, verify it and make it current; FetchProblem when refused."""
+    def fetch(self, *, allow_older: bool = False, url: str = "", version: str = "") -> Fetched:
+        """Fetch the pack if it changed, verify it and make it current; FetchProblem when refused. `url`
+        and `version`: the pack head office offered (its archive, and the version it must carry)."""
+        if version and version == self.running_version():
+            return Fetched(version, False)
+        url = url or self.url
         state = self._state()
         part = self.folder / "download.part"
         headers = {}
@@ -83,15 +87,15 @@ class ContentFetcher:
             headers["Range"] = f"bytes={part.stat().st_size}-"  # resume, if the file is still the same one
             headers["If-Range"] = state["part_etag"]
         try:
-            response = requests.get(self.url, headers=headers, stream=True, timeout=self.timeout_s,
+            response = requests.get(url, headers=headers, stream=True, timeout=self.timeout_s,
                                     verify=self.verify_tls)
         except requests.RequestException as error:
-            raise FetchProblem(f"{self.url} could not be reached: {type(error).__name__}") from error
+            raise FetchProblem(f"{url} could not be reached: {type(error).__name__}") from error
         with response:
             if response.status_code == 304:
                 return Fetched(state.get("version", ""), False)
             if response.status_code not in (200, 206):
-                raise FetchProblem(f"{self.url} answered {response.status_code}")
+                raise FetchProblem(f"{url} answered {response.status_code}")
             etag = response.headers.get("ETag", "")
             appending = response.status_code == 206
             expected = int(response.headers.get("Content-Length", "0") or 0) + (part.stat().st_size if appending
@@ -104,12 +108,12 @@ class ContentFetcher:
         if expected and size < expected:
             raise FetchProblem(f"the download stopped at {size} of {expected} bytes; the next fetch resumes it")
         try:
-            version = self._install(part, allow_older, state.get("version", ""))
+            installed = self._install(part, allow_older, state.get("version", ""), version)
         finally:
             part.unlink(missing_ok=True)
             self._save_state({key: value for key, value in {**self._state(), "part_etag": ""}.items() if value})
-        self._save_state({**self._state(), "etag": etag, "version": version})
-        return Fetched(version, True)
+        self._save_state({**self._state(), "etag": etag, "version": installed})
+        return Fetched(installed, True)
 
     def _download(self, response: requests.Response, part: Path, appending: bool) -> None:
         written = part.stat().st_size if appending and part.exists() else 0
@@ -123,7 +127,7 @@ class ContentFetcher:
             except requests.RequestException as error:  # cut off: what came is kept, to resume
                 raise FetchProblem(f"the download was cut off at {written} bytes: {type(error).__name__}") from error
 
-    def _install(self, archive: Path, allow_older: bool, running: str) -> str:
+    def _install(self, archive: Path, allow_older: bool, running: str, expected: str) -> str:
         staging = Path(tempfile.mkdtemp(prefix="staging-", dir=self.folder))
         try:
             _extract(archive, staging)
@@ -131,6 +135,8 @@ class ContentFetcher:
                 version = verify(staging, self.key)
             except SignatureProblem as problem:
                 raise FetchProblem(f"refused: {problem}") from problem
+            if expected and version != expected:
+                raise FetchProblem(f"refused: the archive holds version {version}, not the {expected} offered")
             if not version or "/" in version or version.startswith("."):
                 raise FetchProblem(f"refused: the manifest's version {version!r} cannot name a folder")
             if running and version_key(version) < version_key(running) and not allow_older:

@@ -5,6 +5,7 @@
     {prefix}/{store}/{device}/events      analytics, never personal data
     {prefix}/{store}/{device}/cmd/{name}  commands in; replies on the MQTT 5 response topic, else .../reply/{name}
     {prefix}/{store}/staff                staff calls
+    {prefix}/{store}/content              retained: the content version the store should run
 
 paho's network thread only turns messages into CommandReceived posts; commands are carried out on
 the main loop, which calls reply(). The session is persistent, subscriptions are renewed on every
@@ -29,12 +30,28 @@ from paho.mqtt.properties import Properties
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.json_input import parse_json_object
-from kiosk.core.messages import CatalogChanged, CommandReceived, DeviceStatusChanged, Message
+from kiosk.core.messages import CatalogChanged, CommandReceived, ContentOffered, DeviceStatusChanged, Message
 
 log = logging.getLogger(__name__)
 MAX_COMMAND_BYTES = 64 * 1024
 EVENT_BUFFER = 1000
 WATCH_EVERY_S = 1.0  # how often the main loop checks that paho's network thread lives
+
+
+def parse_content_offer(payload: bytes | bytearray) -> ContentOffered | None:
+    """{"version": "2026.12.1", "url": "https://...", "rollback": false} from the retained content topic."""
+    if len(payload) > MAX_COMMAND_BYTES or not payload:
+        return None
+    try:
+        body = parse_json_object(bytes(payload), "content offer")
+    except ValueError:
+        return None
+    version, url, rollback = body.get("version"), body.get("url", ""), body.get("rollback", False)
+    if not isinstance(version, str) or not version or not isinstance(url, str) or not isinstance(rollback, bool):
+        return None
+    if url and not url.startswith("https://"):
+        return None
+    return ContentOffered(version[:64], url[:2000], rollback)
 
 
 def parse_catalog_change(payload: bytes | bytearray) -> CatalogChanged | None:
@@ -140,6 +157,7 @@ class FleetLink:
             return
         client.subscribe(f"{self.base}/cmd/+", qos=1)
         client.subscribe(f"{self.store_topic}/catalog", qos=1)
+        client.subscribe(f"{self.store_topic}/content", qos=1)  # retained: the version this store should run
         client.publish(f"{self.base}/status", self._status_payload("online"), qos=1, retain=True)
         with self._lock:
             self.connected = True
@@ -162,6 +180,13 @@ class FleetLink:
             log.error("fleet: a message on %s could not be handled: %s", message.topic, type(error).__name__)
 
     def _take(self, message: mqtt.MQTTMessage) -> None:
+        if message.topic == f"{self.store_topic}/content":
+            offered = parse_content_offer(message.payload)
+            if offered is None:
+                log.warning("ignored an unreadable content offer (%d bytes)", len(message.payload))
+            else:
+                self.post(offered)
+            return
         if message.topic == f"{self.store_topic}/catalog":
             change = parse_catalog_change(message.payload)
             if change is None:

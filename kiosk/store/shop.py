@@ -21,7 +21,7 @@ from kiosk.core.catalog_build import ensure_catalog, previous_catalog, stored_fi
 from kiosk.core.clock import Clock
 from kiosk.core.i18n import Translations, Translator
 from kiosk.core.locale_format import Formatter
-from kiosk.core.messages import CatalogReady, Message
+from kiosk.core.messages import CatalogReady, ContentOffered, Message
 from kiosk.core.outbox import Outbox, outbox_csv
 from kiosk.core.pack_reader import PackRejected
 from kiosk.core.place_order import PlacedOrder
@@ -47,8 +47,8 @@ def catalog_path(config: KioskConfig) -> Path:
 
 
 def fetched_packs(config: KioskConfig) -> Path:
-    """Where the packs fetched from head office live (`current` is the one in use)."""
-    return Path(user_data_dir("store-kiosk")) / f"packs-{config.store.id}"
+    """Where the packs fetched from head office live (`current` is the one in use): beside the outbox."""
+    return outbox_path(config).with_name(f"packs-{config.store.id}")
 
 
 def pack_folder(config: KioskConfig) -> Path:
@@ -63,8 +63,8 @@ def pack_folder(config: KioskConfig) -> Path:
 class ContentSource(Protocol):
     """Where new content comes from before an import (kiosk/services/content_fetch.py plugs in here)."""
 
-    def fetch(self, *, allow_older: bool = False) -> object:
-        """Bring the newest signed pack in (raises an Exception saying why not)."""
+    def fetch(self, *, allow_older: bool = False, url: str = "", version: str = "") -> object:
+        """Bring the newest (or the offered) signed pack in; raises an Exception saying why not."""
         ...
 
 
@@ -81,6 +81,7 @@ class Shop:
         self.local = load_local_settings(self.local_path)
         self.content_refused: list[Problem] = []  # the problems of the pack on disk, when the last good catalogue runs
         self.content_source: ContentSource | None = None  # plugged in by wiring.py with [content] url
+        self.content_offered: ContentOffered | None = None  # head office's last word on the version to run
         self.catalog = Catalog(self._catalog_file())
         self.translations = Translations(config.path(config.content.locale), config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
@@ -182,6 +183,14 @@ class Shop:
                       "catalogue", len(error.problems), error.problems[0])
             return database
 
+    def offer_content(self, offer: ContentOffered) -> bool:
+        """Head office named the version this store should run: fetch and import it, unless it runs
+        already (False then, or when no pack is fetched from head office here)."""
+        self.content_offered = offer
+        if self.content_source is None or offer.version == self.catalog.version:
+            return False
+        return self.import_catalog()
+
     def import_catalog(self, done: Callable[[list[Problem]], None] = lambda problems: None) -> bool:
         """Import the pack again (if it changed) in a worker, while the screens keep drawing; the old
         catalogue serves until `CatalogReady` swaps the new one in between frames, then `done(problems)`
@@ -204,8 +213,10 @@ class Shop:
         The import itself runs in a process of its own: in a thread it shared the interpreter's lock with
         the loop, whose turns then waited up to ~0.3 s now and then during a 100k import."""
         if self.content_source is not None:  # head office's pack, over HTTPS: fetched and verified first
+            offer = self.content_offered
             try:
-                self.content_source.fetch()
+                self.content_source.fetch(allow_older=bool(offer and offer.rollback),
+                                          url=offer.url if offer else "", version=offer.version if offer else "")
             except Exception as error:  # unreachable, tampered, too old: said, and the current pack stays
                 log.warning("the new content pack was not taken: %s", error)
                 self.post(CatalogReady("", (Problem(Path(self.config.content.url), "", str(error)),)))

@@ -1,0 +1,220 @@
+"""Head office's command line for the fleet, on the kiosks' MQTT contract (DESIGN §4):
+
+    kiosk-fleet --host broker.example list [--store lyon-01]
+    kiosk-fleet --host broker.example send lyon-01/terminal ping
+    kiosk-fleet --host broker.example send lyon-01 show_message '{"text": "Closing in 10 minutes"}'
+    kiosk-fleet --host broker.example screenshot lyon-01/terminal shot.png [--display window]
+    kiosk-fleet --host broker.example publish-content lyon-01,paris-02 2026.12.1 --url https://.../pack.tar
+
+`list` reads the retained status of every device and the telemetry that comes within `--wait`
+seconds; `send` to a store sends to each of its devices and waits for each correlated reply;
+`publish-content` names, retained, the version each store (a canary group first) should run. A table
+in the terminal, `--json` for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
+
+
+@dataclass
+class Device:
+    """What head office knows of one kiosk."""
+
+    store: str
+    device: str
+    status: dict[str, Any] = field(default_factory=dict)
+    telemetry: dict[str, Any] = field(default_factory=dict)
+
+    def row(self) -> dict[str, Any]:
+        """The device as one line of the list."""
+        faults = self.telemetry.get("faults", {})
+        return {"store": self.store, "device": self.device, "state": self.status.get("state", "?"),
+                "since": self.status.get("time", ""), "content": self.telemetry.get("content_version", ""),
+                "uptime_s": self.telemetry.get("uptime_s", ""), "frame_p99_ms": self.telemetry.get("frame_p99_ms", ""),
+                "errors": faults.get("errors", "") if isinstance(faults, dict) else "",
+                "refused": self.telemetry.get("content_refused", "")}
+
+
+class Fleet:
+    """An MQTT 5 client of head office."""
+
+    def __init__(self, host: str, port: int, prefix: str, *, username: str = "", password: str = "",
+                 ca_file: str = "") -> None:
+        self.prefix = prefix
+        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"head-office-{uuid.uuid4().hex[:8]}",
+                                  protocol=mqtt.MQTTv5)
+        if username:
+            self.client.username_pw_set(username, password or None)
+        if ca_file:
+            self.client.tls_set(ca_certs=ca_file)
+        self.devices: dict[tuple[str, str], Device] = {}
+        self.replies: dict[bytes, dict[str, Any]] = {}
+        self._changed = threading.Condition()
+        self._inbox = f"{prefix}/head-office/{uuid.uuid4().hex[:12]}/replies"
+        self.client.on_message = self._on_message
+        connected = threading.Event()
+        self.client.on_connect = lambda *args: connected.set()
+        self.client.connect(host, port, keepalive=30)
+        self.client.loop_start()
+        if not connected.wait(10):
+            raise SystemExit(f"the broker {host}:{port} did not answer")
+        self.client.subscribe(self._inbox, qos=1)
+
+    def close(self) -> None:
+        """Disconnect."""
+        self.client.disconnect()
+        self.client.loop_stop()
+
+    def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
+        try:
+            body = json.loads(message.payload or b"{}")
+        except ValueError:
+            return
+        with self._changed:
+            if message.topic == self._inbox:
+                correlation = getattr(message.properties, "CorrelationData", None)
+                if correlation is not None:
+                    self.replies[bytes(correlation)] = body
+            else:
+                parts = message.topic.split("/")
+                if len(parts) == 4 and parts[3] in ("status", "telemetry") and isinstance(body, dict):
+                    device = self.devices.setdefault((parts[1], parts[2]), Device(parts[1], parts[2]))
+                    setattr(device, parts[3], body)
+            self._changed.notify_all()
+
+    def survey(self, store: str = "+", wait_s: float = 2.0) -> list[Device]:
+        """The devices (of one store, or all) from the retained status and the telemetry within `wait_s`."""
+        self.client.subscribe([(f"{self.prefix}/{store}/+/status", 1), (f"{self.prefix}/{store}/+/telemetry", 0)])
+        time.sleep(wait_s)
+        with self._changed:
+            return sorted(self.devices.values(), key=lambda d: (d.store, d.device))
+
+    def send(self, store: str, device: str, name: str, payload: dict[str, Any]) -> bytes:
+        """Send one command; returns its correlation id."""
+        correlation = uuid.uuid4().bytes
+        properties = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
+        properties.ResponseTopic = self._inbox
+        properties.CorrelationData = correlation
+        self.client.publish(f"{self.prefix}/{store}/{device}/cmd/{name}", json.dumps(payload).encode(), qos=1,
+                            properties=properties)
+        return correlation
+
+    def wait(self, correlations: dict[bytes, tuple[str, str]], timeout_s: float) -> dict[tuple[str, str], Any]:
+        """The replies to `correlations` that came within `timeout_s` (a missing one: None)."""
+        deadline = time.monotonic() + timeout_s
+        with self._changed:
+            while not all(c in self.replies for c in correlations) and time.monotonic() < deadline:
+                self._changed.wait(max(0.0, deadline - time.monotonic()))
+            return {target: self.replies.get(c) for c, target in correlations.items()}
+
+    def publish_content(self, store: str, version: str, url: str, rollback: bool) -> None:
+        """Name, retained, the content version a store should run."""
+        body = {"version": version, **({"url": url} if url else {}), **({"rollback": True} if rollback else {})}
+        info = self.client.publish(f"{self.prefix}/{store}/content", json.dumps(body).encode(), qos=1, retain=True)
+        info.wait_for_publish(10)
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "(nothing)"
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns)]
+    lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns) for r in rows]
+    return "\n".join(lines)
+
+
+def _targets(fleet: Fleet, target: str, wait_s: float) -> list[tuple[str, str]]:
+    """"store/device", or "store" for each device of the store seen in the retained status."""
+    if "/" in target:
+        store, device = target.split("/", 1)
+        return [(store, device)]
+    return [(d.store, d.device) for d in fleet.survey(target, wait_s)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line."""
+    parser = argparse.ArgumentParser(prog="kiosk-fleet", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", required=True)
+    parser.add_argument("--port", type=int, default=1883)
+    parser.add_argument("--prefix", default="kiosk")
+    parser.add_argument("--username", default="")
+    parser.add_argument("--password", default="")
+    parser.add_argument("--ca-file", default="")
+    parser.add_argument("--json", action="store_true", help="JSON on standard output, for scripts")
+    parser.add_argument("--wait", type=float, default=2.0, help="seconds to gather the retained status")
+    parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for replies")
+    commands = parser.add_subparsers(dest="command", required=True)
+    listing = commands.add_parser("list", help="the fleet: online or offline, content, telemetry, errors")
+    listing.add_argument("--store", default="+")
+    send = commands.add_parser("send", help="a command to a device (store/device) or to a whole store")
+    send.add_argument("target")
+    send.add_argument("name")
+    send.add_argument("payload", nargs="?", default="{}")
+    shot = commands.add_parser("screenshot", help="a device's screen as PNG")
+    shot.add_argument("target")
+    shot.add_argument("out", type=Path)
+    shot.add_argument("--display", default="")
+    content = commands.add_parser("publish-content", help="the content version stores should run (retained)")
+    content.add_argument("stores", help="a store, or several separated by commas (a canary group first)")
+    content.add_argument("version")
+    content.add_argument("--url", default="", help="where the signed pack of that version is (https)")
+    content.add_argument("--rollback", action="store_true", help="allow stores to go back to an older version")
+    args = parser.parse_args(argv)
+    fleet = Fleet(args.host, args.port, args.prefix, username=args.username, password=args.password,
+                  ca_file=args.ca_file)
+    try:
+        result: Any
+        if args.command == "list":
+            result = [device.row() for device in fleet.survey(args.store, args.wait)]
+            text = _table(result)
+        elif args.command in ("send", "screenshot"):
+            payload = json.loads(args.payload) if args.command == "send" else \
+                ({"display": args.display} if args.display else {})
+            name = args.name if args.command == "send" else "screenshot"
+            targets = _targets(fleet, args.target, args.wait)
+            sent = {fleet.send(store, device, name, payload): (store, device) for store, device in targets}
+            replies = fleet.wait(sent, args.timeout)
+            if args.command == "screenshot":
+                reply = next(iter(replies.values()), None) or {"ok": False, "error": "no reply"}
+                if reply.get("ok"):
+                    args.out.write_bytes(base64.b64decode(reply["png"]))
+                    reply = {"ok": True, "display": reply.get("display"), "saved": str(args.out)}
+                result = reply
+                text = json.dumps(result)
+            else:
+                result = [{"store": s, "device": d, **(r if r is not None else {"ok": False, "error": "no reply"})}
+                          for (s, d), r in replies.items()]
+                text = _table([{k: (json.dumps(v) if isinstance(v, dict | list) else v) for k, v in row.items()}
+                               for row in result])
+        else:
+            stores = [s for s in args.stores.split(",") if s]
+            for store in stores:
+                fleet.publish_content(store, args.version, args.url, args.rollback)
+            result = {"published": args.version, "stores": stores}
+            text = f"version {args.version} published to {', '.join(stores)}"
+        print(json.dumps(result, ensure_ascii=False) if args.json else text)
+        failed = isinstance(result, list) and any(isinstance(r, dict) and r.get("ok") is False for r in result)
+        return 1 if failed or (isinstance(result, dict) and result.get("ok") is False) else 0
+    finally:
+        fleet.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
