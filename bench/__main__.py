@@ -179,6 +179,23 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
             server.terminate()
             server.wait(timeout=10)
 
+    if shutil.which("mosquitto") or Path("/usr/sbin/mosquitto").exists():  # a fleet on one broker
+        kiosks = 50 if quick else 1000
+        done = subprocess.run([sys.executable, "-m", "bench.fleet_sim", str(kiosks), "2" if quick else "30"],
+                              cwd=REPO, capture_output=True, text=True, timeout=900, check=True)
+        fleet = json.loads(done.stdout.strip().splitlines()[-1])
+        label = f"{kiosks} kiosks"
+        add("fleet: all online after start", label, fleet["all_online_s"], "s", None)
+        add("fleet: command round trip to one kiosk, p50", label, fleet["round_trip_one_ms"]["p50"], "ms", None)
+        add("fleet: command round trip to one kiosk, p99", label, fleet["round_trip_one_ms"]["p99"], "ms", None)
+        add(f"fleet: a command to every kiosk, all {fleet['round_trip_all']['answered']} answered", label,
+            fleet["round_trip_all"]["median_s"], "s", None)
+        add("fleet: a content version reaches every kiosk", label, fleet["content_to_all_s"], "s", None)
+        add("fleet: broker CPU, telemetry every 30 s", label, fleet["broker_cpu_percent"], "% core", None)
+        add("fleet: broker memory (RSS)", label, fleet["broker_rss_mb"], "MB", None)
+        add("fleet: every kiosk online again after a broker restart", label, fleet["back_online_after_restart_s"],
+            "s", None)
+
     for form in ("tsv", "xml"):  # the retailer's Merchant Center feed, with its bad rows left out
         seconds, peak = _feed_import(work, big, form)
         add(f"Merchant Center feed import ({form.upper()}), time", f"{big} rows", seconds, "s", None)

@@ -30,6 +30,8 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from kiosk.services.fleet import no_delay
+
 
 @dataclass
 class Device:
@@ -54,7 +56,7 @@ class Fleet:
     """An MQTT 5 client of head office."""
 
     def __init__(self, host: str, port: int, prefix: str, *, username: str = "", password: str = "",
-                 ca_file: str = "") -> None:
+                 ca_file: str = "", connect_timeout_s: float = 10.0) -> None:
         self.prefix = prefix
         self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"head-office-{uuid.uuid4().hex[:8]}",
                                   protocol=mqtt.MQTTv5)
@@ -68,10 +70,14 @@ class Fleet:
         self._inbox = f"{prefix}/head-office/{uuid.uuid4().hex[:12]}/replies"
         self.client.on_message = self._on_message
         connected = threading.Event()
-        self.client.on_connect = lambda *args: connected.set()
+        def on_connect(*args: object) -> None:
+            no_delay(self.client)
+            connected.set()
+
+        self.client.on_connect = on_connect
         self.client.connect(host, port, keepalive=30)
         self.client.loop_start()
-        if not connected.wait(10):
+        if not connected.wait(connect_timeout_s):
             raise SystemExit(f"the broker {host}:{port} did not answer")
         self.client.subscribe(self._inbox, qos=1)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -36,6 +37,14 @@ log = logging.getLogger(__name__)
 MAX_COMMAND_BYTES = 64 * 1024
 EVENT_BUFFER = 1000
 WATCH_EVERY_S = 1.0  # how often the main loop checks that paho's network thread lives
+
+
+def no_delay(client: mqtt.Client) -> None:
+    """Send small messages at once (paho leaves Nagle's algorithm on: a command's reply waited ~40 ms
+    for the broker's delayed acknowledgement)."""
+    sock = client.socket()
+    if isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 def parse_content_offer(payload: bytes | bytearray) -> ContentOffered | None:
@@ -155,6 +164,7 @@ class FleetLink:
         if reason.is_failure:
             self.post(DeviceStatusChanged("broker", False, str(reason)))
             return
+        no_delay(client)
         client.subscribe(f"{self.base}/cmd/+", qos=1)
         client.subscribe(f"{self.store_topic}/catalog", qos=1)
         client.subscribe(f"{self.store_topic}/content", qos=1)  # retained: the version this store should run
