@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from kiosk.config import load_config
+from kiosk.core.clock import ManualClock
 from kiosk.core.messages import CommandReceived, ContentOffered
 from kiosk.services.content_fetch import ContentFetcher, FetchProblem
 from kiosk.services.fleet import parse_content_offer
@@ -260,5 +261,33 @@ def test_a_store_runs_the_version_head_office_names_and_never_an_older_one(tmp_p
         settle()
         assert pilot.app.shop.catalog.version == "2026.12.30", "a roll back head office asked for"
         assert pilot.app.telemetry()["content_offered"] == "2026.12.30"
+    finally:
+        pilot.close()
+
+
+def test_the_kiosk_looks_for_a_new_pack_on_its_schedule_outside_opening_hours(
+        tmp_path: Path, server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    pack_server.files["/pack.tar"] = _signed(tmp_path, "2026.12.40", keyfile)
+    url = f"https://127.0.0.1:{pack_server.server_address[1]}/pack.tar"
+    text = DEFAULT_CONFIG.read_text().replace('[content]\n', f'[content]\nurl = "{url}"\npublic_key = "{public}"\n'
+                                              f'ca_file = "{cert}"\ncheck_every_h = 1\n', 1)
+    (tmp_path / "kiosk").mkdir()
+    noon = datetime.datetime(2026, 11, 23, 11, 0, tzinfo=datetime.UTC)  # a Monday at noon in Lyon: open
+    pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal", clock=ManualClock(noon))
+    try:
+        pilot.clock.advance(3700)
+        pilot.app.frame()
+        assert not pilot.app.shop.importing and not pack_server.requests, "not while the shop is open"
+        pilot.clock.advance(9 * 3600)  # 21:00 in Lyon: closed
+        pilot.app.frame()
+        deadline = time.monotonic() + 60
+        while (pilot.app.shop.importing or pilot.app.shop.catalog.version != "2026.12.40") and \
+                time.monotonic() < deadline:
+            pilot.app.step(block=False)
+            time.sleep(0.01)
+        assert pilot.app.shop.catalog.version == "2026.12.40"
     finally:
         pilot.close()

@@ -93,6 +93,7 @@ class App:
         # screens on and off on the schedule (kiosk/app/power.py; wiring.py gives it the displays' screens)
         self.power = PowerManager([], shop.hours, lambda: None, self.post)
         self._blanked: set[str] = set()  # displays showing black with their loop asleep
+        self._next_content_check = self.clock.monotonic() + config.content.check_every_h * 3600
         self.systemd = SystemdNotifier()
         recent_log.install()
         self._next_telemetry = 0.0
@@ -193,6 +194,18 @@ class App:
     def on_catalog_changed(self, message: CatalogChanged) -> None:
         """A live price or stock change from head office."""
         self.shop.apply_change(message.sku, message.price_cents, message.stock)
+
+    def _maybe_check_content(self, now: float) -> None:
+        """On [content]'s schedule (outside opening hours by default), look for a new pack from head office."""
+        every = self.config.content.check_every_h * 3600
+        if self.shop.content_source is None or not every or now < self._next_content_check:
+            return
+        if not self.config.content.check_when_open and self.shop.hours.is_open(self.clock.now()):
+            self._next_content_check = now + 600  # while open: look again in ten minutes
+            return
+        self._next_content_check = now + every
+        if self.shop.import_catalog():
+            log.info("looking for a new content pack (every %g h)", self.config.content.check_every_h)
 
     def on_content_offered(self, message: ContentOffered) -> None:
         """Head office's retained word on the version to run: fetched and imported if it is not running."""
@@ -362,6 +375,7 @@ class App:
         self._last_update = now
         animating = False
         self.power.check(self.clock.now(), now)
+        self._maybe_check_content(now)
         for output, display in zip(self.outputs, self.displays):
             if self._dark(output, display):
                 continue

@@ -48,6 +48,8 @@ class ContentConfig:
     public_key: str = ""  # head office's Ed25519 public key (base64), that the fetched pack must be signed with
     ca_file: str = ""  # a CA bundle the pack's server is checked against (default: the system's)
     max_mb: int = bounded(500, min=1, max=20_000)  # a larger pack is refused before it is downloaded
+    check_every_h: float = bounded(6.0, min=0.0, max=168.0)  # look for a new pack this often (0: only when told)
+    check_when_open: bool = False  # by default only outside opening hours, when nobody shops
 
 
 @dataclass(frozen=True)

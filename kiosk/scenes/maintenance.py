@@ -107,6 +107,9 @@ class MaintenanceScene(ShopScene):
         t, catalog = self.ctx.t, self.ctx.shop.catalog
         said = t.plural("Version {version}, {count} product", "Version {version}, {count} products",
                         catalog.product_count(), version=catalog.version)
+        offered = self.ctx.shop.content_offered
+        if offered is not None and offered.version != catalog.version:
+            said += " · " + t("offered: {version}", version=offered.version)
         if catalog.left_out:
             said += " · " + t.plural("{count} feed row left out (see the log)",
                                      "{count} feed rows left out (see the log)", catalog.left_out)

@@ -85,8 +85,13 @@ class WaylandPower:
         """Power the output off or on."""
         if shutil.which("wlr-randr"):
             _run(["wlr-randr", "--output", self.output, "--on" if on else "--off"])
-        else:
+            return
+        try:
             _run(["swaymsg", "output", self.output, "power", "on" if on else "off"])
+        except PowerError as error:
+            if "Invalid output subcommand" not in str(error):
+                raise
+            _run(["swaymsg", "output", self.output, "dpms", "on" if on else "off"])  # sway before 1.8
 
 
 class DpmsPower:
