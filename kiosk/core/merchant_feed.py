@@ -212,13 +212,26 @@ def products_from_feeds(folder: Path, mapping: dict[str, Any], languages: tuple[
         if key not in groups:
             order.append(key)
         groups.setdefault(key, []).append(row)
+    pictures = _pictures(folder)
     products = []
     for key in order:
         rows = groups[key]
-        products.append(FeedProduct(rows[0].file, rows[0].line,
-                                    _product(key, rows, by_language, languages, inventory, departments, specs, now,
-                                             number_specs)))
+        raw = _product(key, rows, by_language, languages, inventory, departments, specs, now, number_specs)
+        picture = pictures.get(rows[0].get("id")) or pictures.get(key)
+        if picture:
+            raw["image"] = picture
+        products.append(FeedProduct(rows[0].file, rows[0].line, raw))
     return products, failures
+
+
+def _pictures(folder: Path) -> dict[str, str]:
+    """The pack's own pictures of feed products, `images/{id}.png` or `.jpg` (by the row's id or its
+    item_group_id): the kiosk works offline and never fetches a feed's image_link from the web."""
+    images = folder / "images"
+    if not images.is_dir():
+        return {}
+    return {path.stem: f"images/{path.name}" for path in images.iterdir()
+            if path.suffix.lower() in (".png", ".jpg", ".jpeg")}
 
 
 def _texts(row_id: str, attribute: str, by_language: dict[str, dict[str, FeedRow]],
