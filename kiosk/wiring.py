@@ -17,7 +17,7 @@ from drivers.devices import open_devices
 from kiosk.app.display import Display
 from kiosk.app.loop import App, init_pygame
 from kiosk.app.monitors import choose, monitors, touch_devices
-from kiosk.app.outputs import Output
+from kiosk.app.outputs import Output, desk_scale, turned
 from kiosk.app.power import DisplaySwitch, PowerManager, ScreenPower
 from kiosk.automation.commands import AutomationCommands
 from kiosk.automation.fleet_commands import FleetCommands
@@ -57,14 +57,15 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
     displays: list[Display] = []
     screens = monitors() if not headless else []
     taken: set[int] = set()
-    tile_x = 0
+    tile_x, gap = 0, 8
+    scale = desk_scale([turned(d.size, d.rotation) for d in chosen], gap) if windowed and not headless else 1.0
     for display_config in chosen:
         screen = choose(display_config.output, screens, taken)
         if screen is not None:
             taken.add(screen.index)
         output = Output(display_config.name, display_config.size, headless=headless, windowed=windowed,
-                        rotation=display_config.rotation, monitor=screen, tile_x=tile_x)
-        tile_x += output.window.size[0] + 8  # on a desk, the next window beside this one
+                        rotation=display_config.rotation, monitor=screen, tile_x=tile_x, desk_scale=scale)
+        tile_x += output.window.size[0] + gap  # on a desk, the next window beside this one
         if output.size != display_config.size:  # the screen there is wins: laid out for its real size
             log.info("display %s is %dx%d on its screen (configured %dx%d)", display_config.name, *output.size,
                      *display_config.size)

@@ -13,6 +13,13 @@ from kiosk.app.monitors import Monitor
 Pointer = tuple[str, tuple[int, int]]
 
 
+def desk_scale(sizes: list[tuple[int, int]], gap: int) -> float:
+    """The one scale at which windows of these sizes stand side by side on the desk's screen."""
+    desktop = pygame.display.get_desktop_sizes()[0]
+    wide = sum(width for width, _ in sizes) + gap * (len(sizes) - 1)
+    return min(1.0, desktop[0] * 0.95 / wide, desktop[1] * 0.9 / max(height for _, height in sizes))
+
+
 def turned(size: tuple[int, int], rotation: int) -> tuple[int, int]:
     """A size as it is after a turn of `rotation` degrees."""
     return (size[1], size[0]) if rotation in (90, 270) else size
@@ -28,7 +35,7 @@ class Output:
     kept and scaled down to fit, and windows stand side by side from `tile_x`."""
 
     def __init__(self, name: str, size: tuple[int, int], *, headless: bool, windowed: bool, rotation: int = 0,
-                 monitor: Monitor | None = None, tile_x: int = 0) -> None:
+                 monitor: Monitor | None = None, tile_x: int = 0, desk_scale: float = 1.0) -> None:
         self.rotation = rotation
         self.claimed: frozenset[int] = frozenset()  # touch devices that belong to this display
         self.all_claimed: frozenset[int] = frozenset()  # those that belong to any display
@@ -41,10 +48,8 @@ class Output:
         else:
             physical = turned(size, rotation)
             position: tuple[int, int] | int = pygame.WINDOWPOS_UNDEFINED
-            if windowed and not headless:
-                desktop = pygame.display.get_desktop_sizes()[0]
-                scale = min(1.0, desktop[0] * 0.95 / physical[0], desktop[1] * 0.9 / physical[1])
-                physical = (round(physical[0] * scale), round(physical[1] * scale))
+            if windowed and not headless:  # on a desk: at the scale that fits every display side by side
+                physical = (round(physical[0] * desk_scale), round(physical[1] * desk_scale))
                 position = (tile_x, 0)
             self.window = pygame.Window(name, physical, position=position, fullscreen_desktop=full_screen)
         if full_screen:
