@@ -8,6 +8,7 @@ the copy and any scaling or turn would be the GPU's). Prints JSON: ms per full f
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -25,6 +26,7 @@ def _percentile(values: list[float], share: float) -> float:
 
 def measure(width: int, height: int) -> dict[str, dict[str, float] | str]:
     """Full-frame present times through the window surface and through the renderer."""
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")  # as the kiosk sets it under X11 (kiosk/app/loop.py)
     pygame.display.init()
     frame = pygame.Surface((width, height))
     results: dict[str, dict[str, float] | str] = {}
