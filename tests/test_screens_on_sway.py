@@ -8,11 +8,9 @@ device, so no client receives pointer events, and Debian 12 packages no virtual-
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +21,7 @@ from typing import Any
 import pygame
 import pytest
 
+from kiosk.automation.server import request
 from kiosk.services.screen_power import WaylandPower
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 from tests.kiosk_process import wait_until_listening
@@ -72,14 +71,9 @@ def sway(tmp_path: Path) -> Iterator[dict[str, str]]:
         shutil.rmtree(runtime, ignore_errors=True)
 
 
-def _request(sock: Path, **request: Any) -> dict[str, Any]:
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-        client.connect(str(sock))
-        client.sendall(json.dumps(request).encode() + b"\n")
-        reply = b""
-        while not reply.endswith(b"\n"):
-            reply += client.recv(1 << 20)
-    answer: dict[str, Any] = json.loads(reply)
+def _request(sock: Path, **fields: Any) -> dict[str, Any]:
+    """One automation request (kiosk/automation/server.py's client), which must succeed."""
+    answer = request(sock, fields)
     assert answer.get("ok"), answer
     return answer
 

@@ -4,11 +4,9 @@ real pointer press (xdotool, through the X server) at the place a button shows p
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from kiosk.automation.server import request
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 from tests.kiosk_process import wait_until_listening
 
@@ -42,14 +41,9 @@ def x_server() -> Iterator[str]:
     server.wait(timeout=10)
 
 
-def _request(sock: Path, **request: Any) -> dict[str, Any]:
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-        client.connect(str(sock))
-        client.sendall(json.dumps(request).encode() + b"\n")
-        reply = b""
-        while not reply.endswith(b"\n"):
-            reply += client.recv(65536)
-    answer: dict[str, Any] = json.loads(reply)
+def _request(sock: Path, **fields: Any) -> dict[str, Any]:
+    """One automation request (kiosk/automation/server.py's client), which must succeed."""
+    answer = request(sock, fields)
     assert answer.get("ok"), answer
     return answer
 

@@ -125,6 +125,15 @@ def _pack(tmp_path: Path, version: str, name: str = "Sentier & Cie") -> Path:
     return folder
 
 
+def _fetching_kiosk(tmp_path: Path, url: str, public: str, cert: Path, extra: str = "",
+                    clock: ManualClock | None = None) -> Pilot:
+    """The terminal of a kiosk whose packs come signed from `url` (a server with the certificate `cert`)."""
+    text = DEFAULT_CONFIG.read_text().replace('[content]\n', f'[content]\nurl = "{url}"\npublic_key = "{public}"\n'
+                                              f'ca_file = "{cert}"\n{extra}', 1)
+    (tmp_path / "kiosk").mkdir()
+    return Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal", clock=clock)
+
+
 def _signed(tmp_path: Path, version: str, keyfile: Path) -> bytes:
     out = tmp_path / f"pack-{version}.tar"
     sign_archive(_pack(tmp_path, version), keyfile, out)
@@ -204,10 +213,7 @@ def test_reload_content_fetches_imports_and_swaps_while_the_screen_draws(tmp_pat
     public = keygen(keyfile)
     pack_server.files["/pack.tar"] = _signed(tmp_path, "2026.12.20", keyfile)
     url = f"https://127.0.0.1:{pack_server.server_address[1]}/pack.tar"
-    text = DEFAULT_CONFIG.read_text().replace('[content]\n', f'[content]\nurl = "{url}"\npublic_key = "{public}"\n'
-                                              f'ca_file = "{cert}"\n', 1)
-    (tmp_path / "kiosk").mkdir()
-    pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal")
+    pilot = _fetching_kiosk(tmp_path, url, public, cert)
     try:
         replies: list[dict[str, object]] = []
         pilot.app.shop.fleet.reply = lambda command, reply: replies.append(reply)  # type: ignore[method-assign]
@@ -233,10 +239,7 @@ def test_a_store_runs_the_version_head_office_names_and_never_an_older_one(tmp_p
     base = f"https://127.0.0.1:{pack_server.server_address[1]}"
     for version in ("2026.12.30", "2026.12.31"):
         pack_server.files[f"/pack-{version}.tar"] = _signed(tmp_path, version, keyfile)
-    text = DEFAULT_CONFIG.read_text().replace('[content]\n', f'[content]\nurl = "{base}/pack-2026.12.30.tar"\n'
-                                              f'public_key = "{public}"\nca_file = "{cert}"\n', 1)
-    (tmp_path / "kiosk").mkdir()
-    pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal")
+    pilot = _fetching_kiosk(tmp_path, f"{base}/pack-2026.12.30.tar", public, cert)
 
     def settle() -> None:
         deadline = time.monotonic() + 60
@@ -272,11 +275,8 @@ def test_the_kiosk_looks_for_a_new_pack_on_its_schedule_outside_opening_hours(
     public = keygen(keyfile)
     pack_server.files["/pack.tar"] = _signed(tmp_path, "2026.12.40", keyfile)
     url = f"https://127.0.0.1:{pack_server.server_address[1]}/pack.tar"
-    text = DEFAULT_CONFIG.read_text().replace('[content]\n', f'[content]\nurl = "{url}"\npublic_key = "{public}"\n'
-                                              f'ca_file = "{cert}"\ncheck_every_h = 1\n', 1)
-    (tmp_path / "kiosk").mkdir()
     noon = datetime.datetime(2026, 11, 23, 11, 0, tzinfo=datetime.UTC)  # a Monday at noon in Lyon: open
-    pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal", clock=ManualClock(noon))
+    pilot = _fetching_kiosk(tmp_path, url, public, cert, "check_every_h = 1\n", ManualClock(noon))
     try:
         pilot.clock.advance(3700)
         pilot.app.frame()
