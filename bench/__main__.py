@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.setup import REPO, make_config, pack_folder
+from kiosk.testing.broker import MOSQUITTO
 
 Row = tuple[str, str, float | None, str, float | None]  # what, size, value, unit, budget
 
@@ -179,7 +180,7 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
             server.terminate()
             server.wait(timeout=10)
 
-    if shutil.which("mosquitto") or Path("/usr/sbin/mosquitto").exists():  # a fleet on one broker
+    if MOSQUITTO:  # a fleet on one broker
         kiosks = 50 if quick else 1000
         done = subprocess.run([sys.executable, "-m", "bench.fleet_sim", str(kiosks), "2" if quick else "30"],
                               cwd=REPO, capture_output=True, text=True, timeout=900, check=True)

@@ -13,12 +13,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
-import resource
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,64 +25,9 @@ from kiosk.config.settings import FleetConfig
 from kiosk.core.messages import CommandReceived, ContentOffered
 from kiosk.fleet import Fleet
 from kiosk.services.fleet import FleetLink
+from kiosk.testing.broker import Broker, raise_file_limit
 
 DEVICES_PER_STORE = 10
-
-
-def _raise_file_limit() -> None:
-    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-
-
-class Broker:
-    """mosquitto on a free loopback port, allowed enough open files for the fleet."""
-
-    def __init__(self, folder: Path) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.config = folder / "mosquitto.conf"
-        user = "user root\n" if os.geteuid() == 0 else ""
-        self.config.write_text(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence true\n"
-                               f"persistence_location {folder}/\nmax_queued_messages 10000\n"
-                               f"set_tcp_nodelay true\n{user}")
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        binary = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
-        self.process = subprocess.Popen([binary, "-c", str(self.config)], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, preexec_fn=_raise_file_limit)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("mosquitto did not start") from None
-                time.sleep(0.05)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-    def usage(self, seconds: float) -> tuple[float, float]:
-        """The broker's CPU (% of a core) over `seconds`, and its memory (RSS, MB) at the end."""
-        assert self.process is not None
-        stat = Path(f"/proc/{self.process.pid}/stat")
-        ticks = os.sysconf("SC_CLK_TCK")
-
-        def cpu() -> float:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / ticks
-
-        before, started = cpu(), time.monotonic()
-        time.sleep(seconds)
-        used = (cpu() - before) / (time.monotonic() - started) * 100
-        rss = next(int(line.split()[1]) for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines()
-                   if line.startswith("VmRSS:")) / 1024
-        return used, rss
 
 
 class Kiosk:
@@ -150,11 +90,11 @@ def _group(port: int, names: list[str], telemetry_s: float, pipe: Connection) ->
 
 def simulate(count: int, telemetry_s: float) -> dict[str, Any]:
     """Run the fleet and measure it."""
-    _raise_file_limit()
+    raise_file_limit()
     results: dict[str, Any] = {"kiosks": count}
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as work:
-        broker = Broker(Path(work))
+        broker = Broker(Path(work), "max_queued_messages 10000\nset_tcp_nodelay true\n", many_clients=True)
         broker.start()
         stores = [f"store-{index:03d}" for index in range(max(1, count // DEVICES_PER_STORE))]
         names = [f"{stores[index % len(stores)]}/kiosk-{index:04d}" for index in range(count)]

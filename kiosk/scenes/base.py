@@ -12,7 +12,7 @@ from kiosk.core.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import Keyboard, layout_for, row_count
 from kiosk.ui.kit import Kit
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, grid, layout, leaf, row, text
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, grid, layout, leaf, row, shape, text
 from kiosk.ui.scene import Scene
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, TextField, Widget
@@ -35,8 +35,7 @@ class ShopScene(Scene):
     def wide(self, size: tuple[int, int]) -> bool:
         """Whether a screen is landscape with room for two columns side by side (a counter, a window); a
         tablet's short reach zone in accessible mode is not, though it is wider than tall."""
-        width, height = size
-        return width > height and width >= self.ctx.theme.size("dialog") * 3 // 2
+        return shape(size, two_columns=self.ctx.theme.size("dialog") * 3 // 2) == "wide"
 
     def section(self, parent: Widget, title: str) -> Box:
         """A section's title in a page: on two lines, or a size smaller, before it is cut."""

@@ -14,7 +14,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.store.ports import NoScreenSwitch, ScreenSwitch
 from kiosk.store.recent_log import RECENT
-from kiosk.ui.layout import Box, Insets, column, fit, grid, layout, leaf, row, shape, text
+from kiosk.ui.layout import Box, Insets, column, fit, grid, layout, leaf, row, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
 
@@ -95,7 +95,7 @@ class MaintenanceScene(ShopScene):
         if self.message:  # what the last action did, first: staff look for it where they tapped
             sections.insert(0, text(page.add(Label((0, 0, 0, 0), self.message, wrap=True, color="best", valign="top")),
                                     cache, theme))
-        columns = 2 if shape(size) == "wide" else 1  # a landscape screen: sections side by side
+        columns = 2 if self.wide(size) else 1  # a landscape screen: sections side by side
         message = [sections.pop(0)] if self.message else []
         content = column(*message, grid(*sections, columns=columns, gap=gap), gap=gap, padding=Insets.all(margin))
         page.content_height = content.natural(width)[1]

@@ -79,6 +79,12 @@ def parse_catalog_change(payload: bytes | bytearray) -> CatalogChanged | None:
     return CatalogChanged(sku, cents, stock)
 
 
+STORE_MESSAGES: dict[str, tuple[str, Callable[[bytes | bytearray], Message | None]]] = {
+    "catalog": ("catalog change", parse_catalog_change),
+    "content": ("content offer", parse_content_offer),
+}  # {prefix}/{store}/{name}: what it is, and how it is read
+
+
 class FleetLink:
     """One device's connection to the fleet broker."""
 
@@ -190,19 +196,14 @@ class FleetLink:
             log.error("fleet: a message on %s could not be handled: %s", message.topic, type(error).__name__)
 
     def _take(self, message: mqtt.MQTTMessage) -> None:
-        if message.topic == f"{self.store_topic}/content":
-            offered = parse_content_offer(message.payload)
-            if offered is None:
-                log.warning("ignored an unreadable content offer (%d bytes)", len(message.payload))
+        store_message = STORE_MESSAGES.get(message.topic.removeprefix(self.store_topic + "/"))
+        if store_message is not None:  # the store's live prices and stock, or the content version to run
+            what, parse = store_message
+            parsed = parse(message.payload)
+            if parsed is None:
+                log.warning("ignored an unreadable %s (%d bytes)", what, len(message.payload))
             else:
-                self.post(offered)
-            return
-        if message.topic == f"{self.store_topic}/catalog":
-            change = parse_catalog_change(message.payload)
-            if change is None:
-                log.warning("ignored an unreadable catalog change (%d bytes)", len(message.payload))
-            else:
-                self.post(change)
+                self.post(parsed)
             return
         name = message.topic.rsplit("/", 1)[-1][:64]
         props = getattr(message, "properties", None)

@@ -408,9 +408,13 @@ def text(widget: Label, cache: TextCache, theme: Theme, *, sizes: Sequence[str] 
 Shape = Literal["tall", "wide", "small"]
 
 
-def shape(size: tuple[int, int], small_below: int = 900) -> Shape:
-    """A screen's shape for a scene's arrangement: small (a tablet), tall (portrait) or wide (landscape)."""
+def shape(size: tuple[int, int], two_columns: int = 900, small_below: int = 900) -> Shape:
+    """A screen's shape for a scene's arrangement: wide (landscape, with at least `two_columns` pixels for
+    two columns side by side: a counter, a window, the reach zone of a landscape screen), small (a
+    tablet, or the short reach zone of one, though wider than tall), or tall (portrait)."""
     width, height = size
+    if width > height and width >= two_columns:
+        return "wide"
     if min(width, height) < small_below:
         return "small"
     return "tall" if height >= width else "wide"

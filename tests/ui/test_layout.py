@@ -91,3 +91,5 @@ def test_nothing_overlaps_and_every_button_keeps_its_touch_size(theme: Theme) ->
 def test_the_shape_of_a_screen() -> None:
     assert [shape(s) for s in ((1080, 1920), (1920, 1080), (800, 1280), (3840, 2160))] == \
         ["tall", "wide", "small", "wide"]
+    # reach zones of accessible mode: a landscape counter's stays wide, a tablet's is small though wider than tall
+    assert [shape(s, two_columns=1290) for s in ((1920, 670), (800, 794), (1080, 1190))] == ["wide", "small", "tall"]
