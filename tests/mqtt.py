@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import queue
 import time
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -14,20 +13,37 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
 from kiosk.testing.broker import MOSQUITTO, Broker
+from tests.inbox import Inbox
 
 __all__ = ["BASE", "MOSQUITTO", "Broker", "Observer"]
 
 BASE = "kiosk/lyon-01/terminal"
 
 
+class Received(NamedTuple):
+    """One MQTT message as head office got it: topic, JSON body, MQTT 5 properties."""
+
+    topic: str
+    body: Any
+    properties: Any
+
+
+def _body(payload: bytes) -> Any:
+    """A message's JSON, or its bytes when it is not JSON (a test then sees what came instead of a dead thread)."""
+    try:
+        return json.loads(payload)
+    except ValueError:
+        return payload
+
+
 class Observer:
-    """Head office: an MQTT 5 client that records what it receives."""
+    """Head office: an MQTT 5 client that keeps what it receives until a test takes it (none is dropped)."""
 
     def __init__(self, port: int, *topics: str, persistent: bool = False) -> None:
-        self.received: queue.Queue[tuple[str, Any, Any]] = queue.Queue()
+        self.inbox: Inbox[Received] = Inbox()
         self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="head-office" if persistent else "",
                                   protocol=mqtt.MQTTv5)
-        self.client.on_message = lambda c, u, m: self.received.put((m.topic, m.payload, m.properties))
+        self.client.on_message = lambda c, u, m: self.inbox.put(Received(m.topic, _body(m.payload), m.properties))
         self.client.reconnect_delay_set(0.2, 1)
         properties = None
         if persistent:  # the broker keeps the subscriptions and queues messages across its restart
@@ -38,33 +54,24 @@ class Observer:
         self.client.loop_start()
         time.sleep(0.2)  # subscribed before the test goes on
 
-    def messages(self, timeout: float, step: Callable[[], None] | None) -> Iterator[tuple[str, Any, Any]]:
-        """What arrives (topic, JSON body, properties) until `timeout`; `step` runs the app meanwhile."""
-        deadline = time.monotonic() + timeout
-        while True:
-            if step is not None:
-                step()
-            try:
-                topic, payload, properties = self.received.get(timeout=0.05)
-            except queue.Empty:
-                assert time.monotonic() < deadline, "nothing came"
-                continue
-            yield topic, json.loads(payload), properties
-
     def wait_for(self, accept: Callable[[str, dict[str, Any]], bool], timeout: float = 10,
                  step: Callable[[], None] | None = None) -> tuple[dict[str, Any], Any]:
-        for topic, body, properties in self.messages(timeout, step):
-            if accept(topic, body):
-                return body, properties
-        raise AssertionError("unreachable")
+        """The first message (already come or coming) that `accept(topic, body)` takes: its body and properties."""
+        message = self.inbox.take(lambda m: accept(m.topic, m.body), timeout, step)
+        return message.body, message.properties
+
+    def wait_for_all(self, accepts: dict[str, Callable[[str, dict[str, Any]], bool]], timeout: float = 10,
+                     step: Callable[[], None] | None = None) -> dict[str, dict[str, Any]]:
+        """One message for each named predicate, in any order: their bodies by name."""
+        found = self.inbox.take_all({name: lambda m, a=accept: a(m.topic, m.body)
+                                     for name, accept in accepts.items()}, timeout, step)
+        return {name: message.body for name, message in found.items()}
 
     def reply_to(self, correlation: bytes, timeout: float = 10,
                  step: Callable[[], None] | None = None) -> dict[str, Any]:
         """The reply that carries this MQTT 5 correlation data."""
-        for _, body, properties in self.messages(timeout, step):
-            if getattr(properties, "CorrelationData", None) == correlation:
-                return body
-        raise AssertionError("unreachable")
+        return self.inbox.take(lambda m: getattr(m.properties, "CorrelationData", None) == correlation,
+                               timeout, step, what=f"the reply to {correlation!r}").body
 
     def command(self, name: str, payload: bytes, correlation: bytes) -> None:
         properties = Properties(PacketTypes.PUBLISH)

@@ -37,9 +37,8 @@ def two_kiosks(tmp_path: Path, broker: Broker) -> Iterator[list[subprocess.Popen
                                           env={**os.environ, "SDL_VIDEODRIVER": "dummy"},
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     try:
-        for device in ("terminal", "window"):
-            observer.wait_for(lambda topic, body, d=device: topic.endswith(f"/{d}/status") and
-                              body["state"] == "online", timeout=20)
+        observer.wait_for_all({device: lambda topic, body, d=device: topic.endswith(f"/{d}/status") and
+                               body["state"] == "online" for device in ("terminal", "window")}, timeout=20)
         yield processes
     finally:
         observer.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,21 +98,14 @@ def test_fuzzed_commands_each_get_one_reply(fleet_pilot: Pilot, office: Observer
     office.command(name or "empty", json.dumps(payload).encode(), correlation)
     reply = office.reply_to(correlation, step=step)
     assert isinstance(reply["ok"], bool)
-    time.sleep(0.05)
-    step()
-    assert office.received.empty(), "exactly one reply"
+    assert office.inbox.rest(settle=0.05, step=step) == [], "exactly one reply"
 
 
 def test_reload_content_is_answered_once_the_import_in_the_worker_ends(fleet_pilot: Pilot, office: Observer) -> None:
     step = lambda: fleet_pilot.app.step(block=False)  # noqa: E731
     office.command("reload_content", b"{}", b"reload-1")
     office.command("reload_content", b"{}", b"reload-2")  # while the first import may still run
-    replies: dict[bytes, list[dict[str, Any]]] = {}
-    for _, body, properties in office.messages(timeout=20, step=step):
-        replies.setdefault(properties.CorrelationData, []).append(body)
-        if len(replies) == 2:
-            break
-    first, second = replies[b"reload-1"], replies[b"reload-2"]
-    assert len(first) == 1 and first[0]["reloaded"] is True and first[0]["content_version"] == "2026.11.1"
-    assert len(second) == 1
-    assert second[0].get("reloaded") is True or "already running" in second[0]["error"]
+    first, second = office.reply_to(b"reload-1", timeout=20, step=step), office.reply_to(b"reload-2", step=step)
+    assert first["reloaded"] is True and first["content_version"] == "2026.11.1"
+    assert second.get("reloaded") is True or "already running" in second["error"]
+    assert office.inbox.rest(settle=0.2, step=step) == [], "one reply each"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import queue
 import socket
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 from drivers.nfc.identity import hash_uid
 from drivers.nfc.reader import NfcReader
 from kiosk.core.messages import CardPresented, CardRemoved, DeviceStatusChanged, Message
+from tests.inbox import Inbox, next_message
 
 TAG = Path(__file__).with_name("type3_tag.py")
 IDM = "03FEAB1234567890"
@@ -25,13 +25,6 @@ def free_udp_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def next_message(messages: queue.Queue[Message], kind: type, timeout: float) -> Message:
-    deadline = time.monotonic() + timeout
-    while True:
-        message = messages.get(timeout=max(0.01, deadline - time.monotonic()))
-        if isinstance(message, kind):
-            return message
-
 
 @pytest.mark.slow  # nfcpy's UDP reader polls: about 7 s
 def test_a_card_is_read_once_hashed_and_its_removal_reported() -> None:
@@ -39,11 +32,11 @@ def test_a_card_is_read_once_hashed_and_its_removal_reported() -> None:
     card = subprocess.Popen([sys.executable, str(TAG), str(port), IDM, "LOYALTY-1234", "3"],
                             stdout=subprocess.PIPE, text=True)
     assert card.stdout is not None and card.stdout.readline().strip() == "READY"
-    messages: queue.Queue[Message] = queue.Queue()
+    messages: Inbox[Message] = Inbox()
     reader = NfcReader(f"udp:127.0.0.1:{port}", messages.put, b"store-secret")
     reader.start()
     try:
-        assert next_message(messages, DeviceStatusChanged, 5).connected  # type: ignore[attr-defined]
+        assert next_message(messages, DeviceStatusChanged, 5).connected
         presented = next_message(messages, CardPresented, 10)
         assert isinstance(presented, CardPresented)
         assert presented.ndef == ("text:LOYALTY-1234",)
@@ -52,7 +45,7 @@ def test_a_card_is_read_once_hashed_and_its_removal_reported() -> None:
         removed = next_message(messages, CardRemoved, 10)
         assert isinstance(removed, CardRemoved)
         time.sleep(0.5)
-        assert not any(isinstance(m, CardPresented) for m in list(messages.queue))  # one event per presentation
+        assert not any(isinstance(m, CardPresented) for m in messages.rest())  # one event per presentation
     finally:
         reader.stop()
         card.wait(timeout=10)

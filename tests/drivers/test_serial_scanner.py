@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import queue
 import shutil
 import subprocess
 import time
@@ -13,6 +12,7 @@ import pytest
 
 from drivers.scanners import SerialScanner
 from kiosk.core.messages import BarcodeScanned, DeviceStatusChanged, Message
+from tests.inbox import Inbox, next_message
 
 SOCAT = shutil.which("socat")
 pytestmark = pytest.mark.skipif(SOCAT is None, reason="socat is installed by .ci/run; install it to run these")
@@ -55,53 +55,46 @@ def line(tmp_path: Path) -> Iterator[Line]:
     plugged.unplug()
 
 
-def next_message(messages: queue.Queue[Message], kind: type, timeout: float = 3.0) -> Message:
-    deadline = time.monotonic() + timeout
-    while True:
-        message = messages.get(timeout=max(0.01, deadline - time.monotonic()))
-        if isinstance(message, kind):
-            return message
-
 
 def test_scans_arrive_decoded_and_garbage_is_ignored(line: Line) -> None:
-    messages: queue.Queue[Message] = queue.Queue()
+    messages: Inbox[Message] = Inbox()
     scanner = SerialScanner(str(line.device), messages.put, baudrate=9600, terminator="CR")
     scanner.start()
     try:
-        assert next_message(messages, DeviceStatusChanged).connected  # type: ignore[attr-defined]
+        assert next_message(messages, DeviceStatusChanged).connected
         line.send(b"\x00\xff\xfe garbage\r2001000001018\r]E02001000001019\r")
         scan = next_message(messages, BarcodeScanned)
         assert scan == BarcodeScanned("2001000001019", str(line.device), "]E0", "gtin")
-        assert messages.empty()  # the garbage and the bad check digit were dropped
+        assert messages.rest() == []  # the garbage and the bad check digit were dropped
     finally:
         scanner.stop()
 
 
 def test_an_unplugged_scanner_is_reported_and_comes_back_within_two_seconds(line: Line) -> None:
-    messages: queue.Queue[Message] = queue.Queue()
+    messages: Inbox[Message] = Inbox()
     scanner = SerialScanner(str(line.device), messages.put)
     scanner.start()
     try:
-        assert next_message(messages, DeviceStatusChanged).connected  # type: ignore[attr-defined]
+        assert next_message(messages, DeviceStatusChanged).connected
         line.unplug()
         lost = next_message(messages, DeviceStatusChanged)
-        assert not lost.connected  # type: ignore[attr-defined]
+        assert not lost.connected
         line.plug()
         replugged_at = time.monotonic()
         back = next_message(messages, DeviceStatusChanged)
-        assert back.connected and time.monotonic() - replugged_at < 2.0  # type: ignore[attr-defined]
+        assert back.connected and time.monotonic() - replugged_at < 2.0
         line.send(b"96385074\r")
-        assert next_message(messages, BarcodeScanned).data == "96385074"  # type: ignore[attr-defined]
+        assert next_message(messages, BarcodeScanned).data == "96385074"
     finally:
         scanner.stop()
 
 
 def test_a_missing_port_is_a_status_not_a_crash(tmp_path: Path) -> None:
-    messages: queue.Queue[Message] = queue.Queue()
+    messages: Inbox[Message] = Inbox()
     scanner = SerialScanner(str(tmp_path / "nothing-here"), messages.put)
     scanner.start()
     try:
         status = next_message(messages, DeviceStatusChanged)
-        assert not status.connected and "nothing-here" in status.detail  # type: ignore[attr-defined]
+        assert not status.connected and "nothing-here" in status.detail
     finally:
         scanner.stop()
