@@ -22,6 +22,8 @@ from kiosk.core.problems import ConfigError, Problem
 
 LANGUAGES = ("fr", "en", "de", "es", "it")
 ROLES = ("terminal", "window")
+LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST_NAME = re.compile(rf"(?=.{{1,253}}$){LABEL}(\.{LABEL})*")  # a DNS name: no scheme, port or path
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class ContentConfig:
     max_mb: int = bounded(500, min=1, max=20_000)  # a larger pack is refused before it is downloaded
     check_every_h: float = bounded(6.0, min=0.0, max=168.0)  # look for a new pack this often (0: only when told)
     check_when_open: bool = False  # by default only outside opening hours, when nobody shops
+    redirect_hosts: tuple[str, ...] = ()  # other hosts the pack's server may redirect to (https only); none: its own
+    download_deadline_s: float = bounded(3600.0, min=1.0, max=86_400.0)  # the whole download, or it is abandoned
+    min_rate_kb_s: float = bounded(10.0, min=0.0, max=1_000_000.0)  # a download slower than this (kB a second)...
+    stall_s: float = bounded(60.0, min=0.5, max=3600.0)  # ...for this long is stalled: abandoned, and said
 
 
 @dataclass(frozen=True)
@@ -317,6 +323,10 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
         issues.append((("share", "web"), f"no index.html in {config.path(config.share.web)}"))
     if config.content.url and not config.content.url.startswith("https://"):
         issues.append((("content", "url"), "must be an https:// address (the pack travels signed, over TLS)"))
+    for index, host in enumerate(config.content.redirect_hosts):
+        if not HOST_NAME.fullmatch(host):
+            issues.append((("content", "redirect_hosts", index),
+                           f'{host!r} must be a host name alone, such as "cdn.example.com" (no scheme, port or path)'))
     if config.content.url and not config.content.public_key:
         issues.append((("content", "public_key"), "is required with url: a fetched pack must be signed"))
     if not config.path(config.content.pack).is_dir():
