@@ -64,7 +64,7 @@ def _feed_import(work: Path, rows: int | None, form: str) -> tuple[float, float]
         write_feed_pack(rows or 1000, folder, form, bad_rows=max(1, (rows or 1000) // 20_000))
     database = work / f"feed-{rows}-{form}.db"
     database.unlink(missing_ok=True)
-    script = ("import sys; from pathlib import Path; import resource; from kiosk.core.catalog_build import "
+    script = ("import sys; from pathlib import Path; import resource; from kiosk.core.catalog.build import "
               "ensure_catalog; ensure_catalog(Path(sys.argv[1]), Path(sys.argv[2]), 'lyon-01'); "
               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     started = time.perf_counter()
@@ -280,7 +280,7 @@ def _scan_latency(add: Any, work: Path, count: int) -> None:
 
 def _compare_with_chromium(add: Any, work: Path, runs: int) -> None:
     from bench.chromium import measure
-    from kiosk.core.catalog import Catalog
+    from kiosk.core.catalog.database import Catalog
 
     config = make_config(work, None)
     catalog = Catalog(work / "catalog-demo.db")

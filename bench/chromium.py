@@ -9,8 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.core.catalog import Catalog
-from kiosk.core.locale_format import Formatter
+from kiosk.core.catalog.database import Catalog
+from kiosk.core.language.locale_format import Formatter
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")

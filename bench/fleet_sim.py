@@ -1,5 +1,5 @@
 """A fleet of simulated kiosks against one Mosquitto on loopback: the kiosks' own fleet-link code
-(kiosk/services/fleet.py), without a renderer, and head office's (kiosk/fleet.py). Prints JSON:
+(kiosk/services/fleet_link.py), without a renderer, and head office's (kiosk/fleet_cli.py). Prints JSON:
 
 - the command round trip to one device and to all of them, p50 and p99;
 - how long a content version published for every store takes to reach every kiosk;
@@ -23,8 +23,8 @@ from typing import Any
 
 from kiosk.config.settings import FleetConfig
 from kiosk.core.messages import CommandReceived, ContentOffered
-from kiosk.fleet import Fleet
-from kiosk.services.fleet import FleetLink
+from kiosk.fleet_cli import Fleet
+from kiosk.services.fleet_link import FleetLink
 from kiosk.testing.broker import Broker, raise_file_limit
 
 DEVICES_PER_STORE = 10

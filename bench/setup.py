@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from kiosk.core.catalog_build import ensure_catalog
+from kiosk.core.catalog.build import ensure_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "content" / "tools"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kiosk.core.scan import CodeRules
+from kiosk.core.codes.scan import CodeRules
 from kiosk.scenes.browse import BrowseScene
 from kiosk.scenes.cart import CartScene
 from kiosk.scenes.checkout import CheckoutScene

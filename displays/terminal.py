@@ -11,17 +11,17 @@ import pygame
 from displays.routes import shop_routes
 from kiosk.app.memory import release_free_memory
 from kiosk.config.settings import DisplayConfig
-from kiosk.core.clock import Clock
-from kiosk.core.corner_taps import CornerTaps
+from kiosk.core.codes.scan import CodeRules
+from kiosk.core.hours.clock import Clock
 from kiosk.core.messages import (
     BarcodeScanned,
     CardPresented,
     DeviceStatusChanged,
     PrintFinished,
 )
-from kiosk.core.pin import PinLock
-from kiosk.core.scan import CodeRules
-from kiosk.core.session import IdleState, IdleWatcher, ShopperSession
+from kiosk.core.shopper.session import IdleState, IdleWatcher, ShopperSession
+from kiosk.core.staff.corner_taps import CornerTaps
+from kiosk.core.staff.pin import PinLock
 from kiosk.scenes.adviser import UnknownCodeDialog
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.context import SceneContext
@@ -30,8 +30,8 @@ from kiosk.scenes.maintenance import MaintenanceScene
 from kiosk.scenes.staff import DeviceStatusScene, PinPadScene
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.scenes.welcome import WelcomeScene
-from kiosk.store.ports import NoScreenSwitch, ScreenSwitch
-from kiosk.store.shop import Shop
+from kiosk.shared.ports import NoScreenSwitch, ScreenSwitch
+from kiosk.shared.shop import Shop
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme

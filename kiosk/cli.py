@@ -16,8 +16,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything impo
 
 from kiosk.app.logs import setup_logging
 from kiosk.config import ConfigError, KioskConfig, load_config
-from kiosk.core.content_pack import read_pack
-from kiosk.core.pack_reader import PackRejected
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
 from kiosk.core.problems import Problem
 
 DEMO_CONFIG = Path("config") / "default.toml"
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None, default_config: Path = DEMO_CONFIG) -> i
         return 2
     setup_logging(args.verbose, args.log_file)
     if args.hash_pin:
-        from kiosk.core.pin import hash_pin
+        from kiosk.core.staff.pin import hash_pin
 
         pin = sys.stdin.readline().strip()
         if not (pin.isdigit() and len(pin) == 4):

@@ -2,7 +2,7 @@
 
 The command line, the pilot (tests) and the benchmarks all build the kiosk here, so what runs in a
 store is what was tested. Nothing else chooses an implementation: a service that is not configured
-stays the null object of its port (kiosk/store/ports.py).
+stays the null object of its port (kiosk/shared/ports.py).
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from kiosk.automation.commands import AutomationCommands
 from kiosk.automation.fleet_commands import FleetCommands
 from kiosk.config import KioskConfig
 from kiosk.config.settings import DisplayConfig
-from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.hours.clock import Clock, SystemClock
+from kiosk.core.hours.power_schedule import PowerRule, quiet_hours
 from kiosk.core.messages import Message, Quit, Redraw
-from kiosk.core.power_schedule import PowerRule, quiet_hours
 from kiosk.services.screen_power import methods_for
-from kiosk.store.ports import Device
-from kiosk.store.shop import Shop
+from kiosk.shared.ports import Device
+from kiosk.shared.shop import Shop
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
     shop = Shop(config, post, clock)
     if config.content.url:  # head office's signed packs, fetched over HTTPS before each import
         from kiosk.services.content_fetch import ContentFetcher
-        from kiosk.store.shop import fetched_packs
+        from kiosk.shared.shop import fetched_packs
 
         content = config.content
         shop.content_source = ContentFetcher(content.url, content.public_key, fetched_packs(config),
@@ -149,7 +149,7 @@ def start_devices(app: App) -> None:
         shop.senders.append(mail)
         devices.append(mail)
     if config.fleet.host:
-        from kiosk.services.fleet import FleetLink
+        from kiosk.services.fleet_link import FleetLink
 
         fleet = FleetLink(config.fleet, config.store.id, config.fleet.device or app.displays[0].name, post, app.clock)
         shop.fleet = fleet

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.fleet import main as fleet_main
+from kiosk.fleet_cli import main as fleet_main
 from tests.conftest import REPO, write_config
 from tests.mqtt import MOSQUITTO, Broker, Observer
 from tests.test_fleet import fleet_config_text

@@ -12,12 +12,12 @@ PACKAGES = ("kiosk", "displays", "drivers")
 # what each room may not import (a prefix match on module names)
 FORBIDDEN = {
     "kiosk.core": ("kiosk.", "displays", "drivers"),  # except kiosk.core itself: checked below
-    "drivers": ("kiosk.ui", "kiosk.scenes", "kiosk.app", "kiosk.automation", "kiosk.store", "kiosk.services",
+    "drivers": ("kiosk.ui", "kiosk.scenes", "kiosk.app", "kiosk.automation", "kiosk.shared", "kiosk.services",
                 "displays"),
-    "kiosk.ui": ("kiosk.scenes", "kiosk.store", "kiosk.app", "kiosk.automation", "displays"),
-    "kiosk.services": ("kiosk.ui", "kiosk.scenes", "kiosk.app", "kiosk.automation", "kiosk.store", "displays"),
+    "kiosk.ui": ("kiosk.scenes", "kiosk.shared", "kiosk.app", "kiosk.automation", "displays"),
+    "kiosk.services": ("kiosk.ui", "kiosk.scenes", "kiosk.app", "kiosk.automation", "kiosk.shared", "displays"),
     "kiosk.scenes": ("kiosk.app", "kiosk.automation", "displays"),
-    "kiosk.store": ("kiosk.ui", "kiosk.scenes", "kiosk.app", "kiosk.automation", "displays"),
+    "kiosk.shared": ("kiosk.ui", "kiosk.scenes", "kiosk.app", "kiosk.automation", "displays"),
 }
 
 
@@ -91,7 +91,7 @@ def test_no_arrow_runs_upwards() -> None:
 
 def test_the_graph_sees_imports_inside_functions() -> None:
     graph = import_graph()
-    assert "kiosk.core.catalog_build" in graph["kiosk.store.shop"]
+    assert "kiosk.core.catalog.build" in graph["kiosk.shared.shop"]
     assert graph["displays.routes"] >= {"kiosk.scenes.product", "kiosk.scenes.routes"}
 
 
@@ -99,7 +99,7 @@ def test_no_any_at_a_joint() -> None:
     """Signatures in the runtime's rooms name their types: no bare `Any` (a JSON object stays
     `dict[str, Any]`, which is what it is)."""
     found = []
-    for folder in ("kiosk/app", "kiosk/store", "kiosk/automation", "displays"):
+    for folder in ("kiosk/app", "kiosk/shared", "kiosk/automation", "displays"):
         for path in (REPO / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):

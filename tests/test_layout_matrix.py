@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from kiosk.core.clock import ManualClock
+from kiosk.core.hours.clock import ManualClock
 from kiosk.scenes.context import SceneContext
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config

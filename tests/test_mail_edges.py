@@ -18,8 +18,8 @@ from aiosmtpd.controller import Controller
 
 from kiosk.automation.server import request
 from kiosk.config import load_config
-from kiosk.core.clock import ManualClock
-from kiosk.core.outbox import Outbox
+from kiosk.core.hours.clock import ManualClock
+from kiosk.core.orders.outbox import Outbox
 from kiosk.services.mail import MailSender
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.kiosk_process import start_kiosk

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.cart import Cart
 from kiosk.core.messages import DeliverySucceeded, DeviceStatusChanged, Message
 from kiosk.core.models import ProductSummary
-from kiosk.core.orders import Order, new_order_id
-from kiosk.core.outbox import Outbox
+from kiosk.core.orders.order import Order, new_order_id
+from kiosk.core.orders.outbox import Outbox
+from kiosk.core.shopper.cart import Cart
 from kiosk.services.backend_sender import BackendSender
 from tests.order_backend import OrderBackend
 

@@ -15,7 +15,7 @@ import pygame
 import pytest
 
 from kiosk.config import load_config
-from kiosk.core.clock import ManualClock
+from kiosk.core.hours.clock import ManualClock
 from kiosk.core.messages import CommandReceived
 from kiosk.services.screen_power import BacklightPower, CecPower, DpmsPower, PowerError
 from kiosk.testing.pilot import Pilot

@@ -24,10 +24,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from kiosk.config import load_config
-from kiosk.core.clock import ManualClock
+from kiosk.core.hours.clock import ManualClock
 from kiosk.core.messages import CommandReceived, ContentOffered
 from kiosk.services.content_fetch import ContentFetcher, FetchProblem
-from kiosk.services.fleet import parse_content_offer
+from kiosk.services.fleet_link import parse_content_offer
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 

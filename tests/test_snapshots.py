@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from kiosk.core.clock import ManualClock
+from kiosk.core.hours.clock import ManualClock
 from kiosk.core.messages import DeviceStatusChanged
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config

@@ -11,7 +11,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from kiosk.config.settings import LANGUAGES
-from kiosk.core.i18n import Translations
+from kiosk.core.language.i18n import Translations
 from tests.conftest import REPO
 
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "texts": None, "plural": (1, 2)}

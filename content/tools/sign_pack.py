@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from kiosk.core.pack_signature import MANIFEST, SIGNATURE, sign
+from kiosk.core.pack.signature import MANIFEST, SIGNATURE, sign
 
 
 def keygen(keyfile: Path) -> str:

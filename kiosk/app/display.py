@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from kiosk.core.session import ShopperSession
-from kiosk.store.ports import ScreenSwitch
+from kiosk.core.shopper.session import ShopperSession
+from kiosk.shared.ports import ScreenSwitch
 from kiosk.ui.screen import Screen
 
 

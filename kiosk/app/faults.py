@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.text import without_personal_data
+from kiosk.core.language.text import without_personal_data
 
 log = logging.getLogger(__name__)
 LOG_EVERY_S = 10.0  # the same fault again within this time is counted, not logged again

@@ -28,7 +28,7 @@ from kiosk.app.power import PowerManager
 from kiosk.app.router import handler, handler_name, offer
 from kiosk.app.telemetry import Telemetry
 from kiosk.config import KioskConfig
-from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.hours.clock import Clock, SystemClock
 from kiosk.core.messages import (
     AutomationRequest,
     CatalogChanged,
@@ -41,9 +41,9 @@ from kiosk.core.messages import (
     ScreenPowerApplied,
 )
 from kiosk.services.watchdog import SystemdNotifier
-from kiosk.store import recent_log
-from kiosk.store.ports import Device
-from kiosk.store.shop import Shop
+from kiosk.shared import recent_log
+from kiosk.shared.ports import Device
+from kiosk.shared.shop import Shop
 
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60

@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
+from kiosk.core.hours.opening_hours import OpeningHours
+from kiosk.core.hours.power_schedule import PowerRule, Wanted, wanted
 from kiosk.core.messages import Message, ScreenPowerApplied
-from kiosk.core.opening_hours import OpeningHours
-from kiosk.core.power_schedule import PowerRule, Wanted, wanted
 from kiosk.services.screen_power import PowerError, PowerMethod
 
 log = logging.getLogger(__name__)
@@ -152,7 +152,7 @@ class PowerManager:
 
 
 class DisplaySwitch:
-    """One display's screen power as its maintenance menu sees it (kiosk/store/ports.py ScreenSwitch)."""
+    """One display's screen power as its maintenance menu sees it (kiosk/shared/ports.py ScreenSwitch)."""
 
     available = True
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from kiosk.app.display import Display
 from kiosk.app.faults import Faults
-from kiosk.store.shop import Shop
+from kiosk.shared.shop import Shop
 
 
 def rss_mb() -> float:

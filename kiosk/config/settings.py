@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.config.schema import bounded, convert
 from kiosk.config.toml_lines import key_lines, line_of
-from kiosk.core.opening_hours import WEEKDAYS, OpeningHours, parse_spans
-from kiosk.core.power_schedule import quiet_hours
+from kiosk.core.hours.opening_hours import WEEKDAYS, OpeningHours, parse_spans
+from kiosk.core.hours.power_schedule import quiet_hours
 from kiosk.core.problems import ConfigError, Problem
 
 LANGUAGES = ("fr", "en", "de", "es", "it")

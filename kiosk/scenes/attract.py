@@ -6,8 +6,8 @@ from typing import Any
 
 import pygame
 
+from kiosk.core.hours.slide_schedule import active_slides
 from kiosk.core.models import Slide, pick
-from kiosk.core.schedule import active_slides
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Insets, column, fit, fixed, flex, layout, leaf, text

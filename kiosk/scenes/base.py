@@ -8,7 +8,7 @@ from functools import partial
 import pygame
 
 from kiosk.core.models import ProductSummary
-from kiosk.core.session import MAX_COMPARE
+from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import Keyboard, layout_for, row_count
 from kiosk.ui.kit import Kit

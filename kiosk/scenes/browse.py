@@ -8,8 +8,8 @@ from typing import Any
 
 import pygame
 
-from kiosk.core.catalog import BrowseFilter
-from kiosk.core.i18n import N_
+from kiosk.core.catalog.database import BrowseFilter
+from kiosk.core.language.i18n import N_
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext

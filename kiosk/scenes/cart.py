@@ -7,8 +7,8 @@ from typing import Any
 
 import pygame
 
-from kiosk.core.cart import MAX_QUANTITY
 from kiosk.core.models import pick
+from kiosk.core.shopper.cart import MAX_QUANTITY
 from kiosk.scenes.base import ShopScene, suggestion_cards
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, row

@@ -13,9 +13,9 @@ from typing import Any
 import pygame
 
 from kiosk.core.models import pick
-from kiosk.core.order_mail import fulfilment_text
-from kiosk.core.orders import DeliveryAddress, Order, new_order_id, normalise_phone
-from kiosk.core.place_order import Voice, place
+from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id, normalise_phone
+from kiosk.core.orders.order_mail import fulfilment_text
+from kiosk.core.orders.place_order import Voice, place
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email

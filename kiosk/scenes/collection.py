@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from kiosk.core.models import pick
-from kiosk.core.pack_store import Collection
+from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Box, Insets, column, fit, row

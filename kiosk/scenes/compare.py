@@ -7,7 +7,7 @@ from typing import Any
 
 import pygame
 
-from kiosk.core.compare import Comparison, build_comparison
+from kiosk.core.shopper.compare import Comparison, build_comparison
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.layout import Box, Insets, column, fixed, leaf, row
 from kiosk.ui.scroll import ScrollView

@@ -8,12 +8,12 @@ from datetime import datetime
 
 import pygame
 
-from kiosk.core.clock import Clock
-from kiosk.core.i18n import Translator
-from kiosk.core.locale_format import Formatter
-from kiosk.core.session import ShopperSession
+from kiosk.core.hours.clock import Clock
+from kiosk.core.language.i18n import Translator
+from kiosk.core.language.locale_format import Formatter
+from kiosk.core.shopper.session import ShopperSession
 from kiosk.scenes.routes import Routes
-from kiosk.store.shop import Shop
+from kiosk.shared.shop import Shop
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme

@@ -7,8 +7,8 @@ from typing import Any
 
 import pygame
 
+from kiosk.core.codes.scan import CodeRules
 from kiosk.core.messages import BarcodeScanned, CardPresented
-from kiosk.core.scan import CodeRules
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Insets, column

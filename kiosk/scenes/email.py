@@ -6,7 +6,7 @@ import re
 from functools import partial
 from typing import Any
 
-from kiosk.core.share_mail import compose
+from kiosk.core.shopper.share_mail import compose
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER

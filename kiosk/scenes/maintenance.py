@@ -9,11 +9,11 @@ from typing import Any
 
 import pygame
 
-from kiosk.core.i18n import N_
+from kiosk.core.language.i18n import N_
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.store.ports import NoScreenSwitch, ScreenSwitch
-from kiosk.store.recent_log import RECENT
+from kiosk.shared.ports import NoScreenSwitch, ScreenSwitch
+from kiosk.shared.recent_log import RECENT
 from kiosk.ui.layout import Box, Insets, column, fit, grid, layout, leaf, row, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget

@@ -7,8 +7,8 @@ from typing import Any
 
 import pygame
 
-from kiosk.core.compare import format_spec_value
 from kiosk.core.models import Variant, pick
+from kiosk.core.shopper.compare import format_spec_value
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene, compare_toast, stock_text, suggestion_cards
 from kiosk.scenes.context import SceneContext

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.pack_store import Collection
+from kiosk.core.pack.map_and_collections import Collection
 from kiosk.ui.scene import Scene
 
 

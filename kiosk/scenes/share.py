@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pygame
 
-from kiosk.core.compare import build_comparison
 from kiosk.core.messages import ShortLinkReady
-from kiosk.core.share import payload, share_url
-from kiosk.core.slip import Slip, slip_lines
+from kiosk.core.shopper.compare import build_comparison
+from kiosk.core.shopper.share import payload, share_url
+from kiosk.core.shopper.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Insets, column, fit, fixed, flex, leaf, row

@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from kiosk.core.messages import DeviceStatusChanged
-from kiosk.core.pin import PinLock, verify_pin
+from kiosk.core.staff.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Insets, column, fit, fixed, grid, layout, row

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from kiosk.core.orders import PERSONAL_FIELDS
+from kiosk.core.orders.order import PERSONAL_FIELDS
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.layout import Box, Insets, column, fit, row
 from kiosk.ui.scroll import ScrollView

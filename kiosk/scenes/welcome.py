@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.core.i18n import N_
+from kiosk.core.language.i18n import N_
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.layout import Box, Insets, column, fit, layout, leaf, row, text

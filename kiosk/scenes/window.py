@@ -11,7 +11,7 @@ from typing import Any
 
 import pygame
 
-from kiosk.core.opening_hours import shop_state
+from kiosk.core.hours.opening_hours import shop_state
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext

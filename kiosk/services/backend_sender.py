@@ -15,10 +15,10 @@ from pathlib import Path
 
 import requests
 
-from kiosk.core.clock import Clock
+from kiosk.core.hours.clock import Clock
 from kiosk.core.messages import DeliverySucceeded, Message
-from kiosk.core.orders import PERSONAL_FIELDS
-from kiosk.core.outbox import Outbox, OutboxItem
+from kiosk.core.orders.order import PERSONAL_FIELDS
+from kiosk.core.orders.outbox import Outbox, OutboxItem
 from kiosk.services.outbox_sender import OutboxSender
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import requests
 
-from kiosk.core.pack_signature import SignatureProblem, public_key, verify, version_key
+from kiosk.core.pack.signature import SignatureProblem, public_key, verify, version_key
 
 log = logging.getLogger(__name__)
 CHUNK = 1 << 16

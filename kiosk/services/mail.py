@@ -15,10 +15,10 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.clock import Clock
+from kiosk.core.hours.clock import Clock
+from kiosk.core.language.text import without_personal_data
 from kiosk.core.messages import Message
-from kiosk.core.outbox import Outbox, OutboxItem
-from kiosk.core.text import without_personal_data
+from kiosk.core.orders.outbox import Outbox, OutboxItem
 from kiosk.services.outbox_sender import OutboxSender
 
 log = logging.getLogger(__name__)

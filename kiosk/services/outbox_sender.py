@@ -12,9 +12,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.hours.clock import Clock, SystemClock
 from kiosk.core.messages import DeviceStatusChanged, Message
-from kiosk.core.outbox import Outbox, OutboxItem
+from kiosk.core.orders.outbox import Outbox, OutboxItem
 
 IDLE_LOOK_S = 60.0
 

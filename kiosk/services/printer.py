@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from drivers.devices import open_printer
 from kiosk.core.messages import DeviceStatusChanged, Message, PrintFinished
-from kiosk.core.slip import Slip
+from kiosk.core.shopper.slip import Slip
 
 log = logging.getLogger(__name__)
 

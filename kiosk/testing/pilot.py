@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import KioskConfig
-from kiosk.core.clock import ManualClock
+from kiosk.core.hours.clock import ManualClock
 from kiosk.wiring import build_app, start_devices
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from kiosk.core.models import pick
-from kiosk.core.pack_store import Rect, StoreMap
+from kiosk.core.pack.map_and_collections import Rect, StoreMap
 from kiosk.ui.widgets import Painter, Widget
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pygame
 
-from kiosk.core.image_header import ImageProblem, check_picture
+from kiosk.core.pack.image_header import ImageProblem, check_picture
 
 log = logging.getLogger(__name__)
 _RGBA = pygame.Surface((1, 1), pygame.SRCALPHA, 32)  # the pixel format pictures are converted to

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.catalog import BrowseFilter, Catalog
-from kiosk.core.catalog_build import ensure_catalog
+from kiosk.core.catalog.build import ensure_catalog
+from kiosk.core.catalog.database import BrowseFilter, Catalog
 from tests.conftest import REPO
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog
-from kiosk.core.content_pack import read_pack
-from kiosk.core.gtin import is_valid_gtin
-from kiosk.core.pack_reader import PackRejected
+from kiosk.core.catalog.build import ensure_catalog
+from kiosk.core.catalog.database import Catalog
+from kiosk.core.codes.gtin import is_valid_gtin
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
 from tests.conftest import REPO
 
 DEMO = REPO / "content" / "demo"

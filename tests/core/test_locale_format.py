@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from kiosk.core.locale_format import Formatter
+from kiosk.core.language.locale_format import Formatter
 
 MONDAY = date(2026, 11, 23)
 

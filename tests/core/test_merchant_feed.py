@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog
-from kiosk.core.content_pack import read_pack
-from kiosk.core.pack_reader import PackRejected
+from kiosk.core.catalog.build import ensure_catalog
+from kiosk.core.catalog.database import Catalog
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "content" / "tools"))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.opening_hours import OpeningHours, Span, parse_span, parse_spans, shop_state
+from kiosk.core.hours.opening_hours import OpeningHours, Span, parse_span, parse_spans, shop_state
 
 PARIS = ZoneInfo("Europe/Paris")
 ZONES = [PARIS, ZoneInfo("America/New_York"), ZoneInfo("Australia/Sydney"), ZoneInfo("Asia/Kolkata")]

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.outbox import FIRST_RETRY_S, MAX_RETRY_S, Outbox, retry_delay
+from kiosk.core.orders.outbox import FIRST_RETRY_S, MAX_RETRY_S, Outbox, retry_delay
 
 
 def test_an_item_survives_closing_and_reopening(tmp_path: Path) -> None:

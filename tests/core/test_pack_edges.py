@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.core.content_pack import read_pack
-from kiosk.core.pack_reader import PackRejected
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
 from tests.conftest import REPO
 from tests.pictures import write_cmyk_jpeg_header, write_png
 

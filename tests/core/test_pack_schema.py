@@ -10,9 +10,9 @@ from pathlib import Path
 import fastjsonschema
 import pytest
 
-from kiosk.core.content_pack import read_pack
-from kiosk.core.pack_reader import PackRejected
-from kiosk.core.pack_schema import SCHEMAS, published
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
+from kiosk.core.pack.schema import SCHEMAS, published
 from tests.conftest import REPO
 
 DOCS = REPO / "docs" / "pack"
@@ -23,7 +23,7 @@ DEMO = REPO / "content" / "demo"
 def test_the_published_schema_is_the_one_the_kiosk_uses(name: str) -> None:
     path = DOCS / name.replace(".json", ".schema.json")
     assert json.loads(path.read_text(encoding="utf-8")) == published(name), \
-        "run: python -m kiosk.core.pack_schema docs/pack"
+        "run: python -m kiosk.core.pack.schema docs/pack"
 
 
 @pytest.mark.parametrize("name", [name for name in SCHEMAS if (DEMO / name).is_file()])

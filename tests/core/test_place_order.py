@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from kiosk.core.cart import CartLine
-from kiosk.core.orders import Order
-from kiosk.core.place_order import Voice, place
+from kiosk.core.orders.order import Order
+from kiosk.core.orders.place_order import Voice, place
+from kiosk.core.shopper.cart import CartLine
 
 
 def voice(language: str) -> Voice:

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.core.opening_hours import OpeningHours, parse_span, parse_spans
-from kiosk.core.power_schedule import FRENCH_QUIET_HOURS, PowerRule, quiet_hours, wanted
+from kiosk.core.hours.opening_hours import OpeningHours, parse_span, parse_spans
+from kiosk.core.hours.power_schedule import FRENCH_QUIET_HOURS, PowerRule, quiet_hours, wanted
 
 PARIS = ZoneInfo("Europe/Paris")
 DAYTIME = OpeningHours(PARIS, {day: (parse_span("09:30-19:00"),) for day in range(7)})

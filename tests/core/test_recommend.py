@@ -7,10 +7,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog
+from kiosk.core.catalog.build import ensure_catalog
+from kiosk.core.catalog.database import Catalog
+from kiosk.core.catalog.recommend import bought_together
 from kiosk.core.models import Member
-from kiosk.core.recommend import bought_together
 from tests.conftest import REPO
 
 

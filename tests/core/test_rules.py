@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog
-from kiosk.core.compare import build_comparison
-from kiosk.core.i18n import Translations
-from kiosk.core.locale_format import Formatter
-from kiosk.core.scan import CodeRules
-from kiosk.core.session import CompareResult, IdleState, IdleWatcher, ShopperSession
+from kiosk.core.catalog.build import ensure_catalog
+from kiosk.core.catalog.database import Catalog
+from kiosk.core.codes.scan import CodeRules
+from kiosk.core.language.i18n import Translations
+from kiosk.core.language.locale_format import Formatter
+from kiosk.core.shopper.compare import build_comparison
+from kiosk.core.shopper.session import CompareResult, IdleState, IdleWatcher, ShopperSession
 from tests.conftest import REPO
 
 

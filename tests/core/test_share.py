@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog
-from kiosk.core.compare import build_comparison
-from kiosk.core.locale_format import Formatter
-from kiosk.core.share import MAX_BYTES, ShareError, decode, encode, payload, products_of, share_url
+from kiosk.core.catalog.build import ensure_catalog
+from kiosk.core.catalog.database import Catalog
+from kiosk.core.language.locale_format import Formatter
+from kiosk.core.shopper.compare import build_comparison
+from kiosk.core.shopper.share import MAX_BYTES, ShareError, decode, encode, payload, products_of, share_url
 from tests.conftest import REPO
 
 

@@ -161,7 +161,7 @@ def test_staff_see_waiting_orders_and_mark_one_handled(pilot: Pilot, config) -> 
     assert "+33612345678" in labels and any("1 × Vélo de route Alto 520" in label for label in labels)
     pilot.tap(f"Traitée : {order}")
     assert pilot.details()["orders"] == []
-    from kiosk.core.outbox import Outbox
+    from kiosk.core.orders.outbox import Outbox
 
     kept = Outbox(Path(config.path(config.outbox.path))).item(order)
     assert kept is not None and kept.state == "sent" and "contact" not in kept.payload

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import load_config
-from kiosk.core.clock import ManualClock
-from kiosk.core.outbox import Outbox
+from kiosk.core.hours.clock import ManualClock
+from kiosk.core.orders.outbox import Outbox
 from kiosk.testing.pilot import Pilot, PilotError
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.order_backend import OrderBackend

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.content_pack import read_pack
-from kiosk.core.pack_reader import PackRejected
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
 from kiosk.testing.pilot import Pilot
 from tests.conftest import REPO
 

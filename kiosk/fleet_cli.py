@@ -30,7 +30,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from kiosk.services.fleet import no_delay
+from kiosk.services.fleet_link import no_delay
 
 
 @dataclass

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.share import products_of
+from kiosk.core.shopper.share import products_of
 
 WIDTH = 42  # characters on a 80 mm receipt in font A
 

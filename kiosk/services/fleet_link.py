@@ -29,7 +29,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.hours.clock import Clock, SystemClock
 from kiosk.core.json_input import parse_json_object
 from kiosk.core.messages import CatalogChanged, CommandReceived, ContentOffered, DeviceStatusChanged, Message
 

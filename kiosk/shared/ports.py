@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from kiosk.core.messages import CommandReceived
-from kiosk.core.slip import Slip
+from kiosk.core.shopper.slip import Slip
 
 
 class Device(Protocol):

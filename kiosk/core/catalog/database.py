@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.gtin import gtin14
+from kiosk.core.codes.gtin import gtin14
+from kiosk.core.language.text import fold
 from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef, Variant
-from kiosk.core.pack_store import Collection, StoreMap
-from kiosk.core.text import fold
+from kiosk.core.pack.map_and_collections import Collection, StoreMap
 
 _ORDER = {
     "popular": "popularity DESC, id",

@@ -12,9 +12,9 @@ import re
 from datetime import date
 from typing import Any
 
+from kiosk.core.hours.opening_hours import WEEKDAYS
 from kiosk.core.models import Slide
-from kiosk.core.opening_hours import WEEKDAYS
-from kiosk.core.pack_reader import PackReader
+from kiosk.core.pack.reader import PackReader
 
 FILE = "playlist.json"
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from kiosk.core.cart import Cart
 from kiosk.core.models import Member
+from kiosk.core.shopper.cart import Cart
 
 MAX_COMPARE = 4
 

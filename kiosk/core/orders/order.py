@@ -15,8 +15,8 @@ from typing import Any
 
 import phonenumbers
 
-from kiosk.core.cart import CartLine
 from kiosk.core.models import pick
+from kiosk.core.shopper.cart import CartLine
 
 ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud at the counter
 PERSONAL_FIELDS = ("contact", "delivery_address")

@@ -1,11 +1,11 @@
 """The content pack's files as JSON Schema, published in docs/pack/ so that a retailer's IT can check a
 pack before they ship it, and used by the kiosk to check each file's shape before it reads it.
 
-    python -m kiosk.core.pack_schema docs/pack      # writes one FILE.schema.json per pack file
+    python -m kiosk.core.pack.schema docs/pack      # writes one FILE.schema.json per pack file
 
 A schema says the shape of one file (fields, types, bounds). What spans rows (a SKU used twice, a review
 of a product the pack does not sell, a GTIN's check digit, a picture's format) stays in Python
-(kiosk/core/content_pack.py), with its file, key and line.
+(kiosk/core/pack/content.py), with its file, key and line.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Reading one content pack's files: JSON with line numbers, paths kept inside the pack, texts cleaned
-and bounded; every problem collected with its file, key and line (see content_pack for the rules)."""
+and bounded; every problem collected with its file, key and line (see pack/content.py for the rules)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.language.text import visible_text
 from kiosk.core.models import Localized
-from kiosk.core.pack_schema import shape_problem
+from kiosk.core.pack.schema import shape_problem
 from kiosk.core.problems import Problem
-from kiosk.core.text import visible_text
 
 TEXT_MAX = 1000  # characters of a text, unless a field says otherwise (a brand, a label, an offer's text)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from kiosk.core.opening_hours import OpeningHours
+from kiosk.core.hours.opening_hours import OpeningHours
 
 # French law: lit advertising, shop-window screens included, is dark from 1:00 to 6:00 unless the shop is
 # open (décret 2022-1294, art. R581-35 of the environment code).

@@ -16,13 +16,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.gtin import is_valid_gtin
-from kiosk.core.image_header import ImageProblem, check_picture
-from kiosk.core.merchant_feed import products_from_feeds
+from kiosk.core.codes.gtin import is_valid_gtin
 from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue, Variant
-from kiosk.core.pack_playlist import read_playlist
-from kiosk.core.pack_reader import PackReader, PackRejected
-from kiosk.core.pack_store import Collection, StoreMap, read_collections, read_map
+from kiosk.core.pack.image_header import ImageProblem, check_picture
+from kiosk.core.pack.map_and_collections import Collection, StoreMap, read_collections, read_map
+from kiosk.core.pack.merchant_feed import products_from_feeds
+from kiosk.core.pack.playlist import read_playlist
+from kiosk.core.pack.reader import PackReader, PackRejected
 from kiosk.core.problems import Problem
 
 PRODUCT_FIELDS = {
@@ -279,7 +279,7 @@ def _csv_rows(reader: PackReader) -> list[tuple[int, dict[str, Any]]]:
 
 def _feed_rows(reader: PackReader, mapping: Any, categories: list[Category], languages: tuple[str, ...], store: str,
                now: datetime | None) -> tuple[str, list[tuple[int, dict[str, Any]]], dict[int, int], dict[int, str]]:
-    """Products from the retailer's Merchant Center feeds (kiosk/core/merchant_feed.py), as rows."""
+    """Products from the retailer's Merchant Center feeds (kiosk/core/pack/merchant_feed.py), as rows."""
     if not isinstance(mapping, dict) or not isinstance(mapping.get("feeds"), dict) or not mapping["feeds"]:
         reader.problem("feed_mapping.json", "feeds", "must name a feed file by language, like {\"fr\": \"feed.tsv\"}")
         raise PackRejected(reader.problems)

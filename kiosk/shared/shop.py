@@ -16,18 +16,18 @@ from platformdirs import user_cache_dir, user_data_dir
 
 from kiosk.config import KioskConfig
 from kiosk.config.settings import opening_hours
-from kiosk.core.catalog import Catalog
-from kiosk.core.catalog_build import ensure_catalog, previous_catalog, stored_fingerprint
-from kiosk.core.clock import Clock
-from kiosk.core.i18n import Translations, Translator
-from kiosk.core.locale_format import Formatter
+from kiosk.core.catalog.build import ensure_catalog, previous_catalog, stored_fingerprint
+from kiosk.core.catalog.database import Catalog
+from kiosk.core.hours.clock import Clock
+from kiosk.core.language.i18n import Translations, Translator
+from kiosk.core.language.locale_format import Formatter
 from kiosk.core.messages import CatalogReady, ContentOffered, Message
-from kiosk.core.outbox import Outbox, outbox_csv
-from kiosk.core.pack_reader import PackRejected
-from kiosk.core.place_order import PlacedOrder
+from kiosk.core.orders.outbox import Outbox, outbox_csv
+from kiosk.core.orders.place_order import PlacedOrder
+from kiosk.core.pack.reader import PackRejected
 from kiosk.core.problems import Problem
-from kiosk.store.local_settings import load_local_settings, save_local_settings
-from kiosk.store.ports import Backend, Fleet, NoBackend, NoFleet, NoPrinter, NoSpeaker, Printer, Sender, Speaker
+from kiosk.shared.local_settings import load_local_settings, save_local_settings
+from kiosk.shared.ports import Backend, Fleet, NoBackend, NoFleet, NoPrinter, NoSpeaker, Printer, Sender, Speaker
 
 log = logging.getLogger(__name__)
 

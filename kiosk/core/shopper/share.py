@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kiosk.core.compare import Comparison
 from kiosk.core.models import Product
+from kiosk.core.shopper.compare import Comparison
 
 VERSION = 1
 MAX_BYTES = 1200

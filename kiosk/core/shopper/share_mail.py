@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.core.share import products_of
+from kiosk.core.shopper.share import products_of
 
 
 def compose(content: dict[str, Any], url: str, texts: Callable[..., str],

@@ -14,10 +14,10 @@ import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 
-from kiosk.core.content_pack import ContentPack, read_pack
-from kiosk.core.gtin import gtin14
-from kiosk.core.recommend import bought_together
-from kiosk.core.text import fold
+from kiosk.core.catalog.recommend import bought_together
+from kiosk.core.codes.gtin import gtin14
+from kiosk.core.language.text import fold
+from kiosk.core.pack.content import ContentPack, read_pack
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = "11"

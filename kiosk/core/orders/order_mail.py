@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 
 from kiosk.core.models import pick
-from kiosk.core.orders import Order
+from kiosk.core.orders.order import Order
 
 Texts = Callable[..., str]
 

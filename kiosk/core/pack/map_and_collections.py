@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.core.models import Localized
-from kiosk.core.pack_reader import PackReader
+from kiosk.core.pack.reader import PackReader
 
 Rect = tuple[float, float, float, float]
 

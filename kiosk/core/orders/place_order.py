@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.order_mail import Texts, confirmation, store_alert
-from kiosk.core.orders import Order
+from kiosk.core.orders.order import Order
+from kiosk.core.orders.order_mail import Texts, confirmation, store_alert
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Codes the kiosk reads: GTIN numbers and what a scanned code means to the shop."""

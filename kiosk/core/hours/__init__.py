@@ -1,0 +1,1 @@
+"""Time and hours: the injected clock, opening hours, which slides play now, when screens are lit."""

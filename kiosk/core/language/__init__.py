@@ -1,0 +1,1 @@
+"""Words in the shopper's language: translations, locale formats, text as search compares it."""

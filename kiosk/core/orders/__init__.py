@@ -1,0 +1,1 @@
+"""Orders and the outbox: what a shopper confirms, kept durably, and the emails it sends."""

@@ -1,0 +1,1 @@
+"""Staff access: PINs and the hidden corner gesture."""
