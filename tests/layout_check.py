@@ -3,10 +3,15 @@ read from the accessibility tree of one screen."""
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
+import string
+from pathlib import Path
 from typing import Any
 
 import pygame
+from babel.messages.pofile import read_po
 
 TEXT_ROLES = ("text", "heading")
 
@@ -39,4 +44,91 @@ def layout_problems(widgets: list[dict[str, Any]], min_target: int) -> list[str]
         if not control.get("clipped") and min(bounds.width, bounds.height) < min_target:
             problems.append(f"{control['label']!r} is {bounds.width}x{bounds.height}, under {min_target} px")
     problems += [f"text cut: {w['label']!r}" for w in widgets if w.get("cut")]
+    return problems
+
+
+LOCALE = Path(__file__).resolve().parents[1] / "content" / "locale"
+SOURCE_LANGUAGE = "en"  # the interface's texts are written in English; the catalogues translate them
+
+
+@functools.cache
+def _interface_texts() -> dict[str, list[tuple[str, ...]]]:
+    """Each language's interface texts, one tuple of forms per text (its translation, or both plural forms)
+    in the order of the catalogue, English included as the catalogues' source."""
+    said: dict[str, list[tuple[str, ...]]] = {SOURCE_LANGUAGE: []}
+    for path in sorted(LOCALE.glob("*/LC_MESSAGES/kiosk.po")):
+        with path.open("rb") as handle:
+            catalogue = read_po(handle)
+        forms: list[tuple[str, ...]] = []
+        for message in catalogue:
+            if not message.id:
+                continue
+            source = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+            strings = (message.string,) if isinstance(message.string, str) else tuple(message.string or ())
+            # an empty translation shows the English text (gettext's fallback)
+            forms.append(tuple(s or source[min(i, len(source) - 1)] for i, s in enumerate(strings or source)))
+            if path.parents[1].name == "de":  # the sources once, from any catalogue
+                said[SOURCE_LANGUAGE].append(source)
+        said[path.parents[1].name] = forms
+    return said
+
+
+def _pattern(text: str) -> re.Pattern[str] | None:
+    """A text as a whole-label pattern, its `{fields}` matching anything; None when too little of it is
+    words of its own (a text that is only fields, or a sign) to tell a language by."""
+    text = " ".join(text.split())
+    parts = [literal for literal, _, _, _ in string.Formatter().parse(text)]
+    if sum(ch.isalpha() for part in parts for ch in part) < 3:
+        return None
+    fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    pattern = "".join(re.escape(part) + (".+?" if index < len(fields) else "") for index, part in enumerate(parts))
+    return re.compile(pattern, re.S)
+
+
+@functools.cache
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(p for forms in _interface_texts().get(language, []) for form in forms
+                 if (p := _pattern(form)) is not None)
+
+
+def labels_in_other_language(widgets: list[dict[str, Any]], language: str) -> list[str]:
+    """The labels of a session in `language` that are an interface text of another language (an English
+    "Shift" key in a French session) and none of the session's own: each said with the language it is in.
+
+    Only texts of the interface's catalogues are known; a text the code never marked for translation is
+    caught by the translations test, not here. Content (product names, reviews) is not judged."""
+    own = _patterns(language)
+    problems: list[str] = []
+    for widget in widgets:
+        label = " ".join(str(widget.get("label", "")).split())
+        if not label or any(p.fullmatch(label) for p in own):
+            continue
+        for other in sorted(_interface_texts()):
+            if other != language and any(p.fullmatch(label) for p in _patterns(other)):
+                problems.append(f"{widget['role']} {label!r} is in {other}, not {language}")
+                break
+    return problems
+
+
+INKED_ROLES = ("text", "heading", "button")
+
+
+def widgets_without_ink(widgets: list[dict[str, Any]], picture: pygame.Surface, scale: float = 1.0,
+                        origin: tuple[int, int] = (0, 0)) -> list[str]:
+    """The texts and buttons the tree lists whose place in `picture` is one flat colour: drawn over, or
+    never drawn. `picture` may show the display scaled by `scale` with its top left at `origin` (a
+    desk's window in a screenshot of the whole desk)."""
+    problems: list[str] = []
+    area = picture.get_rect()
+    for widget in widgets:
+        if widget["role"] not in INKED_ROLES or not str(widget["label"]).strip() or widget.get("clipped"):
+            continue
+        x, y, w, h = widget["bounds"]
+        shown = pygame.Rect(origin[0] + round(x * scale), origin[1] + round(y * scale),
+                            max(1, round(w * scale)), max(1, round(h * scale))).clip(area)
+        if shown.width * shown.height < 4:
+            continue
+        pixels = pygame.image.tobytes(picture.subsurface(shown), "RGB")
+        if pixels == pixels[:3] * (len(pixels) // 3):
+            problems.append(f"{widget['role']} {widget['label']!r} at {widget['bounds']} shows one flat colour")
     return problems
