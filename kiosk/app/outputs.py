@@ -82,7 +82,9 @@ class Output:
         shown = (round(picture[0] * scale), round(picture[1] * scale))
         self.offset = ((actual[0] - shown[0]) // 2, (actual[1] - shown[1]) // 2)
         self.shown = shown
-        self.direct = rotation == 0 and shown == actual
+        # drawn straight on the window only at its own size: a picture scaled down to a desk's window is
+        # laid out at the display's size and scaled when presented, never laid out again for the window
+        self.direct = rotation == 0 and picture == actual
         if self.direct:
             self.surface = self.window_surface
         else:
