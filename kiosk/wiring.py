@@ -151,7 +151,7 @@ def start_devices(app: App) -> None:
     if config.fleet.host:
         from kiosk.services.fleet_link import FleetLink
 
-        fleet = FleetLink(config.fleet, config.store.id, config.fleet.device or app.displays[0].name, post, app.clock)
+        fleet = FleetLink(config.fleet, config.store.id, app.device, post, app.clock)
         shop.fleet = fleet
         devices.append(fleet)
     if config.backend.base_url:

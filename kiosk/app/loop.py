@@ -83,7 +83,10 @@ class App:
         self.messages = messages
         self.running = True
         self.shop = shop
-        self.faults = Faults(shop.local_path.with_name(f"running-{config.store.id}"))
+        # this device's id in the fleet's topics: the one set, else its first display's name
+        self.device = config.fleet.device or displays[0].name
+        # one marker per device: two kiosks of one store under one user must not take each other's run for a crash
+        self.faults = Faults(shop.local_path.with_name(f"running-{config.store.id}-{self.device}"))
         self.outputs = outputs
         self.displays = displays
         # what answers automation requests and fleet commands (kiosk/automation, plugged in by wiring.py)
