@@ -64,11 +64,16 @@ def check(config_path: Path) -> list[Problem]:
 
 def run(config: KioskConfig, args: argparse.Namespace) -> int:
     """Run the app until it is closed or stopped by a signal."""
+    from kiosk.app.loop import NoScreen
     from kiosk.app.stop_signals import StopSignals
     from kiosk.automation.server import AutomationServer
     from kiosk.wiring import build_app, start_devices
 
-    app = build_app(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
+    try:
+        app = build_app(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
+    except NoScreen as error:
+        print(error, file=sys.stderr)
+        return 2
     start_devices(app)
     log.info("kiosk %s of store %s started: %s; content %s (%d products)", config.fleet.device or "",
              config.store.id, ", ".join(f"{d.name} ({d.role})" for d in app.displays), app.shop.catalog.version,

@@ -55,13 +55,29 @@ NOT_WIRED = {"ok": False, "error": "this kiosk takes no requests"}
 STOP_WITHIN_S = 0.6  # devices get this long to stop: under systemd the whole stop takes under a second
 
 
+class NoScreen(RuntimeError):
+    """There is no screen to show the kiosk on (and it was not started --headless)."""
+
+
 def init_pygame(headless: bool) -> None:
-    """Start only what the kiosk uses (no audio: it needs no sound card)."""
+    """Start only what the kiosk uses (no audio: it needs no sound card); NoScreen if it could show nothing."""
     tune_malloc()  # before SDL and the picture thread allocate anything
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    asked = os.environ.get("SDL_VIDEODRIVER", "")
     if headless:
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ["SDL_VIDEODRIVER"] = asked = "dummy"
+    elif not (asked or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise NoScreen("no screen to show the kiosk on: neither DISPLAY (X11) nor WAYLAND_DISPLAY (Wayland) is set. "
+                       "Run it in a desktop session or under a compositor (cage or sway, as config/install/install.sh "
+                       "sets up), or with --headless to run without a screen")
     pygame.display.init()
+    driver = pygame.display.get_driver()
+    if driver in ("offscreen", "dummy") and driver != asked:
+        # SDL falls back on a driver that shows nothing when it cannot open the display server it was given
+        pygame.display.quit()
+        given = ", ".join(f"{key}={os.environ[key]}" for key in ("DISPLAY", "WAYLAND_DISPLAY") if os.environ.get(key))
+        raise NoScreen(f"no screen to show the kiosk on: SDL could not open the display server ({given or asked}); "
+                       "is it running, and may this user open it? (--headless runs without a screen)")
     if pygame.display.get_driver() == "x11":
         # Without a GPU, SDL's X11 window framebuffer otherwise goes through a software GL renderer, 3-6x
         # slower and 4x bigger. Only there: Wayland's driver has no window framebuffer without a renderer
