@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.automation.server import request
+from kiosk.automation import request
 from tests.conftest import REPO, write_config
 from tests.kiosk_process import wait_until_listening
 

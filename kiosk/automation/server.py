@@ -12,13 +12,13 @@ import json
 import logging
 import os
 import queue
-import socket
 import socketserver
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kiosk.automation.client import request as request  # the client, where the tests have long imported it
 from kiosk.core.json_input import parse_json_object
 from kiosk.core.messages import AutomationRequest, Message
 
@@ -97,19 +97,3 @@ class AutomationServer:
         self.server.server_close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-
-
-def request(path: Path, message: dict[str, Any], timeout: float = 30.0) -> dict[str, Any]:
-    """Send one request to a kiosk's automation socket and return the reply (a small client)."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-        client.settimeout(timeout)
-        client.connect(str(path))
-        client.sendall(json.dumps(message).encode() + b"\n")
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = client.recv(65536)
-            if not chunk:
-                break
-            data += chunk
-    reply: dict[str, Any] = json.loads(data)
-    return reply
