@@ -166,9 +166,10 @@ def start_devices(app: App) -> None:
             shop.senders.append(sender)
             devices.append(sender)
     if config.printer.address:
+        from drivers.printer import ReceiptPrinter
         from kiosk.services.printer import PrinterService
 
-        printer = PrinterService(config.printer.address, post, config.printer.timeout_s)
+        printer = PrinterService(ReceiptPrinter(config.printer.address, config.printer.timeout_s), post)
         shop.printer = printer
         devices.append(printer)
     if config.accessibility.speech:
