@@ -1,43 +1,47 @@
-"""The devices of a config, chosen in one place by their address (DESIGN §4): scanners, card readers,
-and the receipt printer."""
+"""The devices of a config, chosen in one place by their address (DESIGN §4): scanners and card readers.
+
+The receipt printer is a driver of its own (drivers/printer.py), used by the printer service.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
-from drivers.nfc.identity import card_secret
 from drivers.nfc.reader import NfcReader
 from drivers.nfc.sim import SimCardReader
-from drivers.scanners import open_scanner
-from kiosk.core.messages import Message
+from drivers.scanners import Post, Scanner, open_scanner
+
+CardReader = NfcReader | SimCardReader
 
 
-def open_devices(config: Any, post: Callable[[Message], None], codes: Callable[[], list[str]]) -> list[Any]:
-    """Scanners and the card reader of `config` (not started)."""
-    devices: list[Any] = []
-    for scanner in config.devices.scanners:
-        options = {"baudrate": scanner.baudrate, "terminator": scanner.terminator, "prefix": scanner.prefix,
-                   "suffix": scanner.suffix}
-        devices.append(open_scanner(scanner.address, post, options, codes))
-    address = config.devices.nfc
-    if address:
-        devices.append(SimCardReader(address, post) if address.startswith("sim:")
-                       else NfcReader(address, post, card_secret(config)))
+class ScannerLine(Protocol):
+    """A scanner as the config names it: its address and, for a serial one, its line settings."""
+
+    @property
+    def address(self) -> str: ...
+    @property
+    def baudrate(self) -> int: ...
+    @property
+    def terminator(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
+
+
+def open_card_reader(address: str, post: Post, secret: bytes) -> CardReader:
+    """The card reader for an address: sim: (the demo's), else an nfcpy path; UIDs are hashed with `secret`."""
+    return SimCardReader(address, post) if address.startswith("sim:") else NfcReader(address, post, secret)
+
+
+def open_devices(scanners: Iterable[ScannerLine], card_reader: str, secret: bytes, post: Post,
+                 codes: Callable[[], list[str]]) -> list[Scanner | CardReader]:
+    """The scanners and the card reader (none when `card_reader` is empty), not started."""
+    devices: list[Scanner | CardReader] = [
+        open_scanner(line.address, post, codes, baudrate=line.baudrate, terminator=line.terminator,
+                     prefix=line.prefix, suffix=line.suffix)
+        for line in scanners]
+    if card_reader:
+        devices.append(open_card_reader(card_reader, post, secret))
     return devices
-
-
-def open_printer(address: str, timeout: float) -> Any:
-    """A python-escpos printer for an address (not yet opened)."""
-    from escpos import printer
-
-    scheme, _, rest = address.partition(":")
-    if scheme == "tcp":
-        host, _, port = rest.rpartition(":")
-        return printer.Network(host, int(port or 9100), timeout=timeout)
-    if scheme == "usb":
-        vendor, _, product = rest.partition(":")
-        return printer.Usb(int(vendor, 16), int(product, 16), timeout=int(timeout * 1000))
-    if scheme == "serial":
-        return printer.Serial(rest, timeout=timeout)
-    raise ValueError(f"unknown printer address {address!r} (tcp:HOST:PORT, usb:VID:PID or serial:DEVICE)")

@@ -16,7 +16,6 @@ import random
 import select
 import time
 from collections.abc import Callable
-from typing import Any
 
 import serial
 
@@ -146,7 +145,9 @@ class HidScanner(ScannerThread):
 
 
 class SimScanner:
-    """A pretend scanner for the demo: scans a random product of the catalogue when asked (F2)."""
+    """A pretend scanner for the demo: scans a random product of the catalogue when its key is pressed."""
+
+    demo_key = "f2"  # the key of the desk demo that pulls its trigger (wired in kiosk/wiring.py)
 
     def __init__(self, address: str, post: Post, codes: Callable[[], list[str]]) -> None:
         self.address = address
@@ -158,8 +159,8 @@ class SimScanner:
         """Report itself as connected."""
         self.post(DeviceStatusChanged(f"scanner {self.address}", True, "simulated"))
 
-    def trigger(self) -> None:
-        """Scan a random product."""
+    def demo(self) -> None:
+        """Scan a random product (its demo key was pressed)."""
         codes = self.codes()
         if codes:
             self.deliver_code(random.choice(codes))
@@ -174,10 +175,15 @@ class SimScanner:
         """Nothing to close."""
 
 
-def open_scanner(address: str, post: Post, options: dict[str, Any], codes: Callable[[], list[str]]) -> Any:
-    """The scanner for an address (one place decides, by scheme): sim:, hid:PATH, or a pySerial URL."""
+Scanner = SerialScanner | HidScanner | SimScanner
+
+
+def open_scanner(address: str, post: Post, codes: Callable[[], list[str]], *, baudrate: int = 9600,
+                 terminator: str = "CR", prefix: str = "", suffix: str = "") -> Scanner:
+    """The scanner for an address (one place decides, by scheme): sim:, hid:PATH, or a pySerial URL (the
+    line settings are a serial scanner's; `codes` are what the demo's pretend scanner picks from)."""
     if address.startswith("sim:"):
         return SimScanner(address, post, codes)
     if address.startswith("hid:"):
         return HidScanner(address, post)
-    return SerialScanner(address, post, **options)
+    return SerialScanner(address, post, baudrate=baudrate, terminator=terminator, prefix=prefix, suffix=suffix)

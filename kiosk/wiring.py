@@ -14,6 +14,9 @@ from datetime import timedelta
 
 from displays import DISPLAY_ROLES
 from drivers.devices import open_devices
+from drivers.nfc.identity import card_secret
+from drivers.nfc.sim import SimCardReader
+from drivers.scanners import SimScanner
 from kiosk.app.display import Display
 from kiosk.app.loop import App, init_pygame
 from kiosk.app.monitors import choose, monitors, touch_devices
@@ -133,7 +136,11 @@ def start_devices(app: App) -> None:
     """Open the config's scanners and card reader, each for its display, plug the configured services
     into the shop's ports (mail, fleet, backend, printer, speech), and start them all."""
     config, shop, post = app.config, app.shop, app.post
-    devices: list[Device] = list(open_devices(config, post, app.product_codes))
+    secret = card_secret(config.devices.card_secret, config.store.id)
+    opened = open_devices(config.devices.scanners, config.devices.nfc, secret, post, lambda: shop.catalog.gtins(200))
+    app.demo_keys = {device.demo_key: device.demo for device in opened
+                     if isinstance(device, SimScanner | SimCardReader)}  # the desk demo's F2 and F3
+    devices: list[Device] = list(opened)
     for scanner in config.devices.scanners:
         owner = app.owner_of("scan", scanner.display)
         if owner is not None:

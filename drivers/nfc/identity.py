@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Any
 
 
-def card_secret(config: Any) -> bytes:
-    """The store's secret for hashing card UIDs (the store id when none is configured)."""
-    secret: str = config.devices.card_secret or config.store.id
-    return secret.encode()
+def card_secret(configured: str, store_id: str) -> bytes:
+    """The store's secret for hashing card UIDs: the configured one, else the store id."""
+    return (configured or store_id).encode()
 
 
 def hash_uid(uid: bytes, secret: bytes) -> str:

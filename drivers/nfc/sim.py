@@ -1,4 +1,4 @@
-"""A pretend card reader for the demo: F3 presents a demo member's loyalty card."""
+"""A pretend card reader for the demo: its key (F3) presents a demo member's loyalty card."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ DEMO_CARD = ("text:LOYALTY-1234",)
 
 
 class SimCardReader:
-    """Presents (and removes) the demo card when asked."""
+    """Presents (and removes) the demo card when its key is pressed."""
+
+    demo_key = "f3"  # the key of the desk demo that taps the card (wired in kiosk/wiring.py)
 
     def __init__(self, address: str, post: Callable[[Message], None]) -> None:
         self.address = address
@@ -21,8 +23,8 @@ class SimCardReader:
         """Report itself as connected."""
         self.post(DeviceStatusChanged(f"card reader {self.address}", True, "simulated"))
 
-    def present(self) -> None:
-        """Tap the demo card."""
+    def demo(self) -> None:
+        """Tap the demo card (its demo key was pressed)."""
         self.post(CardPresented(hashlib.sha256(b"demo card").hexdigest(), DEMO_CARD, source=self.address))
         self.post(CardRemoved(source=self.address))
 

@@ -17,8 +17,6 @@ from typing import Any
 
 import pygame
 
-from drivers.nfc.sim import SimCardReader
-from drivers.scanners import SimScanner
 from kiosk.app.display import Display
 from kiosk.app.faults import Faults
 from kiosk.app.keys import press_key
@@ -117,6 +115,8 @@ class App:
         recent_log.install()
         self._next_telemetry = 0.0
         self.devices: list[Device] = []  # started with the app, stopped with it (wiring.start_devices)
+        # the desk demo's keys (F2 scans, F3 taps a card): the simulated devices', wired in wiring.py
+        self.demo_keys: dict[str, Callable[[], None]] = {}
         self.device_owners: dict[str, Display] = {}  # a device's address -> the display its input goes to
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
@@ -271,21 +271,6 @@ class App:
         if refused:  # said once the fleet link is there (the event waits in its buffer until connected)
             self.shop.event("content_refused", problems=len(refused), first=str(refused[0]))
 
-    def product_codes(self) -> list[str]:
-        """Codes the demo's pretend scanner picks from."""
-        return self.shop.catalog.gtins(200)
-
-    def simulate(self, what: str) -> bool:
-        """The demo's pretend devices: F2 scans a random product, F3 presents a member's card."""
-        for device in self.devices:
-            if what == "scan" and isinstance(device, SimScanner):
-                device.trigger()
-                return True
-            if what == "card" and isinstance(device, SimCardReader):
-                device.present()
-                return True
-        return False
-
     # --- SDL input ------------------------------------------------------------------------------
     def _input(self, event: pygame.event.Event) -> None:
         pg = self.pygame
@@ -318,8 +303,8 @@ class App:
             if kind == "down" and self.power.touched(display.name, self.clock.now(), now):
                 return  # the screen was dark: the touch wakes it (in quiet hours) and presses nothing
             display.pointer(kind, pos, now)
-        elif event.type == pg.KEYDOWN and event.key in (pg.K_F2, pg.K_F3):
-            self.simulate("scan" if event.key == pg.K_F2 else "card")
+        elif event.type == pg.KEYDOWN and pg.key.name(event.key) in self.demo_keys:
+            self.demo_keys[pg.key.name(event.key)]()
         elif event.type == pg.KEYDOWN:
             display.activity()
             press_key(display, pg.key.name(event.key))

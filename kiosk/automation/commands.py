@@ -110,7 +110,7 @@ class AutomationCommands:
     def cmd_card(self, display: Display, request: dict[str, Any]) -> None:
         """As if a card was presented (then removed); the UID is hashed at once, as a reader driver does."""
         uid = bytes.fromhex(str(request["uid"]))
-        uid_hash = hash_uid(uid, card_secret(self.app.config))
+        uid_hash = hash_uid(uid, card_secret(self.app.config.devices.card_secret, self.app.config.store.id))
         if "card" in display.accepts:  # a shop window has no card reader
             self.app.deliver(display, CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
 
