@@ -10,6 +10,11 @@
 seconds; `send` to a store sends to each of its devices and waits for each correlated reply;
 `publish-content` names, retained, the version each store (a canary group first) should run. A table
 in the terminal, `--json` for scripts.
+
+Replies come on each device's own reply topic ({prefix}/{store}/{device}/reply/{name}), the one the
+shipped broker ACL (config/mosquitto/acl.conf) lets a device write, and are taken only from the device
+that was asked. Whatever a device publishes is read defensively: a status or telemetry that is too
+large, not JSON or nested too deep is shown as unreadable, and the rest of the fleet is still listed.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import logging
 import sys
 import threading
 import time
@@ -30,7 +36,32 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from kiosk.core.json_input import parse_json_object
 from kiosk.services.fleet_link import no_delay
+
+log = logging.getLogger("kiosk.fleet_cli")
+MAX_STATUS_BYTES = 64 * 1024  # a device's status or telemetry sample is a few hundred bytes
+MAX_REPLY_BYTES = 64 * 1024 * 1024  # a 4K screenshot, base64, is a few MB
+FIELD_CHARS = 40  # a listing cuts longer fields
+UNREADABLE = {"state": "unreadable"}
+
+
+def cut(value: object, limit: int = FIELD_CHARS) -> object:
+    """A value as a listing shows it: numbers as they are, anything else as text of at most `limit` characters."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def read_json(payload: bytes | bytearray, limit: int) -> dict[str, Any] | None:
+    """A device's JSON object, or None when it is too large, not JSON, nested too deep, or not an object."""
+    if len(payload) > limit:
+        return None
+    try:
+        return parse_json_object(bytes(payload), "message")
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -43,13 +74,14 @@ class Device:
     telemetry: dict[str, Any] = field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
-        """The device as one line of the list."""
+        """The device as one line of the list, each field cut to a listing's width."""
         faults = self.telemetry.get("faults", {})
-        return {"store": self.store, "device": self.device, "state": self.status.get("state", "?"),
-                "since": self.status.get("time", ""), "content": self.telemetry.get("content_version", ""),
-                "uptime_s": self.telemetry.get("uptime_s", ""), "frame_p99_ms": self.telemetry.get("frame_p99_ms", ""),
-                "errors": faults.get("errors", "") if isinstance(faults, dict) else "",
-                "refused": self.telemetry.get("content_refused", "")}
+        row = {"store": self.store, "device": self.device, "state": self.status.get("state", "?"),
+               "since": self.status.get("time", ""), "content": self.telemetry.get("content_version", ""),
+               "uptime_s": self.telemetry.get("uptime_s", ""), "frame_p99_ms": self.telemetry.get("frame_p99_ms", ""),
+               "errors": faults.get("errors", "") if isinstance(faults, dict) else "",
+               "refused": self.telemetry.get("content_refused", "")}
+        return {key: cut(value) for key, value in row.items()}
 
 
 class Fleet:
@@ -64,10 +96,12 @@ class Fleet:
             self.client.username_pw_set(username, password or None)
         if ca_file:
             self.client.tls_set(ca_certs=ca_file)
+        self.client.suppress_exceptions = True  # nothing a device sends may end the network thread
         self.devices: dict[tuple[str, str], Device] = {}
         self.replies: dict[bytes, dict[str, Any]] = {}
+        self._asked: dict[bytes, str] = {}  # correlation -> the reply topic of the device that was asked
+        self._listening: set[str] = set()  # stores whose devices' replies this client is subscribed to
         self._changed = threading.Condition()
-        self._inbox = f"{prefix}/head-office/{uuid.uuid4().hex[:12]}/replies"
         self.client.on_message = self._on_message
         connected = threading.Event()
         def on_connect(*args: object) -> None:
@@ -79,7 +113,6 @@ class Fleet:
         self.client.loop_start()
         if not connected.wait(connect_timeout_s):
             raise SystemExit(f"the broker {host}:{port} did not answer")
-        self.client.subscribe(self._inbox, qos=1)
 
     def close(self) -> None:
         """Disconnect."""
@@ -88,19 +121,39 @@ class Fleet:
 
     def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
         try:
-            body = json.loads(message.payload or b"{}")
-        except ValueError:
-            return
+            self._take(message)
+        except Exception as error:  # logged, never raised into paho's network thread
+            log.error("a message on %.200s could not be read: %s", message.topic, type(error).__name__)
+
+    def _take(self, message: mqtt.MQTTMessage) -> None:
+        parts = message.topic.removeprefix(f"{self.prefix}/").split("/")  # store, device, what[, name]
+        if len(parts) == 3 and parts[2] in ("status", "telemetry"):
+            store, device, what = parts
+            body = read_json(message.payload, MAX_STATUS_BYTES) if message.payload else {}
+            if body is None:
+                log.warning("%s/%s sent an unreadable %s (%d bytes)", cut(store), cut(device), what,
+                            len(message.payload))
+            with self._changed:
+                known = self.devices.setdefault((store, device), Device(store, device))
+                setattr(known, what, body if body is not None else UNREADABLE if what == "status" else {})
+                self._changed.notify_all()
+        elif len(parts) == 4 and parts[2] == "reply":
+            self._take_reply(message)
+
+    def _take_reply(self, message: mqtt.MQTTMessage) -> None:
+        body = read_json(message.payload, MAX_REPLY_BYTES)
+        correlation = getattr(message.properties, "CorrelationData", None)
+        if correlation is None and body is not None and isinstance(body.get("id"), str):
+            try:  # an MQTT 3.1.1 kiosk has no correlation data: it answers with the command's id
+                correlation = bytes.fromhex(body["id"])
+            except ValueError:
+                return
         with self._changed:
-            if message.topic == self._inbox:
-                correlation = getattr(message.properties, "CorrelationData", None)
-                if correlation is not None:
-                    self.replies[bytes(correlation)] = body
-            else:
-                parts = message.topic.split("/")
-                if len(parts) == 4 and parts[3] in ("status", "telemetry") and isinstance(body, dict):
-                    device = self.devices.setdefault((parts[1], parts[2]), Device(parts[1], parts[2]))
-                    setattr(device, parts[3], body)
+            if correlation is None or self._asked.get(bytes(correlation)) != message.topic:
+                return  # not ours, or from another device than the one asked, or a second reply
+            del self._asked[bytes(correlation)]
+            self.replies[bytes(correlation)] = body if body is not None else {
+                "ok": False, "error": f"an unreadable reply ({len(message.payload)} bytes)"}
             self._changed.notify_all()
 
     def survey(self, store: str = "+", wait_s: float = 2.0) -> list[Device]:
@@ -111,10 +164,18 @@ class Fleet:
             return sorted(self.devices.values(), key=lambda d: (d.store, d.device))
 
     def send(self, store: str, device: str, name: str, payload: dict[str, Any]) -> bytes:
-        """Send one command; returns its correlation id."""
+        """Send one command; returns its correlation id. The reply is awaited on the device's own reply
+        topic (the command's "id" is the correlation too, for a kiosk on MQTT 3.1.1)."""
         correlation = uuid.uuid4().bytes
+        reply_topic = f"{self.prefix}/{store}/{device}/reply/{name}"
+        with self._changed:
+            self._asked[correlation] = reply_topic
+        if store not in self._listening:  # the broker takes it before the command that follows
+            self._listening.add(store)
+            self.client.subscribe(f"{self.prefix}/{store}/+/reply/+", qos=1)
+        payload = {"id": correlation.hex(), **payload}
         properties = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
-        properties.ResponseTopic = self._inbox
+        properties.ResponseTopic = reply_topic
         properties.CorrelationData = correlation
         self.client.publish(f"{self.prefix}/{store}/{device}/cmd/{name}", json.dumps(payload).encode(), qos=1,
                             properties=properties)

@@ -10,10 +10,15 @@
 paho's network thread only turns messages into CommandReceived posts; commands are carried out on
 the main loop, which calls reply(). The session is persistent, subscriptions are renewed on every
 connection, and events published while offline wait in a bounded buffer.
+
+A command that arrives retained is never run (a retained `restart` would restart the kiosk each time
+it came back): it is refused once, in the log, the reply and a `command_refused` event. An empty
+payload is how MQTT clears a retained message, not a command.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import socket
@@ -28,6 +33,7 @@ import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
+from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from kiosk.core.hours.clock import Clock, SystemClock
 from kiosk.core.json_input import parse_json_object
@@ -36,7 +42,10 @@ from kiosk.core.messages import CatalogChanged, CommandReceived, ContentOffered,
 log = logging.getLogger(__name__)
 MAX_COMMAND_BYTES = 64 * 1024
 EVENT_BUFFER = 1000
+RETAINED = ("arrived retained: not run (a retained command would run again at every reconnection); "
+            "clear it with an empty retained message on its topic")
 WATCH_EVERY_S = 1.0  # how often the main loop checks that paho's network thread lives
+RETAINED_REMEMBERED = 256  # retained commands already refused, not refused (and said) again
 
 
 def no_delay(client: mqtt.Client) -> None:
@@ -79,6 +88,15 @@ def parse_catalog_change(payload: bytes | bytearray) -> CatalogChanged | None:
     return CatalogChanged(sku, cents, stock)
 
 
+def _only_id(payload: bytes | bytearray) -> dict[str, Any]:
+    """The command's "id" alone (for the reply to a command that is not run), if it can be read."""
+    try:
+        body = parse_json_object(bytes(payload), "command") if len(payload) <= MAX_COMMAND_BYTES else {}
+    except ValueError:
+        return {}
+    return {"id": body["id"]} if "id" in body else {}
+
+
 STORE_MESSAGES: dict[str, tuple[str, Callable[[bytes | bytearray], Message | None]]] = {
     "catalog": ("catalog change", parse_catalog_change),
     "content": ("content offer", parse_content_offer),
@@ -105,6 +123,7 @@ class FleetLink:
         self.network_restarts = 0
         self._next_watch = 0.0
         self._looping = False  # paho's network thread should be running
+        self._retained_refused: dict[str, str] = {}  # command topic -> digest of the retained payload refused
         self.client = self._make_client(self.protocol)
 
     def _make_client(self, protocol: str) -> mqtt.Client:
@@ -171,7 +190,12 @@ class FleetLink:
             self.post(DeviceStatusChanged("broker", False, str(reason)))
             return
         no_delay(client)
-        client.subscribe(f"{self.base}/cmd/+", qos=1)
+        if self.protocol == "5":  # a retained command keeps its flag even when it is published while we listen,
+            # and is not sent again when the persistent session's subscription is renewed
+            client.subscribe(f"{self.base}/cmd/+", options=SubscribeOptions(
+                qos=1, retainAsPublished=True, retainHandling=SubscribeOptions.RETAIN_SEND_IF_NEW_SUB))
+        else:
+            client.subscribe(f"{self.base}/cmd/+", qos=1)
         client.subscribe(f"{self.store_topic}/catalog", qos=1)
         client.subscribe(f"{self.store_topic}/content", qos=1)  # retained: the version this store should run
         client.publish(f"{self.base}/status", self._status_payload("online"), qos=1, retain=True)
@@ -207,8 +231,16 @@ class FleetLink:
             return
         name = message.topic.rsplit("/", 1)[-1][:64]
         props = getattr(message, "properties", None)
-        reply_topic = getattr(props, "ResponseTopic", None) or f"{self.base}/reply/{name}"
+        reply_topic = self._reply_topic(getattr(props, "ResponseTopic", None), name)
         correlation = getattr(props, "CorrelationData", None)
+        if not message.payload:
+            self._retained_refused.pop(message.topic, None)
+            log.info("fleet: an empty message on %s is not a command (it clears a retained one)", message.topic)
+            return
+        if message.retain:
+            self._refuse_retained(message, CommandReceived(name, _only_id(message.payload), reply_topic, correlation,
+                                                           RETAINED))
+            return
         if len(message.payload) > MAX_COMMAND_BYTES:
             self.post(CommandReceived(name, {}, reply_topic, correlation, "payload too large"))
             return
@@ -218,6 +250,31 @@ class FleetLink:
             self.post(CommandReceived(name, {}, reply_topic, correlation, f"bad JSON: {error}"))
             return
         self.post(CommandReceived(name, payload, reply_topic, correlation))
+
+    def _reply_topic(self, asked: object, name: str) -> str:
+        """Where the reply goes: the MQTT 5 response topic, unless it is one this kiosk listens to (its
+        reply would come back to it as a command or a store message) or not a topic one can publish to."""
+        own = f"{self.base}/reply/{name}"
+        if not isinstance(asked, str) or not asked or len(asked) > 1024 or "+" in asked or "#" in asked:
+            return own
+        listened = (f"{self.base}/cmd/+", *(f"{self.store_topic}/{store}" for store in STORE_MESSAGES))
+        if any(mqtt.topic_matches_sub(topic, asked) for topic in listened):
+            log.warning("fleet: a command asked for its reply on %s, which this kiosk reads: replied on %s", asked, own)
+            return own
+        return asked
+
+    def _refuse_retained(self, message: mqtt.MQTTMessage, refusal: CommandReceived) -> None:
+        """A retained command is not run; said once per retained payload, not at every reconnection."""
+        digest = hashlib.sha256(message.payload).hexdigest()
+        if self._retained_refused.get(message.topic) == digest:
+            return
+        if len(self._retained_refused) >= RETAINED_REMEMBERED:
+            self._retained_refused.pop(next(iter(self._retained_refused)))
+        self._retained_refused[message.topic] = digest
+        log.warning("fleet: the command %r on %s arrived retained and was not run (it would run again at every "
+                    "reconnection); clear it with an empty retained message on that topic", refusal.name, message.topic)
+        self.event("command_refused", command=refusal.name, reason="retained")
+        self.post(refusal)
 
     def watch(self, now: float) -> None:
         """From the main loop: paho's network thread must be alive; a dead one is restarted and reported."""
