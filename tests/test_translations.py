@@ -10,9 +10,12 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from kiosk.config import load_config
 from kiosk.config.settings import LANGUAGES
 from kiosk.core.language.i18n import Translations
-from tests.conftest import REPO
+from kiosk.core.messages import DeviceStatusChanged
+from kiosk.testing.pilot import Pilot
+from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "texts": None, "plural": (1, 2)}
 LOCALE = REPO / "content" / "locale"
@@ -96,3 +99,59 @@ def test_no_text_is_translated_inside_an_f_string() -> None:
     found = [f"{path}:{number}" for folder in SOURCES for path in Path(folder).rglob("*.py")
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
     assert not found, found
+
+
+def _labels_of_fixed_screens(folder: Path, language: str) -> dict[str, set[str]]:
+    """The labels of the screens made of interface texts only (the keyboard on both of its pages, the
+    staff's PIN pad, menu and devices screen), in a session in `language`."""
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8").replace('default_language = "fr"',
+                                                              f'default_language = "{language}"')
+    (folder / language).mkdir()
+    pilot = Pilot(load_config(write_config(folder / language, text)), "terminal")
+    try:
+        shown: dict[str, set[str]] = {}
+        display = pilot.app.display()
+        pilot.tap(x=540, y=960)
+        display.set_accessible(True)  # keys of touch size for all: the keyboard folds onto two pages
+        display.ctx.show(display.ctx.routes.search())
+        pilot.advance(0.1)
+        shown["keyboard, letters"] = set(pilot.labels())
+        pilot.tap(translations[language]("Digits and signs"))
+        shown["keyboard, signs"] = set(pilot.labels())
+        display.set_accessible(False)
+        display.ctx.show(display.ctx.routes.search())
+        pilot.advance(0.1)
+        shown["keyboard"] = set(pilot.labels())
+        # what the demo's pretend devices and an unreachable mail server report, as their threads post it
+        for status in (DeviceStatusChanged("scanner sim:", True, "simulated"),
+                       DeviceStatusChanged("mail server", False, "localhost:25: [Errno 111] Connection refused")):
+            pilot.app.post(status)
+        display.open_pin_pad()
+        pilot.advance(0.1)
+        shown["PIN pad"] = set(pilot.labels())
+        for digit in "2580":
+            pilot.tap(digit)
+        shown["staff menu"] = set(pilot.labels())
+        display.open_device_status()
+        pilot.advance(0.1)
+        shown["devices"] = set(pilot.labels())
+        return shown
+    finally:
+        pilot.close()
+
+
+translations = Translations(LOCALE, LANGUAGES)
+
+
+def test_screens_of_interface_texts_say_every_word_in_the_sessions_language(tmp_path: Path) -> None:
+    # A text the code never marked for translation shows the same in every language: on these screens
+    # (no product names, no reviews), a worded label that an English session shows too is one, unless
+    # it is the language's own translation of a text (German "Name", "OK").
+    english = _labels_of_fixed_screens(tmp_path, "en")
+    assert "Shift" in english["keyboard"] and "Digits and signs" in english["keyboard, letters"]
+    for language in (lang for lang in LANGUAGES if lang != "en"):
+        own = {form for forms in _catalogues()[language].values() for form in forms}
+        for screen, labels in _labels_of_fixed_screens(tmp_path, language).items():
+            untranslated = sorted(label for label in labels & english[screen]
+                                  if sum(ch.isalpha() for ch in label) > 1 and label not in own)
+            assert not untranslated, f"{language}, {screen}: {untranslated} not translated"

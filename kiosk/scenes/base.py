@@ -180,7 +180,8 @@ class ShopScene(Scene):
         if parts is not None or below:
             self._fill_band(root, band, title, parts, button if below else None)
         root.add(Keyboard(pygame.Rect((width - keyboard_w) // 2, keys_top, keyboard_w, keyboard_h),
-                          layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"), min_key=target))
+                          layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"), min_key=target,
+                          names=ctx.t))
         return root, field, band.top, band.bottom
 
     def _fill_band(self, root: Root, band: pygame.Rect, label: str, parts: Callable[[Widget], list[Box]] | None,

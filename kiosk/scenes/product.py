@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from kiosk.core.language.i18n import N_
 from kiosk.core.models import Variant, pick
 from kiosk.core.shopper.compare import format_spec_value
 from kiosk.scenes.adviser import call_adviser
@@ -17,6 +18,9 @@ from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
 REVIEWS_SHOWN = 6
+# The language a review was written in, said when it is not the shopper's
+REVIEW_LANGUAGES = {"fr": N_("in French"), "en": N_("in English"), "de": N_("in German"), "es": N_("in Spanish"),
+                    "it": N_("in Italian")}
 
 
 class ProductScene(ShopScene):
@@ -221,6 +225,8 @@ class ProductScene(ShopScene):
             card = kit.panel(page, "surface")
             who = review.author or t("A customer")
             where = " · " + t("written in store") if review.in_store else ""
+            written = REVIEW_LANGUAGES.get(review.language) if review.language != ctx.lang else None
+            where += " · " + t(written) if written else ""  # a review in another language says which
             parts.append(column(row(kit.stars(card, review.stars, t("{rating} out of 5", rating=review.stars),
                                               theme.size("star")),
                                     kit.words(card, f"{who} · {fmt.date(review.date)}{where}", size="small",

@@ -10,6 +10,7 @@ from kiosk.core.messages import DeviceStatusChanged
 from kiosk.core.staff.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.device_words import device_name, state_words
 from kiosk.ui.layout import Insets, column, fit, fixed, grid, layout, row
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
@@ -122,7 +123,8 @@ class DeviceStatusScene(ShopScene):
         return {"devices": {name: connected for name, (connected, _) in self.statuses().items()}}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """One line per device: its name, its state and what it last said."""
+        """One line per device: what it is, connected or not, and what that means in staff's words (the
+        technical detail is in the log)."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -130,10 +132,11 @@ class DeviceStatusScene(ShopScene):
         top = self.header(root, t("Devices"))
         page = root.add(ScrollView((0, top, width, height - top), 0, label=t("Devices")))
         lines = []
-        for name, (connected, detail) in sorted(self.statuses().items()):
+        for device, (connected, detail) in sorted(self.statuses().items()):
             card = kit.panel(page, "surface")
-            lines.append(row(column(kit.words(card, name, bold=True, max_lines=1),
-                                    kit.words(card, detail, size="small", color="muted", max_lines=2), gap=gap // 4),
+            lines.append(row(column(kit.words(card, device_name(t, device), bold=True, max_lines=2),
+                                    kit.words(card, state_words(t, device, connected, detail), size="small",
+                                              color="muted", max_lines=2), gap=gap // 4),
                              kit.words(card, t("Connected") if connected else t("Disconnected"), bold=True,
                                        color="best" if connected else "danger", align="right", width=fit(),
                                        max_lines=1, valign="center"),

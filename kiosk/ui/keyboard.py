@@ -7,55 +7,64 @@ from collections.abc import Callable
 
 import pygame
 
+from kiosk.core.language.i18n import N_
 from kiosk.ui.widgets import Button, Panel
 
-SHIFT, BACKSPACE, SPACE, ENTER = "Shift", "Backspace", "Space", "Enter"
-SYMBOLS, LETTERS = "Digits and signs", "Letters"  # the page keys of a keyboard folded onto narrow rows
-SIGNS = tuple("1234567890@.-'_+&/")
+# A key's name is its accessible label, translated where it is shown (and spoken in accessible mode).
+SHIFT, BACKSPACE, SPACE, ENTER = N_("Shift"), N_("Backspace"), N_("Space"), N_("Enter")
+SYMBOLS, LETTERS = N_("Digits and signs"), N_("Letters")  # the page keys of a keyboard folded onto narrow rows
+SIGNS = tuple("1234567890@.,-'?!_+&/")
+_LAST_ROW = ("@", ".", ",", "-", "'", "?", "!", SPACE, ENTER)
 
+# Each layout has its language's letters and the signs a review needs (, ? !). French, German and English
+# rows are at most 11 keys wide, so that the full rows keep their touch size on a portrait terminal;
+# Spanish and Italian need a twelfth (they fold onto two pages sooner).
 LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "azerty": (
-        tuple("1234567890"),
-        tuple("azertyuiop"),
-        tuple("qsdfghjklm"),
-        (SHIFT, *"wxcvbné", "è", BACKSPACE),
-        ("@", ".", "-", "'", SPACE, ENTER),
+        (*"1234567890", "à"),
+        (*"azertyuiop", "è"),
+        (*"qsdfghjklm", "ù"),
+        (SHIFT, *"wxcvbn", "é", "ç", BACKSPACE),
+        _LAST_ROW,
     ),
     "qwerty": (
         tuple("1234567890"),
         tuple("qwertyuiop"),
         tuple("asdfghjkl"),
         (SHIFT, *"zxcvbnm", BACKSPACE),
-        ("@", ".", "-", "'", SPACE, ENTER),
+        _LAST_ROW,
     ),
     "qwertz": (
-        tuple("1234567890"),
-        tuple("qwertzuiopü"),
-        tuple("asdfghjklöä"),
-        (SHIFT, *"yxcvbnm", "ß", BACKSPACE),
-        ("@", ".", "-", "'", SPACE, ENTER),
+        (*"1234567890", "ß"),
+        (*"qwertzuiop", "ü"),
+        (*"asdfghjkl", "ö", "ä"),
+        (SHIFT, *"yxcvbnm", BACKSPACE),
+        _LAST_ROW,
     ),
     "qwerty-es": (
-        tuple("1234567890"),
-        tuple("qwertyuiop"),
-        tuple("asdfghjklñ"),
-        (SHIFT, *"zxcvbnm", "ç", BACKSPACE),
-        ("@", ".", "-", "'", SPACE, ENTER),
+        (*"1234567890", "¿", "¡"),
+        (*"qwertyuiop", "á", "é"),
+        (*"asdfghjkl", "ñ", "í", "ó"),
+        (SHIFT, *"zxcvbnm", "ú", BACKSPACE),
+        _LAST_ROW,
     ),
     "qwerty-it": (
         tuple("1234567890"),
-        tuple("qwertyuiopè"),
-        tuple("asdfghjklòà"),
-        (SHIFT, *"zxcvbnm", "ù", "ì", BACKSPACE),
-        ("@", ".", "-", "'", SPACE, ENTER),
+        (*"qwertyuiop", "è", "é"),
+        (*"asdfghjkl", "ò", "à", "ù"),
+        (SHIFT, *"zxcvbnm", "ì", BACKSPACE),
+        _LAST_ROW,
     ),
 }
 LAYOUT_FOR_LANGUAGE = {"fr": "azerty", "de": "qwertz", "en": "qwerty", "es": "qwerty-es", "it": "qwerty-it"}
-_WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, SPACE: 4.0, ENTER: 2.0, SYMBOLS: 1.5, LETTERS: 1.5}
+_WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, ENTER: 1.5, SYMBOLS: 1.5, LETTERS: 1.5}
 _GLYPH = {SHIFT: "⇧", BACKSPACE: "⌫", SPACE: " ", ENTER: "OK", SYMBOLS: "123", LETTERS: "abc"}
 
 
-def _units(row: tuple[str, ...], space: float = 4.0) -> float:
+FULL_SPACE = 2.5  # the space bar's width in keys on a full keyboard
+
+
+def _units(row: tuple[str, ...], space: float = FULL_SPACE) -> float:
     return sum(space if key == SPACE else _WIDTH.get(key, 1.0) for key in row)
 
 
@@ -76,8 +85,9 @@ def folded(layout: str, columns: int, page: str) -> tuple[tuple[str, ...], ...]:
     """A layout's keys on rows of at most `columns` keys, for a keyboard too narrow for its full rows at
     touch size (accessible mode, a portrait window): the letters in the layout's order, or on the other
     page the digits and signs, then a row of shift, page, space, backspace and OK."""
-    keys = [key for row in LAYOUTS[layout] for key in row if len(key) == 1 and key.isalpha()] if page == LETTERS \
-        else list(SIGNS)
+    singles = [key for row in LAYOUTS[layout] for key in row if len(key) == 1]
+    keys = sorted((key for key in singles if key.isalpha()), key=lambda key: not key.isascii()) if page == LETTERS \
+        else [*SIGNS, *(key for key in singles if not key.isalnum() and key not in SIGNS)]
     rows = [tuple(keys[i:i + columns]) for i in range(0, len(keys), columns)]
     other = SYMBOLS if page == LETTERS else LETTERS
     return (*rows, (SHIFT, other, SPACE, BACKSPACE, ENTER))
@@ -93,7 +103,8 @@ def layout_for(language: str) -> str:
 
 
 class Keyboard(Panel):
-    """Keys as buttons; each press calls `on_key` with the character, or SHIFT/BACKSPACE/ENTER.
+    """Keys as buttons; each press calls `on_key` with the character, or SHIFT/BACKSPACE/ENTER (the
+    special keys are labelled with their names in the shopper's language, given by `names`).
 
     A key's touch area reaches to the middle of the gap around it (its cap is drawn inside), so that the
     keys of a full row reach the touch size on a portrait screen; when even so a full row would be
@@ -101,13 +112,15 @@ class Keyboard(Panel):
     and signs) instead of shrinking."""
 
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
-                 enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0) -> None:
+                 enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0,
+                 names: Callable[[str], str] = str) -> None:
         super().__init__(rect, "surface_alt", radius=False, label=label)
         self.layout = layout
         self.on_key = on_key
         self.shifted = False
         self.gap = gap
         self.enter_label = enter_label
+        self.names = names  # a special key's name in the shopper's language (its label, what speech says)
         self.columns = fold_columns(layout, rect.width, min_key)
         self.keys: list[Button] = []
         self._lay_keys(LETTERS)
@@ -121,7 +134,7 @@ class Keyboard(Panel):
         self.page = page
         rect = self.rect
         rows = LAYOUTS[self.layout] if not self.columns else folded(self.layout, self.columns, page)
-        space = 4.0 if not self.columns else max(1.0, self.columns - _units(rows[-1], 0.0))
+        space = FULL_SPACE if not self.columns else max(1.0, self.columns - _units(rows[-1], 0.0))
         key_h = rect.height // len(rows)
         unit = rect.width / max(_units(row, space) for row in rows)
         for row_index, row in enumerate(rows):
@@ -131,7 +144,8 @@ class Keyboard(Panel):
                 special = key in _GLYPH
                 shown = self.enter_label if key == ENTER else _GLYPH.get(key, key)
                 button = Button((round(x), rect.y + row_index * key_h, round(x + units * unit) - round(x), key_h),
-                                key, self._press(key), style="key_special" if special else "key", size="title",
+                                self.names(key) if special else key, self._press(key),
+                                style="key_special" if special else "key", size="title",
                                 shown=shown.upper() if self.shifted and len(key) == 1 else shown)
                 button.inset = self.gap // 2
                 self.keys.append(self.add(button))

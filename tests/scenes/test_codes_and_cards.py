@@ -52,7 +52,9 @@ def test_a_staff_badge_opens_the_pin_pad_then_the_device_status(pilot: Pilot) ->
     assert pilot.scene == "maintenance"
     pilot.tap("Voir les appareils")
     assert pilot.scene == "devices"
-    assert "Déconnecté" in pilot.labels() and "scanner /dev/ttyACM0" in pilot.labels()
+    labels = pilot.labels()
+    assert "Déconnecté" in labels and "Lecteur de codes-barres · /dev/ttyACM0" in labels
+    assert "Introuvable : vérifiez qu'il est branché" in labels, "in staff's words, in their language"
     pilot.app.handle_message(DeviceStatusChanged("scanner /dev/ttyACM0", True))
     pilot.advance(0.1)
     assert "Connecté" in pilot.labels()

@@ -51,8 +51,8 @@ def test_on_screen_keyboard_types_and_erases(shopping: Pilot) -> None:
     for key in ("t", "e", "n", "t"):
         shopping.tap(key)
     assert shopping.details()["query"] == "tent"
-    shopping.tap("Backspace")
-    shopping.tap("Shift")
+    shopping.tap("Effacer")  # the keys are named in the shopper's language (and spoken so)
+    shopping.tap("Majuscule")
     shopping.tap("z")
     assert shopping.details()["query"] == "tenZ"
 
