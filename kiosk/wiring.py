@@ -52,7 +52,10 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
         content = config.content
         shop.content_source = ContentFetcher(content.url, content.public_key, fetched_packs(config),
                                              max_bytes=content.max_mb * 1_000_000,
-                                             ca_file=str(config.path(content.ca_file)) if content.ca_file else "")
+                                             ca_file=str(config.path(content.ca_file)) if content.ca_file else "",
+                                             deadline_s=content.download_deadline_s,
+                                             min_rate_kb_s=content.min_rate_kb_s, stall_s=content.stall_s,
+                                             redirect_hosts=content.redirect_hosts)
     chosen = [d for d in config.displays if not display_names or d.name in display_names]
     if not chosen:
         raise ValueError(f"no display named {', '.join(display_names)} in {config.source}")

@@ -103,11 +103,23 @@ class CatalogChanged:
 
 
 @dataclass(frozen=True)
+class OfferRefused:
+    """Head office's pack was not taken: the URL offered (exactly), the version offered ("" for none), what
+    went wrong in one word (such as "signature", "stalled", "archive") and in a sentence. Nothing personal."""
+
+    url: str
+    version: str
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True)
 class CatalogReady:
     """A catalogue import (run in a worker) ended: the new database to swap in, or the pack's problems."""
 
     path: str  # "" when the pack was refused
     problems: tuple[Problem, ...] = ()
+    refused_offer: OfferRefused | None = None  # when head office's pack could not be fetched or was refused
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@ interruption (Range), never larger than allowed; then verified against the kiosk
 swapped in whole (a `current` link that changes in one step), the previous version kept for a roll back.
 
 A pack is served as a tar archive of its folder with manifest.json and manifest.sig
-(content/tools/sign_pack.py makes one). Anything wrong refuses the new pack and says why; the pack in
-use keeps serving.
+(content/tools/sign_pack.py makes one). Anything wrong refuses the new pack and says why, naming the URL
+that was offered; the pack in use keeps serving. The download's own limits (redirects, deadline,
+minimum rate, a newer offer replacing a stuck one) are in pack_download.py; the archive's (members,
+sizes, links, names) in kiosk/core/pack/archive.py.
 """
 
 from __future__ import annotations
@@ -13,21 +15,19 @@ import json
 import logging
 import os
 import shutil
-import tarfile
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 
+from kiosk.core.pack.archive import ArchiveProblem, Limits, unpack
 from kiosk.core.pack.signature import SignatureProblem, public_key, verify, version_key
+from kiosk.services.pack_download import DownloadLimits, FetchProblem, Line, Watch, blocks, open_download
 
+__all__ = ["ContentFetcher", "FetchProblem", "Fetched"]
 log = logging.getLogger(__name__)
-CHUNK = 1 << 16
-
-
-class FetchProblem(Exception):
-    """The new pack could not be fetched or was refused; the current one keeps serving."""
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,18 @@ class ContentFetcher:
     """Downloads, checks and installs signed packs into `folder` (folder/current is the pack in use)."""
 
     def __init__(self, url: str, key: str, folder: Path, *, max_bytes: int, ca_file: str = "",
-                 timeout_s: float = 30.0) -> None:
+                 deadline_s: float = 3600.0, min_rate_kb_s: float = 10.0, stall_s: float = 60.0,
+                 redirect_hosts: tuple[str, ...] = ()) -> None:
         self.url = url
         self.key = public_key(key)
         self.folder = folder
         self.max_bytes = max_bytes
+        self.limits = DownloadLimits(max_bytes, deadline_s, min_rate_kb_s * 1000, stall_s, redirect_hosts)
         self.verify_tls: str | bool = ca_file or True
-        self.timeout_s = timeout_s
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._lines: dict[int, Line] = {}  # the fetch in progress, by its job number
+        self._cancelled: dict[int, FetchProblem] = {}  # jobs cancelled before their fetch began
 
     @property
     def current(self) -> Path:
@@ -72,12 +76,39 @@ class ContentFetcher:
         """The version of the pack in use, "" when none was fetched yet."""
         return self._state().get("version", "") if self.current.exists() else ""
 
-    def fetch(self, *, allow_older: bool = False, url: str = "", version: str = "") -> Fetched:
-        """Fetch the pack if it changed, verify it and make it current; FetchProblem when refused. `url`
-        and `version`: the pack head office offered (its archive, and the version it must carry)."""
+    def cancel(self, job: int, why: str) -> None:
+        """Abandon job `job`'s fetch at once, wherever it is blocked (a newer offer replaces it); its
+        fetch raises FetchProblem saying `why`. A job whose fetch has not begun yet never begins it."""
+        problem = FetchProblem("replaced", f"abandoned: {why}")
+        with self._lock:
+            line = self._lines.get(job)
+            if line is None:
+                self._cancelled[job] = problem
+        if line is not None:
+            line.cut(problem)
+
+    def fetch(self, *, allow_older: bool = False, url: str = "", version: str = "", job: int = 0) -> Fetched:
+        """Fetch the pack if it changed, verify it and make it current; FetchProblem (naming the URL) when
+        refused. `url` and `version`: the pack head office offered (its archive, and the version it must
+        carry); `job`: a number for `cancel`."""
         if version and version == self.running_version():
             return Fetched(version, False)
         url = url or self.url
+        line = Line()
+        with self._lock:
+            self._lines[job] = line
+            cancelled = self._cancelled.pop(job, None)
+        try:
+            if cancelled is not None:
+                raise cancelled
+            return self._fetch(line, allow_older, url, version)
+        except FetchProblem as problem:
+            raise problem.at(url) from problem.__cause__
+        finally:
+            with self._lock:
+                self._lines.pop(job, None)
+
+    def _fetch(self, line: Line, allow_older: bool, url: str, version: str) -> Fetched:
         state = self._state()
         part = self.folder / "download.part"
         headers = {}
@@ -86,27 +117,26 @@ class ContentFetcher:
         if part.exists() and state.get("part_etag"):
             headers["Range"] = f"bytes={part.stat().st_size}-"  # resume, if the file is still the same one
             headers["If-Range"] = state["part_etag"]
-        try:
-            response = requests.get(url, headers=headers, stream=True, timeout=self.timeout_s,
-                                    verify=self.verify_tls)
-        except requests.RequestException as error:
-            raise FetchProblem(f"{url} could not be reached: {type(error).__name__}") from error
-        with response:
-            if response.status_code == 304:
-                return Fetched(state.get("version", ""), False)
-            if response.status_code not in (200, 206):
-                raise FetchProblem(f"{url} answered {response.status_code}")
-            etag = response.headers.get("ETag", "")
-            appending = response.status_code == 206
-            expected = int(response.headers.get("Content-Length", "0") or 0) + (part.stat().st_size if appending
-                                                                               else 0)
-            if expected > self.max_bytes:
-                raise FetchProblem(f"the pack is {expected} bytes, more than the {self.max_bytes} allowed")
-            self._save_state({**state, "part_etag": etag})
-            self._download(response, part, appending)
+        with Watch(line, self.limits) as watch:
+            response = open_download(line, url, headers, self.limits, self.verify_tls)
+            with response:
+                if response.status_code == 304:
+                    return Fetched(state.get("version", ""), False)
+                if response.status_code not in (200, 206):
+                    raise FetchProblem("status", f"the server answered {response.status_code}")
+                etag = response.headers.get("ETag", "")
+                appending = response.status_code == 206 and part.exists()
+                expected = int(response.headers.get("Content-Length", "0") or 0) + (part.stat().st_size if appending
+                                                                                   else 0)
+                if expected > self.max_bytes:
+                    raise FetchProblem("too_large", f"refused: the pack is {expected} bytes, more than the "
+                                                    f"{self.max_bytes} allowed")
+                self._save_state({**state, "part_etag": etag})
+                self._download(line, watch, response, part, appending)
         size = part.stat().st_size
         if expected and size < expected:
-            raise FetchProblem(f"the download stopped at {size} of {expected} bytes; the next fetch resumes it")
+            raise FetchProblem("cut_off", f"the download stopped at {size} of {expected} bytes; the next fetch "
+                                          "resumes it")
         try:
             installed = self._install(part, allow_older, state.get("version", ""), version)
         finally:
@@ -115,33 +145,39 @@ class ContentFetcher:
         self._save_state({**self._state(), "etag": etag, "version": installed})
         return Fetched(installed, True)
 
-    def _download(self, response: requests.Response, part: Path, appending: bool) -> None:
-        written = part.stat().st_size if appending and part.exists() else 0
-        with part.open("ab" if appending else "wb") as out:
-            try:
-                for block in response.iter_content(CHUNK):
-                    written += len(block)
-                    if written > self.max_bytes:
-                        raise FetchProblem(f"the pack is larger than the {self.max_bytes} bytes allowed")
-                    out.write(block)
-            except requests.RequestException as error:  # cut off: what came is kept, to resume
-                raise FetchProblem(f"the download was cut off at {written} bytes: {type(error).__name__}") from error
+    def _download(self, line: Line, watch: Watch, response: requests.Response, part: Path, appending: bool) -> None:
+        written = part.stat().st_size if appending else 0
+        with part.open("ab" if appending else "wb") as out:  # cut off: what came is kept, to resume
+            for block in blocks(line, response, lambda error: f"the download was cut off at {out.tell()} bytes: "
+                                                              f"{type(error).__name__}"):
+                written += len(block)
+                watch.received += len(block)
+                if written > self.max_bytes:
+                    raise FetchProblem("too_large", f"refused: the pack is larger than the {self.max_bytes} bytes "
+                                                    "allowed")
+                out.write(block)
 
     def _install(self, archive: Path, allow_older: bool, running: str, expected: str) -> str:
         staging = Path(tempfile.mkdtemp(prefix="staging-", dir=self.folder))
         try:
-            _extract(archive, staging)
+            try:
+                unpack(archive, staging, Limits.for_max_mb(self.max_bytes / 1_000_000))
+            except ArchiveProblem as problem:
+                raise FetchProblem("archive", f"refused: {problem}") from problem
+            except OSError as error:
+                raise FetchProblem("archive", f"refused: the archive could not be unpacked: {error}") from error
             try:
                 version = verify(staging, self.key)
             except SignatureProblem as problem:
-                raise FetchProblem(f"refused: {problem}") from problem
+                raise FetchProblem("signature", f"refused: {problem}") from problem
             if expected and version != expected:
-                raise FetchProblem(f"refused: the archive holds version {version}, not the {expected} offered")
+                raise FetchProblem("version", f"refused: the archive holds version {version}, not the {expected} "
+                                              "offered")
             if not version or "/" in version or version.startswith("."):
-                raise FetchProblem(f"refused: the manifest's version {version!r} cannot name a folder")
+                raise FetchProblem("version", f"refused: the manifest's version {version!r} cannot name a folder")
             if running and version_key(version) < version_key(running) and not allow_older:
-                raise FetchProblem(f"refused: version {version} is older than {running}, which runs (a roll back "
-                                   "must be asked for)")
+                raise FetchProblem("older", f"refused: version {version} is older than {running}, which runs (a "
+                                            "roll back must be asked for)")
             target = self.folder / version
             if target.exists():
                 shutil.rmtree(target)
@@ -164,26 +200,3 @@ class ContentFetcher:
                     not path.name.startswith("staging-"):
                 shutil.rmtree(path, ignore_errors=True)
 
-
-def _extract(archive: Path, into: Path) -> None:
-    """Unpack a pack's tar archive, refusing links, devices and paths that leave the folder."""
-    root = into.resolve()
-    try:
-        with tarfile.open(archive) as tar:
-            for member in tar.getmembers():
-                target = (root / member.name).resolve()
-                if member.name.startswith("/") or not target.is_relative_to(root):
-                    raise FetchProblem(f"refused: {member.name} in the archive lies outside the pack")
-                if member.isdir():
-                    target.mkdir(parents=True, exist_ok=True)
-                elif member.isfile():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    source = tar.extractfile(member)
-                    if source is None:
-                        raise FetchProblem(f"refused: {member.name} cannot be read from the archive")
-                    with source, target.open("wb") as out:
-                        shutil.copyfileobj(source, out)
-                else:
-                    raise FetchProblem(f"refused: {member.name} in the archive is not a plain file")
-    except (tarfile.TarError, OSError) as error:
-        raise FetchProblem(f"refused: the archive cannot be unpacked: {error}") from error

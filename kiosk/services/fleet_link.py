@@ -57,7 +57,8 @@ def no_delay(client: mqtt.Client) -> None:
 
 
 def parse_content_offer(payload: bytes | bytearray) -> ContentOffered | None:
-    """{"version": "2026.12.1", "url": "https://...", "rollback": false} from the retained content topic."""
+    """{"version": "2026.12.1", "url": "https://...", "rollback": false} from the retained content topic (an
+    offer of an http:// URL comes through, to be refused and reported by the fetch)."""
     if len(payload) > MAX_COMMAND_BYTES or not payload:
         return None
     try:
@@ -67,9 +68,7 @@ def parse_content_offer(payload: bytes | bytearray) -> ContentOffered | None:
     version, url, rollback = body.get("version"), body.get("url", ""), body.get("rollback", False)
     if not isinstance(version, str) or not version or not isinstance(url, str) or not isinstance(rollback, bool):
         return None
-    if url and not url.startswith("https://"):
-        return None
-    return ContentOffered(version[:64], url[:2000], rollback)
+    return ContentOffered(version[:64], url, rollback)  # the URL exactly as offered (the payload is bounded)
 
 
 def parse_catalog_change(payload: bytes | bytearray) -> CatalogChanged | None:

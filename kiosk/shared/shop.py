@@ -21,7 +21,7 @@ from kiosk.core.catalog.database import Catalog
 from kiosk.core.hours.clock import Clock
 from kiosk.core.language.i18n import Translations, Translator
 from kiosk.core.language.locale_format import Formatter
-from kiosk.core.messages import CatalogReady, ContentOffered, Message
+from kiosk.core.messages import CatalogReady, ContentOffered, Message, OfferRefused
 from kiosk.core.orders.outbox import Outbox, outbox_csv
 from kiosk.core.orders.place_order import PlacedOrder
 from kiosk.core.pack.reader import PackRejected
@@ -63,8 +63,13 @@ def pack_folder(config: KioskConfig) -> Path:
 class ContentSource(Protocol):
     """Where new content comes from before an import (kiosk/services/content_fetch.py plugs in here)."""
 
-    def fetch(self, *, allow_older: bool = False, url: str = "", version: str = "") -> object:
-        """Bring the newest (or the offered) signed pack in; raises an Exception saying why not."""
+    def fetch(self, *, allow_older: bool = False, url: str = "", version: str = "", job: int = 0) -> object:
+        """Bring the newest (or the offered) signed pack in; raises an Exception saying why not (with a
+        `kind` attribute in one word, when it has one)."""
+        ...
+
+    def cancel(self, job: int, why: str) -> None:
+        """Abandon job `job`'s fetch at once (it raises, saying `why`), even one blocked on a stalled server."""
         ...
 
 
@@ -76,7 +81,11 @@ class Shop:
         self.clock = clock
         self.post = post  # messages to the loop, from the import worker
         self._importing = False
+        self._fetching = False  # the import running is still fetching head office's pack
+        self._job = 0  # the number of the last import started (for cancelling its fetch)
         self._import_done: list[Callable[[list[Problem]], None]] = []
+        self._rerun = False  # a newer offer or reload came while an import ran: import again after it
+        self._rerun_done: list[Callable[[list[Problem]], None]] = []
         self.local_path = outbox_path(config).with_name(f"settings-{config.store.id}.json")
         self.local = load_local_settings(self.local_path)
         self.content_refused: list[Problem] = []  # the problems of the pack on disk, when the last good catalogue runs
@@ -185,42 +194,65 @@ class Shop:
 
     def offer_content(self, offer: ContentOffered) -> bool:
         """Head office named the version this store should run: fetch and import it, unless it runs
-        already (False then, or when no pack is fetched from head office here)."""
+        already (False then, or when no pack is fetched from head office here). An offer never waits on
+        an older one: a fetch in progress is abandoned for it, an import in progress is followed by it."""
         self.content_offered = offer
         if self.content_source is None or offer.version == self.catalog.version:
             return False
-        return self.import_catalog()
+        if self._importing and not self._fetching:
+            self._rerun = True
+            return True
+        return self.import_catalog(why=f"head office offered version {offer.version} meanwhile")
 
-    def import_catalog(self, done: Callable[[list[Problem]], None] = lambda problems: None) -> bool:
+    def import_catalog(self, done: Callable[[list[Problem]], None] = lambda problems: None,
+                       why: str = "a newer reload replaced it") -> bool:
         """Import the pack again (if it changed) in a worker, while the screens keep drawing; the old
         catalogue serves until `CatalogReady` swaps the new one in between frames, then `done(problems)`
-        runs on the loop ([] when it was swapped in). False if an import is already running."""
-        if self._importing:
+        runs on the loop ([] when it was swapped in). While head office's pack is being fetched, a new
+        request abandons that fetch (stuck, perhaps: the `done` waiting for it hears `why`) and starts
+        again once it ended; while the catalogue itself is imported, False: one import at a time."""
+        if not self._importing:
+            self._start([done])
+            return True
+        if not self._fetching or self.content_source is None:
             return False
-        self._importing = True
-        self._import_done.append(done)
-        threading.Thread(target=self._import, name="catalogue import", daemon=True).start()
+        self._rerun = True
+        self._rerun_done.append(done)
+        self.content_source.cancel(self._job, why)
         return True
+
+    def _start(self, done: list[Callable[[list[Problem]], None]]) -> None:
+        self._importing = True
+        self._fetching = self.content_source is not None
+        self._job += 1
+        self._import_done.extend(done)
+        threading.Thread(target=self._import, args=(self._job,), name="catalogue import", daemon=True).start()
 
     @property
     def importing(self) -> bool:
         """Whether a catalogue import runs."""
         return self._importing
 
-    def _import(self) -> None:
+    def _import(self, job: int) -> None:
         """The worker: build the new database beside the one in use (never touching it), then tell the loop.
 
         The import itself runs in a process of its own: in a thread it shared the interpreter's lock with
         the loop, whose turns then waited up to ~0.3 s now and then during a 100k import."""
         if self.content_source is not None:  # head office's pack, over HTTPS: fetched and verified first
             offer = self.content_offered
+            url, version = (offer.url or self.config.content.url, offer.version) if offer else (self.config.content.url,
+                                                                                                "")
             try:
-                self.content_source.fetch(allow_older=bool(offer and offer.rollback),
-                                          url=offer.url if offer else "", version=offer.version if offer else "")
-            except Exception as error:  # unreachable, tampered, too old: said, and the current pack stays
-                log.warning("the new content pack was not taken: %s", error)
-                self.post(CatalogReady("", (Problem(Path(self.config.content.url), "", str(error)),)))
+                self.content_source.fetch(allow_older=bool(offer and offer.rollback), url=url, version=version,
+                                          job=job)
+            except Exception as error:  # unreachable, tampered, too old, stalled: said, and the current pack stays
+                message = str(error) if url in str(error) else f"{url}: {error}"
+                log.warning("the new content pack was not taken: %s", message)
+                refused = OfferRefused(url, version, str(getattr(error, "kind", type(error).__name__)), message)
+                self.post(CatalogReady("", (Problem(fetched_packs(self.config), "", message),), refused))
                 return
+            finally:
+                self._fetching = False
         pack = pack_folder(self.config)
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as worker:
@@ -234,12 +266,17 @@ class Shop:
             self.post(CatalogReady(str(path)))
 
     def catalog_ready(self, ready: CatalogReady) -> None:
-        """On the loop: swap the imported catalogue in, or keep the old one and say why; then tell who asked."""
+        """On the loop: swap the imported catalogue in, or keep the old one and say why (to head office too);
+        then tell who asked, and start again if a newer request came meanwhile."""
         self._importing = False
         problems = list(ready.problems)
-        if problems:
+        refused = ready.refused_offer
+        if refused is not None and refused.reason == "replaced":
+            log.info("%s", refused.message)  # not a refusal: the newer request follows
+        elif problems:
             self.content_refused = problems
-            self.event("content_refused", problems=len(problems), first=str(problems[0]))
+            offer = {"url": refused.url, "version": refused.version, "reason": refused.reason} if refused else {}
+            self.event("content_refused", problems=len(problems), first=str(problems[0]), **offer)
         else:
             self.content_refused = []
             if self.local.pinned_catalog:
@@ -249,6 +286,9 @@ class Shop:
         waiting, self._import_done = self._import_done, []
         for done in waiting:
             done(problems)
+        if self._rerun:
+            self._rerun, queued, self._rerun_done = False, self._rerun_done, []
+            self._start(queued)
 
     def roll_back(self) -> bool:
         """Go back to the catalogue the last import replaced (kept until the next reload); False if none."""

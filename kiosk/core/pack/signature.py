@@ -3,7 +3,9 @@ by each kiosk against the public key in its config before anything of the pack i
 
 A signed pack is a folder with `manifest.json` ({"version": ..., "files": {path: sha256}}) and
 `manifest.sig` (the raw 64-byte signature of manifest.json's bytes). Nothing else may be in it: a file
-the manifest does not name, a missing one or a changed one refuses the pack.
+the manifest does not name, a missing one or a changed one refuses the pack. Every path the manifest
+names is checked (kiosk/core/pack/paths.py) before any file is read, and a link or a device in the
+folder refuses it: a pack holds its own files and nothing that points outside.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from kiosk.core.pack.paths import path_problem
 
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 
@@ -31,9 +37,28 @@ def _digest(path: Path) -> str:
     return sha.hexdigest()
 
 
-def _files(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if p.is_file() and p.name not in (MANIFEST, SIGNATURE))
+def pack_files(folder: Path) -> list[str]:
+    """The files of a pack folder (manifest.json and manifest.sig aside), as the manifest names them;
+    SignatureProblem on a link, a device or a name a pack cannot hold: nothing in a pack points outside."""
+    names = []
+    for top, folders, files in os.walk(folder, onerror=_unreadable):
+        for entry in (*folders, *files):
+            path = Path(top, entry)
+            name = path.relative_to(folder).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                raise SignatureProblem(f"{name} is a link: a pack holds its own files, nothing that points outside")
+            if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                raise SignatureProblem(f"{name} is not a plain file or folder")
+            if problem := path_problem(name):
+                raise SignatureProblem(f"{name!r} {problem}")
+            if stat.S_ISREG(mode) and name not in (MANIFEST, SIGNATURE):
+                names.append(name)
+    return sorted(names)
+
+
+def _unreadable(error: OSError) -> None:
+    raise SignatureProblem(f"{error.filename} cannot be read: {error.strerror}")
 
 
 def public_key(text: str) -> Ed25519PublicKey:
@@ -46,7 +71,7 @@ def public_key(text: str) -> Ed25519PublicKey:
 
 def sign(folder: Path, key: Ed25519PrivateKey, version: str) -> None:
     """Write the manifest of `folder` and its signature (head office's side: content/tools/sign_pack.py)."""
-    manifest = {"version": version, "files": {name: _digest(folder / name) for name in _files(folder)}}
+    manifest = {"version": version, "files": {name: _digest(folder / name) for name in pack_files(folder)}}
     data = json.dumps(manifest, indent=1, sort_keys=True).encode()
     (folder / MANIFEST).write_bytes(data)
     (folder / SIGNATURE).write_bytes(key.sign(data))
@@ -54,6 +79,7 @@ def sign(folder: Path, key: Ed25519PrivateKey, version: str) -> None:
 
 def verify(folder: Path, key: Ed25519PublicKey) -> str:
     """Check a pack against its signed manifest; its version, or SignatureProblem saying what is wrong."""
+    present = pack_files(folder)  # links and odd names first: nothing is read through them
     try:
         data = (folder / MANIFEST).read_bytes()
         signature = (folder / SIGNATURE).read_bytes()
@@ -64,9 +90,7 @@ def verify(folder: Path, key: Ed25519PublicKey) -> str:
     except InvalidSignature:
         raise SignatureProblem("the signature does not match: not signed with this kiosk's key, or "
                                "manifest.json was changed") from None
-    manifest = json.loads(data)
-    listed: dict[str, str] = manifest.get("files", {})
-    present = _files(folder)
+    listed, version = _manifest(data)
     extra = sorted(set(present) - set(listed))
     if extra:
         raise SignatureProblem(f"{extra[0]} is in the pack but not in its signed manifest")
@@ -76,7 +100,24 @@ def verify(folder: Path, key: Ed25519PublicKey) -> str:
             raise SignatureProblem(f"{name} is missing")
         if _digest(path) != digest:
             raise SignatureProblem(f"{name} is not the file that was signed (its SHA-256 differs)")
-    return str(manifest.get("version", ""))
+    return version
+
+
+def _manifest(data: bytes) -> tuple[dict[str, str], str]:
+    """The files a signed manifest lists and its version, every path checked before any file is read."""
+    try:
+        manifest = json.loads(data)
+    except ValueError as error:
+        raise SignatureProblem(f"manifest.json is not JSON: {error}") from None
+    listed = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
+        raise SignatureProblem('manifest.json must be {"version": ..., "files": {path: sha256}}')
+    for name in listed:
+        if problem := path_problem(name):
+            raise SignatureProblem(f"the manifest names {name!r}, which {problem}")
+        if name in (MANIFEST, SIGNATURE):
+            raise SignatureProblem(f"the manifest names {name}, which is the signature's own")
+    return listed, str(manifest.get("version", ""))
 
 
 def version_key(version: str) -> tuple[tuple[int, str], ...]:
