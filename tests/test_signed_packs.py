@@ -6,15 +6,19 @@ older version are refused and the current pack keeps serving; a download cut off
 from __future__ import annotations
 
 import datetime
+import gzip
 import hashlib
 import http.server
+import io
+import ipaddress
 import json
 import shutil
 import ssl
 import sys
+import tarfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,8 +32,10 @@ from kiosk.core.hours.clock import ManualClock
 from kiosk.core.messages import CommandReceived, ContentOffered
 from kiosk.services.content_fetch import ContentFetcher, FetchProblem
 from kiosk.services.fleet_link import parse_content_offer
+from kiosk.shared.shop import fetched_packs
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+from tests.mqtt import BASE, MOSQUITTO, Broker, Observer
 
 sys.path.insert(0, str(REPO / "content" / "tools"))
 from sign_pack import keygen, sign_archive
@@ -38,15 +44,30 @@ DEMO = REPO / "content" / "demo"
 
 
 class PackServer(http.server.ThreadingHTTPServer):
-    """Serves `files` (path -> bytes) over TLS with ETags, If-None-Match and byte ranges; `cut_after`
-    bytes of a response, then the connection drops (a network failure)."""
+    """Serves `files` (path -> bytes) over TLS (or plain HTTP without a context) with ETags, If-None-Match
+    and byte ranges; `cut_after` bytes of a response, then the connection drops (a network failure).
+    `redirects` (path -> Location) answer 302; `stall_after` (path -> bytes) sends that much of the body
+    and then nothing until `release` is set (once `stall_once`); `drip` (bytes, seconds) sends the body
+    in pieces of that size with that pause between them."""
 
-    def __init__(self, context: ssl.SSLContext) -> None:
+    def __init__(self, context: ssl.SSLContext | None) -> None:
         super().__init__(("127.0.0.1", 0), PackHandler)
-        self.socket = context.wrap_socket(self.socket, server_side=True)
+        if context is not None:
+            self.socket = context.wrap_socket(self.socket, server_side=True)
         self.files: dict[str, bytes] = {}
         self.cut_after: int | None = None
         self.requests: list[dict[str, str]] = []
+        self.paths: list[str] = []
+        self.redirects: dict[str, str] = {}
+        self.stall_after: dict[str, int] = {}
+        self.stall_once = False
+        self.release = threading.Event()
+        self.drip: tuple[int, float] | None = None
+
+    def base(self, host: str = "127.0.0.1") -> str:
+        """Its address: https://127.0.0.1:PORT (or http://)."""
+        scheme = "https" if isinstance(self.socket, ssl.SSLSocket) else "http"
+        return f"{scheme}://{host}:{self.server_address[1]}"
 
 
 class PackHandler(http.server.BaseHTTPRequestHandler):
@@ -58,6 +79,13 @@ class PackHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         data = self.server.files.get(self.path)
         self.server.requests.append(dict(self.headers))
+        self.server.paths.append(self.path)
+        if self.path in self.server.redirects:
+            self.send_response(302)
+            self.send_header("Location", self.server.redirects[self.path])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if data is None:
             self.send_error(404)
             return
@@ -84,6 +112,21 @@ class PackHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.shutdown(2)
             return
+        stall = self.server.stall_after.get(self.path)
+        if stall is not None:
+            if self.server.stall_once:
+                del self.server.stall_after[self.path]
+            self.wfile.write(body[:stall])
+            self.wfile.flush()
+            self.server.release.wait(30)  # the server says nothing more
+            return
+        if self.server.drip is not None:
+            size, pause = self.server.drip
+            for start in range(0, len(body), size):
+                self.wfile.write(body[start:start + size])
+                self.wfile.flush()
+                time.sleep(pause)
+            return
         self.wfile.write(body)
 
 
@@ -94,8 +137,8 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
             .not_valid_after(now + datetime.timedelta(days=2))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(__import__("ipaddress").ip_address(
-                "127.0.0.1"))]), critical=False)
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                                                        x509.DNSName("localhost")]), critical=False)
             .sign(key, hashes.SHA256()))
     cert_path, key_path = folder / "server.pem", folder / "server.key"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
@@ -113,6 +156,7 @@ def server(tmp_path: Path) -> Iterator[tuple[PackServer, Path]]:
     thread = threading.Thread(target=pack_server.serve_forever, daemon=True)
     thread.start()
     yield pack_server, cert
+    pack_server.release.set()
     pack_server.shutdown()
     pack_server.server_close()
 
@@ -290,4 +334,185 @@ def test_the_kiosk_looks_for_a_new_pack_on_its_schedule_outside_opening_hours(
             time.sleep(0.01)
         assert pilot.app.shop.catalog.version == "2026.12.40"
     finally:
+        pilot.close()
+
+
+def _served(tmp_path: Path, pack_server: PackServer, version: str = "2026.12.50") -> tuple[str, str]:
+    """A signed pack served at /pack.tar: the head office key's public half, and the URL."""
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    pack_server.files["/pack.tar"] = _signed(tmp_path, version, keyfile)
+    return public, f"{pack_server.base()}/pack.tar"
+
+
+def _refusal(fetcher: ContentFetcher, url: str = "") -> FetchProblem:
+    with pytest.raises(FetchProblem) as refused:
+        fetcher.fetch(url=url)
+    return refused.value
+
+
+def test_a_redirect_is_followed_only_over_https_and_to_the_hosts_allowed(tmp_path: Path,
+                                                                         server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    public, url = _served(tmp_path, pack_server)
+    plain = PackServer(None)  # the same pack over plain http, on loopback too
+    plain.files["/pack.tar"] = pack_server.files["/pack.tar"]
+    threading.Thread(target=plain.serve_forever, daemon=True).start()
+    try:
+        fetcher = ContentFetcher(url, public, tmp_path / "packs", max_bytes=50_000_000, ca_file=str(cert))
+        offered = f"{pack_server.base()}/to-http.tar?store=lyon-01"
+        pack_server.redirects["/to-http.tar?store=lyon-01"] = f"{plain.base()}/pack.tar"
+        refused = _refusal(fetcher, offered)
+        assert refused.kind == "redirect" and str(refused).startswith(f"{offered}: refused: ")
+        assert f"redirected to {plain.base()}/pack.tar, which is not https" in str(refused)
+        assert not plain.paths, "the http server was never asked"
+
+        pack_server.redirects["/to-localhost.tar"] = f"{pack_server.base('localhost')}/pack.tar"
+        refused = _refusal(fetcher, f"{pack_server.base()}/to-localhost.tar")
+        assert refused.kind == "redirect" and "another host, localhost" in str(refused)
+        assert pack_server.paths.count("/pack.tar") == 0 and fetcher.running_version() == ""
+
+        pack_server.redirects["/moved.tar"] = "/pack.tar"  # the same host: followed
+        assert fetcher.fetch(url=f"{pack_server.base()}/moved.tar").version == "2026.12.50"
+        allowing = ContentFetcher(url, public, tmp_path / "packs-cdn", max_bytes=50_000_000, ca_file=str(cert),
+                                  redirect_hosts=("localhost",))
+        assert allowing.fetch(url=f"{pack_server.base()}/to-localhost.tar").version == "2026.12.50"
+    finally:
+        plain.shutdown()
+        plain.server_close()
+
+
+def test_a_stalled_download_is_abandoned_said_and_resumed_later(tmp_path: Path,
+                                                                server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    public, url = _served(tmp_path, pack_server)
+    size = len(pack_server.files["/pack.tar"])
+    pack_server.stall_after["/pack.tar"] = size // 3
+    pack_server.stall_once = True
+    fetcher = ContentFetcher(url, public, tmp_path / "packs", max_bytes=50_000_000, ca_file=str(cert),
+                             min_rate_kb_s=1, stall_s=0.5)
+    started = time.monotonic()
+    refused = _refusal(fetcher)
+    assert time.monotonic() - started < 3, "abandoned after its stall_s, not after a long TCP timeout"
+    assert refused.kind == "stalled" and str(refused).startswith(f"{url}: abandoned: the download stalled")
+    assert fetcher.fetch().version == "2026.12.50", "the server answers again: the next fetch finishes it"
+    assert pack_server.requests[-1].get("Range") == f"bytes={size // 3}-", "what came before the stall was kept"
+
+
+def test_a_trickle_below_the_minimum_rate_or_past_the_deadline_is_abandoned(tmp_path: Path,
+                                                                          server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    public, url = _served(tmp_path, pack_server)
+    pack_server.drip = (200, 0.05)  # 4 kB/s: bytes keep coming, too slowly
+    slow = ContentFetcher(url, public, tmp_path / "packs-slow", max_bytes=50_000_000, ca_file=str(cert),
+                          min_rate_kb_s=50, stall_s=0.5)
+    started = time.monotonic()
+    refused = _refusal(slow)
+    assert refused.kind == "stalled" and "less than 50 kB/s" in str(refused) and time.monotonic() - started < 3
+
+    pack_server.drip = (4096, 0.02)  # about 200 kB/s: fast enough, but the whole pack takes seconds
+    late = ContentFetcher(url, public, tmp_path / "packs-late", max_bytes=50_000_000, ca_file=str(cert),
+                          min_rate_kb_s=1, stall_s=0.5, deadline_s=0.8)
+    started = time.monotonic()
+    refused = _refusal(late)
+    assert refused.kind == "deadline" and str(refused).startswith(f"{url}: abandoned: the download took longer")
+    assert time.monotonic() - started < 2.5
+    assert late.running_version() == "" and not list((tmp_path / "packs-late").glob("staging-*"))
+
+
+def _settle(pilot: Pilot, until: Callable[[], bool], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not until():
+        assert time.monotonic() < deadline, "the kiosk did not get there in time"
+        pilot.app.step(block=False)
+        time.sleep(0.01)
+
+
+def test_a_newer_offer_or_a_reload_replaces_a_stuck_download(tmp_path: Path,
+                                                             server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    base = pack_server.base()
+    for version in ("2026.12.60", "2026.12.61", "2026.12.62"):
+        pack_server.files[f"/pack-{version}.tar"] = _signed(tmp_path, version, keyfile)
+        pack_server.stall_after[f"/pack-{version}.tar"] = 1000
+    del pack_server.stall_after["/pack-2026.12.61.tar"]
+    # a minute's stall_s: without the newer offer, the stuck download would hold the kiosk that long
+    pilot = _fetching_kiosk(tmp_path, f"{base}/pack-2026.12.60.tar", public, cert, "stall_s = 60\n")
+    try:
+        pilot.app.handle_message(ContentOffered("2026.12.60", f"{base}/pack-2026.12.60.tar"))
+        _settle(pilot, lambda: "/pack-2026.12.60.tar" in pack_server.paths)
+        started = time.monotonic()
+        pilot.app.handle_message(ContentOffered("2026.12.61", f"{base}/pack-2026.12.61.tar"))
+        _settle(pilot, lambda: pilot.app.shop.catalog.version == "2026.12.61" and not pilot.app.shop.importing)
+        assert time.monotonic() - started < 20 and not pilot.app.shop.content_refused
+
+        pilot.app.handle_message(ContentOffered("2026.12.62", f"{base}/pack-2026.12.62.tar"))
+        _settle(pilot, lambda: "/pack-2026.12.62.tar" in pack_server.paths)
+        del pack_server.stall_after["/pack-2026.12.62.tar"]  # the server answers again: head office asks again
+        replies: list[dict[str, object]] = []
+        pilot.app.shop.fleet.reply = lambda command, reply: replies.append(reply)  # type: ignore[method-assign]
+        assert pilot.app.fleet_commands(CommandReceived("reload_content", {}, "", None)) is None, \
+            "taken, not 'an import is already running'"
+        _settle(pilot, lambda: bool(replies))
+        assert replies == [{"ok": True, "reloaded": True, "content_version": "2026.12.62"}]
+    finally:
+        pilot.close()
+
+
+@pytest.mark.skipif(MOSQUITTO is None, reason=".ci/run installs Debian's mosquitto")
+@pytest.mark.slow  # a real broker: CI runs it, the quick loop not
+def test_each_refused_offer_is_reported_to_head_office_naming_its_url(tmp_path: Path, broker: Broker,
+                                                                     server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile, other = tmp_path / "head-office.key", tmp_path / "someone-else.key"
+    public = keygen(keyfile)
+    keygen(other)
+    base = pack_server.base()
+    for version in ("2026.12.69", "2026.12.70", "2026.12.74"):
+        pack_server.files[f"/pack-{version}.tar"] = _signed(tmp_path, version, keyfile)
+    pack_server.stall_after["/pack-2026.12.74.tar"] = 2000
+    pack_server.files["/pack-2026.12.72.tar"] = _signed(tmp_path, "2026.12.72", other)
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w") as tar:  # 50 MB of zeros announced, 50 kB sent: a bomb
+        member = tarfile.TarInfo("images/huge.png")
+        member.size = 50_000_000
+        tar.addfile(member, io.BytesIO(bytes(member.size)))
+    pack_server.files["/pack-2026.12.73.tar.gz"] = gzip.compress(raw.getvalue(), compresslevel=1)
+    del raw
+    text = DEFAULT_CONFIG.read_text().replace('# host = "broker.sentier.example"',
+                                              f'host = "127.0.0.1"\nport = {broker.port}\ndevice = "terminal"')
+    text = text.replace("[content]\n", f'[content]\nurl = "{base}/pack-2026.12.70.tar"\npublic_key = "{public}"\n'
+                                       f'ca_file = "{cert}"\nmax_mb = 5\nstall_s = 0.5\nmin_rate_kb_s = 1\n', 1)
+    (tmp_path / "kiosk").mkdir()
+    pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal")
+    pilot.start_devices()
+    observer = Observer(broker.port, f"{BASE}/events")
+    step = lambda: pilot.app.step(block=False)  # noqa: E731
+
+    def offer(version: str, url: str) -> None:
+        body = json.dumps({"version": version, "url": url}).encode()
+        observer.client.publish("kiosk/lyon-01/content", body, qos=1, retain=True)
+
+    try:
+        offer("2026.12.70", f"{base}/pack-2026.12.70.tar")
+        _settle(pilot, lambda: pilot.app.shop.catalog.version == "2026.12.70" and not pilot.app.shop.importing)
+        refusals = {"not_https": ("2026.12.71", f"http://127.0.0.1:{pack_server.server_address[1]}/pack.tar"),
+                    "signature": ("2026.12.72", f"{base}/pack-2026.12.72.tar"),
+                    "older": ("2026.12.69", f"{base}/pack-2026.12.69.tar"),
+                    "archive": ("2026.12.73", f"{base}/pack-2026.12.73.tar.gz"),
+                    "stalled": ("2026.12.74", f"{base}/pack-2026.12.74.tar")}
+        for reason, (version, url) in refusals.items():
+            offer(version, url)
+            event, _ = observer.wait_for(lambda t, b, u=url: b.get("event") == "content_refused" and b["url"] == u,
+                                         step=step, timeout=20)
+            assert (event["reason"], event["version"]) == (reason, version), event
+            assert event["first"].split(": ", 1)[1].startswith(f"{url}: "), "the message names the URL offered"
+            _settle(pilot, lambda: not pilot.app.shop.importing)
+            assert pilot.app.shop.catalog.version == "2026.12.70", f"{reason}: the pack in use keeps serving"
+        assert "/pack.tar" not in pack_server.paths, "the http:// offer was refused without a request"
+        assert not list(fetched_packs(pilot.app.shop.config).glob("staging-*")), "what was unpacked is removed"
+    finally:
+        observer.close()
         pilot.close()

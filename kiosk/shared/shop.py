@@ -247,8 +247,9 @@ class Shop:
                                           job=job)
             except Exception as error:  # unreachable, tampered, too old, stalled: said, and the current pack stays
                 message = str(error) if url in str(error) else f"{url}: {error}"
-                log.warning("the new content pack was not taken: %s", message)
                 refused = OfferRefused(url, version, str(getattr(error, "kind", type(error).__name__)), message)
+                if refused.reason != "replaced":  # (replaced: the newer request follows; catalog_ready says so)
+                    log.warning("the new content pack was not taken: %s", message)
                 self.post(CatalogReady("", (Problem(fetched_packs(self.config), "", message),), refused))
                 return
             finally:
