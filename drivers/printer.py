@@ -7,11 +7,19 @@ in between is simply found again.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from escpos.escpos import Escpos
+
+EXTRA = "store-kiosk[printer]"  # what pip installs for a receipt printer: python-escpos and what it needs
+
+
+def driver_installed() -> bool:
+    """Whether python-escpos is installed (pip's `printer` extra); without it nothing can print."""
+    return importlib.util.find_spec("escpos") is not None
 
 
 class PrinterOffline(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -117,5 +118,24 @@ def test_an_offline_printer_offers_the_qr_code_or_email(tmp_path: Path) -> None:
         assert "ne répond pas" in print_comparison(pilot)
         pilot.app.step(block=False)
         assert pilot.details()["devices"]["printer"] is False
+    finally:
+        pilot.close()
+
+
+def test_without_the_printer_extra_staff_are_told_and_shoppers_offered_no_printing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setitem(sys.modules, "escpos", None)  # as if installed without `.[printer]`: python-escpos absent
+    pilot = printing_pilot(tmp_path, 9)
+    try:
+        pilot.app.step(block=False)
+        connected, detail = pilot.app.display("terminal").devices["printer"]
+        assert not connected and "pip install 'store-kiosk[printer]'" in detail
+        assert "driver is not installed" in caplog.text
+        for code in ("2001000001019", "2001000001033"):
+            pilot.scan(code)
+            pilot.tap("Ajouter au comparateur")
+        pilot.tap("Comparer (2)")
+        pilot.tap("Envoyer sur mon téléphone")
+        assert pilot.scene == "share" and "L'imprimer" not in pilot.labels()
     finally:
         pilot.close()

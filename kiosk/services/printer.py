@@ -11,7 +11,7 @@ import queue
 import threading
 from collections.abc import Callable
 
-from drivers.printer import OutOfPaper, PrinterOffline, ReceiptPrinter
+from drivers.printer import EXTRA, OutOfPaper, PrinterOffline, ReceiptPrinter, driver_installed
 from kiosk.core.messages import DeviceStatusChanged, Message, PrintFinished
 from kiosk.core.shopper.slip import Slip
 
@@ -21,22 +21,28 @@ log = logging.getLogger(__name__)
 class PrinterService:
     """Prints slips one at a time in its own thread."""
 
-    available = True
-
     def __init__(self, printer: ReceiptPrinter, post: Callable[[Message], None]) -> None:
+        # without its driver (pip's `printer` extra) nothing offers printing, and staff are told at start
+        self.available = driver_installed()
         self.printer = printer
         self.post = post
         self._jobs: queue.Queue[Slip | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="printer", daemon=True)
 
     def start(self) -> None:
-        """Start the thread."""
+        """Start the thread; without the printer's driver, say so to staff instead."""
+        if not self.available:
+            log.warning("a receipt printer is configured ([printer] address) but its driver is not installed: "
+                        "pip install '%s'", EXTRA)
+            self.post(DeviceStatusChanged("printer", False, f"driver not installed: pip install '{EXTRA}'"))
+            return
         self._thread.start()
 
     def stop(self) -> None:
         """Finish the slip in progress and stop."""
-        self._jobs.put(None)
-        self._thread.join(timeout=self.printer.timeout + 1)
+        if self._thread.is_alive():
+            self._jobs.put(None)
+            self._thread.join(timeout=self.printer.timeout + 1)
 
     def submit(self, slip: Slip) -> None:
         """Queue a slip (thread-safe)."""
