@@ -33,7 +33,7 @@ def shop_routes(ctx: SceneContext, home: Callable[[], Scene], rules: CodeRules) 
         search=lambda: SearchScene(ctx),
         browse=lambda category: BrowseScene(ctx, category),
         collection=lambda collection: CollectionScene(ctx, collection),
-        product=lambda sku: ProductScene(ctx, sku),
+        product=lambda sku, variant="": ProductScene(ctx, sku, variant),
         review=lambda sku: ReviewScene(ctx, sku),
         store_map=lambda aisles, title: StoreMapScene(ctx, aisles, title),
         compare=lambda: CompareScene(ctx),

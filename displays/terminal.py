@@ -196,8 +196,8 @@ class TerminalDisplay:
 
     # --- devices --------------------------------------------------------------------------
     def on_barcode_scanned(self, message: BarcodeScanned) -> None:
-        """A scan from any scene: a product opens its page, a loyalty code greets the member, a staff
-        badge opens the PIN pad; an unknown code is said kindly."""
+        """A scan from any scene: a product opens its page (a size's or a colour's code with it chosen), a
+        loyalty code greets the member, a staff badge opens the PIN pad; an unknown code is said kindly."""
         meaning = self.rules.meaning(message.kind, message.data)
         if meaning.kind == "staff":
             self.open_pin_pad()
@@ -208,19 +208,21 @@ class TerminalDisplay:
         if meaning.kind == "loyalty":
             self.identify(meaning.value)
             return
-        product = self.shop.catalog.by_gtin(meaning.value) if meaning.kind == "product" else None
-        if product is None:
+        found = self.shop.catalog.scanned(meaning.value) if meaning.kind == "product" else None
+        if found is None:
             if self.shop.fleet.available:
                 self.screen.stack.push(UnknownCodeDialog(self.ctx))
             else:
                 self.ctx.toast(self.ctx.t("We don't know this code. An adviser can help you."))
             return
-        self.shop.event("product_scanned", sku=product.sku)
+        sku = found.product.sku
+        self.shop.event("product_scanned", sku=sku, variant=found.variant)
         stack = self.screen.stack
-        if stack.top.details().get("product") == product.sku:
+        shown = stack.top.details()
+        if shown.get("product") == sku and (not found.variant or shown.get("variant") == found.variant):
             return
         stack.pop_to("home")
-        stack.push(self.ctx.routes.product(product.sku))
+        stack.push(self.ctx.routes.product(sku, found.variant))
 
     def on_card_presented(self, message: CardPresented) -> None:
         """A loyalty card: its NDEF text or URI names the member."""

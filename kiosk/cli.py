@@ -17,6 +17,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything impo
 from kiosk.app.logs import setup_logging
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.feeds import LeftOutRow, left_out_lines
 from kiosk.core.pack.reader import PackRejected
 from kiosk.core.problems import Problem
 
@@ -44,22 +45,24 @@ def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.
     return parser.parse_args(argv)
 
 
-def check(config_path: Path) -> list[Problem]:
-    """Every problem in the config, its themes and its content pack."""
+def check(config_path: Path) -> tuple[list[Problem], list[LeftOutRow]]:
+    """Every problem in the config, its themes and its content pack; and the feed rows this store's import
+    would leave out (within the pack's allowance)."""
     from kiosk.ui.theme import theme_problems
 
     try:
         config = load_config(config_path)
     except ConfigError as error:
-        return error.problems
+        return error.problems, []
     problems: list[Problem] = []
     for display in config.displays:
         problems += theme_problems(config.path(display.theme))[1]
+    left_out: list[LeftOutRow] = []
     try:
-        read_pack(config.path(config.content.pack))
+        left_out = list(read_pack(config.path(config.content.pack), config.store.id).left_out)
     except PackRejected as error:
         problems += error.problems
-    return problems
+    return problems, left_out
 
 
 def run(config: KioskConfig, args: argparse.Namespace) -> int:
@@ -117,10 +120,13 @@ def main(argv: list[str] | None = None, default_config: Path = DEMO_CONFIG) -> i
         print(hash_pin(pin))
         return 0
     if args.check:
-        problems = check(args.config)
+        problems, left_out = check(args.config)
         for problem in problems:
             print(problem)
-        print(f"{args.config}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
+        for line in left_out_lines(left_out):
+            print(line)
+        said = f"OK, {len(left_out):,} feed rows left out (within the pack's allowance)" if left_out else "OK"
+        print(f"{args.config}: {said if not problems else f'{len(problems)} problem(s)'}")
         return 1 if problems else 0
     try:
         config = load_config(args.config)

@@ -72,12 +72,13 @@ class Product(ProductSummary):
 
 @dataclass(frozen=True)
 class Variant:
-    """One size or colour of a product, with its own SKU and stock."""
+    """One size or colour of a product, with its own SKU and stock, and its own GTIN if it has one."""
 
     sku: str
     size: str = ""
     colour: Localized | None = None
     stock: int = 0
+    gtin: str = ""
 
     def label(self, language: str) -> str:
         """"42 · blue": what the shopper picks."""

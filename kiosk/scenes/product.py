@@ -28,12 +28,13 @@ class ProductScene(ShopScene):
 
     name = "product"
 
-    def __init__(self, ctx: SceneContext, sku: str) -> None:
+    def __init__(self, ctx: SceneContext, sku: str, variant: str = "") -> None:
         super().__init__(ctx)
         self.sku = sku
         self.review_order = "newest"
         self.variants = ctx.shop.catalog.variants(sku)
-        self.variant: Variant | None = None  # the size or colour chosen
+        # the size or colour chosen: the one whose box was scanned, or none yet
+        self.variant: Variant | None = next((v for v in self.variants if v.sku == variant), None)
         self.choice_missing = False  # "Add to cart" was tapped before a size or colour was chosen
         self._chips: tuple[ScrollView, int, int] | None = None  # the page, and where its sizes or colours are
         self._chips_box: Box | None = None

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.ui.scene import Scene
+
+
+class ProductRoute(Protocol):
+    """Opens a product's page, with one of its variants chosen (a size's or a colour's SKU) or none."""
+
+    def __call__(self, sku: str, variant: str = "") -> Scene: ...
 
 
 @dataclass(frozen=True)
@@ -23,7 +29,7 @@ class Routes:
     search: Callable[[], Scene]
     browse: Callable[[str], Scene]  # a category id
     collection: Callable[[Collection], Scene]
-    product: Callable[[str], Scene]  # a SKU
+    product: ProductRoute
     review: Callable[[str], Scene]  # a SKU
     store_map: Callable[[list[str], str], Scene]  # aisles to show, title
     compare: Callable[[], Scene]

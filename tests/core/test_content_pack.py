@@ -96,3 +96,28 @@ def test_a_synthetic_pack_of_any_size_imports(tmp_path: Path) -> None:
     assert catalog.product_count() == 600
     assert catalog.search("Vélo")
     catalog.close()
+
+
+def test_a_variants_own_gtin_opens_its_product_with_it_chosen(tmp_path: Path) -> None:
+    catalog = Catalog(ensure_catalog(DEMO, tmp_path / "catalog.db"))
+    size_41 = catalog.scanned("2002000112026")  # on the box of RUN-112 in size 41
+    assert size_41 is not None and (size_41.product.sku, size_41.variant) == ("RUN-112", "RUN-112-41")
+    product = catalog.scanned("2001000001125")  # the product's own code: no size chosen
+    assert product is not None and (product.product.sku, product.variant) == ("RUN-112", "")
+    assert catalog.search("2002000112026")[0].sku == "RUN-112", "typed in search, too"
+    codes = [v.gtin for p in read_pack(DEMO).products for v in p.variants]
+    assert codes and all(code and catalog.scanned(code) for code in codes), "every variant of the demo has one"
+
+
+def test_a_variants_gtin_is_checked_and_never_used_twice(tmp_path: Path) -> None:
+    folder = _copy_demo(tmp_path)
+    text = (folder / "products.json").read_text(encoding="utf-8")
+    text = text.replace('"gtin": "2002000112002"', '"gtin": "2002000112003"')  # a wrong check digit
+    text = text.replace('"gtin": "2002000113009"', '"gtin": "2001000001019"')  # the road bike's code
+    (folder / "products.json").write_text(text, encoding="utf-8")
+    with pytest.raises(PackRejected) as caught:
+        read_pack(folder)
+    said = sorted(f"{p.key} {p.message}" for p in caught.value.problems)
+    assert said == ["[12] RUN-112.variants[0].gtin '2002000112003' is not a valid GTIN (EAN-8, UPC-A, EAN-13 or "
+                    "GTIN-14 with its check digit)",
+                    "[13].variants[0].gtin '2001000001019' is already used by row 1 ([1].gtin)"]

@@ -96,6 +96,18 @@ def test_a_scan_opens_the_product_even_from_the_attract_loop(pilot: Pilot) -> No
     assert pilot.scene == "home"
 
 
+def test_a_sizes_code_opens_its_product_with_that_size_chosen(pilot: Pilot) -> None:
+    pilot.scan("2002000112026")  # the box of the RUN-112 trail shoe in size 41
+    details = pilot.details()
+    assert (details["product"], details["variant"]) == ("RUN-112", "RUN-112-41")
+    pilot.scan("2002000112033")  # the same shoe in 42: the page stays, with 42 chosen
+    assert (pilot.details()["product"], pilot.details()["variant"]) == ("RUN-112", "RUN-112-42")
+    pilot.key("back")
+    assert pilot.scene == "home", "one page, not one a scan"
+    pilot.scan("2001000001125")  # the shoe's own code: no size chosen yet
+    assert (pilot.details()["product"], pilot.details()["variant"]) == ("RUN-112", "")
+
+
 def test_an_unknown_code_is_said_kindly_and_garbage_is_ignored(shopping: Pilot) -> None:
     shopping.scan("4006381333931")  # a valid EAN-13 the store does not sell
     assert shopping.scene == "home" and "conseiller" in shopping.details()["toast"]

@@ -18,9 +18,11 @@ from kiosk.core.catalog.recommend import bought_together
 from kiosk.core.codes.gtin import gtin14
 from kiosk.core.language.text import fold
 from kiosk.core.pack.content import ContentPack, read_pack
+from kiosk.core.pack.feeds import left_out_lines
+from kiosk.core.pack.product_rows import ProductRow
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,8 +40,9 @@ CREATE TABLE reviews(id TEXT PRIMARY KEY, sku TEXT NOT NULL, stars INTEGER NOT N
     in_store INTEGER NOT NULL);
 CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
 CREATE TABLE variants(sku TEXT PRIMARY KEY, product TEXT NOT NULL, position INTEGER NOT NULL,
-    size TEXT NOT NULL, colour TEXT, stock INTEGER NOT NULL);
+    size TEXT NOT NULL, colour TEXT, stock INTEGER NOT NULL, gtin TEXT NOT NULL, gtin14 TEXT);
 CREATE INDEX variants_by_product ON variants(product, position);
+CREATE UNIQUE INDEX variants_by_gtin ON variants(gtin14) WHERE gtin14 IS NOT NULL;
 CREATE TABLE together(sku TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY(sku, other));
 CREATE TABLE member_purchases(loyalty_id TEXT NOT NULL, sku TEXT NOT NULL, PRIMARY KEY(loyalty_id, sku));
 CREATE TABLE collections(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
@@ -68,7 +71,7 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     meta = {"id": pack.id, "name": pack.name, "version": pack.version, "currency": pack.currency,
             "languages": json.dumps(pack.languages), "fingerprint": fingerprint, "folder": str(pack.folder),
             "map": json.dumps(asdict(pack.store_map) if pack.store_map else None, ensure_ascii=False),
-            "left_out": json.dumps([str(problem) for problem in pack.left_out[:1000]], ensure_ascii=False),
+            "left_out": json.dumps([str(row) for row in pack.left_out[:1000]], ensure_ascii=False),
             "left_out_count": str(len(pack.left_out))}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany(
@@ -92,17 +95,18 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
             for i, p in enumerate(products, start=1)
         ),
     )
-    connection.executemany(
+    connection.executemany(  # a product is found by its colours too ("... noir", as a variant's title says)
         "INSERT INTO product_search(rowid, name, brand, category, description) VALUES (?, ?, ?, ?, ?)",
         (
-            (i, " ".join(p.name.values()), p.brand, category_names.get(p.category, ""),
+            (i, " ".join([*p.name.values(), *_colours(p)]), p.brand, category_names.get(p.category, ""),
              " ".join(p.description.values()))
             for i, p in enumerate(products, start=1)
         ),
     )
     connection.executemany(
-        "INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?)",
-        ((v.sku, p.sku, i, v.size, json.dumps(v.colour, ensure_ascii=False) if v.colour else None, v.stock)
+        "INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((v.sku, p.sku, i, v.size, json.dumps(v.colour, ensure_ascii=False) if v.colour else None, v.stock,
+          v.gtin, gtin14(v.gtin) if v.gtin else None)
          for p in products for i, v in enumerate(p.variants)),
     )
     connection.executemany(
@@ -129,6 +133,11 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.execute("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, product_search, row)")
     connection.execute("INSERT INTO search_terms SELECT term FROM temp.index_terms")
     connection.execute("DROP TABLE temp.index_terms")
+
+
+def _colours(product: ProductRow) -> list[str]:
+    """The names of a product's colours, each once, in every language."""
+    return list(dict.fromkeys(name for v in product.variants if v.colour for name in v.colour.values()))
 
 
 def build_catalog(pack: ContentPack, target: Path, fingerprint: str = "") -> Path:
@@ -186,6 +195,6 @@ def ensure_catalog(folder: Path, database: Path, store: str = "") -> Path:
         return Path(database)
     pack = read_pack(folder, store)
     if pack.left_out:
-        log.warning("content %s: %d feed rows left out (within the mapping's allowance), the first: %s",
-                    pack.version, len(pack.left_out), pack.left_out[0])
+        log.warning("content %s: %d feed rows left out (within the mapping's allowance):\n%s", pack.version,
+                    len(pack.left_out), "\n".join(left_out_lines(pack.left_out)))
     return build_catalog(pack, database, fingerprint)

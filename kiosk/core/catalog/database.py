@@ -64,6 +64,14 @@ class Facets:
     price_bands: tuple[tuple[int | None, int | None], ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class Scanned:
+    """A product as a scanned code opens it: with its variant chosen when the code is a variant's."""
+
+    product: Product
+    variant: str = ""  # the variant's SKU; "" for the product's own code
+
+
 def _summary(row: sqlite3.Row) -> ProductSummary:
     return ProductSummary(row["sku"], row["brand"], json.loads(row["name"]), row["category"], row["price_cents"],
                           row["stock"], row["rating"], row["review_count"], row["image"])
@@ -134,6 +142,8 @@ class Catalog:
         self._max_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()[0])
         self._has_terms = self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'search_terms'").fetchone() is not None
+        self._variant_codes = self._db.execute(  # a catalogue built before variants had their GTIN has none
+            "SELECT 1 FROM sqlite_master WHERE name = 'variants_by_gtin'").fetchone() is not None
 
     def _load_categories(self) -> list[Category]:
         categories = []
@@ -197,9 +207,10 @@ class Catalog:
 
     def variants(self, sku: str) -> list[Variant]:
         """A product's sizes and colours with their stock, in the pack's order (none: a single article)."""
-        rows = self._db.execute("SELECT sku, size, colour, stock FROM variants WHERE product = ? ORDER BY position",
-                                (sku,))
-        return [Variant(r[0], r[1], json.loads(r[2]) if r[2] else None, r[3]) for r in rows]
+        code = ", gtin" if self._variant_codes else ", ''"
+        rows = self._db.execute(f"SELECT sku, size, colour, stock{code} FROM variants WHERE product = ? "
+                                "ORDER BY position", (sku,))
+        return [Variant(r[0], r[1], json.loads(r[2]) if r[2] else None, r[3], r[4]) for r in rows]
 
     def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> bool:
         """A live price or stock change of a product or of one variant (the product's stock is then their
@@ -226,9 +237,21 @@ class Catalog:
         return [row[0] for row in self._db.execute("SELECT gtin FROM products ORDER BY id LIMIT ?", (limit,))]
 
     def by_gtin(self, code: str) -> Product | None:
-        """The product with this GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14), or None."""
-        row = self._db.execute(f"SELECT {_PRODUCT_COLUMNS} FROM products WHERE gtin14 = ?", (gtin14(code),)).fetchone()
-        return _product(row) if row else None
+        """The product with this GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14), its own or one of its variants', or None."""
+        found = self.scanned(code)
+        return found.product if found else None
+
+    def scanned(self, code: str) -> Scanned | None:
+        """What a scanned GTIN opens: its product, with the variant whose code it is chosen (a size's or a
+        colour's box); None for a code the catalogue does not have."""
+        key = gtin14(code)
+        if self._variant_codes:
+            variant = self._db.execute("SELECT sku, product FROM variants WHERE gtin14 = ?", (key,)).fetchone()
+            product = self.product(variant[1]) if variant else None
+            if variant and product:
+                return Scanned(product, variant[0])
+        row = self._db.execute(f"SELECT {_PRODUCT_COLUMNS} FROM products WHERE gtin14 = ?", (key,)).fetchone()
+        return Scanned(_product(row), "") if row else None
 
     def search(self, text: str, limit: int = 30) -> list[ProductSummary]:
         """Products matching every word of `text` as a prefix, best first.

@@ -1,56 +1,26 @@
 """Read a content pack from its folder and check every row before anything is imported.
 
-A pack is a folder with `pack.json`, `categories.json`, `products.json` or `products.csv`, and
-optionally `reviews.json` and `playlist.json` (see content/README.md). Every problem is reported
-with its file, row and column; one bad row refuses the whole pack.
+A pack is a folder with `pack.json`, `categories.json`, `products.json` or `products.csv` (or Merchant
+Center feeds: feeds.py), and optionally `reviews.json` and `playlist.json` (see content/README.md).
+Every problem is reported with its file, row and column; one bad row of products.json refuses the whole
+pack (a feed's bad rows are left out within the mapping's allowance).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.codes.gtin import is_valid_gtin
-from kiosk.core.models import Category, Localized, Member, Offer, Review, Slide, SpecDef, SpecValue, Variant
-from kiosk.core.pack.image_header import ImageProblem, check_picture
+from kiosk.core.codes.gtin import gtin14
+from kiosk.core.models import Category, Member, Offer, Review, Slide, SpecDef
+from kiosk.core.pack.feeds import LeftOutRow, feed_products
 from kiosk.core.pack.map_and_collections import Collection, StoreMap, read_collections, read_map
-from kiosk.core.pack.merchant_feed import products_from_feeds
 from kiosk.core.pack.playlist import read_playlist
+from kiosk.core.pack.product_rows import ProductRow, RowPlace, check_product
 from kiosk.core.pack.reader import PackReader, PackRejected
-from kiosk.core.problems import Problem
-
-PRODUCT_FIELDS = {
-    "sku", "gtin", "brand", "category", "name", "description", "price", "stock", "aisle",
-    "rating", "popularity", "specs", "image", "variants",
-}  # fmt: skip
-NAME_MAX = 200  # characters of a product's name, in one language
-DESCRIPTION_MAX = 5000  # ... of a description (a 5 MB one took the loop 6-7 s to lay out)
-
-
-@dataclass(frozen=True)
-class ProductRow:
-    """A checked product row, ready for the database."""
-
-    sku: str
-    gtin: str
-    brand: str
-    category: str
-    name: Localized
-    description: Localized
-    price_cents: int
-    stock: int
-    aisle: str
-    rating: float
-    popularity: int
-    specs: dict[str, SpecValue]
-    image: str
-    variants: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,17 +43,7 @@ class ContentPack:
     member_purchases: tuple[tuple[str, str], ...] = ()  # (loyalty id, product SKU): members' history
     store_map: StoreMap | None = None
     collections: tuple[Collection, ...] = ()
-    left_out: tuple[Problem, ...] = ()  # a feed's bad rows, left out within the mapping's allowance
-
-
-def _parse_price(text: Any) -> int | None:
-    try:
-        amount = Decimal(str(text))
-    except InvalidOperation:
-        return None
-    if amount <= 0 or amount != amount.quantize(Decimal("0.01")):
-        return None
-    return int(amount * 100)
+    left_out: tuple[LeftOutRow, ...] = ()  # a feed's bad rows, left out within the mapping's allowance
 
 
 def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Category]:
@@ -120,135 +80,6 @@ def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Cat
     return categories
 
 
-def _spec_value(reader: PackReader, where: tuple[str, str, int | None], spec: SpecDef, value: Any,
-                languages: tuple[str, ...]) -> SpecValue | None:
-    file, key, line = where
-    if spec.kind == "number":
-        if isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                value = float(value) if "." in value else int(value)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            reader.problem(file, key, f"must be a number (is {value!r})", line)
-            return None
-        return value
-    if spec.kind == "bool":
-        if isinstance(value, str) and value.lower() in ("yes", "true", "1", "no", "false", "0"):
-            return value.lower() in ("yes", "true", "1")
-        if not isinstance(value, bool):
-            reader.problem(file, key, f"must be true or false (is {value!r})", line)
-            return None
-        return value
-    if isinstance(value, str):
-        return value
-    return reader.localized(file, key, value, languages, line)
-
-
-def _check_product(reader: PackReader, file: str, row: int, raw: dict[str, Any], line: int | None,
-                   categories: dict[str, Category], languages: tuple[str, ...]) -> ProductRow | None:
-    before = len(reader.problems)
-    label = f"[{row}]" + (f" {raw['sku']}" if isinstance(raw.get("sku"), str) else "")
-
-    def bad(column: str, message: str) -> None:
-        reader.problem(file, f"{label}.{column}", message, line)
-
-    for unknown in sorted(set(raw) - PRODUCT_FIELDS):
-        bad(unknown, "is not a product field")
-    needed = ("sku", "gtin", "brand", "category", "name", "price") + (() if raw.get("variants") else ("stock",))
-    missing = [f for f in needed if raw.get(f) in (None, "")]
-    for field_name in missing:
-        bad(field_name, "is required")
-    if missing:
-        return None
-    gtin = str(raw["gtin"]).strip()
-    if not is_valid_gtin(gtin):
-        bad("gtin", f"{gtin!r} is not a valid GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14 with its check digit)")
-    category = categories.get(str(raw["category"]))
-    if category is None:
-        bad("category", f"{raw['category']!r} is not in categories.json")
-    price = _parse_price(raw["price"])
-    if price is None:
-        bad("price", f"{raw['price']!r} is not a positive amount with at most 2 decimals")
-    variants = _variants(raw.get("variants") or [], languages, bad)
-    try:
-        stock = sum(v.stock for v in variants) if variants else int(raw["stock"])
-        if stock < 0:
-            raise ValueError
-    except (TypeError, ValueError):
-        bad("stock", f"{raw['stock']!r} is not a whole number of 0 or more")
-        stock = 0
-    try:
-        rating = float(raw.get("rating") or 0)
-        if not 0 <= rating <= 5:
-            raise ValueError
-    except (TypeError, ValueError):
-        bad("rating", f"{raw.get('rating')!r} is not a rating from 0 to 5")
-        rating = 0.0
-    try:
-        popularity = int(raw.get("popularity") or 0)
-    except (TypeError, ValueError):
-        bad("popularity", f"{raw.get('popularity')!r} is not a whole number")
-        popularity = 0
-    name = reader.localized(file, f"{label}.name", raw["name"], languages, line, NAME_MAX)
-    description = reader.localized(file, f"{label}.description", raw.get("description") or
-                                   {lang: "" for lang in languages}, (), line, DESCRIPTION_MAX)
-    brand = reader.text(file, f"{label}.brand", raw["brand"], line)
-    specs: dict[str, SpecValue] = {}
-    raw_specs = raw.get("specs") or {}
-    if not isinstance(raw_specs, dict):
-        bad("specs", "must be an object of spec values")
-        raw_specs = {}
-    if category is not None:
-        defined = {spec.key: spec for spec in category.specs}
-        for key, value in raw_specs.items():
-            if key not in defined:
-                bad(f"specs.{key}", f"is not a spec of category {category.id!r}")
-                continue
-            checked = _spec_value(reader, (file, f"{label}.specs.{key}", line), defined[key], value, languages)
-            if checked is not None:
-                specs[key] = checked
-    image = str(raw.get("image") or "")
-    picture = reader.path_in_pack(file, f"{label}.image", image, line) if image else None
-    if picture is not None:
-        try:
-            check_picture(picture)
-        except ImageProblem as problem:
-            bad("image", f"{image} {problem}")
-    if reader.problems[before:] or price is None:
-        return None
-    return ProductRow(str(raw["sku"]), gtin, brand, str(raw["category"]), name, description, price,
-                      stock, str(raw.get("aisle") or ""), rating, popularity, specs, image, variants)
-
-
-def _variants(raw: Any, languages: tuple[str, ...], bad: Callable[[str, str], None]) -> tuple[Variant, ...]:
-    """A product's sizes and colours: [{"sku", "size", "colour": {"fr", "en"}, "stock"}]."""
-    if not isinstance(raw, list):
-        bad("variants", "must be a list of variants")
-        return ()
-    variants: list[Variant] = []
-    for index, item in enumerate(raw):
-        where = f"variants[{index}]"
-        if not isinstance(item, dict) or not item.get("sku") or not (item.get("size") or item.get("colour")):
-            bad(where, "needs a sku and a size or a colour")
-            continue
-        unknown = sorted(set(item) - {"sku", "size", "colour", "stock"})
-        if unknown:
-            bad(f"{where}.{unknown[0]}", "is not a variant field")
-            continue
-        colour = item.get("colour")
-        if colour is not None and (not isinstance(colour, dict) or any(lang not in colour for lang in languages)):
-            bad(f"{where}.colour", f"needs a text in each language ({', '.join(languages)})")
-            continue
-        stock = item.get("stock", 0)
-        if isinstance(stock, bool) or not isinstance(stock, int) or stock < 0:
-            bad(f"{where}.stock", f"{stock!r} is not a whole number of 0 or more")
-            continue
-        variants.append(Variant(str(item["sku"]), str(item.get("size") or ""), colour, stock))
-    skus = [v.sku for v in variants]
-    if len(set(skus)) != len(skus):
-        bad("variants", "two variants have the same sku")
-    return tuple(variants)
-
-
 def _csv_rows(reader: PackReader) -> list[tuple[int, dict[str, Any]]]:
     """Rows of products.csv as product dicts; columns `name.fr`, `spec.weight`, `spec.frame.fr`."""
     path = reader.folder / "products.csv"
@@ -277,50 +108,41 @@ def _csv_rows(reader: PackReader) -> list[tuple[int, dict[str, Any]]]:
     return rows
 
 
-def _feed_rows(reader: PackReader, mapping: Any, categories: list[Category], languages: tuple[str, ...], store: str,
-               now: datetime | None) -> tuple[str, list[tuple[int, dict[str, Any]]], dict[int, int], dict[int, str]]:
-    """Products from the retailer's Merchant Center feeds (kiosk/core/pack/merchant_feed.py), as rows."""
-    if not isinstance(mapping, dict) or not isinstance(mapping.get("feeds"), dict) or not mapping["feeds"]:
-        reader.problem("feed_mapping.json", "feeds", "must name a feed file by language, like {\"fr\": \"feed.tsv\"}")
-        raise PackRejected(reader.problems)
-    for key in ("departments", "specs"):
-        if not isinstance(mapping.get(key, {}), dict):
-            reader.problem("feed_mapping.json", key, "must be an object of names")
-    unknown = sorted(set(mapping.get("departments", {}).values()) - {c.id for c in categories})
-    if unknown:
-        reader.problem("feed_mapping.json", "departments", f"names departments not in categories.json: {unknown}")
-    if reader.problems:
-        raise PackRejected(reader.problems)
-    number_specs = {spec.key for category in categories for spec in category.specs if spec.kind == "number"}
-    products, failures = products_from_feeds(reader.folder, mapping, languages, store, now or datetime.now(UTC),
-                                             number_specs)
-    for failure in failures:
-        name, _, message = failure.partition(": ")
-        reader.problem(name, "", message)
-    if failures:
-        raise PackRejected(reader.problems)
-    rows = [(index, product.raw) for index, product in enumerate(products, start=1)]
-    lines = {index: product.line for index, product in enumerate(products, start=1)}
-    files = {index: product.file for index, product in enumerate(products, start=1)}
-    return next(iter(mapping["feeds"].values())), rows, lines, files
-
-
-def _leave_out_bad_rows(reader: PackReader, mapping: Any, total: int, bad_rows: list[int]) -> list[Problem]:
-    """A feed's bad rows are left out (and said) when they are few enough for the mapping's
-    `bad_rows_allowed_percent`: a 200,000-row feed always has a few. Otherwise they stay problems."""
-    if not isinstance(mapping, dict) or not bad_rows or not total:
-        return []
-    try:
-        allowed = float(mapping.get("bad_rows_allowed_percent", 0))
-    except (TypeError, ValueError):
-        reader.problem("feed_mapping.json", "bad_rows_allowed_percent", "must be a number of percent")
-        return []
-    if 100 * len(bad_rows) / total > allowed:
-        return []
-    first_bad = bad_rows[0]
-    left_out = reader.problems[first_bad:]
-    del reader.problems[first_bad:]
-    return left_out
+def _product_rows(reader: PackReader, file: str, rows: list[tuple[int, Any]], row_lines: dict[int, int],
+                  categories: dict[str, Category], languages: tuple[str, ...]) -> list[ProductRow]:
+    """The rows of products.json or products.csv, each checked; a SKU or a GTIN (a product's or a
+    variant's: a variant may have its own product's) used twice is said with the row that has it."""
+    products: list[ProductRow] = []
+    seen_sku: dict[str, int] = {}
+    seen_gtin: dict[str, tuple[int, str]] = {}
+    for row, raw in rows:
+        line = row_lines.get(row)
+        if not isinstance(raw, dict):
+            reader.problem(file, f"[{row}]", "must be an object", line)
+            continue
+        if "__extra__" in raw:
+            reader.problem(file, f"[{row}]", "has more cells than the header has columns", line)
+            continue
+        label = f"[{row}]" + (f" {raw['sku']}" if isinstance(raw.get("sku"), str) else "")
+        product = check_product(reader, RowPlace(file, label, line), raw, categories, languages)
+        if product is None:
+            continue
+        if product.sku in seen_sku:
+            reader.problem(file, f"[{row}].sku", f"{product.sku!r} is already used by row {seen_sku[product.sku]}",
+                           line)
+        seen_sku[product.sku] = row
+        codes = [(product.gtin, f"[{row}].gtin")] + [
+            (variant.gtin, f"[{row}].variants[{index}].gtin") for index, variant in enumerate(product.variants)
+            if variant.gtin and gtin14(variant.gtin) != gtin14(product.gtin)]
+        for code, key in codes:
+            if gtin14(code) in seen_gtin:
+                other_row, other_key = seen_gtin[gtin14(code)]
+                reader.problem(file, key, f"{code!r} is already used by row {other_row} ({other_key})", line)
+            seen_gtin[gtin14(code)] = (row, key)
+        products.append(product)
+    if not rows:
+        reader.problem(file, "", "has no products")
+    return products
 
 
 def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> ContentPack:
@@ -341,58 +163,35 @@ def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> Con
         raise PackRejected(reader.problems)
 
     products_json = reader.folder / "products.json"
-    rows: list[tuple[int, dict[str, Any]]]
-    row_files: dict[int, str] = {}  # a feed's rows come from several files
     feed_mapping = reader.load_json("feed_mapping.json", required=False) if \
         (reader.folder / "feed_mapping.json").is_file() else None
+    currency = str(manifest.get("currency", "EUR"))
+    left_out: list[LeftOutRow] = []
     if feed_mapping is not None:
-        file, rows, row_lines, row_files = _feed_rows(reader, feed_mapping, categories, languages, store, now)
-    elif products_json.is_file():
-        data = reader.load_json("products.json")
-        file = "products.json"
-        rows = [(i, item) for i, item in enumerate(data or [], start=1)] if isinstance(data, list) else []
-        if data is not None and not isinstance(data, list):
-            reader.problem(file, "", "must be a list of products")
-        if reader.broken:  # reviews, playlist and collections would all name unknown products
-            raise PackRejected(reader.problems)
-        row_lines = reader.row_lines(file)
-    elif (reader.folder / "products.csv").is_file():
-        file = "products.csv"
-        rows = _csv_rows(reader)
-        row_lines = {row: row for row, _ in rows}
+        feed = feed_products(reader, feed_mapping, categories, languages, currency, store, now or datetime.now(UTC))
+        products, left_out, named = feed.products, feed.left_out, feed.named
     else:
-        reader.problem("products.json", "", "is missing (or products.csv)")
-        raise PackRejected(reader.problems)
+        if products_json.is_file():
+            data = reader.load_json("products.json")
+            file = "products.json"
+            rows = [(i, item) for i, item in enumerate(data or [], start=1)] if isinstance(data, list) else []
+            if data is not None and not isinstance(data, list):
+                reader.problem(file, "", "must be a list of products")
+            if reader.broken:  # reviews, playlist and collections would all name unknown products
+                raise PackRejected(reader.problems)
+            row_lines = reader.row_lines(file)
+        elif (reader.folder / "products.csv").is_file():
+            file = "products.csv"
+            rows = _csv_rows(reader)
+            row_lines = {row: row for row, _ in rows}
+        else:
+            reader.problem("products.json", "", "is missing (or products.csv)")
+            raise PackRejected(reader.problems)
+        products = _product_rows(reader, file, rows, row_lines, by_id, languages)
+        # A row refused is still a product the pack names: what refers to it is not a problem of its own
+        named = {p.sku for p in products} | {str(raw["sku"]) for _, raw in rows
+                                             if isinstance(raw, dict) and raw.get("sku")}
 
-    products: list[ProductRow] = []
-    seen_sku: dict[str, int] = {}
-    seen_gtin: dict[str, int] = {}
-    bad_rows: list[int] = []
-    for row, raw in rows:
-        line = row_lines.get(row)
-        file = row_files.get(row, file)
-        before = len(reader.problems)
-        if not isinstance(raw, dict):
-            reader.problem(file, f"[{row}]", "must be an object", line)
-            continue
-        if "__extra__" in raw:
-            reader.problem(file, f"[{row}]", "has more cells than the header has columns", line)
-            continue
-        product = _check_product(reader, file, row, raw, line, by_id, languages)
-        if product is None:
-            bad_rows.append(before)
-            continue
-        for value, seen, what in ((product.sku, seen_sku, "sku"), (product.gtin, seen_gtin, "gtin")):
-            if value in seen:
-                reader.problem(file, f"[{row}].{what}", f"{value!r} is already used by row {seen[value]}", line)
-            seen[value] = row
-        products.append(product)
-    if not rows:
-        reader.problem(file, "", "has no products")
-    left_out = _leave_out_bad_rows(reader, feed_mapping, len(rows), bad_rows)
-
-    # A row refused above is still a product the pack names: what refers to it is not a problem of its own
-    named = set(seen_sku) | {str(raw["sku"]) for _, raw in rows if isinstance(raw, dict) and raw.get("sku")}
     reviews = _read_reviews(reader, named)
     playlist = read_playlist(reader, languages, named)
     members = _read_members(reader, set(by_id))
@@ -403,7 +202,7 @@ def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> Con
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
-                       str(manifest.get("version", "")), languages, str(manifest.get("currency", "EUR")),
+                       str(manifest.get("version", "")), languages, currency,
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
                        tuple(offers), baskets, member_purchases, store_map, tuple(collections), tuple(left_out))
 

@@ -1,46 +1,35 @@
-"""The retailer's Google Merchant Center product feed as a content pack's products, and its local
-inventory feed as this store's stock and prices.
+"""Reading the retailer's Google Merchant Center feeds: each row with its file and line, and what kept it
+from being read (a line too long, bytes that are no UTF-8 text).
 
-A pack with `feed_mapping.json` takes its products from feeds instead of products.json:
-
-    {"feeds": {"fr": "feed-fr.tsv", "de": "feed-de.xml"},   one feed per language; the first one gives
-                                                            prices, stock and codes, the others texts
-     "local_inventory": "local-inventory.tsv",              optional: quantity and price by store_code
-     "departments": {"Sport > Vélos": "bikes"},             product_type (or its start) -> department
-     "specs": {"Poids": "weight"},                          product_detail attribute_name -> spec key
-     "bad_rows_allowed_percent": 1}                         bad rows left out, up to this share
-
-Feeds are tab-separated (a header row of attribute names) or XML (RSS 2.0, attributes in the `g:`
-namespace). Rows sharing an `item_group_id` are one product whose rows are its sizes and colours.
-Each row becomes the dictionary a products.json row would be, so that the pack's own checks apply to
-it, with the feed's file and line in every problem.
+Feeds are tab-separated (a header row of attribute names) or XML (RSS 2.0 `<item>` or Atom `<entry>`,
+attributes in the `g:` namespace). What the rows mean is for feed_rows.py; how a pack maps them,
+for feeds.py.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-from xml.etree import ElementTree
+from typing import IO, Any
+from xml.parsers import expat
 
-G = "{http://base.google.com/ns/1.0}"
-IN_STOCK_UNKNOWN = 20  # "in stock" with no quantity (no local inventory feed): shown as in stock
-TEXTS = ("id", "title", "description", "color", "product_detail")  # what a feed in another language gives
-AVAILABLE = {"in_stock", "in stock", "limited_availability", "preorder", "backorder"}
+ROW_MAX_BYTES = 1 << 20  # a row (a TSV line, an XML item's field) over 1 MB is refused, never held in memory
+LISTS = ("additional_image_link", "product_detail")  # attributes a row may repeat
+ITEMS = ("item", "entry")  # RSS 2.0 and Atom
 
 
 @dataclass
 class FeedRow:
-    """One row of a feed: its attributes (repeated ones as lists) and where it was read."""
+    """One row of a feed: its attributes (repeated ones as lists), where it was read, and what kept it
+    from being read whole (field, message)."""
 
     file: str
     line: int
     values: dict[str, Any] = field(default_factory=dict)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
     def get(self, name: str) -> str:
         """An attribute's (first) value, stripped; "" when absent."""
@@ -50,269 +39,174 @@ class FeedRow:
         return str(value).strip()
 
 
-@dataclass(frozen=True)
-class FeedProduct:
-    """A product made from feed rows, as a products.json row, with the feed line it starts on."""
-
-    file: str
-    line: int
-    raw: dict[str, Any]
-
-
 class FeedProblem(Exception):
     """A feed file cannot be read at all."""
 
 
-def read_feed(path: Path) -> list[FeedRow]:
-    """The rows of a tab-separated or XML (RSS 2.0, `g:` namespace) Merchant Center feed."""
+def read_feed(path: Path) -> Iterator[FeedRow]:
+    """The rows of a tab-separated or XML Merchant Center feed, one at a time (a feed may have 200,000)."""
     if path.suffix.lower() == ".xml":
         return _read_xml(path)
     return _read_tsv(path)
 
 
-def _read_tsv(path: Path) -> list[FeedRow]:
-    csv.field_size_limit(min(sys.maxsize, 1 << 24))
-    rows = []
+def _lines(handle: IO[bytes]) -> Iterator[tuple[bytes, int]]:
+    """The file's lines, each with its length; a line over ROW_MAX_BYTES comes back empty (with its length)."""
+    while True:
+        line = handle.readline(ROW_MAX_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= ROW_MAX_BYTES or line.endswith(b"\n"):
+            yield line, len(line)
+            continue
+        length = len(line)
+        while line and not line.endswith(b"\n"):  # skip the rest without holding it
+            line = handle.readline(ROW_MAX_BYTES)
+            length += len(line)
+        yield b"", length
+
+
+def _too_long(length: int) -> tuple[str, str]:
+    return "", f"is {length / 1e6:,.1f} MB long; a row is at most {ROW_MAX_BYTES / 1e6:,.0f} MB"
+
+
+def _read_tsv(path: Path) -> Iterator[FeedRow]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            header = [name.strip().lower() for name in next(reader, [])]
-            for record in reader:
-                if not any(cell.strip() for cell in record):
-                    continue
-                values: dict[str, Any] = {}
-                for name, cell in zip(header, record, strict=False):
-                    if name in ("additional_image_link", "product_detail"):
-                        values[name] = [part for part in (p.strip() for p in cell.split(",")) if part]
-                    else:
-                        values[name] = cell
-                if len(record) > len(header):
-                    values["__extra__"] = record[len(header):]
-                rows.append(FeedRow(path.name, reader.line_num, values))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        handle = path.open("rb")
+    except OSError as error:
         raise FeedProblem(f"cannot be read: {error}") from error
-    return rows
-
-
-def _read_xml(path: Path) -> list[FeedRow]:
-    rows = []
-    try:
-        # iterparse keeps memory flat on a 200,000-item feed; line numbers come from the item's start
-        text_lines = _item_lines(path)
-        for number, (_, element) in enumerate(_items(path)):
+    with handle:
+        lines = _lines(handle)
+        first, _ = next(lines, (b"", 0))
+        try:
+            header = [name.strip().lower() for name in first.decode("utf-8-sig").rstrip("\r\n").split("\t")]
+        except UnicodeDecodeError as error:
+            raise FeedProblem(f"line 1 (the header) is not UTF-8 text: {error.reason}") from error
+        if not any(header):
+            raise FeedProblem("has no header line of attribute names (id, title, price...)")
+        for number, (raw, length) in enumerate(lines, start=2):
+            if not raw and length:
+                yield FeedRow(path.name, number, unreadable=[_too_long(length)])
+                continue
+            try:
+                text = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as error:
+                yield FeedRow(path.name, number, unreadable=[
+                    ("", f"is not UTF-8 text (byte {raw[error.start]:#04x} at byte {error.start + 1})")])
+                continue
+            cells = text.split("\t")
+            if not any(cell.strip() for cell in cells):
+                continue
             values: dict[str, Any] = {}
-            for child in element:
-                name = child.tag.replace(G, "")
-                if name == "product_detail":
-                    detail = {sub.tag.replace(G, ""): (sub.text or "").strip() for sub in child}
-                    values.setdefault(name, []).append(
-                        f"{detail.get('section_name', '')}:{detail.get('attribute_name', '')}:"
-                        f"{detail.get('attribute_value', '')}")
-                elif name == "additional_image_link":
-                    values.setdefault(name, []).append((child.text or "").strip())
+            for name, cell in zip(header, cells, strict=False):
+                if name in LISTS:
+                    values[name] = [part for part in (p.strip() for p in cell.split(",")) if part]
                 else:
-                    values[name] = (child.text or "").strip()
-            rows.append(FeedRow(path.name, text_lines[number] if number < len(text_lines) else 0, values))
-            element.clear()
-    except (OSError, ElementTree.ParseError) as error:
-        raise FeedProblem(f"is not a readable XML feed: {error}") from error
-    return rows
+                    values[name] = cell
+            row = FeedRow(path.name, number, values)
+            if len(cells) > len(header):
+                row.unreadable.append(("", f"has {len(cells)} cells; the header has {len(header)} columns"))
+            yield row
 
 
-def _items(path: Path) -> Any:
-    for event, element in ElementTree.iterparse(path, events=("end",)):
-        if element.tag == "item":
-            yield event, element
+class _ItemReader:
+    """Expat handlers that collect each item's attributes with the line it starts on."""
+
+    def __init__(self, file: str, parser: Any) -> None:
+        self.file, self.parser = file, parser
+        self.done: list[FeedRow] = []
+        self.row: FeedRow | None = None
+        self.path: list[str] = []  # element names below the item
+        self.text: list[str] = []
+        self.size = 0
+        self.detail: dict[str, str] = {}
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        name = tag.rsplit("}", 1)[-1]
+        if self.row is None:
+            if name in ITEMS:
+                self.row = FeedRow(self.file, self.parser.CurrentLineNumber)
+            return
+        self.path.append(name)
+        self.text, self.size = [], 0
+        if self.path == ["product_detail"]:
+            self.detail = {}
+
+    def data(self, text: str) -> None:
+        if self.row is not None and self.path:
+            self.size += len(text)
+            if self.size <= ROW_MAX_BYTES:
+                self.text.append(text)
+
+    def end(self, tag: str) -> None:
+        row = self.row
+        if row is None:
+            return
+        if not self.path:  # the item itself
+            self.done.append(row)
+            self.row = None
+            return
+        name = self.path.pop()
+        value = "".join(self.text).strip()
+        if self.size > ROW_MAX_BYTES:
+            row.unreadable.append((name, _too_long(self.size)[1].replace("a row", "a field")))
+            value = ""
+        self.text, self.size = [], 0
+        if self.path == ["product_detail"]:
+            self.detail[name] = value
+        elif name == "product_detail":
+            row.values.setdefault(name, []).append(
+                f"{self.detail.get('section_name', '')}:{self.detail.get('attribute_name', '')}:"
+                f"{self.detail.get('attribute_value', '')}")
+        elif not self.path and name in LISTS:
+            row.values.setdefault(name, []).append(value)
+        elif not self.path:
+            row.values[name] = value
 
 
-def _item_lines(path: Path) -> list[int]:
-    lines = []
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            lines += [number] * line.count("<item>") + [number] * line.count("<item ")
-    return lines
+def _read_xml(path: Path) -> Iterator[FeedRow]:
+    parser = expat.ParserCreate(namespace_separator="}")
+    reader = _ItemReader(path.name, parser)
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.data
+    parser.buffer_text = True
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 16):  # streamed: memory stays flat on a 200,000-item feed
+                parser.Parse(chunk, False)
+                yield from reader.done
+                reader.done.clear()
+            parser.Parse(b"", True)
+            yield from reader.done
+    except OSError as error:
+        raise FeedProblem(f"cannot be read: {error}") from error
+    except expat.ExpatError as error:
+        raise FeedProblem(f"is not readable XML at line {error.lineno}, column {error.offset + 1}: "
+                          f"{expat.ErrorString(error.code)}") from error
 
 
-def money(text: str) -> str | None:
-    """"899.00 EUR" or "899,00 EUR" as "899.00"; None when it is no amount."""
-    match = re.fullmatch(r"\s*([0-9]+(?:[.,][0-9]{1,2})?)\s*(?:[A-Z]{3})?\s*", text or "")
+MONEY = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*([A-Za-z]{3})?\s*")
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount as a feed writes it ("129.00 EUR"); `currency` is "" when the feed gave none."""
+
+    amount: Decimal
+    currency: str
+
+    def __str__(self) -> str:
+        return f"{self.amount:.2f} {self.currency}".strip()
+
+
+def money(text: str) -> Money | None:
+    """"899.00 EUR" or "899,00 EUR" as an amount and its currency; None when it is no amount."""
+    match = MONEY.fullmatch(text or "")
     if match is None:
         return None
     try:
-        return str(Decimal(match.group(1).replace(",", ".")).quantize(Decimal("0.01")))
+        amount = Decimal(match.group(1).replace(",", "."))
     except InvalidOperation:
         return None
-
-
-def sale_is_on(effective: str, now: datetime) -> bool:
-    """Whether a sale price's `sale_price_effective_date` ("start/end", ISO 8601) includes `now`; an
-    absent date means the sale is on."""
-    if not effective.strip():
-        return True
-    try:
-        start, end = (datetime.fromisoformat(part.strip()) for part in effective.split("/"))
-    except ValueError:
-        return False
-    return start <= now <= end
-
-
-def _number(text: str) -> str:
-    """The number a product detail starts with ("9.9 kg" -> "9.9"), or the text as it is."""
-    match = re.match(r"\s*(-?[0-9]+(?:[.,][0-9]+)?)", text)
-    return match.group(1).replace(",", ".") if match else text
-
-
-def _details(row: FeedRow, specs: dict[str, str]) -> dict[str, str]:
-    found = {}
-    details = row.values.get("product_detail", [])
-    for detail in details if isinstance(details, list) else [details]:
-        parts = str(detail).split(":", 2)
-        if len(parts) == 3 and parts[1].strip() in specs:
-            found[specs[parts[1].strip()]] = parts[2].strip()
-    return found
-
-
-def department(product_type: str, departments: dict[str, str]) -> str:
-    """The department of a product_type: the longest mapped start of it ("Sport > Vélos > Route" is in
-    "Sport > Vélos"); "" when none."""
-    best = ""
-    for start in departments:
-        if (product_type == start or product_type.startswith(start + " >")) and len(start) > len(best):
-            best = start
-    return departments.get(best, "")
-
-
-def products_from_feeds(folder: Path, mapping: dict[str, Any], languages: tuple[str, ...], store: str,
-                        now: datetime, number_specs: set[str]) -> tuple[list[FeedProduct], list[str]]:
-    """Products as products.json rows from the mapping's feeds, with this store's inventory; and the
-    problems that stop whole files (a feed that cannot be read)."""
-    feeds: dict[str, str] = mapping.get("feeds") or {}
-    failures: list[str] = []
-    by_language: dict[str, dict[str, FeedRow]] = {}
-    primary_rows: list[FeedRow] = []
-    for index, (language, name) in enumerate(feeds.items()):
-        try:
-            rows = read_feed(folder / name)
-        except FeedProblem as problem:
-            failures.append(f"{name}: {problem}")
-            continue
-        if index == 0:
-            primary_rows = rows
-        else:  # another language's feed gives texts only: keep those (a 200,000-row feed is large)
-            rows = [FeedRow(row.file, row.line, {name: row.values[name] for name in TEXTS if name in row.values})
-                    for row in rows]
-        by_language[language] = {row.get("id"): row for row in rows if row.get("id")}
-    inventory = _inventory(folder, mapping.get("local_inventory"), store, failures)
-    departments: dict[str, str] = mapping.get("departments") or {}
-    specs: dict[str, str] = mapping.get("specs") or {}
-    groups: dict[str, list[FeedRow]] = {}
-    order: list[str] = []
-    for row in primary_rows:
-        key = row.get("item_group_id") or row.get("id") or f"line {row.line}"
-        if key not in groups:
-            order.append(key)
-        groups.setdefault(key, []).append(row)
-    pictures = _pictures(folder)
-    products = []
-    for key in order:
-        rows = groups[key]
-        raw = _product(key, rows, by_language, languages, inventory, departments, specs, now, number_specs)
-        picture = pictures.get(rows[0].get("id")) or pictures.get(key)
-        if picture:
-            raw["image"] = picture
-        products.append(FeedProduct(rows[0].file, rows[0].line, raw))
-    return products, failures
-
-
-def _pictures(folder: Path) -> dict[str, str]:
-    """The pack's own pictures of feed products, `images/{id}.png` or `.jpg` (by the row's id or its
-    item_group_id): the kiosk works offline and never fetches a feed's image_link from the web."""
-    images = folder / "images"
-    if not images.is_dir():
-        return {}
-    return {path.stem: f"images/{path.name}" for path in images.iterdir()
-            if path.suffix.lower() in (".png", ".jpg", ".jpeg")}
-
-
-def _texts(row_id: str, attribute: str, by_language: dict[str, dict[str, FeedRow]],
-           languages: tuple[str, ...], fallback: str) -> dict[str, str]:
-    texts = {}
-    for language in languages:
-        row = by_language.get(language, {}).get(row_id)
-        texts[language] = row.get(attribute) if row is not None and row.get(attribute) else fallback
-    return texts
-
-
-def _product(key: str, rows: list[FeedRow], by_language: dict[str, dict[str, FeedRow]], languages: tuple[str, ...],
-             inventory: dict[str, tuple[int, str]], departments: dict[str, str], specs: dict[str, str],
-             now: datetime, number_specs: set[str]) -> dict[str, Any]:
-    first = rows[0]
-    grouped = bool(first.get("item_group_id"))
-
-    def stock_of(row: FeedRow) -> int:
-        if row.get("id") in inventory:
-            return inventory[row.get("id")][0]
-        return IN_STOCK_UNKNOWN if row.get("availability").lower() in AVAILABLE else 0
-
-    price = money(first.get("price"))
-    if first.get("sale_price") and sale_is_on(first.get("sale_price_effective_date"), now):
-        price = money(first.get("sale_price")) or price
-    if first.get("id") in inventory and inventory[first.get("id")][1]:
-        price = money(inventory[first.get("id")][1]) or price  # this store's own price
-    details = _details(first, specs)
-    raw: dict[str, Any] = {
-        "sku": key if grouped else first.get("id"),
-        "gtin": first.get("gtin"),
-        "brand": first.get("brand"),
-        "category": department(first.get("product_type"), departments) or first.get("product_type"),
-        "name": _texts(first.get("id"), "title", by_language, languages, first.get("title")),
-        "description": _texts(first.get("id"), "description", by_language, languages, first.get("description")),
-        "price": price if price is not None else first.get("price"),
-        "specs": {},
-    }
-    for spec, value in details.items():
-        if spec in number_specs:
-            raw["specs"][spec] = _number(value)
-            continue
-        texts = {}
-        for language in languages:  # a text detail in each language's feed (its names mapped too)
-            row = by_language.get(language, {}).get(first.get("id"))
-            texts[language] = (_details(row, specs).get(spec) if row is not None else None) or value
-        raw["specs"][spec] = texts
-    if "__extra__" in first.values:
-        raw["__extra__"] = first.values["__extra__"]
-    if grouped and (len(rows) > 1 or first.get("size") or first.get("color")):
-        variants = []
-        for row in rows:
-            variant: dict[str, Any] = {"sku": row.get("id"), "stock": stock_of(row)}
-            if row.get("size"):
-                variant["size"] = row.get("size")
-            if row.get("color"):
-                variant["colour"] = _texts(row.get("id"), "color", by_language, languages, row.get("color"))
-            variants.append(variant)
-        raw["variants"] = variants
-    else:
-        raw["stock"] = stock_of(first)
-    return raw
-
-
-def _inventory(folder: Path, name: str | None, store: str, failures: list[str]) -> dict[str, tuple[int, str]]:
-    """This store's rows of the local inventory feed: id -> (quantity, price or "")."""
-    if not name:
-        return {}
-    try:
-        rows = read_feed(folder / name)
-    except FeedProblem as problem:
-        failures.append(f"{name}: {problem}")
-        return {}
-    found = {}
-    for row in rows:
-        if row.get("store_code") != store:
-            continue
-        quantity = row.get("quantity")
-        if quantity.isdigit():
-            amount = int(quantity)
-        else:
-            amount = IN_STOCK_UNKNOWN if row.get("availability").lower() in AVAILABLE else 0
-        found[row.get("id")] = (amount, row.get("price"))
-    return found
+    return Money(amount, (match.group(2) or "").upper())

@@ -41,7 +41,10 @@ def _list_of(item: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 VARIANT = _object({"sku": SKU, "size": {"type": "string", "maxLength": 40}, "colour": TEXTS,
-                   "stock": {"type": "integer", "minimum": 0}}, ("sku",))
+                   "stock": {"type": "integer", "minimum": 0},
+                   "gtin": {"type": ["string", "integer"],
+                            "description": "the code on this size's or colour's box: scanned, it opens the product "
+                                           "with this variant chosen"}}, ("sku",))
 PRODUCT = _object({
     "sku": SKU, "gtin": {"type": ["string", "integer"]}, "brand": {"type": "string", "minLength": 1},
     "category": ID, "name": TEXTS, "description": TEXTS,
@@ -50,7 +53,7 @@ PRODUCT = _object({
     "rating": {"type": ["number", "string"]}, "popularity": {"type": ["integer", "string"]},
     "specs": {"type": "object", "additionalProperties": SPEC_VALUE},
     "image": {"type": "string", "description": "a picture inside the pack, such as images/BIK-101.png"},
-    "variants": _list_of(VARIANT, "sizes and colours, each with its SKU and stock"),
+    "variants": _list_of(VARIANT, "sizes and colours, each with its SKU, stock and (optional) GTIN"),
 }, ("sku", "gtin", "brand", "category", "name", "price"))
 SPEC = _object({"key": ID, "label": TEXTS, "unit": {"type": "string", "maxLength": 20},
                 "kind": {"enum": ["number", "text", "bool"]}, "better": {"enum": ["higher", "lower", ""]}},
