@@ -57,6 +57,8 @@ def state_words(t: Translate, device: str, connected: bool, detail: str) -> str:
         return t("Simulated: the demo's pretend device")
     if device == "speech" and not connected:
         return t("Not installed on this PC (espeak-ng)")
+    if device == "printer" and not connected and "not installed" in detail:
+        return t("Its driver is not installed on this PC: see the installation guide")
     if connected:  # what a connected device reports is where it is ("host:port"), or a lack of paper
         return t("Out of paper") if "paper" in detail.lower() else ""
     if not detail:
