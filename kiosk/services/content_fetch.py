@@ -117,22 +117,21 @@ class ContentFetcher:
         if part.exists() and state.get("part_etag"):
             headers["Range"] = f"bytes={part.stat().st_size}-"  # resume, if the file is still the same one
             headers["If-Range"] = state["part_etag"]
-        with Watch(line, self.limits) as watch:
-            response = open_download(line, url, headers, self.limits, self.verify_tls)
-            with response:
-                if response.status_code == 304:
-                    return Fetched(state.get("version", ""), False)
-                if response.status_code not in (200, 206):
-                    raise FetchProblem("status", f"the server answered {response.status_code}")
-                etag = response.headers.get("ETag", "")
-                appending = response.status_code == 206 and part.exists()
-                expected = int(response.headers.get("Content-Length", "0") or 0) + (part.stat().st_size if appending
-                                                                                   else 0)
-                if expected > self.max_bytes:
-                    raise FetchProblem("too_large", f"refused: the pack is {expected} bytes, more than the "
-                                                    f"{self.max_bytes} allowed")
-                self._save_state({**state, "part_etag": etag})
-                self._download(line, watch, response, part, appending)
+        with Watch(line, self.limits) as watch, \
+                open_download(line, url, headers, self.limits, self.verify_tls) as response:
+            if response.status_code == 304:
+                return Fetched(state.get("version", ""), False)
+            if response.status_code not in (200, 206):
+                raise FetchProblem("status", f"the server answered {response.status_code}")
+            etag = response.headers.get("ETag", "")
+            appending = response.status_code == 206 and part.exists()
+            expected = int(response.headers.get("Content-Length", "0") or 0) + (part.stat().st_size if appending
+                                                                               else 0)
+            if expected > self.max_bytes:
+                raise FetchProblem("too_large", f"refused: the pack is {expected} bytes, more than the "
+                                                f"{self.max_bytes} allowed")
+            self._save_state({**state, "part_etag": etag})
+            self._download(line, watch, response, part, appending)
         size = part.stat().st_size
         if expected and size < expected:
             raise FetchProblem("cut_off", f"the download stopped at {size} of {expected} bytes; the next fetch "

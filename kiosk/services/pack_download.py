@@ -162,14 +162,21 @@ def _redirect_problem(offered: str, target: str, limits: DownloadLimits) -> str:
     return ""
 
 
+@contextlib.contextmanager
 def open_download(line: Line, url: str, headers: dict[str, str], limits: DownloadLimits,
-                  verify: str | bool) -> requests.Response:
-    """GET `url` (https only), following only the redirects `limits` allow; the response streams.
-    FetchProblem when refused or unreachable (or cut: see `Reading`)."""
+                  verify: str | bool) -> Iterator[requests.Response]:
+    """GET `url` (https only), following only the redirects `limits` allow; the response streams, and its
+    connection is closed after the block. FetchProblem when refused or unreachable (or cut: see `Reading`)."""
     if not url.startswith("https://"):
         raise FetchProblem("not_https", "refused: a pack is only fetched over https")
-    session = requests.Session()
-    session.mount("https://", _LineAdapter(line))
+    with requests.Session() as session:
+        session.mount("https://", _LineAdapter(line))
+        with _follow(session, line, url, headers, limits, verify) as response:
+            yield response
+
+
+def _follow(session: requests.Session, line: Line, url: str, headers: dict[str, str], limits: DownloadLimits,
+            verify: str | bool) -> requests.Response:
     current = url
     with Reading(line, "unreachable", lambda error: f"could not be reached: {type(error).__name__}"):
         for _hop in range(MAX_REDIRECTS + 1):
