@@ -1,6 +1,8 @@
-"""Display roles: each a mode with its own scene stack, layout, timeouts and behaviour."""
+"""Display roles: each a mode with its own scenes, touch tolerance, timeouts and parts."""
 
-from displays.terminal import TerminalDisplay
-from displays.window import WindowDisplay
+from displays.shop_display import Role, ShopDisplay
+from displays.terminal import TERMINAL
+from displays.window import WINDOW
 
-DISPLAY_ROLES = {"terminal": TerminalDisplay, "window": WindowDisplay}
+DISPLAY_ROLES: dict[str, Role] = {"terminal": TERMINAL, "window": WINDOW}
+__all__ = ["DISPLAY_ROLES", "Role", "ShopDisplay"]

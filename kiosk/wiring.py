@@ -12,7 +12,7 @@ import queue
 from dataclasses import replace
 from datetime import timedelta
 
-from displays import DISPLAY_ROLES
+from displays import DISPLAY_ROLES, ShopDisplay
 from drivers.devices import open_devices
 from drivers.nfc.identity import card_secret
 from drivers.nfc.sim import SimCardReader
@@ -76,7 +76,7 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
             log.info("display %s is %dx%d on its screen (configured %dx%d)", display_config.name, *output.size,
                      *display_config.size)
             display_config = replace(display_config, size=output.size)
-        display = DISPLAY_ROLES[display_config.role](display_config, shop, output.surface, clock)
+        display = ShopDisplay(DISPLAY_ROLES[display_config.role], display_config, shop, output.surface, clock)
         display.screen.images.wake = lambda: post(Redraw())
         display.on_quit = lambda: post(Quit("closed by staff"))
         shop.catalog_listeners.append(display.screen.rebuild_all)

@@ -115,7 +115,7 @@ def walk_the_journeys(walk: Walk, display: str) -> None:
         assert pilot.scene == "welcome"
         walk.check("member welcome")
         walk.show("member home", lambda: walk.ctx.screen.stack.replace(walk.ctx.routes.home()))
-    pilot.app.display().open_pin_pad()
+    pilot.app.display().staff.open_pin_pad()
     walk.check("PIN pad")
     for digit in "2580":
         pilot.tap(digit)

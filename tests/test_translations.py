@@ -126,13 +126,13 @@ def _labels_of_fixed_screens(folder: Path, language: str) -> dict[str, set[str]]
         for status in (DeviceStatusChanged("scanner sim:", True, "simulated"),
                        DeviceStatusChanged("mail server", False, "localhost:25: [Errno 111] Connection refused")):
             pilot.app.post(status)
-        display.open_pin_pad()
+        display.staff.open_pin_pad()
         pilot.advance(0.1)
         shown["PIN pad"] = set(pilot.labels())
         for digit in "2580":
             pilot.tap(digit)
         shown["staff menu"] = set(pilot.labels())
-        display.open_device_status()
+        display.staff.open_device_status()
         pilot.advance(0.1)
         shown["devices"] = set(pilot.labels())
         return shown

@@ -21,6 +21,7 @@ class Display(Protocol):
     devices: dict[str, tuple[bool, str]]  # device name -> (connected, detail), for staff and telemetry
     on_quit: Callable[[], None]  # how staff close the kiosk from its maintenance menu
     screen_switch: ScreenSwitch  # its screen's power, for the maintenance menu (wiring.py plugs it in)
+    parts: tuple[object, ...]  # what takes the messages its scenes leave (kiosk/app/router.py)
 
     def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:
         """A finger went down, moved or up."""

@@ -158,10 +158,10 @@ class App:
         self.shop.event("fault", display=display.name, where=where, error=type(error).__name__, reset=True)
 
     def deliver(self, display: Display, message: Message) -> None:
-        """Offer a message to one display (its scenes from the top down, then itself), behind the
+        """Offer a message to one display (its scenes from the top down, then its parts), behind the
         crash boundary: what it raises resets that display only."""
         try:
-            offer(message, display.screen.stack.scenes, display)
+            offer(message, display.screen.stack.scenes, display.parts)
         except Exception as error:
             self.recover(display, handler_name(type(message)).removeprefix("on_").replace("_", " "), error)
 

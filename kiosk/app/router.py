@@ -1,8 +1,10 @@
 """Messages to whoever handles them, by name: `BarcodeScanned` goes to `on_barcode_scanned`.
 
-A display's message is offered to its scene stack from the top down, then to the display itself: the
-first scene whose handler returns True keeps it (the scan test page keeps scans); the display's own
-handler always has the last word. A new message type is one frozen dataclass and its handlers; no
+A display's message is offered to its scene stack from the top down, then to the display's parts (the
+display itself and what its role adds, such as a terminal's code reader): the first scene whose handler
+returns True keeps it (the scan test page keeps scans); otherwise every part with a handler takes it. A
+part without the handler never hears of the message: a shop window has no code reader, so no scan
+handler. A new message type is one frozen dataclass and its handlers; no
 chain of isinstance tests to extend.
 """
 
@@ -31,12 +33,13 @@ def handler(owner: object, message: object) -> Callable[[object], object] | None
     return found
 
 
-def offer(message: object, scenes: Sequence[object], display: object) -> None:
-    """Offer `message` to the scenes from the top down, then to the display."""
+def offer(message: object, scenes: Sequence[object], parts: Sequence[object]) -> None:
+    """Offer `message` to the scenes from the top down, then to the display's parts."""
     for scene in reversed(scenes):
         take = handler(scene, message)
         if take is not None and take(message):
             return
-    take = handler(display, message)
-    if take is not None:
-        take(message)
+    for part in parts:
+        take = handler(part, message)
+        if take is not None:
+            take(message)
