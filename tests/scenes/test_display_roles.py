@@ -9,6 +9,7 @@ from kiosk.config import load_config
 from kiosk.core.messages import BarcodeScanned, CardPresented
 from kiosk.testing.pilot import Pilot
 from tests.conftest import write_config
+from tests.scenes.test_maintenance import open_menu
 
 ROAD_BIKE = "2001000001019"
 
@@ -32,11 +33,7 @@ def test_a_scan_or_a_card_that_reaches_the_window_changes_nothing_there(tmp_path
 def test_staff_open_the_windows_menu_from_its_corner(tmp_path: Path) -> None:
     window = Pilot(load_config(write_config(tmp_path)), "window")
     try:
-        for _ in range(5):
-            window.tap(x=3835, y=5)  # five quick taps in the top-right corner
-        assert window.scene == "pin_pad"
-        for digit in "2580":
-            window.tap(digit)
+        open_menu(window, right=3840)
         assert window.scene == "maintenance"
     finally:
         window.close()

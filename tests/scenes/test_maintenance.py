@@ -12,9 +12,10 @@ from kiosk.core.messages import Quit
 from kiosk.testing.pilot import Pilot
 
 
-def open_menu(pilot: Pilot) -> None:
+def open_menu(pilot: Pilot, right: int = 1080) -> None:
+    """Five quick taps in the top-right corner of a screen `right` pixels wide, then the PIN."""
     for _ in range(5):
-        pilot.tap(x=1075, y=5)  # five quick taps in the top-right corner
+        pilot.tap(x=right - 5, y=5)
     assert pilot.scene == "pin_pad"
     for digit in "2580":
         pilot.tap(digit)
