@@ -78,7 +78,7 @@ def taffy(cache: TextCache, theme: Any) -> None:
 def main() -> None:
     """Median and worst of 30 builds of the page, each engine."""
     pygame.font.init()
-    theme = load_theme(REPO / "config" / "themes" / "window.toml", (3840, 2160))
+    theme = load_theme(REPO / "kiosk" / "shipped" / "themes" / "window.toml", (3840, 2160))
     cache = TextCache(theme)
     engines: dict[str, Callable[[TextCache, Any], None]] = {"kiosk.ui.layout": ours}
     try:

@@ -31,11 +31,7 @@ def make_config(work: Path, size: int | None, screen: tuple[int, int] = (1080, 1
     database = work / f"catalog-{size or 'demo'}.db"
     ensure_catalog(folder, database)
     text = (REPO / "config" / "default.toml").read_text(encoding="utf-8")
-    for shipped in ("locale", "web"):
-        text = text.replace(f'"../content/{shipped}"', f'"{REPO / "content" / shipped}"')
     text = text.replace('pack = "../content/demo"', f'pack = "{folder}"\ndatabase = "{database}"')
-    for theme in ("default", "window", "high-contrast"):
-        text = text.replace(f'theme = "themes/{theme}.toml"', f'theme = "{REPO / "config" / "themes" / theme}.toml"')
     text = re.sub(r"^size = .*$", f"size = [{screen[0]}, {screen[1]}]", text, flags=re.M)
     text = text.replace('# path = "/var/lib/kiosk/outbox.db"', f'path = "{work / "outbox.db"}"')
     path = work / f"kiosk-{name}.toml"

@@ -16,6 +16,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything impo
 
 from kiosk.app.logs import setup_logging
 from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.config.settings import read_config
 from kiosk.core.pack.content import read_pack
 from kiosk.core.pack.feeds import LeftOutRow, left_out_lines
 from kiosk.core.pack.reader import PackRejected
@@ -45,15 +46,16 @@ def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.
     return parser.parse_args(argv)
 
 
-def check(config_path: Path) -> tuple[list[Problem], list[LeftOutRow]]:
-    """Every problem in the config, its themes and its content pack; and the feed rows this store's import
-    would leave out (within the pack's allowance)."""
+def check(config_path: Path) -> tuple[list[Problem], list[LeftOutRow], list[Problem]]:
+    """Every problem in the config, its themes and its content pack; the feed rows this store's import
+    would leave out (within the pack's allowance); and the warnings about what a config written for an
+    earlier version says differently (they never stop the kiosk)."""
     from kiosk.ui.theme import theme_problems
 
     try:
-        config = load_config(config_path)
+        config, warnings = read_config(config_path)
     except ConfigError as error:
-        return error.problems, []
+        return error.problems, [], []
     problems: list[Problem] = []
     for display in config.displays:
         problems += theme_problems(config.path(display.theme))[1]
@@ -62,7 +64,7 @@ def check(config_path: Path) -> tuple[list[Problem], list[LeftOutRow]]:
         left_out = list(read_pack(config.path(config.content.pack), config.store.id).left_out)
     except PackRejected as error:
         problems += error.problems
-    return problems, left_out
+    return problems, left_out, warnings
 
 
 def run(config: KioskConfig, args: argparse.Namespace) -> int:
@@ -120,13 +122,16 @@ def main(argv: list[str] | None = None, default_config: Path = DEMO_CONFIG) -> i
         print(hash_pin(pin))
         return 0
     if args.check:
-        problems, left_out = check(args.config)
+        problems, left_out, warnings = check(args.config)
         for problem in problems:
             print(problem)
         for line in left_out_lines(left_out):
             print(line)
+        for warning in warnings:
+            print(f"warning: {warning}")
         said = f"OK, {len(left_out):,} feed rows left out (within the pack's allowance)" if left_out else "OK"
-        print(f"{args.config}: {said if not problems else f'{len(problems)} problem(s)'}")
+        print(f"{args.config}: {said if not problems else f'{len(problems)} problem(s)'}"
+              + (f", {len(warnings)} warning(s)" if warnings else ""))
         return 1 if problems else 0
     try:
         config = load_config(args.config)

@@ -32,10 +32,6 @@ def write_config(folder: Path, text: str | None = None, **session: float) -> Pat
     text = text if text is not None else DEFAULT_CONFIG.read_text(encoding="utf-8")
     text = text.replace('pack = "../content/demo"', f'pack = "{REPO / "content" / "demo"}"\n'
                                                      f'database = "{folder / "catalog.db"}"')
-    text = text.replace('"../content/locale"', f'"{REPO / "content" / "locale"}"')
-    text = text.replace('"../content/web"', f'"{REPO / "content" / "web"}"')
-    for theme in ("default", "window", "high-contrast"):
-        text = text.replace(f'theme = "themes/{theme}.toml"', f'theme = "{REPO / "config" / "themes" / theme}.toml"')
     text = text.replace('# path = "/var/lib/kiosk/outbox.db"', f'path = "{folder / "outbox.db"}"')  # not the user's
     for key, value in session.items():
         text = re.sub(rf"^{key} = .*$", f"{key} = {value}", text, flags=re.M)

@@ -47,7 +47,7 @@ def layout_problems(widgets: list[dict[str, Any]], min_target: int) -> list[str]
     return problems
 
 
-LOCALE = Path(__file__).resolve().parents[1] / "content" / "locale"
+LOCALE = Path(__file__).resolve().parents[1] / "kiosk" / "shipped" / "locale"
 SOURCE_LANGUAGE = "en"  # the interface's texts are written in English; the catalogues translate them
 
 

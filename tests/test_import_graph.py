@@ -13,7 +13,8 @@ PACKAGES = ("kiosk", "displays", "drivers")
 # DESIGN §2's layers; the entry points (kiosk.wiring, kiosk.cli, kiosk.fleet_cli, kiosk.testing) may import anything
 MAY_IMPORT = {
     "kiosk.core": ("kiosk.core",),
-    "kiosk.config": ("kiosk.core",),
+    "kiosk.config": ("kiosk.core", "kiosk.shipped"),
+    "kiosk.shipped": (),  # the files that ship with the kiosk: themes, interface texts, phone page
     "drivers": ("kiosk.core.messages",),
     "kiosk.ui": ("kiosk.core", "kiosk.config"),
     "kiosk.services": ("kiosk.core", "kiosk.config", "drivers"),

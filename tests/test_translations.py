@@ -18,7 +18,7 @@ from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "texts": None, "plural": (1, 2)}
-LOCALE = REPO / "content" / "locale"
+LOCALE = REPO / "kiosk" / "shipped" / "locale"
 SOURCES = [REPO / "kiosk", REPO / "displays"]
 Text = str | tuple[str, ...]  # a text, or the (singular, plural) of `t.plural`
 

@@ -67,7 +67,6 @@ echo "== config in /etc/kiosk"
 mkdir -p /etc/kiosk
 if [ ! -f /etc/kiosk/kiosk.toml ]; then
     sed -e "s|\"\.\./content/|\"$PREFIX/app/content/|" "$SOURCE/config/default.toml" > /etc/kiosk/kiosk.toml
-    cp -r "$SOURCE/config/themes" /etc/kiosk/themes
     echo "   /etc/kiosk/kiosk.toml is the demo store's: set [store], [content] and [[displays]] for this store"
 else
     echo "   keeping /etc/kiosk/kiosk.toml"

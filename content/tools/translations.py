@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 REPO = Path(__file__).resolve().parents[2]
-LOCALE = REPO / "content" / "locale"
+LOCALE = REPO / "kiosk" / "shipped" / "locale"
 SOURCES = ("kiosk", "displays")
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "texts": None, "plural": (1, 2)}
 PO_WIDTH = 120

@@ -106,7 +106,7 @@ class Converter:
         for name, field in fields.items():
             if name not in data:
                 if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
-                    self.issues.append(SchemaIssue((*path, name), "is required"))
+                    self.issues.append(SchemaIssue((*path, name), _what_to_add(path, name, hints[name], field)))
                     failed = True
                 continue
             try:
@@ -134,6 +134,21 @@ class Converter:
     def _fail(self, path: KeyPath, message: str) -> _Invalid:
         self.issues.append(SchemaIssue(path, message))
         return _Invalid()
+
+
+def _what_to_add(path: KeyPath, name: str, tp: Any, field: dataclasses.Field[Any]) -> str:
+    """"is required", and what to write where: a key with an example value, or a table."""
+    table = ".".join(str(part) for part in path if isinstance(part, str))
+    where = f"[[{table}]] table" if path and isinstance(path[-1], int) else f"[{table}]" if table else "the file"
+    args = get_args(tp)
+    if dataclasses.is_dataclass(tp) or (args and dataclasses.is_dataclass(args[0])):
+        inner = tp if dataclasses.is_dataclass(tp) else args[0]
+        needed = [f.name for f in dataclasses.fields(inner)
+                  if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        header = f"[[{name}]]" if args else f"[{name}]"
+        return f"is required: add a {header} table" + (f" with {', '.join(needed)}" if needed else "")
+    example = field.metadata.get("example", '"..."')
+    return f"is required: add {name} = {example} to {'this ' if where.startswith('[[') else ''}{where}"
 
 
 def convert(cls: type[T], data: Any) -> tuple[T | None, list[SchemaIssue]]:

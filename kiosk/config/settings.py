@@ -1,11 +1,14 @@
 """The kiosk's configuration, read once from a TOML file into frozen dataclasses.
 
 Relative paths in the file are relative to the file itself, so a config can be moved with its
-content pack and theme.
+content pack and theme. The files that ship with the kiosk (interface texts, phone page, themes) are
+the installed package's own unless the config names others, so a config needs nothing beside it; what
+an earlier version's config says differently is a warning, never a stop (kiosk/config/upgrade.py).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -16,10 +19,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.config.schema import bounded, convert
 from kiosk.config.toml_lines import key_lines, line_of
+from kiosk.config.upgrade import KeyPath, Upgraded, old_forms, retire_keys
 from kiosk.core.hours.opening_hours import WEEKDAYS, OpeningHours, parse_spans
 from kiosk.core.hours.power_schedule import quiet_hours
 from kiosk.core.problems import ConfigError, Problem
+from kiosk.shipped import shipped, shipped_theme
 
+log = logging.getLogger(__name__)
 LANGUAGES = ("fr", "en", "de", "es", "it")
 ROLES = ("terminal", "window")
 LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -30,8 +36,8 @@ HOST_NAME = re.compile(rf"(?=.{{1,253}}$){LABEL}(\.{LABEL})*")  # a DNS name: no
 class StoreConfig:
     """The store this device stands in."""
 
-    id: str
-    name: str
+    id: str = bounded(example='"lyon-01"')
+    name: str = bounded(example='"Sentier & Cie"')
     currency: str = bounded("EUR", choices=("EUR", "CHF", "GBP", "USD"))
     languages: tuple[str, ...] = bounded(("fr", "en"), choices=LANGUAGES)
     default_language: str = bounded("fr", choices=LANGUAGES)
@@ -43,9 +49,9 @@ class StoreConfig:
 class ContentConfig:
     """Where the content pack is, and where its catalogue database is built."""
 
-    pack: str
+    pack: str = bounded(example='"/srv/kiosk/pack"')
     database: str = ""  # empty: a file in the user's cache folder
-    locale: str = "../content/locale"  # the interface texts (kiosk.mo by language), relative to this file
+    locale: str = ""  # the interface texts (LANG/LC_MESSAGES/kiosk.mo), relative to this file; empty: the kiosk's own
     url: str = ""  # https://...: head office's signed pack, fetched on reload_content (and verified)
     public_key: str = ""  # head office's Ed25519 public key (base64), that the fetched pack must be signed with
     ca_file: str = ""  # a CA bundle the pack's server is checked against (default: the system's)
@@ -70,10 +76,10 @@ class SessionConfig:
 class DisplayConfig:
     """One screen and the role it plays."""
 
-    name: str
+    name: str = bounded(example='"terminal"')
     role: str = bounded("terminal", choices=ROLES)
     size: tuple[int, int] = bounded((1080, 1920), min=240, max=7680)
-    theme: str = "themes/default.toml"
+    theme: str = "default"  # a theme that ships ("default", "window", "high-contrast") or a TOML file's path
     attract_slide_s: float = bounded(7.0, min=2.0, max=120.0)
     location: str = ""
     idle_timeout_s: float = bounded(0.0, min=0.0, max=3600.0)  # 0: [session]'s (terminal) or 60 s (window)
@@ -88,7 +94,7 @@ class DisplayConfig:
 class HoursException:
     """A day that differs from the week: a holiday (no hours) or a special opening."""
 
-    date: str
+    date: str = bounded(example='"2026-12-25"')
     hours: tuple[str, ...] = ()
     note: str = ""
 
@@ -122,7 +128,7 @@ class OrdersConfig:
 class ScannerConfig:
     """One barcode scanner: its address (sim:, hid:PATH, or any pySerial URL) and line settings."""
 
-    address: str
+    address: str = bounded(example='"/dev/ttyACM0"')
     baudrate: int = bounded(9600, choices=(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200))
     terminator: str = bounded("CR", choices=("CR", "LF", "CRLF", "TAB", "NONE"))
     prefix: str = ""
@@ -147,8 +153,8 @@ class ShareConfig:
     """Where the phone page lives, and whether this kiosk serves it itself (a one-store setup)."""
 
     base_url: str = "http://127.0.0.1:8765/"  # the phone page; the comparison goes in its #fragment
-    serve: str = ""  # "ADDRESS:PORT" to serve content/web/ from this kiosk; empty: another host serves it
-    web: str = "../content/web"  # the phone page's folder, relative to this file (served with `serve`)
+    serve: str = ""  # "ADDRESS:PORT" to serve the phone page from this kiosk; empty: another host serves it
+    web: str = ""  # the phone page's folder, relative to this file (served with `serve`); empty: the kiosk's own
 
 
 @dataclass(frozen=True)
@@ -206,7 +212,7 @@ class AccessibilityConfig:
     speech: str = "espeak-ng"  # the speech engine's command; empty: no speech
     rate: int = bounded(160, min=80, max=400)  # words a minute
     render_to: str = ""  # a folder: utterances are written there as WAV files instead of played
-    theme: str = "themes/high-contrast.toml"
+    theme: str = "high-contrast"  # a theme that ships, or a TOML file's path
     timeout_factor: float = bounded(2.0, min=1.0, max=5.0)  # sessions last this many times longer
     reach: float = bounded(0.62, min=0.4, max=1.0)  # portrait: controls in this lower part of the screen
 
@@ -317,8 +323,6 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
         issues.append((("power", "quiet_hours"), str(error)))
     if not config.path(config.accessibility.theme).is_file():
         issues.append((("accessibility", "theme"), f"theme file not found: {config.path(config.accessibility.theme)}"))
-    if not config.path(config.content.locale).is_dir():
-        issues.append((("content", "locale"), f"folder not found: {config.path(config.content.locale)}"))
     if config.share.serve and not (config.path(config.share.web) / "index.html").is_file():
         issues.append((("share", "web"), f"no index.html in {config.path(config.share.web)}"))
     if config.content.url and not config.content.url.startswith("https://"):
@@ -332,6 +336,44 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
     if not config.path(config.content.pack).is_dir():
         issues.append((("content", "pack"), f"content pack folder not found: {config.path(config.content.pack)}"))
     return issues
+
+
+SHIPPED_FOLDERS = {"locale": "interface texts", "web": "phone page's files"}
+
+
+def shipped_files(config: KioskConfig) -> tuple[KioskConfig, list[Upgraded]]:
+    """`config` with its interface texts, phone page and themes resolved to absolute paths: the ones it
+    names, or, when it names none or one that is not there, the installed package's own (with a warning)."""
+    warnings: list[Upgraded] = []
+
+    def folder(value: str, key: KeyPath, name: str) -> str:
+        if not value:
+            return str(shipped(name))
+        if config.path(value).is_dir():
+            return str(config.path(value))
+        own = SHIPPED_FOLDERS[name]
+        warnings.append(Upgraded(key, f"folder not found: {config.path(value)}; the kiosk's own {own} are used "
+                                      "(remove the key to say so, or name a folder that exists)"))
+        return str(shipped(name))
+
+    def theme(value: str, key: KeyPath) -> str:
+        own = shipped_theme(value) if "/" not in value and not value.endswith(".toml") else None
+        if own is not None:  # a shipped theme by its name: "window"
+            return str(own)
+        if config.path(value).is_file():
+            return str(config.path(value))
+        own = shipped_theme(Path(value).name)
+        if own is None:
+            return value  # not a theme that ships: the config's checks name the missing file
+        warnings.append(Upgraded(key, f"theme file not found: {config.path(value)}; the kiosk's own "
+                                      f"{own.stem!r} theme is used (write theme = \"{own.stem}\")"))
+        return str(own)
+
+    content = replace(config.content, locale=folder(config.content.locale, ("content", "locale"), "locale"))
+    share = replace(config.share, web=folder(config.share.web, ("share", "web"), "web"))
+    displays = tuple(replace(d, theme=theme(d.theme, ("displays", i, "theme"))) for i, d in enumerate(config.displays))
+    access = replace(config.accessibility, theme=theme(config.accessibility.theme, ("accessibility", "theme")))
+    return replace(config, content=content, share=share, displays=displays, accessibility=access), warnings
 
 
 def opening_hours(config: KioskConfig) -> OpeningHours:
@@ -378,8 +420,9 @@ def toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
     return line
 
 
-def load_config(path: Path) -> KioskConfig:
-    """Read and check a config file; raise ConfigError listing every problem with its line."""
+def read_config(path: Path) -> tuple[KioskConfig, list[Problem]]:
+    """Read and check a config file: the config and the warnings about what an earlier version's config
+    says differently; raise ConfigError listing every problem with its line."""
     path = Path(path)
     try:
         source = path.read_text(encoding="utf-8")
@@ -390,15 +433,25 @@ def load_config(path: Path) -> KioskConfig:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError([Problem(path, "", f"is not valid TOML: {error}", toml_error_line(error))]) from error
     lines = key_lines(source)
+
+    def problem(key_path: tuple[str | int, ...], message: str) -> Problem:
+        return Problem(path, ".".join(str(p) for p in key_path), message, line_of(lines, key_path))
+
+    upgraded: list[Upgraded] = retire_keys(data) + old_forms(data)
     config, issues = convert(KioskConfig, data)
-    problems = [
-        Problem(path, ".".join(str(p) for p in issue.path), issue.message, line_of(lines, issue.path))
-        for issue in issues
-    ]
+    problems = [problem(issue.path, issue.message) for issue in issues]
     if config is not None:
-        config = replace(config, source=path.resolve())
-        for key_path, message in _cross_checks(config):
-            problems.append(Problem(path, ".".join(str(p) for p in key_path), message, line_of(lines, key_path)))
+        config, resolved = shipped_files(replace(config, source=path.resolve()))
+        upgraded += resolved
+        problems += [problem(key_path, message) for key_path, message in _cross_checks(config)]
     if problems or config is None:
         raise ConfigError(problems)
+    return config, [problem(u.path, u.message) for u in upgraded]
+
+
+def load_config(path: Path) -> KioskConfig:
+    """Read and check a config file (its warnings are logged); raise ConfigError listing every problem."""
+    config, warnings = read_config(path)
+    for warning in warnings:
+        log.warning("%s", warning)
     return config

@@ -1,4 +1,4 @@
-"""Serve the phone page (content/web/) from the kiosk itself, for a one-store setup. Off unless configured.
+"""Serve the phone page (kiosk/shipped/web/) from the kiosk itself, for a one-store setup. Off unless configured.
 
 Only the files of that folder are served, read-only; the comparison is in the link's #fragment, which
 browsers never send, so this server never sees what was shared.

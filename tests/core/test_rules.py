@@ -19,7 +19,7 @@ def test_comparison_marks_rows_that_differ_and_the_best_value(tmp_path: Path) ->
     catalog = Catalog(ensure_catalog(REPO / "content" / "demo", tmp_path / "c.db"))
     products = catalog.products(["BIK-101", "BIK-102", "BIK-103"])
     fmt = Formatter("fr")
-    table = build_comparison(products, catalog.categories, "fr", Translations(REPO / "content" / "locale",
+    table = build_comparison(products, catalog.categories, "fr", Translations(REPO / "kiosk" / "shipped" / "locale",
                                                                               ("fr",))["fr"], fmt.price, fmt.number)
     rows = {row.key: row for row in table.rows}
     cheapest = min(range(3), key=lambda i: products[i].price_cents)

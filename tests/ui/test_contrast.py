@@ -37,13 +37,13 @@ def contrast(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> floa
 @pytest.mark.parametrize("theme", ["default", "window"])
 @pytest.mark.parametrize(("ink", "paper"), PAIRS)
 def test_text_pairs_of_the_shipped_themes_meet_wcag_aa(theme: str, ink: str, paper: str) -> None:
-    colors = tomllib.loads((REPO / "config" / "themes" / f"{theme}.toml").read_text())["colors"]
+    colors = tomllib.loads((REPO / "kiosk" / "shipped" / "themes" / f"{theme}.toml").read_text())["colors"]
     ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
     assert ratio >= 4.5, f"{ink} on {paper}: {ratio:.2f}:1"
 
 
 @pytest.mark.parametrize(("ink", "paper"), PAIRS)
 def test_the_high_contrast_theme_meets_7_to_1(ink: str, paper: str) -> None:
-    colors = tomllib.loads((REPO / "config" / "themes" / "high-contrast.toml").read_text())["colors"]
+    colors = tomllib.loads((REPO / "kiosk" / "shipped" / "themes" / "high-contrast.toml").read_text())["colors"]
     ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
     assert ratio >= 7.0, f"{ink} on {paper}: {ratio:.2f}:1"

@@ -17,7 +17,7 @@ from tests.conftest import REPO
 @pytest.fixture(scope="module")
 def theme() -> Theme:
     pygame.font.init()
-    return load_theme(REPO / "config" / "themes" / "default.toml", (1080, 1920))
+    return load_theme(REPO / "kiosk" / "shipped" / "themes" / "default.toml", (1080, 1920))
 
 
 def box(name: str = "") -> Widget:

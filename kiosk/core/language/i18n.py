@@ -1,5 +1,5 @@
 """Interface texts in the shopper's language, from gettext catalogues compiled with Babel
-(content/locale/LANG/LC_MESSAGES/kiosk.mo, made from kiosk.po by `content/tools/translations.py compile`).
+(kiosk/shipped/locale/LANG/LC_MESSAGES/kiosk.mo, made from kiosk.po by `content/tools/translations.py compile`).
 
 English is the source language: a text missing from a catalogue shows in English, never as a key.
 """
