@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from kiosk.core.pack.archive import ArchiveProblem, Limits, survey, unpack
 from kiosk.core.pack.paths import path_problem
@@ -133,3 +135,51 @@ def test_a_broken_archive_says_so(tmp_path: Path) -> None:
     cut.write_bytes(good.read_bytes()[:30])
     with pytest.raises(ArchiveProblem, match="cannot be read"):
         survey(cut, ONE_MB)
+
+
+def _good_archive_bytes() -> bytes:
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, body in (("pack.json", b'{"id": "x"}'), ("images/a.png", b"\x89PNG" + bytes(600))):
+            member = _file(name, len(body))
+            tar.addfile(member, io.BytesIO(body))
+    return raw.getvalue()
+
+
+GOOD = _good_archive_bytes()
+
+
+@settings(max_examples=150, deadline=None)
+@example(changes=[], keep=512, compress=False)  # cut after the first header: tarfile's ReadError, once raised as is
+@given(st.lists(st.tuples(st.integers(0, len(GOOD) - 1), st.binary(min_size=1, max_size=8)), max_size=6),
+       st.integers(0, len(GOOD)), st.booleans())
+def test_a_damaged_archive_is_refused_or_unpacked_inside_and_nothing_else(
+        tmp_path_factory: pytest.TempPathFactory, changes: list[tuple[int, bytes]], keep: int, compress: bool) -> None:
+    """Bytes changed here and there, or the archive cut short: it unpacks (within the limits, inside the
+    folder) or it is refused with ArchiveProblem; never another error, never a file elsewhere."""
+    data = bytearray(GOOD[:keep] if keep else GOOD)
+    for offset, replacement in changes:
+        data[offset:offset + len(replacement)] = replacement
+    folder = tmp_path_factory.mktemp("fuzz")
+    archive = folder / "pack.tar"
+    archive.write_bytes(gzip.compress(bytes(data), compresslevel=1) if compress else bytes(data))
+    into = folder / "deep" / "into"
+    into.mkdir(parents=True)
+    try:
+        done = unpack(archive, into, Limits(10_000, 10))
+    except ArchiveProblem:
+        pass
+    else:
+        assert done.members <= 10 and done.total_bytes <= 10_000
+    outside = {p for p in folder.rglob("*") if not p.is_relative_to(into)}
+    assert outside == {archive, folder / "deep"}
+    assert not any(p.is_symlink() for p in into.rglob("*"))
+
+
+def test_a_member_colliding_with_another_is_refused(tmp_path: Path) -> None:
+    archive = _archive(tmp_path / "collide.tar", [_file("images", 1), _file("images/a.png", 1)],
+                       {"images": b"x", "images/a.png": b"y"}, compress=False)
+    into = tmp_path / "into"
+    into.mkdir()
+    with pytest.raises(ArchiveProblem, match=r"images/a\.png in the archive collides"):
+        unpack(archive, into, ONE_MB)

@@ -30,6 +30,9 @@ SLACK = 1 << 16  # what tarfile reads ahead of what it asked for
 BLOCK = 1 << 16
 
 
+UNREADABLE = (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error, ValueError)  # a damaged archive
+
+
 class ArchiveProblem(Exception):
     """The archive is refused: what is wrong with it."""
 
@@ -131,7 +134,16 @@ def _members(archive: Path, limits: Limits) -> Iterator[tuple[tarfile.TarInfo, t
                         raise ArchiveProblem(f"the archive unpacks to more than the {_mb(limits.max_bytes)} allowed")
                     budget.allow(member.size, member.name)
                     yield member, tar, budget
-    except (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error, ValueError) as error:
+    except UNREADABLE as error:
+        raise ArchiveProblem(f"the archive cannot be read: {error}") from error
+
+
+def _blocks(source: IO[bytes]) -> Iterator[bytes]:
+    """A member's data as it is decompressed, block by block."""
+    try:
+        while block := source.read(BLOCK):
+            yield block
+    except UNREADABLE as error:
         raise ArchiveProblem(f"the archive cannot be read: {error}") from error
 
 
@@ -165,7 +177,7 @@ def survey(archive: Path, limits: Limits) -> Survey:
 def _drain(tar: tarfile.TarFile, member: tarfile.TarInfo) -> None:
     source = tar.extractfile(member)
     if source is not None:
-        while source.read(BLOCK):
+        for _block in _blocks(source):
             pass
 
 
@@ -177,16 +189,20 @@ def unpack(archive: Path, into: Path, limits: Limits) -> Survey:
     for member, tar, _budget in _members(archive, limits):
         members += 1
         target = into / member.name
-        if member.isdir():
-            target.mkdir(parents=True, exist_ok=True)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if member.isdir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            out = target.open("xb")  # never through something that was there already
+        except (FileExistsError, NotADirectoryError):
+            raise ArchiveProblem(f"{member.name} in the archive collides with another member") from None
         source = tar.extractfile(member)
         if source is None:
             raise ArchiveProblem(f"{member.name} cannot be read from the archive")
-        with target.open("xb") as out:  # never through something that was there already
+        with out:
             size = 0
-            while block := source.read(BLOCK):
+            for block in _blocks(source):
                 size += len(block)
                 written += len(block)
                 if size > member.size or written > limits.max_bytes:
