@@ -3,10 +3,11 @@ interruption (Range), never larger than allowed; then verified against the kiosk
 swapped in whole (a `current` link that changes in one step), the previous version kept for a roll back.
 
 A pack is served as a tar archive of its folder with manifest.json and manifest.sig
-(content/tools/sign_pack.py makes one). Anything wrong refuses the new pack and says why, naming the URL
-that was offered; the pack in use keeps serving. The download's own limits (redirects, deadline,
-minimum rate, a newer offer replacing a stuck one) are in pack_download.py; the archive's (members,
-sizes, links, names) in kiosk/core/pack/archive.py.
+(content/tools/sign_pack.py makes one). Its manifest's signature, paths and version are checked before
+anything is unpacked: an archive head office did not sign never writes a byte. Anything wrong refuses
+the new pack and says why, naming the URL that was offered; the pack in use keeps serving. The
+download's own limits (redirects, deadline, minimum rate, a newer offer replacing a stuck one) are in
+pack_download.py; the archive's (members, sizes, links, names) in kiosk/core/pack/archive.py.
 """
 
 from __future__ import annotations
@@ -22,8 +23,16 @@ from pathlib import Path
 
 import requests
 
-from kiosk.core.pack.archive import ArchiveProblem, Limits, unpack
-from kiosk.core.pack.signature import SignatureProblem, public_key, verify, version_key
+from kiosk.core.pack.archive import ArchiveProblem, Limits, Survey, unpack
+from kiosk.core.pack.signature import (
+    MANIFEST,
+    SIGNATURE,
+    SignatureProblem,
+    public_key,
+    signed_manifest,
+    verify,
+    version_key,
+)
 from kiosk.services.pack_download import DownloadLimits, FetchProblem, Line, Watch, blocks, open_download
 
 __all__ = ["ContentFetcher", "FetchProblem", "Fetched"]
@@ -157,26 +166,28 @@ class ContentFetcher:
                 out.write(block)
 
     def _install(self, archive: Path, allow_older: bool, running: str, expected: str) -> str:
+        """Check the archive and its signed manifest (and the version it holds) before anything is unpacked,
+        then unpack it beside the packs, check every file against the manifest and make it current."""
+
+        def signed(found: Survey) -> None:  # the archive surveyed, nothing written yet
+            data, signature = found.kept.get(MANIFEST), found.kept.get(SIGNATURE)
+            if data is None or signature is None:
+                raise SignatureProblem("the pack is not signed (no manifest.json and manifest.sig)")
+            _listed, version = signed_manifest(data, signature, self.key, found.files - {MANIFEST, SIGNATURE})
+            self._check_version(version, allow_older, running, expected)
+
         staging = Path(tempfile.mkdtemp(prefix="staging-", dir=self.folder))
         try:
             try:
-                unpack(archive, staging, Limits.for_max_mb(self.max_bytes / 1_000_000))
+                unpack(archive, staging, Limits.for_max_mb(self.max_bytes / 1_000_000), signed,
+                       keep=frozenset({MANIFEST, SIGNATURE}))
+                version = verify(staging, self.key)
             except ArchiveProblem as problem:
                 raise FetchProblem("archive", f"refused: {problem}") from problem
-            except OSError as error:
-                raise FetchProblem("archive", f"refused: the archive could not be unpacked: {error}") from error
-            try:
-                version = verify(staging, self.key)
             except SignatureProblem as problem:
                 raise FetchProblem("signature", f"refused: {problem}") from problem
-            if expected and version != expected:
-                raise FetchProblem("version", f"refused: the archive holds version {version}, not the {expected} "
-                                              "offered")
-            if not version or "/" in version or version.startswith("."):
-                raise FetchProblem("version", f"refused: the manifest's version {version!r} cannot name a folder")
-            if running and version_key(version) < version_key(running) and not allow_older:
-                raise FetchProblem("older", f"refused: version {version} is older than {running}, which runs (a "
-                                            "roll back must be asked for)")
+            except OSError as error:
+                raise FetchProblem("archive", f"refused: the archive could not be unpacked: {error}") from error
             target = self.folder / version
             if target.exists():
                 shutil.rmtree(target)
@@ -191,6 +202,18 @@ class ContentFetcher:
         self._keep(version, previous)
         log.info("content pack %s fetched, verified and made current (the previous: %s)", version, previous or "none")
         return version
+
+    @staticmethod
+    def _check_version(version: str, allow_older: bool, running: str, expected: str) -> None:
+        """FetchProblem unless `version` is the one offered, can name a folder, and is not older than the
+        one running (unless a roll back was asked for)."""
+        if expected and version != expected:
+            raise FetchProblem("version", f"refused: the archive holds version {version}, not the {expected} offered")
+        if not version or "/" in version or version.startswith("."):
+            raise FetchProblem("version", f"refused: the manifest's version {version!r} cannot name a folder")
+        if running and version_key(version) < version_key(running) and not allow_older:
+            raise FetchProblem("older", f"refused: version {version} is older than {running}, which runs (a roll "
+                                        "back must be asked for)")
 
     def _keep(self, current: str, previous: str) -> None:
         """Keep the pack in use and the one before it (for a roll back); drop older ones."""

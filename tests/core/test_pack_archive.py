@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.pack.archive import ArchiveProblem, Limits, survey, unpack
+from kiosk.core.pack.archive import ArchiveProblem, Limits, Survey, survey, unpack
 from kiosk.core.pack.paths import path_problem
 
 ONE_MB = Limits.for_max_mb(1)  # 1,000,000 bytes unpacked, 1,000 members
@@ -183,3 +183,21 @@ def test_a_member_colliding_with_another_is_refused(tmp_path: Path) -> None:
     into.mkdir()
     with pytest.raises(ArchiveProblem, match=r"images/a\.png in the archive collides"):
         unpack(archive, into, ONE_MB)
+
+
+def test_what_the_survey_finds_is_checked_before_a_byte_is_written(tmp_path: Path) -> None:
+    """The fetch checks the manifest's signature here: an archive head office did not sign writes nothing."""
+    archive = _archive(tmp_path / "pack.tar.gz", [_file("manifest.json", 2), _file("pack.json", 2)],
+                       {"manifest.json": b"{}", "pack.json": b"[]"})
+    into = tmp_path / "into"
+    into.mkdir()
+    seen = []
+
+    def refuse(found: Survey) -> None:
+        seen.append((found.files, found.kept))
+        raise ArchiveProblem("not signed")
+
+    with pytest.raises(ArchiveProblem, match="not signed"):
+        unpack(archive, into, ONE_MB, refuse, keep=frozenset({"manifest.json"}))
+    assert seen == [(frozenset({"manifest.json", "pack.json"}), {"manifest.json": b"{}"})]
+    assert not any(into.iterdir())

@@ -18,8 +18,8 @@ import gzip
 import lzma
 import tarfile
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -28,6 +28,7 @@ from kiosk.core.pack.paths import path_problem
 HEADER_BYTES = 1 << 20  # a member's headers (long names, pax records) never need more than this
 SLACK = 1 << 16  # what tarfile reads ahead of what it asked for
 BLOCK = 1 << 16
+KEPT_BYTES = 64_000_000  # a file kept in memory while the archive is checked (a 100k-file manifest: ~10 MB)
 
 
 UNREADABLE = (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error, ValueError)  # a damaged archive
@@ -52,10 +53,13 @@ class Limits:
 
 @dataclass(frozen=True)
 class Survey:
-    """What a checked archive holds."""
+    """What a checked archive holds: how many members, how many bytes unpacked, its files' names, and
+    the data of the small files it was asked to keep (a signed pack's manifest and signature)."""
 
     members: int
     total_bytes: int
+    files: frozenset[str] = frozenset()
+    kept: dict[str, bytes] = field(default_factory=dict)
 
 
 class Readable(Protocol):
@@ -163,15 +167,30 @@ def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size < 10**12 else f"{size:.3g} bytes"
 
 
-def survey(archive: Path, limits: Limits) -> Survey:
-    """Check every member's header (and read past its data) without writing anything."""
+def survey(archive: Path, limits: Limits, keep: frozenset[str] = frozenset()) -> Survey:
+    """Check every member's header (and read past its data) without writing anything; the data of the
+    files named in `keep` (each at most KEPT_BYTES) comes back in `Survey.kept`."""
     members = total = 0
+    files: set[str] = set()
+    kept: dict[str, bytes] = {}
     for member, tar, _budget in _members(archive, limits):
         members += 1
         total += member.size
-        if member.isreg():
+        if not member.isreg():
+            continue
+        files.add(member.name)
+        if member.name in keep:
+            if member.size > KEPT_BYTES:
+                raise ArchiveProblem(f"{member.name} is larger than {_mb(KEPT_BYTES)}")
+            kept[member.name] = _read_whole(tar, member)
+        else:
             _drain(tar, member)
-    return Survey(members, total)
+    return Survey(members, total, frozenset(files), kept)
+
+
+def _read_whole(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
+    source = tar.extractfile(member)
+    return b"".join(_blocks(source)) if source is not None else b""
 
 
 def _drain(tar: tarfile.TarFile, member: tarfile.TarInfo) -> None:
@@ -181,10 +200,13 @@ def _drain(tar: tarfile.TarFile, member: tarfile.TarInfo) -> None:
             pass
 
 
-def unpack(archive: Path, into: Path, limits: Limits) -> Survey:
-    """Check the archive (`survey`), then write its members under `into`, counting again what is written:
-    past a limit it stops (the caller removes `into`)."""
-    survey(archive, limits)
+def unpack(archive: Path, into: Path, limits: Limits, check: Callable[[Survey], None] = lambda found: None,
+           keep: frozenset[str] = frozenset()) -> Survey:
+    """Check the archive (`survey`, then `check` on what it found, which raises to refuse it), then write
+    its members under `into`, counting again what is written: past a limit it stops (the caller removes
+    `into`)."""
+    found = survey(archive, limits, keep)
+    check(found)
     written = members = 0
     for member, tar, _budget in _members(archive, limits):
         members += 1
@@ -208,4 +230,4 @@ def unpack(archive: Path, into: Path, limits: Limits) -> Survey:
                 if size > member.size or written > limits.max_bytes:
                     raise ArchiveProblem(f"{member.name} unpacks to more than the archive announced")
                 out.write(block)
-    return Survey(members, written)
+    return Survey(members, written, found.files, found.kept)

@@ -85,6 +85,22 @@ def verify(folder: Path, key: Ed25519PublicKey) -> str:
         signature = (folder / SIGNATURE).read_bytes()
     except OSError:
         raise SignatureProblem("the pack is not signed (no manifest.json and manifest.sig)") from None
+    listed, version = signed_manifest(data, signature, key, present)
+    for name, digest in listed.items():
+        path = folder / name
+        if not path.is_file():
+            raise SignatureProblem(f"{name} is missing")
+        if _digest(path) != digest:
+            raise SignatureProblem(f"{name} is not the file that was signed (its SHA-256 differs)")
+    return version
+
+
+def signed_manifest(data: bytes, signature: bytes, key: Ed25519PublicKey,
+                    present: list[str] | frozenset[str]) -> tuple[dict[str, str], str]:
+    """The files a manifest lists (path -> SHA-256) and its version, once its signature is checked,
+    every path it names is checked, and `present` (the pack's files) holds nothing it does not list;
+    SignatureProblem otherwise. Nothing of the pack is read: an archive is checked this way before it
+    is unpacked."""
     try:
         key.verify(signature, data)
     except InvalidSignature:
@@ -94,13 +110,7 @@ def verify(folder: Path, key: Ed25519PublicKey) -> str:
     extra = sorted(set(present) - set(listed))
     if extra:
         raise SignatureProblem(f"{extra[0]} is in the pack but not in its signed manifest")
-    for name, digest in listed.items():
-        path = folder / name
-        if not path.is_file():
-            raise SignatureProblem(f"{name} is missing")
-        if _digest(path) != digest:
-            raise SignatureProblem(f"{name} is not the file that was signed (its SHA-256 differs)")
-    return version
+    return listed, version
 
 
 def _manifest(data: bytes) -> tuple[dict[str, str], str]:
