@@ -26,6 +26,23 @@ DEMO_CONFIG = Path("config") / "default.toml"
 log = logging.getLogger("kiosk")
 
 
+def _automation_from_environment() -> Path | None:
+    """$KIOSK_AUTOMATION: the automation socket of a kiosk started by its compositor (sway.conf, cage)."""
+    socket = os.environ.get("KIOSK_AUTOMATION", "")
+    return Path(socket) if socket else None
+
+
+def version() -> str:
+    """The installed kiosk's version ("unknown" in a checkout that was never installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    try:
+        return package_version("store-kiosk")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.Namespace:
     """The command line of DESIGN §4."""
     parser = argparse.ArgumentParser(prog="kiosk", description="In-store kiosk and smart window.")
@@ -34,8 +51,9 @@ def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.
                         help="run only this display of the config (repeatable; default: all)")
     parser.add_argument("--windowed", action="store_true", help="in a window (scaled to fit) instead of full screen")
     parser.add_argument("--headless", action="store_true", help="no screen (SDL's dummy video driver)")
-    parser.add_argument("--automation", type=Path, metavar="SOCKET",
-                        help="listen for automation requests on this UNIX socket (off by default)")
+    parser.add_argument("--automation", type=Path, metavar="SOCKET", default=_automation_from_environment(),
+                        help="listen for automation requests on this UNIX socket (off by default; "
+                             "or $KIOSK_AUTOMATION, for a service whose command line is the compositor's)")
     parser.add_argument("--check", action="store_true",
                         help="validate the config and the content, print every problem, exit non-zero on error")
     parser.add_argument("--hash-pin", action="store_true",
@@ -80,8 +98,9 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     start_devices(app)
-    log.info("kiosk %s of store %s started: %s; content %s (%d products)", config.fleet.device or "",
-             config.store.id, ", ".join(f"{d.name} ({d.role})" for d in app.displays), app.shop.catalog.version,
+    log.info("kiosk %s, device %s of store %s, started: %s; content %s (%d products)", version(),
+             config.fleet.device or "(unnamed)", config.store.id,
+             ", ".join(f"{d.name} ({d.role})" for d in app.displays), app.shop.catalog.version,
              app.shop.catalog.product_count())
     phone_page = None
     if config.share.serve:

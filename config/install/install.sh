@@ -33,14 +33,20 @@ case "$COMPOSITOR" in cage|sway|x11) ;; *) die "--compositor is cage, sway or x1
 echo "== packages"
 if [ "$PACKAGES" = yes ]; then
     case "$COMPOSITOR" in
-        cage) display_packages="cage xwayland wlr-randr" ;;  # Debian's cage will not start without Xwayland
-        sway) display_packages="sway wlr-randr" ;;
-        x11) display_packages="xserver-xorg-core xinit x11-xserver-utils" ;;
+        # seatd gives the compositor the screen and the input devices (no logind session); chvt (kbd)
+        # brings tty7 to the front; Debian's cage will not start without Xwayland
+        cage) display_packages="cage xwayland wlr-randr seatd kbd" ;;
+        sway) display_packages="sway wlr-randr seatd kbd" ;;
+        x11) display_packages="xserver-xorg-core xinit x11-xserver-utils kbd" ;;
     esac
+    # SDL's window surface needs OpenGL and EGL (Mesa: llvmpipe without a GPU driver), which
+    # --no-install-recommends would leave out: without them the kiosk crashes at its first window
+    gl_packages="libgl1 libglx-mesa0 libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri libwayland-egl1"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends python3-venv fonts-dejavu-core $display_packages >/dev/null
+    apt-get install -y -qq --no-install-recommends python3-venv fonts-dejavu-core $display_packages $gl_packages \
+        >/dev/null
     apt-get install -y -qq --no-install-recommends cec-utils >/dev/null 2>&1 || echo "   (no cec-utils: CEC power off unavailable)"
 fi
 
@@ -99,6 +105,9 @@ echo "== enable"
 if [ -d /run/systemd/system ]; then
     systemctl daemon-reload
     systemctl mask --now pcscd.socket pcscd.service >/dev/null 2>&1 || true  # it would claim the ACR122U
+fi
+if [ "$COMPOSITOR" != x11 ]; then
+    systemctl enable --now seatd.service >/dev/null 2>&1 || systemctl enable seatd.service >/dev/null 2>&1 || true
 fi
 systemctl enable kiosk.service >/dev/null 2>&1 || ln -sf /etc/systemd/system/kiosk.service \
     /etc/systemd/system/multi-user.target.wants/kiosk.service

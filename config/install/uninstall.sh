@@ -33,6 +33,9 @@ rmdir "$PREFIX" 2>/dev/null || true
 if [ "$KEEP" = no ]; then
     rm -rf /etc/kiosk /var/lib/kiosk /var/cache/kiosk /var/log/kiosk
     if getent passwd kiosk >/dev/null; then
+        # Nothing of the kiosk user may still run (a session an older unit with PAMName= started)
+        loginctl terminate-user kiosk >/dev/null 2>&1 || true
+        systemctl stop "user@$(id -u kiosk).service" >/dev/null 2>&1 || true
         deluser --system kiosk >/dev/null 2>&1 || userdel kiosk
     fi
     getent group kiosk >/dev/null && { delgroup --system kiosk >/dev/null 2>&1 || groupdel kiosk; } || true

@@ -1,0 +1,148 @@
+"""A Debian 12 system booted with systemd, for the store-install test: a root made once by debootstrap
+(cached between runs under /var/cache/kiosk-tests), copied, and booted with `systemd-nspawn -b`.
+
+Commands run inside it through nsenter (the container is not registered with machined: this machine
+may have none), with a clean environment; its files are reached from outside through the copy and
+through /proc/LEADER/root (its /run is the container's own tmpfs).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+
+CACHE = Path(os.environ.get("KIOSK_TEST_CACHE", "/var/cache/kiosk-tests"))
+SUITE = "bookworm"
+# A minimal system that boots: systemd as init, D-Bus and logind, udev; the installer brings the rest.
+INCLUDE = ("systemd", "systemd-sysv", "dbus", "udev", "python3", "python3-venv", "ca-certificates", "procps")
+CLEAN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+DEFAULT_MIRROR = "http://deb.debian.org/debian"
+
+
+def debian_mirror(sources: Path = Path("/etc/apt")) -> str:
+    """The Debian archive this machine's apt uses (a mirror CI or the office set), else deb.debian.org."""
+    files = [sources / "sources.list", *sorted((sources / "sources.list.d").glob("*.list")),
+             *sorted((sources / "sources.list.d").glob("*.sources"))]
+    for file in files:
+        if not file.is_file():
+            continue
+        text = file.read_text(errors="replace")
+        one_line = re.findall(r"^\s*deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+(\S+)", text, re.M)
+        deb822 = re.findall(r"^URIs:\s*(\S+)[^\n]*\n(?:[^\n]+\n)*?Suites:\s*(\S+)", text, re.M)
+        for uri, suite in one_line + deb822:
+            if not suite.endswith("-security") and "security" not in uri:
+                return str(uri).rstrip("/")
+    return DEFAULT_MIRROR
+
+
+def debian_root(timeout_s: float = 900) -> Path:
+    """The cached Debian 12 root, made by debootstrap the first time (about a minute from a near mirror)."""
+    root = CACHE / f"debian-12-{SUITE}"
+    if (root / ".complete").exists():
+        return root
+    CACHE.mkdir(parents=True, exist_ok=True)
+    building = CACHE / f"{root.name}.building"
+    shutil.rmtree(building, ignore_errors=True)
+    made = subprocess.run(["debootstrap", "--variant=minbase", f"--include={','.join(INCLUDE)}", SUITE,
+                           str(building), debian_mirror()], capture_output=True, text=True, timeout=timeout_s,
+                          check=False)
+    if made.returncode != 0:
+        raise RuntimeError(f"debootstrap failed ({made.returncode}): {(made.stdout + made.stderr)[-3000:]}")
+    (building / "etc/hostname").write_text("store-pc\n")
+    (building / ".complete").touch()
+    shutil.rmtree(root, ignore_errors=True)
+    building.rename(root)
+    return root
+
+
+class BootedDebian:
+    """A copy of the cached root, booted by systemd-nspawn; `run` a command in it, `path` to reach a file.
+    `binds` are seen read-only inside; apt's and pip's downloads are kept in the cache between boots."""
+
+    def __init__(self, root: Path, copy: Path, binds: dict[Path, str]) -> None:
+        self.copy = copy
+        if copy.exists():
+            shutil.rmtree(copy)
+        subprocess.run(["cp", "-a", "--reflink=auto", str(root), str(copy)], check=True, timeout=300)
+        self.log = copy.with_suffix(".console.log")
+        arguments = ["systemd-nspawn", "--quiet", "-D", str(copy), "-b", "--register=no", "--keep-unit",
+                     "--console=pipe", "--resolv-conf=copy-host", f"--machine=store-pc-{os.getpid()}",
+                     *(f"--bind-ro={outside}:{inside}" for outside, inside in binds.items()),
+                     *(f"--bind={folder}:{inside}" for folder, inside in self._download_caches().items())]
+        with self.log.open("wb") as log:
+            self.nspawn = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        self.leader = 0
+
+    @staticmethod
+    def _download_caches() -> dict[Path, str]:
+        folders = {CACHE / "apt-archives": "/var/cache/apt/archives", CACHE / "pip": "/root/.cache/pip"}
+        for folder in folders:
+            (folder / "partial").mkdir(parents=True, exist_ok=True)
+        return folders
+
+    def __enter__(self) -> BootedDebian:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def wait_booted(self, timeout_s: float = 60) -> float:
+        """Wait until systemd in the container finished booting; returns the seconds it took."""
+        started = time.monotonic()
+        while not self.leader:
+            if self.nspawn.poll() is not None or time.monotonic() - started > timeout_s:
+                raise AssertionError("the container did not start: " + self.log.read_text(errors="replace")[-3000:])
+            self.leader = self._child_of(self.nspawn.pid)
+            time.sleep(0.1)
+        while True:
+            state = self.run("systemctl", "is-system-running", check=False).stdout.strip()
+            if state in ("running", "degraded"):
+                return time.monotonic() - started
+            if time.monotonic() - started > timeout_s:
+                raise AssertionError(f"the container's systemd is {state!r} after {timeout_s} s")
+            time.sleep(0.2)
+
+    @staticmethod
+    def _child_of(parent: int) -> int:
+        """The container's PID 1 as this machine sees it: nspawn's child."""
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == str(parent):
+                return int(status.parent.name)
+        return 0
+
+    def run(self, *command: str, check: bool = True, timeout: float = 600,
+            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        """A command in the container, as its root, with a clean environment."""
+        done = subprocess.run(["nsenter", "-t", str(self.leader), "-a", "env", "-i", f"PATH={CLEAN_PATH}",
+                               "LANG=C.UTF-8", *command], input=stdin, capture_output=True, text=True,
+                              timeout=timeout, check=False)
+        if check and done.returncode != 0:
+            raise AssertionError(f"{' '.join(command)} ended with {done.returncode}:\n{done.stdout[-3000:]}\n"
+                                 f"{done.stderr[-3000:]}")
+        return done
+
+    def path(self, inside: str) -> Path:
+        """A path of the running container, from outside (its /run and /tmp included)."""
+        return Path(f"/proc/{self.leader}/root") / inside.lstrip("/")
+
+    def close(self) -> None:
+        """Power the container off (killed if it takes too long) and remove the copy."""
+        if self.nspawn.poll() is None:
+            if self.leader:
+                subprocess.run(["kill", "-RTMIN+4", str(self.leader)], check=False)  # systemd: poweroff
+            try:
+                self.nspawn.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.nspawn.kill()
+                self.nspawn.wait(timeout=30)
+        shutil.rmtree(self.copy, ignore_errors=True)
