@@ -23,6 +23,11 @@ from tests.conftest import DEFAULT_CONFIG, write_config
 
 # A CEC adapter as libcec's cec-client shows it: it reads commands on stdin and says what the TV did.
 FAKE_CEC_CLIENT = """#!/bin/sh
+if [ "$1" = "-l" ]; then
+    if [ -f "{folder}/unplugged" ]; then echo "Found devices: NONE"; exit 0; fi
+    printf 'Found devices: 1\\n\\ndevice:              1\\ncom port:            /dev/ttyACM0\\n'
+    exit 0
+fi
 if [ -f "{folder}/unplugged" ]; then
     echo "opening a connection to the CEC adapter..."
     echo "ERROR:   [            2]	could not open a connection (try 2)"
@@ -60,6 +65,14 @@ def test_cec_without_an_adapter_says_so(cec_adapter: Path) -> None:
     (cec_adapter / "unplugged").touch()
     with pytest.raises(PowerError, match=r"code 1|no CEC adapter"):
         CecPower("0").set(False)
+
+
+def test_auto_tries_cec_only_where_an_adapter_is_plugged_in(cec_adapter: Path) -> None:
+    assert CecPower("0", needs_adapter=True).usable()
+    (cec_adapter / "unplugged").touch()
+    unplugged = CecPower("0", needs_adapter=True)
+    assert not unplugged.usable(), "no adapter: auto goes on to the next method, with no warning at each switch"
+    assert CecPower("0").usable(), "cec configured by name is tried, and its failure said"
 
 
 def test_a_sysfs_backlight_is_darkened_and_lit(tmp_path: Path) -> None:

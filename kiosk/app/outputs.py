@@ -170,7 +170,9 @@ class Output:
         self.window.flip()
 
     def blank(self) -> None:
-        """Show black (a screen off with no other way to turn it off)."""
+        """Show black (a screen off with no other way to turn it off); the display's own picture is black
+        too, so that a screenshot shows what the glass shows (it is drawn whole again when it comes back)."""
+        self.surface.fill((0, 0, 0))
         self.window_surface.fill((0, 0, 0))
         self.window.flip()
 

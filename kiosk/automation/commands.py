@@ -114,6 +114,14 @@ class AutomationCommands:
         if "card" in display.accepts:  # a shop window has no card reader
             self.app.deliver(display, CardPresented(uid_hash, tuple(request.get("ndef", ())), source="automation"))
 
+    def cmd_power(self, display: Display, request: dict[str, Any]) -> dict[str, Any]:
+        """Staff's word on a display's screen: "on", "off" or back to the "schedule" (as the fleet's
+        screen_power); the switch is made off the loop, and `state` then says how it went."""
+        if not self.app.power.ask(display.name, str(request["power"]), self.app.clock.now(),
+                                  self.app.clock.monotonic()):
+            raise AutomationError(f"display {display.name} has no screen power to switch (headless, or method none)")
+        return {"power": self.app.power.states()[display.name]}
+
     def cmd_screenshot(self, display: Display, request: dict[str, Any]) -> dict[str, Any]:
         """Write the display as shown to an absolute path, as PNG (after the next frame is drawn)."""
         path = Path(str(request["path"]))

@@ -47,6 +47,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
                                        "items": {"type": "string", "maxLength": 2048}}},
                      ("uid",)),
     "screenshot": _command("screenshot", {"path": {"type": "string", "minLength": 1, "maxLength": 4096}}, ("path",)),
+    "power": _command("power", {"power": {"enum": ["on", "off", "schedule"]}}, ("power",)),
 }
 
 SCHEMA: dict[str, Any] = {
