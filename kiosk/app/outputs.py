@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import io
+import tempfile
 import time
+from pathlib import Path
 
 import pygame
 
@@ -191,7 +192,13 @@ class Output:
 
 
 def png_bytes(picture: pygame.Surface) -> bytes:
-    """`picture` encoded as PNG in memory (any thread: a 4K picture takes ~0.4 s)."""
-    buffer = io.BytesIO()
-    pygame.image.save(picture, buffer, "screenshot.png")
-    return buffer.getvalue()
+    """`picture` encoded as PNG (any thread: a 4K picture takes ~0.4 s).
+
+    Through a file of its own rather than a BytesIO: pygame-ce (2.5.8) keeps references to a Python
+    object it saves into and never drops them, so every screenshot's BytesIO, with its whole PNG, stayed
+    in memory (~60 KB a screenshot of the terminal, without end). Saved to a path, SDL writes the file
+    itself and nothing is kept."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-screenshot-") as folder:
+        path = Path(folder) / "screenshot.png"
+        pygame.image.save(picture, str(path))
+        return path.read_bytes()
