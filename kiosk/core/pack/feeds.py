@@ -19,7 +19,7 @@ counted as rows (not problems), and refuse the pack when they are more than the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -135,10 +135,14 @@ def feed_products(reader: PackReader, mapping: Any, categories: list[Category], 
             found.rows += 1
             found.named.update(name for name in (item.id, item.group) if name)
             product, problems = _checked(reader, item, by_id, languages)
+            item.raw = {}  # checked: a 100,000-row feed keeps only what makes its products
             if product is None:
                 found.left_out.append(LeftOutRow(tuple(problems)))
-            else:
-                groups.setdefault((bool(item.group), item.group or item.id), []).append((item, product))
+                continue
+            rows = groups.setdefault((bool(item.group), item.group or item.id), [])
+            if rows:  # a later variant: its group's product takes its description and specs from the first
+                product = replace(product, description={}, specs={})
+            rows.append((item, product))
     except FeedProblem as problem:
         failures.append(f"{first_file}: {problem}")
     for failure in failures:
