@@ -130,3 +130,26 @@ def test_long_words_find_what_their_beginning_finds(catalog: Catalog) -> None:
             indexed = [*product.name.values(), product.brand, *category.name.values(), *product.description.values()]
             assert any(word.startswith(prefix) for word in re.findall(r"\w+", _fold(" ".join(indexed)))), typed
     assert catalog.search("chaussurezz") == []
+
+
+def test_a_full_title_finds_its_product_among_many_alike(tmp_path: Path) -> None:
+    import csv
+    import sys
+
+    sys.path.insert(0, str(REPO / "content" / "tools"))
+    from make_synthetic_pack import write_pack
+
+    folder = write_pack(400, tmp_path / "pack")
+    path = folder / "products.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    bikes = [row for row in rows if row["category"] == "bikes"][:60]
+    for number, row in enumerate(bikes, start=1):  # "Vélos Nord Crête 1" to "... 60": the 2 least popular
+        row["name.fr"], row["popularity"] = f"Vélos Nord Crête {number}", str(0 if number == 2 else 9000 + number)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    catalog = Catalog(ensure_catalog(folder, tmp_path / "catalog.db"))
+    found = catalog.search("Vélos Nord Crête 2", 5)
+    assert found[0].sku == bikes[1]["sku"], [p.title("fr") for p in found]
+    assert len(catalog.search("Vélos Nord Crête", 30)) == 30, "typing on: every one of them still matches"

@@ -262,6 +262,7 @@ class Catalog:
         if not words:
             return []
         meaningful = [w for i, w in enumerate(words) if w.lower() not in STOP_WORDS or i == len(words) - 1]
+        typed = list(meaningful)
         if len(meaningful) > 1 and len(meaningful[-1]) == 1:
             meaningful.pop()  # "chaussures t": the shopper is typing the next word; one letter narrows nothing
         words = meaningful or words
@@ -288,7 +289,24 @@ class Catalog:
             ") ON products.id = hit ORDER BY score, id",
             (query, last[0] if last else self._max_id, limit),
         )
-        return [_summary(row) for row in rows]
+        ranked = [_summary(row) for row in rows]
+        if len(typed) < 2:
+            return ranked
+        exact = self._every_word_whole(typed, limit)
+        return (exact + [p for p in ranked if p.sku not in {e.sku for e in exact}])[:limit]
+
+    def _every_word_whole(self, words: list[str], limit: int) -> list[ProductSummary]:
+        """The products having every word whole, when they are few: they come first. A full title typed
+        ("Vélos Nord Crête 2") names them, though its "2" narrows nothing as it is typed (it is left out then)
+        and would begin thousands of words (the ranked candidates may miss them)."""
+        whole = " AND ".join(f'"{word}"' for word in words)
+        hits = [row[0] for row in self._db.execute(
+            "SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?", (whole, limit + 1))]
+        if not hits or len(hits) > limit:
+            return []
+        marks = ", ".join("?" * len(hits))
+        return [_summary(row) for row in self._db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM products WHERE id IN ({marks}) ORDER BY id", hits)]
 
     def _as_typed(self, word: str) -> str:
         """The FTS5 expression for a word the shopper may still be typing. Up to 8 letters a prefix
