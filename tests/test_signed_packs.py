@@ -12,6 +12,7 @@ import http.server
 import io
 import ipaddress
 import json
+import os
 import shutil
 import ssl
 import sys
@@ -515,4 +516,27 @@ def test_each_refused_offer_is_reported_to_head_office_naming_its_url(tmp_path: 
         assert not list(fetched_packs(pilot.app.shop.config).glob("staging-*")), "what was unpacked is removed"
     finally:
         observer.close()
+        pilot.close()
+
+
+def test_an_offer_made_while_the_catalogue_imports_is_fetched_right_after(tmp_path: Path,
+                                                                         server: tuple[PackServer, Path]) -> None:
+    pack_server, cert = server
+    keyfile = tmp_path / "head-office.key"
+    public = keygen(keyfile)
+    base = pack_server.base()
+    for version in ("2026.12.80", "2026.12.81"):
+        pack_server.files[f"/pack-{version}.tar"] = _signed(tmp_path, version, keyfile)
+    pilot = _fetching_kiosk(tmp_path, f"{base}/pack-2026.12.80.tar", public, cert, "check_every_h = 0\n")
+    current = fetched_packs(pilot.app.shop.config) / "current"
+    try:
+        pilot.app.handle_message(ContentOffered("2026.12.80", f"{base}/pack-2026.12.80.tar"))
+        # fetched and made current: the catalogue import (a process of its own) runs now
+        _settle(pilot, lambda: not pilot.app.shop.fetching)
+        assert pilot.app.shop.importing, "the offer below must come while the catalogue imports"
+        assert current.is_symlink() and os.readlink(current) == "2026.12.80"
+        pilot.app.handle_message(ContentOffered("2026.12.81", f"{base}/pack-2026.12.81.tar"))
+        _settle(pilot, lambda: pilot.app.shop.catalog.version == "2026.12.81" and not pilot.app.shop.importing)
+        assert "/pack-2026.12.81.tar" in pack_server.paths and not pilot.app.shop.content_refused
+    finally:
         pilot.close()

@@ -233,6 +233,11 @@ class Shop:
         """Whether a catalogue import runs."""
         return self._importing
 
+    @property
+    def fetching(self) -> bool:
+        """Whether the import running is still fetching head office's pack (then the catalogue is built)."""
+        return self._importing and self._fetching
+
     def _import(self, job: int) -> None:
         """The worker: build the new database beside the one in use (never touching it), then tell the loop.
 
