@@ -67,16 +67,19 @@ class ShopScene(Scene):
             names = (LANGUAGE_NAMES.get(languages[0], languages[0]), languages[0].upper())
         else:  # more: the current one's name opens the list, each written in its own language
             names = (LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", ctx.lang.upper() + " ▾")
-        # words on Back and Home, or (a narrow screen in the larger text) their signs, when the title
-        # would not show whole otherwise
-        for back_shown, home_shown in (("‹ " + ctx.t("Back"), ctx.t("Home")), ("‹", "⌂")):
+        # words on Back and Home and the language's name, or (a narrow screen, the larger text) the
+        # language's code, then the signs of Back and Home, when the title would not show whole otherwise
+        forms = [(words, language) for words in (("‹ " + ctx.t("Back"), ctx.t("Home")), ("‹", "⌂"))
+                 for language in dict.fromkeys(names)]
+        for (back_shown, home_shown), language_shown in forms:
             crowded = ([back_shown, home_shown] if back else []) + [ctx.t("Cart ({count})", count=88)]
             fixed_room = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
-            language_shown = names[0] if width - fixed_room - wide(names[0]) >= width // 4 else names[1]
             title_room = width - fixed_room - (wide(language_shown) + gap if languages else 0)
-            title_size, title_lines = "", 3  # the largest that shows the whole title in the crowded bar
-            for size_name, lines in (("title", 1), ("button", 2), ("small", 3)):
-                if " ".join(cache.wrap(title, theme.size(size_name), title_room, True, lines)) == title:
+            # the largest that shows the whole title in the crowded bar, never smaller than the buttons' words (text)
+            title_size, title_lines = "", 2
+            for size_name, lines in (("title", 1), ("title", 2), ("button", 2), ("text", 2)):
+                if cache.line_height(theme.size(size_name), True) * lines <= height and \
+                        " ".join(cache.wrap(title, theme.size(size_name), title_room, True, lines)) == title:
                     title_size, title_lines = size_name, lines
                     break
             if title_size:
