@@ -150,12 +150,14 @@ class ShopScene(Scene):
 
     def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
                    on_key: Callable[[str], None], action: Callable[[Widget], Box] | None = None,
-                   parts: Callable[[Widget], list[Box]] | None = None) -> tuple[Root, TextField, int, int]:
+                   parts: Callable[[Widget], list[Box]] | None = None,
+                   above: Callable[[Widget], Box] | None = None) -> tuple[Root, TextField, int, int]:
         """A typing scene: header, a text field, the on-screen keyboard at the bottom, and between them
         what the scene puts there: its `parts` (scrolled when the room is short) above its `action`
         button. On a wide screen, or when the room between field and keys is too short for it, the
-        action stands beside the field instead (it never lies over the keys). Returns the root, the
-        field, and the free band between field and keyboard (top y, bottom y)."""
+        action stands beside the field instead (it never lies over the keys). What `above` makes stands
+        over the field (a checkout's steps). Returns the root, the field, and the free band between field
+        and keyboard (top y, bottom y)."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -177,7 +179,8 @@ class ShopScene(Scene):
         if button is not None and not below:
             button.width = fit()
             field_box = row(field_box, button, gap=gap, align="center")
-        entry = column(field_box, padding=Insets(margin, margin, gap, margin))
+        entry = column(*([above(root)] if above is not None else []), field_box, gap=gap,
+                       padding=Insets(margin, margin, gap, margin))
         band_top = kit.at_top(entry, pygame.Rect(0, top, width, keys_top - top)).bottom
         band = pygame.Rect(0, band_top, width, max(0, keys_top - band_top))
         if parts is not None or below:

@@ -25,6 +25,7 @@ from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
 
 TYPED_STEPS = ("contact", "street", "postcode", "city")
+ADDRESS_STEPS = ("street", "postcode", "city")  # one step to the shopper: the address
 LIMITS = {"contact": 254, "street": 120, "postcode": 12, "city": 60}
 
 
@@ -97,8 +98,26 @@ class CheckoutScene(ShopScene):
         root, *_ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                    action=lambda parent: kit.button(parent, t("Next"), self.next_step,
                                                                     style="accent", enabled=self._ready()),
-                                   parts=contact if self.step == "contact" else None)
+                                   parts=contact if self.step == "contact" else None, above=self._steps)
         return root
+
+    def _steps(self, parent: Widget) -> Box:
+        """Where the shopper is: the steps by name, those done ticked, the current one marked (the address
+        is a step once delivery is chosen)."""
+        t, kit, gap = self.ctx.t, self.kit, self.ctx.theme.size("gap")
+        steps = [("contact", t("Contact")), ("fulfilment", t("Collect or delivery"))]
+        steps += [("address", t("Address"))] if not self.collect else []
+        steps += [("review", t("Check"))]
+        current = [key for key, _ in steps].index("address" if self.step in ADDRESS_STEPS else self.step)
+        cells = []
+        for number, (_, name) in enumerate(steps):
+            here = number == current
+            cell = kit.panel(parent, "primary" if here else "surface_alt", radius=False)
+            said = f"✓ {name}" if number < current else f"{number + 1}. {name}"
+            cells.append(column(kit.words(cell, said, size="small", bold=here, color="on_primary" if here else "muted",
+                                          align="center", max_lines=2),
+                                padding=Insets.all(gap // 2), justify="center", widget=cell))
+        return row(*cells, gap=gap // 4)
 
     def _fulfilment(self, size: tuple[int, int]) -> Root:
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
@@ -116,7 +135,7 @@ class CheckoutScene(ShopScene):
         if ctx.shop.config.orders.delivery:
             choices.append(kit.button(root, t("Delivery"), partial(self._choose, False), style="secondary",
                                       note=t("To your address"), height=tall))
-        kit.at_top(column(*choices, gap=2 * gap, padding=Insets.all(margin)),
+        kit.at_top(column(self._steps(root), *choices, gap=2 * gap, padding=Insets.all(margin)),
                    pygame.Rect(0, top, width, height - top))
         return root
 
@@ -132,7 +151,7 @@ class CheckoutScene(ShopScene):
                                       kit.button(root, t("Change"), self._restart, style="ghost", size="text"),
                                       gap=gap // 2, padding=Insets(gap, margin, gap, margin)), area)
         page = root.add(ScrollView((0, top, width, placed.top - top), 0, label=t("Check your order")))
-        lines: list[Box] = []
+        lines: list[Box] = [self._steps(page)]
         for line in ctx.session.cart.lines:
             option = f" ({line.variant.label(ctx.lang)})" if line.variant else ""
             lines.append(row(kit.words(page, f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2),
