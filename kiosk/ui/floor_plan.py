@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pygame
 
 from kiosk.core.models import pick
 from kiosk.core.pack.map_and_collections import Rect, StoreMap
+from kiosk.ui.text import TextCache
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Painter, Widget
 
 
@@ -22,6 +26,7 @@ class FloorPlan(Widget):
         self.here = here
         self.language = language
         self.here_text = here_text
+        self.words: list[tuple[str, pygame.Rect]] = []  # each line of words as last drawn, and where
 
     def _box(self, rect: pygame.Rect) -> tuple[float, int, int]:
         scale = min(rect.width / self.plan.width, rect.height / self.plan.depth)
@@ -35,17 +40,38 @@ class FloorPlan(Widget):
         return pygame.Rect(left + round(x * scale), top + round(y * scale), round(w * scale), round(h * scale))
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """Floor, places, aisles, then the highlighted ones and the dot on top."""
+        """Floor, places, aisles, then the highlighted ones and the dot on top. Every word stays inside the
+        floor and whole (a size smaller, or two lines, before it is cut), and "you are here" takes the
+        side of its dot where it covers no other word."""
         theme, text = painter.theme, painter.text
         floor = self._to_screen((0, 0, self.plan.width, self.plan.depth), rect)
         pygame.draw.rect(painter.surface, theme.color("surface_alt"), floor, border_radius=theme.px(12))
         small = theme.size("small")
+        taken: list[pygame.Rect] = []  # where words and aisles are drawn
+        self.words = []
+        dot = self._dot(rect, theme)
         for name, area in self.plan.places:
             box = self._to_screen(area, rect)
-            pygame.draw.rect(painter.surface, theme.color("highlight"), box, border_radius=theme.px(8))
-            label = text.render(text.ellipsize(pick(name, self.language), small, box.width - 8), small,
-                                theme.color("muted"))
-            painter.surface.blit(label, label.get_rect(center=box.center))
+            said = pick(name, self.language)
+            size, lines = self._fit(text, said, small, box.width - theme.px(12), 2, bold=False)
+            step = text.line_height(size)
+            words = pygame.Rect(0, 0, max(text.width(line, size) for line in lines), step * len(lines))
+            words.center = box.center
+            if dot is not None and words.colliderect(dot):  # the dot stands on the place: the words beside it
+                beside = words.move_to(midleft=(dot.right + theme.px(8), words.centery))
+                words = beside if beside.right <= floor.right else words.move_to(midright=(dot.left - theme.px(8),
+                                                                                         words.centery))
+            backdrop = box.union(words.inflate(theme.px(16), theme.px(6)))
+            shift = backdrop.clamp(floor).topleft
+            words.move_ip(shift[0] - backdrop.x, shift[1] - backdrop.y)
+            backdrop = backdrop.clamp(floor)
+            pygame.draw.rect(painter.surface, theme.color("highlight"), backdrop, border_radius=theme.px(8))
+            for index, line in enumerate(lines):
+                label = text.render(line, size, theme.color("muted"))
+                spot = label.get_rect(midtop=(words.centerx, words.top + index * step))
+                painter.surface.blit(label, spot)
+                self.words.append((line, spot))
+            taken.append(backdrop)
         columns: dict[str, pygame.Rect] = {}
         for aisle, area in self.plan.areas.items():
             box = self._to_screen(area, rect)
@@ -57,32 +83,71 @@ class FloorPlan(Widget):
             if lit:
                 label = text.render(aisle, small, theme.color("on_accent"), bold=True)
                 painter.surface.blit(label, label.get_rect(center=box.center))
+            taken.append(box)
             letter = aisle[:1]
             columns[letter] = columns[letter].union(box) if letter in columns else box
         zones = {letter: pick(self.plan.zones[letter], self.language) if letter in self.plan.zones else letter
                  for letter in columns}
-        room = {letter: column.width + theme.px(60) for letter, column in columns.items()}
-
-        def cut(size: int) -> bool:
-            return any(" ".join(text.wrap(zones[letter], size, room[letter], True, 2)) != zones[letter]
-                       for letter in columns)
-
-        size = small
-        while size > small * 3 // 4 and cut(size):
-            size -= 1  # long names (German, larger text) on two lines, all a little smaller, before any is cut
+        centres = sorted(column.centerx for column in columns.values())
+        pitch = min((b - a for a, b in itertools.pairwise(centres)), default=floor.width)
+        room = max(1, pitch - theme.px(8))  # a zone's name has the room between its neighbours' columns
+        # one size for all the names: the largest at which each shows whole (German, the larger text)
+        size = min((self._fit(text, zones[letter], small, room, 2, bold=True)[0] for letter in columns), default=small)
         step = text.line_height(size, True)
         for letter, column in columns.items():
-            lines = text.wrap(zones[letter], size, room[letter], True, 2)
+            lines = text.wrap(zones[letter], size, room, True, 2)
             for index, line in enumerate(lines):
+                line = text.ellipsize(line, size, room, True)
                 label = text.render(line, size, theme.color("text"), bold=True)
                 bottom = column.top - theme.px(4) - (len(lines) - 1 - index) * step
-                painter.surface.blit(label, label.get_rect(midbottom=(column.centerx, bottom)))
+                spot = label.get_rect(midbottom=(column.centerx, bottom)).clamp(floor)
+                painter.surface.blit(label, spot)
+                self.words.append((line, spot))
+                taken.append(spot)
         if self.here is not None:
-            scale, left, top = self._box(rect)
-            centre = (left + round(self.here[0] * scale), top + round(self.here[1] * scale))
-            radius = theme.px(18)
-            pygame.draw.circle(painter.surface, theme.color("on_primary"), centre, radius + theme.px(5))
-            pygame.draw.circle(painter.surface, theme.color("primary"), centre, radius)
-            label = text.render(self.here_text, small, theme.color("primary"), bold=True)
-            spot = label.get_rect(midtop=(centre[0], centre[1] + radius + theme.px(6)))
-            painter.surface.blit(label, spot.clamp(floor))
+            self._paint_here(painter, rect, floor, taken)
+
+    def _dot(self, rect: pygame.Rect, theme: Theme) -> pygame.Rect | None:
+        """Where the "you are here" dot is drawn (None when the display does not know where it stands)."""
+        if self.here is None:
+            return None
+        scale, left, top = self._box(rect)
+        reach = theme.px(18) + theme.px(5)  # the dot and its ring
+        return pygame.Rect(0, 0, 2 * reach, 2 * reach).move_to(center=(left + round(self.here[0] * scale),
+                                                                       top + round(self.here[1] * scale)))
+
+    @staticmethod
+    def _fit(text: TextCache, said: str, size: int, width: int, max_lines: int, *, bold: bool) -> tuple[int, list[str]]:
+        """The largest size from `size` down to two thirds of it at which `said` shows whole in `width` on
+        at most `max_lines` lines, and its lines (cut with … at the smallest size if even that is short)."""
+        smallest = size * 2 // 3
+        while True:
+            lines = text.wrap(said, size, width, bold, max_lines)
+            if size <= smallest or (" ".join(lines) == said and all(text.width(line, size, bold) <= width
+                                                                     for line in lines)):
+                return size, [text.ellipsize(line, size, width, bold) for line in lines]
+            size -= 1
+
+    def _paint_here(self, painter: Painter, rect: pygame.Rect, floor: pygame.Rect, taken: list[pygame.Rect]) -> None:
+        """The dot where the display stands, and "you are here" on the side of it that covers the fewest
+        words and aisles (below, above, right, left), inside the floor."""
+        theme, text = painter.theme, painter.text
+        dot = self._dot(rect, theme)
+        assert dot is not None
+        centre, radius = dot.center, theme.px(18)
+        pygame.draw.circle(painter.surface, theme.color("on_primary"), centre, radius + theme.px(5))
+        pygame.draw.circle(painter.surface, theme.color("primary"), centre, radius)
+        label = text.render(self.here_text, theme.size("small"), theme.color("primary"), bold=True)
+        away = radius + theme.px(8)
+        x, y = centre
+        sides = [label.get_rect(midtop=(x, y + away)), label.get_rect(midbottom=(x, y - away)),
+                 label.get_rect(midleft=(x + away, y)), label.get_rect(midright=(x - away, y))]
+
+        def covered(spot: pygame.Rect) -> int:
+            return sum(spot.clip(other).width * spot.clip(other).height for other in taken)
+
+        spot = min((side.clamp(floor) for side in sides), key=covered)  # the first side of the least covered
+        backing = spot.inflate(theme.px(10), theme.px(4))
+        pygame.draw.rect(painter.surface, theme.color("surface_alt"), backing, border_radius=theme.px(6))
+        painter.surface.blit(label, spot)
+        self.words.append((self.here_text, spot))

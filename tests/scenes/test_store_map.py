@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -11,7 +12,9 @@ import pytest
 from kiosk.core.pack.content import read_pack
 from kiosk.core.pack.reader import PackRejected
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.floor_plan import FloorPlan
 from tests.conftest import REPO
+from tests.test_layout_matrix import pilot_for
 
 
 def test_a_product_shows_its_aisle_on_the_plan_with_you_are_here(shopping: Pilot) -> None:
@@ -51,3 +54,31 @@ def test_a_map_that_misses_an_aisle_refuses_the_pack(tmp_path: Path) -> None:
         read_pack(pack)
     messages = " ".join(str(p) for p in refused.value.problems)
     assert "aisle 'C6' of a product is not on the map" in messages and "inside the floor" in messages
+
+
+@pytest.mark.parametrize("display, size, language, accessible", [
+    ("terminal", (800, 1280), "de", False), ("terminal", (1080, 1920), "fr", True),
+    ("window", (3840, 2160), "de", False), ("window", (2160, 3840), "fr", False)])
+def test_every_word_on_the_plan_is_whole_inside_the_floor_and_on_its_own(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    # the tablet's German department names ("Stirnlampen"), the window's "you are here" by the entrance
+    pilot = pilot_for(tmp_path, display, size, language)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        shown = pilot.app.display()
+        shown.set_accessible(accessible)
+        shown.ctx.show(shown.ctx.routes.store_map(["B1", "A2"], "Racer Carbon Pro"))
+        pilot.advance(0.1)
+        top = shown.screen.stack.top.root
+        assert top is not None
+        plan = next(widget for widget in top.walk() if isinstance(widget, FloorPlan))
+        said = [words for words, _ in plan.words]
+        assert {"Stirnlampen", "Eingang"} & set(said) or {"Entrée"} & set(said), said
+        assert not [words for words in said if "…" in words], "a name cut on the plan"
+        floor = plan.rect
+        for words, spot in plan.words:
+            assert floor.contains(spot), f"{words!r} at {spot} is not inside the plan {floor}"
+        for (first, a), (second, b) in itertools.combinations(plan.words, 2):
+            assert not a.colliderect(b), f"{first!r} and {second!r} are drawn over each other"
+    finally:
+        pilot.close()
