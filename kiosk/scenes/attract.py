@@ -10,7 +10,7 @@ from kiosk.core.hours.slide_schedule import active_slides
 from kiosk.core.models import Slide, pick
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, fit, fixed, flex, layout, leaf, text
+from kiosk.ui.layout import Insets, column, fit, fixed, flex, layout, leaf, row, text
 from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
 FADE_SECONDS = 0.6
@@ -103,10 +103,21 @@ class AttractScene(ShopScene):
             name = Label((0, 0, 0, 0), product.title(ctx.lang), size="headline", bold=True, align="center", wrap=True)
             price = Label((0, 0, 0, 0), ctx.fmt.price(product.price_cents), size="headline", color="primary",
                           bold=True, align="center")
-            content = column(leaf(picture, height=flex(min=theme.size("touch_target"), max=height // 2)),
-                             text(brand, cache, theme), text(name, cache, theme, sizes=("title",), max_lines=2),
-                             text(price, cache, theme), gap=theme.size("gap"), padding=Insets.all(margin),
-                             height=flex())
+            said = [text(brand, cache, theme), text(name, cache, theme, sizes=("title",), max_lines=2),
+                    text(price, cache, theme)]
+            beside_w = (room.width - 3 * margin) // 2
+            headline_px, title_px = theme.size("headline"), theme.size("title")
+            if width > height and room.width > room.height * 3 // 2 and \
+                    cache.width(price.text, headline_px, True) <= beside_w and \
+                    " ".join(cache.wrap(name.text, title_px, beside_w, True, 2)) == name.text:
+                # a landscape screen with room for the words beside it: the picture as tall as the room
+                content = row(leaf(picture, width=flex()), column(*said, gap=theme.size("gap"), justify="center",
+                                                                  width=flex()),
+                              gap=margin, padding=Insets.all(margin), height=flex())
+            else:
+                content = column(leaf(picture, height=flex(min=theme.size("touch_target"), max=height // 2)),
+                                 *said, gap=theme.size("gap"), height=flex(),
+                                 padding=Insets(theme.size("gap"), margin, theme.size("gap"), margin))
             words: list[Widget] = [picture, brand, name, price]
         else:
             backdrop = Panel((0, 0, width, height), "primary", radius=False)

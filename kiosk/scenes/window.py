@@ -73,10 +73,12 @@ class WindowAttractScene(AttractScene):
         band = Panel((0, 0, 0, 0), "primary" if status.open else "accent", radius=False)
         on_band = "on_primary" if status.open else "on_accent"
         cache = ctx.screen.text
+        # the one instruction to passers-by is never cut: three lines, a size smaller, before that
         lines = [text(band.add(Label((0, 0, 0, 0), words, size=size_name, bold=bold, color=on_band, align="center",
-                                     wrap=True, valign="top")), cache, theme, max_lines=2)
-                 for words, size_name, bold in ((status.headline, "headline", True), (status.detail, "title", True),
-                                                (invite, "title", False)) if words]
+                                     wrap=True, valign="top")), cache, theme, max_lines=lines, sizes=sizes)
+                 for words, size_name, bold, lines, sizes in (
+                     (status.headline, "headline", True, 2, ()), (status.detail, "title", True, 2, ()),
+                     (invite, "title", False, 3, ("button",))) if words]
         margin = theme.size("margin") * 2
         side = margin + theme.size("touch_target") if width > height else margin  # the button's end of the band
         content = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, side, margin // 2, side),
