@@ -68,15 +68,17 @@ def check(config_path: Path) -> tuple[list[Problem], list[LeftOutRow], list[Prob
     """Every problem in the config, its themes and its content pack; the feed rows this store's import
     would leave out (within the pack's allowance); and the warnings about what a config written for an
     earlier version says differently (they never stop the kiosk)."""
-    from kiosk.ui.theme import theme_problems
+    from kiosk.ui.theme import read_theme
 
     try:
         config, warnings = read_config(config_path)
     except ConfigError as error:
         return error.problems, [], []
     problems: list[Problem] = []
-    for display in config.displays:
-        problems += theme_problems(config.path(display.theme))[1]
+    for theme in dict.fromkeys([*(display.theme for display in config.displays), config.accessibility.theme]):
+        _, wrong, gaps = read_theme(config.path(theme))
+        problems += wrong
+        warnings += gaps
     left_out: list[LeftOutRow] = []
     try:
         left_out = list(read_pack(config.path(config.content.pack), config.store.id).left_out)

@@ -16,7 +16,7 @@ MAY_IMPORT = {
     "kiosk.config": ("kiosk.core", "kiosk.shipped"),
     "kiosk.shipped": (),  # the files that ship with the kiosk: themes, interface texts, phone page
     "drivers": ("kiosk.core.messages",),
-    "kiosk.ui": ("kiosk.core", "kiosk.config"),
+    "kiosk.ui": ("kiosk.core", "kiosk.config", "kiosk.shipped"),
     "kiosk.services": ("kiosk.core", "kiosk.config", "drivers"),
     "kiosk.shared": ("kiosk.core", "kiosk.config"),
     "kiosk.scenes": ("kiosk.core", "kiosk.config", "kiosk.ui", "kiosk.shared"),

@@ -135,3 +135,18 @@ def test_an_old_config_is_checked_and_starts_to_its_first_frame(tmp_path: Path, 
     assert "ERROR" not in written and "Traceback" not in written
     for key in EXPECTED_WARNINGS[old.name]:
         assert f"[{key}]" in written, f"the warning about {key} is in the log"
+
+
+def test_a_theme_of_an_earlier_version_takes_what_it_lacks_from_the_default(tmp_path: Path) -> None:
+    old_theme = (REPO / "kiosk" / "shipped" / "themes" / "default.toml").read_text()
+    lacking = "\n".join(line for line in old_theme.splitlines() if not line.startswith("focus ="))
+    assert lacking != old_theme, "the default theme sets focus (9cb6900's copy did not)"
+    config = in_etc(tmp_path, OLD_CONFIGS[0])
+    (config.parent / "themes").mkdir()
+    (config.parent / "themes" / "default.toml").write_text(lacking)  # the store's copy, beside its config
+    checked = subprocess.run([sys.executable, str(REPO / "run_kiosk.py"), "--check", "--config", str(config)],
+                             cwd=tmp_path, env=store_pc_env(tmp_path), capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout
+    said = [line for line in checked.stdout.splitlines() if "[colors.focus]" in line]
+    assert len(said) == 1 and said[0].startswith(f"warning: {config.parent / 'themes' / 'default.toml'}:")
+    assert "the default theme's is used (add focus = " in said[0]

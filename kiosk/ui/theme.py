@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pygame
 
 from kiosk.config.schema import convert
 from kiosk.config.toml_lines import key_lines, line_of
 from kiosk.core.problems import Problem
+from kiosk.shipped import shipped_theme
+
+log = logging.getLogger(__name__)
 
 Color = tuple[int, int, int, int]
 REFERENCE_WIDTH = 1080
@@ -111,32 +116,57 @@ class Theme:
 
 def theme_problems(path: Path) -> tuple[ThemeFile | None, list[Problem]]:
     """Read a theme file and list what is wrong with it."""
+    spec, problems, _ = read_theme(path)
+    return spec, problems
+
+
+def read_theme(path: Path) -> tuple[ThemeFile | None, list[Problem], list[Problem]]:
+    """A theme file, what is wrong with it, and warnings: a colour or size it does not set that a later
+    version needs is the shipped default theme's (a store's theme of an earlier version keeps working)."""
     try:
         source = path.read_text(encoding="utf-8")
         data = tomllib.loads(source)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        return None, [Problem(path, "", f"cannot be read: {error}")]
+        return None, [Problem(path, "", f"cannot be read: {error}")], []
     lines = key_lines(source)
     spec, issues = convert(ThemeFile, data)
     problems = [Problem(path, ".".join(map(str, i.path)), i.message, line_of(lines, i.path)) for i in issues]
-    if spec is not None:
-        for name in REQUIRED_COLORS:
-            if name not in spec.colors:
-                problems.append(Problem(path, f"colors.{name}", "is required", line_of(lines, ("colors",))))
-        for name, value in spec.colors.items():
-            try:
-                parse_color(value)
-            except ValueError as error:
-                problems.append(Problem(path, f"colors.{name}", str(error), line_of(lines, ("colors", name))))
-        for name in REQUIRED_SIZES:
-            if name not in spec.sizes:
-                problems.append(Problem(path, f"sizes.{name}", "is required", line_of(lines, ("sizes",))))
-    return spec, problems
+    warnings: list[Problem] = []
+    if spec is None:
+        return None, problems, warnings
+    default = _shipped_default() if path != shipped_theme("default") else None
+    filled: dict[str, dict[str, Any]] = {"colors": dict(spec.colors), "sizes": dict(spec.sizes)}
+    for table, names in (("colors", REQUIRED_COLORS), ("sizes", REQUIRED_SIZES)):
+        for name in names:
+            if name in filled[table]:
+                continue
+            value = getattr(default, table, {}).get(name) if default is not None else None
+            if value is None:
+                problems.append(Problem(path, f"{table}.{name}", "is required", line_of(lines, (table,))))
+            else:
+                filled[table][name] = value
+                warnings.append(Problem(path, f"{table}.{name}", f"is not set: the default theme's is used "
+                                        f"(add {name} = {value!r} to [{table}])", line_of(lines, (table,))))
+    for name, value in spec.colors.items():
+        try:
+            parse_color(value)
+        except ValueError as error:
+            problems.append(Problem(path, f"colors.{name}", str(error), line_of(lines, ("colors", name))))
+    return replace(spec, colors=filled["colors"], sizes=filled["sizes"]), problems, warnings
+
+
+def _shipped_default() -> ThemeFile | None:
+    """The default theme that ships with the kiosk, as written."""
+    default = shipped_theme("default")
+    spec = convert(ThemeFile, tomllib.loads(default.read_text(encoding="utf-8")))[0] if default else None
+    return spec
 
 
 def load_theme(path: Path, screen: tuple[int, int]) -> Theme:
     """The theme in `path` for a screen of `screen` pixels; ValueError listing problems if it is broken."""
-    spec, problems = theme_problems(path)
+    spec, problems, warnings = read_theme(path)
     if problems or spec is None:
         raise ValueError("\n".join(str(p) for p in problems))
+    for warning in warnings:
+        log.warning("%s", warning)
     return Theme(spec, path, screen)
