@@ -166,7 +166,8 @@ def _products(count: int, rng: random.Random, categories: dict[str, dict[str, ob
                 "item_group_title": f"{words[0]} {brand} {model}" if group_title else "",
                 "title": title[0], "description": f"{words[0]} {brand} {model} : léger et solide.",
                 "link": f"https://shop.example/p/{product}", "image_link": f"https://shop.example/img/{product}.jpg",
-                "price": f"{price / 100:.2f} EUR", "sale_price": "", "sale_price_effective_date": "",
+                "price": f"{price * (115 if size == 'XL' else 100) / 10_000:.2f} EUR",  # an XL frame costs more
+                "sale_price": "", "sale_price_effective_date": "",
                 "availability": rng.choice(("in_stock", "in_stock", "in stock", "out_of_stock", "preorder")),
                 "gtin": _gtin(number), "brand": brand, "product_type": department.product_type,
                 "google_product_category": "990", "size": size, "color": colour[0] if colour else "",

@@ -72,13 +72,18 @@ class Product(ProductSummary):
 
 @dataclass(frozen=True)
 class Variant:
-    """One size or colour of a product, with its own SKU and stock, and its own GTIN if it has one."""
+    """One size or colour of a product, with its own SKU and stock, and its own GTIN and price if it has them."""
 
     sku: str
     size: str = ""
     colour: Localized | None = None
     stock: int = 0
     gtin: str = ""
+    price_cents: int = 0  # its own price (a feed's XL may cost more); 0: the product's
+
+    def price(self, product_price_cents: int) -> int:
+        """What this variant costs, its product costing `product_price_cents`."""
+        return self.price_cents or product_price_cents
 
     def label(self, language: str) -> str:
         """"42 · blue": what the shopper picks."""

@@ -47,8 +47,12 @@ class ProductScene(ShopScene):
             return ()
         stock, _ = stock_text(ctx, product.stock)
         place = ctx.t("Aisle {aisle}", aisle=product.aisle) if product.aisle else ""
-        return (product.title(ctx.lang), ctx.fmt.price(product.price_cents),
+        return (product.title(ctx.lang), ctx.fmt.price(self.price_cents(product.price_cents)),
                 " · ".join(part for part in (stock, place) if part))
+
+    def price_cents(self, product_price_cents: int) -> int:
+        """The price shown: the chosen size's or colour's, where it has its own."""
+        return self.variant.price(product_price_cents) if self.variant else product_price_cents
 
     def details(self) -> dict[str, Any]:
         """The product shown."""
@@ -115,8 +119,8 @@ class ProductScene(ShopScene):
                  row(kit.stars(page, product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
                                theme.size("star") * 5 // 4),
                      kit.words(page, rating, color="muted", max_lines=1), gap=gap, align="center"),
-                 kit.words(page, fmt.price(product.price_cents), size="headline", bold=True, color="primary",
-                           max_lines=1),
+                 kit.words(page, fmt.price(self.price_cents(product.price_cents)), size="headline", bold=True,
+                           color="primary", max_lines=1),
                  row(kit.words(info, stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
                      gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=info,
                      height=fit(min=theme.size("touch_target") + gap)),
@@ -249,7 +253,7 @@ class ProductScene(ShopScene):
         lines: list[Box] = []
         if ctx.shop.config.orders.enabled:
             product = ctx.shop.catalog.product(self.sku)
-            price = ctx.fmt.price(product.price_cents) if product else ""
+            price = ctx.fmt.price(self.price_cents(product.price_cents)) if product else ""
             cart = kit.button(bar, t("Add to cart"), self._add_to_cart, style="primary",
                               shown=t("Add to cart · {price}", price=price), width=flex(2))
             lines = [row(cart, *compare, gap=gap)] if self.wide(ctx.size) else [cart, row(*compare, gap=gap)]

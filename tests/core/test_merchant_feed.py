@@ -24,6 +24,7 @@ from kiosk.core.catalog.database import Catalog
 from kiosk.core.pack.content import read_pack
 from kiosk.core.pack.feeds import LEFT_OUT_LISTED, LeftOutRow
 from kiosk.core.pack.reader import PackRejected
+from kiosk.core.shopper.cart import Cart
 from tests.conftest import REPO, write_config
 
 sys.path.insert(0, str(REPO / "content" / "tools"))
@@ -187,15 +188,21 @@ def test_check_and_the_log_list_every_left_out_row_up_to_a_said_limit(
     assert logged.count("feed-fr.tsv:") + logged.count("local-inventory.tsv:") == LEFT_OUT_LISTED
 
 
-def test_a_50_mb_line_is_left_out_with_its_line_number(tmp_path: Path) -> None:
-    feed = make_feed_pack(2000, tmp_path / "pack", "tsv")
-    path = feed.folder / "feed-fr.tsv"
+@pytest.mark.parametrize("form", ["tsv", "xml"])
+def test_a_50_mb_row_is_left_out_with_its_line_number(tmp_path: Path, form: str) -> None:
+    feed = make_feed_pack(2000, tmp_path / "pack", form)
+    path = feed.folder / f"feed-fr.{form}"
     lines = path.read_bytes().splitlines(keepends=True)
-    lines[100] = lines[100].replace(b"\tDescription", b"\t" + b"x" * 50_000_000, 1) if b"\tDescription" in lines[100] \
-        else lines[100].rstrip(b"\n") + b"x" * 50_000_000 + b"\n"
+    huge = b"x" * 50_000_000
+    if form == "tsv":
+        lines[100] = lines[100].rstrip(b"\n") + huge + b"\n"
+        said = f"{path}:101: is 50.0 MB long; a row is at most 1 MB"
+    else:  # one item a line: the 100th row's item is on line 101
+        lines[100] = lines[100].replace(b"<item>", b"<item><g:description>" + huge + b"</g:description>", 1)
+        said = f"{path}:101: [F0000100.description] is 50.0 MB long; a field is at most 1 MB"
     path.write_bytes(b"".join(lines))
     pack = read_pack(feed.folder, "lyon-01", NOW)
-    assert [str(row) for row in pack.left_out] == [f"{path}:101: is 50.0 MB long; a row is at most 1 MB"]
+    assert [str(row) for row in pack.left_out] == [said]
     assert len(pack.products) == len(feed.products_for("lyon-01")), "only that row is left out"
 
 
@@ -206,7 +213,7 @@ SMALL_FEED = "".join("\t".join(cells) + "\n" for cells in (
      "4006381333931", "Bivouac", "Camping > Tentes", "", ""),
     ("B-1", "B", "Montre Pulse 5 noir", "299.00 EUR", "", "", "in_stock", "4006381333948", "Cimes",
      "Sport > Montres GPS", "", "noir"),
-    ("B-2", "B", "Montre Pulse 5 bleu", "299.00 EUR", "", "", "in_stock", "4006381333955", "Cimes",
+    ("B-2", "B", "Montre Pulse 5 bleu", "319.00 EUR", "", "", "in_stock", "4006381333955", "Cimes",
      "Sport > Montres GPS", "", "bleu"),
     ("B-3", "B", "Montre Pulse 5", "299.00 EUR", "", "", "in_stock", "4006381333962", "Cimes", "Sport > Montres GPS",
      "", ""),
@@ -214,7 +221,7 @@ SMALL_FEED = "".join("\t".join(cells) + "\n" for cells in (
      "Camping > Frontales", "", "")))
 
 
-def test_sale_dates_without_time_zone_a_variant_with_no_choice_and_an_id_used_twice(tmp_path: Path) -> None:
+def test_sale_dates_without_time_zone_variant_prices_a_variant_with_no_choice_an_id_used_twice(tmp_path: Path) -> None:
     folder = tmp_path / "pack"
     folder.mkdir()
     (folder / "categories.json").write_text(DEMO_CATEGORIES.read_text(encoding="utf-8"), encoding="utf-8")
@@ -228,10 +235,16 @@ def test_sale_dates_without_time_zone_a_variant_with_no_choice_and_an_id_used_tw
     tent, watch = pack.products
     assert tent.price_cents == 14900, "on sale: the dates' times are the store's, the end date a whole day"
     assert watch.name == {"fr": "Montre Pulse 5"} and [v.sku for v in watch.variants] == ["B-1", "B-2"]
+    assert (watch.price_cents, [v.price_cents for v in watch.variants]) == (29900, [29900, 31900]), "each its own"
     said = [str(row) for row in pack.left_out]
     assert said == [f"{folder / 'feed.tsv'}:5: [B-3.size] has no size or color, so it cannot be told from the other "
                     "rows of its group 'B'",
                     f"{folder / 'feed.tsv'}:6: [A-1.id] 'A-1' is also the id of line 2"]
+    catalog = Catalog(ensure_catalog(folder, tmp_path / "catalog.db"))
+    cart, watch_page = Cart(), catalog.product("B")
+    assert watch_page is not None
+    cart.add(watch_page, catalog.variants("B")[1])
+    assert cart.lines[0].unit_price_cents == 31900, "the blue one at its own price"
 
 
 def test_an_unreadable_feed_is_refused_with_its_name(tmp_path: Path) -> None:

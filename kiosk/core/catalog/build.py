@@ -22,7 +22,7 @@ from kiosk.core.pack.feeds import left_out_lines
 from kiosk.core.pack.product_rows import ProductRow
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,7 +40,8 @@ CREATE TABLE reviews(id TEXT PRIMARY KEY, sku TEXT NOT NULL, stars INTEGER NOT N
     in_store INTEGER NOT NULL);
 CREATE INDEX reviews_by_sku ON reviews(sku, date DESC);
 CREATE TABLE variants(sku TEXT PRIMARY KEY, product TEXT NOT NULL, position INTEGER NOT NULL,
-    size TEXT NOT NULL, colour TEXT, stock INTEGER NOT NULL, gtin TEXT NOT NULL, gtin14 TEXT);
+    size TEXT NOT NULL, colour TEXT, stock INTEGER NOT NULL, gtin TEXT NOT NULL, gtin14 TEXT,
+    price_cents INTEGER NOT NULL);
 CREATE INDEX variants_by_product ON variants(product, position);
 CREATE UNIQUE INDEX variants_by_gtin ON variants(gtin14) WHERE gtin14 IS NOT NULL;
 CREATE TABLE together(sku TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY(sku, other));
@@ -104,9 +105,9 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
         ),
     )
     connection.executemany(
-        "INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((v.sku, p.sku, i, v.size, json.dumps(v.colour, ensure_ascii=False) if v.colour else None, v.stock,
-          v.gtin, gtin14(v.gtin) if v.gtin else None)
+          v.gtin, gtin14(v.gtin) if v.gtin else None, v.price_cents)
          for p in products for i, v in enumerate(p.variants)),
     )
     connection.executemany(

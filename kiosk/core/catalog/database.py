@@ -142,8 +142,10 @@ class Catalog:
         self._max_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()[0])
         self._has_terms = self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'search_terms'").fetchone() is not None
-        self._variant_codes = self._db.execute(  # a catalogue built before variants had their GTIN has none
-            "SELECT 1 FROM sqlite_master WHERE name = 'variants_by_gtin'").fetchone() is not None
+        # a catalogue built before variants had their own GTIN and price (the previous one, kept to roll back)
+        variant_columns = {row[1] for row in self._db.execute("PRAGMA table_info(variants)")}
+        self._variant_codes = "gtin14" in variant_columns
+        self._variant_prices = "price_cents" in variant_columns
 
     def _load_categories(self) -> list[Category]:
         categories = []
@@ -207,10 +209,10 @@ class Catalog:
 
     def variants(self, sku: str) -> list[Variant]:
         """A product's sizes and colours with their stock, in the pack's order (none: a single article)."""
-        code = ", gtin" if self._variant_codes else ", ''"
-        rows = self._db.execute(f"SELECT sku, size, colour, stock{code} FROM variants WHERE product = ? "
+        own = (", gtin" if self._variant_codes else ", ''") + (", price_cents" if self._variant_prices else ", 0")
+        rows = self._db.execute(f"SELECT sku, size, colour, stock{own} FROM variants WHERE product = ? "
                                 "ORDER BY position", (sku,))
-        return [Variant(r[0], r[1], json.loads(r[2]) if r[2] else None, r[3], r[4]) for r in rows]
+        return [Variant(r[0], r[1], json.loads(r[2]) if r[2] else None, r[3], r[4], r[5]) for r in rows]
 
     def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> bool:
         """A live price or stock change of a product or of one variant (the product's stock is then their
@@ -220,6 +222,9 @@ class Catalog:
             with writer:
                 variant = writer.execute("SELECT product FROM variants WHERE sku = ?", (sku,)).fetchone()
                 if variant is not None:
+                    if price_cents is not None and self._variant_prices:  # a variant with its own price
+                        writer.execute("UPDATE variants SET price_cents = ? WHERE sku = ? AND price_cents != 0",
+                                       (price_cents, sku))
                     if stock is not None:
                         writer.execute("UPDATE variants SET stock = ? WHERE sku = ?", (stock, sku))
                         stock = writer.execute("SELECT sum(stock) FROM variants WHERE product = ?",

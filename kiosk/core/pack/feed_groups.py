@@ -57,7 +57,8 @@ def shared_title(titles: list[tuple[str, tuple[str, ...]]]) -> str:
 
 def group_product(key: str, rows: list[tuple[FeedItem, ProductRow]], languages: tuple[str, ...]) -> ProductRow:
     """The product of a group's good rows (at least one): the first row's brand, department, price,
-    description and specs, the group's name, and a variant of each row with its size or colour."""
+    description and specs, the group's name, and a variant of each row with its size or colour, stock,
+    GTIN and price."""
     first_item, first = rows[0]
     name = {}
     for language in languages:
@@ -67,7 +68,8 @@ def group_product(key: str, rows: list[tuple[FeedItem, ProductRow]], languages: 
             for item, product in rows])
     if len(rows) == 1 and not first_item.size and not first_item.colour:
         return replace(first, sku=key, name=name)
-    variants = tuple(Variant(item.id, item.size, item.colour, product.stock, product.gtin) for item, product in rows)
+    variants = tuple(Variant(item.id, item.size, item.colour, product.stock, product.gtin, product.price_cents)
+                     for item, product in rows)
     return replace(first, sku=key, name=name, stock=sum(v.stock for v in variants), variants=variants)
 
 

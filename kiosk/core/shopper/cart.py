@@ -54,8 +54,8 @@ class Cart:
                 return "more"
         if len(self.lines) >= MAX_LINES:
             return "limit"
-        self.lines.append(CartLine(product.sku, variant, 1, product.price_cents, product.brand, product.name,
-                                   product.image))
+        price = variant.price(product.price_cents) if variant else product.price_cents
+        self.lines.append(CartLine(product.sku, variant, 1, price, product.brand, product.name, product.image))
         return "added"
 
     def set_quantity(self, index: int, quantity: int) -> None:
