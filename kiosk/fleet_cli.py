@@ -48,7 +48,7 @@ UNREADABLE = {"state": "unreadable"}
 
 def cut(value: object, limit: int = FIELD_CHARS) -> object:
     """A value as a listing shows it: numbers as they are, anything else as text of at most `limit` characters."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float) and not isinstance(value, bool) and len(str(value)) <= limit:
         return value
     text = "" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -10,11 +10,13 @@ from collections.abc import Iterator
 
 import paho.mqtt.client as mqtt
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from kiosk.fleet_cli import FIELD_CHARS, Fleet
+from kiosk.fleet_cli import FIELD_CHARS, Fleet, cut
 from kiosk.fleet_cli import main as fleet_main
 from tests.mqtt import MOSQUITTO, Broker
 
@@ -39,6 +41,8 @@ def hostile_fleet(broker: Broker) -> Iterator[dict[str, mqtt.Client]]:
                 "good": json.dumps({"state": "online", "time": "2026-12-02T10:00:00+00:00"}).encode()}
     for name, payload in statuses.items():
         devices[name].publish(f"kiosk/lyon-01/{name}/status", payload, qos=1, retain=True).wait_for_publish(30)
+    devices["long"].publish("kiosk/lyon-01/long/telemetry", b'{"uptime_s": ' + b"9" * 4000 + b"}", qos=1,
+                            retain=True).wait_for_publish(5)  # a number too long for a listing
     yield devices
     for client in devices.values():
         client.loop_stop()
@@ -86,5 +90,36 @@ def test_its_network_thread_lives_on_and_an_unreadable_reply_is_said(broker: Bro
             assert time.monotonic() < deadline, "head office stopped hearing the fleet"
             time.sleep(0.05)
         assert fleet.client._thread.is_alive()
+    finally:
+        fleet.close()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-10**60, max_value=10**60) | st.floats() | st.text(max_size=80),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12)
+payloads = (st.binary(max_size=200)
+            | json_values.map(lambda v: json.dumps(v).encode())
+            | st.dictionaries(st.sampled_from(["state", "time", "content_version", "uptime_s", "faults"]),
+                              json_values, max_size=5).map(lambda v: json.dumps(v).encode())
+            | st.sampled_from([b'{"state": 1e400}', b'{"state": NaN}', b'{"state": "' + b"9" * 5000 + b'"}',
+                               b'{"uptime_s": ' + b"9" * 4000 + b"}", b"\xff\xfe", b'{"state": "\\ud800"}']))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(topic=st.sampled_from(["status", "telemetry"]), payload=payloads)
+def test_whatever_a_device_publishes_the_fleet_is_listed(broker: Broker, hostile_fleet: dict[str, mqtt.Client],
+                                                         topic: str, payload: bytes) -> None:
+    fleet = Fleet("127.0.0.1", broker.port, "kiosk")
+    try:
+        hostile_fleet["long"].publish(f"kiosk/lyon-01/long/{topic}", payload, qos=1, retain=True).wait_for_publish(5)
+        listed = {d.device: d.row() for d in fleet.survey(wait_s=0.3)}
+        assert listed["good"]["state"] == "online", "the rest of the fleet is still listed"
+        if topic == "status" and payload:  # it came (retained), and was read or said unreadable
+            assert listed["long"]["state"] != cut("online " * 50)
+        assert all(len(str(value)) <= FIELD_CHARS for row in listed.values() for value in row.values())
+        json.dumps(list(listed.values()), ensure_ascii=False)  # --json can print it
+        assert fleet.client._thread is not None and fleet.client._thread.is_alive()
     finally:
         fleet.close()
