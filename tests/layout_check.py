@@ -70,6 +70,7 @@ def _interface_texts() -> dict[str, list[tuple[str, ...]]]:
             if path.parents[1].name == "de":  # the sources once, from any catalogue
                 said[SOURCE_LANGUAGE].append(source)
         said[path.parents[1].name] = forms
+    assert len(said) > 1, f"no interface catalogues in {LOCALE}: the language check would check nothing"
     return said
 
 

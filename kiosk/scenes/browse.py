@@ -139,9 +139,10 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             self.section(panel, t("Rating")),
             chips([(t("{stars} ★ and more", stars=stars), self.filter.min_rating == stars,
                     lambda s=stars: self._set(min_rating=None if self.filter.min_rating == s else float(s)))
-                   for stars in (4, 3)]
-                  + [(t("In stock"), self.filter.in_stock_only,
-                      lambda: self._set(in_stock_only=not self.filter.in_stock_only))]),
+                   for stars in (4, 3)]),
+            self.section(panel, t("Availability")),
+            chips([(t("In stock"), self.filter.in_stock_only,
+                    lambda: self._set(in_stock_only=not self.filter.in_stock_only))]),
             self.section(panel, t("Brand")),
             chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
                    for brand in facets.brands]),

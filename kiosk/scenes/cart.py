@@ -11,6 +11,7 @@ from kiosk.core.models import pick
 from kiosk.core.shopper.cart import MAX_QUANTITY
 from kiosk.scenes.base import ShopScene, suggestion_cards
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.variant_words import variant_words
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, row
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
@@ -54,6 +55,14 @@ class CartScene(ShopScene):
                            gap=gap, padding=Insets(gap, margin, gap, margin))
             if extra.natural(width)[1] <= area.height // 2:
                 area.height -= kit.at_bottom(extra, area).height
+        elif suggestions:  # landscape: "goes well with" beside the lines, in the room they leave
+            side = pygame.Rect(area.x + area.width * 3 // 5, area.y, area.width * 2 // 5, area.height)
+            extra = column(self.section(root, t("Goes well with your cart")),
+                           suggestion_cards(ctx, root, side.width - 2 * margin, suggestions, self._open),
+                           gap=gap, padding=Insets.all(margin))
+            if extra.natural(side.width)[1] <= side.height:
+                kit.at_top(extra, side)
+                area.width -= side.width  # (no room for it whole: not at all, as under the lines)
         view = root.add(ScrollView(area, 0, label=t("Your cart")))
         kit.fill(view, column(*(self._line(view, index) for index in range(len(cart.lines))), gap=gap,
                               padding=Insets.all(margin)))
@@ -66,7 +75,7 @@ class CartScene(ShopScene):
         gap = theme.size("gap")
         name = pick(line.name, ctx.lang)
         card = kit.panel(view, "surface")
-        option = line.variant.label(ctx.lang) if line.variant else ""
+        option = variant_words(t, line.variant, ctx.lang) if line.variant else ""
         texts = [kit.words(card, line.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                  kit.words(card, name, bold=True, max_lines=2),
                  *([kit.words(card, option, color="muted", max_lines=1)] if option else []),

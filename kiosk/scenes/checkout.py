@@ -19,6 +19,7 @@ from kiosk.core.orders.place_order import Voice, place
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
+from kiosk.scenes.variant_words import variant_words
 from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.layout import Box, Insets, column, fit, flex, row
 from kiosk.ui.scroll import ScrollView
@@ -153,7 +154,7 @@ class CheckoutScene(ShopScene):
         page = root.add(ScrollView((0, top, width, placed.top - top), 0, label=t("Check your order")))
         lines: list[Box] = [self._steps(page)]
         for line in ctx.session.cart.lines:
-            option = f" ({line.variant.label(ctx.lang)})" if line.variant else ""
+            option = f" ({variant_words(t, line.variant, ctx.lang)})" if line.variant else ""
             lines.append(row(kit.words(page, f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2),
                              kit.words(page, fmt.price(line.total_cents), bold=True, align="right", width=fit(),
                                        max_lines=1), gap=gap))

@@ -229,11 +229,20 @@ class TestPageScene(ShopScene):
     name = "test_page"
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Bars above, grid below."""
+        """Bars above, grid below, and in the grid's middle how to leave (a tap anywhere)."""
+        width, height = size
+        theme, kit = self.ctx.theme, self.kit
         root = Root((0, 0, *size), color="")
         root.add(ColourBars(pygame.Rect((0, 0), size)))
         root.on_tap = self.ctx.back
         root.label = self.ctx.t("Close the test page")
+        note = kit.panel(root, "toast")
+        said = column(kit.words(note, self.ctx.t("Touch anywhere to close the test page"), color="on_toast",
+                                bold=True, align="center", max_lines=3),
+                      padding=Insets.all(theme.size("gap")), widget=note)
+        note_w = min(width - 2 * theme.size("margin"), theme.size("dialog"))
+        note_h = said.natural(note_w)[1]
+        layout(said, ((width - note_w) // 2, height * 3 // 4 - note_h // 2, note_w, note_h))
         return root
 
 

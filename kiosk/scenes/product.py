@@ -165,6 +165,9 @@ class ProductScene(ShopScene):
                                     style="chip_on" if chosen else "chip", size="text",
                                     note=t("in stock") if variant.stock > 0 else t("to order"),
                                     width=fit(min=theme.size("thumb") * 2 // 3)))
+        widest = max(chip.natural(ctx.size[0])[0] for chip in chips)
+        for chip in chips:  # one width for all: the rows of sizes line up in columns
+            chip.width = fixed(widest)
         marked = kit.panel(page, "highlight" if self.choice_missing else "", border="danger" if self.choice_missing
                            else "")
         self._chips_box = column(kit.words(marked, what, bold=True, heading=True,
@@ -249,7 +252,7 @@ class ProductScene(ShopScene):
         toggle = (t("Remove from comparison") if self.sku in ctx.session.compare else t("Add to comparison"))
         compare = [kit.button(bar, toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
                    kit.button(bar, t("Compare ({count})", count=count), self.open_compare, style="accent",
-                              enabled=count >= 2, size="text", width=flex())]
+                              enabled=count >= 2, size="text", width=fit(min=theme.size("thumb")))]  # never wraps
         lines: list[Box] = []
         if ctx.shop.config.orders.enabled:
             product = ctx.shop.catalog.product(self.sku)

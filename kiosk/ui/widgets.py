@@ -427,12 +427,13 @@ class Stars(Widget):
         self.rating = rating
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """Draw five stars; the filled part shows the rating."""
+        """Draw five stars; the filled part shows the rating, the rest is outlined."""
         import math
 
         size = rect.height
         gold = painter.theme.color("star")
         grey = painter.theme.color("divider")
+        outline = painter.theme.color("muted")
         for index in range(5):
             cx = rect.x + size // 2 + index * (size + size // 8)
             cy = rect.centery
@@ -449,6 +450,8 @@ class Stars(Widget):
                 painter.surface.set_clip(part.clip(old))
                 pygame.draw.polygon(painter.surface, gold, points)
                 painter.surface.set_clip(old)
+            if fill < 1:  # the empty part's edge in the muted ink: a pale star alone is lost on white (1.4:1)
+                pygame.draw.polygon(painter.surface, outline, points, max(1, size // 14))
 
     @staticmethod
     def width_for(height: int) -> int:

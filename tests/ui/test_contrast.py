@@ -21,6 +21,10 @@ PAIRS = [
 ]
 
 
+# graphical objects a shopper must make out (WCAG 1.4.11, 3:1): the edge of an empty rating star
+SHAPES = [("muted", "surface"), ("muted", "background")]
+
+
 def luminance(color: tuple[int, int, int, int]) -> float:
     channels = []
     for value in color[:3]:
@@ -47,3 +51,11 @@ def test_the_high_contrast_theme_meets_7_to_1(ink: str, paper: str) -> None:
     colors = tomllib.loads((REPO / "kiosk" / "shipped" / "themes" / "high-contrast.toml").read_text())["colors"]
     ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
     assert ratio >= 7.0, f"{ink} on {paper}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("theme", ["default", "window", "high-contrast"])
+@pytest.mark.parametrize(("ink", "paper"), SHAPES)
+def test_the_edges_of_empty_stars_stand_out_from_their_card(theme: str, ink: str, paper: str) -> None:
+    colors = tomllib.loads((REPO / "kiosk" / "shipped" / "themes" / f"{theme}.toml").read_text())["colors"]
+    ratio = contrast(parse_color(colors[ink]), parse_color(colors[paper]))
+    assert ratio >= 3.0, f"{ink} on {paper}: {ratio:.2f}:1"
