@@ -21,12 +21,12 @@ IN_STOCK_UNKNOWN = 20  # "in stock" with no quantity (no local inventory row): s
 AVAILABILITY = {"in_stock": True, "limited_availability": True, "preorder": True, "backorder": True,
                 "out_of_stock": False}
 AVAILABILITY_SAID = "in_stock, out_of_stock, preorder or backorder"
-TEXTS = ("id", "title", "description", "color", "product_detail", "item_group_title")  # another language's feed
+TEXTS = ("title", "description", "color", "product_detail", "item_group_title")  # what another language's feed gives
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tabs and line breaks are no control here
 DATES_SAID = "two ISO 8601 times, start/end, like 2026-11-01T00:00+01:00/2026-12-31T23:59+01:00"
 
 
-@dataclass
+@dataclass(slots=True)
 class FeedItem:
     """One row of the first feed as a product row of its own, with what is wrong with it.
 

@@ -21,7 +21,7 @@ LISTS = ("additional_image_link", "product_detail")  # attributes a row may repe
 ITEMS = ("item", "entry")  # RSS 2.0 and Atom
 
 
-@dataclass
+@dataclass(slots=True)
 class FeedRow:
     """One row of a feed: its attributes (repeated ones as lists), where it was read, and what kept it
     from being read whole (field, message)."""

@@ -23,7 +23,7 @@ NAME_MAX = 200  # characters of a product's name, in one language
 DESCRIPTION_MAX = 5000  # ... of a description (a 5 MB one took the loop 6-7 s to lay out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a 100,000-row feed makes as many
 class ProductRow:
     """A checked product row, ready for the database."""
 
