@@ -47,10 +47,12 @@ UNREADABLE = {"state": "unreadable"}
 
 
 def cut(value: object, limit: int = FIELD_CHARS) -> object:
-    """A value as a listing shows it: numbers as they are, anything else as text of at most `limit` characters."""
+    """A value as a listing shows it: numbers as they are, anything else as printable text of at most `limit`
+    characters (a lone surrogate, which JSON allows and no terminal prints, becomes "?")."""
     if isinstance(value, int | float) and not isinstance(value, bool) and len(str(value)) <= limit:
         return value
     text = "" if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = text.encode("utf-8", "replace").decode("utf-8")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

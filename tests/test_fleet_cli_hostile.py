@@ -23,7 +23,8 @@ from tests.mqtt import MOSQUITTO, Broker
 pytestmark = [pytest.mark.skipif(MOSQUITTO is None, reason=".ci/run installs Debian's mosquitto"), pytest.mark.slow]
 NESTED = b'{"state": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
 HUGE = json.dumps({"state": "online", "time": "x" * 10_000_000}).encode()
-LONG = json.dumps({"state": "online " * 50, "time": "2026-12-02T10:00:00+00:00"}).encode()
+LONG = json.dumps({"state": "online " * 50, "time": "2026-12-02T10:00:00+00:00\ud800"}).encode()  # no terminal
+# prints a lone surrogate, which JSON allows
 
 
 def device(port: int, name: str) -> mqtt.Client:
@@ -57,6 +58,7 @@ def test_the_fleet_is_listed_whatever_its_devices_publish(broker: Broker, hostil
     assert listed["good"]["state"] == "online" and listed["good"]["since"] == "2026-12-02T10:00:00+00:00"
     assert listed["nested"]["state"] == listed["huge"]["state"] == "unreadable"
     assert listed["long"]["state"].startswith("online online") and listed["long"]["state"].endswith("…")
+    assert listed["long"]["since"] == "2026-12-02T10:00:00+00:00?", "printable"
     assert all(len(str(value)) <= FIELD_CHARS for row in listed.values() for value in row.values())
 
     fleet_main(["--host", "127.0.0.1", "--port", str(broker.port), "--wait", "3", "list"])  # the table too
@@ -119,7 +121,7 @@ def test_whatever_a_device_publishes_the_fleet_is_listed(broker: Broker, hostile
         if topic == "status" and payload:  # it came (retained), and was read or said unreadable
             assert listed["long"]["state"] != cut("online " * 50)
         assert all(len(str(value)) <= FIELD_CHARS for row in listed.values() for value in row.values())
-        json.dumps(list(listed.values()), ensure_ascii=False)  # --json can print it
+        json.dumps(list(listed.values()), ensure_ascii=False).encode()  # --json can print it
         assert fleet.client._thread is not None and fleet.client._thread.is_alive()
     finally:
         fleet.close()
