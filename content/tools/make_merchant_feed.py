@@ -247,9 +247,11 @@ BAD_KINDS: dict[str, tuple[str, Spoil]] = {
     "unreadable sale dates": ("sale_price_effective_date", _unreadable_dates),
     "same size and colour as a sibling": ("size", _same_variant),
     "price that is no amount": ("price", _set("price", "call us")),
+    "another brand than its group's": ("brand", _set("brand", "Autre Marque")),
     "this store's quantity is no number": ("quantity", lambda row, rows: None),
 }
 PLACES = ("first", "later", "single")
+LATER_ONLY = ("same size and colour as a sibling", "another brand than its group's")  # said against the first
 
 
 def _spoil(rows: list[Row], bad_rows: int, rng: random.Random) -> list[tuple[Row, str]]:
@@ -260,7 +262,7 @@ def _spoil(rows: list[Row], bad_rows: int, rng: random.Random) -> list[tuple[Row
     step = max(1, len(rows) // max(1, bad_rows))
     for index in range(bad_rows):
         kind = kinds[index % len(kinds)]
-        place = "later" if kind == "same size and colour as a sibling" else PLACES[index % len(PLACES)]
+        place = "later" if kind in LATER_ONLY else PLACES[index % len(PLACES)]
         start = (index * step + rng.randrange(step)) % len(rows)
         for offset in range(len(rows)):
             row = rows[(start + offset) % len(rows)]

@@ -73,20 +73,30 @@ def group_product(key: str, rows: list[tuple[FeedItem, ProductRow]], languages: 
     return replace(first, sku=key, name=name, stock=sum(v.stock for v in variants), variants=variants)
 
 
-def variant_problems(rows: list[FeedItem]) -> dict[int, tuple[str, str]]:
-    """A group's good rows that cannot be told apart from an earlier one (the same size and colour, or
-    neither in a group of several), by their index: (field, message)."""
+def variant_problems(rows: list[tuple[FeedItem, ProductRow]]) -> dict[int, tuple[str, str]]:
+    """A group's good rows that are no variant of its product, by their index: (field, message). A row that
+    cannot be told from an earlier one (the same size and colour, or neither in a group of several), or
+    that names another brand or department than the group's first row (the product shows the first's)."""
     problems: dict[int, tuple[str, str]] = {}
     seen: dict[tuple[str, str], int] = {}
-    for index, item in enumerate(rows):
+    first: tuple[FeedItem, ProductRow] | None = None
+    for index, (item, product) in enumerate(rows):
         colour = next(iter((item.colour or {}).values()), "").casefold()
         choice = (item.size.casefold(), colour)
+        group = item.group
         if not any(choice) and len(rows) > 1:
             problems[index] = ("size", f"has no size or color, so it cannot be told from the other rows of its "
-                                       f"group {item.group!r}")
+                                       f"group {group!r}")
         elif choice in seen:
             problems[index] = ("size" if item.size else "color",
-                               f"has the same size and color as line {seen[choice]} of its group {item.group!r}")
+                               f"has the same size and color as line {seen[choice]} of its group {group!r}")
+        elif first is not None and product.brand != first[1].brand:
+            problems[index] = ("brand", f"{product.brand!r} is not the brand of its group {group!r}: "
+                                        f"{first[1].brand!r} (line {first[0].line})")
+        elif first is not None and product.category != first[1].category:
+            problems[index] = ("product_type", f"is in department {product.category!r}; its group {group!r} is in "
+                                               f"{first[1].category!r} (line {first[0].line})")
         else:
             seen[choice] = item.line
+            first = first or (item, product)
     return problems

@@ -176,7 +176,7 @@ def _assemble(reader: PackReader, groups: dict[tuple[bool, str], list[tuple[Feed
             continue
         skus[key] = item.line
         if item.group:
-            bad = variant_problems([item for item, _ in rows])
+            bad = variant_problems(rows)
             for index, (name, message) in bad.items():
                 row = rows[index][0]
                 found.left_out.append(LeftOutRow((Problem(reader.folder / row.file, f"{row.id}.{name}", message,
