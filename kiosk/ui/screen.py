@@ -9,11 +9,11 @@ import pygame
 
 from kiosk.ui.focus import Focus
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
-from kiosk.ui.images import ImageCache
+from kiosk.ui.images import ImageCache, picture_budget
 from kiosk.ui.layout import Insets, column, flex, layout, text
 from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.text import TextCache
+from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Label, Painter, Point, Widget
 
@@ -49,8 +49,8 @@ class Screen:
         self.offset = 0  # how far down the scenes' area starts
         self.size: tuple[int, int] = surface.get_size()
         self.theme = theme
-        self.text = TextCache(theme)
-        self.images = ImageCache()
+        self.text = TextCache(theme, text_budget(self.size))
+        self.images = ImageCache(picture_budget(self.size))
         self.stack = SceneStack()
         self.gestures = GestureTracker(slop, long_press)
         self._pressed: Widget | None = None
@@ -76,7 +76,7 @@ class Screen:
         """Another theme, and scenes drawn from `top` down (reach: all controls in the lower part); the
         strip above shows `banner`. Every scene is built again."""
         self.theme = theme
-        self.text = TextCache(theme)
+        self.text = TextCache(theme, text_budget(self.full.get_size()))
         self.offset = top
         width, height = self.full.get_size()
         self.surface = self.full.subsurface(pygame.Rect(0, top, width, height - top)) if top else self.full

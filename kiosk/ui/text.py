@@ -8,14 +8,21 @@ import pygame
 
 from kiosk.ui.theme import Color, Theme
 
-MAX_BYTES = 8 << 20  # of rendered text kept for reuse
+MAX_BYTES = 8 << 20  # of rendered text kept for reuse, at most
+
+
+def text_budget(size: tuple[int, int]) -> int:
+    """Bytes of rendered text to keep for a screen of `size`: half a screenful of 32-bit pixels (a
+    scene's texts cover less than that; the rest keeps the scenes met a moment ago), at most 8 MB."""
+    return min(MAX_BYTES, size[0] * size[1] * 4 // 2)
 
 
 class TextCache:
-    """Renders and keeps text surfaces; the least recently used go past MAX_BYTES of pixels."""
+    """Renders and keeps text surfaces; the least recently used go past `max_bytes` of pixels."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, max_bytes: int = MAX_BYTES) -> None:
         self.theme = theme
+        self.max_bytes = max_bytes
         self._surfaces: OrderedDict[tuple[str, int, bool, Color], pygame.Surface] = OrderedDict()
         self._bytes = 0
 
@@ -29,7 +36,7 @@ class TextCache:
                 surface.set_alpha(color[3])
             self._surfaces[key] = surface
             self._bytes += surface.get_width() * surface.get_height() * surface.get_bytesize()
-            while self._bytes > MAX_BYTES and len(self._surfaces) > 1:
+            while self._bytes > self.max_bytes and len(self._surfaces) > 1:
                 _, dropped = self._surfaces.popitem(last=False)
                 self._bytes -= dropped.get_width() * dropped.get_height() * dropped.get_bytesize()
         else:
