@@ -9,8 +9,6 @@ from pathlib import Path
 from kiosk.core.catalog.build import ensure_catalog
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "content" / "tools"))
-from make_synthetic_pack import write_pack  # noqa: E402
 
 
 def pack_folder(size: int | None, work: Path) -> Path:
@@ -19,6 +17,11 @@ def pack_folder(size: int | None, work: Path) -> Path:
         return REPO / "content" / "demo"
     folder = work / f"pack-{size}"
     if not (folder / "products.csv").is_file():
+        # imported here: the pack writer's libraries (python-stdnum, and through it ssl) would otherwise
+        # count in the memory of every probe and soak run that only uses the demo pack
+        sys.path.insert(0, str(REPO / "content" / "tools"))
+        from make_synthetic_pack import write_pack
+
         write_pack(size, folder)
     return folder
 

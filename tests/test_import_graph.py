@@ -15,7 +15,7 @@ MAY_IMPORT = {
     "kiosk.core": ("kiosk.core",),
     "kiosk.config": ("kiosk.core", "kiosk.shipped"),
     "kiosk.shipped": (),  # the files that ship with the kiosk: themes, interface texts, phone page
-    "drivers": ("kiosk.core.messages",),
+    "drivers": ("kiosk.core.messages", "kiosk.core.codes.gtin"),  # and the GTIN check digit a scan must pass
     "kiosk.ui": ("kiosk.core", "kiosk.config", "kiosk.shipped"),
     "kiosk.services": ("kiosk.core", "kiosk.config", "drivers"),
     "kiosk.shared": ("kiosk.core", "kiosk.config"),

@@ -1,7 +1,7 @@
 """Decode what a scanner sends: AIM identifier, EAN/UPC/GTIN, GS1 element strings, QR text.
 
-Pure functions, no ports and no threads: tested by feeding strings. Check digits are verified with
-python-stdnum; anything that does not check out is refused (None), never guessed.
+Pure functions, no ports and no threads: tested by feeding strings. Check digits are verified by the
+core's GTIN rule; anything that does not check out is refused (None), never guessed.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from stdnum import ean
+from kiosk.core.codes.gtin import is_valid_gtin
 
 GS = "\x1d"  # FNC1 inside a GS1 element string
 _AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
@@ -56,15 +56,15 @@ def expand_upce(code: str) -> str | None:
     else:
         body = d[0:5] + "0000" + last
     upca = system + body + check
-    return upca if ean.is_valid(upca) else None
+    return upca if is_valid_gtin(upca) else None
 
 
 def _gtin(digits: str, symbology: str) -> str | None:
     if symbology == "]E0" or not symbology or symbology.startswith("]E"):
-        if len(digits) in (12, 13, 14) and ean.is_valid(digits):
+        if len(digits) in (12, 13, 14) and is_valid_gtin(digits):
             return digits
         if len(digits) == 8:
-            if ean.is_valid(digits) and symbology != "]E0":
+            if is_valid_gtin(digits) and symbology != "]E0":
                 return digits  # EAN-8
             return expand_upce(digits)
     return None
@@ -109,7 +109,7 @@ def parse_gs1(text: str) -> dict[str, str] | None:
             position += length
             if position < len(text) and text[position] == GS:
                 position += 1
-        if ai in ("01", "02") and not ean.is_valid(value):
+        if ai in ("01", "02") and not is_valid_gtin(value):
             return None
         if ai in _DATE_AIS and not _parse_date(value):
             return None
