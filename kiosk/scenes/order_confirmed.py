@@ -60,11 +60,14 @@ class OrderConfirmedScene(ShopScene):
                            t("Keep this number: the store will contact you."), align="center", max_lines=3)]
         codes = [(url, text) for url, text in ((self.payment_url, t("Pay now on your phone")),
                                                (self.follow_url, t("Follow your order"))) if url]
+        beside = self.wide(size) and bool(codes)  # a landscape screen: the codes beside the words, full height
+        words_w = (width - 2 * margin) // 2 - gap if beside else width - 2 * margin
         if codes:
-            said = column(*notes, gap=gap).natural(width - 2 * margin)[1]
+            said = 0 if beside else column(*notes, gap=gap).natural(words_w)[1]
             caption = max(ctx.screen.text.line_height(theme.size("text"), True) * 2, theme.size("touch_target"))
+            codes_w = width - 2 * margin - (words_w + 2 * gap if beside else 0)
             side = max(theme.size("touch_target"),
-                       min(theme.size("qr") * 2 // 3, (width - 2 * margin) // len(codes) - 2 * gap,
+                       min(theme.size("qr") * 2 // 3, codes_w // len(codes) - 2 * gap,
                            done.top - top - said - caption - 6 * gap - 2 * margin))
             cards = []
             for url, text in codes:
@@ -74,6 +77,11 @@ class OrderConfirmedScene(ShopScene):
                                     kit.words(card, text, bold=True, align="center", max_lines=2),
                                     gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=card,
                                     width=fit(min=side + gap)))
+            if beside:
+                kit.at_top(row(column(*notes, gap=gap, justify="center", width=fixed(words_w)),
+                               row(*cards, gap=gap, justify="center"), gap=2 * gap, align="center",
+                               padding=Insets.all(margin)), pygame.Rect(0, top, width, done.top - top))
+                return root
             notes.append(row(*cards, gap=gap, justify="center"))
         kit.at_top(column(*notes, gap=gap, padding=Insets.all(margin)), pygame.Rect(0, top, width, done.top - top))
         return root
