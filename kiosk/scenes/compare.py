@@ -77,6 +77,10 @@ class CompareScene(ShopScene):
                                            style="ghost", size="small", shown=remove_shown),
                                 gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=head))
         bands: list[Box] = [legend, row(*names, *heads, gap=gap)]
+        if len(comparison.departments) > 1:  # a bike beside a tent: said, rather than rows of "—"
+            bands.insert(0, kit.words(page, t("Products of different departments ({departments}): only what they "
+                                              "share is compared.", departments=", ".join(comparison.departments)),
+                                      color="muted", max_lines=3))
         for line in comparison.rows:
             band = kit.panel(page, "highlight" if line.differs else "", radius=False)
             label = kit.words(band, line.label, size="small", color="muted", bold=True, max_lines=2,
@@ -89,7 +93,9 @@ class CompareScene(ShopScene):
             bands += [column(*([] if wide else [label]), cells, gap=gap // 4,
                              padding=Insets(gap // 2, margin, gap // 2, margin), widget=band),
                       kit.rule(page)]
-        content = column(column(*bands[:2], gap=gap, padding=Insets(margin, margin, gap, margin)), *bands[2:])
+        heading = 3 if len(comparison.departments) > 1 else 2  # the note, the legend and the heads: not banded
+        content = column(column(*bands[:heading], gap=gap, padding=Insets(margin, margin, gap, margin)),
+                         *bands[heading:])
         kit.fill(page, content)
         return root
 

@@ -72,3 +72,31 @@ def test_codes_mean_products_members_or_staff_badges() -> None:
         "loyalty")
     assert rules.meaning("text", "STAFF-0042").kind == "staff"
     assert rules.meaning("text", "hello").kind == "unknown"
+
+
+def test_a_comparison_across_departments_names_them_and_keeps_only_what_they_share(tmp_path: Path) -> None:
+    catalog = Catalog(ensure_catalog(REPO / "content" / "demo", tmp_path / "c.db"))
+    products = catalog.products(["BIK-101", "TEN-126", "BIK-102"])  # two bikes and a tent
+    fmt = Formatter("fr")
+    table = build_comparison(products, catalog.categories, "fr", Translations(REPO / "kiosk" / "shipped" / "locale",
+                                                                              ("fr",))["fr"], fmt.price, fmt.number)
+    assert table.departments == ("Vélos", "Tentes")
+    rows = {row.key: row for row in table.rows}
+    assert {"price", "rating", "stock", "aisle", "spec.wheel"} <= set(rows), "what the bikes share stays"
+    assert all(sum(value != "—" for value in row.values) >= 2 for row in table.rows), "no row of one value"
+    same = build_comparison(products[::2], catalog.categories, "fr", Translations(REPO / "kiosk" / "shipped" / "locale",
+                                                                                  ("fr",))["fr"], fmt.price, fmt.number)
+    assert same.departments == ("Vélos",), "two bikes: one department, nothing to say"
+    catalog.close()
+
+
+def test_a_property_is_compared_in_its_own_unit_only(tmp_path: Path) -> None:
+    catalog = Catalog(ensure_catalog(REPO / "content" / "demo", tmp_path / "c.db"))
+    products = catalog.products(["BIK-101", "RUN-115", "BIK-102"])  # a bike's weight in kg, a shoe's in g
+    fmt = Formatter("fr")
+    table = build_comparison(products, catalog.categories, "fr", Translations(REPO / "kiosk" / "shipped" / "locale",
+                                                                              ("fr",))["fr"], fmt.price, fmt.number)
+    weights = [row for row in table.rows if row.key == "spec.weight"]
+    assert weights and all(not value.endswith("\u00a0kg") for row in weights for value in row.values[1:2]), \
+        "a shoe's 255 g is never shown as 255 kg"
+    catalog.close()

@@ -25,6 +25,7 @@ class Comparison:
 
     products: tuple[Product, ...]
     rows: tuple[CompareRow, ...]
+    departments: tuple[str, ...] = ()  # the products' departments by name; more than one: only what they share
 
 
 def _best(raw: Sequence[float | None], better: str) -> frozenset[int]:
@@ -51,7 +52,8 @@ def build_comparison(
     format_price: Callable[[int], str],
     format_number: Callable[[float], str],
 ) -> Comparison:
-    """Compare `products` (any categories); `texts` translates the fixed row labels."""
+    """Compare `products` (any categories; of several, the properties fewer than two of them have are left
+    out); `texts` translates the fixed row labels."""
     rows: list[CompareRow] = []
 
     def add(key: str, label: str, shown: list[str], raw: list[float | None], better: str) -> None:
@@ -66,20 +68,28 @@ def build_comparison(
     add("brand", texts("Brand"), [p.brand for p in products], [None] * len(products), "")
 
     by_id = {c.id: c for c in categories}
+    departments = tuple(dict.fromkeys(pick(by_id[p.category].name, language) if p.category in by_id else p.category
+                                      for p in products))
     specs: list[SpecDef] = []
     for product in products:
         category = by_id.get(product.category)
         for spec in category.specs if category else ():
             if all(s.key != spec.key or s.unit != spec.unit for s in specs):
                 specs.append(spec)
+    def defines(product: Product, spec: SpecDef) -> bool:  # its department's spec, in the same unit
+        category = by_id.get(product.category)
+        return category is None or any(s.key == spec.key and s.unit == spec.unit for s in category.specs)
+
     for spec in specs:
-        values = [p.specs.get(spec.key) for p in products]
+        values = [p.specs.get(spec.key) if defines(p, spec) else None for p in products]
+        if len(departments) > 1 and sum(v is not None for v in values) < 2:
+            continue  # products of different departments: a property only one of them has compares nothing
         shown = [format_spec_value(v, spec, language, texts, format_number) for v in values]
         add(f"spec.{spec.key}", pick(spec.label, language), shown, [_numeric(v) for v in values], spec.better)
     add("stock", texts("In stock"), [str(p.stock) if p.stock else texts("No") for p in products],
         [float(p.stock > 0) for p in products], "higher")
     add("aisle", texts("Aisle"), [p.aisle for p in products], [None] * len(products), "")
-    return Comparison(tuple(products), tuple(rows))
+    return Comparison(tuple(products), tuple(rows), departments)
 
 
 def format_spec_value(value: SpecValue | None, spec: SpecDef, language: str, texts: Callable[[str], str],
