@@ -174,12 +174,20 @@ class ShopScene(Scene):
         field = root.add(TextField((0, 0, 0, 0), text, placeholder))
         button = action(root) if action is not None else None
         field_box = leaf(field, height=fixed(theme.size("field")))
-        below = button is not None and not self.wide(size) and \
-            keys_top - top - theme.size("field") - margin - 2 * gap >= button.natural(width - 2 * margin)[1]
+        room = keys_top - top - theme.size("field") - margin - 2 * gap  # between the field and the keys
+        made = len(root.children)
+        over = above(root) if above is not None else None
+        if over is not None and over.natural(width - 2 * margin)[1] + gap > room - theme.size("touch_target"):
+            for widget in root.children[made:]:  # no room for it beside what must stay in sight: left out
+                widget.dispose()
+            del root.children[made:]
+            over = None
+        room -= over.natural(width - 2 * margin)[1] + gap if over is not None else 0
+        below = button is not None and not self.wide(size) and room >= button.natural(width - 2 * margin)[1]
         if button is not None and not below:
             button.width = fit()
             field_box = row(field_box, button, gap=gap, align="center")
-        entry = column(*([above(root)] if above is not None else []), field_box, gap=gap,
+        entry = column(*([over] if over is not None else []), field_box, gap=gap,
                        padding=Insets(margin, margin, gap, margin))
         band_top = kit.at_top(entry, pygame.Rect(0, top, width, keys_top - top)).bottom
         band = pygame.Rect(0, band_top, width, max(0, keys_top - band_top))
