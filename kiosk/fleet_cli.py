@@ -106,15 +106,28 @@ class Fleet:
         self._changed = threading.Condition()
         self.client.on_message = self._on_message
         connected = threading.Event()
-        def on_connect(*args: object) -> None:
-            no_delay(self.client)
+        refused: list[str] = []
+
+        def on_connect(client: mqtt.Client, userdata: Any, flags: Any, reason: Any, properties: Any) -> None:
+            if reason.is_failure:  # a wrong login, or one the broker does not know
+                refused.append(str(reason))
+            else:
+                no_delay(self.client)
             connected.set()
 
         self.client.on_connect = on_connect
-        self.client.connect(host, port, keepalive=30)
+        try:
+            self.client.connect(host, port, keepalive=30)
+        except OSError as error:
+            raise SystemExit(f"cannot reach the broker {host}:{port}: {error.strerror or error}") from None
         self.client.loop_start()
         if not connected.wait(connect_timeout_s):
+            self.client.loop_stop()
             raise SystemExit(f"the broker {host}:{port} did not answer")
+        if refused:
+            self.close()
+            raise SystemExit(f"the broker {host}:{port} refused the connection: {refused[0]}"
+                             f"{' (check --username and --password)' if 'authori' in refused[0] else ''}")
 
     def close(self) -> None:
         """Disconnect."""
@@ -246,6 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     content.add_argument("--url", default="", help="where the signed pack of that version is (https)")
     content.add_argument("--rollback", action="store_true", help="allow stores to go back to an older version")
     args = parser.parse_args(argv)
+    if args.command == "send":
+        try:
+            args.payload = parse_json_object(args.payload, "command's payload")
+        except ValueError as error:
+            parser.error(f"{args.payload!r}: {error} (such as '{{\"text\": \"Closing soon\"}}')")
     fleet = Fleet(args.host, args.port, args.prefix, username=args.username, password=args.password,
                   ca_file=args.ca_file)
     try:
@@ -254,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             result = [device.row() for device in fleet.survey(args.store, args.wait)]
             text = _table(result)
         elif args.command in ("send", "screenshot"):
-            payload = json.loads(args.payload) if args.command == "send" else \
+            payload = args.payload if args.command == "send" else \
                 ({"display": args.display} if args.display else {})
             name = args.name if args.command == "send" else "screenshot"
             targets = _targets(fleet, args.target, args.wait)

@@ -203,3 +203,19 @@ def test_the_mqtt_contract_works_under_the_shipped_acl(tmp_path: Path, secured_b
             if process.poll() is None:
                 process.terminate()
             process.wait(timeout=10)
+
+
+def test_kiosk_fleet_says_why_it_cannot_work(secured_broker: int, capsys: pytest.CaptureFixture[str]) -> None:
+    logins = ["--host", "127.0.0.1", "--port", str(secured_broker), "--username", "head-office"]
+    with pytest.raises(SystemExit) as refused:
+        fleet_main([*logins, "--password", "wrong", "list"])
+    assert "refused the connection: Not authorized (check --username and --password)" in str(refused.value)
+    with pytest.raises(SystemExit) as refused:
+        fleet_main([*logins, "--password", DEVICES["head-office"], "send", "lyon-01", "show_message", "{text: 1}"])
+    assert refused.value.code == 2 and "'{text: 1}': not a JSON line" in capsys.readouterr().err
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        nobody = probe.getsockname()[1]
+    with pytest.raises(SystemExit) as refused:
+        fleet_main(["--host", "127.0.0.1", "--port", str(nobody), "list"])
+    assert f"cannot reach the broker 127.0.0.1:{nobody}" in str(refused.value)
