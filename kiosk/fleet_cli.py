@@ -23,6 +23,7 @@ import argparse
 import base64
 import json
 import logging
+import os
 import sys
 import threading
 import time
@@ -237,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=1883)
     parser.add_argument("--prefix", default="kiosk")
     parser.add_argument("--username", default="")
-    parser.add_argument("--password", default="")
+    parser.add_argument("--password", default=os.environ.get("KIOSK_FLEET_PASSWORD", ""),
+                        help="or $KIOSK_FLEET_PASSWORD (other users of the machine can read a command line)")
     parser.add_argument("--ca-file", default="")
     parser.add_argument("--json", action="store_true", help="JSON on standard output, for scripts")
     parser.add_argument("--wait", type=float, default=2.0, help="seconds to gather the retained status")

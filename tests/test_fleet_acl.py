@@ -210,8 +210,14 @@ def test_kiosk_fleet_says_why_it_cannot_work(secured_broker: int, capsys: pytest
     with pytest.raises(SystemExit) as refused:
         fleet_main([*logins, "--password", "wrong", "list"])
     assert "refused the connection: Not authorized (check --username and --password)" in str(refused.value)
-    with pytest.raises(SystemExit) as refused:
-        fleet_main([*logins, "--password", DEVICES["head-office"], "send", "lyon-01", "show_message", "{text: 1}"])
+    os.environ["KIOSK_FLEET_PASSWORD"] = DEVICES["head-office"]  # not on the command line, where others see it
+    try:
+        assert fleet_main([*logins, "--json", "--wait", "0.2", "list"]) == 0
+        assert json.loads(capsys.readouterr().out) == []
+        with pytest.raises(SystemExit) as refused:
+            fleet_main([*logins, "send", "lyon-01", "show_message", "{text: 1}"])
+    finally:
+        del os.environ["KIOSK_FLEET_PASSWORD"]
     assert refused.value.code == 2 and "'{text: 1}': not a JSON line" in capsys.readouterr().err
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
