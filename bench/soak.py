@@ -16,6 +16,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +27,10 @@ from bench.probes import rss_mb
 from bench.setup import make_config
 
 
-def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, Any]:
-    """Run random actions for `seconds`; returns counts, memory and the first failure if any."""
-    from kiosk.config import load_config
-    from kiosk.testing.pilot import Pilot, PilotError
-
-    folder = work or Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
-    pilot = Pilot(load_config(make_config(folder, None)), "terminal")
-    rng = random.Random(seed)
+def shopper_actions(pilot: Any, rng: random.Random, screenshot: Path | None) -> list[tuple[int, Callable[[], Any]]]:
+    """What a soak run does, with its weights: taps (on buttons and anywhere), swipes, scans, cards,
+    typing, keys, time passing, state requests and, unless `screenshot` is None, one screenshot in about
+    a hundred actions (head office's monitoring)."""
     width, height = pilot.app.display().screen.size
     codes = [*pilot.app.shop.catalog.gtins(66), "4006381333931", "2001000001018", "LOYALTY-1234", "LOYALTY-9999",
              "\x00garbage", "]C10109506000134352" "17261231"]
@@ -45,7 +42,7 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, A
             x, y, w, h = rng.choice(widgets)["bounds"]
             pilot.tap(x=x + w // 2, y=y + h // 2)
 
-    actions = [
+    actions: list[tuple[int, Callable[[], Any]]] = [
         (30, tap_widget),
         (10, lambda: pilot.tap(x=rng.randrange(width), y=rng.randrange(height))),
         (8, lambda: pilot.swipe((width // 2, rng.randrange(height)), (width // 2, rng.randrange(height)),
@@ -56,8 +53,21 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, A
         (5, lambda: pilot.key(rng.choice(("back", "enter", "backspace")))),
         (6, lambda: pilot.advance(rng.choice((0.05, 0.5, 2.0, 30.0, 120.0)))),
         (3, lambda: pilot.request("state")),
-        (1, lambda: pilot.request("screenshot", path=str(folder / "soak.png"))),
     ]
+    if screenshot is not None:
+        actions.append((1, lambda: pilot.request("screenshot", path=str(screenshot))))
+    return actions
+
+
+def soak(seconds: float, seed: int = 7, work: Path | None = None) -> dict[str, Any]:
+    """Run random actions for `seconds`; returns counts, memory and the first failure if any."""
+    from kiosk.config import load_config
+    from kiosk.testing.pilot import Pilot, PilotError
+
+    folder = work or Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    pilot = Pilot(load_config(make_config(folder, None)), "terminal")
+    rng = random.Random(seed)
+    actions = shopper_actions(pilot, rng, folder / "soak.png")
     weights = [w for w, _ in actions]
     counts = {"actions": 0, "refused": 0}
     failure = ""

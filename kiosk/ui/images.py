@@ -106,6 +106,16 @@ class ImageCache:
         return requesters
 
     @property
+    def held_bytes(self) -> int:
+        """Pixels of the pictures kept now (for the memory benchmarks)."""
+        return self._bytes
+
+    def clear(self) -> None:
+        """Forget every picture kept (they are made again when asked for)."""
+        self._images.clear()
+        self._bytes = 0
+
+    @property
     def busy(self) -> bool:
         """Whether pictures are still being made."""
         return bool(self._pending)

@@ -43,6 +43,16 @@ class TextCache:
             self._surfaces.move_to_end(key)
         return surface
 
+    @property
+    def held_bytes(self) -> int:
+        """Pixels of the rendered texts kept now (for the memory benchmarks)."""
+        return self._bytes
+
+    def clear(self) -> None:
+        """Forget every rendered text (rendered again when drawn)."""
+        self._surfaces.clear()
+        self._bytes = 0
+
     def width(self, text: str, size: int, bold: bool = False) -> int:
         """Width of the text in pixels."""
         return int(self.theme.font(size, bold).size(text)[0])
