@@ -14,7 +14,7 @@ from kiosk.core.shopper.share import payload, share_url
 from kiosk.core.shopper.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, fit, fixed, flex, leaf, row
+from kiosk.ui.layout import Insets, column, fit, fixed, flex, layout, leaf, row
 from kiosk.ui.qr import QrCode, qr_version
 from kiosk.ui.widgets import Root
 
@@ -105,8 +105,9 @@ class ShareScene(ShopScene):
         side = max(theme.size("touch_target"), min(theme.size("qr"), width - 4 * margin, room))
         texts.insert(1, column(leaf(code, width=fixed(side), height=fixed(side)), padding=Insets.all(gap),
                                widget=card, width=fit()))
-        kit.at_top(column(*texts, gap=gap, align="center", padding=Insets.all(margin)),
-                   pygame.Rect(0, top, width, actions.top - top))
+        # in the middle of the room above the actions, not at its top over an empty half
+        layout(column(*texts, gap=gap, align="center", justify="center", padding=Insets.all(margin), height=flex()),
+               pygame.Rect(0, top, width, actions.top - top))
         return root
 
     def print_slip(self) -> None:
