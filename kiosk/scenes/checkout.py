@@ -155,16 +155,22 @@ class CheckoutScene(ShopScene):
         lines: list[Box] = [self._steps(page)]
         for line in ctx.session.cart.lines:
             option = f" ({variant_words(t, line.variant, ctx.lang)})" if line.variant else ""
-            lines.append(row(kit.words(page, f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2),
+            lines.append(row(kit.picture(page, ctx.shop.image(line.image), theme.size("thumb") // 2),
+                             kit.words(page, f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2,
+                                       valign="center"),
                              kit.words(page, fmt.price(line.total_cents), bold=True, align="right", width=fit(),
-                                       max_lines=1), gap=gap))
+                                       max_lines=1, valign="center"), gap=gap, align="center"))
         order = self._order(preview=True)
         lines += [kit.rule(page),
                   kit.words(page, t("Total {total}", total=fmt.price(ctx.session.cart.total_cents)), size="title",
                             bold=True, align="right", max_lines=1)]
-        lines += [kit.words(page, said) for said in (fulfilment_text(order, t, ctx.when), order.email or order.phone,
-                                                     t("You pay when you collect it, or with a link on your phone if "
-                                                       "we show you one."))]
+        card = kit.panel(page, "surface")
+        facts = [(t("Collect at the store") if self.collect else t("Delivery"), fulfilment_text(order, t, ctx.when)),
+                 (t("Contact"), order.email or order.phone),
+                 (t("Payment"), t("You pay when you collect it, or with a link on your phone if we show you one."))]
+        lines.append(column(*(column(kit.words(card, heading, size="small", color="muted", bold=True, heading=True),
+                                     kit.words(card, said), gap=gap // 4) for heading, said in facts),
+                            gap=gap, padding=Insets.all(gap), widget=card))
         kit.fill(page, column(*lines, gap=gap, padding=Insets.all(margin)))
         return root
 
