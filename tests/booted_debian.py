@@ -110,13 +110,14 @@ class BootedDebian:
 
     @staticmethod
     def _child_of(parent: int) -> int:
-        """The container's PID 1 as this machine sees it: nspawn's child."""
+        """The container's PID 1 as this machine sees it: nspawn's child that is 1 in its own namespace
+        (nspawn's first child, which sets the namespaces up, goes away)."""
         for status in Path("/proc").glob("[0-9]*/status"):
             try:
                 fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
             except OSError:
                 continue
-            if fields.get("PPid", "").strip() == str(parent):
+            if fields.get("PPid", "").strip() == str(parent) and fields.get("NSpid", "").split()[-1:] == ["1"]:
                 return int(status.parent.name)
         return 0
 
@@ -146,3 +147,4 @@ class BootedDebian:
                 self.nspawn.kill()
                 self.nspawn.wait(timeout=30)
         shutil.rmtree(self.copy, ignore_errors=True)
+        self.log.unlink(missing_ok=True)

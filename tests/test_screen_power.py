@@ -128,7 +128,7 @@ def test_the_window_goes_dark_at_one_and_a_touch_wakes_it_for_an_order(tmp_path:
     try:
         _settle(pilot)
         assert pilot.app.power.states()["window"] | {"error": ""} == \
-            {"on": True, "reason": "after hours", "asked": "schedule", "method": "cec", "error": ""}
+            {"on": True, "reason": "after hours", "asked": "schedule", "method": "cec", "error": "", "switching": False}
         pilot.clock.advance(31 * 60)  # 01:01: quiet hours
         pilot.app.step(block=False)
         pilot.app.power.check(pilot.clock.now(), pilot.clock.monotonic(), force=True)

@@ -194,7 +194,7 @@ def _switched(sock: Path, display: str, power: str) -> dict[str, Any]:
     deadline = time.monotonic() + 15
     while True:
         screen = _request(sock, cmd="state")["screens"][display]["power"]
-        if (screen["method"] or screen["error"]) and screen["on"] == (power == "on"):
+        if screen["on"] == (power == "on") and not screen["switching"]:
             return dict(screen)
         assert time.monotonic() < deadline, f"{display} was not switched {power}: {screen}"
         time.sleep(0.1)

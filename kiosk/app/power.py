@@ -68,9 +68,11 @@ class ScreenPower:
         return ScreenPowerApplied(self.display, on, "", "; ".join(errors) or "no method can switch this screen")
 
     def state(self) -> dict[str, Any]:
-        """For staff and telemetry: on or off, why, by which method, and the last error."""
+        """For staff and telemetry: on or off, why, by which method, the last error, and whether the switch
+        to it is still under way (method and error are then the previous switch's)."""
         return {"on": self.on if self.target is None else self.target, "reason": self.reason, "asked": self.asked,
-                "method": self.method, "error": self.error}
+                "method": self.method, "error": self.error,
+                "switching": self.target is not None and self.target != self.on}
 
 
 class PowerManager:
