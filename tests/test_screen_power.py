@@ -5,8 +5,10 @@ head office's word, and a touch that wakes a window in quiet hours."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,12 +16,14 @@ from pathlib import Path
 import pygame
 import pytest
 
+from kiosk.automation.client import request
 from kiosk.config import load_config
 from kiosk.core.hours.clock import ManualClock
 from kiosk.core.messages import CommandReceived
 from kiosk.services.screen_power import BacklightPower, CecPower, DpmsPower, PowerError
 from kiosk.testing.pilot import Pilot
-from tests.conftest import DEFAULT_CONFIG, write_config
+from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+from tests.kiosk_process import wait_until_listening
 
 # A CEC adapter as libcec's cec-client shows it: it reads commands on stdin and says what the TV did.
 FAKE_CEC_CLIENT = """#!/bin/sh
@@ -182,3 +186,64 @@ def test_with_no_method_that_works_the_screen_shows_black_and_says_why(tmp_path:
         assert output.window_surface.get_at((100, 100))[:3] == (0, 0, 0)
     finally:
         pilot.close()
+
+
+def _x_picture(display: str, path: Path) -> pygame.Surface:
+    subprocess.run(["import", "-display", display, "-window", "root", str(path)], check=True, timeout=30,
+                   capture_output=True)
+    return pygame.image.load(str(path)).convert(24)  # import writes a grey picture (black) in 8 bits
+
+
+def _mean_difference(a: pygame.Surface, b: pygame.Surface) -> float:
+    small_a, small_b = (pygame.transform.smoothscale(p, (60, 60)) for p in (a, b))
+    return sum(abs(small_a.get_at((x, y))[c] - small_b.get_at((x, y))[c]) for x in range(60) for y in range(60)
+               for c in range(3)) / (60 * 60 * 3)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not all(shutil.which(tool) for tool in ("Xvfb", "import")),
+                    reason="needs Xvfb and imagemagick's import (CI installs them)")
+def test_on_x11_the_screen_shows_what_the_kiosk_says_after_each_switch(tmp_path: Path) -> None:
+    """A real X server without DPMS (Xvfb), the terminal turned a quarter, switched off and on by a black
+    picture: after each switch the X server's picture is what the kiosk's screenshot says, at once."""
+    number = next(n for n in range(200, 240) if not Path(f"/tmp/.X11-unix/X{n}").exists()
+                  and not Path(f"/tmp/.X{n}-lock").exists())
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    text = re.sub(r'^(role = "terminal")$', "\\1\nrotation = 90", DEFAULT_CONFIG.read_text(), count=1, flags=re.M)
+    config = write_config(tmp_path, text.replace('method = "auto"', 'method = "black"'))
+    sock = tmp_path / "kiosk.sock"
+    environment = {key: value for key, value in os.environ.items() if key != "WAYLAND_DISPLAY"}
+    process: subprocess.Popen[bytes] | None = None
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
+            time.sleep(0.05)
+        process = subprocess.Popen([sys.executable, "run_kiosk.py", "--display", "terminal", "--automation",
+                                    str(sock), "--config", str(config)], cwd=REPO,
+                                   env={**environment, "DISPLAY": f":{number}", "SDL_VIDEODRIVER": "x11"},
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        wait_until_listening(sock, process)
+        for power in ("off", "on", "off", "on"):
+            assert request(sock, {"cmd": "power", "power": power}).get("ok")
+            for _ in range(150):
+                screen = request(sock, {"cmd": "state"})["screens"]["terminal"]["power"]
+                if screen["on"] == (power == "on") and not screen["switching"]:
+                    break
+                time.sleep(0.1)
+            assert screen["method"] == "black" and screen["on"] == (power == "on"), screen
+            assert request(sock, {"cmd": "screenshot", "path": str(tmp_path / "kiosk.png")}).get("ok")
+            kiosk_says = pygame.transform.rotate(pygame.image.load(str(tmp_path / "kiosk.png")), -90)
+            shown = _x_picture(f":{number}", tmp_path / "x.png")
+            assert shown.get_size() == kiosk_says.get_size() == (1280, 720)
+            difference = _mean_difference(shown, kiosk_says)
+            assert difference < 4.0, f"after {power}, the X server shows {difference:.1f} from what the kiosk says"
+            dark = max(kiosk_says.get_at((x, y))[:3] for x in range(0, 1280, 91) for y in range(0, 720, 83))
+            assert (dark == (0, 0, 0)) == (power == "off"), f"the kiosk says {power}, its picture's brightest {dark}"
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=10)
+        server.terminate()
+        server.wait(timeout=10)
