@@ -81,8 +81,8 @@ class BootedDebian:
     @staticmethod
     def _download_caches() -> dict[Path, str]:
         folders = {CACHE / "apt-archives": "/var/cache/apt/archives", CACHE / "pip": "/root/.cache/pip"}
-        for folder in folders:
-            (folder / "partial").mkdir(parents=True, exist_ok=True)
+        (CACHE / "apt-archives" / "partial").mkdir(parents=True, exist_ok=True)  # apt's own layout
+        (CACHE / "pip").mkdir(parents=True, exist_ok=True)
         return folders
 
     def __enter__(self) -> BootedDebian:
@@ -125,7 +125,7 @@ class BootedDebian:
             stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         """A command in the container, as its root, with a clean environment."""
         done = subprocess.run(["nsenter", "-t", str(self.leader), "-a", "env", "-i", f"PATH={CLEAN_PATH}",
-                               "LANG=C.UTF-8", *command], input=stdin, capture_output=True, text=True,
+                               "HOME=/root", "LANG=C.UTF-8", *command], input=stdin, capture_output=True, text=True,
                               timeout=timeout, check=False)
         if check and done.returncode != 0:
             raise AssertionError(f"{' '.join(command)} ended with {done.returncode}:\n{done.stdout[-3000:]}\n"
