@@ -79,9 +79,11 @@ def _pattern(text: str) -> re.Pattern[str] | None:
     words of its own (a text that is only fields, or a sign) to tell a language by."""
     text = " ".join(text.split())
     parts = [literal for literal, _, _, _ in string.Formatter().parse(text)]
-    if sum(ch.isalpha() for part in parts for ch in part) < 3:
-        return None
     fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    # a text with fields tells its language only by enough words of its own ("{day} alle {time}" is Italian,
+    # but "alle" is German too)
+    if sum(ch.isalpha() for part in parts for ch in part) < (8 if fields else 3):
+        return None
     pattern = "".join(re.escape(part) + (".+?" if index < len(fields) else "") for index, part in enumerate(parts))
     return re.compile(pattern, re.S)
 

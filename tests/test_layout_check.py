@@ -1,0 +1,34 @@
+"""The layout check's own rules: a label of another language is found (and a shared word is not), and a
+text drawn over by one flat colour is found."""
+
+from __future__ import annotations
+
+import pygame
+
+from tests.layout_check import labels_in_other_language, widgets_without_ink
+
+
+def widget(label: str, role: str = "button", bounds: tuple[int, int, int, int] = (10, 10, 40, 20)) -> dict[str, object]:
+    return {"role": role, "label": label, "bounds": list(bounds), "enabled": True}
+
+
+def test_an_english_key_in_a_french_session_is_found_with_its_language() -> None:
+    found = labels_in_other_language([widget("Shift"), widget("Majuscule"), widget("2 products", "text")], "fr")
+    assert found == ["button 'Shift' is in en, not fr", "text '2 products' is in en, not fr"]
+
+
+def test_content_and_words_the_languages_share_are_not_judged() -> None:
+    said = [widget("Racer Carbon Pro", "text"), widget("OK"), widget("Auf alle Laufschuhe, bis Sonntag.", "text"),
+            widget("Start")]
+    assert labels_in_other_language(said, "de") == []
+
+
+def test_a_text_under_one_flat_colour_has_no_ink() -> None:
+    picture = pygame.Surface((200, 100))
+    picture.fill((255, 255, 255))
+    assert widgets_without_ink([widget("Hello", "text")], picture) == \
+        ["text 'Hello' at [10, 10, 40, 20] shows one flat colour"]
+    picture.fill((0, 0, 0), (20, 15, 6, 6))  # a glyph's ink
+    assert widgets_without_ink([widget("Hello", "text")], picture) == []
+    assert widgets_without_ink([widget("Hello", "text")], picture, scale=0.5, origin=(100, 0)) != [], \
+        "scaled into a window elsewhere on the desk, the same box is looked at there"
