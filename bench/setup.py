@@ -9,6 +9,7 @@ from pathlib import Path
 from kiosk.core.catalog.build import ensure_catalog
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "content" / "tools"))  # the pack and feed writers
 
 
 def pack_folder(size: int | None, work: Path) -> Path:
@@ -19,7 +20,6 @@ def pack_folder(size: int | None, work: Path) -> Path:
     if not (folder / "products.csv").is_file():
         # imported here: the pack writer's libraries (python-stdnum, and through it ssl) would otherwise
         # count in the memory of every probe and soak run that only uses the demo pack
-        sys.path.insert(0, str(REPO / "content" / "tools"))
         from make_synthetic_pack import write_pack
 
         write_pack(size, folder)
