@@ -93,6 +93,12 @@ def folded(layout: str, columns: int, page: str) -> tuple[tuple[str, ...], ...]:
     return (*rows, (SHIFT, other, SPACE, BACKSPACE, ENTER))
 
 
+def capital(key: str) -> str:
+    """A key's capital; a letter without a one-letter capital stays as it is (German ß, not "SS")."""
+    upper = key.upper()
+    return upper if len(upper) == 1 else key
+
+
 def _ignore_key(key: str) -> None:
     """What a disposed keyboard does with a key."""
 
@@ -146,7 +152,7 @@ class Keyboard(Panel):
                 button = Button((round(x), rect.y + row_index * key_h, round(x + units * unit) - round(x), key_h),
                                 self.names(key) if special else key, self._press(key),
                                 style="key_special" if special else "key", size="title",
-                                shown=shown.upper() if self.shifted and len(key) == 1 else shown)
+                                shown=capital(shown) if self.shifted and len(key) == 1 else shown)
                 button.inset = self.gap // 2
                 self.keys.append(self.add(button))
                 x += units * unit
@@ -169,7 +175,7 @@ class Keyboard(Panel):
             if key == SPACE:
                 self.on_key(" ")
             elif len(key) == 1 and self.shifted:
-                self.on_key(key.upper())
+                self.on_key(capital(key))
                 self.set_shift(False)
             else:
                 self.on_key(key)
@@ -180,5 +186,5 @@ class Keyboard(Panel):
         self.shifted = shifted
         for button in self.keys:
             if len(button.label) == 1 and button.label.isalpha():
-                button.shown = button.label.upper() if shifted else button.label
+                button.shown = capital(button.label) if shifted else button.label
                 button.invalidate()

@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot, PilotError
+from tests.test_layout_matrix import pilot_for
 
 ROAD_BIKE = "2001000001019"  # Vélo de route Alto 520
 
@@ -185,3 +186,17 @@ def test_finish_on_the_still_there_dialog_ends_the_session_at_once(shopping: Pil
     shopping.tap("Terminer")
     assert shopping.scene == "attract"
     assert shopping.state()["session"]["compare"] == []
+
+
+def test_a_german_keyboard_has_its_letters_named_keys_and_no_ss_for_a_capital_sharp_s(tmp_path: Path) -> None:
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "de")
+    try:
+        pilot.tap(x=540, y=600)
+        pilot.tap("Produkt suchen")
+        labels = pilot.labels()
+        assert {"ä", "ö", "ü", "ß", ",", "?", "!", "Umschalt", "Löschen", "Leerzeichen"} <= set(labels)
+        for key in ("Umschalt", "ä", "Umschalt", "ß", "Leerzeichen", "?"):
+            pilot.tap(key)
+        assert pilot.details()["query"] == "Äß ?"
+    finally:
+        pilot.close()
