@@ -135,3 +135,20 @@ def widgets_without_ink(widgets: list[dict[str, Any]], picture: pygame.Surface, 
         if pixels == pixels[:3] * (len(pixels) // 3):
             problems.append(f"{widget['role']} {widget['label']!r} at {widget['bounds']} shows one flat colour")
     return problems
+
+
+def status_problems(widgets: list[dict[str, Any]]) -> list[str]:
+    """A confirmation (a status) drawn over anything else of the screen: it must have a zone of its own."""
+    statuses = [w for w in widgets if w["role"] == "status"]
+    others = [w for w in widgets if w["role"] != "status" and w["label"].strip()]
+    return [f"the status {status['label']!r} covers {other['label']!r}" for status in statuses for other in others
+            if pygame.Rect(status["bounds"]).colliderect(pygame.Rect(other["bounds"]))]
+
+
+def keyboard_problems(widgets: list[dict[str, Any]]) -> list[str]:
+    """With the keyboard up, a form control (the field, a choice, a consent, the submit) cut by the edge
+    of its scrolled room: the shopper cannot see what they are about to tap."""
+    if not any(w["role"] == "keyboard" for w in widgets):
+        return []
+    return [f"form control cut while the keyboard is up: {w['label']!r}" for w in widgets
+            if w["role"] in ("button", "textbox") and w.get("clipped")]

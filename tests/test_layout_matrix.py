@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pygame
 import pytest
 
 from kiosk.config import load_config
@@ -19,7 +20,13 @@ from kiosk.core.hours.clock import ManualClock
 from kiosk.scenes.context import SceneContext
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
-from tests.layout_check import layout_problems
+from tests.layout_check import (
+    keyboard_problems,
+    labels_in_other_language,
+    layout_problems,
+    status_problems,
+    widgets_without_ink,
+)
 from tests.snapshot_check import check_snapshot
 
 SHAPES = [("terminal", (1080, 1920)), ("terminal", (1920, 1080)), ("terminal", (800, 1280)),
@@ -31,8 +38,10 @@ SNAPSHOT_STEPS = {"home", "product", "compare-4", "checkout"}
 RUNNING_SHOES = ("RUN-115", "RUN-112", "RUN-113", "RUN-114")
 
 
-def pilot_for(folder: Path, display: str, size: tuple[int, int], language: str) -> Pilot:
+def pilot_for(folder: Path, display: str, size: tuple[int, int], language: str, mail: bool = False) -> Pilot:
     text = DEFAULT_CONFIG.read_text().replace('default_language = "fr"', f'default_language = "{language}"')
+    if mail:  # "send it to me by email" offered (nothing is sent in these walks)
+        text = text.replace('[mail]\nhost = ""', '[mail]\nhost = "127.0.0.1"')
     if display == "window":
         text = text.replace("size = [3840, 2160]", f"size = [{size[0]}, {size[1]}]")
     else:
@@ -139,6 +148,89 @@ def test_every_journey_is_laid_out_on_every_shape(tmp_path: Path, display: str, 
         if accessible:
             pilot.app.display().set_accessible(True)
         walk_the_journeys(walk, display)
+        assert walk.problems == [], f"{where}:\n" + "\n".join(walk.problems)
+    finally:
+        pilot.close()
+
+
+class Moments(Walk):
+    """The moments between screens, checked in the tree and in the pixels."""
+
+    keyboard_room = True  # the form above the keyboard shows whole (see CRAMPED)
+
+    def check(self, step: str) -> None:
+        """The layout check, a status that covers nothing, the form in sight above the keyboard, ink
+        wherever the tree lists a text or a button, every label in the session's language; a snapshot of
+        every moment."""
+        self.pilot.advance(0.1)  # pictures delivered, the frame drawn as a shopper sees it
+        display = self.pilot.app.display()
+        widgets = self.pilot.request("tree")["displays"][display.name]["widgets"]
+        picture = self.pilot.screenshot(self.folder / f"{step}.png")
+        problems = layout_problems(widgets, display.screen.theme.size("touch_target"))
+        problems += status_problems(widgets) + (keyboard_problems(widgets) if self.keyboard_room else [])
+        problems += widgets_without_ink(widgets, pygame.image.load(str(picture)))
+        problems += labels_in_other_language(widgets, self.ctx.lang)
+        self.problems += [f"{step}: {problem}" for problem in problems]
+        if self.snapshots:  # the whole screen (in reach mode too: the strip above shows the form's summary)
+            width, height = display.screen.full.get_size()
+            check_snapshot(f"moments/{self.where}-{step.replace(' ', '-')}", picture, (width // 2, height // 2))
+
+
+def walk_the_moments(walk: Moments) -> None:
+    """A shopper on a product with sizes: adds it before choosing a size, chooses and adds it, adds it to
+    the comparison, reviews it, takes it home by email, then orders it (checkout's first step, typed in)."""
+    pilot, ctx = walk.pilot, walk.ctx
+    t = ctx.t
+    walk.show("product", lambda: ctx.show(ctx.routes.product("RUN-115")))
+    pilot.tap(t("Add to cart"))
+    assert pilot.details()["choice_missing"]
+    walk.check("size missing")
+    product = ctx.screen.stack.top
+    variant = product.variants[0]  # type: ignore[attr-defined]
+    pilot.tap(variant.label(ctx.lang))
+    pilot.tap(t("Add to cart"))
+    assert ctx.session.cart.count == 1
+    walk.check("added")
+    pilot.tap(t("Add to comparison"))
+    assert "RUN-115" in ctx.session.compare
+    walk.check("added to comparison")
+    walk.show("review", lambda: ctx.show(ctx.routes.review("RUN-115")))
+    pilot.tap(t("{count} stars", count=5))
+    pilot.type("Très confortables, légères.")
+    pilot.tap(t("Next"))
+    pilot.tap(t("Publish"))
+    assert pilot.scene == "product"
+    walk.check("review published")
+    walk.show("share", lambda: ctx.show(ctx.routes.share(["RUN-115"])))
+    pilot.tap(t("Send it to me by email"))
+    assert pilot.scene == "email"
+    pilot.type("ada@example.org")
+    walk.check("email typed")
+    walk.show("checkout", lambda: ctx.show(ctx.routes.checkout()))
+    pilot.type("ada@example.org")
+    walk.check("checkout typed")
+
+
+# Not yet: the tablet's accessible reach zone (800x1280, its lower 62 %) has no room for the checkout's and
+# the email's choices between the field and a keyboard of touch-size keys: they scroll there, under the field
+# and its button (issue 22, open). Every other check holds there.
+CRAMPED = ((800, 1280), True)
+
+
+@pytest.mark.slow  # seven moments on twenty shapes, with their pictures
+@pytest.mark.parametrize("display, size, language, accessible", MATRIX,
+                         ids=[f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in MATRIX])
+def test_the_moments_between_screens_on_every_shape(tmp_path: Path, display: str, size: tuple[int, int],
+                                                    language: str, accessible: bool) -> None:
+    where = f"{display}-{size[0]}x{size[1]}-{language}-{'a11y' if accessible else 'normal'}"
+    pilot = pilot_for(tmp_path, display, size, language, mail=True)
+    walk = Moments(pilot, where, (language, accessible) in SNAPSHOT_VARIANTS, tmp_path)
+    walk.keyboard_room = (size, accessible) != CRAMPED
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        if accessible:
+            pilot.app.display().set_accessible(True)
+        walk_the_moments(walk)
         assert walk.problems == [], f"{where}:\n" + "\n".join(walk.problems)
     finally:
         pilot.close()

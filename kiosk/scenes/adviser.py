@@ -33,11 +33,11 @@ class UnknownCodeDialog(ShopScene):
         """The dialog."""
         t, kit = self.ctx.t, self.kit
         return self.dialog(size, t("We don't know this product"),
-                           lambda box: [kit.words(box, t("It may be new, or from another shop. An adviser can tell "
+                           lambda box: [kit.words(t("It may be new, or from another shop. An adviser can tell "
                                                          "you more."), align="center", color="muted")],
-                           lambda box: [kit.button(box, t("No, thanks"), self.ctx.back, style="secondary",
+                           lambda box: [kit.button(t("No, thanks"), self.ctx.back, style="secondary",
                                                    width=flex()),
-                                        kit.button(box, t("Call an adviser"), self.call, style="accent",
+                                        kit.button(t("Call an adviser"), self.call, style="accent",
                                                    width=flex())])
 
     def call(self) -> None:

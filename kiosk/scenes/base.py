@@ -10,12 +10,29 @@ import pygame
 from kiosk.core.models import ProductSummary
 from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.keyboard import Keyboard, layout_for, row_count
+from kiosk.ui.keyboard import Keyboard, layout_for, narrowest, row_count
 from kiosk.ui.kit import Kit
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, grid, layout, leaf, row, shape, text
+from kiosk.ui.layout import (
+    Box,
+    Insets,
+    column,
+    dock,
+    first_that_fits,
+    fit,
+    fixed,
+    flex,
+    grid,
+    layout,
+    leaf,
+    mount,
+    row,
+    scroll,
+    shape,
+    text,
+)
 from kiosk.ui.scene import Scene
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, TextField, Widget
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Status, TextField, Widget
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español", "it": "Italiano"}
 
@@ -37,12 +54,35 @@ class ShopScene(Scene):
         tablet's short reach zone in accessible mode is not, though it is wider than tall."""
         return shape(size, two_columns=self.ctx.theme.size("dialog") * 3 // 2) == "wide"
 
-    def section(self, parent: Widget, title: str) -> Box:
+    def section(self, title: str) -> Box:
         """A section's title in a page: on two lines, or a size smaller, before it is cut."""
-        return self.kit.words(parent, title, size="title", sizes=("button",), max_lines=2, bold=True, heading=True)
+        return self.kit.words(title, size="title", sizes=("button",), max_lines=2, bold=True, heading=True)
 
-    def header(self, root: Root, title: str, *, back: bool = True) -> int:
-        """The top bar: back, title, home, cart, language and accessibility; returns where content starts.
+    def screen(self, size: tuple[int, int], title: str, body: Box, *, bottom: Sequence[Box] = (),
+               back: bool = True, status_top: bool = False) -> Root:
+        """A scene's whole screen as one tree: the header docked at the top, `body` in the room left, and
+        docked at the bottom the status zone (where confirmations show, over nothing) and the `bottom`
+        bars; a typing scene's status zone is under the header (its body ends with the keyboard). Laid
+        out, its widgets mounted in the tree's order."""
+        root = Root((0, 0, *size))
+        status = self.kit.status()
+        header = self.header(title, back=back)
+        tree = (dock(body, top=[header, status], bottom=bottom) if status_top else
+                dock(body, top=[header], bottom=[status, *bottom]))
+        return self.mounted(root, tree, status)
+
+    @staticmethod
+    def mounted(root: Root, tree: Box, status: Box | None = None) -> Root:
+        """`tree` mounted in `root` and laid out in it; the root can lay it out again (a status came)."""
+        mount(tree, root)
+        layout(tree, root.rect)
+        root.relayout = partial(layout, tree, root.rect)
+        if status is not None and isinstance(status.widget, Status):
+            root.status = status.widget
+        return root
+
+    def header(self, title: str, *, back: bool = True) -> Box:
+        """The top bar: back, title, home, cart, language and accessibility.
 
         It looks the same on every screen of a display: the language button's form (its name, or its code
         when the bar would be crowded) and the title's size are chosen for the most crowded bar this
@@ -52,14 +92,14 @@ class ShopScene(Scene):
         height = theme.size("header")
         target, gap = theme.size("touch_target"), theme.size("gap") // 2
         cache = ctx.screen.text
-        bar = root.add(Panel((0, 0, width, height), "primary", radius=False))
+        bar = Panel((0, 0, width, height), "primary", radius=False)
 
         def wide(shown: str) -> int:  # a button as wide as its text needs (larger in accessible mode)
             return max(target, cache.width(shown, theme.size("text"), True) + 4 * gap)
 
         def button(label: str, shown: str, action: Callable[[], None], style: str = "header",
                    size: str = "text") -> Box:
-            made = bar.add(Button((0, 0, 0, 0), label, action, style=style, size=size, shown=shown))
+            made = Button((0, 0, 0, 0), label, action, style=style, size=size, shown=shown)
             return leaf(made, width=fixed(wide(shown)), height=fixed(target))
 
         languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
@@ -90,7 +130,7 @@ class ShopScene(Scene):
         parts: list[Box] = []
         if back:
             parts.append(button(ctx.t("Back"), back_shown, ctx.back))
-        words = bar.add(Label((0, 0, 0, 0), title, size=title_size or "title", color="on_primary", bold=True,
+        words = (Label((0, 0, 0, 0), title, size=title_size or "title", color="on_primary", bold=True,
                               heading=True, wrap=title_lines > 1))
         title_box = text(words, cache, theme, sizes=("button", "small") if title_above else (),
                          max_lines=1 if title_above else title_lines)
@@ -113,15 +153,11 @@ class ShopScene(Scene):
         parts.append(button(ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"), "♿",
                             ctx.toggle_accessible, size="title"))
         side = theme.size("margin") // 2
+        if not title_above:
+            return row(*parts, gap=gap, align="center", padding=Insets(0, side, 0, side), height=fixed(height),
+                       widget=bar)
         buttons = row(*parts, gap=gap, align="center", padding=Insets(0, side, 0, side), height=fixed(height))
-        if title_above:
-            whole = column(column(title_box, padding=Insets(gap, side, 0, side)), buttons)
-            height = whole.natural(width)[1]
-            layout(whole, (0, 0, width, height))
-            bar.rect = pygame.Rect(0, 0, width, height)
-        else:
-            layout(buttons, (0, 0, width, height))
-        return height
+        return column(column(title_box, padding=Insets(gap, side, 0, side)), buttons, widget=bar)
 
     def dialog(self, size: tuple[int, int], title: str, body: Callable[[Panel], list[Box]],
                buttons: Callable[[Panel], list[Box]]) -> Root:
@@ -132,7 +168,7 @@ class ShopScene(Scene):
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height), color="")
-        box = kit.panel(root, "surface")
+        box = kit.panel("surface")
         actions = buttons(box)
         side_by_side = row(*actions, gap=gap)
         box_w = min(width - 2 * margin, max(width * 2 // 3, theme.size("dialog")))
@@ -140,29 +176,27 @@ class ShopScene(Scene):
         if side_by_side.natural(inner)[0] > inner or any(a.natural(inner // len(actions))[0] > inner // len(actions)
                                                          for a in actions):
             side_by_side = column(*actions, gap=gap)
-        content = column(kit.words(box, title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
+        content = column(kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
                                    heading=True),
                          *body(box), *([side_by_side] if actions else []), gap=2 * gap, padding=Insets.all(2 * margin),
                          widget=box)
         box_h = min(height - 2 * margin, content.natural(box_w)[1])
-        layout(content, ((width - box_w) // 2, (height - box_h) // 2, box_w, box_h))
+        layout(mount(content, root), ((width - box_w) // 2, (height - box_h) // 2, box_w, box_h))
         return root
 
     def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
-                   on_key: Callable[[str], None], action: Callable[[Widget], Box] | None = None,
-                   parts: Callable[[Widget], list[Box]] | None = None,
-                   above: Callable[[Widget], Box] | None = None) -> tuple[Root, TextField, int, int]:
-        """A typing scene: header, a text field, the on-screen keyboard at the bottom, and between them
-        what the scene puts there: its `parts` (scrolled when the room is short) above its `action`
-        button. On a wide screen, or when the room between field and keys is too short for it, the
-        action stands beside the field instead (it never lies over the keys). What `above` makes stands
-        over the field (a checkout's steps). Returns the root, the field, and the free band between field
-        and keyboard (top y, bottom y)."""
-        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
+                   on_key: Callable[[str], None], action: Callable[[], Box] | None = None,
+                   parts: Callable[[bool], list[Box]] | None = None,
+                   results: Box | None = None, above: Callable[[], Box] | None = None) -> tuple[Root, TextField]:
+        """A typing scene: header, a text field, and the keyboard zone at the bottom; between field and
+        keys the `results` (a list that scrolls), or the scene's `parts` (`parts(compact)`: a choice, a
+        consent) and its `action` button, laid out in the room the keyboard leaves: the whole form in
+        sight, the button under the parts or beside the field, and in a short room the compact parts
+        (without what only explains). What `above` makes stands over the field (a checkout's steps), but
+        in the compact forms. Returns the root and the field."""
+        ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, title)
         layout_name = layout_for(ctx.lang)
         key_gap, target = gap // 2, theme.size("touch_target")
         # keys at least the theme's touch size (the accessible theme's larger one too); on a wide screen the
@@ -170,71 +204,81 @@ class ShopScene(Scene):
         keyboard_w = min(width, round(theme.size("keyboard") * 2.6))
         rows = row_count(layout_name, keyboard_w, target)
         keyboard_h = max(min(theme.size("keyboard"), height // 3), rows * target + key_gap)
-        keys_top = height - keyboard_h
-        field = root.add(TextField((0, 0, 0, 0), text, placeholder))
-        button = action(root) if action is not None else None
-        field_box = leaf(field, height=fixed(theme.size("field")))
-        room = keys_top - top - theme.size("field") - margin - 2 * gap  # between the field and the keys
-        made = len(root.children)
-        over = above(root) if above is not None else None
-        if over is not None and over.natural(width - 2 * margin)[1] + gap > room - theme.size("touch_target"):
-            for widget in root.children[made:]:  # no room for it beside what must stay in sight: left out
-                widget.dispose()
-            del root.children[made:]
-            over = None
-        room -= over.natural(width - 2 * margin)[1] + gap if over is not None else 0
-        below = button is not None and not self.wide(size) and room >= button.natural(width - 2 * margin)[1]
-        if button is not None and not below:
+        fields: list[TextField] = []  # one for each form; the one of the form that fits is shown
+        pad = Insets(margin, margin, gap, margin)
+
+        def field_box() -> Box:
+            fields.append(TextField((0, 0, 0, 0), text, placeholder))
+            return leaf(fields[-1], height=fixed(theme.size("field")))
+
+        def beside(button: Box) -> Box:  # the action at the field's end
             button.width = fit()
-            field_box = row(field_box, button, gap=gap, align="center")
-        entry = column(*([over] if over is not None else []), field_box, gap=gap,
-                       padding=Insets(margin, margin, gap, margin))
-        band_top = kit.at_top(entry, pygame.Rect(0, top, width, keys_top - top)).bottom
-        band = pygame.Rect(0, band_top, width, max(0, keys_top - band_top))
-        if parts is not None or below:
-            self._fill_band(root, band, title, parts, button if below else None)
-        root.add(Keyboard(pygame.Rect((width - keyboard_w) // 2, keys_top, keyboard_w, keyboard_h),
-                          layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"), min_key=target,
-                          names=ctx.t))
-        return root, field, band.top, band.bottom
+            return row(field_box(), button, gap=gap, align="center")
 
-    def _fill_band(self, root: Root, band: pygame.Rect, label: str, parts: Callable[[Widget], list[Box]] | None,
-                   button: Box | None) -> None:
-        """The room between a typing scene's field and keys: the parts, then the button right under them;
-        when they do not all fit, the button stays in sight at the bottom and the parts scroll above it."""
-        kit, margin, gap = self.kit, self.ctx.theme.size("margin"), self.ctx.theme.size("gap")
-        page = root.add(ScrollView(band, 0, label=label))
-        made = parts(page) if parts is not None else []
-        if button is not None:
-            form = column(*made, button, gap=gap, padding=Insets(0, margin, 0, margin))
-            if form.natural(band.width)[1] <= band.height and button.widget is not None:
-                root.children.remove(button.widget)
-                page.add(button.widget)
-                kit.fill(page, form)
-                return
-            page.rect.height -= kit.at_bottom(column(button, padding=Insets(gap // 2, margin, gap // 2, margin)),
-                                              band).height
-        if made:
-            kit.fill(page, column(*made, gap=gap, padding=Insets(0, margin, 0, margin)))
+        def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
+            return [above()] if above is not None and not compact else []
 
-    def compare_bar(self, root: Root, *, hide_when_empty: bool = True) -> int:
-        """The bar at the bottom while products wait to be compared; returns its height (0 if none)."""
+        def keyboard(height: int) -> Box:
+            made = Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"),
+                            min_key=target, names=ctx.t)
+            return self.kit.keyboard(made, keyboard_w, height)
+
+        if results is not None or (action is None and parts is None):
+            body = column(column(column(field_box(), padding=pad), *([results] if results is not None else []),
+                                 height=flex()), keyboard(keyboard_h))
+            root = self.screen(size, title, body, status_top=True)
+            return root, fields[0]
+        # the form whole if it fits above the keyboard, else its compact forms, else a lower keyboard (its
+        # keys at touch size still), and in a tiny room the parts scroll under the field and its button
+        forms: list[Box] = []
+        lowest = rows * target + key_gap
+        for keys_h in dict.fromkeys((keyboard_h, lowest)):
+            for compact in (False, True):
+                made = parts(compact) if parts is not None else []
+                if action is not None and not self.wide(size):
+                    forms.append(column(column(*over(compact), field_box(), *made, action(), gap=gap, padding=pad),
+                                        leaf(None, height=flex()), keyboard(keys_h), height=flex()))
+                made = parts(compact) if parts is not None else []
+                forms.append(column(column(*over(compact), beside(action()) if action is not None else field_box(),
+                                           *made, gap=gap, padding=pad),
+                                    leaf(None, height=flex()), keyboard(keys_h), height=flex()))
+        narrow = narrowest(layout_name, target) + 2 * key_gap
+        if parts is not None and self.wide(size) and narrow < width * 3 // 4:
+            # a wide screen: the parts (compact: a narrow column) beside a keyboard of its narrowest
+            made = parts(True)
+            keys = self.kit.keyboard(Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap,
+                                              ctx.t("OK"), ctx.t("Keyboard"), min_key=target, names=ctx.t),
+                                     narrow, lowest)
+            keys.width = fixed(narrow)
+            forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
+                                leaf(None, height=flex()),
+                                row(keys, column(*made, gap=gap), gap=margin, padding=Insets(0, margin, 0, margin)),
+                                height=flex()))
+        made = parts(True) if parts is not None else []
+        forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
+                            scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)), title,
+                                   height=flex()),
+                            keyboard(rows * target + key_gap), height=flex()))
+        root = self.screen(size, title, first_that_fits(*forms), status_top=True)
+        return root, next(field for field in fields if field.visible)
+
+    def compare_bar(self, *, hide_when_empty: bool = True) -> list[Box]:
+        """The bar at the bottom while products wait to be compared (none while there are none)."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         count = len(ctx.session.compare)
         if count == 0 and hide_when_empty:
-            return 0
-        width, height = ctx.size
+            return []
         margin, gap = theme.size("margin"), theme.size("gap")
-        bar = kit.panel(root, "surface", radius=False)
+        bar = kit.panel("surface", radius=False)
         said = ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
                             count, limit=MAX_COMPARE)
-        content = column(kit.rule(bar),
-                         row(kit.words(bar, said, color="muted", sizes=("small",), max_lines=2),
-                             kit.button(bar, ctx.t("Compare ({count})", count=count), self.open_compare,
+        content = column(kit.rule(),
+                         row(kit.words(said, color="muted", sizes=("small",), max_lines=2),
+                             kit.button(ctx.t("Compare ({count})", count=count), self.open_compare,
                                         style="accent", enabled=count >= 2),
                              gap=gap, align="center", padding=Insets(gap, margin, gap, margin)),
                          widget=bar)
-        return kit.at_bottom(content, pygame.Rect(0, 0, width, height)).height
+        return [content]
 
     def open_cart(self) -> None:
         """Show the cart."""
@@ -256,33 +300,33 @@ def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
     """A tappable card in `rect`: picture, brand, name, rating and price, and whether the product is in
     the cart or the comparison (the card is built again when either changes)."""
     card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
-    layout(product_card_box(ctx, card, product), rect)
+    layout(mount(product_card_box(ctx, product), card), rect)
     return card
 
 
-def product_card_box(ctx: SceneContext, card: Panel, product: ProductSummary) -> Box:
-    """The layout of a product card in `card`: the picture takes what the texts leave (the larger text
+def product_card_box(ctx: SceneContext, product: ProductSummary) -> Box:
+    """The layout of a product card: the picture takes what the texts leave (the larger text
     of accessible mode takes room from the picture, never from the name). Every card is as tall for a
     width, whatever its product: the name has two lines, the state line is kept."""
     theme, t, kit = ctx.theme, ctx.t, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
     title = product.title(ctx.lang)
-    name = kit.words(card, title, bold=True, max_lines=2, reserve=True)
+    name = kit.words(title, bold=True, max_lines=2, reserve=True)
     state = []
     if ctx.session.cart.holds(product.sku):
         state.append(t("✓ In cart"))
     if product.sku in ctx.session.compare:
         state.append(t("✓ Comparing"))
-    rating = [kit.stars(card, product.rating, t("{rating} out of 5", rating=ctx.fmt.number(product.rating)),
+    rating = [kit.stars(product.rating, t("{rating} out of 5", rating=ctx.fmt.number(product.rating)),
                         theme.size("star"))] if product.review_count or product.rating else []
     if product.stock == 0:
-        rating += [leaf(None), kit.words(card, t("Out of stock"), size="small", color="danger", bold=True,
+        rating += [leaf(None), kit.words(t("Out of stock"), size="small", color="danger", bold=True,
                                          max_lines=1, width=fit())]
-    marks = kit.words(card, " · ".join(state), size="small", color="best", bold=True, max_lines=1, reserve=True)
-    return column(leaf(card.add(Picture((0, 0, 0, 0), ctx.shop.image(product.image))), height=flex(min=gap)),
-                  kit.words(card, product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
+    marks = kit.words(" · ".join(state), size="small", color="best", bold=True, max_lines=1, reserve=True)
+    return column(leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap)),
+                  kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                   name, row(*rating, align="center", height=fit(min=theme.size("star"))),
-                  kit.words(card, ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
+                  kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
                             max_lines=1),
                   marks, gap=gap // 3, padding=Insets.all(gap))
 
@@ -292,9 +336,7 @@ def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, 
     when the card would not show whole in `room` (a landscape counter shows a row of cards, not a row
     of pictures)."""
     gap = ctx.theme.size("gap")
-    sample = Panel((0, 0, 0, 0))
-    texts = product_card_box(ctx, sample, product).natural(width)[1]
-    sample.dispose()  # measured only: let it go now (widgets link to their parents)
+    texts = product_card_box(ctx, product).natural(width)[1]  # measured only: its widgets are never mounted
     picture = max(ctx.theme.size("thumb") // 2, min(width - 2 * gap, room * 9 // 10 - texts))
     return texts + picture
 
@@ -319,7 +361,7 @@ def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[Product
     view.content_height += margin
 
 
-def suggestion_cards(ctx: SceneContext, parent: Widget, width: int, products: list[ProductSummary],
+def suggestion_cards(ctx: SceneContext, width: int, products: list[ProductSummary],
                      on_tap: Callable[[str], None]) -> Box:
     """A row of small cards (picture, name, price): "bought together" suggestions, as many as `width`
     holds at a readable size."""
@@ -327,11 +369,11 @@ def suggestion_cards(ctx: SceneContext, parent: Widget, width: int, products: li
     gap = theme.size("gap")
     cards = []
     for product in products[: max(1, (width + gap) // (theme.size("thumb") + gap))]:
-        card = parent.add(Panel((0, 0, 0, 0), "surface", on_tap=partial(on_tap, product.sku),
-                                label=product.title(ctx.lang), role="button"))
-        name = kit.words(card, product.title(ctx.lang), size="small", bold=True, max_lines=2, reserve=True)
-        cards.append(column(kit.picture(card, ctx.shop.image(product.image), theme.size("thumb")), name,
-                            kit.words(card, ctx.fmt.price(product.price_cents), bold=True, color="primary",
+        card = Panel((0, 0, 0, 0), "surface", on_tap=partial(on_tap, product.sku), label=product.title(ctx.lang),
+                     role="button")
+        name = kit.words(product.title(ctx.lang), size="small", bold=True, max_lines=2, reserve=True)
+        cards.append(column(kit.picture(ctx.shop.image(product.image), theme.size("thumb")), name,
+                            kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary",
                                       max_lines=1),
                             gap=gap // 3, padding=Insets.all(gap // 2), widget=card))
     return grid(*cards, columns=max(1, len(cards)), gap=gap)

@@ -6,14 +6,12 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.language.i18n import N_
-from kiosk.core.models import pick
+from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, flex, flow, row
+from kiosk.ui.layout import Box, Insets, column, flex, flow, row, scroll
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
@@ -43,28 +41,29 @@ class BrowseScene(ShopScene):
         """Toolbar and the grid of cards."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         catalog = ctx.shop.catalog
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
         category = catalog.category(self.category)
         title = pick(category.name, ctx.lang) if category else self.category
-        top = self.header(root, title)
-        area = pygame.Rect(0, top, width, height - self.compare_bar(root) - top)
         count = catalog.count(self.category, self.filter)
         filters_label = t("Sort and filter")
         shown = filters_label + (f" ({self.filter.active})" if self.filter.active else "")
-        bar = kit.at_top(row(kit.words(root, t.plural("{count} product", "{count} products", count), color="muted",
+        bar = row(kit.words(t.plural("{count} product", "{count} products", count), color="muted",
                                        valign="center", max_lines=1),
-                             kit.button(root, filters_label, self.open_filters, style="secondary",
+                             kit.button(filters_label, self.open_filters, style="secondary",
                                         shown="☰  " + shown),
-                             gap=gap, align="center", padding=Insets(gap, margin, 0, margin)), area)
+                  gap=gap, align="center", padding=Insets(gap, margin, 0, margin))
         products = catalog.browse(self.category, self.sort, self.filter, limit=PAGE)
-        scroll = root.add(ScrollView((0, bar.bottom, width, area.bottom - bar.bottom), 0, label=t("Products")))
-        product_grid(ctx, scroll, products, self.open_product)
-        if not products:
-            kit.fill(scroll, column(kit.words(scroll, t("No product matches these filters."), align="center",
-                                              color="muted"), padding=Insets.all(2 * margin)))
-        return root
+        if products:
+            grid = scroll(None, t("Products"), rows=partial(self._fill, products), height=flex())
+        else:
+            grid = scroll(column(kit.words(t("No product matches these filters."), align="center", color="muted"),
+                                 padding=Insets.all(2 * margin)), t("Products"), height=flex())
+        return self.screen(size, title, column(bar, grid), bottom=self.compare_bar())
+
+    def _fill(self, products: list[ProductSummary], view: ScrollView) -> None:
+        """The cards in the grid's view, once it has its size (a row made as it comes into view)."""
+        view.remove_children()
+        product_grid(self.ctx, view, products, self.open_product)
 
     def open_product(self, sku: str) -> None:
         """Show a product."""
@@ -110,7 +109,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         previous, self._panel = getattr(self, "_panel", None), panel
 
         def chips(options: list[tuple[str, bool, Any]]) -> Box:
-            return flow(*(kit.button(panel, label, action, style="chip_on" if selected else "chip")
+            return flow(*(kit.button(label, action, style="chip_on" if selected else "chip")
                           for label, selected, action in options), gap=gap)
 
         facets = ctx.shop.catalog.facets(self.category)
@@ -128,26 +127,26 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         count = ctx.shop.catalog.count(self.category, self.filter)
         show = t.plural("Show {count} product", "Show {count} products", count)
         content = column(
-            row(kit.words(panel, t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
+            row(kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
                           max_lines=2),
-                kit.button(panel, t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close")),
+                kit.button(t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close")),
                 gap=gap, align="center"),
-            self.section(panel, t("Sort by")),
+            self.section(t("Sort by")),
             chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k))
                    for key, label in SORT_LABELS.items()]),
-            self.section(panel, t("Price")), chips(bands),
-            self.section(panel, t("Rating")),
+            self.section(t("Price")), chips(bands),
+            self.section(t("Rating")),
             chips([(t("{stars} ★ and more", stars=stars), self.filter.min_rating == stars,
                     lambda s=stars: self._set(min_rating=None if self.filter.min_rating == s else float(s)))
                    for stars in (4, 3)]),
-            self.section(panel, t("Availability")),
+            self.section(t("Availability")),
             chips([(t("In stock"), self.filter.in_stock_only,
                     lambda: self._set(in_stock_only=not self.filter.in_stock_only))]),
-            self.section(panel, t("Brand")),
+            self.section(t("Brand")),
             chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
                    for brand in facets.brands]),
-            row(kit.button(panel, t("Reset"), self._reset, style="secondary", width=flex()),
-                kit.button(panel, show, self._apply, style="accent", enabled=count > 0, width=flex()), gap=gap),
+            row(kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
+                kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()), gap=gap),
             gap=gap, padding=Insets.all(margin))
         kit.fill(panel, content)
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to

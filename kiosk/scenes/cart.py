@@ -5,15 +5,12 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.models import pick
 from kiosk.core.shopper.cart import MAX_QUANTITY
 from kiosk.scenes.base import ShopScene, suggestion_cards
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.variant_words import variant_words
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, row
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, row, scroll
 from kiosk.ui.widgets import Root
 
 
@@ -36,72 +33,68 @@ class CartScene(ShopScene):
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Your cart"))
-        area = pygame.Rect(0, top, width, height - top)
         cart = ctx.session.cart
         if not cart.lines:
-            kit.at_top(column(kit.words(root, t("Your cart is empty."), size="title", align="center"),
-                              kit.button(root, t("See our products"), ctx.home, style="secondary"),
-                              gap=2 * gap, align="center", padding=Insets.all(4 * margin)), area)
-            return root
-        bar = kit.at_bottom(self._total_bar(root), area)
-        area.height = bar.top - area.top
+            return self.screen(size, t("Your cart"),
+                               column(kit.words(t("Your cart is empty."), size="title", align="center"),
+                                      kit.button(t("See our products"), ctx.home, style="secondary"),
+                                      gap=2 * gap, align="center", padding=Insets.all(4 * margin)))
+        bar = self._total_bar()
+        lines = scroll(column(*(self._line(index) for index in range(len(cart.lines))), gap=gap,
+                              padding=Insets.all(margin)), t("Your cart"))
         suggestions = ctx.shop.catalog.bought_together(list(dict.fromkeys(line.sku for line in cart.lines)),
                                                        ctx.session.member, limit=3)
         if suggestions and not self.wide(size):  # portrait: room for "goes well with", under the lines
-            extra = column(self.section(root, t("Goes well with your cart")),
-                           suggestion_cards(ctx, root, width - 2 * margin, suggestions, self._open),
+            extra = column(self.section(t("Goes well with your cart")),
+                           suggestion_cards(ctx, width - 2 * margin, suggestions, self._open),
                            gap=gap, padding=Insets(gap, margin, gap, margin))
-            if extra.natural(width)[1] <= area.height // 2:
-                area.height -= kit.at_bottom(extra, area).height
+            room = height - theme.size("header") - bar.natural(width)[1]
+            if extra.natural(width)[1] <= room // 2:
+                return self.screen(size, t("Your cart"), lines, bottom=[extra, bar])
         elif suggestions:  # landscape: "goes well with" beside the lines, in the room they leave
-            side = pygame.Rect(area.x + area.width * 3 // 5, area.y, area.width * 2 // 5, area.height)
-            extra = column(self.section(root, t("Goes well with your cart")),
-                           suggestion_cards(ctx, root, side.width - 2 * margin, suggestions, self._open),
-                           gap=gap, padding=Insets.all(margin))
-            if extra.natural(side.width)[1] <= side.height:
-                kit.at_top(extra, side)
-                area.width -= side.width  # (no room for it whole: not at all, as under the lines)
-        view = root.add(ScrollView(area, 0, label=t("Your cart")))
-        kit.fill(view, column(*(self._line(view, index) for index in range(len(cart.lines))), gap=gap,
-                              padding=Insets.all(margin)))
-        return root
+            side = width * 2 // 5
+            extra = column(self.section(t("Goes well with your cart")),
+                           suggestion_cards(ctx, side - 2 * margin, suggestions, self._open),
+                           gap=gap, padding=Insets.all(margin), width=fixed(side))
+            room = height - theme.size("header") - bar.natural(width)[1]
+            if extra.natural(side)[1] <= room:  # (no room for it whole: not at all, as under the lines)
+                return self.screen(size, t("Your cart"), row(lines, extra), bottom=[bar])
+        return self.screen(size, t("Your cart"), lines, bottom=[bar])
 
-    def _line(self, view: ScrollView, index: int) -> Box:
+    def _line(self, index: int) -> Box:
         """A line: picture, brand, name, size or colour, price, and the quantity with − and +."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         line = ctx.session.cart.lines[index]
         gap = theme.size("gap")
         name = pick(line.name, ctx.lang)
-        card = kit.panel(view, "surface")
+        card = kit.panel("surface")
         option = variant_words(t, line.variant, ctx.lang) if line.variant else ""
-        texts = [kit.words(card, line.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
-                 kit.words(card, name, bold=True, max_lines=2),
-                 *([kit.words(card, option, color="muted", max_lines=1)] if option else []),
-                 kit.words(card, ctx.fmt.price(line.total_cents), bold=True, color="primary", max_lines=1)]
-        quantity = row(kit.button(card, t("One less {name}", name=name), partial(self._change, index, -1),
+        texts = [kit.words(line.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
+                 kit.words(name, bold=True, max_lines=2),
+                 *([kit.words(option, color="muted", max_lines=1)] if option else []),
+                 kit.words(ctx.fmt.price(line.total_cents), bold=True, color="primary", max_lines=1)]
+        quantity = row(kit.button(t("One less {name}", name=name), partial(self._change, index, -1),
                                   style="secondary", shown="−"),
-                       kit.words(card, str(line.quantity), size="title", bold=True, align="center", valign="center",
+                       kit.words(str(line.quantity), size="title", bold=True, align="center", valign="center",
                                  width=fixed(theme.size("touch_target")), max_lines=1),
-                       kit.button(card, t("One more {name}", name=name), partial(self._change, index, 1),
+                       kit.button(t("One more {name}", name=name), partial(self._change, index, 1),
                                   style="secondary", shown="+", enabled=line.quantity < MAX_QUANTITY),
                        width=fit(), align="center")
-        return row(kit.picture(card, ctx.shop.image(line.image), theme.size("thumb") * 2 // 3),
+        return row(kit.picture(ctx.shop.image(line.image), theme.size("thumb") * 2 // 3),
                    column(*texts, gap=gap // 4), quantity, gap=gap, align="center", padding=Insets.all(gap),
                    widget=card)
 
-    def _total_bar(self, root: Root) -> Box:
+    def _total_bar(self) -> Box:
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         cart = ctx.session.cart
-        bar = kit.panel(root, "surface", radius=False)
-        total = kit.words(bar, t("Total {total}", total=ctx.fmt.price(cart.total_cents)), size="title", bold=True,
+        bar = kit.panel("surface", radius=False)
+        total = kit.words(t("Total {total}", total=ctx.fmt.price(cart.total_cents)), size="title", bold=True,
                           align="right", max_lines=1, width=fit())
-        return column(kit.rule(bar),
-                      column(row(kit.words(bar, t("Articles: {count}", count=cart.count), color="muted",
+        return column(kit.rule(),
+                      column(row(kit.words(t("Articles: {count}", count=cart.count), color="muted",
                                            valign="center"), total, gap=gap, align="center"),
-                             kit.button(bar, t("Order"), self._order, style="accent"),
+                             kit.button(t("Order"), self._order, style="accent"),
                              gap=gap, padding=Insets(gap, margin, margin, margin)), widget=bar)
 
     def _change(self, index: int, by: int) -> None:

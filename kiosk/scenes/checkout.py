@@ -10,8 +10,6 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.models import pick
 from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id, normalise_phone
 from kiosk.core.orders.order_mail import fulfilment_text
@@ -21,9 +19,8 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
 from kiosk.scenes.variant_words import variant_words
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, fit, flex, row
-from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Root, Widget
+from kiosk.ui.layout import Box, Insets, column, fit, flex, row, scroll
+from kiosk.ui.widgets import Root
 
 TYPED_STEPS = ("contact", "street", "postcode", "city")
 ADDRESS_STEPS = ("street", "postcode", "city")  # one step to the shopper: the address
@@ -68,6 +65,16 @@ class CheckoutScene(ShopScene):
         preparation = timedelta(minutes=self.ctx.shop.config.orders.preparation_min)
         return self.ctx.shop.hours.ready_for_collection(self.ctx.clock.now(), preparation)
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the step: the order (articles and total) and what was chosen so far."""
+        ctx, t = self.ctx, self.ctx.t
+        cart = ctx.session.cart
+        chosen = [t("By phone") if self.by_phone else t("By email")] if self.step == "contact" else []
+        if self.step == "contact":
+            chosen.append(("☑  " if self.marketing else "☐  ") + t("Send me the store's offers too"))
+        return (t("Total {total}", total=ctx.fmt.price(cart.total_cents)), t("Articles: {count}", count=cart.count),
+                *(f"{line.quantity} × {pick(line.name, ctx.lang)}" for line in cart.lines[:3]), *chosen)
+
     # --- screens ----------------------------------------------------------------------------------
     def build(self, size: tuple[int, int]) -> Root:
         """The current step."""
@@ -88,21 +95,23 @@ class CheckoutScene(ShopScene):
                  "street": t("Number and street"), "postcode": t("Postcode"), "city": t("Town or city")}
         shown = ("☑  " if self.marketing else "☐  ") + t("Send me the store's offers too")
 
-        def contact(page: Widget) -> list[Box]:
-            return [row(*(kit.button(page, label, partial(self._by_phone, phone), size="text", width=flex(),
+        def contact(compact: bool) -> list[Box]:  # compact: without the line that only explains
+            note = [] if compact else [kit.words(t("Only to tell you about this order."), color="muted",
+                                                 max_lines=2)]
+            return [row(*(kit.button(label, partial(self._by_phone, phone), size="text", width=flex(),
                                      style="chip_on" if self.by_phone == phone else "chip")
-                          for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap),
-                    kit.words(page, t("Only to tell you about this order."), color="muted", max_lines=2),
-                    kit.button(page, t("Send me the store's offers too"), self._toggle_marketing, size="text",
+                          for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap, fold=True),
+                    *note,
+                    kit.button(t("Send me the store's offers too"), self._toggle_marketing, size="text",
                                style="chip_on" if self.marketing else "chip", shown=shown)]
 
-        root, *_ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
-                                   action=lambda parent: kit.button(parent, t("Next"), self.next_step,
-                                                                    style="accent", enabled=self._ready()),
-                                   parts=contact if self.step == "contact" else None, above=self._steps)
+        root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
+                                  action=lambda: kit.button(t("Next"), self.next_step, style="accent",
+                                                            enabled=self._ready()),
+                                  parts=contact if self.step == "contact" else None, above=self._steps)
         return root
 
-    def _steps(self, parent: Widget) -> Box:
+    def _steps(self) -> Box:
         """Where the shopper is: the steps by name, those done ticked, the current one marked (the address
         is a step once delivery is chosen)."""
         t, kit, gap = self.ctx.t, self.kit, self.ctx.theme.size("gap")
@@ -113,66 +122,57 @@ class CheckoutScene(ShopScene):
         cells = []
         for number, (_, name) in enumerate(steps):
             here = number == current
-            cell = kit.panel(parent, "primary" if here else "surface_alt", radius=False)
+            cell = kit.panel("primary" if here else "surface_alt", radius=False)
             said = f"✓ {name}" if number < current else f"{number + 1}. {name}"
-            cells.append(column(kit.words(cell, said, size="small", bold=here, color="on_primary" if here else "muted",
+            cells.append(column(kit.words(said, size="small", bold=here, color="on_primary" if here else "muted",
                                           align="center", max_lines=2),
                                 padding=Insets.all(gap // 2), justify="center", widget=cell))
         return row(*cells, gap=gap // 4)
 
     def _fulfilment(self, size: tuple[int, int]) -> Root:
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("How would you like it?"))
         ready = self._collect_from()
         tall = fit(min=2 * theme.size("touch_target"))
         choices = []
         if ready is not None:
-            choices.append(kit.button(root, t("Collect at the store"), partial(self._choose, True), style="secondary",
+            choices.append(kit.button(t("Collect at the store"), partial(self._choose, True), style="secondary",
                                       note=t("Ready {when} · pay when you collect", when=ctx.when(ready)),
                                       height=tall))
         if ctx.shop.config.orders.delivery:
-            choices.append(kit.button(root, t("Delivery"), partial(self._choose, False), style="secondary",
+            choices.append(kit.button(t("Delivery"), partial(self._choose, False), style="secondary",
                                       note=t("To your address"), height=tall))
-        kit.at_top(column(self._steps(root), *choices, gap=2 * gap, padding=Insets.all(margin)),
-                   pygame.Rect(0, top, width, height - top))
-        return root
+        return self.screen(size, t("How would you like it?"), column(self._steps(), *choices, gap=2 * gap,
+                                                                      padding=Insets.all(margin)))
 
     def _review(self, size: tuple[int, int]) -> Root:
         """The lines, the total, how and where, and "Confirm order" at the bottom (the rest scrolls)."""
         ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Check your order"))
-        area = pygame.Rect(0, top, width, height - top)
-        placed = kit.at_bottom(column(kit.button(root, t("Confirm order"), self.confirm, style="accent"),
-                                      kit.button(root, t("Change"), self._restart, style="ghost", size="text"),
-                                      gap=gap // 2, padding=Insets(gap, margin, gap, margin)), area)
-        page = root.add(ScrollView((0, top, width, placed.top - top), 0, label=t("Check your order")))
-        lines: list[Box] = [self._steps(page)]
+        buttons = column(kit.button(t("Confirm order"), self.confirm, style="accent"),
+                         kit.button(t("Change"), self._restart, style="ghost", size="text"),
+                         gap=gap // 2, padding=Insets(gap, margin, gap, margin))
+        lines: list[Box] = [self._steps()]
         for line in ctx.session.cart.lines:
             option = f" ({variant_words(t, line.variant, ctx.lang)})" if line.variant else ""
-            lines.append(row(kit.picture(page, ctx.shop.image(line.image), theme.size("thumb") // 2),
-                             kit.words(page, f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2,
+            lines.append(row(kit.picture(ctx.shop.image(line.image), theme.size("thumb") // 2),
+                             kit.words(f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2,
                                        valign="center"),
-                             kit.words(page, fmt.price(line.total_cents), bold=True, align="right", width=fit(),
+                             kit.words(fmt.price(line.total_cents), bold=True, align="right", width=fit(),
                                        max_lines=1, valign="center"), gap=gap, align="center"))
         order = self._order(preview=True)
-        lines += [kit.rule(page),
-                  kit.words(page, t("Total {total}", total=fmt.price(ctx.session.cart.total_cents)), size="title",
+        lines += [kit.rule(),
+                  kit.words(t("Total {total}", total=fmt.price(ctx.session.cart.total_cents)), size="title",
                             bold=True, align="right", max_lines=1)]
-        card = kit.panel(page, "surface")
+        card = kit.panel("surface")
         facts = [(t("Collect at the store") if self.collect else t("Delivery"), fulfilment_text(order, t, ctx.when)),
                  (t("Contact"), order.email or order.phone),
                  (t("Payment"), t("You pay when you collect it, or with a link on your phone if we show you one."))]
-        lines.append(column(*(column(kit.words(card, heading, size="small", color="muted", bold=True, heading=True),
-                                     kit.words(card, said), gap=gap // 4) for heading, said in facts),
+        lines.append(column(*(column(kit.words(heading, size="small", color="muted", bold=True, heading=True),
+                                     kit.words(said), gap=gap // 4) for heading, said in facts),
                             gap=gap, padding=Insets.all(gap), widget=card))
-        kit.fill(page, column(*lines, gap=gap, padding=Insets.all(margin)))
-        return root
+        return self.screen(size, t("Check your order"), scroll(column(*lines, gap=gap, padding=Insets.all(margin)),
+                                                               t("Check your order")), bottom=[buttons])
 
     # --- actions ------------------------------------------------------------------------------------
     def key(self, key: str) -> None:

@@ -5,14 +5,11 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.models import pick
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, fit, row
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Box, Insets, column, fit, row, scroll
 from kiosk.ui.widgets import Root
 
 
@@ -32,31 +29,24 @@ class CollectionScene(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """Header, text, the products with their aisle, and the map button at the bottom."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
         title = pick(self.collection.title, ctx.lang)
-        top = self.header(root, title)
-        area = pygame.Rect(0, top, width, height - top)
         products = ctx.shop.catalog.products(list(self.collection.skus))
-        if ctx.shop.catalog.store_map() is not None:
-            area.height -= kit.at_bottom(column(kit.button(root, t("See them on the map"), partial(self._map, products),
-                                                           style="accent"), padding=Insets.all(margin)),
-                                         area).height
-        view = root.add(ScrollView(area, 0, label=title))
-        rows: list[Box] = [kit.words(view, pick(self.collection.text, ctx.lang))]
+        bottom = [column(kit.button(t("See them on the map"), partial(self._map, products), style="accent"),
+                         padding=Insets.all(margin))] if ctx.shop.catalog.store_map() is not None else []
+        rows: list[Box] = [kit.words(pick(self.collection.text, ctx.lang))]
         for product in products:
-            card = kit.panel(view, on_tap=partial(self._open, product.sku), label=product.title(ctx.lang),
+            card = kit.panel(on_tap=partial(self._open, product.sku), label=product.title(ctx.lang),
                              role="button")
-            rows.append(row(kit.picture(card, ctx.shop.image(product.image), theme.size("thumb") // 2),
-                            column(kit.words(card, product.title(ctx.lang), bold=True, max_lines=2),
-                                   kit.words(card, ctx.fmt.price(product.price_cents), color="primary", bold=True,
+            rows.append(row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 2),
+                            column(kit.words(product.title(ctx.lang), bold=True, max_lines=2),
+                                   kit.words(ctx.fmt.price(product.price_cents), color="primary", bold=True,
                                              max_lines=1), gap=gap // 2),
-                            kit.words(card, t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "",
+                            kit.words(t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "",
                                       bold=True, align="right", width=fit(), max_lines=1, valign="center"),
                             gap=gap, align="center", padding=Insets.all(gap // 2), widget=card))
-        kit.fill(view, column(*rows, gap=gap, padding=Insets.all(margin)))
-        return root
+        return self.screen(size, title, scroll(column(*rows, gap=gap, padding=Insets.all(margin)), title),
+                           bottom=bottom)
 
     def _open(self, sku: str) -> None:
         self.ctx.show(self.ctx.routes.product(sku))

@@ -5,12 +5,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.shopper.compare import Comparison, build_comparison
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.layout import Box, Insets, column, fixed, leaf, row
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Box, Insets, column, fixed, leaf, row, scroll
 from kiosk.ui.widgets import Root
 
 
@@ -37,30 +34,25 @@ class CompareScene(ShopScene):
         """Product heads, then one band per property; on a wide screen the property names make a first
         column, so that the bands stay one line each and the table shows above the fold."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
+        width = size[0]
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
         comparison = self._comparison()
         count = len(comparison.products)
-        top = self.header(root, t("Compare ({count})", count=count))
-        area = pygame.Rect(0, top, width, height - top)
+        title = t("Compare ({count})", count=count)
         if count < 2:
-            kit.at_top(column(kit.words(root, t("Add at least 2 products to compare them side by side."),
-                                        size="title", align="center"),
-                              kit.button(root, t("Find products"), ctx.home, style="accent"),
-                              gap=2 * gap, align="center", padding=Insets.all(3 * margin)), area)
-            return root
-        bar = kit.panel(root, "surface", radius=False)
-        placed = kit.at_bottom(column(kit.rule(bar),
-                                      column(kit.button(bar, t("Send to my phone"), self.share, style="accent"),
-                                             padding=Insets(gap, margin, gap, margin)), widget=bar), area)
-        page = root.add(ScrollView((0, top, width, placed.top - top), 0, label=t("Comparison")))
+            return self.screen(size, title, column(kit.words(t("Add at least 2 products to compare them side by "
+                                                               "side."), size="title", align="center"),
+                                                   kit.button(t("Find products"), ctx.home, style="accent"),
+                                                   gap=2 * gap, align="center", padding=Insets.all(3 * margin)))
+        bar = column(kit.rule(), column(kit.button(t("Send to my phone"), self.share, style="accent"),
+                                        padding=Insets(gap, margin, gap, margin)),
+                     widget=kit.panel("surface", radius=False))
         wide = self.wide(size)
         names = [leaf(None, width=fixed((width - 2 * margin) // 5))] if wide else []  # the names' column
-        swatch = kit.panel(page, "highlight", border="divider", radius=False)
+        swatch = kit.panel("highlight", border="divider", radius=False)
         legend = row(leaf(swatch, width=fixed(theme.size("star")), height=fixed(theme.size("star"))),
-                     kit.words(page, t("Differs"), size="small", color="muted", max_lines=1),
-                     kit.words(page, "✓ " + t("Best value"), size="small", color="best", bold=True, align="right",
+                     kit.words(t("Differs"), size="small", color="muted", max_lines=1),
+                     kit.words("✓ " + t("Best value"), size="small", color="best", bold=True, align="right",
                                max_lines=1), gap=gap, align="center")
         heads = []
         cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
@@ -69,35 +61,34 @@ class CompareScene(ShopScene):
             remove_shown = "✕"  # narrow columns (four on a tablet in the larger text): the sign alone
         for product in comparison.products:
             name = product.title(ctx.lang)
-            head = kit.panel(page, role="button", label=name, on_tap=partial(self.open_product, product.sku))
-            heads.append(column(kit.picture(head, ctx.shop.image(product.image),
+            head = kit.panel(role="button", label=name, on_tap=partial(self.open_product, product.sku))
+            heads.append(column(kit.picture(ctx.shop.image(product.image),
                                             theme.size("thumb") // 2 if wide else theme.size("thumb") * 4 // 5),
-                                kit.words(head, name, size="small", bold=True, max_lines=3, align="center"),
-                                kit.button(head, t("Remove {name}", name=name), partial(self.remove, product.sku),
+                                kit.words(name, size="small", bold=True, max_lines=3, align="center"),
+                                kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
                                            style="ghost", size="small", shown=remove_shown),
                                 gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=head))
         bands: list[Box] = [legend, row(*names, *heads, gap=gap)]
         if len(comparison.departments) > 1:  # a bike beside a tent: said, rather than rows of "—"
-            bands.insert(0, kit.words(page, t("Products of different departments ({departments}): only what they "
-                                              "share is compared.", departments=", ".join(comparison.departments)),
+            bands.insert(0, kit.words(t("Products of different departments ({departments}): only what they share is "
+                                        "compared.", departments=", ".join(comparison.departments)),
                                       color="muted", max_lines=3))
         for line in comparison.rows:
-            band = kit.panel(page, "highlight" if line.differs else "", radius=False)
-            label = kit.words(band, line.label, size="small", color="muted", bold=True, max_lines=2,
+            band = kit.panel("highlight" if line.differs else "", radius=False)
+            label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
                               width=names[0].width if wide else None, valign="center" if wide else "top")
-            values = [kit.words(band, ("✓ " if index in line.best else "") + value, align="center", max_lines=2,
+            values = [kit.words(("✓ " if index in line.best else "") + value, align="center", max_lines=2,
                                 color="best" if index in line.best else "text", bold=index in line.best,
                                 valign="center")
                       for index, value in enumerate(line.values)]
             cells = row(*([label] if wide else []), *values, gap=gap, align="stretch")
             bands += [column(*([] if wide else [label]), cells, gap=gap // 4,
                              padding=Insets(gap // 2, margin, gap // 2, margin), widget=band),
-                      kit.rule(page)]
+                      kit.rule()]
         heading = 3 if len(comparison.departments) > 1 else 2  # the note, the legend and the heads: not banded
         content = column(column(*bands[:heading], gap=gap, padding=Insets(margin, margin, gap, margin)),
                          *bands[heading:])
-        kit.fill(page, content)
-        return root
+        return self.screen(size, title, scroll(content, t("Comparison")), bottom=[bar])
 
     def share(self) -> None:
         """Show the comparison as a QR code."""

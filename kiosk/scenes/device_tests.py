@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-import pygame
-
 from kiosk.core.codes.scan import CodeRules
 from kiosk.core.messages import BarcodeScanned, CardPresented
 from kiosk.scenes.base import ShopScene
@@ -39,18 +37,14 @@ class DeviceTestScene(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """A hint, then one line per read."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
         title = t("Scan test") if self.kind == "scan" else t("Card test")
-        top = self.header(root, title)
         hint = t("Scan any code: each read shows here.") if self.kind == "scan" else \
             t("Hold a card to the reader: each card shows here.")
-        lines = [kit.words(root, line, bold=bool(self.reads), max_lines=2)
+        lines = [kit.words(line, bold=bool(self.reads), max_lines=2)
                  for line in self.reads or [t("Nothing read yet.")]]
-        kit.at_top(column(kit.words(root, hint, color="muted"), *lines, gap=gap, padding=Insets.all(margin)),
-                   pygame.Rect(0, top, width, height - top))
-        return root
+        return self.screen(size, title, column(kit.words(hint, color="muted"), *lines, gap=gap,
+                                               padding=Insets.all(margin)))
 
     def meaning(self, kind: str, data: str) -> str:
         """What the kiosk makes of a code: a product, a member, a staff badge, or nothing it knows."""

@@ -11,7 +11,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.layout import Box
-from kiosk.ui.widgets import Root, TextField, Widget
+from kiosk.ui.widgets import Root, TextField
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
@@ -39,25 +39,34 @@ class EmailScene(ShopScene):
         """Whether the form can be sent (never the address)."""
         return {"valid": valid_email(self.address), "consent": self.consent, "marketing": self.marketing}
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the form: what the email carries and the boxes the shopper ticked."""
+        t = self.ctx.t
+        products = [line[1] for line in self.content.get("p", [])]
+        return (t("By email"), " · ".join(products[:4]),
+                *(("☑  " if getattr(self, flag) else "☐  ") + text
+                  for flag, text in (("consent", t("I agree to receive this email (required)")),
+                                     ("marketing", t("Send me the store's offers too")))))
+
     def build(self, size: tuple[int, int]) -> Root:
         """Field, what is wrong with it, the boxes, "Send" and the keyboard."""
         t, kit = self.ctx.t, self.kit
         hint = "" if not self.address or valid_email(self.address) else t("This address looks incomplete.")
 
-        def boxes(page: Widget) -> list[Box]:
-            parts = [kit.words(page, hint, color="danger", size="small", max_lines=2)] if hint else []
+        def boxes(compact: bool) -> list[Box]:
+            parts = [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
                                ("marketing", t("Send me the store's offers too"))):
                 on = getattr(self, flag)
-                parts.append(kit.button(page, text, partial(self.toggle, flag), style="chip_on" if on else "chip",
+                parts.append(kit.button(text, partial(self.toggle, flag), style="chip_on" if on else "chip",
                                         size="text", shown=("☑  " if on else "☐  ") + text))
             return parts
 
         ready = valid_email(self.address) and self.consent
-        root, self.field, _, _ = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
-                                                 self.key, action=lambda parent: kit.button(
-                                                     parent, t("Send"), self.send, style="accent", enabled=ready),
-                                                 parts=boxes)
+        root, self.field = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
+                                           self.key, action=lambda: kit.button(t("Send"), self.send, style="accent",
+                                                                               enabled=ready),
+                                           parts=boxes)
         return root
 
     def toggle(self, flag: str) -> None:

@@ -10,8 +10,7 @@ import pygame
 from kiosk.core.models import pick
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, layout, leaf, row
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, fixed, flex, leaf, row, scroll
 from kiosk.ui.widgets import Picture, Root, Widget
 
 
@@ -40,25 +39,14 @@ class HomeScene(ShopScene):
         short screen (accessible mode's reach, a landscape counter) the subtitle and the scan hint give
         way first, then the ideas, so that the departments stay on screen at touch size."""
         ctx = self.ctx
-        width, height = size
-        root = Root((0, 0, width, height))
-        top = self.header(root, ctx.shop.config.store.name, back=False)
-        bottom = height - self.compare_bar(root)
-        area = pygame.Rect(0, top, width, bottom - top)
-        for extras in (("subtitle", "ideas", "hint"), ("ideas",), ()):
-            page = Widget(area)
-            content = self._content(page, width, extras)
-            if content.natural(width)[1] <= area.height:
-                root.add(page)
-                layout(content, area)
-                return root
-            page.dispose()
+        width = size[0]
+        forms = [self._content(width, extras) for extras in (("subtitle", "ideas", "hint"), ("ideas",), ())]
         # shorter still (a tablet's reach zone above the compare bar): the departments scroll
-        view = root.add(ScrollView(area, 0, label=ctx.t("Our departments")))
-        self.kit.fill(view, self._content(view, width, ()))
-        return root
+        forms.append(scroll(self._content(width, ()), ctx.t("Our departments"), height=flex()))
+        return self.screen(size, ctx.shop.config.store.name, first_that_fits(*forms), back=False,
+                           bottom=self.compare_bar())
 
-    def _content(self, root: Widget, width: int, extras: tuple[str, ...]) -> Box:
+    def _content(self, width: int, extras: tuple[str, ...]) -> Box:
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         if "hint" not in extras:
@@ -66,33 +54,33 @@ class HomeScene(ShopScene):
         member = ctx.session.member
         greeting = t("Hello {name}!", name=member.first_name) if member else t("Hello!")
         # the greeting, and beside it a member's way out, at touch size (it lay under the search button)
-        parts = [kit.words(root, greeting, size="headline", sizes=("title",), max_lines=2, bold=True, heading=True)]
+        parts = [kit.words(greeting, size="headline", sizes=("title",), max_lines=2, bold=True, heading=True)]
         if member is not None:
-            parts.append(kit.button(root, t("Not {name}? Sign out", name=member.first_name), ctx.on_end_session,
+            parts.append(kit.button(t("Not {name}? Sign out", name=member.first_name), ctx.on_end_session,
                                     style="secondary", size="small", width=fit(max=(width - 2 * margin) // 2)))
         boxes = [row(*parts, gap=gap, align="center")]
         if "subtitle" in extras:
-            boxes.append(kit.words(root, t("What are you looking for today?"), color="muted", max_lines=2))
-        search = kit.button(root, t("Search for a product"), self.open_search, style="secondary", shown="",
+            boxes.append(kit.words(t("What are you looking for today?"), color="muted", max_lines=2))
+        search = kit.button(t("Search for a product"), self.open_search, style="secondary", shown="",
                             size="title", height=fit(min=theme.size("field")))
-        boxes += [search, self.section(root, t("Our departments")), self._tiles(root, width)]
+        boxes += [search, self.section(t("Our departments")), self._tiles(width)]
         collections = ctx.shop.catalog.collections()[:3]
         if collections and "ideas" in extras:
-            boxes += [self.section(root, t("Ideas")),
-                      row(*(kit.button(root, pick(c.title, ctx.lang), partial(self.open_collection, c),
+            boxes += [self.section(t("Ideas")),
+                      row(*(kit.button(pick(c.title, ctx.lang), partial(self.open_collection, c),
                                        style="secondary", size="small", width=flex()) for c in collections), gap=gap)]
         if "hint" in extras:
-            hint = kit.panel(root, "highlight")
-            icon = hint.add(BarcodeIcon((0, 0, 0, 0)))
+            hint = kit.panel("highlight")
+            icon = BarcodeIcon((0, 0, 0, 0))
             boxes += [leaf(None, height=flex(0.001)),  # what the tiles leave: the hint sits at the bottom
                       row(leaf(icon, width=fixed(theme.size("thumb") // 2), height=fixed(theme.size("thumb") // 3)),
-                          column(kit.words(hint, t("Scan a barcode"), size="title", bold=True, max_lines=2),
-                                 kit.words(hint, t("Hold any product to the scanner to see its details, reviews and "
+                          column(kit.words(t("Scan a barcode"), size="title", bold=True, max_lines=2),
+                                 kit.words(t("Hold any product to the scanner to see its details, reviews and "
                                                    "stock."), color="muted", max_lines=3), gap=gap // 2),
                           gap=2 * gap, align="center", padding=Insets.all(margin), widget=hint)]
         return column(*boxes, gap=gap, padding=Insets(gap, margin, margin, margin), height=flex())
 
-    def _tiles(self, root: Widget, width: int) -> Box:
+    def _tiles(self, width: int) -> Box:
         """The departments, two or three to a row; rows share the room between touch size and a tile's
         full height."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
@@ -110,11 +98,11 @@ class HomeScene(ShopScene):
         tiles = []
         for category in categories:
             name = pick(category.name, ctx.lang)
-            tile = kit.panel(root, on_tap=partial(self.open_category, category.id), label=name, role="button")
+            tile = kit.panel(on_tap=partial(self.open_category, category.id), label=name, role="button")
             # the picture as tall as the tile is, never taller: the room goes to the name first
-            icon = [leaf(tile.add(Picture((0, 0, 0, 0), ctx.shop.image(f"images/category-{category.id}.png"))),
+            icon = [leaf(Picture((0, 0, 0, 0), ctx.shop.image(f"images/category-{category.id}.png")),
                          width=fixed(icon_w))] if icon_w else []
-            tiles.append(row(*icon, kit.words(tile, name, size="button", sizes=("text", "small"), max_lines=3,
+            tiles.append(row(*icon, kit.words(name, size="button", sizes=("text", "small"), max_lines=3,
                                              bold=True, valign="center"),
                              gap=gap, padding=Insets.all(gap // 2), widget=tile, width=flex()))
         tile_h, target = theme.size("tile"), theme.size("touch_target")

@@ -29,7 +29,7 @@ class LanguagePicker(ShopScene):
             for language in ctx.shop.config.store.languages:
                 current = language == ctx.lang
                 name = LANGUAGE_NAMES.get(language, language)
-                made.append(kit.button(box, name, partial(self.choose, language),
+                made.append(kit.button(name, partial(self.choose, language),
                                        style="primary" if current else "secondary",
                                        shown=f"✓ {name}" if current else name))
             return made

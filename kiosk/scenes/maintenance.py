@@ -14,8 +14,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.shared.ports import NoScreenSwitch, ScreenSwitch
 from kiosk.shared.recent_log import RECENT
-from kiosk.ui.layout import Box, Insets, column, fit, grid, layout, leaf, row, text
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Box, Insets, column, fit, grid, leaf, row, scroll, text
 from kiosk.ui.widgets import Button, Label, Panel, Root, Widget
 
 POWER_REASONS = {"open": N_("the shop is open"), "opening soon": N_("the shop opens soon"),
@@ -53,19 +52,15 @@ class MaintenanceScene(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """A column of sections, scrolled when the screen is short (a landscape window)."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Maintenance"))
-        page = root.add(ScrollView((0, top, width, height - top), 0, label=t("Maintenance")))
         cache, target = ctx.screen.text, theme.size("touch_target")
 
         def section(title: str, text_: str, actions: list[tuple[str, Callable[[], None]]]) -> Box:
-            panel = page.add(Panel((0, 0, 0, 0), "surface"))
-            heading = panel.add(Label((0, 0, 0, 0), title, size="title", bold=True, heading=True, wrap=True))
-            about = panel.add(Label((0, 0, 0, 0), text_, color="muted", wrap=True))
-            buttons = [panel.add(Button((0, 0, 0, 0), label, action, style="secondary",
-                                        size="small" if len(actions) > 2 else "text")) for label, action in actions]
+            panel = Panel((0, 0, 0, 0), "surface")
+            heading = Label((0, 0, 0, 0), title, size="title", bold=True, heading=True, wrap=True)
+            about = Label((0, 0, 0, 0), text_, color="muted", wrap=True)
+            buttons = [Button((0, 0, 0, 0), label, action, style="secondary",
+                              size="small" if len(actions) > 2 else "text") for label, action in actions]
             return column(text(heading, cache, theme, sizes=("text",), max_lines=2), text(about, cache, theme),
                           row(*(leaf(button, height=fit(min=target)) for button in buttons), gap=gap),
                           gap=gap, padding=Insets.all(margin // 2), widget=panel)
@@ -93,14 +88,12 @@ class MaintenanceScene(ShopScene):
                     [(t("Exit the kiosk"), self.quit_kiosk)]),
         ]
         if self.message:  # what the last action did, first: staff look for it where they tapped
-            sections.insert(0, text(page.add(Label((0, 0, 0, 0), self.message, wrap=True, color="best", valign="top")),
+            sections.insert(0, text(Label((0, 0, 0, 0), self.message, wrap=True, color="best", valign="top"),
                                     cache, theme))
         columns = 2 if self.wide(size) else 1  # a landscape screen: sections side by side
         message = [sections.pop(0)] if self.message else []
         content = column(*message, grid(*sections, columns=columns, gap=gap), gap=gap, padding=Insets.all(margin))
-        page.content_height = content.natural(width)[1]
-        layout(content, (0, 0, width, page.content_height))
-        return root
+        return self.screen(size, t("Maintenance"), scroll(content, t("Maintenance")))
 
     def _content_text(self) -> str:
         """The content running, and the feed rows its import left out (within the pack's allowance)."""
@@ -236,13 +229,13 @@ class TestPageScene(ShopScene):
         root.add(ColourBars(pygame.Rect((0, 0), size)))
         root.on_tap = self.ctx.back
         root.label = self.ctx.t("Close the test page")
-        note = kit.panel(root, "toast")
-        said = column(kit.words(note, self.ctx.t("Touch anywhere to close the test page"), color="on_toast",
+        note = kit.panel("toast")
+        said = column(kit.words(self.ctx.t("Touch anywhere to close the test page"), color="on_toast",
                                 bold=True, align="center", max_lines=3),
                       padding=Insets.all(theme.size("gap")), widget=note)
         note_w = min(width - 2 * theme.size("margin"), theme.size("dialog"))
         note_h = said.natural(note_w)[1]
-        layout(said, ((width - note_w) // 2, height * 3 // 4 - note_h // 2, note_w, note_h))
+        kit.place(root, said, pygame.Rect((width - note_w) // 2, height * 3 // 4 - note_h // 2, note_w, note_h))
         return root
 
 
@@ -260,13 +253,10 @@ class LogScene(ShopScene):
         theme, t = self.ctx.theme, self.ctx.t
         width, height = size
         margin = theme.size("margin")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Log"))
         line_h = self.ctx.screen.text.line_height(theme.size("small"))
-        area = pygame.Rect(margin, top + margin // 2, width - 2 * margin, height - top - margin)
-        shown = list(RECENT.lines)[-max(1, area.height // line_h):]  # the newest that fit, one line each
-        lines = [self.kit.words(root, line, size="small", max_lines=1,
+        room = height - self.header(t("Log")).natural(width)[1] - 3 * margin // 2
+        shown = list(RECENT.lines)[-max(1, room // line_h):]  # the newest that fit, one line each
+        lines = [self.kit.words(line, size="small", max_lines=1,
                                 color="danger" if " WARNING " in line or " ERROR " in line else "text")
                  for line in shown]
-        layout(column(*lines), area)
-        return root
+        return self.screen(size, t("Log"), column(*lines, padding=Insets(margin // 2, margin, margin, margin)))

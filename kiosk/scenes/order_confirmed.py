@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pygame
-
 from kiosk.core.messages import DeliverySucceeded
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
@@ -47,16 +45,12 @@ class OrderConfirmedScene(ShopScene):
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Order confirmed"), back=False)
-        area = pygame.Rect(0, top, width, height - top)
-        done = kit.at_bottom(column(kit.button(root, t("Done"), ctx.on_end_session, style="accent"),
-                                    padding=Insets.all(margin)), area)
-        notes = [kit.words(root, t("Thank you! Your order number:"), align="center"),
-                 kit.words(root, self.order_id, size="headline", sizes=("title",), bold=True, align="center",
+        done = column(kit.button(t("Done"), ctx.on_end_session, style="accent"), padding=Insets.all(margin))
+        notes = [kit.words(t("Thank you! Your order number:"), align="center"),
+                 kit.words(self.order_id, size="headline", sizes=("title",), bold=True, align="center",
                            color="primary", max_lines=1),
-                 kit.words(root, self.fulfilment, align="center", max_lines=3),
-                 kit.words(root, t("A confirmation is on its way to your inbox.") if self.emailed else
+                 kit.words(self.fulfilment, align="center", max_lines=3),
+                 kit.words(t("A confirmation is on its way to your inbox.") if self.emailed else
                            t("Keep this number: the store will contact you."), align="center", max_lines=3)]
         codes = [(url, text) for url, text in ((self.payment_url, t("Pay now on your phone")),
                                                (self.follow_url, t("Follow your order"))) if url]
@@ -68,20 +62,21 @@ class OrderConfirmedScene(ShopScene):
             codes_w = width - 2 * margin - (words_w + 2 * gap if beside else 0)
             side = max(theme.size("touch_target"),
                        min(theme.size("qr") * 2 // 3, codes_w // len(codes) - 2 * gap,
-                           done.top - top - said - caption - 6 * gap - 2 * margin))
+                           height - theme.size("header") - done.natural(width)[1] - said - caption - 6 * gap
+                           - 2 * margin))
             cards = []
             for url, text in codes:
-                card = kit.panel(root, "surface")
-                cards.append(column(leaf(card.add(QrCode((0, 0, 0, 0), url, text)), width=fixed(side),
+                card = kit.panel("surface")
+                cards.append(column(leaf(QrCode((0, 0, 0, 0), url, text), width=fixed(side),
                                          height=fixed(side)),
-                                    kit.words(card, text, bold=True, align="center", max_lines=2),
+                                    kit.words(text, bold=True, align="center", max_lines=2),
                                     gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=card,
                                     width=fit(min=side + gap)))
             if beside:
-                kit.at_top(row(column(*notes, gap=gap, justify="center", width=fixed(words_w)),
-                               row(*cards, gap=gap, justify="center"), gap=2 * gap, align="center",
-                               padding=Insets.all(margin)), pygame.Rect(0, top, width, done.top - top))
-                return root
+                return self.screen(size, t("Order confirmed"),
+                                   column(row(column(*notes, gap=gap, justify="center", width=fixed(words_w)),
+                                              row(*cards, gap=gap, justify="center"), gap=2 * gap, align="center",
+                                              padding=Insets.all(margin))), bottom=[done], back=False)
             notes.append(row(*cards, gap=gap, justify="center"))
-        kit.at_top(column(*notes, gap=gap, padding=Insets.all(margin)), pygame.Rect(0, top, width, done.top - top))
-        return root
+        return self.screen(size, t("Order confirmed"), column(*notes, gap=gap, padding=Insets.all(margin)),
+                           bottom=[done], back=False)

@@ -5,15 +5,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-import pygame
-
 from kiosk.core.language.i18n import N_
 from kiosk.core.models import Variant, pick
 from kiosk.core.shopper.compare import format_spec_value
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene, compare_toast, stock_text, suggestion_cards
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
@@ -36,8 +34,7 @@ class ProductScene(ShopScene):
         # the size or colour chosen: the one whose box was scanned, or none yet
         self.variant: Variant | None = next((v for v in self.variants if v.sku == variant), None)
         self.choice_missing = False  # "Add to cart" was tapped before a size or colour was chosen
-        self._chips: tuple[ScrollView, int, int] | None = None  # the page, and where its sizes or colours are
-        self._chips_box: Box | None = None
+        self._chips_box: Box | None = None  # where the sizes or colours are in the page
 
     def banner(self) -> tuple[str, ...]:
         """In reach mode, above the controls: the product's name, its price, its stock and aisle."""
@@ -67,32 +64,33 @@ class ProductScene(ShopScene):
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
         product = ctx.shop.catalog.product(self.sku)
         category = ctx.shop.catalog.category(product.category) if product else None
-        top = self.header(root, pick(category.name, ctx.lang) if category else t("Product"))
+        title = pick(category.name, ctx.lang) if category else t("Product")
         if product is None:
-            kit.at_top(column(kit.words(root, t("This product is no longer in the catalogue."), align="center"),
-                              padding=Insets.all(margin)), pygame.Rect(0, top, width, height - top))
-            return root
-        bar = kit.at_bottom(self._actions(root), pygame.Rect(0, top, width, height - top))
-        page = root.add(ScrollView((0, top, width, bar.top - top), 0, label=product.title(ctx.lang)))
-        picture = kit.picture(page, ctx.shop.image(product.image), label=product.title(ctx.lang),
-                              largest=theme.size("picture") if self.wide(size) else
-                              min(theme.size("picture"), page.rect.height * 9 // 20))
-        details = self._details(page, product, category.specs if category else ())
+            return self.screen(size, title, column(kit.words(t("This product is no longer in the catalogue."),
+                                                             align="center"), padding=Insets.all(margin)))
+        actions = self._actions()
+        page_h = height - theme.size("header") - actions.natural(width)[1]  # about what the page shows
+        largest = theme.size("picture") if self.wide(size) else min(theme.size("picture"), page_h * 9 // 20)
+        picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang), largest=largest)
+        details = self._details(product, category.specs if category else ())
         if self.wide(size):  # landscape (a shop window, a counter): the picture on the left, the text beside it
             content = row(column(picture, width=fixed(width * 2 // 5 - margin)), details, gap=margin,
                           padding=Insets.all(margin))
         else:
             content = column(picture, details, gap=gap, align="center", padding=Insets.all(margin))
             details.width = fixed(width - 2 * margin)
-        kit.fill(page, content)
-        if self._chips_box is not None:
-            self._chips = (page, self._chips_box.rect.top, self._chips_box.rect.bottom)
-        return root
+        page = scroll(content, product.title(ctx.lang))
+        return self.screen(size, title, page, bottom=[actions])
 
-    def _details(self, page: ScrollView, product: Any, specs: Any) -> Box:
+    @property
+    def _page(self) -> ScrollView | None:
+        """The page's scroll view, in the tree shown (none before it is built)."""
+        views = [w for w in self.root.walk() if isinstance(w, ScrollView)] if self.root is not None else []
+        return views[0] if views else None
+
+    def _details(self, product: Any, specs: Any) -> Box:
         """Name, rating, price, stock and aisle, choices, the ways to go on, and the sections below."""
         ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -100,55 +98,55 @@ class ProductScene(ShopScene):
                            rating=fmt.number(product.rating)) if product.review_count
                   else f"{fmt.number(product.rating)}/5")
         stock, stock_color = stock_text(ctx, product.stock)
-        info = kit.panel(page, "surface")
+        info = kit.panel("surface")
         where: list[Box] = []
         if product.aisle and ctx.shop.catalog.store_map() is not None:
-            where.append(kit.button(info, t("Aisle {aisle}: show on the map", aisle=product.aisle), self.show_map,
+            where.append(kit.button(t("Aisle {aisle}: show on the map", aisle=product.aisle), self.show_map,
                                     style="ghost", size="title", shown=t("Aisle {aisle}", aisle=product.aisle),
                                     note=t("see the map")))
         elif product.aisle:
-            where.append(kit.words(info, t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True,
+            where.append(kit.words(t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True,
                                    width=fit(), max_lines=1))
-        ways = [kit.button(page, t("Send to my phone"), self.share, style="secondary", size="text", width=flex())]
+        ways = [kit.button(t("Send to my phone"), self.share, style="secondary", size="text", width=flex())]
         if ctx.shop.fleet.available:
-            ways.append(kit.button(page, t("Call an adviser"), lambda: call_adviser(ctx, f"product {self.sku}"),
+            ways.append(kit.button(t("Call an adviser"), lambda: call_adviser(ctx, f"product {self.sku}"),
                                    style="secondary", size="text", width=flex()))
-        parts = [kit.words(page, product.brand.upper(), color="muted", bold=True, max_lines=1),
-                 kit.words(page, product.title(ctx.lang), size="title", sizes=("button",), bold=True, heading=True,
+        parts = [kit.words(product.brand.upper(), color="muted", bold=True, max_lines=1),
+                 kit.words(product.title(ctx.lang), size="title", sizes=("button",), bold=True, heading=True,
                            max_lines=3),
-                 row(kit.stars(page, product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
+                 row(kit.stars(product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
                                theme.size("star") * 5 // 4),
-                     kit.words(page, rating, color="muted", max_lines=1), gap=gap, align="center"),
-                 kit.words(page, fmt.price(self.price_cents(product.price_cents)), size="headline", bold=True,
+                     kit.words(rating, color="muted", max_lines=1), gap=gap, align="center"),
+                 kit.words(fmt.price(self.price_cents(product.price_cents)), size="headline", bold=True,
                            color="primary", max_lines=1),
-                 row(kit.words(info, stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
+                 row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
                      gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=info,
                      height=fit(min=theme.size("touch_target") + gap)),
-                 *self._variant_chips(page),
+                 *self._variant_chips(),
                  row(*ways, gap=gap, fold=True)]
         description = pick(product.description, ctx.lang)
         if description:
-            parts.append(kit.words(page, description))
-        parts += self._bought_together(page)
-        parts += self._specs(page, product, specs)
-        parts += self._reviews(page, product.sku)
+            parts.append(kit.words(description))
+        parts += self._bought_together()
+        parts += self._specs(product, specs)
+        parts += self._reviews(product.sku)
         return column(*parts, gap=gap, width=flex())
 
-    def _bought_together(self, page: ScrollView) -> list[Box]:
+    def _bought_together(self) -> list[Box]:
         """"Customers who bought this also bought", from the till's baskets (ranked for a member)."""
         ctx = self.ctx
         products = ctx.shop.catalog.bought_together([self.sku], ctx.session.member, limit=3)
         if not products:
             return []
         room = ctx.size[0] * 3 // 5 if self.wide(ctx.size) else ctx.size[0]
-        return [self.section(page, ctx.t("Customers who bought this also bought")),
-                suggestion_cards(ctx, page, room - 2 * ctx.theme.size("margin"), products, self.open_other)]
+        return [self.section(ctx.t("Customers who bought this also bought")),
+                suggestion_cards(ctx, room - 2 * ctx.theme.size("margin"), products, self.open_other)]
 
     def open_other(self, sku: str) -> None:
         """Another product's page, on top of this one (Back returns here)."""
         self.ctx.show(ProductScene(self.ctx, sku))
 
-    def _variant_chips(self, page: ScrollView) -> list[Box]:
+    def _variant_chips(self) -> list[Box]:
         """The sizes or colours to choose from, each with its stock; marked when one must be chosen."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         self._chips_box = None
@@ -161,16 +159,16 @@ class ProductScene(ShopScene):
         chips = []
         for variant in self.variants:
             chosen = self.variant is not None and self.variant.sku == variant.sku
-            chips.append(kit.button(page, variant.label(ctx.lang), partial(self._choose, variant),
+            chips.append(kit.button(variant.label(ctx.lang), partial(self._choose, variant),
                                     style="chip_on" if chosen else "chip", size="text",
                                     note=t("in stock") if variant.stock > 0 else t("to order"),
                                     width=fit(min=theme.size("thumb") * 2 // 3)))
         widest = max(chip.natural(ctx.size[0])[0] for chip in chips)
         for chip in chips:  # one width for all: the rows of sizes line up in columns
             chip.width = fixed(widest)
-        marked = kit.panel(page, "highlight" if self.choice_missing else "", border="danger" if self.choice_missing
+        marked = kit.panel("highlight" if self.choice_missing else "", border="danger" if self.choice_missing
                            else "")
-        self._chips_box = column(kit.words(marked, what, bold=True, heading=True,
+        self._chips_box = column(kit.words(what, bold=True, heading=True,
                                            color="danger" if self.choice_missing else "text"),
                                  flow(*chips, gap=theme.size("gap")), gap=theme.size("gap") // 2,
                                  padding=Insets.all(theme.size("gap") // 2), widget=marked)
@@ -178,9 +176,10 @@ class ProductScene(ShopScene):
 
     def _show_chips(self) -> None:
         """Scroll the sizes or colours into view (below the fold on a short or accessible screen)."""
-        if self._chips is None:
+        page, chips = self._page, self._chips_box
+        if page is None or chips is None:
             return
-        page, top, bottom = self._chips
+        top, bottom = chips.rect.top, chips.rect.bottom
         margin = self.ctx.theme.size("margin")
         if top < page.scroll or bottom > page.scroll + page.rect.height:
             page.scroll_to(top - margin)
@@ -190,79 +189,79 @@ class ProductScene(ShopScene):
         self.choice_missing = False
         self._keep_scroll_rebuild()
 
-    def _specs(self, page: ScrollView, product: Any, specs: Any) -> list[Box]:
+    def _specs(self, product: Any, specs: Any) -> list[Box]:
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         gap = theme.size("gap")
         lines = []
         for index, spec in enumerate(spec for spec in specs if spec.key in product.specs):
-            stripe = kit.panel(page, "surface" if index % 2 == 0 else "", radius=False)
+            stripe = kit.panel("surface" if index % 2 == 0 else "", radius=False)
             value = format_spec_value(product.specs[spec.key], spec, ctx.lang, t, ctx.fmt.number)
-            lines.append(row(kit.words(stripe, pick(spec.label, ctx.lang), color="muted", valign="center"),
-                             kit.words(stripe, value, bold=True, align="right", valign="center"),
+            lines.append(row(kit.words(pick(spec.label, ctx.lang), color="muted", valign="center"),
+                             kit.words(value, bold=True, align="right", valign="center"),
                              gap=gap, padding=Insets(gap // 2, gap, gap // 2, gap), widget=stripe,
                              height=fit(min=theme.size("touch_target") * 3 // 4)))
-        return [self.section(page, t("Specifications")), column(*lines)]
+        return [self.section(t("Specifications")), column(*lines)]
 
-    def _reviews(self, page: ScrollView, sku: str) -> list[Box]:
+    def _reviews(self, sku: str) -> list[Box]:
         ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
         gap = theme.size("gap")
         catalog = ctx.shop.catalog
         histogram = catalog.rating_histogram(sku)
         total = sum(histogram.values())
-        parts = [row(self.section(page, t("Customer reviews")),
-                     kit.button(page, t("Write a review"), self.write_review, style="secondary", size="text",
+        parts = [row(self.section(t("Customer reviews")),
+                     kit.button(t("Write a review"), self.write_review, style="secondary", size="text",
                                 width=fit()),
                      gap=gap, align="center", fold=True)]
         if total == 0:
-            return [*parts, kit.words(page, t("No reviews yet."), color="muted")]
+            return [*parts, kit.words(t("No reviews yet."), color="muted")]
         bar_h = theme.size("star")
         for stars in range(5, 0, -1):
             count = histogram[stars]
-            track = kit.panel(page, "divider")
-            filled = [leaf(kit.panel(track, "star"), width=flex(count))] if count else []
-            parts.append(row(kit.words(page, f"{stars} ★", color="muted", width=fixed(3 * bar_h), max_lines=1),
+            track = kit.panel("divider")
+            filled = [leaf(kit.panel("star"), width=flex(count))] if count else []
+            parts.append(row(kit.words(f"{stars} ★", color="muted", width=fixed(3 * bar_h), max_lines=1),
                              row(*filled, leaf(None, width=flex(total - count)), widget=track,
                                  height=fixed(bar_h // 2)),
-                             kit.words(page, str(count), color="muted", align="right", width=fixed(2 * bar_h),
+                             kit.words(str(count), color="muted", align="right", width=fixed(2 * bar_h),
                                        max_lines=1),
                              gap=gap, align="center"))
-        parts.append(flow(*(kit.button(page, label, partial(self._order, order), size="text",
+        parts.append(flow(*(kit.button(label, partial(self._order, order), size="text",
                                        style="chip_on" if self.review_order == order else "chip")
                             for order, label in (("newest", t("Newest")), ("helpful", t("Most helpful")))), gap=gap))
         for review in catalog.reviews(sku, self.review_order, REVIEWS_SHOWN):
-            card = kit.panel(page, "surface")
+            card = kit.panel("surface")
             who = review.author or t("A customer")
             where = " · " + t("written in store") if review.in_store else ""
             written = REVIEW_LANGUAGES.get(review.language) if review.language != ctx.lang else None
             where += " · " + t(written) if written else ""  # a review in another language says which
-            parts.append(column(row(kit.stars(card, review.stars, t("{rating} out of 5", rating=review.stars),
+            parts.append(column(row(kit.stars(review.stars, t("{rating} out of 5", rating=review.stars),
                                               theme.size("star")),
-                                    kit.words(card, f"{who} · {fmt.date(review.date)}{where}", size="small",
+                                    kit.words(f"{who} · {fmt.date(review.date)}{where}", size="small",
                                               color="muted"), gap=gap, align="center"),
-                                kit.words(card, review.text), gap=gap // 2, padding=Insets.all(gap), widget=card))
+                                kit.words(review.text), gap=gap // 2, padding=Insets.all(gap), widget=card))
         return parts
 
-    def _actions(self, root: Root) -> Box:
+    def _actions(self) -> Box:
         """The bar at the bottom: add to cart with the price, and the comparison's two buttons; in one row
         on a landscape screen."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
-        bar = kit.panel(root, "surface", radius=False)
+        bar = kit.panel("surface", radius=False)
         count = len(ctx.session.compare)
         toggle = (t("Remove from comparison") if self.sku in ctx.session.compare else t("Add to comparison"))
-        compare = [kit.button(bar, toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
-                   kit.button(bar, t("Compare ({count})", count=count), self.open_compare, style="accent",
+        compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
+                   kit.button(t("Compare ({count})", count=count), self.open_compare, style="accent",
                               enabled=count >= 2, size="text", width=fit(min=theme.size("thumb")))]  # never wraps
         lines: list[Box] = []
         if ctx.shop.config.orders.enabled:
             product = ctx.shop.catalog.product(self.sku)
             price = ctx.fmt.price(self.price_cents(product.price_cents)) if product else ""
-            cart = kit.button(bar, t("Add to cart"), self._add_to_cart, style="primary",
+            cart = kit.button(t("Add to cart"), self._add_to_cart, style="primary",
                               shown=t("Add to cart · {price}", price=price), width=flex(2))
             lines = [row(cart, *compare, gap=gap)] if self.wide(ctx.size) else [cart, row(*compare, gap=gap)]
         else:
             lines = [row(*compare, gap=gap)]
-        return column(kit.rule(bar), column(*lines, gap=gap, padding=Insets(gap, margin, gap, margin)), widget=bar)
+        return column(kit.rule(), column(*lines, gap=gap, padding=Insets(gap, margin, gap, margin)), widget=bar)
 
     def _add_to_cart(self) -> None:
         ctx = self.ctx
@@ -311,12 +310,10 @@ class ProductScene(ShopScene):
         self._keep_scroll_rebuild()
 
     def _keep_scroll_rebuild(self) -> None:
-        scroll = 0.0
-        if self.root is not None:
-            views = [w for w in self.root.walk() if isinstance(w, ScrollView)]
-            scroll = views[0].scroll if views else 0.0
+        kept = 0.0
+        if self._page is not None:
+            kept = self._page.scroll
         self.rebuild()
-        root = self.tree(self.ctx.size)
-        views = [w for w in root.walk() if isinstance(w, ScrollView)]
-        if views:
-            views[0].scroll = min(scroll, views[0].max_scroll)
+        self.tree(self.ctx.size)
+        if self._page is not None:
+            self._page.scroll = min(kept, self._page.max_scroll)

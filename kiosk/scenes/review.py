@@ -13,8 +13,8 @@ from typing import Any
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, row
-from kiosk.ui.widgets import Root, Widget
+from kiosk.ui.layout import Box, flow
+from kiosk.ui.widgets import Root
 
 MIN_TEXT = 10
 MAX_TEXT = 500
@@ -46,26 +46,26 @@ class ReviewScene(ShopScene):
         product = ctx.shop.catalog.product(self.sku)
         name = product.title(ctx.lang) if product else self.sku
         if self.step == "text":
-            def stars(page: Widget) -> list[Box]:
-                return [row(*(kit.button(page, t("{count} stars", count=count) if count > 1 else t("1 star"),
-                                         partial(self._rate, count), size="title", shown="★",
-                                         style="chip_on" if count <= self.stars else "chip")
-                              for count in range(1, 6)), gap=theme.size("gap")),
-                        kit.words(page, t("Choose the stars, then a few words ({count} letters at least).",
-                                          count=MIN_TEXT), size="small", color="muted")]
+            def stars(compact: bool) -> list[Box]:  # compact: without the line that only explains
+                note = [] if compact else [kit.words(t("Choose the stars, then a few words ({count} letters at "
+                                                       "least).", count=MIN_TEXT), size="small", color="muted")]
+                return [flow(*(kit.button(t("{count} stars", count=count) if count > 1 else t("1 star"),
+                                        partial(self._rate, count), size="title", shown="★",
+                                        style="chip_on" if count <= self.stars else "chip")
+                             for count in range(1, 6)), gap=theme.size("gap")), *note]
 
             root, *_ = self.text_entry(size, t("Your review of {name}", name=name), self.typed["text"],
                                        t("What did you like, or not?"), self.key,
-                                       action=lambda parent: kit.button(parent, t("Next"), self.next_step,
+                                       action=lambda: kit.button(t("Next"), self.next_step,
                                                                         style="accent", enabled=self._ready()),
                                        parts=stars)
             return root
         root, *_ = self.text_entry(size, t("Your first name (optional)"), self.typed["author"], t("First name"),
-                                   self.key, action=lambda parent: kit.button(parent, t("Publish"), self.publish,
+                                   self.key, action=lambda: kit.button(t("Publish"), self.publish,
                                                                               style="accent"),
-                                   parts=lambda page: [kit.words(page, t("Your review shows once the store has "
-                                                                         "read it, with your first name if you "
-                                                                         "give it."), size="small", color="muted")])
+                                   parts=lambda compact: [kit.words(t("Your review shows once the store has read "
+                                                                      "it, with your first name if you give it."),
+                                                                    size="small", color="muted")])
         return root
 
     def _rate(self, stars: int) -> None:

@@ -10,7 +10,7 @@ import pygame
 from kiosk.core.models import ProductSummary
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, fit, layout, row
+from kiosk.ui.layout import Box, Insets, column, fit, flex, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Panel, Root, TextField, Widget
 
@@ -39,20 +39,27 @@ class SearchScene(ShopScene):
         """The query and how many results it has."""
         return {"query": self.text, "results": self.count}
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the field and keys: what is typed, how many products it finds, the first of
+        them (the list below shows few in the short reach zone)."""
+        ctx = self.ctx
+        if not self.text.strip():
+            return ()
+        return (f"“{self.text}”", ctx.t.plural("{count} product", "{count} products", self.count),
+                *(f"{product.title(ctx.lang)} · {ctx.fmt.price(product.price_cents)}" for product in self.found[:5]))
+
     def build(self, size: tuple[int, int]) -> Root:
         """Field, results and keyboard."""
         t = self.ctx.t
-        root, self.field, top, bottom = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
-                                                        self.on_key_pressed)
-        self.results = root.add(ScrollView((0, top, size[0], bottom - top), 0, label=t("Results")))
-        self._fill_results()
+        results = scroll(None, t("Results"), rows=self._fill_results, height=flex())
+        root, self.field = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
+                                           self.on_key_pressed, results=results)
         return root
 
-    def _fill_results(self) -> None:
+    def _fill_results(self, view: ScrollView) -> None:
+        """The results of what is typed in `view`, a row made as it comes into view."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
-        view = self.results
-        if view is None:
-            return
+        self.results = view
         view.remove_children()
         view.set_rows(0, 1, lambda index: [])
         view.scroll = 0.0
@@ -64,7 +71,7 @@ class SearchScene(ShopScene):
         if not self.text.strip() or not found:
             said = (t("Type a product name, a brand or a department. “velo” finds “Vélo”.") if not self.text.strip()
                     else t("Nothing found for “{query}”. Check the spelling or ask an adviser.", query=self.text))
-            self.kit.fill(view, column(self.kit.words(view, said, color="muted"), padding=Insets.all(margin)))
+            self.kit.fill(view, column(self.kit.words(said, color="muted"), padding=Insets.all(margin)))
             view.invalidate()
             return
 
@@ -75,20 +82,20 @@ class SearchScene(ShopScene):
             rect = pygame.Rect(margin, gap // 2 + index * (row_h + gap // 2), width - 2 * margin, row_h)
             line = Panel(rect, "surface", label=product.title(ctx.lang), role="button",
                          on_tap=partial(self.open_product, product.sku))
-            layout(self._result(line, product), rect)
+            self.kit.place(line, self._result(product), rect)
             return [line]
 
         view.set_rows(len(found), row_h + gap // 2, build_row, top=gap // 2)
         view.invalidate()
 
-    def _result(self, parent: Widget, product: ProductSummary) -> Box:
+    def _result(self, product: ProductSummary) -> Box:
         """A result: picture, brand, name (two lines kept, so every row is as tall) and price."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         gap = theme.size("gap")
-        return row(kit.picture(parent, ctx.shop.image(product.image), theme.size("thumb") // 2),
-                   column(kit.words(parent, product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
-                          kit.words(parent, product.title(ctx.lang), bold=True, max_lines=2, reserve=True)),
-                   kit.words(parent, ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
+        return row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 2),
+                   column(kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
+                          kit.words(product.title(ctx.lang), bold=True, max_lines=2, reserve=True)),
+                   kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
                              align="right", max_lines=1, width=fit(), valign="center"),
                    gap=gap, align="center", padding=Insets.all(gap // 2))
 
@@ -96,9 +103,7 @@ class SearchScene(ShopScene):
         """How tall a result row is at `width`, measured once (not on every keystroke)."""
         key = (width, self.ctx.theme.size("text"))  # accessible mode has larger text: measured again
         if self._measured_row is None or self._measured_row[0] != key:
-            sample = Widget((0, 0, 0, 0))
-            self._measured_row = (key, self._result(sample, product).natural(width)[1])
-            sample.dispose()
+            self._measured_row = (key, self._result(product).natural(width)[1])  # measured, never mounted
         return self._measured_row[1]
 
     def on_key_pressed(self, key: str) -> None:
@@ -127,7 +132,8 @@ class SearchScene(ShopScene):
         self.ctx.session.search_text = text
         if self.field is not None:
             self.field.set_text(text)
-        self._fill_results()
+        if self.results is not None:
+            self._fill_results(self.results)
 
     def open_product(self, sku: str) -> None:
         """Show a result."""

@@ -6,15 +6,13 @@ import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pygame
-
 from kiosk.core.messages import ShortLinkReady
 from kiosk.core.shopper.compare import build_comparison
 from kiosk.core.shopper.share import payload, share_url
 from kiosk.core.shopper.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, fit, fixed, flex, layout, leaf, row
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, leaf, row, scroll
 from kiosk.ui.qr import QrCode, qr_version
 from kiosk.ui.widgets import Root
 
@@ -42,6 +40,24 @@ class ShareScene(ShopScene):
         """The link in the QR code: the backend's short one when it gave one, else the full one."""
         return self.short_url or self.url
 
+    @property
+    def code_above(self) -> bool:
+        """Whether the code shows in the strip above the reach zone (accessible mode on a portrait screen):
+        a phone's camera needs no reach, and there it is as large as on the whole screen."""
+        return self.ctx.screen.offset > 0
+
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, beside the code above: what it carries and what to do with it."""
+        t = self.ctx.t
+        if not self.code_above:
+            return ()
+        title = t("Your comparison on your phone") if len(self.skus) > 1 else t("This product on your phone")
+        return (title, t("Point your phone's camera at the code."))
+
+    def banner_code(self) -> str:
+        """The code itself, in reach mode."""
+        return self.shown_url if self.code_above else ""
+
     def on_short_link_ready(self, message: ShortLinkReady) -> bool:
         """The backend shortened this scene's link: show the short one (an easier QR code)."""
         if message.long_url != self.url:
@@ -67,48 +83,62 @@ class ShareScene(ShopScene):
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         width, height = size
         margin = theme.size("margin")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Take it with you"))
         if not self.url or self.url_language != ctx.lang:  # the link's texts are in the shopper's language
             self.url, self.short_url, self.url_language = self._link(), "", ctx.lang
             ctx.shop.backend.shorten(self.url)
         count = len(self.skus)
         gap, kit = theme.size("gap"), self.kit
-        area = pygame.Rect(0, top, width, height - top)
         title = t("Your comparison on your phone") if count > 1 else t("This product on your phone")
         today = ctx.fmt.date(ctx.clock.now().astimezone(ZoneInfo(ctx.shop.config.store.timezone)).date())
         what = t.plural("{count} product, prices of {date}. Nothing about you is in the code.",
                         "{count} products, prices of {date}. Nothing about you is in the code.", count, date=today)
-        buttons = [kit.button(root, t("Send it to me by email"), self.email, style="secondary", size="text",
-                              width=flex())] if ctx.shop.mail_enabled else []
-        if ctx.shop.printer.available:
-            buttons.append(kit.button(root, t("Print it"), self.print_slip, style="secondary", size="text",
-                                      width=flex()))
-        texts = [kit.words(root, title, size="title", sizes=("button", "text"), bold=True, align="center", heading=True,
-                           max_lines=3),
-                 kit.words(root, t("Point your phone's camera at the code."), align="center"),
-                 kit.words(root, what, color="muted", align="center")]
-        card = kit.panel(root, "surface")
-        code = card.add(QrCode((0, 0, 0, 0), self.shown_url, t("QR code to open on your phone")))
+
+        def texts() -> list[Box]:
+            return [kit.words(title, size="title", sizes=("button", "text"), bold=True, align="center",
+                              heading=True, max_lines=3),
+                    kit.words(t("Point your phone's camera at the code."), align="center"),
+                    kit.words(what, color="muted", align="center")]
+
+        def buttons() -> Box | None:
+            made = [kit.button(t("Send it to me by email"), self.email, style="secondary", size="text",
+                               width=flex())] if ctx.shop.mail_enabled else []
+            if ctx.shop.printer.available:
+                made.append(kit.button(t("Print it"), self.print_slip, style="secondary", size="text", width=flex()))
+            return row(*made, gap=gap, fold=True) if made else None
+
+        def code(side: int) -> Box:
+            return column(leaf(QrCode((0, 0, 0, 0), self.shown_url, t("QR code to open on your phone")),
+                               width=fixed(side), height=fixed(side)),
+                          padding=Insets.all(gap), widget=kit.panel("surface"), width=fit())
+
+        header = self.header(t("Take it with you")).natural(width)[1]
+        room = height - header - theme.size("touch_target") - 2 * margin  # the status zone's room kept
+        below = buttons()
+        bar = [column(below, padding=Insets.all(margin))] if below is not None else []
+        if self.code_above:  # the code is in the strip above: here what it carries and the buttons
+            said = texts()
+            return self.screen(size, t("Take it with you"),
+                               scroll(column(said[0], said[2], gap=gap, padding=Insets.all(margin)),
+                                      t("Take it with you")), bottom=bar)
         if width > height:  # the code on the left, what to do with it on the right (a tablet in reach mode too)
-            side = min(theme.size("qr"), area.height - 4 * margin, width // 2 - 3 * margin)
-            content = row(column(leaf(code, width=fixed(side), height=fixed(side)), padding=Insets.all(gap),
-                                 widget=card, width=fit()),
-                          column(*texts, row(*buttons, gap=gap, fold=True), gap=2 * gap),
+            side = min(theme.size("qr"), room - 4 * margin, width // 2 - 3 * margin)
+            beside = buttons()
+            content = row(code(side), column(*texts(), *([beside] if beside is not None else []), gap=2 * gap),
                           gap=2 * margin, align="center", padding=Insets.all(margin))
-            kit.at_top(content, area)
-            return root
-        actions = kit.at_bottom(row(*buttons, gap=gap, padding=Insets.all(margin), fold=True), area) if buttons \
-            else pygame.Rect(0, area.bottom, width, 0)
-        words = column(*texts, gap=gap)
-        room = actions.top - area.top - words.natural(width - 2 * margin)[1] - 2 * gap - 4 * margin
+            if content.natural(width)[1] <= room:
+                return self.screen(size, t("Take it with you"), content)
+            # a short room (a tablet's reach zone): the buttons stay in sight under what scrolls
+            content = row(code(side), column(*texts(), gap=2 * gap), gap=2 * margin, align="center",
+                          padding=Insets.all(margin))
+            return self.screen(size, t("Take it with you"), scroll(content, t("Take it with you")), bottom=bar)
+        words = column(*texts(), gap=gap)
+        room -= words.natural(width - 2 * margin)[1] + 2 * gap + 4 * margin + sum(b.natural(width)[1] for b in bar)
         side = max(theme.size("touch_target"), min(theme.size("qr"), width - 4 * margin, room))
-        texts.insert(1, column(leaf(code, width=fixed(side), height=fixed(side)), padding=Insets.all(gap),
-                               widget=card, width=fit()))
+        shown = texts()
         # in the middle of the room above the actions, not at its top over an empty half
-        layout(column(*texts, gap=gap, align="center", justify="center", padding=Insets.all(margin), height=flex()),
-               pygame.Rect(0, top, width, actions.top - top))
-        return root
+        page = column(shown[0], code(side), *shown[1:], gap=gap, align="center", justify="center",
+                      padding=Insets.all(margin), height=flex())
+        return self.screen(size, t("Take it with you"), scroll(page, t("Take it with you")), bottom=bar)
 
     def print_slip(self) -> None:
         """Send the slip to the printer; the toast says how it went."""

@@ -11,9 +11,8 @@ from kiosk.core.staff.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.device_words import device_name, state_words
-from kiosk.ui.layout import Insets, column, fit, fixed, grid, layout, row
+from kiosk.ui.layout import Insets, column, fit, fixed, grid, layout, mount, row, scroll
 from kiosk.ui.scene import Modal
-from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
 PIN_LENGTH = 4
@@ -45,18 +44,18 @@ class PinPadScene(ShopScene, Modal[bool]):
         margin, gap, target = theme.size("margin"), theme.size("gap"), theme.size("touch_target")
         for key_h, beside in ((target * 3 // 2, False), (target, False), (target, True)):
             root = Root((0, 0, width, height), color="")
-            box = kit.panel(root, "surface")
+            box = kit.panel("surface")
             dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
-            said = [kit.words(box, t("Staff PIN"), size="title", sizes=("button", "text"), bold=True, align="center",
+            said = [kit.words(t("Staff PIN"), size="title", sizes=("button", "text"), bold=True, align="center",
                               heading=True, max_lines=2),
-                    kit.words(box, dots.strip(), size="headline", sizes=("title",), align="center", max_lines=1),
-                    kit.words(box, self.message, color="danger", align="center", max_lines=2, reserve=True)]
+                    kit.words(dots.strip(), size="headline", sizes=("title",), align="center", max_lines=1),
+                    kit.words(self.message, color="danger", align="center", max_lines=2, reserve=True)]
             keys = []
             for label in ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"]:
                 action = self.cancel if label == t("Cancel") else self.erase if label == "⌫" else \
                     partial(self.digit, label)
                 narrow = self.ctx.screen.text.width(label, theme.size("small"), True) + gap > key_h
-                keys.append(kit.button(box, label, action, style="chip" if label.isdigit() else "key_special",
+                keys.append(kit.button(label, action, style="chip" if label.isdigit() else "key_special",
                                        size="title" if label.isdigit() or label == "⌫" else "text",
                                        height=fixed(key_h), shown="✕" if narrow and label == t("Cancel") else ""))
             pad = grid(*keys, columns=3, gap=gap)
@@ -69,7 +68,7 @@ class PinPadScene(ShopScene, Modal[bool]):
             if box_h <= height - 2 * margin or beside:
                 break
             root.dispose()
-        layout(content, ((width - box_w) // 2, max(0, (height - box_h) // 2), box_w, min(box_h, height)))
+        layout(mount(content, root), ((width - box_w) // 2, max(0, (height - box_h) // 2), box_w, min(box_h, height)))
         return root
 
     def digit(self, digit: str) -> None:
@@ -126,20 +125,16 @@ class DeviceStatusScene(ShopScene):
         """One line per device: what it is, connected or not, and what that means in staff's words (the
         technical detail is in the log)."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Devices"))
-        page = root.add(ScrollView((0, top, width, height - top), 0, label=t("Devices")))
         lines = []
         for device, (connected, detail) in sorted(self.statuses().items()):
-            card = kit.panel(page, "surface")
-            lines.append(row(column(kit.words(card, device_name(t, device), bold=True, max_lines=2),
-                                    kit.words(card, state_words(t, device, connected, detail), size="small",
+            card = kit.panel("surface")
+            lines.append(row(column(kit.words(device_name(t, device), bold=True, max_lines=2),
+                                    kit.words(state_words(t, device, connected, detail), size="small",
                                               color="muted", max_lines=2), gap=gap // 4),
-                             kit.words(card, t("Connected") if connected else t("Disconnected"), bold=True,
+                             kit.words(t("Connected") if connected else t("Disconnected"), bold=True,
                                        color="best" if connected else "danger", align="right", width=fit(),
                                        max_lines=1, valign="center"),
                              gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=card))
-        kit.fill(page, column(*lines, gap=gap, padding=Insets.all(margin)))
-        return root
+        return self.screen(size, t("Devices"), scroll(column(*lines, gap=gap, padding=Insets.all(margin)),
+                                                      t("Devices")))

@@ -9,8 +9,7 @@ from typing import Any
 
 from kiosk.core.orders.order import PERSONAL_FIELDS
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.layout import Box, Insets, column, fit, row
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Box, Insets, column, fit, row, scroll
 from kiosk.ui.widgets import Root
 
 
@@ -26,22 +25,18 @@ class StaffOrdersScene(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """One card per order in a scroll view."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Orders waiting"))
         orders = ctx.shop.outbox.waiting("order")
-        view = root.add(ScrollView((0, top, width, height - top), 0, label=t("Orders waiting")))
-        cards = [self._card(view, item) for item in orders] or \
-            [kit.words(view, t("Every order is with the backend."), align="center")]
-        kit.fill(view, column(*cards, gap=gap, padding=Insets.all(margin)))
-        return root
+        cards = [self._card(item) for item in orders] or \
+            [kit.words(t("Every order is with the backend."), align="center")]
+        return self.screen(size, t("Orders waiting"), scroll(column(*cards, gap=gap, padding=Insets.all(margin)),
+                                                             t("Orders waiting")))
 
-    def _card(self, view: ScrollView, item: Any) -> Box:
+    def _card(self, item: Any) -> Box:
         ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
         gap = theme.size("gap")
         order = item.payload
-        card = kit.panel(view, "surface")
+        card = kit.panel("surface")
         state = t("held: {error}", error=item.last_error) if item.state == "held" else \
             t("waiting ({attempts} tries)", attempts=item.attempts)
         articles = ", ".join(f"{line['quantity']} × {line['name']}" + (f" ({line['option']})" if line['option'] else "")
@@ -51,12 +46,12 @@ class StaffOrdersScene(ShopScene):
                  if fulfilment["kind"] == "collect" else
                  t("Deliver to {address}", address=", ".join(order.get("delivery_address", {}).values())))
         contact = order.get("contact", {})
-        return column(kit.words(card, f"{item.id} · {fmt.price(order['total_cents'])}", size="title", bold=True,
+        return column(kit.words(f"{item.id} · {fmt.price(order['total_cents'])}", size="title", bold=True,
                                 sizes=("button",), max_lines=2),
-                      kit.words(card, state, size="small", color="danger" if item.state == "held" else "muted"),
-                      kit.words(card, articles, max_lines=3), kit.words(card, where),
-                      kit.words(card, " ".join(str(value) for value in contact.values()), bold=True),
-                      row(kit.button(card, t("Handled: {order}", order=item.id), partial(self._handled, item.id),
+                      kit.words(state, size="small", color="danger" if item.state == "held" else "muted"),
+                      kit.words(articles, max_lines=3), kit.words(where),
+                      kit.words(" ".join(str(value) for value in contact.values()), bold=True),
+                      row(kit.button(t("Handled: {order}", order=item.id), partial(self._handled, item.id),
                                      style="secondary", size="text", shown=t("Mark as handled"), width=fit())),
                       gap=gap // 2, padding=Insets.all(gap), widget=card)
 

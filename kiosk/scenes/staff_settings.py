@@ -7,8 +7,7 @@ from functools import partial
 from typing import Any
 
 from kiosk.scenes.base import LANGUAGE_NAMES, ShopScene
-from kiosk.ui.layout import Box, Insets, column, fit, flow
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Box, Insets, column, fit, flow, scroll
 from kiosk.ui.widgets import Root
 
 TIMEOUTS = (60.0, 90.0, 120.0, 180.0, 300.0)
@@ -28,16 +27,12 @@ class StaffSettingsScene(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """Three groups of chips."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, t("Settings"))
         shop, local = ctx.shop, ctx.shop.local
-        view = root.add(ScrollView((0, top, width, height - top), 0, label=t("Settings")))
 
         def group(title: str, chips: list[tuple[str, bool, Callable[[], None]]], spoken: str = "{value}") -> list[Box]:
-            return [self.section(view, title),
-                    flow(*(kit.button(view, spoken.replace("{value}", label), action, size="text", shown=label,
+            return [self.section(title),
+                    flow(*(kit.button(spoken.replace("{value}", label), action, size="text", shown=label,
                                       style="chip_on" if chosen else "chip",
                                       width=fit(min=theme.size("tile_width") // 2))
                            for label, chosen, action in chips), gap=gap)]
@@ -45,7 +40,7 @@ class StaffSettingsScene(ShopScene):
         language = local.default_language or shop.config.store.default_language
         timeout = local.idle_timeout_s or shop.config.session.idle_timeout_s
         override = local.closed_override
-        kit.fill(view, column(
+        return self.screen(size, t("Settings"), scroll(column(
             *group(t("Language at the start of a session"),
                    [(LANGUAGE_NAMES.get(code, code), code == language,
                      partial(shop.change_settings, default_language=code)) for code in shop.config.store.languages],
@@ -57,5 +52,4 @@ class StaffSettingsScene(ShopScene):
                    [(t("Follow the opening hours"), override is None, partial(shop.set_closed_override, None)),
                     (t("Open"), override is False, partial(shop.set_closed_override, False)),
                     (t("Closed"), override is True, partial(shop.set_closed_override, True))]),
-            gap=gap, padding=Insets.all(margin)))
-        return root
+            gap=gap, padding=Insets.all(margin)), t("Settings")))

@@ -35,15 +35,15 @@ class StillThereDialog(ShopScene, Modal[bool]):
         t, kit = self.ctx.t, self.kit
 
         def body(box: Panel) -> list[Box]:
-            words = kit.words(box, self._countdown_text(self.seconds_left()), align="center", color="muted")
+            words = kit.words(self._countdown_text(self.seconds_left()), align="center", color="muted")
             assert isinstance(words.widget, Label)
             self.countdown = words.widget
             self.shown_seconds = math.ceil(self.seconds_left())
             return [words]
 
         root = self.dialog(size, t("Are you still there?"), body,
-                           lambda box: [kit.button(box, t("Finish"), self.finish, style="secondary", width=flex()),
-                                        kit.button(box, t("I'm still here"), self.keep, style="accent",
+                           lambda box: [kit.button(t("Finish"), self.finish, style="secondary", width=flex()),
+                                        kit.button(t("I'm still here"), self.keep, style="accent",
                                                    width=flex())])
         root.on_tap = self.keep  # a touch outside the dialog also means "I am here"
         root.label = t("I'm still here")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pygame
-
 from kiosk.core.models import pick
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.floor_plan import FloorPlan
-from kiosk.ui.layout import Insets, column, fixed, flex, layout, leaf, row
+from kiosk.ui.layout import Insets, column, fixed, flex, leaf, row
 from kiosk.ui.widgets import Root
 
 
@@ -32,23 +30,18 @@ class StoreMapScene(ShopScene):
         """Header, plan (as large as the room allows, at its own proportions) and the aisles to go to;
         on a wide screen the aisles stand beside the plan."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
+        width = size[0]
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, self.title)
-        area = pygame.Rect(0, top, width, height - top)
         plan = ctx.shop.catalog.store_map()
         if plan is None:
-            kit.at_top(column(kit.words(root, t("This store has no map yet."), align="center"),
-                              padding=Insets.all(2 * margin)), area)
-            return root
+            return self.screen(size, self.title, column(kit.words(t("This store has no map yet."), align="center"),
+                                                        padding=Insets.all(2 * margin)))
         label = t("Store map: {aisles} highlighted", aisles=", ".join(self.aisles))
-        drawn = root.add(FloorPlan((0, 0, 0, 0), plan, set(self.aisles), ctx.map_position, ctx.lang, label,
-                                   t("You are here")))
+        drawn = FloorPlan((0, 0, 0, 0), plan, set(self.aisles), ctx.map_position, ctx.lang, label, t("You are here"))
         legend = []
         for aisle in self.aisles[:8]:
             zone = plan.zones.get(aisle[:1])
-            legend.append(kit.words(root, t("Aisle {aisle}", aisle=aisle) + (f" · {pick(zone, ctx.lang)}" if zone
+            legend.append(kit.words(t("Aisle {aisle}", aisle=aisle) + (f" · {pick(zone, ctx.lang)}" if zone
                                                                               else ""), size="title", bold=True,
                                     sizes=("button",), max_lines=2))
         wide = self.wide(size)
@@ -58,5 +51,4 @@ class StoreMapScene(ShopScene):
         content = (row(shown, column(*legend, gap=gap // 2), gap=2 * gap, padding=Insets.all(margin),
                        height=flex()) if wide else
                    column(shown, *legend, gap=gap // 2, padding=Insets.all(margin), height=flex()))
-        layout(content, area)
-        return root
+        return self.screen(size, self.title, content)

@@ -9,14 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pygame
-
 from kiosk.core.hours.opening_hours import shop_state
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, flex, layout, row, text
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.layout import Insets, column, flex, layout, row, scroll, text
 from kiosk.ui.widgets import Label, Panel, Root, Widget
 
 FEATURED = 24  # products on the window's shop page
@@ -121,24 +118,21 @@ class WindowHomeScene(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """Header, the state of the store, and the grid."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        root = Root((0, 0, width, height))
-        top = self.header(root, ctx.shop.config.store.name, back=False)
         status = store_status(ctx)
-        band = kit.panel(root, "highlight", radius=False)
-        placed = kit.at_top(row(column(kit.words(band, status.headline, size="title", bold=True, max_lines=1,
+        band = kit.panel("highlight", radius=False)
+        band_box = row(column(kit.words(status.headline, size="title", bold=True, max_lines=1,
                                                  color="primary" if status.open else "accent"),
-                                       kit.words(band, status.detail, bold=True, max_lines=2), gap=gap // 2,
+                                       kit.words(status.detail, bold=True, max_lines=2), gap=gap // 2,
                                        width=flex(3)),
-                                kit.words(band, t("In stock now: come in") if status.open
+                                kit.words(t("In stock now: come in") if status.open
                                           else t("Order here, collect when we open"), align="right", color="muted",
                                           max_lines=3, valign="center", width=flex(2)),
-                                gap=gap, padding=Insets(gap, margin, gap, margin), widget=band),
-                            pygame.Rect(0, top, width, height - top))
-        view = root.add(ScrollView((0, placed.bottom, width, height - placed.bottom), 0, label=t("Our products")))
-        product_grid(ctx, view, self._products(status.open), self.open_product)
-        return root
+                       gap=gap, padding=Insets(gap, margin, gap, margin), widget=band)
+        products = self._products(status.open)
+        grid = scroll(None, t("Our products"), height=flex(),
+                      rows=lambda view: product_grid(ctx, view, products, self.open_product))
+        return self.screen(size, ctx.shop.config.store.name, column(band_box, grid), back=False)
 
     def open_product(self, sku: str) -> None:
         """A product's page."""

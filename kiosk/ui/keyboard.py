@@ -75,6 +75,11 @@ def fold_columns(layout: str, width: int, min_key: int) -> int:
     return 0 if width / widest >= min_key else max(7, width // max(1, min_key))
 
 
+def narrowest(layout: str, min_key: int) -> int:
+    """The narrowest a keyboard of `layout` is with its full rows at `min_key` a key."""
+    return round(max(_units(row) for row in LAYOUTS[layout]) * min_key)
+
+
 def row_count(layout: str, width: int, min_key: int) -> int:
     """How many rows of keys the letters take (the height a keyboard needs is that many keys)."""
     columns = fold_columns(layout, width, min_key)
@@ -90,6 +95,10 @@ def folded(layout: str, columns: int, page: str) -> tuple[tuple[str, ...], ...]:
         else [*SIGNS, *(key for key in singles if not key.isalnum() and key not in SIGNS)]
     rows = [tuple(keys[i:i + columns]) for i in range(0, len(keys), columns)]
     other = SYMBOLS if page == LETTERS else LETTERS
+    if len(rows) > 1 and len(rows[-1]) + 5 <= columns:
+        # the keys left over beside the space bar, rather than on a row of their own (a row of keys less
+        # is room for the form above; the row's keys are then one key wide each, see `_row_widths`)
+        return (*rows[:-1], (SHIFT, other, *rows[-1], SPACE, BACKSPACE, ENTER))
     return (*rows, (SHIFT, other, SPACE, BACKSPACE, ENTER))
 
 
@@ -97,6 +106,17 @@ def capital(key: str) -> str:
     """A key's capital; a letter without a one-letter capital stays as it is (German ß, not "SS")."""
     upper = key.upper()
     return upper if len(upper) == 1 else key
+
+
+def _row_widths(row: tuple[str, ...], columns: int) -> list[float]:
+    """The widths of a folded keyboard's row, in keys: its special keys wider where the row has room, the
+    space bar taking what is left; all one key wide where it has none."""
+    widths = [_WIDTH.get(key, 1.0) for key in row if key != SPACE]
+    if sum(widths) + 1 > columns:
+        widths = [1.0] * len(widths)
+    space = max(1.0, columns - sum(widths))
+    shown = iter(widths)
+    return [space if key == SPACE else next(shown) for key in row]
 
 
 def _ignore_key(key: str) -> None:
@@ -120,16 +140,26 @@ class Keyboard(Panel):
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
                  enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0,
                  names: Callable[[str], str] = str) -> None:
-        super().__init__(rect, "surface_alt", radius=False, label=label)
+        super().__init__(rect, "surface_alt", radius=False, label=label, role="keyboard")
         self.layout = layout
         self.on_key = on_key
         self.shifted = False
         self.gap = gap
         self.enter_label = enter_label
         self.names = names  # a special key's name in the shopper's language (its label, what speech says)
+        self.min_key = min_key
         self.columns = fold_columns(layout, rect.width, min_key)
         self.keys: list[Button] = []
-        self._lay_keys(LETTERS)
+        self.page = LETTERS
+        if rect.width and rect.height:  # else laid out when the keyboard zone is placed
+            self._lay_keys(LETTERS)
+
+    def place(self, rect: pygame.Rect) -> None:
+        """Take the rectangle the layout gave the keyboard zone: the keys laid out again in it."""
+        if rect != self.rect or not self.keys:
+            self.rect = pygame.Rect(rect)
+            self.columns = fold_columns(self.layout, rect.width, self.min_key)
+            self._lay_keys(self.page)
 
     def _lay_keys(self, page: str) -> None:
         """Make the keys of a page (the full layout, or a folded page)."""
@@ -140,11 +170,13 @@ class Keyboard(Panel):
         self.page = page
         rect = self.rect
         rows = LAYOUTS[self.layout] if not self.columns else folded(self.layout, self.columns, page)
-        space = FULL_SPACE if not self.columns else max(1.0, self.columns - _units(rows[-1], 0.0))
+        if self.columns:
+            row_widths = [_row_widths(row, self.columns) for row in rows]
+        else:
+            row_widths = [[FULL_SPACE if key == SPACE else _WIDTH.get(key, 1.0) for key in row] for row in rows]
         key_h = rect.height // len(rows)
-        unit = rect.width / max(_units(row, space) for row in rows)
-        for row_index, row in enumerate(rows):
-            widths = [space if key == SPACE else _WIDTH.get(key, 1.0) for key in row]
+        unit = rect.width / max(sum(widths) for widths in row_widths)
+        for row_index, (row, widths) in enumerate(zip(rows, row_widths, strict=True)):
             x = rect.x + (rect.width - sum(widths) * unit) / 2  # the widest row fills the width, others centred
             for key, units in zip(row, widths, strict=True):
                 special = key in _GLYPH

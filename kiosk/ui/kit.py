@@ -1,7 +1,8 @@
 """Widgets and their layout boxes made in one call: what a scene writes to declare its screen.
 
-Each maker adds the widget to its parent and returns the box that sizes it, so a scene reads as its
-structure (`column(kit.words(...), row(kit.button(...), ...))`) with no coordinates in it.
+Each maker returns the box that holds and sizes its widget, so a scene reads as its structure
+(`column(kit.words(...), row(kit.button(...), ...))`) with no coordinates in it, and a widget's place in
+the widget tree is where its box is: `layout.mount` puts it in the widget of the box above it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from typing import Any
 
 import pygame
 
-from kiosk.ui.layout import Box, Size, button, fit, fixed, layout, leaf, square, text
+from kiosk.ui.keyboard import Keyboard
+from kiosk.ui.layout import Box, Size, button, column, fit, fixed, layout, leaf, mount, square, status_zone, text
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Stars, Widget
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Stars, Status, Widget
 
 
 class Kit:
@@ -26,60 +28,62 @@ class Kit:
         self.theme = theme
         self.cache = cache
 
-    def words(self, parent: Widget, said: str, *, size: str = "text", sizes: Sequence[str] = (), max_lines: int = 0,
+    def words(self, said: str, *, size: str = "text", sizes: Sequence[str] = (), max_lines: int = 0,
               width: Size | None = None, reserve: bool = False, **style: Any) -> Box:
         """Text that wraps to its width, steps down through `sizes`, and keeps to `max_lines`; with
         `reserve`, as tall as `max_lines` lines even when shorter (cards of a list stay one height)."""
         style.setdefault("valign", "top")
-        label = parent.add(Label((0, 0, 0, 0), said, size=size, wrap=True, **style))
+        label = Label((0, 0, 0, 0), said, size=size, wrap=True, **style)
         box = text(label, self.cache, self.theme, sizes=sizes, max_lines=max_lines, width=width)
         if reserve:
             box.height = fit(min=max_lines * self.cache.line_height(self.theme.size(size), label.bold))
         return box
 
-    def button(self, parent: Widget, label: str, action: Callable[[], None] | None, *, width: Size | None = None,
+    def button(self, label: str, action: Callable[[], None] | None, *, width: Size | None = None,
                height: Size | None = None, **style: Any) -> Box:
         """A button as wide as its text (or `width`), at least the touch target."""
-        made = parent.add(Button((0, 0, 0, 0), label, action, **style))
+        made = Button((0, 0, 0, 0), label, action, **style)
         return button(made, self.cache, self.theme, width=width, height=height)
 
-    def picture(self, parent: Widget, path: Path | str, largest: int, label: str = "") -> Box:
+    def picture(self, path: Path | str, largest: int, label: str = "") -> Box:
         """A square picture, at most `largest` pixels."""
-        return square(parent.add(Picture((0, 0, 0, 0), path, label=label)), largest)
+        return square(Picture((0, 0, 0, 0), path, label=label), largest)
 
-    def stars(self, parent: Widget, rating: float, label: str, height: int) -> Box:
+    def stars(self, rating: float, label: str, height: int) -> Box:
         """Five stars for a rating."""
-        made = parent.add(Stars((0, 0, 0, 0), rating, label))
+        made = Stars((0, 0, 0, 0), rating, label)
         return leaf(made, width=fixed(Stars.width_for(height)), height=fixed(height))
 
-    def panel(self, parent: Widget, color: str = "surface", **style: Any) -> Panel:
+    @staticmethod
+    def panel(color: str = "surface", **style: Any) -> Panel:
         """A box to hold a group (a card, a bar); give it to a container's `widget=`."""
-        return parent.add(Panel((0, 0, 0, 0), color, **style))
+        return Panel((0, 0, 0, 0), color, **style)
 
-    def rule(self, parent: Widget) -> Box:
+    def rule(self) -> Box:
         """A thin divider line across its container."""
-        made = parent.add(Panel((0, 0, 0, 0), "divider", radius=False))
+        made = Panel((0, 0, 0, 0), "divider", radius=False)
         return leaf(made, height=fixed(max(1, self.theme.size("gap") // 10)))
 
     @staticmethod
     def fill(page: ScrollView, content: Box) -> None:
-        """Lay `content` out at its full height in a scroll view (scrolled when taller than the view)."""
+        """Put `content` in a scroll view made outside a scene's tree (a list's rows), laid out at its full
+        height (scrolled when taller than the view)."""
         width = page.rect.width
         page.content_height = content.natural(width)[1]
-        layout(content, pygame.Rect(0, 0, width, page.content_height))
+        layout(mount(content, page), pygame.Rect(0, 0, width, page.content_height))
 
     @staticmethod
-    def at_bottom(content: Box, area: pygame.Rect) -> pygame.Rect:
-        """Lay `content` out at its natural height at the bottom of `area`; returns where it went."""
-        height = min(area.height, content.natural(area.width)[1])
-        placed = pygame.Rect(area.x, area.bottom - height, area.width, height)
-        layout(content, placed)
-        return placed
+    def place(into: Widget, content: Box, rect: pygame.Rect) -> Box:
+        """Put `content`'s widgets in `into` and lay it out in `rect` (a card of a list built row by row,
+        a layer laid out on its own); returns it."""
+        return layout(mount(content, into), rect)
 
-    @staticmethod
-    def at_top(content: Box, area: pygame.Rect) -> pygame.Rect:
-        """Lay `content` out at its natural height at the top of `area`; returns where it went."""
-        height = min(area.height, content.natural(area.width)[1])
-        placed = pygame.Rect(area.x, area.y, area.width, height)
-        layout(content, placed)
-        return placed
+    def status(self) -> Box:
+        """The status zone: empty, until the screen shows a confirmation in it."""
+        return status_zone(Status(), self.cache, self.theme)
+
+    def keyboard(self, keys: Keyboard, width: int, height: int) -> Box:
+        """The keyboard zone: `keys` at the bottom, `width` wide (centred), `height` tall."""
+        key_box = leaf(keys, width=fixed(width), height=fixed(height))
+        key_box.placed = keys.place
+        return column(key_box, align="center")

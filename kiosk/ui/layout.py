@@ -8,6 +8,12 @@ rectangle; the scene never adds up pixels. Text is a leaf that knows its height 
 keeps to `max_lines`, and steps down through smaller sizes before it is cut. A region can be kept free
 (`Insets`: the shop window's band, the accessible reach zone) by laying out in what is left of it, and
 `shape()` tells a scene whether its screen is tall, wide or small, for a different arrangement.
+
+A scene's whole screen is one tree: `dock` keeps a header above and bars below a body that takes the
+rest, `scroll` shows a taller content in a scroll view sized by the layout, `first_that_fits` picks the
+first of several forms (a long and a short one) that fits its room. Each box owns its widget: `mount`
+puts every widget in the widget of the nearest box above it, in the tree's order, so that a panel is
+drawn before (under) what it holds and nothing is drawn over a box that holds it.
 """
 
 from __future__ import annotations
@@ -18,9 +24,10 @@ from typing import Literal
 
 import pygame
 
+from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Widget
+from kiosk.ui.widgets import Button, Label, Status, Widget
 
 Align = Literal["start", "center", "end", "stretch"]
 Justify = Literal["start", "center", "end", "between"]
@@ -82,7 +89,7 @@ Measure = Callable[[int], tuple[int, int]]  # width available -> (width, height)
 class Box:
     """A node of the layout: a container of boxes, or a leaf holding a widget."""
 
-    kind: Literal["column", "row", "grid", "stack", "flow", "leaf"] = "column"
+    kind: Literal["column", "row", "grid", "stack", "flow", "leaf", "scroll", "fits"] = "column"
     children: list[Box] = field(default_factory=list)
     widget: Widget | None = None  # placed at this box's rectangle (a container may have one: its panel)
     width: Size = field(default_factory=fit)
@@ -128,17 +135,61 @@ class Box:
             return int(self.width.value)
         return self.width.clamp(available)
 
+    def _fitting(self, inner: int, height: int | None = None) -> int:
+        """The index of the first alternative that fits `inner` wide (nothing in it wider than its room) and
+        `height` tall, when known."""
+        for index, child in enumerate(self.children):
+            width, tall = child.natural(inner)
+            if max(width, child.needs(inner)) <= inner and (height is None or tall <= height):
+                return index
+        return len(self.children) - 1
+
+    def needs(self, available: int) -> int:
+        """The least width this box's content shows whole in, offered `available` pixels: its fixed parts
+        and least widths (a button's touch target) side by side in a row, the widest of them in a column.
+        More than `available` means something in it would stick out of its room."""
+        pad = self.padding.left + self.padding.right
+        if self.width.kind == "fixed":
+            return int(self.width.value)
+        inner = max(0, self._width_within(available) - pad)
+        if self.kind == "leaf":  # text wraps and a button takes two lines: only a least width is rigid
+            return self.width.min
+        if not self.children:
+            return pad
+        if self.kind == "row" and not self._folded(inner):
+            used = sum(child.needs(inner) for child in self.children) + self.gap * (len(self.children) - 1)
+        elif self.kind == "grid":
+            cell = (inner - self.gap * (self.columns - 1)) // max(1, self.columns)
+            used = max(child.needs(cell) for child in self.children) * self.columns + self.gap * (self.columns - 1)
+        elif self.kind == "fits":
+            used = self.children[self._fitting(inner)].needs(inner)
+        else:
+            used = max(child.needs(inner) for child in self.children)
+        return max(self.width.min, used + pad)
+
     def _folded(self, inner: int) -> bool:
         """Whether a folding row lays its children out as a column, for this width."""
         if not (self.kind == "row" and self.fold):
             return False
-        return sum(child.natural(inner)[0] for child in self.children) + self.gap * (len(self.children) - 1) > inner
+        return sum(child.least_width(inner) for child in self.children) + self.gap * (len(self.children) - 1) > inner
+
+    def least_width(self, available: int) -> int:
+        """The width this box needs to show its content whole: a flexible box (which takes any room it is
+        given) as wide as its content, a fixed or fitting one its own width."""
+        if self.width.kind != "flex":
+            return self.natural(available)[0]
+        inner = max(0, available - self.padding.left - self.padding.right)
+        return self._content(inner)[0] + self.padding.left + self.padding.right
 
     def _content(self, inner: int) -> tuple[int, int]:
         if self.kind == "leaf":
             return self.measure(inner) if self.measure is not None else (0, 0)
         if not self.children:
             return 0, 0
+        if self.kind == "scroll":  # as tall as its content (the dock gives it less, and it scrolls)
+            return self.children[0].natural(inner)
+        if self.kind == "fits":  # the first form as wide as the room (its size), else the last
+            return self.children[self._fitting(inner)].natural(inner)
         if self.kind == "column" or self._folded(inner):
             sizes = [child.natural(inner) for child in self.children]
             return max(w for w, _ in sizes), sum(h for _, h in sizes) + self.gap * (len(sizes) - 1)
@@ -191,7 +242,7 @@ class Box:
         self.rect = pygame.Rect(rect)
         if self.widget is not None:
             self.widget.rect = pygame.Rect(rect)
-        if self.placed is not None:
+        if self.placed is not None and self.kind != "scroll":
             self.placed(self.rect)
         inner = self.padding.inside(self.rect)
         if self.kind == "column" or self._folded(inner.width):
@@ -205,6 +256,32 @@ class Box:
         elif self.kind == "stack":
             for child in self.children:
                 child.arrange(self._cross(child, inner, horizontal=True, main=inner.height))
+        elif self.kind == "scroll":
+            self._arrange_scroll(inner)
+        elif self.kind == "fits":
+            chosen = self._fitting(inner.width, inner.height)
+            for index, child in enumerate(self.children):
+                for node in child.walk():  # the other forms are kept, unseen (a wider room may choose them)
+                    if node.widget is not None:
+                        node.widget.visible = index == chosen
+            self.children[chosen].arrange(inner)
+
+    def _arrange_scroll(self, inner: pygame.Rect) -> None:
+        """The scroll view takes the box's room; its content is laid out at its full height, in the
+        view's own coordinates (a list of rows made as they come into view is told its view instead)."""
+        view = self.widget
+        assert isinstance(view, ScrollView), "a scroll box holds its scroll view"
+        view.rect = pygame.Rect(inner)
+        if not self.children:
+            if self.placed is not None:
+                self.placed(inner)
+            return
+        content = self.children[0]
+        view.content_height = content.natural(inner.width)[1]
+        # a content shorter than the view is laid out at the view's height (what it centres or spreads
+        # out uses the whole room); it scrolls only when taller
+        content.arrange(pygame.Rect(0, 0, inner.width, max(view.content_height, inner.height)))
+        view.scroll = min(view.scroll, view.max_scroll)
 
     def _arrange_column(self, inner: pygame.Rect) -> None:
         heights = [child.natural(inner.width)[1] for child in self.children]
@@ -311,6 +388,42 @@ def layout(box: Box, rect: pygame.Rect | tuple[int, int, int, int]) -> Box:
     return box
 
 
+def mount(box: Box, into: Widget) -> Box:
+    """Put the widgets of `box`'s tree in the widget tree under `into`: each in the widget of the nearest
+    box above it, in the tree's order (which is the order they are drawn in); returns `box`."""
+    holder = into
+    if box.widget is not None:
+        if box.widget.parent is not into:
+            into.add(box.widget)
+        holder = box.widget
+    for child in box.children:
+        mount(child, holder)
+    return box
+
+
+def dock(body: Box, *, top: Sequence[Box] = (), bottom: Sequence[Box] = ()) -> Box:
+    """A whole screen: `top` boxes (the header) and `bottom` ones (the status zone, an action bar, the
+    keyboard) at their own height, and the `body` between them in what is left."""
+    body.height = flex()
+    return column(*top, body, *bottom, height=flex())
+
+
+def scroll(content: Box | None, label: str = "", *, rows: Callable[[ScrollView], None] | None = None,
+           height: Size | None = None, color: str = "") -> Box:
+    """A box that scrolls: as tall as `content` when there is room, else as tall as its room with the
+    content scrolled in it. Without content, `rows(view)` fills the view once it has its size (a long
+    list whose rows are made as they come into view)."""
+    view = ScrollView((0, 0, 0, 0), 0, label=label, color=color)
+    placed = (lambda rect: rows(view)) if rows is not None else None
+    return Box("scroll", [content] if content is not None else [], view, flex(), height or fit(), placed=placed)
+
+
+def first_that_fits(*forms: Box, width: Size | None = None, height: Size | None = None) -> Box:
+    """The first of `forms` that fits its room (width, and height when the room is given), else the
+    last: a row in full words or in short ones, a form whole or in its compact arrangement."""
+    return Box("fits", list(forms), None, width or flex(), height or fit())
+
+
 # --- boxes of every day ---------------------------------------------------------------------------------
 def column(*children: Box, gap: int = 0, padding: Insets | None = None, align: Align = "stretch",
            justify: Justify = "start", width: Size | None = None, height: Size | None = None,
@@ -369,10 +482,10 @@ def button(widget: Button, cache: TextCache, theme: Theme, *, width: Size | None
             wide = max(wide, cache.width(widget.note, theme.size("small")) + 2 * pad)
         if wide <= available:
             return wide, target
-        lines = cache.wrap(shown, size, available - pad, True, 2)  # drawn on two lines when it is tall enough
+        lines = cache.wrap(shown, size, available - pad, True, 3)  # drawn on the lines it is tall enough for
         return available, max(target, len(lines) * cache.line_height(size, True) + pad)
 
-    return Box("leaf", [], widget, width or fit(), height or fit(), measure=measure)
+    return Box("leaf", [], widget, width or fit(min=target), height or fit(), measure=measure)
 
 
 def text(widget: Label, cache: TextCache, theme: Theme, *, sizes: Sequence[str] = (), max_lines: int = 0,
@@ -418,3 +531,17 @@ def shape(size: tuple[int, int], two_columns: int = 900, small_below: int = 900)
     if min(width, height) < small_below:
         return "small"
     return "tall" if height >= width else "wide"
+
+
+def status_zone(widget: Status, cache: TextCache, theme: Theme) -> Box:
+    """Where the scene's confirmations show: no room at all without a message, and with one, the room
+    its lines need (the content above gives it up; nothing is drawn over the content)."""
+    size, gap = theme.size("text"), theme.size("gap")
+
+    def measure(available: int) -> tuple[int, int]:
+        if not widget.label:
+            return 0, 0
+        lines = cache.wrap(widget.label, size, available - 3 * gap, True, 2)
+        return available, len(lines) * cache.line_height(size, True) + 3 * gap // 2
+
+    return Box("leaf", [], widget, flex(), fit(), measure=measure)

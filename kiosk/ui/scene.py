@@ -73,6 +73,10 @@ class Scene(abc.ABC):
         price and where it is); empty: the strip says what the mode does."""
         return ()
 
+    def banner_code(self) -> str:
+        """A link shown as a QR code in that strip, beside its lines (a phone's camera needs no reach)."""
+        return ""
+
 
 Result = TypeVar("Result")
 

@@ -10,7 +10,8 @@ import pygame
 from kiosk.ui.focus import Focus
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
 from kiosk.ui.images import ImageCache, picture_budget
-from kiosk.ui.layout import Insets, column, flex, layout, text
+from kiosk.ui.layout import Insets, column, flex, layout, row, square, text
+from kiosk.ui.qr import QrCode
 from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
@@ -60,7 +61,8 @@ class Screen:
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._extra_damage: list[pygame.Rect] = []
         self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
-        self._banner_shown: tuple[str, ...] | None = None
+        self._banner_shown: tuple[tuple[str, ...], str] | None = None
+        self._banner_code: QrCode | None = None  # the strip's QR code, drawn again once it is made
         self.focus = Focus()
         # What the scenes show of the shopper (cart, comparison, member, language): when it changes, the
         # scenes under the top one are built again before they are shown (the top one rebuilds itself)
@@ -197,13 +199,21 @@ class Screen:
 
     # --- toasts ----------------------------------------------------------------------------
     def toast(self, text: str, now: float) -> None:
-        """Show a short message for a few seconds, low on the screen but above every control (the action
-        bar, a keyboard); it ends with the scene it was said on."""
+        """Show a short message for a few seconds in the scene's status zone (the content makes room for
+        it), or, on a scene without one, low on the screen above every control; it ends with the scene
+        it was said on."""
         self._extra_damage.append(self._toast_rect)
         self._toast = (text, now + TOAST_SECONDS)
         self._toast_scene = self.stack.top if self.stack.scenes else None
-        self._toast_rect = self._toast_box(text)
+        self._toast_rect = pygame.Rect(0, 0, 0, 0) if self._status_zone() else self._toast_box(text)
         self._extra_damage.append(self._toast_rect)
+
+    def _status_zone(self) -> bool:
+        """Show the toast (or none) in the top scene's status zone; False when its tree has none."""
+        if not self.stack.scenes:
+            return False
+        root = self.stack.top.tree(self.size)
+        return root.say(self._toast[0] if self._toast else "")
 
     @property
     def toast_text(self) -> str:
@@ -238,7 +248,7 @@ class Screen:
         return box
 
     def _paint_toast(self, painter: Painter) -> None:
-        if not self._toast:
+        if not self._toast or not self._toast_rect.width:
             return
         text, _ = self._toast
         box = self._toast_rect
@@ -259,9 +269,12 @@ class Screen:
         for widget in self.images.deliver():
             if isinstance(widget, Widget):
                 widget.invalidate()
+            if widget is self._banner_code and widget is not None:
+                self._banner_shown = None  # the strip's QR code is made: the strip is drawn again
         if self._toast and (now >= self._toast[1] or not self.stack.is_top(self._toast_scene)):
             self._toast = None
             self._extra_damage.append(self._toast_rect)
+            self._status_zone()
         state = self.shown_state()
         if state != self._state_seen:
             self._state_seen = state
@@ -284,37 +297,53 @@ class Screen:
     @property
     def banner_lines(self) -> list[str]:
         """What the strip above the scenes says in reach mode (empty outside it)."""
-        return list(self._banner_shown or ()) if self.offset else []
+        return list(self._banner_shown[0]) if self.offset and self._banner_shown else []
 
     def _paint_banner(self) -> bool:
         """The strip above the scenes in reach mode: what the scene in front shows in words (a product's
-        name, price, where it is), else what the mode does; drawn again when that changes."""
+        name, price, where it is; a form's summary; the results of a search) and its QR code, else what
+        the mode does; drawn again when that changes."""
         if not self.offset:
             return False
-        lines = self.stack.top.banner() if self.stack.scenes else ()
+        top = self.stack.top if self.stack.scenes else None
+        lines = top.banner() if top is not None else ()
+        code = top.banner_code() if top is not None else ""
         shown = lines or (self._banner,)
-        if shown == self._banner_shown:
+        if (shown, code) == self._banner_shown:
             return False
-        self._banner_shown = shown
+        self._banner_shown = (shown, code)
         width = self.full.get_width()
         strip = pygame.Rect(0, 0, width, self.offset)
         self.full.fill(self.theme.color("background"), strip)
-        sizes = ("headline", "title", "text") if lines else ("title",)
-        boxes = [text(Label((0, 0, 0, 0), line, size=sizes[min(i, len(sizes) - 1)], bold=i < 2, wrap=True,
-                            align="center", valign="top"), self.text, self.theme, sizes=("title", "text"), max_lines=3)
+        margin, gap = self.theme.size("margin"), self.theme.size("gap")
+        sizes = ("title", "text") if code else ("headline", "title", "text") if lines else ("title",)
+        boxes = [text(Label((0, 0, 0, 0), line, size=sizes[min(i, len(sizes) - 1)], bold=i < (1 if code else 2),
+                            wrap=True, align="left" if code else "center", valign="top"), self.text, self.theme,
+                      sizes=("title", "text"), max_lines=5 if code else 3)  # beside a code: a narrow column
                  for i, line in enumerate(shown)]
-        content = column(*boxes, gap=self.theme.size("gap"), padding=Insets.all(self.theme.size("margin")),
-                         justify="center", height=flex())
+        side = min(strip.height - 2 * margin, width // 2)
+        self._banner_code = QrCode((0, 0, 0, 0), code, code) if code else None
+        qr = [square(self._banner_code, side)] if self._banner_code is not None else []
+        while True:  # the lines that show whole: the last ones give way
+            words = column(*boxes, gap=gap, justify="center", height=flex())
+            content = row(*qr, words, gap=2 * margin, align="center", padding=Insets.all(margin), height=flex())
+            if len(boxes) <= 1 or content.natural(width)[1] <= strip.height:
+                break
+            boxes.pop()
         layout(content, strip)
         painter = Painter(self.full, self.theme, self.text, self.images, strip)
-        for box in boxes:
+        self.full.set_clip(strip)
+        for box in [*qr, *boxes]:
             if box.widget is not None:
                 box.widget.draw(painter, (0, 0))
+        self.full.set_clip(None)
         return True
 
     def render(self) -> bool:
         """Draw what changed; False if nothing did (then nothing needs presenting)."""
         self.stack.dispose_closed()
+        if self.stack.scenes and self._toast_scene is self.stack.top:
+            self._status_zone()  # a scene built again shows the status it had
         banner_drawn = self._paint_banner()
         scenes = self.stack.visible()
         roots = [scene.tree(self.size) for scene in scenes]
@@ -403,7 +432,7 @@ class Screen:
                 node["cut"] = any(line.endswith("…") for line in widget.lines(measure, widget.rect.width)) \
                     and not widget.label.endswith("…")
             nodes.append(node)
-        if self._toast:  # read out like any status message
+        if self._toast and self._toast_rect.width:  # floating (no status zone): read out like a status
             box = self._toast_rect
             nodes.append({"role": "status", "label": self._toast[0],
                           "bounds": [box.x, box.y + self.offset, box.w, box.h], "enabled": True})

@@ -193,6 +193,25 @@ class Root(Widget):
         self.color = color
         self.damaged: list[pygame.Rect] = [pygame.Rect(rect)]
         self.shifts: list[tuple[pygame.Rect, int]] = []
+        self.relayout: Callable[[], object] | None = None  # lays the scene's tree out again (a status came)
+        self.status: Status | None = None  # the scene's status zone, where confirmations show
+
+    def dispose(self) -> None:
+        """Also let go of the layout (its boxes hold the scene's widgets)."""
+        self.relayout = None
+        self.status = None
+        super().dispose()
+
+    def say(self, text: str) -> bool:
+        """Show `text` in the status zone (empty: none), the screen laid out again around it; False when
+        this tree has no status zone."""
+        if self.status is None or self.relayout is None:
+            return False
+        if self.status.label != text:
+            self.status.label = text
+            self.relayout()
+            self.damage(self.rect)
+        return True
 
     def shift(self, area: pygame.Rect, dy: int) -> None:
         """Move the pixels already drawn in `area` by `dy` (a scroll), instead of drawing them again."""
@@ -357,8 +376,10 @@ class Button(Widget):
         shown = self.shown or self.label
         line_h = painter.text.line_height(size, True)
         if not self.note and rect.height >= 2 * line_h + theme.px(8) and painter.text.width(shown, size, True) > room:
-            # A long label (German...) on a tall enough button: two lines rather than cut short.
-            lines = painter.text.wrap(shown, size, room, bold=True, max_lines=2)
+            # A long label (German...) on a tall enough button: on two lines (or as many as its height
+            # holds) rather than cut short.
+            lines = painter.text.wrap(shown, size, room, bold=True,
+                                      max_lines=max(2, (rect.height - theme.px(8)) // line_h))
             top = rect.centery - len(lines) * line_h // 2
             for index, line in enumerate(lines):
                 image = painter.text.render(line, size, ink_color, bold=True)
@@ -493,3 +514,30 @@ class TextField(Widget):
         caret_x = rect.x + pad + (image.get_width() if self.text else 0) + theme.px(3)
         pygame.draw.line(painter.surface, theme.color("primary"), (caret_x, rect.centery - size // 2),
                          (caret_x, rect.centery + size // 2), max(2, theme.px(3)))
+
+
+class Status(Widget):
+    """The status zone's message (a confirmation: "Added to your cart"), in a band of its own between the
+    content and the bars below it; nothing when there is no message."""
+
+    role = "status"
+
+    def __init__(self) -> None:
+        super().__init__((0, 0, 0, 0))
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """The message centred on the toast colour, on up to two lines."""
+        if not self.label:
+            return
+        theme = painter.theme
+        pad = theme.size("gap") // 2
+        box = rect.inflate(-2 * pad, -pad)
+        pygame.draw.rect(painter.surface, theme.color("toast"), box, border_radius=min(box.height // 2,
+                                                                                       2 * theme.size("radius")))
+        size = theme.size("text")
+        lines = painter.text.wrap(self.label, size, box.width - 2 * theme.size("gap"), True, 2)
+        step = painter.text.line_height(size, True)
+        top = box.centery - step * len(lines) // 2
+        for index, line in enumerate(lines):
+            image = painter.text.render(line, size, theme.color("on_toast"), True)
+            painter.surface.blit(image, image.get_rect(midtop=(box.centerx, top + index * step)))

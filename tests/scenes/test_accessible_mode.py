@@ -10,6 +10,7 @@ from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
+import pygame
 import pytest
 
 from kiosk.config import load_config
@@ -153,3 +154,41 @@ def test_the_strip_out_of_reach_shows_the_product_in_words(pilot: Pilot) -> None
     assert "Rayon A6" in where and "stock" in where
     pilot.key("back")
     assert pilot.details()["banner"] == ["Mode accessible : tout est à portée de main, ci-dessous."]
+
+
+def test_the_strip_out_of_reach_shows_the_results_and_the_form_above_the_keyboard(pilot: Pilot) -> None:
+    pilot.tap("Accessibilité")
+    pilot.tap("Rechercher un produit")
+    pilot.type("tente")
+    results, *found = pilot.details()["banner"][1:]
+    assert results == f"{pilot.details()['results']} produits" and len(found) >= 2, "the results, not one sentence"
+    assert all("€" in line for line in found)
+    pilot.key("back")
+    pilot.scan("2001000001026")
+    pilot.tap("Ajouter au panier")
+    pilot.tap("Panier (1)")
+    pilot.tap("Commander")
+    total, articles, *rest = pilot.details()["banner"]
+    assert total.startswith("Total") and articles == "Articles : 1" and "Par e-mail" in rest
+    assert "☐  Envoyez-moi aussi les offres du magasin" in rest
+    pilot.tap("Envoyez-moi aussi les offres du magasin")
+    assert "☑  Envoyez-moi aussi les offres du magasin" in pilot.details()["banner"], "the summary follows the form"
+
+
+def test_in_reach_mode_the_share_code_is_in_the_strip_above_as_large_as_on_the_whole_screen(pilot: Pilot,
+                                                                                            tmp_path: Path) -> None:
+    pilot.tap("Accessibilité")
+    pilot.scan("2001000001026")
+    ctx = pilot.app.display().ctx
+    ctx.show(ctx.routes.share([pilot.details()["product"]]))  # "Envoyer sur mon téléphone", below the fold
+    pilot.advance(0.1)
+    assert pilot.scene == "share"
+    pilot.app.display().screen.images.wait()
+    pilot.advance(0.5)
+    assert pilot.details()["banner"][1] == "Visez le code avec l'appareil photo de votre téléphone."
+    assert not any(w["role"] == "image" for w in pilot.request("tree")["displays"]["terminal"]["widgets"]), \
+        "the code is not shrunk into the reach zone"
+    picture = pygame.image.load(str(pilot.screenshot(tmp_path / "share.png")))
+    strip = 1920 * 38 // 100
+    light = [x for x in range(0, 1080, 4) if picture.get_at((x, strip // 2))[0] > 200]
+    assert max(light) - min(light) >= 500, "a white code at least 500 px wide in the strip (278 px before)"

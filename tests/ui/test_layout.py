@@ -7,10 +7,28 @@ import itertools
 import pygame
 import pytest
 
-from kiosk.ui.layout import Insets, column, fit, fixed, flex, grid, layout, leaf, row, shape, text
+from kiosk.ui.layout import (
+    Insets,
+    column,
+    dock,
+    first_that_fits,
+    fit,
+    fixed,
+    flex,
+    grid,
+    layout,
+    leaf,
+    mount,
+    row,
+    scroll,
+    shape,
+    status_zone,
+    text,
+)
+from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme, load_theme
-from kiosk.ui.widgets import Button, Label, Widget
+from kiosk.ui.widgets import Button, Label, Panel, Status, Widget
 from tests.conftest import REPO
 
 
@@ -93,3 +111,55 @@ def test_the_shape_of_a_screen() -> None:
         ["tall", "wide", "small", "wide"]
     # reach zones of accessible mode: a landscape counter's stays wide, a tablet's is small though wider than tall
     assert [shape(s, two_columns=1290) for s in ((1920, 670), (800, 794), (1080, 1190))] == ["wide", "small", "tall"]
+
+
+def test_a_dock_keeps_its_header_and_bars_and_gives_the_body_the_rest(theme: Theme) -> None:
+    header, page, bar = box("header"), box("page"), box("bar")
+    tree = dock(leaf(page), top=[leaf(header, height=fixed(150))], bottom=[leaf(bar, height=fixed(200))])
+    layout(tree, (0, 0, 1080, 1920))
+    assert header.rect == pygame.Rect(0, 0, 1080, 150) and bar.rect == pygame.Rect(0, 1720, 1080, 200)
+    assert page.rect == pygame.Rect(0, 150, 1080, 1570)
+
+
+def test_a_scroll_box_sizes_its_view_and_lays_its_content_out_at_full_height(theme: Theme) -> None:
+    rows = [box(str(i)) for i in range(10)]
+    page = scroll(column(*(leaf(r, height=fixed(300)) for r in rows)), "page")
+    root = Widget((0, 0, 1080, 1920))
+    layout(mount(dock(page, top=[leaf(box("header"), height=fixed(120))]), root), (0, 0, 1080, 1920))
+    view = page.widget
+    assert isinstance(view, ScrollView) and view.rect == pygame.Rect(0, 120, 1080, 1800)
+    assert view.content_height == 3000 and view.max_scroll == 1200
+    assert rows[9].rect == pygame.Rect(0, 2700, 1080, 300), "in the view's own coordinates"
+    assert all(r.parent is view for r in rows), "each widget in the widget of the box that holds it"
+
+
+def test_first_that_fits_shows_the_first_form_that_fits_its_room(theme: Theme) -> None:
+    long, short = box("Add to the comparison"), box("Compare")
+    forms = first_that_fits(leaf(long, width=fixed(600), height=fixed(100)),
+                            leaf(short, width=fixed(300), height=fixed(100)), width=fit())
+    layout(row(forms), (0, 0, 1000, 100))
+    assert long.visible and not short.visible
+    layout(row(forms), (0, 0, 500, 100))
+    assert short.visible and not long.visible and short.rect.width == 300
+    tall, low = box("tall"), box("low")
+    layout(column(first_that_fits(leaf(tall, height=fixed(900)), leaf(low, height=fixed(400)), height=flex())),
+           (0, 0, 1000, 600))
+    assert low.visible and not tall.visible, "the room's height chooses too"
+
+
+def test_a_panel_is_mounted_before_what_it_holds_so_it_is_drawn_under_it(theme: Theme) -> None:
+    panel, chip = Panel((0, 0, 0, 0), "highlight"), box("42")
+    root = Widget((0, 0, 1080, 1920))
+    mount(column(leaf(box("heading")), column(leaf(chip), widget=panel)), root)
+    assert chip.parent is panel and root.children == [root.children[0], panel]
+
+
+def test_the_status_zone_takes_room_only_while_it_says_something(theme: Theme) -> None:
+    cache = TextCache(theme)
+    status, page = Status(), box("page")
+    tree = dock(leaf(page), bottom=[status_zone(status, cache, theme)])
+    layout(tree, (0, 0, 1080, 1920))
+    assert page.rect.height == 1920 and status.rect.height == 0
+    status.label = "Added to your cart"
+    layout(tree, (0, 0, 1080, 1920))
+    assert status.rect.height > 0 and page.rect.bottom == status.rect.top, "the page makes room: nothing under it"
