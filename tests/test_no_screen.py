@@ -38,6 +38,12 @@ def test_a_display_server_that_does_not_answer_is_named(tmp_path: Path) -> None:
     assert "could not open the display server (DISPLAY=:987)" in ended.stderr
 
 
+def test_a_video_driver_that_cannot_start_is_named(tmp_path: Path) -> None:
+    ended = start(write_config(tmp_path), "--windowed", DISPLAY=":987", SDL_VIDEODRIVER="x11")
+    assert ended.returncode != 0
+    assert "SDL's x11 video driver could not start" in ended.stderr and "Traceback" not in ended.stderr
+
+
 def test_headless_needs_no_display_server(tmp_path: Path) -> None:
     sock = tmp_path / "kiosk.sock"
     process = subprocess.Popen([sys.executable, "run_kiosk.py", "--config", str(write_config(tmp_path)), "--headless",

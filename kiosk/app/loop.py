@@ -68,7 +68,12 @@ def init_pygame(headless: bool) -> None:
         raise NoScreen("no screen to show the kiosk on: neither DISPLAY (X11) nor WAYLAND_DISPLAY (Wayland) is set. "
                        "Run it in a desktop session or under a compositor (cage or sway, as config/install/install.sh "
                        "sets up), or with --headless to run without a screen")
-    pygame.display.init()
+    try:
+        pygame.display.init()
+    except pygame.error as error:  # the driver named in SDL_VIDEODRIVER could not start ("x11 not available")
+        raise NoScreen(f"no screen to show the kiosk on: SDL's {asked} video driver could not start ({error}); "
+                       "is the display server running, and may this user open it? (--headless runs without a "
+                       "screen)") from error
     driver = pygame.display.get_driver()
     if driver in ("offscreen", "dummy") and driver != asked:
         # SDL falls back on a driver that shows nothing when it cannot open the display server it was given
