@@ -218,12 +218,15 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
         add("memory after browsing and searching (RSS)", label, _median([m["after_use_mb"] for m in memories]), "MB",
             memory_budget)
 
-    searches = [_probe("search", str(make_config(work, big))) for _ in range(runs)]
-    for part in ("query", "keystroke"):
-        add(f"search as you type, {part}, p50", f"{big} products", _median([s[part]["p50_ms"] for s in searches]),
-            "ms", None)
-        add(f"search as you type, {part}, p99", f"{big} products", _median([s[part]["p99_ms"] for s in searches]),
-            "ms", 5.0 if part == "keystroke" else None)
+    for typos in ("", "typos"):
+        searches = [_probe("search", str(make_config(work, big)), typos) for _ in range(runs)]
+        kind = (f"with typos ({searches[0]['found']} of {searches[0]['phrases']} phrases found), " if typos
+                else "")
+        for part in ("query", "keystroke"):
+            add(f"search as you type, {kind}{part}, p50", f"{big} products",
+                _median([s[part]["p50_ms"] for s in searches]), "ms", None)
+            add(f"search as you type, {kind}{part}, p99", f"{big} products",
+                _median([s[part]["p99_ms"] for s in searches]), "ms", 5.0 if part == "keystroke" else None)
 
     _import_frames(add, work, big)
     _scan_latency(add, work, 50 if quick else 1000)

@@ -192,14 +192,21 @@ def window_frames(config: str, rounds: str = "6") -> dict[str, Any]:
     return out
 
 
-def search(config: str) -> dict[str, Any]:
-    """Latency per keystroke in the search scene: the query alone, and the whole keystroke with redraw."""
+SEARCHED = ("velo route alto", "tente 4", "chaussures trail", "montre gps", "frontale 900", "sac a dos 30",
+            "alpenrad", "lumen")
+# typos in the five languages, corrected as they are typed (every keystroke from the first wrong letter on)
+MISTYPED = ("runing", "chausures trial", "frontalle 900", "alpenrd", "headlmap", "Laufschue", "zapatilas",
+            "zainno", "tentte 4", "basket")
+
+
+def search(config: str, typos: str = "") -> dict[str, Any]:
+    """Latency per keystroke in the search scene: the query alone, and the whole keystroke with redraw.
+    With `typos` ("typos"), the phrases are mistyped ones that search corrects."""
     pilot = _pilot(config)
     catalog = pilot.app.display().ctx.shop.catalog
     pilot.tap(x=540, y=960)
     pilot.tap("Rechercher un produit")
-    phrases = ("velo route alto", "tente 4", "chaussures trail", "montre gps", "frontale 900", "sac a dos 30",
-               "alpenrad", "lumen")
+    phrases = MISTYPED if typos else SEARCHED
     query_ms: list[float] = []
     keystroke_ms: list[float] = []
     for phrase in phrases:
@@ -213,9 +220,11 @@ def search(config: str) -> dict[str, Any]:
             keystroke_ms.append((time.perf_counter() - started) * 1000)
         for _ in phrase:
             pilot.key("backspace")
+    found = sum(bool(catalog.search(phrase)) for phrase in phrases)
     return {"query": {"p50_ms": statistics.median(query_ms), "p99_ms": percentile(query_ms, 0.99)},
             "keystroke": {"p50_ms": statistics.median(keystroke_ms), "p99_ms": percentile(keystroke_ms, 0.99)},
-            "keystrokes": len(keystroke_ms), "products": catalog.product_count()}
+            "keystrokes": len(keystroke_ms), "products": catalog.product_count(), "found": found,
+            "phrases": len(phrases)}
 
 
 def scan_latency(config: str, device: str, wire: str, count: str = "1000", pace: str = "settled") -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 Localized = Mapping[str, str]
@@ -39,6 +39,8 @@ class Category:
     color: str
     icon: str
     specs: tuple[SpecDef, ...] = ()
+    # other words shoppers use for it, by language ("baskets" for running shoes): search finds it by them
+    keywords: Localized = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

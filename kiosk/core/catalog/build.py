@@ -22,7 +22,7 @@ from kiosk.core.pack.feeds import left_out_lines
 from kiosk.core.pack.product_rows import ProductRow
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +50,7 @@ CREATE TABLE collections(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE search_terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE search_terms(term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE product_search USING fts5(
     name, brand, category, description,
     content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8');
@@ -82,7 +82,8 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     review_counts: dict[str, int] = {}
     for review in pack.reviews:
         review_counts[review.sku] = review_counts.get(review.sku, 0) + 1
-    category_names = {c.id: " ".join(c.name.values()) for c in pack.categories}
+    # a department is found by its names and its keywords, in every language
+    category_names = {c.id: " ".join([*c.name.values(), *c.keywords.values()]) for c in pack.categories}
     # Row ids follow popularity (1 = most popular): search takes its candidates in row id order, so the
     # first matches it meets are the most popular ones (see Catalog.search).
     products = sorted(pack.products, key=lambda p: -p.popularity)
@@ -130,9 +131,10 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.executemany("INSERT INTO collections VALUES (?, ?)",
                            ((i, json.dumps(asdict(c), ensure_ascii=False)) for i, c in enumerate(pack.collections)))
     connection.execute("INSERT INTO product_search(product_search) VALUES ('optimize')")
-    # Every word of the index, for the words typed beyond the longest prefix index (see Catalog.search)
+    # Every word of the index with how many products have it: for the words typed beyond the longest prefix
+    # index, and the vocabulary typos are corrected against (see Catalog.search)
     connection.execute("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, product_search, row)")
-    connection.execute("INSERT INTO search_terms SELECT term FROM temp.index_terms")
+    connection.execute("INSERT INTO search_terms SELECT term, doc FROM temp.index_terms")
     connection.execute("DROP TABLE temp.index_terms")
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.catalog.forgiving import DEPARTMENT_WORD_FROM, Correction, Vocabulary, department_words
 from kiosk.core.codes.gtin import gtin14
 from kiosk.core.language.text import fold
 from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef, Variant
@@ -62,6 +63,14 @@ class Facets:
     price_max_cents: int
     count: int
     price_bands: tuple[tuple[int | None, int | None], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search found, and the query it was taken for when typos were corrected."""
+
+    products: list[ProductSummary]
+    meant: str = ""  # "did you mean": the query with its typos corrected ("runing" -> "running"); "" as typed
 
 
 @dataclass(frozen=True)
@@ -142,10 +151,16 @@ class Catalog:
         self._max_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()[0])
         self._has_terms = self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'search_terms'").fetchone() is not None
+        self._vocabulary = Vocabulary(self._db.execute("SELECT term, documents FROM search_terms") if
+                                      self._has_terms and self._has_column("search_terms", "documents") else ())
+        self._department_words = department_words(self._categories, STOP_WORDS)
         # a catalogue built before variants had their own GTIN and price (the previous one, kept to roll back)
         variant_columns = {row[1] for row in self._db.execute("PRAGMA table_info(variants)")}
         self._variant_codes = "gtin14" in variant_columns
         self._variant_prices = "price_cents" in variant_columns
+
+    def _has_column(self, table: str, column: str) -> bool:
+        return column in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
 
     def _load_categories(self) -> list[Category]:
         categories = []
@@ -259,11 +274,40 @@ class Catalog:
         return Scanned(_product(row), "") if row else None
 
     def search(self, text: str, limit: int = 30) -> list[ProductSummary]:
-        """Products matching every word of `text` as a prefix, best first.
+        """Products matching every word of `text` as a prefix (typos forgiven), best first: see find()."""
+        return self.find(text, limit).products
 
-        Accents and case are ignored ("velo" finds "Vélo"); a whole barcode finds its product.
+    def find(self, text: str, limit: int = 30) -> Found:
+        """Products matching every word of `text` as a prefix, best first, with the query they were found for.
+
+        Accents and case are ignored ("velo" finds "Vélo"); a whole barcode finds its product. A word that
+        begins no word of the catalogue is taken for the nearest one ("runing": "running"), and `meant`
+        says so. A query naming a department ("tente", "running") lists that department's products first.
         """
-        words = _WORD.findall(text)
+        corrections: dict[str, Correction] = {}
+        for word in _WORD.findall(text):
+            corrected = self._vocabulary.correct(word)
+            if corrected is not None:
+                corrections[word] = corrected
+        products = self._search([corrections[w].prefix if w in corrections else w for w in _WORD.findall(text)],
+                                limit)
+        if not corrections or not products:
+            return Found(products)
+        meant = _WORD.sub(lambda m: corrections[m[0]].word if m[0] in corrections else m[0], text)
+        return Found(products, " ".join(meant.split()))
+
+    def named_departments(self, words: list[str]) -> frozenset[str]:
+        """The departments whose name or keyword (in any language) one of these words begins."""
+        named: set[str] = set()
+        for word in words:
+            folded = fold(word).strip()
+            if len(folded) >= DEPARTMENT_WORD_FROM:
+                for name, departments in self._department_words.items():
+                    if name.startswith(folded):
+                        named |= departments
+        return frozenset(named)
+
+    def _search(self, words: list[str], limit: int) -> list[ProductSummary]:
         if not words:
             return []
         meaningful = [w for i, w in enumerate(words) if w.lower() not in STOP_WORDS or i == len(words) - 1]
@@ -287,12 +331,17 @@ class Catalog:
             "SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT 1 OFFSET ?",
             (query, SEARCH_CANDIDATES - 1),
         ).fetchone()
+        # A department the query names comes first: every candidate is ranked then, not only the best scores
+        departments = sorted(self.named_departments(words))
+        marks = ", ".join("?" * len(departments))
+        first = f"category IN ({marks}) DESC, " if departments else ""
         rows = self._db.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM products JOIN ("
             "  SELECT rowid AS hit, bm25(product_search, 8.0, 4.0, 2.0, 1.0) AS score"
             "  FROM product_search WHERE product_search MATCH ? AND rowid <= ? ORDER BY score LIMIT ?"
-            ") ON products.id = hit ORDER BY score, id",
-            (query, last[0] if last else self._max_id, limit),
+            f") ON products.id = hit ORDER BY {first}score, id LIMIT ?",
+            (query, last[0] if last else self._max_id, SEARCH_CANDIDATES if departments else limit, *departments,
+             limit),
         )
         ranked = [_summary(row) for row in rows]
         if len(typed) < 2:

@@ -75,8 +75,13 @@ def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Cat
                         spec.get("better", ""))
             )
         name = reader.localized("categories.json", f"{key}.name", item.get("name"), languages, None)
+        keywords = item.get("keywords", {})
+        if not isinstance(keywords, dict) or not all(isinstance(v, str) for v in keywords.values()):
+            reader.problem("categories.json", f"{key}.keywords",
+                           "must be an object of words by language, like {\"fr\": \"basket, sneaker\"}")
+            keywords = {}
         categories.append(Category(item["id"], name, str(item.get("color", "#555555")), str(item.get("icon", "")),
-                                   tuple(specs)))
+                                   tuple(specs), {language: str(words) for language, words in keywords.items()}))
     return categories
 
 

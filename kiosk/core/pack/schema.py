@@ -66,7 +66,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                           "currency": {"enum": ["EUR", "CHF", "GBP", "USD"]}},
                          ("id", "version", "languages"), "The pack's manifest."),
     "categories.json": _list_of(_object({"id": ID, "name": TEXTS, "color": {"type": "string"},
-                                         "icon": {"type": "string"}, "specs": _list_of(SPEC, "what compares")},
+                                         "icon": {"type": "string"}, "specs": _list_of(SPEC, "what compares"),
+                                         "keywords": {**TEXTS, "description": "other words shoppers search it "
+                                                      "by, by language: {\"fr\": \"basket, sneaker\"}"}},
                                         ("id", "name")), "The departments, and the specs their products have."),
     "products.json": _list_of(PRODUCT, "The products (or products.csv, or a Merchant Center feed)."),
     "reviews.json": _list_of(_object({"id": ID, "sku": SKU, "stars": {"type": "integer", "minimum": 1, "maximum": 5},

@@ -1,0 +1,97 @@
+"""Search that forgives: typos in the five languages find what was meant, and the department a query names comes
+first, with "did you mean" saying what the search was taken for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk.core.catalog.build import ensure_catalog
+from kiosk.core.catalog.database import Catalog
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Catalog]:
+    database = tmp_path_factory.mktemp("catalog") / "catalog.db"
+    opened = Catalog(ensure_catalog(REPO / "content" / "demo", database))
+    yield opened
+    opened.close()
+
+
+# typed, the department expected first, and what "did you mean" says ("" when taken as typed)
+TYPOS = [
+    # fr
+    ("runing", "running", "running"),
+    ("chausures", "running", "chaussures"),
+    ("chausure", "running", "chaussure"),
+    ("frontalle", "headlamps", "frontale"),
+    ("alpenrd", "bikes", "alpenrad"),
+    ("tentte", "tents", "tente"),
+    ("chaussures trial", "running", "chaussures trail"),
+    ("Vélso", "bikes", "velos"),
+    # en
+    ("headlmap", "headlamps", "headlamp"),
+    ("backpak", "backpacks", "backpacks"),
+    ("wacth", "watches", "watch"),
+    # de
+    ("Laufschue", "running", "laufschuhe"),
+    ("Stirnlampr", "headlamps", "stirnlampe"),
+    ("rucksak", "backpacks", "rucksacke"),
+    # es
+    ("zapatilas", "running", "zapatillas"),
+    ("mochilla", "backpacks", "mochila"),
+    ("linterna frontla", "headlamps", "linterna frontal"),
+    # it
+    ("scarppe", "running", "scarpe"),
+    ("zainno", "backpacks", "zaino"),
+    ("orologo", "watches", "orologi"),
+]
+
+
+@pytest.mark.parametrize(("typed", "department", "meant"), TYPOS)
+def test_a_typo_finds_the_department_that_was_meant_first(catalog: Catalog, typed: str, department: str,
+                                                          meant: str) -> None:
+    found = catalog.find(typed)
+    assert found.products, f"{typed!r} found nothing"
+    assert found.products[0].category == department, [(p.category, p.title("fr")) for p in found.products[:5]]
+    assert found.meant == meant
+
+
+# a department named in any language (accents or not), in whatever language the session is: it comes first
+DEPARTMENTS = [("running", "running"), ("tente", "tents"), ("Zelte", "tents"), ("tiendas", "tents"),
+               ("Fahrrader", "bikes"), ("fahrräder", "bikes"), ("bicicletas", "bikes"), ("velos", "bikes"),
+               ("Rucksäcke", "backpacks"), ("orologi", "watches"), ("lampade", "headlamps"), ("run", "running")]
+
+
+@pytest.mark.parametrize(("typed", "department"), DEPARTMENTS)
+def test_a_query_naming_a_department_lists_its_products_first(catalog: Catalog, typed: str, department: str) -> None:
+    found = catalog.find(typed)
+    expected = catalog.count(department)
+    heads = [p.category for p in found.products[:expected]]
+    assert heads and set(heads) == {department}, [(p.category, p.title("fr")) for p in found.products[:expected]]
+    assert found.meant == ""
+
+
+def test_running_ranks_shoes_ahead_of_a_headlamp_called_run(catalog: Catalog) -> None:
+    found = [p.title("fr") for p in catalog.search("run", 60)]
+    assert "Frontale Run 500" in found
+    shoes = catalog.count("running")
+    assert found.index("Frontale Run 500") >= shoes
+
+
+def test_a_department_keyword_finds_it(catalog: Catalog) -> None:
+    for synonym in ("basket", "baskets", "sneakers", "Turnschuhe", "deportivas", "baskte"):
+        found = catalog.search(synonym)
+        assert found and {p.category for p in found} == {"running"}, synonym
+
+
+def test_words_that_mean_nothing_still_find_nothing(catalog: Catalog) -> None:
+    for nonsense in ("chaussurezz", "zzzz", "qwxy", "xkcdz"):
+        assert catalog.find(nonsense).products == [], nonsense
+
+
+def test_a_word_spelt_right_is_not_corrected(catalog: Catalog) -> None:
+    for typed in ("velo", "trail", "frontale", "gps", "sac a dos 30"):
+        assert catalog.find(typed).meant == "", typed
