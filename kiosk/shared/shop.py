@@ -18,9 +18,11 @@ from kiosk.config import KioskConfig
 from kiosk.config.settings import opening_hours
 from kiosk.core.catalog.build import ensure_catalog, previous_catalog, stored_fingerprint
 from kiosk.core.catalog.database import Catalog
+from kiosk.core.catalog.popular_searches import PopularSearches
 from kiosk.core.hours.clock import Clock
 from kiosk.core.language.i18n import Translations, Translator
 from kiosk.core.language.locale_format import Formatter
+from kiosk.core.language.text import fold
 from kiosk.core.messages import CatalogReady, ContentOffered, Message, OfferRefused
 from kiosk.core.orders.outbox import Outbox, outbox_csv
 from kiosk.core.orders.place_order import PlacedOrder
@@ -88,6 +90,7 @@ class Shop:
         self._rerun_done: list[Callable[[list[Problem]], None]] = []
         self.local_path = outbox_path(config).with_name(f"settings-{config.store.id}.json")
         self.local = load_local_settings(self.local_path)
+        self.searches = PopularSearches(self.local_path.with_name(f"searches-{config.store.id}.json"))
         self.content_refused: list[Problem] = []  # the problems of the pack on disk, when the last good catalogue runs
         self.content_source: ContentSource | None = None  # plugged in by wiring.py with [content] url
         self.content_offered: ContentOffered | None = None  # head office's last word on the version to run
@@ -117,6 +120,18 @@ class Shop:
             formatter = Formatter(language, self.catalog.currency)
             self._formatters[language] = formatter
         return formatter
+
+    def popular_searches(self, language: str, count: int = 6) -> list[str]:
+        """What to offer before the first letter: the searches that most often led shoppers to a product
+        at this kiosk, then the departments' names in `language` until there are `count`."""
+        offered = self.searches.top(count)
+        seen = {" ".join(fold(text).split()) for text in offered}
+        for category in self.catalog.categories:
+            name = category.name.get(language) or next(iter(category.name.values()), "")
+            if name and " ".join(fold(name).split()) not in seen:
+                offered.append(name)
+                seen.add(" ".join(fold(name).split()))
+        return offered[:count]
 
     def image(self, relative: str) -> str:
         """The path of a picture of the content pack."""

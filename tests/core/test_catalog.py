@@ -106,7 +106,8 @@ def test_one_or_two_letters_show_popular_products_with_a_word_starting_so(catalo
         record = catalog.product(product.sku)
         category = catalog.category(product.category)
         assert record is not None and category is not None
-        indexed = [*record.name.values(), record.brand, *category.name.values(), *record.description.values()]
+        indexed = [*record.name.values(), record.brand, *category.name.values(), *category.keywords.values(),
+                   *record.description.values()]
         assert any(word.startswith("t") for word in re.findall(r"\w+", _fold(" ".join(indexed))))
 
 
@@ -127,7 +128,8 @@ def test_long_words_find_what_their_beginning_finds(catalog: Catalog) -> None:
             assert product is not None and category is not None
             if expected:
                 assert category.name["fr"] == expected or expected.split()[0].lower() in _fold(product.title("fr"))
-            indexed = [*product.name.values(), product.brand, *category.name.values(), *product.description.values()]
+            indexed = [*product.name.values(), product.brand, *category.name.values(), *category.keywords.values(),
+                       *product.description.values()]
             assert any(word.startswith(prefix) for word in re.findall(r"\w+", _fold(" ".join(indexed)))), typed
     assert catalog.search("chaussurezz") == []
 
