@@ -195,8 +195,8 @@ def window_frames(config: str, rounds: str = "6") -> dict[str, Any]:
 SEARCHED = ("velo route alto", "tente 4", "chaussures trail", "montre gps", "frontale 900", "sac a dos 30",
             "alpenrad", "lumen")
 # typos in the five languages, corrected as they are typed (every keystroke from the first wrong letter on)
-MISTYPED = ("runing", "chausures trial", "frontalle 900", "alpenrd", "headlmap", "Laufschue", "zapatilas",
-            "zainno", "tentte 4", "basket")
+MISTYPED = ("runing", "chausures runing", "frontalle 900", "alpenrd", "headlmap", "Laufschue", "zapatilas",
+            "ziani", "tentte 4", "basket")
 
 
 def search(config: str, typos: str = "") -> dict[str, Any]:
