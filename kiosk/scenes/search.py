@@ -1,4 +1,7 @@
-"""Search as you type, on the on-screen keyboard; accents and case do not matter."""
+"""Search as you type, on the on-screen keyboard; accents, case and typos do not matter.
+
+Search opens empty for each shopper, with the store's popular searches to tap; a corrected query says
+"did you mean"; when nothing is found, an adviser is a tap away."""
 
 from __future__ import annotations
 
@@ -8,13 +11,15 @@ from typing import Any
 import pygame
 
 from kiosk.core.models import ProductSummary
+from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, fit, flex, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Panel, Root, TextField, Widget
 
 RESULTS = 30
+POPULAR = 6  # popular searches offered before the first letter
 
 
 class SearchScene(ShopScene):
@@ -28,16 +33,18 @@ class SearchScene(ShopScene):
         self.results: ScrollView | None = None
         self.count = 0
         self.found: list[ProductSummary] = []
+        self.meant = ""  # the query with its typos corrected, when it was
+        self.query = ""  # a new search scene (opened from home) starts empty: the last shopper's words are gone
         self._measured_row: tuple[tuple[int, int], int] | None = None  # (width, text size) -> a row's height
 
     @property
     def text(self) -> str:
-        """What the shopper typed (kept in the session, wiped with it)."""
-        return str(self.ctx.session.search_text)
+        """What the shopper typed."""
+        return self.query
 
     def details(self) -> dict[str, Any]:
-        """The query and how many results it has."""
-        return {"query": self.text, "results": self.count}
+        """The query, how many results it has and the corrected query ("did you mean")."""
+        return {"query": self.text, "results": self.count, "meant": self.meant}
 
     def banner(self) -> tuple[str, ...]:
         """In reach mode, above the field and keys: what is typed, how many products it finds, the first of
@@ -49,9 +56,11 @@ class SearchScene(ShopScene):
                 *(f"{product.title(ctx.lang)} · {ctx.fmt.price(product.price_cents)}" for product in self.found[:5]))
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Field, results and keyboard."""
-        t = self.ctx.t
-        results = scroll(None, t("Results"), rows=self._fill_results, height=flex())
+        """Field, a clear button, results and keyboard."""
+        t, margin = self.ctx.t, self.ctx.theme.size("margin")
+        clear = row(leaf(None), self.kit.button(t("Clear all"), self.clear, style="secondary"),
+                    padding=Insets(0, margin, 0, margin))
+        results = column(clear, scroll(None, t("Results"), rows=self._fill_results, height=flex()), height=flex())
         root, self.field = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
                                            self.on_key_pressed, results=results)
         return root
@@ -65,28 +74,55 @@ class SearchScene(ShopScene):
         view.scroll = 0.0
         width = view.rect.width
         margin, gap = theme.size("margin"), theme.size("gap")
-        found = ctx.shop.catalog.search(self.text, RESULTS) if self.text.strip() else []
-        self.count = len(found)
-        self.found = found
-        if not self.text.strip() or not found:
-            said = (t("Type a product name, a brand or a department. “velo” finds “Vélo”.") if not self.text.strip()
-                    else t("Nothing found for “{query}”. Check the spelling or ask an adviser.", query=self.text))
-            self.kit.fill(view, column(self.kit.words(said, color="muted"), padding=Insets.all(margin)))
+        result = ctx.shop.catalog.find(self.text, RESULTS) if self.text.strip() else None
+        found = result.products if result else []
+        self.count, self.found, self.meant = len(found), found, result.meant if result else ""
+        if not found:
+            self.kit.fill(view, self._nothing_yet() if not self.text.strip() else self._nothing_found())
             view.invalidate()
             return
 
         row_h = self._row_height(width - 2 * margin, found[0])
+        first = 1 if self.meant else 0  # "did you mean" stands over the results
 
         def build_row(index: int) -> list[Widget]:
-            product = found[index]
             rect = pygame.Rect(margin, gap // 2 + index * (row_h + gap // 2), width - 2 * margin, row_h)
+            if index < first:
+                holder = Widget(rect)
+                said = t("Did you mean “{query}”?", query=self.meant)
+                self.kit.place(holder, row(self.kit.button(said, partial(self._set_text, self.meant),
+                                                           style="secondary"), align="center"), rect)
+                return [holder]
+            product = found[index - first]
             line = Panel(rect, "surface", label=product.title(ctx.lang), role="button",
                          on_tap=partial(self.open_product, product.sku))
             self.kit.place(line, self._result(product), rect)
             return [line]
 
-        view.set_rows(len(found), row_h + gap // 2, build_row, top=gap // 2)
+        view.set_rows(len(found) + first, row_h + gap // 2, build_row, top=gap // 2)
         view.invalidate()
+
+    def _nothing_yet(self) -> Box:
+        """Before the first letter: how search works, and the store's popular searches to tap."""
+        t, kit, margin, gap = self.ctx.t, self.kit, self.ctx.theme.size("margin"), self.ctx.theme.size("gap")
+        popular = self.ctx.shop.popular_searches(self.ctx.lang, POPULAR)
+        return column(kit.words(t("Type a product name, a brand or a department. “velo” finds “Vélo”."), color="muted"),
+                      *([kit.words(t("Popular searches"), bold=True),
+                         flow(*(kit.button(text, partial(self._set_text, text), style="secondary")
+                                for text in popular), gap=gap)] if popular else []),
+                      gap=gap, padding=Insets.all(margin))
+
+    def _nothing_found(self) -> Box:
+        """Nothing found: say so, and offer to call an adviser."""
+        t, kit, margin, gap = self.ctx.t, self.kit, self.ctx.theme.size("margin"), self.ctx.theme.size("gap")
+        return column(kit.words(t("Nothing found for “{query}”. Check the spelling or ask an adviser.",
+                                  query=self.text), color="muted"),
+                      kit.button(t("Call an adviser"), lambda: call_adviser(self.ctx, "search: nothing found")),
+                      gap=gap, align="start", padding=Insets.all(margin))
+
+    def clear(self) -> None:
+        """Empty the field: the popular searches are offered again."""
+        self._set_text("")
 
     def _result(self, product: ProductSummary) -> Box:
         """A result: picture, brand, name (two lines kept, so every row is as tall) and price."""
@@ -129,12 +165,13 @@ class SearchScene(ShopScene):
         return False
 
     def _set_text(self, text: str) -> None:
-        self.ctx.session.search_text = text
+        self.query = text
         if self.field is not None:
             self.field.set_text(text)
         if self.results is not None:
             self._fill_results(self.results)
 
     def open_product(self, sku: str) -> None:
-        """Show a result."""
+        """Show a result; the search counts among the store's popular ones."""
+        self.ctx.shop.searches.led_to_a_product(self.meant or self.text)
         self.ctx.show(self.ctx.routes.product(sku))

@@ -41,10 +41,10 @@ def test_compare_holds_at_most_four_products() -> None:
 
 def test_wipe_forgets_the_shopper() -> None:
     session = ShopperSession("fr")
-    session.language, session.search_text, session.started = "en", "tente", True
+    session.language, session.started = "en", True
     session.add_to_compare("x")
     session.wipe()
-    assert (session.language, session.compare, session.search_text, session.started) == ("fr", [], "", False)
+    assert (session.language, session.compare, session.started) == ("fr", [], False)
 
 
 def test_idle_watcher_warns_then_expires() -> None:

@@ -30,7 +30,6 @@ class ShopperSession:
     default_language: str
     language: str = ""
     compare: list[str] = field(default_factory=list)
-    search_text: str = ""
     started: bool = False
     member: Member | None = None  # personal data: wiped with the session, never published
     cart: Cart = field(default_factory=Cart)
@@ -58,7 +57,6 @@ class ShopperSession:
         """Forget everything about this shopper."""
         self.language = self.default_language
         self.compare.clear()
-        self.search_text = ""
         self.started = False
         self.member = None
         self.cart.clear()
