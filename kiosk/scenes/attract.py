@@ -10,7 +10,7 @@ from kiosk.core.hours.slide_schedule import active_slides
 from kiosk.core.models import Slide, pick
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, fit, fixed, flex, layout, leaf, row, text
+from kiosk.ui.layout import Box, Insets, column, dock, fit, fixed, flex, layout, leaf, mount, row, text
 from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
 FADE_SECONDS = 0.6
@@ -94,8 +94,8 @@ class AttractScene(ShopScene):
         product = ctx.shop.catalog.product(slide.sku) if slide.kind == "product" else None
         ink = "primary" if product is not None else "accent"
         self._shown_status = self.status_key()
-        action, kept = self.call_to_action(size, ink)
-        room = kept.inside(pygame.Rect(0, 0, width, height))
+        action = self.call_to_action(size, ink)
+        room = pygame.Rect(0, 0, width, height - action.natural(width)[1])  # what the slide has above it
         if product is not None:
             backdrop = Panel((0, 0, width, height), "background", radius=False)
             picture = Picture((0, 0, 0, 0), ctx.shop.image(product.image), label=product.title(ctx.lang))
@@ -118,7 +118,6 @@ class AttractScene(ShopScene):
                 content = column(leaf(picture, height=flex(min=theme.size("touch_target"), max=height // 2)),
                                  *said, gap=theme.size("gap"), height=flex(),
                                  padding=Insets(theme.size("gap"), margin, theme.size("gap"), margin))
-            words: list[Widget] = [picture, brand, name, price]
         else:
             backdrop = Panel((0, 0, width, height), "primary", radius=False)
             title = Label((0, 0, 0, 0), pick(slide.title or {}, ctx.lang), size="headline", bold=True,
@@ -128,41 +127,36 @@ class AttractScene(ShopScene):
             content = column(text(title, cache, theme, sizes=("title",), max_lines=3),
                              text(subtitle, cache, theme, sizes=("text",), max_lines=4),
                              gap=theme.size("gap") * 2, padding=Insets.all(margin), justify="center", height=flex())
-            words = [title, subtitle]
-        layout(content, room)
-        return [backdrop, *words, *action]
+        # the slide above its call to action, on its backdrop (which holds them all, drawn first)
+        layout(mount(dock(content, bottom=[action]), backdrop), backdrop.rect)
+        return [backdrop]
 
     def status_key(self) -> str:
         """What the call to action depends on besides the slide (the window: open or closed)."""
         return ""
 
-    def call_to_action(self, size: tuple[int, int], ink: str) -> tuple[list[Widget], Insets]:
-        """What invites a touch, over every slide, and the part of the screen it keeps for itself: a
-        "Touch to start" pill at the bottom, and the accessibility button."""
+    def call_to_action(self, size: tuple[int, int], ink: str) -> Box:
+        """What invites a touch, at the bottom of every slide (which is laid out above it): a "Touch to
+        start" pill, and the accessibility button above the pill's left end (the pill may take the width)."""
         ctx, theme = self.ctx, self.ctx.theme
-        width, height = size
+        width = size[0]
         margin = theme.size("margin") * 2
         start_text = ctx.t("Touch to start")
         pill_w = min(width - 2 * margin, ctx.screen.text.width(start_text, theme.size("title"), True) + 2 * margin)
-        pill = Panel((0, 0, 0, 0), ink)
-        words = pill.add(Label((0, 0, 0, 0), start_text, size="title", bold=True, wrap=True, align="center",
-                               color="on_primary" if ink == "primary" else "on_accent"))
-        content = column(text(words, ctx.screen.text, theme, sizes=("text",), max_lines=2), widget=pill,
-                         padding=Insets.all(theme.size("gap")), width=fixed(pill_w),
-                         height=fit(min=theme.size("touch_target") + theme.size("gap")), justify="center")
-        pill_h = content.natural(pill_w)[1]
-        layout(content, ((width - pill_w) // 2, height - margin - pill_h, pill_w, pill_h))
-        button = self.accessibility_button(size)  # above the pill's left end: the pill may take the width
-        button.rect.bottom = pill.rect.top - theme.size("gap")
-        return [pill, button], Insets(bottom=height - button.rect.top + theme.size("gap"))
+        words = Label((0, 0, 0, 0), start_text, size="title", bold=True, wrap=True, align="center",
+                      color="on_primary" if ink == "primary" else "on_accent")
+        pill = column(text(words, ctx.screen.text, theme, sizes=("text",), max_lines=2),
+                      widget=Panel((0, 0, 0, 0), ink),
+                      padding=Insets.all(theme.size("gap")), width=fixed(pill_w),
+                      height=fit(min=theme.size("touch_target") + theme.size("gap")), justify="center")
+        return column(row(self.accessibility_button()), column(pill, align="center"), gap=theme.size("gap"),
+                      padding=Insets(theme.size("gap"), theme.size("margin"), margin, theme.size("margin")))
 
-    def accessibility_button(self, size: tuple[int, int]) -> Widget:
+    def accessibility_button(self) -> Box:
         """In a corner of every slide: start in accessible mode."""
-        theme = self.ctx.theme
-        side = theme.size("touch_target")
-        margin = theme.size("margin")
-        return Button((margin, size[1] - side - margin, side, side), self.ctx.t("Accessibility"),
-                      self.start_accessible, style="secondary", size="title", shown="♿")
+        side = self.ctx.theme.size("touch_target")
+        return leaf(Button((0, 0, 0, 0), self.ctx.t("Accessibility"), self.start_accessible, style="secondary",
+                           size="title", shown="♿"), width=fixed(side), height=fixed(side))
 
     def start_accessible(self) -> None:
         """A session in accessible mode."""

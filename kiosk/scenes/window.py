@@ -13,8 +13,8 @@ from kiosk.core.hours.opening_hours import shop_state
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, flex, layout, row, scroll, text
-from kiosk.ui.widgets import Label, Panel, Root, Widget
+from kiosk.ui.layout import Box, Insets, column, flex, row, scroll, text
+from kiosk.ui.widgets import Label, Panel, Root
 
 FEATURED = 24  # products on the window's shop page
 
@@ -59,7 +59,7 @@ class WindowAttractScene(AttractScene):
         status = store_status(self.ctx)
         return {**super().details(), "open": status.open, "status": status.sentence}
 
-    def call_to_action(self, size: tuple[int, int], ink: str) -> tuple[list[Widget], Insets]:
+    def call_to_action(self, size: tuple[int, int], ink: str) -> Box:
         """A wide band at the bottom: open/closed in big letters, and what a touch does. The slide is laid
         out above it, never under it."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
@@ -71,8 +71,8 @@ class WindowAttractScene(AttractScene):
         on_band = "on_primary" if status.open else "on_accent"
         cache = ctx.screen.text
         # the one instruction to passers-by is never cut: three lines, a size smaller, before that
-        lines = [text(band.add(Label((0, 0, 0, 0), words, size=size_name, bold=bold, color=on_band, align="center",
-                                     wrap=True, valign="top")), cache, theme, max_lines=lines, sizes=sizes)
+        lines = [text(Label((0, 0, 0, 0), words, size=size_name, bold=bold, color=on_band, align="center", wrap=True,
+                            valign="top"), cache, theme, max_lines=lines, sizes=sizes)
                  for words, size_name, bold, lines, sizes in (
                      (status.headline, "headline", True, 2, ()), (status.detail, "title", True, 2, ()),
                      (invite, "title", False, 3, ("button",))) if words]
@@ -80,16 +80,11 @@ class WindowAttractScene(AttractScene):
         side = margin + theme.size("touch_target") if width > height else margin  # the button's end of the band
         content = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, side, margin // 2, side),
                          widget=band)
-        band_h = content.natural(width)[1]
-        layout(content, (0, height - band_h, width, band_h))
-        button = self.accessibility_button(size)
-        if width > height:  # the slide's text runs wide: the band's left end is free instead
-            button.rect.y = height - band_h + theme.size("margin")
-            kept = band_h
-        else:
-            button.rect.y = height - band_h - button.rect.height - theme.size("margin")
-            kept = band_h + button.rect.height + theme.size("margin") * 2
-        return [band, button], Insets(bottom=kept)
+        button = row(self.accessibility_button(), padding=Insets(theme.size("margin"), theme.size("margin"), 0,
+                                                                  theme.size("margin")))
+        if width > height:  # the slide's text runs wide: the button stands on the band's left end, kept free
+            return Box("stack", [content, column(button)])
+        return column(button, content, gap=theme.size("margin"))
 
 
 class WindowHomeScene(ShopScene):
