@@ -3,7 +3,9 @@ first, with "did you mean" saying what the search was taken for."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +97,25 @@ def test_words_that_mean_nothing_still_find_nothing(catalog: Catalog) -> None:
 def test_a_word_spelt_right_is_not_corrected(catalog: Catalog) -> None:
     for typed in ("velo", "trail", "frontale", "gps", "sac a dos 30"):
         assert catalog.find(typed).meant == "", typed
+
+
+# the issue's typos on 100,000 products: the department meant still comes first, every result of the page in it
+BIG_TYPOS = [("runing", "running"), ("chausures", "running"), ("frontalle", "headlamps"), ("headlmap", "headlamps"),
+             ("tentte", "tents"), ("Laufschue", "running"), ("zapatilas", "running"), ("ziani", "backpacks"),
+             ("basket", "running"), ("velso", "bikes"), ("orologo", "watches"), ("chausures runing", "running")]
+
+
+@pytest.mark.slow  # a 100,000-product pack is written and imported (about a minute)
+def test_typos_find_their_department_first_among_100k_products(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "content" / "tools"))
+    from make_synthetic_pack import write_pack
+
+    big = Catalog(ensure_catalog(write_pack(100_000, tmp_path / "pack"), tmp_path / "catalog.db"))
+    try:
+        for typed, department in BIG_TYPOS:
+            found = big.find(typed, 30)
+            assert len(found.products) == 30, typed
+            assert bool(found.meant) == (typed != "basket"), (typed, found.meant)  # a keyword is no typo
+            assert {p.category for p in found.products} == {department}, (typed, found.meant)
+    finally:
+        big.close()
