@@ -3,6 +3,8 @@ first, with "did you mean" saying what the search was taken for."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,8 @@ import pytest
 
 from kiosk.core.catalog.build import ensure_catalog
 from kiosk.core.catalog.database import Catalog
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
 from tests.conftest import REPO
 
 
@@ -119,3 +123,15 @@ def test_typos_find_their_department_first_among_100k_products(tmp_path: Path) -
             assert {p.category for p in found.products} == {department}, (typed, found.meant)
     finally:
         big.close()
+
+
+def test_keywords_that_are_not_words_by_language_refuse_the_pack_naming_them(tmp_path: Path) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(REPO / "content" / "demo", folder)
+    categories = json.loads((folder / "categories.json").read_text(encoding="utf-8"))
+    categories[1]["keywords"] = ["basket"]  # a list, not words by language
+    (folder / "categories.json").write_text(json.dumps(categories, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(PackRejected) as caught:
+        read_pack(folder)
+    said = [str(problem) for problem in caught.value.problems]
+    assert any("categories.json" in text and "keywords" in text for text in said), said
