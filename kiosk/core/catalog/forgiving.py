@@ -52,7 +52,8 @@ class Vocabulary:
         counted = dict(sorted((word, count) for word, count in words if word and not word.isdigit()))
         self._words = list(counted)
         self._documents = list(accumulate(counted.values(), initial=0))  # products with words[:i], summed
-        self._beginnings: dict[int, list[str]] = {}  # length -> every beginning of a word that long, sorted
+        # (length, first letter) -> the beginnings that long of the words starting with that letter, sorted
+        self._beginnings: dict[tuple[int, str], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self._words)
@@ -71,11 +72,8 @@ class Vocabulary:
             return None
         best: tuple[int, int, int, str] | None = None
         for length in range(max(len(folded) - edits, SHORTEST_FORGIVEN - 1), len(folded) + edits + 1):
-            beginnings = self._of_length(length)
-            first = bisect_left(beginnings, folded[0])
-            last = bisect_left(beginnings, folded[0] + "\U0010ffff", first)
-            for beginning, distance, _ in process.extract(folded, beginnings[first:last], scorer=OSA.distance,
-                                                           score_cutoff=edits, limit=None):
+            for beginning, distance, _ in process.extract(folded, self._beginnings_of(length, folded[0]),
+                                                           scorer=OSA.distance, score_cutoff=edits, limit=None):
                 rank = (int(distance), abs(len(beginning) - len(folded)), -self._products(beginning), beginning)
                 if best is None or rank < best:
                     best = rank
@@ -84,11 +82,13 @@ class Vocabulary:
         prefix = best[3]
         return Correction(folded, prefix, self._meant_word(prefix))
 
-    def _of_length(self, length: int) -> list[str]:
-        """The beginnings of this length of every word (a shorter word whole), made on first use."""
-        found = self._beginnings.get(length)
+    def _beginnings_of(self, length: int, letter: str) -> list[str]:
+        """The beginnings of this length (a shorter word whole) of the words starting with `letter`, made on
+        first use: a few milliseconds at most, once, rather than all of them when the catalogue opens."""
+        found = self._beginnings.get((length, letter))
         if found is None:
-            found = self._beginnings[length] = sorted({word[:length] for word in self._words})
+            first, last = self._range(letter)
+            found = self._beginnings[(length, letter)] = sorted({word[:length] for word in self._words[first:last]})
         return found
 
     def _range(self, beginning: str) -> tuple[int, int]:
