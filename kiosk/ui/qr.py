@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import sys
+
 import pygame
-import qrcode
-import qrcode.constants
 
 from kiosk.ui.widgets import Painter, Widget
+
+
+def _import_qrcode_without_pillow() -> None:
+    """Import qrcode without Pillow: qrcode imports Pillow (4 MB resident) for image factories we never
+    use (we draw its matrix ourselves), and leaves them out when Pillow cannot be imported. Pillow is
+    hidden for that one import only, unless something imported it already (the printer's escpos)."""
+    if "PIL" in sys.modules:
+        return  # the plain import below
+    sys.modules["PIL"] = None  # type: ignore[assignment]  # None there: "import PIL" raises ImportError
+    try:
+        import qrcode  # noqa: F401
+    finally:
+        del sys.modules["PIL"]
+
+
+_import_qrcode_without_pillow()
+import qrcode  # noqa: E402  # already imported above, without Pillow
+import qrcode.constants  # noqa: E402
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 # Level L: a screen is not scratched or creased, and fewer modules make bigger ones, which scan from farther.
