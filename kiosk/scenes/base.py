@@ -189,8 +189,9 @@ class ShopScene(Scene):
                    parts: Callable[[bool], list[Box]] | None = None,
                    results: Box | None = None, above: Callable[[], Box] | None = None) -> tuple[Root, TextField]:
         """A typing scene: header, a text field, and the keyboard zone at the bottom; between field and
-        keys the `results` (a list that scrolls), or the scene's `parts` (`parts(compact)`: a choice, a
-        consent) and its `action` button, laid out in the room the keyboard leaves: the whole form in
+        keys the `results` (a list that scrolls; the `action` beside the field), or the scene's `parts`
+        (`parts(compact)`: a choice, a consent) and its `action` button, laid out in the room the keyboard
+        leaves: the whole form in
         sight, the button under the parts or beside the field, and in a short room the compact parts
         (without what only explains). What `above` makes stands over the field (a checkout's steps), but
         in the compact forms. Returns the root and the field."""
@@ -223,8 +224,9 @@ class ShopScene(Scene):
                             min_key=target, names=ctx.t)
             return self.kit.keyboard(made, keyboard_w, height)
 
-        if results is not None or (action is None and parts is None):
-            body = column(column(column(field_box(), padding=pad), *([results] if results is not None else []),
+        if results is not None or (action is None and parts is None):  # the action beside the field
+            entry = beside(action()) if action is not None else field_box()
+            body = column(column(column(entry, padding=pad), *([results] if results is not None else []),
                                  height=flex()), keyboard(keyboard_h))
             root = self.screen(size, title, body, status_top=True)
             return root, fields[0]

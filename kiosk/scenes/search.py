@@ -14,7 +14,7 @@ from kiosk.core.models import ProductSummary
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Panel, Root, TextField, Widget
 
@@ -57,12 +57,12 @@ class SearchScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """Field, a clear button, results and keyboard."""
-        t, margin = self.ctx.t, self.ctx.theme.size("margin")
-        clear = row(leaf(None), self.kit.button(t("Clear all"), self.clear, style="secondary"),
-                    padding=Insets(0, margin, 0, margin))
-        results = column(clear, scroll(None, t("Results"), rows=self._fill_results, height=flex()), height=flex())
+        t = self.ctx.t
+        results = scroll(None, t("Results"), rows=self._fill_results, height=flex())
         root, self.field = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
-                                           self.on_key_pressed, results=results)
+                                           self.on_key_pressed, results=results,
+                                           action=lambda: self.kit.button(t("Clear all"), self.clear,
+                                                                          style="secondary"))
         return root
 
     def _fill_results(self, view: ScrollView) -> None:
