@@ -97,7 +97,9 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
 
     navigate(category)
     scroll("browse_scroll")
-    skus = [p.sku for p in app.display().ctx.shop.catalog.browse(None, limit=4)]
+    # four of one department: products of different departments share too few rows for the table to scroll
+    department = app.display().ctx.shop.catalog.categories[0].id
+    skus = [p.sku for p in app.display().ctx.shop.catalog.browse(department, limit=4)]
     for sku in skus:
         app.display().session.add_to_compare(sku)
     app.display().ctx.show(app.display().ctx.routes.compare())
