@@ -63,18 +63,22 @@ class NfcReader(DeviceThread):
 
     def _on_connect(self, tag: Any) -> bool:
         records: tuple[str, ...] = ()
-        try:
-            # nfcpy answers None both for "no NDEF" and for a read that timed out (a slow reader,
-            # a card held at the edge of the field), and keeps nothing in between: ask again.
-            for attempt in range(NDEF_ATTEMPTS):
+        unreadable = False
+        # nfcpy answers None both for "no NDEF" and for a read that timed out (a slow reader, a card
+        # held at the edge of the field), and keeps nothing in between; a read cut off half-way raises.
+        # Either way: ask again.
+        for attempt in range(NDEF_ATTEMPTS):
+            try:
                 ndef = tag.ndef
                 if ndef is not None:
                     records = describe(ndef.records)
+                    unreadable = False
                     break
-                self.wait(NDEF_PAUSE_S * (attempt + 1))  # at most half a second in all
-        except Exception:  # a card pulled away mid-read, or garbage in its memory
+            except Exception:  # a card pulled away mid-read, or garbage in its memory
+                unreadable = True
+            self.wait(NDEF_PAUSE_S * (attempt + 1))  # three quarters of a second in all
+        if unreadable:
             log.warning("card reader %s: unreadable NDEF ignored", self.address)
-            records = ()
         self.post(CardPresented(hash_uid(bytes(tag.identifier), self._secret), records, source=self.address))
         return True  # hold the connection until the card leaves: one event per presentation
 
