@@ -27,7 +27,7 @@ class OrderBackend(ThreadingHTTPServer):
         self.orders: dict[str, dict[str, Any]] = {}  # key -> body, once each, in arrival order
         self.reviews: dict[str, dict[str, Any]] = {}  # the same for POST /reviews
         self.lock = threading.Lock()
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True).start()
 
     @property
     def url(self) -> str:

@@ -24,7 +24,7 @@ class Backend(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), ShareHandler)
         self.requests: list[tuple[str, dict[str, Any], str]] = []
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True).start()
 
 
 class ShareHandler(BaseHTTPRequestHandler):

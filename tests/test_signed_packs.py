@@ -154,7 +154,7 @@ def server(tmp_path: Path) -> Iterator[tuple[PackServer, Path]]:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     pack_server = PackServer(context)
-    thread = threading.Thread(target=pack_server.serve_forever, daemon=True)
+    thread = threading.Thread(target=pack_server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield pack_server, cert
     pack_server.release.set()
@@ -358,7 +358,7 @@ def test_a_redirect_is_followed_only_over_https_and_to_the_hosts_allowed(tmp_pat
     public, url = _served(tmp_path, pack_server)
     plain = PackServer(None)  # the same pack over plain http, on loopback too
     plain.files["/pack.tar"] = pack_server.files["/pack.tar"]
-    threading.Thread(target=plain.serve_forever, daemon=True).start()
+    threading.Thread(target=plain.serve_forever, args=(0.05,), daemon=True).start()
     try:
         fetcher = ContentFetcher(url, public, tmp_path / "packs", max_bytes=50_000_000, ca_file=str(cert))
         offered = f"{pack_server.base()}/to-http.tar?store=lyon-01"
@@ -383,6 +383,7 @@ def test_a_redirect_is_followed_only_over_https_and_to_the_hosts_allowed(tmp_pat
         plain.server_close()
 
 
+@pytest.mark.slow  # waits out a stall, a trickle or a deadline in real time
 def test_a_stalled_download_is_abandoned_said_and_resumed_later(tmp_path: Path,
                                                                 server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server
@@ -400,6 +401,7 @@ def test_a_stalled_download_is_abandoned_said_and_resumed_later(tmp_path: Path,
     assert pack_server.requests[-1].get("Range") == f"bytes={size // 3}-", "what came before the stall was kept"
 
 
+@pytest.mark.slow  # waits out a stall, a trickle or a deadline in real time
 def test_a_trickle_below_the_minimum_rate_or_past_the_deadline_is_abandoned(tmp_path: Path,
                                                                           server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server
@@ -427,6 +429,7 @@ def _settle(pilot: Pilot, until: Callable[[], bool], seconds: float = 30) -> Non
         time.sleep(0.01)
 
 
+@pytest.mark.slow  # waits out a stall, a trickle or a deadline in real time
 def test_a_newer_offer_or_a_reload_replaces_a_stuck_download(tmp_path: Path,
                                                              server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server
