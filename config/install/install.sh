@@ -66,7 +66,8 @@ mkdir -p "$PREFIX/app"
 (cd "$SOURCE" && tar --exclude=./.git --exclude=./.venv --exclude='__pycache__' --exclude='*.egg-info' \
     --exclude=./tests/snapshots --exclude=./bench/results -cf - .) | (cd "$PREFIX/app" && tar -xf -)
 /usr/bin/python3 -m venv "$PREFIX/venv"  # the system's Python, which the kiosk user can run
-"$PREFIX/venv/bin/pip" install -q --disable-pip-version-check "$PREFIX/app[printer]"
+# The versions CI tested (constraints.txt), so that a new release cannot change a store's kiosk
+"$PREFIX/venv/bin/pip" install -q --disable-pip-version-check -c "$PREFIX/app/constraints.txt" "$PREFIX/app[printer]"
 chown -R root:root "$PREFIX"
 chmod -R go-w "$PREFIX"
 
