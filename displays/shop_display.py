@@ -220,14 +220,9 @@ class ShopDisplay:
             self.ctx.toast(t("The printer is not answering: scan the QR code or get it by email."))
 
     def on_device_status_changed(self, message: DeviceStatusChanged) -> None:
-        """Keep each device's state for staff (and telemetry); its technical detail goes to the log (staff's
-        screen says it in words)."""
-        state = (message.connected, message.detail)
-        if self.devices.get(message.device) != state:
-            (log.info if message.connected else log.warning)("device %s: %s %s", message.device,
-                                                             "connected" if message.connected else "disconnected",
-                                                             message.detail)
-        self.devices[message.device] = state
+        """Keep each device's state for staff (and telemetry); the app logs the change once, with its
+        technical detail (staff's screen says it in words)."""
+        self.devices[message.device] = (message.connected, message.detail)
 
     # --- automation ------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:

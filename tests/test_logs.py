@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,25 @@ def test_under_systemd_the_log_goes_to_the_journal_as_fields_and_to_a_file_on_re
     assert "terminal (terminal)" in started["MESSAGE"] and started["CODE_FILE"].endswith("cli.py")
     text = log_file.read_text()
     assert "INFO kiosk: kiosk" in text and "started" in text, "the file has the same lines, formatted"
+
+
+@pytest.mark.e2e
+def test_each_device_is_said_once_for_the_kiosk_with_its_detail_in_brackets(tmp_path: Path) -> None:
+    """Two displays share the speech and get a scanner and a card reader each: the log says every device's
+    state once, not once per display, and without a dangling separator when there is no detail."""
+    log_file = tmp_path / "kiosk.log"
+    process = start_kiosk(write_config(tmp_path), tmp_path / "kiosk.sock", "--log-file", str(log_file),
+                          output=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            if "device speech" in log_file.read_text():
+                break
+            time.sleep(0.1)
+    finally:
+        process.terminate()
+        assert process.wait(timeout=5) == 0
+    device_lines = [line.split(": ", 1)[1] for line in log_file.read_text().splitlines() if " device " in line]
+    assert device_lines, "the devices' states are in the log"
+    assert len(device_lines) == len(set(device_lines)), f"a device said twice: {device_lines}"
+    assert "device scanner sim: connected (simulated)" in device_lines
+    assert all(not line.endswith(" ") for line in device_lines)

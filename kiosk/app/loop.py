@@ -33,6 +33,7 @@ from kiosk.core.messages import (
     CatalogReady,
     CommandReceived,
     ContentOffered,
+    DeviceStatusChanged,
     Message,
     Quit,
     Redraw,
@@ -124,6 +125,7 @@ class App:
         # the desk demo's keys (F2 scans, F3 taps a card): the simulated devices', wired in wiring.py
         self.demo_keys: dict[str, Callable[[], None]] = {}
         self.device_owners: dict[str, Display] = {}  # a device's address -> the display its input goes to
+        self.device_states: dict[str, tuple[bool, str]] = {}  # what the log last said of each device
         self._pending_replies: list[tuple[Callable[[dict[str, Any]], None], dict[str, Any]]] = []
         self._last_update = self.clock.monotonic()
         self._last_input = time.monotonic()
@@ -191,8 +193,21 @@ class App:
             if owner is not None:
                 self.deliver(owner, message)
             return
+        if isinstance(message, DeviceStatusChanged):
+            self.log_device_change(message)
         for display in self.displays:
             self.deliver(display, message)
+
+    def log_device_change(self, message: DeviceStatusChanged) -> None:
+        """Say a device's change in the log once for the kiosk (every display keeps the state for its
+        staff screen), with its technical detail when there is one."""
+        state = (message.connected, message.detail)
+        if self.device_states.get(message.device) == state:
+            return
+        self.device_states[message.device] = state
+        said = "connected" if message.connected else "disconnected"
+        detail = f" ({message.detail})" if message.detail else ""
+        (log.info if message.connected else log.warning)("device %s %s%s", message.device, said, detail)
 
     def owner_of(self, kind: str, display_name: str) -> Display | None:
         """The display a device of `kind` ("scan", "card") belongs to: the one it names, else the first
