@@ -150,8 +150,7 @@ class ShopDisplay:
     def end_session(self) -> None:
         """Forget the shopper and go back to the attract loop."""
         self.set_accessible(False)
-        self.session.wipe()
-        self.shop.event("session_ended", display=self.name)
+        self.ctx.actions.erase_shopper()
         self.screen.stack.reset(self.attract_scene())
         release_free_memory()
         log.info("session ended on %s", self.name)

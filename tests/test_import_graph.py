@@ -19,9 +19,11 @@ MAY_IMPORT = {
     "kiosk.ui": ("kiosk.core", "kiosk.config", "kiosk.shipped"),
     "kiosk.services": ("kiosk.core", "kiosk.config", "drivers"),
     "kiosk.shared": ("kiosk.core", "kiosk.config"),
-    "kiosk.scenes": ("kiosk.core", "kiosk.config", "kiosk.ui", "kiosk.shared"),
+    "kiosk.actions": ("kiosk.core", "kiosk.config", "kiosk.shared"),  # what the shopper does: core, then the outbox
+    "kiosk.scenes": ("kiosk.core", "kiosk.config", "kiosk.ui", "kiosk.shared", "kiosk.actions"),
     "kiosk.app": ("kiosk.core", "kiosk.config", "kiosk.ui", "kiosk.shared", "kiosk.services"),
-    "displays": ("kiosk.core", "kiosk.config", "kiosk.ui", "kiosk.shared", "kiosk.scenes", "kiosk.app"),
+    "displays": ("kiosk.core", "kiosk.config", "kiosk.ui", "kiosk.shared", "kiosk.actions", "kiosk.scenes",
+                 "kiosk.app"),
     "kiosk.automation": ("kiosk.core", "kiosk.config", "kiosk.shared", "kiosk.app", "drivers"),
 }
 ENTRY_POINTS = ("kiosk.cli", "kiosk.testing")  # what may build the kiosk with kiosk.wiring

@@ -10,10 +10,10 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
+from kiosk.actions import OrderAnswers
 from kiosk.core.models import pick
-from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id, normalise_phone
+from kiosk.core.orders.order import DeliveryAddress, Order, normalise_phone
 from kiosk.core.orders.order_mail import fulfilment_text
-from kiosk.core.orders.place_order import Voice, place
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
@@ -160,7 +160,7 @@ class CheckoutScene(ShopScene):
                                        valign="center"),
                              kit.words(fmt.price(line.total_cents), bold=True, align="right", width=fit(),
                                        max_lines=1, valign="center"), gap=gap, align="center"))
-        order = self._order(preview=True)
+        order = self._order()
         lines += [kit.rule(),
                   kit.words(t("Total {total}", total=fmt.price(ctx.session.cart.total_cents)), size="title",
                             bold=True, align="right", max_lines=1)]
@@ -219,35 +219,23 @@ class CheckoutScene(ShopScene):
         self.step = "contact"
         self.rebuild()
 
-    def _order(self, preview: bool = False) -> Order:
-        ctx = self.ctx
+    def _answers(self) -> OrderAnswers:
         email, phone = self._contact()
         delivery = None if self.collect else DeliveryAddress(
             self.typed["street"].strip(), self.typed["postcode"].strip(), self.typed["city"].strip())
-        return Order(
-            id="" if preview else new_order_id(ctx.shop.config.store.id), store=ctx.shop.config.store.id,
-            device=ctx.display_name, placed_at=ctx.clock.now(), language=ctx.lang, currency=ctx.shop.catalog.currency,
-            lines=tuple(ctx.session.cart.lines), email=email, phone=phone,
-            collect_from=self._collect_from() if self.collect else None, delivery=delivery,
-            marketing_opt_in=self.marketing)
+        return OrderAnswers(email, phone, self._collect_from() if self.collect else None, delivery, self.marketing)
+
+    def _order(self) -> Order:
+        """The order as it stands (for the summary)."""
+        return self.ctx.actions.draft_order(self._answers())
 
     def confirm(self) -> None:
         """Keep the order durably, then (only then) show it confirmed."""
         ctx = self.ctx
         if not ctx.session.cart.lines or not any(self._contact()):
             return
-        shop = ctx.shop
-        store_language = shop.config.store.default_language
-        placed = place(self._order(), store_name=shop.config.store.name,
-                       follow_url_template=shop.config.orders.follow_url, mail=shop.mail_enabled,
-                       store_email=shop.config.orders.store_email,
-                       shopper=Voice(ctx.t, ctx.fmt.price, ctx.when),
-                       store=Voice(shop.t(store_language), shop.formatter(store_language).price, ctx.when))
-        shop.keep_order(placed)
+        placed = ctx.actions.place_order(self._answers())
         order = placed.order
-        shop.event("order_placed", display=ctx.display_name, articles=ctx.session.cart.count,
-                   total_cents=order.total_cents)
-        ctx.session.cart.clear()
         self.typed = {key: "" for key in TYPED_STEPS}
         stack = ctx.screen.stack
         stack.pop_to("home")

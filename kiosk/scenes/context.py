@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 import pygame
 
+from kiosk.actions import ShopperActions
 from kiosk.core.hours.clock import Clock
 from kiosk.core.language.i18n import Translator
 from kiosk.core.language.locale_format import Formatter
@@ -35,6 +37,11 @@ class SceneContext:
     print_jobs: set[str] = field(default_factory=set)  # slips sent from this display, awaiting their result
     toggle_accessible: Callable[[], None] = lambda: None  # set by the display: accessible mode on or off
     routes: Routes = field(init=False)  # set by the display role: how scenes open one another
+
+    @cached_property
+    def actions(self) -> ShopperActions:
+        """What the shopper does (order, review, email, save a list, sign up, erase), one call each."""
+        return ShopperActions(self.shop, self.session, self.clock, self.display_name, self.when)
 
     @property
     def t(self) -> Translator:

@@ -6,7 +6,6 @@ import re
 from functools import partial
 from typing import Any
 
-from kiosk.core.shopper.share_mail import compose
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
@@ -92,9 +91,7 @@ class EmailScene(ShopScene):
         ctx = self.ctx
         if not (valid_email(self.address) and self.consent):
             return
-        subject, text, html = compose(self.content, self.url, ctx.t, ctx.fmt.price)
-        ctx.shop.queue("email", {"to": self.address, "subject": subject, "text": text, "html": html,
-                                 "marketing_opt_in": self.marketing}, ctx.clock.now().timestamp())
+        ctx.actions.send_email(self.address, self.content, self.url, self.marketing)
         self.address = ""
         ctx.back()
         ctx.toast(ctx.t("On its way to your inbox."))

@@ -6,7 +6,6 @@ once approved (it comes back in a content pack, marked as written in the store).
 
 from __future__ import annotations
 
-import uuid
 from functools import partial
 from typing import Any
 
@@ -100,14 +99,7 @@ class ReviewScene(ShopScene):
         ctx = self.ctx
         if not self._ready():
             return
-        review_id = str(uuid.uuid4())
-        payload = {"id": review_id, "sku": self.sku, "stars": self.stars, "text": self.typed["text"].strip(),
-                   "author": self.typed["author"].strip(), "language": ctx.lang, "store": ctx.shop.config.store.id,
-                   "device": ctx.display_name, "written_at": ctx.clock.now().isoformat(timespec="seconds"),
-                   "in_store": True}
-        ctx.shop.outbox.add("review", payload, ctx.clock.now().timestamp(), review_id)
-        ctx.shop.outbox_added()
-        ctx.shop.event("review_written", display=ctx.display_name, sku=self.sku, stars=self.stars)
+        ctx.actions.write_review(self.sku, self.stars, self.typed["text"], self.typed["author"])
         self.typed = {"text": "", "author": ""}
         ctx.back()
         ctx.toast(ctx.t("Thank you! Your review will show once the store has read it."))

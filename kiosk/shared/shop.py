@@ -10,7 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from platformdirs import user_cache_dir, user_data_dir
 
@@ -25,7 +25,6 @@ from kiosk.core.language.locale_format import Formatter
 from kiosk.core.language.text import fold
 from kiosk.core.messages import CatalogReady, ContentOffered, Message, OfferRefused
 from kiosk.core.orders.outbox import Outbox, outbox_csv
-from kiosk.core.orders.place_order import PlacedOrder
 from kiosk.core.pack.reader import PackRejected
 from kiosk.core.problems import Problem
 from kiosk.shared.local_settings import load_local_settings, save_local_settings
@@ -157,23 +156,6 @@ class Shop:
         """Wake the senders: something waits in the outbox."""
         for sender in self.senders:
             sender.wake()
-
-    def queue(self, kind: str, payload: dict[str, Any], now: float) -> str:
-        """Write something to deliver to the outbox (durably) and wake its sender; returns its id."""
-        item_id = self.outbox.add(kind, payload, now)
-        self.outbox_added()
-        return item_id
-
-    def keep_order(self, placed: PlacedOrder) -> None:
-        """Keep an order and its emails durably, in one transaction, then wake the senders and tell staff.
-
-        Returns once it is on disk: only then may the shopper see "confirmed" (DESIGN §5).
-        """
-        order = placed.order
-        self.outbox.add_many(list(placed.items), order.placed_at.timestamp())
-        self.outbox_added()
-        log.info("order %s kept in the outbox (%d articles)", order.id, sum(line.quantity for line in order.lines))
-        self.fleet.staff_call(placed.alert)
 
     @property
     def closed_override(self) -> bool | None:

@@ -52,7 +52,7 @@ def test_slow_or_scattered_taps_do_not(pilot: Pilot) -> None:
 
 
 def test_the_menu_shows_the_outbox_and_exports_it(pilot: Pilot) -> None:
-    pilot.app.shop.queue("email", {"to": "x@example.org", "subject": "s", "text": "t", "html": "h"}, 0.0)
+    pilot.app.shop.outbox.add("email", {"to": "x@example.org", "subject": "s", "text": "t", "html": "h"}, 0.0)
     open_menu(pilot)
     assert pilot.details()["outbox"]["pending"] == 1
     assert "1 en attente, 0 bloqué(s), 0 envoyé(s)" in pilot.labels()

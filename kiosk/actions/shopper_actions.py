@@ -1,0 +1,107 @@
+"""The shopper's actions at one display: each gathers nothing, decides nothing on screen, and keeps what
+must not be lost in the outbox before it returns (DESIGN §5: only then may the shopper see "done")."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kiosk.core.hours.clock import Clock
+from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id
+from kiosk.core.orders.place_order import PlacedOrder, Voice, place
+from kiosk.core.shopper.session import ShopperSession
+from kiosk.core.shopper.share_mail import compose
+from kiosk.shared.shop import Shop
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OrderAnswers:
+    """What the shopper answered at the checkout (personal data: never logged)."""
+
+    email: str = ""
+    phone: str = ""  # E.164
+    collect_from: datetime | None = None  # collect at the store from then; None: delivery
+    delivery: DeliveryAddress | None = None
+    marketing_opt_in: bool = False
+
+
+class ShopperActions:
+    """One call per thing the shopper does at display `display`, for the session in front of it."""
+
+    def __init__(self, shop: Shop, session: ShopperSession, clock: Clock, display: str,
+                 when: Callable[[object], str]) -> None:
+        self.shop = shop
+        self.session = session
+        self.clock = clock
+        self.display = display
+        self.when = when  # "tomorrow at 09:30" in the shopper's language
+
+    # --- the outbox: the one place a shopper's action is written ---------------------------------
+    def _keep(self, items: list[tuple[str, dict[str, Any], str]]) -> None:
+        """Write items to the outbox in one transaction (durably), then wake their senders."""
+        self.shop.outbox.add_many(items, self.clock.now().timestamp())
+        self.shop.outbox_added()
+
+    # --- orders ------------------------------------------------------------------------------------
+    def draft_order(self, answers: OrderAnswers) -> Order:
+        """The order as it would be placed now, without its number (for the checkout's summary)."""
+        return self._order(answers, "")
+
+    def _order(self, answers: OrderAnswers, order_id: str) -> Order:
+        shop = self.shop
+        return Order(id=order_id, store=shop.config.store.id, device=self.display, placed_at=self.clock.now(),
+                     language=self.session.language, currency=shop.catalog.currency,
+                     lines=tuple(self.session.cart.lines), email=answers.email, phone=answers.phone,
+                     collect_from=answers.collect_from, delivery=answers.delivery,
+                     marketing_opt_in=answers.marketing_opt_in)
+
+    def place_order(self, answers: OrderAnswers) -> PlacedOrder:
+        """Place the cart as an order: kept durably with its emails, staff told, the cart emptied."""
+        shop, language = self.shop, self.session.language
+        store_language = shop.config.store.default_language
+        placed = place(self._order(answers, new_order_id(shop.config.store.id)), store_name=shop.config.store.name,
+                       follow_url_template=shop.config.orders.follow_url, mail=shop.mail_enabled,
+                       store_email=shop.config.orders.store_email,
+                       shopper=Voice(shop.t(language), shop.formatter(language).price, self.when),
+                       store=Voice(shop.t(store_language), shop.formatter(store_language).price, self.when))
+        order = placed.order
+        self._keep(list(placed.items))
+        log.info("order %s kept in the outbox (%d articles)", order.id, sum(line.quantity for line in order.lines))
+        shop.fleet.staff_call(placed.alert)
+        shop.event("order_placed", display=self.display, articles=self.session.cart.count,
+                   total_cents=order.total_cents)
+        self.session.cart.clear()
+        return placed
+
+    # --- reviews -------------------------------------------------------------------------------------
+    def write_review(self, sku: str, stars: int, text: str, author: str) -> str:
+        """A review for the backend's moderation (`POST /reviews`); returns its id."""
+        review_id = str(uuid.uuid4())
+        payload = {"id": review_id, "sku": sku, "stars": stars, "text": text.strip(), "author": author.strip(),
+                   "language": self.session.language, "store": self.shop.config.store.id, "device": self.display,
+                   "written_at": self.clock.now().isoformat(timespec="seconds"), "in_store": True}
+        self._keep([("review", payload, review_id)])
+        self.shop.event("review_written", display=self.display, sku=sku, stars=stars)
+        return review_id
+
+    # --- emails ----------------------------------------------------------------------------------------
+    def send_email(self, address: str, content: dict[str, Any], url: str, marketing_opt_in: bool) -> None:
+        """The shared selection (`content`, the share payload, and its link) by email, in the shopper's
+        language."""
+        language = self.session.language
+        subject, text, html = compose(content, url, self.shop.t(language), self.shop.formatter(language).price)
+        self._keep([("email", {"to": address, "subject": subject, "text": text, "html": html,
+                               "marketing_opt_in": marketing_opt_in}, "")])
+
+    # --- the end of a session ------------------------------------------------------------------------
+    def erase_shopper(self) -> None:
+        """Forget the shopper: language, comparison, cart, member card, accessible mode (what scenes typed
+        goes with the scenes, which the display closes)."""
+        self.session.wipe()
+        self.shop.event("session_ended", display=self.display)
