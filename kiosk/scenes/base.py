@@ -297,19 +297,23 @@ class ShopScene(Scene):
             self.ctx.show(self.ctx.routes.compare())
 
 
+Tick = Callable[[ProductSummary], Box]  # a product's compare tick (kiosk/scenes/comparing.py)
+
+
 def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
-                 on_tap: Callable[[], None]) -> Widget:
-    """A tappable card in `rect`: picture, brand, name, rating and price, and whether the product is in
-    the cart or the comparison (the card is built again when either changes)."""
+                 on_tap: Callable[[], None], tick: Tick | None = None) -> Widget:
+    """A tappable card in `rect`: picture, brand, name, rating and price, whether the product is in
+    the cart, and its compare tick (the card is built again when either changes)."""
     card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
-    layout(mount(product_card_box(ctx, product), card), rect)
+    layout(mount(product_card_box(ctx, product, tick), card), rect)
     return card
 
 
-def product_card_box(ctx: SceneContext, product: ProductSummary) -> Box:
+def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | None = None) -> Box:
     """The layout of a product card: the picture takes what the texts leave (the larger text
     of accessible mode takes room from the picture, never from the name). Every card is as tall for a
-    width, whatever its product: the name has two lines, the state line is kept."""
+    width, whatever its product: the name has two lines, the state line is kept. With a `tick`, the
+    compare tick stands at the bottom, across the card."""
     theme, t, kit = ctx.theme, ctx.t, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
     title = product.title(ctx.lang)
@@ -317,7 +321,7 @@ def product_card_box(ctx: SceneContext, product: ProductSummary) -> Box:
     state = []
     if ctx.session.cart.holds(product.sku):
         state.append(t("✓ In cart"))
-    if product.sku in ctx.session.compare:
+    if product.sku in ctx.session.compare and tick is None:  # the tick says it otherwise
         state.append(t("✓ Comparing"))
     rating = [kit.stars(product.rating, t("{rating} out of 5", rating=ctx.fmt.number(product.rating)),
                         theme.size("star"))] if product.review_count or product.rating else []
@@ -330,33 +334,35 @@ def product_card_box(ctx: SceneContext, product: ProductSummary) -> Box:
                   name, row(*rating, align="center", height=fit(min=theme.size("star"))),
                   kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
                             max_lines=1),
-                  marks, gap=gap // 3, padding=Insets.all(gap))
+                  marks, *([tick(product)] if tick is not None else []), gap=gap // 3, padding=Insets.all(gap))
 
 
-def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, room: int) -> int:
+def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, room: int,
+                        tick: Tick | None = None) -> int:
     """How tall a product card of `width` is: its texts, and a picture as wide as the card, or less
     when the card would not show whole in `room` (a landscape counter shows a row of cards, not a row
     of pictures)."""
     gap = ctx.theme.size("gap")
-    texts = product_card_box(ctx, product).natural(width)[1]  # measured only: its widgets are never mounted
+    texts = product_card_box(ctx, product, tick).natural(width)[1]  # measured only: its widgets are never mounted
     picture = max(ctx.theme.size("thumb") // 2, min(width - 2 * gap, room * 9 // 10 - texts))
     return texts + picture
 
 
 def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[ProductSummary],
-                 on_open: Callable[[str], None]) -> None:
+                 on_open: Callable[[str], None], tick: Tick | None = None) -> None:
     """Products as cards in a scroll view, as many to a row as stay readable (two at least); a row is
-    built only when it comes near the view, so that a department of thousands costs what is shown."""
+    built only when it comes near the view, so that a department of thousands costs what is shown. With
+    `tick`, each card has its compare tick."""
     theme = ctx.theme
     margin, gap = theme.size("margin"), theme.size("gap")
     inner = view.rect.width - 2 * margin
     columns = max(2, (inner + gap) // (theme.size("tile_width") + gap))
     card_w = (inner - (columns - 1) * gap) // columns
-    card_h = product_card_height(ctx, card_w, products[0], view.rect.height) if products else 0
+    card_h = product_card_height(ctx, card_w, products[0], view.rect.height, tick) if products else 0
 
     def build_row(index: int) -> list[Widget]:
         return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),
-                                              card_w, card_h), product, partial(on_open, product.sku))
+                                              card_w, card_h), product, partial(on_open, product.sku), tick)
                 for col, product in enumerate(products[index * columns:(index + 1) * columns])]
 
     view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)

@@ -10,6 +10,7 @@ from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.language.i18n import N_
 from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
+from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Box, Insets, column, flex, flow, row, scroll
 from kiosk.ui.scene import Modal
@@ -31,6 +32,8 @@ class BrowseScene(ShopScene):
         self.category = category
         self.sort = "popular"
         self.filter = BrowseFilter()
+        self._grid: ScrollView | None = None
+        self._scrolled = 0.0  # where the grid was when the scene was built again (a compare tick tapped)
 
     def details(self) -> dict[str, Any]:
         """Category, sort and filters."""
@@ -61,9 +64,21 @@ class BrowseScene(ShopScene):
         return self.screen(size, title, column(bar, grid), bottom=self.compare_bar())
 
     def _fill(self, products: list[ProductSummary], view: ScrollView) -> None:
-        """The cards in the grid's view, once it has its size (a row made as it comes into view)."""
+        """The cards in the grid's view, once it has its size (a row made as it comes into view), each with
+        its compare tick; the grid stays where the shopper scrolled to."""
         view.remove_children()
-        product_grid(self.ctx, view, products, self.open_product)
+        product_grid(self.ctx, view, products, self.open_product, self._tick)
+        view.scroll = min(self._scrolled, view.max_scroll)
+        self._grid = view
+
+    def _tick(self, product: ProductSummary) -> Box:
+        return compare_tick(self.ctx, product, self.rebuild)
+
+    def rebuild(self) -> None:
+        """Build again, the grid kept where it was scrolled to."""
+        if self._grid is not None and self.root is not None:
+            self._scrolled = self._grid.scroll
+        super().rebuild()
 
     def open_product(self, sku: str) -> None:
         """Show a product."""
@@ -75,9 +90,10 @@ class BrowseScene(ShopScene):
                                          lambda chosen: self.apply(*chosen))
 
     def apply(self, sort: str, chosen: BrowseFilter) -> None:
-        """Use a new sort and filter."""
+        """Use a new sort and filter (the grid starts at its top)."""
         self.sort, self.filter = sort, chosen
         self.rebuild()
+        self._scrolled = 0.0
 
 
 class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):

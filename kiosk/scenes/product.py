@@ -9,7 +9,8 @@ from kiosk.core.language.i18n import N_
 from kiosk.core.models import Variant, pick
 from kiosk.core.shopper.compare import format_spec_value
 from kiosk.scenes.adviser import call_adviser
-from kiosk.scenes.base import ShopScene, compare_toast, stock_text, suggestion_cards
+from kiosk.scenes.base import ShopScene, stock_text, suggestion_cards
+from kiosk.scenes.comparing import toggle_compare
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
@@ -295,15 +296,10 @@ class ProductScene(ShopScene):
         self.ctx.show(self.ctx.routes.share([self.sku]))
 
     def _toggle_compare(self) -> None:
-        ctx = self.ctx
-        product = ctx.shop.catalog.product(self.sku)
-        if self.sku in ctx.session.compare:
-            ctx.session.remove_from_compare(self.sku)
-            ctx.toast(ctx.t("Removed from the comparison"))
-        else:
-            result = ctx.session.add_to_compare(self.sku)
-            compare_toast(ctx, result.value, product.title(ctx.lang) if product else self.sku)
-        self._keep_scroll_rebuild()
+        """In or out of the comparison; a fifth product asks which one it replaces."""
+        product = self.ctx.shop.catalog.product(self.sku)
+        toggle_compare(self.ctx, self.sku, product.title(self.ctx.lang) if product else self.sku,
+                       self._keep_scroll_rebuild)
 
     def _order(self, order: str) -> None:
         self.review_order = order

@@ -18,7 +18,7 @@ from kiosk.ui.layout import Box, Size, button, column, fit, fixed, layout, leaf,
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Stars, Status, Widget
+from kiosk.ui.widgets import Button, Label, Panel, Picture, Stars, Status, Toggle, Widget
 
 
 class Kit:
@@ -44,6 +44,20 @@ class Kit:
         """A button as wide as its text (or `width`), at least the touch target."""
         made = Button((0, 0, 0, 0), label, action, **style)
         return button(made, self.cache, self.theme, width=width, height=height)
+
+    def toggle(self, label: str, action: Callable[[], None] | None, *, checked: bool, shown: str = "",
+               switch: bool = False, size: str = "text", width: Size | None = None) -> Box:
+        """A tick box (or a switch) with its words, as wide as they need (or `width`), at least the touch
+        target; in less room the box alone, its words still its label."""
+        made = Toggle((0, 0, 0, 0), label, action, checked=checked, switch=switch, shown=shown, size=size)
+        target, pad = self.theme.size("touch_target"), self.theme.size("gap") // 2 + self.theme.px(8)
+        mark = Toggle.mark_width(self.theme, self.cache, size, switch)
+
+        def measure(available: int) -> tuple[int, int]:
+            wide = 2 * pad + mark + pad // 2 + self.cache.width(shown or label, self.theme.size(size), True)
+            return max(target, min(available, wide)), target
+
+        return Box("leaf", [], made, width or fit(min=target), fit(), measure=measure)
 
     def picture(self, path: Path | str, largest: int, label: str = "") -> Box:
         """A square picture, at most `largest` pixels."""

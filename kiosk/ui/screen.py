@@ -16,7 +16,7 @@ from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Label, Painter, Point, Widget
+from kiosk.ui.widgets import Label, Painter, Point, Toggle, Widget
 
 TOAST_SECONDS = 3.5
 
@@ -428,6 +428,8 @@ class Screen:
             node: dict[str, Any] = {"role": widget.role, "label": widget.label,
                                     "bounds": [rect.x, rect.y + self.offset, rect.w, rect.h], "enabled": widget.enabled,
                                     "clipped": rect.size != widget.rect.size}  # partly scrolled out of view
+            if isinstance(widget, Toggle):  # a tick box or a switch: on or off
+                node["checked"] = widget.checked
             if isinstance(widget, Label) and widget.label:  # shown whole, or cut with "…"
                 node["cut"] = any(line.endswith("…") for line in widget.lines(measure, widget.rect.width)) \
                     and not widget.label.endswith("…")

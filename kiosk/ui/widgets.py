@@ -415,6 +415,69 @@ class Button(Widget):
             painter.surface.blit(badge, badge.get_rect(center=box.center))
 
 
+class Toggle(Button):
+    """A choice that is on or off, drawn as what it is: a box that is ticked (a product's compare tick), or
+    a switch whose knob slides (a screen's option), before its words. Tapping it says what to do; the
+    scene builds it again with the new state. Its tree node says `checked`."""
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
+                 checked: bool, switch: bool = False, shown: str = "", size: str = "text") -> None:
+        super().__init__(rect, label, on_tap, style="chip_on" if checked and not switch else "chip", size=size,
+                         shown=shown)
+        self.checked = checked
+        self.switch = switch
+        self.role = "switch" if switch else "checkbox"
+
+    @staticmethod
+    def mark_width(theme: Theme, cache: TextCache, size: str, switch: bool) -> int:
+        """How wide the box or the switch is, drawn before the words."""
+        side = cache.line_height(theme.size(size), True)
+        return side * 9 // 5 if switch else side
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """The chip, the box (ticked) or the switch (on or off), and the words when there is room."""
+        theme = painter.theme
+        fill, ink, border = BUTTON_STYLES[self.style]
+        radius = theme.size("radius")
+        color = theme.color(fill)
+        if self.pressed:
+            color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
+        pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
+        if border:
+            pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, theme.px(3)), border_radius=radius)
+        size = theme.size(self.size_name)
+        pad = theme.size("gap") // 2 + theme.px(8)
+        side = painter.text.line_height(size, True)
+        mark_w = self.mark_width(theme, painter.text, self.size_name, self.switch)
+        room = rect.width - 2 * pad - mark_w - pad // 2
+        shown = self.shown or self.label
+        words = painter.text.ellipsize(shown, size, room, bold=True) if room >= side else ""
+        ink_color = theme.color(ink if self.enabled else "muted")
+        image = painter.text.render(words, size, ink_color, bold=True) if words and words != "…" else None
+        used = mark_w + (pad // 2 + image.get_width() if image is not None else 0)
+        left = rect.centerx - used // 2
+        mark = pygame.Rect(left, rect.centery - side // 2, mark_w, side)
+        line = max(2, theme.px(4))
+        if self.switch:
+            track = theme.color("primary" if self.checked else "divider")
+            pygame.draw.rect(painter.surface, track, mark, border_radius=side // 2)
+            knob = pygame.Rect(0, 0, side - 2 * line, side - 2 * line)
+            knob.center = (mark.right - side // 2 if self.checked else mark.left + side // 2, mark.centery)
+            pygame.draw.ellipse(painter.surface, theme.color("surface"), knob)
+            if not self.checked:
+                pygame.draw.ellipse(painter.surface, theme.color("muted"), knob, max(1, line // 2))
+        else:
+            pygame.draw.rect(painter.surface, theme.color("surface"), mark, border_radius=theme.px(6))
+            pygame.draw.rect(painter.surface, theme.color("on_primary" if self.checked else "muted"), mark, line,
+                             border_radius=theme.px(6))
+            if self.checked:  # a tick drawn, not a glyph: the same in every font
+                points = [(mark.x + side * 0.22, mark.y + side * 0.52), (mark.x + side * 0.42, mark.y + side * 0.72),
+                          (mark.x + side * 0.78, mark.y + side * 0.30)]
+                pygame.draw.lines(painter.surface, theme.color("primary"), False, points, max(3, theme.px(6)))
+        if image is not None:
+            painter.surface.blit(image, image.get_rect(midleft=(mark.right + pad // 2, rect.centery)))
+
+
 class Picture(Widget):
     """A picture from a file, fitted and centred in its box."""
 

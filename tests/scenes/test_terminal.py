@@ -82,12 +82,18 @@ def test_compare_three_products_side_by_side(shopping: Pilot) -> None:
     assert shopping.state()["session"]["compare"] == ["BIK-101", "BIK-102"]
 
 
-def test_a_fifth_product_is_refused_kindly(shopping: Pilot) -> None:
+def test_a_fifth_product_from_its_page_offers_to_replace_one(shopping: Pilot) -> None:
     for code in (ROAD_BIKE, "2001000001026", "2001000001033", "2001000001040", "2001000001057"):
         shopping.scan(code)
         shopping.tap("Ajouter au comparateur")
-    assert len(shopping.state()["session"]["compare"]) == 4
-    assert "4 produits au plus" in shopping.details()["toast"]
+    assert shopping.scene == "replace_in_comparison"
+    shopping.tap("Garder ma comparaison")
+    assert shopping.scene == "product" and len(shopping.state()["session"]["compare"]) == 4
+    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Remplacer Vélo de route Alto 520")
+    compared = shopping.state()["session"]["compare"]
+    assert len(compared) == 4 and "BIK-101" not in compared and shopping.details()["in_compare"]
+    assert shopping.labels().count("Retirer du comparateur") == 1, "the page says it is compared now"
 
 
 def test_a_scan_opens_the_product_even_from_the_attract_loop(pilot: Pilot) -> None:

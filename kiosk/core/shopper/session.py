@@ -48,6 +48,14 @@ class ShopperSession:
         self.compare.append(sku)
         return CompareResult.ADDED
 
+    def replace_in_compare(self, old: str, new: str) -> bool:
+        """Put `new` in the comparison in place of `old` (the shopper chose which one a fifth product
+        replaces); False when `old` is not compared or `new` already is."""
+        if old not in self.compare or new in self.compare:
+            return False
+        self.compare[self.compare.index(old)] = new
+        return True
+
     def remove_from_compare(self, sku: str) -> None:
         """Take a product out of the comparison."""
         if sku in self.compare:

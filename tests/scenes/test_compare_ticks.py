@@ -1,0 +1,86 @@
+"""Compare in fewer taps: a compare tick on every product card and search result, a fifth product that
+offers to replace one, and the journey "compare 2 and get them on the phone" counted in taps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.testing.pilot import Pilot
+
+MOST_TAPS_TO_COMPARE_TWO_ON_THE_PHONE = 6  # issue 25 (9 before the ticks)
+
+
+class CountingTaps:
+    """A pilot whose taps are counted: the shopper's journey, one finger at a time."""
+
+    def __init__(self, pilot: Pilot) -> None:
+        self.pilot = pilot
+        self.taps = 0
+
+    def tap(self, label: str | None = None, **where: Any) -> None:
+        """Tap a widget by its label, or a point."""
+        self.taps += 1
+        self.pilot.tap(label, **where)
+
+
+def ticked(pilot: Pilot) -> dict[str, bool]:
+    """The compare ticks shown and whether each is ticked."""
+    widgets = next(iter(pilot.request("tree")["displays"].values()))["widgets"]
+    return {w["label"]: w["checked"] for w in widgets if w["role"] == "checkbox"}
+
+
+def test_two_products_compared_and_on_the_phone_within_six_taps_of_the_attract_screen(pilot: Pilot) -> None:
+    shopper = CountingTaps(pilot)
+    shopper.tap(x=540, y=960)  # the attract screen
+    shopper.tap("Chaussures de running")
+    shopper.tap("Comparer Trail Ascent 3")
+    shopper.tap("Comparer Route Tempo 2")
+    shopper.tap("Comparer (2)")
+    assert pilot.scene == "compare"
+    shopper.tap("Envoyer sur mon téléphone")
+    assert pilot.scene == "share" and pilot.details()["products"] == ["RUN-112", "RUN-113"]
+    assert pilot.details()["url"], "the QR code carries the comparison"
+    assert shopper.taps <= MOST_TAPS_TO_COMPARE_TWO_ON_THE_PHONE, f"{shopper.taps} taps"
+
+
+def test_a_tick_shows_the_current_choice_and_a_second_tap_takes_it_out(shopping: Pilot) -> None:
+    shopping.tap("Chaussures de running")
+    assert ticked(shopping)["Comparer Route Tempo 2"] is False
+    shopping.tap("Comparer Route Tempo 2")
+    assert ticked(shopping)["Comparer Route Tempo 2"] is True
+    assert shopping.state()["session"]["compare"] == ["RUN-113"]
+    assert "1 produit sur 4 à comparer" in shopping.labels(), "the compare bar counts it"
+    shopping.tap("Comparer Route Tempo 2")
+    assert ticked(shopping)["Comparer Route Tempo 2"] is False
+    assert shopping.state()["session"]["compare"] == []
+
+
+FOUR = ["RUN-112", "RUN-114", "RUN-115", "RUN-117"]  # Trail Ascent 3, Route Nuage Max, Racer Carbon Pro, ...
+
+
+def four_compared(shopping: Pilot) -> None:
+    """Four running shoes chosen already (as other pages' ticks would), the department in front."""
+    for sku in FOUR:
+        shopping.app.display().ctx.session.add_to_compare(sku)
+    shopping.tap("Chaussures de running")
+
+
+def test_a_fifth_product_offers_to_replace_one_of_the_four(shopping: Pilot) -> None:
+    four_compared(shopping)
+    shopping.tap("Comparer Route Tempo 2")
+    assert shopping.scene == "replace_in_comparison", "a clear choice, not a silent refusal"
+    labels = shopping.labels()
+    assert {"Remplacer Trail Ascent 3", "Remplacer Racer Carbon Pro", "Garder ma comparaison"} <= set(labels)
+    shopping.tap("Remplacer Trail Ascent 3")
+    assert shopping.scene == "browse"
+    assert shopping.state()["session"]["compare"] == ["RUN-113", "RUN-114", "RUN-115", "RUN-117"]
+    assert ticked(shopping)["Comparer Route Tempo 2"] is True and ticked(shopping)["Comparer Daily Run 5"] is False
+
+
+def test_keeping_the_comparison_changes_nothing(shopping: Pilot) -> None:
+    four_compared(shopping)
+    shopping.tap("Comparer Route Tempo 2")
+    shopping.tap("Garder ma comparaison")
+    assert shopping.scene == "browse"
+    assert shopping.state()["session"]["compare"] == FOUR
+    assert ticked(shopping)["Comparer Route Tempo 2"] is False
