@@ -1,0 +1,226 @@
+"""A video file played by its timestamps: decoded and scaled in a worker thread, shown by the loop.
+
+The worker decodes with PyAV (FFmpeg), scales each frame once to the size shown and converts it to RGB
+(`VideoFrame.reformat`), and hands it over through a queue that holds at most `AHEAD` frames: a 1080p
+film held whole would take gigabytes, three frames take a few megabytes. The loop asks `frame(now)`
+on every turn and gets the newest frame that is due by the injected clock; frames whose time has
+passed are dropped (counted), so a slow machine shows fewer frames, never a slower film. The worker
+drops them too, before scaling, once it is behind the clock.
+
+On a manual clock (tests, the pilot) time stands still while the worker decodes, as on an infinitely
+fast machine: `frame(now)` waits for the frames due by `now`, so a test sees the same frames every run.
+
+A file that cannot be opened or decoded (corrupt, truncated, a codec FFmpeg lacks) ends the play
+with `failed` set to a line for staff (logged once); the widget then shows its poster. Nothing
+raises to the loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import av
+import pygame
+
+from kiosk.core.hours.clock import Clock, ManualClock
+
+log = logging.getLogger(__name__)
+AHEAD = 3  # frames decoded ahead of the one shown
+EARLY_S = 0.004  # a frame due this soon is shown now: clocks and frame times are floats, a tick is 16 ms
+IDLE_GIVE_UP_S = 30.0  # a worker whose frames nobody takes for this long (its widget was dropped) stops
+WAIT_AT_MOST_S = 10.0  # on a manual clock: how long frame() waits for the worker (a hung decoder)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One decoded frame, scaled: `at` is its time in the film (seconds, loops added up)."""
+
+    at: float
+    surface: pygame.Surface
+    pixels: object = field(repr=False)  # the decoded picture whose memory the surface borrows
+
+
+_END = object()  # the worker's last item: the film ended, failed or was stopped
+
+
+def fitted(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """The largest size with the source's shape that fits `box` (even numbers, as scalers like)."""
+    scale = min(box[0] / source[0], box[1] / source[1])
+    return max(2, round(source[0] * scale) // 2 * 2), max(2, round(source[1] * scale) // 2 * 2)
+
+
+def scaled_surface(frame: av.VideoFrame, size: tuple[int, int]) -> tuple[pygame.Surface, object]:
+    """`frame` scaled to `size` in RGB, as a surface over the scaled picture's memory (no copy); the
+    picture is returned too, to be kept as long as the surface."""
+    picture = frame.reformat(width=size[0], height=size[1], format="rgb24", interpolation="BILINEAR")
+    plane = picture.planes[0]
+    return pygame.image.frombuffer(plane, size, "RGB", pitch=plane.line_size), picture
+
+
+class VideoPlayer:
+    """Plays one file fitted into `box`; `frame(now)` on the loop, everything slow on the worker."""
+
+    def __init__(self, path: Path | str, box: tuple[int, int], clock: Clock, *, loop: bool = False) -> None:
+        self.path = Path(path)
+        self.box = box
+        self.clock = clock
+        self.loop = loop
+        self.size: tuple[int, int] | None = None  # the size frames are scaled to, once the file is open
+        self.shown = 0  # frames handed to the screen
+        self.dropped = 0  # frames that came too late to be shown
+        self.loops = 0  # times the film started again (loop)
+        self.ended = False
+        self.failed = ""  # why the file could not be played, for staff
+        self.duration = 0.0
+        self._frames: queue.Queue[Frame | object] = queue.Queue(maxsize=AHEAD)
+        self._next: Frame | None = None  # taken from the queue, not due yet
+        self._current: Frame | None = None
+        self._anchor: float | None = None  # the clock's time at which the film's time 0 is shown
+        self._last_read = False  # the worker's end was read: the film ends when its last frame's time is up
+        self._waits = isinstance(clock, ManualClock)
+        self._stop = threading.Event()
+        self._lock = threading.Lock()  # guards `dropped` and `loops`, which both threads count
+        self._worker = threading.Thread(target=self._decode, name=f"video {self.path.name}", daemon=True)
+        self._worker.start()
+
+    # --- the loop's side ------------------------------------------------------------------------
+    def frame(self, now: float) -> Frame | None:
+        """The frame to show at `now`: the newest one due (those it replaces, unseen, are dropped);
+        None until the first frame is decoded. The film's clock starts when its first frame is shown."""
+        taken: list[Frame] = []
+        while not self._last_read:
+            if self._next is None:
+                try:
+                    item = self._frames.get(timeout=WAIT_AT_MOST_S) if self._waits else self._frames.get_nowait()
+                except queue.Empty:
+                    break
+                if item is _END:
+                    self._last_read = True
+                    break
+                assert isinstance(item, Frame)
+                self._next = item
+            if self._anchor is None:
+                self._anchor = now - self._next.at
+            if self._anchor + self._next.at > now + EARLY_S:
+                break
+            taken.append(self._next)
+            self._next = None
+        if taken:
+            with self._lock:
+                self.dropped += len(taken) - 1
+            self.shown += 1
+            self._current = taken[-1]
+        if self._last_read and (self._anchor is None or now + EARLY_S >= self._anchor + self.duration):
+            self.ended = True
+        return self._current
+
+    @property
+    def current(self) -> Frame | None:
+        """The frame shown last (None before the first)."""
+        return self._current
+
+    @property
+    def started(self) -> bool:
+        """Whether the first frame was shown."""
+        return self._anchor is not None
+
+    @property
+    def held(self) -> int:
+        """Decoded frames waiting to be shown (at most AHEAD in the queue, and the next one taken)."""
+        return self._frames.qsize() + (self._next is not None)
+
+    def film_time(self, now: float) -> float:
+        """Where the film is at `now` (seconds, loops added up); 0 before it starts."""
+        return 0.0 if self._anchor is None else now - self._anchor
+
+    def next_due(self) -> float | None:
+        """The clock time the next frame is due, when it is decoded already."""
+        if self._anchor is None or self._next is None:
+            return None
+        return self._anchor + self._next.at
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait until the worker has decoded as far ahead as it may, or ended (tests, screenshots)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self._worker.is_alive() and not self._frames.full():
+            time.sleep(0.005)
+
+    def stop(self) -> None:
+        """Stop decoding and let go of the frames (the worker ends within a frame's time)."""
+        self._stop.set()
+        self._next = self._current = None
+        try:
+            while True:
+                self._frames.get_nowait()
+        except queue.Empty:
+            pass
+
+    # --- the worker's side ----------------------------------------------------------------------
+    def _late(self, at: float, interval: float) -> bool:
+        """Whether a frame at film time `at` is already past its time by more than a frame."""
+        anchor = self._anchor
+        return anchor is not None and anchor + at + interval < self.clock.monotonic()
+
+    def _put(self, item: Frame | object) -> bool:
+        """Hand an item to the loop, waiting while the queue is full; False when stopped or abandoned."""
+        idle = 0.0
+        while not self._stop.is_set():
+            try:
+                self._frames.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                idle += 0.05
+                if idle >= IDLE_GIVE_UP_S:
+                    log.info("video %s: nobody watches, decoding stops", self.path.name)
+                    return False
+        return False
+
+    def _decode(self) -> None:
+        try:
+            self._play_file()
+        except (av.FFmpegError, OSError, ValueError, IndexError, StopIteration, pygame.error) as error:
+            self.failed = f"video {self.path.name} cannot be played: {error}"
+            log.warning("%s", self.failed)
+        finally:
+            self._put(_END)
+
+    def _play_file(self) -> None:
+        with av.open(str(self.path), metadata_errors="ignore") as container:
+            stream = container.streams.video[0]
+            stream.thread_type = "AUTO"  # FFmpeg's own frame threads decode ahead
+            context = stream.codec_context
+            self.size = fitted((context.width, context.height), self.box)
+            rate = float(stream.average_rate or 30)
+            interval = 1 / rate
+            offset, last = 0.0, 0.0
+            first: float | None = None
+            while not self._stop.is_set():
+                for decoded in container.decode(stream):
+                    if self._stop.is_set():
+                        return
+                    at = decoded.time if decoded.time is not None else last + interval
+                    if first is None:
+                        first = at
+                    last = at
+                    at = offset + at - first
+                    if self._late(at, interval):
+                        with self._lock:
+                            self.dropped += 1
+                        continue
+                    surface, pixels = scaled_surface(decoded, self.size)
+                    if not self._put(Frame(at, surface, pixels)):
+                        return
+                if first is None:
+                    raise ValueError("no frame could be decoded")
+                self.duration = offset + last - first + interval
+                if not self.loop:
+                    return
+                container.seek(0)
+                offset = self.duration
+                with self._lock:
+                    self.loops += 1

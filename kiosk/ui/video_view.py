@@ -1,0 +1,205 @@
+"""A video in a box: the widget every screen uses to show a film (slides, product pages, reviews).
+
+    view = VideoView(rect, path, ctx.clock, label="Play the video: Trail 500")  # a poster with a play button
+    VideoView(rect, path, clock, autoplay=True, loop=True, tap_to_play=False)   # an attract film
+
+Before it plays, and after it ends, the box shows the poster: the pack's picture named by `poster`, or
+else the film's first frame (decoded off the loop, like any picture). A tap plays it in place and a
+second tap stops it (`tap_to_play`); `autoplay` starts it as soon as it is on screen. While it plays,
+frames come from a `VideoPlayer` as they are due by the injected clock, scaled once to the box (the
+film keeps its shape; `backdrop` fills the rest). Muted: the kiosk plays no sound. Captions (cues from
+`kiosk.core.pack.captions`) are drawn under the picture while it plays. A file that cannot be played
+shows its poster (or nothing) and leaves a line for staff in the log; the kiosk carries on.
+`on_end` is called once when a film that does not loop has played to its end.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import av
+import pygame
+
+from kiosk.core.hours.clock import Clock
+from kiosk.core.pack.captions import Cue, caption_at
+from kiosk.ui.video_player import VideoPlayer, fitted, scaled_surface
+from kiosk.ui.widgets import Painter, Widget
+
+log = logging.getLogger(__name__)
+
+
+def first_frame(path: str, box: tuple[int, int]) -> pygame.Surface | None:
+    """The film's first frame fitted into `box` (its poster when the pack names none); None when the
+    file cannot be read (a line for staff is logged)."""
+    try:
+        with av.open(path, metadata_errors="ignore") as container:
+            stream = container.streams.video[0]
+            for frame in container.decode(stream):
+                surface, _ = scaled_surface(frame, fitted((frame.width, frame.height), box))
+                return surface.copy()  # the copy owns its pixels; the decoded picture goes
+    except (av.FFmpegError, OSError, ValueError, IndexError, pygame.error) as error:
+        log.warning("video %s has no poster: %s", Path(path).name, error)
+        return None
+    log.warning("video %s has no poster: no frame could be decoded", Path(path).name)
+    return None
+
+
+class VideoView(Widget):
+    """A film fitted in its box: poster, then frames as they are due; see the module's docstring."""
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], path: Path | str, clock: Clock, *,
+                 label: str = "", poster: Path | str = "", loop: bool = False, autoplay: bool = False,
+                 tap_to_play: bool = True, captions: list[Cue] | None = None, backdrop: str = "",
+                 on_end: Callable[[], None] | None = None) -> None:
+        super().__init__(rect, label=label, on_tap=self.toggle if tap_to_play else None)
+        self.role = "button" if tap_to_play else "image"
+        self.path = str(path)
+        self.clock = clock
+        self.poster = str(poster) if poster else ""
+        self.loop = loop
+        self.captions = captions or []
+        self.backdrop = backdrop
+        self.on_end = on_end
+        self.player: VideoPlayer | None = None
+        self.failed = ""  # why the film could not be played (it shows its poster)
+        self._wanted = autoplay  # play once laid out and shown
+        self._drawn: object = None  # the frame drawn last, to draw again only when another is due
+        self._caption = ""
+
+    # --- what callers use -----------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        """Whether the film plays (or is about to: its first frame is being decoded)."""
+        return self.player is not None or self._wanted
+
+    def play(self) -> None:
+        """Play from the start (once the box has its size)."""
+        self.stop()
+        self.failed = ""
+        self._wanted = True
+        self.invalidate()
+
+    def stop(self) -> None:
+        """Stop and show the poster again."""
+        if self.player is not None:
+            self.player.stop()
+            self.player = None
+            self.invalidate()
+        self._wanted = False
+        self._drawn = None
+        self._caption = ""
+
+    def toggle(self) -> None:
+        """A tap: play, or stop if playing."""
+        if self.playing:
+            self.stop()
+        else:
+            self.play()
+
+    def state(self) -> dict[str, Any]:
+        """Where the film is, for tests and the automation `state` (film time, frames shown and dropped)."""
+        player = self.player
+        if player is None:
+            return {"playing": self._wanted, "failed": self.failed}
+        current = player.current
+        return {"playing": True, "failed": self.failed, "at": None if current is None else round(current.at, 3),
+                "shown": player.shown, "dropped": player.dropped, "loops": player.loops}
+
+    def dispose(self) -> None:
+        """Stop decoding when the tree is thrown away."""
+        self.stop()
+        self.on_end = None
+        super().dispose()
+
+    # --- time -------------------------------------------------------------------------------------
+    def animate(self, dt: float) -> bool:
+        """Take the frame that is due; True while the film plays (the loop then runs at frame rate)."""
+        moving = super().animate(dt)
+        if self._wanted and self.player is None and self.rect.width > 1 and self.rect.height > 1:
+            self.player = VideoPlayer(self.path, self.rect.size, self.clock, loop=self.loop)
+        player = self.player
+        if player is None:
+            return moving
+        if player.box != self.rect.size and self.rect.width > 1:  # laid out again at another size
+            self.play()
+            return True
+        now = self.clock.monotonic()
+        frame = player.frame(now)
+        if frame is not self._drawn:
+            self._drawn = frame
+            self.invalidate()
+        caption = caption_at(self.captions, player.film_time(now)) if self.captions and player.started else ""
+        if caption != self._caption:
+            self._caption = caption
+            self.invalidate()
+        if player.failed:
+            self.failed = player.failed
+            self.stop()
+            return moving
+        if player.ended:
+            self.stop()
+            if self.on_end is not None:
+                self.on_end()
+            return moving
+        return True
+
+    # --- drawing ----------------------------------------------------------------------------------
+    def prepare(self, painter: Painter) -> None:
+        """Ask for the poster now (it is made on the picture worker)."""
+        self._poster(painter, self.rect.size)
+
+    def _poster(self, painter: Painter, size: tuple[int, int]) -> pygame.Surface | None:
+        if size[0] <= 1 or size[1] <= 1:
+            return None
+        if self.poster:
+            return painter.images.get(self.poster, size, self)
+        path = self.path
+        return painter.images.make(f"{path}#poster", size, lambda: first_frame(path, size), self)
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """The frame shown (or the poster, with a play button when a tap plays it), then the caption."""
+        if self.backdrop:
+            painter.surface.fill(painter.theme.color(self.backdrop), rect.clip(painter.clip))
+        frame = self.player.current if self.player is not None else None
+        image = frame.surface if frame is not None else self._poster(painter, rect.size)
+        if image is not None:
+            painter.surface.blit(image, image.get_rect(center=rect.center))
+        if frame is None and self.on_tap is not None and not self._wanted:
+            self._paint_play_button(painter, rect)
+        if self._caption and frame is not None:
+            self._paint_caption(painter, image.get_rect(center=rect.center) if image is not None else rect)
+
+    def _paint_play_button(self, painter: Painter, rect: pygame.Rect) -> None:
+        theme = painter.theme
+        radius = min(theme.size("touch_target"), min(rect.size) // 3)
+        center = rect.center
+        disc = pygame.Surface((2 * radius, 2 * radius), pygame.SRCALPHA)
+        pygame.draw.circle(disc, (0, 0, 0, 150), (radius, radius), radius)
+        painter.surface.blit(disc, (center[0] - radius, center[1] - radius))
+        pygame.draw.circle(painter.surface, theme.color("on_primary"), center, radius, max(2, radius // 12))
+        side = radius * 0.9
+        points = [(center[0] - side * 0.4, center[1] - side * 0.55), (center[0] - side * 0.4, center[1] + side * 0.55),
+                  (center[0] + side * 0.6, center[1])]
+        pygame.draw.polygon(painter.surface, theme.color("on_primary"), points)
+
+    def _paint_caption(self, painter: Painter, picture: pygame.Rect) -> None:
+        """The caption near the picture's bottom edge, light on a dark band, one or two lines."""
+        theme = painter.theme
+        size = theme.size("title") if picture.width >= theme.px(900) else theme.size("text")
+        pad = theme.size("gap") // 2
+        lines: list[str] = []
+        for part in self._caption.split("\n"):
+            lines.extend(painter.text.wrap(part, size, picture.width - 4 * pad, True, 2))
+        step = painter.text.line_height(size, True)
+        height = step * len(lines) + 2 * pad
+        band = pygame.Surface((picture.width, height), pygame.SRCALPHA)
+        band.fill((0, 0, 0, 170))
+        top = picture.bottom - height - math.ceil(picture.height * 0.04)
+        painter.surface.blit(band, (picture.x, top))
+        for index, line in enumerate(lines):
+            image = painter.text.render(line, size, (255, 255, 255, 255), True)
+            painter.surface.blit(image, image.get_rect(midtop=(picture.centerx, top + pad + index * step)))

@@ -1,0 +1,128 @@
+"""The video player on its own, with films made at test time and a manual clock: frames in order at
+their timestamps, late ones dropped (on the loop and in the worker), few frames held, a film that
+loops, and files it cannot play (a line for staff, never an exception)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.hours.clock import ManualClock
+from kiosk.ui.video_player import AHEAD, VideoPlayer, fitted
+from tests.videos import number_of, numbered_film
+
+FRAME = 1 / 30
+
+
+@pytest.fixture(scope="module")
+def film(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 2-second numbered film (60 frames at 30 fps), H.264 in MP4."""
+    return numbered_film(tmp_path_factory.mktemp("films") / "count.mp4", 60)
+
+
+def shown_number(player: VideoPlayer, clock: ManualClock) -> int | None:
+    frame = player.frame(clock.monotonic())
+    return None if frame is None else number_of(frame.surface.get_at((10, 10)))
+
+
+def test_frames_come_in_order_at_their_timestamps(film: Path) -> None:
+    clock = ManualClock()
+    player = VideoPlayer(film, (640, 640), clock)
+    try:
+        player.settle()
+        assert player.size == (640, 360), "scaled once, to the box, keeping the film's shape"
+        seen = []
+        for _ in range(60):
+            seen.append(shown_number(player, clock))
+            clock.advance(FRAME * 0.6)  # not yet the next frame's time
+            player.settle()
+            assert shown_number(player, clock) == seen[-1]
+            clock.advance(FRAME * 0.4)
+            player.settle()
+            assert not player.ended or len(seen) == 60
+        assert seen == list(range(60))
+        assert (player.shown, player.dropped) == (60, 0)
+        assert player.frame(clock.monotonic()) is not None and player.ended, "the last frame stayed its time"
+    finally:
+        player.stop()
+
+
+def test_late_frames_are_dropped_not_shown_late(film: Path) -> None:
+    clock = ManualClock()
+    player = VideoPlayer(film, (320, 180), clock)
+    try:
+        player.settle()
+        assert shown_number(player, clock) == 0
+        clock.advance(1.0)  # the loop was held up for a second
+        numbers = []
+        for _ in range(3):
+            player.settle()
+            numbers.append(shown_number(player, clock))
+        assert numbers[-1] == 30, "the film is where the clock says"
+        assert numbers == sorted(numbers), "never backwards"
+        assert player.dropped >= 26 and player.shown <= 4
+    finally:
+        player.stop()
+
+
+def test_the_worker_holds_only_a_few_frames(film: Path) -> None:
+    clock = ManualClock()
+    player = VideoPlayer(film, (320, 180), clock)
+    try:
+        player.settle()
+        player.frame(clock.monotonic())
+        player.settle()
+        assert player.held <= AHEAD + 1
+    finally:
+        player.stop()
+
+
+def test_a_looping_film_starts_again_after_its_last_frame(film: Path) -> None:
+    clock = ManualClock()
+    player = VideoPlayer(film, (320, 180), clock, loop=True)
+    try:
+        numbers = []
+        player.settle()
+        for _ in range(130):
+            numbers.append(shown_number(player, clock))
+            clock.advance(FRAME)
+            player.settle()
+        assert numbers == [*range(60), *range(60), *range(10)]
+        assert player.loops >= 2 and not player.ended and player.dropped == 0
+    finally:
+        player.stop()
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage", "not a video"])
+def test_a_file_it_cannot_play_ends_with_a_line_for_staff(
+        film: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture) -> None:
+    data = film.read_bytes()
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes({"empty": b"", "truncated": data[: len(data) // 2], "garbage": bytes(range(256)) * 64,
+                        "not a video": b"WEBVTT\n\n00:01.000 --> 00:02.000\nhello\n"}[damage])
+    clock = ManualClock()
+    with caplog.at_level(logging.WARNING):
+        player = VideoPlayer(broken, (320, 180), clock)
+        player.settle()
+        for _ in range(20):
+            player.frame(clock.monotonic())
+            clock.advance(FRAME)
+            player.settle(0.1)
+    assert player.ended and player.failed.startswith("video broken.mp4 cannot be played")
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [player.failed]
+
+
+def test_a_missing_file_is_a_line_for_staff_too(tmp_path: Path) -> None:
+    player = VideoPlayer(tmp_path / "gone.webm", (320, 180), ManualClock())
+    player.settle()
+    assert player.frame(0.0) is None and player.ended and "gone.webm" in player.failed
+
+
+@pytest.mark.parametrize(("source", "box", "size"), [
+    ((1920, 1080), (1080, 1920), (1080, 608)), ((1920, 1080), (3840, 2160), (3840, 2160)),
+    ((720, 720), (500, 300), (300, 300)), ((1280, 720), (1, 1), (2, 2)),
+])
+def test_frames_are_fitted_into_the_box(source: tuple[int, int], box: tuple[int, int], size: tuple[int, int]) -> None:
+    assert fitted(source, box) == size
