@@ -134,9 +134,12 @@ class Offer:
 class Slide:
     """One item of the attract playlist."""
 
-    kind: str  # message | product
-    seconds: float
+    kind: str  # message | product | video
+    seconds: float  # a video that does not loop: how long its poster stays if the film cannot play
     sku: str = ""
+    file: str = ""  # a video slide's film, in the pack ("videos/trail.mp4")
+    loop: bool = False  # a video slide: plays again from the start until `seconds` are up
+    poster: str = ""  # a video slide: the picture shown before (and instead of) the film; none: its first frame
     title: Localized | None = None
     subtitle: Localized | None = None
     color: str = "#1F4E46"

@@ -1,18 +1,28 @@
-"""The attract loop: slides from the content pack's playlist, cross-faded; any touch starts."""
+"""The attract loop: slides from the content pack's playlist, cross-faded; any touch starts.
+
+A video slide plays its film (muted, with its captions in the store's language when the pack has
+them) above the call to action: once to its end, or again and again for the slide's seconds when it
+loops. A film that cannot be played shows its poster for the slide's seconds instead.
+"""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 import pygame
 
 from kiosk.core.hours.slide_schedule import active_slides
 from kiosk.core.models import Slide, pick
+from kiosk.core.pack.captions import CaptionsProblem, Cue, captions_for, read_captions
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Box, Insets, column, dock, fit, fixed, flex, layout, leaf, mount, row, text
+from kiosk.ui.video_view import VideoView
 from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
+log = logging.getLogger(__name__)
 FADE_SECONDS = 0.6
 
 
@@ -56,11 +66,16 @@ class AttractScene(ShopScene):
         self.shown_at = ctx.clock.monotonic()
         self.fade_started: float | None = None
         self.show: SlideShow | None = None
+        self.film: VideoView | None = None  # the video slide's film, while one shows
+        self._film_done = False
         self._shown_status = ""
 
     def details(self) -> dict[str, Any]:
-        """Which slide is shown."""
-        return {"slide": self.index, "slides": len(self.slides)}
+        """Which slide is shown (and where its film is)."""
+        details: dict[str, Any] = {"slide": self.index, "slides": len(self.slides)}
+        if self.film is not None:
+            details["video"] = self.film.state()
+        return details
 
     def _playing(self) -> list[Slide]:
         """The slides scheduled now for this display's role; the store's name when there are none."""
@@ -92,11 +107,19 @@ class AttractScene(ShopScene):
         margin = theme.size("margin") * 2
         cache = ctx.screen.text
         product = ctx.shop.catalog.product(slide.sku) if slide.kind == "product" else None
-        ink = "primary" if product is not None else "accent"
+        ink = "primary" if product is not None or slide.kind == "video" else "accent"
         self._shown_status = self.status_key()
         action = self.call_to_action(size, ink)
         room = pygame.Rect(0, 0, width, height - action.natural(width)[1])  # what the slide has above it
-        if product is not None:
+        self.film, self._film_done = None, False
+        if slide.kind == "video":
+            backdrop = Panel((0, 0, width, height), "text", radius=False)
+            self.film = VideoView((0, 0, 0, 0), ctx.shop.image(slide.file), ctx.clock, label=ctx.t("Our film"),
+                                  poster=ctx.shop.image(slide.poster) if slide.poster else "", loop=slide.loop,
+                                  autoplay=True, tap_to_play=False, captions=self._captions(slide.file),
+                                  on_end=self._film_ended)
+            content = column(leaf(self.film, height=flex()), height=flex())
+        elif product is not None:
             backdrop = Panel((0, 0, width, height), "background", radius=False)
             picture = Picture((0, 0, 0, 0), ctx.shop.image(product.image), label=product.title(ctx.lang))
             brand = Label((0, 0, 0, 0), product.brand.upper(), color="muted", bold=True, align="center")
@@ -130,6 +153,22 @@ class AttractScene(ShopScene):
         # the slide above its call to action, on its backdrop (which holds them all, drawn first)
         layout(mount(dock(content, bottom=[action]), backdrop), backdrop.rect)
         return [backdrop]
+
+    def _captions(self, file: str) -> list[Cue]:
+        """The film's captions in the display's language (else the store's first), if the pack has them."""
+        ctx = self.ctx
+        found = captions_for(Path(ctx.shop.image(file)), ctx.lang, ctx.shop.config.store.default_language)
+        if found is None:
+            return []
+        try:
+            return read_captions(found)
+        except (CaptionsProblem, OSError) as problem:
+            log.warning("captions %s not shown: %s", found.name, problem)
+            return []
+
+    def _film_ended(self) -> None:
+        """The film of a slide that does not loop played to its end: the next slide comes."""
+        self._film_done = True
 
     def status_key(self) -> str:
         """What the call to action depends on besides the slide (the window: open or closed)."""
@@ -172,15 +211,26 @@ class AttractScene(ShopScene):
     def _seconds(self) -> float:
         return self.slides[self.index].seconds or self.slide_seconds
 
+    def _slide_over(self, now: float) -> bool:
+        """Whether the slide shown has had its time: a film that does not loop, its whole length (its
+        poster, when it cannot play, the slide's seconds); any other slide, its seconds."""
+        slide, film = self.slides[self.index], self.film
+        if slide.kind == "video" and not slide.loop and film is not None and not film.failed:
+            return self._film_done
+        return now - self.shown_at >= self._seconds()
+
     def update(self, now: float) -> bool:
         """Move to the next slide when its time is up; animate the fade."""
         show = self.show
         if show is None:
             return False
-        if self.fade_started is None and now - self.shown_at >= self._seconds():
+        if self.fade_started is None and self._slide_over(now):
             playing = self._playing()  # the schedule may have moved on (evening slides, a holiday)
             if playing == self.slides and len(playing) == 1:
                 self.shown_at = now
+                if self.film is not None:  # a film alone in the playlist plays again
+                    self._film_done = False
+                    self.film.play()
                 if self.status_key() != self._shown_status:
                     self.rebuild()
                 return False

@@ -78,7 +78,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                                       "in_store": {"type": "boolean"}},
                                      ("id", "sku", "stars", "text", "date")), "Customers' reviews."),
     "playlist.json": _list_of(_object({
-        "kind": {"enum": ["message", "product"]}, "seconds": {"type": "number", "minimum": 1}, "sku": SKU,
+        "kind": {"enum": ["message", "product", "video"]}, "seconds": {"type": "number", "minimum": 1}, "sku": SKU,
+        "file": {"type": "string", "minLength": 1, "description": "a video slide's film in the pack (MP4 or WebM, "
+                 "H.264 or VP9): videos/trail.mp4; captions beside it: videos/trail.fr.vtt"},
+        "loop": {"type": "boolean", "description": "a video slide: plays again until its seconds are up"},
+        "poster": {"type": "string", "description": "a video slide: the picture before the film (default: its "
+                   "first frame)"},
         "title": TEXTS, "subtitle": TEXTS, "color": {"type": "string"}, "roles": {"type": "array"},
         "days": {"type": "array"}, "start": {"type": "string"}, "end": {"type": "string"}, "first_date": DATE,
         "last_date": DATE, "fallback": {"type": "boolean"}}, ("kind",)), "The attract loop's slides."),

@@ -1,0 +1,202 @@
+"""Video slides in the attract loop, with films made at test time: the film plays by its timestamps
+on the pilot's clock, the slide after it comes when it ends, a looping slide starts its film again,
+a damaged file shows its poster and leaves a line for staff, and the picture moves where the film does."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from kiosk.config import load_config
+from kiosk.scenes.attract import AttractScene
+from kiosk.testing.pilot import Pilot
+from tests.conftest import REPO, write_config
+from tests.videos import number_of, numbered_film
+
+FRAME = 1 / 30
+POSTER_COLOR = (200, 40, 160)
+MESSAGE = {"kind": "message", "seconds": 5, "title": {language: "After the film" for language in
+                                                      ("fr", "en", "de", "es", "it")}}
+
+
+def pack_with_playlist(folder: Path, slides: list[dict[str, Any]]) -> Path:
+    """A copy of the demo pack whose playlist is `slides`, and a config that runs it."""
+    pack = folder / "pack"
+    shutil.copytree(REPO / "content" / "demo", pack)
+    (pack / "playlist.json").write_text(json.dumps(slides), encoding="utf-8")
+    poster = pygame.Surface((320, 180))
+    poster.fill(POSTER_COLOR)
+    pygame.image.save(poster, str(pack / "images" / "poster.png"))
+    config = write_config(folder)
+    config.write_text(config.read_text().replace(f'pack = "{REPO / "content" / "demo"}"', f'pack = "{pack}"'))
+    return config
+
+
+@pytest.fixture
+def films(tmp_path: Path) -> Path:
+    """The pack's videos folder, with a numbered film of 2 s (60 frames) in H.264 and in VP9."""
+    folder = tmp_path / "films"
+    folder.mkdir()
+    numbered_film(folder / "count.mp4", 60)
+    numbered_film(folder / "count.webm", 60, codec="vp9")
+    return folder
+
+
+def start(tmp_path: Path, slides: list[dict[str, Any]]) -> Pilot:
+    """The terminal on the attract loop of a pack with `slides` (the films are in place already)."""
+    config = pack_with_playlist(tmp_path, slides)
+    if (tmp_path / "films").exists():
+        shutil.copytree(tmp_path / "films", tmp_path / "pack" / "videos", dirs_exist_ok=True)
+    pilot = Pilot(load_config(config), "terminal")
+    assert pilot.scene == "attract"
+    return pilot
+
+
+def attract(pilot: Pilot) -> AttractScene:
+    scene = pilot.app.display("terminal").screen.stack.top
+    assert isinstance(scene, AttractScene)
+    return scene
+
+
+def turn(pilot: Pilot, seconds: float = FRAME) -> None:
+    """Let `seconds` pass and run the loop once, the decoder having done its part (it runs in real time)."""
+    film = attract(pilot).film
+    if film is not None and film.player is not None:
+        film.player.settle()
+    pilot.clock.advance(seconds)
+    pilot.app.step(block=False)
+
+
+def shown(pilot: Pilot, tmp_path: Path, screenshot: bool = False) -> tuple[int, int, int]:
+    """The colour at the middle of the film on the screen: as drawn (the frame presented), or from a
+    screenshot taken through the automation interface."""
+    film = attract(pilot).film
+    assert film is not None
+    if screenshot:
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "shot.png")))
+    else:
+        picture = pilot.app.display("terminal").screen.full
+    color = picture.get_at(film.screen_rect().center)
+    return color[0], color[1], color[2]
+
+
+def start_film(pilot: Pilot) -> None:
+    """Run the loop until the first frame is on the screen (the worker decodes it in real time)."""
+    for _ in range(400):
+        film = attract(pilot).film
+        if film is not None and film.player is not None and film.player.current is not None:
+            return
+        if film is not None and film.player is not None:
+            film.player.settle(0.05)
+        pilot.app.step(block=False)
+    raise AssertionError("the film did not start")
+
+
+@pytest.mark.parametrize("name", ["count.mp4", "count.webm"])
+def test_a_video_slide_shows_each_frame_at_its_time_then_the_next_slide(
+        tmp_path: Path, films: Path, name: str) -> None:
+    pilot = start(tmp_path, [{"kind": "video", "file": f"videos/{name}"}, MESSAGE])
+    try:
+        start_film(pilot)
+        seen = [number_of(shown(pilot, tmp_path, screenshot=True))]
+        for _ in range(59):
+            turn(pilot, FRAME / 2)  # half a frame: the same frame is still shown
+            assert number_of(shown(pilot, tmp_path)) == seen[-1]
+            turn(pilot, FRAME / 2)
+            seen.append(number_of(shown(pilot, tmp_path)))
+        assert seen == list(range(60))
+        assert number_of(shown(pilot, tmp_path, screenshot=True)) == 59
+        assert pilot.details()["video"]["dropped"] == 0
+        for _ in range(3):
+            turn(pilot)
+        pilot.advance(1)  # the film ended: the message fades in
+        assert pilot.details()["slide"] == 1
+        assert "After the film" in pilot.labels()
+    finally:
+        pilot.close()
+
+
+def test_late_frames_are_dropped_and_the_film_keeps_its_time(tmp_path: Path, films: Path) -> None:
+    pilot = start(tmp_path, [{"kind": "video", "file": "videos/count.mp4"}, MESSAGE])
+    try:
+        start_film(pilot)
+        turn(pilot, 0.9)  # the loop was held up for most of a second (a busy machine)
+        turn(pilot)
+        turn(pilot)
+        number = number_of(shown(pilot, tmp_path, screenshot=True))
+        assert 29 <= number <= 31, "the film is where the clock says, not where it stopped"
+        video = pilot.details()["video"]
+        assert video["dropped"] >= 25
+        assert video["shown"] <= 6
+    finally:
+        pilot.close()
+
+
+def test_a_looping_slide_starts_its_film_again(tmp_path: Path, films: Path) -> None:
+    pilot = start(tmp_path, [{"kind": "video", "file": "videos/count.webm", "loop": True, "seconds": 6}, MESSAGE])
+    try:
+        start_film(pilot)
+        numbers = []
+        for _ in range(75):
+            turn(pilot)
+            numbers.append(number_of(shown(pilot, tmp_path)))
+        assert numbers[58] == 59 and numbers[59] == 0 and numbers[74] == 15
+        assert pilot.details()["video"]["loops"] >= 1
+        assert pilot.details()["slide"] == 0
+        pilot.advance(4.5)  # six seconds in all: the next slide
+        assert pilot.details()["slide"] == 1
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+def test_a_damaged_film_shows_its_poster_and_a_line_for_staff(
+        tmp_path: Path, films: Path, damage: str, caplog: pytest.LogCaptureFixture) -> None:
+    slides = [{"kind": "video", "file": "videos/count.mp4", "poster": "images/poster.png", "seconds": 4}, MESSAGE]
+    pilot = start(tmp_path, slides)
+    try:
+        film = tmp_path / "pack" / "videos" / "count.mp4"  # damaged on disk after the pack was imported
+        data = film.read_bytes()
+        film.write_bytes(data[: len(data) // 2] if damage == "truncated" else data[:48] + bytes(len(data) - 48))
+        attract(pilot).rebuild()  # as when the slide comes round again
+        with caplog.at_level(logging.WARNING):
+            for _ in range(40):
+                turn(pilot, 0.02)
+                attract(pilot).film.player and attract(pilot).film.player.settle(0.05)  # type: ignore[union-attr]
+        assert shown(pilot, tmp_path, screenshot=True) == POSTER_COLOR
+        assert any("count.mp4 cannot be played" in record.getMessage() for record in caplog.records)
+        assert pilot.details()["video"]["failed"]
+        pilot.advance(4)  # the poster stays the slide's seconds
+        assert pilot.details()["slide"] == 1
+    finally:
+        pilot.close()
+
+
+def test_the_screen_moves_where_the_film_moves(tmp_path: Path) -> None:
+    pilot = start(tmp_path, [{"kind": "video", "file": "videos/trail.mp4", "loop": True, "seconds": 30}])
+    try:
+        start_film(pilot)
+        for _ in range(15):
+            turn(pilot)
+        early = pygame.image.load(str(pilot.screenshot(tmp_path / "early.png")))
+        for _ in range(45):
+            turn(pilot)
+        late = pygame.image.load(str(pilot.screenshot(tmp_path / "late.png")))
+        film = attract(pilot).film
+        assert film is not None and film.player is not None and film.player.size is not None
+        picture = pygame.Rect((0, 0), film.player.size)
+        picture.center = film.screen_rect().center
+        moved = [(x, y) for x in range(picture.left, picture.right, 8) for y in range(picture.top, picture.bottom, 8)
+                 if early.get_at((x, y)) != late.get_at((x, y))]
+        assert len(moved) > 200, "the rider and the hills moved"
+        outside = [(x, y) for x in range(0, 1080, 8) for y in range(picture.bottom + 8, 1920, 8)
+                   if early.get_at((x, y)) != late.get_at((x, y))]
+        assert not outside, "nothing moved below the film (the call to action)"
+    finally:
+        pilot.close()
