@@ -75,10 +75,8 @@ class CodeReader:
     def identify(self, loyalty_id: str) -> None:
         """Greet a member by name with their offers; an unknown number is said kindly."""
         ctx = self.ctx
-        member = ctx.shop.catalog.member(loyalty_id)
-        if member is None:
+        if ctx.actions.sign_in(loyalty_id) is None:
             ctx.toast(ctx.t("We could not find this loyalty card. An adviser can help you."))
             return
-        ctx.session.member = member
         ctx.screen.stack.reset(self.home())
         ctx.screen.stack.push(WelcomeScene(ctx))

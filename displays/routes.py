@@ -14,6 +14,7 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.device_tests import DeviceTestScene
 from kiosk.scenes.email import EmailScene
 from kiosk.scenes.language_picker import LanguagePicker
+from kiosk.scenes.offers import OfferScene, OffersScene
 from kiosk.scenes.order_confirmed import OrderConfirmedScene
 from kiosk.scenes.product import ProductScene
 from kiosk.scenes.review import ReviewScene
@@ -47,4 +48,6 @@ def shop_routes(ctx: SceneContext, home: Callable[[], Scene], rules: CodeRules) 
         staff_orders=lambda: StaffOrdersScene(ctx),
         staff_settings=lambda: StaffSettingsScene(ctx),
         device_test=lambda kind: DeviceTestScene(ctx, rules, kind),
+        offers=lambda: OffersScene(ctx),
+        offer=lambda offer: OfferScene(ctx, offer),
     )

@@ -7,12 +7,14 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from kiosk.core.hours.clock import Clock
+from kiosk.core.models import Member
 from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id
 from kiosk.core.orders.place_order import PlacedOrder, Voice, place
+from kiosk.core.shopper.member_offers import offers_on
 from kiosk.core.shopper.session import ShopperSession
 from kiosk.core.shopper.share_mail import compose
 from kiosk.shared.shop import Shop
@@ -78,6 +80,20 @@ class ShopperActions:
                    total_cents=order.total_cents)
         self.session.cart.clear()
         return placed
+
+    # --- members -------------------------------------------------------------------------------------
+    def sign_in(self, loyalty_id: str) -> Member | None:
+        """Identify the member of a loyalty card or code (None: unknown): their offers on today price the
+        cart from now on."""
+        member = self.shop.catalog.member(loyalty_id)
+        if member is not None:
+            self.session.member = member
+            self.session.cart.apply_offers(tuple(offers_on(self.shop.catalog.offers(), member.tier, self.today())))
+        return member
+
+    def today(self) -> date:
+        """The store's day now."""
+        return self.clock.now().astimezone(self.shop.hours.zone).date()
 
     # --- reviews -------------------------------------------------------------------------------------
     def write_review(self, sku: str, stars: int, text: str, author: str) -> str:

@@ -121,13 +121,20 @@ class Member:
 
 @dataclass(frozen=True)
 class Offer:
-    """A loyalty offer, for some tiers and some categories (none: every category)."""
+    """A loyalty offer, for some tiers, on the products of some categories and some SKUs (neither: every
+    product); a member price (a discount in percent, or a fixed price) or only words; valid from `starts`
+    to `ends` inclusive (the store's days; None: open)."""
 
     id: str
     title: Localized
     text: Localized
     tiers: tuple[str, ...]
     categories: tuple[str, ...] = ()
+    skus: tuple[str, ...] = ()
+    discount_percent: int = 0
+    price_cents: int = 0  # a fixed member price for each product it covers; 0: none
+    starts: date | None = None
+    ends: date | None = None
 
 
 @dataclass(frozen=True)

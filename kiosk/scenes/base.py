@@ -10,6 +10,7 @@ import pygame
 from kiosk.core.models import ProductSummary
 from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.member_words import TIER_NAMES, price_box
 from kiosk.ui.keyboard import Keyboard, layout_for, narrowest, row_count
 from kiosk.ui.kit import Kit
 from kiosk.ui.layout import (
@@ -111,8 +112,11 @@ class ShopScene(Scene):
         # language's code, then the signs of Back and Home, when the title would not show whole otherwise
         forms = [(words, language) for words in (("‹ " + ctx.t("Back"), ctx.t("Home")), ("‹", "⌂"))
                  for language in dict.fromkeys(names)]
+        member = ctx.session.member
+        badge = "★ " + ctx.t(TIER_NAMES[member.tier]) if member is not None else ""
         for (back_shown, home_shown), language_shown in forms:
             crowded = ([back_shown, home_shown] if back else []) + [ctx.t("Cart ({count})", count=88)]
+            crowded += [badge] if badge else []
             fixed_room = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
             title_room = width - fixed_room - (wide(language_shown) + gap if languages else 0)
             # the largest that shows the whole title in the crowded bar, never smaller than the buttons' words (text)
@@ -138,6 +142,8 @@ class ShopScene(Scene):
             parts.append(title_box)
         else:
             parts.append(leaf(None))  # the buttons after Back stay at the right
+        if badge and self.name not in ("offers", "checkout"):  # a member's offers, from anywhere
+            parts.append(button(ctx.t("Your member offers"), badge, self.open_offers))
         articles = ctx.session.cart.count
         if articles and self.name not in ("cart", "checkout"):
             cart = ctx.t("Cart ({count})", count=articles)
@@ -287,6 +293,11 @@ class ShopScene(Scene):
         if not self.ctx.screen.stack.pop_to("cart"):
             self.ctx.show(self.ctx.routes.cart())
 
+    def open_offers(self) -> None:
+        """The member's offers (the one already open, if it is)."""
+        if not self.ctx.screen.stack.pop_to("offers"):
+            self.ctx.show(self.ctx.routes.offers())
+
     def open_language_picker(self) -> None:
         """Show the languages the store offers."""
         self.ctx.show(self.ctx.routes.language_picker())
@@ -332,8 +343,7 @@ def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | No
     return column(leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap)),
                   kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                   name, row(*rating, align="center", height=fit(min=theme.size("star"))),
-                  kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
-                            max_lines=1),
+                  price_box(ctx, product.sku, product.category, product.price_cents),
                   marks, *([tick(product)] if tick is not None else []), gap=gap // 3, padding=Insets.all(gap))
 
 
@@ -381,8 +391,7 @@ def suggestion_cards(ctx: SceneContext, width: int, products: list[ProductSummar
                      role="button")
         name = kit.words(product.title(ctx.lang), size="small", bold=True, max_lines=2, reserve=True)
         cards.append(column(kit.picture(ctx.shop.image(product.image), theme.size("thumb")), name,
-                            kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary",
-                                      max_lines=1),
+                            price_box(ctx, product.sku, product.category, product.price_cents, size="text"),
                             gap=gap // 3, padding=Insets.all(gap // 2), widget=card))
     return grid(*cards, columns=max(1, len(cards)), gap=gap)
 

@@ -6,7 +6,7 @@ from functools import partial
 from typing import Any
 
 from kiosk.core.models import pick
-from kiosk.core.shopper.cart import MAX_QUANTITY
+from kiosk.core.shopper.cart import MAX_QUANTITY, CartLine
 from kiosk.scenes.base import ShopScene, suggestion_cards
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.variant_words import variant_words
@@ -72,7 +72,7 @@ class CartScene(ShopScene):
         texts = [kit.words(line.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                  kit.words(name, bold=True, max_lines=2),
                  *([kit.words(option, color="muted", max_lines=1)] if option else []),
-                 kit.words(ctx.fmt.price(line.total_cents), bold=True, color="primary", max_lines=1)]
+                 self._line_price(line)]
         quantity = row(kit.button(t("One less {name}", name=name), partial(self._change, index, -1),
                                   style="secondary", shown="−"),
                        kit.words(str(line.quantity), size="title", bold=True, align="center", valign="center",
@@ -84,6 +84,16 @@ class CartScene(ShopScene):
                    column(*texts, gap=gap // 4), quantity, gap=gap, align="center", padding=Insets.all(gap),
                    widget=card)
 
+    def _line_price(self, line: CartLine) -> Box:
+        """The line's price; with a member's offer, the member price and the normal one beside it."""
+        ctx, kit, fmt = self.ctx, self.kit, self.ctx.fmt
+        if not line.saving_cents:
+            return kit.words(fmt.price(line.total_cents), bold=True, color="primary", max_lines=1)
+        return row(kit.words(fmt.price(line.total_cents), bold=True, color="accent", max_lines=1, width=fit()),
+                   kit.words(ctx.t("instead of {price}", price=fmt.price(line.total_cents + line.saving_cents)),
+                             size="small", color="muted", max_lines=1, valign="center"),
+                   gap=ctx.theme.size("gap") // 2, align="center")
+
     def _total_bar(self) -> Box:
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -91,8 +101,11 @@ class CartScene(ShopScene):
         bar = kit.panel("surface", radius=False)
         total = kit.words(t("Total {total}", total=ctx.fmt.price(cart.total_cents)), size="title", bold=True,
                           align="right", max_lines=1, width=fit())
+        saving = [kit.words(t("Member savings: {amount}", amount=ctx.fmt.price(cart.saving_cents)), bold=True,
+                            color="accent", align="right", max_lines=1)] if cart.saving_cents else []
         return column(kit.rule(),
-                      column(row(kit.words(t("Articles: {count}", count=cart.count), color="muted",
+                      column(*saving,
+                             row(kit.words(t("Articles: {count}", count=cart.count), color="muted",
                                            valign="center"), total, gap=gap, align="center"),
                              kit.button(t("Order"), self._order, style="accent"),
                              gap=gap, padding=Insets(gap, margin, margin, margin)), widget=bar)

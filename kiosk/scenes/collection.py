@@ -9,6 +9,7 @@ from kiosk.core.models import pick
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.member_words import price_box
 from kiosk.ui.layout import Box, Insets, column, fit, row, scroll
 from kiosk.ui.widgets import Root
 
@@ -40,8 +41,8 @@ class CollectionScene(ShopScene):
                              role="button")
             rows.append(row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 2),
                             column(kit.words(product.title(ctx.lang), bold=True, max_lines=2),
-                                   kit.words(ctx.fmt.price(product.price_cents), color="primary", bold=True,
-                                             max_lines=1), gap=gap // 2),
+                                   price_box(ctx, product.sku, product.category, product.price_cents,
+                                             size="text"), gap=gap // 2),
                             kit.words(t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "",
                                       bold=True, align="right", width=fit(), max_lines=1, valign="center"),
                             gap=gap, align="center", padding=Insets.all(gap // 2), widget=card))

@@ -6,12 +6,13 @@ from functools import partial
 from typing import Any
 
 from kiosk.core.language.i18n import N_
-from kiosk.core.models import Variant, pick
+from kiosk.core.models import ProductSummary, Variant, pick
 from kiosk.core.shopper.compare import format_spec_value
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene, stock_text, suggestion_cards
 from kiosk.scenes.comparing import toggle_compare
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.member_words import price_box, price_for_member
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
@@ -45,12 +46,18 @@ class ProductScene(ShopScene):
             return ()
         stock, _ = stock_text(ctx, product.stock)
         place = ctx.t("Aisle {aisle}", aisle=product.aisle) if product.aisle else ""
-        return (product.title(ctx.lang), ctx.fmt.price(self.price_cents(product.price_cents)),
+        return (product.title(ctx.lang), ctx.fmt.price(self.paid_cents(product)),
                 " · ".join(part for part in (stock, place) if part))
 
     def price_cents(self, product_price_cents: int) -> int:
         """The price shown: the chosen size's or colour's, where it has its own."""
         return self.variant.price(product_price_cents) if self.variant else product_price_cents
+
+    def paid_cents(self, product: ProductSummary) -> int:
+        """What the shopper in front pays: the member's price when an offer gives one, else the price."""
+        normal = self.price_cents(product.price_cents)
+        found = price_for_member(self.ctx, product.sku, product.category, normal)
+        return found.cents if found else normal
 
     def details(self) -> dict[str, Any]:
         """The product shown."""
@@ -118,8 +125,8 @@ class ProductScene(ShopScene):
                  row(kit.stars(product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
                                theme.size("star") * 5 // 4),
                      kit.words(rating, color="muted", max_lines=1), gap=gap, align="center"),
-                 kit.words(fmt.price(self.price_cents(product.price_cents)), size="headline", bold=True,
-                           color="primary", max_lines=1),
+                 price_box(ctx, product.sku, product.category, self.price_cents(product.price_cents),
+                           size="headline", note="text", compact=False),
                  row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
                      gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=info,
                      height=fit(min=theme.size("touch_target") + gap)),
@@ -256,7 +263,7 @@ class ProductScene(ShopScene):
         lines: list[Box] = []
         if ctx.shop.config.orders.enabled:
             product = ctx.shop.catalog.product(self.sku)
-            price = ctx.fmt.price(self.price_cents(product.price_cents)) if product else ""
+            price = ctx.fmt.price(self.paid_cents(product)) if product else ""
             cart = kit.button(t("Add to cart"), self._add_to_cart, style="primary",
                               shown=t("Add to cart · {price}", price=price), width=flex(2))
             lines = [row(cart, *compare, gap=gap)] if self.wide(ctx.size) else [cart, row(*compare, gap=gap)]

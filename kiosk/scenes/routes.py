@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from kiosk.core.models import Offer
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.ui.scene import Scene
 
@@ -42,3 +43,5 @@ class Routes:
     staff_orders: Callable[[], Scene]
     staff_settings: Callable[[], Scene]
     device_test: Callable[[str], Scene]  # "scan" or "card"
+    offers: Callable[[], Scene]  # the member's offers on today
+    offer: Callable[[Offer], Scene]  # one offer's products

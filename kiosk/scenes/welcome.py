@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from kiosk.core.language.i18n import N_
-from kiosk.core.models import pick
+from kiosk.core.models import Offer
 from kiosk.scenes.base import ShopScene
+from kiosk.scenes.member_words import TIER_NAMES, offer_card
 from kiosk.ui.layout import Box, Insets, column, fit, leaf, row, scroll, text
 from kiosk.ui.widgets import Button, Label, Panel, Root
-
-TIER_NAMES = {"bronze": N_("Bronze"), "silver": N_("Silver"), "gold": N_("Gold")}
 
 
 class WelcomeScene(ShopScene):
@@ -21,7 +20,7 @@ class WelcomeScene(ShopScene):
     def details(self) -> dict[str, Any]:
         """Which offers are shown (ids only: no personal data)."""
         member = self.ctx.session.member
-        offers = self.ctx.shop.catalog.offers_for(member) if member else []
+        offers = self.ctx.shop.catalog.offers_for(member, self.ctx.local_now().date()) if member else []
         return {"offers": [o.id for o in offers]}
 
     def build(self, size: tuple[int, int]) -> Root:
@@ -49,12 +48,14 @@ class WelcomeScene(ShopScene):
                                        points=ctx.fmt.number(member.points)), size="title", color="on_primary"),
                         gap=gap // 2, padding=Insets.all(margin), widget=card),
                  words(t("Your offers today"), size="title", bold=True, heading=True)]
-        for offer in ctx.shop.catalog.offers_for(member):
-            parts.append(column(words(pick(offer.title, ctx.lang), size="title", bold=True, color="accent"),
-                                words(pick(offer.text, ctx.lang)), gap=gap // 2, padding=Insets.all(margin),
-                                widget=Panel((0, 0, 0, 0), "highlight")))
+        for offer in ctx.shop.catalog.offers_for(member, ctx.local_now().date()):
+            parts.append(offer_card(ctx, offer, partial(self.open_offer, offer)))
         page = scroll(column(*parts, gap=gap, padding=Insets.all(margin)), t("Your offers today"))
         return self.screen(size, t("Welcome"), page, bottom=[buttons], back=False)
+
+    def open_offer(self, offer: Offer) -> None:
+        """The products an offer covers (back comes here)."""
+        self.ctx.show(self.ctx.routes.offer(offer))
 
     def go_shopping(self) -> None:
         """On to the home scene, identified."""

@@ -259,8 +259,9 @@ class Label(Widget):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, *, size: str = "text",
                  color: str = "text", bold: bool = False, align: str = "left", valign: str = "center",
-                 wrap: bool = False, max_lines: int = 0, heading: bool = False) -> None:
+                 wrap: bool = False, max_lines: int = 0, heading: bool = False, struck: bool = False) -> None:
         super().__init__(rect, label=text)
+        self.struck = struck  # crossed out: a price that no longer applies, beside the one that does
         self.size_name = size
         self.color = color
         self.bold = bold
@@ -321,6 +322,10 @@ class Label(Widget):
             else:
                 x = rect.x
             painter.surface.blit(image, (x, y))
+            if self.struck:
+                middle = y + image.get_height() // 2
+                pygame.draw.line(painter.surface, color, (x, middle), (x + image.get_width(), middle),
+                                 max(1, size // 14))
             y += step
 
 

@@ -123,7 +123,8 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.executemany("INSERT INTO members VALUES (?, ?)",
                            ((m.loyalty_id, json.dumps(asdict(m), ensure_ascii=False)) for m in pack.members))
     connection.executemany("INSERT INTO offers VALUES (?, ?)",
-                           ((i, json.dumps(asdict(o), ensure_ascii=False)) for i, o in enumerate(pack.offers)))
+                           ((i, json.dumps(asdict(o), ensure_ascii=False, default=str)) for i, o in
+                            enumerate(pack.offers)))
     connection.executemany("INSERT INTO together VALUES (?, ?, ?)",
                            ((sku, other, score) for sku, others in bought_together(pack.baskets).items()
                             for other, score in others))

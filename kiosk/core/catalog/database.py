@@ -16,6 +16,7 @@ from kiosk.core.codes.gtin import gtin14
 from kiosk.core.language.text import fold
 from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef, Variant
 from kiosk.core.pack.map_and_collections import Collection, StoreMap
+from kiosk.core.shopper.member_offers import offers_on
 
 _ORDER = {
     "popular": "popularity DESC, id",
@@ -146,6 +147,7 @@ class Catalog:
         self.languages: tuple[str, ...] = tuple(json.loads(meta["languages"]))
         self.folder = Path(meta["folder"])
         self._meta = meta
+        self._offers: list[Offer] | None = None  # read once: prices look them up for every card
         self.left_out: int = int(meta.get("left_out_count", "0"))  # a feed's bad rows, left out on import
         self._categories = tuple(self._load_categories())
         self._max_id = int(self._db.execute("SELECT coalesce(max(id), 0) FROM products").fetchone()[0])
@@ -411,17 +413,38 @@ class Catalog:
         raw = json.loads(row[0])
         return Member(**{**raw, "favourite_categories": tuple(raw["favourite_categories"])})
 
-    def offers_for(self, member: Member, limit: int = 3) -> list[Offer]:
-        """The offers of the member's tier, those for their favourite categories first."""
+    def offers(self) -> list[Offer]:
+        """Every offer of the pack, in its order (`kiosk.core.shopper.member_offers` says which are on)."""
+        if self._offers is not None:
+            return self._offers
         offers = []
         for (data,) in self._db.execute("SELECT data FROM offers ORDER BY position"):
             raw = json.loads(data)
-            offer = Offer(**{**raw, "tiers": tuple(raw["tiers"]), "categories": tuple(raw["categories"])})
-            if member.tier in offer.tiers:
-                offers.append(offer)
+            lists = {name: tuple(raw.get(name, ())) for name in ("tiers", "categories", "skus")}
+            days = {name: date.fromisoformat(raw[name]) if raw.get(name) else None for name in ("starts", "ends")}
+            offers.append(Offer(**{**raw, **lists, **days}))
+        self._offers = offers
+        return offers
+
+    def offers_for(self, member: Member, today: date, limit: int = 3) -> list[Offer]:
+        """The offers of the member's tier that run `today`, those for their favourite categories first."""
+        offers = offers_on(self.offers(), member.tier, today)
         favourites = set(member.favourite_categories)
         offers.sort(key=lambda o: (not favourites.intersection(o.categories), not o.categories))
         return offers[:limit]
+
+    def offer_products(self, offer: Offer, limit: int = 200) -> list[ProductSummary]:
+        """The products an offer covers: its SKUs, then its departments' (every product when it names
+        neither)."""
+        found = self._summaries(list(offer.skus)) if offer.skus else []
+        seen = {p.sku for p in found}
+        categories = offer.categories or (() if offer.skus else tuple(c.id for c in self.categories))
+        for category in categories:
+            for product in self.browse(category, limit=limit):
+                if product.sku not in seen and len(found) < limit:
+                    found.append(product)
+                    seen.add(product.sku)
+        return found
 
     def bought_together(self, skus: list[str], member: Member | None = None, limit: int = 4) -> list[ProductSummary]:
         """What customers bought with these products (a product page: one; a cart: several), best first.

@@ -14,6 +14,7 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB", "de": "de_DE", "es": "es_ES", "it": "it
 # back to abbreviations), so each is written out as the language writes it.
 DAY_PATTERNS = {"fr": "EEEE d MMMM", "en": "EEEE d MMMM", "de": "EEEE, d. MMMM", "es": "EEEE, d 'de' MMMM",
                 "it": "EEEE d MMMM"}
+DAY_MONTH_PATTERNS = {"fr": "d MMMM", "en": "d MMMM", "de": "d. MMMM", "es": "d 'de' MMMM", "it": "d MMMM"}
 
 
 class Formatter:
@@ -47,6 +48,14 @@ class Formatter:
         """A weekday and date, "samedi 28 novembre"."""
         pattern = DAY_PATTERNS.get(self.language, "EEEE d MMMM")
         return str(format_date(value, format=pattern, locale=self.locale))
+
+    def weekday(self, value: date) -> str:
+        """The weekday's name, as written inside a sentence ("dimanche", "Sonntag")."""
+        return str(format_date(value, format="EEEE", locale=self.locale))
+
+    def day_month(self, value: date) -> str:
+        """A date without its weekday and year ("24 décembre", "24. Dezember")."""
+        return str(format_date(value, format=DAY_MONTH_PATTERNS.get(self.language, "d MMMM"), locale=self.locale))
 
     def date(self, value: date) -> str:
         """A date in the locale's medium format (22 nov. 2026)."""

@@ -85,7 +85,8 @@ class Order:
             "currency": self.currency, "total_cents": self.total_cents,
             "lines": [{"sku": line.sku, "article": line.article, "name": pick(line.name, self.language),
                        "option": line.variant.label(self.language) if line.variant else "",
-                       "quantity": line.quantity, "unit_price_cents": line.unit_price_cents}
+                       "quantity": line.quantity, "unit_price_cents": line.unit_price_cents,
+                       **({"offer": line.offer, "normal_price_cents": line.normal_price_cents} if line.offer else {})}
                       for line in self.lines],
             "fulfilment": fulfilment, "contact": contact, "marketing_opt_in": self.marketing_opt_in,
         }

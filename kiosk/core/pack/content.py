@@ -19,7 +19,7 @@ from kiosk.core.models import Category, Member, Offer, Review, Slide, SpecDef
 from kiosk.core.pack.feeds import LeftOutRow, feed_products
 from kiosk.core.pack.map_and_collections import Collection, StoreMap, read_collections, read_map
 from kiosk.core.pack.playlist import read_playlist
-from kiosk.core.pack.product_rows import ProductRow, RowPlace, check_product
+from kiosk.core.pack.product_rows import ProductRow, RowPlace, check_product, parse_price
 from kiosk.core.pack.reader import PackReader, PackRejected
 
 
@@ -200,7 +200,7 @@ def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> Con
     reviews = _read_reviews(reader, named)
     playlist = read_playlist(reader, languages, named)
     members = _read_members(reader, set(by_id))
-    offers = _read_offers(reader, languages, set(by_id))
+    offers = _read_offers(reader, languages, set(by_id), named)
     baskets, member_purchases = _read_purchases(reader, products)
     store_map = read_map(reader, languages, {p.aisle for p in products if p.aisle})
     collections = read_collections(reader, languages, named)
@@ -257,7 +257,7 @@ def _read_members(reader: PackReader, categories: set[str]) -> list[Member]:
     return members
 
 
-def _read_offers(reader: PackReader, languages: tuple[str, ...], categories: set[str]) -> list[Offer]:
+def _read_offers(reader: PackReader, languages: tuple[str, ...], categories: set[str], skus: set[str]) -> list[Offer]:
     data = reader.load_json("offers.json", required=False) or []
     offers: list[Offer] = []
     for row, item in enumerate(data, start=1):
@@ -267,10 +267,24 @@ def _read_offers(reader: PackReader, languages: tuple[str, ...], categories: set
             if any(t not in TIERS for t in tiers) or any(c not in categories for c in wanted):
                 reader.problem("offers.json", key, "has an unknown tier or category")
                 continue
+            products = tuple(str(sku) for sku in item.get("skus", ()))
+            unknown = [sku for sku in products if sku not in skus]
+            if unknown:
+                reader.problem("offers.json", f"{key}.skus", f"names products the pack does not have: {unknown}")
+                continue
             title = reader.localized("offers.json", f"{key}.title", item["title"], languages, None)
             text = reader.localized("offers.json", f"{key}.text", item["text"], languages, None)
-            offers.append(Offer(str(item["id"]), title, text, tiers, wanted))
-        except (KeyError, TypeError) as error:
+            percent = int(item.get("discount_percent", 0))
+            price = parse_price(item["member_price"]) if "member_price" in item else 0
+            if price is None or not 0 <= percent < 100 or (percent and price):
+                reader.problem("offers.json", key, "needs a discount_percent from 1 to 99 or a member_price, not both")
+                continue
+            starts, ends = (date.fromisoformat(item[name]) if item.get(name) else None for name in ("starts", "ends"))
+            if starts and ends and ends < starts:
+                reader.problem("offers.json", f"{key}.ends", f"is before its start ({starts})")
+                continue
+            offers.append(Offer(str(item["id"]), title, text, tiers, wanted, products, percent, price, starts, ends))
+        except (KeyError, TypeError, ValueError) as error:
             reader.problem("offers.json", key, f"is not a valid offer ({error!r})")
     return offers
 

@@ -1,6 +1,8 @@
 """The shopper's cart: products (a size or colour when they have some), quantities and the total.
 
-The cart keeps each line's price as it was added, so what the shopper confirms is what they saw.
+The cart keeps each line's price as it was added, so what the shopper confirms is what they saw; for
+an identified member, a line's price is the member price of the offers on for them (the normal price
+kept beside it), and lines already in the cart take it when the member's card comes.
 """
 
 from __future__ import annotations
@@ -8,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kiosk.core.models import Localized, ProductSummary, Variant
+from kiosk.core.models import Localized, Offer, ProductSummary, Variant
+from kiosk.core.shopper.member_offers import member_price
 
 MAX_QUANTITY = 9  # a line; more is a trade order, not a kiosk order
 MAX_LINES = 20
@@ -25,6 +28,14 @@ class CartLine:
     brand: str
     name: Localized
     image: str
+    category: str = ""
+    normal_price_cents: int = 0  # the price without the member's offer; 0: the same as unit_price_cents
+    offer: str = ""  # the id of the member's offer that gives unit_price_cents
+
+    @property
+    def saving_cents(self) -> int:
+        """How much the member's offer takes off the line."""
+        return self.quantity * max(0, self.normal_price_cents - self.unit_price_cents) if self.offer else 0
 
     @property
     def article(self) -> str:
@@ -42,6 +53,19 @@ class Cart:
 
     def __init__(self) -> None:
         self.lines: list[CartLine] = []
+        self.offers: tuple[Offer, ...] = ()  # the offers on for the member in front (none: no member)
+
+    def apply_offers(self, offers: tuple[Offer, ...]) -> None:
+        """A member's offers from now on (none: back to normal prices), for the lines in the cart too."""
+        self.offers = offers
+        self.lines = [self._priced(line) for line in self.lines]
+
+    def _priced(self, line: CartLine) -> CartLine:
+        normal = line.normal_price_cents or line.unit_price_cents
+        found = member_price(self.offers, line.sku, line.category, normal)
+        if found is None:
+            return replace(line, unit_price_cents=normal, normal_price_cents=normal, offer="")
+        return replace(line, unit_price_cents=found.cents, normal_price_cents=normal, offer=found.offer.id)
 
     def add(self, product: ProductSummary, variant: Variant | None = None) -> str:
         """Add one of a product: "added", "more" (one more of a line), or "limit" (nothing changed)."""
@@ -55,7 +79,8 @@ class Cart:
         if len(self.lines) >= MAX_LINES:
             return "limit"
         price = variant.price(product.price_cents) if variant else product.price_cents
-        self.lines.append(CartLine(product.sku, variant, 1, price, product.brand, product.name, product.image))
+        self.lines.append(self._priced(CartLine(product.sku, variant, 1, price, product.brand, product.name,
+                                                product.image, product.category, price)))
         return "added"
 
     def set_quantity(self, index: int, quantity: int) -> None:
@@ -69,6 +94,11 @@ class Cart:
         """Empty the cart (after an order, or when the session ends)."""
         self.lines.clear()
 
+    def forget(self) -> None:
+        """Empty the cart and forget the member's offers (the session ends)."""
+        self.clear()
+        self.offers = ()
+
     @property
     def count(self) -> int:
         """How many articles, all lines together."""
@@ -80,8 +110,13 @@ class Cart:
 
     @property
     def total_cents(self) -> int:
-        """What the order costs."""
+        """What the order costs (member prices included)."""
         return sum(line.total_cents for line in self.lines)
+
+    @property
+    def saving_cents(self) -> int:
+        """What the member's offers take off the total."""
+        return sum(line.saving_cents for line in self.lines)
 
     def state(self) -> list[dict[str, Any]]:
         """The cart for automation and tests (no personal data in it)."""

@@ -67,7 +67,7 @@ class ShopperSession:
         self.compare.clear()
         self.started = False
         self.member = None
-        self.cart.clear()
+        self.cart.forget()
         self.accessible = False
 
     def shown(self) -> tuple[object, ...]:
