@@ -21,7 +21,7 @@ from kiosk.app.memory import release_free_memory
 from kiosk.config.settings import DisplayConfig
 from kiosk.core.codes.scan import CodeRules
 from kiosk.core.hours.clock import Clock
-from kiosk.core.messages import DeviceStatusChanged, PrintFinished
+from kiosk.core.messages import DeviceStatusChanged, MemberListsReady, PrintFinished
 from kiosk.core.shopper.session import IdleState, IdleWatcher, ShopperSession
 from kiosk.core.staff.corner_taps import CornerTaps
 from kiosk.scenes.context import SceneContext
@@ -205,6 +205,11 @@ class ShopDisplay:
         return min(found) if found else None
 
     # --- what services and devices report ------------------------------------------------------
+    def on_member_lists_ready(self, message: MemberListsReady) -> None:
+        """The lists the member in front saved at an earlier visit (a late answer for another is dropped)."""
+        if self.ctx.actions.lists_came_back(message.ticket, message.lists):
+            self.screen.stack.top.rebuild()  # (the scenes under it are built again when shown)
+
     def on_print_finished(self, message: PrintFinished) -> None:
         """Tell the shopper how their slip went, if it was theirs."""
         if message.job not in self.print_jobs:

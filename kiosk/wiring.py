@@ -166,11 +166,11 @@ def start_devices(app: App) -> None:
         devices.append(fleet)
     if config.backend.base_url:
         from kiosk.services.backend import BackendClient
-        from kiosk.services.backend_sender import BackendSender
+        from kiosk.services.backend_sender import KINDS, BackendSender
 
         backend = config.backend
         shop.backend = BackendClient(backend.base_url, backend.token, backend.timeout_s, post)
-        for kind in ("order", "review"):
+        for kind in KINDS:
             sender = BackendSender(kind, backend.base_url, backend.token, backend.timeout_s, shop.outbox.path, post,
                                    retry, app.clock)
             shop.senders.append(sender)

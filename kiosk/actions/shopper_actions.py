@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -15,7 +15,8 @@ from kiosk.core.models import Member
 from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id
 from kiosk.core.orders.place_order import PlacedOrder, Voice, place
 from kiosk.core.shopper.member_offers import offers_on
-from kiosk.core.shopper.session import ShopperSession
+from kiosk.core.shopper.saved_lists import SavedList, list_payload
+from kiosk.core.shopper.session import MAX_COMPARE, ShopperSession
 from kiosk.core.shopper.share_mail import compose
 from kiosk.shared.shop import Shop
 
@@ -89,7 +90,39 @@ class ShopperActions:
         if member is not None:
             self.session.member = member
             self.session.cart.apply_offers(tuple(offers_on(self.shop.catalog.offers(), member.tier, self.today())))
+            self.session.saved_lists = ()
+            self.session.lists_ticket = uuid.uuid4().hex
+            self.shop.backend.member_lists(member.loyalty_id, self.session.lists_ticket)
         return member
+
+    def lists_came_back(self, ticket: str, lists: tuple[SavedList, ...]) -> bool:
+        """The backend gave back a member's saved lists: kept for the session when they are the member's in
+        front (`ticket`), with only the products the catalogue still has; False when they are not."""
+        if not ticket or ticket != self.session.lists_ticket or self.session.member is None:
+            return False
+        known = {product.sku for product in self.shop.catalog.products(
+            list(dict.fromkeys(sku for saved in lists for sku in saved.skus)))}
+        kept = [replace(saved, skus=tuple(sku for sku in saved.skus if sku in known)) for saved in lists]
+        self.session.saved_lists = tuple(saved for saved in kept if saved.skus)
+        return True
+
+    def save_list(self, skus: list[str]) -> bool:
+        """Keep products (a comparison, a product, a cart) in the member's account, through the outbox to
+        `POST /members/{id}/lists`; False when no member is signed in or these were saved already."""
+        member = self.session.member
+        chosen = tuple(dict.fromkeys(skus))
+        if member is None or not chosen or chosen in self.session.saved_here:
+            return False
+        list_id = str(uuid.uuid4())
+        kind = "compare" if 2 <= len(chosen) <= MAX_COMPARE else "list"
+        shop = self.shop
+        self._keep([("member_list", list_payload(list_id, member.loyalty_id, kind, list(chosen),
+                                                 store=shop.config.store.id, device=self.display,
+                                                 language=self.session.language, saved_at=self.clock.now()),
+                     list_id)])
+        self.session.saved_here = self.session.saved_here | {chosen}
+        shop.event("list_saved", display=self.display, kind=kind, products=len(chosen))
+        return True
 
     def today(self) -> date:
         """The store's day now."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.core.problems import Problem
+from kiosk.core.shopper.saved_lists import SavedList
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,15 @@ class ScreenPowerApplied:
     error: str = ""
 
 
+@dataclass(frozen=True)
+class MemberListsReady:
+    """The backend gave back the lists a member saved in their account; `ticket` names the sign-in that
+    asked (no personal data here: a late answer for a member who left finds no ticket to match)."""
+
+    ticket: str
+    lists: tuple[SavedList, ...]
+
+
 Message = (BarcodeScanned | CardPresented | CardRemoved | DeviceStatusChanged | AutomationRequest | PrintFinished
            | ShortLinkReady | DeliverySucceeded | CommandReceived | CatalogChanged
-           | CatalogReady | Redraw | Quit | ScreenPowerApplied | ContentOffered)
+           | CatalogReady | Redraw | Quit | ScreenPowerApplied | ContentOffered | MemberListsReady)

@@ -7,7 +7,10 @@ from collections.abc import Callable
 
 from kiosk.core.language.i18n import N_
 from kiosk.core.models import Offer, pick
+from kiosk.core.pack.map_and_collections import Collection
 from kiosk.core.shopper.member_offers import MemberPrice, member_price, validity
+from kiosk.core.shopper.saved_lists import SavedList
+from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.kit import Kit
 from kiosk.ui.layout import Box, Insets, column, fit, row
@@ -68,3 +71,36 @@ def offer_card(ctx: SceneContext, offer: Offer, on_tap: Callable[[], None]) -> B
                           max_lines=1))
     parts.append(row(*foot, gap=gap, align="center"))
     return column(*parts, gap=gap // 2, padding=Insets.all(margin), widget=card)
+
+
+def saved_list_title(ctx: SceneContext, saved: SavedList) -> str:
+    """"Your comparison of 12 November", "Your list of 12 November" (without a day: "Your comparison")."""
+    t = ctx.t
+    if saved.saved_on is None:
+        return t("Your comparison") if saved.kind == "compare" else t("Your list")
+    day = ctx.fmt.day_month(saved.saved_on)
+    return t("Your comparison of {date}", date=day) if saved.kind == "compare" else t("Your list of {date}", date=day)
+
+
+def saved_list_card(ctx: SceneContext, saved: SavedList) -> Box:
+    """A list from the member's account as a card: its title and its products' names; a tap opens it."""
+    kit, theme = Kit(ctx.theme, ctx.screen.text), ctx.theme
+    margin, gap = theme.size("margin"), theme.size("gap")
+    title = saved_list_title(ctx, saved)
+    names = [product.title(ctx.lang) for product in ctx.shop.catalog.products(list(saved.skus[:3]))]
+    more = len(saved.skus) - len(names)
+    said = " · ".join(names) + (" " + ctx.t("and {count} more", count=more) if more > 0 else "")
+    card = Panel((0, 0, 0, 0), "surface", on_tap=lambda: open_saved_list(ctx, saved), label=title, role="button")
+    return column(kit.words(title, size="title", bold=True, color="primary", max_lines=2),
+                  kit.words(said, color="muted", max_lines=2), gap=gap // 2, padding=Insets.all(margin),
+                  widget=card)
+
+
+def open_saved_list(ctx: SceneContext, saved: SavedList) -> None:
+    """A comparison is compared again; any other list shows as a list with each product's aisle."""
+    if saved.kind == "compare" and len(saved.skus) <= MAX_COMPARE:
+        ctx.session.compare[:] = list(saved.skus)
+        ctx.show(ctx.routes.compare())
+        return
+    title = saved_list_title(ctx, saved)
+    ctx.show(ctx.routes.collection(Collection(saved.id, {ctx.lang: title}, {ctx.lang: ""}, saved.skus)))

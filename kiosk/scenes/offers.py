@@ -10,7 +10,7 @@ from kiosk.core.models import Offer, pick
 from kiosk.core.shopper.member_offers import offers_on
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.context import SceneContext
-from kiosk.scenes.member_words import TIER_NAMES, offer_card, validity_text
+from kiosk.scenes.member_words import TIER_NAMES, offer_card, saved_list_card, validity_text
 from kiosk.ui.layout import Box, Insets, column, flex, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
@@ -47,6 +47,9 @@ class OffersScene(ShopScene):
         parts += [offer_card(ctx, offer, partial(self.open_offer, offer)) for offer in offers]
         if not offers:
             parts.append(kit.words(t("No offer today: come back soon."), color="muted", max_lines=2))
+        if ctx.session.saved_lists:
+            parts.append(self.section(t("Saved in your account")))
+            parts += [saved_list_card(ctx, saved) for saved in ctx.session.saved_lists]
         title = t("Your member offers")
         return self.screen(size, title, scroll(column(*parts, gap=gap, padding=Insets.all(margin)), title))
 

@@ -104,7 +104,15 @@ class ShareScene(ShopScene):
                                width=flex())] if ctx.shop.mail_enabled else []
             if ctx.shop.printer.available:
                 made.append(kit.button(t("Print it"), self.print_slip, style="secondary", size="text", width=flex()))
-            return row(*made, gap=gap, fold=True) if made else None
+            if ctx.session.member is not None and ctx.shop.backend.available:
+                saved = tuple(dict.fromkeys(self.skus)) in ctx.session.saved_here
+                made.append(kit.button(t("Saved in your account") if saved else t("Save to my account"),
+                                       self.save, style="secondary", size="text", width=flex(),
+                                       enabled=not saved, shown=("✓ " if saved else "") + (
+                                           t("Saved in your account") if saved else t("Save to my account"))))
+            done = kit.button(t("I'm done"), ctx.on_end_session, style="accent", size="text", width=flex(),
+                              note=t("Your choices are wiped from the screen"))
+            return column(row(*made, gap=gap, fold=True), done, gap=gap) if made else done
 
         def code(side: int) -> Box:
             return column(leaf(QrCode((0, 0, 0, 0), self.shown_url, t("QR code to open on your phone")),
@@ -147,6 +155,12 @@ class ShareScene(ShopScene):
         ctx.print_jobs.add(job)
         ctx.shop.printer.submit(Slip(job, tuple(slip_lines(self.content, ctx.t, ctx.fmt.price)), self.shown_url))
         ctx.toast(ctx.t("Printing..."))
+
+    def save(self) -> None:
+        """Keep these products in the member's account (the backend gives them back at the next visit)."""
+        if self.ctx.actions.save_list(self.skus):
+            self.ctx.toast(self.ctx.t("Saved in your account: it will be here at your next visit."))
+        self.rebuild()
 
     def email(self) -> None:
         """Ask for an address."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from kiosk.core.models import Offer
 from kiosk.scenes.base import ShopScene
-from kiosk.scenes.member_words import TIER_NAMES, offer_card
+from kiosk.scenes.member_words import TIER_NAMES, offer_card, saved_list_card
 from kiosk.ui.layout import Box, Insets, column, fit, leaf, row, scroll, text
 from kiosk.ui.widgets import Button, Label, Panel, Root
 
@@ -21,7 +21,7 @@ class WelcomeScene(ShopScene):
         """Which offers are shown (ids only: no personal data)."""
         member = self.ctx.session.member
         offers = self.ctx.shop.catalog.offers_for(member, self.ctx.local_now().date()) if member else []
-        return {"offers": [o.id for o in offers]}
+        return {"offers": [o.id for o in offers], "saved_lists": [saved.id for saved in self.ctx.session.saved_lists]}
 
     def build(self, size: tuple[int, int]) -> Root:
         """Greeting, points card, offers (scrolled when they do not all fit), and the way out below them."""
@@ -50,6 +50,9 @@ class WelcomeScene(ShopScene):
                  words(t("Your offers today"), size="title", bold=True, heading=True)]
         for offer in ctx.shop.catalog.offers_for(member, ctx.local_now().date()):
             parts.append(offer_card(ctx, offer, partial(self.open_offer, offer)))
+        if ctx.session.saved_lists:  # the backend gave them back, a moment after the card
+            parts.append(words(t("Saved in your account"), size="title", bold=True, heading=True))
+            parts += [saved_list_card(ctx, saved) for saved in ctx.session.saved_lists]
         page = scroll(column(*parts, gap=gap, padding=Insets.all(margin)), t("Your offers today"))
         return self.screen(size, t("Welcome"), page, bottom=[buttons], back=False)
 

@@ -1,5 +1,5 @@
-"""Orders and reviews from the outbox go to the backend: `POST /orders` and `POST /reviews`, the item's
-id as `Idempotency-Key`.
+"""Orders, reviews, members' saved lists and event sign-ups from the outbox go to the backend (`POST
+/orders`, `/reviews`, `/members/{id}/lists`, `/events/{id}/signups`), the item's id as `Idempotency-Key`.
 
 At least once from here, exactly once at the backend: a crash between the backend's answer and the
 outbox noting it sends the item again with the same key. 2xx with the item's id: delivered (the
@@ -10,6 +10,7 @@ connections and answers that are not the item: tried again with back-off. Other 
 from __future__ import annotations
 
 import logging
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +26,11 @@ log = logging.getLogger(__name__)
 RETRYABLE = {408, 425, 429}
 
 
-ROUTES = {"order": ("/orders", PERSONAL_FIELDS), "review": ("/reviews", ())}  # kind: path, fields to erase
+# kind: path (its {fields} from the item's payload), fields to erase once delivered
+ROUTES = {"order": ("/orders", PERSONAL_FIELDS), "review": ("/reviews", ()),
+          "member_list": ("/members/{member}/lists", ("member",)),
+          "signup": ("/events/{event}/signups", ("name", "contact"))}
+KINDS = tuple(ROUTES)
 
 
 class BackendSender(OutboxSender):
@@ -38,7 +43,7 @@ class BackendSender(OutboxSender):
         self.kinds = (kind,)
         self.path, self.erase = ROUTES[kind]
         super().__init__(outbox_path, post, retry, clock)
-        self.url = base_url.rstrip("/") + self.path
+        self.base_url = base_url.rstrip("/")
         self.timeout_s = timeout_s
         self.session = requests.Session()
         if token:
@@ -47,7 +52,12 @@ class BackendSender(OutboxSender):
     def deliver(self, outbox: Outbox, item: OutboxItem) -> bool:
         """Post one item; False when the backend cannot take it now (later ones wait behind it)."""
         try:
-            response = self.session.post(self.url, json=item.payload, timeout=self.timeout_s,
+            url = self.url(item)
+        except KeyError as missing:  # an item written without the field its path needs: staff look at it
+            outbox.failed(item.id, f"no {missing} for {self.path}", self.now(), permanent=True)
+            return True
+        try:
+            response = self.session.post(url, json=item.payload, timeout=self.timeout_s,
                                          headers={"Idempotency-Key": item.id})
         except requests.RequestException as error:
             outbox.failed(item.id, f"{type(error).__name__}", self.now())
@@ -73,6 +83,13 @@ class BackendSender(OutboxSender):
             payment = ""
         self.post(DeliverySucceeded(item.kind, item.id, payment))
         return True
+
+    def url(self, item: OutboxItem) -> str:
+        """Where the item goes: the route's path with the payload's fields in it (quoted); the path as
+        written in ROUTES is what staff and the log are told, as it names nobody."""
+        fields = {key: urllib.parse.quote(str(value), safe="") for key, value in item.payload.items()
+                  if isinstance(value, str | int)}
+        return self.base_url + self.path.format_map(fields)
 
     @staticmethod
     def _answer(response: requests.Response) -> dict[str, object] | None:

@@ -54,6 +54,9 @@ class Backend(Protocol):
     def shorten(self, url: str) -> None:
         """Ask for a short link; `ShortLinkReady` comes back if one is made."""
 
+    def member_lists(self, loyalty_id: str, ticket: str) -> None:
+        """Ask for the lists a member saved in their account; `MemberListsReady` comes back with `ticket`."""
+
 
 class Printer(Protocol):
     """The receipt printer."""
@@ -109,6 +112,9 @@ class NoBackend:
 
     def shorten(self, url: str) -> None:
         """The long link stays."""
+
+    def member_lists(self, loyalty_id: str, ticket: str) -> None:
+        """No account to read: no saved list comes back."""
 
 
 class ScreenSwitch(Protocol):

@@ -11,6 +11,7 @@ from enum import Enum
 
 from kiosk.core.models import Member
 from kiosk.core.shopper.cart import Cart
+from kiosk.core.shopper.saved_lists import SavedList
 
 MAX_COMPARE = 4
 
@@ -34,6 +35,9 @@ class ShopperSession:
     member: Member | None = None  # personal data: wiped with the session, never published
     cart: Cart = field(default_factory=Cart)
     accessible: bool = False  # accessible mode: high contrast, reach, speech, longer timeouts
+    saved_lists: tuple[SavedList, ...] = ()  # the member's lists, as the backend gave them back
+    lists_ticket: str = ""  # the sign-in whose lists may still come back
+    saved_here: frozenset[tuple[str, ...]] = frozenset()  # the lists saved in this session (not twice)
 
     def __post_init__(self) -> None:
         if not self.language:
@@ -68,12 +72,13 @@ class ShopperSession:
         self.started = False
         self.member = None
         self.cart.forget()
+        self.saved_lists, self.lists_ticket, self.saved_here = (), "", frozenset()
         self.accessible = False
 
     def shown(self) -> tuple[object, ...]:
         """What screens show of this session (a change means they are out of date)."""
         return (self.language, self.member, tuple(self.compare), tuple(self.cart.lines), self.accessible,
-                self.started)
+                self.started, self.saved_lists, self.saved_here)
 
     def public_state(self) -> dict[str, object]:
         """What may be shown to tools and telemetry: no personal data."""
