@@ -7,7 +7,9 @@ from typing import Any
 
 from kiosk.core.shopper.compare import Comparison, build_comparison
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.layout import Box, Insets, column, fixed, leaf, row, scroll
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flow, leaf, row, scroll
+from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
 
@@ -16,13 +18,20 @@ class CompareScene(ShopScene):
 
     name = "compare"
 
+    def __init__(self, ctx: SceneContext) -> None:
+        super().__init__(ctx)
+        self.differences_only = False  # the "differences only" switch: rows that are the same are left out
+        self._table: ScrollView | None = None
+
     def details(self) -> dict[str, Any]:
-        """The products compared and the rows that differ."""
+        """The products compared, the rows that differ, the rows shown."""
         comparison = self._comparison()
         return {"products": list(self.ctx.session.compare),
                 "differs": [row.key for row in comparison.rows if row.differs],
                 "best": {row.key: sorted(comparison.products[i].sku for i in row.best) for row in comparison.rows
-                         if row.best}}
+                         if row.best},
+                "differences_only": self.differences_only,
+                "rows": [row.key for row in comparison.rows if row.differs or not self.differences_only]}
 
     def _comparison(self) -> Comparison:
         ctx = self.ctx
@@ -48,12 +57,9 @@ class CompareScene(ShopScene):
                                         padding=Insets(gap, margin, gap, margin)),
                      widget=kit.panel("surface", radius=False))
         wide = self.wide(size)
-        names = [leaf(None, width=fixed((width - 2 * margin) // 5))] if wide else []  # the names' column
-        swatch = kit.panel("highlight", border="divider", radius=False)
-        legend = row(leaf(swatch, width=fixed(theme.size("star")), height=fixed(theme.size("star"))),
-                     kit.words(t("Differs"), size="small", color="muted", max_lines=1),
-                     kit.words("✓ " + t("Best value"), size="small", color="best", bold=True, align="right",
-                               max_lines=1), gap=gap, align="center")
+        names_w = fixed((width - 2 * margin) // 5)
+        # on a wide screen the legend stands in the names' column, beside the heads (the table stays above the fold)
+        names = [self._legend(narrow=True, width=names_w)] if wide else []
         heads = []
         cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
         remove_shown = "✕ " + t("Remove")
@@ -68,15 +74,19 @@ class CompareScene(ShopScene):
                                 kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
                                            style="ghost", size="small", shown=remove_shown),
                                 gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=head))
-        bands: list[Box] = [legend, row(*names, *heads, gap=gap)]
+        bands: list[Box] = [row(*names, *heads, gap=gap)] if wide else [self._switch(), row(*heads, gap=gap)]
         if len(comparison.departments) > 1:  # a bike beside a tent: said, rather than rows of "—"
             bands.insert(0, kit.words(t("Products of different departments ({departments}): only what they share is "
                                         "compared.", departments=", ".join(comparison.departments)),
                                       color="muted", max_lines=3))
-        for line in comparison.rows:
+        rows = [line for line in comparison.rows if line.differs or not self.differences_only]
+        if not rows:
+            bands.append(kit.words(t("These products are the same on every line compared."), color="muted",
+                                   align="center", max_lines=3))
+        for line in rows:
             band = kit.panel("highlight" if line.differs else "", radius=False)
             label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
-                              width=names[0].width if wide else None, valign="center" if wide else "top")
+                              width=names_w if wide else None, valign="center" if wide else "top")
             values = [kit.words(("✓ " if index in line.best else "") + value, align="center", max_lines=2,
                                 color="best" if index in line.best else "text", bold=index in line.best,
                                 valign="center")
@@ -85,10 +95,48 @@ class CompareScene(ShopScene):
             bands += [column(*([] if wide else [label]), cells, gap=gap // 4,
                              padding=Insets(gap // 2, margin, gap // 2, margin), widget=band),
                       kit.rule()]
-        heading = 3 if len(comparison.departments) > 1 else 2  # the note, the legend and the heads: not banded
+        # the note, the legend and the heads, and "the same on every line": not banded
+        heading = (1 if wide else 2) + (1 if len(comparison.departments) > 1 else 0) + (0 if rows else 1)
+        # under a tall screen's table, its legend (above it, it took a short screen's room from the table)
+        legend = [] if wide else [column(self._legend(), padding=Insets(gap, margin, margin, margin))]
         content = column(column(*bands[:heading], gap=gap, padding=Insets(margin, margin, gap, margin)),
-                         *bands[heading:])
-        return self.screen(size, title, scroll(content, t("Comparison")), bottom=[bar])
+                         *bands[heading:], *legend)
+        table = scroll(content, t("Comparison"))
+        assert isinstance(table.widget, ScrollView)
+        self._table = table.widget
+        return self.screen(size, title, table, bottom=[bar])
+
+    def _switch(self, narrow: bool = False) -> Box:
+        """The "differences only" switch."""
+        switch = self.kit.toggle(self.ctx.t("Differences only"), self.toggle_differences,
+                                 checked=self.differences_only, switch=True, size="small" if narrow else "text")
+        return switch if narrow else row(switch, leaf(None), align="center")
+
+    def _legend(self, narrow: bool = False, width: Size | None = None) -> Box:
+        """What the colours say: a shaded sample that reads as a row that differs (not an empty box), and the
+        tick of the best value with what "best" means; `narrow`: under the switch, in the names' column."""
+        theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
+        gap = theme.size("gap")
+        lines = 4 if narrow else 2
+        shaded = column(kit.words(t("Shaded row: they differ"), size="small", bold=True, max_lines=lines,
+                                  width=fit()),
+                        padding=Insets(gap // 3, gap // 2, gap // 3, gap // 2), widget=kit.panel("highlight"),
+                        width=fit())
+        best = kit.words("✓ " + t("the best of the row (lowest price, best rating…)"), size="small",
+                         color="best", bold=True, max_lines=lines)
+        if narrow:
+            return column(self._switch(narrow=True), shaded, best, gap=gap // 2, align="start", justify="center",
+                          width=width)
+        return flow(shaded, best, gap=gap)
+
+    def toggle_differences(self) -> None:
+        """Show only the rows where the products differ, or every row again."""
+        self.differences_only = not self.differences_only
+        kept = self._table.scroll if self._table is not None else 0.0
+        self.rebuild()
+        self.tree(self.ctx.size)
+        if self._table is not None:
+            self._table.scroll = min(kept, self._table.max_scroll)
 
     def share(self) -> None:
         """Show the comparison as a QR code."""

@@ -54,8 +54,12 @@ class Kit:
         mark = Toggle.mark_width(self.theme, self.cache, size, switch)
 
         def measure(available: int) -> tuple[int, int]:
-            wide = 2 * pad + mark + pad // 2 + self.cache.width(shown or label, self.theme.size(size), True)
-            return max(target, min(available, wide)), target
+            pixels = self.theme.size(size)
+            wide = 2 * pad + mark + pad // 2 + self.cache.width(shown or label, pixels, True)
+            if wide <= available:
+                return max(target, wide), target
+            lines = self.cache.wrap(shown or label, pixels, available - 2 * pad - mark - pad // 2, True, 2)
+            return max(target, available), max(target, len(lines) * self.cache.line_height(pixels, True) + pad)
 
         return Box("leaf", [], made, width or fit(min=target), fit(), measure=measure)
 

@@ -456,10 +456,12 @@ class Toggle(Button):
         mark_w = self.mark_width(theme, painter.text, self.size_name, self.switch)
         room = rect.width - 2 * pad - mark_w - pad // 2
         shown = self.shown or self.label
-        words = painter.text.ellipsize(shown, size, room, bold=True) if room >= side else ""
+        step = painter.text.line_height(size, True)
+        lines = painter.text.wrap(shown, size, room, True, max(1, (rect.height - theme.px(8)) // step)) \
+            if room >= side else []
         ink_color = theme.color(ink if self.enabled else "muted")
-        image = painter.text.render(words, size, ink_color, bold=True) if words and words != "…" else None
-        used = mark_w + (pad // 2 + image.get_width() if image is not None else 0)
+        images = [painter.text.render(line, size, ink_color, bold=True) for line in lines if line and line != "…"]
+        used = mark_w + (pad // 2 + max(image.get_width() for image in images) if images else 0)
         left = rect.centerx - used // 2
         mark = pygame.Rect(left, rect.centery - side // 2, mark_w, side)
         line = max(2, theme.px(4))
@@ -479,8 +481,9 @@ class Toggle(Button):
                 points = [(mark.x + side * 0.22, mark.y + side * 0.52), (mark.x + side * 0.42, mark.y + side * 0.72),
                           (mark.x + side * 0.78, mark.y + side * 0.30)]
                 pygame.draw.lines(painter.surface, theme.color("primary"), False, points, max(3, theme.px(6)))
-        if image is not None:
-            painter.surface.blit(image, image.get_rect(midleft=(mark.right + pad // 2, rect.centery)))
+        top = rect.centery - step * len(images) // 2
+        for index, image in enumerate(images):  # on two lines when narrow (a long German word), never cut first
+            painter.surface.blit(image, (mark.right + pad // 2, top + index * step + (step - image.get_height()) // 2))
 
 
 class Picture(Widget):

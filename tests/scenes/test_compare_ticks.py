@@ -84,3 +84,34 @@ def test_keeping_the_comparison_changes_nothing(shopping: Pilot) -> None:
     assert shopping.scene == "browse"
     assert shopping.state()["session"]["compare"] == FOUR
     assert ticked(shopping)["Comparer Route Tempo 2"] is False
+
+
+def test_differences_only_leaves_out_the_rows_that_are_the_same(shopping: Pilot) -> None:
+    shopping.tap("Chaussures de running")
+    shopping.tap("Comparer Route Tempo 2")
+    shopping.tap("Comparer Daily Run 5")
+    shopping.tap("Comparer (2)")
+    every_row = shopping.details()["rows"]
+    assert "spec.waterproof" in every_row and "price" in every_row
+    switch = next(w for w in next(iter(shopping.request("tree")["displays"].values()))["widgets"]
+                  if w["label"] == "Différences seulement")
+    assert switch["role"] == "switch" and switch["checked"] is False
+    shopping.tap("Différences seulement")
+    details = shopping.details()
+    assert details["differences_only"] and details["rows"] == details["differs"]
+    assert "spec.waterproof" not in details["rows"] and "price" in details["rows"]
+    assert "Imperméable" not in shopping.labels() and "Prix" in shopping.labels()
+    shopping.tap("Différences seulement")
+    assert shopping.details()["rows"] == every_row
+
+
+def test_the_legend_says_what_shading_and_the_tick_mean_in_words(shopping: Pilot) -> None:
+    shopping.tap("Chaussures de running")
+    shopping.tap("Comparer Route Tempo 2")
+    shopping.tap("Comparer Daily Run 5")
+    shopping.tap("Comparer (2)")
+    labels = shopping.labels()
+    assert "Ligne colorée : ils diffèrent" in labels
+    assert "✓ le meilleur de la ligne (prix le plus bas, meilleure note…)" in labels
+    widgets = next(iter(shopping.request("tree")["displays"].values()))["widgets"]
+    assert not any(w["role"] == "checkbox" for w in widgets), "nothing in the legend looks like a box to tick"
