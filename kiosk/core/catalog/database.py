@@ -93,9 +93,12 @@ def _product(row: sqlite3.Row) -> Product:
                    description=json.loads(row["description"]), aisle=row["aisle"], specs=json.loads(row["specs"]))
 
 
-def _where(category: str | None, chosen: BrowseFilter) -> tuple[str, list[Any]]:
+def _where(category: str | None, chosen: BrowseFilter, match: str = "") -> tuple[str, list[Any]]:
     clauses: list[str] = []
     values: list[Any] = []
+    if match:  # the products a search matches (an FTS5 expression)
+        clauses.append("id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)")
+        values.append(match)
     if category is not None:
         clauses.append("category = ?")
         values.append(category)
@@ -190,29 +193,54 @@ class Catalog:
         return int(self._db.execute("SELECT count(*) FROM products").fetchone()[0])
 
     def browse(self, category: str | None, sort: str = "popular", chosen: BrowseFilter = BrowseFilter(),
-               limit: int = 60, offset: int = 0) -> list[ProductSummary]:
-        """Products of a category (or all), filtered and sorted."""
-        where, values = _where(category, chosen)
-        order = _ORDER[sort if sort in _ORDER else "popular"]
+               limit: int = 60, offset: int = 0, query: str = "") -> list[ProductSummary]:
+        """Products of a category (or all), filtered and sorted; with a `query`, only those a search for it
+        finds (typos forgiven), and the sort "relevance" lists the departments it names first."""
+        match = self.match_expression(query) if query else ""
+        if query and not match:
+            return []
+        where, values = _where(category, chosen, match)
+        order = _ORDER.get(sort, _ORDER["popular"])
+        first: list[str] = []
+        if sort == "relevance":
+            first = sorted(self.named_departments(_WORD.findall(self._corrected(query)[0]))) if query else []
+            order = (f"category IN ({', '.join('?' * len(first))}) DESC, id" if first else "id")
         rows = self._db.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM products{where} ORDER BY {order} LIMIT ? OFFSET ?",
-            (*values, limit, offset),
+            (*values, *first, limit, offset),
         )
         return [_summary(row) for row in rows]
 
-    def count(self, category: str | None, chosen: BrowseFilter = BrowseFilter()) -> int:
+    def count(self, category: str | None, chosen: BrowseFilter = BrowseFilter(), query: str = "") -> int:
         """How many products browse() would list without a limit."""
-        where, values = _where(category, chosen)
+        match = self.match_expression(query) if query else ""
+        if query and not match:
+            return 0
+        where, values = _where(category, chosen, match)
         return int(self._db.execute(f"SELECT count(*) FROM products{where}", values).fetchone()[0])
 
-    def facets(self, category: str) -> Facets:
-        """Brands and price range of a category, for its filters."""
+    def facets(self, category: str | None, query: str = "") -> Facets:
+        """Brands and price range of a category (or of all products), for its filters; with a `query`, of the
+        products a search for it finds."""
+        match = self.match_expression(query) if query else ""
+        where, values = _where(category, BrowseFilter(), match)
+        if query and not match:
+            where, values = " WHERE 0", []
         brands = tuple(r[0] for r in self._db.execute(
-            "SELECT brand FROM products WHERE category = ? GROUP BY brand ORDER BY brand", (category,)))
+            f"SELECT brand FROM products{where} GROUP BY brand ORDER BY brand", values))
         low, high, count = self._db.execute(
-            "SELECT min(price_cents), max(price_cents), count(*) FROM products WHERE category = ?", (category,)
-        ).fetchone()
+            f"SELECT min(price_cents), max(price_cents), count(*) FROM products{where}", values).fetchone()
         return Facets(brands, low or 0, high or 0, count, price_bands(low or 0, high or 0))
+
+    def departments_found(self, query: str, chosen: BrowseFilter = BrowseFilter()) -> list[tuple[str, int]]:
+        """The departments a search's products fall in, with how many of them each has, most first."""
+        match = self.match_expression(query)
+        if not match:
+            return []
+        where, values = _where(None, chosen, match)
+        rows = self._db.execute(f"SELECT category, count(*) AS found FROM products{where} GROUP BY category "
+                                "ORDER BY found DESC, category", values)
+        return [(row[0], int(row[1])) for row in rows]
 
     def product(self, sku: str) -> Product | None:
         """The product with this SKU, or None."""
@@ -286,17 +314,29 @@ class Catalog:
         begins no word of the catalogue is taken for the nearest one ("runing": "running"), and `meant`
         says so. A query naming a department ("tente", "running") lists that department's products first.
         """
+        meant, searched = self._corrected(text)
+        products = self._search(searched, limit)
+        if meant == " ".join(text.split()) or not products:
+            return Found(products)
+        return Found(products, meant)
+
+    def _corrected(self, text: str) -> tuple[str, list[str]]:
+        """`text` with its typos corrected (as "did you mean" says it), and the words to search for: each
+        typed word, or the beginning of the catalogue words a mistyped one was taken for."""
         corrections: dict[str, Correction] = {}
         for word in _WORD.findall(text):
             corrected = self._vocabulary.correct(word)
             if corrected is not None:
                 corrections[word] = corrected
-        products = self._search([corrections[w].prefix if w in corrections else w for w in _WORD.findall(text)],
-                                limit)
-        if not corrections or not products:
-            return Found(products)
         meant = _WORD.sub(lambda m: corrections[m[0]].word if m[0] in corrections else m[0], text)
-        return Found(products, " ".join(meant.split()))
+        return " ".join(meant.split()), [corrections[w].prefix if w in corrections else w
+                                         for w in _WORD.findall(text)]
+
+    def match_expression(self, text: str) -> str:
+        """The FTS5 expression of every product a search for `text` finds (every word, typos corrected, as a
+        prefix); "" when there is nothing to search for."""
+        words = [w for i, w in enumerate(self._corrected(text)[1]) if w.lower() not in STOP_WORDS]
+        return " AND ".join(f'"{word}"*' for word in words)
 
     def named_departments(self, words: list[str]) -> frozenset[str]:
         """The departments whose name or keyword (in any language) one of these words begins."""
