@@ -138,6 +138,19 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class ProductVideo:
+    """A film about a product, shown on its page (pack file videos.json); its size and length as probed."""
+
+    sku: str
+    file: str  # in the pack: "videos/BIK-102.webm"
+    title: Localized | None = None  # what it shows ("The wheel, close up"); none: the product's name
+    poster: str = ""  # a picture shown before it plays; none: its first frame
+    width: int = 0
+    height: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
 class Slide:
     """One item of the attract playlist."""
 

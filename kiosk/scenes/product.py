@@ -13,6 +13,7 @@ from kiosk.scenes.base import ShopScene, stock_text, suggestion_cards
 from kiosk.scenes.comparing import toggle_compare
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import price_box, price_for_member
+from kiosk.scenes.product_video import product_films
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
@@ -135,6 +136,7 @@ class ProductScene(ShopScene):
         description = pick(product.description, ctx.lang)
         if description:
             parts.append(kit.words(description))
+        parts += product_films(self, product.sku, product.title(ctx.lang))
         parts += self._bought_together()
         parts += self._specs(product, specs)
         parts += self._reviews(product.sku)

@@ -184,7 +184,7 @@ class VideoPlayer:
         try:
             self._play_file()
         except (av.FFmpegError, OSError, ValueError, IndexError, StopIteration, pygame.error) as error:
-            self.failed = f"video {self.path.name} cannot be played: {error}"
+            self.failed = f"video {self.path.name} cannot be played: {getattr(error, 'strerror', None) or error}"
             log.warning("%s", self.failed)
         finally:
             self._put(_END)

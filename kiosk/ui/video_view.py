@@ -1,16 +1,17 @@
 """A video in a box: the widget every screen uses to show a film (slides, product pages, reviews).
 
-    view = VideoView(rect, path, ctx.clock, label="Play the video: Trail 500")  # a poster with a play button
-    VideoView(rect, path, clock, autoplay=True, loop=True, tap_to_play=False)   # an attract film
+    VideoView(rect, path, ctx.clock, label="Play the video", stop_label="Stop the video")  # poster, play button
+    VideoView(rect, path, ctx.clock, autoplay=True, loop=True, tap_to_play=False)  # an attract film
 
 Before it plays, and after it ends, the box shows the poster: the pack's picture named by `poster`, or
 else the film's first frame (decoded off the loop, like any picture). A tap plays it in place and a
-second tap stops it (`tap_to_play`); `autoplay` starts it as soon as it is on screen. While it plays,
-frames come from a `VideoPlayer` as they are due by the injected clock, scaled once to the box (the
-film keeps its shape; `backdrop` fills the rest). Muted: the kiosk plays no sound. Captions (cues from
-`kiosk.core.pack.captions`) are drawn under the picture while it plays. A file that cannot be played
-shows its poster (or nothing) and leaves a line for staff in the log; the kiosk carries on.
-`on_end` is called once when a film that does not loop has played to its end.
+second tap stops it (`tap_to_play`; its accessible label is `label`, and `stop_label` while it plays);
+`autoplay` starts it as soon as it is on screen. While it plays, frames come from a `VideoPlayer` as
+they are due by the injected clock, scaled once to the box (the film keeps its shape; `backdrop` fills
+the rest). Muted: the kiosk plays no sound. Captions (cues from `kiosk.core.pack.captions`) are drawn
+under the picture while it plays. A file that cannot be played shows its poster (or nothing) and
+leaves a line for staff in the log; the kiosk carries on. `on_end` is called once when a film that
+does not loop has played to its end.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def first_frame(path: str, box: tuple[int, int]) -> pygame.Surface | None:
                 surface, _ = scaled_surface(frame, fitted((frame.width, frame.height), box))
                 return surface.copy()  # the copy owns its pixels; the decoded picture goes
     except (av.FFmpegError, OSError, ValueError, IndexError, pygame.error) as error:
-        log.warning("video %s has no poster: %s", Path(path).name, error)
+        log.warning("video %s has no poster: %s", Path(path).name, getattr(error, "strerror", None) or error)
         return None
     log.warning("video %s has no poster: no frame could be decoded", Path(path).name)
     return None
@@ -52,11 +53,12 @@ class VideoView(Widget):
     """A film fitted in its box: poster, then frames as they are due; see the module's docstring."""
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], path: Path | str, clock: Clock, *,
-                 label: str = "", poster: Path | str = "", loop: bool = False, autoplay: bool = False,
-                 tap_to_play: bool = True, captions: list[Cue] | None = None, backdrop: str = "",
-                 on_end: Callable[[], None] | None = None) -> None:
+                 label: str = "", stop_label: str = "", poster: Path | str = "", loop: bool = False,
+                 autoplay: bool = False, tap_to_play: bool = True, captions: list[Cue] | None = None,
+                 backdrop: str = "", on_end: Callable[[], None] | None = None) -> None:
         super().__init__(rect, label=label, on_tap=self.toggle if tap_to_play else None)
         self.role = "button" if tap_to_play else "image"
+        self.labels = (label, stop_label or label)  # stopped, playing
         self.path = str(path)
         self.clock = clock
         self.poster = str(poster) if poster else ""
@@ -67,6 +69,7 @@ class VideoView(Widget):
         self.player: VideoPlayer | None = None
         self.failed = ""  # why the film could not be played (it shows its poster)
         self._wanted = autoplay  # play once laid out and shown
+        self.label = self.labels[1] if autoplay else label
         self._drawn: object = None  # the frame drawn last, to draw again only when another is due
         self._caption = ""
 
@@ -81,6 +84,7 @@ class VideoView(Widget):
         self.stop()
         self.failed = ""
         self._wanted = True
+        self.label = self.labels[1]
         self.invalidate()
 
     def stop(self) -> None:
@@ -90,6 +94,7 @@ class VideoView(Widget):
             self.player = None
             self.invalidate()
         self._wanted = False
+        self.label = self.labels[0]
         self._drawn = None
         self._caption = ""
 

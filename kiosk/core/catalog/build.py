@@ -22,7 +22,7 @@ from kiosk.core.pack.feeds import left_out_lines
 from kiosk.core.pack.product_rows import ProductRow
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,6 +48,8 @@ CREATE TABLE together(sku TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NUL
 CREATE TABLE member_purchases(loyalty_id TEXT NOT NULL, sku TEXT NOT NULL, PRIMARY KEY(loyalty_id, sku));
 CREATE TABLE collections(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE playlist(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE videos(position INTEGER PRIMARY KEY, sku TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX videos_by_sku ON videos(sku, position);
 CREATE TABLE members(loyalty_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE offers(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE search_terms(term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
@@ -119,6 +121,10 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.executemany(
         "INSERT INTO playlist VALUES (?, ?)",
         ((i, json.dumps(asdict(s), ensure_ascii=False)) for i, s in enumerate(pack.playlist)),
+    )
+    connection.executemany(
+        "INSERT INTO videos VALUES (?, ?, ?)",
+        ((i, v.sku, json.dumps(asdict(v), ensure_ascii=False)) for i, v in enumerate(pack.videos)),
     )
     connection.executemany("INSERT INTO members VALUES (?, ?)",
                            ((m.loyalty_id, json.dumps(asdict(m), ensure_ascii=False)) for m in pack.members))

@@ -14,7 +14,18 @@ from typing import Any
 from kiosk.core.catalog.forgiving import DEPARTMENT_WORD_FROM, Correction, Vocabulary, department_words
 from kiosk.core.codes.gtin import gtin14
 from kiosk.core.language.text import fold
-from kiosk.core.models import Category, Member, Offer, Product, ProductSummary, Review, Slide, SpecDef, Variant
+from kiosk.core.models import (
+    Category,
+    Member,
+    Offer,
+    Product,
+    ProductSummary,
+    ProductVideo,
+    Review,
+    Slide,
+    SpecDef,
+    Variant,
+)
 from kiosk.core.pack.map_and_collections import Collection, StoreMap
 from kiosk.core.shopper.member_offers import offers_on
 
@@ -533,6 +544,11 @@ class Catalog:
         marks = ", ".join("?" * len(skus))
         return [_summary(row) for row in self._db.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM products WHERE sku IN ({marks})", skus)]
+
+    def videos(self, sku: str) -> list[ProductVideo]:
+        """The films about a product, in the pack's order."""
+        rows = self._db.execute("SELECT data FROM videos WHERE sku = ? ORDER BY position", (sku,))
+        return [ProductVideo(**json.loads(data)) for (data,) in rows]
 
     def playlist(self) -> list[Slide]:
         """The attract loop's slides."""

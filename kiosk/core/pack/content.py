@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.codes.gtin import gtin14
-from kiosk.core.models import Category, Member, Offer, Review, Slide, SpecDef
+from kiosk.core.models import Category, Member, Offer, ProductVideo, Review, Slide, SpecDef
 from kiosk.core.pack.feeds import LeftOutRow, feed_products
 from kiosk.core.pack.map_and_collections import Collection, StoreMap, read_collections, read_map
 from kiosk.core.pack.playlist import read_playlist
 from kiosk.core.pack.product_rows import ProductRow, RowPlace, check_product, parse_price
+from kiosk.core.pack.product_videos import read_product_videos
 from kiosk.core.pack.reader import PackReader, PackRejected
 
 
@@ -44,6 +45,7 @@ class ContentPack:
     store_map: StoreMap | None = None
     collections: tuple[Collection, ...] = ()
     left_out: tuple[LeftOutRow, ...] = ()  # a feed's bad rows, left out within the mapping's allowance
+    videos: tuple[ProductVideo, ...] = ()  # films about products (videos.json)
 
 
 def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Category]:
@@ -204,12 +206,14 @@ def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> Con
     baskets, member_purchases = _read_purchases(reader, products)
     store_map = read_map(reader, languages, {p.aisle for p in products if p.aisle})
     collections = read_collections(reader, languages, named)
+    videos = read_product_videos(reader, languages, named)
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, currency,
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
-                       tuple(offers), baskets, member_purchases, store_map, tuple(collections), tuple(left_out))
+                       tuple(offers), baskets, member_purchases, store_map, tuple(collections), tuple(left_out),
+                       tuple(videos))
 
 
 TIERS = ("bronze", "silver", "gold")

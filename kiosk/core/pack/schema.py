@@ -87,6 +87,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "title": TEXTS, "subtitle": TEXTS, "color": {"type": "string"}, "roles": {"type": "array"},
         "days": {"type": "array"}, "start": {"type": "string"}, "end": {"type": "string"}, "first_date": DATE,
         "last_date": DATE, "fallback": {"type": "boolean"}}, ("kind",)), "The attract loop's slides."),
+    "videos.json": _list_of(_object({
+        "sku": SKU, "file": {"type": "string", "minLength": 1, "description": "the film in the pack (MP4 or WebM, "
+                                                                            "H.264 or VP9): videos/BIK-102.webm"},
+        "title": TEXTS, "poster": {"type": "string", "description": "the picture before it plays (default: its "
+                                                                    "first frame)"}}, ("sku", "file")),
+        "Films about products, on their pages (a tap plays them in place)."),
     "members.json": _list_of(_object({"loyalty_id": ID, "first_name": {"type": "string"},
                                       "tier": {"enum": ["bronze", "silver", "gold"]},
                                       "points": {"type": "integer", "minimum": 0},

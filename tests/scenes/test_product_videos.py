@@ -1,0 +1,140 @@
+"""Product films on the product page, with films made at test time: a poster with a play button, a tap
+plays the film in place at its timestamps on the pilot's clock, another tap stops it; a damaged film
+leaves a line for staff and the page carries on; videos.json is checked row by row."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pygame
+import pytest
+
+from kiosk.config import load_config
+from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.reader import PackRejected
+from kiosk.testing.pilot import Pilot
+from kiosk.ui.video_view import VideoView
+from tests.conftest import REPO, write_config
+from tests.videos import number_of, numbered_film
+
+MOUNTAIN_BIKE = "2001000001026"  # BIK-102, whose film the demo pack has
+FRAME = 1 / 30
+
+
+def pilot_with_film(tmp_path: Path, film: bytes | None = None) -> Pilot:
+    """The terminal on BIK-102's page, its film a numbered one (or `film`'s bytes), a session started."""
+    pack = tmp_path / "pack"
+    shutil.copytree(REPO / "content" / "demo", pack)
+    numbered_film(pack / "videos" / "BIK-102.webm", 90, codec="vp9", size=(320, 320))
+    config = write_config(tmp_path)
+    config.write_text(config.read_text().replace(f'pack = "{REPO / "content" / "demo"}"', f'pack = "{pack}"'))
+    pilot = Pilot(load_config(config), "terminal")
+    if film is not None:  # damaged on disk after the import
+        (pack / "videos" / "BIK-102.webm").write_bytes(film)
+    pilot.tap(x=540, y=960)
+    pilot.scan(MOUNTAIN_BIKE)
+    return pilot
+
+
+def the_film(pilot: Pilot) -> VideoView:
+    root = pilot.app.display("terminal").screen.stack.top.root
+    assert root is not None
+    return next(w for w in root.walk() if isinstance(w, VideoView))
+
+
+def scroll_to_the_film(pilot: Pilot) -> None:
+    """Swipe the page up until the whole film shows above the action bar."""
+    for _ in range(6):
+        film = the_film(pilot)
+        if film.visible_rect() == film.screen_rect():
+            return
+        pilot.swipe((540, 1400), (540, 900))
+        pilot.advance(1)
+    raise AssertionError("the film never showed whole")
+
+
+def middle(pilot: Pilot, film: VideoView) -> pygame.Color:
+    return pilot.app.display("terminal").screen.full.get_at(film.screen_rect().center)
+
+
+def test_a_tap_plays_the_film_in_place_and_another_stops_it(tmp_path: Path) -> None:
+    pilot = pilot_with_film(tmp_path)
+    try:
+        play = "Lire la vidéo : La roue avant et son frein à disque, en mouvement"
+        assert play in pilot.labels()
+        scroll_to_the_film(pilot)
+        film = the_film(pilot)
+        place = film.screen_rect()
+        poster = pygame.image.load(str(pilot.screenshot(tmp_path / "poster.png")))
+        pilot.tap(play)
+        numbers = []
+        for _ in range(45):
+            numbers.append(number_of(middle(pilot, film)))
+            pilot.advance(FRAME, step=FRAME)
+        assert numbers[:45] == list(range(45)), "each frame at its time, in place"
+        assert the_film(pilot).screen_rect() == place, "the page did not move"
+        playing = pygame.image.load(str(pilot.screenshot(tmp_path / "playing.png")))
+        assert number_of(playing.get_at(place.center)) == 45
+        assert (poster.get_at((place.centerx, place.top + 10)) !=
+                playing.get_at((place.centerx, place.top + 10))), "the poster's play button is gone"
+        stop = "Arrêter la vidéo : La roue avant et son frein à disque, en mouvement"
+        assert stop in pilot.labels()
+        pilot.tap(stop)
+        pilot.advance(0.2)
+        assert play in pilot.labels() and not the_film(pilot).playing
+        stopped = pygame.image.load(str(pilot.screenshot(tmp_path / "stopped.png")))
+        assert stopped.get_at(place.center) == poster.get_at(place.center), "the poster again"
+    finally:
+        pilot.close()
+
+
+def test_a_film_played_to_its_end_shows_its_poster_again(tmp_path: Path) -> None:
+    pilot = pilot_with_film(tmp_path)
+    try:
+        scroll_to_the_film(pilot)
+        pilot.tap(next(label for label in pilot.labels() if label.startswith("Lire la vidéo")))
+        pilot.advance(3.5, step=FRAME)
+        assert not the_film(pilot).playing
+        assert any(label.startswith("Lire la vidéo") for label in pilot.labels())
+    finally:
+        pilot.close()
+
+
+def test_a_damaged_film_leaves_a_line_for_staff_and_the_page_carries_on(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    good = numbered_film(tmp_path / "good.webm", 90, codec="vp9").read_bytes()
+    with caplog.at_level(logging.WARNING):
+        pilot = pilot_with_film(tmp_path, film=good[:200] + bytes(len(good) - 200))
+        try:
+            scroll_to_the_film(pilot)
+            pilot.tap(next(label for label in pilot.labels() if label.startswith("Lire la vidéo")))
+            pilot.advance(0.5, step=FRAME)
+            assert not the_film(pilot).playing and the_film(pilot).failed
+            pilot.tap("Ajouter au panier")
+            assert pilot.state()["session"]["cart"], "the page still works"
+        finally:
+            pilot.close()
+    said = [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
+    assert any("BIK-102.webm cannot be played" in line for line in said)
+    assert any("BIK-102.webm has no poster" in line for line in said)
+
+
+def test_videos_json_is_checked_row_by_row(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(REPO / "content" / "demo", pack)
+    (pack / "videos" / "short.webm").write_bytes((pack / "videos" / "RUN-115.webm").read_bytes()[:30000])
+    (pack / "videos.json").write_text(json.dumps([
+        {"sku": "BIK-102", "file": "videos/BIK-102.webm"},
+        {"sku": "NOPE-1", "file": "videos/RUN-115.webm"},
+        {"sku": "RUN-115", "file": "videos/short.webm"},
+        {"sku": "RUN-115", "file": "videos/RUN-115.webm", "title": {"fr": "Seulement en français"}},
+    ], indent=1), encoding="utf-8")
+    with pytest.raises(PackRejected) as refused:
+        read_pack(pack)
+    said = sorted((p.key, p.line, p.message) for p in refused.value.problems)
+    assert said[0] == ("[2].sku", 6, "'NOPE-1' is not a product of the pack")
+    assert said[1][:2] == ("[3].file", 10) and "videos/short.webm is cut short" in said[1][2]
+    assert said[2] == ("[4].title", 14, "has no text in 'de'")
