@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC
 from pathlib import Path
 from typing import Protocol
@@ -258,6 +256,10 @@ class Shop:
                 return
             finally:
                 self._fetching = False
+        # imported here, in the worker thread: the process machinery (0.6 MB) waits for the first import
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         pack = pack_folder(self.config)
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as worker:
