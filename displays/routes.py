@@ -42,6 +42,7 @@ def shop_routes(ctx: SceneContext, home: Callable[[], Scene], rules: CodeRules) 
         email=lambda content, url: EmailScene(ctx, content, url),
         cart=lambda: CartScene(ctx),
         checkout=lambda: CheckoutScene(ctx),
+        buy_now=lambda bought: CheckoutScene(ctx, bought),
         order_confirmed=lambda order, fulfilment, follow, emailed: OrderConfirmedScene(ctx, order, fulfilment, follow,
                                                                                        emailed),
         language_picker=lambda: LanguagePicker(ctx),

@@ -25,6 +25,7 @@ from kiosk.core.messages import DeviceStatusChanged, MemberListsReady, PrintFini
 from kiosk.core.shopper.session import IdleState, IdleWatcher, ShopperSession
 from kiosk.core.staff.corner_taps import CornerTaps
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.routes import Routes
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.shared.ports import NoScreenSwitch, ScreenSwitch
 from kiosk.shared.shop import Shop
@@ -47,6 +48,8 @@ class Role:
     home: Callable[[SceneContext], Scene]  # where a session starts
     idle_timeout_s: float = 0.0  # without a touch this long, "Are you still there?"; 0: the shop's setting
     parts: tuple[Callable[[ShopDisplay], object], ...] = ()  # what it adds; each takes its own messages
+    # the scenes it answers some routes with, in place of the shared ones (the window's product page)
+    own_routes: Callable[[SceneContext, Routes], Routes] = lambda ctx, routes: routes
 
 
 class ShopDisplay:
@@ -81,7 +84,7 @@ class ShopDisplay:
         self.screen_switch: ScreenSwitch = NoScreenSwitch()  # set by wiring.py when screens are switched
         self.ctx.print_jobs = self.print_jobs
         self.ctx.toggle_accessible = lambda: self.set_accessible(not self.session.accessible)
-        self.ctx.routes = shop_routes(self.ctx, self.home_scene, self.rules)
+        self.ctx.routes = role.own_routes(self.ctx, shop_routes(self.ctx, self.home_scene, self.rules))
         corner = CornerTaps(config.size, size=theme.size("margin") // 2)  # the strip no button reaches
         self.staff = StaffDoor(self.ctx, corner, self.devices, lambda: self.on_quit(), lambda: self.screen_switch)
         # what takes the messages its scenes leave: the role's parts, then the display itself

@@ -7,8 +7,19 @@ no part that reads codes.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from displays.shop_display import Role
+from kiosk.scenes.context import SceneContext
+from kiosk.scenes.routes import Routes
 from kiosk.scenes.window import WindowAttractScene, WindowHomeScene
+from kiosk.scenes.window_product import WindowProductScene
+
+
+def window_routes(ctx: SceneContext, routes: Routes) -> Routes:
+    """The window's own product page ("Buy now"; a closed store's words) in place of the terminal's."""
+    return replace(routes, product=lambda sku, variant="": WindowProductScene(ctx, sku, variant))
+
 
 WINDOW = Role(
     name="window",
@@ -17,5 +28,6 @@ WINDOW = Role(
     long_press_s=2.5,
     attract=WindowAttractScene,  # the window's playlist under the open/closed band
     home=WindowHomeScene,  # the window's shop of big cards
+    own_routes=window_routes,
     idle_timeout_s=60.0,  # passers-by move on quickly: a minute unless the display sets its own
 )

@@ -14,6 +14,7 @@ from kiosk.core.hours.clock import Clock
 from kiosk.core.models import Member
 from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id
 from kiosk.core.orders.place_order import PlacedOrder, Voice, place
+from kiosk.core.shopper.cart import Cart
 from kiosk.core.shopper.member_offers import offers_on
 from kiosk.core.shopper.saved_lists import SavedList, list_payload
 from kiosk.core.shopper.session import MAX_COMPARE, ShopperSession
@@ -52,23 +53,27 @@ class ShopperActions:
         self.shop.outbox_added()
 
     # --- orders ------------------------------------------------------------------------------------
-    def draft_order(self, answers: OrderAnswers) -> Order:
-        """The order as it would be placed now, without its number (for the checkout's summary)."""
-        return self._order(answers, "")
+    def draft_order(self, answers: OrderAnswers, cart: Cart | None = None) -> Order:
+        """The order of `cart` (the session's by default) as it would be placed now, without its number (for
+        the checkout's summary)."""
+        return self._order(answers, "", cart if cart is not None else self.session.cart)
 
-    def _order(self, answers: OrderAnswers, order_id: str) -> Order:
+    def _order(self, answers: OrderAnswers, order_id: str, cart: Cart) -> Order:
         shop = self.shop
         return Order(id=order_id, store=shop.config.store.id, device=self.display, placed_at=self.clock.now(),
                      language=self.session.language, currency=shop.catalog.currency,
-                     lines=tuple(self.session.cart.lines), email=answers.email, phone=answers.phone,
+                     lines=tuple(cart.lines), email=answers.email, phone=answers.phone,
                      collect_from=answers.collect_from, delivery=answers.delivery,
                      marketing_opt_in=answers.marketing_opt_in)
 
-    def place_order(self, answers: OrderAnswers) -> PlacedOrder:
-        """Place the cart as an order: kept durably with its emails, staff told, the cart emptied."""
+    def place_order(self, answers: OrderAnswers, cart: Cart | None = None) -> PlacedOrder:
+        """Place the cart as an order: kept durably with its emails, staff told, the cart emptied. `cart` is
+        the session's by default, or one article's ("Buy now", which leaves the session's cart as it was)."""
         shop, language = self.shop, self.session.language
+        cart = cart if cart is not None else self.session.cart
         store_language = shop.config.store.default_language
-        placed = place(self._order(answers, new_order_id(shop.config.store.id)), store_name=shop.config.store.name,
+        order_id = new_order_id(shop.config.store.id)
+        placed = place(self._order(answers, order_id, cart), store_name=shop.config.store.name,
                        follow_url_template=shop.config.orders.follow_url, mail=shop.mail_enabled,
                        store_email=shop.config.orders.store_email,
                        shopper=Voice(shop.t(language), shop.formatter(language).price, self.when),
@@ -77,9 +82,8 @@ class ShopperActions:
         self._keep(list(placed.items))
         log.info("order %s kept in the outbox (%d articles)", order.id, sum(line.quantity for line in order.lines))
         shop.fleet.staff_call(placed.alert)
-        shop.event("order_placed", display=self.display, articles=self.session.cart.count,
-                   total_cents=order.total_cents)
-        self.session.cart.clear()
+        shop.event("order_placed", display=self.display, articles=cart.count, total_cents=order.total_cents)
+        cart.clear()
         return placed
 
     # --- members -------------------------------------------------------------------------------------

@@ -336,8 +336,8 @@ def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | No
         state.append(t("✓ Comparing"))
     rating = [kit.stars(product.rating, t("{rating} out of 5", rating=ctx.fmt.number(product.rating)),
                         theme.size("star"))] if product.review_count or product.rating else []
-    if product.stock == 0:
-        rating += [leaf(None), kit.words(t("Out of stock"), size="small", color="danger", bold=True,
+    if product.stock == 0:  # never shown as if on the shelf: it is ordered
+        rating += [leaf(None), kit.words(t("To order"), size="small", color="accent", bold=True,
                                          max_lines=1, width=fit())]
     marks = kit.words(" · ".join(state), size="small", color="best", bold=True, max_lines=1, reserve=True)
     return column(leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap)),
@@ -386,14 +386,25 @@ def suggestion_cards(ctx: SceneContext, width: int, products: list[ProductSummar
     theme, kit = ctx.theme, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
     cards = []
-    for product in products[: max(1, (width + gap) // (theme.size("thumb") + gap))]:
+    shown = products[: max(1, (width + gap) // (theme.size("thumb") + gap))]
+    to_order = any(product.stock <= 0 for product in shown)
+    for product in shown:
         card = Panel((0, 0, 0, 0), "surface", on_tap=partial(on_tap, product.sku), label=product.title(ctx.lang),
                      role="button")
         name = kit.words(product.title(ctx.lang), size="small", bold=True, max_lines=2, reserve=True)
+        # the same height for every card: "to order" on one out of stock, an empty line on the others
+        state = [kit.words(ctx.t("To order") if product.stock <= 0 else "", size="small", color="accent",
+                           bold=True, max_lines=1, reserve=True)] if to_order else []
         cards.append(column(kit.picture(ctx.shop.image(product.image), theme.size("thumb")), name,
-                            price_box(ctx, product.sku, product.category, product.price_cents, size="text"),
+                            price_box(ctx, product.sku, product.category, product.price_cents, size="text"), *state,
                             gap=gap // 3, padding=Insets.all(gap // 2), widget=card))
     return grid(*cards, columns=max(1, len(cards)), gap=gap)
+
+
+def in_stock_first(products: Sequence[ProductSummary], limit: int) -> list[ProductSummary]:
+    """The first `limit` suggestions, those on the shelf first, in their order: what is out of stock is
+    left out when enough others are in stock, and otherwise comes after them (its card says "to order")."""
+    return sorted(products, key=lambda product: product.stock <= 0)[:limit]
 
 
 def stock_text(ctx: SceneContext, stock: int) -> tuple[str, str]:

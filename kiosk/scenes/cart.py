@@ -7,7 +7,7 @@ from typing import Any
 
 from kiosk.core.models import pick
 from kiosk.core.shopper.cart import MAX_QUANTITY, CartLine
-from kiosk.scenes.base import ShopScene, suggestion_cards
+from kiosk.scenes.base import ShopScene, in_stock_first, suggestion_cards
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.variant_words import variant_words
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, row, scroll
@@ -43,7 +43,8 @@ class CartScene(ShopScene):
         lines = scroll(column(*(self._line(index) for index in range(len(cart.lines))), gap=gap,
                               padding=Insets.all(margin)), t("Your cart"))
         suggestions = ctx.shop.catalog.bought_together(list(dict.fromkeys(line.sku for line in cart.lines)),
-                                                       ctx.session.member, limit=3)
+                                                       ctx.session.member, limit=6)
+        suggestions = in_stock_first(suggestions, 3)
         if suggestions and not self.wide(size):  # portrait: room for "goes well with", under the lines
             extra = column(self.section(t("Goes well with your cart")),
                            suggestion_cards(ctx, width - 2 * margin, suggestions, self._open),

@@ -1,5 +1,8 @@
 """Checkout, one question a screen: how to reach you, collect or delivery (and where), then confirm.
 
+"Buy now" (the shop window's) is the same checkout for one article, without the cart: how to reach you,
+then the last look, where collect or delivery is one tap (collect chosen when the store can prepare it).
+
 Nothing is paid here: the order is kept in the outbox, then the shopper pays at collection or with a
 link on their phone. The contact and address live in this scene only (personal data) and go with it.
 """
@@ -14,6 +17,7 @@ from kiosk.actions import OrderAnswers
 from kiosk.core.models import pick
 from kiosk.core.orders.order import DeliveryAddress, Order, normalise_phone
 from kiosk.core.orders.order_mail import fulfilment_text
+from kiosk.core.shopper.cart import Cart
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
@@ -32,13 +36,17 @@ class CheckoutScene(ShopScene):
 
     name = "checkout"
 
-    def __init__(self, ctx: SceneContext) -> None:
+    def __init__(self, ctx: SceneContext, bought_now: Cart | None = None) -> None:
         super().__init__(ctx)
+        self.cart = bought_now if bought_now is not None else ctx.session.cart  # what is ordered
+        self.express = bought_now is not None  # "Buy now": no cart, no step of its own for collect or delivery
         self.step = "contact"
         self.by_phone = False
         self.marketing = False
         self.typed = {key: "" for key in TYPED_STEPS}  # personal data: gone with the scene
         self.collect = True
+        if self.express and self._collect_from() is None and ctx.shop.config.orders.delivery:
+            self.collect = False  # the store never opens again: delivery is the way
 
     def details(self) -> dict[str, Any]:
         """The step and whether it can go on (never what was typed)."""
@@ -68,7 +76,7 @@ class CheckoutScene(ShopScene):
     def banner(self) -> tuple[str, ...]:
         """In reach mode, above the step: the order (articles and total) and what was chosen so far."""
         ctx, t = self.ctx, self.ctx.t
-        cart = ctx.session.cart
+        cart = self.cart
         chosen = [t("By phone") if self.by_phone else t("By email")] if self.step == "contact" else []
         if self.step == "contact":
             chosen.append(("☑  " if self.marketing else "☐  ") + t("Send me the store's offers too"))
@@ -115,7 +123,7 @@ class CheckoutScene(ShopScene):
         """Where the shopper is: the steps by name, those done ticked, the current one marked (the address
         is a step once delivery is chosen)."""
         t, kit, gap = self.ctx.t, self.kit, self.ctx.theme.size("gap")
-        steps = [("contact", t("Contact")), ("fulfilment", t("Collect or delivery"))]
+        steps = [("contact", t("Contact"))] + ([] if self.express else [("fulfilment", t("Collect or delivery"))])
         steps += [("address", t("Address"))] if not self.collect else []
         steps += [("review", t("Check"))]
         current = [key for key, _ in steps].index("address" if self.step in ADDRESS_STEPS else self.step)
@@ -153,7 +161,7 @@ class CheckoutScene(ShopScene):
                          kit.button(t("Change"), self._restart, style="ghost", size="text"),
                          gap=gap // 2, padding=Insets(gap, margin, gap, margin))
         lines: list[Box] = [self._steps()]
-        for line in ctx.session.cart.lines:
+        for line in self.cart.lines:
             option = f" ({variant_words(t, line.variant, ctx.lang)})" if line.variant else ""
             lines.append(row(kit.picture(ctx.shop.image(line.image), theme.size("thumb") // 2),
                              kit.words(f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2,
@@ -162,11 +170,15 @@ class CheckoutScene(ShopScene):
                                        max_lines=1, valign="center"), gap=gap, align="center"))
         order = self._order()
         lines += [kit.rule(),
-                  kit.words(t("Total {total}", total=fmt.price(ctx.session.cart.total_cents)), size="title",
+                  kit.words(t("Total {total}", total=fmt.price(self.cart.total_cents)), size="title",
                             bold=True, align="right", max_lines=1)]
+        if self.express:  # collect or delivery, chosen here: one tap, not a screen
+            lines.append(self._fulfilment_choice())
         card = kit.panel("surface")
-        facts = [(t("Collect at the store") if self.collect else t("Delivery"), fulfilment_text(order, t, ctx.when)),
-                 (t("Contact"), order.email or order.phone),
+        # (bought now, collect or delivery is chosen just above: only the address is said again)
+        fulfilment = [] if self.express and self.collect else [
+            (t("Collect at the store") if self.collect else t("Delivery"), fulfilment_text(order, t, ctx.when))]
+        facts = [*fulfilment, (t("Contact"), order.email or order.phone),
                  (t("Payment"), t("You pay when you collect it, or with a link on your phone if we show you one."))]
         lines.append(column(*(column(kit.words(heading, size="small", color="muted", bold=True, heading=True),
                                      kit.words(said), gap=gap // 4) for heading, said in facts),
@@ -198,6 +210,8 @@ class CheckoutScene(ShopScene):
         if not self._ready():
             return
         following = {"contact": "fulfilment", "street": "postcode", "postcode": "city", "city": "review"}
+        if self.express:
+            following["contact"] = "review" if self.collect else "street"
         self.step = following.get(self.step, self.step)
         self.rebuild()
 
@@ -212,8 +226,33 @@ class CheckoutScene(ShopScene):
 
     def _choose(self, collect: bool) -> None:
         self.collect = collect
-        self.step = "review" if collect else "street"
+        self.step = "review" if collect or (self.express and self._address_given()) else "street"
         self.rebuild()
+
+    def _address_given(self) -> bool:
+        return all(self.typed[step].strip() for step in ADDRESS_STEPS)
+
+    def _fulfilment_choice(self) -> Box:
+        """Collect or delivery side by side, the one chosen marked (bought now: on the last look)."""
+        ctx, t, kit = self.ctx, self.ctx.t, self.kit
+        ready = self._collect_from()
+        options = []
+        if ready is not None:
+            to_order = any(line.variant.stock <= 0 if line.variant else self._stock(line.sku) <= 0
+                           for line in self.cart.lines)
+            options.append(kit.button(t("Collect at the store"), partial(self._choose, True), size="text",
+                                      style="chip_on" if self.collect else "chip", width=flex(),
+                                      note=t("To order: we tell you when it is ready") if to_order else
+                                      t("Ready {when} · pay when you collect", when=ctx.when(ready))))
+        if ctx.shop.config.orders.delivery:
+            options.append(kit.button(t("Delivery"), partial(self._choose, False), size="text",
+                                      style="chip_on" if not self.collect else "chip", width=flex(),
+                                      note=t("To your address")))
+        return row(*options, gap=ctx.theme.size("gap"), fold=True)
+
+    def _stock(self, sku: str) -> int:
+        product = self.ctx.shop.catalog.product(sku)
+        return product.stock if product is not None else 0
 
     def _restart(self) -> None:
         self.step = "contact"
@@ -227,14 +266,14 @@ class CheckoutScene(ShopScene):
 
     def _order(self) -> Order:
         """The order as it stands (for the summary)."""
-        return self.ctx.actions.draft_order(self._answers())
+        return self.ctx.actions.draft_order(self._answers(), self.cart)
 
     def confirm(self) -> None:
         """Keep the order durably, then (only then) show it confirmed."""
         ctx = self.ctx
-        if not ctx.session.cart.lines or not any(self._contact()):
+        if not self.cart.lines or not any(self._contact()):
             return
-        placed = ctx.actions.place_order(self._answers())
+        placed = ctx.actions.place_order(self._answers(), self.cart)
         order = placed.order
         self.typed = {key: "" for key in TYPED_STEPS}
         stack = ctx.screen.stack

@@ -1,15 +1,20 @@
-"""A curated collection ("a first marathon"): its products, each with its aisle, and all on the map."""
+"""A curated collection ("a first marathon"): its products, each with its aisle, and all on the map.
+
+What is out of stock is marked "to order" (never given an aisle as if it were on the shelf) and left off
+the map; a closed shop window gives no aisle and no map at all.
+"""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
-from kiosk.core.models import pick
+from kiosk.core.models import Product, pick
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import price_box
+from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.layout import Box, Insets, column, fit, row, scroll
 from kiosk.ui.widgets import Root
 
@@ -33,8 +38,10 @@ class CollectionScene(ShopScene):
         margin, gap = theme.size("margin"), theme.size("gap")
         title = pick(self.collection.title, ctx.lang)
         products = ctx.shop.catalog.products(list(self.collection.skus))
-        bottom = [column(kit.button(t("See them on the map"), partial(self._map, products), style="accent"),
-                         padding=Insets.all(margin))] if ctx.shop.catalog.store_map() is not None else []
+        inside = in_store_shown(ctx)
+        on_shelf = [product for product in products if product.stock > 0 and product.aisle]
+        bottom = [column(kit.button(t("See them on the map"), partial(self._map, on_shelf), style="accent"),
+                         padding=Insets.all(margin))] if inside and on_shelf and ctx.shop.catalog.store_map() else []
         rows: list[Box] = [kit.words(pick(self.collection.text, ctx.lang))]
         for product in products:
             card = kit.panel(on_tap=partial(self._open, product.sku), label=product.title(ctx.lang),
@@ -43,11 +50,19 @@ class CollectionScene(ShopScene):
                             column(kit.words(product.title(ctx.lang), bold=True, max_lines=2),
                                    price_box(ctx, product.sku, product.category, product.price_cents,
                                              size="text"), gap=gap // 2),
-                            kit.words(t("Aisle {aisle}", aisle=product.aisle) if product.aisle else "",
-                                      bold=True, align="right", width=fit(), max_lines=1, valign="center"),
+                            self._where(product, inside),
                             gap=gap, align="center", padding=Insets.all(gap // 2), widget=card))
         return self.screen(size, title, scroll(column(*rows, gap=gap, padding=Insets.all(margin)), title),
                            bottom=bottom)
+
+    def _where(self, product: Product, inside: bool) -> Box:
+        """At the row's end: "To order" for what is out of stock, else its aisle (inside the store only)."""
+        t, kit = self.ctx.t, self.kit
+        if product.stock <= 0:
+            return kit.words(t("To order"), bold=True, color="accent", align="right", width=fit(), max_lines=1,
+                             valign="center")
+        said = t("Aisle {aisle}", aisle=product.aisle) if product.aisle and inside else ""
+        return kit.words(said, bold=True, align="right", width=fit(), max_lines=1, valign="center")
 
     def _open(self, sku: str) -> None:
         self.ctx.show(self.ctx.routes.product(sku))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from kiosk.core.shopper.compare import Comparison, build_comparison
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
@@ -36,8 +38,12 @@ class CompareScene(ShopScene):
     def _comparison(self) -> Comparison:
         ctx = self.ctx
         products = ctx.shop.catalog.products(ctx.session.compare)
-        return build_comparison(products, ctx.shop.catalog.categories, ctx.lang, ctx.t, ctx.fmt.price,
-                                ctx.fmt.number)
+        comparison = build_comparison(products, ctx.shop.catalog.categories, ctx.lang, ctx.t, ctx.fmt.price,
+                                      ctx.fmt.number)
+        if in_store_shown(ctx):
+            return comparison
+        # a closed store's window: no shelf stock, no aisle
+        return replace(comparison, rows=tuple(row for row in comparison.rows if row.key not in ("stock", "aisle")))
 
     def build(self, size: tuple[int, int]) -> Root:
         """Product heads, then one band per property; on a wide screen the property names make a first

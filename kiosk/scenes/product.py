@@ -6,14 +6,15 @@ from functools import partial
 from typing import Any
 
 from kiosk.core.language.i18n import N_
-from kiosk.core.models import ProductSummary, Variant, pick
+from kiosk.core.models import Product, ProductSummary, Variant, pick
 from kiosk.core.shopper.compare import format_spec_value
 from kiosk.scenes.adviser import call_adviser
-from kiosk.scenes.base import ShopScene, stock_text, suggestion_cards
+from kiosk.scenes.base import ShopScene, in_stock_first, stock_text, suggestion_cards
 from kiosk.scenes.comparing import toggle_compare
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import price_box, price_for_member
 from kiosk.scenes.product_video import product_films
+from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
@@ -45,10 +46,28 @@ class ProductScene(ShopScene):
         product = ctx.shop.catalog.product(self.sku)
         if product is None:
             return ()
-        stock, _ = stock_text(ctx, product.stock)
-        place = ctx.t("Aisle {aisle}", aisle=product.aisle) if product.aisle else ""
+        stock, _ = self.availability(product)
+        place = ctx.t("Aisle {aisle}", aisle=product.aisle) if product.aisle and self.in_store_shown else ""
         return (product.title(ctx.lang), ctx.fmt.price(self.paid_cents(product)),
                 " · ".join(part for part in (stock, place) if part))
+
+    @property
+    def in_store_shown(self) -> bool:
+        """Whether the page says what is inside the store (aisle, map, stock on the shelf); a closed
+        shop window's page does not."""
+        return in_store_shown(self.ctx)
+
+    def chosen_stock(self, product: Product) -> int:
+        """The stock of the size or colour chosen, else of the product (all of them)."""
+        return self.variant.stock if self.variant is not None else product.stock
+
+    def availability(self, product: Product) -> tuple[str, str]:
+        """The stock line (of the size or colour chosen) and its colour."""
+        return stock_text(self.ctx, self.chosen_stock(product))
+
+    def variant_note(self, variant: Variant) -> str:
+        """What a size's or colour's chip says under it: in stock, or to order."""
+        return self.ctx.t("in stock") if variant.stock > 0 else self.ctx.t("to order")
 
     def price_cents(self, product_price_cents: int) -> int:
         """The price shown: the chosen size's or colour's, where it has its own."""
@@ -106,18 +125,19 @@ class ProductScene(ShopScene):
         rating = (t.plural("{rating}/5 · {count} review", "{rating}/5 · {count} reviews", product.review_count,
                            rating=fmt.number(product.rating)) if product.review_count
                   else f"{fmt.number(product.rating)}/5")
-        stock, stock_color = stock_text(ctx, product.stock)
+        stock, stock_color = self.availability(product)
         info = kit.panel("surface")
         where: list[Box] = []
-        if product.aisle and ctx.shop.catalog.store_map() is not None:
+        aisle = product.aisle if self.in_store_shown else ""
+        if aisle and ctx.shop.catalog.store_map() is not None:
             where.append(kit.button(t("Aisle {aisle}: show on the map", aisle=product.aisle), self.show_map,
                                     style="ghost", size="title", shown=t("Aisle {aisle}", aisle=product.aisle),
                                     note=t("see the map")))
-        elif product.aisle:
+        elif aisle:
             where.append(kit.words(t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True,
                                    width=fit(), max_lines=1))
         ways = [kit.button(t("Send to my phone"), self.share, style="secondary", size="text", width=flex())]
-        if ctx.shop.fleet.available:
+        if ctx.shop.fleet.available and self.in_store_shown:  # (nobody comes to a closed store's window)
             ways.append(kit.button(t("Call an adviser"), lambda: call_adviser(ctx, f"product {self.sku}"),
                                    style="secondary", size="text", width=flex()))
         parts = [kit.words(product.brand.upper(), color="muted", bold=True, max_lines=1),
@@ -145,7 +165,7 @@ class ProductScene(ShopScene):
     def _bought_together(self) -> list[Box]:
         """"Customers who bought this also bought", from the till's baskets (ranked for a member)."""
         ctx = self.ctx
-        products = ctx.shop.catalog.bought_together([self.sku], ctx.session.member, limit=3)
+        products = in_stock_first(ctx.shop.catalog.bought_together([self.sku], ctx.session.member, limit=6), 3)
         if not products:
             return []
         room = ctx.size[0] * 3 // 5 if self.wide(ctx.size) else ctx.size[0]
@@ -154,7 +174,7 @@ class ProductScene(ShopScene):
 
     def open_other(self, sku: str) -> None:
         """Another product's page, on top of this one (Back returns here)."""
-        self.ctx.show(ProductScene(self.ctx, sku))
+        self.ctx.show(self.ctx.routes.product(sku))
 
     def _variant_chips(self) -> list[Box]:
         """The sizes or colours to choose from, each with its stock; marked when one must be chosen."""
@@ -171,7 +191,7 @@ class ProductScene(ShopScene):
             chosen = self.variant is not None and self.variant.sku == variant.sku
             chips.append(kit.button(variant.label(ctx.lang), partial(self._choose, variant),
                                     style="chip_on" if chosen else "chip", size="text",
-                                    note=t("in stock") if variant.stock > 0 else t("to order"),
+                                    note=self.variant_note(variant),
                                     width=fit(min=theme.size("thumb") * 2 // 3)))
         widest = max(chip.natural(ctx.size[0])[0] for chip in chips)
         for chip in chips:  # one width for all: the rows of sizes line up in columns
@@ -266,22 +286,35 @@ class ProductScene(ShopScene):
         if ctx.shop.config.orders.enabled:
             product = ctx.shop.catalog.product(self.sku)
             price = ctx.fmt.price(self.paid_cents(product)) if product else ""
-            cart = kit.button(t("Add to cart"), self._add_to_cart, style="primary",
-                              shown=t("Add to cart · {price}", price=price), width=flex(2))
-            lines = [row(cart, *compare, gap=gap)] if self.wide(ctx.size) else [cart, row(*compare, gap=gap)]
+            ordering = self.order_buttons(price)
+            lines = ([row(*ordering, *compare, gap=gap)] if self.wide(ctx.size) else
+                     [row(*ordering, gap=gap), row(*compare, gap=gap)])
         else:
             lines = [row(*compare, gap=gap)]
         return column(kit.rule(), column(*lines, gap=gap, padding=Insets(gap, margin, gap, margin)), widget=bar)
 
-    def _add_to_cart(self) -> None:
-        ctx = self.ctx
-        product = ctx.shop.catalog.product(self.sku)
+    def order_buttons(self, price: str) -> list[Box]:
+        """The bar's ways to order: "Add to cart" with the price (a shop window adds "Buy now")."""
+        return [self.kit.button(self.ctx.t("Add to cart"), self._add_to_cart, style="primary",
+                                shown=self.ctx.t("Add to cart · {price}", price=price), width=flex(2))]
+
+    def chosen_or_ask(self) -> Product | None:
+        """The product, once a size or colour is chosen where it has some; else None, and the picker says
+        "choose a size first", scrolled into view (not a toast)."""
+        product = self.ctx.shop.catalog.product(self.sku)
         if product is None:
-            return
-        if self.variants and self.variant is None:  # said on the picker, scrolled into view: not a toast
+            return None
+        if self.variants and self.variant is None:
             self.choice_missing = True
             self._keep_scroll_rebuild()
             self._show_chips()
+            return None
+        return product
+
+    def _add_to_cart(self) -> None:
+        ctx = self.ctx
+        product = self.chosen_or_ask()
+        if product is None:
             return
         result = ctx.session.cart.add(product, self.variant)
         if result == "limit":

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from kiosk.core.models import Offer
 from kiosk.core.pack.map_and_collections import Collection
+from kiosk.core.shopper.cart import Cart
 from kiosk.ui.scene import Scene
 
 
@@ -38,6 +39,7 @@ class Routes:
     email: Callable[[dict[str, Any], str], Scene]  # what to send, the link shown
     cart: Callable[[], Scene]
     checkout: Callable[[], Scene]
+    buy_now: Callable[[Cart], Scene]  # one article's order, its checkout without the shopper's cart
     order_confirmed: Callable[[str, str, str, bool], Scene]  # order id, fulfilment, follow link, emailed
     language_picker: Callable[[], Scene]
     staff_orders: Callable[[], Scene]

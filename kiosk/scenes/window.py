@@ -6,43 +6,15 @@ and takes orders to collect then (or to deliver).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from kiosk.core.hours.opening_hours import shop_state
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.base import ShopScene, product_grid
-from kiosk.scenes.context import SceneContext
+from kiosk.scenes.store_status import store_status
 from kiosk.ui.layout import Box, Insets, column, flex, row, scroll, text
 from kiosk.ui.widgets import Label, Panel, Root
 
 FEATURED = 24  # products on the window's shop page
-
-
-@dataclass(frozen=True)
-class StoreStatus:
-    """Whether the store is open, said in two parts: "Closed" and "We open tomorrow at 09:30"."""
-
-    open: bool
-    headline: str
-    detail: str
-
-    @property
-    def sentence(self) -> str:
-        """Both parts on one line."""
-        return f"{self.headline} · {self.detail}" if self.detail else self.headline
-
-
-def store_status(ctx: SceneContext) -> StoreStatus:
-    """The store's state now (core's rule), in the shopper's words."""
-    state = shop_state(ctx.shop.hours, ctx.shop.closed_override, ctx.clock.now())
-    t = ctx.t
-    if state.open:
-        closes = state.closes_at
-        return StoreStatus(True, t("Open"), t("until {time}", time=ctx.fmt.time(closes.astimezone(ctx.shop.hours.zone)))
-                           if closes else "")
-    opens = state.opens_at
-    return StoreStatus(False, t("Closed"), t("We open {when}", when=ctx.when(opens)) if opens else "")
 
 
 class WindowAttractScene(AttractScene):
