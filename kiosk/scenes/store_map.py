@@ -1,19 +1,23 @@
-"""Where it is in the store: the floor plan with the aisles lit and "you are here", and a legend."""
+"""Where it is in the store: the floor plan with the aisles lit, "you are here", the way there, and a
+legend."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from kiosk.core.models import pick
+from kiosk.core.wayfinding import Route, route
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.floor_plan import FloorPlan
-from kiosk.ui.layout import Insets, column, fixed, flex, leaf, row
+from kiosk.ui.layout import Box, Insets, column, fixed, flex, leaf, row
 from kiosk.ui.widgets import Root
 
 
 class StoreMapScene(ShopScene):
-    """The plan, as big as the screen allows, with one line per lit aisle."""
+    """The plan, as big as the screen allows, the way from this display to the aisles drawn on it, and one
+    line per lit aisle (in the order the way reaches them)."""
 
     name = "store_map"
 
@@ -21,34 +25,59 @@ class StoreMapScene(ShopScene):
         super().__init__(ctx)
         self.aisles = aisles
         self.title = title
+        self._route: Route | None = None
+        self._route_made = False
+
+    @property
+    def route(self) -> Route | None:
+        """The way from "you are here" through the lit aisles (made once: the plan does not move)."""
+        plan, here = self.ctx.shop.catalog.store_map(), self.ctx.map_position
+        if not self._route_made and plan is not None and here is not None:
+            self._route = route(plan, here, self.aisles)
+        self._route_made = True
+        return self._route
 
     def details(self) -> dict[str, Any]:
-        """The lit aisles, and whether this display knows where it stands."""
-        return {"aisles": self.aisles, "you_are_here": bool(self.ctx.map_position)}
+        """The lit aisles, whether this display knows where it stands, and the way drawn (its aisles in
+        order and its corners in the plan's units)."""
+        way = self.route
+        return {"aisles": self.aisles, "you_are_here": bool(self.ctx.map_position),
+                "route": list(way.aisles) if way else [], "route_points": [list(p) for p in way.points] if way
+                else []}
 
     def build(self, size: tuple[int, int]) -> Root:
         """Header, plan (as large as the room allows, at its own proportions) and the aisles to go to;
-        on a wide screen the aisles stand beside the plan."""
+        on a wide screen the aisles stand beside the plan, in a column a quarter of the width."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width = size[0]
         margin, gap = theme.size("margin"), theme.size("gap")
         plan = ctx.shop.catalog.store_map()
-        if plan is None:
+        if plan is None or not in_store_shown(ctx):  # (a closed store's window offers no map)
             return self.screen(size, self.title, column(kit.words(t("This store has no map yet."), align="center"),
                                                         padding=Insets.all(2 * margin)))
+        way = self.route
         label = t("Store map: {aisles} highlighted", aisles=", ".join(self.aisles))
-        drawn = FloorPlan((0, 0, 0, 0), plan, set(self.aisles), ctx.map_position, ctx.lang, label, t("You are here"))
-        legend = []
-        for aisle in self.aisles[:8]:
+        drawn = FloorPlan((0, 0, 0, 0), plan, set(self.aisles), ctx.map_position, ctx.lang, label, t("You are here"),
+                          way)
+        ordered = [*(way.aisles if way else ()), *(a for a in self.aisles if not way or a not in way.aisles)]
+        legend: list[Box] = []
+        for number, aisle in enumerate(ordered[:8], start=1):
             zone = plan.zones.get(aisle[:1])
-            legend.append(kit.words(t("Aisle {aisle}", aisle=aisle) + (f" · {pick(zone, ctx.lang)}" if zone
-                                                                              else ""), size="title", bold=True,
-                                    sizes=("button",), max_lines=2))
+            said = t("Aisle {aisle}", aisle=aisle) + (f" · {pick(zone, ctx.lang)}" if zone else "")
+            legend.append(kit.words(f"{number}. {said}" if len(ordered) > 1 and way else said, size="title",
+                                    bold=True, sizes=("button",), max_lines=2))
+        if way is not None:
+            legend.append(kit.words(t("Follow the line from “You are here”."), color="muted", max_lines=3))
         wide = self.wide(size)
-        plan_w = (width - 2 * margin) * 2 // 3 if wide else width - 2 * margin
-        tallest = round(plan_w * plan.depth / plan.width)  # the plan's own proportions
-        shown = leaf(drawn, width=fixed(plan_w) if wide else None, height=flex(max=tallest))
-        content = (row(shown, column(*legend, gap=gap // 2), gap=2 * gap, padding=Insets.all(margin),
-                       height=flex()) if wide else
-                   column(shown, *legend, gap=gap // 2, padding=Insets.all(margin), height=flex()))
+        tallest = round((width - 2 * margin) * plan.depth / plan.width)  # the plan's own proportions
+        if wide:
+            shown = leaf(drawn, width=flex(), height=flex())
+            content: Box = row(shown, column(*legend, gap=gap, width=fixed(width // 4)), gap=2 * gap,
+                               padding=Insets.all(margin), height=flex())
+        else:  # the plan first: the hint only where the plan keeps its full size (not in a short reach zone)
+            room = size[1] - theme.size("header") - 2 * margin
+            if way is not None and tallest + column(*legend, gap=gap).natural(width - 2 * margin)[1] + 2 * gap > room:
+                legend.pop()
+            shown = leaf(drawn, height=flex(max=tallest))
+            content = column(shown, *legend, gap=gap, padding=Insets.all(margin), height=flex())
         return self.screen(size, self.title, content)

@@ -1,13 +1,16 @@
-"""The store's floor plan, drawn to fit its box: aisles, other places, highlighted aisles, "you are here"."""
+"""The store's floor plan, drawn to fit its box: aisles, other places, highlighted aisles, "you are here",
+and the way from there to the aisles."""
 
 from __future__ import annotations
 
 import itertools
+import math
 
 import pygame
 
 from kiosk.core.models import pick
 from kiosk.core.pack.map_and_collections import Rect, StoreMap
+from kiosk.core.wayfinding import Route
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Painter, Widget
@@ -19,8 +22,10 @@ class FloorPlan(Widget):
     role = "image"
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], plan: StoreMap, highlight: set[str],
-                 here: tuple[float, float] | None, language: str, label: str, here_text: str) -> None:
+                 here: tuple[float, float] | None, language: str, label: str, here_text: str,
+                 route: Route | None = None) -> None:
         super().__init__(rect, label=label)
+        self.route = route  # the way from "you are here", drawn over the floor
         self.plan = plan
         self.highlight = highlight
         self.here = here
@@ -86,6 +91,8 @@ class FloorPlan(Widget):
             taken.append(box)
             letter = aisle[:1]
             columns[letter] = columns[letter].union(box) if letter in columns else box
+        if self.route is not None:
+            self._paint_route(painter, rect)
         zones = {letter: pick(self.plan.zones[letter], self.language) if letter in self.plan.zones else letter
                  for letter in columns}
         centres = sorted(column.centerx for column in columns.values())
@@ -106,6 +113,27 @@ class FloorPlan(Widget):
                 taken.append(spot)
         if self.here is not None:
             self._paint_here(painter, rect, floor, taken)
+
+    def _paint_route(self, painter: Painter, rect: pygame.Rect) -> None:
+        """The way as a thick line along the corridors, rounded at its corners, with an arrow's head at
+        its end, in the colour of "you are here"."""
+        assert self.route is not None
+        theme = painter.theme
+        scale, left, top = self._box(rect)
+        points = [(left + round(x * scale), top + round(y * scale)) for x, y in self.route.points]
+        if len(points) < 2:
+            return
+        color, thick = theme.color("primary"), max(3, theme.px(10))
+        pygame.draw.lines(painter.surface, color, False, points, thick)
+        for point in points[1:-1]:
+            pygame.draw.circle(painter.surface, color, point, thick // 2)
+        (x0, y0), (x1, y1) = points[-2], points[-1]
+        angle = math.atan2(y1 - y0, x1 - x0)
+        head = thick * 3
+        tip = (x1 + math.cos(angle) * head * 0.4, y1 + math.sin(angle) * head * 0.4)
+        wings = [(tip[0] - math.cos(angle + turn) * head, tip[1] - math.sin(angle + turn) * head)
+                 for turn in (0.5, -0.5)]
+        pygame.draw.polygon(painter.surface, color, [tip, *wings])
 
     def _dot(self, rect: pygame.Rect, theme: Theme) -> pygame.Rect | None:
         """Where the "you are here" dot is drawn (None when the display does not know where it stands)."""

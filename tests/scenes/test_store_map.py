@@ -82,3 +82,39 @@ def test_every_word_on_the_plan_is_whole_inside_the_floor_and_on_its_own(
             assert not a.colliderect(b), f"{first!r} and {second!r} are drawn over each other"
     finally:
         pilot.close()
+
+
+def test_the_map_draws_the_way_from_you_are_here_to_the_aisle(shopping: Pilot) -> None:
+    import pygame
+
+    shopping.scan("2001000001262")  # TEN-126, aisle C6
+    shopping.tap("Rayon C6 : voir sur le plan")
+    details = shopping.details()
+    assert details["route"] == ["C6"] and len(details["route_points"]) >= 2
+    shown = pygame.image.load(str(shopping.screenshot(Path(shopping.app.shop.outbox.path.parent) / "way.png")))
+    top = shopping.app.display().screen.stack.top.root
+    assert top is not None
+    plan_widget = next(widget for widget in top.walk() if isinstance(widget, FloorPlan))
+    scale, left, top_y = plan_widget._box(plan_widget.rect)
+    primary = shopping.app.display().screen.theme.color("primary")[:3]
+    (ax, ay), (bx, by) = details["route_points"][-2], details["route_points"][-1]
+    on_line = [(left + round((ax + (bx - ax) * share) * scale), top_y + round((ay + (by - ay) * share) * scale))
+               for share in (0.25, 0.5, 0.75)]
+    assert all(tuple(shown.get_at(point))[:3] == primary for point in on_line), "the last leg is drawn"
+
+
+def test_the_map_uses_most_of_a_landscape_screen(tmp_path: Path) -> None:
+    pilot = pilot_for(tmp_path, "window", (3840, 2160), "fr")
+    try:
+        pilot.tap(x=1920, y=700)
+        shown = pilot.app.display()
+        shown.ctx.show(shown.ctx.routes.store_map(["B1"], "Racer Carbon Pro"))
+        pilot.advance(0.1)
+        top = shown.screen.stack.top.root
+        assert top is not None
+        plan = next(widget for widget in top.walk() if isinstance(widget, FloorPlan))
+        scale, _, _ = plan._box(plan.rect)
+        drawn_w, drawn_h = plan.plan.width * scale, plan.plan.depth * scale
+        assert drawn_w * drawn_h >= 0.5 * 3840 * 2160, "the plan covers at least half of the screen"
+    finally:
+        pilot.close()
