@@ -12,7 +12,8 @@ from dataclasses import replace
 from displays.shop_display import Role
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.routes import Routes
-from kiosk.scenes.window import WindowAttractScene, WindowHomeScene
+from kiosk.scenes.window import WindowAttractScene
+from kiosk.scenes.window_home import WindowHomeScene
 from kiosk.scenes.window_product import WindowProductScene
 
 

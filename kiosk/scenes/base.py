@@ -336,10 +336,10 @@ def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | No
         state.append(t("✓ Comparing"))
     rating = [kit.stars(product.rating, t("{rating} out of 5", rating=ctx.fmt.number(product.rating)),
                         theme.size("star"))] if product.review_count or product.rating else []
-    if product.stock == 0:  # never shown as if on the shelf: it is ordered
-        rating += [leaf(None), kit.words(t("To order"), size="small", color="accent", bold=True,
-                                         max_lines=1, width=fit())]
     marks = kit.words(" · ".join(state), size="small", color="best", bold=True, max_lines=1, reserve=True)
+    if product.stock <= 0:  # never shown as if on the shelf: it is ordered (said on the line of the marks)
+        marks = row(kit.words(t("To order"), size="small", color="accent", bold=True, max_lines=1, width=fit()),
+                    marks, gap=gap)
     return column(leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap)),
                   kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                   name, row(*rating, align="center", height=fit(min=theme.size("star"))),

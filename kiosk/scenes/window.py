@@ -1,4 +1,4 @@
-"""The shop window's scenes: attract with the store's open/closed state, and a shop of big cards.
+"""The shop window's attract loop, with the store's open/closed state (its shop: window_home.py).
 
 Open, the window says "come in" and shows what is in stock; closed, it says when the store opens
 and takes orders to collect then (or to deliver).
@@ -9,12 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.scenes.attract import AttractScene
-from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.store_status import store_status
-from kiosk.ui.layout import Box, Insets, column, flex, row, scroll, text
-from kiosk.ui.widgets import Label, Panel, Root
-
-FEATURED = 24  # products on the window's shop page
+from kiosk.ui.layout import Box, Insets, column, row, text
+from kiosk.ui.widgets import Label, Panel
 
 
 class WindowAttractScene(AttractScene):
@@ -57,50 +54,3 @@ class WindowAttractScene(AttractScene):
         if width > height:  # the slide's text runs wide: the button stands on the band's left end, kept free
             return Box("stack", [content, column(button)])
         return column(button, content, gap=theme.size("margin"))
-
-
-class WindowHomeScene(ShopScene):
-    """Big product cards: in stock when the store is open, all of them to order when it is closed."""
-
-    name = "home"
-
-    def details(self) -> dict[str, Any]:
-        """The store's state and how many products are shown."""
-        status = store_status(self.ctx)
-        return {"open": status.open, "status": status.sentence, "products": len(self._products(status.open))}
-
-    def _products(self, is_open: bool) -> list[Any]:
-        catalog = self.ctx.shop.catalog
-        featured = [s.sku for s in catalog.playlist() if s.kind == "product"]
-        products = catalog.products(featured) + catalog.browse(None, "popular", limit=FEATURED * 2)
-        seen: set[str] = set()
-        chosen = []
-        for product in products:
-            if product.sku in seen or (is_open and product.stock == 0):
-                continue
-            seen.add(product.sku)
-            chosen.append(product)
-        return chosen[:FEATURED]
-
-    def build(self, size: tuple[int, int]) -> Root:
-        """Header, the state of the store, and the grid."""
-        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        margin, gap = theme.size("margin"), theme.size("gap")
-        status = store_status(ctx)
-        band = kit.panel("highlight", radius=False)
-        band_box = row(column(kit.words(status.headline, size="title", bold=True, max_lines=1,
-                                                 color="primary" if status.open else "accent"),
-                                       kit.words(status.detail, bold=True, max_lines=2), gap=gap // 2,
-                                       width=flex(3)),
-                                kit.words(t("In stock now: come in") if status.open
-                                          else t("Order here, collect when we open"), align="right", color="muted",
-                                          max_lines=3, valign="center", width=flex(2)),
-                       gap=gap, padding=Insets(gap, margin, gap, margin), widget=band)
-        products = self._products(status.open)
-        grid = scroll(None, t("Our products"), height=flex(),
-                      rows=lambda view: product_grid(ctx, view, products, self.open_product))
-        return self.screen(size, ctx.shop.config.store.name, column(band_box, grid), back=False)
-
-    def open_product(self, sku: str) -> None:
-        """A product's page."""
-        self.ctx.show(self.ctx.routes.product(sku))

@@ -137,3 +137,29 @@ def test_the_open_window_says_the_aisle_and_the_stock(open_window: CountingPilot
     open_window.tap(label=RACER)
     labels = open_window.labels()
     assert "En stock : 38" in labels and any(label.startswith("Rayon B1") for label in labels)
+
+
+def test_the_window_shows_a_department_in_one_touch_and_searches_like_the_terminal(closed: CountingPilot) -> None:
+    start(closed)
+    assert closed.details()["products"] == 24 and closed.details()["department"] == ""
+    closed.tap(label="Lampes frontales")
+    details = closed.details()
+    headlamps = closed.app.shop.catalog.browse("headlamps", "popular", limit=200)
+    assert details["scene"] == "home" and details["department"] == "headlamps"
+    assert details["products"] == len(headlamps), "closed: every headlamp, those out of stock to order"
+    shown = closed.labels()
+    assert headlamps[0].title("fr") in shown and "Racer Carbon Pro" not in shown
+    closed.tap(label="Tout")
+    assert closed.details()["products"] == 24
+    closed.tap(label="Rechercher un produit")
+    assert closed.scene == "search"
+    closed.type("racer")
+    closed.tap(label=RACER)
+    assert closed.scene == "product" and "Acheter maintenant" in closed.labels(), "the window's own product page"
+
+
+def test_the_open_window_shows_only_what_is_on_the_shelf(open_window: CountingPilot) -> None:
+    start(open_window)
+    open_window.tap(label="Lampes frontales")
+    on_shelf = [p for p in open_window.app.shop.catalog.browse("headlamps", "popular", limit=200) if p.stock > 0]
+    assert open_window.details()["products"] == len(on_shelf)

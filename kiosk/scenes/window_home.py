@@ -1,0 +1,159 @@
+"""The shop window's shop: the store's state, its departments and search, and big product cards.
+
+Through the glass a passer-by has a minute: a department is one touch away (the cards change in place,
+no page opens), search is the terminal's, and the cards are laid out so that two rows show on a
+landscape screen (three on a portrait one) instead of one and a half.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pygame
+
+from kiosk.core.models import ProductSummary, pick
+from kiosk.scenes.base import ShopScene, product_card, product_card_height
+from kiosk.scenes.context import SceneContext
+from kiosk.scenes.store_status import ready_for_collection, store_status
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Root, Widget
+
+FEATURED = 24  # products on the window's shop page before a department is chosen
+MOST_COLUMNS = 6
+
+
+class WindowHomeScene(ShopScene):
+    """Big product cards: in stock when the store is open, all of them to order when it is closed; all
+    departments (what the store features first) or one."""
+
+    name = "home"
+
+    def __init__(self, ctx: SceneContext) -> None:
+        super().__init__(ctx)
+        self.department = ""  # a category id; "": all of them
+
+    def details(self) -> dict[str, Any]:
+        """The store's state, the department chosen and how many products are shown."""
+        status = store_status(self.ctx)
+        return {"open": status.open, "status": status.sentence, "department": self.department,
+                "products": len(self._products(status.open))}
+
+    def _products(self, is_open: bool) -> list[ProductSummary]:
+        """What the cards show: the department's products, or (all departments) the playlist's and then the
+        most popular; open, only what is on the shelf (the passer-by can come in and take it)."""
+        catalog = self.ctx.shop.catalog
+        if self.department:
+            products: list[ProductSummary] = catalog.browse(self.department, "popular", limit=200)
+        else:
+            featured = [s.sku for s in catalog.playlist() if s.kind == "product"]
+            products = [*catalog.products(featured), *catalog.browse(None, "popular", limit=FEATURED * 2)]
+        seen: set[str] = set()
+        chosen = []
+        for product in products:
+            if product.sku in seen or (is_open and product.stock <= 0):
+                continue
+            seen.add(product.sku)
+            chosen.append(product)
+        return chosen if self.department else chosen[:FEATURED]
+
+    def build(self, size: tuple[int, int]) -> Root:
+        """Header, the state of the store, search and the departments, and the cards."""
+        ctx, t = self.ctx, self.ctx.t
+        status = store_status(ctx)
+        products = self._products(status.open)
+        grid = scroll(None, t("Our products"), height=flex(),
+                      rows=lambda view: self._cards(view, products))
+        return self.screen(size, ctx.shop.config.store.name, column(self._band(), self._choices(size), grid),
+                           back=False)
+
+    def _band(self) -> Box:
+        """Open or closed, and what that means for an order: "collect from Monday 10:00"."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        status = store_status(ctx)
+        ready = ready_for_collection(ctx)
+        if status.open:
+            invite = t("In stock now: come in")
+        elif ready is not None:
+            invite = t("Order here, collect from {when}", when=ctx.when(ready))
+        else:
+            invite = t("Order here, collect when we open")
+        headline = kit.words(status.headline, size="title", bold=True, max_lines=1, width=fit(), valign="center",
+                             color="primary" if status.open else "accent")
+        padding, band = Insets(gap // 2, margin, gap // 2, margin), kit.panel("highlight", radius=False)
+        if self.wide(ctx.size):  # one line: "Closed" big, then when it opens, and what an order does now
+            return row(headline, kit.words(status.detail, bold=True, max_lines=2, valign="center", width=flex(3)),
+                       kit.words(invite, align="right", bold=True, max_lines=2, valign="center", width=flex(3)),
+                       gap=margin, align="center", padding=padding, widget=band)
+        return column(row(headline, kit.words(status.detail, bold=True, max_lines=2, valign="center"), gap=margin,
+                          align="center"),
+                      kit.words(invite, bold=True, max_lines=2), gap=gap // 2, padding=padding, widget=band)
+
+    def _choices(self, size: tuple[int, int]) -> Box:
+        """Search, then a button a department ("All" first), the one shown marked: on a landscape screen in
+        one row across (a long name on two lines), else (a portrait screen, the larger text) in rows."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        named = [("", t("All")), *((c.id, pick(c.name, ctx.lang)) for c in ctx.shop.catalog.categories)]
+
+        def chips(across: bool) -> list[Box]:  # across: as narrow as two lines of the name allow
+            return [kit.button(name, partial(self.choose, department), size="text",
+                               width=fixed(self._two_lines(name)) if across else None,
+                               style="chip_on" if self.department == department else "chip")
+                    for department, name in named]
+
+        def search() -> Box:
+            return kit.button(t("Search for a product"), self.open_search, style="secondary", size="text",
+                              shown=t("Search"), width=fit())
+
+        padding = Insets(gap, margin, 0, margin)
+        in_rows = column(search(), flow(*chips(False), gap=gap // 2), gap=gap, padding=padding)
+        if not self.wide(size):
+            return in_rows
+        across = row(search(), *chips(True), leaf(None), gap=gap // 2, align="center", padding=padding)
+        return across if across.natural(size[0])[0] <= size[0] else in_rows
+
+    def _two_lines(self, name: str) -> int:
+        """How wide a chip must be to show `name` whole on at most two lines (cut where they are most even)."""
+        theme, cache = self.ctx.theme, self.ctx.screen.text
+        size = theme.size("text")
+        words = name.split()
+        cuts = [max(cache.width(" ".join(words[:cut]), size, True), cache.width(" ".join(words[cut:]), size, True))
+                for cut in range(1, len(words))]
+        return max(theme.size("touch_target"), min([cache.width(name, size, True), *cuts]) + 2 * theme.size("gap"))
+
+    def _cards(self, view: ScrollView, products: list[ProductSummary]) -> None:
+        """The cards in rows, as many to a row as stay readable and so tall that two rows show (three on a
+        portrait screen); a row is built when it comes near the view."""
+        ctx, theme = self.ctx, self.ctx.theme
+        margin, gap = theme.size("margin"), theme.size("gap")
+        width, height = view.rect.size
+        inner = width - 2 * margin
+        columns = min(MOST_COLUMNS, max(2, (inner + gap) // (theme.size("tile_width") * 3 // 4 + gap)))
+        card_w = (inner - (columns - 1) * gap) // columns
+        rows_shown = 3 if height > width else 2
+        room = (height - margin - rows_shown * gap) // rows_shown
+        card_h = product_card_height(ctx, card_w, products[0], room * 10 // 9) if products else 0
+
+        def build_row(index: int) -> list[Widget]:
+            return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),
+                                                  card_w, card_h), product, partial(self.open_product, product.sku))
+                    for col, product in enumerate(products[index * columns:(index + 1) * columns])]
+
+        view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)
+        view.content_height += margin
+
+    def choose(self, department: str) -> None:
+        """Show a department's products (or all), from the top."""
+        self.department = department
+        self.rebuild()
+
+    def open_search(self) -> None:
+        """The terminal's search, its results opening the window's product pages."""
+        self.ctx.show(self.ctx.routes.search())
+
+    def open_product(self, sku: str) -> None:
+        """A product's page."""
+        self.ctx.show(self.ctx.routes.product(sku))
