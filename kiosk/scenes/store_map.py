@@ -65,7 +65,7 @@ class StoreMapScene(ShopScene):
             zone = plan.zones.get(aisle[:1])
             said = t("Aisle {aisle}", aisle=aisle) + (f" · {pick(zone, ctx.lang)}" if zone else "")
             legend.append(kit.words(f"{number}. {said}" if len(ordered) > 1 and way else said, size="title",
-                                    bold=True, sizes=("button",), max_lines=2))
+                                    bold=True, sizes=("button", "text"), max_lines=3))
         if way is not None:
             legend.append(kit.words(t("Follow the line from “You are here”."), color="muted", max_lines=3))
         wide = self.wide(size)

@@ -21,6 +21,7 @@ class StoreStatus:
     open: bool
     headline: str
     detail: str
+    opens_at: datetime | None = None  # closed: when the store opens (as the detail says it)
 
     @property
     def sentence(self) -> str:
@@ -37,7 +38,7 @@ def store_status(ctx: SceneContext) -> StoreStatus:
         return StoreStatus(True, t("Open"), t("until {time}", time=ctx.fmt.time(closes.astimezone(ctx.shop.hours.zone)))
                            if closes else "")
     opens = state.opens_at
-    return StoreStatus(False, t("Closed"), t("We open {when}", when=ctx.when(opens)) if opens else "")
+    return StoreStatus(False, t("Closed"), t("We open {when}", when=ctx.when(opens)) if opens else "", opens)
 
 
 def in_store_shown(ctx: SceneContext) -> bool:

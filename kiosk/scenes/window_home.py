@@ -76,7 +76,7 @@ class WindowHomeScene(ShopScene):
         ready = ready_for_collection(ctx)
         if status.open:
             invite = t("In stock now: come in")
-        elif ready is not None:
+        elif ready is not None and ready != status.opens_at:  # (collected later than the opening said beside)
             invite = t("Order here, collect from {when}", when=ctx.when(ready))
         else:
             invite = t("Order here, collect when we open")
@@ -109,11 +109,13 @@ class WindowHomeScene(ShopScene):
                               shown=t("Search"), width=fit())
 
         padding = Insets(gap, margin, 0, margin)
-        in_rows = column(search(), flow(*chips(False), gap=gap // 2), gap=gap, padding=padding)
         if not self.wide(size):
-            return in_rows
-        across = row(search(), *chips(True), leaf(None), gap=gap // 2, align="center", padding=padding)
-        return across if across.natural(size[0])[0] <= size[0] else in_rows
+            return column(search(), flow(*chips(False), gap=gap // 2), gap=gap, padding=padding)
+        in_a_row = [search(), *chips(True)]
+        needed = sum(part.natural(size[0])[0] for part in in_a_row) + (len(in_a_row) - 1) * (gap // 2) + 2 * margin
+        if needed > size[0]:  # (the larger text of accessible mode, German names): the chips on two lines
+            return row(search(), flow(*chips(False), gap=gap // 2), gap=gap, align="center", padding=padding)
+        return row(*in_a_row, leaf(None), gap=gap // 2, align="center", padding=padding)
 
     def _two_lines(self, name: str) -> int:
         """How wide a chip must be to show `name` whole on at most two lines (cut where they are most even)."""
@@ -131,7 +133,14 @@ class WindowHomeScene(ShopScene):
         margin, gap = theme.size("margin"), theme.size("gap")
         width, height = view.rect.size
         inner = width - 2 * margin
-        columns = min(MOST_COLUMNS, max(2, (inner + gap) // (theme.size("tile_width") * 3 // 4 + gap)))
+        cache, size = ctx.screen.text, theme.size("text")
+        names = [product.title(ctx.lang) for product in products]
+
+        def readable(columns: int) -> bool:  # every name whole on a card's two lines
+            room = (inner - (columns - 1) * gap) // columns - 2 * gap
+            return all(" ".join(cache.wrap(name, size, room, True, 2)) == name for name in names)
+
+        columns = next((count for count in range(MOST_COLUMNS, 2, -1) if readable(count)), 2)
         card_w = (inner - (columns - 1) * gap) // columns
         rows_shown = 3 if height > width else 2
         room = (height - margin - rows_shown * gap) // rows_shown
