@@ -41,6 +41,35 @@ def merge_rects(rects: list[pygame.Rect]) -> list[pygame.Rect]:
     return merged
 
 
+def moved_damage(damaged: list[pygame.Rect], shifts: list[tuple[pygame.Rect, int, int]]) -> list[pygame.Rect]:
+    """Where damaged rectangles are to be drawn once the scrolls are done: a rectangle marked inside a
+    scrolled area before a scroll moves with the pixels (the ones now where it was are drawn already),
+    clipped to the area; one marked after the scroll is where the scroll left it; what lies outside the
+    area stays where it is. `shifts` holds each scroll's area, distance and the damaged rectangles before it."""
+    result: list[pygame.Rect] = []
+    for index, rect in enumerate(damaged):
+        later: dict[tuple[int, int, int, int], int] = {}
+        for area, dy, before in shifts:
+            if index < before:
+                key = (area.x, area.y, area.w, area.h)
+                later[key] = later.get(key, 0) + dy
+        pieces = [rect]
+        for key, dy in later.items():
+            area = pygame.Rect(key)
+            placed: list[pygame.Rect] = []
+            for piece in pieces:
+                inside = piece.clip(area)
+                if not inside.width or not inside.height:
+                    placed.append(piece)
+                    continue
+                if not area.contains(piece):
+                    placed.append(piece)  # its part outside the area did not move (drawn again whole)
+                placed.append(inside.move(0, dy).clip(area))
+            pieces = placed
+        result += pieces
+    return result
+
+
 class Screen:
     """Draws a scene stack on a surface and feeds it pointer, key and text input."""
 
@@ -347,20 +376,21 @@ class Screen:
         banner_drawn = self._paint_banner()
         scenes = self.stack.visible()
         roots = [scene.tree(self.size) for scene in scenes]
-        damaged = [r for root in roots for r in root.damaged] + self._extra_damage
+        damaged: list[pygame.Rect] = []
+        extra, self._extra_damage = self._extra_damage, []
         for root in roots:
-            root.damaged = []
+            damaged += moved_damage(root.damaged, root.shifts)
             totals: dict[tuple[int, int, int, int], int] = {}
-            for area, dy in root.shifts:  # several moves in one frame: one shift
+            for area, dy, _ in root.shifts:  # several moves in one frame: one shift
                 key = (area.x, area.y, area.w, area.h)
                 totals[key] = totals.get(key, 0) + dy
-            root.shifts = []
+            root.damaged, root.shifts = [], []
             for key, dy in totals.items():
                 area = pygame.Rect(key)
-                # what was to be drawn inside the area moved with its pixels
-                damaged += [r.move(0, dy) for r in damaged if r.colliderect(area)]
+                # what the screen itself was to draw inside the area moved with its pixels too
+                extra += [r.move(0, dy) for r in extra if r.colliderect(area)]
                 damaged += self._shift(area, dy)
-        self._extra_damage = []
+        damaged += extra
         if self.stack.changed:
             damaged.append(pygame.Rect((0, 0), self.size))
             self.stack.changed = False

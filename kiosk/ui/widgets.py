@@ -192,7 +192,8 @@ class Root(Widget):
         super().__init__(rect)
         self.color = color
         self.damaged: list[pygame.Rect] = [pygame.Rect(rect)]
-        self.shifts: list[tuple[pygame.Rect, int]] = []
+        # scrolls since the last frame: the area, how far, and how many damaged rectangles came before it
+        self.shifts: list[tuple[pygame.Rect, int, int]] = []
         self.relayout: Callable[[], object] | None = None  # lays the scene's tree out again (a status came)
         self.status: Status | None = None  # the scene's status zone, where confirmations show
 
@@ -215,7 +216,7 @@ class Root(Widget):
 
     def shift(self, area: pygame.Rect, dy: int) -> None:
         """Move the pixels already drawn in `area` by `dy` (a scroll), instead of drawing them again."""
-        self.shifts.append((pygame.Rect(area), dy))
+        self.shifts.append((pygame.Rect(area), dy, len(self.damaged)))
 
     def damage(self, rect: pygame.Rect) -> None:
         """Mark part of the screen to be drawn again."""

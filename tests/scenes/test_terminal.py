@@ -185,6 +185,22 @@ def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_p
     assert shopping.labels() != []
 
 
+def test_pictures_arriving_while_the_list_scrolls_show_where_their_cards_went(shopping: Pilot, tmp_path: Path) -> None:
+    """Each drag of a finger that starts on a card presses it and lets it go (drawn again where the card
+    scrolled to); pictures made meanwhile are drawn where their cards are when they arrive."""
+    shopping.tap("Vélos")
+    for start, end in (((540, 1600), (540, 700)), ((540, 700), (540, 1500)), ((540, 1700), (540, 300))):
+        shopping.swipe(start, end, ms=120)
+        shopping.advance(0.05, step=1 / 60)
+    shopping.app.display().screen.images.wait()
+    shopping.advance(1.5, step=1 / 60)
+    scrolled = shopping.screenshot(tmp_path / "scrolled.png")
+    shopping.app.display().screen.redraw_all()
+    redrawn = shopping.screenshot(tmp_path / "redrawn.png")
+    a, b = pygame.image.load(str(scrolled)), pygame.image.load(str(redrawn))
+    assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
+
+
 def test_finish_on_the_still_there_dialog_ends_the_session_at_once(shopping: Pilot) -> None:
     shopping.scan(ROAD_BIKE)
     shopping.advance(91)
