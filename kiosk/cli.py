@@ -99,6 +99,8 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     except NoScreen as error:
         print(error, file=sys.stderr)
         return 2
+    # Before anything else starts: a stop asked for from now on is a clean one (see StopSignals)
+    stop_signals = StopSignals(app.post, asked=app.faults.stopped)
     start_devices(app)
     log.info("kiosk %s, device %s of store %s, started: %s; content %s (%d products)", version(),
              config.fleet.device or "(unnamed)", config.store.id,
@@ -114,7 +116,6 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     if args.automation:
         server = AutomationServer(args.automation, app.post)
         server.start()
-    stop_signals = StopSignals(app.post)
     try:
         app.run()
     finally:

@@ -5,6 +5,10 @@ A Python signal handler runs between two bytecodes of the main thread, which may
 (about one stop in 86 hung until systemd killed the kiosk). So the handler only sets a flag, and
 `signal.set_wakeup_fd` has the C-level handler write the signal's number to a pipe; a small thread
 reads it and posts `Quit` like any other thread would, which wakes the loop at once.
+
+The relay also says at once that a stop was asked for (`asked`): systemd signals the compositor and
+the kiosk together, and the compositor going away can end the kiosk before its loop has wound down.
+A stop that was asked for is not a crash, however it ends.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 class StopSignals:
-    """Installs the handlers (main thread only); `requested` tells the loop a stop was asked for."""
+    """Installs the handlers (main thread only); `requested` tells the loop a stop was asked for, and
+    `asked` (if given) is called from the relay thread as soon as one is."""
 
-    def __init__(self, post: Callable[[Message], None]) -> None:
+    def __init__(self, post: Callable[[Message], None], asked: Callable[[], None] | None = None) -> None:
         self.post = post
+        self.asked = asked
         self.requested = False
         self._read, self._write = os.pipe()
         os.set_blocking(self._write, False)
@@ -47,6 +53,8 @@ class StopSignals:
                 return
             if any(byte in STOP_SIGNALS for byte in data):
                 self.requested = True
+                if self.asked is not None:
+                    self.asked()
                 self.post(Quit("signal"))
 
     def close(self) -> None:
