@@ -20,6 +20,7 @@ from kiosk.scenes.product import ProductScene
 from kiosk.scenes.review import ReviewScene
 from kiosk.scenes.routes import Routes
 from kiosk.scenes.search import SearchScene
+from kiosk.scenes.search_results import SearchResultsScene
 from kiosk.scenes.share import ShareScene
 from kiosk.scenes.staff_orders import StaffOrdersScene
 from kiosk.scenes.staff_settings import StaffSettingsScene
@@ -32,6 +33,7 @@ def shop_routes(ctx: SceneContext, home: Callable[[], Scene], rules: CodeRules) 
     return Routes(
         home=home,
         search=lambda: SearchScene(ctx),
+        search_results=lambda query, department: SearchResultsScene(ctx, query, department),
         browse=lambda category: BrowseScene(ctx, category),
         collection=lambda collection: CollectionScene(ctx, collection),
         product=lambda sku, variant="": ProductScene(ctx, sku, variant),

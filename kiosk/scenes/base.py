@@ -193,14 +193,16 @@ class ShopScene(Scene):
     def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
                    on_key: Callable[[str], None], action: Callable[[], Box] | None = None,
                    parts: Callable[[bool], list[Box]] | None = None,
-                   results: Box | None = None, above: Callable[[], Box] | None = None) -> tuple[Root, TextField]:
+                   results: Box | None = None, above: Callable[[], Box] | None = None,
+                   with_keys: bool = True) -> tuple[Root, TextField]:
         """A typing scene: header, a text field, and the keyboard zone at the bottom; between field and
         keys the `results` (a list that scrolls; the `action` beside the field), or the scene's `parts`
         (`parts(compact)`: a choice, a consent) and its `action` button, laid out in the room the keyboard
         leaves: the whole form in
         sight, the button under the parts or beside the field, and in a short room the compact parts
         (without what only explains). What `above` makes stands over the field (a checkout's steps), but
-        in the compact forms. Returns the root and the field."""
+        in the compact forms. Without `with_keys`, the `results` take the keyboard's room too (the shopper
+        scrolls them; a tap on the field brings the keys back). Returns the root and the field."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -233,7 +235,7 @@ class ShopScene(Scene):
         if results is not None or (action is None and parts is None):  # the action beside the field
             entry = beside(action()) if action is not None else field_box()
             body = column(column(column(entry, padding=pad), *([results] if results is not None else []),
-                                 height=flex()), keyboard(keyboard_h))
+                                 height=flex()), *([keyboard(keyboard_h)] if with_keys else []))
             root = self.screen(size, title, body, status_top=True)
             return root, fields[0]
         # the form whole if it fits above the keyboard, else its compact forms, else a lower keyboard (its

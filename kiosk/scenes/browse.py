@@ -19,6 +19,7 @@ from kiosk.ui.widgets import Root, Widget
 
 SORT_LABELS = {"popular": N_("Most popular"), "price_asc": N_("Price: low to high"),
                "price_desc": N_("Price: high to low"), "rating": N_("Best rated")}
+SEARCH_SORT_LABELS = {"relevance": N_("Best match"), **SORT_LABELS}  # a search's results: what it names first
 PAGE = 60
 
 
@@ -97,17 +98,21 @@ class BrowseScene(ShopScene):
 
 
 class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
-    """A sheet over the department: sort order, price, rating, brand, in stock. Its answer: the sort and
-    filter to show ("Show N products"); closing it keeps the department as it was."""
+    """A sheet over the department (or a search's results, of one department or all): sort order, price,
+    rating, brand, in stock. Its answer: the sort and filter to show ("Show N products"); closing it keeps
+    the list as it was."""
 
     name = "filters"
     modal = True
 
-    def __init__(self, ctx: SceneContext, category: str, sort: str, chosen: BrowseFilter) -> None:
+    def __init__(self, ctx: SceneContext, category: str | None, sort: str, chosen: BrowseFilter,
+                 query: str = "") -> None:
         super().__init__(ctx)
         self.category = category
         self.sort = sort
         self.filter = chosen
+        self.query = query  # a search's results: only the products it finds
+        self.sorts = SEARCH_SORT_LABELS if query else SORT_LABELS
 
     def details(self) -> dict[str, Any]:
         """What is chosen so far."""
@@ -128,7 +133,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             return flow(*(kit.button(label, action, style="chip_on" if selected else "chip")
                           for label, selected, action in options), gap=gap)
 
-        facets = ctx.shop.catalog.facets(self.category)
+        facets = ctx.shop.catalog.facets(self.category, self.query)
         bands = []
         for low, high in facets.price_bands:
             if low is None and high is not None:
@@ -140,7 +145,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             chosen = (self.filter.price_min_cents, self.filter.price_max_cents) == (low, high)
             bands.append((label, chosen, lambda lo=low, hi=high, c=chosen: self._price(None, None) if c
                           else self._price(lo, hi)))
-        count = ctx.shop.catalog.count(self.category, self.filter)
+        count = ctx.shop.catalog.count(self.category, self.filter, self.query)
         show = t.plural("Show {count} product", "Show {count} products", count)
         content = column(
             row(kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
@@ -149,7 +154,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
                 gap=gap, align="center"),
             self.section(t("Sort by")),
             chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k))
-                   for key, label in SORT_LABELS.items()]),
+                   for key, label in self.sorts.items()]),
             self.section(t("Price")), chips(bands),
             self.section(t("Rating")),
             chips([(t("{stars} ★ and more", stars=stars), self.filter.min_rating == stars,
@@ -183,7 +188,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         self._set(brands=self.filter.brands ^ {brand})
 
     def _reset(self) -> None:
-        self.sort, self.filter = "popular", BrowseFilter()
+        self.sort, self.filter = next(iter(self.sorts)), BrowseFilter()
         self.rebuild()
 
     def _apply(self) -> None:

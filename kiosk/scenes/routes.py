@@ -29,6 +29,7 @@ class Routes:
 
     home: Callable[[], Scene]
     search: Callable[[], Scene]
+    search_results: Callable[[str, str], Scene]  # what was searched, a department of its results or ""
     browse: Callable[[str], Scene]  # a category id
     collection: Callable[[Collection], Scene]
     product: ProductRoute

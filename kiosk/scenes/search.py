@@ -1,7 +1,10 @@
 """Search as you type, on the on-screen keyboard; accents, case and typos do not matter.
 
 Search opens empty for each shopper, with the store's popular searches to tap; a corrected query says
-"did you mean"; when nothing is found, an adviser is a tap away."""
+"did you mean"; chips of the departments the results fall in narrow them; each result has its compare
+tick; Enter (or "See all results") shows every result with sort and filters. The keyboard makes way
+when the shopper scrolls the results, and comes back when the field is tapped. When nothing is found,
+an adviser is a tap away."""
 
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ from typing import Any
 
 import pygame
 
-from kiosk.core.models import ProductSummary
+from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene
+from kiosk.scenes.comparing import compare_tick
 from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, row, scroll
 from kiosk.ui.scroll import ScrollView
@@ -35,6 +39,10 @@ class SearchScene(ShopScene):
         self.found: list[ProductSummary] = []
         self.meant = ""  # the query with its typos corrected, when it was
         self.query = ""  # a new search scene (opened from home) starts empty: the last shopper's words are gone
+        self.department = ""  # the department chip chosen ("": all); a new query lets go of it
+        self.departments: list[str] = []  # the departments the results fall in, best first (the chips)
+        self.keys_shown = True  # the keyboard; it makes way when the results are scrolled
+        self._scrolled = 0.0  # where the results were when the scene was built again
         self._measured_row: tuple[tuple[int, int], int] | None = None  # (width, text size) -> a row's height
 
     @property
@@ -43,8 +51,11 @@ class SearchScene(ShopScene):
         return self.query
 
     def details(self) -> dict[str, Any]:
-        """The query, how many results it has and the corrected query ("did you mean")."""
-        return {"query": self.text, "results": self.count, "meant": self.meant}
+        """The query, how many results it has, the corrected query ("did you mean"), the department chips
+        and the one chosen, and whether the keyboard shows."""
+        return {"query": self.text, "results": self.count, "meant": self.meant, "departments": self.departments,
+                "department": self.department, "keyboard": self.keys_shown,
+                "products": [product.sku for product in self.found]}
 
     def banner(self) -> tuple[str, ...]:
         """In reach mode, above the field and keys: what is typed, how many products it finds, the first of
@@ -56,26 +67,54 @@ class SearchScene(ShopScene):
                 *(f"{product.title(ctx.lang)} · {ctx.fmt.price(product.price_cents)}" for product in self.found[:5]))
 
     def build(self, size: tuple[int, int]) -> Root:
-        """Field, a clear button, results and keyboard."""
+        """Field, a clear button, results (with the compare bar under them while products wait to be
+        compared) and keyboard."""
         t = self.ctx.t
-        results = scroll(None, t("Results"), rows=self._fill_results, height=flex())
+        results = column(scroll(None, t("Results"), rows=self._fill_results, height=flex()), *self.compare_bar(),
+                         height=flex())
         root, self.field = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
                                            self.on_key_pressed, results=results,
                                            action=lambda: self.kit.button(t("Clear all"), self.clear,
-                                                                          style="secondary"))
+                                                                          style="secondary"),
+                                           with_keys=self.keys_shown)
+        self.field.on_tap = self.show_keys
         return root
+
+    def hide_keys(self) -> None:
+        """The shopper scrolls the results: the keyboard makes way, the results take its room."""
+        if self.keys_shown:
+            self.keys_shown = False
+            self.rebuild()
+
+    def show_keys(self) -> None:
+        """The field was tapped: the keyboard comes back."""
+        if not self.keys_shown:
+            self.keys_shown = True
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build again, the results kept where they were scrolled to."""
+        if self.results is not None and self.root is not None:
+            self._scrolled = self.results.scroll
+        super().rebuild()
 
     def _fill_results(self, view: ScrollView) -> None:
         """The results of what is typed in `view`, a row made as it comes into view."""
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         self.results = view
+        view.on_drag = self.hide_keys
         view.remove_children()
         view.set_rows(0, 1, lambda index: [])
         view.scroll = 0.0
         width = view.rect.width
         margin, gap = theme.size("margin"), theme.size("gap")
-        result = ctx.shop.catalog.find(self.text, RESULTS) if self.text.strip() else None
+        catalog = ctx.shop.catalog
+        result = catalog.find(self.text, RESULTS) if self.text.strip() else None
         found = result.products if result else []
+        found_in = [product.category for product in found]  # the chips: where most results are first
+        self.departments = sorted(dict.fromkeys(found_in), key=lambda department: -found_in.count(department))
+        if self.department:  # a chip chosen: the results of that department, all of them up to a page
+            found = catalog.browse(self.department, "relevance", limit=RESULTS, query=self.text)
         self.count, self.found, self.meant = len(found), found, result.meant if result else ""
         if not found:
             self.kit.fill(view, self._nothing_yet() if not self.text.strip() else self._nothing_found())
@@ -83,24 +122,58 @@ class SearchScene(ShopScene):
             return
 
         row_h = self._row_height(width - 2 * margin, found[0])
-        first = 1 if self.meant else 0  # "did you mean" stands over the results
+        chips = len(self.departments) > 1 or bool(self.department)  # where the results fall, to narrow them
+        heads = [kind for kind, shown in (("chips", chips), ("meant", self.meant)) if shown]
 
         def build_row(index: int) -> list[Widget]:
             rect = pygame.Rect(margin, gap // 2 + index * (row_h + gap // 2), width - 2 * margin, row_h)
-            if index < first:
+            if index < len(heads) or index == len(heads) + len(found):
                 holder = Widget(rect)
-                said = t("Did you mean “{query}”?", query=self.meant)
-                self.kit.place(holder, row(self.kit.button(said, partial(self._set_text, self.meant),
-                                                           style="secondary"), align="center"), rect)
+                if index == len(heads) + len(found):  # the end of the list: every result, sorted and filtered
+                    head = self.kit.button(t("See all results, with sort and filters"), self.show_all,
+                                           style="secondary", width=flex())
+                elif heads[index] == "chips":
+                    head = self._chips(rect.width)
+                else:
+                    said = t("Did you mean “{query}”?", query=self.meant)
+                    head = self.kit.button(said, partial(self._set_text, self.meant), style="secondary")
+                self.kit.place(holder, row(head, align="center"), rect)
                 return [holder]
-            product = found[index - first]
+            product = found[index - len(heads)]
             line = Panel(rect, "surface", label=product.title(ctx.lang), role="button",
                          on_tap=partial(self.open_product, product.sku))
             self.kit.place(line, self._result(product), rect)
             return [line]
 
-        view.set_rows(len(found) + first, row_h + gap // 2, build_row, top=gap // 2)
+        view.set_rows(len(heads) + len(found) + 1, row_h + gap // 2, build_row, top=gap // 2)
+        view.scroll = min(self._scrolled, view.max_scroll)
         view.invalidate()
+
+    def _chips(self, width: int) -> Box:
+        """"All" and the departments the results fall in, as many as one line holds; the chosen one on."""
+        ctx, kit, gap = self.ctx, self.kit, self.ctx.theme.size("gap")
+        chips = [kit.button(ctx.t("All"), partial(self.choose, ""), style="chip" if self.department else "chip_on",
+                            size="small")]
+        for department in dict.fromkeys([*([self.department] if self.department else []), *self.departments]):
+            category = ctx.shop.catalog.category(department)
+            chips.append(kit.button(pick(category.name, ctx.lang) if category else department,
+                                    partial(self.choose, department), size="small",
+                                    style="chip_on" if department == self.department else "chip"))
+        while len(chips) > 2 and sum(chip.natural(width)[0] for chip in chips) + gap // 2 * (len(chips) - 1) > width:
+            chips.pop()  # the least found departments give way
+        return row(*chips, gap=gap // 2, align="center")
+
+    def choose(self, department: str) -> None:
+        """Narrow the results to a department's ("": all again; the chosen chip tapped again lets go)."""
+        self.department = "" if department == self.department else department
+        self._scrolled = 0.0
+        if self.results is not None:
+            self._fill_results(self.results)
+
+    def show_all(self) -> None:
+        """Every result, with sort and filters (of the department chosen)."""
+        if self.text.strip():
+            self.ctx.show(self.ctx.routes.search_results(self.meant or self.text, self.department))
 
     def _nothing_yet(self) -> Box:
         """Before the first letter: how search works, and the store's popular searches to tap."""
@@ -125,14 +198,15 @@ class SearchScene(ShopScene):
         self._set_text("")
 
     def _result(self, product: ProductSummary) -> Box:
-        """A result: picture, brand, name (two lines kept, so every row is as tall) and price."""
+        """A result: picture, brand, name (two lines kept, so every row is as tall), price and compare tick."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         gap = theme.size("gap")
         return row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 2),
                    column(kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                           kit.words(product.title(ctx.lang), bold=True, max_lines=2, reserve=True)),
-                   kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
-                             align="right", max_lines=1, width=fit(), valign="center"),
+                   column(kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
+                                    align="right", max_lines=1, width=fit()),
+                          compare_tick(ctx, product, self.rebuild), gap=gap // 3, align="end", width=fit()),
                    gap=gap, align="center", padding=Insets.all(gap // 2))
 
     def _row_height(self, width: int, product: ProductSummary) -> int:
@@ -147,6 +221,8 @@ class SearchScene(ShopScene):
         if key == ENTER:
             if len(self.found) == 1:
                 self.open_product(self.found[0].sku)
+            else:
+                self.show_all()
             return
         text = self.text[:-1] if key == BACKSPACE else (self.text + key)[:60]
         self._set_text(text)
@@ -166,6 +242,7 @@ class SearchScene(ShopScene):
 
     def _set_text(self, text: str) -> None:
         self.query = text
+        self.department, self._scrolled = "", 0.0  # new results: their own departments, from the top
         if self.field is not None:
             self.field.set_text(text)
         if self.results is not None:

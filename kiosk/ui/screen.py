@@ -142,8 +142,16 @@ class Screen:
         gesture = self.gestures.move(pos, now)
         if isinstance(gesture, DragMove):
             self._set_pressed(None)
+            self._follow_rebuilt_view(pos)
             if self._scrolling is not None:
                 self._scrolling.drag(gesture.delta[1])
+
+    def _follow_rebuilt_view(self, pos: Point) -> None:
+        """The scene was built again under the finger (the keyboard made way for a list): the drag goes on
+        in the view now under it."""
+        root = self.stack.top.tree(self.size)
+        if self._scrolling is not None and self._scrolling.root() is not root:
+            self._scrolling = self._scroll_view_at(root, pos)
 
     def pointer_up(self, pos: Point, now: float) -> None:
         """The finger left the glass."""
@@ -156,6 +164,7 @@ class Screen:
             if target is not None and target is pressed and target.on_tap is not None:
                 target.on_tap()
         elif isinstance(gesture, DragEnd):
+            self._follow_rebuilt_view(pos)
             sideways = gesture.swipe in ("left", "right")
             if self._scrolling is not None and self._scrolling.max_scroll > 0 and not sideways:
                 self._scrolling.fling(gesture.velocity[1])

@@ -31,6 +31,7 @@ class ScrollView(Widget):
         self._row_count = 0
         self._row_pitch = 1
         self._built_rows: set[int] = set()
+        self.on_drag: Callable[[], None] | None = None  # told when a finger starts moving the content
 
     def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0) -> None:
         """Content made of `count` rows, `pitch` pixels apart from `top`; a row's widgets are built by
@@ -43,6 +44,7 @@ class ScrollView(Widget):
     def dispose(self) -> None:
         """Also forget how to build rows (the builder belongs to the scene)."""
         self._row_builder = None
+        self.on_drag = None
         super().dispose()
 
     def _materialize(self, painter: Painter | None = None) -> None:
@@ -104,6 +106,8 @@ class ScrollView(Widget):
     def drag(self, dy: float) -> None:
         """The finger moved by `dy` pixels."""
         self.velocity = 0.0
+        if self.on_drag is not None and self.max_scroll > 0:
+            self.on_drag()
         self.scroll_to(self.scroll - dy)
 
     def fling(self, finger_velocity: float) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kiosk.testing.pilot import Pilot
 
 
@@ -48,3 +50,87 @@ def test_nothing_found_offers_to_call_an_adviser(shopping: Pilot) -> None:
     assert shopping.details()["results"] == 0
     shopping.tap("Appeler un conseiller")
     assert shopping.details()["toast"]
+
+
+def _widgets(pilot: Pilot) -> list[dict[str, Any]]:
+    return list(next(iter(pilot.request("tree")["displays"].values()))["widgets"])
+
+
+def test_department_chips_say_where_the_results_are_and_narrow_them(shopping: Pilot) -> None:
+    shopping.tap("Rechercher un produit")
+    shopping.type("run")
+    details = shopping.details()
+    assert details["departments"][0] == "running" and "headlamps" in details["departments"]
+    assert {"Tout", "Chaussures de running", "Lampes frontales"} <= set(shopping.labels())
+    shopping.tap("Lampes frontales")
+    details = shopping.details()
+    assert details["department"] == "headlamps" and {sku[:3] for sku in details["products"]} == {"HEA"}
+    assert "Frontale Run 500" in shopping.labels() and "Daily Run 5" not in shopping.labels()
+    shopping.tap("Tout")
+    assert shopping.details()["department"] == "" and "Daily Run 5" in shopping.labels()
+    shopping.tap("Lampes frontales")
+    shopping.type("n")  # a new query: its own departments, all of them
+    assert shopping.details()["department"] == "" and shopping.details()["query"] == "runn"
+
+
+def test_a_result_has_its_compare_tick(shopping: Pilot) -> None:
+    shopping.tap("Rechercher un produit")
+    shopping.type("run")
+    shopping.tap("Comparer Daily Run 5")
+    assert shopping.state()["session"]["compare"] == ["RUN-116"]
+    assert next(w for w in _widgets(shopping) if w["label"] == "Comparer Daily Run 5")["checked"] is True
+    assert shopping.details()["query"] == "run", "the results stay as they were"
+    assert "Comparer (1)" in shopping.labels(), "the compare bar is under the results"
+
+
+def test_the_keyboard_makes_way_when_the_results_are_scrolled_and_comes_back_on_the_field(
+        shopping: Pilot) -> None:
+    shopping.tap("Rechercher un produit")
+    shopping.type("run")
+    assert shopping.details()["keyboard"] and "Entrée" in shopping.labels()
+    results = next(w for w in _widgets(shopping) if w["role"] == "list" and w["label"] == "Résultats")
+    x, y, width, height = results["bounds"]
+    shopping.swipe((x + width // 2, y + height * 3 // 4), (x + width // 2, y + height // 4), ms=400)
+    assert not shopping.details()["keyboard"] and "Entrée" not in shopping.labels(), "the keys made way"
+    taller = next(w for w in _widgets(shopping) if w["role"] == "list" and w["label"] == "Résultats")
+    assert taller["bounds"][3] > height, "the results take the keyboard's room"
+    view = shopping.app.display().screen.stack.top.results
+    assert view is not None and view.scroll > 0, "the same swipe scrolled them"
+    shopping.tap("Nom, marque ou rayon")
+    assert shopping.details()["keyboard"] and "Entrée" in shopping.labels()
+    shopping.type("n")
+    assert shopping.details()["query"] == "runn"
+
+
+def test_enter_shows_every_result_with_sort_and_the_department_filters(shopping: Pilot) -> None:
+    shopping.tap("Rechercher un produit")
+    shopping.type("runing")
+    shopping.key("enter")
+    assert shopping.scene == "search_results"
+    details = shopping.details()
+    assert details["query"] == "running" and details["sort"] == "relevance"
+    assert details["count"] == 14 and details["departments"][0] == "running"
+    assert "Résultats pour « running »" in shopping.labels()
+    shopping.tap("Lampes frontales (2)")
+    assert shopping.details()["department"] == "headlamps" and shopping.details()["count"] == 2
+    shopping.tap("Trier et filtrer")
+    assert shopping.scene == "filters"
+    labels = shopping.labels()
+    assert "Les plus pertinents" in labels and "Prix croissant" in labels
+    assert "Lumen" in labels and "Kinetik" not in labels, "the filters of the department chosen"
+    shopping.tap("Prix croissant")
+    shopping.tap("Voir 2 produits")
+    assert shopping.scene == "search_results" and shopping.details()["sort"] == "price_asc"
+    cards = list(dict.fromkeys(label for label in shopping.labels() if label.startswith("Frontale ")))
+    assert cards[:2] == ["Frontale Run 500", "Frontale Trail 900"], cards
+
+
+def test_see_all_results_at_the_end_of_the_list(shopping: Pilot) -> None:
+    shopping.tap("Rechercher un produit")
+    shopping.type("frontale")
+    for _ in range(3):  # to the end of the list (the keyboard makes way)
+        shopping.swipe((540, 1300), (540, 500), ms=300)
+        shopping.advance(1.0)
+    shopping.tap("Voir tous les résultats, avec tri et filtres")
+    assert shopping.scene == "search_results" and shopping.details()["query"] == "frontale"
+    assert shopping.details()["count"] == 11 and shopping.details()["departments"] == ["headlamps"]
