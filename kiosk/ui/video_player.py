@@ -23,11 +23,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import av
 import pygame
 
 from kiosk.core.hours.clock import Clock, ManualClock
+
+if TYPE_CHECKING:
+    import av  # imported where a film is played: FFmpeg's libraries are 21 MB resident
 
 log = logging.getLogger(__name__)
 AHEAD = 3  # frames decoded ahead of the one shown
@@ -181,6 +184,8 @@ class VideoPlayer:
         return False
 
     def _decode(self) -> None:
+        import av
+
         try:
             self._play_file()
         except (av.FFmpegError, OSError, ValueError, IndexError, StopIteration, pygame.error) as error:
@@ -190,6 +195,8 @@ class VideoPlayer:
             self._put(_END)
 
     def _play_file(self) -> None:
+        import av
+
         with av.open(str(self.path), metadata_errors="ignore") as container:
             stream = container.streams.video[0]
             stream.thread_type = "AUTO"  # FFmpeg's own frame threads decode ahead

@@ -22,7 +22,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import av
 import pygame
 
 from kiosk.core.hours.clock import Clock
@@ -36,6 +35,8 @@ log = logging.getLogger(__name__)
 def first_frame(path: str, box: tuple[int, int]) -> pygame.Surface | None:
     """The film's first frame fitted into `box` (its poster when the pack names none); None when the
     file cannot be read (a line for staff is logged)."""
+    import av  # FFmpeg's libraries (21 MB resident) load with the first film, not with the kiosk
+
     try:
         with av.open(path, metadata_errors="ignore") as container:
             stream = container.streams.video[0]

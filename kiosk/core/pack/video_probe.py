@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-import av
-
 CODECS = {"h264": "H.264", "vp9": "VP9"}  # what every kiosk decodes in software at 1080p30
 CONTAINERS = {".mp4": "mp4", ".m4v": "mp4", ".webm": "webm"}
 MAX_WIDTH, MAX_HEIGHT = 3840, 2160  # either way round: a portrait 2160x3840 film is fine
@@ -46,6 +44,8 @@ class VideoInfo:
 
 def probe_video(path: Path) -> VideoInfo:
     """Read `path`'s header and packets; VideoProblem if it is no video FFmpeg can read."""
+    import av  # FFmpeg's libraries (21 MB resident) load with the first film, not with the kiosk
+
     try:
         with av.open(str(path), metadata_errors="ignore") as container:
             if not container.streams.video:
