@@ -168,14 +168,15 @@ def test_an_order_emails_the_shopper_and_the_store(tmp_path: Path, smtp_port: in
         pilot.type(ADDRESS)
         for label in ("Suivant", "Retrait au magasin", "Confirmer la commande"):
             pilot.tap(label)
-        order = pilot.details()["order"]
+        order, number = pilot.details()["order"], pilot.details()["number"]
+        assert number in pilot.labels()  # the number read out at the till: "LY-4K7-M2P"
         assert "Une confirmation arrive" in " ".join(pilot.labels())
         deadline = time.monotonic() + 10
         while len(inbox.messages) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         by_recipient = {tuple(r): m for r, m in zip(inbox.recipients, inbox.messages, strict=True)}
         shopper = by_recipient[(ADDRESS,)]
-        assert order in shopper["Subject"]
+        assert number in shopper["Subject"]
         plain = shopper.get_body(("plain",)).get_content()  # type: ignore[union-attr]
         assert "Racer Carbon Pro (43)" in plain and "229,00" in plain
         assert "aujourd'hui à 12:00" in plain and f"https://sentier.example/orders/{order}" in plain

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from kiosk.core.orders.order import PERSONAL_FIELDS
+from kiosk.core.orders.order import PERSONAL_FIELDS, order_number
 from kiosk.scenes.base import ShopScene
 from kiosk.ui.layout import Box, Insets, column, fit, row, scroll
 from kiosk.ui.widgets import Root
@@ -46,7 +46,7 @@ class StaffOrdersScene(ShopScene):
                  if fulfilment["kind"] == "collect" else
                  t("Deliver to {address}", address=", ".join(order.get("delivery_address", {}).values())))
         contact = order.get("contact", {})
-        return column(kit.words(f"{item.id} · {fmt.price(order['total_cents'])}", size="title", bold=True,
+        return column(kit.words(f"{order_number(item.id)} · {fmt.price(order['total_cents'])}", size="title", bold=True,
                                 sizes=("button",), max_lines=2),
                       kit.words(state, size="small", color="danger" if item.state == "held" else "muted"),
                       kit.words(articles, max_lines=3), kit.words(where),

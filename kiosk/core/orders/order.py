@@ -8,6 +8,7 @@ backend has the order.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,22 @@ from kiosk.core.shopper.cart import CartLine
 
 ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud at the counter
 PERSONAL_FIELDS = ("contact", "delivery_address")
+
+
+TILL_ALPHABET = "34679ACDEFGHJKMNPRTWXY"  # no 0/O/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V: read out and typed at a till
+
+
+def order_number(order_id: str) -> str:
+    """The number a shopper reads out at a till: the store's first two letters, then six characters that
+    cannot be taken for one another, in groups of three ("LY-4K7-M2P"). Made from the order's id, which
+    stays the backend's key (so two orders never share a key, even if two numbers ever met)."""
+    store = "".join(c for c in order_id.split("-", 1)[0].upper() if c.isalpha())[:2] or "KI"
+    value = int.from_bytes(hashlib.sha256(order_id.encode()).digest()[:8], "big")
+    chars = []
+    for _ in range(6):
+        value, digit = divmod(value, len(TILL_ALPHABET))
+        chars.append(TILL_ALPHABET[digit])
+    return f"{store}-{''.join(chars[:3])}-{''.join(chars[3:])}"
 
 
 def new_order_id(store_id: str) -> str:
@@ -70,6 +87,11 @@ class Order:
     marketing_opt_in: bool = False
 
     @property
+    def number(self) -> str:
+        """What the shopper reads out at the till ("LY-4K7-M2P")."""
+        return order_number(self.id)
+
+    @property
     def total_cents(self) -> int:
         """What the order costs."""
         return sum(line.total_cents for line in self.lines)
@@ -80,7 +102,7 @@ class Order:
         fulfilment: dict[str, Any] = ({"kind": "collect", "from": self.collect_from.isoformat()}
                                       if self.collect_from else {"kind": "delivery"})
         body: dict[str, Any] = {
-            "id": self.id, "store": self.store, "device": self.device,
+            "id": self.id, "number": self.number, "store": self.store, "device": self.device,
             "placed_at": self.placed_at.isoformat(timespec="seconds"), "language": self.language,
             "currency": self.currency, "total_cents": self.total_cents,
             "lines": [{"sku": line.sku, "article": line.article, "name": pick(line.name, self.language),
@@ -97,7 +119,7 @@ class Order:
 
     def alert(self) -> dict[str, Any]:
         """The new-order alert for staff over MQTT: no personal data."""
-        return {"type": "order", "order": self.id, "device": self.device, "articles": sum(
+        return {"type": "order", "order": self.id, "number": self.number, "device": self.device, "articles": sum(
             line.quantity for line in self.lines), "total_cents": self.total_cents,
             "fulfilment": "collect" if self.collect_from else "delivery",
             "collect_from": self.collect_from.isoformat() if self.collect_from else None,

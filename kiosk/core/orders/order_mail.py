@@ -40,8 +40,8 @@ def fulfilment_text(order: Order, texts: Texts, when: Callable[[object], str]) -
 def confirmation(order: Order, store: str, texts: Texts, price: Callable[[int], str],
                  when: Callable[[object], str], follow_url: str) -> tuple[str, str, str]:
     """Subject, plain text and HTML of the shopper's confirmation."""
-    subject = texts("Your order {order} at {store}", order=order.id, store=store)
-    intro = texts("Thank you! We have your order {order}:", order=order.id)
+    subject = texts("Your order {order} at {store}", order=order.number, store=store)
+    intro = texts("Thank you! We have your order {order}:", order=order.number)
     items = _lines(order, price)
     after = [texts("Total: {total}", total=price(order.total_cents)), fulfilment_text(order, texts, when)]
     text = [intro, "", *(f"• {item}" for item in items), "", *after]
@@ -53,9 +53,9 @@ def confirmation(order: Order, store: str, texts: Texts, price: Callable[[int], 
 def store_alert(order: Order, texts: Texts, price: Callable[[int], str],
                 when: Callable[[object], str]) -> tuple[str, str, str]:
     """Subject, plain text and HTML of the "new order" email to the store (it has the contact: staff call back)."""
-    subject = texts("New order {order} ({total})", order=order.id, total=price(order.total_cents))
+    subject = texts("New order {order} ({total})", order=order.number, total=price(order.total_cents))
     contact = order.email or order.phone
-    intro = texts("New order {order} from {device}:", order=order.id, device=order.device)
+    intro = texts("New order {order} from {device}:", order=order.number, device=order.device)
     items = _lines(order, price)
     after = [fulfilment_text(order, texts, when), texts("Contact: {contact}", contact=contact)]
     text = [intro, "", *(f"• {item}" for item in items), "", *after]
