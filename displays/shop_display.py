@@ -184,6 +184,9 @@ class ShopDisplay:
         """Check inactivity: ask "Are you still there?", then end the session."""
         if not self.session.started:
             return
+        holds = getattr(self.screen.stack.top, "holds_session", None)
+        if holds is not None and holds(now) and self.idle.state(now) is not IdleState.ACTIVE:
+            self.idle.touch(now)  # an adviser is on the way: the shopper waits, the session with them
         state = self.idle.state(now)
         if state is IdleState.EXPIRED:
             self.end_session()

@@ -122,7 +122,8 @@ def test_call_an_adviser_reaches_the_staff_topic(fleet_pilot: Pilot, broker: Bro
         fleet_pilot.tap("Appeler un conseiller")
         call, _ = observer.wait_for(lambda t, b: b.get("type") == "adviser", step=step)
         assert call["display"] == "terminal" and call["location"] == "Entrance" and "time" in call
-        assert "conseiller arrive" in fleet_pilot.details()["toast"]
+        assert fleet_pilot.scene == "adviser_coming" and "Un conseiller arrive" in fleet_pilot.labels()
+        fleet_pilot.tap("Continuer en attendant")
         fleet_pilot.scan("4006381333931")  # valid, but not sold here
         assert fleet_pilot.scene == "unknown_code"
         fleet_pilot.tap("Appeler un conseiller")

@@ -93,7 +93,7 @@ def test_greylisting_is_retried_refusals_are_held_and_nothing_personal_stays(
         for label in ("Ajouter au panier", "Panier (1)", "Commander"):
             ask(sock, cmd="tap", label=label)
         ask(sock, cmd="type", text=SHOPPER)
-        for label in ("Suivant", "Retrait au magasin", "Confirmer la commande", "Terminé"):
+        for label in ("Suivant", "Retrait au magasin", "Confirmer la commande", "J'ai terminé"):
             ask(sock, cmd="tap", label=label)
         wait_for(lambda: inbox.greylisted == [STORE], "the store's address was greylisted")
         wait_for(lambda: len(inbox.messages) == 2, "the greylisted email was retried and delivered")

@@ -74,7 +74,7 @@ class Shopper:
         displays = ask(sock, cmd="state")["displays"]
         assert isinstance(displays, dict) and displays["terminal"]["scene"] == "order_confirmed"
         self.confirmed.append(email)
-        ask(sock, cmd="tap", label="Terminé")
+        ask(sock, cmd="tap", label="J'ai terminé")
 
 
 @pytest.mark.e2e

@@ -7,7 +7,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from kiosk.core.hours.clock import Clock
@@ -131,6 +131,21 @@ class ShopperActions:
     def today(self) -> date:
         """The store's day now."""
         return self.clock.now().astimezone(self.shop.hours.zone).date()
+
+    # --- an adviser ----------------------------------------------------------------------------------
+    def call_adviser(self, reason: str) -> bool:
+        """Ask for a member of staff to come to this display (nothing about the shopper); False when there
+        is no one to ask."""
+        return self.shop.call_adviser(self.display, self._location(), reason)
+
+    def cancel_adviser(self) -> None:
+        """The shopper no longer needs the adviser they called: staff are told."""
+        self.shop.fleet.staff_call({"type": "adviser_cancelled", "display": self.display, "location": self._location(),
+                                    "time": self.clock.now().astimezone(UTC).isoformat(timespec="seconds")})
+        self.shop.event("adviser_cancelled", display=self.display)
+
+    def _location(self) -> str:
+        return self.shop.config.display(self.display).location if self.display else ""
 
     # --- reviews -------------------------------------------------------------------------------------
     def write_review(self, sku: str, stars: int, text: str, author: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.messages import DeliverySucceeded
+from kiosk.core.orders.order import order_number
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Insets, column, fit, fixed, leaf, row
@@ -28,7 +29,7 @@ class OrderConfirmedScene(ShopScene):
 
     def details(self) -> dict[str, Any]:
         """The order's number and whether a payment link came."""
-        return {"order": self.order_id, "payment_link": bool(self.payment_url)}
+        return {"order": self.order_id, "number": order_number(self.order_id), "payment_link": bool(self.payment_url)}
 
     def on_delivery_succeeded(self, message: DeliverySucceeded) -> bool:
         """The backend has this order; with a payment link, the shopper can pay on their phone."""
@@ -45,9 +46,10 @@ class OrderConfirmedScene(ShopScene):
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
-        done = column(kit.button(t("Done"), ctx.on_end_session, style="accent"), padding=Insets.all(margin))
+        done = column(kit.button(t("I'm done"), ctx.on_end_session, style="accent",
+                                 note=t("Your choices are wiped from the screen")), padding=Insets.all(margin))
         notes = [kit.words(t("Thank you! Your order number:"), align="center"),
-                 kit.words(self.order_id, size="headline", sizes=("title",), bold=True, align="center",
+                 kit.words(order_number(self.order_id), size="headline", sizes=("title",), bold=True, align="center",
                            color="primary", max_lines=1),
                  kit.words(self.fulfilment, align="center", max_lines=3),
                  kit.words(t("A confirmation is on its way to your inbox.") if self.emailed else

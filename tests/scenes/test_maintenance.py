@@ -154,7 +154,7 @@ def test_staff_see_waiting_orders_and_mark_one_handled(pilot: Pilot, config) -> 
     pilot.tap(x=540, y=960)
     add_to_cart(pilot, ROAD_BIKE)
     order = checkout(pilot, "0612345678")
-    pilot.tap("Terminé")
+    pilot.tap("J'ai terminé")
     open_menu(pilot)
     pilot.tap("Commandes (1)")
     assert pilot.details()["orders"] == [(order, "pending")]
