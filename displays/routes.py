@@ -13,6 +13,7 @@ from kiosk.scenes.compare import CompareScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.device_tests import DeviceTestScene
 from kiosk.scenes.email import EmailScene
+from kiosk.scenes.events import EventsScene
 from kiosk.scenes.language_picker import LanguagePicker
 from kiosk.scenes.offers import OfferScene, OffersScene
 from kiosk.scenes.order_confirmed import OrderConfirmedScene
@@ -53,4 +54,5 @@ def shop_routes(ctx: SceneContext, home: Callable[[], Scene], rules: CodeRules) 
         device_test=lambda kind: DeviceTestScene(ctx, rules, kind),
         offers=lambda: OffersScene(ctx),
         offer=lambda offer: OfferScene(ctx, offer),
+        events=lambda: EventsScene(ctx),
     )

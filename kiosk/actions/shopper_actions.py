@@ -14,6 +14,7 @@ from kiosk.core.hours.clock import Clock
 from kiosk.core.models import Member
 from kiosk.core.orders.order import DeliveryAddress, Order, new_order_id
 from kiosk.core.orders.place_order import PlacedOrder, Voice, place
+from kiosk.core.pack.events import StoreEvent, occurrence
 from kiosk.core.shopper.cart import Cart
 from kiosk.core.shopper.member_offers import offers_on
 from kiosk.core.shopper.saved_lists import SavedList, list_payload
@@ -146,6 +147,28 @@ class ShopperActions:
 
     def _location(self) -> str:
         return self.shop.config.display(self.display).location if self.display else ""
+
+    # --- store events --------------------------------------------------------------------------------
+    def places_left(self, event: StoreEvent, start: datetime) -> int:
+        """The places still free on the event's day `start`, those taken at this kiosk counted."""
+        day = occurrence(start)
+        here = sum(1 for item in self.shop.outbox.items() if item.kind == "signup"
+                   and item.payload.get("event") == event.id and item.payload.get("date") == day)
+        return event.places_left(here)
+
+    def sign_up(self, event: StoreEvent, start: datetime, name: str, email: str, phone: str, consent: bool) -> bool:
+        """Sign the shopper up to the event on `start`'s day, through the outbox to `POST /events/{id}/signups`;
+        False (nothing kept) without their explicit consent, a name and a contact, or with no place left."""
+        if not (consent and name.strip() and (email or phone)) or self.places_left(event, start) <= 0:
+            return False
+        signup_id = str(uuid.uuid4())
+        payload = {"id": signup_id, "event": event.id, "date": occurrence(start), "name": name.strip(),
+                   "contact": {"email": email} if email else {"phone": phone}, "consent": True,
+                   "store": self.shop.config.store.id, "device": self.display, "language": self.session.language,
+                   "signed_up_at": self.clock.now().isoformat(timespec="seconds")}
+        self._keep([("signup", payload, signup_id)])
+        self.shop.event("event_signup", display=self.display, event=event.id)
+        return True
 
     # --- reviews -------------------------------------------------------------------------------------
     def write_review(self, sku: str, stars: int, text: str, author: str) -> str:

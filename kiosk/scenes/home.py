@@ -69,6 +69,9 @@ class HomeScene(ShopScene):
             boxes += [self.section(t("Ideas")),
                       row(*(kit.button(pick(c.title, ctx.lang), partial(self.open_collection, c),
                                        style="secondary", size="small", width=flex()) for c in collections), gap=gap)]
+        if "ideas" in extras and ctx.shop.catalog.events() and ctx.role == "terminal":  # signed up in the store
+            boxes.append(kit.button(t("Workshops, group runs and events"), lambda: ctx.show(ctx.routes.events()),
+                                    style="secondary", size="small"))
         if "hint" in extras:
             hint = kit.panel("highlight")
             icon = BarcodeIcon((0, 0, 0, 0))

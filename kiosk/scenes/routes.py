@@ -48,3 +48,4 @@ class Routes:
     device_test: Callable[[str], Scene]  # "scan" or "card"
     offers: Callable[[], Scene]  # the member's offers on today
     offer: Callable[[Offer], Scene]  # one offer's products
+    events: Callable[[], Scene]  # the store's events, to sign up to

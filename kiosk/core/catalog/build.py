@@ -75,7 +75,8 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
             "languages": json.dumps(pack.languages), "fingerprint": fingerprint, "folder": str(pack.folder),
             "map": json.dumps(asdict(pack.store_map) if pack.store_map else None, ensure_ascii=False),
             "left_out": json.dumps([str(row) for row in pack.left_out[:1000]], ensure_ascii=False),
-            "left_out_count": str(len(pack.left_out))}
+            "left_out_count": str(len(pack.left_out)),
+            "events": json.dumps([asdict(event) for event in pack.events], ensure_ascii=False)}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany(
         "INSERT INTO categories VALUES (?, ?, ?)",

@@ -26,6 +26,7 @@ from kiosk.core.models import (
     SpecDef,
     Variant,
 )
+from kiosk.core.pack.events import StoreEvent
 from kiosk.core.pack.map_and_collections import Collection, StoreMap
 from kiosk.core.shopper.member_offers import offers_on
 
@@ -532,6 +533,10 @@ class Catalog:
             return None
         return StoreMap(raw["width"], raw["depth"], {k: tuple(v) for k, v in raw["areas"].items()}, raw["zones"],
                         tuple((name, tuple(rect)) for name, rect in raw["places"]))
+
+    def events(self) -> list[StoreEvent]:
+        """The store's events (workshops, group runs), as the pack lists them."""
+        return [StoreEvent(**raw) for raw in json.loads(self._meta.get("events", "[]"))]
 
     def collections(self) -> list[Collection]:
         """The curated lists, in the pack's order."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from kiosk.core.codes.gtin import gtin14
 from kiosk.core.models import Category, Member, Offer, ProductVideo, Review, Slide, SpecDef
+from kiosk.core.pack.events import StoreEvent, read_events
 from kiosk.core.pack.feeds import LeftOutRow, feed_products
 from kiosk.core.pack.map_and_collections import Collection, StoreMap, read_collections, read_map
 from kiosk.core.pack.playlist import read_playlist
@@ -46,6 +47,7 @@ class ContentPack:
     collections: tuple[Collection, ...] = ()
     left_out: tuple[LeftOutRow, ...] = ()  # a feed's bad rows, left out within the mapping's allowance
     videos: tuple[ProductVideo, ...] = ()  # films about products (videos.json)
+    events: tuple[StoreEvent, ...] = ()  # workshops, group runs, signings (events.json)
 
 
 def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Category]:
@@ -207,13 +209,14 @@ def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> Con
     store_map = read_map(reader, languages, {p.aisle for p in products if p.aisle})
     collections = read_collections(reader, languages, named)
     videos = read_product_videos(reader, languages, named)
+    events = read_events(reader, languages)
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, currency,
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
                        tuple(offers), baskets, member_purchases, store_map, tuple(collections), tuple(left_out),
-                       tuple(videos))
+                       tuple(videos), tuple(events))
 
 
 TIERS = ("bronze", "silver", "gold")

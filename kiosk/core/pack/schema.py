@@ -108,6 +108,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                                      "starts": DATE, "ends": DATE}, ("id", "title", "text")),
                             "Members' offers: on the products of `categories` and `skus` (neither: every product), "
                             "a `discount_percent` or a `member_price`, from `starts` to `ends` (both included)."),
+    "events.json": _list_of(_object({
+        "id": ID, "kind": {"enum": ["workshop", "group_run", "signing", "other"]}, "title": TEXTS, "text": TEXTS,
+        "place": TEXTS, "capacity": {"type": "integer", "minimum": 1, "maximum": 10000},
+        "taken": {"type": "integer", "minimum": 0}, "starts": {"type": "string", "description": "2026-12-05T14:00"},
+        "every": {"enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]},
+        "time": {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}$"},
+        "duration_min": {"type": "integer", "minimum": 1}}, ("id", "title", "capacity")),
+        "Store events shoppers sign up to at the kiosk: one-off (`starts`, local time) or weekly (`every` and "
+        "`time`); `capacity` places, `taken` already given elsewhere."),
     "collections.json": _list_of(_object({"id": ID, "title": TEXTS, "text": TEXTS,
                                           "skus": {"type": "array", "items": SKU, "minItems": 1}},
                                          ("id", "title", "skus")), "Curated lists (\"A first marathon\")."),
