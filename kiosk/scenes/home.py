@@ -40,7 +40,8 @@ class HomeScene(ShopScene):
         way first, then the ideas, so that the departments stay on screen at touch size."""
         ctx = self.ctx
         width = size[0]
-        forms = [self._content(width, extras) for extras in (("subtitle", "ideas", "hint"), ("ideas",), ())]
+        forms = [self._content(width, extras) for extras in (("subtitle", "ideas", "events", "hint"),
+                                                             ("ideas", "events"), ("ideas",), ())]
         # shorter still (a tablet's reach zone above the compare bar): the departments scroll
         forms.append(scroll(self._content(width, ()), ctx.t("Our departments"), height=flex()))
         return self.screen(size, ctx.shop.config.store.name, first_that_fits(*forms), back=False,
@@ -69,7 +70,7 @@ class HomeScene(ShopScene):
             boxes += [self.section(t("Ideas")),
                       row(*(kit.button(pick(c.title, ctx.lang), partial(self.open_collection, c),
                                        style="secondary", size="small", width=flex()) for c in collections), gap=gap)]
-        if "ideas" in extras and ctx.shop.catalog.events() and ctx.role == "terminal":  # signed up in the store
+        if "events" in extras and ctx.shop.catalog.events() and ctx.role == "terminal":  # signed up in the store
             boxes.append(kit.button(t("Workshops, group runs and events"), lambda: ctx.show(ctx.routes.events()),
                                     style="secondary", size="small"))
         if "hint" in extras:
