@@ -6,7 +6,9 @@
 One line of JSON, in MB of resident memory (RSS) unless said: at start-up; after the run; the scaled
 pictures and the rendered texts the caches hold (pixels); glibc's heap in use and free (its free part
 is resident until given back); what giving the free heap back (malloc_trim) saves; what emptying both
-caches saves on top, and what is left. glibc only (mallinfo2, malloc_trim).
+caches saves on top, and what is left. Also the libraries' resident part (mapped files: Python, SDL,
+OpenSSL...), FFmpeg's share of it (loaded with the first film) and the languages whose Babel data is
+loaded (about 1-1.5 MB each besides the store's own). glibc only (mallinfo2, malloc_trim).
 """
 
 from __future__ import annotations
@@ -45,6 +47,21 @@ def _libc() -> Any:
     return libc
 
 
+def mapped_files_mb() -> tuple[float, float]:
+    """Resident MB of this process's mapped files (the libraries), and of FFmpeg's (PyAV's) among them."""
+    total = ffmpeg = 0
+    name = ""
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        fields = line.split()
+        if not fields[0].endswith(":"):  # a mapping's first line: address range, ..., path
+            name = fields[5] if len(fields) > 5 else ""
+        elif fields[0] == "Rss:" and name.startswith("/"):
+            total += int(fields[1])
+            if "/av.libs/" in name or "/site-packages/av/" in name:
+                ffmpeg += int(fields[1])
+    return total / 1024, ffmpeg / 1024
+
+
 def parts(seconds: float, screenshots: bool, seed: int = 7) -> dict[str, Any]:
     """Run the soak's actions for `seconds` on the demo terminal and weigh what the memory holds."""
     from kiosk.config import load_config
@@ -64,10 +81,13 @@ def parts(seconds: float, screenshots: bool, seed: int = 7) -> dict[str, Any]:
             rng.choices(actions, weights)[0][1]()
         count += 1
     screen = pilot.app.display().screen
+    libraries, ffmpeg = mapped_files_mb()
     heap = libc.mallinfo2()
     report = {"actions": count, "rss_start_mb": round(start, 1), "rss_end_mb": round(rss_mb(), 1),
               "pictures_mb": round(screen.images.held_bytes / MB, 1), "texts_mb": round(screen.text.held_bytes / MB, 1),
-              "heap_in_use_mb": round(heap.uordblks / MB, 1), "heap_free_mb": round(heap.fordblks / MB, 1)}
+              "heap_in_use_mb": round(heap.uordblks / MB, 1), "heap_free_mb": round(heap.fordblks / MB, 1),
+              "libraries_mb": round(libraries, 1), "ffmpeg_libraries_mb": round(ffmpeg, 1),
+              "languages_formatted": sorted(pilot.app.shop._formatters)}
     before = rss_mb()
     libc.malloc_trim(0)
     report["free_heap_given_back_mb"] = round(before - rss_mb(), 1)
