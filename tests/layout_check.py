@@ -138,11 +138,23 @@ def widgets_without_ink(widgets: list[dict[str, Any]], picture: pygame.Surface, 
 
 
 def status_problems(widgets: list[dict[str, Any]]) -> list[str]:
-    """A confirmation (a status) drawn over anything else of the screen: it must have a zone of its own."""
-    statuses = [w for w in widgets if w["role"] == "status"]
-    others = [w for w in widgets if w["role"] != "status" and w["label"].strip()]
-    return [f"the status {status['label']!r} covers {other['label']!r}" for status in statuses for other in others
-            if pygame.Rect(status["bounds"]).colliderect(pygame.Rect(other["bounds"]))]
+    """A confirmation (a status) drawn over anything else of the screen: it must have a zone of its own.
+
+    Any widget counts, with or without a label (a picture, a list). A widget cut by its scroll view right
+    at the status's edge counts too: the tree lists only its visible part, but on the screen the strip
+    lies over the rest of it (half a button under "Added to your cart")."""
+    statuses = [pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "status" and w["label"].strip()]
+    problems = []
+    for status in statuses:
+        for other in (w for w in widgets if w["role"] != "status"):
+            bounds = pygame.Rect(other["bounds"])
+            said = other["label"] or other["role"]
+            if bounds.colliderect(status) and not bounds.contains(status):
+                problems.append(f"the status covers {said!r}")
+            elif other.get("clipped") and bounds.width and bounds.inflate(0, 2).colliderect(status) and \
+                    max(bounds.left, status.left) < min(bounds.right, status.right):
+                problems.append(f"the status lies over the rest of {said!r}, cut at its edge")
+    return problems
 
 
 def keyboard_problems(widgets: list[dict[str, Any]]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from tests.layout_check import labels_in_other_language, widgets_without_ink
+from tests.layout_check import labels_in_other_language, status_problems, widgets_without_ink
 
 
 def widget(label: str, role: str = "button", bounds: tuple[int, int, int, int] = (10, 10, 40, 20)) -> dict[str, object]:
@@ -32,3 +32,13 @@ def test_a_text_under_one_flat_colour_has_no_ink() -> None:
     assert widgets_without_ink([widget("Hello", "text")], picture) == []
     assert widgets_without_ink([widget("Hello", "text")], picture, scale=0.5, origin=(100, 0)) != [], \
         "scaled into a window elsewhere on the desk, the same box is looked at there"
+
+
+def test_a_status_over_a_widget_or_over_the_cut_part_of_one_is_found() -> None:
+    status = widget("Added to your cart", "status", (0, 100, 200, 40))
+    assert status_problems([status, widget("", "image", (0, 90, 50, 20))]) == ["the status covers 'image'"]
+    cut = {**widget("Send to my phone", bounds=(10, 70, 180, 30)), "clipped": True}  # scrolled under the strip
+    assert status_problems([status, cut]) == ["the status lies over the rest of 'Send to my phone', cut at its edge"]
+    whole = widget("Send to my phone", bounds=(10, 40, 180, 30))  # a gap between it and the strip
+    below = widget("Add to cart", bounds=(10, 140, 180, 30))  # the bar under the zone, touching it
+    assert status_problems([status, whole, below]) == []

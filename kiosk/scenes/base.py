@@ -60,17 +60,15 @@ class ShopScene(Scene):
         return self.kit.words(title, size="title", sizes=("button",), max_lines=2, bold=True, heading=True)
 
     def screen(self, size: tuple[int, int], title: str, body: Box, *, bottom: Sequence[Box] = (),
-               back: bool = True, status_top: bool = False) -> Root:
-        """A scene's whole screen as one tree: the header docked at the top, `body` in the room left, and
-        docked at the bottom the status zone (where confirmations show, over nothing) and the `bottom`
-        bars; a typing scene's status zone is under the header (its body ends with the keyboard). Laid
-        out, its widgets mounted in the tree's order."""
+               back: bool = True) -> Root:
+        """A scene's whole screen as one tree: the header docked at the top with the status zone under it
+        (where confirmations show, next to the cart they count, over nothing: a page scrolled under it
+        settles on a whole line), `body` in the room left, and the `bottom` bars docked at the bottom.
+        Laid out, its widgets mounted in the tree's order."""
         root = Root((0, 0, *size))
         status = self.kit.status()
         header = self.header(title, back=back)
-        tree = (dock(body, top=[header, status], bottom=bottom) if status_top else
-                dock(body, top=[header], bottom=[status, *bottom]))
-        return self.mounted(root, tree, status)
+        return self.mounted(root, dock(body, top=[header, status], bottom=bottom), status)
 
     @staticmethod
     def mounted(root: Root, tree: Box, status: Box | None = None) -> Root:
@@ -236,7 +234,7 @@ class ShopScene(Scene):
             entry = beside(action()) if action is not None else field_box()
             body = column(column(column(entry, padding=pad), *([results] if results is not None else []),
                                  height=flex()), *([keyboard(keyboard_h)] if with_keys else []))
-            root = self.screen(size, title, body, status_top=True)
+            root = self.screen(size, title, body)
             return root, fields[0]
         # the form whole if it fits above the keyboard, else its compact forms, else a lower keyboard (its
         # keys at touch size still), and in a tiny room the parts scroll under the field and its button
@@ -269,7 +267,7 @@ class ShopScene(Scene):
                             scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)), title,
                                    height=flex()),
                             keyboard(rows * target + key_gap), height=flex()))
-        root = self.screen(size, title, first_that_fits(*forms), status_top=True)
+        root = self.screen(size, title, first_that_fits(*forms))
         return root, next(field for field in fields if field.visible)
 
     def compare_bar(self, *, hide_when_empty: bool = True) -> list[Box]:

@@ -103,6 +103,23 @@ class ScrollView(Widget):
             if isinstance(root, Root):
                 root.shift(self.visible_rect(), moved)
 
+    def settle_top(self) -> None:
+        """Scroll back to the top of whatever the view's top edge cuts through: the status zone just above
+        it must not look laid over half a button."""
+        top = round(self.scroll)
+        cut = [widget.rect.top for widget in self._content() if widget.rect.top < top < widget.rect.bottom]
+        if cut:
+            self.scroll_to(min(cut))
+
+    def _content(self) -> Iterator[Widget]:
+        """The widgets this view scrolls (not those of a scroll view inside it, which scroll on their own)."""
+        pending = list(self.children)
+        while pending:
+            widget = pending.pop()
+            yield widget
+            if not isinstance(widget, ScrollView):
+                pending += widget.children
+
     def drag(self, dy: float) -> None:
         """The finger moved by `dy` pixels."""
         self.velocity = 0.0

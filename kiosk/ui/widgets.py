@@ -211,6 +211,10 @@ class Root(Widget):
         if self.status.label != text:
             self.status.label = text
             self.relayout()
+            for widget in self.walk():
+                settle = getattr(widget, "settle_top", None)
+                if settle is not None:
+                    settle()  # a scroll view under the zone shows whole what its top edge would cut
             self.damage(self.rect)
         return True
 
