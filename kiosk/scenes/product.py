@@ -15,7 +15,7 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import price_box, price_for_member
 from kiosk.scenes.product_video import product_films
 from kiosk.scenes.store_status import in_store_shown
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, grid, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
@@ -99,16 +99,26 @@ class ProductScene(ShopScene):
             return self.screen(size, title, column(kit.words(t("This product is no longer in the catalogue."),
                                                              align="center"), padding=Insets.all(margin)))
         actions = self._actions()
-        page_h = height - theme.size("header") - actions.natural(width)[1]  # about what the page shows
+        # what the page shows: the header may be taller than the theme's (its title on a line of its own)
+        page_h = height - self.header(title).natural(width)[1] - actions.natural(width)[1]
         largest = theme.size("picture") if self.wide(size) else min(theme.size("picture"), page_h * 9 // 20)
         picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang), largest=largest)
+        head = self._head(product)
         details = self._details(product, category.specs if category else ())
         if self.wide(size):  # landscape (a shop window, a counter): the picture on the left, the text beside it
-            content = row(column(picture, width=fixed(width * 2 // 5 - margin)), details, gap=margin,
-                          padding=Insets.all(margin))
+            content = row(column(picture, width=fixed(width * 2 // 5 - margin)), column(*head, details, gap=gap),
+                          gap=margin, padding=Insets.all(margin))
+        elif largest < theme.size("picture") // 2:
+            # a short page (accessible mode's reach zone, a tablet): a smaller picture beside the name and the
+            # price, so that both show above the action bar
+            picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang),
+                                  largest=width // 3)
+            content = column(row(column(picture, width=fixed(width // 3)), column(*head, gap=gap // 2), gap=gap,
+                                 align="center"),
+                             details, gap=gap, padding=Insets.all(margin))
         else:
-            content = column(picture, details, gap=gap, align="center", padding=Insets.all(margin))
-            details.width = fixed(width - 2 * margin)
+            content = column(picture, column(*head, details, gap=gap, width=fixed(width - 2 * margin)), gap=gap,
+                             align="center", padding=Insets.all(margin))
         page = scroll(content, product.title(ctx.lang))
         return self.screen(size, title, page, bottom=[actions])
 
@@ -118,13 +128,26 @@ class ProductScene(ShopScene):
         views = [w for w in self.root.walk() if isinstance(w, ScrollView)] if self.root is not None else []
         return views[0] if views else None
 
-    def _details(self, product: Any, specs: Any) -> Box:
-        """Name, rating, price, stock and aisle, choices, the ways to go on, and the sections below."""
+    def _head(self, product: Any) -> list[Box]:
+        """Brand, name, rating and price: what the page starts with."""
         ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
-        margin, gap = theme.size("margin"), theme.size("gap")
+        gap = theme.size("gap")
         rating = (t.plural("{rating}/5 · {count} review", "{rating}/5 · {count} reviews", product.review_count,
                            rating=fmt.number(product.rating)) if product.review_count
                   else f"{fmt.number(product.rating)}/5")
+        return [kit.words(product.brand.upper(), color="muted", bold=True, max_lines=1),
+                kit.words(product.title(ctx.lang), size="title", sizes=("button",), bold=True, heading=True,
+                          max_lines=3),
+                row(kit.stars(product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
+                              theme.size("star") * 5 // 4),
+                    kit.words(rating, color="muted", max_lines=2), gap=gap, align="center"),
+                price_box(ctx, product.sku, product.category, self.price_cents(product.price_cents),
+                          size="headline", note="text", compact=False)]
+
+    def _details(self, product: Any, specs: Any) -> Box:
+        """Stock and aisle, choices, the ways to go on, and the sections below."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
         stock, stock_color = self.availability(product)
         info = kit.panel("surface")
         where: list[Box] = []
@@ -140,15 +163,7 @@ class ProductScene(ShopScene):
         if ctx.shop.fleet.available and self.in_store_shown:  # (nobody comes to a closed store's window)
             ways.append(kit.button(t("Call an adviser"), lambda: call_adviser(ctx, f"product {self.sku}"),
                                    style="secondary", size="text", width=flex()))
-        parts = [kit.words(product.brand.upper(), color="muted", bold=True, max_lines=1),
-                 kit.words(product.title(ctx.lang), size="title", sizes=("button",), bold=True, heading=True,
-                           max_lines=3),
-                 row(kit.stars(product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
-                               theme.size("star") * 5 // 4),
-                     kit.words(rating, color="muted", max_lines=1), gap=gap, align="center"),
-                 price_box(ctx, product.sku, product.category, self.price_cents(product.price_cents),
-                           size="headline", note="text", compact=False),
-                 row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
+        parts = [row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
                      gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=info,
                      height=fit(min=theme.size("touch_target") + gap)),
                  *self._variant_chips(),
@@ -193,14 +208,12 @@ class ProductScene(ShopScene):
                                     style="chip_on" if chosen else "chip", size="text",
                                     note=self.variant_note(variant),
                                     width=fit(min=theme.size("thumb") * 2 // 3)))
-        widest = max(chip.natural(ctx.size[0])[0] for chip in chips)
-        for chip in chips:  # one width for all: the rows of sizes line up in columns
-            chip.width = fixed(widest)
+        widest = max(chip.natural(ctx.size[0])[0] for chip in chips)  # the cells share the page's width
         marked = kit.panel("highlight" if self.choice_missing else "", border="danger" if self.choice_missing
                            else "")
         self._chips_box = column(kit.words(what, bold=True, heading=True,
                                            color="danger" if self.choice_missing else "text"),
-                                 flow(*chips, gap=theme.size("gap")), gap=theme.size("gap") // 2,
+                                 grid(*chips, gap=theme.size("gap"), cell_min=widest), gap=theme.size("gap") // 2,
                                  padding=Insets.all(theme.size("gap") // 2), widget=marked)
         return [self._chips_box]
 

@@ -27,7 +27,7 @@ import pygame
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Status, Widget
+from kiosk.ui.widgets import Button, Label, Status, Widget, note_pixels
 
 Align = Literal["start", "center", "end", "stretch"]
 Justify = Literal["start", "center", "end", "between"]
@@ -99,6 +99,7 @@ class Box:
     align: Align = "stretch"  # across the main axis
     justify: Justify = "start"  # along the main axis, when there is room left
     columns: int = 1  # grid only
+    cell_min: int = 0  # grid only: as many columns as cells this wide fit (then `columns` is ignored)
     fold: bool = False  # a row only: one under the other when its children do not fit side by side
     measure: Measure | None = None  # a leaf's own content (text)
     placed: Callable[[pygame.Rect], None] | None = None  # told the rectangle it got (text: its final size)
@@ -159,13 +160,20 @@ class Box:
         if self.kind == "row" and not self._folded(inner):
             used = sum(child.needs(inner) for child in self.children) + self.gap * (len(self.children) - 1)
         elif self.kind == "grid":
-            cell = (inner - self.gap * (self.columns - 1)) // max(1, self.columns)
-            used = max(child.needs(cell) for child in self.children) * self.columns + self.gap * (self.columns - 1)
+            columns = self._columns(inner)
+            cell = (inner - self.gap * (columns - 1)) // columns
+            used = max(child.needs(cell) for child in self.children) * columns + self.gap * (columns - 1)
         elif self.kind == "fits":
             used = self.children[self._fitting(inner)].needs(inner)
         else:
             used = max(child.needs(inner) for child in self.children)
         return max(self.width.min, used + pad)
+
+    def _columns(self, inner: int) -> int:
+        """A grid's columns for this width."""
+        if self.cell_min:
+            return max(1, min(len(self.children), (inner + self.gap) // (self.cell_min + self.gap)))
+        return max(1, self.columns)
 
     def _folded(self, inner: int) -> bool:
         """Whether a folding row lays its children out as a column, for this width."""
@@ -197,8 +205,9 @@ class Box:
             sizes = [child.natural(inner) for child in self.children]
             return max(w for w, _ in sizes), max(h for _, h in sizes)
         if self.kind == "grid":
-            cell = (inner - self.gap * (self.columns - 1)) // max(1, self.columns)
-            rows = [self.children[i:i + self.columns] for i in range(0, len(self.children), self.columns)]
+            columns = self._columns(inner)
+            cell = (inner - self.gap * (columns - 1)) // columns
+            rows = [self.children[i:i + columns] for i in range(0, len(self.children), columns)]
             heights = [max(child.natural(cell)[1] for child in row) for row in rows]
             return inner, sum(heights) + self.gap * (len(rows) - 1)
         if self.kind == "flow":
@@ -309,10 +318,11 @@ class Box:
             x += width + spacing
 
     def _arrange_grid(self, inner: pygame.Rect) -> None:
-        cell = (inner.width - self.gap * (self.columns - 1)) // max(1, self.columns)
+        columns = self._columns(inner.width)
+        cell = (inner.width - self.gap * (columns - 1)) // columns
         y = inner.y
-        for start in range(0, len(self.children), self.columns):
-            row = self.children[start:start + self.columns]
+        for start in range(0, len(self.children), columns):
+            row = self.children[start:start + columns]
             height = max(child.natural(cell)[1] for child in row)
             for column, child in enumerate(row):
                 child.arrange(pygame.Rect(inner.x + column * (cell + self.gap), y, cell, height))
@@ -442,10 +452,12 @@ def row(*children: Box, gap: int = 0, padding: Insets | None = None, align: Alig
                justify, fold=fold)
 
 
-def grid(*children: Box, columns: int, gap: int = 0, padding: Insets | None = None,
-         height: Size | None = None) -> Box:
-    """Children in rows of `columns` cells of one width; each row as tall as its tallest cell."""
-    return Box("grid", list(children), None, flex(), height or fit(), padding or Insets(), gap, columns=columns)
+def grid(*children: Box, columns: int = 1, gap: int = 0, padding: Insets | None = None,
+         height: Size | None = None, cell_min: int = 0) -> Box:
+    """Children in rows of `columns` cells of one width (with `cell_min`, as many as cells that wide fit:
+    the cells share the whole width); each row as tall as its tallest cell."""
+    return Box("grid", list(children), None, flex(), height or fit(), padding or Insets(), gap, columns=columns,
+               cell_min=cell_min)
 
 
 def leaf(widget: Widget | None, width: Size | None = None, height: Size | None = None) -> Box:
@@ -479,7 +491,7 @@ def button(widget: Button, cache: TextCache, theme: Theme, *, width: Size | None
         shown = widget.shown or widget.label
         wide = max(target, cache.width(shown, size, True) + 2 * pad)
         if widget.note:
-            wide = max(wide, cache.width(widget.note, theme.size("small")) + 2 * pad)
+            wide = max(wide, cache.width(widget.note, note_pixels(theme)) + 2 * pad)
         if wide <= available:
             return wide, target
         lines = cache.wrap(shown, size, available - pad, True, 3)  # drawn on the lines it is tall enough for

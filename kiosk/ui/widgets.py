@@ -185,6 +185,12 @@ class Widget:
         return moving
 
 
+def note_pixels(theme: Theme) -> int:
+    """The size of a button's second line ("in stock", "see the map"): between the small text and the
+    text, read at arm's length under its larger first line."""
+    return (theme.size("small") + theme.size("text")) // 2
+
+
 class Root(Widget):
     """The top of a scene's tree; collects damaged rectangles."""
 
@@ -403,7 +409,7 @@ class Button(Widget):
         text = painter.text.ellipsize(shown, size, room, bold=True)
         image = painter.text.render(text, size, ink_color, bold=True)
         if self.note:
-            note_size = theme.size("small")
+            note_size = note_pixels(theme)
             note = painter.text.render(painter.text.ellipsize(self.note, note_size, rect.width - theme.px(16)),
                                        note_size, ink_color)
             top = rect.centery - (image.get_height() + note.get_height()) // 2
@@ -583,6 +589,10 @@ class TextField(Widget):
         shown = self.text or self.placeholder
         color = theme.color("text" if self.text else "muted")
         width = rect.width - 2 * pad
+        if not self.text and painter.text.width(shown, size) > width:
+            # a placeholder is read from its start ("What did you like…"): a size smaller, then cut at its end
+            size = theme.size("text")
+            shown = painter.text.ellipsize(shown, size, width)
         image = painter.text.render(shown, size, color)
         if image.get_width() > width:  # show the end of a long text
             image = image.subsurface((image.get_width() - width, 0, width, image.get_height()))
