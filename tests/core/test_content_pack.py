@@ -121,3 +121,12 @@ def test_a_variants_gtin_is_checked_and_never_used_twice(tmp_path: Path) -> None
     assert said == ["[12] RUN-112.variants[0].gtin '2002000112003' is not a valid GTIN (EAN-8, UPC-A, EAN-13 or "
                     "GTIN-14 with its check digit)",
                     "[13].variants[0].gtin '2001000001019' is already used by row 1 ([1].gtin)"]
+
+
+def test_demo_product_names_are_written_in_each_language_that_translates_them() -> None:
+    """A name the French translates ("Route Tempo 2") is not the English one copied into every other language:
+    a German comparison showed "Road Tempo 2" beside German names. (One language may share a loanword with
+    English: Italian says "E-bike".)"""
+    copied = [product.sku for product in read_pack(DEMO).products if product.name["fr"] != product.name["en"]
+              and all(product.name[language] == product.name["en"] for language in ("de", "es", "it"))]
+    assert copied == []
