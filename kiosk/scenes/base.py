@@ -213,6 +213,7 @@ class ShopScene(Scene):
         keyboard_h = max(min(theme.size("keyboard"), height // 3), rows * target + key_gap)
         fields: list[TextField] = []  # one for each form; the one of the form that fits is shown
         pad = Insets(margin, margin, gap, margin)
+        tight = Insets(gap, margin, gap, margin)  # the compact forms: under the header, room for one row more
 
         def field_box() -> Box:
             fields.append(TextField((0, 0, 0, 0), text, placeholder))
@@ -244,11 +245,12 @@ class ShopScene(Scene):
             for compact in (False, True):
                 made = parts(compact) if parts is not None else []
                 if action is not None and not self.wide(size):
-                    forms.append(column(column(*over(compact), field_box(), *made, action(), gap=gap, padding=pad),
+                    forms.append(column(column(*over(compact), field_box(), *made, action(), gap=gap,
+                                               padding=tight if compact else pad),
                                         leaf(None, height=flex()), keyboard(keys_h), height=flex()))
                 made = parts(compact) if parts is not None else []
                 forms.append(column(column(*over(compact), beside(action()) if action is not None else field_box(),
-                                           *made, gap=gap, padding=pad),
+                                           *made, gap=gap, padding=tight if compact else pad),
                                     leaf(None, height=flex()), keyboard(keys_h), height=flex()))
         narrow = narrowest(layout_name, target) + 2 * key_gap
         if parts is not None and self.wide(size) and narrow < width * 3 // 4:
