@@ -63,12 +63,22 @@ class ShopScene(Scene):
                back: bool = True) -> Root:
         """A scene's whole screen as one tree: the header docked at the top with the status zone under it
         (where confirmations show, next to the cart they count, over nothing: a page scrolled under it
-        settles on a whole line), `body` in the room left, and the `bottom` bars docked at the bottom.
-        Laid out, its widgets mounted in the tree's order."""
+        settles on a whole line), `body` in the room left, and the `bottom` bars docked at the bottom (the
+        header under them where `bars_in_reach`). Laid out, its widgets mounted in the tree's order."""
         root = Root((0, 0, *size))
         status = self.kit.status()
         header = self.header(title, back=back)
+        if self.bars_in_reach(size):
+            return self.mounted(root, dock(body, top=[status], bottom=[*bottom, header]), status)
         return self.mounted(root, dock(body, top=[header, status], bottom=bottom), status)
+
+    def bars_in_reach(self, size: tuple[int, int]) -> bool:
+        """Whether the header goes under the action bars, at the bottom of the screen: accessible mode on a
+        landscape screen, where the lower part within reach of a shopper in a wheelchair or a child is too
+        short for a screen of its own (a portrait screen lays its scenes out in that part instead), so the
+        controls come down to it: Back, Home, the cart and the language under the page's own actions, the
+        keyboard and its form above them."""
+        return self.ctx.session.accessible and size[0] > size[1]
 
     @staticmethod
     def mounted(root: Root, tree: Box, status: Box | None = None) -> Root:
@@ -107,28 +117,41 @@ class ShopScene(Scene):
         else:  # more: the current one's name opens the list, each written in its own language
             names = (LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", ctx.lang.upper() + " ▾")
         # words on Back and Home and the language's name, or (a narrow screen, the larger text) the
-        # language's code, then the signs of Back and Home, when the title would not show whole otherwise
+        # language's code, then the signs of Back and Home
         forms = [(words, language) for words in (("‹ " + ctx.t("Back"), ctx.t("Home")), ("‹", "⌂"))
                  for language in dict.fromkeys(names)]
         member = ctx.session.member
         badge = "★ " + ctx.t(TIER_NAMES[member.tier]) if member is not None else ""
-        for (back_shown, home_shown), language_shown in forms:
-            crowded = ([back_shown, home_shown] if back else []) + [ctx.t("Cart ({count})", count=88)]
-            crowded += [badge] if badge else []
-            fixed_room = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
-            title_room = width - fixed_room - (wide(language_shown) + gap if languages else 0)
-            # the largest that shows the whole title in the crowded bar, never smaller than the buttons' words (text)
-            title_size, title_lines = "", 2
-            for size_name, lines in (("title", 1), ("title", 2), ("button", 2), ("text", 2)):
+
+        def room_left(form: tuple[tuple[str, str], str]) -> int:  # the title's, in the most crowded bar
+            (back_words, home_words), language_words = form
+            crowded = [back_words, home_words, ctx.t("Cart ({count})", count=88)] + ([badge] if badge else [])
+            used = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
+            return width - used - (wide(language_words) + gap if languages else 0)
+
+        # The bar is the display's, not the title's, so that it looks the same on every screen: the first form
+        # that leaves a quarter of the width to the title beside the buttons; else (a tablet, the larger text)
+        # the title has a line of its own above the buttons on every screen, and the buttons keep the first
+        # form that fits
+        inline = next((form for form in forms if room_left(form) >= width // 4), None)
+        (back_shown, home_shown), language_shown = inline or next(
+            (form for form in forms if room_left(form) >= 0), forms[-1])
+        title_room = room_left(((back_shown, home_shown), language_shown))
+        if not back:
+            title_room += sum(wide(shown) + gap for shown in (back_shown, home_shown))
+        title_size, title_lines = "", 1
+        # one size for every title of the display: a title's where the bar leaves a third of its width, else the
+        # buttons' (never smaller than their words); on two lines when one is not enough; in a line of its own
+        # when it does not fit beside the buttons (on a tablet, in the larger text: but on a bar without Back
+        # and Home)
+        usual = "title" if title_room >= width // 3 else "button"
+        if title_room > 0:
+            for size_name, lines in ((usual, 1), (usual, 2)):
                 if cache.line_height(theme.size(size_name), True) * lines <= height and \
                         " ".join(cache.wrap(title, theme.size(size_name), title_room, True, lines)) == title:
                     title_size, title_lines = size_name, lines
                     break
-            if title_size:
-                break
-        # still no room (a narrow screen, the larger text, a long word): the title gets a line of its own
-        # above the buttons, and the bar is that much taller on every screen of the display
-        title_above = not title_size
+        title_above = not title_size  # a long title on a landscape bar has a line of its own too
         parts: list[Box] = []
         if back:
             parts.append(button(ctx.t("Back"), back_shown, ctx.back))

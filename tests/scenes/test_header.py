@@ -15,13 +15,19 @@ from tests.conftest import DEFAULT_CONFIG, write_config
 
 
 def header(pilot: Pilot) -> dict[str, Any]:
+    """The bar's title and language button (the bar is at the top, or at the bottom in accessible mode on a
+    landscape screen)."""
     widgets = pilot.request("tree")["displays"]["terminal"]["widgets"]
     height = pilot.app.display().screen.theme.size("header")
-    offset = pilot.app.display().screen.offset
-    top = [w for w in widgets if w["bounds"][1] < offset + height]
-    title = next(w for w in top if w["role"] == "heading")
-    language = next(w for w in top if w["label"] in ("Langue", "Sprache"))
-    return {"title_box": title["bounds"][3], "language_box": language["bounds"][2:]}
+    language = next(w for w in widgets if w["label"] in ("Langue", "Sprache"))
+    bar_y = language["bounds"][1] + language["bounds"][3] // 2
+    near = [w for w in widgets if abs(w["bounds"][1] + w["bounds"][3] // 2 - bar_y) < 2 * height]
+    title = next(w for w in near if w["role"] == "heading")
+    shown = {w["label"]: w["bounds"][2:] for w in near if w["role"] == "button" and w["label"] in BACK_AND_HOME}
+    return {"title_box": title["bounds"][3], "language_box": language["bounds"][2:], "back_home": shown}
+
+
+BACK_AND_HOME = ("Retour", "Accueil", "Zurück", "Start")
 
 
 @pytest.mark.parametrize("size, language, accessible", [((1080, 1920), "fr", False), ((1080, 1920), "de", True),
@@ -40,5 +46,28 @@ def test_the_title_and_the_language_stay_put_when_the_cart_appears(tmp_path: Pat
         pilot.tap("Ajouter au panier" if language == "fr" else "In den Warenkorb")
         assert any(label.startswith(("Panier (", "Warenkorb (")) for label in pilot.labels())
         assert header(pilot) == before
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (800, 1280)])
+def test_back_home_and_the_language_look_the_same_on_every_screen(tmp_path: Path, size: tuple[int, int]) -> None:
+    """The bar's buttons keep one form on a display, whatever the title beside them (they went from words to
+    signs, and the language from its code to its name, on the screens with a long title)."""
+    text = re.sub(r"^size = \[1080, 1920\]", f"size = [{size[0]}, {size[1]}]", DEFAULT_CONFIG.read_text(), count=1,
+                  flags=re.M)
+    pilot = Pilot(load_config(write_config(tmp_path, text)), "terminal")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 2)
+        pilot.scan("2001000001026")
+        pilot.tap("Ajouter au panier")
+        seen = [header(pilot)]
+        ctx = pilot.app.display().ctx
+        for scene in (ctx.routes.review("RUN-115"), ctx.routes.checkout(), ctx.routes.share(["RUN-115"])):
+            ctx.show(scene)
+            pilot.advance(0.1)
+            seen.append(header(pilot))
+        assert all(bar["language_box"] == seen[0]["language_box"] for bar in seen), seen
+        assert all(bar["back_home"] == seen[0]["back_home"] for bar in seen), seen
     finally:
         pilot.close()
