@@ -78,8 +78,6 @@ class CheckoutScene(ShopScene):
         ctx, t = self.ctx, self.ctx.t
         cart = self.cart
         chosen = [t("By phone") if self.by_phone else t("By email")] if self.step == "contact" else []
-        if self.step == "contact":
-            chosen.append(("☑  " if self.marketing else "☐  ") + t("Send me the store's offers too"))
         return (t("Total {total}", total=ctx.fmt.price(cart.total_cents)), t("Articles: {count}", count=cart.count),
                 *(f"{line.quantity} × {pick(line.name, ctx.lang)}" for line in cart.lines[:3]), *chosen)
 

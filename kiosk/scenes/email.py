@@ -39,13 +39,11 @@ class EmailScene(ShopScene):
         return {"valid": valid_email(self.address), "consent": self.consent, "marketing": self.marketing}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the form: what the email carries and the boxes the shopper ticked."""
+        """In reach mode, above the form: what the email carries (its tick boxes are below, within reach:
+        drawn up here, out of reach, they would look like boxes to tick)."""
         t = self.ctx.t
         products = [line[1] for line in self.content.get("p", [])]
-        return (t("By email"), " · ".join(products[:4]),
-                *(("☑  " if getattr(self, flag) else "☐  ") + text
-                  for flag, text in (("consent", t("I agree to receive this email (required)")),
-                                     ("marketing", t("Send me the store's offers too")))))
+        return (t("By email"), " · ".join(products[:4]))
 
     def build(self, size: tuple[int, int]) -> Root:
         """Field, what is wrong with it, the boxes, "Send" and the keyboard."""

@@ -40,23 +40,12 @@ class ShareScene(ShopScene):
         """The link in the QR code: the backend's short one when it gave one, else the full one."""
         return self.short_url or self.url
 
-    @property
-    def code_above(self) -> bool:
-        """Whether the code shows in the strip above the reach zone (accessible mode on a portrait screen):
-        a phone's camera needs no reach, and there it is as large as on the whole screen."""
-        return self.ctx.screen.offset > 0
-
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, beside the code above: what it carries and what to do with it."""
+        """In reach mode, above the code: what it carries and what to do with it. The code itself stays
+        within reach: a shopper in a wheelchair or a child holds the phone low."""
         t = self.ctx.t
-        if not self.code_above:
-            return ()
         title = t("Your comparison on your phone") if len(self.skus) > 1 else t("This product on your phone")
         return (title, t("Point your phone's camera at the code."))
-
-    def banner_code(self) -> str:
-        """The code itself, in reach mode."""
-        return self.shown_url if self.code_above else ""
 
     def on_short_link_ready(self, message: ShortLinkReady) -> bool:
         """The backend shortened this scene's link: show the short one (an easier QR code)."""
@@ -123,11 +112,15 @@ class ShareScene(ShopScene):
         room = height - header - theme.size("touch_target") - 2 * margin  # the status zone's room kept
         below = buttons()
         bar = [column(below, padding=Insets.all(margin))] if below is not None else []
-        if self.code_above:  # the code is in the strip above: here what it carries and the buttons
-            said = texts()
-            return self.screen(size, t("Take it with you"),
-                               scroll(column(said[0], said[2], gap=gap, padding=Insets.all(margin)),
-                                      t("Take it with you")), bottom=bar)
+        if ctx.screen.offset:  # reach mode: the title and what to do are said in the strip above; here the code,
+            # as large as the reach zone lets it be, and what it carries
+            said = kit.words(what, color="muted", align="center")
+            side = max(theme.size("touch_target"), min(theme.size("qr"), width - 4 * margin,
+                       room - said.natural(width - 2 * margin)[1] - 2 * gap - 2 * margin
+                       - sum(b.natural(width)[1] for b in bar)))
+            page = column(code(side), said, gap=gap, align="center", justify="center", padding=Insets.all(margin),
+                          height=flex())
+            return self.screen(size, t("Take it with you"), scroll(page, t("Take it with you")), bottom=bar)
         if width > height:  # the code on the left, what to do with it on the right (a tablet in reach mode too)
             side = min(theme.size("qr"), room - 4 * margin, width // 2 - 3 * margin)
             beside = buttons()
