@@ -105,10 +105,21 @@ class ProductScene(ShopScene):
         picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang), largest=largest)
         head = self._head(product)
         details = self._details(product, category.specs if category else ())
-        if self.wide(size):  # landscape (a shop window, a counter): the picture on the left, the text beside it
-            content = row(column(picture, width=fixed(width * 2 // 5 - margin)), column(*head, details, gap=gap),
-                          gap=margin, padding=Insets.all(margin))
-        elif largest < theme.size("picture") // 2:
+        if self.wide(size):
+            # landscape (a shop window, a counter): the picture, the name and the price stay on the left while
+            # the rest scrolls beside them
+            side = width * 2 // 5 - margin
+            said = column(*head, gap=gap // 2)
+            page_h -= ctx.screen.text.line_height(theme.size("text"), True) * 2 + 3 * gap // 2  # a status's room
+            picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang),
+                                  largest=max(theme.size("thumb") // 2,
+                                              min(largest, page_h - said.natural(side)[1] - 2 * margin - gap)))
+            left = column(picture, said, gap=gap, align="center", padding=Insets(margin, 0, margin, margin),
+                          width=fixed(side + margin))
+            details.padding = Insets(margin, margin, margin, 0)
+            return self.screen(size, title, row(left, scroll(details, product.title(ctx.lang)), gap=margin),
+                               bottom=[actions])
+        if largest < theme.size("picture") // 2:
             # a short page (accessible mode's reach zone, a tablet): a smaller picture beside the name and the
             # price, so that both show above the action bar
             picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang),
