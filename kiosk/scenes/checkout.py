@@ -114,8 +114,25 @@ class CheckoutScene(ShopScene):
         root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                             enabled=self._ready()),
-                                  parts=contact if self.step == "contact" else None, above=self._steps)
+                                  parts=contact if self.step == "contact" else None, above=self._summary)
         return root
+
+    def _summary(self) -> Box:
+        """Over a typing step where there is room: the steps, and what is being ordered (up to three lines and
+        the count and total), so that the shopper sees what they are giving their details for."""
+        ctx, t, kit, fmt = self.ctx, self.ctx.t, self.kit, self.ctx.fmt
+        gap = ctx.theme.size("gap")
+        cart = ctx.session.cart
+        lines = [row(kit.words(f"{line.quantity} × {pick(line.name, ctx.lang)}"
+                               + (f" ({variant_words(t, line.variant, ctx.lang)})" if line.variant else ""),
+                               max_lines=1),
+                     kit.words(fmt.price(line.total_cents), align="right", width=fit(), max_lines=1), gap=gap)
+                 for line in cart.lines[:3]]
+        total = row(kit.words(t("Articles: {count}", count=cart.count), color="muted", max_lines=1),
+                    kit.words(t("Total {total}", total=fmt.price(cart.total_cents)), bold=True, align="right",
+                              width=fit(), max_lines=1), gap=gap)
+        return column(self._steps(), column(*lines, kit.rule(), total, gap=gap // 2, padding=Insets.all(gap // 2),
+                                            widget=kit.panel("surface")), gap=gap)
 
     def _steps(self) -> Box:
         """Where the shopper is: the steps by name, those done ticked, the current one marked (the address
