@@ -304,7 +304,7 @@ class ProductScene(ShopScene):
         count = len(ctx.session.compare)
         toggle = (t("Remove from comparison") if self.sku in ctx.session.compare else t("Add to comparison"))
         compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
-                   kit.button(t("Compare ({count})", count=count), self.open_compare, style="accent",
+                   kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
                               enabled=count >= 2, size="text", width=fit(min=theme.size("thumb")))]  # never wraps
         lines: list[Box] = []
         if ctx.shop.config.orders.enabled:
@@ -319,7 +319,7 @@ class ProductScene(ShopScene):
 
     def order_buttons(self, price: str) -> list[Box]:
         """The bar's ways to order: "Add to cart" with the price (a shop window adds "Buy now")."""
-        return [self.kit.button(self.ctx.t("Add to cart"), self._add_to_cart, style="primary",
+        return [self.kit.button(self.ctx.t("Add to cart"), self._add_to_cart, style="accent",  # every main action
                                 shown=self.ctx.t("Add to cart · {price}", price=price), width=flex(2))]
 
     def chosen_or_ask(self) -> Product | None:

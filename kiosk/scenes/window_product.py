@@ -30,7 +30,7 @@ class WindowProductScene(ProductScene):
     def order_buttons(self, price: str) -> list[Box]:
         """"Buy now" with the price, then "Add to cart" for a shopper who wants more than one thing."""
         t, kit = self.ctx.t, self.kit
-        return [kit.button(t("Buy now"), self.buy_now, style="primary", shown=t("Buy now · {price}", price=price),
+        return [kit.button(t("Buy now"), self.buy_now, style="accent", shown=t("Buy now · {price}", price=price),
                            width=flex(2)),
                 kit.button(t("Add to cart"), self._add_to_cart, style="secondary", width=flex())]
 
