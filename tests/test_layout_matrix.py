@@ -178,7 +178,8 @@ class Moments(Walk):
 
 def walk_the_moments(walk: Moments) -> None:
     """A shopper on a product with sizes: adds it before choosing a size, chooses and adds it, adds it to
-    the comparison, reviews it, takes it home by email, then orders it (checkout's first step, typed in)."""
+    the comparison, reviews it, takes it home by email, then orders it (checkout's first step, typed in);
+    then the modals over a department: its filters, the language dialog, and staff's PIN pad."""
     pilot, ctx = walk.pilot, walk.ctx
     t = ctx.t
     walk.show("product", lambda: ctx.show(ctx.routes.product("RUN-115")))
@@ -209,6 +210,18 @@ def walk_the_moments(walk: Moments) -> None:
     walk.show("checkout", lambda: ctx.show(ctx.routes.checkout()))
     pilot.type("ada@example.org")
     walk.check("checkout typed")
+    # the modals, laid out in their own tree over the screen: the sheet of filters, a dialog, the PIN pad
+    walk.show("department", lambda: ctx.show(ctx.routes.browse("running")))
+    pilot.tap(t("Sort and filter"))
+    assert pilot.scene == "filters"
+    walk.check("filters")
+    pilot.tap(t("Close"))
+    walk.show("language dialog", lambda: ctx.show(ctx.routes.language_picker()))
+    pilot.key("back")
+    assert pilot.scene == "browse"
+    pilot.app.display().staff.open_pin_pad()
+    pilot.tap("2")
+    walk.check("PIN pad")
 
 
 # Not yet: the tablet's accessible reach zone (800x1280, its lower 62 %) has no room for the checkout's and

@@ -23,6 +23,7 @@ from kiosk.ui.layout import (
     fixed,
     flex,
     grid,
+    layer,
     layout,
     leaf,
     mount,
@@ -206,10 +207,8 @@ class ShopScene(Scene):
         content = column(kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
                                    heading=True),
                          *body(box), *([side_by_side] if actions else []), gap=2 * gap, padding=Insets.all(2 * margin),
-                         widget=box)
-        box_h = min(height - 2 * margin, content.natural(box_w)[1])
-        layout(mount(content, root), ((width - box_w) // 2, (height - box_h) // 2, box_w, box_h))
-        return root
+                         widget=box, width=fixed(box_w))
+        return self.mounted(root, layer(content, margin=margin))
 
     def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
                    on_key: Callable[[str], None], action: Callable[[], Box] | None = None,

@@ -12,7 +12,7 @@ from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, flex, flow, row, scroll
+from kiosk.ui.layout import Box, Insets, column, flex, flow, layer, leaf, row, scroll
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
@@ -121,13 +121,10 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
     def build(self, size: tuple[int, int]) -> Root:
         """Chips for each choice, and the buttons to apply or reset."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
-        width, height = size
+        width, height = size  # the sheet and its backdrop take the whole screen
         margin, gap = theme.size("margin"), theme.size("gap")
         root = Root((0, 0, width, height), color="")
-        top = height // 4
-        root.add(Widget((0, 0, width, top), on_tap=ctx.back))  # a tap on the dimmed part closes the sheet
-        panel = root.add(ScrollView((0, top, width, height - top), 0, color="background", label=t("Sort and filter")))
-        previous, self._panel = getattr(self, "_panel", None), panel
+        previous = getattr(self, "_panel", None)
 
         def chips(options: list[tuple[str, bool, Any]]) -> Box:
             return flow(*(kit.button(label, action, style="chip_on" if selected else "chip")
@@ -169,7 +166,14 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             row(kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
                 kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()), gap=gap),
             gap=gap, padding=Insets.all(margin))
-        kit.fill(panel, content)
+        # the sheet over the lower three quarters, the dimmed quarter above it closes it when tapped
+        sheet = scroll(content, t("Sort and filter"), color="background")
+        sheet.height = flex(3)
+        self.mounted(root, layer(column(leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=flex(1)), sheet,
+                                        height=flex())))
+        panel = sheet.widget
+        assert isinstance(panel, ScrollView)
+        self._panel = panel
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to
             panel.scroll = min(previous.scroll, panel.max_scroll)
         return root

@@ -11,7 +11,7 @@ from kiosk.core.staff.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.device_words import device_name, state_words
-from kiosk.ui.layout import Insets, column, fit, fixed, grid, layout, mount, row, scroll
+from kiosk.ui.layout import Insets, column, fit, fixed, grid, layer, row, scroll
 from kiosk.ui.scene import Modal
 from kiosk.ui.widgets import Root
 
@@ -64,12 +64,11 @@ class PinPadScene(ShopScene, Modal[bool]):
                            widget=box) if beside else
                        column(*said, pad, gap=gap, padding=Insets.all(margin), widget=box))
             box_w = min(width - 2 * margin, theme.size("dialog") * (3 if beside else 2) // 2)
-            box_h = content.natural(box_w)[1]
-            if box_h <= height - 2 * margin or beside:
+            content.width = fixed(box_w)
+            if content.natural(box_w)[1] <= height - 2 * margin or beside:
                 break
             root.dispose()
-        layout(mount(content, root), ((width - box_w) // 2, max(0, (height - box_h) // 2), box_w, min(box_h, height)))
-        return root
+        return self.mounted(root, layer(content, margin=margin))
 
     def digit(self, digit: str) -> None:
         """A digit was tapped; the fourth one checks the PIN."""

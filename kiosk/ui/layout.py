@@ -89,7 +89,7 @@ Measure = Callable[[int], tuple[int, int]]  # width available -> (width, height)
 class Box:
     """A node of the layout: a container of boxes, or a leaf holding a widget."""
 
-    kind: Literal["column", "row", "grid", "stack", "flow", "leaf", "scroll", "fits"] = "column"
+    kind: Literal["column", "row", "grid", "stack", "flow", "leaf", "scroll", "fits", "layer"] = "column"
     children: list[Box] = field(default_factory=list)
     widget: Widget | None = None  # placed at this box's rectangle (a container may have one: its panel)
     width: Size = field(default_factory=fit)
@@ -201,7 +201,7 @@ class Box:
         if self.kind == "column" or self._folded(inner):
             sizes = [child.natural(inner) for child in self.children]
             return max(w for w, _ in sizes), sum(h for _, h in sizes) + self.gap * (len(sizes) - 1)
-        if self.kind == "stack":
+        if self.kind in ("stack", "layer"):
             sizes = [child.natural(inner) for child in self.children]
             return max(w for w, _ in sizes), max(h for _, h in sizes)
         if self.kind == "grid":
@@ -267,6 +267,8 @@ class Box:
                 child.arrange(self._cross(child, inner, horizontal=True, main=inner.height))
         elif self.kind == "scroll":
             self._arrange_scroll(inner)
+        elif self.kind == "layer":
+            self._arrange_layer(inner)
         elif self.kind == "fits":
             chosen = self._fitting(inner.width, inner.height)
             for index, child in enumerate(self.children):
@@ -291,6 +293,16 @@ class Box:
         # out uses the whole room); it scrolls only when taller
         content.arrange(pygame.Rect(0, 0, inner.width, max(view.content_height, inner.height)))
         view.scroll = min(view.scroll, view.max_scroll)
+
+    def _arrange_layer(self, inner: pygame.Rect) -> None:
+        """A layer over the screen: its child at its own size (within the room), placed by `align` across and
+        `justify` down (a dialog in the middle, a sheet at the bottom)."""
+        child = self.children[0]
+        width = inner.width if child.width.kind == "flex" else min(inner.width, child.natural(inner.width)[0])
+        height = inner.height if child.height.kind == "flex" else min(inner.height, child.natural(width)[1])
+        x = inner.x + _offset(self.align, inner.width - width, 1)
+        y = inner.y + _offset(self.justify, inner.height - height, 1)
+        child.arrange(pygame.Rect(x, y, width, height))
 
     def _arrange_column(self, inner: pygame.Rect) -> None:
         heights = [child.natural(inner.width)[1] for child in self.children]
@@ -426,6 +438,14 @@ def scroll(content: Box | None, label: str = "", *, rows: Callable[[ScrollView],
     view = ScrollView((0, 0, 0, 0), 0, label=label, color=color)
     placed = (lambda rect: rows(view)) if rows is not None else None
     return Box("scroll", [content] if content is not None else [], view, flex(), height or fit(), placed=placed)
+
+
+def layer(content: Box, *, backdrop: Widget | None = None, align: Align = "center",
+          justify: Justify = "center", margin: int = 0) -> Box:
+    """What a modal shows over the screen, as the root of its tree: `content` at its own size (a dialog, a
+    PIN pad) or as its sizes say (a sheet), `margin` from the edges, placed by `align` across and `justify`
+    down; the `backdrop` (a see-through widget: a tap outside closes) under it takes the whole screen."""
+    return Box("layer", [content], backdrop, flex(), flex(), Insets.all(margin), align=align, justify=justify)
 
 
 def first_that_fits(*forms: Box, width: Size | None = None, height: Size | None = None) -> Box:
