@@ -101,6 +101,8 @@ class ShareScene(ShopScene):
                                            t("Saved in your account") if saved else t("Save to my account"))))
             done = kit.button(t("I'm done"), ctx.on_end_session, style="accent", size="text", width=flex(),
                               note=t("Your choices are wiped from the screen"))
+            if ctx.screen.offset:  # the reach zone is short: one row, for the code's room
+                return row(*made, done, gap=gap, fold=True)
             return column(row(*made, gap=gap, fold=True), done, gap=gap) if made else done
 
         def code(side: int) -> Box:
@@ -115,9 +117,9 @@ class ShareScene(ShopScene):
         if ctx.screen.offset:  # reach mode: the title and what to do are said in the strip above; here the code,
             # as large as the reach zone lets it be, and what it carries
             said = kit.words(what, color="muted", align="center")
+            page_h = height - header - sum(b.natural(width)[1] for b in bar)  # a status scrolls the page
             side = max(theme.size("touch_target"), min(theme.size("qr"), width - 4 * margin,
-                       room - said.natural(width - 2 * margin)[1] - 2 * gap - 2 * margin
-                       - sum(b.natural(width)[1] for b in bar)))
+                       page_h - said.natural(width - 2 * margin)[1] - 3 * gap - 2 * margin))
             page = column(code(side), said, gap=gap, align="center", justify="center", padding=Insets.all(margin),
                           height=flex())
             return self.screen(size, t("Take it with you"), scroll(page, t("Take it with you")), bottom=bar)
