@@ -110,7 +110,7 @@ class ProductScene(ShopScene):
             # the rest scrolls beside them
             side = width * 2 // 5 - margin
             said = column(*head, gap=gap // 2)
-            page_h -= ctx.screen.text.line_height(theme.size("text"), True) * 2 + 3 * gap // 2  # a status's room
+            page_h -= ctx.screen.text.line_height(theme.size("text"), True) + 3 * gap // 2  # a status line
             picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang),
                                   largest=max(theme.size("thumb") // 2,
                                               min(largest, page_h - said.natural(side)[1] - 2 * margin - gap)))
