@@ -5,7 +5,8 @@ The worker decodes with PyAV (FFmpeg), scales each frame once to the size shown 
 film held whole would take gigabytes, three frames take a few megabytes. The loop asks `frame(now)`
 on every turn and gets the newest frame that is due by the injected clock; frames whose time has
 passed are dropped (counted), so a slow machine shows fewer frames, never a slower film. The worker
-drops them too, before scaling, once it is behind the clock.
+drops them too, before scaling, once it is behind the clock (but scales one in BEHIND_SHOW_EVERY even
+then: a machine too busy to keep up shows a film that jumps, not one that stands still).
 
 On a manual clock (tests, the pilot) time stands still while the worker decodes, as on an infinitely
 fast machine: `frame(now)` waits for the frames due by `now`, so a test sees the same frames every run.
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 AHEAD = 3  # frames decoded ahead of the one shown
 EARLY_S = 0.004  # a frame due this soon is shown now: clocks and frame times are floats, a tick is 16 ms
 IDLE_GIVE_UP_S = 30.0  # a worker whose frames nobody takes for this long (its widget was dropped) stops
+BEHIND_SHOW_EVERY = 10  # a worker behind the clock still scales one frame in this many: a slow film, not a still
 WAIT_AT_MOST_S = 10.0  # on a manual clock: how long frame() waits for the worker (a hung decoder)
 
 
@@ -199,13 +201,16 @@ class VideoPlayer:
 
         with av.open(str(self.path), metadata_errors="ignore") as container:
             stream = container.streams.video[0]
-            stream.thread_type = "AUTO"  # FFmpeg's own frame threads decode ahead
+            # one decoding thread: FFmpeg's frame threads each hold a set of pictures (12 MB more at 1080p,
+            # bench/video.py), and one thread decodes a 1080p30 film in a fraction of a core
+            stream.thread_count = 1
             context = stream.codec_context
             self.size = fitted((context.width, context.height), self.box)
             rate = float(stream.average_rate or 30)
             interval = 1 / rate
             offset, last = 0.0, 0.0
             first: float | None = None
+            skipped = 0  # late frames dropped in a row
             while not self._stop.is_set():
                 for decoded in container.decode(stream):
                     if self._stop.is_set():
@@ -215,10 +220,12 @@ class VideoPlayer:
                         first = at
                     last = at
                     at = offset + at - first
-                    if self._late(at, interval):
+                    if self._late(at, interval) and skipped < BEHIND_SHOW_EVERY - 1:
+                        skipped += 1
                         with self._lock:
                             self.dropped += 1
                         continue
+                    skipped = 0
                     surface, pixels = scaled_surface(decoded, self.size)
                     if not self._put(Frame(at, surface, pixels)):
                         return
