@@ -1,6 +1,6 @@
 """Run the benchmarks and print one table against the budgets of DESIGN §7.
 
-    python -m bench                 # the full run (about 10 minutes on 2 cores)
+    python -m bench                 # the full run (about 15 minutes on 2 cores)
     python -m bench --quick         # tiny sizes, a few frames: the smoke run the tests use
 
 Each figure is the median of several runs, each in a fresh process. The table is also written as
@@ -231,6 +231,9 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
     _import_frames(add, work, big)
     _scan_latency(add, work, 50 if quick else 1000)
     _compare_with_chromium(add, work, runs)
+    from bench.video import measure as measure_video  # films: its own processes (bench/video.py)
+
+    rows.extend(measure_video(work / "video", 3 if quick else 60, 2 if quick else 10))
     speed = (round(speed_before, 1), round(machine_speed_ms(), 1))
     return {"rows": rows, "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                                       "python": platform.python_version(), "loop_ms": speed},
@@ -320,7 +323,7 @@ def table(report: dict[str, Any]) -> str:
     lines = [f"{'what':<52} {'size':<16} {'value':>10} {'unit':<7} {'budget':>8}  ok"]
     for row in report["rows"]:
         value = "" if row["value"] is None else f"{row['value']:.3g}" if row["value"] < 100 else f"{row['value']:.0f}"
-        budget = "" if row["budget"] is None else f"≤ {row['budget']:g}"
+        budget = "" if row["budget"] is None else f"{'≥' if row.get('at_least') else '≤'} {row['budget']:g}"
         ok = {True: "yes", False: "NO", None: ""}[row["ok"]]
         lines.append(f"{row['what']:<52} {row['size']:<16} {value:>10} {row['unit']:<7} {budget:>8}  {ok}")
     machine = report["machine"]

@@ -30,4 +30,11 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
         assert 0 < rows[("start to first frame", size)]["value"] < 30
         assert 20 < rows[("memory after browsing and searching (RSS)", size)]["value"] < 1000
     assert rows[("search as you type, keystroke, p99", "1000 products")]["value"] > 0
+    for role, size in (("terminal", "1080x1920"), ("window", "3840x2160")):
+        played = [row for row in report["rows"]
+                  if row["what"].startswith(f"video on the {role}") and row["size"] == size]
+        assert {row["what"].split(": ", 1)[1] for row in played} >= {
+            "frames shown a second", "frame time, p99", "CPU (all threads)", "memory (RSS) while playing"}
+        assert all(row["value"] is not None for row in played)
+    assert rows[("  p99 with the film, above p99 alone", "1080x1920")]["value"] is not None
     assert "frame time, browse scroll, p99" in result.stdout  # the table is printed
