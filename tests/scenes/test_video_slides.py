@@ -17,6 +17,7 @@ from kiosk.config import load_config
 from kiosk.scenes.attract import AttractScene
 from kiosk.testing.pilot import Pilot
 from tests.conftest import REPO, write_config
+from tests.snapshot_check import check_snapshot
 from tests.videos import number_of, numbered_film
 
 FRAME = 1 / 30
@@ -200,3 +201,23 @@ def test_the_screen_moves_where_the_film_moves(tmp_path: Path) -> None:
         assert not outside, "nothing moved below the film (the call to action)"
     finally:
         pilot.close()
+
+
+def test_the_demo_s_video_slide_at_two_moments_matches_its_snapshots(pilot: Pilot, tmp_path: Path) -> None:
+    pilot.advance(7, step=0.5)  # the welcome slide's seven seconds: the film comes second
+    assert pilot.details()["slide"] == 1 and pilot.details()["video"]["playing"]
+    pilot.advance(1, step=FRAME)
+    first = pilot.screenshot(tmp_path / "film-1s.png")
+    check_snapshot("video-slide-1s", first)
+    pilot.advance(3, step=FRAME)
+    second = pilot.screenshot(tmp_path / "film-4s.png")
+    check_snapshot("video-slide-4s", second)
+    early, late = pygame.image.load(str(first)), pygame.image.load(str(second))
+    film = attract(pilot).film
+    assert film is not None
+    box = film.screen_rect()
+    inside = sum(early.get_at((x, y)) != late.get_at((x, y))
+                 for x in range(box.left, box.right, 10) for y in range(box.top, box.bottom, 10))
+    outside = sum(early.get_at((x, y)) != late.get_at((x, y))
+                  for x in range(0, 1080, 10) for y in range(box.bottom + 10, 1920, 10))
+    assert inside > 100 and outside == 0
