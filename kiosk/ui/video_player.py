@@ -181,7 +181,7 @@ class VideoPlayer:
             except queue.Full:
                 idle += 0.05
                 if idle >= IDLE_GIVE_UP_S:
-                    log.info("video %s: nobody watches, decoding stops", self.path.name)
+                    log.debug("video %s: nobody watches, decoding stops", self.path.name)
                     return False
         return False
 
