@@ -26,7 +26,8 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Catalog]:
     opened.close()
 
 
-# typed, the department expected first, and what "did you mean" says ("" when taken as typed)
+# typed, the department expected first, and what "did you mean" says ("" when taken as typed): in each of the
+# five languages a letter wrong, missing, extra or two swapped, with or without accents, a word of two
 TYPOS = [
     # fr
     ("runing", "running", "running"),
@@ -37,22 +38,42 @@ TYPOS = [
     ("tentte", "tents", "tente"),
     ("chaussures trial", "running", "chaussures trail"),
     ("Vélso", "bikes", "velos"),
+    ("lampe frotale", "headlamps", "lampe frontale"),
+    ("Velo eletrique", "bikes", "Velo electrique"),
+    ("montre gsp", "watches", "montre gps"),  # three letters: two swapped only
+    ("sac a dso", "backpacks", "sac a dos"),
     # en
     ("headlmap", "headlamps", "headlamp"),
     ("backpak", "backpacks", "backpacks"),
     ("wacth", "watches", "watch"),
+    ("tnet", "tents", "tent"),
+    ("bakcpack", "backpacks", "backpack"),
+    ("runnign shoes", "running", "running shoes"),
+    ("bikse", "bikes", "bikes"),
     # de
     ("Laufschue", "running", "laufschuhe"),
     ("Stirnlampr", "headlamps", "stirnlampe"),
     ("rucksak", "backpacks", "rucksacke"),
+    ("Zellt", "tents", "zelt"),
+    ("Fahrad", "bikes", "fahrrader"),
+    ("Rucksakc", "backpacks", "rucksack"),
+    ("Uhrr", "watches", "uhren"),
     # es
     ("zapatilas", "running", "zapatillas"),
     ("mochilla", "backpacks", "mochila"),
     ("linterna frontla", "headlamps", "linterna frontal"),
+    ("bicileta", "bikes", "bicicleta"),
+    ("tiemda", "tents", "tienda"),
+    ("relog", "watches", "reloj"),
+    ("zapatilla trial", "running", "zapatilla trail"),
     # it
     ("scarppe", "running", "scarpe"),
     ("zainno", "backpacks", "zaino"),
     ("orologo", "watches", "orologi"),
+    ("tendda", "tents", "tenda"),
+    ("zaimo", "backpacks", "zaino"),
+    ("lampada frontle", "headlamps", "lampade frontale"),
+    ("orologio gsp", "watches", "orologio gps"),
 ]
 
 
@@ -94,8 +115,14 @@ def test_a_department_keyword_finds_it(catalog: Catalog) -> None:
 
 
 def test_words_that_mean_nothing_still_find_nothing(catalog: Catalog) -> None:
-    for nonsense in ("chaussurezz", "zzzz", "qwxy", "xkcdz"):
+    for nonsense in ("chaussurezz", "zzzz", "qwxy", "xkcdz", "qzx"):
         assert catalog.find(nonsense).products == [], nonsense
+
+
+def test_a_short_word_is_corrected_only_for_two_letters_swapped(catalog: Catalog) -> None:
+    assert catalog.find("gsp").meant == "gps"
+    for typed in ("gpz", "vtx"):  # a letter wrong in three: too many words are one letter away
+        assert catalog.find(typed).meant == "", typed
 
 
 def test_a_word_spelt_right_is_not_corrected(catalog: Catalog) -> None:

@@ -20,7 +20,8 @@ from rapidfuzz.distance import OSA
 from kiosk.core.language.text import fold
 from kiosk.core.models import Category
 
-SHORTEST_FORGIVEN = 4  # letters: a shorter word is taken as typed ("gps", "sac": too many words are one edit away)
+SHORTEST_FORGIVEN = 4  # letters: a shorter word is taken as typed ("gps", "sac": too many words are one edit away),
+# but for two letters swapped in a word of three ("gsp")
 TWO_EDITS_FROM = 12  # letters: a word this long may have two typos
 DEPARTMENT_WORD_FROM = 3  # letters: a typed word this long names a department whose name (or keyword) it begins
 
@@ -68,7 +69,11 @@ class Vocabulary:
         any word: "chaussurezz" is two edits from "chaussures", too many for its length)."""
         folded = fold(typed).strip()
         edits = edits_allowed(folded)
-        if not edits or " " in folded or folded.isdigit() or self.begins_a_word(folded):
+        if " " in folded or folded.isdigit() or self.begins_a_word(folded):
+            return None
+        if len(folded) == SHORTEST_FORGIVEN - 1:
+            return self._swapped(folded)
+        if not edits:
             return None
         best: tuple[int, int, int, str] | None = None
         for length in range(max(len(folded) - edits, SHORTEST_FORGIVEN - 1), len(folded) + edits + 1):
@@ -80,6 +85,17 @@ class Vocabulary:
         if best is None:
             return None
         prefix = best[3]
+        return Correction(folded, prefix, self._meant_word(prefix))
+
+    def _swapped(self, folded: str) -> Correction | None:
+        """A three-letter word with two letters swapped ("gsp": "gps"); any other typo in so short a word
+        is a word of its own too often ("sac", "gel", "top")."""
+        found = [swapped for swapped in dict.fromkeys(folded[:i] + folded[i + 1] + folded[i] + folded[i + 2:]
+                                                      for i in range(len(folded) - 1))
+                 if swapped != folded and self.begins_a_word(swapped)]
+        if not found:
+            return None
+        prefix = max(found, key=lambda swapped: (self._products(swapped), swapped))
         return Correction(folded, prefix, self._meant_word(prefix))
 
     def _beginnings_of(self, length: int, letter: str) -> list[str]:
