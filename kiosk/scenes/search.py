@@ -44,6 +44,7 @@ class SearchScene(ShopScene):
         self.keys_shown = True  # the keyboard; it makes way when the results are scrolled
         self._scrolled = 0.0  # where the results were when the scene was built again
         self._measured_row: tuple[tuple[int, int], int] | None = None  # (width, text size) -> a row's height
+        self._shown: tuple[object, ...] | None = None  # what the list shows, to leave it be when that is the same
 
     @property
     def text(self) -> str:
@@ -103,9 +104,6 @@ class SearchScene(ShopScene):
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         self.results = view
         view.on_drag = self.hide_keys
-        view.remove_children()
-        view.set_rows(0, 1, lambda index: [])
-        view.scroll = 0.0
         width = view.rect.width
         margin, gap = theme.size("margin"), theme.size("gap")
         catalog = ctx.shop.catalog
@@ -116,6 +114,14 @@ class SearchScene(ShopScene):
         if self.department:  # a chip chosen: the results of that department, all of them up to a page
             found = catalog.browse(self.department, "relevance", limit=RESULTS, query=self.text)
         self.count, self.found, self.meant = len(found), found, result.meant if result else ""
+        shown = (id(view), view.rect.size, theme.size("text"), ctx.lang, tuple(ctx.session.compare), tuple(found),
+                 tuple(self.departments), self.department, self.meant)
+        if found and shown == self._shown:
+            return  # a letter more finds the same (most letters of a long word): the list stays as it is drawn
+        self._shown = shown if found else None
+        view.remove_children()
+        view.set_rows(0, 1, lambda index: [])
+        view.scroll = 0.0
         if not found:
             self.kit.fill(view, self._nothing_yet() if not self.text.strip() else self._nothing_found())
             view.invalidate()
