@@ -110,7 +110,7 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     if config.share.serve:
         from kiosk.services.share_server import ShareServer
 
-        phone_page = ShareServer(config.share.serve, config.path(config.share.web))
+        phone_page = ShareServer(config.share.serve, config.path(config.share.web), app.shop.catalog.folder)
         phone_page.start()
     server = None
     if args.automation:

@@ -186,7 +186,9 @@ class ShopperActions:
         """The shared selection (`content`, the share payload, and its link) by email, in the shopper's
         language."""
         language = self.session.language
-        subject, text, html = compose(content, url, self.shop.t(language), self.shop.formatter(language).price)
+        formatter = self.shop.formatter(language)
+        subject, text, html = compose(content, url, self.shop.t(language), formatter.price, formatter.day_month,
+                                      self.shop.config.share.base_url)
         self._keep([("email", {"to": address, "subject": subject, "text": text, "html": html,
                                "marketing_opt_in": marketing_opt_in}, "")])
 

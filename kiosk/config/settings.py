@@ -43,6 +43,7 @@ class StoreConfig:
     default_language: str = bounded("fr", choices=LANGUAGES)
     timezone: str = "Europe/Paris"
     country: str = "FR"  # phone numbers typed without a country code are read as this country's
+    address: str = ""  # as shoppers read it on the take-home page and email ("12 rue de la République, Lyon")
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class ShareConfig:
     base_url: str = "http://127.0.0.1:8765/"  # the phone page; the comparison goes in its #fragment
     serve: str = ""  # "ADDRESS:PORT" to serve the phone page from this kiosk; empty: another host serves it
     web: str = ""  # the phone page's folder, relative to this file (served with `serve`); empty: the kiosk's own
+    product_url: str = ""  # "https://shop.example/p/{sku}": a "buy online" link per product; empty: none
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core.messages import ShortLinkReady
 from kiosk.core.shopper.compare import build_comparison
-from kiosk.core.shopper.share import payload, share_url
+from kiosk.core.shopper.share import StoreCard, payload, share_url
 from kiosk.core.shopper.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
@@ -59,12 +59,14 @@ class ShareScene(ShopScene):
         ctx = self.ctx
         catalog = ctx.shop.catalog
         products = catalog.products(self.skus)
-        comparison = build_comparison(products, catalog.categories, ctx.lang, ctx.t, ctx.fmt.price,
-                                      ctx.fmt.number) if len(products) > 1 else None
+        table = build_comparison(products, catalog.categories, ctx.lang, ctx.t, ctx.fmt.price, ctx.fmt.number)
+        comparison = table if len(products) > 1 else None
         store = ctx.shop.config.store
         today = ctx.clock.now().astimezone(ZoneInfo(store.timezone)).date()
+        card = StoreCard(store.address, tuple(str(span) for span in ctx.shop.hours.spans_on(today)),
+                         ctx.shop.config.share.product_url)
         self.content = payload(products, comparison, store=store.name, language=ctx.lang,
-                               currency=catalog.currency, day=today)
+                               currency=catalog.currency, day=today, card=card, specs=table)
         return share_url(ctx.shop.config.share.base_url, self.content)
 
     def build(self, size: tuple[int, int]) -> Root:

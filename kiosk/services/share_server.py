@@ -1,5 +1,8 @@
 """Serve the phone page (kiosk/shipped/web/) from the kiosk itself, for a one-store setup. Off unless configured.
 
+The products' pictures are served beside it (`images/...`, from the content pack), as a static host
+does with the page exported by `content/tools/export_phone_page.py`.
+
 Only the files of that folder are served, read-only; the comparison is in the link's #fragment, which
 browsers never send, so this server never sees what was shared.
 """
@@ -17,6 +20,18 @@ log = logging.getLogger(__name__)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    pictures: Path | None = None  # the content pack's folder: its images/ are served beside the page
+
+    def translate_path(self, path: str) -> str:
+        """/images/... from the content pack (only there, only files), everything else from the page's folder."""
+        if self.pictures is not None and path.split("?", 1)[0].startswith("/images/"):
+            found = Path(super().translate_path(path)).relative_to(Path(self.directory).resolve())
+            target = (self.pictures / found).resolve()
+            if target.is_relative_to(self.pictures.resolve() / "images") and target.is_file():
+                return str(target)
+            return str(Path(self.directory) / "missing")
+        return super().translate_path(path)
+
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("phone page: " + format, *args)
 
@@ -24,16 +39,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
-                         "script-src 'unsafe-inline'; img-src data:")
+                         "script-src 'unsafe-inline'; img-src 'self' data:")
         super().end_headers()
 
 
 class ShareServer:
     """A small HTTP server for the phone page, in its own thread."""
 
-    def __init__(self, address: str, folder: Path) -> None:
+    def __init__(self, address: str, folder: Path, pictures: Path | None = None) -> None:
         host, _, port = address.rpartition(":")
-        handler = functools.partial(_QuietHandler, directory=str(folder))
+        handler_class = type("PhonePageHandler", (_QuietHandler,), {"pictures": pictures})
+        handler = functools.partial(handler_class, directory=str(folder))
         self.server = ThreadingHTTPServer((host or "127.0.0.1", int(port)), handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.1,), name="phone page", daemon=True)

@@ -35,22 +35,58 @@ class SharedProduct:
     brand: str
     price_cents: int
     aisle: str
+    picture: str = ""  # "images/BIK-101.png": beside the phone page, on the same static host
+    specs: tuple[tuple[str, str], ...] = ()  # its key specs, (label, value)
+
+
+KEY_SPECS = 3  # the specs each product carries on the phone page
+
+
+@dataclass(frozen=True)
+class StoreCard:
+    """What the take-home says of the store: where it is, today's opening hours ("09:30-19:00"; none:
+    closed today), and the "buy online" link of a product ("https://shop.example/p/{sku}"; empty: none)."""
+
+    address: str = ""
+    hours_today: tuple[str, ...] = ()
+    product_url: str = ""
 
 
 def payload(products: Sequence[Product], comparison: Comparison | None, *, store: str, language: str,
-            currency: str, day: date) -> dict[str, Any]:
-    """The share content: products, prices at the time, key specs (rows that differ first), store, date."""
+            currency: str, day: date, card: StoreCard = StoreCard(),
+            specs: Comparison | None = None) -> dict[str, Any]:
+    """The share content: products (price at the time, aisle, picture, key specs from `specs`, the
+    products' own table), the rows that tell them apart (those with a best value first), the store (its
+    address, today's hours, the "buy online" link) and the date.
+
+    A product is `[sku, name, brand, cents, aisle, picture, [[spec, value], ...]]`; a phone page of an
+    earlier version reads the first five and ignores the rest."""
     rows = []
     if comparison is not None:  # the rows that tell the products apart, those with a best value first
         for row in sorted((r for r in comparison.rows if r.differs), key=lambda r: not r.best):
             if row.key in ("price", "brand", "aisle"):
                 continue  # the products carry them
             rows.append([row.label, list(row.values), sorted(row.best)])
-    return {
+    own: list[list[list[str]]] = [[] for _ in products]
+    if specs is not None:
+        for row in specs.rows:
+            if row.key in ("price", "brand", "aisle", "rating"):
+                continue
+            for index, value in enumerate(row.values[:len(products)]):
+                if value and value != "—" and len(own[index]) < KEY_SPECS:
+                    own[index].append([row.label, value])
+    content: dict[str, Any] = {
         "v": VERSION, "l": language, "s": store, "d": day.isoformat(), "c": currency,
-        "p": [[p.sku, p.title(language), p.brand, p.price_cents, p.aisle] for p in products],
+        "p": [[p.sku, p.title(language), p.brand, p.price_cents, p.aisle,
+               p.image if p.image.startswith("images/") else "", own[index]] for index, p in enumerate(products)],
         "r": rows,
     }
+    if card.address:
+        content["a"] = card.address
+    content["h"] = list(card.hours_today)
+    if card.product_url:
+        content["u"] = card.product_url
+    return content
 
 
 def encode(content: dict[str, Any]) -> str:
@@ -61,9 +97,15 @@ def encode(content: dict[str, Any]) -> str:
         content["r"] = rows
         raw = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
         text = f"{VERSION}." + base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
-        if len(text) <= MAX_BYTES or not rows:
+        if len(text) <= MAX_BYTES:
             return text
-        rows = rows[:-1]
+        if rows:
+            rows = rows[:-1]
+        elif any(len(product) > 6 and product[6] for product in content["p"]):  # then the products' own specs
+            content["p"] = [[*product[:6], product[6][:-1]] if len(product) > 6 else product
+                            for product in content["p"]]
+        else:
+            return text
 
 
 def decode(fragment: str) -> dict[str, Any]:
@@ -82,8 +124,14 @@ def decode(fragment: str) -> dict[str, Any]:
 
 
 def products_of(content: dict[str, Any]) -> list[SharedProduct]:
-    """The products of a decoded payload."""
-    return [SharedProduct(str(s), str(n), str(b), int(p), str(a)) for s, n, b, p, a in content["p"]]
+    """The products of a decoded payload (an earlier version's five fields, or today's seven)."""
+    found = []
+    for item in content["p"]:
+        sku, name, brand, cents, aisle = item[:5]
+        picture = str(item[5]) if len(item) > 5 and isinstance(item[5], str) else ""
+        specs = tuple((str(k), str(v)) for k, v in item[6]) if len(item) > 6 and isinstance(item[6], list) else ()
+        found.append(SharedProduct(str(sku), str(name), str(brand), int(cents), str(aisle), picture, specs))
+    return found
 
 
 def share_url(base_url: str, content: dict[str, Any]) -> str:
