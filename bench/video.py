@@ -41,10 +41,11 @@ FILM_BITRATE = 6_000_000  # a camera's 1080p30 film for signage: 5-8 Mbit/s
 FILM_SECONDS = 10  # the film is made once (minutes on a busy machine) and loops, as attract films do
 
 
-def rss_mb() -> float:
-    """Resident memory of this process in MB."""
+def rss_mb(kind: str = "VmRSS") -> float:
+    """Resident memory of this process in MB: all of it (VmRSS), or its own heap and buffers alone
+    (RssAnon: without the libraries' mapped files, such as FFmpeg's 21 MB)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{kind}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -125,6 +126,7 @@ def probe_play(config: str, display: str, seconds: float) -> dict[str, Any]:
     assert isinstance(scene, AttractScene)
     frame_ms: list[float] = []
     memory: list[float] = []
+    heap: list[float] = []
     started = time.monotonic()
     next_sample = started + 3.0
     cpu_start = cpu_at = 0.0
@@ -137,6 +139,7 @@ def probe_play(config: str, display: str, seconds: float) -> dict[str, Any]:
                 cpu_start, cpu_at = cpu_seconds(), now
                 app.frame_times.clear()  # from here on: the film is playing, the pictures are made
             memory.append(rss_mb())
+            heap.append(rss_mb("RssAnon"))
             next_sample += 0.5
         if memory:
             frame_ms.extend(app.frame_times)
@@ -147,6 +150,7 @@ def probe_play(config: str, display: str, seconds: float) -> dict[str, Any]:
     state = film.state() if film is not None else {}
     player = film.player if film is not None else None
     result = {"seconds": wall, "cpu_percent": cpu, "rss_mb": statistics.median(memory), "rss_max_mb": max(memory),
+              "anon_mb": statistics.median(heap),
               "frames_drawn": len(frame_ms), "p50_ms": statistics.median(frame_ms) if frame_ms else float("nan"),
               "p99_ms": percentile(frame_ms, 0.99), "shown": state.get("shown", 0), "dropped": state.get("dropped", 0),
               "failed": state.get("failed", ""), "size": list(player.size or ()) if player else []}
@@ -273,6 +277,8 @@ def measure(work: Path, seconds: int, still_seconds: int = 10) -> list[Row]:
         add(f"{what}: memory (RSS) while playing", size, played["rss_mb"], "MB", None)
         add("  the same screen with a still slide (RSS)", size, still["rss_mb"], "MB", None)
         add("  memory while playing, above the still screen", size, played["rss_mb"] - still["rss_mb"], "MB", 40.0)
+        add("  the same without the libraries' files (RssAnon)", size, played["anon_mb"] - still["anon_mb"], "MB",
+            None)
     background = _probe("background", str(make_config(work, None)), str(film), str(min(seconds, 20)))
     for case, what in (("alone", "alone"), ("with_film", "while a 1080p film decodes for the window")):
         for part in ("p50_ms", "p99_ms"):

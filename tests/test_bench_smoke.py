@@ -13,10 +13,11 @@ from tests.conftest import REPO
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the whole bench, video lines included (a film is encoded first)
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     report_path = tmp_path / "report.json"
     result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--runs", "1", "--json", str(report_path),
-                             "--work", str(tmp_path / "work")], cwd=REPO, capture_output=True, text=True, timeout=600)
+                             "--work", str(tmp_path / "work")], cwd=REPO, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(report_path.read_text())
     rows = {(row["what"], row["size"]): row for row in report["rows"]}
