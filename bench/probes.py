@@ -211,20 +211,24 @@ def search(config: str, typos: str = "") -> dict[str, Any]:
     phrases = MISTYPED if typos else SEARCHED
     query_ms: list[float] = []
     keystroke_ms: list[float] = []
+    keystroke_cpu_ms: list[float] = []  # CPU time: on a shared machine, what an idle one's wall time nears
     for phrase in phrases:
         for end in range(1, len(phrase) + 1):
             started = time.perf_counter()
             catalog.search(phrase[:end])
             query_ms.append((time.perf_counter() - started) * 1000)
         for char in phrase:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             pilot.type(char)
             keystroke_ms.append((time.perf_counter() - started) * 1000)
+            keystroke_cpu_ms.append((time.process_time() - cpu) * 1000)
         for _ in phrase:
             pilot.key("backspace")
     found = sum(bool(catalog.search(phrase)) for phrase in phrases)
     return {"query": {"p50_ms": statistics.median(query_ms), "p99_ms": percentile(query_ms, 0.99)},
             "keystroke": {"p50_ms": statistics.median(keystroke_ms), "p99_ms": percentile(keystroke_ms, 0.99)},
+            "keystroke CPU": {"p50_ms": statistics.median(keystroke_cpu_ms),
+                              "p99_ms": percentile(keystroke_cpu_ms, 0.99)},
             "keystrokes": len(keystroke_ms), "products": catalog.product_count(), "found": found,
             "phrases": len(phrases)}
 
