@@ -1,7 +1,8 @@
 """The way through the store: from "you are here" to an aisle (or through several), around the shelves.
 
 The floor is cut into a grid of small cells; a cell a shelf stands on (an aisle's rectangle, and a little
-room around it) cannot be walked through; tills, the workshop and the entrance can. The way is the
+room around it) cannot be walked through, nor where a department's name is written above its aisles;
+tills, the workshop and the entrance can. The way is the
 shortest walk on that grid (Dijkstra, eight directions, no corner cut), then pulled straight wherever
 nothing stands between two of its points, so it reads as a few straight legs, like a route drawn by hand.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from kiosk.core.pack.map_and_collections import Rect, StoreMap
 
 CELLS_ACROSS = 90  # the grid's cells along the plan's longer side (a demo plan's corridor: 6 cells wide)
+SIGN_BAND = 0.025  # a department's name above its aisles, as a share of the plan's longer side
 Point = tuple[float, float]
 Cell = tuple[int, int]
 STEPS = ((1, 0, 1.0), (-1, 0, 1.0), (0, 1, 1.0), (0, -1, 1.0),
@@ -41,10 +43,22 @@ class Floor:
         self.rows = max(1, math.ceil(plan.depth / self.cell))
         room = self.cell * 0.75  # a walker's shoulder from the shelf
         self.blocked = [[False] * self.columns for _ in range(self.rows)]
-        for x, y, w, h in plan.areas.values():
+        for x, y, w, h in [*plan.areas.values(), *self._signs(plan)]:
             for row in range(self._index(y - room, self.rows), self._index(y + h + room, self.rows) + 1):
                 for column in range(self._index(x - room, self.columns), self._index(x + w + room, self.columns) + 1):
                     self.blocked[row][column] = True
+
+    @staticmethod
+    def _signs(plan: StoreMap) -> list[Rect]:
+        """Where the plan writes each department's name: a band above the aisles of its letter. The way goes
+        round it, so that it never runs under a name."""
+        groups: dict[str, Rect] = {}
+        for aisle, (x, y, w, h) in plan.areas.items():
+            gx, gy, gw, gh = groups.get(aisle[:1], (x, y, w, h))
+            left, top = min(gx, x), min(gy, y)
+            groups[aisle[:1]] = (left, top, max(gx + gw, x + w) - left, max(gy + gh, y + h) - top)
+        band = SIGN_BAND * max(plan.width, plan.depth)
+        return [(x, max(0.0, y - band), w, min(band, y)) for x, y, w, _ in groups.values() if y > 0]
 
     def _index(self, value: float, count: int) -> int:
         return min(count - 1, max(0, int(value / self.cell)))

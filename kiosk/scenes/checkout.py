@@ -258,7 +258,7 @@ class CheckoutScene(ShopScene):
             options.append(kit.button(t("Collect at the store"), partial(self._choose, True), size="text",
                                       style="chip_on" if self.collect else "chip", width=flex(),
                                       note=t("To order: we tell you when it is ready") if to_order else
-                                      t("Ready {when} · pay when you collect", when=ctx.when(ready))))
+                                      t("Ready {when}", when=ctx.when(ready))))  # (how to pay: said below)
         if ctx.shop.config.orders.delivery:
             options.append(kit.button(t("Delivery"), partial(self._choose, False), size="text",
                                       style="chip_on" if not self.collect else "chip", width=flex(),

@@ -17,6 +17,7 @@ from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.comparing import compare_tick
+from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, row, scroll
 from kiosk.ui.scroll import ScrollView
@@ -194,6 +195,9 @@ class SearchScene(ShopScene):
     def _nothing_found(self) -> Box:
         """Nothing found: say so, and offer to call an adviser."""
         t, kit, margin, gap = self.ctx.t, self.kit, self.ctx.theme.size("margin"), self.ctx.theme.size("gap")
+        if not in_store_shown(self.ctx):  # a closed store's window: no adviser comes
+            return column(kit.words(t("Nothing found for “{query}”. Check the spelling.", query=self.text),
+                                    color="muted"), padding=Insets.all(margin))
         return column(kit.words(t("Nothing found for “{query}”. Check the spelling or ask an adviser.",
                                   query=self.text), color="muted"),
                       kit.button(t("Call an adviser"), lambda: call_adviser(self.ctx, "search: nothing found")),

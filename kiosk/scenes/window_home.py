@@ -135,10 +135,13 @@ class WindowHomeScene(ShopScene):
         inner = width - 2 * margin
         cache, size = ctx.screen.text, theme.size("text")
         names = [product.title(ctx.lang) for product in products]
+        widest_price = max((cache.width(ctx.fmt.price(product.price_cents), theme.size("title"), True)
+                            for product in products), default=0)
 
-        def readable(columns: int) -> bool:  # every name whole on a card's two lines
+        def readable(columns: int) -> bool:  # every name whole on a card's two lines, every price on one
             room = (inner - (columns - 1) * gap) // columns - 2 * gap
-            return all(" ".join(cache.wrap(name, size, room, True, 2)) == name for name in names)
+            return widest_price <= room and all(" ".join(cache.wrap(name, size, room, True, 2)) == name
+                                                for name in names)
 
         columns = next((count for count in range(MOST_COLUMNS, 2, -1) if readable(count)), 2)
         card_w = (inner - (columns - 1) * gap) // columns

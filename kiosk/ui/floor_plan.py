@@ -108,6 +108,9 @@ class FloorPlan(Widget):
                 label = text.render(line, size, theme.color("text"), bold=True)
                 bottom = column.top - theme.px(4) - (len(lines) - 1 - index) * step
                 spot = label.get_rect(midbottom=(column.centerx, bottom)).clamp(floor)
+                if self.route is not None:  # the way may run along the names: they stay readable over it
+                    pygame.draw.rect(painter.surface, theme.color("surface_alt"), spot.inflate(theme.px(6), 0),
+                                     border_radius=theme.px(4))
                 painter.surface.blit(label, spot)
                 self.words.append((line, spot))
                 taken.append(spot)

@@ -80,6 +80,8 @@ def test_no_window_scene_says_what_is_inside_the_closed_store(closed: Pilot) -> 
     ctx.show(ctx.routes.search())
     closed.type("trail")
     look("search")
+    closed.type("qqqqxz")
+    look("search, nothing found")
     closed.tap(label="Home")
     assert closed.scene == "home"
     closed.tap(label="Racer Carbon Pro")
