@@ -13,12 +13,15 @@ from typing import Any
 import pygame
 from babel.messages.pofile import read_po
 
+from kiosk.ui.keyboard import SMALLEST_KEY
+
 TEXT_ROLES = ("text", "heading")
 
 
 def layout_problems(widgets: list[dict[str, Any]], min_target: int) -> list[str]:
-    """Overlapping controls, text covered by a control or another text, targets below the minimum, and
-    text cut with "…"; each said so that the scene's author can find it."""
+    """Overlapping controls, text covered by a control or another text, targets below the minimum (a key
+    of the on-screen keyboard may be down to SMALLEST_KEY of it, as a phone's keys are), and text cut with
+    "…"; each said so that the scene's author can find it."""
     problems: list[str] = []
     controls = [w for w in widgets if w["role"] == "button" and w["enabled"]]
     texts = [w for w in widgets if w["role"] in TEXT_ROLES and w["label"].strip()]
@@ -39,10 +42,12 @@ def layout_problems(widgets: list[dict[str, Any]], min_target: int) -> list[str]
             a, b = rect(text), rect(control)
             if a.colliderect(b) and not b.contains(a):
                 problems.append(f"{control['label']!r} covers part of the text {text['label']!r}")
+    keyboards = [rect(w) for w in widgets if w["role"] == "keyboard"]
     for control in controls:
         bounds = rect(control)
-        if not control.get("clipped") and min(bounds.width, bounds.height) < min_target:
-            problems.append(f"{control['label']!r} is {bounds.width}x{bounds.height}, under {min_target} px")
+        least = round(min_target * SMALLEST_KEY) if any(k.contains(bounds) for k in keyboards) else min_target
+        if not control.get("clipped") and min(bounds.width, bounds.height) < least:
+            problems.append(f"{control['label']!r} is {bounds.width}x{bounds.height}, under {least} px")
     problems += [f"text cut: {w['label']!r}" for w in widgets if w.get("cut")]
     return problems
 

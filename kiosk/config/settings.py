@@ -44,6 +44,7 @@ class StoreConfig:
     timezone: str = "Europe/Paris"
     country: str = "FR"  # phone numbers typed without a country code are read as this country's
     address: str = ""  # as shoppers read it on the take-home page and email ("12 rue de la République, Lyon")
+    email_domains: tuple[str, ...] = ()  # the domain keys over the email keyboard; none: the country's common ones
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,10 @@ def _cross_checks(config: KioskConfig) -> list[tuple[tuple[str | int, ...], str]
         if not HOST_NAME.fullmatch(host):
             issues.append((("content", "redirect_hosts", index),
                            f'{host!r} must be a host name alone, such as "cdn.example.com" (no scheme, port or path)'))
+    for index, domain in enumerate(config.store.email_domains):
+        if not HOST_NAME.fullmatch(domain) or "." not in domain:
+            issues.append((("store", "email_domains", index),
+                           f'{domain!r} must be an email domain alone, such as "orange.fr" (no @)'))
     if config.content.url and not config.content.public_key:
         issues.append((("content", "public_key"), "is required with url: a fetched pack must be signed"))
     if not config.path(config.content.pack).is_dir():

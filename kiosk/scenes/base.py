@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 
 import pygame
 
+from kiosk.config.countries import country_typing
 from kiosk.core.models import ProductSummary
 from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import TIER_NAMES, price_box
-from kiosk.ui.keyboard import Keyboard, layout_for, narrowest, row_count
+from kiosk.ui.keyboard import Keyboard, Kind, Shortcut, layout_for, narrowest
 from kiosk.ui.kit import Kit
 from kiosk.ui.layout import (
     Box,
@@ -214,28 +216,29 @@ class ShopScene(Scene):
                    on_key: Callable[[str], None], action: Callable[[], Box] | None = None,
                    parts: Callable[[bool], list[Box]] | None = None,
                    results: Box | None = None, above: Callable[[], Box] | None = None,
-                   with_keys: bool = True) -> tuple[Root, TextField]:
+                   with_keys: bool = True, *, keys: Kind = "text",
+                   shortcuts: Sequence[Shortcut] = ()) -> tuple[Root, TextField]:
         """A typing scene: header, a text field, and the keyboard zone at the bottom; between field and
         keys the `results` (a list that scrolls; the `action` beside the field), or the scene's `parts`
         (`parts(compact)`: a choice, a consent) and its `action` button, laid out in the room the keyboard
-        leaves: the whole form in
-        sight, the button under the parts or beside the field, and in a short room the compact parts
-        (without what only explains). What `above` makes stands over the field (a checkout's steps), but
-        in the compact forms. Without `with_keys`, the `results` take the keyboard's room too (the shopper
-        scrolls them; a tap on the field brings the keys back). Returns the root and the field."""
+        leaves: the whole form in sight, the button under the parts or beside the field, and in a short
+        room the compact parts (without what only explains) over lower keys. What `above` makes stands
+        over the field (a checkout's steps), but in the compact forms. `keys` is the keyboard's kind (a
+        text, an email address, a phone number's keypad); `shortcuts` are keys over it (email domains, an
+        address typed before), as many as its width holds. Without `with_keys`, the `results` take the
+        keyboard's room too (the shopper scrolls them; a tap on the field brings the keys back). Returns the
+        root and the field."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         layout_name = layout_for(ctx.lang)
         key_gap, target = gap // 2, theme.size("touch_target")
-        # keys at least the theme's touch size (the accessible theme's larger one too); on a wide screen the
-        # keyboard keeps a hand's span, centred, instead of stretching over the width
+        endings = country_typing(ctx.shop.config.store.country).email_endings if keys == "email" else ()
+        # keys at least the theme's touch size (the accessible theme's larger one too) where the room allows;
+        # on a wide screen the keyboard keeps a hand's span, centred, instead of stretching over the width
         keyboard_w = min(width, round(theme.size("keyboard") * 2.6))
-        rows = row_count(layout_name, keyboard_w, target)
-        keyboard_h = max(min(theme.size("keyboard"), height // 3), rows * target + key_gap)
         fields: list[TextField] = []  # one for each form; the one of the form that fits is shown
         pad = Insets(margin, margin, gap, margin)
-        tight = Insets(gap, margin, gap, margin)  # the compact forms: under the header, room for one row more
 
         def field_box() -> Box:
             fields.append(TextField((0, 0, 0, 0), text, placeholder))
@@ -248,51 +251,87 @@ class ShopScene(Scene):
         def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
             return [above()] if above is not None and not compact else []
 
-        def keyboard(height: int) -> Box:
-            made = Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"),
-                            min_key=target, names=ctx.t)
-            return self.kit.keyboard(made, keyboard_w, height)
+        def made_keys(keys_w: int) -> Keyboard:
+            return Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"),
+                            min_key=target, names=ctx.t, kind=keys, endings=endings,
+                            shortcuts=self._shortcuts_within(shortcuts, keys_w - 2 * key_gap))
+
+        probe = made_keys(keyboard_w)
+        least = probe.least_height()
+        most = max(min(theme.size("keyboard"), height // 3), probe.full_height())
+
+        def keyboard(lowest: int) -> Box:
+            return self.kit.keyboard(made_keys(keyboard_w), keyboard_w, lowest, most)
 
         if results is not None or (action is None and parts is None):  # the action beside the field
             entry = beside(action()) if action is not None else field_box()
             body = column(column(column(entry, padding=pad), *([results] if results is not None else []),
-                                 height=flex()), *([keyboard(keyboard_h)] if with_keys else []))
+                                 height=flex()),
+                          *([self.kit.keyboard(made_keys(keyboard_w), keyboard_w, most)] if with_keys else []))
             root = self.screen(size, title, body)
             return root, fields[0]
-        # the form whole if it fits above the keyboard, else its compact forms, else a lower keyboard (its
-        # keys at touch size still), and in a tiny room the parts scroll under the field and its button
+
+        def form(lowest: int, compact: bool, under: bool, tight: bool = False) -> Box:
+            # `under`: the action under the parts; `tight`: less room around the form (over lower keys)
+            made = parts(compact) if parts is not None else []
+            # compact: a gap under the header, room for one row more; over lower keys, less under the form too
+            around = Insets(gap, margin, gap // 2, margin) if tight else Insets(gap, margin, gap, margin) \
+                if compact else pad
+            if under and action is not None:
+                entry = column(*over(compact), field_box(), *made, action(), gap=gap, padding=around)
+            else:
+                entry = column(*over(compact), beside(action()) if action is not None else field_box(), *made,
+                               gap=gap, padding=around)
+            return column(entry, leaf(None, height=flex()), keyboard(lowest), height=flex())
+
+        # the form whole over the whole keyboard, keys of touch size, if it fits; else its compact form,
+        # the button beside the field; else (a wide screen) the parts beside the keys; else over a smaller
+        # keyboard (without its shortcuts, then its keys lower, then its digits on a second page), and in
+        # a tiny room the parts scroll under the field
         forms: list[Box] = []
-        lowest = rows * target + key_gap
-        for keys_h in dict.fromkeys((keyboard_h, lowest)):
-            for compact in (False, True):
-                made = parts(compact) if parts is not None else []
-                if action is not None and not self.wide(size):
-                    forms.append(column(column(*over(compact), field_box(), *made, action(), gap=gap,
-                                               padding=tight if compact else pad),
-                                        leaf(None, height=flex()), keyboard(keys_h), height=flex()))
-                made = parts(compact) if parts is not None else []
-                forms.append(column(column(*over(compact), beside(action()) if action is not None else field_box(),
-                                           *made, gap=gap, padding=tight if compact else pad),
-                                    leaf(None, height=flex()), keyboard(keys_h), height=flex()))
+        under = action is not None and not self.wide(size)
         narrow = narrowest(layout_name, target) + 2 * key_gap
-        if parts is not None and self.wide(size) and narrow < width * 3 // 4:
-            # a wide screen: the parts (compact: a narrow column) beside a keyboard of its narrowest
-            made = parts(True)
-            keys = self.kit.keyboard(Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap,
-                                              ctx.t("OK"), ctx.t("Keyboard"), min_key=target, names=ctx.t),
-                                     narrow, lowest)
-            keys.width = fixed(narrow)
-            forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
-                                leaf(None, height=flex()),
-                                row(keys, column(*made, gap=gap), gap=margin, padding=Insets(0, margin, 0, margin)),
-                                height=flex()))
+        beside_keys = parts is not None and self.wide(size) and narrow < width * 3 // 4
+        for index, (lowest, touch_size) in enumerate(probe.tiers()):
+            if not touch_size and beside_keys:
+                # a wide screen: the parts (compact: a narrow column) beside a keyboard of its narrowest
+                beside_keys = False
+                made = parts(True) if parts is not None else []
+                side = made_keys(narrow)
+                keys_box = self.kit.keyboard(side, narrow, min(h for h, touch in side.tiers() if touch), most)
+                keys_box.width = fixed(narrow)
+                forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
+                                    leaf(None, height=flex()),
+                                    row(keys_box, column(*made, gap=gap), gap=margin,
+                                        padding=Insets(0, margin, 0, margin)),
+                                    height=flex()))
+            if index == 0:
+                forms += [form(lowest, compact, below) for compact in (False, True)
+                          for below in ((True, False) if under else (False,))]
+            else:
+                forms += [form(lowest, compact, False, tight=not touch_size) for compact in (False, True)]
         made = parts(True) if parts is not None else []
         forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
                             scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)), title,
                                    height=flex()),
-                            keyboard(rows * target + key_gap), height=flex()))
+                            self.kit.keyboard(made_keys(keyboard_w), keyboard_w, least), height=flex()))
         root = self.screen(size, title, first_that_fits(*forms))
         return root, next(field for field in fields if field.visible)
+
+    def _shortcuts_within(self, shortcuts: Sequence[Shortcut], width: int) -> list[Shortcut]:
+        """The shortcuts that fit side by side in `width`, in their order, each as wide as its words ask
+        (at least a touch target): an address typed before first, then the most used domains."""
+        theme, cache = self.ctx.theme, self.ctx.screen.text
+        pad, least = 2 * theme.size("gap"), theme.size("touch_target")
+        kept: list[Shortcut] = []
+        used = 0
+        for shortcut in shortcuts:
+            need = max(least, cache.width(shortcut.shown, theme.size("text"), True) + pad)
+            if used + need > width:
+                break
+            kept.append(replace(shortcut, width=need))
+            used += need
+        return kept
 
     def compare_bar(self, *, hide_when_empty: bool = True) -> list[Box]:
         """The bar at the bottom while products wait to be compared (none while there are none)."""

@@ -19,11 +19,12 @@ from kiosk.core.orders.order import DeliveryAddress, Order, normalise_phone
 from kiosk.core.orders.order_mail import fulfilment_text
 from kiosk.core.shopper.cart import Cart
 from kiosk.scenes.base import ShopScene
+from kiosk.scenes.contact_keys import contact_shortcuts
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
 from kiosk.scenes.variant_words import variant_words
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, fit, flex, row, scroll
+from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, flex, row, scroll
 from kiosk.ui.widgets import Root
 
 TYPED_STEPS = ("contact", "street", "postcode", "city")
@@ -94,7 +95,6 @@ class CheckoutScene(ShopScene):
         """Field and keyboard; between them "Next" at the bottom, and above it (scrolled on a short
         screen) the choice of email or phone and the offers' tick box."""
         t, kit = self.ctx.t, self.kit
-        gap = self.ctx.theme.size("gap")
         titles = {"contact": t("How can we reach you?"), "street": t("Delivery address"),
                   "postcode": t("Postcode"), "city": t("Town or city")}
         hints = {"contact": t("06 12 34 56 78") if self.by_phone else t("your.name@example.com"),
@@ -104,9 +104,8 @@ class CheckoutScene(ShopScene):
         def contact(compact: bool) -> list[Box]:  # compact: without the line that only explains
             note = [] if compact else [kit.words(t("Only to tell you about this order."), color="muted",
                                                  max_lines=2)]
-            return [row(*(kit.button(label, partial(self._by_phone, phone), size="text", width=flex(),
-                                     style="chip_on" if self.by_phone == phone else "chip")
-                          for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap, fold=True),
+            return [first_that_fits(self._choice(False, compact), self._choice(True, compact)) if compact
+                    else self._choice(False, compact, fold=True),
                     *note,
                     kit.button(t("Send me the store's offers too"), self._toggle_marketing, size="text",
                                style="chip_on" if self.marketing else "chip", shown=shown)]
@@ -114,7 +113,8 @@ class CheckoutScene(ShopScene):
         root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                             enabled=self._ready()),
-                                  parts=contact if self.step == "contact" else None, above=self._summary)
+                                  parts=contact if self.step == "contact" else None, above=self._summary,
+                                  **self._keys())
         return root
 
     def _summary(self) -> Box:
@@ -133,6 +133,32 @@ class CheckoutScene(ShopScene):
                               width=fit(), max_lines=1), gap=gap)
         return column(self._steps(), column(*lines, kit.rule(), total, gap=gap // 2, padding=Insets.all(gap // 2),
                                             widget=kit.panel("surface")), gap=gap)
+
+    def _keys(self) -> dict[str, Any]:
+        """The keyboard of the step: a phone keypad or an email keyboard for the contact, with the address
+        typed before in the session and the country's email domains over it; the language's for the rest."""
+        if self.step != "contact":
+            return {}
+        kind = "phone" if self.by_phone else "email"
+        return {"keys": kind, "shortcuts": contact_shortcuts(self.ctx, kind, self.typed["contact"], self.fill)}
+
+    def fill(self, text: str) -> None:
+        """Put a whole address or number in the contact field (a shortcut key)."""
+        self.typed["contact"] = text[: LIMITS["contact"]]
+        self.rebuild()
+
+    def _choice(self, folded: bool, compact: bool, fold: bool = False) -> Box:
+        """Email or phone: side by side (compact: on two lines each where a word does not fit), or one under
+        the other."""
+        t, kit, theme = self.ctx.t, self.kit, self.ctx.theme
+        gap = theme.size("gap")
+        buttons = []
+        for phone, label in ((False, t("By email")), (True, t("By phone"))):
+            longest = max(self.ctx.screen.text.width(word, theme.size("text"), True) for word in label.split())
+            buttons.append(kit.button(label, partial(self._by_phone, phone), size="text",
+                                      width=flex(min=longest + 2 * gap) if compact else flex(),
+                                      style="chip_on" if self.by_phone == phone else "chip"))
+        return column(*buttons, gap=gap) if folded else row(*buttons, gap=gap, fold=fold)
 
     def _steps(self) -> Box:
         """Where the shopper is: the steps by name, those done ticked, the current one marked (the address
@@ -290,6 +316,7 @@ class CheckoutScene(ShopScene):
             return
         placed = ctx.actions.place_order(self._answers(), self.cart)
         order = placed.order
+        ctx.session.remember_contact(email=order.email, phone=order.phone)
         self.typed = {key: "" for key in TYPED_STEPS}
         stack = ctx.screen.stack
         stack.pop_to("home")

@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any
 
 from kiosk.scenes.base import ShopScene
+from kiosk.scenes.contact_keys import contact_shortcuts
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.layout import Box
@@ -63,8 +64,14 @@ class EmailScene(ShopScene):
         root, self.field = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
                                            self.key, action=lambda: kit.button(t("Send"), self.send, style="accent",
                                                                                enabled=ready),
-                                           parts=boxes)
+                                           parts=boxes, keys="email",
+                                           shortcuts=contact_shortcuts(self.ctx, "email", self.address, self.fill))
         return root
+
+    def fill(self, address: str) -> None:
+        """Put a whole address in the field (a domain key, the address typed before)."""
+        self.address = address[:254]
+        self.rebuild()
 
     def toggle(self, flag: str) -> None:
         """Tick or untick a box."""
@@ -90,6 +97,7 @@ class EmailScene(ShopScene):
         if not (valid_email(self.address) and self.consent):
             return
         ctx.actions.send_email(self.address, self.content, self.url, self.marketing)
+        ctx.session.remember_contact(email=self.address)  # offered again at the checkout, gone with the session
         self.address = ""
         ctx.back()
         ctx.toast(ctx.t("On its way to your inbox."))

@@ -1,9 +1,16 @@
 """The on-screen keyboard in the layout of the shopper's language (AZERTY, QWERTZ, QWERTY with the
-language's letters), with @ and . for email addresses."""
+language's letters) at every size, an email layer with @ and . beside the letters, and a phone keypad.
+
+The letters keep their language's rows whatever the screen: where the keys grow (accessible mode) or the
+screen is narrow, a key gets narrower, never a row shorter (a shopper looks for a letter where their own
+keyboard has it). Where a form leaves little height, the keys get lower, then the row of digits goes to a
+second page, as on a phone."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 import pygame
 
@@ -12,94 +19,124 @@ from kiosk.ui.widgets import Button, Panel
 
 # A key's name is its accessible label, translated where it is shown (and spoken in accessible mode).
 SHIFT, BACKSPACE, SPACE, ENTER = N_("Shift"), N_("Backspace"), N_("Space"), N_("Enter")
-SYMBOLS, LETTERS = N_("Digits and signs"), N_("Letters")  # the page keys of a keyboard folded onto narrow rows
-SIGNS = tuple("1234567890@.,-'?!_+&/")
-_LAST_ROW = ("@", ".", ",", "-", "'", "?", "!", SPACE, ENTER)
+SYMBOLS, LETTERS = N_("Digits and signs"), N_("Letters")  # the page keys of a keyboard without its digits row
+# A key may be this share of the touch target, across and up, where the room asks for it: a phone's keys are
+# about 31 points wide for the 44 points of its other targets.
+SMALLEST_KEY = 0.7
 
-# Each layout has its language's letters and the signs a review needs (, ? !). French, German and English
-# rows are at most 11 keys wide, so that the full rows keep their touch size on a portrait terminal;
-# Spanish and Italian need a twelfth (they fold onto two pages sooner).
+Kind = Literal["text", "email", "phone"]
+TEXT_ROW = ("@", ".", ",", "-", "'", "?", "!", SPACE, ENTER)  # the last row of a text keyboard
+EMAIL_SIGNS = ("@", ".", "-", "_")  # an email keyboard's last row: no space (an address has none), its endings
+SIGNS_ROW = ("@", ".", ",", "-", "'", "?", "!", "_", "+", "&", "/")  # the second page's signs
+PHONE_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("+", "0", BACKSPACE))
+
+# Each layout: its digits row (with the letters a language keeps there), its three rows of letters, then the
+# last row of a text keyboard. French, German and English rows are 11 keys wide, Spanish and Italian 12.
 LAYOUTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "azerty": (
         (*"1234567890", "à"),
         (*"azertyuiop", "è"),
         (*"qsdfghjklm", "ù"),
         (SHIFT, *"wxcvbn", "é", "ç", BACKSPACE),
-        _LAST_ROW,
+        TEXT_ROW,
     ),
     "qwerty": (
         tuple("1234567890"),
         tuple("qwertyuiop"),
         tuple("asdfghjkl"),
         (SHIFT, *"zxcvbnm", BACKSPACE),
-        _LAST_ROW,
+        TEXT_ROW,
     ),
     "qwertz": (
         (*"1234567890", "ß"),
         (*"qwertzuiop", "ü"),
         (*"asdfghjkl", "ö", "ä"),
         (SHIFT, *"yxcvbnm", BACKSPACE),
-        _LAST_ROW,
+        TEXT_ROW,
     ),
     "qwerty-es": (
         (*"1234567890", "¿", "¡"),
         (*"qwertyuiop", "á", "é"),
         (*"asdfghjkl", "ñ", "í", "ó"),
         (SHIFT, *"zxcvbnm", "ú", BACKSPACE),
-        _LAST_ROW,
+        TEXT_ROW,
     ),
     "qwerty-it": (
         tuple("1234567890"),
         (*"qwertyuiop", "è", "é"),
         (*"asdfghjkl", "ò", "à", "ù"),
         (SHIFT, *"zxcvbnm", "ì", BACKSPACE),
-        _LAST_ROW,
+        TEXT_ROW,
     ),
 }
 LAYOUT_FOR_LANGUAGE = {"fr": "azerty", "de": "qwertz", "en": "qwerty", "es": "qwerty-es", "it": "qwerty-it"}
-_WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, ENTER: 1.5, SYMBOLS: 1.5, LETTERS: 1.5}
+_WIDTH = {SHIFT: 1.5, BACKSPACE: 1.5, ENTER: 1.5, SYMBOLS: 1.5, LETTERS: 1.5, SPACE: 2.5}
 _GLYPH = {SHIFT: "⇧", BACKSPACE: "⌫", SPACE: " ", ENTER: "OK", SYMBOLS: "123", LETTERS: "abc"}
+_PHONE_KEY = 2.0  # a keypad's key is this many touch targets wide at most (a phone's dial pad)
 
 
-FULL_SPACE = 2.5  # the space bar's width in keys on a full keyboard
+@dataclass(frozen=True)
+class Shortcut:
+    """A key over the keyboard that types more than a letter: an email domain, or the address the shopper
+    typed before in the session. `width` is what its words need, in pixels."""
+
+    label: str
+    shown: str
+    on_tap: Callable[[], None]
+    width: int
+    style: str = "key_special"
 
 
-def _units(row: tuple[str, ...], space: float = FULL_SPACE) -> float:
-    return sum(space if key == SPACE else _WIDTH.get(key, 1.0) for key in row)
+def key_units(key: str) -> float:
+    """How many keys wide a key is (an ending such as ".com" is as wide as its letters ask)."""
+    return _WIDTH.get(key, 1.0 if len(key) <= 2 else 1.5)
 
 
-def fold_columns(layout: str, width: int, min_key: int) -> int:
-    """How many keys a row of a folded keyboard `width` wide takes, or 0 when the full rows reach
-    `min_key` a key."""
-    widest = max(_units(row) for row in LAYOUTS[layout])
-    return 0 if width / widest >= min_key else max(7, width // max(1, min_key))
+def _units(row: Sequence[str]) -> float:
+    return sum(key_units(key) for key in row)
+
+
+def layout_for(language: str) -> str:
+    """The keyboard layout shoppers of this language expect."""
+    return LAYOUT_FOR_LANGUAGE.get(language, "qwerty")
+
+
+def widest(layout: str) -> float:
+    """The widest row of a layout, in keys: every page of the keyboard has keys that wide."""
+    return max(_units(row) for row in LAYOUTS[layout])
 
 
 def narrowest(layout: str, min_key: int) -> int:
-    """The narrowest a keyboard of `layout` is with its full rows at `min_key` a key."""
-    return round(max(_units(row) for row in LAYOUTS[layout]) * min_key)
+    """The narrowest a keyboard of `layout` is with its rows at `min_key` a key."""
+    return round(widest(layout) * min_key)
 
 
-def row_count(layout: str, width: int, min_key: int) -> int:
-    """How many rows of keys the letters take (the height a keyboard needs is that many keys)."""
-    columns = fold_columns(layout, width, min_key)
-    return len(LAYOUTS[layout] if not columns else folded(layout, columns, LETTERS))
+def last_row(kind: Kind, endings: Sequence[str] = ()) -> tuple[str, ...]:
+    """The row under the letters: signs, space and OK for a text; @ . - _ and the address endings the store's
+    country uses (".fr", ".com") for an email."""
+    return (*EMAIL_SIGNS, *endings, ENTER) if kind == "email" else TEXT_ROW
 
 
-def folded(layout: str, columns: int, page: str) -> tuple[tuple[str, ...], ...]:
-    """A layout's keys on rows of at most `columns` keys, for a keyboard too narrow for its full rows at
-    touch size (accessible mode, a portrait window): the letters in the layout's order, or on the other
-    page the digits and signs, then a row of shift, page, space, backspace and OK."""
-    singles = [key for row in LAYOUTS[layout] for key in row if len(key) == 1]
-    keys = sorted((key for key in singles if key.isalpha()), key=lambda key: not key.isascii()) if page == LETTERS \
-        else [*SIGNS, *(key for key in singles if not key.isalnum() and key not in SIGNS)]
-    rows = [tuple(keys[i:i + columns]) for i in range(0, len(keys), columns)]
-    other = SYMBOLS if page == LETTERS else LETTERS
-    if len(rows) > 1 and len(rows[-1]) + 5 <= columns:
-        # the keys left over beside the space bar, rather than on a row of their own (a row of keys less
-        # is room for the form above; the row's keys are then one key wide each, see `_row_widths`)
-        return (*rows[:-1], (SHIFT, other, *rows[-1], SPACE, BACKSPACE, ENTER))
-    return (*rows, (SHIFT, other, SPACE, BACKSPACE, ENTER))
+def letter_rows(layout: str, kind: Kind = "text", endings: Sequence[str] = (),
+                digits: bool = True) -> tuple[tuple[str, ...], ...]:
+    """The first page of a keyboard: the layout's rows, its last row for `kind`; without `digits`, the
+    digits row goes to the second page and the letters it held join the last row."""
+    layout_rows = LAYOUTS[layout]
+    letters = layout_rows[1:4]
+    if digits:
+        return (layout_rows[0], *letters, last_row(kind, endings))
+    kept = tuple(key for key in layout_rows[0] if not key.isdigit()) if kind == "text" else ()
+    if kind == "email":
+        bottom = (SYMBOLS, *EMAIL_SIGNS, *endings, ENTER)
+    else:
+        bottom = (SYMBOLS, *kept, ",", ".", "-", "'", SPACE, ENTER)
+    return (*letters, bottom)
+
+
+def sign_rows(layout: str) -> tuple[tuple[str, ...], ...]:
+    """The second page of a keyboard without its digits row: the digits row, the signs, and back to the
+    letters."""
+    return (LAYOUTS[layout][0], SIGNS_ROW, (LETTERS, SPACE, BACKSPACE, ENTER))
 
 
 def capital(key: str) -> str:
@@ -108,38 +145,34 @@ def capital(key: str) -> str:
     return upper if len(upper) == 1 else key
 
 
-def _row_widths(row: tuple[str, ...], columns: int) -> list[float]:
-    """The widths of a folded keyboard's row, in keys: its special keys wider where the row has room, the
-    space bar taking what is left; all one key wide where it has none."""
-    widths = [_WIDTH.get(key, 1.0) for key in row if key != SPACE]
-    if sum(widths) + 1 > columns:
-        widths = [1.0] * len(widths)
-    space = max(1.0, columns - sum(widths))
-    shown = iter(widths)
-    return [space if key == SPACE else next(shown) for key in row]
-
-
 def _ignore_key(key: str) -> None:
     """What a disposed keyboard does with a key."""
 
 
-def layout_for(language: str) -> str:
-    """The keyboard layout shoppers of this language expect."""
-    return LAYOUT_FOR_LANGUAGE.get(language, "qwerty")
+@dataclass(frozen=True)
+class Form:
+    """One arrangement of a keyboard: whether the shortcuts show over it, and whether its first page holds
+    the digits row."""
+
+    shortcuts: bool
+    digits: bool
 
 
 class Keyboard(Panel):
     """Keys as buttons; each press calls `on_key` with the character, or SHIFT/BACKSPACE/ENTER (the
     special keys are labelled with their names in the shopper's language, given by `names`).
 
-    A key's touch area reaches to the middle of the gap around it (its cap is drawn inside), so that the
-    keys of a full row reach the touch size on a portrait screen; when even so a full row would be
-    narrower than `min_key` a key, the keys fold onto shorter rows over two pages (letters, then digits
-    and signs) instead of shrinking."""
+    `kind` is "text" (the language's layout), "email" (the same letters, @ . - _ and the address endings
+    beside them, no space) or "phone" (a 3x4 keypad: digits, + and delete). `shortcuts` are keys in a row
+    over the keys (email domains, an address typed before). A key's touch area reaches to the middle of the
+    gap around it (its cap is drawn inside). The keyboard fills the height it is given: every row at
+    `min_key` or more when it can, else lower keys (to SMALLEST_KEY of it), then without the shortcuts,
+    then without the digits row (they go to a second page)."""
 
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
                  enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0,
-                 names: Callable[[str], str] = str) -> None:
+                 names: Callable[[str], str] = str, *, kind: Kind = "text", endings: Sequence[str] = (),
+                 shortcuts: Sequence[Shortcut] = ()) -> None:
         super().__init__(rect, "surface_alt", radius=False, label=label, role="keyboard")
         self.layout = layout
         self.on_key = on_key
@@ -148,47 +181,136 @@ class Keyboard(Panel):
         self.enter_label = enter_label
         self.names = names  # a special key's name in the shopper's language (its label, what speech says)
         self.min_key = min_key
-        self.columns = fold_columns(layout, rect.width, min_key)
+        self.kind: Kind = kind
+        self.endings = tuple(endings)
+        self.shortcuts = tuple(shortcuts)
         self.keys: list[Button] = []
         self.page = LETTERS
+        self.form = self.forms()[0]
         if rect.width and rect.height:  # else laid out when the keyboard zone is placed
             self._lay_keys(LETTERS)
+
+    # --- which keys, for the room ---------------------------------------------------------------------
+    def forms(self) -> list[Form]:
+        """Its arrangements, the fullest first; an address typed before (a shortcut in accent) stays longer
+        than the row of digits."""
+        strip = [True, False] if self.shortcuts else [False]
+        if self.kind == "phone":
+            return [Form(shortcut, True) for shortcut in strip]
+        remembered = any(shortcut.style != "key_special" for shortcut in self.shortcuts)
+        order = [(True, True), (True, False), (False, True), (False, False)] if remembered else \
+            [(True, True), (False, True), (True, False), (False, False)]
+        return [Form(shortcut, digits) for shortcut, digits in order if shortcut in strip]
+
+    def rows_of(self, form: Form) -> int:
+        """How many rows of keys a form has (its shortcuts' row included)."""
+        pages = PHONE_ROWS if self.kind == "phone" else letter_rows(self.layout, self.kind, self.endings,
+                                                                    form.digits)
+        return len(pages) + (1 if form.shortcuts else 0)
+
+    def height_for(self, form: Form, share: float = 1.0) -> int:
+        """The height a form needs with its keys `share` of the touch target."""
+        return round(self.rows_of(form) * self.min_key * share) + self.gap
+
+    def least_height(self) -> int:
+        """The lowest it can be: its smallest form, its keys at their smallest."""
+        return self.height_for(self.forms()[-1], SMALLEST_KEY)
+
+    def full_height(self) -> int:
+        """The height its fullest form needs with keys of touch size."""
+        return self.height_for(self.forms()[0])
+
+    def _candidates(self) -> list[tuple[Form, float]]:
+        """The forms with the share of the touch target their keys get, in the order they are preferred:
+        the forms with the digits row with keys of touch size, then lower; then without the digits row."""
+        forms = self.forms()
+        with_digits = [form for form in forms if form.digits]
+        return [*((form, 1.0) for form in with_digits), *((form, SMALLEST_KEY) for form in with_digits),
+                *((form, SMALLEST_KEY) for form in forms if not form.digits)]
+
+    def tiers(self) -> list[tuple[int, bool]]:
+        """The heights it can take, in the order it prefers them (see `_candidates`), each with whether its
+        keys are of touch size there."""
+        found: dict[int, bool] = {}
+        for form, share in self._candidates():
+            found.setdefault(self.height_for(form, share), share == 1.0)
+        return list(found.items())
+
+    def _form_for(self, height: int) -> Form:
+        """The preferred arrangement that fits in `height`."""
+        for form, share in self._candidates():
+            if self.height_for(form, share) <= height:
+                return form
+        return self.forms()[-1]
 
     def place(self, rect: pygame.Rect) -> None:
         """Take the rectangle the layout gave the keyboard zone: the keys laid out again in it."""
         if rect != self.rect or not self.keys:
             self.rect = pygame.Rect(rect)
-            self.columns = fold_columns(self.layout, rect.width, self.min_key)
+            form = self._form_for(rect.height)
+            if form != self.form:
+                self.form, self.page = form, LETTERS
             self._lay_keys(self.page)
 
+    # --- the keys -------------------------------------------------------------------------------------
+    def _rows(self, page: str) -> tuple[tuple[str, ...], ...]:
+        if self.kind == "phone":
+            return PHONE_ROWS
+        if page == SYMBOLS:
+            return sign_rows(self.layout)
+        return letter_rows(self.layout, self.kind, self.endings, self.form.digits)
+
     def _lay_keys(self, page: str) -> None:
-        """Make the keys of a page (the full layout, or a folded page)."""
+        """Make the keys of a page: the shortcuts' row, then the rows of keys, as tall as the room allows."""
         for old in self.keys:
             old.dispose()
         self.children = [child for child in self.children if child not in self.keys]
         self.keys = []
         self.page = page
         rect = self.rect
-        rows = LAYOUTS[self.layout] if not self.columns else folded(self.layout, self.columns, page)
-        if self.columns:
-            row_widths = [_row_widths(row, self.columns) for row in rows]
-        else:
-            row_widths = [[FULL_SPACE if key == SPACE else _WIDTH.get(key, 1.0) for key in row] for row in rows]
-        key_h = rect.height // len(rows)
-        unit = rect.width / max(sum(widths) for widths in row_widths)
-        for row_index, (row, widths) in enumerate(zip(rows, row_widths, strict=True)):
-            x = rect.x + (rect.width - sum(widths) * unit) / 2  # the widest row fills the width, others centred
+        rows = self._rows(page)
+        count = len(rows) + (1 if self.form.shortcuts else 0)
+        key_h = rect.height // max(1, count)
+        y = rect.y
+        if self.form.shortcuts:
+            self._lay_shortcuts(pygame.Rect(rect.x, y, rect.width, key_h))
+            y += key_h
+        if self.kind == "phone":  # a dial pad: three keys a row, wider than tall, centred
+            unit = min(rect.width / 3, self.min_key * _PHONE_KEY)
+        else:  # the widest row of the layout fills the width, on every page
+            unit = rect.width / widest(self.layout)
+        for row_index, row in enumerate(rows):
+            widths = [1.0 if self.kind == "phone" else 1.5 if self.kind == "email" and key in EMAIL_SIGNS[:2]
+                      else key_units(key) for key in row]
+            if ENTER in row and len(self.enter_label) > 2 and self.kind != "phone":  # "Aceptar": its words
+                widths[row.index(ENTER)] += min(1.0, widest(self.layout) - sum(widths))  # in the row's room
+            x = rect.x + (rect.width - sum(widths) * unit) / 2  # a shorter row centred
             for key, units in zip(row, widths, strict=True):
-                special = key in _GLYPH
-                shown = self.enter_label if key == ENTER else _GLYPH.get(key, key)
-                button = Button((round(x), rect.y + row_index * key_h, round(x + units * unit) - round(x), key_h),
-                                self.names(key) if special else key, self._press(key),
-                                style="key_special" if special else "key", size="title",
-                                shown=capital(shown) if self.shifted and len(key) == 1 else shown)
-                button.inset = self.gap // 2
-                self.keys.append(self.add(button))
+                self._key(key, pygame.Rect(round(x), y + row_index * key_h, round(x + units * unit) - round(x), key_h))
                 x += units * unit
         self.invalidate()
+
+    def _key(self, key: str, rect: pygame.Rect) -> None:
+        special = key in _GLYPH
+        shown = self.enter_label if key == ENTER else _GLYPH.get(key, key)
+        button = Button(rect, self.names(key) if special else key, self._press(key),
+                        style="key_special" if special or len(key) > 1 else "key",
+                        size="title" if len(shown) <= 2 else "text",
+                        shown=capital(shown) if self.shifted and len(key) == 1 else shown)
+        button.inset = self.gap // 2
+        self.keys.append(self.add(button))
+
+    def _lay_shortcuts(self, rect: pygame.Rect) -> None:
+        """The shortcuts side by side over the keys, each as wide as its words ask, sharing the width."""
+        total = sum(shortcut.width for shortcut in self.shortcuts) or 1
+        x = float(rect.x)
+        for shortcut in self.shortcuts:
+            width = rect.width * shortcut.width / total
+            button = Button((round(x), rect.y, round(x + width) - round(x), rect.height), shortcut.label,
+                            shortcut.on_tap, style=shortcut.style, size="text", shown=shortcut.shown)
+            button.inset = self.gap // 2
+            self.keys.append(self.add(button))
+            x += width
 
     def dispose(self) -> None:
         """Also let go of the keys and of the scene's handler."""

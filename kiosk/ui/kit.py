@@ -14,7 +14,21 @@ from typing import Any
 import pygame
 
 from kiosk.ui.keyboard import Keyboard
-from kiosk.ui.layout import Box, Size, button, column, fit, fixed, layout, leaf, mount, square, status_zone, text
+from kiosk.ui.layout import (
+    Box,
+    Size,
+    button,
+    column,
+    fit,
+    fixed,
+    flex,
+    layout,
+    leaf,
+    mount,
+    square,
+    status_zone,
+    text,
+)
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
@@ -100,8 +114,10 @@ class Kit:
         """The status zone: empty, until the screen shows a confirmation in it."""
         return status_zone(Status(), self.cache, self.theme)
 
-    def keyboard(self, keys: Keyboard, width: int, height: int) -> Box:
-        """The keyboard zone: `keys` at the bottom, `width` wide (centred), `height` tall."""
-        key_box = leaf(keys, width=fixed(width), height=fixed(height))
+    def keyboard(self, keys: Keyboard, width: int, height: int, most: int = 0) -> Box:
+        """The keyboard zone: `keys` at the bottom, `width` wide (centred), `height` tall; with `most`, at
+        least `height` and as tall as `most` where the room left allows (the keys fill what they get)."""
+        tall = flex(1000, min=height, max=max(height, most)) if most else fixed(height)
+        key_box = leaf(keys, width=fixed(width), height=tall)
         key_box.placed = keys.place
-        return column(key_box, align="center")
+        return column(key_box, align="center", height=tall)

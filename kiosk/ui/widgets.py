@@ -388,7 +388,7 @@ class Button(Widget):
             pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, theme.px(3)), border_radius=radius)
         ink_color = theme.color(ink if self.enabled else "muted")
         size = theme.size(self.size_name)
-        room = rect.width - theme.px(16)
+        room = rect.width - theme.px(4 if self.style in ("key", "key_special") else 16)  # a key: its glyph alone
         shown = self.shown or self.label
         line_h = painter.text.line_height(size, True)
         if not self.note and rect.height >= 2 * line_h + theme.px(8) and painter.text.width(shown, size, True) > room:

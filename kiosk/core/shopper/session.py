@@ -38,6 +38,10 @@ class ShopperSession:
     saved_lists: tuple[SavedList, ...] = ()  # the member's lists, as the backend gave them back
     lists_ticket: str = ""  # the sign-in whose lists may still come back
     saved_here: frozenset[tuple[str, ...]] = frozenset()  # the lists saved in this session (not twice)
+    # personal data: the email address and phone number typed in this session (to share, to order), offered
+    # again where a contact is asked; wiped with the session, never published
+    contact_email: str = ""
+    contact_phone: str = ""
 
     def __post_init__(self) -> None:
         if not self.language:
@@ -65,8 +69,14 @@ class ShopperSession:
         if sku in self.compare:
             self.compare.remove(sku)
 
+    def remember_contact(self, *, email: str = "", phone: str = "") -> None:
+        """Keep the address or number the shopper just used, to offer it at the next form of the session."""
+        self.contact_email = email or self.contact_email
+        self.contact_phone = phone or self.contact_phone
+
     def wipe(self) -> None:
         """Forget everything about this shopper."""
+        self.contact_email = self.contact_phone = ""
         self.language = self.default_language
         self.compare.clear()
         self.started = False

@@ -1,0 +1,40 @@
+"""The typing aids of a contact field: the address or number typed before in this session (one tap to use
+it again), and keys for the email domains most people use in the store's country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from kiosk.config.countries import country_typing
+from kiosk.scenes.context import SceneContext
+from kiosk.ui.keyboard import Shortcut
+
+
+def with_domain(address: str, domain: str) -> str:
+    """`address` ending with `domain`: what was typed before "@" (or all of it), then "@" and the domain."""
+    return f"{address.split('@', 1)[0]}@{domain}"
+
+
+def email_domains(ctx: SceneContext) -> tuple[str, ...]:
+    """The store's own domain keys, else its country's most used ones."""
+    store = ctx.shop.config.store
+    return store.email_domains or country_typing(store.country).email_domains
+
+
+def contact_shortcuts(ctx: SceneContext, kind: str, typed: str, fill: Callable[[str], None]) -> list[Shortcut]:
+    """The keys over an email keyboard or a phone keypad: the session's address (or number) when the field
+    does not hold it yet, then (email) the country's domains; `fill` puts a text in the field."""
+    session = ctx.session
+    known = session.contact_phone if kind == "phone" else session.contact_email
+    keys = []
+    if known and typed != known:  # personal data: shown to the shopper who typed it, in this session only
+        keys.append(Shortcut(ctx.t("Use {contact}", contact=known), known, partial(fill, known), 0, style="accent"))
+    if kind == "email":
+        keys += [Shortcut("@" + domain, "@" + domain, partial(_fill_domain, typed, domain, fill), 0)
+                 for domain in email_domains(ctx)]
+    return keys
+
+
+def _fill_domain(typed: str, domain: str, fill: Callable[[str], None]) -> None:
+    fill(with_domain(typed, domain))
