@@ -38,3 +38,18 @@ def write_cmyk_jpeg_header(path: Path, width: int = 100, height: int = 100) -> P
     path.write_bytes(b"\xff\xd8" + b"\xff\xee" + struct.pack(">H", len(adobe) + 2) + adobe
                      + b"\xff\xc0" + struct.pack(">H", len(sof) + 2) + sof + b"\xff\xd9")
     return path
+
+
+def write_webp(path: Path, width: int, height: int, kind: str = "lossy") -> Path:
+    """A WebP picture made by Pillow's libwebp: `lossy` (VP8), `lossless` (VP8L), `alpha` (extended, VP8X)
+    or `animated` (two frames)."""
+    from PIL import Image
+
+    mode = "RGBA" if kind == "alpha" else "RGB"
+    picture = Image.new(mode, (width, height), (200, 40, 40, 120))
+    if kind == "animated":
+        picture.save(path, "WEBP", save_all=True, append_images=[Image.new(mode, (width, height), (10, 90, 200))],
+                     duration=100)
+    else:
+        picture.save(path, "WEBP", lossless=kind == "lossless", quality=80)
+    return path

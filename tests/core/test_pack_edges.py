@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.image_header import ImageHeader, read_header
 from kiosk.core.pack.reader import PackRejected
 from tests.conftest import REPO
-from tests.pictures import write_cmyk_jpeg_header, write_png
+from tests.pictures import write_cmyk_jpeg_header, write_png, write_webp
 
 DEMO = REPO / "content" / "demo"
 
@@ -78,6 +79,23 @@ def test_grey_palette_and_16_bit_pictures_are_taken(tmp_path: Path, colour_type:
     assert read_pack(folder).products[0].image == "images/odd.png"
 
 
+@pytest.mark.parametrize("kind", ["lossy", "lossless", "alpha"])
+def test_webp_pictures_are_taken_with_their_size_read_from_the_header(tmp_path: Path, kind: str) -> None:
+    folder = demo_copy(tmp_path)
+    write_webp(folder / "images" / "photo.webp", 321, 123, kind)
+    edit_first_product(folder, image="images/photo.webp")
+    assert read_pack(folder).products[0].image == "images/photo.webp"
+    assert read_header(folder / "images" / "photo.webp") == ImageHeader("webp", 321, 123)
+
+
+def test_an_animated_webp_is_refused_as_a_picture(tmp_path: Path) -> None:
+    folder = demo_copy(tmp_path)
+    write_webp(folder / "images" / "moving.webp", 64, 64, "animated")
+    edit_first_product(folder, image="images/moving.webp")
+    problems = problems_of(folder)
+    assert len(problems) == 1 and "images/moving.webp is an animated WebP" in problems[0]
+
+
 def test_oversized_cmyk_and_unreadable_pictures_are_refused_without_decoding(tmp_path: Path) -> None:
     folder = demo_copy(tmp_path)
     write_png(folder / "images" / "huge.png", 4, 4, 2, claimed=(20000, 20000))  # says 20000x20000: never decoded
@@ -88,7 +106,7 @@ def test_oversized_cmyk_and_unreadable_pictures_are_refused_without_decoding(tmp
         product["image"] = image
     (folder / "products.json").write_text(json.dumps(products, ensure_ascii=False), encoding="utf-8")
     problems = " ".join(problems_of(folder))
-    assert "20000x20000 pixels" in problems and "CMYK" in problems and "not a PNG or JPEG" in problems
+    assert "20000x20000 pixels" in problems and "CMYK" in problems and "not a PNG, JPEG or WebP" in problems
 
 
 def test_texts_over_their_limit_are_refused(tmp_path: Path) -> None:

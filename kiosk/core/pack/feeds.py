@@ -92,13 +92,13 @@ def _settings(reader: PackReader, mapping: Any, categories: list[Category], lang
 
 
 def _pictures(folder: Path) -> dict[str, str]:
-    """The pack's own pictures of feed products, `images/{id}.png` or `.jpg` (by the row's id or its
+    """The pack's own pictures of feed products, `images/{id}.png`, `.jpg` or `.webp` (by the row's id or its
     item_group_id): the kiosk works offline and never fetches a feed's image_link from the web."""
     images = folder / "images"
     if not images.is_dir():
         return {}
     return {path.stem: f"images/{path.name}" for path in images.iterdir()
-            if path.suffix.lower() in (".png", ".jpg", ".jpeg")}
+            if path.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp")}
 
 
 def _checked(reader: PackReader, item: FeedItem, categories: dict[str, Category],

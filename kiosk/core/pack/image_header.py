@@ -17,7 +17,7 @@ SOF_MARKERS = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD,
 
 @dataclass(frozen=True)
 class ImageHeader:
-    """A picture's format ("png", "jpeg"), size in pixels, and colour channels (JPEG: 1 grey, 3, 4 CMYK)."""
+    """A picture's format ("png", "jpeg", "webp"), size in pixels, and colour channels (JPEG: 1 grey, 3, 4 CMYK)."""
 
     format: str
     width: int
@@ -30,7 +30,7 @@ class ImageProblem(ValueError):
 
 
 def read_header(path: Path) -> ImageHeader:
-    """The header of a PNG or JPEG file; ImageProblem for anything else or a damaged file."""
+    """The header of a PNG, JPEG or WebP file; ImageProblem for anything else or a damaged file."""
     try:
         with open(path, "rb") as handle:
             start = handle.read(32)
@@ -40,9 +40,29 @@ def read_header(path: Path) -> ImageHeader:
             if start.startswith(b"\xff\xd8"):
                 handle.seek(2)
                 return _jpeg_header(handle)
+            if start[:4] == b"RIFF" and start[8:12] == b"WEBP":
+                return _webp_header(start[12:])
     except OSError as error:
         raise ImageProblem(f"cannot be read: {error.strerror or error}") from None
-    raise ImageProblem("is not a PNG or JPEG picture")
+    raise ImageProblem("is not a PNG, JPEG or WebP picture")
+
+
+def _webp_header(chunk: bytes) -> ImageHeader:
+    """The size of a WebP picture from its first chunk: lossy (VP8), lossless (VP8L) or extended (VP8X)."""
+    kind, body = chunk[:4], chunk[8:]
+    if kind == b"VP8 " and len(body) >= 10 and body[3:6] == b"\x9d\x01\x2a":
+        width, height = struct.unpack("<HH", body[6:10])
+        return ImageHeader("webp", width & 0x3FFF, height & 0x3FFF)
+    if kind == b"VP8L" and len(body) >= 5 and body[0] == 0x2F:
+        bits = int.from_bytes(body[1:5], "little")
+        return ImageHeader("webp", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
+    if kind == b"VP8X" and len(body) >= 10:
+        if body[0] & 0x02:  # the animation flag: a moving picture is a video's job
+            raise ImageProblem("is an animated WebP (give a still picture, or a video)")
+        width = int.from_bytes(body[4:7], "little") + 1
+        height = int.from_bytes(body[7:10], "little") + 1
+        return ImageHeader("webp", width, height)
+    raise ImageProblem("is a damaged WebP (no frame header)")
 
 
 def _jpeg_header(handle: object) -> ImageHeader:
