@@ -82,6 +82,7 @@ class Variant:
     stock: int = 0
     gtin: str = ""
     price_cents: int = 0  # its own price (a feed's XL may cost more); 0: the product's
+    images: tuple[str, ...] = ()  # its own pictures (a colour's), the main one first; none: the product's
 
     def price(self, product_price_cents: int) -> int:
         """What this variant costs, its product costing `product_price_cents`."""

@@ -44,6 +44,8 @@ CREATE TABLE variants(sku TEXT PRIMARY KEY, product TEXT NOT NULL, position INTE
     price_cents INTEGER NOT NULL);
 CREATE INDEX variants_by_product ON variants(product, position);
 CREATE UNIQUE INDEX variants_by_gtin ON variants(gtin14) WHERE gtin14 IS NOT NULL;
+CREATE TABLE pictures(owner TEXT NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL,
+    PRIMARY KEY(owner, position)) WITHOUT ROWID;
 CREATE TABLE together(sku TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY(sku, other));
 CREATE TABLE member_purchases(loyalty_id TEXT NOT NULL, sku TEXT NOT NULL, PRIMARY KEY(loyalty_id, sku));
 CREATE TABLE collections(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
@@ -114,6 +116,10 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
           v.gtin, gtin14(v.gtin) if v.gtin else None, v.price_cents)
          for p in products for i, v in enumerate(p.variants)),
     )
+    connection.executemany(  # a product's gallery (its main picture first), and a colour's own pictures
+        "INSERT INTO pictures VALUES (?, ?, ?)",
+        [(p.sku, i, path) for p in products for i, path in enumerate(([p.image] if p.image else []) + list(p.images))]
+        + [(v.sku, i, path) for p in products for v in p.variants for i, path in enumerate(v.images)])
     connection.executemany(
         "INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((r.id, r.sku, r.stars, r.author, r.language, r.text, r.date.isoformat(), r.helpful, r.in_store)

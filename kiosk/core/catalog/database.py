@@ -175,6 +175,8 @@ class Catalog:
         variant_columns = {row[1] for row in self._db.execute("PRAGMA table_info(variants)")}
         self._variant_codes = "gtin14" in variant_columns
         self._variant_prices = "price_cents" in variant_columns
+        self._has_pictures = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'pictures'").fetchone() is not None
 
     def _has_column(self, table: str, column: str) -> bool:
         return column in {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
@@ -269,7 +271,22 @@ class Catalog:
         own = (", gtin" if self._variant_codes else ", ''") + (", price_cents" if self._variant_prices else ", 0")
         rows = self._db.execute(f"SELECT sku, size, colour, stock{own} FROM variants WHERE product = ? "
                                 "ORDER BY position", (sku,))
-        return [Variant(r[0], r[1], json.loads(r[2]) if r[2] else None, r[3], r[4], r[5]) for r in rows]
+        return [Variant(r[0], r[1], json.loads(r[2]) if r[2] else None, r[3], r[4], r[5],
+                        images=tuple(self._pictures(r[0]))) for r in rows.fetchall()]
+
+    def pictures(self, sku: str) -> list[str]:
+        """A product's gallery, its main picture first (a catalogue from before galleries: its one picture)."""
+        found = self._pictures(sku)
+        if found:
+            return found
+        row = self._db.execute("SELECT image FROM products WHERE sku = ?", (sku,)).fetchone()
+        return [row[0]] if row and row[0] else []
+
+    def _pictures(self, owner: str) -> list[str]:
+        if not self._has_pictures:
+            return []
+        return [r[0] for r in self._db.execute("SELECT path FROM pictures WHERE owner = ? ORDER BY position",
+                                               (owner,))]
 
     def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> bool:
         """A live price or stock change of a product or of one variant (the product's stock is then their

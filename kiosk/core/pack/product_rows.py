@@ -17,8 +17,9 @@ from kiosk.core.pack.reader import PackReader
 
 PRODUCT_FIELDS = {
     "sku", "gtin", "brand", "category", "name", "description", "price", "stock", "aisle",
-    "rating", "popularity", "specs", "image", "variants",
+    "rating", "popularity", "specs", "image", "images", "variants",
 }  # fmt: skip
+MAX_PICTURES = 12  # a product's gallery (or a colour's): more would be dots nobody taps through
 NAME_MAX = 200  # characters of a product's name, in one language
 DESCRIPTION_MAX = 5000  # ... of a description (a 5 MB one took the loop 6-7 s to lay out)
 
@@ -41,6 +42,7 @@ class ProductRow:
     specs: dict[str, SpecValue]
     image: str
     variants: tuple[Variant, ...] = ()
+    images: tuple[str, ...] = ()  # more pictures for its gallery, after `image`
 
 
 @dataclass(frozen=True)
@@ -158,21 +160,49 @@ def check_product(reader: PackReader, place: RowPlace, raw: dict[str, Any], cate
             if checked is not None:
                 specs[key] = checked
     image = str(raw.get("image") or "")
-    picture = reader.path_in_pack(file, place.key("image"), image, line) if image else None
+    if image:
+        _check_picture(reader, place, "image", image)
+    images = _pictures(reader, place, "images", raw.get("images"))
+    for index, variant in enumerate(variants):
+        for number, path in enumerate(variant.images):
+            _check_picture(reader, place, f"variants[{index}].images[{number}]", path)
+    if reader.problems[before:] or price is None:
+        return None
+    return ProductRow(str(raw["sku"]), gtin, brand, str(raw["category"]), name, description, price,
+                      stock, str(raw.get("aisle") or ""), rating, popularity, specs, image, variants, images)
+
+
+def _check_picture(reader: PackReader, place: RowPlace, column: str, path: str) -> None:
+    """A picture the row names: inside the pack, and one the kiosk can show (said with its file otherwise)."""
+    picture = reader.path_in_pack(place.file, place.key(column), path, place.line)
     if picture is not None:
         try:
             check_picture(picture)
         except ImageProblem as problem:
-            bad("image", f"{image} {problem}")
-    if reader.problems[before:] or price is None:
-        return None
-    return ProductRow(str(raw["sku"]), gtin, brand, str(raw["category"]), name, description, price,
-                      stock, str(raw.get("aisle") or ""), rating, popularity, specs, image, variants)
+            reader.problem(place.file, place.key(column), f"{path} {problem}", place.line)
+
+
+def _pictures(reader: PackReader, place: RowPlace, column: str, raw: Any) -> tuple[str, ...]:
+    """A list of pictures (`images`): in JSON a list, in CSV paths separated by "|"; each checked."""
+    if raw in (None, ""):
+        return ()
+    paths = [part.strip() for part in raw.split("|")] if isinstance(raw, str) else raw
+    if not isinstance(paths, list) or not all(isinstance(path, str) and path for path in paths):
+        reader.problem(place.file, place.key(column), "must be a list of pictures in the pack", place.line)
+        return ()
+    if len(paths) > MAX_PICTURES:
+        reader.problem(place.file, place.key(column), f"has {len(paths)} pictures; at most {MAX_PICTURES}",
+                       place.line)
+        return ()
+    for number, path in enumerate(paths):
+        _check_picture(reader, place, f"{column}[{number}]", path)
+    return tuple(paths)
 
 
 def _variants(raw: Any, languages: tuple[str, ...], bad: Callable[[str, str], None]) -> tuple[Variant, ...]:
-    """A product's sizes and colours: [{"sku", "size", "colour": {"fr", "en"}, "stock", "gtin"}]; a variant's
-    own GTIN (on its box) opens its product with it chosen."""
+    """A product's sizes and colours: [{"sku", "size", "colour": {"fr", "en"}, "stock", "gtin", "images"}]; a
+    variant's own GTIN (on its box) opens its product with it chosen, its own pictures (a colour's) show
+    when it is chosen."""
     if not isinstance(raw, list):
         bad("variants", "must be a list of variants")
         return ()
@@ -182,7 +212,7 @@ def _variants(raw: Any, languages: tuple[str, ...], bad: Callable[[str, str], No
         if not isinstance(item, dict) or not item.get("sku") or not (item.get("size") or item.get("colour")):
             bad(where, "needs a sku and a size or a colour")
             continue
-        unknown = sorted(set(item) - {"sku", "size", "colour", "stock", "gtin"})
+        unknown = sorted(set(item) - {"sku", "size", "colour", "stock", "gtin", "images"})
         if unknown:
             bad(f"{where}.{unknown[0]}", "is not a variant field")
             continue
@@ -198,7 +228,13 @@ def _variants(raw: Any, languages: tuple[str, ...], bad: Callable[[str, str], No
         if gtin and not is_valid_gtin(gtin):
             bad(f"{where}.gtin", f"{gtin!r} is not a valid GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14 with its check digit)")
             continue
-        variants.append(Variant(str(item["sku"]), str(item.get("size") or ""), colour, stock, gtin))
+        images = item.get("images") or []
+        if not isinstance(images, list) or not all(isinstance(path, str) and path for path in images) \
+                or len(images) > MAX_PICTURES:
+            bad(f"{where}.images", f"must be a list of at most {MAX_PICTURES} pictures in the pack")
+            continue
+        variants.append(Variant(str(item["sku"]), str(item.get("size") or ""), colour, stock, gtin,
+                                images=tuple(images)))
     skus = [v.sku for v in variants]
     if len(set(skus)) != len(skus):
         bad("variants", "two variants have the same sku")

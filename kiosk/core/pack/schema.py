@@ -44,7 +44,10 @@ VARIANT = _object({"sku": SKU, "size": {"type": "string", "maxLength": 40}, "col
                    "stock": {"type": "integer", "minimum": 0},
                    "gtin": {"type": ["string", "integer"],
                             "description": "the code on this size's or colour's box: scanned, it opens the product "
-                                           "with this variant chosen"}}, ("sku",))
+                                           "with this variant chosen"},
+                   "images": {"type": "array", "items": {"type": "string"}, "maxItems": 12,
+                              "description": "this colour's own pictures (PNG, JPEG or WebP in the pack), its main "
+                                             "one first: shown when the shopper chooses it"}}, ("sku",))
 PRODUCT = _object({
     "sku": SKU, "gtin": {"type": ["string", "integer"]}, "brand": {"type": "string", "minLength": 1},
     "category": ID, "name": TEXTS, "description": TEXTS,
@@ -52,7 +55,10 @@ PRODUCT = _object({
     "stock": {"type": ["integer", "string"]}, "aisle": {"type": "string", "maxLength": 20},
     "rating": {"type": ["number", "string"]}, "popularity": {"type": ["integer", "string"]},
     "specs": {"type": "object", "additionalProperties": SPEC_VALUE},
-    "image": {"type": "string", "description": "a picture inside the pack, such as images/BIK-101.png"},
+    "image": {"type": "string", "description": "a picture inside the pack (PNG, JPEG or WebP), such as "
+                                               "images/BIK-101.jpg"},
+    "images": {"type": "array", "items": {"type": "string"}, "maxItems": 12,
+               "description": "more pictures for the product's gallery, after `image` (other sides, details)"},
     "variants": _list_of(VARIANT, "sizes and colours, each with its SKU, stock and (optional) GTIN"),
 }, ("sku", "gtin", "brand", "category", "name", "price"))
 SPEC = _object({"key": ID, "label": TEXTS, "unit": {"type": "string", "maxLength": 20},
