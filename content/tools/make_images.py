@@ -1,8 +1,13 @@
-"""Draw the demo pack's product and category pictures (no image is taken from elsewhere).
+"""Draw the demo pack's product pictures and category icons (no picture is taken from elsewhere).
 
 Usage: python content/tools/make_images.py [content/demo]
-Each product gets a 480x480 PNG in its category's style, tinted by a colour derived from its SKU;
-each category gets a 240x240 icon. Re-running gives the same files.
+
+Each product gets several pictures of 1200x1200, drawn at twice that size and scaled down smoothly:
+its main picture (JPEG) and other views (WebP: another side, a detail close up), each kind of product
+drawn from its own specs (draw_bikes.py, draw_gear.py). A product that comes in colours gets its
+pictures in each colour, named in its variants. The pack's products.json is rewritten to name them
+(`image`, `images`, and each colour's `images`). Each category gets a 240x240 icon. Re-running gives the
+same files.
 """
 
 from __future__ import annotations
@@ -10,17 +15,27 @@ from __future__ import annotations
 import colorsys
 import hashlib
 import json
-import math
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 import pygame
+from draw_bikes import bike_of, bike_views, draw_bike
+from draw_gear import VIEWS, Look, camera_of
+from picture_kit import Camera, Canvas, Color, darker, lighter
 
-SIZE = 480
-Color = tuple[int, int, int]
+SIZE = 1200
+ICON = 240
+BACKDROP = ((244, 242, 238), (222, 219, 213))
+NIGHT = ((28, 32, 44), (10, 12, 18))
+# The colours a variant may be named by (English), as a product photographer would have them dyed
+COLOURS: dict[str, Color] = {"black": (48, 50, 54), "navy": (34, 52, 102), "red": (186, 42, 44),
+                             "green": (46, 120, 84), "blue": (40, 100, 180), "grey": (120, 124, 130),
+                             "white": (236, 236, 232), "orange": (230, 120, 40), "yellow": (236, 196, 40)}
+ACCENTS: dict[str, Color] = {"bikes": (232, 120, 40), "running": (250, 250, 250), "tents": (240, 200, 60),
+                             "backpacks": (240, 170, 40), "watches": (90, 200, 230), "headlamps": (60, 60, 64)}
 
 
 def _hex(color: str) -> Color:
@@ -36,97 +51,103 @@ def _variant(base: Color, key: str) -> Color:
     return int(r * 255), int(g * 255), int(b * 255)
 
 
-def _line(surface: pygame.Surface, color: Color, a: tuple[float, float], b: tuple[float, float], width: int) -> None:
-    pygame.draw.line(surface, color, a, b, width)
-    for point in (a, b):
-        pygame.draw.circle(surface, color, point, width / 2)
+def _save(picture: pygame.Surface, path: Path) -> None:
+    """A JPEG through pygame, a WebP through Pillow (pygame-ce writes no WebP)."""
+    if path.suffix == ".webp":
+        from PIL import Image
+
+        Image.frombytes("RGB", picture.get_size(), pygame.image.tobytes(picture, "RGB")).save(
+            path, "WEBP", quality=82, method=6)
+    else:
+        pygame.image.save(picture, str(path))
 
 
-def bike(s: pygame.Surface, c: Color, dark: Color) -> None:
-    """A bicycle."""
-    for x in (140, 340):
-        pygame.draw.circle(s, dark, (x, 300), 82, 14)
-        pygame.draw.circle(s, dark, (x, 300), 10)
-    for a, b in (((140, 300), (220, 300)), ((220, 300), (300, 190)), ((300, 190), (190, 190)),
-                 ((190, 190), (140, 300)), ((190, 190), (220, 300)), ((300, 190), (340, 300)),
-                 ((300, 190), (290, 160)), ((180, 170), (215, 170))):
-        _line(s, c, a, b, 16)
-    _line(s, dark, (270, 160), (315, 150), 14)
+def _canvas(camera: Camera, night: bool = False) -> Canvas:
+    canvas = Canvas((SIZE, SIZE), camera)
+    canvas.studio(*(NIGHT if night else BACKDROP), floor=None)
+    return canvas
 
 
-def shoe(s: pygame.Surface, c: Color, dark: Color) -> None:
-    """A running shoe."""
-    pygame.draw.polygon(s, c, [(90, 320), (110, 200), (170, 190), (215, 250), (330, 270), (395, 300), (400, 330)])
-    pygame.draw.rect(s, dark, (80, 320, 330, 36), border_radius=18)
-    for i in range(4):
-        _line(s, (255, 255, 255), (160 + i * 22, 228 + i * 10), (185 + i * 22, 215 + i * 10), 7)
-    pygame.draw.arc(s, (255, 255, 255), (220, 260, 170, 90), 0.3, 2.4, 8)
+def product_pictures(product: dict[str, Any], icon: str, color: Color,
+                     accent: Color) -> list[tuple[str, pygame.Surface]]:
+    """The views of one product in one colour, the main one first: (view name, picture)."""
+    pictures = []
+    if icon == "bike":
+        bike = bike_of(product["name"]["en"], product.get("specs", {}))
+        for name, camera in bike_views(bike):
+            canvas = _canvas(camera)
+            draw_bike(canvas, bike, color, accent)
+            pictures.append((name, canvas.picture()))
+        return pictures
+    look = Look(color, accent, product["name"]["en"], product.get("specs", {}))
+    for view in VIEWS[icon]:
+        canvas = _canvas(camera_of(view), view.night)
+        view.draw(canvas, look)
+        pictures.append((view.name, canvas.picture()))
+    return pictures
 
 
-def tent(s: pygame.Surface, c: Color, dark: Color) -> None:
-    """A dome tent."""
-    pygame.draw.polygon(s, c, [(70, 360), (240, 120), (410, 360)])
-    pygame.draw.polygon(s, dark, [(190, 360), (240, 250), (290, 360)])
-    _line(s, dark, (40, 362), (440, 362), 10)
-    _line(s, dark, (240, 120), (240, 95), 8)
+def write_product(folder: Path, product: dict[str, Any], icon: str, color: Color, accent: Color,
+                  stem: str) -> list[str]:
+    """Write one product's pictures in one colour as `images/{stem}.jpg` and `images/{stem}-{view}.webp`;
+    returns their paths in the pack, the main one first."""
+    paths = []
+    for index, (view, picture) in enumerate(product_pictures(product, icon, color, accent)):
+        name = f"images/{stem}.jpg" if index == 0 else f"images/{stem}-{view}.webp"
+        _save(picture, folder / name)
+        paths.append(name)
+    return paths
 
 
-def backpack(s: pygame.Surface, c: Color, dark: Color) -> None:
-    """A backpack."""
-    pygame.draw.arc(s, dark, (185, 70, 110, 100), 0, math.pi, 14)
-    pygame.draw.rect(s, c, (140, 110, 200, 270), border_radius=48)
-    pygame.draw.rect(s, dark, (170, 250, 140, 100), border_radius=24)
-    _line(s, (255, 255, 255), (185, 270), (295, 270), 6)
-    pygame.draw.rect(s, dark, (150, 160, 180, 18), border_radius=9)
-
-
-def watch(s: pygame.Surface, c: Color, dark: Color) -> None:
-    """A GPS watch."""
-    pygame.draw.rect(s, dark, (190, 60, 100, 360), border_radius=30)
-    pygame.draw.circle(s, c, (240, 240), 115)
-    pygame.draw.circle(s, (250, 250, 250), (240, 240), 90)
-    _line(s, dark, (240, 240), (240, 175), 10)
-    _line(s, dark, (240, 240), (290, 265), 8)
-    pygame.draw.circle(s, c, (240, 240), 12)
-
-
-def headlamp(s: pygame.Surface, c: Color, dark: Color) -> None:
-    """A headlamp with its beam."""
-    pygame.draw.polygon(s, (255, 236, 150), [(290, 215), (450, 120), (450, 350), (290, 265)])
-    pygame.draw.ellipse(s, dark, (70, 150, 240, 180), 20)
-    pygame.draw.rect(s, c, (230, 190, 90, 100), border_radius=20)
-    pygame.draw.circle(s, (255, 245, 200), (300, 240), 28)
-
-
-DRAWINGS: dict[str, Callable[[pygame.Surface, Color, Color], None]] = {
-    "bike": bike, "shoe": shoe, "tent": tent, "backpack": backpack, "watch": watch, "headlamp": headlamp,
-}
-
-
-def picture(icon: str, color: Color, size: int, background: Color) -> pygame.Surface:
-    """One pictogram, drawn large and scaled down smoothly."""
-    big = pygame.Surface((SIZE, SIZE))
-    big.fill(background)
-    dark = tuple(int(v * 0.45) for v in color)
-    DRAWINGS[icon](big, color, dark)  # type: ignore[arg-type]
-    return pygame.transform.smoothscale(big, (size, size)) if size != SIZE else big
+def icon_picture(icon: str, color: Color) -> pygame.Surface:
+    """A category's icon: its kind of product's main view, small, on a tint of its colour."""
+    tint = lighter(color, 0.88)
+    product = {"name": {"en": {"bike": "Road bike", "shoe": "Road shoe"}.get(icon, icon)},
+               "specs": {"terrain": "Road", "stack": 26, "drop": 8, "volume": 30, "capacity": 2, "screen": 28,
+                         "lumens": 400}}
+    _, picture = product_pictures(product, icon, color, darker(color, 0.4))[0]
+    small = pygame.Surface(picture.get_size())
+    small.fill(tint)
+    picture.set_colorkey(None)
+    small.blit(picture, (0, 0))
+    return pygame.transform.smoothscale(small, (ICON, ICON))
 
 
 def main(folder: Path) -> None:
-    """Write every picture of the pack in `folder`."""
+    """Write every picture of the pack in `folder` and name them in its products.json."""
     categories = json.loads((folder / "categories.json").read_text(encoding="utf-8"))
-    products = json.loads((folder / "products.json").read_text(encoding="utf-8"))
-    (folder / "images").mkdir(exist_ok=True)
+    products_file = folder / "products.json"
+    products = json.loads(products_file.read_text(encoding="utf-8"))
+    images = folder / "images"
+    images.mkdir(exist_ok=True)
+    for old in images.glob("*"):
+        if not old.name.startswith("category-"):
+            old.unlink()
     icons = {c["id"]: (c["icon"], _hex(c["color"])) for c in categories}
     for category in categories:
         icon, color = icons[category["id"]]
-        tint = tuple(int(255 - (255 - v) * 0.12) for v in color)
-        pygame.image.save(picture(icon, color, 240, tint), str(folder / "images" / f"category-{category['id']}.png"))
+        pygame.image.save(icon_picture(icon, color), str(images / f"category-{category['id']}.png"))
+    count = 0
     for product in products:
         icon, color = icons[product["category"]]
-        pygame.image.save(picture(icon, _variant(color, product["sku"]), SIZE, (246, 244, 240)),
-                          str(folder / product["image"]))
-    print(f"{len(products)} product pictures and {len(categories)} category icons in {folder / 'images'}")
+        accent = ACCENTS.get(product["category"], (240, 240, 240))
+        coloured = [v for v in product.get("variants", []) if v.get("colour")]
+        if coloured:  # each colour its own pictures; the product shows its first colour's
+            for variant in coloured:
+                name = variant["colour"]["en"].lower()
+                paths = write_product(folder, product, icon, COLOURS.get(name, _variant(color, name)), accent,
+                                      f"{product['sku']}-{name}")
+                variant["images"] = paths
+                count += len(paths)
+            first = coloured[0]["images"]
+        else:
+            first = write_product(folder, product, icon, _variant(color, product["sku"]), accent, product["sku"])
+            count += len(first)
+        product["image"], product["images"] = first[0], first[1:]
+    products_file.write_text(json.dumps(products, ensure_ascii=False, indent=1), encoding="utf-8")
+    size = sum(path.stat().st_size for path in images.iterdir()) / 1e6
+    print(f"{count} product pictures ({len(products)} products) and {len(categories)} category icons in {images}, "
+          f"{size:.1f} MB")
 
 
 if __name__ == "__main__":
