@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from kiosk.core.language.i18n import N_
@@ -15,9 +16,10 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import price_box, price_for_member
 from kiosk.scenes.product_video import product_films
 from kiosk.scenes.store_status import in_store_shown
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, grid, leaf, row, scroll
+from kiosk.ui.gallery import Gallery, GalleryState
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, grid, leaf, row, scroll, square
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Root
+from kiosk.ui.widgets import Panel, Picture, Root
 
 REVIEWS_SHOWN = 6
 # The language a review was written in, said when it is not the shopper's
@@ -39,6 +41,12 @@ class ProductScene(ShopScene):
         self.variant: Variant | None = next((v for v in self.variants if v.sku == variant), None)
         self.choice_missing = False  # "Add to cart" was tapped before a size or colour was chosen
         self._chips_box: Box | None = None  # where the sizes or colours are in the page
+        self.gallery = GalleryState(self._pictures())  # which picture shows, and its zoom, kept across rebuilds
+
+    def _pictures(self) -> tuple[str, ...]:
+        """The pictures shown: the chosen colour's own, else the product's gallery."""
+        own = self.variant.images if self.variant is not None and self.variant.images else ()
+        return tuple(self.ctx.shop.image(path) for path in own or self.ctx.shop.catalog.pictures(self.sku))
 
     def banner(self) -> tuple[str, ...]:
         """In reach mode, above the controls: the product's name, its price, its stock and aisle."""
@@ -83,7 +91,9 @@ class ProductScene(ShopScene):
         """The product shown."""
         return {"product": self.sku, "in_compare": self.sku in self.ctx.session.compare,
                 "variants": [v.sku for v in self.variants], "variant": self.variant.sku if self.variant else "",
-                "choice_missing": self.choice_missing}
+                "choice_missing": self.choice_missing,
+                "pictures": [Path(path).name for path in self.gallery.paths], "picture": self.gallery.index,
+                "zoom": round(self.gallery.zoom, 2)}
 
     def build(self, size: tuple[int, int]) -> Root:
         """The page in a scroll view, and an action bar at the bottom. On a landscape screen the picture
@@ -101,8 +111,9 @@ class ProductScene(ShopScene):
         actions = self._actions()
         # what the page shows: the header may be taller than the theme's (its title on a line of its own)
         page_h = height - self.header(title).natural(width)[1] - actions.natural(width)[1]
+        self.gallery.show(self._pictures())
+        name = product.title(ctx.lang)
         largest = theme.size("picture") if self.wide(size) else min(theme.size("picture"), page_h * 9 // 20)
-        picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang), largest=largest)
         head = self._head(product)
         details = self._details(product, category.specs if category else ())
         if self.wide(size):
@@ -111,27 +122,61 @@ class ProductScene(ShopScene):
             side = width * 2 // 5 - margin
             said = column(*head, gap=gap // 2)
             page_h -= ctx.screen.text.line_height(theme.size("text"), True) + 3 * gap // 2  # a status line
-            picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang),
-                                  largest=max(theme.size("thumb") // 2,
-                                              min(largest, page_h - said.natural(side)[1] - 2 * margin - gap)))
-            left = column(picture, said, gap=gap, align="center", padding=Insets(margin, 0, margin, margin),
+            pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(
+                largest, page_h - said.natural(side)[1] - 2 * margin - gap)))
+            left = column(pictures, said, gap=gap, align="center", padding=Insets(margin, 0, margin, margin),
                           width=fixed(side + margin))
             details.padding = Insets(margin, margin, margin, 0)
-            return self.screen(size, title, row(left, scroll(details, product.title(ctx.lang)), gap=margin),
-                               bottom=[actions])
+            return self.screen(size, title, row(left, scroll(details, name), gap=margin), bottom=[actions])
         if largest < theme.size("picture") // 2:
             # a short page (accessible mode's reach zone, a tablet): a smaller picture beside the name and the
             # price, so that both show above the action bar
-            picture = kit.picture(ctx.shop.image(product.image), label=product.title(ctx.lang),
-                                  largest=width // 3)
-            content = column(row(column(picture, width=fixed(width // 3)), column(*head, gap=gap // 2), gap=gap,
-                                 align="center"),
+            content = column(row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
+                                 column(*head, gap=gap // 2), gap=gap, align="center"),
                              details, gap=gap, padding=Insets.all(margin))
         else:
-            content = column(picture, column(*head, details, gap=gap, width=fixed(width - 2 * margin)), gap=gap,
+            content = column(self._gallery_box(name, largest),
+                             column(*head, details, gap=gap, width=fixed(width - 2 * margin)), gap=gap,
                              align="center", padding=Insets.all(margin))
         page = scroll(content, product.title(ctx.lang))
         return self.screen(size, title, page, bottom=[actions])
+
+    def _gallery_box(self, name: str, room: int) -> Box:
+        """The gallery's picture and, under it, its thumbnails, together at most `room` pixels tall; in a room
+        too short for both, the picture alone (swiped through)."""
+        theme = self.ctx.theme
+        thumbs = self._thumbnails(name)
+        thumbs_h = theme.size("touch_target") + theme.size("gap") if thumbs is not None else 0
+        if room - thumbs_h < 2 * theme.size("touch_target"):
+            thumbs, thumbs_h = None, 0
+        picture = square(Gallery(self.gallery, name, self._keep_scroll_rebuild), room - thumbs_h)
+        return column(picture, thumbs, gap=theme.size("gap"), align="center") if thumbs is not None else picture
+
+    def _thumbnails(self, name: str) -> Box | None:
+        """A small picture of each of the gallery's, the one shown framed: tapped, it shows; none for one."""
+        ctx, theme = self.ctx, self.ctx.theme
+        paths = self.gallery.paths
+        if len(paths) < 2:
+            return None
+        side = theme.size("touch_target")
+        thumbs = []
+        for index, path in enumerate(paths):
+            shown = index == self.gallery.index
+            frame = Panel((0, 0, 0, 0), "surface", border="primary" if shown else "divider",
+                          on_tap=partial(self._show_picture, index),
+                          label=ctx.t("Picture {number} of {count}: {name}", number=index + 1, count=len(paths),
+                                      name=name), role="button")
+            inner = Picture((0, 0, 0, 0), path)
+            pad = max(2, theme.px(6))
+            thumbs.append(row(leaf(inner, width=fixed(side - 2 * pad), height=fixed(side - 2 * pad)),
+                              padding=Insets.all(pad), widget=frame, width=fixed(side), height=fixed(side)))
+        if len(thumbs) * (side + theme.size("gap")) <= ctx.size[0] * 2 // 5:  # in one row, centred under the picture
+            return row(*thumbs, gap=theme.size("gap") // 2, justify="center", width=fit())
+        return flow(*thumbs, gap=theme.size("gap") // 2)
+
+    def _show_picture(self, index: int) -> None:
+        self.gallery.pick(index)
+        self._keep_scroll_rebuild()
 
     @property
     def _page(self) -> ScrollView | None:
@@ -239,7 +284,7 @@ class ProductScene(ShopScene):
             page.scroll_to(top - margin)
 
     def _choose(self, variant: Variant) -> None:
-        self.variant = variant
+        self.variant = variant  # a colour with its own pictures shows them (build asks the gallery)
         self.choice_missing = False
         self._keep_scroll_rebuild()
 

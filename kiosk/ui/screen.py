@@ -19,6 +19,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Label, Painter, Point, Toggle, Widget
 
 TOAST_SECONDS = 3.5
+DOUBLE_TAP_SECONDS = 0.4  # two taps on a widget that takes double taps (a picture's zoom) within this
 
 
 def merge_rects(rects: list[pygame.Rect]) -> list[pygame.Rect]:
@@ -85,6 +86,8 @@ class Screen:
         self.gestures = GestureTracker(slop, long_press)
         self._pressed: Widget | None = None
         self._scrolling: ScrollView | None = None
+        self._panning: Widget | None = None  # a zoomed picture the finger drags (instead of the page)
+        self._last_tap: tuple[float, Widget] | None = None  # for a double tap
         self._toast: tuple[str, float] | None = None
         self._toast_scene: object = None  # the scene a toast was said on: it ends with it
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
@@ -134,7 +137,9 @@ class Screen:
         self._scrolling = self._scroll_view_at(root, pos)
         if self._scrolling is not None:
             self._scrolling.stop()
-        self._set_pressed(root.hit(pos))
+        hit = root.hit(pos)
+        self._panning = hit if getattr(hit, "takes_drag", False) else None
+        self._set_pressed(hit)
 
     def pointer_move(self, pos: Point, now: float) -> None:
         """The finger moved."""
@@ -143,7 +148,9 @@ class Screen:
         if isinstance(gesture, DragMove):
             self._set_pressed(None)
             self._follow_rebuilt_view(pos)
-            if self._scrolling is not None:
+            if self._panning is not None:
+                self._panning.dragged(gesture.delta)  # type: ignore[attr-defined]
+            elif self._scrolling is not None:
                 self._scrolling.drag(gesture.delta[1])
 
     def _follow_rebuilt_view(self, pos: Point) -> None:
@@ -159,18 +166,46 @@ class Screen:
         gesture = self.gestures.up(pos, now)
         pressed = self._pressed
         self._set_pressed(None)
+        panned, self._panning = self._panning is not None, None
         if isinstance(gesture, Tap):
             target = self.stack.top.tree(self.size).hit(gesture.pos)
             if target is not None and target is pressed and target.on_tap is not None:
-                target.on_tap()
-        elif isinstance(gesture, DragEnd):
+                self._tapped(target, gesture.pos, now)
+        elif isinstance(gesture, DragEnd) and not panned:
             self._follow_rebuilt_view(pos)
             sideways = gesture.swipe in ("left", "right")
             if self._scrolling is not None and self._scrolling.max_scroll > 0 and not sideways:
                 self._scrolling.fling(gesture.velocity[1])
-            elif gesture.swipe:
+            elif gesture.swipe and not self._swipe_widget(gesture):
                 self.stack.top.on_swipe(gesture.swipe)
         self._scrolling = None
+
+    def _tapped(self, target: Widget, pos: Point, now: float) -> None:
+        """A tap on `target`; the second of two quick taps on a widget that takes double taps is one."""
+        double = getattr(target, "double_tapped", None)
+        last, self._last_tap = self._last_tap, (now, target)
+        if double is not None and last is not None and last[1] is target and now - last[0] <= DOUBLE_TAP_SECONDS:
+            self._last_tap = None
+            double(pos)
+        elif target.on_tap is not None:
+            target.on_tap()
+
+    def _swipe_widget(self, gesture: DragEnd) -> bool:
+        """A sideways swipe that started on a widget that takes swipes (a gallery's picture): True when it
+        took it."""
+        start = self.stack.top.tree(self.size).hit(gesture.start)
+        swiped = getattr(start, "swiped", None)
+        return bool(swiped(gesture.swipe)) if swiped is not None else False
+
+    def pinch(self, pos: Point, factor: float) -> bool:
+        """Two fingers spread (`factor` > 1) or closed around `pos`: a widget there that zooms takes it."""
+        pos = self._local(pos)
+        target = self.stack.top.tree(self.size).hit(pos)
+        pinched = getattr(target, "pinched", None)
+        if pinched is None:
+            return False
+        pinched(factor, pos)
+        return True
 
 
     # --- keypad --------------------------------------------------------------------------------
