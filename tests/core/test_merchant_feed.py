@@ -85,7 +85,7 @@ def _pack_of_one(folder: Path) -> Path:
 def test_an_xml_feed_gives_a_product_its_sizes_specs_sale_price_and_this_stores_stock(tmp_path: Path) -> None:
     folder = _pack_of_one(tmp_path / "pack")
     (folder / "images").mkdir()
-    shutil.copy(DEMO_CATEGORIES.parent / "images" / "RUN-115.png", folder / "images" / "RUN-1.png")
+    shutil.copy(DEMO_CATEGORIES.parent / "images" / "RUN-115.jpg", folder / "images" / "RUN-1.jpg")
     paris = read_pack(folder, "paris-02", NOW).products
     assert len(paris) == 1
     shoe = paris[0]
@@ -93,7 +93,7 @@ def test_an_xml_feed_gives_a_product_its_sizes_specs_sale_price_and_this_stores_
     assert shoe.name == {"fr": "Trail Ascent", "de": "Trail Ascent DE"}
     assert shoe.price_cents == 9900, "the sale price, on until the end of December"
     assert shoe.specs == {"weight": 285, "terrain": {"fr": "Sentier", "de": "Trail"}}
-    assert shoe.image == "images/RUN-1.png", "the pack's own picture of the group (never fetched from the web)"
+    assert shoe.image == "images/RUN-1.jpg", "the pack's own picture of the group (never fetched from the web)"
     assert [(v.sku, v.size, v.stock) for v in shoe.variants] == [("RUN-1-41", "41", 8), ("RUN-1-42", "42", 0)]
     assert shoe.variants[0].colour == {"fr": "bleu", "de": "blau"}
     lyon = read_pack(folder, "lyon-01", NOW).products[0]
