@@ -95,6 +95,15 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Media:
+    """A customer's photo or short video with their review, approved by the store's moderation."""
+
+    kind: str  # photo | video
+    file: str  # in the pack
+    poster: str = ""  # a video's still before it plays (in the pack); none: its first frame
+
+
+@dataclass(frozen=True)
 class Review:
     """A shopper's review of a product."""
 
@@ -107,6 +116,23 @@ class Review:
     date: date
     helpful: int
     in_store: bool = False  # written at one of the store's kiosks (then moderated)
+    media: tuple[Media, ...] = ()  # its approved photos and videos
+
+
+@dataclass(frozen=True)
+class Testimonial:
+    """A customer's short video about a product or a collection ("what runners say about it"), approved by
+    the store's moderation; `author` is the name the customer agreed to be shown by."""
+
+    id: str
+    author: str
+    date: date
+    video: str  # in the pack
+    poster: str = ""
+    quote: Localized = field(default_factory=dict)  # what they say, in words (read when the video is muted)
+    language: str = ""
+    sku: str = ""  # the product it is about, or
+    collection: str = ""  # the collection
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from kiosk.core.models import Product, pick
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.customer_media import testimonials_section
 from kiosk.scenes.member_words import price_box
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.layout import Box, Insets, column, fit, row, scroll
@@ -43,6 +44,8 @@ class CollectionScene(ShopScene):
         bottom = [column(kit.button(t("See them on the map"), partial(self._map, on_shelf), style="accent"),
                          padding=Insets.all(margin))] if inside and on_shelf and ctx.shop.catalog.store_map() else []
         rows: list[Box] = [kit.words(pick(self.collection.text, ctx.lang))]
+        said = testimonials_section(self, ctx.shop.catalog.testimonials(collection=self.collection.id),
+                                    size[0] - 2 * margin)
         for product in products:
             card = kit.panel(on_tap=partial(self._open, product.sku), label=product.title(ctx.lang),
                              role="button")
@@ -52,6 +55,7 @@ class CollectionScene(ShopScene):
                                              size="text"), gap=gap // 2),
                             self._where(product, inside),
                             gap=gap, align="center", padding=Insets.all(gap // 2), widget=card))
+        rows += said
         return self.screen(size, title, scroll(column(*rows, gap=gap, padding=Insets.all(margin)), title),
                            bottom=bottom)
 

@@ -6,13 +6,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.language.i18n import N_
 from kiosk.core.models import Product, ProductSummary, Variant, pick
 from kiosk.core.shopper.compare import format_spec_value
 from kiosk.scenes.adviser import call_adviser
 from kiosk.scenes.base import ShopScene, in_stock_first, stock_text, suggestion_cards
 from kiosk.scenes.comparing import toggle_compare
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.customer_media import LANGUAGE_NAMES, media_thumbnails, testimonials_section
 from kiosk.scenes.member_words import price_box, price_for_member
 from kiosk.scenes.product_video import product_films
 from kiosk.scenes.store_status import in_store_shown
@@ -22,9 +22,6 @@ from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Panel, Picture, Root
 
 REVIEWS_SHOWN = 6
-# The language a review was written in, said when it is not the shopper's
-REVIEW_LANGUAGES = {"fr": N_("in French"), "en": N_("in English"), "de": N_("in German"), "es": N_("in Spanish"),
-                    "it": N_("in Italian")}
 
 
 class ProductScene(ShopScene):
@@ -230,6 +227,8 @@ class ProductScene(ShopScene):
         parts += product_films(self, product.sku, product.title(ctx.lang))
         parts += self._bought_together()
         parts += self._specs(product, specs)
+        room = ctx.size[0] * 3 // 5 if self.wide(ctx.size) else ctx.size[0] - 2 * margin
+        parts += testimonials_section(self, ctx.shop.catalog.testimonials(sku=product.sku), room)
         parts += self._reviews(product.sku)
         return column(*parts, gap=gap, width=flex())
 
@@ -331,13 +330,15 @@ class ProductScene(ShopScene):
             card = kit.panel("surface")
             who = review.author or t("A customer")
             where = " · " + t("written in store") if review.in_store else ""
-            written = REVIEW_LANGUAGES.get(review.language) if review.language != ctx.lang else None
+            written = LANGUAGE_NAMES.get(review.language) if review.language != ctx.lang else None
             where += " · " + t(written) if written else ""  # a review in another language says which
+            media = media_thumbnails(ctx, kit, review)
             parts.append(column(row(kit.stars(review.stars, t("{rating} out of 5", rating=review.stars),
                                               theme.size("star")),
                                     kit.words(f"{who} · {fmt.date(review.date)}{where}", size="small",
                                               color="muted"), gap=gap, align="center"),
-                                kit.words(review.text), gap=gap // 2, padding=Insets.all(gap), widget=card))
+                                kit.words(review.text), *([media] if media is not None else []), gap=gap // 2,
+                                padding=Insets.all(gap), widget=card))
         return parts
 
     def _actions(self) -> Box:

@@ -22,7 +22,7 @@ from kiosk.core.pack.feeds import left_out_lines
 from kiosk.core.pack.product_rows import ProductRow
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +46,10 @@ CREATE INDEX variants_by_product ON variants(product, position);
 CREATE UNIQUE INDEX variants_by_gtin ON variants(gtin14) WHERE gtin14 IS NOT NULL;
 CREATE TABLE pictures(owner TEXT NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL,
     PRIMARY KEY(owner, position)) WITHOUT ROWID;
+CREATE TABLE review_media(review TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,
+    file TEXT NOT NULL, poster TEXT NOT NULL, PRIMARY KEY(review, position)) WITHOUT ROWID;
+CREATE TABLE testimonials(position INTEGER PRIMARY KEY, sku TEXT NOT NULL, collection TEXT NOT NULL,
+    data TEXT NOT NULL);
 CREATE TABLE together(sku TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY(sku, other));
 CREATE TABLE member_purchases(loyalty_id TEXT NOT NULL, sku TEXT NOT NULL, PRIMARY KEY(loyalty_id, sku));
 CREATE TABLE collections(position INTEGER PRIMARY KEY, data TEXT NOT NULL);
@@ -125,6 +129,12 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
         ((r.id, r.sku, r.stars, r.author, r.language, r.text, r.date.isoformat(), r.helpful, r.in_store)
          for r in pack.reviews),
     )
+    connection.executemany("INSERT INTO review_media VALUES (?, ?, ?, ?, ?)",
+                           ((r.id, i, m.kind, m.file, m.poster) for r in pack.reviews for i, m in enumerate(r.media)))
+    connection.executemany(
+        "INSERT INTO testimonials VALUES (?, ?, ?, ?)",
+        ((i, t.sku, t.collection, json.dumps({**asdict(t), "date": t.date.isoformat()}, ensure_ascii=False))
+         for i, t in enumerate(pack.testimonials)))
     connection.executemany(
         "INSERT INTO playlist VALUES (?, ?)",
         ((i, json.dumps(asdict(s), ensure_ascii=False)) for i, s in enumerate(pack.playlist)),

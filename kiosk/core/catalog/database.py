@@ -16,6 +16,7 @@ from kiosk.core.codes.gtin import gtin14
 from kiosk.core.language.text import fold
 from kiosk.core.models import (
     Category,
+    Media,
     Member,
     Offer,
     Product,
@@ -24,6 +25,7 @@ from kiosk.core.models import (
     Review,
     Slide,
     SpecDef,
+    Testimonial,
     Variant,
 )
 from kiosk.core.pack.events import StoreEvent
@@ -175,6 +177,7 @@ class Catalog:
         variant_columns = {row[1] for row in self._db.execute("PRAGMA table_info(variants)")}
         self._variant_codes = "gtin14" in variant_columns
         self._variant_prices = "price_cents" in variant_columns
+        self._tables: dict[str, bool] = {}
         self._has_pictures = self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'pictures'").fetchone() is not None
 
@@ -462,9 +465,34 @@ class Catalog:
     def reviews(self, sku: str, order: str = "newest", limit: int = 20) -> list[Review]:
         """Reviews of a product, newest or most helpful first."""
         by = "helpful DESC, date DESC" if order == "helpful" else "date DESC, helpful DESC"
-        rows = self._db.execute(f"SELECT * FROM reviews WHERE sku = ? ORDER BY {by} LIMIT ?", (sku, limit))
+        rows = self._db.execute(f"SELECT * FROM reviews WHERE sku = ? ORDER BY {by} LIMIT ?", (sku, limit)).fetchall()
         return [Review(r["id"], r["sku"], r["stars"], r["author"], r["language"], r["text"],
-                       date.fromisoformat(r["date"]), r["helpful"], bool(r["in_store"])) for r in rows]
+                       date.fromisoformat(r["date"]), r["helpful"], bool(r["in_store"]), self._media(r["id"]))
+                for r in rows]
+
+    def _media(self, review: str) -> tuple[Media, ...]:
+        if not self._has_table("review_media"):  # a catalogue from before customers' photos
+            return ()
+        return tuple(Media(kind, file, poster) for kind, file, poster in self._db.execute(
+            "SELECT kind, file, poster FROM review_media WHERE review = ? ORDER BY position", (review,)))
+
+    def testimonials(self, sku: str = "", collection: str = "") -> list[Testimonial]:
+        """Customers' approved videos about a product (`sku`) or a collection, in the pack's order."""
+        if not self._has_table("testimonials"):
+            return []
+        rows = self._db.execute("SELECT data FROM testimonials WHERE sku = ? AND collection = ? ORDER BY position",
+                                (sku, collection))
+        found = []
+        for (data,) in rows:
+            raw = json.loads(data)
+            found.append(Testimonial(**{**raw, "date": date.fromisoformat(raw["date"])}))
+        return found
+
+    def _has_table(self, name: str) -> bool:
+        if name not in self._tables:
+            self._tables[name] = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                                  (name,)).fetchone() is not None
+        return self._tables[name]
 
     def rating_histogram(self, sku: str) -> dict[int, int]:
         """How many reviews gave 1 to 5 stars."""

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.codes.gtin import gtin14
-from kiosk.core.models import Category, Member, Offer, ProductVideo, Review, Slide, SpecDef
+from kiosk.core.models import Category, Member, Offer, ProductVideo, Review, Slide, SpecDef, Testimonial
+from kiosk.core.pack.customer_media import read_media, read_testimonials
 from kiosk.core.pack.events import StoreEvent, read_events
 from kiosk.core.pack.feeds import LeftOutRow, feed_products
 from kiosk.core.pack.map_and_collections import Collection, StoreMap, read_collections, read_map
@@ -48,6 +49,7 @@ class ContentPack:
     left_out: tuple[LeftOutRow, ...] = ()  # a feed's bad rows, left out within the mapping's allowance
     videos: tuple[ProductVideo, ...] = ()  # films about products (videos.json)
     events: tuple[StoreEvent, ...] = ()  # workshops, group runs, signings (events.json)
+    testimonials: tuple[Testimonial, ...] = ()  # approved customers' videos about a product or a collection
 
 
 def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Category]:
@@ -210,13 +212,14 @@ def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> Con
     collections = read_collections(reader, languages, named)
     videos = read_product_videos(reader, languages, named)
     events = read_events(reader, languages)
+    testimonials = read_testimonials(reader, named, {c.id for c in collections})
     if reader.problems:
         raise PackRejected(reader.problems)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, currency,
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
                        tuple(offers), baskets, member_purchases, store_map, tuple(collections), tuple(left_out),
-                       tuple(videos), tuple(events))
+                       tuple(videos), tuple(events), tuple(testimonials))
 
 
 TIERS = ("bronze", "silver", "gold")
@@ -297,7 +300,10 @@ def _read_offers(reader: PackReader, languages: tuple[str, ...], categories: set
 
 
 def _read_reviews(reader: PackReader, skus: set[str]) -> list[Review]:
+    """`reviews.json`: the reviews the pack marks approved (all, when it does not say), with their approved
+    photos and videos."""
     data = reader.load_json("reviews.json", required=False) or []
+    lines = reader.row_lines("reviews.json") if any(isinstance(i, dict) and "media" in i for i in data) else {}
     reviews: list[Review] = []
     for row, item in enumerate(data, start=1):
         key = f"[{row}]"
@@ -308,10 +314,13 @@ def _read_reviews(reader: PackReader, skus: set[str]) -> list[Review]:
             stars = int(item["stars"])
             if not 1 <= stars <= 5:
                 raise ValueError("stars must be 1 to 5")
+            media = read_media(reader, "reviews.json", f"{key}.media", item.get("media"), lines.get(row))
+            if item.get("approved", True) is not True:
+                continue  # not (yet) approved by the store's moderation: never shown
             reviews.append(Review(str(item["id"]), item["sku"], stars, str(item.get("author", "")),
                                   str(item.get("language", "")), str(item["text"]),
                                   date.fromisoformat(item["date"]), int(item.get("helpful", 0)),
-                                  item.get("in_store") is True))
+                                  item.get("in_store") is True, media))
         except (KeyError, TypeError, ValueError) as error:
             reader.problem("reviews.json", key, f"is not a valid review ({error})")
     return reviews

@@ -40,6 +40,12 @@ def _list_of(item: dict[str, Any], description: str) -> dict[str, Any]:
     return {"type": "array", "items": item, "description": description}
 
 
+APPROVED = {"type": "boolean", "description": "the store's moderation approved it: shown only when true"}
+MEDIA = {"type": "array", "maxItems": 6, "description": "the review's photos and short videos",
+         "items": _object({"kind": {"enum": ["photo", "video"]},
+                           "file": {"type": "string", "description": "a picture (photo) or an MP4/WebM (video)"},
+                           "poster": {"type": "string", "description": "a video's picture before it plays"},
+                           "approved": APPROVED}, ("kind", "file"))}
 VARIANT = _object({"sku": SKU, "size": {"type": "string", "maxLength": 40}, "colour": TEXTS,
                    "stock": {"type": "integer", "minimum": 0},
                    "gtin": {"type": ["string", "integer"],
@@ -81,8 +87,22 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                                       "author": {"type": "string"}, "language": {"type": "string"},
                                       "text": {"type": "string"}, "date": DATE,
                                       "helpful": {"type": "integer", "minimum": 0},
-                                      "in_store": {"type": "boolean"}},
-                                     ("id", "sku", "stars", "text", "date")), "Customers' reviews."),
+                                      "in_store": {"type": "boolean"},
+                                      "approved": {"type": "boolean", "description": "false: not approved by the "
+                                                   "store's moderation (yet), never shown"},
+                                      "media": MEDIA},
+                                     ("id", "sku", "stars", "text", "date")),
+                             "Customers' reviews (those the store's moderation approved), with their photos and "
+                             "videos."),
+    "testimonials.json": _list_of(_object({
+        "id": ID, "sku": SKU, "collection": ID,
+        "author": {"type": "string", "minLength": 1, "maxLength": 80,
+                   "description": "the name the customer agreed to be shown by (\"Léa, Lyon\")"},
+        "date": DATE, "video": {"type": "string", "description": "an MP4 or WebM file in the pack"},
+        "poster": {"type": "string", "description": "a picture shown before it plays"},
+        "quote": {**TEXTS, "description": "what they say, in words, by language"},
+        "language": {"type": "string"}, "approved": APPROVED}, ("id", "author", "date", "video")),
+        "Customers' short videos about a product (sku) or a collection; shown when approved."),
     "playlist.json": _list_of(_object({
         "kind": {"enum": ["message", "product", "video"]}, "seconds": {"type": "number", "minimum": 1}, "sku": SKU,
         "file": {"type": "string", "minLength": 1, "description": "a video slide's film in the pack (MP4 or WebM, "
