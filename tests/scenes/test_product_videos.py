@@ -115,6 +115,7 @@ def test_a_damaged_film_leaves_a_line_for_staff_and_the_page_carries_on(
             assert not the_film(pilot).playing and the_film(pilot).failed
             pilot.tap("Ajouter au panier")
             assert pilot.state()["session"]["cart"], "the page still works"
+            pilot.screenshot(tmp_path / "after.png")  # the pictures asked for are made (the poster's try too)
         finally:
             pilot.close()
     said = [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
