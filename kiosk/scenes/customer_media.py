@@ -15,6 +15,7 @@ from kiosk.scenes.context import SceneContext
 from kiosk.ui.gallery import Gallery, GalleryState
 from kiosk.ui.kit import Kit
 from kiosk.ui.layout import Box, Insets, column, fixed, flow, leaf, row, scroll, square
+from kiosk.ui.video_view import VideoView
 from kiosk.ui.widgets import Panel, Picture, Root
 
 # The language a customer spoke or wrote in, said when it is not the shopper's
@@ -40,15 +41,19 @@ def media_thumbnails(ctx: SceneContext, kit: Kit, review: Review) -> Box | None:
                                   height=fixed(side * 3 // 4)), widget=frame, width=fixed(side),
                              height=fixed(side * 3 // 4)))
         else:
-            tiles.append(video_tile(ctx, media, ctx.t("Video by {author}", author=who), side))
+            tiles.append(video_tile(ctx, media, who, side))
     return flow(*tiles, gap=ctx.theme.size("gap") // 2)
 
 
-def video_tile(ctx: SceneContext, media: Media | Testimonial, label: str, side: int) -> Box:
-    """A customer's video by its poster, `side` pixels wide (16:9)."""
-    poster = media.poster
-    picture = Picture((0, 0, 0, 0), ctx.shop.image(poster), label=label) if poster else None
-    return leaf(picture, width=fixed(side), height=fixed(side * 9 // 16))
+def video_tile(ctx: SceneContext, media: Media | Testimonial, author: str, side: int) -> Box:
+    """A customer's video, `side` pixels wide (16:9): its poster with a play button, played in place by a tap
+    (muted, like every film of the kiosk) and stopped by another."""
+    film = media.file if isinstance(media, Media) else media.video
+    view = VideoView((0, 0, 0, 0), ctx.shop.image(film), ctx.clock,
+                     label=ctx.t("Play the video: {title}", title=author),
+                     stop_label=ctx.t("Stop the video: {title}", title=author),
+                     poster=ctx.shop.image(media.poster) if media.poster else "", backdrop="surface_alt")
+    return leaf(view, width=fixed(side), height=fixed(side * 9 // 16))
 
 
 def testimonials_section(scene: ShopScene, testimonials: Sequence[Testimonial], room: int) -> list[Box]:
@@ -66,7 +71,7 @@ def testimonials_section(scene: ShopScene, testimonials: Sequence[Testimonial], 
         words = [kit.words(said, bold=True, max_lines=2)]
         if quote:
             words.append(kit.words(f"« {quote} »" if ctx.lang == "fr" else f"“{quote}”", color="muted"))
-        cards.append(row(video_tile(ctx, testimonial, ctx.t("Video by {author}", author=testimonial.author), side),
+        cards.append(row(video_tile(ctx, testimonial, testimonial.author, side),
                          column(*words, gap=gap // 2), gap=gap, fold=True, padding=Insets.all(gap),
                          widget=kit.panel("surface")))
     return cards

@@ -11,6 +11,7 @@ import pygame
 
 from kiosk.core.pack.content import read_pack
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.video_view import VideoView
 from tests.conftest import REPO
 from tests.core.test_pack_edges import demo_copy, problems_of
 
@@ -66,6 +67,8 @@ def test_bad_customer_media_is_said_with_file_and_key(tmp_path: Path) -> None:
     testimonials[0]["author"] = " "
     testimonials[1]["video"] = "customers/t-run112-draft.jpg"  # not approved: checked all the same
     testimonials[2]["sku"] = "RUN-112"  # a collection's and a product's at once
+    (folder / "customers" / "broken.mp4").write_bytes(b"\0\0\0\x18ftypmp42" + bytes(4000))
+    testimonials[3]["video"] = "customers/broken.mp4"
     (folder / "testimonials.json").write_text(json.dumps(testimonials, ensure_ascii=False, indent=1), "utf-8")
     reviews = json.loads((folder / "reviews.json").read_text("utf-8"))
     theo = next(r for r in reviews if r["id"] == "R0014")
@@ -75,6 +78,7 @@ def test_bad_customer_media_is_said_with_file_and_key(tmp_path: Path) -> None:
     problems = "\n".join(problems_of(folder))
     assert "testimonials.json:2: [[1].author] is required: the name the customer agreed to be shown by" in problems
     assert "[[2].video] customers/t-run112-draft.jpg is not an MP4 or WebM video" in problems
+    assert "[[4].video] customers/broken.mp4 cannot be read as a video" in problems
     assert "[[3]] names a product (\"sku\") or a collection (\"collection\"), one of them" in problems
     assert "reviews.json:132: [[14].media[0].file] customers/r-bik105-ride.mp4 is not a PNG, JPEG or WebP" in problems
     assert "reviews.json:132: [[14].media[1].file] file not found: customers/missing.mp4" in problems
@@ -83,13 +87,13 @@ def test_bad_customer_media_is_said_with_file_and_key(tmp_path: Path) -> None:
 def test_a_products_approved_photos_and_testimonials_show_and_the_others_do_not(shopping: Pilot,
                                                                                tmp_path: Path) -> None:
     shopping.scan(PRODUCTS["RUN-112"]["gtin"])
-    said = _scroll_to(shopping, "Vidéo de Léa, Lyon")
-    assert said["role"] == "image"
+    said = _scroll_to(shopping, "Lire la vidéo : Léa, Lyon")
+    assert said["role"] == "button"
     labels = [w["label"] for w in _widgets(shopping)]
     assert "Ce qu'en disent nos clients" in labels
     assert not any("Marc D." in label for label in labels), "a testimonial not approved never shows"
-    assert _is_drawn(shopping.screenshot(tmp_path / "testimonial.png"), _scroll_to(shopping, "Vidéo de Léa, Lyon")
-                     ["bounds"]), "its poster is drawn"
+    assert _is_drawn(shopping.screenshot(tmp_path / "testimonial.png"),
+                     _scroll_to(shopping, "Lire la vidéo : Léa, Lyon")["bounds"]), "its poster is drawn"
     photo = _scroll_to(shopping, "Photo de Jules")
     assert [w["label"] for w in _widgets(shopping)].count("Photo de Jules") == 1, "one approved photo of two"
     assert _is_drawn(shopping.screenshot(tmp_path / "thumbnail.png"), photo["bounds"])
@@ -107,4 +111,21 @@ def test_a_collection_shows_its_testimonial(shopping: Pilot) -> None:
     ctx.show(ctx.routes.collection(collection))
     shopping.advance(0.2)
     assert shopping.scene == "collection"
-    assert _scroll_to(shopping, "Vidéo de Sam, Villeurbanne")["role"] == "image"
+    assert _scroll_to(shopping, "Lire la vidéo : Sam, Villeurbanne")["role"] == "button"
+
+
+def test_a_testimonial_plays_in_place_when_tapped(shopping: Pilot, tmp_path: Path) -> None:
+    shopping.scan(PRODUCTS["HEA-166"]["gtin"])
+    tile = _scroll_to(shopping, "Lire la vidéo : Nadia, Annecy")
+    x, y, w, h = tile["bounds"]
+    poster = pygame.image.load(str(shopping.screenshot(tmp_path / "poster.png")))
+    shopping.tap("Lire la vidéo : Nadia, Annecy")
+    shopping.advance(1.0, step=1 / 25)
+    root = shopping.app.display().screen.stack.top.root
+    assert root is not None
+    film = next(w for w in root.walk() if isinstance(w, VideoView))
+    assert film.playing and film.state()["shown"] > 10, film.state()
+    assert "Arrêter la vidéo : Nadia, Annecy" in [w["label"] for w in _widgets(shopping)]
+    playing = pygame.image.load(str(shopping.screenshot(tmp_path / "playing.png")))
+    centre = (x + w // 2, y + h // 2)
+    assert poster.get_at(centre) != playing.get_at(centre), "the play button gave way to the film"

@@ -20,6 +20,7 @@ from typing import Any
 from kiosk.core.models import Media, Testimonial
 from kiosk.core.pack.image_header import ImageProblem, check_picture
 from kiosk.core.pack.reader import PackReader
+from kiosk.core.pack.video_probe import VideoProblem, check_video
 
 MEDIA_FIELDS = {"kind", "file", "poster", "approved"}
 TESTIMONIAL_FIELDS = {"id", "sku", "collection", "author", "date", "video", "poster", "quote", "language", "approved"}
@@ -45,14 +46,22 @@ def check_picture_file(reader: PackReader, file: str, key: str, path: Any, line:
 
 
 def check_video_file(reader: PackReader, file: str, key: str, path: Any, line: int | None) -> bool:
-    """A customer's video: inside the pack, an MP4 or WebM file (what it holds is probed when played)."""
+    """A customer's video: inside the pack, and probed like the store's own films (codec, size, length, whole)."""
     if not isinstance(path, str) or not path:
         reader.problem(file, key, "must name a video in the pack", line)
         return False
     if not path.lower().endswith(VIDEO_TYPES):
         reader.problem(file, key, f"{path} is not an MP4 or WebM video", line)
         return False
-    return reader.path_in_pack(file, key, path, line) is not None
+    found = reader.path_in_pack(file, key, path, line)
+    if found is None:
+        return False
+    try:
+        check_video(found)
+    except VideoProblem as problem:
+        reader.problem(file, key, f"{path} {problem}", line)
+        return False
+    return True
 
 
 def read_media(reader: PackReader, file: str, key: str, raw: Any, line: int | None) -> tuple[Media, ...]:
