@@ -16,6 +16,7 @@ import pygame
 import pytest
 
 from kiosk.config import load_config
+from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.hours.clock import ManualClock
 from kiosk.scenes.context import SceneContext
 from kiosk.testing.pilot import Pilot
@@ -213,6 +214,11 @@ def walk_the_moments(walk: Moments) -> None:
     pilot.tap(t("Sort and filter"))
     assert pilot.scene == "filters"
     walk.check("filters")
+    widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    whole = [w["label"] for w in widgets if w["role"] == "button" and not w["clipped"]]
+    count = ctx.shop.catalog.count("running", BrowseFilter())
+    show = t.plural("Show {count} product", "Show {count} products", count)
+    assert t("Reset") in whole and show in whole, f"the sheet's Reset and '{show}' in sight, not scrolled: {whole}"
     pilot.tap(t("Close"))
     walk.show("language dialog", lambda: ctx.show(ctx.routes.language_picker()))
     pilot.key("back")

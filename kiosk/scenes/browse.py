@@ -144,11 +144,11 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
                           else self._price(lo, hi)))
         count = ctx.shop.catalog.count(self.category, self.filter, self.query)
         show = t.plural("Show {count} product", "Show {count} products", count)
-        content = column(
-            row(kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
-                          max_lines=2),
-                kit.button(t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close")),
-                gap=gap, align="center"),
+        heading = row(kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
+                                max_lines=2),
+                      kit.button(t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close")),
+                      gap=gap, align="center", padding=Insets(margin, margin, 0, margin))
+        options = column(
             self.section(t("Sort by")),
             chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k))
                    for key, label in self.sorts.items()]),
@@ -163,15 +163,17 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             self.section(t("Brand")),
             chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
                    for brand in facets.brands]),
-            row(kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
-                kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()), gap=gap),
-            gap=gap, padding=Insets.all(margin))
+            gap=gap, padding=Insets(0, margin, 0, margin))
+        # the title and the buttons to apply or reset stay in sight; only the choices scroll between them
+        actions = row(kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
+                      kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()),
+                      gap=gap, padding=Insets(0, margin, margin, margin))
+        choices = scroll(options, t("Sort and filter"), color="background", height=flex())
+        sheet = column(heading, choices, actions, gap=gap, height=flex(3), widget=kit.panel("background"))
         # the sheet over the lower three quarters, the dimmed quarter above it closes it when tapped
-        sheet = scroll(content, t("Sort and filter"), color="background")
-        sheet.height = flex(3)
         self.mounted(root, layer(column(leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=flex(1)), sheet,
                                         height=flex())))
-        panel = sheet.widget
+        panel = choices.widget
         assert isinstance(panel, ScrollView)
         self._panel = panel
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to
