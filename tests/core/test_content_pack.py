@@ -124,9 +124,10 @@ def test_a_variants_gtin_is_checked_and_never_used_twice(tmp_path: Path) -> None
 
 
 def test_demo_product_names_are_written_in_each_language_that_translates_them() -> None:
-    """A name the French translates ("Route Tempo 2") is not the English one copied into every other language:
-    a German comparison showed "Road Tempo 2" beside German names. (One language may share a loanword with
-    English: Italian says "E-bike".)"""
+    """A model's name ("Road Tempo 2", "Daily Run 5") is the same in every language, as on the shoe's box; a
+    name the French translates is not the English one copied into the other languages (a German comparison
+    showed "Road Tempo 2" beside German names while French said "Route Tempo 2"). One language may share a
+    loanword with English: Italian says "E-bike"."""
     copied = [product.sku for product in read_pack(DEMO).products if product.name["fr"] != product.name["en"]
               and all(product.name[language] == product.name["en"] for language in ("de", "es", "it"))]
     assert copied == []

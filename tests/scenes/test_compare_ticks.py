@@ -34,7 +34,7 @@ def test_two_products_compared_and_on_the_phone_within_six_taps_of_the_attract_s
     shopper.tap(x=540, y=960)  # the attract screen
     shopper.tap("Chaussures de running")
     shopper.tap("Comparer Trail Ascent 3")
-    shopper.tap("Comparer Route Tempo 2")
+    shopper.tap("Comparer Road Tempo 2")
     shopper.tap("Comparer (2)")
     assert pilot.scene == "compare"
     shopper.tap("Envoyer sur mon téléphone")
@@ -45,17 +45,17 @@ def test_two_products_compared_and_on_the_phone_within_six_taps_of_the_attract_s
 
 def test_a_tick_shows_the_current_choice_and_a_second_tap_takes_it_out(shopping: Pilot) -> None:
     shopping.tap("Chaussures de running")
-    assert ticked(shopping)["Comparer Route Tempo 2"] is False
-    shopping.tap("Comparer Route Tempo 2")
-    assert ticked(shopping)["Comparer Route Tempo 2"] is True
+    assert ticked(shopping)["Comparer Road Tempo 2"] is False
+    shopping.tap("Comparer Road Tempo 2")
+    assert ticked(shopping)["Comparer Road Tempo 2"] is True
     assert shopping.state()["session"]["compare"] == ["RUN-113"]
     assert "1 produit sur 4 à comparer" in shopping.labels(), "the compare bar counts it"
-    shopping.tap("Comparer Route Tempo 2")
-    assert ticked(shopping)["Comparer Route Tempo 2"] is False
+    shopping.tap("Comparer Road Tempo 2")
+    assert ticked(shopping)["Comparer Road Tempo 2"] is False
     assert shopping.state()["session"]["compare"] == []
 
 
-FOUR = ["RUN-112", "RUN-114", "RUN-115", "RUN-117"]  # Trail Ascent 3, Route Nuage Max, Racer Carbon Pro, ...
+FOUR = ["RUN-112", "RUN-114", "RUN-115", "RUN-117"]  # Trail Ascent 3, Road Cloud Max, Racer Carbon Pro, ...
 
 
 def four_compared(shopping: Pilot) -> None:
@@ -67,28 +67,28 @@ def four_compared(shopping: Pilot) -> None:
 
 def test_a_fifth_product_offers_to_replace_one_of_the_four(shopping: Pilot) -> None:
     four_compared(shopping)
-    shopping.tap("Comparer Route Tempo 2")
+    shopping.tap("Comparer Road Tempo 2")
     assert shopping.scene == "replace_in_comparison", "a clear choice, not a silent refusal"
     labels = shopping.labels()
     assert {"Remplacer Trail Ascent 3", "Remplacer Racer Carbon Pro", "Garder ma comparaison"} <= set(labels)
     shopping.tap("Remplacer Trail Ascent 3")
     assert shopping.scene == "browse"
     assert shopping.state()["session"]["compare"] == ["RUN-113", "RUN-114", "RUN-115", "RUN-117"]
-    assert ticked(shopping)["Comparer Route Tempo 2"] is True and ticked(shopping)["Comparer Daily Run 5"] is False
+    assert ticked(shopping)["Comparer Road Tempo 2"] is True and ticked(shopping)["Comparer Daily Run 5"] is False
 
 
 def test_keeping_the_comparison_changes_nothing(shopping: Pilot) -> None:
     four_compared(shopping)
-    shopping.tap("Comparer Route Tempo 2")
+    shopping.tap("Comparer Road Tempo 2")
     shopping.tap("Garder ma comparaison")
     assert shopping.scene == "browse"
     assert shopping.state()["session"]["compare"] == FOUR
-    assert ticked(shopping)["Comparer Route Tempo 2"] is False
+    assert ticked(shopping)["Comparer Road Tempo 2"] is False
 
 
 def test_differences_only_leaves_out_the_rows_that_are_the_same(shopping: Pilot) -> None:
     shopping.tap("Chaussures de running")
-    shopping.tap("Comparer Route Tempo 2")
+    shopping.tap("Comparer Road Tempo 2")
     shopping.tap("Comparer Daily Run 5")
     shopping.tap("Comparer (2)")
     every_row = shopping.details()["rows"]
@@ -107,7 +107,7 @@ def test_differences_only_leaves_out_the_rows_that_are_the_same(shopping: Pilot)
 
 def test_the_legend_says_what_shading_and_the_tick_mean_in_words(shopping: Pilot) -> None:
     shopping.tap("Chaussures de running")
-    shopping.tap("Comparer Route Tempo 2")
+    shopping.tap("Comparer Road Tempo 2")
     shopping.tap("Comparer Daily Run 5")
     shopping.tap("Comparer (2)")
     labels = shopping.labels()
