@@ -180,6 +180,7 @@ def test_the_mqtt_contract_works_under_the_shipped_acl(tmp_path: Path, secured_b
         assert request(entrance_socket, {"cmd": "tap", "label": "Appeler un conseiller"})["ok"]  # the staff topic
         call = wait_for(inbox, lambda t, b: t == "kiosk/lyon-01/staff")
         assert call["type"] == "adviser" and call["display"] == "terminal"
+        assert request(entrance_socket, {"cmd": "tap", "label": "Continuer en attendant"})["ok"]  # back to the product
 
         office.publish("kiosk/lyon-01/catalog", json.dumps({"sku": "BIK-101", "price": "749.00"}).encode(), qos=1)
         deadline = time.monotonic() + 10  # live prices
