@@ -486,7 +486,7 @@ def test_each_refused_offer_is_reported_to_head_office_naming_its_url(tmp_path: 
     text = DEFAULT_CONFIG.read_text().replace('# host = "broker.sentier.example"',
                                               f'host = "127.0.0.1"\nport = {broker.port}\ndevice = "terminal"')
     text = text.replace("[content]\n", f'[content]\nurl = "{base}/pack-2026.12.70.tar"\npublic_key = "{public}"\n'
-                                       f'ca_file = "{cert}"\nmax_mb = 5\nstall_s = 0.5\nmin_rate_kb_s = 1\n', 1)
+                                       f'ca_file = "{cert}"\nmax_mb = 25\nstall_s = 0.5\nmin_rate_kb_s = 1\n', 1)
     (tmp_path / "kiosk").mkdir()
     pilot = Pilot(load_config(write_config(tmp_path / "kiosk", text)), "terminal")
     pilot.start_devices()
