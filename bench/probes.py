@@ -179,9 +179,11 @@ def window_frames(config: str, rounds: str = "6") -> dict[str, Any]:
         pilot.advance(1.2, step=1 / 60)
         results["window_scroll"].extend(app.frame_times)
     product = app.display("window").screen.stack.top.details()
-    catalog = app.display("window").ctx.shop.catalog
-    featured = next(slide.sku for slide in catalog.playlist() if slide.kind == "product")  # the grid's first card
-    name = catalog.product(featured).title("fr")
+    # a card in sight where the scrolling left the grid (a fling carries it further than the swipe back)
+    shown = set(pilot.labels())
+    home = app.display("window").screen.stack.top
+    cards = home._products(True)  # the grid's cards, in its order
+    name = next(title for card in cards if (title := card.name.get("fr", "")) in shown)
     for _ in range(int(rounds)):
         for label in (name, "Retour"):
             app.frame_times.clear()
