@@ -50,7 +50,9 @@ def sharing_kiosk(tmp_path: Path, port: int) -> Iterator[Path]:
 def read_qr(path: Path) -> str:
     picture = pygame.image.load(str(path))
     width, height = picture.get_size()  # zxing-cpp reads a buffer shaped (height, width, 3): no numpy needed
-    found = zxingcpp.read_barcodes(memoryview(pygame.image.tobytes(picture, "RGB")).cast("B", (height, width, 3)))
+    pixels = memoryview(pygame.image.tobytes(picture, "RGB")).cast("B", (height, width, 3))
+    # QR codes only: the drawn product pictures' stripes and spokes can read as a one-dimensional barcode
+    found = zxingcpp.read_barcodes(pixels, formats=zxingcpp.BarcodeFormat.QRCode)
     assert len(found) == 1, "exactly one QR code on the share screen"
     return str(found[0].text)
 
