@@ -65,7 +65,23 @@ class ShopperActions:
                      language=self.session.language, currency=shop.catalog.currency,
                      lines=tuple(cart.lines), email=answers.email, phone=answers.phone,
                      collect_from=answers.collect_from, delivery=answers.delivery,
-                     marketing_opt_in=answers.marketing_opt_in)
+                     marketing_opt_in=answers.marketing_opt_in, to_order=self.to_order(cart))
+
+    def to_order(self, cart: Cart | None = None) -> bool:
+        """Whether an article of `cart` (the session's by default) is not on the shelf as many times as it is
+        ordered (its size's or colour's stock, else the product's, as the catalogue has it now): the store
+        orders it first, so no collection time can be promised."""
+        catalog = self.shop.catalog
+        for line in (cart if cart is not None else self.session.cart).lines:
+            if line.variant is not None:
+                now = next((v for v in catalog.variants(line.sku) if v.sku == line.variant.sku), line.variant)
+                stock = now.stock
+            else:
+                product = catalog.product(line.sku)
+                stock = product.stock if product is not None else 0
+            if stock < line.quantity:
+                return True
+        return False
 
     def place_order(self, answers: OrderAnswers, cart: Cart | None = None) -> PlacedOrder:
         """Place the cart as an order: kept durably with its emails, staff told, the cart emptied. `cart` is

@@ -186,7 +186,9 @@ class CheckoutScene(ShopScene):
         choices = []
         if ready is not None:
             choices.append(kit.button(t("Collect at the store"), partial(self._choose, True), style="secondary",
-                                      note=t("Ready {when} · pay when you collect", when=ctx.when(ready)),
+                                      note=t("To order: we tell you when it is ready")
+                                      if ctx.actions.to_order(self.cart) else
+                                      t("Ready {when} · pay when you collect", when=ctx.when(ready)),
                                       height=tall))
         if ctx.shop.config.orders.delivery:
             choices.append(kit.button(t("Delivery"), partial(self._choose, False), style="secondary",
@@ -279,21 +281,16 @@ class CheckoutScene(ShopScene):
         ready = self._collect_from()
         options = []
         if ready is not None:
-            to_order = any(line.variant.stock <= 0 if line.variant else self._stock(line.sku) <= 0
-                           for line in self.cart.lines)
             options.append(kit.button(t("Collect at the store"), partial(self._choose, True), size="text",
                                       style="chip_on" if self.collect else "chip", width=flex(),
-                                      note=t("To order: we tell you when it is ready") if to_order else
+                                      note=t("To order: we tell you when it is ready")
+                                      if ctx.actions.to_order(self.cart) else
                                       t("Ready {when}", when=ctx.when(ready))))  # (how to pay: said below)
         if ctx.shop.config.orders.delivery:
             options.append(kit.button(t("Delivery"), partial(self._choose, False), size="text",
                                       style="chip_on" if not self.collect else "chip", width=flex(),
                                       note=t("To your address")))
         return row(*options, gap=ctx.theme.size("gap"), fold=True)
-
-    def _stock(self, sku: str) -> int:
-        product = self.ctx.shop.catalog.product(sku)
-        return product.stock if product is not None else 0
 
     def _restart(self) -> None:
         self.step = "contact"

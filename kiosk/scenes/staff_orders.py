@@ -42,7 +42,9 @@ class StaffOrdersScene(ShopScene):
         articles = ", ".join(f"{line['quantity']} × {line['name']}" + (f" ({line['option']})" if line['option'] else "")
                              for line in order["lines"])
         fulfilment = order["fulfilment"]
-        where = (t("Collect from {when}", when=ctx.when(datetime.fromisoformat(fulfilment["from"])))
+        where = (t("To order first, then to collect: tell the customer when it is ready")
+                 if fulfilment["kind"] == "collect" and fulfilment.get("to_order") else
+                 t("Collect from {when}", when=ctx.when(datetime.fromisoformat(fulfilment["from"])))
                  if fulfilment["kind"] == "collect" else
                  t("Deliver to {address}", address=", ".join(order.get("delivery_address", {}).values())))
         contact = order.get("contact", {})

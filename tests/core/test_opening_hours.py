@@ -103,7 +103,29 @@ def test_holidays_and_the_new_year_skip_to_the_next_open_day() -> None:
     assert hours.next_opening(datetime(2026, 12, 24, 20, tzinfo=PARIS)) == datetime(2026, 12, 26, 10, tzinfo=PARIS)
     assert hours.next_opening(datetime(2026, 12, 31, 20, tzinfo=PARIS)) == datetime(2027, 1, 2, 10, tzinfo=PARIS)
     ready = hours.ready_for_collection(datetime(2026, 12, 24, 18, 20, tzinfo=PARIS), timedelta(hours=1))
-    assert ready == datetime(2026, 12, 26, 10, tzinfo=PARIS), "too late to prepare today: the next opening"
+    assert ready == datetime(2026, 12, 26, 10, 30, tzinfo=PARIS), \
+        "40 minutes of preparation before closing, the other 20 after the next opening"
+
+
+DEMO_WEEK = OpeningHours(PARIS, {0: (parse_span("10:00-19:00"),), 1: (parse_span("09:30-19:00"),),
+                                 5: parse_spans(["09:00-12:30", "13:30-19:00"])})
+
+
+@pytest.mark.parametrize("placed, ready", [
+    (datetime(2026, 11, 23, 9, 55), datetime(2026, 11, 23, 11, 0)),  # before opening: prepared once open
+    (datetime(2026, 11, 21, 22, 0), datetime(2026, 11, 23, 11, 0)),  # Saturday night: Monday, opening + an hour
+    (datetime(2026, 11, 23, 11, 5), datetime(2026, 11, 23, 12, 15)),  # open: an hour on, the next quarter hour
+    (datetime(2026, 11, 21, 12, 0), datetime(2026, 11, 21, 14, 0)),  # half before lunch, half after
+    (datetime(2026, 11, 23, 18, 30), datetime(2026, 11, 24, 10, 0)),  # half tonight, half tomorrow morning
+])
+def test_preparation_takes_its_time_in_opening_hours(placed: datetime, ready: datetime) -> None:
+    found = DEMO_WEEK.ready_for_collection(placed.replace(tzinfo=PARIS), timedelta(minutes=60))
+    assert found == ready.replace(tzinfo=PARIS)
+
+
+def test_without_preparation_an_order_placed_at_night_is_ready_at_the_opening() -> None:
+    found = DEMO_WEEK.ready_for_collection(datetime(2026, 11, 22, 20, tzinfo=PARIS), timedelta(0))
+    assert found == datetime(2026, 11, 23, 10, tzinfo=PARIS)
 
 
 def test_ranges_that_touch_across_midnight_read_as_one_opening() -> None:

@@ -126,7 +126,7 @@ def test_the_closed_window_takes_an_order_to_collect_at_the_next_opening(window:
     order_id = checkout(window)
     order = Outbox(tmp_path / "outbox.db").item(order_id)
     assert order is not None
-    assert order.payload["fulfilment"]["from"] == "2026-11-23T10:00:00+01:00"
+    assert order.payload["fulfilment"]["from"] == "2026-11-23T11:00:00+01:00"
     assert order.payload["device"] == "window"
 
 

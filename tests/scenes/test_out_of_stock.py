@@ -3,8 +3,11 @@ marked "to order" (never given an aisle), or left out when enough others are in 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kiosk.core.orders.outbox import Outbox
 from kiosk.testing.pilot import Pilot
-from kiosk.ui.widgets import Panel
+from kiosk.ui.widgets import Button, Panel
 
 
 def cards(pilot: Pilot) -> list[str]:
@@ -20,6 +23,13 @@ def words_under(pilot: Pilot, card_label: str) -> list[str]:
     root = display.screen.stack.top.tree(display.screen.size)
     card = next(w for w in root.walk() if isinstance(w, Panel) and w.label == card_label)
     return [w.label for w in card.walk() if w is not card and w.label]
+
+
+def note_of(pilot: Pilot, label: str) -> str:
+    """The second line a button of the scene in front says under its label ("in stock", "ready at 11:00")."""
+    display = pilot.app.display(pilot.display_name)
+    root = display.screen.stack.top.tree(display.screen.size)
+    return str(next(w for w in root.walk() if isinstance(w, Button) and w.label == label).note)
 
 
 def test_a_collection_marks_what_is_out_of_stock_to_order_and_leaves_it_off_the_map(shopping: Pilot) -> None:
@@ -61,3 +71,40 @@ def test_a_suggestion_out_of_stock_says_to_order(shopping: Pilot) -> None:
     assert shown
     for product in shown:
         assert "À commander" in words_under(shopping, product.title("fr"))
+
+
+def test_an_order_for_a_size_out_of_stock_promises_no_collection_time(shopping: Pilot, tmp_path: Path) -> None:
+    shopping.scan("2001000001125")  # RUN-112 Trail Ascent 3: size 40 has none
+    shopping.tap(label="40")
+    shopping.tap(label="Ajouter au panier")
+    shopping.tap(label="Panier (1)")
+    shopping.tap(label="Commander")
+    shopping.type("ada@example.org")
+    shopping.tap(label="Suivant")
+    assert note_of(shopping, "Retrait au magasin") == "À commander : nous vous prévenons dès qu'il est prêt"
+    shopping.tap(label="Retrait au magasin")
+    said = " ".join(shopping.labels())
+    assert "Commandé pour vous : le magasin vous prévient dès que c'est prêt à retirer." in said
+    assert "dès aujourd'hui" not in said and "À retirer au magasin dès" not in said
+    shopping.tap(label="Confirmer la commande")
+    assert shopping.scene == "order_confirmed"
+    confirmed = " ".join(shopping.labels())
+    assert "Commandé pour vous" in confirmed and "À retirer au magasin dès" not in confirmed
+    order = Outbox(tmp_path / "outbox.db").item(str(shopping.details()["order"]))
+    assert order is not None and order.payload["fulfilment"]["to_order"] is True
+
+
+def test_an_order_on_the_shelf_still_says_when_to_collect_it(shopping: Pilot, tmp_path: Path) -> None:
+    shopping.scan("2001000001125")  # RUN-112: size 39 has 4
+    shopping.tap(label="39")
+    shopping.tap(label="Ajouter au panier")
+    shopping.tap(label="Panier (1)")
+    shopping.tap(label="Commander")
+    shopping.type("ada@example.org")
+    shopping.tap(label="Suivant")
+    shopping.tap(label="Retrait au magasin")
+    shopping.tap(label="Confirmer la commande")
+    confirmed = " ".join(shopping.labels())
+    assert "À retirer au magasin dès aujourd'hui à 12:00." in confirmed  # Friday 11:00 in Lyon, an hour to prepare
+    order = Outbox(tmp_path / "outbox.db").item(str(shopping.details()["order"]))
+    assert order is not None and "to_order" not in order.payload["fulfilment"]

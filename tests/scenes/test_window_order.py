@@ -78,7 +78,7 @@ def test_a_shoe_size_is_ordered_from_the_closed_window_in_six_taps(closed: Count
     order = Outbox(tmp_path / "outbox.db").item(str(closed.details()["order"]))
     assert order is not None and order.kind == "order"
     assert [(line["article"], line["quantity"]) for line in order.payload["lines"]] == [("RUN-115-42", 1)]
-    assert order.payload["fulfilment"] == {"kind": "collect", "from": "2026-11-23T10:00:00+01:00"}
+    assert order.payload["fulfilment"] == {"kind": "collect", "from": "2026-11-23T11:00:00+01:00"}
     assert order.payload["device"] == "window"
 
 
@@ -127,7 +127,7 @@ def test_the_closed_window_says_when_the_chosen_size_can_be_collected(closed: Co
     closed.app.display("window").ctx.show(closed.app.display("window").ctx.routes.product("RUN-112"))
     closed.advance(0.5)
     closed.tap(label="39")
-    assert "À retirer dès lundi 23 novembre à 10:00" in closed.labels()
+    assert "À retirer dès lundi 23 novembre à 11:00" in closed.labels()
     closed.tap(label="40")
     assert "À commander : nous vous prévenons dès qu'il est prêt" in closed.labels()
 

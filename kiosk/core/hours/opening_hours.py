@@ -161,13 +161,29 @@ class OpeningHours:
         return None
 
     def ready_for_collection(self, at: datetime, preparation: timedelta) -> datetime | None:
-        """The first time an order placed at `at` can be collected: after `preparation`, on the next
-        quarter hour, while the store is open."""
-        seconds = (self._utc(at) + preparation).timestamp()
+        """The first time an order placed at `at` can be collected. Staff prepare it while the store is open:
+        `preparation` counts in opening hours only (an order placed at night, or just before opening, is
+        prepared after the store opens; one placed just before closing is finished the next opening day).
+        Then on the next quarter hour while the store is open, else at its next opening. None when the
+        store does not open again within a year or so."""
+        at = self._utc(at)
+        left = preparation
+        done: datetime | None = None
+        for start, end in self._around(at):
+            if end <= at:
+                continue
+            begin = max(start, at)
+            if begin + left <= end:
+                done = begin + left
+                break
+            left -= end - begin
+        if done is None:
+            return None
+        seconds = done.timestamp()
         ready = datetime.fromtimestamp(-(-seconds // 900) * 900, UTC)  # quarter hours line up in every zone
         if self.is_open(ready):
             return ready.astimezone(self.zone)
-        return self.next_opening(ready)
+        return self.next_opening(ready)  # (the quarter hour falls after closing: ready when the store opens)
 
 
 NO_CLOSING_TIME = timedelta(hours=23, minutes=59)  # open longer than this without a break: no time to give

@@ -85,6 +85,9 @@ class Order:
     collect_from: datetime | None = None  # collect at the store from then; None: delivery
     delivery: DeliveryAddress | None = None
     marketing_opt_in: bool = False
+    # an article is not on the shelf (out of stock, or fewer than ordered): the store orders it and tells the
+    # shopper when it is ready, so no collection time is promised
+    to_order: bool = False
 
     @property
     def number(self) -> str:
@@ -101,6 +104,8 @@ class Order:
         contact = {"email": self.email} if self.email else {"phone": self.phone}
         fulfilment: dict[str, Any] = ({"kind": "collect", "from": self.collect_from.isoformat()}
                                       if self.collect_from else {"kind": "delivery"})
+        if self.to_order:
+            fulfilment["to_order"] = True
         body: dict[str, Any] = {
             "id": self.id, "number": self.number, "store": self.store, "device": self.device,
             "placed_at": self.placed_at.isoformat(timespec="seconds"), "language": self.language,
@@ -122,5 +127,5 @@ class Order:
         return {"type": "order", "order": self.id, "number": self.number, "device": self.device, "articles": sum(
             line.quantity for line in self.lines), "total_cents": self.total_cents,
             "fulfilment": "collect" if self.collect_from else "delivery",
-            "collect_from": self.collect_from.isoformat() if self.collect_from else None,
+            "collect_from": self.collect_from.isoformat() if self.collect_from else None, "to_order": self.to_order,
             "time": self.placed_at.isoformat(timespec="seconds")}

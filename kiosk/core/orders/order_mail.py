@@ -30,7 +30,11 @@ def _html(paragraphs: list[str], items: list[str], link: str = "", link_text: st
 
 
 def fulfilment_text(order: Order, texts: Texts, when: Callable[[object], str]) -> str:
-    """"Collect it at the store from Saturday 28 November, 09:30" or "Delivered to: ..."."""
+    """"Collect it at the store from Saturday 28 November, 09:30", "Delivered to: ...", or, for an article
+    the store must order first, that it is ordered and the store says when it is ready (no date it cannot
+    keep)."""
+    if order.collect_from is not None and order.to_order:
+        return texts("Ordered for you: the store will tell you when it is ready to collect.")
     if order.collect_from is not None:
         return texts("Collect it at the store from {when}.", when=when(order.collect_from))
     address = ", ".join(order.delivery.lines()) if order.delivery else ""
