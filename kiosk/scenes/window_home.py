@@ -77,7 +77,12 @@ class WindowHomeScene(ShopScene):
         if status.open:
             invite = t("In stock now: come in")
         elif ready is not None and ready != status.opens_at:  # (collected later than the opening said beside)
-            invite = t("Order here, collect from {when}", when=ctx.when(ready))
+            zone = ctx.shop.hours.zone
+            same_day = status.opens_at is not None and \
+                status.opens_at.astimezone(zone).date() == ready.astimezone(zone).date()
+            # the day of the opening is said beside: on that day, only the time ("collect from 11:00")
+            invite = t("Order here, collect from {when}",
+                       when=ctx.fmt.time(ready.astimezone(zone)) if same_day else ctx.when(ready))
         else:
             invite = t("Order here, collect when we open")
         headline = kit.words(status.headline, size="title", bold=True, max_lines=1, width=fit(), valign="center",

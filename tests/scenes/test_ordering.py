@@ -121,6 +121,7 @@ def test_the_closed_window_takes_an_order_to_collect_at_the_next_opening(window:
     assert details["status"] == "Fermé · Nous ouvrons lundi 23 novembre à 10:00"
     window.tap(x=1900, y=1000)
     assert window.scene == "home" and window.details()["products"] == 24  # all, to order
+    assert "Commandez ici, à retirer dès 11:00" in window.labels(), "an hour to prepare it once the store opens"
     window.tap(label="Vélo de route Alto 900 Carbone")
     window.tap(label="Ajouter au panier")
     order_id = checkout(window)
