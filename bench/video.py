@@ -71,7 +71,8 @@ def bench_film(work: Path, seconds: int) -> Path:
     import pygame
 
     sys.path.insert(0, str(REPO / "content" / "tools"))
-    from make_videos import encode, trail
+    from film_kit import drawn, encode
+    from make_videos import trail
 
     grain = [pygame.transform.scale(pygame.image.frombuffer(os.urandom(480 * 270 * 3), (480, 270), "RGB"),
                                     (1920, 1080)) for _ in range(8)]
@@ -84,7 +85,7 @@ def bench_film(work: Path, seconds: int) -> Path:
 
     work.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".part.mp4")
-    encode(partial, draw, size=(1920, 1080), frames=seconds * 30, codec="h264",
+    encode(partial, drawn(draw, (1920, 1080), seconds * 30), size=(1920, 1080), codec="h264",
            options={"preset": "veryfast", "crf": "18", "maxrate": str(FILM_BITRATE), "bufsize": str(FILM_BITRATE)})
     partial.rename(path)
     return path

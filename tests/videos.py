@@ -1,4 +1,4 @@
-"""Films made at test time with the demo's own generator (content/tools/make_videos.py): each frame
+"""Films made at test time with the demo's own generator (content/tools/film_kit.py): each frame
 says its number in its colour, so a test reads from a screenshot which frame is shown."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "content" / "tools"))
-from make_videos import encode
+from film_kit import Tone, drawn, encode
 
 STEP = 16  # colour levels between two numbers: far more than H.264's error on a flat colour
 
@@ -26,10 +26,11 @@ def number_of(color: tuple[int, int, int] | pygame.Color) -> int:
 
 
 def numbered_film(path: Path, frames: int = 60, *, fps: int = 30, codec: str = "h264",
-                  size: tuple[int, int] = (320, 180)) -> Path:
-    """A film of `frames` flat frames, frame N in number_color(N); MP4 or WebM by `path`'s suffix."""
+                  size: tuple[int, int] = (320, 180), sound: Tone | None = None) -> Path:
+    """A film of `frames` flat frames, frame N in number_color(N); MP4 or WebM by `path`'s suffix; with
+    `sound` as its sound track, or silent."""
 
     def draw(surface: pygame.Surface, number: int) -> None:
         surface.fill(number_color(number))
 
-    return encode(path, draw, size=size, frames=frames, fps=fps, codec=codec)
+    return encode(path, drawn(draw, size, frames), size=size, fps=fps, codec=codec, sound=sound)

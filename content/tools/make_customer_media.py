@@ -4,8 +4,9 @@ Usage: python content/tools/make_customer_media.py [content/demo]
 
 Writes `customers/`: photos of products out in use (a bike on a hill, a shoe on a trail, a backpack on a
 walk), 1200x900 JPEG, and short videos (4 s, 640x360 H.264 MP4 encoded with PyAV, each with a poster
-picture), drawn with the product pictures' own kit (draw_bikes.py, draw_gear.py). reviews.json and
-testimonials.json name them; which of them the store approved is said there, not here.
+picture), drawn with the product pictures' own kit (draw_bikes.py, draw_gear.py) and encoded by
+film_kit.py. reviews.json and testimonials.json name them; which of them the store approved is said
+there, not here.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ import json
 import math
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-import av
 import pygame
 from draw_bikes import bike_of, bike_views, draw_bike
 from draw_gear import VIEWS, Look, camera_of
+from film_kit import encode
 from make_images import ACCENTS, COLOURS
 from picture_kit import Camera, Canvas, Color, darker, gradient, lighter
 
@@ -72,25 +72,6 @@ def photo(product: dict[str, object], icon: str, color: Color, size: tuple[int, 
     return canvas.picture()
 
 
-def encode(path: Path, frames: int, draw: Callable[[int], pygame.Surface]) -> None:
-    """`frames` pictures that `draw` makes, as an H.264 MP4 at FPS frames a second."""
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=FPS)
-        stream.width, stream.height = VIDEO
-        stream.pix_fmt = "yuv420p"
-        stream.options = {"crf": "28", "preset": "veryfast"}
-        for number in range(frames):
-            picture = draw(number)
-            frame = av.VideoFrame(VIDEO[0], VIDEO[1], "rgb24")
-            plane = frame.planes[0]
-            plane.update(pygame.image.tobytes(picture, "RGB", pitch=plane.line_size))
-            frame.pts = number
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-
-
 def video(folder: Path, stem: str, product: dict[str, object], icon: str, color: Color,
           night: bool = False) -> tuple[str, str]:
     """A 4-second clip of the product as the customer walks round it, and its poster; their paths in the pack."""
@@ -100,7 +81,8 @@ def video(folder: Path, stem: str, product: dict[str, object], icon: str, color:
         return photo(product, icon, color, VIDEO, night, shift=math.sin(number / frames * math.pi * 2) * 1.5)
 
     clip = folder / "customers" / f"{stem}.mp4"
-    encode(clip, frames, draw)
+    encode(clip, (draw(number) for number in range(frames)), size=VIDEO, fps=FPS,
+           options={"crf": "28"})
     poster = folder / "customers" / f"{stem}.jpg"
     pygame.image.save(draw(0), str(poster))
     return f"customers/{stem}.mp4", f"customers/{stem}.jpg"

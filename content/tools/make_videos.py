@@ -3,10 +3,11 @@
 Usage: python content/tools/make_videos.py [content/demo]
        python content/tools/make_videos.py --bench FILE.mp4 [SECONDS]   (the bench's 1080p30 H.264 film)
 
-Writes into the pack's `videos/` folder: an attract film (H.264 in MP4, 1280x720, 6 s, with WebVTT
-captions in the pack's languages) and two product films (VP9 in WebM, 720x720, 4 s). Each is a few
-hundred kilobytes. Re-running gives the same pictures. `encode()` is also what the tests and the bench
-use to make their own files at run time.
+Writes into the pack's `videos/` folder: an attract film (H.264 and AAC in MP4, 1280x720, 6 s, with
+WebVTT captions in the pack's languages) and two product films (VP9 and Opus in WebM, 720x720, 4 s).
+Each is a few hundred kilobytes. Their sound tracks are chords and clicks made of sine tones by
+film_kit.py (muted on the kiosk unless a display enables sound). Re-running gives the same pictures.
+The drawings here (`trail`...) are also what the tests and the bench film at run time.
 """
 
 from __future__ import annotations
@@ -18,38 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-import av
 import pygame
+from film_kit import Tone, chord, clicks, drawn, encode, mixed
 
 Draw = Callable[[pygame.Surface, int], None]  # paints frame number N on the surface
-# codec name -> (FFmpeg encoder, its options): small files that still look clean on a 4K window
-ENCODERS: dict[str, tuple[str, dict[str, str]]] = {
-    "h264": ("libx264", {"crf": "26", "preset": "veryfast", "profile": "high"}),
-    "vp9": ("libvpx-vp9", {"crf": "36", "b": "0", "deadline": "good", "cpu-used": "5", "row-mt": "1"}),
-}
-
-
-def encode(path: Path, draw: Draw, *, size: tuple[int, int], frames: int, fps: int = 30, codec: str = "h264",
-           options: dict[str, str] | None = None) -> Path:
-    """Encode `frames` frames that `draw` paints into `path` (MP4 or WebM by its suffix), `fps` a second."""
-    encoder, defaults = ENCODERS[codec]
-    surface = pygame.Surface(size)
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream(encoder, rate=fps)
-        stream.width, stream.height = size
-        stream.pix_fmt = "yuv420p"
-        stream.options = {**defaults, **(options or {})}
-        for number in range(frames):
-            draw(surface, number)
-            frame = av.VideoFrame(size[0], size[1], "rgb24")
-            plane = frame.planes[0]
-            plane.update(pygame.image.tobytes(surface, "RGB", pitch=plane.line_size))
-            frame.pts = number
-            for packet in stream.encode(frame):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-    return path
 
 
 # --- the attract film: a rider on a trail through the hills ----------------------------------------------
@@ -194,6 +167,16 @@ def write_captions(folder: Path, stem: str) -> None:
             f"WEBVTT\n\n00:00.300 --> 00:02.800\n{first}\n\n00:03.200 --> 00:05.800\n{second}\n", encoding="utf-8")
 
 
+def _sounds() -> dict[str, Tone]:
+    """Each film's sound track: the attract film a chord that swells with the sunrise, the wheel a
+    freewheel's clicks over a low hum, the shoe a footstep a second over a light chord."""
+    return {
+        "trail.mp4": chord((110.0, 164.8, 220.0, 277.2, 329.6), 6.0, swell=0.6, pulse=0.5),
+        "BIK-102.webm": mixed(clicks(14.0, 4.0), chord((73.4, 110.0), 4.0, volume=0.2)),
+        "RUN-115.webm": mixed(clicks(1.0, 4.0, pitch=90.0, volume=0.5), chord((293.7, 370.0, 440.0), 4.0, volume=0.2)),
+    }
+
+
 FILMS: tuple[tuple[str, Draw, tuple[int, int], int, str], ...] = (
     ("trail.mp4", trail, (1280, 720), 6 * 30, "h264"),
     ("BIK-102.webm", bike_wheel, (720, 720), 4 * 30, "vp9"),
@@ -205,15 +188,16 @@ def main(pack: Path) -> None:
     """Write every film of the demo pack into `pack`/videos."""
     folder = pack / "videos"
     folder.mkdir(exist_ok=True)
+    sounds = _sounds()
     for name, draw, size, frames, codec in FILMS:
-        path = encode(folder / name, draw, size=size, frames=frames, codec=codec)
-        print(f"{path}: {codec} {size[0]}x{size[1]}, {frames / 30:.0f} s, {path.stat().st_size // 1024} KB")
+        path = encode(folder / name, drawn(draw, size, frames), size=size, codec=codec, sound=sounds[name])
+        print(f"{path}: {codec} {size[0]}x{size[1]}, {frames / 30:.0f} s, with sound, {path.stat().st_size // 1024} KB")
     write_captions(folder, "trail")
 
 
 def bench_film(path: Path, seconds: int = 60) -> Path:
     """The bench's 1080p30 H.264 attract film (the trail at full HD), `seconds` long."""
-    return encode(path, trail, size=(1920, 1080), frames=seconds * 30, codec="h264")
+    return encode(path, drawn(trail, (1920, 1080), seconds * 30), size=(1920, 1080), codec="h264")
 
 
 if __name__ == "__main__":
