@@ -64,27 +64,31 @@ def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.
     return parser.parse_args(argv)
 
 
-def check(config_path: Path) -> tuple[list[Problem], list[LeftOutRow], list[Problem]]:
+def check(config_path: Path) -> tuple[list[Problem], list[LeftOutRow], list[Problem], list[str]]:
     """Every problem in the config, its themes and its content pack; the feed rows this store's import
-    would leave out (within the pack's allowance); and the warnings about what a config written for an
-    earlier version says differently (they never stop the kiosk)."""
+    would leave out (within the pack's allowance); the warnings about what a config written for an
+    earlier version says differently (they never stop the kiosk); and a line for each of the pack's
+    films, good or refused (container, codec, size, length, sound)."""
     from kiosk.ui.theme import read_theme
 
     try:
         config, warnings = read_config(config_path)
     except ConfigError as error:
-        return error.problems, [], []
+        return error.problems, [], [], []
     problems: list[Problem] = []
     for theme in dict.fromkeys([*(display.theme for display in config.displays), config.accessibility.theme]):
         _, wrong, gaps = read_theme(config.path(theme))
         problems += wrong
         warnings += gaps
     left_out: list[LeftOutRow] = []
+    folder = config.path(config.content.pack)
     try:
-        left_out = list(read_pack(config.path(config.content.pack), config.store.id).left_out)
+        pack = read_pack(folder, config.store.id)
+        left_out, films = list(pack.left_out), pack.films
     except PackRejected as error:
         problems += error.problems
-    return problems, left_out, warnings
+        films = error.films
+    return problems, left_out, warnings, [film.line(folder) for film in films]
 
 
 def run(config: KioskConfig, args: argparse.Namespace) -> int:
@@ -144,10 +148,12 @@ def main(argv: list[str] | None = None, default_config: Path = DEMO_CONFIG) -> i
         print(hash_pin(pin))
         return 0
     if args.check:
-        problems, left_out, warnings = check(args.config)
+        problems, left_out, warnings, films = check(args.config)
         for problem in problems:
             print(problem)
         for line in left_out_lines(left_out):
+            print(line)
+        for line in films:
             print(line)
         for warning in warnings:
             print(f"warning: {warning}")

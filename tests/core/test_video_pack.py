@@ -107,6 +107,26 @@ def test_check_prints_each_problem_of_a_pack_s_films(tmp_path: Path) -> None:
                              capture_output=True, text=True, timeout=120)
     assert checked.returncode == 1
     assert "playlist.json: [[1].file] videos/other.mp4 is coded in mpeg4" in checked.stdout
+    lines = checked.stdout.splitlines()
+    assert f"{pack / 'videos' / 'other.mp4'}: refused: is coded in mpeg4; the kiosk plays H.264 and VP9" in lines
+    assert f"{pack / 'videos' / 'BIK-102.webm'}: WebM, VP9 720x720, 4.0 s, 30 fps, with sound: OK" in lines, \
+        "the good films are listed too"
+    assert lines[-1].endswith("1 problem(s)")
+
+
+def test_check_lists_every_film_of_a_good_pack_with_what_it_is() -> None:
+    checked = subprocess.run([sys.executable, "run_kiosk.py", "--check"], cwd=REPO, capture_output=True, text=True,
+                             timeout=120)
+    assert checked.returncode == 0, checked.stdout
+    films = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in checked.stdout.splitlines()
+             if line.endswith(": OK")}
+    demo = REPO / "content" / "demo"
+    assert films[str(demo / "videos" / "trail.mp4")] == "MP4, H.264 1280x720, 6.0 s, 30 fps, with sound: OK"
+    assert films[str(demo / "videos" / "RUN-115.webm")] == "WebM, VP9 720x720, 4.0 s, 30 fps, with sound: OK"
+    assert films[str(demo / "customers" / "t-run112-lea.mp4")] == "MP4, H.264 640x360, 4.0 s, 25 fps, silent: OK"
+    named = {str(demo / item["file"]) for item in json.loads((demo / "videos.json").read_text(encoding="utf-8"))}
+    assert named <= set(films), "each product film once"
+    assert checked.stdout.splitlines()[-1].endswith(": OK")
 
 
 def test_the_demo_pack_plays_its_film_with_captions_in_every_language() -> None:

@@ -24,6 +24,7 @@ from kiosk.core.pack.playlist import read_playlist
 from kiosk.core.pack.product_rows import ProductRow, RowPlace, check_product, parse_price
 from kiosk.core.pack.product_videos import read_product_videos
 from kiosk.core.pack.reader import PackReader, PackRejected
+from kiosk.core.pack.video_probe import FilmChecked
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ContentPack:
     videos: tuple[ProductVideo, ...] = ()  # films about products (videos.json)
     events: tuple[StoreEvent, ...] = ()  # workshops, group runs, signings (events.json)
     testimonials: tuple[Testimonial, ...] = ()  # approved customers' videos about a product or a collection
+    films: tuple[FilmChecked, ...] = ()  # every film of the pack as probed: container, codec, size, length
 
 
 def _read_categories(reader: PackReader, languages: tuple[str, ...]) -> list[Category]:
@@ -213,13 +215,14 @@ def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> Con
     videos = read_product_videos(reader, languages, named)
     events = read_events(reader, languages)
     testimonials = read_testimonials(reader, named, {c.id for c in collections})
+    films = tuple(sorted(reader.films.values(), key=lambda film: film.name))
     if reader.problems:
-        raise PackRejected(reader.problems)
+        raise PackRejected(reader.problems, films)
     return ContentPack(reader.folder, str(manifest.get("id", "")), str(manifest.get("name", "")),
                        str(manifest.get("version", "")), languages, currency,
                        tuple(categories), tuple(products), tuple(reviews), tuple(playlist), tuple(members),
                        tuple(offers), baskets, member_purchases, store_map, tuple(collections), tuple(left_out),
-                       tuple(videos), tuple(events), tuple(testimonials))
+                       tuple(videos), tuple(events), tuple(testimonials), films)
 
 
 TIERS = ("bronze", "silver", "gold")

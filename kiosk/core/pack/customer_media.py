@@ -20,7 +20,7 @@ from typing import Any
 from kiosk.core.models import Media, Testimonial
 from kiosk.core.pack.image_header import ImageProblem, check_picture
 from kiosk.core.pack.reader import PackReader
-from kiosk.core.pack.video_probe import VideoProblem, check_video
+from kiosk.core.pack.video_probe import VideoProblem
 
 MEDIA_FIELDS = {"kind", "file", "poster", "approved"}
 TESTIMONIAL_FIELDS = {"id", "sku", "collection", "author", "date", "video", "poster", "quote", "language", "approved"}
@@ -57,7 +57,7 @@ def check_video_file(reader: PackReader, file: str, key: str, path: Any, line: i
     if found is None:
         return False
     try:
-        check_video(found)
+        reader.check_video(found)
     except VideoProblem as problem:
         reader.problem(file, key, f"{path} {problem}", line)
         return False

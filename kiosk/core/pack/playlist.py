@@ -21,7 +21,7 @@ from kiosk.core.hours.opening_hours import WEEKDAYS
 from kiosk.core.models import Slide
 from kiosk.core.pack.captions import CaptionsProblem, read_captions
 from kiosk.core.pack.reader import PackReader
-from kiosk.core.pack.video_probe import VideoProblem, check_video
+from kiosk.core.pack.video_probe import VideoProblem
 
 FILE = "playlist.json"
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -101,7 +101,7 @@ def read_video_slide(reader: PackReader, key: str, item: dict[str, Any]) -> dict
         reader.problem(FILE, f"{key}.file", "a video slide names its film: \"videos/trail.mp4\"")
     elif film is not None:
         try:
-            check_video(film)
+            reader.check_video(film)
         except VideoProblem as problem:
             reader.problem(FILE, f"{key}.file", f"{file} {problem}")
         for captions in sorted([*film.parent.glob(f"{film.stem}.vtt"), *film.parent.glob(f"{film.stem}.*.vtt")]):

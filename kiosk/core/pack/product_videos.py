@@ -13,7 +13,7 @@ from typing import Any
 
 from kiosk.core.models import ProductVideo
 from kiosk.core.pack.reader import PackReader
-from kiosk.core.pack.video_probe import VideoProblem, check_video
+from kiosk.core.pack.video_probe import VideoProblem
 
 FILE = "videos.json"
 
@@ -40,7 +40,7 @@ def _video(reader: PackReader, key: str, item: Any, languages: tuple[str, ...], 
     info = None
     if film is not None:
         try:
-            info = check_video(film)
+            info = reader.check_video(film)
         except VideoProblem as problem:
             reader.problem(FILE, f"{key}.file", f"{file} {problem}", line)
     poster = str(item.get("poster", ""))

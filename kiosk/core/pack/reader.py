@@ -10,6 +10,7 @@ from typing import Any
 from kiosk.core.language.text import visible_text
 from kiosk.core.models import Localized
 from kiosk.core.pack.schema import shape_problem
+from kiosk.core.pack.video_probe import FilmChecked, VideoInfo, VideoProblem, check_video
 from kiosk.core.problems import Problem
 
 TEXT_MAX = 1000  # characters of a text, unless a field says otherwise (a brand, a label, an offer's text)
@@ -18,8 +19,9 @@ TEXT_MAX = 1000  # characters of a text, unless a field says otherwise (a brand,
 class PackRejected(Exception):
     """The pack has problems; nothing of it was imported."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], films: tuple[FilmChecked, ...] = ()) -> None:
         self.problems = problems
+        self.films = films  # every film probed before the pack was refused, good or not (for --check)
         shown = "\n".join(str(p) for p in problems[:50])
         more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(f"content pack refused ({len(problems)} problems):\n{shown}{more}")
@@ -32,6 +34,7 @@ class PackReader:
         self.folder = folder
         self.problems: list[Problem] = []
         self.broken: set[str] = set()  # files that could not be read at all: checks that need them are skipped
+        self.films: dict[str, FilmChecked] = {}  # each film probed, by its path in the pack (for --check)
 
     def problem(self, file: str, key: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.folder / file, key, message, line))
@@ -97,6 +100,22 @@ class PackReader:
             self.problem(file, key, f"file not found: {relative}", line)
             return None
         return target
+
+    def check_video(self, film: Path) -> VideoInfo:
+        """`check_video` of a film in the pack, probed once however many rows name it, and noted for
+        `--check`; VideoProblem when the kiosk will not play it."""
+        name = film.relative_to(self.folder.resolve()).as_posix() if film.is_relative_to(self.folder.resolve()) \
+            else str(film)
+        known = self.films.get(name)
+        if known is None:
+            try:
+                known = FilmChecked(name, check_video(film))
+            except VideoProblem as problem:
+                known = FilmChecked(name, None, str(problem))
+            self.films[name] = known
+        if known.info is None:
+            raise VideoProblem(known.problem)
+        return known.info
 
     def text(self, file: str, key: str, value: Any, line: int | None, limit: int = TEXT_MAX) -> str:
         """A plain text of the pack, invisible characters removed, refused over `limit` characters."""

@@ -9,12 +9,12 @@ but whose pictures are not is caught before a shopper sees it. `--check` and the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
 CODECS = {"h264": "H.264", "vp9": "VP9"}  # what every kiosk decodes in software at 1080p30
-CONTAINERS = {".mp4": "mp4", ".m4v": "mp4", ".webm": "webm"}
+CONTAINERS = {".mp4": "MP4", ".m4v": "MP4", ".webm": "WebM"}
 MAX_WIDTH, MAX_HEIGHT = 3840, 2160  # either way round: a portrait 2160x3840 film is fine
 MAX_SECONDS = 600.0  # an attract film of ten minutes; a product film is under a minute
 MAX_BYTES = 200 << 20
@@ -35,11 +35,34 @@ class VideoInfo:
     seconds: float
     fps: float
     audio: bool
+    container: str = ""  # "MP4" or "WebM", from the file's name (set by check_video)
 
     def describe(self) -> str:
         """"H.264 1280x720, 6.0 s, 30 fps": for --check and staff."""
         codec = CODECS.get(self.codec, self.codec)
         return f"{codec} {self.width}x{self.height}, {self.seconds:.1f} s, {self.fps:g} fps"
+
+    def listing(self) -> str:
+        """"MP4, H.264 1280x720, 6.0 s, 30 fps, with sound": what --check says of a good film."""
+        return f"{self.container}, {self.describe()}, {'with sound' if self.audio else 'silent'}"
+
+
+@dataclass(frozen=True)
+class FilmChecked:
+    """One film of a pack as the import found it: its path in the pack, and what it is, or why the kiosk
+    will not play it (`info` None). `--check` lists them all, the good ones too."""
+
+    name: str
+    info: VideoInfo | None
+    problem: str = ""
+
+    def line(self, folder: Path | None = None) -> str:
+        """"videos/trail.mp4: MP4, H.264 1280x720, 6.0 s, 30 fps, with sound: OK", or "...: refused: " and
+        why; the path under `folder` when given."""
+        name = folder / self.name if folder is not None else self.name
+        if self.info is None:
+            return f"{name}: refused: {self.problem}"
+        return f"{name}: {self.info.listing()}: OK"
 
 
 def probe_video(path: Path) -> VideoInfo:
@@ -92,4 +115,4 @@ def check_video(path: Path) -> VideoInfo:
         raise VideoProblem(f"lasts {info.seconds:.0f} s; at most {MAX_SECONDS:.0f} s")
     if info.seconds <= 0:
         raise VideoProblem("has no length")
-    return info
+    return replace(info, container=kind)
