@@ -83,6 +83,7 @@ class ShopDisplay:
         self.on_quit: Callable[[], None] = lambda: None  # set by wiring.py: how staff close the kiosk
         self.screen_switch: ScreenSwitch = NoScreenSwitch()  # set by wiring.py when screens are switched
         self.ctx.print_jobs = self.print_jobs
+        self.ctx.film_volume = config.volume / 100 if config.sound else None
         self.ctx.toggle_accessible = lambda: self.set_accessible(not self.session.accessible)
         self.ctx.routes = role.own_routes(self.ctx, shop_routes(self.ctx, self.home_scene, self.rules))
         corner = CornerTaps(config.size, size=theme.size("margin") // 2)  # the strip no button reaches

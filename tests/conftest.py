@@ -12,6 +12,7 @@ from hypothesis import settings
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # films with sound play to nothing, as on CI (no sound card)
 
 from kiosk.config import KioskConfig, load_config
 from kiosk.testing.pilot import Pilot

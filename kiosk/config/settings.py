@@ -90,6 +90,8 @@ class DisplayConfig:
     rotation: int = bounded(0, choices=(0, 90, 180, 270))  # the picture turned clockwise, for a panel mounted turned
     touch: str = ""  # the touch screen that belongs to this display (its name as the system gives it)
     power: str = bounded("hours", choices=("hours", "lit"))  # off outside opening hours, or lit but in quiet hours
+    sound: bool = False  # films play their sound through the machine's audio output (muted by default)
+    volume: int = bounded(80, min=0, max=100)  # the films' sound, in percent of the output's own volume
 
 
 @dataclass(frozen=True)

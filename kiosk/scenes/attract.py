@@ -117,7 +117,7 @@ class AttractScene(ShopScene):
             self.film = VideoView((0, 0, 0, 0), ctx.shop.image(slide.file), ctx.clock, label=ctx.t("Our film"),
                                   poster=ctx.shop.image(slide.poster) if slide.poster else "", loop=slide.loop,
                                   autoplay=True, tap_to_play=False, captions=self._captions(slide.file),
-                                  on_end=self._film_ended)
+                                  on_end=self._film_ended, volume=ctx.film_volume)
             content = column(leaf(self.film, height=flex()), height=flex())
         elif product is not None:
             backdrop = Panel((0, 0, width, height), "background", radius=False)

@@ -36,6 +36,7 @@ class SceneContext:
     map_position: tuple[float, float] | None = None  # where this display stands on the store's plan
     print_jobs: set[str] = field(default_factory=set)  # slips sent from this display, awaiting their result
     toggle_accessible: Callable[[], None] = lambda: None  # set by the display: accessible mode on or off
+    film_volume: float | None = None  # films play their sound at this volume (0-1); None: muted (the default)
     routes: Routes = field(init=False)  # set by the display role: how scenes open one another
 
     @cached_property

@@ -47,12 +47,13 @@ def media_thumbnails(ctx: SceneContext, kit: Kit, review: Review) -> Box | None:
 
 def video_tile(ctx: SceneContext, media: Media | Testimonial, author: str, side: int) -> Box:
     """A customer's video, `side` pixels wide (16:9): its poster with a play button, played in place by a tap
-    (muted, like every film of the kiosk) and stopped by another."""
+    (with its sound where the display enables it) and stopped by another."""
     film = media.file if isinstance(media, Media) else media.video
     view = VideoView((0, 0, 0, 0), ctx.shop.image(film), ctx.clock,
                      label=ctx.t("Play the video: {title}", title=author),
                      stop_label=ctx.t("Stop the video: {title}", title=author),
-                     poster=ctx.shop.image(media.poster) if media.poster else "", backdrop="surface_alt")
+                     poster=ctx.shop.image(media.poster) if media.poster else "", backdrop="surface_alt",
+                     volume=ctx.film_volume)
     return leaf(view, width=fixed(side), height=fixed(side * 9 // 16))
 
 

@@ -58,7 +58,7 @@ def product_films(scene: ShopScene, sku: str, name: str) -> list[Box]:
         view = VideoView((0, 0, 0, 0), file, ctx.clock, label=t("Play the video: {title}", title=title),
                          stop_label=t("Stop the video: {title}", title=title),
                          poster=ctx.shop.image(video.poster) if video.poster else "",
-                         captions=film_captions(ctx, file))
+                         captions=film_captions(ctx, file), volume=ctx.film_volume)
         boxes.append(film_box(view, (video.width, video.height), ctx.size[1] * 9 // 20))
         if video.title:
             boxes.append(scene.kit.words(title, color="muted", max_lines=2))

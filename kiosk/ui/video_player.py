@@ -14,6 +14,9 @@ fast machine: `frame(now)` waits for the frames due by `now`, so a test sees the
 A file that cannot be opened or decoded (corrupt, truncated, a codec FFmpeg lacks) ends the play
 with `failed` set to a line for staff (logged once); the widget then shows its poster. Nothing
 raises to the loop.
+
+With `volume` (a display whose config enables sound), the film's sound track plays too: the worker
+decodes it between frames and the loop hands it to the mixer as the picture's time comes (film_sound.py).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from kiosk.core.hours.clock import Clock, ManualClock
+from kiosk.ui.film_sound import AHEAD_S, FilmSound, open_mixer
 
 if TYPE_CHECKING:
     import av  # imported where a film is played: FFmpeg's libraries are 21 MB resident
@@ -70,7 +74,8 @@ def scaled_surface(frame: av.VideoFrame, size: tuple[int, int]) -> tuple[pygame.
 class VideoPlayer:
     """Plays one file fitted into `box`; `frame(now)` on the loop, everything slow on the worker."""
 
-    def __init__(self, path: Path | str, box: tuple[int, int], clock: Clock, *, loop: bool = False) -> None:
+    def __init__(self, path: Path | str, box: tuple[int, int], clock: Clock, *, loop: bool = False,
+                 volume: float | None = None) -> None:
         self.path = Path(path)
         self.box = box
         self.clock = clock
@@ -90,6 +95,15 @@ class VideoPlayer:
         self._waits = isinstance(clock, ManualClock)
         self._stop = threading.Event()
         self._lock = threading.Lock()  # guards `dropped` and `loops`, which both threads count
+        self._period: float | None = None  # how long one pass of the film lasts, once known (loops)
+        self.sound = "muted"  # or "on", "none" (the film has no sound track), "unavailable" (no audio output)
+        self._sound: FilmSound | None = None
+        self._sound_passes = 0  # times the sound track started again (loops), on the worker
+        if volume is not None:  # the mixer opens here, on the loop, the first time a film with sound plays
+            mixer_format = open_mixer()
+            self.sound = "unavailable" if mixer_format is None else "on"
+            if mixer_format is not None:
+                self._sound = FilmSound(str(self.path), mixer_format, volume)
         self._worker = threading.Thread(target=self._decode, name=f"video {self.path.name}", daemon=True)
         self._worker.start()
 
@@ -120,6 +134,9 @@ class VideoPlayer:
                 self.dropped += len(taken) - 1
             self.shown += 1
             self._current = taken[-1]
+        sound = self._sound
+        if sound is not None and self._anchor is not None and not self._stop.is_set():
+            sound.feed(now - self._anchor)
         if self._last_read and (self._anchor is None or now + EARLY_S >= self._anchor + self.duration):
             self.ended = True
         return self._current
@@ -138,6 +155,12 @@ class VideoPlayer:
     def held(self) -> int:
         """Decoded frames waiting to be shown (at most AHEAD in the queue, and the next one taken)."""
         return self._frames.qsize() + (self._next is not None)
+
+    @property
+    def heard(self) -> tuple[tuple[float, float], ...]:
+        """The latest spans of the film (film time, from and to) whose sound was handed to the audio output;
+        none when the film plays muted."""
+        return tuple(self._sound.heard) if self._sound is not None else ()
 
     def film_time(self, now: float) -> float:
         """Where the film is at `now` (seconds, loops added up); 0 before it starts."""
@@ -158,6 +181,8 @@ class VideoPlayer:
     def stop(self) -> None:
         """Stop decoding and let go of the frames (the worker ends within a frame's time)."""
         self._stop.set()
+        if self._sound is not None:
+            self._sound.stop()
         self._next = self._current = None
         try:
             while True:
@@ -175,11 +200,12 @@ class VideoPlayer:
         """Hand an item to the loop, waiting while the queue is full; False when stopped or abandoned."""
         idle = 0.0
         while not self._stop.is_set():
+            self._decode_sound()
             try:
-                self._frames.put(item, timeout=0.05)
+                self._frames.put(item, timeout=0.02 if self._sound is not None else 0.05)
                 return True
             except queue.Full:
-                idle += 0.05
+                idle += 0.02 if self._sound is not None else 0.05
                 if idle >= IDLE_GIVE_UP_S:
                     log.debug("video %s: nobody watches, decoding stops", self.path.name)
                     return False
@@ -195,6 +221,24 @@ class VideoPlayer:
             log.warning("%s", self.failed)
         finally:
             self._put(_END)
+            if self._sound is not None:
+                self._sound.close()
+
+    def _decode_sound(self) -> None:
+        """Decode the sound track (on the worker) to AHEAD_S past the picture's time; a film that loops
+        starts its sound's next pass once the length of a pass is known."""
+        sound = self._sound
+        if sound is None:
+            return
+        anchor = self._anchor
+        target = (0.0 if anchor is None else self.clock.monotonic() - anchor) + AHEAD_S
+        sound.decode_until(target)
+        while sound.ended and self.loop and self._period is not None and not self._stop.is_set():
+            self._sound_passes += 1
+            sound.restart(self._sound_passes * self._period)
+            sound.decode_until(target)
+            if sound.ended:  # a sound track with nothing in it
+                break
 
     def _play_file(self) -> None:
         import av
@@ -206,6 +250,11 @@ class VideoPlayer:
             stream.thread_count = 1
             context = stream.codec_context
             self.size = fitted((context.width, context.height), self.box)
+            if stream.duration and stream.time_base:  # the header's length (MP4): sound and pictures loop on it
+                self._period = float(stream.duration * stream.time_base)
+            if self._sound is not None and not self._sound.open():
+                self._sound = None
+                self.sound = "none"
             rate = float(stream.average_rate or 30)
             interval = 1 / rate
             offset, last = 0.0, 0.0
@@ -226,12 +275,15 @@ class VideoPlayer:
                             self.dropped += 1
                         continue
                     skipped = 0
+                    self._decode_sound()
                     surface, pixels = scaled_surface(decoded, self.size)
                     if not self._put(Frame(at, surface, pixels)):
                         return
                 if first is None:
                     raise ValueError("no frame could be decoded")
-                self.duration = offset + last - first + interval
+                if self._period is None:
+                    self._period = last - first + interval
+                self.duration = offset + self._period
                 if not self.loop:
                     return
                 container.seek(0)

@@ -8,9 +8,10 @@ else the film's first frame (decoded off the loop, like any picture). A tap play
 second tap stops it (`tap_to_play`; its accessible label is `label`, and `stop_label` while it plays);
 `autoplay` starts it as soon as it is on screen. While it plays, frames come from a `VideoPlayer` as
 they are due by the injected clock, scaled once to the box (the film keeps its shape; `backdrop` fills
-the rest). Muted: the kiosk plays no sound. Captions (cues from `kiosk.core.pack.captions`) are drawn
-under the picture while it plays. A file that cannot be played shows its poster (or nothing) and
-leaves a line for staff in the log; the kiosk carries on. `on_end` is called once when a film that
+the rest). Muted unless `volume` is given (the display's config enables sound: film_sound.py).
+Captions (cues from `kiosk.core.pack.captions`) are drawn under the picture while it plays. A file
+that cannot be played shows its poster (or nothing) and leaves a line for staff in the log; the kiosk
+carries on. `on_end` is called once when a film that
 does not loop has played to its end.
 """
 
@@ -56,7 +57,7 @@ class VideoView(Widget):
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], path: Path | str, clock: Clock, *,
                  label: str = "", stop_label: str = "", poster: Path | str = "", loop: bool = False,
                  autoplay: bool = False, tap_to_play: bool = True, captions: list[Cue] | None = None,
-                 backdrop: str = "", on_end: Callable[[], None] | None = None) -> None:
+                 backdrop: str = "", on_end: Callable[[], None] | None = None, volume: float | None = None) -> None:
         super().__init__(rect, label=label, on_tap=self.toggle if tap_to_play else None)
         self.role = "button" if tap_to_play else "image"
         self.labels = (label, stop_label or label)  # stopped, playing
@@ -67,6 +68,7 @@ class VideoView(Widget):
         self.captions = captions or []
         self.backdrop = backdrop
         self.on_end = on_end
+        self.volume = volume
         self.player: VideoPlayer | None = None
         self.failed = ""  # why the film could not be played (it shows its poster)
         self._wanted = autoplay  # play once laid out and shown
@@ -113,7 +115,7 @@ class VideoView(Widget):
             return {"playing": self._wanted, "failed": self.failed}
         current = player.current
         return {"playing": True, "failed": self.failed, "at": None if current is None else round(current.at, 3),
-                "shown": player.shown, "dropped": player.dropped, "loops": player.loops}
+                "shown": player.shown, "dropped": player.dropped, "loops": player.loops, "sound": player.sound}
 
     def dispose(self) -> None:
         """Stop decoding when the tree is thrown away."""
@@ -126,7 +128,7 @@ class VideoView(Widget):
         """Take the frame that is due; True while the film plays (the loop then runs at frame rate)."""
         moving = super().animate(dt)
         if self._wanted and self.player is None and self.rect.width > 1 and self.rect.height > 1:
-            self.player = VideoPlayer(self.path, self.rect.size, self.clock, loop=self.loop)
+            self.player = VideoPlayer(self.path, self.rect.size, self.clock, loop=self.loop, volume=self.volume)
         player = self.player
         if player is None:
             return moving
