@@ -131,6 +131,8 @@ class App:
         self._last_input = time.monotonic()
         self._gave_back = time.monotonic()
         self.frame_times: list[float] = []  # ms per drawn frame (update, draw, present), the last 600
+        # the same frames' CPU time on this thread: on a shared machine, what an idle one's wall time nears
+        self.frame_cpu_times: list[float] = []
         # What start-up made (modules, Babel's locale data, the shop's texts) lives as long as the
         # process: keep it out of the cycle collector's full passes, which then walk only the rest.
         gc.freeze()
@@ -417,7 +419,7 @@ class App:
         for output, display in zip(self.outputs, self.displays):
             if self._dark(output, display):
                 continue
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 display.tick(now)
                 animating = display.screen.update(now, dt) or animating
@@ -428,7 +430,8 @@ class App:
             if drawn:
                 output.present()
                 self.frame_times.append((time.perf_counter() - started) * 1000)
-                del self.frame_times[:-600]
+                self.frame_cpu_times.append((time.thread_time() - cpu) * 1000)
+                del self.frame_times[:-600], self.frame_cpu_times[:-600]
         self.shop.fleet.watch(time.monotonic())
         self._maybe_telemetry()
         self.systemd.ping()
