@@ -120,10 +120,9 @@ class SearchScene(ShopScene):
         if found and shown == self._shown:
             return  # a letter more finds the same (most letters of a long word): the list stays as it is drawn
         self._shown = shown if found else None
-        view.remove_children()
-        view.set_rows(0, 1, lambda index: [])
-        view.scroll = 0.0
         if not found:
+            view.set_rows(0, 1, lambda index: [], keys=lambda index: index)  # the rows shown are kept aside
+            view.scroll = 0.0
             self.kit.fill(view, self._nothing_yet() if not self.text.strip() else self._nothing_found())
             view.invalidate()
             return
@@ -152,9 +151,24 @@ class SearchScene(ShopScene):
             self.kit.place(line, self._result(product), rect)
             return [line]
 
-        view.set_rows(len(heads) + len(found) + 1, row_h + gap // 2, build_row, top=gap // 2)
-        view.scroll = min(self._scrolled, view.max_scroll)
-        view.invalidate()
+        def row_key(index: int) -> tuple[object, ...]:  # all a row shows: a row showing the same is kept
+            if index < len(heads):
+                return (heads[index], self.meant) if heads[index] == "meant" else \
+                    (heads[index], tuple(self.departments), self.department)
+            if index == len(heads) + len(found):
+                return ("all",)
+            product = found[index - len(heads)]
+            return ("product", product.sku, product.brand, product.title(ctx.lang), product.price_cents,
+                    product.sku in ctx.session.compare)
+
+        view.set_rows(len(heads) + len(found) + 1, row_h + gap // 2, build_row, top=gap // 2, keys=row_key)
+        scroll = min(self._scrolled, view.max_scroll)
+        if round(scroll) != round(view.scroll):  # from the top again: everything in view is new
+            view.scroll = scroll
+            view.invalidate()
+        else:
+            view.scroll = scroll
+            view.invalidate_rows()  # the rows that show the same stay as they are drawn
 
     def _chips(self, width: int) -> Box:
         """"All" and the departments the results fall in, as many as one line holds; the chosen one on."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 
 import pygame
 
@@ -12,6 +13,7 @@ from kiosk.ui.widgets import Painter, Point, Root, Widget
 # Velocity decays like exp(-t / TIME_CONSTANT): the glide phones use (about 0.33 s).
 TIME_CONSTANT = 0.33
 MIN_SPEED = 15.0  # px/s at which gliding stops
+SPARE_ROWS = 48  # rows of a keyed list kept aside to be shown again (a few screenfuls of search results)
 
 
 class ScrollView(Widget):
@@ -30,32 +32,115 @@ class ScrollView(Widget):
         self._row_builder: Callable[[int], list[Widget]] | None = None
         self._row_count = 0
         self._row_pitch = 1
+        self._rows_top = 0
         self._built_rows: set[int] = set()
+        self._row_keys: Callable[[int], Hashable] | None = None
+        self._row_widgets: dict[int, tuple[Hashable, list[Widget]]] = {}  # built rows: index -> (key, widgets)
+        self._spare: OrderedDict[Hashable, tuple[int, int, list[Widget]]] = OrderedDict()  # key -> pitch, y, row
+        self._changed_rows: set[int] | None = None  # the rows the last set_rows changed (None: maybe all)
+        self._bar_changed = False  # and whether the scroll bar did (the number of rows changed)
+        self._bar_strip: pygame.Rect | None = None  # where the scroll bar was last drawn, on screen
         self.on_drag: Callable[[], None] | None = None  # told when a finger starts moving the content
 
-    def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0) -> None:
+    def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0,
+                 keys: Callable[[int], Hashable] | None = None) -> None:
         """Content made of `count` rows, `pitch` pixels apart from `top`; a row's widgets are built by
-        `build(index)` only when the row comes near the viewport (long lists cost what is shown)."""
-        self._row_builder, self._row_count, self._row_pitch = build, count, max(1, pitch)
-        self._rows_top = top
-        self._built_rows = set()
+        `build(index)` only when the row comes near the viewport (long lists cost what is shown).
+
+        With `keys` (what row `index` shows: all that its widgets depend on), the view's content is
+        replaced, and a row built before whose key comes again is moved to its new place rather than built
+        again: a search's results as a letter more is typed (most of them stay), or typed again. The rows
+        put aside are kept for that, the last SPARE_ROWS of them; `invalidate_rows` then redraws only the
+        rows that show something new."""
+        pitch = max(1, pitch)
+        before = (self._row_pitch, self._rows_top, self._row_count)
+        shown = {index: key for index, (key, _) in self._row_widgets.items()}
+        for index, (key, widgets) in self._row_widgets.items():  # every row built, put aside
+            self._spare[key] = (self._row_pitch, self._rows_top + index * self._row_pitch, widgets)
+            self._spare.move_to_end(key)
+        self._row_builder, self._row_count, self._row_pitch = build, count, pitch
+        self._rows_top, self._row_keys = top, keys
+        self._built_rows, self._row_widgets = set(), {}
         self.content_height = top + count * pitch
+        if keys is None:
+            self._changed_rows = None
+            self._drop_spare(0)
+            return
+        new_keys = [keys(index) for index in range(count)]
+        for index, key in enumerate(new_keys):
+            spare = self._spare.get(key)
+            if spare is not None and spare[0] == pitch:
+                del self._spare[key]
+                for widget in spare[2]:
+                    _move(widget, top + index * pitch - spare[1])
+                self._row_widgets[index] = (key, spare[2])
+                self._built_rows.add(index)
+        rows = [widget for _, widgets in self._row_widgets.values() for widget in widgets]
+        kept = {id(widget) for widget in rows} | {id(widget) for _, _, widgets in self._spare.values()
+                                                  for widget in widgets}
+        for child in self.children:
+            if id(child) not in kept:
+                child.dispose()  # not a row (what the view showed instead of rows)
+        self.children = []
+        for widget in rows:
+            self.add(widget)
+        self._drop_spare(SPARE_ROWS)
+        if shown and (pitch, top) == before[:2]:  # else everything in view may have moved
+            self._changed_rows = {index for index in range(count) if shown.get(index) != new_keys[index]}
+            self._changed_rows |= set(range(count, before[2]))  # rows no longer there
+            self._bar_changed = count != before[2]
+        else:
+            self._changed_rows = None
+
+    def spare_rows(self) -> Iterator[Widget]:
+        """The widgets of the rows put aside to be shown again (see `set_rows`)."""
+        for _, _, widgets in self._spare.values():
+            for widget in widgets:
+                yield from widget.walk()
+
+    def _drop_spare(self, keep: int) -> None:
+        """Let go of the rows put aside longest ago, past `keep` of them."""
+        while len(self._spare) > keep:
+            _, (_, _, widgets) = self._spare.popitem(last=False)
+            for widget in widgets:
+                widget.dispose()
+
+    def invalidate_rows(self) -> None:
+        """Redraw what the last `set_rows` changed: the rows that show something else than before, and the
+        scroll bar when the number of rows changed (all of the view when it cannot tell)."""
+        changed = self._changed_rows
+        self._changed_rows = None
+        root = self.root()
+        if changed is None or (self._bar_changed and self._bar_strip is None and self.max_scroll > 0):
+            self.invalidate()
+            return
+        if not isinstance(root, Root):
+            return
+        if self._bar_changed and self._bar_strip is not None:
+            root.damage(self._bar_strip.clip(self.visible_rect()))
+        view = self.visible_rect()
+        top = self.screen_rect().y - round(self.scroll) + self._rows_top
+        for index in sorted(changed):
+            root.damage(pygame.Rect(view.x, top + index * self._row_pitch, view.width, self._row_pitch).clip(view))
 
     def dispose(self) -> None:
         """Also forget how to build rows (the builder belongs to the scene)."""
         self._row_builder = None
+        self._row_keys = None
+        self._row_widgets = {}
+        self._drop_spare(0)
         self.on_drag = None
         super().dispose()
 
     def _materialize(self, painter: Painter | None = None) -> None:
-        """Build the rows in view; with a painter, also build (and warm) one row ahead per frame."""
+        """Build the rows in view; with a painter, also build (and warm) one row ahead in a frame that
+        built none in view (a frame that did, a new list or a keystroke's results, is not made longer)."""
         if self._row_builder is None:
             return
         first = max(0, int((self.scroll - self._rows_top) // self._row_pitch))
         last = min(self._row_count - 1, int((self.scroll + self.rect.height - self._rows_top) // self._row_pitch))
-        for index in range(first, last + 1):
-            self._build_row(index, painter)
-        if painter is None:
+        built = [self._build_row(index, painter) for index in range(first, last + 1)]
+        if painter is None or any(built):
             return
         ahead = max(1, self.rect.height // self._row_pitch)
         below = range(last + 1, min(self._row_count, last + 1 + ahead))
@@ -65,14 +150,18 @@ class ScrollView(Widget):
                 self._build_row(index, painter)
                 break
 
-    def _build_row(self, index: int, painter: Painter | None) -> None:
+    def _build_row(self, index: int, painter: Painter | None) -> bool:
         if index in self._built_rows or self._row_builder is None:
-            return
+            return False
         self._built_rows.add(index)
-        for widget in self._row_builder(index):
+        widgets = self._row_builder(index)
+        for widget in widgets:
             self.add(widget)
             if painter is not None:
                 widget.prepare(painter)
+        if self._row_keys is not None:
+            self._row_widgets[index] = (self._row_keys(index), widgets)
+        return True
 
     def hit(self, pos: Point, origin: Point = (0, 0)) -> Widget | None:
         """The tappable widget at `pos`, building the rows in view first."""
@@ -167,6 +256,8 @@ class ScrollView(Widget):
             child.draw(painter, inner)
         if self.max_scroll > 0:
             self._paint_bar(painter, rect)
+        else:
+            self._bar_strip = None
         painter.surface.set_clip(old_clip)
         painter.clip = old_painter_clip
 
@@ -175,5 +266,13 @@ class ScrollView(Widget):
         length = max(width * 4, rect.height * rect.height // max(1, self.content_height))
         top = rect.y + round((rect.height - length) * (self.scroll / self.max_scroll))
         bar = pygame.Rect(rect.right - width - painter.theme.px(6), top, width, length)
+        self._bar_strip = pygame.Rect(bar.x, rect.y, rect.right - bar.x, rect.height)
         pygame.draw.rect(painter.surface, painter.theme.color("divider"), bar, border_radius=width // 2)
 
+
+def _move(widget: Widget, dy: int) -> None:
+    """Move a widget and what it holds down by `dy` (a scroll view's content moves with the view's rect)."""
+    widget.rect.move_ip(0, dy)
+    if not isinstance(widget, ScrollView):
+        for child in widget.children:
+            _move(child, dy)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pygame
+
 from kiosk.testing.pilot import Pilot
 
 
@@ -134,3 +136,30 @@ def test_see_all_results_at_the_end_of_the_list(shopping: Pilot) -> None:
     shopping.tap("Voir tous les résultats, avec tri et filtres")
     assert shopping.scene == "search_results" and shopping.details()["query"] == "frontale"
     assert shopping.details()["count"] == 11 and shopping.details()["departments"] == ["headlamps"]
+
+
+def _drawn(pilot: Pilot) -> bytes:
+    """The screen's pixels once its pictures are in."""
+    screen = pilot.app.display().screen
+    screen.images.wait()
+    pilot.advance(0.5)
+    return pygame.image.tobytes(screen.surface, "RGB")
+
+
+def test_results_drawn_as_they_are_typed_are_those_drawn_at_once(shopping: Pilot) -> None:
+    """Each letter keeps the result rows that stay (moved, not built again, and only the rows that change
+    drawn again): what shows is what a fresh screen shows, with "did you mean" and the department chips
+    coming and going, and with a query typed again after it was cleared."""
+    shopping.tap("Rechercher un produit")
+    scene = shopping.app.display().screen.stack.top
+    for typed in ("fro", "ntalle", "\b\b\b\b", "\b" * 5, "run", "\b\b\b", "ru", "n"):
+        for char in typed:
+            if char == "\b":
+                shopping.key("backspace")
+            else:
+                shopping.type(char)
+        as_typed = _drawn(shopping)
+        scene.rebuild()  # the same query, every row built and drawn anew
+        shopping.app.display().screen.redraw_all()
+        assert _drawn(shopping) == as_typed, f"{scene.details()['query']!r} drawn as typed differs"
+    assert shopping.details()["query"] == "run"

@@ -30,3 +30,35 @@ def test_a_rectangle_marked_between_two_moves_follows_the_second_only() -> None:
     first, second = pygame.Rect(0, 1000, 100, 100), pygame.Rect(200, 1000, 100, 100)
     moved = moved_damage([first, second], [(LIST, -100, 1), (LIST, -50, 2)])
     assert moved == [pygame.Rect(0, 850, 100, 100), pygame.Rect(200, 950, 100, 100)]
+
+
+def test_a_keyed_list_keeps_the_rows_that_stay_and_redraws_only_the_rows_that_change() -> None:
+    from kiosk.ui.scroll import ScrollView
+    from kiosk.ui.widgets import Root, Widget
+
+    root = Root((0, 0, 1000, 1000))
+    view = root.add(ScrollView((0, 200, 1000, 600), 0))
+    built: list[str] = []
+
+    def rows(names: list[str]) -> None:
+        def build(index: int) -> list[Widget]:
+            built.append(names[index])
+            return [Widget((0, index * 100, 1000, 90), label=names[index])]
+
+        view.set_rows(len(names), 100, build, keys=lambda index: names[index])
+        list(root.accessible(root.rect))  # the rows in view are built, as for a frame
+        view.invalidate_rows()
+
+    rows(["a", "b", "c", "d"])
+    root.damaged.clear()
+    first_b = next(child for child in view.children if child.label == "b")
+    built.clear()
+    rows(["a", "c", "b", "d"])  # two rows swapped: built again, neither they nor the others
+    assert built == []
+    assert [child.label for child in view.children] == ["a", "c", "b", "d"]
+    assert next(child for child in view.children if child.label == "b") is first_b and first_b.rect.y == 200
+    assert root.damaged == [pygame.Rect(0, 300, 1000, 100), pygame.Rect(0, 400, 1000, 100)]
+    root.damaged.clear()
+    rows([])  # nothing found: the rows are put aside, the whole view drawn again
+    rows(["b", "e"])  # typed again: "b" comes back from aside, only "e" is new
+    assert built == ["e"] and first_b.rect.y == 0
