@@ -128,6 +128,7 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
             server.close()
         if phone_page is not None:
             phone_page.close()
+    log.info("kiosk stopped cleanly")  # its screens, devices and catalogue closed, its outbox kept
     return 0
 
 

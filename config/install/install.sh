@@ -47,8 +47,9 @@ if [ "$PACKAGES" = yes ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     # shellcheck disable=SC2086
-    # espeak-ng speaks the focused control in accessible mode ([accessibility])
-    apt-get install -y -qq --no-install-recommends python3-venv fonts-dejavu-core espeak-ng $display_packages \
+    # espeak-ng speaks the focused control in accessible mode ([accessibility]); procps's pkill and pidwait
+    # end the kiosk before its compositor when the service stops (kiosk.service's ExecStop=)
+    apt-get install -y -qq --no-install-recommends python3-venv fonts-dejavu-core espeak-ng procps $display_packages \
         $gl_packages >/dev/null
     apt-get install -y -qq --no-install-recommends cec-utils >/dev/null 2>&1 || echo "   (no cec-utils: CEC power off unavailable)"
 fi

@@ -6,9 +6,9 @@ A Python signal handler runs between two bytecodes of the main thread, which may
 `signal.set_wakeup_fd` has the C-level handler write the signal's number to a pipe; a small thread
 reads it and posts `Quit` like any other thread would, which wakes the loop at once.
 
-The relay also says at once that a stop was asked for (`asked`): systemd signals the compositor and
-the kiosk together, and the compositor going away can end the kiosk before its loop has wound down.
-A stop that was asked for is not a crash, however it ends.
+The relay also says at once that a stop was asked for (`asked`): where the compositor is signalled
+with the kiosk (a unit without the shipped one's ExecStop=, which ends the kiosk first), its going away
+can end the kiosk before its loop has wound down. A stop that was asked for is not a crash, however it ends.
 """
 
 from __future__ import annotations
