@@ -3,12 +3,19 @@
 A widget asks for a picture at a size; if it is not ready yet it gets None (and draws a
 placeholder), the picture is made by a worker thread, and `deliver()` on the main thread hands the
 finished pictures over and says which widgets to draw again.
+
+The cache holds the widgets that wait by weak reference, and a picture whose widgets have all gone
+(their scene was left before it was made) is not made at all: a shopper who taps through ten
+product pages waits for the pictures of the page in front of them, not the nine before, and those
+pages' scenes are freed at once (the soak run, tapping fast, had 260 pictures queued that held 25 MB
+of scenes alive).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -44,6 +51,14 @@ def _load_scaled(path: str, size: tuple[int, int]) -> pygame.Surface | None:
 MAX_PICTURE_BYTES = 24 << 20
 
 
+def _weakly(requester: object) -> Callable[[], object]:
+    """A weak reference to `requester` (a strong one for what takes none)."""
+    try:
+        return weakref.ref(requester)
+    except TypeError:
+        return lambda: requester
+
+
 def picture_budget(size: tuple[int, int]) -> int:
     """Bytes of scaled pictures to keep for a screen of `size`: a screenful and a quarter (all a scene
     can show, and part of the scene under it, for going back), at most 24 MB (a 4K shop window).
@@ -65,7 +80,7 @@ class ImageCache:
         self._max_bytes = max_bytes
         self._bytes = 0
         self._pending: dict[Key, Future[pygame.Surface | None]] = {}
-        self._waiting: dict[Key, list[object]] = {}
+        self._waiting: dict[Key, list[Callable[[], object]]] = {}  # weak references to the requesters
         self._lock = threading.Lock()
         self._workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
         self.wake = wake or (lambda: None)
@@ -82,7 +97,9 @@ class ImageCache:
             self._images.move_to_end(key)
             return self._images[key]
         if requester is not None:
-            self._waiting.setdefault(key, []).append(requester)
+            waiting = self._waiting.setdefault(key, [])
+            if not any(wanted() is requester for wanted in waiting):
+                waiting.append(_weakly(requester))
         if key not in self._pending:
             future = self._workers.submit(maker)
             future.add_done_callback(lambda _: self.wake())
@@ -91,6 +108,7 @@ class ImageCache:
 
     def deliver(self) -> list[object]:
         """Take in the pictures finished since the last call; returns the requesters to draw again."""
+        self._forget_unwanted()
         ready = [key for key, future in self._pending.items() if future.done()]
         requesters: list[object] = []
         for key in ready:
@@ -99,11 +117,17 @@ class ImageCache:
                 image = image.convert_alpha() if image.get_alpha() else image.convert()
             self._images[key] = image
             self._bytes += surface_bytes(image)
-            requesters.extend(self._waiting.pop(key, []))
+            requesters.extend(alive for wanted in self._waiting.pop(key, []) if (alive := wanted()) is not None)
         while self._bytes > self._max_bytes and len(self._images) > 1:
             _, dropped = self._images.popitem(last=False)
             self._bytes -= surface_bytes(dropped)
         return requesters
+
+    def _forget_unwanted(self) -> None:
+        """Cancel the pictures not started yet whose requesters have all gone (a scene left meanwhile)."""
+        for key, waiting in list(self._waiting.items()):
+            if key in self._pending and all(wanted() is None for wanted in waiting) and self._pending[key].cancel():
+                del self._pending[key], self._waiting[key]
 
     @property
     def held_bytes(self) -> int:

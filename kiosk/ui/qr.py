@@ -66,7 +66,8 @@ class QrCode(Widget):
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the code (white box with the quiet zone) or its placeholder."""
         side = min(rect.width, rect.height)
-        image = painter.images.make(f"qr:{self.text}", (side, side), lambda: qr_surface(self.text, side), self)
+        text = self.text  # the maker holds the text, not the widget (the cache holds the widget weakly)
+        image = painter.images.make(f"qr:{text}", (side, side), lambda: qr_surface(text, side), self)
         if image is None:
             pygame.draw.rect(painter.surface, painter.theme.color("surface_alt"), rect)
             return

@@ -1,0 +1,64 @@
+"""The picture worker makes what is in front of the shopper: a picture asked for by a page the shopper has
+left before it was made is not made at all, and the page is not kept alive waiting for it."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+import pygame
+
+from kiosk.ui.images import ImageCache
+
+
+class Page:
+    """Stands for a widget of a scene: what asks for a picture and is drawn again when it comes."""
+
+
+def _drawn(name: str, made: list[str], gate: threading.Event | None = None) -> pygame.Surface:
+    if gate is not None:
+        assert gate.wait(10)
+    made.append(name)
+    return pygame.Surface((4, 4))
+
+
+def test_pictures_of_pages_left_are_not_made_and_the_pages_are_freed() -> None:
+    cache = ImageCache()
+    made: list[str] = []
+    gate = threading.Event()
+    try:
+        shown = Page()
+        assert cache.make("busy", (4, 4), lambda: _drawn("busy", made, gate), shown) is None  # the worker is busy
+        left = [Page() for _ in range(5)]
+        for number, page in enumerate(left):
+            cache.make(f"left-{number}", (4, 4), lambda n=number: _drawn(f"left-{n}", made), page)
+        current = Page()
+        cache.make("current", (4, 4), lambda: _drawn("current", made), current)
+        gone = [weakref.ref(page) for page in left]
+        del left, page
+        gc.collect()
+        assert all(ref() is None for ref in gone), "a page left is not kept alive by its pictures"
+        cache.deliver()  # on the loop's next turn
+        gate.set()
+        cache.wait()
+        assert set(cache.deliver()) == {shown, current}, "the pages still shown are drawn again"
+        assert made == ["busy", "current"], "only the pictures of pages still shown are made"
+        assert cache.make("current", (4, 4), lambda: _drawn("again", made), current) is not None
+    finally:
+        gate.set()
+        cache.close()
+
+
+def test_a_picture_asked_for_by_a_page_still_shown_is_made_once_for_all_its_asks() -> None:
+    cache = ImageCache()
+    made: list[str] = []
+    try:
+        page = Page()
+        for _ in range(50):  # a widget asks at every frame until its picture comes
+            cache.make("p", (4, 4), lambda: _drawn("p", made), page)
+        cache.wait()
+        assert cache.deliver() == [page]
+        assert made == ["p"]
+    finally:
+        cache.close()
