@@ -2,6 +2,7 @@
 
     python -m bench.memory_parts --seconds 40            # the terminal of the demo store
     python -m bench.memory_parts --seconds 40 --screenshots
+    python -m bench.memory_parts --seconds 40 --without-films   # the demo pack without its films
 
 One line of JSON, in MB of resident memory (RSS) unless said: at start-up; after the run; the scaled
 pictures and the rendered texts the caches hold (pixels); glibc's heap in use and free (its free part
@@ -62,14 +63,14 @@ def mapped_files_mb() -> tuple[float, float]:
     return total / 1024, ffmpeg / 1024
 
 
-def parts(seconds: float, screenshots: bool, seed: int = 7) -> dict[str, Any]:
+def parts(seconds: float, screenshots: bool, seed: int = 7, films: bool = True) -> dict[str, Any]:
     """Run the soak's actions for `seconds` on the demo terminal and weigh what the memory holds."""
     from kiosk.config import load_config
     from kiosk.testing.pilot import Pilot, PilotError
 
     libc = _libc()
     folder = Path(tempfile.mkdtemp(prefix="kiosk-parts-"))
-    pilot = Pilot(load_config(make_config(folder, None)), "terminal")
+    pilot = Pilot(load_config(make_config(folder, None, films=films)), "terminal")
     start = rss_mb()
     rng = random.Random(seed)
     actions = shopper_actions(pilot, rng, folder / "shot.png" if screenshots else None)
@@ -107,8 +108,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--screenshots", action="store_true", help="one screenshot in about a hundred actions")
+    parser.add_argument("--without-films", action="store_true", help="the demo pack without its films")
     args = parser.parse_args()
-    print(json.dumps(parts(args.seconds, args.screenshots)))
+    print(json.dumps(parts(args.seconds, args.screenshots, films=not args.without_films)))
     return 0
 
 
