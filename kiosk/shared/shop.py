@@ -103,9 +103,8 @@ class Shop:
         self.speaker: Speaker = NoSpeaker()
         self.catalog_listeners: list[Callable[[], None]] = []  # each display rebuilds its scenes
         self._formatters: dict[str, Formatter] = {}
-        # Babel's data for a language is about 1 MB resident (4 MB for the root all share), and most
-        # shoppers keep the store's language: the default one is loaded now, not mid-frame; another
-        # when a shopper first picks it (3-8 ms in that tap's rebuild), then kept for the next ones.
+        # A language's formats are a small table (locale_format.py), read once: the default one now, not
+        # mid-frame; another when a shopper first picks it, then kept for the next ones.
         self.formatter(self.local.default_language or config.store.default_language).price(100)
 
     def t(self, language: str) -> Translator:
