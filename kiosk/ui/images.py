@@ -26,20 +26,24 @@ import pygame
 from kiosk.core.pack.image_header import ImageProblem, check_picture
 
 log = logging.getLogger(__name__)
-_RGBA = pygame.Surface((1, 1), pygame.SRCALPHA, 32)  # the pixel format pictures are converted to
+_RGBA = pygame.Surface((1, 1), pygame.SRCALPHA, 32)  # the pixel formats pictures are scaled in
+_RGB32 = pygame.Surface((1, 1), 0, 32)
 Key = tuple[str, int, int]
 
 
 def _load_scaled(path: str, size: tuple[int, int]) -> pygame.Surface | None:
     """The picture at `path` fitted into `size`, or None (a placeholder shows) if it cannot be shown.
 
-    The header is read first, so an oversized picture is never decoded; grey, palette and 16-bit
-    pictures are made 32-bit before scaling (smoothscale takes nothing else)."""
+    The header is read first, so an oversized picture is never decoded. Every picture is scaled as 32-bit
+    pixels: grey, palette and 16-bit ones as RGBA (smoothscale takes nothing under 24 bits), 24-bit ones
+    as RGB with a spare byte, the decoded picture let go first: smoothscale widens 24-bit pixels to 32
+    inside for source and result alike, 16.5 MB at its peak for a 1200x1200 photo at 1000x1000 against
+    8.4 MB, the memory the picture worker's peaks in the soak run were made of."""
     try:
         check_picture(Path(path))
         source = pygame.image.load(path)
-        if source.get_bitsize() not in (24, 32):
-            source = source.convert(_RGBA)
+        if source.get_bitsize() != 32:
+            source = source.convert(_RGB32 if source.get_bitsize() == 24 else _RGBA)
     except (pygame.error, OSError, ImageProblem) as error:
         log.warning("picture %s not shown: %s", Path(path).name, error)
         return None
@@ -60,11 +64,11 @@ def _weakly(requester: object) -> Callable[[], object]:
 
 
 def picture_budget(size: tuple[int, int]) -> int:
-    """Bytes of scaled pictures to keep for a screen of `size`: a screenful and a quarter (all a scene
-    can show, and part of the scene under it, for going back), at most 24 MB (a 4K shop window).
-    Measured in the soak run on the terminal: a fixed 24 MB held 24 MB of pictures (63 of them) at
-    1080x1920, for no gain a shopper sees: a picture made again is ready before the next frame or two."""
-    return min(MAX_PICTURE_BYTES, size[0] * size[1] * 4 * 5 // 4)
+    """Bytes of scaled pictures to keep for a screen of `size`: a screenful (all a scene can show), at
+    most 24 MB (a 4K shop window). Measured in the soak run on the terminal: a fixed 24 MB held 24 MB of
+    pictures (63 of them) at 1080x1920, and a screenful and a quarter 2 MB more than a screenful, for no
+    gain a shopper sees: a picture made again, going back, is ready before the next frame or two."""
+    return min(MAX_PICTURE_BYTES, size[0] * size[1] * 4)
 
 
 def surface_bytes(surface: pygame.Surface | None) -> int:
