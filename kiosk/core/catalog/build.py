@@ -20,6 +20,7 @@ from kiosk.core.language.text import fold
 from kiosk.core.pack.content import ContentPack, read_pack
 from kiosk.core.pack.feeds import left_out_lines
 from kiosk.core.pack.product_rows import ProductRow
+from kiosk.core.pack.video_probe import FilmChecked, VideoInfo
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = "16"
@@ -82,7 +83,8 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
             "map": json.dumps(asdict(pack.store_map) if pack.store_map else None, ensure_ascii=False),
             "left_out": json.dumps([str(row) for row in pack.left_out[:1000]], ensure_ascii=False),
             "left_out_count": str(len(pack.left_out)),
-            "events": json.dumps([asdict(event) for event in pack.events], ensure_ascii=False)}
+            "events": json.dumps([asdict(event) for event in pack.events], ensure_ascii=False),
+            "films": json.dumps([asdict(film) for film in pack.films if film.info is not None], ensure_ascii=False)}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     connection.executemany(
         "INSERT INTO categories VALUES (?, ?, ?)",
@@ -211,6 +213,23 @@ def stored_fingerprint(database: Path) -> str | None:
     return str(row[0]) if row else None
 
 
+def stored_films(database: Path) -> dict[str, FilmChecked]:
+    """The films the import of `database` probed, by their path in the pack (none if it cannot be read)."""
+    if not Path(database).is_file():
+        return {}
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'films'").fetchone()
+        finally:
+            connection.close()
+        saved = json.loads(row[0]) if row else []
+        films = [FilmChecked(**{**film, "info": VideoInfo(**film["info"])}) for film in saved]
+    except (sqlite3.Error, ValueError, TypeError, KeyError):
+        return {}
+    return {film.name: film for film in films}
+
+
 def ensure_catalog(folder: Path, database: Path, store: str = "") -> Path:
     """Import the pack into `database` unless it was already built from these very files (for this
     store: a local inventory feed gives each store its own stock).
@@ -220,7 +239,7 @@ def ensure_catalog(folder: Path, database: Path, store: str = "") -> Path:
     fingerprint = pack_fingerprint(folder) + (f":{store}" if (Path(folder) / "feed_mapping.json").is_file() else "")
     if stored_fingerprint(database) == fingerprint:
         return Path(database)
-    pack = read_pack(folder, store)
+    pack = read_pack(folder, store, known_films=stored_films(database))  # films probed again only if changed
     if pack.left_out:
         log.warning("content %s: %d feed rows left out (within the mapping's allowance):\n%s", pack.version,
                     len(pack.left_out), "\n".join(left_out_lines(pack.left_out)))

@@ -9,6 +9,7 @@ pack (a feed's bad rows are left out within the mapping's allowance).
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -158,10 +159,12 @@ def _product_rows(reader: PackReader, file: str, rows: list[tuple[int, Any]], ro
     return products
 
 
-def read_pack(folder: Path, store: str = "", now: datetime | None = None) -> ContentPack:
+def read_pack(folder: Path, store: str = "", now: datetime | None = None,
+              known_films: Mapping[str, FilmChecked] | None = None) -> ContentPack:
     """Read and check the pack in `folder`; raise PackRejected with every problem found. `store` picks
-    this store's rows of a local inventory feed; `now` decides which sale prices are on."""
-    reader = PackReader(Path(folder))
+    this store's rows of a local inventory feed; `now` decides which sale prices are on; `known_films`,
+    what an earlier import probed, spares probing the films that have not changed since."""
+    reader = PackReader(Path(folder), known_films)
     manifest = reader.load_json("pack.json")
     if not isinstance(manifest, dict):
         if manifest is not None:

@@ -4,6 +4,7 @@ and bounded; every problem collected with its file, key and line (see pack/conte
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,12 @@ class PackRejected(Exception):
 class PackReader:
     """Collects problems while reading one pack."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, known_films: Mapping[str, FilmChecked] | None = None) -> None:
         self.folder = folder
         self.problems: list[Problem] = []
         self.broken: set[str] = set()  # files that could not be read at all: checks that need them are skipped
         self.films: dict[str, FilmChecked] = {}  # each film probed, by its path in the pack (for --check)
+        self.known_films = known_films or {}  # what an earlier import probed (by path), taken while unchanged
 
     def problem(self, file: str, key: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.folder / file, key, message, line))
@@ -102,14 +104,19 @@ class PackReader:
         return target
 
     def check_video(self, film: Path) -> VideoInfo:
-        """`check_video` of a film in the pack, probed once however many rows name it, and noted for
-        `--check`; VideoProblem when the kiosk will not play it."""
+        """`check_video` of a film in the pack, probed once however many rows name it (and not at all when
+        an earlier import probed it as it is), and noted for `--check`; VideoProblem when the kiosk will
+        not play it."""
         name = film.relative_to(self.folder.resolve()).as_posix() if film.is_relative_to(self.folder.resolve()) \
             else str(film)
         known = self.films.get(name)
         if known is None:
+            stat = film.stat()
+            before = self.known_films.get(name)
+            unchanged = before is not None and (before.size, before.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
             try:
-                known = FilmChecked(name, check_video(film))
+                info = check_video(film, before.info if before is not None and unchanged else None)
+                known = FilmChecked(name, info, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
             except VideoProblem as problem:
                 known = FilmChecked(name, None, str(problem))
             self.films[name] = known
