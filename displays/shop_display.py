@@ -174,6 +174,11 @@ class ShopDisplay:
             return
         getattr(self.screen, f"pointer_{kind}")(pos, now)
 
+    def pinch(self, center: tuple[int, int], factor: float, moved: tuple[int, int]) -> None:
+        """Two fingers spread or closed: the picture under them (a gallery's) zooms, and follows them."""
+        self.activity()
+        self.screen.pinch(center, factor, moved)
+
     def activity(self) -> None:
         """Someone touched or typed: the session goes on."""
         self.idle.touch(self.clock.monotonic())

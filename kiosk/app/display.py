@@ -26,6 +26,9 @@ class Display(Protocol):
     def pointer(self, kind: str, pos: tuple[int, int], now: float) -> None:
         """A finger went down, moved or up."""
 
+    def pinch(self, center: tuple[int, int], factor: float, moved: tuple[int, int]) -> None:
+        """Two fingers spread (`factor` > 1) or closed around `center`, which moved by `moved`."""
+
     def activity(self) -> None:
         """Someone used the display (a key, typed text)."""
 

@@ -43,6 +43,7 @@ from kiosk.services.watchdog import SystemdNotifier
 from kiosk.shared import recent_log
 from kiosk.shared.ports import Device
 from kiosk.shared.shop import Shop
+from kiosk.ui.gestures import Pinch
 
 log = logging.getLogger(__name__)
 FRAME_SECONDS = 1 / 60
@@ -322,7 +323,9 @@ class App:
         pg = self.pygame
         now = self.clock.monotonic()
         pointer = output.pointer(event)
-        if pointer is not None:
+        if isinstance(pointer, Pinch):
+            display.pinch(pointer.center, pointer.factor, pointer.moved)
+        elif pointer is not None:
             kind, pos = pointer
             if kind == "down" and self.power.touched(display.name, self.clock.now(), now):
                 return  # the screen was dark: the touch wakes it (in quiet hours) and presses nothing

@@ -10,6 +10,7 @@ import pygame
 
 from kiosk.app import compositor
 from kiosk.app.monitors import Monitor
+from kiosk.ui.gestures import Fingers, Pinch
 
 Pointer = tuple[str, tuple[int, int]]
 
@@ -40,7 +41,7 @@ class Output:
         self.rotation = rotation
         self.claimed: frozenset[int] = frozenset()  # touch devices that belong to this display
         self.all_claimed: frozenset[int] = frozenset()  # those that belong to any display
-        self._finger: int | None = None
+        self.fingers = Fingers()  # the fingers on the glass: one points, two pinch
         self._own: pygame.Surface | None = None  # the display's picture when it cannot draw on the window
         full_screen = not (windowed or headless)
         if full_screen and monitor is not None:
@@ -134,11 +135,13 @@ class Output:
             x, y = width - 1 - y, x
         return min(width - 1, max(0, round(x))), min(height - 1, max(0, round(y)))
 
-    def pointer(self, event: pygame.event.Event) -> Pointer | None:
+    def pointer(self, event: pygame.event.Event) -> Pointer | Pinch | None:
         """A mouse or finger event as (down|move|up, position in display pixels); None for others.
 
-        Mouse events that SDL makes up from touches are skipped, so a finger counts once; only the
-        first finger on the glass is followed.
+        Mouse events that SDL makes up from touches are skipped, so a finger counts once. The first finger
+        on the glass is the pointer; a second one turns the touch into a pinch: the first finger's touch is
+        cancelled ("cancel"), then the two fingers' moves come as a `Pinch` (in display pixels, the turn
+        undone) until both have left.
         """
         kind = {pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEBUTTONUP: "up", pygame.MOUSEMOTION: "move"}.get(event.type)
         if kind is not None:
@@ -149,17 +152,20 @@ class Output:
             if kind == "move" and not event.buttons[0]:
                 return None
             return kind, self._to_display(event.pos)
-        kind = {pygame.FINGERDOWN: "down", pygame.FINGERUP: "up", pygame.FINGERMOTION: "move"}.get(event.type)
-        if kind is None:
+        if event.type not in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
             return None
-        if kind == "down" and self._finger is None:
-            self._finger = event.finger_id
-        if event.finger_id != self._finger:
-            return None
-        if kind == "up":
-            self._finger = None
         width, height = self.window_surface.get_size()
-        return kind, self._to_display((event.x * width, event.y * height))
+        pos = self._to_display((event.x * width, event.y * height))
+        said: str | Pinch | None
+        if event.type == pygame.FINGERDOWN:
+            said = self.fingers.down(event.finger_id, pos)
+        elif event.type == pygame.FINGERMOTION:
+            said = self.fingers.move(event.finger_id, pos)
+        else:
+            said = self.fingers.up(event.finger_id)
+        if said is None or isinstance(said, Pinch):
+            return said
+        return said, pos
 
     def present(self) -> None:
         """Show the frame: turned, scaled and centred when the window needs it."""

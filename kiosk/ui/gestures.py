@@ -1,4 +1,5 @@
-"""Tell a tap from a drag, and measure how fast a finger left the glass. No pygame here: times and points in."""
+"""Tell a tap from a drag, measure how fast a finger left the glass, and follow two fingers that pinch.
+No pygame here: times and points in."""
 
 from __future__ import annotations
 
@@ -114,3 +115,80 @@ class GestureTracker:
         (t0, p0), (t1, p1) = recent[0], recent[-1]
         span = max(t1 - t0, 1e-3)
         return ((p1[0] - p0[0]) / span, (p1[1] - p0[1]) / span)
+
+
+@dataclass(frozen=True)
+class Pinch:
+    """Two fingers moved: the gap between them grew `factor` times (below 1: they closed) around `center`,
+    which moved by `moved` (the two fingers dragged together)."""
+
+    center: Point
+    factor: float
+    moved: tuple[int, int]
+
+
+class Fingers:
+    """Every finger on the glass, by its id. The first one is the pointer (GestureTracker follows it); a
+    second one makes the touch a pinch until both have left (a third is ignored).
+
+    `down`, `move` and `up` say what the finger's event means: "down", "move" or "up" of the pointer;
+    "cancel" when a second finger turns the pointer's touch into a pinch (what the first finger began is
+    neither a tap nor a drag); a `Pinch` while two fingers move; None for nothing.
+    """
+
+    def __init__(self) -> None:
+        self.at: dict[int, Point] = {}
+        self.first: int | None = None
+        self.pinching = False  # two fingers came down; stays until the last one leaves
+
+    def down(self, finger: int, pos: Point) -> str | None:
+        """A finger touched at `pos`."""
+        if not self.at:
+            self.at[finger], self.first, self.pinching = pos, finger, False
+            return "down"
+        if len(self.at) == 1 and not self.pinching:
+            self.at[finger] = pos
+            self.pinching = True
+            return "cancel"
+        return None
+
+    def move(self, finger: int, pos: Point) -> str | Pinch | None:
+        """A finger moved to `pos`."""
+        if finger not in self.at:
+            return None
+        if not self.pinching:
+            self.at[finger] = pos
+            return "move" if finger == self.first else None
+        if len(self.at) < 2:  # one of the two left: the other no longer pinches, nor drags
+            self.at[finger] = pos
+            return None
+        before = list(self.at.values())
+        self.at[finger] = pos
+        after = list(self.at.values())
+        gap_before, gap_after = _gap(before), _gap(after)
+        if gap_before < 1:
+            return None
+        center_before, center_after = _center(before), _center(after)
+        return Pinch(center_after, gap_after / gap_before,
+                     (center_after[0] - center_before[0], center_after[1] - center_before[1]))
+
+    def up(self, finger: int) -> str | None:
+        """A finger left the glass."""
+        if self.at.pop(finger, None) is None:
+            return None
+        if self.pinching:
+            if not self.at:
+                self.pinching, self.first = False, None
+            return None
+        self.first = None
+        return "up"
+
+
+def _gap(points: list[Point]) -> float:
+    (x0, y0), (x1, y1) = points[0], points[1]
+    return float(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5)
+
+
+def _center(points: list[Point]) -> Point:
+    (x0, y0), (x1, y1) = points[0], points[1]
+    return (x0 + x1) // 2, (y0 + y1) // 2

@@ -197,14 +197,27 @@ class Screen:
         swiped = getattr(start, "swiped", None)
         return bool(swiped(gesture.swipe)) if swiped is not None else False
 
-    def pinch(self, pos: Point, factor: float) -> bool:
-        """Two fingers spread (`factor` > 1) or closed around `pos`: a widget there that zooms takes it."""
+    def pointer_cancel(self, pos: Point, now: float) -> None:
+        """The finger's touch is no tap nor drag after all (a second finger came: a pinch): nothing it
+        pressed is pressed, a scroll it began stops where it is."""
+        self.gestures.cancel()
+        self._set_pressed(None)
+        self._panning = None
+        if self._scrolling is not None:
+            self._scrolling.stop()
+        self._scrolling = None
+
+    def pinch(self, pos: Point, factor: float, moved: tuple[int, int] = (0, 0)) -> bool:
+        """Two fingers spread (`factor` > 1) or closed around `pos`, which moved by `moved`: a widget there
+        that zooms takes it (and, zoomed, follows the fingers as a drag would move it)."""
         pos = self._local(pos)
         target = self.stack.top.tree(self.size).hit(pos)
         pinched = getattr(target, "pinched", None)
         if pinched is None:
             return False
         pinched(factor, pos)
+        if moved != (0, 0) and getattr(target, "takes_drag", False):
+            target.dragged(moved)  # type: ignore[union-attr]
         return True
 
 

@@ -93,3 +93,63 @@ def test_a_double_tap_zooms_where_tapped_and_another_zooms_out(shopping: Pilot, 
     shopping.tap(x=x + w // 2, y=y + h // 2)
     shopping.tap(x=x + w // 2, y=y + h // 2)
     assert shopping.details()["zoom"] == 1.0
+
+
+def _fingers(pilot: Pilot, *moves: tuple[int, str, tuple[int, int]]) -> None:
+    """Real SDL finger events (as a touch screen sends them) into the app's event queue: (finger, down,
+    move or up, position in pixels), then one turn of the loop."""
+    width, height = pilot.app.display().screen.full.get_size()  # the whole glass (in reach mode too)
+    kinds = {"down": pygame.FINGERDOWN, "move": pygame.FINGERMOTION, "up": pygame.FINGERUP}
+    for finger, kind, (x, y) in moves:
+        pygame.event.post(pygame.event.Event(kinds[kind], x=x / width, y=y / height, dx=0.0, dy=0.0, finger_id=finger,
+                                             touch_id=1, pressure=1.0 if kind != "up" else 0.0))
+    pilot.app.step(block=False)
+
+
+def test_two_fingers_spread_on_the_picture_zoom_it_and_closed_zoom_it_out(shopping: Pilot, tmp_path: Path) -> None:
+    _open(shopping, "BIK-101")
+    x, y, w, h = _gallery(shopping)
+    cx, cy = x + w // 2, y + h // 2
+    whole = shopping.screenshot(tmp_path / "whole.png")
+    _fingers(shopping, (1, "down", (cx - 60, cy)), (2, "down", (cx + 60, cy)))
+    for step in range(1, 9):  # the fingers spread to three times their gap, in steps as a hand moves
+        _fingers(shopping, (1, "move", (cx - 60 - step * 15, cy)), (2, "move", (cx + 60 + step * 15, cy)))
+    zoom = shopping.details()["zoom"]
+    assert 2.5 <= zoom <= 3.1, f"the picture zoomed as far as the fingers spread: {zoom}"
+    _fingers(shopping, (2, "up", (cx + 180, cy)), (1, "up", (cx - 180, cy)))
+    assert shopping.scene == "product" and shopping.details()["product"] == "BIK-101", "no tap went through"
+    assert shopping.details()["picture"] == 0 and _gallery(shopping) == (x, y, w, h), "nor a swipe or a scroll"
+    zoomed = shopping.screenshot(tmp_path / "zoomed.png")
+    shot_whole, shot_zoomed = pygame.image.load(str(whole)), pygame.image.load(str(zoomed))
+    changed = sum(shot_whole.get_at((x + i * w // 20, y + j * h // 20)) != shot_zoomed.get_at((x + i * w // 20,
+                                                                                               y + j * h // 20))
+                  for i in range(1, 20) for j in range(1, 20))
+    assert changed > 100, "the picture is drawn larger"
+    assert shot_whole.get_at((x - 4, y + h // 2)) == shot_zoomed.get_at((x - 4, y + h // 2)), "and stays in its frame"
+
+    _fingers(shopping, (1, "down", (cx - 200, cy)), (2, "down", (cx + 200, cy)))
+    for step in range(1, 9):
+        _fingers(shopping, (1, "move", (cx - 200 + step * 20, cy)), (2, "move", (cx + 200 - step * 20, cy)))
+    _fingers(shopping, (1, "up", (cx - 40, cy)), (2, "up", (cx + 40, cy)))
+    assert shopping.details()["zoom"] == 1.0, "closed: the whole picture again"
+
+
+def test_two_fingers_dragged_together_move_the_zoomed_picture(shopping: Pilot, tmp_path: Path) -> None:
+    _open(shopping, "BIK-101")
+    x, y, w, h = _gallery(shopping)
+    cx, cy = x + w // 2, y + h // 2
+    _fingers(shopping, (1, "down", (cx - 50, cy)), (2, "down", (cx + 50, cy)))
+    _fingers(shopping, (1, "move", (cx - 100, cy)), (2, "move", (cx + 100, cy)))
+    before = pygame.image.load(str(shopping.screenshot(tmp_path / "before.png")))
+    for step in range(1, 6):  # both fingers slide right together, 100 px: the picture follows them
+        _fingers(shopping, (1, "move", (cx - 100 + step * 20, cy)), (2, "move", (cx + 100 + step * 20, cy)))
+    _fingers(shopping, (1, "up", (cx, cy)), (2, "up", (cx + 200, cy)))
+    after = pygame.image.load(str(shopping.screenshot(tmp_path / "after.png")))
+    assert shopping.details()["zoom"] == 2.0
+
+    def alike(shift: int) -> int:
+        """Points of the picture's middle band that show now what showed `shift` px to their left."""
+        return sum(before.get_at((px, py)) == after.get_at((px + shift, py))
+                   for px in range(x + w // 4, x + w * 3 // 4 - 100, 4) for py in range(cy - 100, cy + 100, 20))
+
+    assert alike(100) > 2 * alike(0), "the picture moved with the fingers"

@@ -38,7 +38,7 @@ def test_mouse_events_made_up_from_touches_do_not_count_twice(pilot: Pilot) -> N
     assert pilot.scene == "home"
 
 
-def test_a_second_finger_is_ignored_while_the_first_drags(pilot: Pilot) -> None:
+def test_a_second_finger_never_taps_what_lies_under_it(pilot: Pilot) -> None:
     pilot.tap(x=540, y=960)
     pilot.tap("Vélos")
     _post(pygame.FINGERDOWN, x=0.5, y=0.8, dx=0.0, dy=0.0, finger_id=1, touch_id=1, pressure=1.0)
