@@ -54,6 +54,18 @@ def _first_frame_s(config: Path, screenshot: str = "") -> tuple[float, dict[str,
     return float(first or 0.0), json.loads(lines[-1])
 
 
+def _pictures(work: Path, runs: int) -> list[dict[str, Any]]:
+    """Pictures decoded and scaled by the kiosk's picture worker, JPEG, PNG and WebP at 1200 px (bench/pictures.py,
+    in a process of its own)."""
+    figures = work / "pictures.json"
+    work.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "bench.pictures", "--runs", str(runs), "--work", str(work), "--json",
+                    str(figures)], cwd=REPO, capture_output=True, text=True, timeout=900, check=True,
+                   env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    rows: list[dict[str, Any]] = json.loads(figures.read_text(encoding="utf-8"))["rows"]
+    return rows
+
+
 def _feed_import(work: Path, rows: int | None, form: str) -> dict[str, Any]:
     """Importing a feed pack of `rows` rows with size and colour groups and bad rows of every kind (in a
     process of its own, as the kiosk's import worker is), then its variants' codes scanned and its
@@ -237,6 +249,7 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
     from bench.video import measure as measure_video  # films: its own processes (bench/video.py)
 
     rows.extend(measure_video(work / "video", 3 if quick else 60, 2 if quick else 10))
+    rows.extend(_pictures(work / "pictures", 3 if quick else 60))
     speed = (round(speed_before, 1), round(machine_speed_ms(), 1))
     return {"rows": rows, "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                                       "python": platform.python_version(), "loop_ms": speed},

@@ -38,4 +38,7 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
             "frames shown a second", "frame time, p99", "CPU (all threads)", "memory (RSS) while playing"}
         assert all(row["value"] is not None for row in played)
     assert rows[("  p99 with the film, above p99 alone", "1080x1920")]["value"] is not None
+    decoded = [row for row in report["rows"] if row["what"].startswith("picture decoded and scaled")]
+    assert {row["size"].split()[1].rstrip(",") for row in decoded} == {"JPEG", "PNG", "WebP"}
+    assert all(row["value"] > 0 for row in decoded)
     assert "frame time, browse scroll, p99" in result.stdout  # the table is printed
