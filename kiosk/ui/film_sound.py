@@ -12,8 +12,9 @@ the mixer's format (PyAV's AudioResampler) and keeps about `AHEAD_S` of it in `C
 hands pieces to the film's own mixer channel (one playing, one queued) as the picture's time comes:
     - nothing playing (the start, or the loop was held up): the sound starts where the picture is, the
       part whose time has passed is dropped, as late frames are;
-    - playing: the next piece follows on, unless the picture has moved past it (then it is cut to the
-      picture's time) or the sound is ahead of the picture by more than `LEAD_S` (it waits).
+    - playing: the next piece follows on, unless the picture is more than `LATE_S` past it (the output
+      plays slower than the clock runs: it is cut to the picture's time) or the sound is ahead of the
+      picture by more than `LEAD_S` (it waits).
 So the sound follows the clock the pictures follow: on the real clock they play together; on the
 pilot's manual clock the sound never runs ahead of the picture nor plays what is past.
 """
@@ -40,6 +41,7 @@ BUFFER = 1024  # samples the device takes at a time: 21 ms, the latency of what 
 CHUNK_S = 0.1  # the pieces handed to the mixer
 AHEAD_S = 0.6  # sound decoded ahead of the picture's time
 LEAD_S = 0.15  # the sound may run this far ahead of the picture (what the mixer holds) before it waits
+LATE_S = 0.08  # and this far behind it before it skips (sound late by less is not noticed: ITU-R BT.1359)
 FORMATS = {-16: "s16", 16: "s16", 8: "u8", 32: "flt", -32: "s32"}  # the mixer's sample size -> PyAV's format
 
 
@@ -218,7 +220,7 @@ class FilmSound:
         busy = channel is not None and channel.get_busy()
         if busy and (channel.get_queue() is not None or self._until - film_now > LEAD_S):
             return
-        start = max(self._until, film_now) if busy else film_now
+        start = self._until if busy and film_now - self._until <= LATE_S else film_now
         piece = self._take(start)
         if piece is None or (piece.at > start + 0.02 and piece.at > film_now):
             if piece is not None:

@@ -255,6 +255,10 @@ class VideoPlayer:
             if self._sound is not None and not self._sound.open():
                 self._sound = None
                 self.sound = "none"
+            if self._period is None and self._sound is not None and container.duration:
+                # WebM gives the whole file's length only: the sound's next pass needs it before the
+                # pictures' first pass ends (the last picture then shows a few milliseconds longer)
+                self._period = container.duration / av.time_base
             rate = float(stream.average_rate or 30)
             interval = 1 / rate
             offset, last = 0.0, 0.0
