@@ -8,7 +8,9 @@ on the 3840x2160 window, and the frame time of another screen while a film decod
 Each measurement runs in a process of its own (`python -m bench.video probe ...`), on the real loop and
 the real clock, headless (SDL's dummy driver: software drawing, no GPU). The film is made once by
 content/tools/make_videos.py (the rider film at 1920x1080, 10 s, grain over it so that it weighs what
-a camera's film does: about 6 Mbit/s), kept in the work folder, and looped as attract films are. It
+a camera's film does: about 6 Mbit/s, and a sound track), kept in the work folder, and looped as attract
+films are. Its sound is muted, as by default, except on the line that says so (SDL's dummy audio
+output: the sound is decoded, resampled and mixed in time, and heard by nobody). It
 reports frames shown and dropped, frame time (update and draw of the display, as the loop counts it),
 CPU (every thread of the process, the decoder's included, as a share of one core) and resident memory
 while the film plays, against the same screen showing a still slide. On a machine others load, a film
@@ -64,14 +66,15 @@ def cpu_seconds() -> float:
 
 # --- the film and the configs -----------------------------------------------------------------------------
 def bench_film(work: Path, seconds: int) -> Path:
-    """The 1080p30 H.264 film of `seconds`, made once: the trail, with grain that moves every frame."""
-    path = work / f"film-1080p30-{seconds}s.mp4"
+    """The 1080p30 H.264 film of `seconds` with an AAC sound track (as a camera's has), made once: the trail,
+    with grain that moves every frame, and a chord."""
+    path = work / f"film-1080p30-{seconds}s-aac.mp4"
     if path.is_file():
         return path
     import pygame
 
     sys.path.insert(0, str(REPO / "content" / "tools"))
-    from film_kit import drawn, encode
+    from film_kit import chord, drawn, encode
     from make_videos import trail
 
     grain = [pygame.transform.scale(pygame.image.frombuffer(os.urandom(480 * 270 * 3), (480, 270), "RGB"),
@@ -86,15 +89,16 @@ def bench_film(work: Path, seconds: int) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".part.mp4")
     encode(partial, drawn(draw, (1920, 1080), seconds * 30), size=(1920, 1080), codec="h264",
+           sound=chord((110.0, 164.8, 220.0, 277.2), float(seconds), pulse=0.5),
            options={"preset": "veryfast", "crf": "18", "maxrate": str(FILM_BITRATE), "bufsize": str(FILM_BITRATE)})
     partial.rename(path)
     return path
 
 
-def config_with(work: Path, film: Path | None, screen: tuple[int, int], role: str) -> Path:
+def config_with(work: Path, film: Path | None, screen: tuple[int, int], role: str, sound: bool = False) -> Path:
     """A config of the demo pack whose playlist is the film alone (or, with no film, a still message
-    slide), the display `role` at `screen`."""
-    name = f"{role}-{screen[0]}x{screen[1]}-{'film' if film else 'still'}"
+    slide), the display `role` at `screen`, with its films' sound on or off (muted, the default)."""
+    name = f"{role}-{screen[0]}x{screen[1]}-{'film' if film else 'still'}{'-sound' if sound else ''}"
     pack = work / f"pack-{name}"
     if not pack.is_dir():
         shutil.copytree(REPO / "content" / "demo", pack)
@@ -109,6 +113,8 @@ def config_with(work: Path, film: Path | None, screen: tuple[int, int], role: st
     text = text.replace(f'database = "{work / "catalog-demo.db"}"', f'database = "{work / f"catalog-{name}.db"}"')
     if role == "window":
         text = text.replace("size = [3840, 2160]", f"size = [{screen[0]}, {screen[1]}]")
+    if sound:
+        text = text.replace(f'name = "{role}"\n', f'name = "{role}"\nsound = true\n', 1)
     path = work / f"kiosk-{name}.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -178,7 +184,7 @@ def probe_cost(config: str, display: str, frames: int) -> dict[str, Any]:
     pilot.advance(frames / 30, step=1 / 30)
     cpu, wall = cpu_seconds() - cpu, time.monotonic() - wall
     result = {"frames": film.player.shown - shown, "dropped": film.player.dropped - dropped,
-              "cpu_ms_per_frame": cpu * 1000 / frames, "wall_s": wall}
+              "cpu_ms_per_frame": cpu * 1000 / frames, "wall_s": wall, "sound": film.player.sound}
     pilot.close()
     return result
 
@@ -231,8 +237,9 @@ def probe_background(config: str, film: str, seconds: float) -> dict[str, Any]:
 
 
 def _probe(*args: str, timeout: float = 900) -> dict[str, Any]:
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}  # sound: to no device, in time
     done = subprocess.run([sys.executable, "-m", "bench.video", "probe", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=timeout, env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+                          text=True, timeout=timeout, env=env)
     if done.returncode != 0:
         raise RuntimeError(f"video probe {args[0]} failed:\n{done.stderr[-2000:]}")
     parsed: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -275,6 +282,13 @@ def measure(work: Path, seconds: int, still_seconds: int = 10) -> list[Row]:
             cost["cpu_ms_per_frame"], "ms", None)
         add("  the same at 30 frames a second, share of one core", size, cost["cpu_ms_per_frame"] * 3, "% core",
             60.0 if role == "terminal" else None)
+        if role == "terminal":  # a display whose config enables sound: the sound track decoded and played too
+            heard = _probe("cost", str(config_with(work, film, screen, role, sound=True)), role,
+                           str(min(seconds, 20) * 30))
+            if heard["sound"] != "on":
+                raise RuntimeError(f"the film's sound did not play: {heard['sound']}")
+            add("  the same with its sound (display with sound = true), share of one core", size,
+                heard["cpu_ms_per_frame"] * 3, "% core", 60.0)
         add(f"{what}: memory (RSS) while playing", size, played["rss_mb"], "MB", None)
         add("  the same screen with a still slide (RSS)", size, still["rss_mb"], "MB", None)
         add("  memory while playing, above the still screen", size, played["rss_mb"] - still["rss_mb"], "MB", 40.0)
