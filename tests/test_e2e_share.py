@@ -93,3 +93,31 @@ def test_a_comparison_travels_to_the_phone_by_qr_code(sharing_kiosk: Path, tmp_p
 def test_a_broken_link_says_so_on_the_phone(sharing_kiosk: Path, port: int) -> None:
     dom = phone_dom(f"http://127.0.0.1:{port}/#1.garbage")
     assert "incomplete" in dom or "incomplet" in dom
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+def test_the_sizes_chosen_show_on_the_phone_with_the_comparison(sharing_kiosk: Path, tmp_path: Path) -> None:
+    for code, size in (("2001000001156", "42"), ("2001000001125", "39")):  # Racer Carbon Pro, Trail Ascent 3
+        assert request(sharing_kiosk, {"cmd": "scan", "data": code})["ok"]
+        assert request(sharing_kiosk, {"cmd": "tap", "label": size})["ok"]
+        assert request(sharing_kiosk, {"cmd": "tap", "label": "Ajouter au comparateur"})["ok"]
+    assert request(sharing_kiosk, {"cmd": "tap", "label": "Comparer (2)"})["ok"]
+    assert request(sharing_kiosk, {"cmd": "tap", "label": "Envoyer sur mon téléphone"})["ok"]
+    shot = tmp_path / "share.png"
+    assert request(sharing_kiosk, {"cmd": "screenshot", "path": str(shot)})["ok"]
+    dom = re.sub(r"\s+", " ", phone_dom(read_qr(shot)))
+    assert '<div class="choice">Taille 42</div>' in dom and '<div class="choice">Taille 39</div>' in dom
+    assert "Votre choix" in dom, "the comparison says which size of each"
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+def test_a_product_shared_after_choosing_its_size_shows_that_size(sharing_kiosk: Path, tmp_path: Path) -> None:
+    assert request(sharing_kiosk, {"cmd": "scan", "data": "2001000001156"})["ok"]  # Racer Carbon Pro
+    assert request(sharing_kiosk, {"cmd": "tap", "label": "44"})["ok"]
+    assert request(sharing_kiosk, {"cmd": "tap", "label": "Envoyer sur mon téléphone"})["ok"]
+    shot = tmp_path / "share.png"
+    assert request(sharing_kiosk, {"cmd": "screenshot", "path": str(shot)})["ok"]
+    dom = re.sub(r"\s+", " ", phone_dom(read_qr(shot)))
+    assert "Racer Carbon Pro" in dom and '<div class="choice">Taille 44</div>' in dom

@@ -184,3 +184,30 @@ def test_an_order_emails_the_shopper_and_the_store(tmp_path: Path, smtp_port: in
         assert "Nouvelle commande" in store["Subject"] and ADDRESS in store.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     finally:
         pilot.close()
+
+
+def test_the_email_says_the_size_chosen_in_text_and_html(tmp_path: Path, smtp_port: int,
+                                                         start_smtp: Callable[[], Inbox]) -> None:
+    inbox = start_smtp()
+    pilot = mail_pilot(tmp_path, smtp_port)
+    try:
+        pilot.scan("2001000001156")  # Racer Carbon Pro
+        pilot.tap("42")
+        pilot.tap("Ajouter au comparateur")
+        pilot.scan("2001000001019")  # a road bike: no size
+        pilot.tap("Ajouter au comparateur")
+        pilot.tap("Comparer (2)")
+        pilot.tap("Envoyer sur mon téléphone")
+        pilot.tap("Me l'envoyer par e-mail")
+        pilot.type(ADDRESS)
+        pilot.tap("J'accepte de recevoir cet e-mail (obligatoire)")
+        pilot.tap("Envoyer")
+        wait_for(lambda: len(inbox.messages) == 1, 10)
+        plain = inbox.messages[0].get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+        rich = inbox.messages[0].get_body(preferencelist=("html",)).get_content()  # type: ignore[union-attr]
+        assert "Racer Carbon Pro (Taille 42):" in plain
+        assert "Vélo de route Alto 520:" in plain, "nothing said for a product without a size"
+        assert "Racer Carbon Pro</div><div style='font-size:14px;font-weight:bold;color:#1b1b1b'>Taille 42</div>" \
+            in rich
+    finally:
+        pilot.close()

@@ -61,11 +61,13 @@ def printing_pilot(folder: Path, port: int) -> Pilot:
     return pilot
 
 
-def print_comparison(pilot: Pilot) -> str:
-    for code in ("2001000001019", "2001000001033"):
+def print_comparison(pilot: Pilot, size: str = "") -> str:
+    for code in ("2001000001019", "2001000001033", *(["2001000001156"] if size else [])):
         pilot.scan(code)
+        if size and code == "2001000001156":  # Racer Carbon Pro, in the size chosen
+            pilot.tap(size)
         pilot.tap("Ajouter au comparateur")
-    pilot.tap("Comparer (2)")
+    pilot.tap(f"Comparer ({3 if size else 2})")
     pilot.tap("Envoyer sur mon téléphone")
     pilot.tap("L'imprimer")
     deadline = time.monotonic() + 10
@@ -93,6 +95,19 @@ def test_a_slip_prints_the_products_and_the_qr_code(tmp_path: Path, printer: Fak
         assert b"\x1d(k" in data  # the printer's own QR command
         assert b"#1." in data  # carrying the share link
         assert data.rstrip().endswith(b"\x1dV\x00")  # and the paper is cut
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("printer", [PAPER_OK], indirect=True)
+def test_the_slip_says_the_size_chosen_under_its_product(tmp_path: Path, printer: FakePrinter) -> None:
+    pilot = printing_pilot(tmp_path, printer.port)
+    try:
+        assert "Imprimé" in print_comparison(pilot, size="43")
+        data = bytes(printer.received)
+        assert b"Racer Carbon Pro" in data
+        after = data[data.index(b"Racer Carbon Pro"):]
+        assert b"Taille 43" in after[:120], "the size on the line under the product's name"
     finally:
         pilot.close()
 

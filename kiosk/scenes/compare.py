@@ -10,6 +10,7 @@ from kiosk.core.shopper.compare import Comparison, build_comparison
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import in_store_shown
+from kiosk.scenes.variant_words import chosen_choices
 from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
@@ -38,8 +39,10 @@ class CompareScene(ShopScene):
     def _comparison(self) -> Comparison:
         ctx = self.ctx
         products = ctx.shop.catalog.products(ctx.session.compare)
+        choices = chosen_choices(ctx, products)  # the sizes and colours chosen: a first row says them
         comparison = build_comparison(products, ctx.shop.catalog.categories, ctx.lang, ctx.t, ctx.fmt.price,
-                                      ctx.fmt.number)
+                                      ctx.fmt.number, [choices[p.sku].words if p.sku in choices else ""
+                                                       for p in products])
         if in_store_shown(ctx):
             return comparison
         # a closed store's window: no shelf stock, no aisle

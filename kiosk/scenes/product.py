@@ -34,8 +34,11 @@ class ProductScene(ShopScene):
         self.sku = sku
         self.review_order = "newest"
         self.variants = ctx.shop.catalog.variants(sku)
-        # the size or colour chosen: the one whose box was scanned, or none yet
+        # the size or colour chosen: the one whose box was scanned, else the one chosen before in the session
+        variant = variant or ctx.session.chosen.get(sku, "")
         self.variant: Variant | None = next((v for v in self.variants if v.sku == variant), None)
+        if self.variant is not None:
+            ctx.session.choose(sku, self.variant.sku)
         self.choice_missing = False  # "Add to cart" was tapped before a size or colour was chosen
         self._chips_box: Box | None = None  # where the sizes or colours are in the page
         self.gallery = GalleryState(self._pictures())  # which picture shows, and its zoom, kept across rebuilds
@@ -284,6 +287,7 @@ class ProductScene(ShopScene):
 
     def _choose(self, variant: Variant) -> None:
         self.variant = variant  # a colour with its own pictures shows them (build asks the gallery)
+        self.ctx.session.choose(self.sku, variant.sku)  # (and what the shopper shares or compares says it)
         self.choice_missing = False
         self._keep_scroll_rebuild()
 

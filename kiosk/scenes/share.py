@@ -12,6 +12,7 @@ from kiosk.core.shopper.share import StoreCard, payload, share_url
 from kiosk.core.shopper.slip import Slip, slip_lines
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.variant_words import chosen_choices
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, leaf, row, scroll
 from kiosk.ui.qr import QrCode, qr_version
 from kiosk.ui.widgets import Root
@@ -59,14 +60,16 @@ class ShareScene(ShopScene):
         ctx = self.ctx
         catalog = ctx.shop.catalog
         products = catalog.products(self.skus)
-        table = build_comparison(products, catalog.categories, ctx.lang, ctx.t, ctx.fmt.price, ctx.fmt.number)
+        choices = chosen_choices(ctx, products)  # the sizes and colours chosen: said and priced as chosen
+        table = build_comparison(products, catalog.categories, ctx.lang, ctx.t, ctx.fmt.price, ctx.fmt.number,
+                                 [choices[p.sku].words if p.sku in choices else "" for p in products])
         comparison = table if len(products) > 1 else None
         store = ctx.shop.config.store
         today = ctx.clock.now().astimezone(ZoneInfo(store.timezone)).date()
         card = StoreCard(store.address, tuple(str(span) for span in ctx.shop.hours.spans_on(today)),
                          ctx.shop.config.share.product_url)
         self.content = payload(products, comparison, store=store.name, language=ctx.lang,
-                               currency=catalog.currency, day=today, card=card, specs=table)
+                               currency=catalog.currency, day=today, card=card, specs=table, choices=choices)
         return share_url(ctx.shop.config.share.base_url, self.content)
 
     def build(self, size: tuple[int, int]) -> Root:

@@ -14,7 +14,16 @@ from kiosk.core.catalog.build import ensure_catalog
 from kiosk.core.catalog.database import Catalog
 from kiosk.core.language.locale_format import Formatter
 from kiosk.core.shopper.compare import build_comparison
-from kiosk.core.shopper.share import MAX_BYTES, ShareError, decode, encode, payload, products_of, share_url
+from kiosk.core.shopper.share import (
+    MAX_BYTES,
+    Choice,
+    ShareError,
+    decode,
+    encode,
+    payload,
+    products_of,
+    share_url,
+)
 from tests.conftest import REPO
 
 
@@ -61,3 +70,28 @@ def test_any_products_round_trip(items: list[tuple[str, int]]) -> None:
     content = {"v": 1, "l": "en", "s": "S", "d": "2026-01-01", "c": "EUR",
                "p": [[f"S{i}", name, "B", price, ""] for i, (name, price) in enumerate(items)], "r": []}
     assert decode(encode(content))["p"] == content["p"]
+
+
+def test_a_size_or_colour_chosen_travels_with_its_price_and_picture(tmp_path: Path) -> None:
+    catalog = Catalog(ensure_catalog(REPO / "content" / "demo", tmp_path / "c.db"))
+    products = catalog.products(["RUN-115", "BIK-101"])
+    fmt = Formatter("fr")
+    chosen = {"RUN-115": Choice("Taille 42", 21900, "images/RUN-115-42.png")}
+    table = build_comparison(products, catalog.categories, "fr", lambda s: s, fmt.price, fmt.number,
+                             ["Taille 42", ""])
+    assert table.rows[0].key == "choice" and table.rows[0].values == ("Taille 42", "—")
+    content = payload(products, table, store="S", language="fr", currency="EUR", day=date(2026, 11, 22),
+                      specs=table, choices=chosen)
+    shoe, bike = products_of(decode(encode(content)))
+    assert (shoe.choice, shoe.price_cents, shoe.picture) == ("Taille 42", 21900, "images/RUN-115-42.png")
+    assert bike.choice == "" and bike.price_cents == products[1].price_cents
+    assert content["r"][0][:2] == ["Your choice", ["Taille 42", "—"]], "the choices first among the differences"
+    assert all(label != "Your choice" for label, _ in shoe.specs), "not a spec of the product"
+    catalog.close()
+
+
+def test_a_link_from_before_choices_still_reads() -> None:
+    content = {"v": 1, "l": "fr", "s": "S", "d": "2026-11-22", "c": "EUR",
+               "p": [["S1", "Produit", "Marque", 100, "A1", "images/S1.png", [["Poids", "1 kg"]]]], "r": []}
+    (product,) = products_of(decode(encode(content)))
+    assert product.choice == "" and product.specs == (("Poids", "1 kg"),)

@@ -51,14 +51,20 @@ def build_comparison(
     texts: Callable[[str], str],
     format_price: Callable[[int], str],
     format_number: Callable[[float], str],
+    choices: Sequence[str] = (),
 ) -> Comparison:
     """Compare `products` (any categories; of several, the properties fewer than two of them have are left
-    out); `texts` translates the fixed row labels."""
+    out); `texts` translates the fixed row labels. `choices` says, product by product, the size or colour the
+    shopper chose ("Taille 42"; "": none): with one, it is the first row, "Your choice"."""
     rows: list[CompareRow] = []
 
     def add(key: str, label: str, shown: list[str], raw: list[float | None], better: str) -> None:
         differs = len(set(shown)) > 1
         rows.append(CompareRow(key, label, tuple(shown), differs, _best(raw, better)))
+
+    if any(choices):
+        chosen = [choices[index] if index < len(choices) and choices[index] else "—" for index in range(len(products))]
+        add("choice", texts("Your choice"), chosen, [None] * len(products), "")
 
     add("price", texts("Price"), [format_price(p.price_cents) for p in products],
         [float(p.price_cents) for p in products], "lower")

@@ -31,6 +31,7 @@ class ShopperSession:
     default_language: str
     language: str = ""
     compare: list[str] = field(default_factory=list)
+    chosen: dict[str, str] = field(default_factory=dict)  # product SKU -> the size's or colour's SKU last chosen
     started: bool = False
     member: Member | None = None  # personal data: wiped with the session, never published
     cart: Cart = field(default_factory=Cart)
@@ -69,6 +70,11 @@ class ShopperSession:
         if sku in self.compare:
             self.compare.remove(sku)
 
+    def choose(self, sku: str, variant: str) -> None:
+        """The shopper chose a size or colour of a product: it stays chosen on its page, in the comparison and
+        on what they take home, until they choose another or the session ends."""
+        self.chosen[sku] = variant
+
     def remember_contact(self, *, email: str = "", phone: str = "") -> None:
         """Keep the address or number the shopper just used, to offer it at the next form of the session."""
         self.contact_email = email or self.contact_email
@@ -79,6 +85,7 @@ class ShopperSession:
         self.contact_email = self.contact_phone = ""
         self.language = self.default_language
         self.compare.clear()
+        self.chosen.clear()
         self.started = False
         self.member = None
         self.cart.forget()
@@ -93,6 +100,7 @@ class ShopperSession:
     def public_state(self) -> dict[str, object]:
         """What may be shown to tools and telemetry: no personal data."""
         return {"language": self.language, "identified": self.member is not None, "compare": list(self.compare),
+                "chosen": dict(self.chosen),
                 "cart": self.cart.state(), "accessible": self.accessible}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,6 +37,17 @@ class SharedProduct:
     aisle: str
     picture: str = ""  # "images/BIK-101.png": beside the phone page, on the same static host
     specs: tuple[tuple[str, str], ...] = ()  # its key specs, (label, value)
+    choice: str = ""  # the size or colour the shopper chose, in their words ("Taille 42 · noir"); "": none
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The size or colour a shopper chose of a product, as the take-home says it: in words, at its own price
+    (the product's when it has none), with its own picture (a colour's; "": the product's)."""
+
+    words: str
+    price_cents: int
+    picture: str = ""
 
 
 KEY_SPECS = 3  # the specs each product carries on the phone page
@@ -54,31 +65,32 @@ class StoreCard:
 
 def payload(products: Sequence[Product], comparison: Comparison | None, *, store: str, language: str,
             currency: str, day: date, card: StoreCard = StoreCard(),
-            specs: Comparison | None = None) -> dict[str, Any]:
+            specs: Comparison | None = None, choices: Mapping[str, Choice] | None = None) -> dict[str, Any]:
     """The share content: products (price at the time, aisle, picture, key specs from `specs`, the
-    products' own table), the rows that tell them apart (those with a best value first), the store (its
-    address, today's hours, the "buy online" link) and the date.
+    products' own table, and the size or colour chosen: `choices` by product SKU, its price and picture
+    then the choice's), the rows that tell them apart (the choices first, then those with a best value),
+    the store (its address, today's hours, the "buy online" link) and the date.
 
-    A product is `[sku, name, brand, cents, aisle, picture, [[spec, value], ...]]`; a phone page of an
-    earlier version reads the first five and ignores the rest."""
+    A product is `[sku, name, brand, cents, aisle, picture, [[spec, value], ...], choice]`; a phone page of
+    an earlier version reads the first five and ignores the rest."""
+    choices = choices or {}
     rows = []
-    if comparison is not None:  # the rows that tell the products apart, those with a best value first
-        for row in sorted((r for r in comparison.rows if r.differs), key=lambda r: not r.best):
+    if comparison is not None:  # the rows that tell the products apart: the choices, then those with a best value
+        for row in sorted((r for r in comparison.rows if r.differs), key=lambda r: (r.key != "choice", not r.best)):
             if row.key in ("price", "brand", "aisle"):
                 continue  # the products carry them
             rows.append([row.label, list(row.values), sorted(row.best)])
     own: list[list[list[str]]] = [[] for _ in products]
     if specs is not None:
         for row in specs.rows:
-            if row.key in ("price", "brand", "aisle", "rating"):
+            if row.key in ("price", "brand", "aisle", "rating", "choice"):
                 continue
             for index, value in enumerate(row.values[:len(products)]):
                 if value and value != "—" and len(own[index]) < KEY_SPECS:
                     own[index].append([row.label, value])
     content: dict[str, Any] = {
         "v": VERSION, "l": language, "s": store, "d": day.isoformat(), "c": currency,
-        "p": [[p.sku, p.title(language), p.brand, p.price_cents, p.aisle,
-               p.image if p.image.startswith("images/") else "", own[index]] for index, p in enumerate(products)],
+        "p": [_product(p, own[index], choices.get(p.sku), language) for index, p in enumerate(products)],
         "r": rows,
     }
     if card.address:
@@ -87,6 +99,15 @@ def payload(products: Sequence[Product], comparison: Comparison | None, *, store
     if card.product_url:
         content["u"] = card.product_url
     return content
+
+
+def _product(product: Product, specs: list[list[str]], choice: Choice | None, language: str) -> list[Any]:
+    """One product of the payload, in the size or colour chosen when there is one."""
+    picture = choice.picture if choice is not None and choice.picture.startswith("images/") else product.image
+    shared = [product.sku, product.title(language), product.brand,
+              choice.price_cents if choice is not None else product.price_cents, product.aisle,
+              picture if picture.startswith("images/") else "", specs]
+    return [*shared, choice.words] if choice is not None and choice.words else shared
 
 
 def encode(content: dict[str, Any]) -> str:
@@ -102,7 +123,7 @@ def encode(content: dict[str, Any]) -> str:
         if rows:
             rows = rows[:-1]
         elif any(len(product) > 6 and product[6] for product in content["p"]):  # then the products' own specs
-            content["p"] = [[*product[:6], product[6][:-1]] if len(product) > 6 else product
+            content["p"] = [[*product[:6], product[6][:-1], *product[7:]] if len(product) > 6 else product
                             for product in content["p"]]
         else:
             return text
@@ -124,13 +145,14 @@ def decode(fragment: str) -> dict[str, Any]:
 
 
 def products_of(content: dict[str, Any]) -> list[SharedProduct]:
-    """The products of a decoded payload (an earlier version's five fields, or today's seven)."""
+    """The products of a decoded payload (an earlier version's five fields, seven, or today's eight)."""
     found = []
     for item in content["p"]:
         sku, name, brand, cents, aisle = item[:5]
         picture = str(item[5]) if len(item) > 5 and isinstance(item[5], str) else ""
         specs = tuple((str(k), str(v)) for k, v in item[6]) if len(item) > 6 and isinstance(item[6], list) else ()
-        found.append(SharedProduct(str(sku), str(name), str(brand), int(cents), str(aisle), picture, specs))
+        choice = str(item[7]) if len(item) > 7 and isinstance(item[7], str) else ""
+        found.append(SharedProduct(str(sku), str(name), str(brand), int(cents), str(aisle), picture, specs, choice))
     return found
 
 

@@ -33,7 +33,8 @@ def compose(content: dict[str, Any], url: str, texts: Callable[..., str], price:
     lines = [intro, ""]
     for product in products:
         aisle = f" — {texts('Aisle {aisle}', aisle=product.aisle)}" if product.aisle else ""
-        lines.append(f"• {product.brand} {product.name}: {price(product.price_cents)}{aisle}")
+        choice = f" ({product.choice})" if product.choice else ""  # the size or colour chosen
+        lines.append(f"• {product.brand} {product.name}{choice}: {price(product.price_cents)}{aisle}")
         lines += [f"  {label}: {value}" for label, value in product.specs]
         if buy.startswith(("https://", "http://")):
             lines.append(f"  {texts('Buy online')}: {buy.replace('{sku}', product.sku)}")
@@ -73,6 +74,8 @@ def _card(product: SharedProduct, texts: Callable[..., str], price: Callable[[in
                    f"background:{PAPER}'></td>")
     specs = "".join(f"<div style='font-size:13px'><span style='color:{MUTED}'>{html.escape(label)}:</span> "
                     f"{html.escape(value)}</div>" for label, value in product.specs)
+    choice = (f"<div style='font-size:14px;font-weight:bold;color:{INK}'>{html.escape(product.choice)}</div>"
+              if product.choice else "")  # the size or colour chosen
     where = texts("Aisle {aisle}", aisle=product.aisle)
     aisle = f"<div style='font-size:13px;color:{MUTED}'>{html.escape(where)}</div>" if product.aisle else ""
     online = texts("Buy online")
@@ -82,7 +85,7 @@ def _card(product: SharedProduct, texts: Callable[..., str], price: Callable[[in
     return (f"<tr><td style='padding:6px 0'><table role='presentation' width='100%' cellpadding='0' cellspacing='0' "
             f"style='background:#ffffff;border-radius:12px'><tr>{picture}<td style='padding:12px;vertical-align:top'>"
             f"<div style='font-size:12px;color:{MUTED};font-weight:bold;text-transform:uppercase'>"
-            f"{html.escape(product.brand)}</div><div style='font-weight:bold'>{html.escape(product.name)}</div>"
+            f"{html.escape(product.brand)}</div><div style='font-weight:bold'>{html.escape(product.name)}</div>{choice}"
             f"<div style='color:{BRAND};font-weight:bold;font-size:18px'>"
             f"{html.escape(price(product.price_cents))}</div>"
             f"{aisle}{specs}{link}</td></tr></table></td></tr>")

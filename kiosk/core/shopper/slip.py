@@ -25,6 +25,8 @@ def slip_lines(content: dict[str, Any], texts: Callable[..., str], price: Callab
     lines = [str(content.get("s", ""))[:WIDTH], texts("Prices of {date}", date=content.get("d", ""))[:WIDTH], ""]
     for product in products_of(content):
         lines.append(f"{product.brand} {product.name}"[:WIDTH])
+        if product.choice:  # the size or colour chosen ("Taille 42 · noir")
+            lines.append(f"  {product.choice}"[:WIDTH])
         amount = price(product.price_cents)
         aisle = texts("Aisle {aisle}", aisle=product.aisle) if product.aisle else ""
         lines.append(f"{aisle}{' ' * max(1, WIDTH - len(aisle) - len(amount))}{amount}"[:WIDTH])
