@@ -12,7 +12,7 @@ def test_a_size_chosen_stays_chosen_when_the_page_opens_again(shopping: Pilot) -
     shopping.tap(label="Retour")
     shopping.scan("2001000001156")
     assert shopping.details()["variant"] == "RUN-115-42"
-    assert shopping.state()["session"]["chosen"] == {"RUN-115": "RUN-115-42"}
+    assert shopping.app.display().session.chosen == {"RUN-115": "RUN-115-42"}
 
 
 def test_the_comparison_says_the_sizes_chosen_first(shopping: Pilot) -> None:
@@ -38,5 +38,7 @@ def test_a_comparison_without_choices_has_no_such_row(shopping: Pilot) -> None:
 def test_the_choices_go_with_the_session(shopping: Pilot) -> None:
     shopping.scan("2001000001156")
     shopping.tap(label="43")
-    shopping.app.display().session.wipe()
-    assert shopping.state()["session"]["chosen"] == {}
+    session = shopping.app.display().session
+    assert session.chosen == {"RUN-115": "RUN-115-43"}
+    session.wipe()
+    assert session.chosen == {}

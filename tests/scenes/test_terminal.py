@@ -111,7 +111,10 @@ def test_a_sizes_code_opens_its_product_with_that_size_chosen(pilot: Pilot) -> N
     assert (pilot.details()["product"], pilot.details()["variant"]) == ("RUN-112", "RUN-112-42")
     pilot.key("back")
     assert pilot.scene == "home", "one page, not one a scan"
-    pilot.scan("2001000001125")  # the shoe's own code: no size chosen yet
+    pilot.scan("2001000001125")  # the shoe's own code: the size chosen in this session (its box) stays chosen
+    assert (pilot.details()["product"], pilot.details()["variant"]) == ("RUN-112", "RUN-112-42")
+    pilot.app.display().session.wipe()  # the next shopper: no size chosen yet
+    pilot.scan("2001000001125")
     assert (pilot.details()["product"], pilot.details()["variant"]) == ("RUN-112", "")
 
 

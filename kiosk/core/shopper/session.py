@@ -100,7 +100,6 @@ class ShopperSession:
     def public_state(self) -> dict[str, object]:
         """What may be shown to tools and telemetry: no personal data."""
         return {"language": self.language, "identified": self.member is not None, "compare": list(self.compare),
-                "chosen": dict(self.chosen),
                 "cart": self.cart.state(), "accessible": self.accessible}
 
 
