@@ -108,7 +108,7 @@ class SearchScene(ShopScene):
         width = view.rect.width
         margin, gap = theme.size("margin"), theme.size("gap")
         catalog = ctx.shop.catalog
-        result = catalog.find(self.text, RESULTS) if self.text.strip() else None
+        result = catalog.find(self.text, RESULTS, ctx.lang) if self.text.strip() else None
         found = result.products if result else []
         found_in = [product.category for product in found]  # the chips: where most results are first
         self.departments = sorted(dict.fromkeys(found_in), key=lambda department: -found_in.count(department))

@@ -26,61 +26,68 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Catalog]:
     opened.close()
 
 
-# typed, the department expected first, and what "did you mean" says ("" when taken as typed): in each of the
-# five languages a letter wrong, missing, extra or two swapped, with or without accents, a word of two
+# the session's language, typed, the department expected first, and what "did you mean" says ("" when taken as
+# typed), as the catalogue writes it in that language: in each of the five languages a letter wrong, missing,
+# extra or two swapped, with or without accents, a word of two
 TYPOS = [
     # fr
-    ("runing", "running", "running"),
-    ("chausures", "running", "chaussures"),
-    ("chausure", "running", "chaussure"),
-    ("frontalle", "headlamps", "frontale"),
-    ("alpenrd", "bikes", "alpenrad"),
-    ("tentte", "tents", "tente"),
-    ("chaussures trial", "running", "chaussures trail"),
-    ("Vélso", "bikes", "velos"),
-    ("lampe frotale", "headlamps", "lampe frontale"),
-    ("Velo eletrique", "bikes", "Velo electrique"),
-    ("montre gsp", "watches", "montre gps"),  # three letters: two swapped only
-    ("sac a dso", "backpacks", "sac a dos"),
+    ("fr", "runing", "running", "running"),
+    ("fr", "chausures", "running", "chaussures"),
+    ("fr", "chausure", "running", "chaussure"),
+    ("fr", "frontalle", "headlamps", "frontale"),
+    ("fr", "alpenrd", "bikes", "Alpenrad"),
+    ("fr", "tentte", "tents", "tente"),
+    ("fr", "chaussures trial", "running", "chaussures trail"),
+    ("fr", "Vélso", "bikes", "vélos"),
+    ("fr", "lampe frotale", "headlamps", "lampe frontale"),
+    ("fr", "Velo eletrique", "bikes", "Velo électrique"),
+    ("fr", "montre gsp", "watches", "montre GPS"),  # three letters: two swapped only
+    ("fr", "sac a dso", "backpacks", "sac a dos"),
     # en
-    ("headlmap", "headlamps", "headlamp"),
-    ("backpak", "backpacks", "backpacks"),
-    ("wacth", "watches", "watch"),
-    ("tnet", "tents", "tent"),
-    ("bakcpack", "backpacks", "backpack"),
-    ("runnign shoes", "running", "running shoes"),
-    ("bikse", "bikes", "bikes"),
+    ("en", "headlmap", "headlamps", "headlamp"),
+    ("en", "backpak", "backpacks", "backpacks"),
+    ("en", "wacth", "watches", "watch"),
+    ("en", "tnet", "tents", "tent"),
+    ("en", "bakcpack", "backpacks", "backpack"),
+    ("en", "runnign shoes", "running", "running shoes"),
+    ("en", "bikse", "bikes", "bikes"),
     # de
-    ("Laufschue", "running", "laufschuhe"),
-    ("Stirnlampr", "headlamps", "stirnlampe"),
-    ("rucksak", "backpacks", "rucksacke"),
-    ("Zellt", "tents", "zelt"),
-    ("Fahrad", "bikes", "fahrrader"),
-    ("Rucksakc", "backpacks", "rucksack"),
-    ("Uhrr", "watches", "uhren"),
+    ("de", "Laufschue", "running", "Laufschuhe"),
+    ("de", "Stirnlampr", "headlamps", "Stirnlampe"),
+    ("de", "rucksak", "backpacks", "Rucksäcke"),
+    ("de", "Zellt", "tents", "Zelt"),
+    ("de", "Fahrad", "bikes", "Fahrräder"),
+    ("de", "Rucksakc", "backpacks", "Rucksack"),
+    ("de", "Uhrr", "watches", "Uhren"),
     # es
-    ("zapatilas", "running", "zapatillas"),
-    ("mochilla", "backpacks", "mochila"),
-    ("linterna frontla", "headlamps", "linterna frontal"),
-    ("bicileta", "bikes", "bicicleta"),
-    ("tiemda", "tents", "tienda"),
-    ("relog", "watches", "reloj"),
-    ("zapatilla trial", "running", "zapatilla trail"),
+    ("es", "zapatilas", "running", "zapatillas"),
+    ("es", "mochilla", "backpacks", "mochila"),
+    ("es", "linterna frontla", "headlamps", "linterna frontal"),
+    ("es", "bicileta", "bikes", "bicicleta"),
+    ("es", "tiemda", "tents", "tienda"),
+    ("es", "relog", "watches", "reloj"),
+    ("es", "zapatilla trial", "running", "zapatilla trail"),
     # it
-    ("scarppe", "running", "scarpe"),
-    ("zainno", "backpacks", "zaino"),
-    ("orologo", "watches", "orologi"),
-    ("tendda", "tents", "tenda"),
-    ("zaimo", "backpacks", "zaino"),
-    ("lampada frontle", "headlamps", "lampade frontale"),
-    ("orologio gsp", "watches", "orologio gps"),
+    ("it", "scarppe", "running", "scarpe"),
+    ("it", "zainno", "backpacks", "zaino"),
+    ("it", "orologo", "watches", "orologi"),
+    ("it", "tendda", "tents", "tenda"),
+    ("it", "zaimo", "backpacks", "zaino"),
+    ("it", "lampada frontle", "headlamps", "lampade frontale"),
+    ("it", "orologio gsp", "watches", "orologio GPS"),
 ]
 
 
-@pytest.mark.parametrize(("typed", "department", "meant"), TYPOS)
-def test_a_typo_finds_the_department_that_was_meant_first(catalog: Catalog, typed: str, department: str,
-                                                          meant: str) -> None:
-    found = catalog.find(typed)
+def test_did_you_mean_writes_a_word_of_another_language_as_that_language_does(catalog: Catalog) -> None:
+    assert catalog.find("Laufschue", language="fr").meant == "Laufschuhe"  # a German noun, in a French session
+    assert catalog.find("Fahrad", language="it").meant == "Fahrräder"
+    assert catalog.find("Vélso", language="de").meant == "vélos"
+
+
+@pytest.mark.parametrize(("language", "typed", "department", "meant"), TYPOS)
+def test_a_typo_finds_the_department_that_was_meant_first(catalog: Catalog, language: str, typed: str,
+                                                          department: str, meant: str) -> None:
+    found = catalog.find(typed, language=language)
     assert found.products, f"{typed!r} found nothing"
     assert found.products[0].category == department, [(p.category, p.title("fr")) for p in found.products[:5]]
     assert found.meant == meant
@@ -120,7 +127,7 @@ def test_words_that_mean_nothing_still_find_nothing(catalog: Catalog) -> None:
 
 
 def test_a_short_word_is_corrected_only_for_two_letters_swapped(catalog: Catalog) -> None:
-    assert catalog.find("gsp").meant == "gps"
+    assert catalog.find("gsp").meant == "GPS"
     for typed in ("gpz", "vtx"):  # a letter wrong in three: too many words are one letter away
         assert catalog.find(typed).meant == "", typed
 

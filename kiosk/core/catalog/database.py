@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.catalog.forgiving import DEPARTMENT_WORD_FROM, Correction, Vocabulary, department_words
+from kiosk.core.catalog.spelling import spellings, usual_spelling
 from kiosk.core.codes.gtin import gtin14
 from kiosk.core.language.text import fold
 from kiosk.core.models import (
@@ -44,6 +45,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 SEARCH_CANDIDATES = 300
 LONGEST_PREFIX_INDEX = 8  # letters: the `prefix=` option of product_search
 WHOLE_WORDS_AT_MOST = 8  # a longer typed word is looked up as the whole words it begins, if this few
+SPELLING_SAMPLE = 12  # products read to learn how a corrected word is written ("did you mean")
 POPULAR_SCAN = 3000  # a 1-2 letter search looks at this many of the most popular products first
 # Words that say nothing about a product; dropped from a search that has other words ("chaussures de trail").
 STOP_WORDS = frozenset({
@@ -173,6 +175,7 @@ class Catalog:
         self._vocabulary = Vocabulary(self._db.execute("SELECT term, documents FROM search_terms") if
                                       self._has_terms and self._has_column("search_terms", "documents") else ())
         self._department_words = department_words(self._categories, STOP_WORDS)
+        self._spellings: dict[tuple[str, str], str] = {}  # (folded word, language) -> as the texts write it
         # a catalogue built before variants had their own GTIN and price (the previous one, kept to roll back)
         variant_columns = {row[1] for row in self._db.execute("PRAGMA table_info(variants)")}
         self._variant_codes = "gtin14" in variant_columns
@@ -339,30 +342,65 @@ class Catalog:
         """Products matching every word of `text` as a prefix (typos forgiven), best first: see find()."""
         return self.find(text, limit).products
 
-    def find(self, text: str, limit: int = 30) -> Found:
+    def find(self, text: str, limit: int = 30, language: str = "") -> Found:
         """Products matching every word of `text` as a prefix, best first, with the query they were found for.
 
         Accents and case are ignored ("velo" finds "Vélo"); a whole barcode finds its product. A word that
         begins no word of the catalogue is taken for the nearest one ("runing": "running"), and `meant`
-        says so. A query naming a department ("tente", "running") lists that department's products first.
+        says so, the word written as the catalogue writes it in `language` (the session's) when it has it
+        there ("Vélso": "vélos"; see spelled()). A query naming a department ("tente", "running") lists that
+        department's products first.
         """
-        meant, searched = self._corrected(text)
+        meant, searched = self._corrected(text, language)
         products = self._search(searched, limit)
         if meant == " ".join(text.split()) or not products:
             return Found(products)
         return Found(products, meant)
 
-    def _corrected(self, text: str) -> tuple[str, list[str]]:
-        """`text` with its typos corrected (as "did you mean" says it), and the words to search for: each
-        typed word, or the beginning of the catalogue words a mistyped one was taken for."""
+    def _corrected(self, text: str, language: str | None = None) -> tuple[str, list[str]]:
+        """`text` with its typos corrected (as "did you mean" says it: folded, or with `language`, as spelled()
+        writes it), and the words to search for: each typed word, or the beginning of the catalogue words a
+        mistyped one was taken for."""
         corrections: dict[str, Correction] = {}
         for word in _WORD.findall(text):
             corrected = self._vocabulary.correct(word)
             if corrected is not None:
                 corrections[word] = corrected
-        meant = _WORD.sub(lambda m: corrections[m[0]].word if m[0] in corrections else m[0], text)
+
+        def written(word: str) -> str:
+            return word if language is None else self.spelled(word, language)
+
+        meant = _WORD.sub(lambda m: written(corrections[m[0]].word) if m[0] in corrections else m[0], text)
         return " ".join(meant.split()), [corrections[w].prefix if w in corrections else w
                                          for w in _WORD.findall(text)]
+
+    def spelled(self, word: str, language: str = "") -> str:
+        """How the catalogue writes `word`, a word of its search index (folded: "velos", "fahrrader"): as its
+        texts in `language` write it most ("vélos"), else as its texts in any language do ("Fahrräder"), in
+        lower case unless they always capitalise it ("Alpenrad"); `word` itself when no text has it. Read
+        from the departments and a few of the products that have the word, once per word and language."""
+        key = (word, language)
+        found = self._spellings.get(key)
+        if found is None:
+            found = self._spellings[key] = self._spelling(word, language)
+        return found
+
+    def _spelling(self, word: str, language: str) -> str:
+        hits = [row[0] for row in self._db.execute(
+            "SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?",
+            ('"' + word.replace('"', '""') + '"', SPELLING_SAMPLE))]
+        marks = ", ".join("?" * len(hits))
+        rows = self._db.execute(f"SELECT brand, name, description FROM products WHERE id IN ({marks})", hits)
+        brands, texts = [], []
+        for brand, name, description in rows:
+            brands.append(brand)
+            texts += [json.loads(name), json.loads(description)]
+        texts += [texts for category in self._categories for texts in (category.name, category.keywords)]
+        seen = {lang: spellings(word, [localized.get(lang, "") for localized in texts])
+                for lang in dict.fromkeys([language, *self.languages]) if lang}
+        # the session's language, else the one that writes the word most (a German word in a French session)
+        most = max(seen, key=lambda lang: (lang == language and bool(seen[lang]), sum(seen[lang].values())))
+        return usual_spelling(seen[most] + spellings(word, (), brands), most) or word
 
     def match_expression(self, text: str) -> str:
         """The FTS5 expression of every product a search for `text` finds (every word, typos corrected, as a
