@@ -16,7 +16,7 @@ from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Label, Painter, Point, Toggle, Widget
+from kiosk.ui.widgets import Label, Painter, Point, Root, Toggle, Widget
 
 TOAST_SECONDS = 3.5
 DOUBLE_TAP_SECONDS = 0.4  # two taps on a widget that takes double taps (a picture's zoom) within this
@@ -85,6 +85,7 @@ class Screen:
         self.stack = SceneStack()
         self.gestures = GestureTracker(slop, long_press)
         self._pressed: Widget | None = None
+        self._unseen_press: tuple[Widget, pygame.Rect] | None = None  # pressed, and its damage, since the last frame
         self._scrolling: ScrollView | None = None
         self._panning: Widget | None = None  # a zoomed picture the finger drags (instead of the page)
         self._last_tap: tuple[float, Widget] | None = None  # for a double tap
@@ -270,9 +271,21 @@ class Screen:
         if widget is self._pressed:
             return
         for old_or_new, state in ((self._pressed, False), (widget, True)):
-            if old_or_new is not None:
-                old_or_new.pressed = state
-                old_or_new.invalidate()
+            if old_or_new is None:
+                continue
+            old_or_new.pressed = state
+            unseen = self._unseen_press
+            if not state and unseen is not None and unseen[0] is old_or_new:
+                # pressed and let go before a frame showed it (a swipe that starts on a card): its pixels
+                # never changed, so it is not drawn again (twice, for a large card, in the swipe's first frame)
+                unseen[1].width = 0
+                self._unseen_press = None
+                continue
+            root = old_or_new.root()
+            marked = len(root.damaged) if isinstance(root, Root) else -1
+            old_or_new.invalidate()
+            if state and isinstance(root, Root) and len(root.damaged) == marked + 1:
+                self._unseen_press = (old_or_new, root.damaged[-1])
         self._pressed = widget
 
     @staticmethod
@@ -451,6 +464,7 @@ class Screen:
         if self.stack.changed:
             damaged.append(pygame.Rect((0, 0), self.size))
             self.stack.changed = False
+        self._unseen_press = None  # what is pressed now shows in this frame
         screen = pygame.Rect((0, 0), self.size)
         areas = merge_rects([r.clip(screen) for r in damaged if r.width > 0 and r.height > 0])
         if not areas:

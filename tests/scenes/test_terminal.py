@@ -189,8 +189,8 @@ def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_p
 
 
 def test_pictures_arriving_while_the_list_scrolls_show_where_their_cards_went(shopping: Pilot, tmp_path: Path) -> None:
-    """Each drag of a finger that starts on a card presses it and lets it go (drawn again where the card
-    scrolled to); pictures made meanwhile are drawn where their cards are when they arrive."""
+    """Each drag of a finger that starts on a card presses it and lets it go (before a frame showed it pressed:
+    not drawn again); pictures made meanwhile are drawn where their cards are when they arrive."""
     shopping.tap("Vélos")
     for start, end in (((540, 1600), (540, 700)), ((540, 700), (540, 1500)), ((540, 1700), (540, 300))):
         shopping.swipe(start, end, ms=120)
@@ -202,6 +202,36 @@ def test_pictures_arriving_while_the_list_scrolls_show_where_their_cards_went(sh
     redrawn = shopping.screenshot(tmp_path / "redrawn.png")
     a, b = pygame.image.load(str(scrolled)), pygame.image.load(str(redrawn))
     assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
+
+
+def test_a_card_pressed_then_dragged_shows_unpressed_whether_or_not_a_frame_showed_it_pressed(
+        shopping: Pilot, tmp_path: Path) -> None:
+    """A press that a frame showed is drawn away when the drag starts; one let go before any frame showed it
+    is not drawn at all (its pixels never changed): either way the screen is what a full redraw shows."""
+    shopping.tap("Vélos")
+    display, clock = shopping.app.display(), shopping.clock
+    for frame_between in (True, False):
+        widgets = next(iter(shopping.request("tree")["displays"].values()))["widgets"]
+        x, y, width, height = next(w["bounds"] for w in widgets if w["role"] == "button" and w["label"].startswith(
+            "Vélo") and not w["clipped"])
+        display.pointer("down", (x + width // 2, y + height // 2), clock.monotonic())
+        if frame_between:
+            shopping.advance(1 / 60, step=1 / 60)
+            pressed = display.screen._pressed
+            assert pressed is not None and pressed.pressed, "the card shows pressed under the finger"
+        for step in range(1, 8):  # moved 420 px up, slowly and held still: the list does not glide on
+            clock.advance(0.05)
+            display.pointer("move", (x + width // 2, y + height // 2 - step * 60), clock.monotonic())
+        clock.advance(0.5)
+        display.pointer("up", (x + width // 2, y + height // 2 - 420), clock.monotonic())
+        shopping.advance(1.5, step=1 / 60)
+        shopping.app.display().screen.images.wait()
+        shopping.advance(0.1, step=1 / 60)
+        scrolled = shopping.screenshot(tmp_path / "scrolled.png")
+        shopping.app.display().screen.redraw_all()
+        redrawn = shopping.screenshot(tmp_path / "redrawn.png")
+        a, b = pygame.image.load(str(scrolled)), pygame.image.load(str(redrawn))
+        assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB"), frame_between
 
 
 def test_finish_on_the_still_there_dialog_ends_the_session_at_once(shopping: Pilot) -> None:
