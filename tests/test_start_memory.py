@@ -22,6 +22,7 @@ print("SDL2_mixer" in libraries, loaded)
 print("multiprocessing" in sys.modules)
 print("av" in sys.modules)
 print(pilot.scene)
+print(sorted({name.split(".")[0] for name in sys.modules if name.split(".")[0] in ("babel", "phonenumbers")}))
 pilot.close()
 """
 
@@ -55,3 +56,9 @@ def test_ffmpeg_waits_for_the_first_film(started: list[str]) -> None:
     """PyAV (FFmpeg's libraries, 21 MB resident) is loaded when a film is first shown or checked, not at
     start: the attract loop opens on a message, a store without films never loads it."""
     assert started[2] == "False"
+
+
+def test_prices_and_dates_need_no_babel_data_and_phone_rules_wait_for_a_number(started: list[str]) -> None:
+    """Prices and dates are written from the kiosk's small format tables, not Babel's data (7-8 MB and
+    1.2 MB a language); phonenumbers' rules (1.4 MB) load with the first number a shopper types."""
+    assert started[4] == "[]"
