@@ -8,8 +8,10 @@ One line of JSON, in MB of resident memory (RSS) unless said: at start-up; after
 pictures and the rendered texts the caches hold (pixels); glibc's heap in use and free (its free part
 is resident until given back); what giving the free heap back (malloc_trim) saves; what emptying both
 caches saves on top, and what is left. Also the libraries' resident part (mapped files: Python, SDL,
-OpenSSL...), FFmpeg's share of it (loaded with the first film) and the languages whose Babel data is
-loaded (about 1-1.5 MB each besides the store's own). glibc only (mallinfo2, malloc_trim).
+OpenSSL...), FFmpeg's share of it (loaded with the first film: its libraries' relocated data, resident
+for as long as the process lives), the languages formatted (small tables each: locale_format.py) and
+the fonts loaded, one per size and weight (about 0.2 MB each with their glyphs). glibc only (mallinfo2,
+malloc_trim).
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def parts(seconds: float, screenshots: bool, seed: int = 7, films: bool = True) 
               "pictures_mb": round(screen.images.held_bytes / MB, 1), "texts_mb": round(screen.text.held_bytes / MB, 1),
               "heap_in_use_mb": round(heap.uordblks / MB, 1), "heap_free_mb": round(heap.fordblks / MB, 1),
               "libraries_mb": round(libraries, 1), "ffmpeg_libraries_mb": round(ffmpeg, 1),
-              "languages_formatted": sorted(pilot.app.shop._formatters)}
+              "languages_formatted": sorted(pilot.app.shop._formatters), "fonts_loaded": len(screen.text.theme._fonts)}
     before = rss_mb()
     libc.malloc_trim(0)
     report["free_heap_given_back_mb"] = round(before - rss_mb(), 1)
