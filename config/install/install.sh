@@ -59,7 +59,7 @@ if ! getent passwd kiosk >/dev/null; then
     adduser --system --group --home /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin kiosk >/dev/null
 fi
 getent group input >/dev/null || addgroup --system input >/dev/null  # the udev rules give it the event devices
-for group in dialout input video render plugdev; do
+for group in dialout input video render plugdev audio; do  # audio: films' sound and speech through ALSA
     getent group "$group" >/dev/null && adduser kiosk "$group" >/dev/null 2>&1
 done
 
