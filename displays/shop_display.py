@@ -29,6 +29,7 @@ from kiosk.scenes.routes import Routes
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.shared.ports import NoScreenSwitch, ScreenSwitch
 from kiosk.shared.shop import Shop
+from kiosk.ui.film_sound import mixer_status
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme
@@ -187,7 +188,10 @@ class ShopDisplay:
             top.dismiss(True)
 
     def tick(self, now: float) -> None:
-        """Check inactivity: ask "Are you still there?", then end the session."""
+        """Check inactivity: ask "Are you still there?", then end the session. A display with sound says
+        how the audio output is among its devices."""
+        if self.config.sound:
+            self.devices["sound"] = mixer_status()
         if not self.session.started:
             return
         holds = getattr(self.screen.stack.top, "holds_session", None)

@@ -9,13 +9,15 @@ import re
 from collections.abc import Callable
 
 from kiosk.core.language.i18n import N_
+from kiosk.ui.film_sound import WAITING
 
 Translate = Callable[[str], str]
 
 # What each device is called, by the start of the name its driver or service reports.
 KINDS = (("scanner ", N_("Barcode scanner")), ("card reader ", N_("Card reader")), ("printer", N_("Receipt printer")),
          ("backend", N_("Store system (orders, reviews)")), ("mail server", N_("Mail server")),
-         ("speech", N_("Speech (accessible mode)")), ("broker", N_("Head office link")))
+         ("speech", N_("Speech (accessible mode)")), ("broker", N_("Head office link")),
+         ("sound", N_("Film sound")))
 SIMULATED = "simulated"  # the detail of the demo's pretend devices
 
 # What a failure means to staff, by the error number it carries or by words of its message.
@@ -57,6 +59,10 @@ def state_words(t: Translate, device: str, connected: bool, detail: str) -> str:
         return t("Simulated: the demo's pretend device")
     if device == "speech" and not connected:
         return t("Not installed on this PC (espeak-ng)")
+    if device == "sound":
+        if not connected:
+            return t("No audio output on this PC: films play muted (the log says why)")
+        return t("Opens when the first film plays") if detail == WAITING else ""
     if device == "printer" and not connected and "not installed" in detail:
         return t("Its driver is not installed on this PC: see the installation guide")
     if connected:  # what a connected device reports is where it is ("host:port"), or a lack of paper

@@ -61,6 +61,8 @@ class MixerFormat:
 
 _opened: MixerFormat | None = None
 _tried = False
+_failure = ""  # why the audio output did not open
+WAITING = "opens with the first film"  # the detail staff see before a film with sound has played
 _mixer_lock = threading.Lock()
 
 
@@ -75,7 +77,7 @@ def mixer_module() -> ModuleType:
 def open_mixer() -> MixerFormat | None:
     """The mixer's format, opening the audio output the first time; None (said once, for staff) when the
     machine has no audio output that opens: films then play muted."""
-    global _opened, _tried
+    global _opened, _tried, _failure
     with _mixer_lock:
         if _tried:
             return _opened
@@ -92,10 +94,21 @@ def open_mixer() -> MixerFormat | None:
                 raise pygame.error(f"the audio output wants samples of {size} bits on {channels} channels")
         except (ImportError, OSError, pygame.error) as error:
             log.warning("no sound: the audio output cannot be opened (%s); films play muted", error)
+            _failure = str(error) or type(error).__name__
             return None
         _opened = MixerFormat(frequency, FORMATS[size], channels)
         log.info("audio output opened: %d Hz, %s, %d channels", frequency, FORMATS[size], channels)
         return _opened
+
+
+def mixer_status() -> tuple[bool, str]:
+    """The audio output as staff see it among the devices: (opened, what it plays), (False, why not), or
+    (True, WAITING) before a film with sound has played."""
+    if not _tried:
+        return True, WAITING
+    if _opened is None:
+        return False, _failure
+    return True, f"{_opened.frequency} Hz, {_opened.channels} channels"
 
 
 @dataclass(frozen=True)

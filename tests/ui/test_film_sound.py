@@ -44,8 +44,12 @@ for turn in range(int(float(sys.argv[2]) * 30)):
     time.sleep(1 / 30)
     states.append(scene.film.state())
 mixer = sys.modules.get("pygame.mixer")
+from kiosk.scenes.device_words import device_name, state_words
+display = pilot.app.display("terminal")
+sound = display.devices.get("sound")  # what staff read in the maintenance menu's devices
+staff = [device_name(display.ctx.t, "sound"), state_words(display.ctx.t, "sound", *sound)] if sound else None
 print(json.dumps({"state": max(states, key=lambda state: state.get("shown", 0)),
-                  "mixer": bool(mixer) and bool(mixer.get_init())}))
+                  "mixer": bool(mixer) and bool(mixer.get_init()), "staff": staff}))
 pilot.close()
 """
 
@@ -101,6 +105,7 @@ def test_a_display_with_sound_plays_the_film_s_sound_through_the_audio_output(tm
     played = samples[loud[0]:loud[-1] + 1]
     assert level_at(played, TONE_HZ) > 10 * level_at(played, TONE_HZ * 1.5), "the film's own tone"
     assert "audio output opened" in log
+    assert said["staff"] == ["Son des films", ""], "staff see the sound among the devices, working"
 
 
 def test_a_display_without_sound_keeps_the_film_muted_and_never_opens_the_mixer(tmp_path: Path,
@@ -109,6 +114,7 @@ def test_a_display_without_sound_keeps_the_film_muted_and_never_opens_the_mixer(
     assert said["state"]["shown"] > 30 and said["state"]["sound"] == "muted"
     assert not said["mixer"], "the mixer (SDL_mixer and its codecs) is loaded only for a film with sound"
     assert not heard.exists() or not any(heard.read_bytes()), "nothing was heard"
+    assert said["staff"] is None, "no sound device for staff to worry about"
 
 
 def test_without_an_audio_output_the_film_plays_muted_and_staff_are_told(tmp_path: Path, tone_pack: Path) -> None:
@@ -117,6 +123,8 @@ def test_without_an_audio_output_the_film_plays_muted_and_staff_are_told(tmp_pat
     assert said["state"]["sound"] == "unavailable"
     assert "WARNING kiosk.ui.film_sound no sound: the audio output cannot be opened" in log
     assert log.count("no sound:") == 1, "said once, not every film"
+    assert said["staff"] == ["Son des films", "Pas de sortie audio sur ce PC : les films passent sans le son "
+                                              "(le journal dit pourquoi)"], "and in the maintenance menu"
 
 
 # --- in time with the picture, on the pilot's clock (the dummy audio driver, as on CI) ---------------------
