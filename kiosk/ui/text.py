@@ -9,6 +9,7 @@ import pygame
 from kiosk.ui.theme import Color, Theme
 
 MAX_BYTES = 8 << 20  # of rendered text kept for reuse, at most
+WRAPS_KEPT = 2000  # texts broken into lines, kept (a few screens' worth)
 
 
 def text_budget(size: tuple[int, int]) -> int:
@@ -25,6 +26,7 @@ class TextCache:
         self.max_bytes = max_bytes
         self._surfaces: OrderedDict[tuple[str, int, bool, Color], pygame.Surface] = OrderedDict()
         self._bytes = 0
+        self._wrapped: dict[tuple[str, int, int, bool, int], list[str]] = {}
 
     def render(self, text: str, size: int, color: Color, bold: bool = False) -> pygame.Surface:
         """The text as an antialiased surface."""
@@ -51,6 +53,7 @@ class TextCache:
     def clear(self) -> None:
         """Forget every rendered text (rendered again when drawn)."""
         self._surfaces.clear()
+        self._wrapped.clear()
         self._bytes = 0
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
@@ -66,7 +69,17 @@ class TextCache:
         return len(self.wrap(text, size, width, bold, max_lines)) * self.line_height(size, bold)
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False, max_lines: int = 0) -> list[str]:
-        """Break text into lines no wider than `width`; the last kept line ends with … when cut."""
+        """Break text into lines no wider than `width`; the last kept line ends with … when cut (kept: a
+        text is measured several times as its screen is laid out, then drawn)."""
+        key = (text, size, width, bold, max_lines)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = self._wrap(text, size, width, bold, max_lines)
+            if len(self._wrapped) > WRAPS_KEPT:
+                del self._wrapped[next(iter(self._wrapped))]  # the first wrapped, long ago
+        return list(lines)
+
+    def _wrap(self, text: str, size: int, width: int, bold: bool, max_lines: int) -> list[str]:
         font = self.theme.font(size, bold)
         lines: list[str] = []
         for paragraph in text.split("\n"):
