@@ -80,6 +80,7 @@ class Theme:
         self.scale = min(screen) / REFERENCE_WIDTH
         self.colors = {name: parse_color(value) for name, value in spec.colors.items()}
         self._sizes = {**DEFAULT_SIZES, **spec.sizes}
+        self._pixels: dict[str, int] = {}
         self._font_files = {"regular": self._find(spec.fonts.regular, spec.fonts.search_paths),
                             "bold": self._find(spec.fonts.bold, spec.fonts.search_paths)}
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
@@ -92,9 +93,12 @@ class Theme:
         return None  # pygame's built-in font is used
 
     def size(self, name: str) -> int:
-        """A theme size in pixels for this screen."""
-        scale = max(self.scale, TEXT_SCALE_FLOOR) if name in TEXT_SIZES else self.scale
-        return max(1, round(self._sizes[name] * scale))
+        """A theme size in pixels for this screen (worked out once: layouts ask for them by the thousand)."""
+        pixels = self._pixels.get(name)
+        if pixels is None:
+            scale = max(self.scale, TEXT_SCALE_FLOOR) if name in TEXT_SIZES else self.scale
+            pixels = self._pixels[name] = max(1, round(self._sizes[name] * scale))
+        return pixels
 
     def px(self, reference: float) -> int:
         """A length given for a 1080-wide screen, in pixels for this screen."""
