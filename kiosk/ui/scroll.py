@@ -13,6 +13,7 @@ from kiosk.ui.widgets import Painter, Point, Root, Widget
 # Velocity decays like exp(-t / TIME_CONSTANT): the glide phones use (about 0.33 s).
 TIME_CONSTANT = 0.33
 MIN_SPEED = 15.0  # px/s at which gliding stops
+MOVED_ROWS = 2  # rows that stay and move together by at most this many places are moved as pixels
 SPARE_ROWS = 48  # rows of a keyed list kept aside to be shown again (a few screenfuls of search results)
 
 
@@ -37,7 +38,9 @@ class ScrollView(Widget):
         self._row_keys: Callable[[int], Hashable] | None = None
         self._row_widgets: dict[int, tuple[Hashable, list[Widget]]] = {}  # built rows: index -> (key, widgets)
         self._spare: OrderedDict[Hashable, tuple[int, int, list[Widget]]] = OrderedDict()  # key -> pitch, y, row
-        self._changed_rows: set[int] | None = None  # the rows the last set_rows changed (None: maybe all)
+        # what the places of the rows showed before the last set_rows, and show now (None: cannot tell)
+        self._rows_before: dict[int, Hashable] | None = None
+        self._rows_now: list[Hashable] = []
         self._bar_changed = False  # and whether the scroll bar did (the number of rows changed)
         self._bar_strip: pygame.Rect | None = None  # where the scroll bar was last drawn, on screen
         self.on_drag: Callable[[], None] | None = None  # told when a finger starts moving the content
@@ -63,7 +66,7 @@ class ScrollView(Widget):
         self._built_rows, self._row_widgets = set(), {}
         self.content_height = top + count * pitch
         if keys is None:
-            self._changed_rows = None
+            self._rows_before = None
             self._drop_spare(0)
             return
         new_keys = [keys(index) for index in range(count)]
@@ -86,11 +89,12 @@ class ScrollView(Widget):
             self.add(widget)
         self._drop_spare(SPARE_ROWS)
         if shown and (pitch, top) == before[:2]:  # else everything in view may have moved
-            self._changed_rows = {index for index in range(count) if shown.get(index) != new_keys[index]}
-            self._changed_rows |= set(range(count, before[2]))  # rows no longer there
+            # what each place showed: a row's key, None for no row, an unknown for a row never built (unseen)
+            self._rows_before = {index: shown.get(index, _UNSEEN) for index in range(before[2])}
+            self._rows_now = new_keys
             self._bar_changed = count != before[2]
         else:
-            self._changed_rows = None
+            self._rows_before = None
 
     def spare_rows(self) -> Iterator[Widget]:
         """The widgets of the rows put aside to be shown again (see `set_rows`)."""
@@ -107,21 +111,36 @@ class ScrollView(Widget):
 
     def invalidate_rows(self) -> None:
         """Redraw what the last `set_rows` changed: the rows that show something else than before, and the
-        scroll bar when the number of rows changed (all of the view when it cannot tell)."""
-        changed = self._changed_rows
-        self._changed_rows = None
+        scroll bar when the number of rows changed (all of the view when it cannot tell). When the rows
+        that stay moved together by a row or two (a line of department chips or "did you mean" came or
+        went above them), their pixels are moved, as a scroll moves them, rather than drawn again."""
+        before, now = self._rows_before, self._rows_now
+        self._rows_before = None
         root = self.root()
-        if changed is None or (self._bar_changed and self._bar_strip is None and self.max_scroll > 0):
+        if before is None or (self._bar_changed and self._bar_strip is None and self.max_scroll > 0):
             self.invalidate()
             return
         if not isinstance(root, Root):
             return
-        if self._bar_changed and self._bar_strip is not None:
-            root.damage(self._bar_strip.clip(self.visible_rect()))
         view = self.visible_rect()
         top = self.screen_rect().y - round(self.scroll) + self._rows_top
-        for index in sorted(changed):
-            root.damage(pygame.Rect(view.x, top + index * self._row_pitch, view.width, self._row_pitch).clip(view))
+        pitch = self._row_pitch
+        first = max(0, (view.y - top) // pitch)
+        in_view = range(first, max(first, (view.bottom - 1 - top) // pitch) + 1)
+
+        def same(index: int, moved: int) -> bool:  # place `index` shows now what `index - moved` showed
+            shown = now[index] if index < len(now) else None
+            return before.get(index - moved) == shown if index - moved >= 0 else shown is None
+
+        moved = max(range(-MOVED_ROWS, MOVED_ROWS + 1),
+                    key=lambda rows: (sum(same(index, rows) for index in in_view), rows == 0))
+        if moved:
+            root.shift(view, moved * pitch)
+        elif self._bar_changed and self._bar_strip is not None:
+            root.damage(self._bar_strip.clip(view))
+        for index in in_view:
+            if not same(index, moved):
+                root.damage(pygame.Rect(view.x, top + index * pitch, view.width, pitch).clip(view))
 
     def dispose(self) -> None:
         """Also forget how to build rows (the builder belongs to the scene)."""
@@ -268,6 +287,9 @@ class ScrollView(Widget):
         bar = pygame.Rect(rect.right - width - painter.theme.px(6), top, width, length)
         self._bar_strip = pygame.Rect(bar.x, rect.y, rect.right - bar.x, rect.height)
         pygame.draw.rect(painter.surface, painter.theme.color("divider"), bar, border_radius=width // 2)
+
+
+_UNSEEN = object()  # a place whose row was never built: what it showed is not known
 
 
 def _move(widget: Widget, dy: int) -> None:
