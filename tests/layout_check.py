@@ -14,6 +14,9 @@ import pygame
 from babel.messages.pofile import read_po
 
 from kiosk.ui.keyboard import SMALLEST_KEY
+from kiosk.ui.scene import SceneStack
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Button, Label, Widget
 
 TEXT_ROLES = ("text", "heading")
 
@@ -169,3 +172,137 @@ def keyboard_problems(widgets: list[dict[str, Any]]) -> list[str]:
         return []
     return [f"form control cut while the keyboard is up: {w['label']!r}" for w in widgets
             if w["role"] in ("button", "textbox") and w.get("clipped")]
+
+
+def widgets_off_screen(root: Widget, size: tuple[int, int]) -> list[str]:
+    """The widgets of a scene's tree that run off its screen (a dialog taller than the room: its last
+    choice cut by the edge); what a scroll view holds counts by the view, which shows it by scrolling."""
+    screen = pygame.Rect((0, 0), size)
+    problems: list[str] = []
+
+    def visit(widget: Widget) -> None:
+        if not widget.visible:
+            return
+        rect = widget.screen_rect()
+        if rect.width and rect.height and not screen.contains(rect):
+            problems.append(f"{widget.role} {widget.label or type(widget).__name__!r} at {list(rect)} runs off the "
+                            f"{size[0]}x{size[1]} screen")
+        if not isinstance(widget, ScrollView):
+            for child in widget.children:
+                visit(child)
+
+    visit(root)
+    return problems
+
+
+def header_bar(root: Widget, accessibility_labels: tuple[str, ...]) -> Widget | None:
+    """The header of a scene's tree: the part of the screen that holds the accessibility button."""
+    for top in root.children:
+        if any(w.role == "button" and w.label in accessibility_labels for w in top.walk()):
+            return top
+    return None
+
+
+def header_form(root: Widget, accessibility_labels: tuple[str, ...]) -> tuple[int, list[tuple[str, str]]] | None:
+    """What a header looks like, to compare between screens and shapes: its height, and each button's icon
+    and the words it shows (the title's place and size are in its height: a title over the buttons makes
+    the bar taller)."""
+    bar = header_bar(root, accessibility_labels)
+    if bar is None:
+        return None
+    buttons = [w for w in bar.walk() if isinstance(w, Button) and w.visible]
+    return bar.rect.height, [(getattr(b, "icon", ""), b.shown or b.label) for b in buttons]
+
+
+def header_problems(root: Widget, accessibility_labels: tuple[str, ...], words: dict[str, str],
+                    landscape: bool) -> list[str]:
+    """A header that is not the product's one form: the title in a row of its own on a landscape screen, or
+    a button that shows a sign without its word (`words`: each button's label and the word it must show).
+    `landscape`: the display is (its reach zone in accessible mode may be wider than tall on a portrait one)."""
+    bar = header_bar(root, accessibility_labels)
+    if bar is None:
+        return []
+    problems: list[str] = []
+    buttons = {w.label: w for w in bar.walk() if isinstance(w, Button) and w.visible}
+    for label, word in words.items():
+        button = buttons.get(label)
+        if button is None:
+            continue
+        shown = button.shown or button.label
+        if not getattr(button, "icon", "") or word not in shown:
+            problems.append(f"the header's {label!r} shows {shown!r}, not its icon and the word {word!r}")
+    titles = [w for w in bar.walk() if isinstance(w, Label) and w.role == "heading" and w.visible]
+    for title in titles:
+        if landscape and buttons and any(b.rect.top >= title.rect.bottom for b in buttons.values()):
+            problems.append(f"the header's title {title.label!r} stands over its buttons on a landscape screen")
+    return problems
+
+
+def modal_over_header(stack: SceneStack, size: tuple[int, int], accessibility_labels: tuple[str, ...]) -> list[str]:
+    """A modal (a dialog, the PIN pad) whose box lies over part of the header of the screen under it: a
+    half-covered title or button. The modal dims the whole screen and sits in the room under the header."""
+    if len(stack.scenes) < 2 or not stack.top.modal:
+        return []
+    under = next((s for s in reversed(stack.scenes[:-1]) if not s.modal), None)
+    if under is None:
+        return []
+    bar = header_bar(under.tree(size), accessibility_labels)
+    if bar is None:
+        return []
+    band = bar.screen_rect()
+    modal = stack.top.tree(size)
+    screen = pygame.Rect((0, 0), size)
+    return [f"the modal's {w.role} {w.label or type(w).__name__!r} at {list(w.screen_rect())} lies over the header "
+            f"at {list(band)}" for w in modal.walk()
+            if w is not modal and w.visible and w.screen_rect() != screen and w.screen_rect().colliderect(band)
+            and w.parent is modal]
+
+
+def _luminance(color: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    red, green, blue = color
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    """The WCAG contrast ratio of two colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _rgb(color: pygame.Color) -> tuple[int, int, int]:
+    return color.r, color.g, color.b
+
+
+DISABLED_MOST_CONTRAST = 4.5  # a disabled control's words stay under what text needs to read as active
+
+
+def disabled_problems(widgets: list[dict[str, Any]], picture: pygame.Surface) -> list[str]:
+    """Disabled buttons that look like they can be tapped: a fill of their own (the colour inside differs
+    from what is around them), or words at the contrast of an active control."""
+    problems: list[str] = []
+    area = picture.get_rect()
+    for widget in widgets:
+        if widget["role"] != "button" or widget["enabled"] or widget.get("clipped"):
+            continue
+        box = pygame.Rect(widget["bounds"])
+        outside = box.inflate(8, 8).clip(area)
+        if box.width < 8 or box.height < 8 or not area.contains(box):
+            continue
+        around = [_rgb(picture.get_at(point)) for point in (outside.topleft, outside.topright,
+                                                                  (outside.left, outside.bottom - 1),
+                                                                  (outside.right - 1, outside.bottom - 1))]
+        behind = max(set(around), key=around.count)
+        inner = box.inflate(-box.width // 4, -box.height // 4)
+        fill = _rgb(picture.get_at((inner.left + 2, inner.centery)))
+        if contrast(fill, behind) > 1.1:
+            problems.append(f"the disabled button {widget['label']!r} has a fill of its own {fill} over {behind}")
+        pixels = pygame.image.tobytes(picture.subsurface(inner), "RGB")
+        colours = {pixels[i:i + 3] for i in range(0, len(pixels), 3)}
+        most = max((contrast((c[0], c[1], c[2]), behind) for c in colours), default=1.0)
+        if most >= DISABLED_MOST_CONTRAST:
+            problems.append(f"the disabled button {widget['label']!r} has words at {most:.1f}:1, as if it could be "
+                            f"tapped")
+    return problems

@@ -22,10 +22,15 @@ from kiosk.scenes.context import SceneContext
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.layout_check import (
+    disabled_problems,
+    header_form,
+    header_problems,
     keyboard_problems,
     labels_in_other_language,
     layout_problems,
+    modal_over_header,
     status_problems,
+    widgets_off_screen,
     widgets_without_ink,
 )
 from tests.snapshot_check import check_snapshot
@@ -154,21 +159,57 @@ def test_every_journey_is_laid_out_on_every_shape(tmp_path: Path, display: str, 
         pilot.close()
 
 
+def accessibility_labels(ctx: SceneContext) -> tuple[str, str]:
+    """The labels of the header's accessibility button, off and on."""
+    return ctx.t("Accessibility"), ctx.t("Leave accessible mode")
+
+
+def header_words(ctx: SceneContext) -> dict[str, str]:
+    """Each header button's label and the word it shows under its icon."""
+    names = {"fr": "Français", "de": "Deutsch"}
+    return {ctx.t("Back"): ctx.t("Back"), ctx.t("Home"): ctx.t("Home"), ctx.t("Language"): names[ctx.lang]}
+
+
+def frame_problems(pilot: Pilot) -> list[str]:
+    """What the screen's frame does wrong: a widget off the screen (a dialog taller than its room), a
+    header not in the product's one form, a modal over part of the header."""
+    screen = pilot.app.display().screen
+    ctx = pilot.app.display().ctx
+    root = screen.stack.top.tree(screen.size)
+    labels = accessibility_labels(ctx)
+    width, height = screen.full.get_size()
+    landscape = width > height
+    return widgets_off_screen(root, screen.size) + header_problems(root, labels, header_words(ctx), landscape) + \
+        modal_over_header(screen.stack, screen.size, labels)
+
+
 class Moments(Walk):
     """The moments between screens, checked in the tree and in the pixels."""
 
+    headers: dict[str, tuple[int, list[tuple[str, str]]]]
+
     def check(self, step: str) -> None:
         """The layout check, a status that covers nothing, the form in sight above the keyboard, ink
-        wherever the tree lists a text or a button, every label in the session's language; a snapshot of
-        every moment."""
+        wherever the tree lists a text or a button, every label in the session's language, nothing off the
+        screen, the header in its one form and a modal under it, disabled buttons that look disabled; a
+        snapshot of every moment."""
         self.pilot.advance(0.1)  # pictures delivered, the frame drawn as a shopper sees it
         display = self.pilot.app.display()
         widgets = self.pilot.request("tree")["displays"][display.name]["widgets"]
         picture = self.pilot.screenshot(self.folder / f"{step}.png")
+        shown = pygame.image.load(str(picture))
         problems = layout_problems(widgets, display.screen.theme.size("touch_target"))
         problems += status_problems(widgets) + keyboard_problems(widgets)
-        problems += widgets_without_ink(widgets, pygame.image.load(str(picture)))
+        problems += widgets_without_ink(widgets, shown)
         problems += labels_in_other_language(widgets, self.ctx.lang)
+        problems += frame_problems(self.pilot)
+        top = display.screen.offset  # reach mode: the tree's bounds are on the whole screen
+        problems += disabled_problems([{**w, "bounds": [w["bounds"][0], w["bounds"][1] - top, *w["bounds"][2:]]}
+                                       for w in widgets], shown.subsurface((0, top, *display.screen.size)))
+        form = header_form(display.screen.stack.top.tree(display.screen.size), accessibility_labels(self.ctx))
+        if form is not None:
+            self.headers = getattr(self, "headers", {})
+            self.headers[step] = form
         self.problems += [f"{step}: {problem}" for problem in problems]
         if self.snapshots:  # the whole screen (in reach mode too: the strip above shows the form's summary)
             width, height = display.screen.full.get_size()
@@ -228,6 +269,17 @@ def walk_the_moments(walk: Moments) -> None:
     walk.check("PIN pad")
 
 
+def assert_one_header(headers: dict[str, tuple[int, list[tuple[str, str]]]], where: str) -> None:
+    """The header is one height on every screen of a display, each of its buttons in one form."""
+    heights = {step: height for step, (height, _) in headers.items()}
+    assert len(set(heights.values())) == 1, f"{where}: the header's height changes between screens: {heights}"
+    forms: dict[str, set[tuple[str, str]]] = {}
+    for _, buttons in headers.values():
+        for icon, shown in buttons:
+            forms.setdefault(shown.split(" (")[0], set()).add((icon, shown.split(" (")[0]))
+    assert all(len(form) == 1 for form in forms.values()), f"{where}: a header button changes form: {forms}"
+
+
 @pytest.mark.slow  # seven moments on twenty shapes, with their pictures
 @pytest.mark.parametrize("display, size, language, accessible", MATRIX,
                          ids=[f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in MATRIX])
@@ -242,5 +294,6 @@ def test_the_moments_between_screens_on_every_shape(tmp_path: Path, display: str
             pilot.app.display().set_accessible(True)
         walk_the_moments(walk)
         assert walk.problems == [], f"{where}:\n" + "\n".join(walk.problems)
+        assert_one_header(walk.headers, where)
     finally:
         pilot.close()

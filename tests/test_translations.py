@@ -106,7 +106,9 @@ def _labels_of_fixed_screens(folder: Path, language: str) -> dict[str, set[str]]
     staff's PIN pad, menu and devices screen), in a session in `language`."""
     text = DEFAULT_CONFIG.read_text(encoding="utf-8").replace('default_language = "fr"',
                                                               f'default_language = "{language}"')
-    text = re.sub(r"^size = \[1080, 1920\]", "size = [800, 1280]", text, count=1, flags=re.M)  # the tablet
+    # a tablet short enough that its accessible checkout puts the keyboard's digits on a second page in every
+    # language (at 800x1280 the English keyboard, of fewer keys to a row, keeps them on its first)
+    text = re.sub(r"^size = \[1080, 1920\]", "size = [800, 1200]", text, count=1, flags=re.M)
     (folder / language).mkdir()
     pilot = Pilot(load_config(write_config(folder / language, text)), "terminal")
     try:

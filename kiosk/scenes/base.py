@@ -36,6 +36,7 @@ from kiosk.ui.layout import (
 )
 from kiosk.ui.scene import Scene
 from kiosk.ui.scroll import ScrollView
+from kiosk.ui.text import TextCache
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Status, TextField, Widget
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español", "it": "Italiano"}
@@ -47,6 +48,7 @@ class ShopScene(Scene):
     def __init__(self, ctx: SceneContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.header_band: pygame.Rect | None = None  # where this scene's header was laid out
 
     @property
     def kit(self) -> Kit:
@@ -72,8 +74,11 @@ class ShopScene(Scene):
         status = self.kit.status()
         header = self.header(title, back=back)
         if self.bars_in_reach(size):
-            return self.mounted(root, dock(body, top=[status], bottom=[*bottom, header]), status)
-        return self.mounted(root, dock(body, top=[header, status], bottom=bottom), status)
+            self.mounted(root, dock(body, top=[status], bottom=[*bottom, header]), status)
+        else:
+            self.mounted(root, dock(body, top=[header, status], bottom=bottom), status)
+        self.header_band = pygame.Rect(header.rect)  # a modal over this scene keeps it free
+        return root
 
     def bars_in_reach(self, size: tuple[int, int]) -> bool:
         """Whether the header goes under the action bars, at the bottom of the screen: accessible mode on a
@@ -94,109 +99,129 @@ class ShopScene(Scene):
         return root
 
     def header(self, title: str, *, back: bool = True) -> Box:
-        """The top bar: back, title, home, cart, language and accessibility.
+        """The top bar: back, title, the member's offers, cart, home, language and accessibility.
 
-        It looks the same on every screen of a display: the language button's form (its name, or its code
-        when the bar would be crowded) and the title's size are chosen for the most crowded bar this
-        display has (back, home, a cart of many articles), so neither changes when the cart appears."""
+        One form on every screen, shape and mode of the product: each button is its icon over its word
+        (accessibility its sign, its word said aloud), the same word for the same thing everywhere (the
+        language by its name). On a landscape display the title stands in one row between Back and the
+        other buttons; a portrait display is too narrow for a title beside them, so there the title has a
+        row of its own over the buttons on every screen: the bar is one height throughout a display, and
+        the title never moves above the buttons on one screen only. A title too long for its room takes a
+        smaller size, then (a one-row bar) two lines, then is shortened at a word with "…"."""
         ctx, theme = self.ctx, self.ctx.theme
         width = ctx.size[0]
-        height = theme.size("header")
         target, gap = theme.size("touch_target"), theme.size("gap") // 2
+        side = theme.size("margin") // 2
         cache = ctx.screen.text
-        bar = Panel((0, 0, width, height), "primary", radius=False)
+        small = theme.size("small")
+        two_rows = self.header_rows() == 2
 
-        def wide(shown: str) -> int:  # a button as wide as its text needs (larger in accessible mode)
-            return max(target, cache.width(shown, theme.size("text"), True) + 4 * gap)
-
-        def button(label: str, shown: str, action: Callable[[], None], style: str = "header",
-                   size: str = "text") -> Box:
-            made = Button((0, 0, 0, 0), label, action, style=style, size=size, shown=shown)
-            return leaf(made, width=fixed(wide(shown)), height=fixed(target))
+        def wide(word: str) -> int:  # the word under its icon, and a little room on each side
+            return max(target, cache.width(word, small, True) + 2 * gap)
 
         languages = [lang for lang in ctx.shop.config.store.languages if lang != ctx.lang]
         if len(languages) == 1:  # two languages: one touch switches
-            names = (LANGUAGE_NAMES.get(languages[0], languages[0]), languages[0].upper())
+            language_word = LANGUAGE_NAMES.get(languages[0], languages[0])
         else:  # more: the current one's name opens the list, each written in its own language
-            names = (LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾", ctx.lang.upper() + " ▾")
-        # words on Back and Home and the language's name, or (a narrow screen, the larger text) the
-        # language's code, then the signs of Back and Home
-        forms = [(words, language) for words in (("‹ " + ctx.t("Back"), ctx.t("Home")), ("‹", "⌂"))
-                 for language in dict.fromkeys(names)]
+            language_word = LANGUAGE_NAMES.get(ctx.lang, ctx.lang) + " ▾"
         member = ctx.session.member
-        badge = "★ " + ctx.t(TIER_NAMES[member.tier]) if member is not None else ""
-
-        def room_left(form: tuple[tuple[str, str], str]) -> int:  # the title's, in the most crowded bar
-            (back_words, home_words), language_words = form
-            crowded = [back_words, home_words, ctx.t("Cart ({count})", count=88)] + ([badge] if badge else [])
-            used = sum(wide(shown) + gap for shown in crowded) + target + theme.size("margin") + gap
-            return width - used - (wide(language_words) + gap if languages else 0)
-
-        # The bar is the display's, not the title's, so that it looks the same on every screen: the first form
-        # that leaves a quarter of the width to the title beside the buttons; else (a tablet, the larger text)
-        # the title has a line of its own above the buttons on every screen, and the buttons keep the first
-        # form that fits
-        inline = next((form for form in forms if room_left(form) >= width // 4), None)
-        (back_shown, home_shown), language_shown = inline or next(
-            (form for form in forms if room_left(form) >= 0), forms[-1])
-        title_room = room_left(((back_shown, home_shown), language_shown))
-        if not back:
-            title_room += sum(wide(shown) + gap for shown in (back_shown, home_shown))
-        title_size, title_lines = "", 1
-        # one size for every title of the display: a title's where the bar leaves a third of its width, else the
-        # buttons' (never smaller than their words); on two lines when one is not enough; in a line of its own
-        # when it does not fit beside the buttons (on a tablet, in the larger text: but on a bar without Back
-        # and Home)
-        usual = "title" if title_room >= width // 3 else "button"
-        if title_room > 0:
-            for size_name, lines in ((usual, 1), (usual, 2)):
-                if cache.line_height(theme.size(size_name), True) * lines <= height and \
-                        " ".join(cache.wrap(title, theme.size(size_name), title_room, True, lines)) == title:
-                    title_size, title_lines = size_name, lines
-                    break
-        title_above = not title_size  # a long title on a landscape bar has a line of its own too
-        parts: list[Box] = []
-        if back:
-            parts.append(button(ctx.t("Back"), back_shown, ctx.back))
-        words = (Label((0, 0, 0, 0), title, size=title_size or "title", color="on_primary", bold=True,
-                              heading=True, wrap=title_lines > 1))
-        title_box = text(words, cache, theme, sizes=("button", "small") if title_above else (),
-                         max_lines=1 if title_above else title_lines)
-        if not title_above:
-            parts.append(title_box)
-        else:
-            parts.append(leaf(None))  # the buttons after Back stay at the right
-        if badge and self.name not in ("offers", "checkout"):  # a member's offers, from anywhere
-            parts.append(button(ctx.t("Your member offers"), badge, self.open_offers))
+        badge = ctx.t(TIER_NAMES[member.tier]) if member is not None else ""
         articles = ctx.session.cart.count
+        # (label said aloud, word shown, icon, action, style), in the bar's order after the title
+        after: list[tuple[str, str, str, Callable[[], None], str]] = []
+        if badge and self.name not in ("offers", "checkout"):  # a member's offers, from anywhere
+            after.append((ctx.t("Your member offers"), badge, "★", self.open_offers, "header"))
         if articles and self.name not in ("cart", "checkout"):
             cart = ctx.t("Cart ({count})", count=articles)
-            parts.append(button(cart, cart, self.open_cart, style="accent"))
+            after.append((cart, cart, "cart", self.open_cart, "accent"))
         if back:
-            parts.append(button(ctx.t("Home"), home_shown, ctx.home))
+            after.append((ctx.t("Home"), ctx.t("Home"), "home", ctx.home, "header"))
         if len(languages) == 1:
-            parts.append(button(LANGUAGE_NAMES.get(languages[0], languages[0]), language_shown,
-                                partial(ctx.set_language, languages[0])))
+            after.append((language_word, language_word, "language", partial(ctx.set_language, languages[0]),
+                          "header"))
         elif languages:
-            parts.append(button(ctx.t("Language"), language_shown, self.open_language_picker))
+            after.append((ctx.t("Language"), language_word, "language", self.open_language_picker, "header"))
+        first = [(ctx.t("Back"), ctx.t("Back"), "back", ctx.back, "header")] if back else []
+        widths = [wide(word) for _, word, _, _, _ in first + after]
+        room = width - 2 * side - target - gap * (len(widths) + (0 if two_rows else 1))
+        while sum(widths) > room and max(widths) > target:  # a crowded bar on a tablet: the longest words give way
+            widest = widths.index(max(widths))
+            widths[widest] = max(target, widths[widest] - max(1, (sum(widths) - room) // 2))
+
+        def button(entry: tuple[str, str, str, Callable[[], None], str], button_w: int) -> Box:
+            label, word, icon, action, style = entry
+            made = Button((0, 0, 0, 0), label, action, style=style, shown=word, icon=icon)
+            return leaf(made, width=fixed(button_w), height=fixed(target))
+
+        buttons = [button(entry, button_w) for entry, button_w in zip(first + after, widths, strict=True)]
         on = ctx.session.accessible
-        parts.append(button(ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"), "♿",
-                            ctx.toggle_accessible, size="title"))
-        side = theme.size("margin") // 2
-        if not title_above:
-            return row(*parts, gap=gap, align="center", padding=Insets(0, side, 0, side), height=fixed(height),
-                       widget=bar)
-        buttons = row(*parts, gap=gap, align="center", padding=Insets(0, side, 0, side), height=fixed(height))
-        return column(column(title_box, padding=Insets(gap, side, 0, side)), buttons, widget=bar)
+        accessible = Button((0, 0, 0, 0), ctx.t("Leave accessible mode") if on else ctx.t("Accessibility"),
+                            ctx.toggle_accessible, style="header", size="title", shown="♿")
+        buttons.append(leaf(accessible, width=fixed(target), height=fixed(target)))
+        bar = Panel((0, 0, 0, 0), "primary", radius=False)
+        height = theme.size("header")
+        if two_rows:
+            title_w = width - 2 * side
+            title_box = self._title_box(title, title_w, 1)
+            nav = row(*buttons[:len(first)], leaf(None), *buttons[len(first):], gap=gap, align="center",
+                      padding=Insets(0, side, 0, side), height=fixed(target))
+            return column(column(title_box, padding=Insets(gap, side, 0, side)), nav, widget=bar,
+                          height=fixed(self.header_height()))
+        # the title's room in the most crowded bar this display has (a member, a cart of many articles), so
+        # that its size does not change when the cart appears
+        crowded = [ctx.t("Back"), ctx.t("Home"), ctx.t("Cart ({count})", count=88), language_word,
+                   *([badge] if badge else [])]
+        title_w = width - 2 * side - target - sum(wide(word) + gap for word in crowded) - gap
+        if not back:
+            title_w += wide(ctx.t("Back")) + wide(ctx.t("Home")) + 2 * gap
+        title_box = self._title_box(title, max(target, title_w), 2)
+        return row(*buttons[:len(first)], title_box, *buttons[len(first):], gap=gap, align="center",
+                   padding=Insets(0, side, 0, side), height=fixed(height), widget=bar)
+
+    def header_rows(self) -> int:
+        """How many rows the header has on this display: one on a landscape display, two (the title over the
+        buttons) on a portrait one, whatever the screen."""
+        width, height = self.ctx.screen.full.get_size()
+        return 2 if height > width else 1
+
+    def header_height(self) -> int:
+        """How tall the header is on every screen of this display."""
+        theme = self.ctx.theme
+        if self.header_rows() == 1:
+            return theme.size("header")
+        gap = theme.size("gap") // 2  # the title's line over the buttons' row
+        return gap + self.ctx.screen.text.line_height(theme.size("button"), True) + theme.size("touch_target")
+
+    def _title_box(self, title: str, room: int, most_lines: int) -> Box:
+        """The header's title in `room`: in the title size, else the buttons', else on up to `most_lines`
+        lines, else shortened at a word."""
+        theme, cache = self.ctx.theme, self.ctx.screen.text
+        shown, size_name, lines = title, "button", 1
+        height = theme.size("header") if most_lines > 1 else cache.line_height(theme.size("button"), True)
+        for name, count in (("title", 1), ("button", 1), ("button", most_lines)):
+            pixels = theme.size(name)
+            if cache.line_height(pixels, True) * count <= height and \
+                    " ".join(cache.wrap(title, pixels, room, True, count)) == title:
+                size_name, lines = name, count
+                break
+        else:
+            shown = shorten_at_word(cache, title, theme.size("button"), room)
+        words = Label((0, 0, 0, 0), shown, size=size_name, color="on_primary", bold=True, heading=True,
+                      wrap=lines > 1)
+        return text(words, cache, theme, max_lines=lines)
 
     def dialog(self, size: tuple[int, int], title: str, body: Callable[[Panel], list[Box]],
-               buttons: Callable[[Panel], list[Box]]) -> Root:
-        """A modal's tree: a see-through root (taps outside land on it) and a centred box with its title,
-        what `body` puts in it, and `buttons` side by side at the bottom (one under the other when their
-        words do not fit side by side)."""
+               buttons: Callable[[Panel], list[Box]], *, choices: bool = False) -> Root:
+        """A modal's tree: a see-through root (taps outside land on it) and a box with its title, what
+        `body` puts in it, and `buttons` side by side at the bottom (one under the other when their words do
+        not fit side by side), in the middle of the room the modal has (`modal_room`). A body too tall for
+        that room scrolls between the title and the buttons; with `choices` (buttons of one kind, the
+        languages), it first stands in two columns."""
         kit, theme = self.kit, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
+        keep = self.modal_room(size)
+        room = height - keep.top - keep.bottom - 2 * margin
         root = Root((0, 0, width, height), color="")
         box = kit.panel("surface")
         actions = buttons(box)
@@ -206,11 +231,34 @@ class ShopScene(Scene):
         if side_by_side.natural(inner)[0] > inner or any(a.natural(inner // len(actions))[0] > inner // len(actions)
                                                          for a in actions):
             side_by_side = column(*actions, gap=gap)
-        content = column(kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
-                                   heading=True),
-                         *body(box), *([side_by_side] if actions else []), gap=2 * gap, padding=Insets.all(2 * margin),
-                         widget=box, width=fixed(box_w))
-        return self.mounted(root, layer(content, margin=margin))
+
+        def content(parts: list[Box], pad: int) -> Box:
+            heading = kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
+                                heading=True)
+            said = scroll(column(*parts, gap=2 * gap), title, height=flex())
+            return column(heading, said, *([side_by_side] if actions else []), gap=2 * gap,
+                          padding=Insets.all(pad), widget=box, width=fixed(box_w))
+
+        made = content(body(box), 2 * margin)
+        if made.natural(box_w)[1] > room:  # less room around the words first
+            made = content(made.children[1].children[0].children, margin)
+        if choices and made.natural(box_w)[1] > room:
+            made = content([grid(*body(box), columns=2, gap=gap)], margin)
+        return self.mounted(root, layer(made, margin=margin, keep=keep))
+
+    def modal_room(self, size: tuple[int, int]) -> Insets:
+        """What a modal over this display keeps free: the header of the scene under it (at the top, or at the
+        bottom where the bars come into reach). The whole screen is dimmed, and the modal sits in the room
+        below the header: it never covers half of the title or of a button there."""
+        scenes = self.ctx.screen.stack.scenes
+        under = scenes[:scenes.index(self)] if self in scenes else scenes
+        shown = next((scene for scene in reversed(under) if not scene.modal), None)
+        band = getattr(shown, "header_band", None)
+        if not isinstance(band, pygame.Rect) or not band.height:
+            return Insets()
+        if band.top <= 0:
+            return Insets(top=min(band.bottom, size[1] // 2))
+        return Insets(bottom=min(size[1] - band.top, size[1] // 2))
 
     def text_entry(self, size: tuple[int, int], title: str, text: str, placeholder: str,
                    on_key: Callable[[str], None], action: Callable[[], Box] | None = None,
@@ -369,6 +417,18 @@ class ShopScene(Scene):
         """Show the comparison."""
         if not self.ctx.screen.stack.pop_to("compare"):
             self.ctx.show(self.ctx.routes.compare())
+
+
+def shorten_at_word(cache: TextCache, said: str, size: int, room: int) -> str:
+    """`said` in `room` pixels of bold text: whole, else its first words and "…", else cut with "…"."""
+    if cache.width(said, size, True) <= room:
+        return said
+    words = said.split()
+    for count in range(len(words) - 1, 0, -1):
+        shorter = " ".join(words[:count]).rstrip(",;:–—-") + "…"
+        if cache.width(shorter, size, True) <= room:
+            return shorter
+    return cache.ellipsize(said, size, room, True)
 
 
 Tick = Callable[[ProductSummary], Box]  # a product's compare tick (kiosk/scenes/comparing.py)

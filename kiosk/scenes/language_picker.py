@@ -34,7 +34,7 @@ class LanguagePicker(ShopScene):
                                        shown=f"✓ {name}" if current else name))
             return made
 
-        root = self.dialog(size, ctx.t("Choose your language"), choices, lambda box: [])
+        root = self.dialog(size, ctx.t("Choose your language"), choices, lambda box: [], choices=True)
         root.on_tap = ctx.back  # a touch outside keeps the language
         return root
 

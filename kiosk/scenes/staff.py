@@ -37,38 +37,51 @@ class PinPadScene(ShopScene, Modal[bool]):
         return {"digits": len(self.entered), "locked": self.lock.locked(self.ctx.clock.monotonic())}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """A dialog with the pad: keys half as tall again as a touch target where there is room, the
-        pad beside the dots on a short, wide screen (accessible mode on a landscape counter)."""
+        """A dialog with the pad, in the room a modal has (under the header of the screen it is over): keys
+        half as tall again as a touch target where there is room, the pad beside the dots on a short, wide
+        screen (accessible mode on a landscape counter). Cancel says its word on every screen."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap, target = theme.size("margin"), theme.size("gap"), theme.size("touch_target")
-        for key_h, beside in ((target * 3 // 2, False), (target, False), (target, True)):
+        keep = self.modal_room(size)
+        room = height - keep.top - keep.bottom - 2 * margin
+        cancel_w = self.ctx.screen.text.width(t("Cancel"), theme.size("small"), True) + 2 * gap
+        # keys half as tall again as a touch target, else of touch size, else the title beside the dots and
+        # less room around them, else (a short, wide room) the pad beside the words
+        for key_h, compact, beside in ((target * 3 // 2, False, False), (target, False, False),
+                                       (target, True, False), (target, True, True)):
             root = Root((0, 0, width, height), color="")
             box = kit.panel("surface")
             dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
-            said = [kit.words(t("Staff PIN"), size="title", sizes=("button", "text"), bold=True, align="center",
-                              heading=True, max_lines=2),
-                    kit.words(dots.strip(), size="headline", sizes=("title",), align="center", max_lines=1),
-                    kit.words(self.message, color="danger", align="center", max_lines=2, reserve=True)]
+            heading = kit.words(t("Staff PIN"), size="title", sizes=("button", "text"), bold=True,
+                                align="right" if compact and not beside else "center", heading=True, max_lines=2)
+            shown = kit.words(dots.strip(), size="headline", sizes=("title",), align="center", max_lines=1,
+                              width=fit() if compact and not beside else None)
+            # the message's room kept (the pad does not move when it comes), but in a compact pad
+            message = [kit.words(self.message, color="danger", align="center", max_lines=2, reserve=not compact)] \
+                if self.message or not compact else []
+            said = [row(heading, shown, gap=gap, align="center"), *message] if compact and not beside else \
+                [heading, shown, *message]
             keys = []
             for label in ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"]:
                 action = self.cancel if label == t("Cancel") else self.erase if label == "⌫" else \
                     partial(self.digit, label)
-                narrow = self.ctx.screen.text.width(label, theme.size("small"), True) + gap > key_h
                 keys.append(kit.button(label, action, style="chip" if label.isdigit() else "key_special",
                                        size="title" if label.isdigit() or label == "⌫" else "text",
-                                       height=fixed(key_h), shown="✕" if narrow and label == t("Cancel") else ""))
+                                       height=fixed(key_h)))
             pad = grid(*keys, columns=3, gap=gap)
-            pad.width = fixed(3 * key_h + 2 * gap) if beside else pad.width
-            content = (row(column(*said, gap=gap), pad, gap=2 * gap, align="center", padding=Insets.all(margin),
-                           widget=box) if beside else
-                       column(*said, pad, gap=gap, padding=Insets.all(margin), widget=box))
+            around = Insets.all(gap if compact else margin)
             box_w = min(width - 2 * margin, theme.size("dialog") * (3 if beside else 2) // 2)
+            if beside:  # the words take what the pad leaves (each key as wide as Cancel's word)
+                pad.width = fixed(3 * max(key_h, cancel_w) + 2 * gap)
+                content = row(column(*said, gap=gap), pad, gap=2 * gap, align="center", padding=around, widget=box)
+            else:
+                content = column(*said, pad, gap=gap, padding=around, widget=box)
             content.width = fixed(box_w)
-            if content.natural(box_w)[1] <= height - 2 * margin or beside:
+            if content.natural(box_w)[1] <= room or beside:
                 break
             root.dispose()
-        return self.mounted(root, layer(content, margin=margin))
+        return self.mounted(root, layer(content, margin=margin, keep=keep))
 
     def digit(self, digit: str) -> None:
         """A digit was tapped; the fourth one checks the PIN."""

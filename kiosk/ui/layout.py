@@ -441,11 +441,14 @@ def scroll(content: Box | None, label: str = "", *, rows: Callable[[ScrollView],
 
 
 def layer(content: Box, *, backdrop: Widget | None = None, align: Align = "center",
-          justify: Justify = "center", margin: int = 0) -> Box:
+          justify: Justify = "center", margin: int = 0, keep: Insets | None = None) -> Box:
     """What a modal shows over the screen, as the root of its tree: `content` at its own size (a dialog, a
-    PIN pad) or as its sizes say (a sheet), `margin` from the edges, placed by `align` across and `justify`
-    down; the `backdrop` (a see-through widget: a tap outside closes) under it takes the whole screen."""
-    return Box("layer", [content], backdrop, flex(), flex(), Insets.all(margin), align=align, justify=justify)
+    PIN pad) or as its sizes say (a sheet), `margin` from the edges and out of what `keep` keeps free (the
+    header of the screen under it), placed by `align` across and `justify` down; the `backdrop` (a
+    see-through widget: a tap outside closes) under it takes the whole screen."""
+    kept = keep or Insets()
+    padding = Insets(kept.top + margin, kept.right + margin, kept.bottom + margin, kept.left + margin)
+    return Box("layer", [content], backdrop, flex(), flex(), padding, align=align, justify=justify)
 
 
 def first_that_fits(*forms: Box, width: Size | None = None, height: Size | None = None) -> Box:

@@ -14,9 +14,10 @@ from typing import TypeVar
 
 import pygame
 
+from kiosk.ui.icons import DRAWERS, draw_icon
 from kiosk.ui.images import ImageCache
 from kiosk.ui.text import TextCache
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import Color, Theme
 
 Point = tuple[int, int]
 Action = Callable[[], None]
@@ -183,6 +184,18 @@ class Widget:
         for child in self.children:
             moving = child.animate(dt) or moving
         return moving
+
+
+def icon_side(theme: Theme) -> int:
+    """How tall an icon over its word is: a line of the text size."""
+    return round(theme.size("text") * 1.15)
+
+
+def disabled_ink(theme: Theme) -> Color:
+    """The words of a disabled control: the muted colour halfway to the background, at a lower contrast
+    than anything that can be tapped."""
+    muted, ground = theme.color("muted"), theme.color("background")
+    return (*(m + (g - m) // 2 for m, g in zip(muted[:3], ground[:3], strict=True)), 255)  # type: ignore[return-value]
 
 
 def note_pixels(theme: Theme) -> int:
@@ -360,9 +373,10 @@ class Button(Widget):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
                  style: str = "primary", size: str = "button", enabled: bool = True, shown: str = "",
-                 badge: str = "", note: str = "") -> None:
+                 badge: str = "", note: str = "", icon: str = "") -> None:
         super().__init__(rect, label=label, on_tap=on_tap, enabled=enabled)
         self.style = style
+        self.icon = icon  # over its word (the header's form): a drawn icon's name (kiosk/ui/icons.py), or a sign
         self.size_name = size
         self.shown = shown  # text drawn when it differs from the accessible label (an icon glyph)
         self.badge = badge
@@ -370,13 +384,14 @@ class Button(Widget):
         self.inset = 0  # the cap is drawn this far inside the touch area (a keyboard's keys)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """Draw the button in its style; dimmed when disabled, darker while pressed."""
+        """Draw the button in its style, darker while pressed; a disabled one without its fill, only its
+        outline, and its words at a lower contrast: it does not look like something to tap."""
         theme = painter.theme
         rect = rect.inflate(-2 * self.inset, -2 * self.inset)
         fill, ink, border = BUTTON_STYLES[self.style]
         radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
-        if fill and not self.enabled and self.style in ("primary", "accent"):
-            fill = "divider"
+        if not self.enabled:
+            fill, border = "", "divider" if self.style not in ("header", "ghost") else ""
         if fill:
             color = theme.color(fill)
             if self.pressed:
@@ -386,7 +401,10 @@ class Button(Widget):
             pygame.draw.rect(painter.surface, theme.color("divider"), rect, border_radius=radius)
         if border:
             pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, theme.px(3)), border_radius=radius)
-        ink_color = theme.color(ink if self.enabled else "muted")
+        ink_color = theme.color(ink) if self.enabled else disabled_ink(theme)
+        if self.icon:
+            self._paint_icon(painter, rect, ink_color)
+            return
         size = theme.size(self.size_name)
         room = rect.width - theme.px(4 if self.style in ("key", "key_special") else 16)  # a key: its glyph alone
         shown = self.shown or self.label
@@ -417,6 +435,23 @@ class Button(Widget):
             painter.surface.blit(note, note.get_rect(midtop=(rect.centerx, top + image.get_height())))
         else:
             painter.surface.blit(image, image.get_rect(center=rect.center))
+        self._paint_badge(painter, rect)
+
+    def _paint_icon(self, painter: Painter, rect: pygame.Rect, color: Color) -> None:
+        """The icon over its word in the small size (the header's buttons)."""
+        theme = painter.theme
+        side = icon_side(theme)
+        word_size = theme.size("small")
+        word = painter.text.ellipsize(self.shown or self.label, word_size, rect.width - theme.px(8), bold=True)
+        image = painter.text.render(word, word_size, color, bold=True)
+        top = rect.centery - (side + image.get_height()) // 2
+        box = pygame.Rect(rect.centerx - side // 2, top, side, side)
+        if self.icon in DRAWERS:
+            draw_icon(painter.surface, self.icon, box, color)
+        else:  # a sign of the font (♿, ★)
+            sign = painter.text.render(self.icon, side, color, bold=True)
+            painter.surface.blit(sign, sign.get_rect(center=box.center))
+        painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, box.bottom)))
         self._paint_badge(painter, rect)
 
     def _paint_badge(self, painter: Painter, rect: pygame.Rect) -> None:
@@ -470,7 +505,7 @@ class Toggle(Button):
         step = painter.text.line_height(size, True)
         lines = painter.text.wrap(shown, size, room, True, max(1, (rect.height - theme.px(8)) // step)) \
             if room >= side else []
-        ink_color = theme.color(ink if self.enabled else "muted")
+        ink_color = theme.color(ink) if self.enabled else disabled_ink(theme)
         images = [painter.text.render(line, size, ink_color, bold=True) for line in lines if line and line != "…"]
         used = mark_w + (pad // 2 + max(image.get_width() for image in images) if images else 0)
         left = rect.centerx - used // 2

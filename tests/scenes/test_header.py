@@ -1,5 +1,5 @@
 """The header looks the same on every screen of a display: the language button and the title do not
-change when the cart appears."""
+change when the cart appears; and it has one form on every shape of the product."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import pytest
 from kiosk.config import load_config
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, write_config
+from tests.layout_check import header_form, header_problems, widgets_off_screen
+from tests.test_layout_matrix import accessibility_labels, header_words, pilot_for
 
 
 def header(pilot: Pilot) -> dict[str, Any]:
@@ -71,3 +73,55 @@ def test_back_home_and_the_language_look_the_same_on_every_screen(tmp_path: Path
         assert all(bar["back_home"] == seen[0]["back_home"] for bar in seen), seen
     finally:
         pilot.close()
+
+
+def header_forms(pilot: Pilot, screens: int = 4) -> list[tuple[int, list[tuple[str, str]]]]:
+    """The header's form (height, and each button's icon and words) on a department, a review with its long
+    title, the cart and home."""
+    ctx = pilot.app.display().ctx
+    screen = pilot.app.display().screen
+    labels = accessibility_labels(ctx)
+    width, height = screen.full.get_size()
+    landscape = width > height
+    seen = []
+    for scene in (ctx.routes.browse("running"), ctx.routes.review("RUN-115"), ctx.routes.cart(),
+                  ctx.routes.home())[:screens]:
+        ctx.show(scene)
+        pilot.advance(0.1)
+        root = screen.stack.top.tree(screen.size)
+        problems = header_problems(root, labels, header_words(ctx), landscape) + widgets_off_screen(root, screen.size)
+        assert problems == [], f"{scene.name}: {problems}"
+        form = header_form(root, labels)
+        assert form is not None
+        seen.append(form)
+    return seen
+
+
+SHAPES = [("terminal", (1080, 1920)), ("terminal", (1920, 1080)), ("terminal", (800, 1280)),
+          ("window", (3840, 2160)), ("window", (2160, 3840))]
+
+
+@pytest.mark.parametrize("language, accessible", [("fr", False), ("de", True)])
+def test_one_header_form_on_every_shape_and_screen(tmp_path: Path, language: str, accessible: bool) -> None:
+    """The review's long title never takes a line of its own on some screens only: the bar is one height on
+    every screen of a display, each button its icon over its word on every shape (no "‹" on a portrait screen
+    and "Retour" on a landscape one, no "FR" here and "Français" there)."""
+    words_by_shape: dict[tuple[int, int], set[tuple[str, str]]] = {}
+    for display, size in SHAPES:
+        folder = tmp_path / f"{display}-{size[0]}"
+        folder.mkdir()
+        pilot = pilot_for(folder, display, size, language)
+        try:
+            pilot.tap(x=size[0] // 2, y=size[1] // 3)
+            if accessible:
+                pilot.app.display().set_accessible(True)
+            ctx = pilot.app.display().ctx
+            ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+            seen = header_forms(pilot)
+            heights = {height for height, _ in seen}
+            assert len(heights) == 1, f"{size}: the header's height changes between screens: {seen}"
+            words_by_shape[size] = {(icon, shown.split(" (")[0]) for _, buttons in seen for icon, shown in buttons}
+        finally:
+            pilot.close()
+    forms = list(words_by_shape.values())
+    assert all(form == forms[0] for form in forms), f"the header's buttons differ between shapes: {words_by_shape}"

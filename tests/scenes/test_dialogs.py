@@ -1,0 +1,113 @@
+"""Dialogs and the PIN pad fit every screen and sit under the header; disabled buttons look disabled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from kiosk.testing.pilot import Pilot
+from tests.layout_check import disabled_problems, modal_over_header, widgets_off_screen
+from tests.test_layout_matrix import accessibility_labels, pilot_for
+
+
+def shopper_on_a_department(folder: Path, display: str, size: tuple[int, int], language: str,
+                            accessible: bool) -> Pilot:
+    """A shopper on the running shoes, one of them in the cart and one to compare."""
+    pilot = pilot_for(folder, display, size, language)
+    pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    if accessible:
+        pilot.app.display().set_accessible(True)
+    ctx = pilot.app.display().ctx
+    ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+    ctx.session.add_to_compare("RUN-115")
+    ctx.show(ctx.routes.browse("running"))
+    pilot.advance(0.1)
+    return pilot
+
+
+def frame_of_the_modal(pilot: Pilot) -> list[str]:
+    """What runs off the screen, and what of the modal lies over the header of the screen under it."""
+    screen = pilot.app.display().screen
+    root = screen.stack.top.tree(screen.size)
+    labels = accessibility_labels(pilot.app.display().ctx)
+    return widgets_off_screen(root, screen.size) + modal_over_header(screen.stack, screen.size, labels)
+
+
+@pytest.mark.parametrize("display, size, language, accessible", [
+    ("terminal", (800, 1280), "de", True), ("terminal", (800, 1280), "fr", True),
+    ("terminal", (1080, 1920), "de", True), ("terminal", (1920, 1080), "fr", False),
+    ("window", (2160, 3840), "de", True)])
+def test_the_language_dialog_shows_every_language_whole_under_the_header(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    """The tablet's accessible screen cut "Italiano" at its bottom edge: every language shows whole, in two
+    columns where one does not fit, and a tap on the last one works."""
+    pilot = shopper_on_a_department(tmp_path, display, size, language, accessible)
+    try:
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.language_picker())
+        pilot.advance(0.1)
+        assert frame_of_the_modal(pilot) == []
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        whole = [w["label"] for w in widgets if w["role"] == "button" and not w["clipped"]]
+        assert {"Français", "English", "Deutsch", "Español", "Italiano"} <= set(whole), whole
+        pilot.tap("Italiano")
+        assert pilot.state()["session"]["language"] == "it"
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("display, size, accessible", [
+    ("terminal", (1920, 1080), False), ("terminal", (1920, 1080), True), ("window", (3840, 2160), False),
+    ("terminal", (800, 1280), True), ("terminal", (1080, 1920), False)])
+def test_the_pin_pad_leaves_the_header_whole_and_says_cancel_in_words(
+        tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
+    """The PIN pad covered the landscape header's title and Cart button: it sits in the room under the
+    header (the whole screen dimmed), its keys of touch size, and Cancel is "Annuler" on every shape."""
+    pilot = shopper_on_a_department(tmp_path, display, size, "fr", accessible)
+    try:
+        pilot.app.display().staff.open_pin_pad()
+        pilot.advance(0.1)
+        assert pilot.scene == "pin_pad"
+        assert frame_of_the_modal(pilot) == []
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        assert "Annuler" in [w["label"] for w in widgets if w["role"] == "button"]
+        target = pilot.app.display().screen.theme.size("touch_target")
+        keys = [w for w in widgets if w["role"] == "button" and w["label"] in "0123456789⌫Annuler"]
+        assert len(keys) == 12 and all(min(w["bounds"][2:]) >= target for w in keys), keys
+        screen = pilot.app.display().screen
+        cancel = next(w for w in screen.stack.top.tree(screen.size).walk() if w.label == "Annuler")
+        assert getattr(cancel, "shown", "") in ("", "Annuler"), "the word, not a sign"
+        for digit in "2580":
+            pilot.tap(digit)
+        assert pilot.scene == "maintenance"
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("accessible", [False, True])
+def test_a_disabled_button_looks_disabled(tmp_path: Path, accessible: bool) -> None:
+    """"Compare (1)" with one product chosen looked like a button to tap: without a fill of its own, its
+    words at a lower contrast than anything that can be tapped; "Compare (2)" then has its accent fill."""
+    pilot = shopper_on_a_department(tmp_path, "terminal", (1080, 1920), "fr", accessible)
+    try:
+        picture = pilot.screenshot(tmp_path / "one.png")
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        compare = next(w for w in widgets if w["label"] == "Comparer (1)")
+        assert compare["enabled"] is False
+        top = pilot.app.display().screen.offset
+        shown = pygame.image.load(str(picture))
+        local = [{**w, "bounds": [w["bounds"][0], w["bounds"][1] - top, *w["bounds"][2:]]} for w in widgets]
+        assert disabled_problems(local, shown.subsurface((0, top, *pilot.app.display().screen.size))) == []
+        pilot.app.display().ctx.session.add_to_compare("RUN-112")
+        pilot.app.display().ctx.screen.stack.top.rebuild()
+        pilot.advance(0.1)
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        compare = next(w for w in widgets if w["label"] == "Comparer (2)")
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "two.png")))
+        x, y, w, h = compare["bounds"]
+        accent = pilot.app.display().screen.theme.color("accent")[:3]
+        assert tuple(picture.get_at((x + w // 8, y + h // 2)))[:3] == accent, "enabled: the accent fill"
+    finally:
+        pilot.close()
