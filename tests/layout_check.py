@@ -255,7 +255,7 @@ def modal_over_header(stack: SceneStack, size: tuple[int, int], accessibility_la
     return [f"the modal's {w.role} {w.label or type(w).__name__!r} at {list(w.screen_rect())} lies over the header "
             f"at {list(band)}" for w in modal.walk()
             if w is not modal and w.visible and w.screen_rect() != screen and w.screen_rect().colliderect(band)
-            and w.parent is modal]
+            and w.parent is modal and type(w) is not Widget]  # a see-through area that closes it shows nothing
 
 
 def _luminance(color: tuple[int, int, int]) -> float:
@@ -296,7 +296,10 @@ def disabled_problems(widgets: list[dict[str, Any]], picture: pygame.Surface) ->
                                                                   (outside.right - 1, outside.bottom - 1))]
         behind = max(set(around), key=around.count)
         inner = box.inflate(-box.width // 4, -box.height // 4)
-        fill = _rgb(picture.get_at((inner.left + 2, inner.centery)))
+        edge = max(7, box.height // 8)  # inside its outline, before its words
+        fills = [_rgb(picture.get_at((x, y))) for x in (box.left + edge, box.right - 1 - edge)
+                 for y in range(box.centery - box.height // 8, box.centery + box.height // 8 + 1)]
+        fill = max(set(fills), key=fills.count)
         if contrast(fill, behind) > 1.1:
             problems.append(f"the disabled button {widget['label']!r} has a fill of its own {fill} over {behind}")
         pixels = pygame.image.tobytes(picture.subsurface(inner), "RGB")

@@ -1,11 +1,20 @@
-"""The layout check's own rules: a label of another language is found (and a shared word is not), and a
-text drawn over by one flat colour is found."""
+"""The layout check's own rules: a label of another language is found (and a shared word is not), a
+text drawn over by one flat colour, a widget off the screen and a disabled button that looks active are
+found."""
 
 from __future__ import annotations
 
 import pygame
 
-from tests.layout_check import labels_in_other_language, status_problems, widgets_without_ink
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Widget
+from tests.layout_check import (
+    disabled_problems,
+    labels_in_other_language,
+    status_problems,
+    widgets_off_screen,
+    widgets_without_ink,
+)
 
 
 def widget(label: str, role: str = "button", bounds: tuple[int, int, int, int] = (10, 10, 40, 20)) -> dict[str, object]:
@@ -42,3 +51,24 @@ def test_a_status_over_a_widget_or_over_the_cut_part_of_one_is_found() -> None:
     whole = widget("Send to my phone", bounds=(10, 40, 180, 30))  # a gap between it and the strip
     below = widget("Add to cart", bounds=(10, 140, 180, 30))  # the bar under the zone, touching it
     assert status_problems([status, whole, below]) == []
+
+
+def test_a_widget_past_the_screens_edge_is_found_but_not_one_a_scroll_view_holds() -> None:
+    root = Widget((0, 0, 800, 600))
+    dialog = root.add(Widget((100, 300, 600, 400), label="dialog"))
+    list_view = root.add(ScrollView((0, 0, 800, 200), 2000))
+    list_view.add(Widget((0, 1500, 800, 100), label="row far down the list"))
+    found = widgets_off_screen(root, (800, 600))
+    assert found == [f"group 'dialog' at {list(dialog.rect)} runs off the 800x600 screen"]
+
+
+def test_a_disabled_button_with_a_fill_or_active_words_is_found() -> None:
+    picture = pygame.Surface((300, 100))
+    picture.fill((255, 255, 255))
+    button = {**widget("Compare (1)", bounds=(50, 20, 200, 60)), "enabled": False}
+    picture.fill((221, 214, 203), (50, 20, 200, 60))  # a fill of its own, the words in the muted colour
+    picture.fill((92, 87, 79), (120, 40, 60, 20))
+    assert [p.split(" has ")[1].split(" ")[0] for p in disabled_problems([button], picture)] == ["a", "words"]
+    picture.fill((255, 255, 255))
+    picture.fill((169, 165, 159), (120, 40, 60, 20))  # no fill, words at a lower contrast
+    assert disabled_problems([button], picture) == []

@@ -12,7 +12,7 @@ from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, flex, flow, layer, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fixed, flex, flow, layer, leaf, row, scroll
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
@@ -169,10 +169,12 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
                       kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()),
                       gap=gap, padding=Insets(0, margin, margin, margin))
         choices = scroll(options, t("Sort and filter"), color="background", height=flex())
-        sheet = column(heading, choices, actions, gap=gap, height=flex(3), widget=kit.panel("background"))
-        # the sheet over the lower three quarters, the dimmed quarter above it closes it when tapped
-        self.mounted(root, layer(column(leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=flex(1)), sheet,
-                                        height=flex())))
+        sheet = column(heading, choices, actions, gap=gap, height=flex(), widget=kit.panel("background"))
+        # the sheet from a quarter of the screen down, never over the header (dimmed, never half covered);
+        # the dimmed room above it closes it when tapped
+        keep = self.modal_room(size)
+        above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=fixed(max(0, height // 4 - keep.top - keep.bottom)))
+        self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep))
         panel = choices.widget
         assert isinstance(panel, ScrollView)
         self._panel = panel

@@ -45,7 +45,7 @@ class PinPadScene(ShopScene, Modal[bool]):
         margin, gap, target = theme.size("margin"), theme.size("gap"), theme.size("touch_target")
         keep = self.modal_room(size)
         room = height - keep.top - keep.bottom - 2 * margin
-        cancel_w = self.ctx.screen.text.width(t("Cancel"), theme.size("small"), True) + 2 * gap
+        cancel_w = self.ctx.screen.text.width(t("Cancel"), theme.size("text"), True) + 2 * gap  # its key's least
         # keys half as tall again as a touch target, else of touch size, else the title beside the dots and
         # less room around them, else (a short, wide room) the pad beside the words
         for key_h, compact, beside in ((target * 3 // 2, False, False), (target, False, False),
@@ -71,7 +71,8 @@ class PinPadScene(ShopScene, Modal[bool]):
                                        height=fixed(key_h)))
             pad = grid(*keys, columns=3, gap=gap)
             around = Insets.all(gap if compact else margin)
-            box_w = min(width - 2 * margin, theme.size("dialog") * (3 if beside else 2) // 2)
+            widest = theme.size("dialog") * (3 if beside else 2) // 2
+            box_w = min(width - 2 * margin, max(widest, 3 * cancel_w + 2 * gap + 2 * around.left))
             if beside:  # the words take what the pad leaves (each key as wide as Cancel's word)
                 pad.width = fixed(3 * max(key_h, cancel_w) + 2 * gap)
                 content = row(column(*said, gap=gap), pad, gap=2 * gap, align="center", padding=around, widget=box)
