@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
-from pathlib import Path
 
 import pygame
 
@@ -64,32 +63,3 @@ def test_a_picture_asked_for_by_a_page_still_shown_is_made_once_for_all_its_asks
     finally:
         cache.close()
 
-
-def test_a_thumbnail_of_a_picture_just_made_is_scaled_from_it_not_decoded_again(tmp_path: Path) -> None:
-    picture = tmp_path / "bike.png"
-    drawn = pygame.Surface((1200, 900))
-    drawn.fill((200, 40, 40))
-    pygame.draw.circle(drawn, (20, 20, 200), (600, 450), 300)
-    pygame.image.save(drawn, str(picture))
-    cache = ImageCache()
-    try:
-        page = Page()
-        assert cache.get(str(picture), (1000, 1000), page) is None
-        cache.wait()
-        cache.deliver()
-        large = cache.get(str(picture), (1000, 1000), page)
-        assert large is not None and large.get_size() == (1000, 750)
-        picture.rename(tmp_path / "gone.png")  # what follows cannot come from the file
-        cache.get(str(picture), (100, 84), page)
-        cache.wait()
-        cache.deliver()
-        thumbnail = cache.get(str(picture), (100, 84), page)
-        assert thumbnail is not None and thumbnail.get_size() == (100, 75), "made from the large one"
-        for at, colour in (((50, 37), (20, 20, 200)), ((2, 2), (200, 40, 40))):  # the picture, scaled down
-            assert all(abs(a - b) <= 6 for a, b in zip(thumbnail.get_at(at)[:3], colour, strict=True)), at
-        assert cache.get(str(picture), (2000, 2000), page) is None  # larger: from the file, which is gone
-        cache.wait()
-        cache.deliver()
-        assert cache.get(str(picture), (2000, 2000), page) is None, "a placeholder, never an enlarged copy"
-    finally:
-        cache.close()

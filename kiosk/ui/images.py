@@ -94,29 +94,10 @@ class ImageCache:
         self._lock = threading.Lock()
         self._workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
         self.wake = wake or (lambda: None)
-        # The worker's own (no other thread reads it): the largest picture it made of each file, while
-        # the cache keeps it; a smaller one of the same file (a thumbnail, a card) is scaled from it.
-        self._made: dict[str, weakref.ref[pygame.Surface]] = {}
 
     def get(self, path: str, size: tuple[int, int], requester: object = None) -> pygame.Surface | None:
         """The picture fitted into `size`, or None while it is being made (or if it cannot be read)."""
-        return self.make(path, size, lambda: self._scaled(path, size), requester)
-
-    def _scaled(self, path: str, size: tuple[int, int]) -> pygame.Surface | None:
-        """On the worker: the picture fitted into `size`, from a larger one of the same file made a moment
-        ago when there is one (no decoding: a product page's thumbnail from its big picture, 0.4 MB of
-        work instead of 10-14 MB and a decode), else from the file."""
-        made = self._made.get(path)
-        larger = made() if made is not None else None
-        if larger is not None:
-            scale = min(size[0] / larger.get_width(), size[1] / larger.get_height())
-            if scale <= 1.0:
-                target = (max(1, round(larger.get_width() * scale)), max(1, round(larger.get_height() * scale)))
-                return pygame.transform.smoothscale(larger, target) if target != larger.get_size() else larger
-        image = _load_scaled(path, size)
-        if image is not None and (larger is None or image.get_width() > larger.get_width()):
-            self._made[path] = weakref.ref(image)
-        return image
+        return self.make(path, size, lambda: _load_scaled(path, size), requester)
 
     def make(self, name: str, size: tuple[int, int], maker: Callable[[], pygame.Surface | None],
              requester: object = None) -> pygame.Surface | None:
