@@ -63,9 +63,8 @@ def measure(work: Path, runs: int) -> list[Row]:
     """Decode-and-scale times of each format to each size, as rows of the bench's table."""
     import pygame
 
-    from kiosk.ui.images import _load_scaled
+    from kiosk.ui.images import _load_scaled  # (pygame needs no init to decode and scale: no audio, no screen)
 
-    pygame.init()
     rows: list[Row] = []
     for kind, path in write_formats(work).items():
         source = pygame.image.load(str(path))
