@@ -252,20 +252,21 @@ class FilmSound:
         self.heard.append((piece.at, self._until))
 
     def _take(self, start: float) -> Piece | None:
-        """The next piece, what lies before `start` dropped (cut at a sample)."""
-        with self._lock:
-            while self._pieces and self._pieces[0].at + self._pieces[0].seconds <= start:
-                self._pieces.popleft()
-            if not self._pieces:
-                return None
-            piece = self._pieces.popleft()
-        late = start - piece.at
-        if late <= 0:
-            return piece
+        """The next piece, what lies before `start` dropped (cut at a sample); never an empty one (SDL_mixer
+        crashes on a sound of no samples)."""
         frame_bytes = self.format.bytes_per_frame
-        skip = min(len(piece.pcm) // frame_bytes, round(late * self.format.frequency)) * frame_bytes
-        skipped = skip / frame_bytes / self.format.frequency
-        return Piece(piece.at + skipped, piece.pcm[skip:], piece.seconds - skipped)
+        while True:
+            with self._lock:
+                if not self._pieces:
+                    return None
+                piece = self._pieces.popleft()
+            late = start - piece.at
+            if late <= 0:
+                return piece
+            skip = round(late * self.format.frequency) * frame_bytes
+            if skip < len(piece.pcm):
+                skipped = skip / frame_bytes / self.format.frequency
+                return Piece(piece.at + skipped, piece.pcm[skip:], piece.seconds - skipped)
 
     def _give_back(self, piece: Piece) -> None:
         with self._lock:
