@@ -394,10 +394,14 @@ class ShopScene(Scene):
         content = column(kit.rule(),
                          row(kit.words(said, color="muted", sizes=("small",), max_lines=2),
                              kit.button(ctx.t("Compare ({count})", count=count), self.open_compare,
-                                        style="accent", enabled=count >= 2),
+                                        style="accent", enabled=count >= 2, why=self.compare_why()),
                              gap=gap, align="center", padding=Insets(gap, margin, gap, margin)),
                          widget=bar)
         return [content]
+
+    def compare_why(self) -> str:
+        """What the comparison's button says when tapped with fewer than two products chosen."""
+        return self.ctx.t("Add at least 2 products to compare them side by side.")
 
     def open_cart(self) -> None:
         """Show the cart."""

@@ -170,7 +170,9 @@ class Screen:
         panned, self._panning = self._panning is not None, None
         if isinstance(gesture, Tap):
             target = self.stack.top.tree(self.size).hit(gesture.pos)
-            if target is not None and target is pressed and target.on_tap is not None:
+            if target is not None and target is pressed and not target.enabled:
+                self.toast(target.why_disabled, now)  # a disabled button says why it is
+            elif target is not None and target is pressed and target.on_tap is not None:
                 self._tapped(target, gesture.pos, now)
         elif isinstance(gesture, DragEnd) and not panned:
             self._follow_rebuilt_view(pos)

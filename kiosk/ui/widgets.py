@@ -79,6 +79,11 @@ class Widget:
         """Whether a tap does something."""
         return self.on_tap is not None and self.enabled and self.visible
 
+    @property
+    def why_disabled(self) -> str:
+        """What a tap on this widget says while it is disabled (why it is), or nothing."""
+        return ""
+
     def child_offset(self) -> Point:
         """How children are shifted (scroll views move their content)."""
         return (0, 0)
@@ -155,7 +160,7 @@ class Widget:
             found = child.hit(pos, (origin[0] + dx, origin[1] + dy))
             if found is not None:
                 return found
-        return self if self.tappable else None
+        return self if self.tappable or (self.visible and not self.enabled and self.why_disabled) else None
 
     def walk(self) -> Iterator[Widget]:
         """This widget and all below it, depth first."""
@@ -373,8 +378,9 @@ class Button(Widget):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
                  style: str = "primary", size: str = "button", enabled: bool = True, shown: str = "",
-                 badge: str = "", note: str = "", icon: str = "") -> None:
+                 badge: str = "", note: str = "", icon: str = "", why: str = "") -> None:
         super().__init__(rect, label=label, on_tap=on_tap, enabled=enabled)
+        self.why = why  # said when tapped while disabled ("add at least 2 products")
         self.style = style
         self.icon = icon  # over its word (the header's form): a drawn icon's name (kiosk/ui/icons.py), or a sign
         self.size_name = size
@@ -436,6 +442,11 @@ class Button(Widget):
         else:
             painter.surface.blit(image, image.get_rect(center=rect.center))
         self._paint_badge(painter, rect)
+
+    @property
+    def why_disabled(self) -> str:
+        """Why this button is disabled, said when it is tapped."""
+        return self.why
 
     def _paint_icon(self, painter: Painter, rect: pygame.Rect, color: Color) -> None:
         """The icon over its word in the small size (the header's buttons)."""

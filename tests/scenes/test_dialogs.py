@@ -111,3 +111,22 @@ def test_a_disabled_button_looks_disabled(tmp_path: Path, accessible: bool) -> N
         assert tuple(picture.get_at((x + w // 8, y + h // 2)))[:3] == accent, "enabled: the accent fill"
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("accessible", [False, True])
+def test_a_tap_on_the_disabled_compare_button_says_why(tmp_path: Path, accessible: bool) -> None:
+    """With one product chosen, "Compare (1)" does not open the comparison: a tap on it says that two are
+    needed, in the status zone, and the department stays."""
+    pilot = shopper_on_a_department(tmp_path, "terminal", (1080, 1920), "fr", accessible)
+    try:
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        x, y, w, h = next(w["bounds"] for w in widgets if w["label"] == "Comparer (1)")
+        pilot.tap(x=x + w // 2, y=y + h // 2)
+        assert pilot.scene == "browse"
+        said = "Ajoutez au moins 2 produits pour les comparer côte à côte."
+        assert pilot.app.display().screen.toast_text == said
+        statuses = [w for w in pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+                    if w["role"] == "status"]
+        assert [s["label"] for s in statuses] == [said]
+    finally:
+        pilot.close()
