@@ -12,11 +12,13 @@ from typing import Any
 from kiosk.core.models import Product, pick
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
+from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.customer_media import testimonials_section
 from kiosk.scenes.member_words import price_box
 from kiosk.scenes.store_status import in_store_shown
-from kiosk.ui.layout import Box, Insets, column, fit, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, flex, row, scroll
+from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
 
@@ -28,6 +30,7 @@ class CollectionScene(ShopScene):
     def __init__(self, ctx: SceneContext, collection: Collection) -> None:
         super().__init__(ctx)
         self.collection = collection
+        self._scrolled = 0.0  # where the list was when the scene was built again (a compare tick tapped)
 
     def details(self) -> dict[str, Any]:
         """Which collection and its products."""
@@ -41,8 +44,14 @@ class CollectionScene(ShopScene):
         products = ctx.shop.catalog.products(list(self.collection.skus))
         inside = in_store_shown(ctx)
         on_shelf = [product for product in products if product.stock > 0 and product.aisle]
-        bottom = [column(kit.button(t("See them on the map"), partial(self._map, on_shelf), style="accent"),
-                         padding=Insets.all(margin))] if inside and on_shelf and ctx.shop.catalog.store_map() else []
+        # one bar: "Compare (n)" once a product is ticked, and the map; side by side, so that the list keeps its room
+        count = len(ctx.session.compare)
+        actions = [kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
+                              enabled=count >= 2, width=fit())] if count else []
+        if inside and on_shelf and ctx.shop.catalog.store_map():
+            actions.append(kit.button(t("See them on the map"), partial(self._map, on_shelf), style="accent",
+                                      width=flex()))
+        bottom = [column(row(*actions, gap=gap, fold=True), padding=Insets.all(margin))] if actions else []
         rows: list[Box] = [kit.words(pick(self.collection.text, ctx.lang))]
         said = testimonials_section(self, ctx.shop.catalog.testimonials(collection=self.collection.id),
                                     size[0] - 2 * margin)
@@ -53,11 +62,22 @@ class CollectionScene(ShopScene):
                             column(kit.words(product.title(ctx.lang), bold=True, max_lines=2),
                                    price_box(ctx, product.sku, product.category, product.price_cents,
                                              size="text"), gap=gap // 2),
-                            self._where(product, inside),
+                            column(self._where(product, inside), compare_tick(ctx, product, self.rebuild),
+                                   gap=gap // 2, align="end", width=fit()),
                             gap=gap, align="center", padding=Insets.all(gap // 2), widget=card))
         rows += said
-        return self.screen(size, title, scroll(column(*rows, gap=gap, padding=Insets.all(margin)), title),
-                           bottom=bottom)
+        page = scroll(column(*rows, gap=gap, padding=Insets.all(margin)), title)
+        assert isinstance(page.widget, ScrollView)
+        self._list = page.widget
+        root = self.screen(size, title, page, bottom=bottom)
+        page.widget.scroll = min(self._scrolled, page.widget.max_scroll)
+        return root
+
+    def rebuild(self) -> None:
+        """Build again, the list kept where it was scrolled to."""
+        if self.root is not None:
+            self._scrolled = self._list.scroll
+        super().rebuild()
 
     def _where(self, product: Product, inside: bool) -> Box:
         """At the row's end: "To order" for what is out of stock, else its aisle (inside the store only)."""

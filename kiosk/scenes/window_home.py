@@ -14,9 +14,10 @@ import pygame
 
 from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_card, product_card_height
+from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import ready_for_collection, store_status
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, layout, leaf, mount, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
 
@@ -33,6 +34,8 @@ class WindowHomeScene(ShopScene):
     def __init__(self, ctx: SceneContext) -> None:
         super().__init__(ctx)
         self.department = ""  # a category id; "": all of them
+        self._grid: ScrollView | None = None
+        self._scrolled = 0.0  # where the grid was when the scene was built again (a compare tick tapped)
 
     def details(self) -> dict[str, Any]:
         """The store's state, the department chosen and how many products are shown."""
@@ -66,7 +69,7 @@ class WindowHomeScene(ShopScene):
         grid = scroll(None, t("Our products"), height=flex(),
                       rows=lambda view: self._cards(view, products))
         return self.screen(size, ctx.shop.config.store.name, column(self._band(), self._choices(size), grid),
-                           back=False)
+                           back=False, bottom=self.compare_bar())  # (once a product is ticked)
 
     def _band(self) -> Box:
         """Open or closed, and what that means for an order: "collect from Monday 10:00"."""
@@ -155,17 +158,34 @@ class WindowHomeScene(ShopScene):
         card_h = product_card_height(ctx, card_w, products[0], room * 10 // 9) if products else 0
 
         def build_row(index: int) -> list[Widget]:
-            return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),
-                                                  card_w, card_h), product, partial(self.open_product, product.sku))
-                    for col, product in enumerate(products[index * columns:(index + 1) * columns])]
+            cards = []
+            for col, product in enumerate(products[index * columns:(index + 1) * columns]):
+                rect = pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap), card_w, card_h)
+                card = product_card(ctx, rect, product, partial(self.open_product, product.sku))
+                # the compare tick, its box alone (its words are its label), in the card's top corner beside the
+                # picture: the card keeps its height, so that a row of big cards still shows through the glass
+                side = theme.size("touch_target")
+                layout(mount(compare_tick(ctx, product, self.rebuild), card),
+                       pygame.Rect(rect.right - gap // 2 - side, rect.top + gap // 2, side, side))
+                cards.append(card)
+            return cards
 
         view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)
         view.content_height += margin
+        view.scroll = min(self._scrolled, view.max_scroll)
+        self._grid = view
+
+    def rebuild(self) -> None:
+        """Build again, the grid kept where it was scrolled to."""
+        if self._grid is not None and self.root is not None:
+            self._scrolled = self._grid.scroll
+        super().rebuild()
 
     def choose(self, department: str) -> None:
         """Show a department's products (or all), from the top."""
         self.department = department
         self.rebuild()
+        self._scrolled = 0.0
 
     def open_search(self) -> None:
         """The terminal's search, its results opening the window's product pages."""

@@ -3,9 +3,14 @@ offers to replace one, and the journey "compare 2 and get them on the phone" cou
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from kiosk.config import load_config
+from kiosk.core.hours.clock import ManualClock
 from kiosk.testing.pilot import Pilot
+from tests.conftest import write_config
 
 MOST_TAPS_TO_COMPARE_TWO_ON_THE_PHONE = 6  # issue 25 (9 before the ticks)
 
@@ -115,3 +120,51 @@ def test_the_legend_says_what_shading_and_the_tick_mean_in_words(shopping: Pilot
     assert "✓ le meilleur de la ligne (prix le plus bas, meilleure note…)" in labels
     widgets = next(iter(shopping.request("tree")["displays"].values()))["widgets"]
     assert not any(w["role"] == "checkbox" for w in widgets), "nothing in the legend looks like a box to tick"
+
+
+def test_a_collection_has_a_compare_tick_on_each_product(shopping: Pilot) -> None:
+    shopping.tap("Un premier marathon")
+    ticks = ticked(shopping)
+    assert ticks["Comparer Road Tempo 2"] is False and ticks["Comparer Daily Run 5"] is False
+    shopping.tap("Comparer Road Tempo 2")
+    shopping.tap("Comparer Daily Run 5")
+    assert shopping.scene == "collection" and ticked(shopping)["Comparer Road Tempo 2"] is True
+    assert shopping.state()["session"]["compare"] == ["RUN-113", "RUN-116"]
+    shopping.tap("Comparer (2)")
+    assert shopping.scene == "compare"
+
+
+def test_a_fifth_product_of_a_collection_offers_to_replace_one(shopping: Pilot) -> None:
+    for sku in FOUR:
+        shopping.app.display().session.add_to_compare(sku)
+    shopping.tap("Un premier marathon")
+    assert ticked(shopping)["Comparer Trail Ascent 3"] is True, "the ticks show the comparison as it is"
+    shopping.tap("Comparer Daily Run 5")
+    assert shopping.scene == "replace_in_comparison" and shopping.details()["new"] == "RUN-116"
+    shopping.tap("Remplacer Racer Carbon Pro")
+    assert shopping.state()["session"]["compare"] == ["RUN-112", "RUN-114", "RUN-116", "RUN-117"]
+    assert ticked(shopping)["Comparer Daily Run 5"] is True
+
+
+def test_the_windows_cards_have_compare_ticks_and_a_fifth_offers_to_replace_one(tmp_path: Path) -> None:
+    window = Pilot(load_config(write_config(tmp_path)), "window",
+                   clock=ManualClock(datetime(2026, 11, 20, 10, 0, tzinfo=UTC)))  # open
+    try:
+        window.tap(x=1920, y=1080)
+        assert window.scene == "home"
+        window.tap("Comparer Racer Carbon Pro")
+        assert window.scene == "home" and ticked(window)["Comparer Racer Carbon Pro"] is True
+        buttons = {w["label"]: w["enabled"] for w in window.request("tree")["displays"]["window"]["widgets"]}
+        assert buttons["Comparer (1)"] is False, "Compare shows, waiting for a second product"
+        for sku in ("RUN-112", "RUN-114", "RUN-117"):
+            window.app.display("window").session.add_to_compare(sku)
+        window.app.display("window").screen.stack.top.rebuild()
+        window.advance(0.1)
+        window.tap("Comparer Montre Tri Sport")
+        assert window.scene == "replace_in_comparison"
+        window.tap("Remplacer Trail Ascent 3")
+        assert window.state()["session"]["compare"][0] != "RUN-112" and len(window.state()["session"]["compare"]) == 4
+        window.tap("Comparer (4)")
+        assert window.scene == "compare"
+    finally:
+        window.close()
