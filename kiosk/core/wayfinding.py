@@ -157,6 +157,22 @@ class Floor:
         return kept
 
 
+def quarter_turn(plan: StoreMap) -> StoreMap:
+    """The plan turned a quarter clockwise (a store wider than deep, on a portrait screen): what ran left to
+    right runs top to bottom, so the departments' columns become rows, read from the top."""
+    def turn(area: Rect) -> Rect:
+        x, y, w, h = area
+        return (plan.depth - y - h, x, h, w)
+
+    return StoreMap(plan.depth, plan.width, {aisle: turn(area) for aisle, area in plan.areas.items()},
+                    dict(plan.zones), tuple((name, turn(area)) for name, area in plan.places))
+
+
+def quarter_turn_point(plan: StoreMap, point: Point) -> Point:
+    """Where a point of `plan` ("you are here") is on `quarter_turn(plan)`."""
+    return (plan.depth - point[1], point[0])
+
+
 def route(plan: StoreMap, here: Point, aisles: list[str]) -> Route | None:
     """The way from `here` to each of `aisles` (those on the plan), the nearest first, then the nearest from
     there; None when there is nowhere to go or no way there."""

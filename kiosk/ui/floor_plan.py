@@ -3,7 +3,6 @@ and the way from there to the aisles."""
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import pygame
@@ -58,18 +57,23 @@ class FloorPlan(Widget):
         for name, area in self.plan.places:
             box = self._to_screen(area, rect)
             said = pick(name, self.language)
-            size, lines = self._fit(text, said, small, box.width - theme.px(12), 2, bold=False)
+            # a narrow place (a plan turned for a portrait screen: the tills on their side) lends its words the
+            # room beside it (the aisles start a little further in), on their own backdrop
+            size, lines = self._fit(text, said, small, max(box.width, floor.width * 9 // 40) - theme.px(12), 2,
+                                    bold=False)
             step = text.line_height(size)
             words = pygame.Rect(0, 0, max(text.width(line, size) for line in lines), step * len(lines))
             words.center = box.center
-            if dot is not None and words.colliderect(dot):  # the dot stands on the place: the words beside it
-                beside = words.move_to(midleft=(dot.right + theme.px(8), words.centery))
-                words = beside if beside.right <= floor.right else words.move_to(midright=(dot.left - theme.px(8),
-                                                                                         words.centery))
-            backdrop = box.union(words.inflate(theme.px(16), theme.px(6)))
-            shift = backdrop.clamp(floor).topleft
-            words.move_ip(shift[0] - backdrop.x, shift[1] - backdrop.y)
-            backdrop = backdrop.clamp(floor)
+            backdrop = box
+            for _ in range(2):  # (kept inside the floor, the words may move onto the dot: then beside it, again)
+                if dot is not None and words.colliderect(dot):  # the dot stands on the place: the words beside it
+                    beside = words.move_to(midleft=(dot.right + theme.px(8), words.centery))
+                    words = beside if beside.right <= floor.right else words.move_to(
+                        midright=(dot.left - theme.px(8), words.centery))
+                backdrop = box.union(words.inflate(theme.px(16), theme.px(6)))
+                shift = backdrop.clamp(floor).topleft
+                words.move_ip(shift[0] - backdrop.x, shift[1] - backdrop.y)
+                backdrop = backdrop.clamp(floor)
             pygame.draw.rect(painter.surface, theme.color("highlight"), backdrop, border_radius=theme.px(8))
             for index, line in enumerate(lines):
                 label = text.render(line, size, theme.color("muted"))
@@ -95,9 +99,9 @@ class FloorPlan(Widget):
             self._paint_route(painter, rect)
         zones = {letter: pick(self.plan.zones[letter], self.language) if letter in self.plan.zones else letter
                  for letter in columns}
-        centres = sorted(column.centerx for column in columns.values())
-        pitch = min((b - a for a, b in itertools.pairwise(centres)), default=floor.width)
-        room = max(1, pitch - theme.px(8))  # a zone's name has the room between its neighbours' columns
+        # a zone's name has the room between the middles of its neighbours beside it (columns side by side), or
+        # its own width where none stands beside it (a plan turned for a portrait screen: rows one under another)
+        room = max(1, min((self._beside(letter, columns) for letter in columns), default=floor.width) - theme.px(8))
         # one size for all the names: the largest at which each shows whole (German, the larger text)
         size = min((self._fit(text, zones[letter], small, room, 2, bold=True)[0] for letter in columns), default=small)
         step = text.line_height(size, True)
@@ -116,6 +120,15 @@ class FloorPlan(Widget):
                 taken.append(spot)
         if self.here is not None:
             self._paint_here(painter, rect, floor, taken)
+
+    @staticmethod
+    def _beside(letter: str, columns: dict[str, pygame.Rect]) -> int:
+        """How far the middle of a department's aisles is from the nearest of those level with them, or their
+        own width when none is."""
+        box = columns[letter]
+        level = [abs(other.centerx - box.centerx) for name, other in columns.items()
+                 if name != letter and other.top < box.bottom and box.top < other.bottom]
+        return min(level, default=box.width)
 
     def _paint_route(self, painter: Painter, rect: pygame.Rect) -> None:
         """The way as a thick line along the corridors, rounded at its corners, with an arrow's head at
@@ -174,8 +187,10 @@ class FloorPlan(Widget):
         sides = [label.get_rect(midtop=(x, y + away)), label.get_rect(midbottom=(x, y - away)),
                  label.get_rect(midleft=(x + away, y)), label.get_rect(midright=(x - away, y))]
 
-        def covered(spot: pygame.Rect) -> int:
-            return sum(spot.clip(other).width * spot.clip(other).height for other in taken)
+        def covered(spot: pygame.Rect) -> int:  # another word under it counts most: it would be unreadable
+            def area(others: list[pygame.Rect]) -> int:
+                return sum(spot.clip(other).width * spot.clip(other).height for other in others)
+            return 1000 * area([words for _, words in self.words]) + area(taken)
 
         spot = min((side.clamp(floor) for side in sides), key=covered)  # the first side of the least covered
         backing = spot.inflate(theme.px(10), theme.px(4))

@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.core.pack.content import read_pack
 from kiosk.core.pack.map_and_collections import Rect, StoreMap
-from kiosk.core.wayfinding import route
+from kiosk.core.wayfinding import quarter_turn, quarter_turn_point, route
 from tests.conftest import REPO
 
 ENTRANCE_TERMINAL = (30.0, 33.0)  # config/default.toml's map positions
@@ -64,3 +64,18 @@ def test_the_way_through_a_collection_takes_the_nearest_aisle_next(plan: StoreMa
 def test_no_way_to_nowhere(plan: StoreMap) -> None:
     assert route(plan, ENTRANCE_TERMINAL, []) is None
     assert route(plan, ENTRANCE_TERMINAL, ["Z9"]) is None
+
+
+def test_a_plan_turned_a_quarter_keeps_every_aisle_and_the_way_around_the_shelves(plan: StoreMap) -> None:
+    turned = quarter_turn(plan)
+    assert (turned.width, turned.depth) == (plan.depth, plan.width)
+    for aisle, (x, y, w, h) in plan.areas.items():  # clockwise: the left side comes to the top
+        tx, ty, tw, th = turned.areas[aisle]
+        assert (tw, th) == (h, w) and ty == x and math.isclose(tx + tw, plan.depth - y)
+        assert tx >= 0 and ty >= 0 and tx + tw <= turned.width and ty + th <= turned.depth
+    here = quarter_turn_point(plan, (30, 33))
+    way = route(turned, here, ["B1"])
+    straight = route(plan, (30, 33), ["B1"])
+    assert way is not None and straight is not None and way.aisles == ("B1",)
+    assert not crosses_a_shelf(turned, way.points)
+    assert math.isclose(way.length, straight.length, rel_tol=0.25), "about as long a walk, turned or not"

@@ -118,3 +118,33 @@ def test_the_map_uses_most_of_a_landscape_screen(tmp_path: Path) -> None:
         assert drawn_w * drawn_h >= 0.5 * 3840 * 2160, "the plan covers at least half of the screen"
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("display, size", [("terminal", (1080, 1920)), ("terminal", (800, 1280)),
+                                           ("window", (2160, 3840))])
+def test_the_map_uses_most_of_a_portrait_screen_turned_with_the_way_and_you_are_here(
+        tmp_path: Path, display: str, size: tuple[int, int]) -> None:
+    pilot = pilot_for(tmp_path, display, size, "fr")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 2)
+        shown = pilot.app.display()
+        shown.ctx.show(shown.ctx.routes.store_map(["B1"], "Racer Carbon Pro"))
+        pilot.advance(0.1)
+        top = shown.screen.stack.top.root
+        assert top is not None
+        plan = next(widget for widget in top.walk() if isinstance(widget, FloorPlan))
+        store = pilot.app.shop.catalog.store_map()
+        assert store is not None and store.width > store.depth
+        assert (plan.plan.width, plan.plan.depth) == (store.depth, store.width), "turned a quarter"
+        scale, _, _ = plan._box(plan.rect)
+        drawn = plan.plan.width * scale * plan.plan.depth * scale
+        assert drawn >= 0.55 * size[0] * size[1], f"the plan covers {drawn / (size[0] * size[1]):.0%} of the screen"
+        said = [words for words, _ in plan.words]
+        assert "Vous êtes ici" in said and not [words for words in said if "…" in words], said
+        details = pilot.details()
+        assert details["route"] == ["B1"]
+        x, y = details["route_points"][-1]  # the way ends beside the aisle, on the plan as drawn
+        ax, ay, aw, ah = plan.plan.areas["B1"]
+        assert ax - 4 <= x <= ax + aw + 4 and ay - 4 <= y <= ay + ah + 4
+    finally:
+        pilot.close()
