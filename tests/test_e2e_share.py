@@ -115,8 +115,10 @@ def test_the_sizes_chosen_show_on_the_phone_with_the_comparison(sharing_kiosk: P
 @pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
 def test_a_product_shared_after_choosing_its_size_shows_that_size(sharing_kiosk: Path, tmp_path: Path) -> None:
     assert request(sharing_kiosk, {"cmd": "scan", "data": "2001000001156"})["ok"]  # Racer Carbon Pro
-    assert request(sharing_kiosk, {"cmd": "tap", "label": "44"})["ok"]
-    assert request(sharing_kiosk, {"cmd": "tap", "label": "Envoyer sur mon téléphone"})["ok"]
+    reply = request(sharing_kiosk, {"cmd": "tap", "label": "44"})
+    assert reply["ok"], reply
+    reply = request(sharing_kiosk, {"cmd": "tap", "label": "Envoyer sur mon téléphone"})
+    assert reply["ok"], (reply, request(sharing_kiosk, {"cmd": "state"}))
     shot = tmp_path / "share.png"
     assert request(sharing_kiosk, {"cmd": "screenshot", "path": str(shot)})["ok"]
     dom = re.sub(r"\s+", " ", phone_dom(read_qr(shot)))
