@@ -127,7 +127,8 @@ class FilmSound:
         self.path = path
         self.format = mixer_format
         self.volume = volume
-        self.heard: collections.deque[tuple[float, float]] = collections.deque(maxlen=256)  # (from, to) handed over
+        # the latest pieces handed to the mixer: (the picture's time then, the piece's from, to), film times
+        self.heard: collections.deque[tuple[float, float, float]] = collections.deque(maxlen=256)
         self._pieces: collections.deque[Piece] = collections.deque()
         self._lock = threading.Lock()
         self._channel: Any = None  # the film's mixer channel, taken when the first piece plays
@@ -249,7 +250,7 @@ class FilmSound:
         else:
             channel.play(sound)
         self._until = piece.at + piece.seconds
-        self.heard.append((piece.at, self._until))
+        self.heard.append((film_now, piece.at, self._until))
 
     def _take(self, start: float) -> Piece | None:
         """The next piece, what lies before `start` dropped (cut at a sample); never an empty one (SDL_mixer

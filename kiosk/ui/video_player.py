@@ -157,9 +157,9 @@ class VideoPlayer:
         return self._frames.qsize() + (self._next is not None)
 
     @property
-    def heard(self) -> tuple[tuple[float, float], ...]:
-        """The latest spans of the film (film time, from and to) whose sound was handed to the audio output;
-        none when the film plays muted."""
+    def heard(self) -> tuple[tuple[float, float, float], ...]:
+        """The latest pieces of the film's sound handed to the audio output, each as the picture's film time
+        then and the film time the piece runs from and to; none when the film plays muted."""
         return tuple(self._sound.heard) if self._sound is not None else ()
 
     def film_time(self, now: float) -> float:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from kiosk.core.hours.clock import ManualClock
-from kiosk.ui.film_sound import CHUNK_S, LEAD_S
+from kiosk.ui.film_sound import LATE_S, LEAD_S
 from kiosk.ui.video_player import VideoPlayer
 from tests.conftest import REPO, write_config
 from tests.videos import numbered_film
@@ -156,16 +156,19 @@ def test_the_sound_starts_with_the_picture_and_never_runs_ahead_or_behind_it(ton
         assert player.sound == "on"
         player.settle()
         player.frame(clock.monotonic())
-        assert player.heard and player.heard[0][0] == 0.0, "the first sound is the film's start, with its first frame"
+        assert player.heard and player.heard[0][:2] == (0.0, 0.0), "the film's first sound with its first frame"
         play(player, clock, 1.0)
-        now = player.film_time(clock.monotonic())
-        assert now - CHUNK_S * 2 <= player.heard[-1][1] <= now + LEAD_S + CHUNK_S, "where the picture is"
+        assert len(player.heard) >= 5, "the sound went on"
+        for picture, start, _ in player.heard:  # however fast the output plays, against the clock
+            assert picture - LATE_S - 1e-6 <= start <= picture + LEAD_S + 1e-6, "each piece where the picture is"
+        handed = len(player.heard)
         clock.advance(0.6)  # the loop was held up: the picture jumps ahead, late frames are dropped
         jumped = player.film_time(clock.monotonic())
         player.frame(clock.monotonic())
         play(player, clock, 0.2)
-        after = [span for span in player.heard if span[0] >= now + LEAD_S + CHUNK_S]
-        assert after and after[0][0] >= jumped - 0.01, "the sound went on where the picture is, none played late"
+        after = player.heard[handed:]
+        assert after and after[0][0] >= jumped and after[0][1] >= after[0][0] - 1e-6, \
+            "the sound went on where the picture is, what was missed is not played late"
     finally:
         player.stop()
 
@@ -185,7 +188,7 @@ for turn in range(int(sys.argv[2])):
     player.frame(clock.monotonic())
 spans = player.heard
 player.stop()
-print(len(spans), min(end - start for start, end in spans))
+print(len(spans), min(end - start for _, start, end in spans))
 """
 
 
