@@ -309,3 +309,12 @@ def disabled_problems(widgets: list[dict[str, Any]], picture: pygame.Surface) ->
             problems.append(f"the disabled button {widget['label']!r} has words at {most:.1f}:1, as if it could be "
                             f"tapped")
     return problems
+
+
+def reach_problems(widgets: list[dict[str, Any]], size: tuple[int, int], reach: float) -> list[str]:
+    """In accessible mode, a control a shopper must touch (a button, a field) above the reach zone, the
+    lower `reach` share of a screen of `size` that a shopper in a wheelchair or a child reaches. (A portrait
+    screen lays its scenes out in that zone; a landscape one brings its controls down into it.)"""
+    top = round(size[1] * (1 - reach))
+    return [f"{w['role']} {w['label']!r} at {w['bounds']} is out of reach (above y={top})" for w in widgets
+            if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][1] < top and w["bounds"][3] > 0]

@@ -29,6 +29,7 @@ from tests.layout_check import (
     labels_in_other_language,
     layout_problems,
     modal_over_header,
+    reach_problems,
     status_problems,
     widgets_off_screen,
     widgets_without_ink,
@@ -41,6 +42,10 @@ MATRIX = [(display, size, language, accessible) for display, size in SHAPES for 
           for accessible in (False, True)]
 SNAPSHOT_VARIANTS = {("fr", False), ("de", True)}  # German and accessible mode are in the snapshots
 SNAPSHOT_STEPS = {"home", "product", "compare-4", "checkout"}
+# The moments whose controls are all within reach in accessible mode on every shape (the forms with the
+# keyboard up, the share screen, the filters' sheet, the PIN pad). Not yet: the product page's sizes and the
+# department's grid on a landscape screen, laid out over the whole height, and the language dialog.
+REACH_MOMENTS = {"review", "email typed", "checkout typed", "share", "filters", "PIN pad"}
 RUNNING_SHOES = ("RUN-115", "RUN-112", "RUN-113", "RUN-114")
 
 
@@ -210,6 +215,9 @@ class Moments(Walk):
         if form is not None:
             self.headers = getattr(self, "headers", {})
             self.headers[step] = form
+        if self.ctx.session.accessible and step in REACH_MOMENTS:
+            problems += reach_problems(widgets, display.screen.full.get_size(),
+                                       self.ctx.shop.config.accessibility.reach)
         self.problems += [f"{step}: {problem}" for problem in problems]
         if self.snapshots:  # the whole screen (in reach mode too: the strip above shows the form's summary)
             width, height = display.screen.full.get_size()

@@ -13,7 +13,7 @@ from kiosk.core.models import ProductSummary
 from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import TIER_NAMES, price_box
-from kiosk.ui.keyboard import Keyboard, Kind, Shortcut, layout_for, narrowest
+from kiosk.ui.keyboard import SMALLEST_KEY, Keyboard, Kind, Shortcut, layout_for, narrowest
 from kiosk.ui.kit import Kit
 from kiosk.ui.layout import (
     Box,
@@ -87,6 +87,31 @@ class ShopScene(Scene):
         controls come down to it: Back, Home, the cart and the language under the page's own actions, the
         keyboard and its form above them."""
         return self.ctx.session.accessible and size[0] > size[1]
+
+    def out_of_reach(self, size: tuple[int, int]) -> int:
+        """How far down the screen nothing is to be touched where `bars_in_reach`: the part above the reach
+        zone (the lower part of the screen, as tall a share as accessible mode's `reach` says); 0 elsewhere (a
+        portrait screen's scenes are laid out in the reach zone itself)."""
+        if not self.bars_in_reach(size) or self.ctx.screen.offset:
+            return 0
+        return round(size[1] * (1 - self.ctx.shop.config.accessibility.reach))
+
+    def reach_summary(self, width: int, height: int, title: str) -> Box:
+        """Above the reach zone, in sight but out of reach: what the scene's `banner` says (a form's summary,
+        what a search finds) or else its title, as many lines as show whole in `height`; nothing to touch."""
+        kit, margin, gap = self.kit, self.ctx.theme.size("margin"), self.ctx.theme.size("gap")
+        lines = list(self.banner()) or [title]
+        sizes = ("headline", "title", "text")
+        while True:
+            said = [kit.words(line, size=sizes[min(i, 2)], sizes=("title", "text") if i < 2 else (), max_lines=2,
+                              bold=i < 2, align="center")
+                    for i, line in enumerate(lines)]
+            summary = column(*said, gap=gap // 2, justify="center", padding=Insets(margin, margin, gap, margin),
+                             height=fixed(height))
+            if len(lines) <= 1 or sum(box.natural(width - 2 * margin)[1] for box in said) + \
+                    gap // 2 * (len(said) - 1) + margin + gap <= height:
+                return summary
+            lines.pop()
 
     @staticmethod
     def mounted(root: Root, tree: Box, status: Box | None = None) -> Root:
@@ -299,10 +324,11 @@ class ShopScene(Scene):
         def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
             return [above()] if above is not None and not compact else []
 
-        def made_keys(keys_w: int) -> Keyboard:
+        def made_keys(keys_w: int, shortcuts_first: bool = False) -> Keyboard:
             return Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"),
                             min_key=target, names=ctx.t, kind=keys, endings=endings,
-                            shortcuts=self._shortcuts_within(shortcuts, keys_w - 2 * key_gap))
+                            shortcuts=self._shortcuts_within(shortcuts, keys_w - 2 * key_gap),
+                            shortcuts_first=shortcuts_first)
 
         probe = made_keys(keyboard_w)
         least = probe.least_height()
@@ -311,6 +337,9 @@ class ShopScene(Scene):
         def keyboard(lowest: int) -> Box:
             return self.kit.keyboard(made_keys(keyboard_w), keyboard_w, lowest, most)
 
+        if self.wide(size) and (with_keys or self.out_of_reach(size)):
+            return self._entry_beside_keys(size, title, made_keys, field_box, beside, over, action, parts, results,
+                                           with_keys), next(field for field in fields if field.visible)
         if results is not None or (action is None and parts is None):  # the action beside the field
             entry = beside(action()) if action is not None else field_box()
             body = column(column(column(entry, padding=pad), *([results] if results is not None else []),
@@ -365,6 +394,76 @@ class ShopScene(Scene):
                             self.kit.keyboard(made_keys(keyboard_w), keyboard_w, least), height=flex()))
         root = self.screen(size, title, first_that_fits(*forms))
         return root, next(field for field in fields if field.visible)
+
+    def _entry_beside_keys(self, size: tuple[int, int], title: str, made_keys: Callable[[int, bool], Keyboard],
+                           field_box: Callable[[], Box], beside: Callable[[Box], Box],
+                           over: Callable[[bool], list[Box]], action: Callable[[], Box] | None,
+                           parts: Callable[[bool], list[Box]] | None, results: Box | None,
+                           with_keys: bool = True) -> Root:
+        """A typing scene on a landscape screen: the keyboard at the bottom right, the form or the results in
+        the column beside it, so that a search shows several results whole and an email keyboard keeps its
+        row of domains. The field and its action stand across the top; in reach mode (the header at the
+        bottom) everything to touch comes down into the reach zone: the field and its action at the top of
+        the form's column beside keys at their smallest, and above the reach zone, out of reach but in
+        sight, what the form is about (the order, what the search finds). Without `with_keys` (the shopper
+        scrolls the results), the results take the keyboard's room."""
+        theme = self.ctx.theme
+        width = size[0]
+        margin, gap = theme.size("margin"), theme.size("gap")
+        key_gap, target = gap // 2, theme.size("touch_target")
+        layout_name = layout_for(self.ctx.lang)
+        reach_top = self.out_of_reach(size)
+        if reach_top:  # the short reach zone: keys at their smallest, the form beside them as wide as it can be
+            keys_w = narrowest(layout_name, round(target * SMALLEST_KEY)) + 2 * key_gap
+        else:  # keys of touch size where they fit in about half the width (the rest is the form's)
+            keys_w = min(width * 11 // 20, narrowest(layout_name, target) + 2 * key_gap)
+        tiers = made_keys(keys_w, True).tiers()
+
+        def keys(height: int) -> Box:  # the shortcuts (email domains) kept over keys a little lower
+            box = self.kit.keyboard(made_keys(keys_w, True), keys_w, height, tiers[0][0])
+            box.width = fixed(keys_w)
+            return box
+
+        def entry() -> Box:
+            return beside(action()) if action is not None else field_box()
+
+        around = Insets(gap, margin, gap, margin)
+        if results is not None:  # one arrangement (the results are one list): the tallest keys the room holds
+            room = size[1] - theme.size("header") - (reach_top or 2 * gap + theme.size("field")) - 2 * gap
+            height = next((tall for tall, _ in tiers if tall <= room), tiers[-1][0])
+            if reach_top:
+                lower = row(column(entry(), results, gap=gap, height=flex()), *([keys(height)] if with_keys else []),
+                            gap=margin, padding=around, height=fixed(height + 2 * gap))
+                body = column(self.reach_summary(width, reach_top, title), leaf(None, height=flex()), lower,
+                              height=flex())
+            else:
+                body = column(column(entry(), padding=around),
+                              row(results, column(leaf(None, height=flex()), keys(height), width=fixed(keys_w)),
+                                  gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
+                              height=flex())
+            return self.screen(size, title, body)
+
+        def form(height: int, compact: bool) -> Box:
+            made = parts(compact) if parts is not None else []
+            if reach_top:
+                return column(leaf(None, height=flex()),
+                              row(column(entry(), *made, gap=gap), keys(height), gap=margin, padding=around),
+                              height=flex())
+            return column(column(*over(compact), entry(), gap=gap, padding=around),
+                          row(column(*made, gap=gap), column(leaf(None, height=flex()), keys(height),
+                                                              width=fixed(keys_w)),
+                              gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
+                          height=flex())
+
+        forms = [form(height, compact) for height, _ in tiers for compact in (False, True)]
+        if not reach_top:
+            return self.screen(size, title, first_that_fits(*forms, height=flex()))
+        above = over(False)  # what stands over the field (a checkout's order), out of reach where it fits
+        summary = above[0] if above and above[0].natural(width - 2 * margin)[1] + 2 * margin <= reach_top else \
+            None
+        top = column(summary, justify="end", padding=Insets.all(margin), height=fixed(reach_top)) \
+            if summary is not None else self.reach_summary(width, reach_top, title)
+        return self.screen(size, title, column(top, first_that_fits(*forms, height=flex()), height=flex()))
 
     def _shortcuts_within(self, shortcuts: Sequence[Shortcut], width: int) -> list[Shortcut]:
         """The shortcuts that fit side by side in `width`, in their order, each as wide as its words ask

@@ -171,9 +171,13 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         choices = scroll(options, t("Sort and filter"), color="background", height=flex())
         sheet = column(heading, choices, actions, gap=gap, height=flex(), widget=kit.panel("background"))
         # the sheet from a quarter of the screen down, never over the header (dimmed, never half covered);
-        # the dimmed room above it closes it when tapped
+        # the dimmed room above it closes it when tapped. In reach mode on a landscape screen the sheet starts
+        # at the reach zone (its Close within reach too)
         keep = self.modal_room(size)
-        above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=fixed(max(0, height // 4 - keep.top - keep.bottom)))
+        reach_top = self.out_of_reach(size)
+        above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back),
+                     height=fixed(max(0, reach_top - keep.top) if reach_top else
+                                  max(0, height // 4 - keep.top - keep.bottom)))
         self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep))
         panel = choices.widget
         assert isinstance(panel, ScrollView)

@@ -72,6 +72,8 @@ class SearchScene(ShopScene):
         """Field, a clear button, results (with the compare bar under them while products wait to be
         compared) and keyboard."""
         t = self.ctx.t
+        if self.out_of_reach(size):
+            self._find()  # said above the reach zone, built before the results
         results = column(scroll(None, t("Results"), rows=self._fill_results, height=flex()), *self.compare_bar(),
                          height=flex())
         root, self.field = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
@@ -107,14 +109,7 @@ class SearchScene(ShopScene):
         view.on_drag = self.hide_keys
         width = view.rect.width
         margin, gap = theme.size("margin"), theme.size("gap")
-        catalog = ctx.shop.catalog
-        result = catalog.find(self.text, RESULTS, ctx.lang) if self.text.strip() else None
-        found = result.products if result else []
-        found_in = [product.category for product in found]  # the chips: where most results are first
-        self.departments = sorted(dict.fromkeys(found_in), key=lambda department: -found_in.count(department))
-        if self.department:  # a chip chosen: the results of that department, all of them up to a page
-            found = catalog.browse(self.department, "relevance", limit=RESULTS, query=self.text)
-        self.count, self.found, self.meant = len(found), found, result.meant if result else ""
+        found = self._find()
         shown = (id(view), view.rect.size, theme.size("text"), ctx.lang, tuple(ctx.session.compare), tuple(found),
                  tuple(self.departments), self.department, self.meant)
         if found and shown == self._shown:
@@ -169,6 +164,19 @@ class SearchScene(ShopScene):
         else:
             view.scroll = scroll
             view.invalidate_rows()  # the rows that show the same stay as they are drawn
+
+    def _find(self) -> list[ProductSummary]:
+        """The products found for what is typed (of the department chosen), kept with their count, the
+        departments they fall in and what was meant."""
+        catalog = self.ctx.shop.catalog
+        result = catalog.find(self.text, RESULTS, self.ctx.lang) if self.text.strip() else None
+        found = result.products if result else []
+        found_in = [product.category for product in found]  # the chips: where most results are first
+        self.departments = sorted(dict.fromkeys(found_in), key=lambda department: -found_in.count(department))
+        if self.department:  # a chip chosen: the results of that department, all of them up to a page
+            found = catalog.browse(self.department, "relevance", limit=RESULTS, query=self.text)
+        self.count, self.found, self.meant = len(found), found, result.meant if result else ""
+        return found
 
     def _chips(self, width: int) -> Box:
         """"All" and the departments the results fall in, as many as one line holds; the chosen one on."""
@@ -269,7 +277,9 @@ class SearchScene(ShopScene):
         self.department, self._scrolled = "", 0.0  # new results: their own departments, from the top
         if self.field is not None:
             self.field.set_text(text)
-        if self.results is not None:
+        if self.out_of_reach(self.ctx.size):  # the summary above the reach zone says what is found: built again
+            self.rebuild()
+        elif self.results is not None:
             self._fill_results(self.results)
 
     def open_product(self, sku: str) -> None:

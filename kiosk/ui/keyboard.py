@@ -172,8 +172,9 @@ class Keyboard(Panel):
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
                  enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0,
                  names: Callable[[str], str] = str, *, kind: Kind = "text", endings: Sequence[str] = (),
-                 shortcuts: Sequence[Shortcut] = ()) -> None:
+                 shortcuts: Sequence[Shortcut] = (), shortcuts_first: bool = False) -> None:
         super().__init__(rect, "surface_alt", radius=False, label=label, role="keyboard")
+        self.shortcuts_first = shortcuts_first  # the shortcuts kept over keys a little lower (a landscape screen)
         self.layout = layout
         self.on_key = on_key
         self.shifted = False
@@ -225,6 +226,10 @@ class Keyboard(Panel):
         the forms with the digits row with keys of touch size, then lower; then without the digits row."""
         forms = self.forms()
         with_digits = [form for form in forms if form.digits]
+        if self.shortcuts_first and self.shortcuts:  # the shortcuts' row before keys of full touch size
+            with_digits.sort(key=lambda form: not form.shortcuts)
+            return [*((form, share) for form in with_digits for share in (1.0, SMALLEST_KEY)),
+                    *((form, SMALLEST_KEY) for form in forms if not form.digits)]
         return [*((form, 1.0) for form in with_digits), *((form, SMALLEST_KEY) for form in with_digits),
                 *((form, SMALLEST_KEY) for form in forms if not form.digits)]
 
