@@ -11,7 +11,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.scenes.variant_words import chosen_choices
-from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flow, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
@@ -62,10 +62,14 @@ class CompareScene(ShopScene):
                                                                "side."), size="title", align="center"),
                                                    kit.button(t("Find products"), ctx.home, style="accent"),
                                                    gap=2 * gap, align="center", padding=Insets.all(3 * margin)))
-        bar = column(kit.rule(), column(kit.button(t("Send to my phone"), self.share, style="accent"),
-                                        padding=Insets(gap, margin, gap, margin)),
-                     widget=kit.panel("surface", radius=False))
         wide = self.wide(size)
+        # a short room (accessible mode's reach zone, a tablet's): the heads without their pictures (named in the
+        # strip above in reach mode) and the switch beside "Send to my phone", so that several rows show
+        compact = not wide and size[1] < size[0] * 3 // 2
+        send = kit.button(t("Send to my phone"), self.share, style="accent", width=flex())
+        bar = column(kit.rule(), row(*([self._switch(narrow=True)] if compact else []), send, gap=gap,
+                                     align="center", padding=Insets(gap, margin, gap, margin)),
+                     widget=kit.panel("surface", radius=False))
         names_w = fixed((width - 2 * margin) // 5)
         # on a wide screen the legend stands in the names' column, beside the heads (the table stays above the fold)
         names = [self._legend(narrow=True, width=names_w)] if wide else []
@@ -74,26 +78,32 @@ class CompareScene(ShopScene):
         remove_shown = "✕ " + t("Remove")
         if ctx.screen.text.width(remove_shown, theme.size("small"), True) + gap > cell:
             remove_shown = "✕"  # narrow columns (four on a tablet in the larger text): the sign alone
+        removes = []  # "✕ Remove" under each head, or (compact) in a last row of the table
         for product in comparison.products:
             name = product.title(ctx.lang)
             head = kit.panel(role="button", label=name, on_tap=partial(self.open_product, product.sku))
-            heads.append(column(kit.picture(ctx.shop.image(product.image),
-                                            theme.size("thumb") // 2 if wide else theme.size("thumb") * 4 // 5),
-                                kit.words(name, size="small", bold=True, max_lines=3, align="center"),
-                                kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
-                                           style="ghost", size="small", shown=remove_shown),
-                                gap=gap // 2, align="center", padding=Insets.all(gap // 2), widget=head))
-        bands: list[Box] = [row(*names, *heads, gap=gap)] if wide else [self._switch(), row(*heads, gap=gap)]
+            thumb = theme.size("thumb") // 2 if wide else theme.size("thumb") * 4 // 5
+            picture = [] if compact else [kit.picture(ctx.shop.image(product.image), thumb)]
+            removes.append(kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
+                                      style="ghost", size="small", shown=remove_shown, width=flex()))
+            heads.append(column(*picture, kit.words(name, size="small", bold=True, max_lines=3, align="center"),
+                                *([] if compact else [removes[-1]]),
+                                gap=gap // 2, align="center", justify="center", padding=Insets.all(gap // 2),
+                                height=fit(min=theme.size("touch_target")), widget=head))
+        # the heads stay in sight over the rows that scroll under them: each value's product is always named
+        strip = [row(*names, *heads, gap=gap)] if wide else [row(*heads, gap=gap)] if compact else \
+            [self._switch(), row(*heads, gap=gap)]
+        bands: list[Box] = []
         if len(comparison.departments) > 1:  # a bike beside a tent: said, rather than rows of "—"
-            bands.insert(0, kit.words(t("Products of different departments ({departments}): only what they share is "
-                                        "compared.", departments=", ".join(comparison.departments)),
-                                      color="muted", max_lines=3))
+            bands.append(kit.words(t("Products of different departments ({departments}): only what they share is "
+                                     "compared.", departments=", ".join(comparison.departments)),
+                                   color="muted", max_lines=3))
         rows = [line for line in comparison.rows if line.differs or not self.differences_only]
         if not rows:
             bands.append(kit.words(t("These products are the same on every line compared."), color="muted",
                                    align="center", max_lines=3))
+        heading = len(bands)  # the note and "the same on every line": not banded
         for line in rows:
-            band = kit.panel("highlight" if line.differs else "", radius=False)
             label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
                               width=names_w if wide else None, valign="center" if wide else "top")
             values = [kit.words(("✓ " if index in line.best else "") + value, align="center", max_lines=2,
@@ -101,19 +111,35 @@ class CompareScene(ShopScene):
                                 valign="center")
                       for index, value in enumerate(line.values)]
             cells = row(*([label] if wide else []), *values, gap=gap, align="stretch")
-            bands += [column(*([] if wide else [label]), cells, gap=gap // 4,
-                             padding=Insets(gap // 2, margin, gap // 2, margin), widget=band),
-                      kit.rule()]
-        # the note, the legend and the heads, and "the same on every line": not banded
-        heading = (1 if wide else 2) + (1 if len(comparison.departments) > 1 else 0) + (0 if rows else 1)
+            content = column(*([] if wide else [label]), cells, gap=gap // 4,
+                             padding=Insets(gap // 2, margin, gap // 2, margin))
+            bands += [self._band(content, line.differs), kit.rule()]
+        if compact:
+            bands.append(row(*removes, gap=gap, padding=Insets(gap // 2, margin, gap // 2, margin)))
         # under a tall screen's table, its legend (above it, it took a short screen's room from the table)
         legend = [] if wide else [column(self._legend(), padding=Insets(gap, margin, margin, margin))]
-        content = column(column(*bands[:heading], gap=gap, padding=Insets(margin, margin, gap, margin)),
-                         *bands[heading:], *legend)
-        table = scroll(content, t("Comparison"))
+        table = scroll(column(*([column(*bands[:heading], gap=gap, padding=Insets(gap, margin, gap, margin))]
+                                if heading else []), *bands[heading:], *legend), t("Comparison"), height=flex())
         assert isinstance(table.widget, ScrollView)
         self._table = table.widget
-        return self.screen(size, title, table, bottom=[bar])
+        body = column(column(*strip, gap=gap, padding=Insets(gap if compact else margin, margin, gap, margin)),
+                      kit.rule(), table, height=flex())
+        return self.screen(size, title, body, bottom=[bar])
+
+    def _band(self, content: Box, differs: bool) -> Box:
+        """A row of the table; one where the products differ is tinted and marked at its start with a bar of
+        the brand's colour (the legend shows the same), calm but plain on white as on black."""
+        if not differs:
+            return content
+        kit, theme = self.kit, self.ctx.theme
+        marker = leaf(kit.panel("primary", radius=False), width=fixed(max(4, theme.size("gap") // 2)))
+        return row(marker, content, widget=kit.panel("differs", radius=False))
+
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the table: the products compared, by name (their heads below are short)."""
+        ctx = self.ctx
+        products = ctx.shop.catalog.products(ctx.session.compare)
+        return (ctx.t("Compare ({count})", count=len(products)), *(p.title(ctx.lang) for p in products))
 
     def _switch(self, narrow: bool = False) -> Box:
         """The "differences only" switch."""
@@ -127,10 +153,10 @@ class CompareScene(ShopScene):
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         gap = theme.size("gap")
         lines = 4 if narrow else 2
-        shaded = column(kit.words(t("Shaded row: they differ"), size="small", bold=True, max_lines=lines,
-                                  width=fit()),
-                        padding=Insets(gap // 3, gap // 2, gap // 3, gap // 2), widget=kit.panel("highlight"),
-                        width=fit())
+        shaded = self._band(column(kit.words(t("Shaded row: they differ"), size="small", bold=True, max_lines=lines,
+                                             width=fit()),
+                                   padding=Insets(gap // 3, gap // 2, gap // 3, gap // 2), width=fit()), True)
+        shaded.width = fit()
         best = kit.words("✓ " + t("the best of the row (lowest price, best rating…)"), size="small",
                          color="best", bold=True, max_lines=lines)
         if narrow:

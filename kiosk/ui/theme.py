@@ -42,7 +42,7 @@ class ThemeFile:
 
 REQUIRED_COLORS = (
     "background", "surface", "surface_alt", "text", "muted", "primary", "on_primary", "accent", "on_accent",
-    "highlight", "best", "danger", "star", "divider", "overlay", "toast", "on_toast", "focus",
+    "highlight", "best", "danger", "star", "divider", "overlay", "toast", "on_toast", "focus", "differs",
 )  # fmt: skip
 # Sizes a theme may leave out (reference pixels for a screen 1080 wide, like the others).
 DEFAULT_SIZES = {

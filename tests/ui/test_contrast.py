@@ -17,6 +17,7 @@ PAIRS = [
     ("muted", "background"), ("muted", "surface"), ("muted", "highlight"),
     ("primary", "background"), ("primary", "surface"), ("on_primary", "primary"), ("on_accent", "accent"),
     ("accent", "surface"), ("accent", "highlight"), ("best", "surface"), ("best", "highlight"),
+    ("text", "differs"), ("muted", "differs"), ("best", "differs"),
     ("best", "background"), ("danger", "surface"), ("danger", "background"), ("on_toast", "toast"),
 ]
 

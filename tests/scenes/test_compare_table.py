@@ -1,0 +1,102 @@
+"""The comparison table as a designer would ship it (issue 22): a row where the products differ reads as
+different on white (a tint that stands out and a bar of the brand's colour, the legend showing the same),
+and a short room (accessible mode, a tablet) still shows several rows under the products' names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from kiosk.testing.pilot import Pilot
+from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
+from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
+
+
+def compare_four(tmp_path: Path, size: tuple[int, int], accessible: bool) -> Pilot:
+    """Four running shoes compared, in French, on a terminal of `size`."""
+    pilot = pilot_for(tmp_path, "terminal", size, "fr")
+    pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    display = pilot.app.display()
+    display.set_accessible(accessible)
+    for sku in RUNNING_SHOES:
+        display.ctx.session.add_to_compare(sku)
+    display.ctx.show(display.ctx.routes.compare())
+    pilot.advance(0.2)
+    return pilot
+
+
+def tree(pilot: Pilot) -> list[dict[str, Any]]:
+    """What shows now."""
+    return pilot.request("tree")["displays"][pilot.app.display().name]["widgets"]
+
+
+def luminance(color: pygame.Color) -> float:
+    """WCAG relative luminance."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def contrast(a: pygame.Color, b: pygame.Color) -> float:
+    """WCAG contrast ratio of two colours."""
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def test_a_row_that_differs_stands_out_on_white_with_a_bar_like_its_legend(tmp_path: Path) -> None:
+    pilot = compare_four(tmp_path, (1080, 1920), accessible=False)
+    try:
+        shown = tree(pilot)
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        theme = pilot.app.display().screen.theme
+        differs = pilot.details()["differs"]
+        assert "price" in differs and "waterproof" not in differs, differs
+
+        def label(said: str) -> pygame.Rect:
+            return pygame.Rect(next(w["bounds"] for w in shown if w["label"] == said and w["role"] == "text"))
+
+        price, same = label("Prix"), label("Imperméable")
+        tint = picture.get_at((price.right + 8, price.centery))  # beside the row's name, between the values
+        plain = picture.get_at((same.right + 8, same.centery))
+        assert contrast(tint, plain) >= 1.15, f"a row that differs {tint} against one that does not {plain}"
+        bar = pygame.Color(theme.color("primary"))
+        assert picture.get_at((3, price.centery))[:3] == bar[:3], "the bar of the brand's colour at its start"
+        assert picture.get_at((3, same.centery))[:3] != bar[:3]
+        legend = label("Ligne colorée : ils diffèrent")
+        marks = {picture.get_at((x, legend.centery))[:3] for x in range(legend.left - 40, legend.left)}
+        assert bar[:3] in marks, "the legend's sample has the same bar"
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize(("size", "rows"), [((1080, 1920), 4), ((800, 1280), 2)], ids=["portrait", "tablet"])
+def test_accessible_compare_shows_several_rows_within_reach(tmp_path: Path, size: tuple[int, int], rows: int) -> None:
+    pilot = compare_four(tmp_path, size, accessible=True)
+    try:
+        display = pilot.app.display()
+        shown = tree(pilot)
+        labels = {"Prix", "Note", "Marque", "Poids (taille 42)", "Drop", "Hauteur de semelle", "Terrain",
+                  "Imperméable", "En stock", "Rayon"}
+        view = pygame.Rect(next(w["bounds"] for w in shown if w["role"] == "list"))
+        whole = [w["label"] for w in shown if w["role"] == "text" and w["label"] in labels and not w["clipped"]
+                 and view.contains(pygame.Rect(w["bounds"]))]
+        assert len(whole) >= rows, f"rows of the table in sight: {whole}"
+        for sku in RUNNING_SHOES:  # each column named in sight, and the products named above the reach zone too
+            name = display.ctx.shop.catalog.product(sku).title("fr")
+            assert any(w["label"] == name and w["role"] == "button" and not w["clipped"] for w in shown), name
+            assert name in display.screen.banner_lines
+        assert reach_problems(shown, display.screen.full.get_size(), display.shop.config.accessibility.reach) == []
+        assert layout_problems(shown, display.screen.theme.size("touch_target")) == []
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        assert widgets_without_ink(shown, picture) == []
+        for _ in range(3):  # "✕ Retirer" in a last row, under the table
+            pilot.swipe((view.centerx, view.bottom - 10), (view.centerx, view.top + 10))
+            pilot.advance(2)
+        pilot.tap(f"Retirer {display.ctx.shop.catalog.product('RUN-115').title('fr')}")
+        assert "RUN-115" not in display.ctx.session.compare
+    finally:
+        pilot.close()
