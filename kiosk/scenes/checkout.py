@@ -24,7 +24,7 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
 from kiosk.scenes.variant_words import variant_words
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, flex, row, scroll
+from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, flex, leaf, row, scroll
 from kiosk.ui.widgets import Root
 
 TYPED_STEPS = ("contact", "street", "postcode", "city")
@@ -215,18 +215,26 @@ class CheckoutScene(ShopScene):
         lines += [kit.rule(),
                   kit.words(t("Total {total}", total=fmt.price(self.cart.total_cents)), size="title",
                             bold=True, align="right", max_lines=1)]
-        if self.express:  # collect or delivery, chosen here: one tap, not a screen
-            lines.append(self._fulfilment_choice())
+        choice = [self._fulfilment_choice()] if self.express else []  # collect or delivery: one tap, not a screen
         card = kit.panel("surface")
         # (bought now, collect or delivery is chosen just above: only the address is said again)
         fulfilment = [] if self.express and self.collect else [
             (t("Collect at the store") if self.collect else t("Delivery"), fulfilment_text(order, t, ctx.when))]
         facts = [*fulfilment, (t("Contact"), order.email or order.phone),
                  (t("Payment"), t("You pay when you collect it, or with a link on your phone if we show you one."))]
-        lines.append(column(*(column(kit.words(heading, size="small", color="muted", bold=True, heading=True),
-                                     kit.words(said), gap=gap // 4) for heading, said in facts),
-                            gap=gap, padding=Insets.all(gap), widget=card))
-        return self.screen(size, t("Check your order"), scroll(column(*lines, gap=gap, padding=Insets.all(margin)),
+        said = column(*(column(kit.words(heading, size="small", color="muted", bold=True, heading=True),
+                               kit.words(said), gap=gap // 4) for heading, said in facts),
+                      gap=gap, padding=Insets.all(gap), widget=card)
+        if self.wide(size):  # what is ordered on the left; how, where, and the buttons on the right, all in sight
+            right = column(said, leaf(None, height=flex()), *choice, buttons, gap=gap, padding=Insets(margin, 0, 0, 0),
+                           width=flex(2))
+            buttons.padding = Insets(0, 0, margin, 0)
+            ordered = scroll(column(*lines, gap=gap, padding=Insets.all(margin)), t("Check your order"))
+            ordered.width = flex(3)
+            body = row(ordered, right, padding=Insets(0, margin, 0, 0))
+            return self.screen(size, t("Check your order"), body)
+        return self.screen(size, t("Check your order"), scroll(column(*lines, *choice, said, gap=gap,
+                                                                      padding=Insets.all(margin)),
                                                                t("Check your order")), bottom=[buttons])
 
     # --- actions ------------------------------------------------------------------------------------

@@ -1,0 +1,52 @@
+"""The order's last look on a landscape screen (issue 22): what is ordered beside how and where, every
+line of it in sight above "Confirm order" (on the 4K window its last line was under the button)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
+from tests.test_layout_matrix import pilot_for
+
+SHAPES = [("terminal", (1920, 1080)), ("window", (3840, 2160))]
+CASES = [(display, size, accessible) for display, size in SHAPES for accessible in (False, True)]
+
+
+@pytest.mark.parametrize(("display_name", "size", "accessible"), CASES,
+                         ids=[f"{d}-{w}x{h}-{'a11y' if a else 'normal'}" for d, (w, h), a in CASES])
+def test_the_order_check_shows_every_line_above_its_confirm_button(tmp_path: Path, display_name: str,
+                                                                   size: tuple[int, int], accessible: bool) -> None:
+    pilot = pilot_for(tmp_path, display_name, size, "fr")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        display = pilot.app.display()
+        display.set_accessible(accessible)
+        ctx = display.ctx
+        for sku in ("RUN-112", "RUN-113"):
+            ctx.session.cart.add(ctx.shop.catalog.product(sku))
+        ctx.show(ctx.routes.checkout())
+        pilot.advance(0.1)
+        pilot.type("ada@example.org")
+        checkout = ctx.screen.stack.top
+        checkout.next_step()  # type: ignore[attr-defined]
+        checkout._choose(True)  # type: ignore[attr-defined]
+        pilot.advance(0.1)
+        assert pilot.details()["step"] == "review"
+        shown = pilot.request("tree")["displays"][display.name]["widgets"]
+        confirm = pygame.Rect(next(w["bounds"] for w in shown if w["label"] == "Confirmer la commande"))
+        texts = [w for w in shown if w["role"] in ("text", "heading") and w["label"].strip()]
+        assert [w["label"] for w in texts if w["clipped"]] == [], "every line of the order in sight, none cut"
+        assert [w["label"] for w in texts if pygame.Rect(w["bounds"]).colliderect(confirm)] == []
+        said = " ".join(w["label"] for w in texts)
+        assert "Paiement" in said and "ada@example.org" in said and "Total" in said
+        assert layout_problems(shown, display.screen.theme.size("touch_target")) == []
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "check.png")))
+        assert widgets_without_ink(shown, picture) == []
+        if accessible:
+            assert reach_problems([w for w in shown if w["label"] in ("Confirmer la commande", "Modifier")],
+                                  size, display.shop.config.accessibility.reach) == []
+    finally:
+        pilot.close()
