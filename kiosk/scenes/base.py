@@ -416,7 +416,7 @@ class ShopScene(Scene):
         if reach_top:  # the short reach zone: keys at their smallest, the form beside them as wide as it can be
             keys_w = narrowest(layout_name, round(target * SMALLEST_KEY)) + 2 * key_gap
         else:  # keys of touch size where they fit in about half the width (the rest is the form's)
-            keys_w = min(width * 11 // 20, narrowest(layout_name, target) + 2 * key_gap)
+            keys_w = min(width // 2, narrowest(layout_name, target) + 2 * key_gap)
         tiers = made_keys(keys_w, True).tiers()
 
         def keys(height: int) -> Box:  # the shortcuts (email domains) kept over keys a little lower
@@ -437,7 +437,7 @@ class ShopScene(Scene):
                 body = column(self.reach_summary(width, reach_top, title), leaf(None, height=flex()), lower,
                               height=flex())
             else:
-                body = column(column(entry(), padding=around),
+                body = column(column(entry(), padding=Insets(gap, margin, 0, margin)),
                               row(results, column(leaf(None, height=flex()), keys(height), width=fixed(keys_w)),
                                   gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
                               height=flex())

@@ -19,7 +19,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Panel, Root, TextField, Widget
 
@@ -143,7 +143,7 @@ class SearchScene(ShopScene):
             product = found[index - len(heads)]
             line = Panel(rect, "surface", label=product.title(ctx.lang), role="button",
                          on_tap=partial(self.open_product, product.sku))
-            self.kit.place(line, self._result(product), rect)
+            self.kit.place(line, self._result(product, rect.width), rect)
             return [line]
 
         def row_key(index: int) -> tuple[object, ...]:  # all a row shows: a row showing the same is kept
@@ -229,23 +229,41 @@ class SearchScene(ShopScene):
         """Empty the field: the popular searches are offered again."""
         self._set_text("")
 
-    def _result(self, product: ProductSummary) -> Box:
-        """A result: picture, brand, name (two lines kept, so every row is as tall), price and compare tick."""
+    def _result(self, product: ProductSummary, width: int) -> Box:
+        """A result: picture, brand, name (two lines kept, so every row is as tall), price and compare tick:
+        in one line where `width` leaves the name its room beside them all (a 4K window's list), the price
+        over the tick otherwise; in a narrow list (beside the keys of a landscape screen) the tick under the
+        name, no brand, a smaller picture and price, so that the name shows whole on its two lines."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
-        gap = theme.size("gap")
-        return row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 2),
-                   column(kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
-                          kit.words(product.title(ctx.lang), bold=True, max_lines=2, reserve=True)),
-                   column(kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
-                                    align="right", max_lines=1, width=fit()),
-                          compare_tick(ctx, product, self.rebuild), gap=gap // 3, align="end", width=fit()),
+        gap, text_size = theme.size("gap"), theme.size("text")
+        name = kit.words(product.title(ctx.lang), bold=True, max_lines=2, reserve=True)
+        price = kit.words(ctx.fmt.price(product.price_cents), size="title", bold=True, color="primary",
+                          align="right", max_lines=1, width=fit())
+        tick = compare_tick(ctx, product, self.rebuild)
+        brand = kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1)
+        picture = kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 2)
+        beside = theme.size("thumb") // 2 + price.natural(width)[0] + tick.natural(width)[0] + 4 * gap
+        if width - beside >= 12 * text_size:
+            return row(picture, column(brand, name), price, tick, gap=gap, align="center",
+                       padding=Insets.all(gap // 2))
+        if width < text_size * 26:  # room for about two lines of 24 letters beside the rest: narrow
+            price = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", align="right",
+                              max_lines=1, width=fit())
+            small = kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 3)
+            if width - theme.size("thumb") // 3 - tick.natural(width)[0] - 4 * gap >= 9 * text_size:
+                price = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", max_lines=1)
+                return row(small, column(name, price, gap=gap // 3), tick, gap=gap, align="center",
+                           padding=Insets.all(gap // 2))
+            return row(small, column(name, row(tick, leaf(None)), gap=gap // 3), price,
+                       gap=gap, align="center", padding=Insets.all(gap // 2))
+        return row(picture, column(brand, name), column(price, tick, gap=gap // 3, align="end", width=fit()),
                    gap=gap, align="center", padding=Insets.all(gap // 2))
 
     def _row_height(self, width: int, product: ProductSummary) -> int:
         """How tall a result row is at `width`, measured once (not on every keystroke)."""
         key = (width, self.ctx.theme.size("text"))  # accessible mode has larger text: measured again
         if self._measured_row is None or self._measured_row[0] != key:
-            self._measured_row = (key, self._result(product).natural(width)[1])  # measured, never mounted
+            self._measured_row = (key, self._result(product, width).natural(width)[1])  # measured, never mounted
         return self._measured_row[1]
 
     def on_key_pressed(self, key: str) -> None:

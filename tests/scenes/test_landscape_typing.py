@@ -57,7 +57,7 @@ def open_moment(pilot: Pilot, moment: str) -> None:
     elif moment == "search":
         ctx.show(ctx.routes.search())
         pilot.advance(0.1)
-        pilot.type("laufschuh")
+        pilot.type("zelt")
     else:
         ctx.show(ctx.routes.browse("running"))
         pilot.advance(0.1)
