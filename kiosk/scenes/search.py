@@ -19,7 +19,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, flex, flow, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Panel, Root, TextField, Widget
 
@@ -231,9 +231,10 @@ class SearchScene(ShopScene):
 
     def _result(self, product: ProductSummary, width: int) -> Box:
         """A result: picture, brand, name (two lines kept, so every row is as tall), price and compare tick:
-        in one line where `width` leaves the name its room beside them all (a 4K window's list), the price
-        over the tick otherwise; in a narrow list (beside the keys of a landscape screen) the tick under the
-        name, no brand, a smaller picture and price, so that the name shows whole on its two lines."""
+        in one line where `width` leaves the name its room beside them all, the price over the tick
+        otherwise; in a narrow list (beside the keys of a landscape screen) no brand, a smaller picture and
+        price, and the name on up to three lines, so that it shows whole. The middle of a row is its name
+        (a tap there opens the product, never the tick)."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         gap, text_size = theme.size("gap"), theme.size("text")
         name = kit.words(product.title(ctx.lang), bold=True, max_lines=2, reserve=True)
@@ -246,15 +247,12 @@ class SearchScene(ShopScene):
         if width - beside >= 12 * text_size:
             return row(picture, column(brand, name), price, tick, gap=gap, align="center",
                        padding=Insets.all(gap // 2))
-        if width < text_size * 26:  # room for about two lines of 24 letters beside the rest: narrow
-            price = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", align="right",
+        if width < text_size * 26:  # a narrow list (beside the keys of a landscape screen): the name's room
+            small = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", align="right",
                               max_lines=1, width=fit())
-            small = kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 3)
-            if width - theme.size("thumb") // 3 - tick.natural(width)[0] - 4 * gap >= 9 * text_size:
-                price = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", max_lines=1)
-                return row(small, column(name, price, gap=gap // 3), tick, gap=gap, align="center",
-                           padding=Insets.all(gap // 2))
-            return row(small, column(name, row(tick, leaf(None)), gap=gap // 3), price,
+            name = kit.words(product.title(ctx.lang), bold=True, max_lines=3, reserve=True, sizes=("small",))
+            return row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 3), name,
+                       column(small, tick, gap=gap // 3, align="end", width=fit()),
                        gap=gap, align="center", padding=Insets.all(gap // 2))
         return row(picture, column(brand, name), column(price, tick, gap=gap // 3, align="end", width=fit()),
                    gap=gap, align="center", padding=Insets.all(gap // 2))
