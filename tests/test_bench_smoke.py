@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +43,17 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     assert {row["size"].split()[1].rstrip(",") for row in decoded} == {"JPEG", "PNG", "WebP"}
     assert all(row["value"] > 0 for row in decoded)
     assert "frame time, browse scroll, p99" in result.stdout  # the table is printed
+
+
+@pytest.mark.slow
+def test_the_shopping_bench_runs_and_states_its_budgets(tmp_path: Path) -> None:
+    report_path = tmp_path / "shopping.json"
+    result = subprocess.run([sys.executable, "-m", "bench.shopping", "--quick", "--runs", "3", "--work",
+                             str(tmp_path), "--json", str(report_path)], capture_output=True, text=True, timeout=300,
+                            cwd=REPO, env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = json.loads(report_path.read_text(encoding="utf-8"))["rows"]
+    assert {row["what"].split(" (")[0] for row in rows} >= {"browse page", "cart total with gold offers",
+                                                            "map way to one aisle", "map way through four aisles"}
+    assert all(row["budget"] and row["p99_ms"] >= 0 for row in rows)
+    assert "budget (DESIGN §7)" in result.stdout
