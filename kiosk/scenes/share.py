@@ -46,7 +46,18 @@ class ShareScene(ShopScene):
         within reach: a shopper in a wheelchair or a child holds the phone low."""
         t = self.ctx.t
         title = t("Your comparison on your phone") if len(self.skus) > 1 else t("This product on your phone")
-        return (title, t("Point your phone's camera at the code."))
+        lines = (title, t("Point your phone's camera at the code."))
+        if not self._short_zone(self.ctx.size):
+            return lines
+        today = self.ctx.fmt.date(self.ctx.clock.now().astimezone(ZoneInfo(self.ctx.shop.config.store.timezone)).date())
+        return (*lines, t.plural("{count} product, prices of {date}. Nothing about you is in the code.",
+                                 "{count} products, prices of {date}. Nothing about you is in the code.",
+                                 len(self.skus), date=today))
+
+    def _short_zone(self, size: tuple[int, int]) -> bool:
+        """Whether the reach zone is short (a tablet's, about square): the code takes all its room, and what
+        it carries is said in the strip above (a phone reads it from arm's length only when it is large)."""
+        return bool(self.ctx.screen.offset) and size[1] < size[0] * 5 // 4
 
     def on_short_link_ready(self, message: ShortLinkReady) -> bool:
         """The backend shortened this scene's link: show the short one (an easier QR code)."""
@@ -121,11 +132,12 @@ class ShareScene(ShopScene):
         bar = [column(below, padding=Insets.all(margin))] if below is not None else []
         if ctx.screen.offset:  # reach mode: the title and what to do are said in the strip above; here the code,
             # as large as the reach zone lets it be, and what it carries
-            said = kit.words(what, color="muted", align="center")
+            # (what it carries is said under the code where the zone is tall enough, else in the strip above)
+            said = [kit.words(what, color="muted", align="center")] if not self._short_zone(size) else []
             page_h = height - header - sum(b.natural(width)[1] for b in bar)  # a status scrolls the page
             side = max(theme.size("touch_target"), min(theme.size("qr"), width - 4 * margin,
-                       page_h - said.natural(width - 2 * margin)[1] - 3 * gap - 2 * margin))
-            page = column(code(side), said, gap=gap, align="center", justify="center", padding=Insets.all(margin),
+                       page_h - sum(w.natural(width - 2 * margin)[1] + gap for w in said) - 2 * gap - 2 * margin))
+            page = column(code(side), *said, gap=gap, align="center", justify="center", padding=Insets.all(margin),
                           height=flex())
             return self.screen(size, t("Take it with you"), scroll(page, t("Take it with you")), bottom=bar)
         if width > height:  # the code on the left, what to do with it on the right (a tablet in reach mode too)
