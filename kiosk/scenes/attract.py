@@ -107,7 +107,7 @@ class AttractScene(ShopScene):
         margin = theme.size("margin") * 2
         cache = ctx.screen.text
         product = ctx.shop.catalog.product(slide.sku) if slide.kind == "product" else None
-        ink = "primary" if product is not None or slide.kind == "video" else "accent"
+        ink = "primary" if product is not None else "accent"  # a film's as the brand's other slides: its accent
         self._shown_status = self.status_key()
         action = self.call_to_action(size, ink)
         room = pygame.Rect(0, 0, width, height - action.natural(width)[1])  # what the slide has above it

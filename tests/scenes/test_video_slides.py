@@ -221,3 +221,22 @@ def test_the_demo_s_video_slide_at_two_moments_matches_its_snapshots(pilot: Pilo
     outside = sum(early.get_at((x, y)) != late.get_at((x, y))
                   for x in range(0, 1080, 10) for y in range(box.bottom + 10, 1920, 10))
     assert inside > 100 and outside == 0
+
+
+def test_the_film_s_call_to_action_is_the_brand_s_accent_like_the_welcome_s(pilot: Pilot, tmp_path: Path) -> None:
+    theme = pilot.app.display().screen.theme
+    accent = pygame.Color(theme.color("accent"))[:3]
+
+    def pill_colour() -> tuple[int, int, int]:
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "slide.png")))
+        widgets = pilot.request("tree")["displays"][pilot.app.display().name]["widgets"]
+        words = pygame.Rect(next(w["bounds"] for w in widgets
+                                 if w["label"] == "Touchez l'écran pour commencer" and w["role"] == "text"))
+        return tuple(picture.get_at((words.left + 2, words.centery)))[:3]  # type: ignore[return-value]
+
+    assert pilot.details()["slide"] == 0
+    assert pill_colour() == accent, "the welcome slide's call to action"
+    pilot.advance(7, step=0.5)  # the welcome slide's seven seconds: the film comes second
+    pilot.advance(1, step=FRAME)
+    assert pilot.details()["slide"] == 1 and pilot.details()["video"]["playing"]
+    assert pill_colour() == accent, "the film's call to action, in the same accent"
