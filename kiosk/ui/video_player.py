@@ -2,7 +2,9 @@
 
 The worker decodes with PyAV (FFmpeg), scales each frame once to the size shown and converts it to RGB
 (`VideoFrame.reformat`), and hands it over through a queue that holds at most `AHEAD` frames: a 1080p
-film held whole would take gigabytes, three frames take a few megabytes. The loop asks `frame(now)`
+film held whole would take gigabytes, two frames take a few megabytes (a 3840x2160 frame is 25 MB). The
+decoded picture is let go before the worker waits for room in the queue: held while the next one
+decodes, it would make FFmpeg's decoder keep one more 1080p picture (3 MB). The loop asks `frame(now)`
 on every turn and gets the newest frame that is due by the injected clock; frames whose time has
 passed are dropped (counted), so a slow machine shows fewer frames, never a slower film. The worker
 drops them too, before scaling, once it is behind the clock (but scales one in BEHIND_SHOW_EVERY even
@@ -25,6 +27,7 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     import av  # imported where a film is played: FFmpeg's libraries are 21 MB resident
 
 log = logging.getLogger(__name__)
-AHEAD = 3  # frames decoded ahead of the one shown
+AHEAD = 2  # frames decoded ahead of the one shown: a third only costs memory (bench/video.py), none drop
 EARLY_S = 0.004  # a frame due this soon is shown now: clocks and frame times are floats, a tick is 16 ms
 IDLE_GIVE_UP_S = 30.0  # a worker whose frames nobody takes for this long (its widget was dropped) stops
 BEHIND_SHOW_EVERY = 10  # a worker behind the clock still scales one frame in this many: a slow film, not a still
@@ -55,6 +58,16 @@ class Frame:
 
 
 _END = object()  # the worker's last item: the film ended, failed or was stopped
+
+
+def pictures(container: av.container.InputContainer, stream: av.VideoStream) -> Iterator[av.VideoFrame]:
+    """The stream's decoded pictures, as `container.decode` gives them but held by nothing here once
+    handed out (PyAV's own keeps each packet's list of pictures, and so the picture, until the next)."""
+    for packet in container.demux(stream):
+        decoded = packet.decode()
+        decoded.reverse()
+        while decoded:
+            yield decoded.pop()  # no name here holds it while the worker scales it and waits
 
 
 def fitted(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
@@ -265,7 +278,7 @@ class VideoPlayer:
             first: float | None = None
             skipped = 0  # late frames dropped in a row
             while not self._stop.is_set():
-                for decoded in container.decode(stream):
+                for decoded in pictures(container, stream):
                     if self._stop.is_set():
                         return
                     at = decoded.time if decoded.time is not None else last + interval
@@ -281,6 +294,7 @@ class VideoPlayer:
                     skipped = 0
                     self._decode_sound()
                     surface, pixels = scaled_surface(decoded, self.size)
+                    del decoded  # back to the decoder's pool before waiting (see the module's docstring)
                     if not self._put(Frame(at, surface, pixels)):
                         return
                 if first is None:

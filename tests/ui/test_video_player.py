@@ -4,9 +4,12 @@ loops, and files it cannot play (a line for staff, never an exception)."""
 
 from __future__ import annotations
 
+import gc
 import logging
+import time
 from pathlib import Path
 
+import av
 import pytest
 
 from kiosk.core.hours.clock import ManualClock
@@ -75,6 +78,27 @@ def test_the_worker_holds_only_a_few_frames(film: Path) -> None:
         player.frame(clock.monotonic())
         player.settle()
         assert player.held <= AHEAD + 1
+    finally:
+        player.stop()
+
+
+def test_a_film_waiting_to_be_shown_holds_five_scaled_pictures_and_no_decoded_one(tmp_path: Path) -> None:
+    """What a playing film holds in memory, once its worker waits for the loop: two frames queued, the next
+    one taken, the one shown and the one the worker made last, all at the size shown; no picture at the
+    film's own size (each one held keeps a 1080p picture, 3 MB, in FFmpeg's decoder)."""
+    source = numbered_film(tmp_path / "odd.mp4", 20, size=(336, 192))
+    clock = ManualClock()
+    player = VideoPlayer(source, (168, 168), clock)
+    try:
+        player.settle()
+        player.frame(clock.monotonic())
+        player.settle()
+        time.sleep(0.1)  # the worker has made its next frame and waits for room
+        gc.collect()
+        sizes = [(thing.width, thing.height) for thing in gc.get_objects() if isinstance(thing, av.VideoFrame)]
+        assert player.size == (168, 96)
+        assert (336, 192) not in sizes, "no decoded picture is held while the worker waits"
+        assert 3 <= sizes.count((168, 96)) <= 5, sizes
     finally:
         player.stop()
 
