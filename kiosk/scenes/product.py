@@ -117,17 +117,17 @@ class ProductScene(ShopScene):
         head = self._head(product)
         details = self._details(product, category.specs if category else ())
         if self.wide(size):
-            # landscape (a shop window, a counter): the picture, the name and the price stay on the left while
-            # the rest scrolls beside them
+            # landscape (a shop window, a counter): the picture takes the left part at the page's full height;
+            # the name and the price stay at the top of the right part while the rest scrolls under them
             side = width * 2 // 5 - margin
-            said = column(*head, gap=gap // 2)
             page_h -= ctx.screen.text.line_height(theme.size("text"), True) + 3 * gap // 2  # a status line
-            pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(
-                largest, page_h - said.natural(side)[1] - 2 * margin - gap)))
-            left = column(pictures, said, gap=gap, align="center", padding=Insets(margin, 0, margin, margin),
+            pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, page_h - 2 * margin)))
+            left = column(pictures, align="center", padding=Insets(margin, 0, margin, margin),
                           width=fixed(side + margin))
-            details.padding = Insets(margin, margin, margin, 0)
-            return self.screen(size, title, row(left, scroll(details, name), gap=margin), bottom=[actions])
+            said = column(*head, gap=gap // 2, padding=Insets(margin, margin, gap, 0))
+            details.padding = Insets(gap, margin, margin, 0)
+            right = column(said, kit.rule(), scroll(details, name, height=flex()), width=flex(), height=flex())
+            return self.screen(size, title, row(left, right, gap=margin), bottom=[actions])
         if largest < theme.size("picture") // 2:
             # a short page (accessible mode's reach zone, a tablet): a smaller picture beside the name and the
             # price, so that both show above the action bar
