@@ -415,8 +415,10 @@ class ShopScene(Scene):
         reach_top = self.out_of_reach(size)
         if reach_top:  # the short reach zone: keys at their smallest, the form beside them as wide as it can be
             keys_w = narrowest(layout_name, round(target * SMALLEST_KEY)) + 2 * key_gap
-        else:  # keys of touch size where they fit in about half the width (the rest is the form's)
-            keys_w = min(width // 2, narrowest(layout_name, target) + 2 * key_gap)
+        else:  # keys of touch size where they fit in about half the width (the rest is the form's), and never
+            # under the keys' floor (a language with more keys in a row takes more of the width)
+            keys_w = max(narrowest(layout_name, round(target * SMALLEST_KEY)) + 2 * key_gap,
+                         min(width // 2, narrowest(layout_name, target) + 2 * key_gap))
         tiers = made_keys(keys_w, True).tiers()
 
         def keys(height: int) -> Box:  # the shortcuts (email domains) kept over keys a little lower
