@@ -24,7 +24,9 @@ def header(pilot: Pilot) -> dict[str, Any]:
     language = next(w for w in widgets if w["label"] in ("Langue", "Sprache"))
     bar_y = language["bounds"][1] + language["bounds"][3] // 2
     near = [w for w in widgets if abs(w["bounds"][1] + w["bounds"][3] // 2 - bar_y) < 2 * height]
-    title = next(w for w in near if w["role"] == "heading")
+    # the bar's own title: the heading nearest the bar (a page's section heading can show near it too)
+    title = min((w for w in near if w["role"] == "heading"),
+                key=lambda w: abs(w["bounds"][1] + w["bounds"][3] // 2 - bar_y))
     shown = {w["label"]: w["bounds"][2:] for w in near if w["role"] == "button" and w["label"] in BACK_AND_HOME}
     return {"title_box": title["bounds"][3], "language_box": language["bounds"][2:], "back_home": shown}
 
