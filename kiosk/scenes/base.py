@@ -241,7 +241,7 @@ class ShopScene(Scene):
         `body` puts in it, and `buttons` side by side at the bottom (one under the other when their words do
         not fit side by side), in the middle of the room the modal has (`modal_room`). A body too tall for
         that room scrolls between the title and the buttons; with `choices` (buttons of one kind, the
-        languages), it first stands in two columns."""
+        languages), it stands in two columns first."""
         kit, theme = self.kit, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -257,18 +257,21 @@ class ShopScene(Scene):
                                                          for a in actions):
             side_by_side = column(*actions, gap=gap)
 
-        def content(parts: list[Box], pad: int) -> Box:
+        def content(parts: list[Box], pad: int, with_actions: bool = True) -> Box:
             heading = kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
                                 heading=True)
             said = scroll(column(*parts, gap=2 * gap), title, height=flex())
-            return column(heading, said, *([side_by_side] if actions else []), gap=2 * gap,
+            return column(heading, said, *([side_by_side] if actions and with_actions else []), gap=2 * gap,
                           padding=Insets.all(pad), widget=box, width=fixed(box_w))
 
         made = content(body(box), 2 * margin)
-        if made.natural(box_w)[1] > room:  # less room around the words first
+        if choices and made.natural(box_w)[1] > room:  # choices stand in two columns first (the buttons in
+            # their grid: Cancel beside the last language), then closer
+            made = content([grid(*body(box), *buttons(box), columns=2, gap=gap)], 2 * margin, False)
+            if made.natural(box_w)[1] > room:
+                made = content([grid(*body(box), *buttons(box), columns=2, gap=gap)], margin, False)
+        elif made.natural(box_w)[1] > room:  # less room around the words
             made = content(made.children[1].children[0].children, margin)
-        if choices and made.natural(box_w)[1] > room:
-            made = content([grid(*body(box), columns=2, gap=gap)], margin)
         return self.mounted(root, layer(made, margin=margin, keep=keep))
 
     def modal_room(self, size: tuple[int, int]) -> Insets:

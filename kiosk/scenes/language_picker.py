@@ -6,7 +6,7 @@ from functools import partial
 from typing import Any
 
 from kiosk.scenes.base import LANGUAGE_NAMES, ShopScene
-from kiosk.ui.layout import Box
+from kiosk.ui.layout import Box, flex
 from kiosk.ui.widgets import Panel, Root
 
 
@@ -21,7 +21,7 @@ class LanguagePicker(ShopScene):
         return {"languages": list(self.ctx.shop.config.store.languages), "language": self.ctx.lang}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """One wide button a language, the current one marked."""
+        """One wide button a language, the current one marked, and Cancel to keep it."""
         ctx, kit = self.ctx, self.kit
 
         def choices(box: Panel) -> list[Box]:
@@ -34,7 +34,9 @@ class LanguagePicker(ShopScene):
                                        shown=f"✓ {name}" if current else name))
             return made
 
-        root = self.dialog(size, ctx.t("Choose your language"), choices, lambda box: [], choices=True)
+        root = self.dialog(size, ctx.t("Choose your language"), choices,
+                           lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="ghost", width=flex())],
+                           choices=True)
         root.on_tap = ctx.back  # a touch outside keeps the language
         return root
 

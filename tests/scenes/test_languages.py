@@ -18,6 +18,13 @@ def test_the_picker_names_each_language_in_its_own_language(shopping: Pilot) -> 
     assert shopping.scene == "home" and shopping.state()["session"]["language"] == "fr"
 
 
+def test_the_picker_says_how_to_keep_the_language(shopping: Pilot) -> None:
+    """A shopper who opened the picker by mistake sees a way out in their language, not only a tap outside."""
+    shopping.tap("Langue")
+    shopping.tap("Annuler")
+    assert shopping.scene == "home" and shopping.state()["session"]["language"] == "fr"
+
+
 def test_switching_language_translates_texts_and_formats_prices(shopping: Pilot) -> None:
     shopping.scan(ROAD_BIKE)
     expected = {
