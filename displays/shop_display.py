@@ -33,6 +33,7 @@ from kiosk.ui.film_sound import mixer_status
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme
+from kiosk.ui.widgets import Toggle, Widget
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class ShopDisplay:
         theme = load_theme(shop.config.path(config.theme), config.size)
         self.theme = theme
         self.screen = Screen(surface, theme, slop=theme.px(role.slop_px), long_press=role.long_press_s)
-        self.screen.on_focus = lambda widget: self.say(widget.label)
+        self.screen.on_focus = lambda widget: self.say(self.spoken(widget))
         self.screen.shown_state = lambda: self.session.shown()
         store = shop.config.store
         self.session = ShopperSession(store.default_language)
@@ -124,6 +125,18 @@ class ShopDisplay:
     def toast(self, text: str) -> None:
         """A short message on this display (head office's `show_message`)."""
         self.ctx.toast(text)
+
+    def spoken(self, widget: Widget) -> str:
+        """What speech says of a widget that gets the keypad's focus: its label, and a tick box's or a switch's
+        state after it."""
+        t = self.ctx.t
+        if isinstance(widget, Toggle):
+            if widget.switch:
+                state = t("on") if widget.checked else t("off")
+            else:
+                state = t("ticked") if widget.checked else t("not ticked")
+            return t("{label}: {state}", label=widget.label, state=state)
+        return widget.label
 
     def say(self, text: str, always: bool = False) -> None:
         """Speak through the headset, in accessible mode (or `always`, to say it ends)."""

@@ -543,19 +543,21 @@ Tick = Callable[[ProductSummary], Box]  # a product's compare tick (kiosk/scenes
 
 
 def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
-                 on_tap: Callable[[], None], tick: Tick | None = None) -> Widget:
+                 on_tap: Callable[[], None], tick: Tick | None = None, beside: bool = False) -> Widget:
     """A tappable card in `rect`: picture, brand, name, rating and price, whether the product is in
     the cart, and its compare tick (the card is built again when either changes)."""
     card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
-    layout(mount(product_card_box(ctx, product, tick), card), rect)
+    layout(mount(product_card_box(ctx, product, tick, beside), card), rect)
     return card
 
 
-def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | None = None) -> Box:
+def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | None = None,
+                     beside: bool = False) -> Box:
     """The layout of a product card: the picture takes what the texts leave (the larger text
     of accessible mode takes room from the picture, never from the name). Every card is as tall for a
     width, whatever its product: the name has two lines, the state line is kept. With a `tick`, the
-    compare tick stands at the bottom, across the card."""
+    compare tick stands at the bottom, across the card; `beside`: in the top corner beside the picture (the
+    shop window's big cards, whose picture keeps its height)."""
     theme, t, kit = ctx.theme, ctx.t, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
     title = product.title(ctx.lang)
@@ -571,11 +573,15 @@ def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | No
     if product.stock <= 0:  # never shown as if on the shelf: it is ordered (said on the line of the marks)
         marks = row(kit.words(t("To order"), size="small", color="accent", bold=True, max_lines=1, width=fit()),
                     marks, gap=gap)
-    return column(leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap)),
+    picture = leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap))
+    if tick is not None and beside:  # the tick at the top of its own column: the picture centred in what is left
+        picture = row(picture, column(tick(product)), gap=gap // 2, height=flex(min=gap))
+    return column(picture,
                   kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                   name, row(*rating, align="center", height=fit(min=theme.size("star"))),
                   price_box(ctx, product.sku, product.category, product.price_cents),
-                  marks, *([tick(product)] if tick is not None else []), gap=gap // 3, padding=Insets.all(gap))
+                  marks, *([tick(product)] if tick is not None and not beside else []), gap=gap // 3,
+                  padding=Insets.all(gap))
 
 
 def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, room: int,

@@ -99,7 +99,6 @@ class CheckoutScene(ShopScene):
                   "postcode": t("Postcode"), "city": t("Town or city")}
         hints = {"contact": t("06 12 34 56 78") if self.by_phone else t("your.name@example.com"),
                  "street": t("Number and street"), "postcode": t("Postcode"), "city": t("Town or city")}
-        shown = ("☑  " if self.marketing else "☐  ") + t("Send me the store's offers too")
 
         def contact(compact: bool) -> list[Box]:  # compact: without the line that only explains
             note = [] if compact else [kit.words(t("Only to tell you about this order."), color="muted",
@@ -107,8 +106,7 @@ class CheckoutScene(ShopScene):
             return [first_that_fits(self._choice(False, compact), self._choice(True, compact)) if compact
                     else self._choice(False, compact, fold=True),
                     *note,
-                    kit.button(t("Send me the store's offers too"), self._toggle_marketing, size="text",
-                               style="chip_on" if self.marketing else "chip", shown=shown)]
+                    kit.toggle(t("Send me the store's offers too"), self._toggle_marketing, checked=self.marketing)]
 
         root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",

@@ -18,13 +18,13 @@ from kiosk.ui.widgets import Panel, Root
 
 
 def compare_tick(ctx: SceneContext, product: ProductSummary, then: Callable[[], None], *,
-                 width: Any = None) -> Box:
+                 width: Any = None, stacked: bool = False) -> Box:
     """The tick of `product`'s card: ticked while it is compared; a tap adds or takes it out, then `then()`
-    (the scene shows the new state)."""
+    (the scene shows the new state). `stacked`: its box over its word (a big card's corner)."""
     name = product.title(ctx.lang)
     kit = Kit(ctx.theme, ctx.screen.text)
     return kit.toggle(ctx.t("Compare {name}", name=name), partial(toggle_compare, ctx, product.sku, name, then),
-                      checked=product.sku in ctx.session.compare, shown=ctx.t("Compare"), width=width)
+                      checked=product.sku in ctx.session.compare, shown=ctx.t("Compare"), width=width, stacked=stacked)
 
 
 def toggle_compare(ctx: SceneContext, sku: str, name: str, then: Callable[[], None]) -> None:

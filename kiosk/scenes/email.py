@@ -55,9 +55,7 @@ class EmailScene(ShopScene):
             parts = [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
                                ("marketing", t("Send me the store's offers too"))):
-                on = getattr(self, flag)
-                parts.append(kit.button(text, partial(self.toggle, flag), style="chip_on" if on else "chip",
-                                        size="text", shown=("☑  " if on else "☐  ") + text))
+                parts.append(kit.toggle(text, partial(self.toggle, flag), checked=getattr(self, flag)))
             return parts
 
         ready = valid_email(self.address) and self.consent

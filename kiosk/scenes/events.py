@@ -114,8 +114,7 @@ class EventSignupScene(ShopScene):
             return [row(*(kit.button(label, partial(self._by_phone, phone), size="text", width=flex(),
                                      style="chip_on" if self.by_phone == phone else "chip")
                           for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap, fold=True),
-                    kit.button(consent, self._toggle_consent, size="text", style="chip_on" if self.consent else "chip",
-                               shown=("☑  " if self.consent else "☐  ") + consent)]
+                    kit.toggle(consent, self._toggle_consent, checked=self.consent)]
 
         root, _ = self.text_entry(size, t("How can we reach you?"), self.typed["contact"],
                                   t("06 12 34 56 78") if self.by_phone else t("your.name@example.com"), self.key,

@@ -17,7 +17,7 @@ from kiosk.scenes.base import ShopScene, product_card, product_card_height
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import ready_for_collection, store_status
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, layout, leaf, mount, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
 
@@ -161,13 +161,10 @@ class WindowHomeScene(ShopScene):
             cards = []
             for col, product in enumerate(products[index * columns:(index + 1) * columns]):
                 rect = pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap), card_w, card_h)
-                card = product_card(ctx, rect, product, partial(self.open_product, product.sku))
-                # the compare tick, its box alone (its words are its label), in the card's top corner beside the
-                # picture: the card keeps its height, so that a row of big cards still shows through the glass
-                side = theme.size("touch_target")
-                layout(mount(compare_tick(ctx, product, self.rebuild), card),
-                       pygame.Rect(rect.right - gap // 2 - side, rect.top + gap // 2, side, side))
-                cards.append(card)
+                # the compare tick, its box over its word, in the card's top corner beside the picture: the card
+                # keeps its height, so that a row of big cards still shows through the glass
+                cards.append(product_card(ctx, rect, product, partial(self.open_product, product.sku),
+                                          partial(compare_tick, ctx, then=self.rebuild, stacked=True), beside=True))
             return cards
 
         view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)

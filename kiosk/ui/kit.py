@@ -60,10 +60,12 @@ class Kit:
         return button(made, self.cache, self.theme, width=width, height=height)
 
     def toggle(self, label: str, action: Callable[[], None] | None, *, checked: bool, shown: str = "",
-               switch: bool = False, size: str = "text", width: Size | None = None) -> Box:
+               switch: bool = False, size: str = "text", width: Size | None = None, stacked: bool = False) -> Box:
         """A tick box (or a switch) with its words, as wide as they need (or `width`), at least the touch
-        target; in less room the box alone, its words still its label."""
-        made = Toggle((0, 0, 0, 0), label, action, checked=checked, switch=switch, shown=shown, size=size)
+        target; in less room the box alone, its words still its label. `stacked`: the box over its word in
+        the small size, as narrow as the word (a card's corner)."""
+        made = Toggle((0, 0, 0, 0), label, action, checked=checked, switch=switch, shown=shown, size=size,
+                      stacked=stacked)
         target, pad = self.theme.size("touch_target"), self.theme.size("gap") // 2 + self.theme.px(8)
         mark = Toggle.mark_width(self.theme, self.cache, size, switch)
 
@@ -75,7 +77,14 @@ class Kit:
             lines = self.cache.wrap(shown or label, pixels, available - 2 * pad - mark - pad // 2, True, 2)
             return max(target, available), max(target, len(lines) * self.cache.line_height(pixels, True) + pad)
 
-        return Box("leaf", [], made, width or fit(min=target), fit(), measure=measure)
+        def measure_stacked(available: int) -> tuple[int, int]:
+            small, inset = self.theme.size("small"), self.theme.px(20)
+            side = Toggle.box_side(self.theme, self.cache, "small")
+            wide = max(side, self.cache.width(shown or label, small, True)) + 2 * inset
+            tall = side + self.theme.px(4) + self.cache.line_height(small, True) + 2 * inset
+            return max(target, min(wide, max(available, target))), max(target, tall)
+
+        return Box("leaf", [], made, width or fit(min=target), fit(), measure=measure_stacked if stacked else measure)
 
     def picture(self, path: Path | str, largest: int, label: str = "") -> Box:
         """A square picture, at most `largest` pixels."""

@@ -478,69 +478,112 @@ class Button(Widget):
 
 
 class Toggle(Button):
-    """A choice that is on or off, drawn as what it is: a box that is ticked (a product's compare tick), or
-    a switch whose knob slides (a screen's option), before its words. Tapping it says what to do; the
-    scene builds it again with the new state. Its tree node says `checked`."""
+    """A choice that is on or off, drawn as what it is: a box that is ticked (a consent, a product's compare
+    tick), or a switch whose knob slides (a screen's option), before its words (or over them, `stacked`: a
+    card's corner). A ticked box is filled with a drawn tick, an empty one only outlined, the two told apart
+    without colour. Tapping it says what to do; the scene builds it again with the new state. Its tree node
+    says `checked`, and speech says the state after the label."""
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
-                 checked: bool, switch: bool = False, shown: str = "", size: str = "text") -> None:
-        super().__init__(rect, label, on_tap, style="chip_on" if checked and not switch else "chip", size=size,
-                         shown=shown)
+                 checked: bool, switch: bool = False, shown: str = "", size: str = "text",
+                 stacked: bool = False) -> None:
+        super().__init__(rect, label, on_tap, style="chip", size=size, shown=shown)
         self.checked = checked
         self.switch = switch
+        self.stacked = stacked
         self.role = "switch" if switch else "checkbox"
+
+    @staticmethod
+    def box_side(theme: Theme, cache: TextCache, size: str) -> int:
+        """How big the tick box is: a line of its words, and at least a good part of a finger (larger in
+        accessible mode, whose targets are larger)."""
+        return max(cache.line_height(theme.size(size), True), theme.size("touch_target") * 9 // 20)
 
     @staticmethod
     def mark_width(theme: Theme, cache: TextCache, size: str, switch: bool) -> int:
         """How wide the box or the switch is, drawn before the words."""
-        side = cache.line_height(theme.size(size), True)
-        return side * 9 // 5 if switch else side
+        if switch:
+            return cache.line_height(theme.size(size), True) * 9 // 5
+        return Toggle.box_side(theme, cache, size)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """The chip, the box (ticked) or the switch (on or off), and the words when there is room."""
+        """The chip (its edge in the primary colour while on), the box (ticked) or the switch (on or off),
+        and the words when there is room."""
         theme = painter.theme
-        fill, ink, border = BUTTON_STYLES[self.style]
         radius = theme.size("radius")
-        color = theme.color(fill)
+        color = theme.color("surface")
         if self.pressed:
             color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
         pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
-        if border:
-            pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, theme.px(3)), border_radius=radius)
+        on = self.checked and self.enabled
+        pygame.draw.rect(painter.surface, theme.color("primary" if on else "divider"), rect,
+                         max(2, theme.px(6 if on else 3)), border_radius=radius)
+        ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
+        if self.stacked:
+            self._paint_stacked(painter, rect, ink_color)
+            return
         size = theme.size(self.size_name)
         pad = theme.size("gap") // 2 + theme.px(8)
-        side = painter.text.line_height(size, True)
         mark_w = self.mark_width(theme, painter.text, self.size_name, self.switch)
+        side = mark_w if not self.switch else painter.text.line_height(size, True)
         room = rect.width - 2 * pad - mark_w - pad // 2
         shown = self.shown or self.label
         step = painter.text.line_height(size, True)
         lines = painter.text.wrap(shown, size, room, True, max(1, (rect.height - theme.px(8)) // step)) \
-            if room >= side else []
-        ink_color = theme.color(ink) if self.enabled else disabled_ink(theme)
+            if room >= step else []
         images = [painter.text.render(line, size, ink_color, bold=True) for line in lines if line and line != "…"]
-        used = mark_w + (pad // 2 + max(image.get_width() for image in images) if images else 0)
-        left = rect.centerx - used // 2
+        # from the left, as a list of boxes to tick reads (a box alone: centred)
+        left = rect.x + pad if images else rect.centerx - mark_w // 2
         mark = pygame.Rect(left, rect.centery - side // 2, mark_w, side)
-        line = max(2, theme.px(4))
         if self.switch:
-            track = theme.color("primary" if self.checked else "divider")
-            pygame.draw.rect(painter.surface, track, mark, border_radius=side // 2)
-            knob = pygame.Rect(0, 0, side - 2 * line, side - 2 * line)
-            knob.center = (mark.right - side // 2 if self.checked else mark.left + side // 2, mark.centery)
-            pygame.draw.ellipse(painter.surface, theme.color("surface"), knob)
-            if not self.checked:
-                pygame.draw.ellipse(painter.surface, theme.color("muted"), knob, max(1, line // 2))
+            self._paint_switch(painter, mark)
         else:
-            pygame.draw.rect(painter.surface, theme.color("surface"), mark, border_radius=theme.px(6))
-            pygame.draw.rect(painter.surface, theme.color("on_primary" if self.checked else "muted"), mark, line,
-                             border_radius=theme.px(6))
-            if self.checked:  # a tick drawn, not a glyph: the same in every font
-                points = [(mark.x + side * 0.22, mark.y + side * 0.52), (mark.x + side * 0.42, mark.y + side * 0.72),
-                          (mark.x + side * 0.78, mark.y + side * 0.30)]
-                pygame.draw.lines(painter.surface, theme.color("primary"), False, points, max(3, theme.px(6)))
+            self._paint_box(painter, mark)
         top = rect.centery - step * len(images) // 2
         for index, image in enumerate(images):  # on two lines when narrow (a long German word), never cut first
             painter.surface.blit(image, (mark.right + pad // 2, top + index * step + (step - image.get_height()) // 2))
+
+    def _paint_stacked(self, painter: Painter, rect: pygame.Rect, ink: Color) -> None:
+        """The box over its word in the small size (a card's corner, where a row would take the picture's
+        room)."""
+        theme = painter.theme
+        side = self.box_side(theme, painter.text, "small")
+        small = theme.size("small")
+        word = painter.text.ellipsize(self.shown or self.label, small, rect.width - theme.px(8), bold=True)
+        image = painter.text.render(word, small, ink, bold=True)
+        top = rect.centery - (side + theme.px(4) + image.get_height()) // 2
+        self._paint_box(painter, pygame.Rect(rect.centerx - side // 2, top, side, side))
+        painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top + side + theme.px(4))))
+
+    def _paint_box(self, painter: Painter, mark: pygame.Rect) -> None:
+        """The tick box: filled in the primary colour with a drawn tick (the same in every font) when ticked,
+        outlined when not."""
+        theme = painter.theme
+        side = mark.height
+        corner = max(2, side // 6)
+        if self.checked:
+            fill = theme.color("primary") if self.enabled else disabled_ink(theme)
+            pygame.draw.rect(painter.surface, fill, mark, border_radius=corner)
+            points = [(mark.x + side * 0.22, mark.y + side * 0.52), (mark.x + side * 0.42, mark.y + side * 0.72),
+                      (mark.x + side * 0.78, mark.y + side * 0.30)]
+            pygame.draw.lines(painter.surface, theme.color("on_primary"), False, points, max(3, side // 8))
+        else:
+            pygame.draw.rect(painter.surface, theme.color("surface"), mark, border_radius=corner)
+            edge = theme.color("muted") if self.enabled else disabled_ink(theme)
+            pygame.draw.rect(painter.surface, edge, mark, max(2, side // 14), border_radius=corner)
+
+    def _paint_switch(self, painter: Painter, mark: pygame.Rect) -> None:
+        """The switch: its knob at the right on a primary track when on, at the left on a grey one when off."""
+        theme = painter.theme
+        side = mark.height
+        line = max(2, theme.px(4))
+        track = theme.color("primary" if self.checked else "divider")
+        pygame.draw.rect(painter.surface, track, mark, border_radius=side // 2)
+        knob = pygame.Rect(0, 0, side - 2 * line, side - 2 * line)
+        knob.center = (mark.right - side // 2 if self.checked else mark.left + side // 2, mark.centery)
+        pygame.draw.ellipse(painter.surface, theme.color("surface"), knob)
+        if not self.checked:
+            pygame.draw.ellipse(painter.surface, theme.color("muted"), knob, max(1, line // 2))
 
 
 class Picture(Widget):

@@ -1,0 +1,130 @@
+"""Tick boxes drawn as tick boxes (designer's review, issue 22): a consent, an opt-in and a compare tick are
+a box with a drawn tick, ticked and empty told apart at a glance, said as such to speech and in the tree; the
+shop window's cards say what their tick does."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pygame
+import pytest
+
+from kiosk.testing.pilot import Pilot
+from kiosk.ui.widgets import Toggle
+from tests.layout_check import widgets_without_ink
+from tests.scenes.test_accessible_mode import needs_espeak, speaking, wait_spoken  # noqa: F401 (a fixture)
+from tests.test_layout_matrix import pilot_for
+
+
+def boxes(pilot: Pilot) -> list[dict[str, object]]:
+    """The tick boxes of the screen, as the tree lists them."""
+    widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    return [w for w in widgets if w["role"] == "checkbox"]
+
+
+def colour_count(picture: pygame.Surface, area: pygame.Rect, colour: tuple[int, ...]) -> int:
+    """How many pixels of `area` are `colour` (or within a few steps of it)."""
+    count = 0
+    for x in range(area.left, area.right):
+        for y in range(area.top, area.bottom):
+            pixel = picture.get_at((x, y))
+            count += all(abs(a - b) <= 8 for a, b in zip(pixel[:3], colour[:3], strict=True))
+    return count
+
+
+@pytest.mark.parametrize("language, accessible", [("fr", False), ("de", True)])
+def test_the_email_consents_are_tick_boxes_that_show_whether_they_are_ticked(tmp_path: Path, language: str,
+                                                                             accessible: bool) -> None:
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), language, mail=True)
+    try:
+        pilot.tap(x=540, y=640)
+        if accessible:
+            pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        t = ctx.t
+        ctx.show(ctx.routes.share(["RUN-115"]))
+        pilot.tap(t("Send it to me by email"))
+        consent, offers = t("I agree to receive this email (required)"), t("Send me the store's offers too")
+        pilot.tap(offers)
+        pilot.advance(0.1)
+        shown = {str(w["label"]): w for w in boxes(pilot)}
+        assert set(shown) == {consent, offers}, f"the consents are tick boxes, not buttons: {shown}"
+        assert shown[consent]["checked"] is False and shown[offers]["checked"] is True
+        assert not any(sign in w.label for w in pilot.app.display().screen.stack.top.tree((1080, 1920)).walk()
+                       for sign in "☐☑"), "no tick drawn with a font's sign"
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "email.png")))
+        theme = pilot.app.display().screen.theme
+        side = Toggle.box_side(theme, pilot.app.display().screen.text, "text")
+        assert side >= theme.size("touch_target") * 2 // 5, "a box a finger finds, larger in accessible mode"
+        primary, on_primary = theme.color("primary"), theme.color("on_primary")
+        filled = {}
+        for label, widget in shown.items():
+            x, y, w, h = widget["bounds"]  # type: ignore[misc]  (the whole screen's, as the screenshot)
+            box = pygame.Rect(x, y, min(w, side * 2), h)  # the box, at the start of the row
+            filled[label] = (colour_count(picture, box, primary), colour_count(picture, box, on_primary))
+        assert filled[offers][0] > side * side // 3 and filled[offers][1] > side, \
+            f"the ticked box is filled and its tick drawn over it: {filled}"
+        assert filled[consent][0] < side * side // 6, f"the empty box is only outlined: {filled}"
+        assert widgets_without_ink(pilot.request("tree")["displays"][pilot.display_name]["widgets"], picture) == []
+    finally:
+        pilot.close()
+
+
+def test_the_checkout_opt_in_is_a_tick_box(tmp_path: Path) -> None:
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr")
+    try:
+        pilot.tap(x=540, y=640)
+        ctx = pilot.app.display().ctx
+        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        ctx.show(ctx.routes.checkout())
+        offers = ctx.t("Send me the store's offers too")
+        assert [(w["label"], w["checked"]) for w in boxes(pilot)] == [(offers, False)]
+        pilot.tap(offers)
+        assert [(w["label"], w["checked"]) for w in boxes(pilot)] == [(offers, True)]
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("size, language, accessible", [((3840, 2160), "fr", False), ((2160, 3840), "de", True)])
+def test_the_windows_cards_say_what_their_tick_does(tmp_path: Path, size: tuple[int, int], language: str,
+                                                    accessible: bool) -> None:
+    pilot = pilot_for(tmp_path, "window", size, language)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        if accessible:
+            pilot.app.display().set_accessible(True)
+        pilot.advance(0.1)
+        screen = pilot.app.display().screen
+        word = pilot.app.display().ctx.t("Compare")
+        ticks = [w for w in screen.stack.top.tree(screen.size).walk() if isinstance(w, Toggle)]
+        assert ticks, "the cards have their compare tick"
+        wide = screen.text.width(word, screen.theme.size("small"), True)
+        for tick in ticks:
+            assert tick.shown == word and tick.rect.width > wide, \
+                f"the tick shows the word {word!r} whole ({wide} px) beside its box, not a bare square: {tick.rect}"
+            card = tick.parent
+            assert card is not None
+            picture = next(w for w in card.walk() if w.role == "image")
+            assert not picture.rect.colliderect(tick.rect), "the tick beside the picture, not over it"
+    finally:
+        pilot.close()
+
+
+@needs_espeak
+def test_speech_says_whether_a_box_is_ticked(speaking: Pilot) -> None:  # noqa: F811 (the fixture)
+    speaking.tap("Accessibilité")
+    wait_spoken(speaking, 1)
+    ctx = speaking.app.display().ctx
+    ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+    ctx.show(ctx.routes.checkout())
+    offers = ctx.t("Send me the store's offers too")
+    for _ in range(30):
+        speaking.key("down")
+        if speaking.details()["focus"] == offers:
+            break
+    said = ("fr", f"{offers} : non coché")
+    deadline = time.monotonic() + 15
+    while said not in ctx.shop.speaker.spoken and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert said in ctx.shop.speaker.spoken, ctx.shop.speaker.spoken
