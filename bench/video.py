@@ -13,15 +13,17 @@ films are. Its sound is muted, as by default, except on the line that says so (S
 output: the sound is decoded, resampled and mixed in time, and heard by nobody). It
 reports frames shown and dropped, frame time (update and draw of the display, as the loop counts it),
 CPU (every thread of the process, the decoder's included, as a share of one core) and resident memory
-while the film plays, against the same screen showing a still slide. On a machine others load, a film
-on the real clock gets what they leave it: the CPU each frame costs is measured apart too, on the
-pilot's clock (every frame decoded, scaled and drawn), and said as a share of one core at 30 frames a
-second. The machine's load average is printed with the figures.
+while the film plays, against the same screen showing a still slide, and what that memory is made of
+(FFmpeg's libraries, the H.264 decoder's own pictures: `probe parts`, a process of its own). On a
+machine others load, a film on the real clock gets what they leave it: the CPU each frame costs is
+measured apart too, on the pilot's clock (every frame decoded, scaled and drawn), and said as a share
+of one core at 30 frames a second. The machine's load average is printed with the figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -108,11 +110,9 @@ def config_with(work: Path, film: Path | None, screen: tuple[int, int], role: st
     if film:
         shutil.copyfile(film, pack / "videos" / film.name)
     (pack / "playlist.json").write_text(json.dumps([slide]), encoding="utf-8")
-    base = make_config(work, None, screen if role == "terminal" else (1080, 1920))
+    base = make_config(work, None, screen)  # every display of the config at `screen`; `role` alone runs
     text = base.read_text(encoding="utf-8").replace(f'pack = "{REPO / "content" / "demo"}"', f'pack = "{pack}"')
     text = text.replace(f'database = "{work / "catalog-demo.db"}"', f'database = "{work / f"catalog-{name}.db"}"')
-    if role == "window":
-        text = text.replace("size = [3840, 2160]", f"size = [{screen[0]}, {screen[1]}]")
     if sound:
         text = text.replace(f'name = "{role}"\n', f'name = "{role}"\nsound = true\n', 1)
     path = work / f"kiosk-{name}.toml"
@@ -236,6 +236,31 @@ def probe_background(config: str, film: str, seconds: float) -> dict[str, Any]:
             "film_shown": shown, "film_dropped": dropped}
 
 
+def probe_parts(film: str, frames: int) -> dict[str, Any]:
+    """What a film's memory is made of, in a process that loads nothing else: FFmpeg's libraries (`import av`,
+    which a screen without films never does) and the decoder (one thread, as the player's) once it has
+    decoded `frames` pictures and let each go, with the pictures it keeps for reference and reordering."""
+    import pygame  # the kiosk has it loaded before any film
+
+    pygame.init()
+    before = rss_mb(), rss_mb("RssAnon")
+    import av
+
+    from kiosk.ui.video_player import pictures
+
+    loaded = rss_mb(), rss_mb("RssAnon")
+    held: set[int] = set()
+    with av.open(film) as container:
+        stream = container.streams.video[0]
+        stream.thread_count = 1
+        for picture in itertools.islice(pictures(container, stream), frames):  # let go as the player does (not
+            held.add(picture.planes[0].buffer_ptr)  # enumerate: its tuple would hold the last picture)
+            del picture
+        decoded = rss_mb(), rss_mb("RssAnon")
+    return {"libraries_mb": loaded[0] - before[0], "libraries_anon_mb": loaded[1] - before[1],
+            "decoder_mb": decoded[0] - loaded[0], "decoder_anon_mb": decoded[1] - loaded[1], "pictures": len(held)}
+
+
 def _probe(*args: str, timeout: float = 900) -> dict[str, Any]:
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}  # sound: to no device, in time
     done = subprocess.run([sys.executable, "-m", "bench.video", "probe", *args], cwd=REPO, capture_output=True,
@@ -294,6 +319,12 @@ def measure(work: Path, seconds: int, still_seconds: int = 10) -> list[Row]:
         add("  memory while playing, above the still screen", size, played["rss_mb"] - still["rss_mb"], "MB", 40.0)
         add("  the same without the libraries' files (RssAnon)", size, played["anon_mb"] - still["anon_mb"], "MB",
             None)
+        if role == "terminal":
+            parts = _probe("parts", str(film), "60")
+            add("    of which FFmpeg's libraries, loaded with the first film (import av)", "", parts["libraries_mb"],
+                "MB", None)
+            add(f"    of which the H.264 decoder: {parts['pictures']} pictures kept for reference and order, tables",
+                "", parts["decoder_mb"], "MB", None)
     background = _probe("background", str(make_config(work, None)), str(film), str(min(seconds, 20)))
     for case, what in (("alone", "alone"), ("with_film", "while a 1080p film decodes for the window")):
         for part in ("p50_ms", "p99_ms"):
@@ -318,6 +349,8 @@ def main() -> int:
             result = probe_play(args[0], args[1], float(args[2]))
         elif name == "cost":
             result = probe_cost(args[0], args[1], int(args[2]))
+        elif name == "parts":
+            result = probe_parts(args[0], int(args[1]))
         else:
             result = probe_background(args[0], args[1], float(args[2]))
         print(json.dumps(result))

@@ -1,14 +1,17 @@
 """A video file played by its timestamps: decoded and scaled in a worker thread, shown by the loop.
 
 The worker decodes with PyAV (FFmpeg), scales each frame once to the size shown and converts it to RGB
-(`VideoFrame.reformat`), and hands it over through a queue that holds at most `AHEAD` frames: a 1080p
-film held whole would take gigabytes, two frames take a few megabytes (a 3840x2160 frame is 25 MB). The
-decoded picture is let go before the worker waits for room in the queue: held while the next one
-decodes, it would make FFmpeg's decoder keep one more 1080p picture (3 MB). The loop asks `frame(now)`
-on every turn and gets the newest frame that is due by the injected clock; frames whose time has
-passed are dropped (counted), so a slow machine shows fewer frames, never a slower film. The worker
-drops them too, before scaling, once it is behind the clock (but scales one in BEHIND_SHOW_EVERY even
-then: a machine too busy to keep up shows a film that jumps, not one that stands still).
+(one `VideoReformatter` for the whole film, scaling on the worker's own thread), and hands it over
+through a queue of `AHEAD` frames. What a playing film holds is counted in frames at the size shown
+(a 3840x2160 window's film is 10 MB a frame): the one shown, the next one (taken from the queue, not
+due yet) and the one queued; the worker waits for room in the queue *before* it decodes the next
+picture, so that it never holds a finished frame while it waits, nor a decoded picture (each one held
+makes FFmpeg's decoder keep one more 1080p picture, 3 MB). Two frames ready ahead are 66 ms for a
+loaded machine's hiccups. The loop asks `frame(now)` on every turn and gets the newest frame that is
+due by the injected clock; frames whose time has passed are dropped (counted), so a slow machine shows
+fewer frames, never a slower film. The worker drops them too, before scaling, once it is behind the
+clock (but scales one in BEHIND_SHOW_EVERY even then: a machine too busy to keep up shows a film that
+jumps, not one that stands still).
 
 On a manual clock (tests, the pilot) time stands still while the worker decodes, as on an infinitely
 fast machine: `frame(now)` waits for the frames due by `now`, so a test sees the same frames every run.
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
     import av  # imported where a film is played: FFmpeg's libraries are 21 MB resident
 
 log = logging.getLogger(__name__)
-AHEAD = 2  # frames decoded ahead of the one shown: a third only costs memory (bench/video.py), none drop
+AHEAD = 1  # frames queued; with the next one the loop holds, two are ready ahead of the one shown
 EARLY_S = 0.004  # a frame due this soon is shown now: clocks and frame times are floats, a tick is 16 ms
 IDLE_GIVE_UP_S = 30.0  # a worker whose frames nobody takes for this long (its widget was dropped) stops
 BEHIND_SHOW_EVERY = 10  # a worker behind the clock still scales one frame in this many: a slow film, not a still
@@ -76,10 +79,18 @@ def fitted(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
     return max(2, round(source[0] * scale) // 2 * 2), max(2, round(source[1] * scale) // 2 * 2)
 
 
-def scaled_surface(frame: av.VideoFrame, size: tuple[int, int]) -> tuple[pygame.Surface, object]:
+def scaled_surface(frame: av.VideoFrame, size: tuple[int, int],
+                   reformatter: av.video.reformatter.VideoReformatter | None = None) -> tuple[pygame.Surface, object]:
     """`frame` scaled to `size` in RGB, as a surface over the scaled picture's memory (no copy); the
-    picture is returned too, to be kept as long as the surface."""
-    picture = frame.reformat(width=size[0], height=size[1], format="rgb24", interpolation="BILINEAR")
+    picture is returned too, to be kept as long as the surface. A film's frames share one `reformatter`
+    (FFmpeg's scaler is set up once, not for every frame); scaling runs on the calling thread alone
+    (left to itself, FFmpeg starts a thread per core for every frame, each with buffers of its own)."""
+    if reformatter is None:
+        from av.video.reformatter import VideoReformatter
+
+        reformatter = VideoReformatter()
+    picture = reformatter.reformat(frame, width=size[0], height=size[1], format="rgb24", interpolation="BILINEAR",
+                                   threads=1)
     plane = picture.planes[0]
     return pygame.image.frombuffer(plane, size, "RGB", pitch=plane.line_size), picture
 
@@ -107,6 +118,7 @@ class VideoPlayer:
         self._last_read = False  # the worker's end was read: the film ends when its last frame's time is up
         self._waits = isinstance(clock, ManualClock)
         self._stop = threading.Event()
+        self._room = threading.Event()  # the loop took a frame: the worker may decode the next one
         self._lock = threading.Lock()  # guards `dropped` and `loops`, which both threads count
         self._period: float | None = None  # how long one pass of the film lasts, once known (loops)
         self.sound = "muted"  # or "on", "none" (the film has no sound track), "unavailable" (no audio output)
@@ -135,6 +147,7 @@ class VideoPlayer:
                     self._last_read = True
                     break
                 assert isinstance(item, Frame)
+                self._room.set()
                 self._next = item
             if self._anchor is None:
                 self._anchor = now - self._next.at
@@ -194,6 +207,7 @@ class VideoPlayer:
     def stop(self) -> None:
         """Stop decoding and let go of the frames (the worker ends within a frame's time)."""
         self._stop.set()
+        self._room.set()
         if self._sound is not None:
             self._sound.stop()
         self._next = self._current = None
@@ -209,20 +223,27 @@ class VideoPlayer:
         anchor = self._anchor
         return anchor is not None and anchor + at + interval < self.clock.monotonic()
 
-    def _put(self, item: Frame | object) -> bool:
-        """Hand an item to the loop, waiting while the queue is full; False when stopped or abandoned."""
-        idle = 0.0
+    def _wait_for_room(self) -> bool:
+        """Wait (decoding sound meanwhile) until the queue has room; False when stopped or abandoned."""
+        step = 0.02 if self._sound is not None else 0.05
+        give_up = time.monotonic() + IDLE_GIVE_UP_S
         while not self._stop.is_set():
             self._decode_sound()
-            try:
-                self._frames.put(item, timeout=0.02 if self._sound is not None else 0.05)
+            self._room.clear()
+            if not self._frames.full():
                 return True
-            except queue.Full:
-                idle += 0.02 if self._sound is not None else 0.05
-                if idle >= IDLE_GIVE_UP_S:
-                    log.debug("video %s: nobody watches, decoding stops", self.path.name)
-                    return False
+            if time.monotonic() >= give_up:
+                log.debug("video %s: nobody watches, decoding stops", self.path.name)
+                return False
+            self._room.wait(step)
         return False
+
+    def _put(self, item: Frame | object) -> bool:
+        """Hand an item to the loop, once there is room for it; False when stopped or abandoned."""
+        if not self._wait_for_room():
+            return False
+        self._frames.put_nowait(item)  # the worker alone puts: the room it waited for is still there
+        return True
 
     def _decode(self) -> None:
         import av
@@ -255,11 +276,12 @@ class VideoPlayer:
 
     def _play_file(self) -> None:
         import av
+        from av.video.reformatter import VideoReformatter
 
         with av.open(str(self.path), metadata_errors="ignore") as container:
             stream = container.streams.video[0]
-            # one decoding thread: FFmpeg's frame threads each hold a set of pictures (12 MB more at 1080p,
-            # bench/video.py), and one thread decodes a 1080p30 film in a fraction of a core
+            # one decoding thread: FFmpeg's frame threads each hold a set of pictures (5 MB more with two at
+            # 1080p; two slice threads cost as much CPU as one), and one decodes a 1080p30 film in a third of a core
             stream.thread_count = 1
             context = stream.codec_context
             self.size = fitted((context.width, context.height), self.box)
@@ -277,6 +299,7 @@ class VideoPlayer:
             offset, last = 0.0, 0.0
             first: float | None = None
             skipped = 0  # late frames dropped in a row
+            reformatter = VideoReformatter()
             while not self._stop.is_set():
                 for decoded in pictures(container, stream):
                     if self._stop.is_set():
@@ -293,9 +316,11 @@ class VideoPlayer:
                         continue
                     skipped = 0
                     self._decode_sound()
-                    surface, pixels = scaled_surface(decoded, self.size)
+                    surface, pixels = scaled_surface(decoded, self.size, reformatter)
                     del decoded  # back to the decoder's pool before waiting (see the module's docstring)
-                    if not self._put(Frame(at, surface, pixels)):
+                    self._frames.put_nowait(Frame(at, surface, pixels))
+                    del surface, pixels  # the queue holds them now; the worker holds nothing while it waits
+                    if not self._wait_for_room():  # before the next picture is decoded
                         return
                 if first is None:
                     raise ValueError("no frame could be decoded")
