@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui.screen import moved_damage
+from kiosk.ui.screen import NARROWEST_DRAWN, moved_damage, widened
 
 LIST = pygame.Rect(0, 500, 3840, 1660)  # a scrolling list under a header
 
@@ -62,3 +62,14 @@ def test_a_keyed_list_keeps_the_rows_that_stay_and_redraws_only_the_rows_that_ch
     rows([])  # nothing found: the rows are put aside, the whole view drawn again
     rows(["b", "e"])  # typed again: "b" comes back from aside, only "e" is new
     assert built == ["e"] and first_b.rect.y == 0
+
+
+def test_a_narrow_strip_is_drawn_wider_around_itself_and_never_off_the_screen() -> None:
+    screen = pygame.Rect(0, 0, 1080, 1920)
+    bar = pygame.Rect(1050, 320, 30, 1000)  # a list's scroll bar, at the screen's right edge
+    drawn = widened(bar, screen)
+    assert drawn.width == NARROWEST_DRAWN and drawn.contains(bar) and screen.contains(drawn)
+    middle = pygame.Rect(500, 0, 8, 100)
+    assert widened(middle, screen).center == middle.center and widened(middle, screen).contains(middle)
+    wide = pygame.Rect(0, 180, 726, 120)
+    assert widened(wide, screen) == wide
