@@ -10,6 +10,7 @@ from kiosk.ui.theme import Color, Theme
 
 MAX_BYTES = 8 << 20  # of rendered text kept for reuse, at most
 WRAPS_KEPT = 2000  # texts broken into lines, kept (a few screens' worth)
+WIDTHS_KEPT = 2000  # texts measured, kept: a layout measures each text several times
 
 
 def text_budget(size: tuple[int, int]) -> int:
@@ -27,6 +28,7 @@ class TextCache:
         self._surfaces: OrderedDict[tuple[str, int, bool, Color], pygame.Surface] = OrderedDict()
         self._bytes = 0
         self._wrapped: dict[tuple[str, int, int, bool, int], list[str]] = {}
+        self._widths: dict[tuple[str, int, bool], int] = {}
 
     def render(self, text: str, size: int, color: Color, bold: bool = False) -> pygame.Surface:
         """The text as an antialiased surface."""
@@ -54,11 +56,18 @@ class TextCache:
         """Forget every rendered text (rendered again when drawn)."""
         self._surfaces.clear()
         self._wrapped.clear()
+        self._widths.clear()
         self._bytes = 0
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
         """Width of the text in pixels."""
-        return int(self.theme.font(size, bold).size(text)[0])
+        key = (text, size, bold)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= WIDTHS_KEPT:
+                self._widths.clear()  # a few screens' worth measured again: cheaper than keeping their order
+            width = self._widths[key] = int(self.theme.font(size, bold).size(text)[0])
+        return width
 
     def line_height(self, size: int, bold: bool = False) -> int:
         """Distance between two lines of this size."""
