@@ -495,9 +495,9 @@ class Toggle(Button):
 
     @staticmethod
     def box_side(theme: Theme, cache: TextCache, size: str) -> int:
-        """How big the tick box is: a line of its words, and at least a good part of a finger (larger in
-        accessible mode, whose targets are larger)."""
-        return max(cache.line_height(theme.size(size), True), theme.size("touch_target") * 9 // 20)
+        """How big the tick box is: a line of its words (larger in accessible mode, whose text is larger); the
+        whole chip around it and its words is the touch target."""
+        return cache.line_height(theme.size(size), True)
 
     @staticmethod
     def mark_width(theme: Theme, cache: TextCache, size: str, switch: bool) -> int:
