@@ -12,9 +12,10 @@ from kiosk.core.language.i18n import N_
 from kiosk.core.models import Media, Review, Testimonial, pick
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
+from kiosk.scenes.product_video import film_sound_button, films_muted
 from kiosk.ui.gallery import Gallery, GalleryState
 from kiosk.ui.kit import Kit
-from kiosk.ui.layout import Box, Insets, column, fixed, flow, leaf, row, scroll, square
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flow, leaf, row, scroll, square
 from kiosk.ui.video_view import VideoView
 from kiosk.ui.widgets import Panel, Picture, Root
 
@@ -41,20 +42,27 @@ def media_thumbnails(ctx: SceneContext, kit: Kit, review: Review) -> Box | None:
                                   height=fixed(side * 3 // 4)), widget=frame, width=fixed(side),
                              height=fixed(side * 3 // 4)))
         else:
-            tiles.append(video_tile(ctx, media, who, side))
-    return flow(*tiles, gap=ctx.theme.size("gap") // 2)
+            tiles.append(video_tile(ctx, kit, media, who, side, with_sound=False))
+    tiles_box = flow(*tiles, gap=ctx.theme.size("gap") // 2)
+    sound = film_sound_button(ctx, kit) if len(photos) < len(review.media) else None
+    return tiles_box if sound is None else column(tiles_box, sound, gap=ctx.theme.size("gap") // 2, align="start")
 
 
-def video_tile(ctx: SceneContext, media: Media | Testimonial, author: str, side: int) -> Box:
+def video_tile(ctx: SceneContext, kit: Kit, media: Media | Testimonial, author: str, side: int, *,
+               with_sound: bool = True) -> Box:
     """A customer's video, `side` pixels wide (16:9): its poster with a play button, played in place by a tap
-    (with its sound where the display enables it) and stopped by another."""
+    and stopped by another; muted, with the button that turns the sound on under it (`with_sound`) where
+    the display enables sound."""
     film = media.file if isinstance(media, Media) else media.video
     view = VideoView((0, 0, 0, 0), ctx.shop.image(film), ctx.clock,
                      label=ctx.t("Play the video: {title}", title=author),
                      stop_label=ctx.t("Stop the video: {title}", title=author),
                      poster=ctx.shop.image(media.poster) if media.poster else "", backdrop="surface_alt",
-                     volume=ctx.film_volume)
-    return leaf(view, width=fixed(side), height=fixed(side * 9 // 16))
+                     volume=ctx.film_volume, muted=lambda: films_muted(ctx))
+    tile = leaf(view, width=fixed(side), height=fixed(side * 9 // 16))
+    sound = film_sound_button(ctx, kit) if with_sound else None
+    return tile if sound is None else column(tile, sound, gap=ctx.theme.size("gap") // 2, align="start",
+                                             width=fit())
 
 
 def testimonials_section(scene: ShopScene, testimonials: Sequence[Testimonial], room: int) -> list[Box]:
@@ -72,7 +80,7 @@ def testimonials_section(scene: ShopScene, testimonials: Sequence[Testimonial], 
         words = [kit.words(said, bold=True, max_lines=2)]
         if quote:
             words.append(kit.words(f"« {quote} »" if ctx.lang == "fr" else f"“{quote}”", color="muted"))
-        cards.append(row(video_tile(ctx, testimonial, testimonial.author, side),
+        cards.append(row(video_tile(ctx, kit, testimonial, testimonial.author, side),
                          column(*words, gap=gap // 2), gap=gap, fold=True, padding=Insets.all(gap),
                          widget=kit.panel("surface")))
     return cards

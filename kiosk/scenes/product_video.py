@@ -1,8 +1,9 @@
 """A product's films on its page: each a poster with a play button, played in place by a tap.
 
 The box has the film's own shape (probed at import), as wide as the page's column and at most about
-half the screen's height, so the page does not jump when the film starts. Muted; captions from the
-pack's WebVTT file beside the film, in the shopper's language, when it has one.
+half the screen's height, so the page does not jump when the film starts. Muted; on a display whose
+config enables sound, a button under each film turns the sound on for the shopper's session (and off
+again). Captions from the pack's WebVTT file over the film, in the shopper's language, when it has one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from kiosk.core.models import ProductVideo, pick
 from kiosk.core.pack.captions import CaptionsProblem, Cue, captions_for, read_captions
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, fit
+from kiosk.ui.kit import Kit
+from kiosk.ui.layout import Box, fit, flex, row
+from kiosk.ui.sound_button import SoundButton, sound_button
 from kiosk.ui.video_view import VideoView
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,26 @@ def film_captions(ctx: SceneContext, file: Path) -> list[Cue]:
         return []
 
 
+def film_sound_button(ctx: SceneContext, kit: Kit) -> Box | None:
+    """The shopper's sound control for films (one choice for the session, muted by default), on a display
+    whose config enables sound; None on the others."""
+    if ctx.film_volume is None:
+        return None
+    session = ctx.session
+
+    def flip() -> None:
+        session.film_sound = not session.film_sound
+
+    widget = SoundButton((0, 0, 0, 0), lambda: session.film_sound, flip,
+                         (ctx.t("Turn sound on"), ctx.t("Turn sound off")), ctx.screen.on_focus)
+    return sound_button(widget, kit.cache, kit.theme)
+
+
+def films_muted(ctx: SceneContext) -> bool:
+    """Whether the shopper keeps films muted (the default)."""
+    return not ctx.session.film_sound
+
+
 def product_films(scene: ShopScene, sku: str, name: str) -> list[Box]:
     """The section title and a box per film of the product `sku` called `name` (nothing when it has none)."""
     ctx = scene.ctx
@@ -58,8 +81,13 @@ def product_films(scene: ShopScene, sku: str, name: str) -> list[Box]:
         view = VideoView((0, 0, 0, 0), file, ctx.clock, label=t("Play the video: {title}", title=title),
                          stop_label=t("Stop the video: {title}", title=title),
                          poster=ctx.shop.image(video.poster) if video.poster else "",
-                         captions=film_captions(ctx, file), volume=ctx.film_volume)
+                         captions=film_captions(ctx, file), volume=ctx.film_volume, muted=lambda: films_muted(ctx))
         boxes.append(film_box(view, (video.width, video.height), ctx.size[1] * 9 // 20))
-        if video.title:
-            boxes.append(scene.kit.words(title, color="muted", max_lines=2))
+        words = scene.kit.words(title, color="muted", max_lines=2, width=flex()) if video.title else None
+        sound = film_sound_button(ctx, scene.kit)
+        if sound is not None:
+            boxes.append(row(*([words] if words else []), sound, gap=ctx.theme.size("gap"), align="start",
+                             justify="end", fold=True))
+        elif words is not None:
+            boxes.append(words)
     return boxes

@@ -273,6 +273,12 @@ class FilmSound:
         with self._lock:
             self._pieces.appendleft(piece)
 
+    def set_volume(self, volume: float) -> None:
+        """Play at `volume` (0-1) from now on (on the loop): 0 while the shopper keeps the film muted."""
+        self.volume = volume
+        if self._channel is not None:
+            self._channel.set_volume(volume)
+
     def stop(self) -> None:
         """Silence now (on the loop): the film was stopped or ended."""
         if self._channel is not None:

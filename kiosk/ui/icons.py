@@ -1,5 +1,6 @@
-"""The header's icons, drawn as strokes of one weight (the font has no cart or globe, and its arrow and
-house are of another weight than each other): back, home, cart, language. Each fits a square."""
+"""The interface's icons, drawn as strokes of one weight (the font has no cart or globe, and its arrow and
+house are of another weight than each other): the header's back, home, cart and language, and a film's
+sound, on (a speaker with its waves) or off (crossed out). Each fits a square."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pygame
 Color = tuple[int, int, int, int]
 Points = Sequence[tuple[float, float]]
 
-ICONS = ("back", "home", "cart", "language")
+ICONS = ("back", "home", "cart", "language", "sound_on", "sound_off")
 
 
 def _stroke(surface: pygame.Surface, color: Color, points: Points, width: int, closed: bool = False) -> None:
@@ -61,8 +62,32 @@ def _language(surface: pygame.Surface, box: pygame.Rect, color: Color, width: in
     pygame.draw.line(surface, color, (centre[0] - radius, centre[1]), (centre[0] + radius, centre[1]), width)
 
 
+def _speaker(surface: pygame.Surface, box: pygame.Rect, color: Color) -> None:
+    x, y, s = box.x, box.y, box.width
+    pygame.draw.polygon(surface, color, [(x + s * 0.08, y + s * 0.36), (x + s * 0.26, y + s * 0.36),
+                                         (x + s * 0.5, y + s * 0.14), (x + s * 0.5, y + s * 0.86),
+                                         (x + s * 0.26, y + s * 0.64), (x + s * 0.08, y + s * 0.64)])
+
+
+def _sound_on(surface: pygame.Surface, box: pygame.Rect, color: Color, width: int) -> None:
+    _speaker(surface, box, color)
+    x, y, s = box.x, box.y, box.width
+    for reach in (0.2, 0.36):  # two waves, arcs about the cone's mouth
+        arc = pygame.Rect(0, 0, round(2 * reach * s), round(2 * reach * s))
+        arc.center = (round(x + s * 0.5), round(y + s * 0.5))
+        pygame.draw.arc(surface, color, arc, -0.9, 0.9, width)
+
+
+def _sound_off(surface: pygame.Surface, box: pygame.Rect, color: Color, width: int) -> None:
+    _speaker(surface, box, color)
+    x, y, s = box.x, box.y, box.width
+    _stroke(surface, color, [(x + s * 0.64, y + s * 0.34), (x + s * 0.94, y + s * 0.66)], width)
+    _stroke(surface, color, [(x + s * 0.94, y + s * 0.34), (x + s * 0.64, y + s * 0.66)], width)
+
+
 DRAWERS: dict[str, Callable[[pygame.Surface, pygame.Rect, Color, int], None]] = {
-    "back": _back, "home": _home, "cart": _cart, "language": _language,
+    "back": _back, "home": _home, "cart": _cart, "language": _language, "sound_on": _sound_on,
+    "sound_off": _sound_off,
 }
 
 

@@ -22,6 +22,8 @@ raises to the loop.
 
 With `volume` (a display whose config enables sound), the film's sound track plays too: the worker
 decodes it between frames and the loop hands it to the mixer as the picture's time comes (film_sound.py).
+`muted` (the shopper's choice, `set_muted`) plays it at no volume, still in time, so that turning the
+sound on is heard at once and where the picture is.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ class VideoPlayer:
     """Plays one file fitted into `box`; `frame(now)` on the loop, everything slow on the worker."""
 
     def __init__(self, path: Path | str, box: tuple[int, int], clock: Clock, *, loop: bool = False,
-                 volume: float | None = None) -> None:
+                 volume: float | None = None, muted: bool = False) -> None:
         self.path = Path(path)
         self.box = box
         self.clock = clock
@@ -122,13 +124,15 @@ class VideoPlayer:
         self._lock = threading.Lock()  # guards `dropped` and `loops`, which both threads count
         self._period: float | None = None  # how long one pass of the film lasts, once known (loops)
         self.sound = "muted"  # or "on", "none" (the film has no sound track), "unavailable" (no audio output)
+        self.muted = muted  # the shopper's choice, on a display with sound
+        self._volume = volume or 0.0
         self._sound: FilmSound | None = None
         self._sound_passes = 0  # times the sound track started again (loops), on the worker
         if volume is not None:  # the mixer opens here, on the loop, the first time a film with sound plays
             mixer_format = open_mixer()
-            self.sound = "unavailable" if mixer_format is None else "on"
+            self.sound = "unavailable" if mixer_format is None else "muted" if muted else "on"
             if mixer_format is not None:
-                self._sound = FilmSound(str(self.path), mixer_format, volume)
+                self._sound = FilmSound(str(self.path), mixer_format, 0.0 if muted else volume)
         self._worker = threading.Thread(target=self._decode, name=f"video {self.path.name}", daemon=True)
         self._worker.start()
 
@@ -187,6 +191,14 @@ class VideoPlayer:
         """The latest pieces of the film's sound handed to the audio output, each as the picture's film time
         then and the film time the piece runs from and to; none when the film plays muted."""
         return tuple(self._sound.heard) if self._sound is not None else ()
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute the film's sound, or play it again at the display's volume (on the loop)."""
+        self.muted = muted
+        sound = self._sound
+        if self.sound in ("muted", "on") and sound is not None:
+            self.sound = "muted" if muted else "on"
+            sound.set_volume(0.0 if muted else self._volume)
 
     def film_time(self, now: float) -> float:
         """Where the film is at `now` (seconds, loops added up); 0 before it starts."""

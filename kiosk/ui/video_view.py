@@ -8,7 +8,9 @@ else the film's first frame (decoded off the loop, like any picture). A tap play
 second tap stops it (`tap_to_play`; its accessible label is `label`, and `stop_label` while it plays);
 `autoplay` starts it as soon as it is on screen. While it plays, frames come from a `VideoPlayer` as
 they are due by the injected clock, scaled once to the box (the film keeps its shape; `backdrop` fills
-the rest). Muted unless `volume` is given (the display's config enables sound: film_sound.py).
+the rest). Muted unless `volume` is given (the display's config enables sound: film_sound.py); then
+`muted`, when given, says whether the shopper keeps it muted (asked on every turn: a `SoundButton`
+beside the film changes it while it plays).
 Captions (cues from `kiosk.core.pack.captions`) are drawn under the picture while it plays. A file
 that cannot be played shows its poster (or nothing) and leaves a line for staff in the log; the kiosk
 carries on. `on_end` is called once when a film that
@@ -57,7 +59,8 @@ class VideoView(Widget):
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], path: Path | str, clock: Clock, *,
                  label: str = "", stop_label: str = "", poster: Path | str = "", loop: bool = False,
                  autoplay: bool = False, tap_to_play: bool = True, captions: list[Cue] | None = None,
-                 backdrop: str = "", on_end: Callable[[], None] | None = None, volume: float | None = None) -> None:
+                 backdrop: str = "", on_end: Callable[[], None] | None = None, volume: float | None = None,
+                 muted: Callable[[], bool] | None = None) -> None:
         super().__init__(rect, label=label, on_tap=self.toggle if tap_to_play else None)
         self.role = "button" if tap_to_play else "image"
         self.labels = (label, stop_label or label)  # stopped, playing
@@ -69,6 +72,7 @@ class VideoView(Widget):
         self.backdrop = backdrop
         self.on_end = on_end
         self.volume = volume
+        self.muted = muted or (lambda: False)
         self.player: VideoPlayer | None = None
         self.failed = ""  # why the film could not be played (it shows its poster)
         self._wanted = autoplay  # play once laid out and shown
@@ -128,10 +132,13 @@ class VideoView(Widget):
         """Take the frame that is due; True while the film plays (the loop then runs at frame rate)."""
         moving = super().animate(dt)
         if self._wanted and self.player is None and self.rect.width > 1 and self.rect.height > 1:
-            self.player = VideoPlayer(self.path, self.rect.size, self.clock, loop=self.loop, volume=self.volume)
+            self.player = VideoPlayer(self.path, self.rect.size, self.clock, loop=self.loop, volume=self.volume,
+                                      muted=self.muted())
         player = self.player
         if player is None:
             return moving
+        if self.volume is not None and player.muted != self.muted():
+            player.set_muted(not player.muted)
         if player.box != self.rect.size and self.rect.width > 1:  # laid out again at another size
             self.play()
             return True

@@ -43,6 +43,7 @@ class ShopperSession:
     # again where a contact is asked; wiped with the session, never published
     contact_email: str = ""
     contact_phone: str = ""
+    film_sound: bool = False  # the shopper turned films' sound on (a display with sound); muted by default
 
     def __post_init__(self) -> None:
         if not self.language:
@@ -91,6 +92,7 @@ class ShopperSession:
         self.cart.forget()
         self.saved_lists, self.lists_ticket, self.saved_here = (), "", frozenset()
         self.accessible = False
+        self.film_sound = False
 
     def shown(self) -> tuple[object, ...]:
         """What screens show of this session (a change means they are out of date)."""
