@@ -16,13 +16,9 @@ from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Label, Painter, Point, Root, Toggle, Widget
+from kiosk.ui.widgets import Label, Painter, Point, Root, Toggle, Widget, wide_enough
 
 TOAST_SECONDS = 3.5
-# SDL fills a rectangle 17 to 63 pixels wide (32-bit) with streaming stores that each write part of a cache
-# line, about 0.3-0.6 us a pixel row, as long as filling it 1,080 wide: a 30 px strip down a 1,000 px list (its
-# scroll bar) cost 0.6 ms, 64 px 0.02 ms. A narrower area to draw again is drawn this wide.
-NARROWEST_DRAWN = 64
 DOUBLE_TAP_SECONDS = 0.4  # two taps on a widget that takes double taps (a picture's zoom) within this
 
 
@@ -47,12 +43,10 @@ def merge_rects(rects: list[pygame.Rect]) -> list[pygame.Rect]:
 
 
 def widened(rect: pygame.Rect, bounds: pygame.Rect) -> pygame.Rect:
-    """`rect` at least NARROWEST_DRAWN wide (grown about its middle, kept within `bounds`): drawing the
-    few pixels more costs less than SDL's fill of the narrow rectangle."""
-    if rect.width >= NARROWEST_DRAWN or bounds.width < NARROWEST_DRAWN:
-        return rect
-    wide = rect.inflate(NARROWEST_DRAWN - rect.width, 0)
-    return wide.clamp(bounds) if wide.width <= bounds.width else rect
+    """`rect` at least NARROWEST_FILL wide (grown about its middle, kept within `bounds`): drawing the few
+    pixels more costs less than SDL's fill of the narrow rectangle (see NARROWEST_FILL)."""
+    left, right = wide_enough(rect.left, rect.right, bounds.left, bounds.right)
+    return pygame.Rect(left, rect.top, right - left, rect.height)
 
 
 def moved_damage(damaged: list[pygame.Rect], shifts: list[tuple[pygame.Rect, int, int]]) -> list[pygame.Rect]:

@@ -44,6 +44,7 @@ class ScrollView(Widget):
         self._bar_changed = False  # and whether the scroll bar did (the number of rows changed)
         self._bar_strip: pygame.Rect | None = None  # where the scroll bar was last drawn, on screen
         self.on_drag: Callable[[], None] | None = None  # told when a finger starts moving the content
+        self._built_in_view = False  # rows in view were built for this frame before it was drawn (make_ready)
 
     def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0,
                  keys: Callable[[int], Hashable] | None = None) -> None:
@@ -151,23 +152,30 @@ class ScrollView(Widget):
         self.on_drag = None
         super().dispose()
 
-    def _materialize(self, painter: Painter | None = None) -> None:
-        """Build the rows in view; with a painter, also build (and warm) one row ahead in a frame that
-        built none in view (a frame that did, a new list or a keystroke's results, is not made longer)."""
+    def _materialize(self, painter: Painter | None = None, ahead: bool = True) -> bool:
+        """Build the rows in view (True when some were); with a painter, also build (and warm) one row
+        ahead in a frame that built none in view (a frame that did, a new list or a keystroke's results,
+        is not made longer)."""
         if self._row_builder is None:
-            return
+            return False
         first = max(0, int((self.scroll - self._rows_top) // self._row_pitch))
         last = min(self._row_count - 1, int((self.scroll + self.rect.height - self._rows_top) // self._row_pitch))
         built = [self._build_row(index, painter) for index in range(first, last + 1)]
-        if painter is None or any(built):
-            return
-        ahead = max(1, self.rect.height // self._row_pitch)
-        below = range(last + 1, min(self._row_count, last + 1 + ahead))
-        above = range(first - 1, first - 1 - ahead, -1)
+        if painter is None or any(built) or not ahead:
+            return any(built)
+        screenful = max(1, self.rect.height // self._row_pitch)
+        below = range(last + 1, min(self._row_count, last + 1 + screenful))
+        above = range(first - 1, first - 1 - screenful, -1)
         for index in (*below, *above):
             if 0 <= index < self._row_count and index not in self._built_rows:
                 self._build_row(index, painter)
                 break
+        return False
+
+    def make_ready(self, painter: Painter) -> None:
+        """Build the rows in view before the screen under them is drawn (it leaves out what their panels
+        cover); the frame builds no row ahead then, as when `draw` builds them."""
+        self._built_in_view = self._materialize(painter, ahead=False) or self._built_in_view
 
     def _build_row(self, index: int, painter: Painter | None) -> bool:
         if index in self._built_rows or self._row_builder is None:
@@ -264,7 +272,8 @@ class ScrollView(Widget):
         clip = rect.clip(painter.clip)
         if clip.width <= 0 or clip.height <= 0:
             return
-        self._materialize(painter)
+        self._materialize(painter, ahead=not self._built_in_view)
+        self._built_in_view = False
         old_clip, old_painter_clip = painter.surface.get_clip(), painter.clip
         painter.surface.set_clip(clip)
         painter.clip = clip

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from kiosk.ui.screen import NARROWEST_DRAWN, moved_damage, widened
+from kiosk.ui.screen import moved_damage, widened
+from kiosk.ui.widgets import NARROWEST_FILL
 
 LIST = pygame.Rect(0, 500, 3840, 1660)  # a scrolling list under a header
 
@@ -68,8 +69,44 @@ def test_a_narrow_strip_is_drawn_wider_around_itself_and_never_off_the_screen() 
     screen = pygame.Rect(0, 0, 1080, 1920)
     bar = pygame.Rect(1050, 320, 30, 1000)  # a list's scroll bar, at the screen's right edge
     drawn = widened(bar, screen)
-    assert drawn.width == NARROWEST_DRAWN and drawn.contains(bar) and screen.contains(drawn)
+    assert drawn.width == NARROWEST_FILL and drawn.contains(bar) and screen.contains(drawn)
     middle = pygame.Rect(500, 0, 8, 100)
     assert widened(middle, screen).center == middle.center and widened(middle, screen).contains(middle)
     wide = pygame.Rect(0, 180, 726, 120)
     assert widened(wide, screen) == wide
+
+
+def test_a_list_of_panels_draws_the_same_pixels_with_the_background_left_out_under_them() -> None:
+    from kiosk.ui.images import ImageCache
+    from kiosk.ui.scroll import ScrollView
+    from kiosk.ui.text import TextCache
+    from kiosk.ui.theme import load_theme
+    from kiosk.ui.widgets import Painter, Panel, Root, Widget
+    from tests.conftest import REPO
+
+    pygame.font.init()
+    theme = load_theme(REPO / "kiosk" / "shipped" / "themes" / "default.toml", (1080, 1920))
+    images = ImageCache()
+    area = pygame.Rect(0, 180, 1080, 1140)
+
+    def drawn(background: str) -> bytes:
+        root = Root((0, 0, 1080, 1920), color=background)
+        view = root.add(ScrollView((0, 320, 1080, 1000), 0))
+
+        def build(index: int) -> list[Widget]:
+            return [Panel((120, 10 + index * 186, 840, 176), "surface")]  # margins wider than a fill needs
+
+        view.set_rows(12, 186, build)
+        view.scroll = 40.0  # the first row half out of sight: only what shows of it covers the background
+        surface = pygame.Surface((1080, 1920))
+        surface.fill((255, 0, 255))  # what the frame before left: all of it must be drawn over
+        if not background:  # the reference: the background filled whole, then the list over it
+            surface.fill(theme.color("background"), area)
+        surface.set_clip(area)
+        root.draw(Painter(surface, theme, TextCache(theme), images, area), (0, 0))
+        return pygame.image.tobytes(surface, "RGB")
+
+    try:
+        assert drawn("background") == drawn("")
+    finally:
+        images.close()
