@@ -1,8 +1,9 @@
 """The attract loop: slides from the content pack's playlist, cross-faded; any touch starts.
 
 A video slide plays its film (muted, with its captions in the store's language when the pack has
-them) above the call to action: once to its end, or again and again for the slide's seconds when it
-loops. A film that cannot be played shows its poster for the slide's seconds instead.
+them, in a band under the picture) above the call to action: once to its end, or again and again for
+the slide's seconds when it loops. A film that cannot be played shows its poster for the slide's
+seconds instead.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kiosk.core.pack.captions import CaptionsProblem, Cue, captions_for, read_ca
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Box, Insets, column, dock, fit, fixed, flex, layout, leaf, mount, row, text
-from kiosk.ui.video_view import VideoView
+from kiosk.ui.video_view import VideoView, caption_band
 from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
 log = logging.getLogger(__name__)
@@ -114,10 +115,12 @@ class AttractScene(ShopScene):
         self.film, self._film_done = None, False
         if slide.kind == "video":
             backdrop = Panel((0, 0, width, height), "text", radius=False)
+            # its captions in a band of their own under the picture, never over what the film shows
             self.film = VideoView((0, 0, 0, 0), ctx.shop.image(slide.file), ctx.clock, label=ctx.t("Our film"),
                                   poster=ctx.shop.image(slide.poster) if slide.poster else "", loop=slide.loop,
                                   autoplay=True, tap_to_play=False, captions=self._captions(slide.file),
-                                  on_end=self._film_ended, volume=ctx.film_volume)
+                                  on_end=self._film_ended, volume=ctx.film_volume,
+                                  caption_band=caption_band(theme, cache, width))
             content = column(leaf(self.film, height=flex()), height=flex())
         elif product is not None:
             backdrop = Panel((0, 0, width, height), "background", radius=False)

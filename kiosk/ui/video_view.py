@@ -11,7 +11,9 @@ they are due by the injected clock, scaled once to the box (the film keeps its s
 the rest). Muted unless `volume` is given (the display's config enables sound: film_sound.py); then
 `muted`, when given, says whether the shopper keeps it muted (asked on every turn: a `SoundButton`
 beside the film changes it while it plays).
-Captions (cues from `kiosk.core.pack.captions`) are drawn under the picture while it plays. A file
+Captions (cues from `kiosk.core.pack.captions`) are drawn while it plays: over the picture's lower edge,
+or, with `caption_band` (pixels), in a band of their own under it, never over the picture (an attract
+film: its subject stays in sight); the picture and its band then stand together in the middle. A file
 that cannot be played shows its poster (or nothing) and leaves a line for staff in the log; the kiosk
 carries on. `on_end` is called once when a film that
 does not loop has played to its end.
@@ -29,6 +31,8 @@ import pygame
 
 from kiosk.core.hours.clock import Clock
 from kiosk.core.pack.captions import Cue, caption_at
+from kiosk.ui.text import TextCache
+from kiosk.ui.theme import Theme
 from kiosk.ui.video_player import VideoPlayer, fitted, scaled_surface
 from kiosk.ui.widgets import Painter, Widget
 
@@ -53,6 +57,17 @@ def first_frame(path: str, box: tuple[int, int]) -> pygame.Surface | None:
     return None
 
 
+def caption_size(theme: Theme, width: int) -> int:
+    """The captions' text size for a film `width` pixels wide: the title size on a large one."""
+    return theme.size("title") if width >= theme.px(900) else theme.size("text")
+
+
+def caption_band(theme: Theme, text: TextCache, width: int) -> int:
+    """How tall a band under a film `width` pixels wide must be for two lines of captions."""
+    size = caption_size(theme, width)
+    return 2 * text.line_height(size, True) + theme.size("gap")
+
+
 class VideoView(Widget):
     """A film fitted in its box: poster, then frames as they are due; see the module's docstring."""
 
@@ -60,7 +75,7 @@ class VideoView(Widget):
                  label: str = "", stop_label: str = "", poster: Path | str = "", loop: bool = False,
                  autoplay: bool = False, tap_to_play: bool = True, captions: list[Cue] | None = None,
                  backdrop: str = "", on_end: Callable[[], None] | None = None, volume: float | None = None,
-                 muted: Callable[[], bool] | None = None) -> None:
+                 muted: Callable[[], bool] | None = None, caption_band: int = 0) -> None:
         super().__init__(rect, label=label, on_tap=self.toggle if tap_to_play else None)
         self.role = "button" if tap_to_play else "image"
         self.labels = (label, stop_label or label)  # stopped, playing
@@ -73,6 +88,7 @@ class VideoView(Widget):
         self.on_end = on_end
         self.volume = volume
         self.muted = muted or (lambda: False)
+        self.caption_band = caption_band if self.captions else 0
         self.player: VideoPlayer | None = None
         self.failed = ""  # why the film could not be played (it shows its poster)
         self._wanted = autoplay  # play once laid out and shown
@@ -113,13 +129,15 @@ class VideoView(Widget):
             self.play()
 
     def state(self) -> dict[str, Any]:
-        """Where the film is, for tests and the automation `state` (film time, frames shown and dropped)."""
+        """Where the film is, for tests and the automation `state` (film time, frames shown and dropped, the
+        caption shown)."""
         player = self.player
         if player is None:
             return {"playing": self._wanted, "failed": self.failed}
         current = player.current
         return {"playing": True, "failed": self.failed, "at": None if current is None else round(current.at, 3),
-                "shown": player.shown, "dropped": player.dropped, "loops": player.loops, "sound": player.sound}
+                "shown": player.shown, "dropped": player.dropped, "loops": player.loops, "sound": player.sound,
+                "caption": self._caption}
 
     def dispose(self) -> None:
         """Stop decoding when the tree is thrown away."""
@@ -132,14 +150,14 @@ class VideoView(Widget):
         """Take the frame that is due; True while the film plays (the loop then runs at frame rate)."""
         moving = super().animate(dt)
         if self._wanted and self.player is None and self.rect.width > 1 and self.rect.height > 1:
-            self.player = VideoPlayer(self.path, self.rect.size, self.clock, loop=self.loop, volume=self.volume,
-                                      muted=self.muted())
+            self.player = VideoPlayer(self.path, self.picture_room(), self.clock, loop=self.loop,
+                                      volume=self.volume, muted=self.muted())
         player = self.player
         if player is None:
             return moving
         if self.volume is not None and player.muted != self.muted():
             player.set_muted(not player.muted)
-        if player.box != self.rect.size and self.rect.width > 1:  # laid out again at another size
+        if player.box != self.picture_room() and self.rect.width > 1:  # laid out again at another size
             self.play()
             return True
         now = self.clock.monotonic()
@@ -163,9 +181,23 @@ class VideoView(Widget):
         return True
 
     # --- drawing ----------------------------------------------------------------------------------
+    def picture_room(self) -> tuple[int, int]:
+        """The room the picture is fitted into: the box, less the captions' band when they have one."""
+        return self.rect.width, max(1, self.rect.height - self.caption_band)
+
+    def picture_rect(self, rect: pygame.Rect, image: pygame.Surface | None) -> pygame.Rect:
+        """Where the picture (`image`, when there is one) goes in `rect`: centred, or, with a captions' band,
+        centred together with the band under it."""
+        size = image.get_size() if image is not None else self.picture_room()
+        placed = pygame.Rect((0, 0), size)
+        placed.center = rect.center
+        if self.caption_band:
+            placed.top = rect.top + (rect.height - size[1] - self.caption_band) // 2
+        return placed
+
     def prepare(self, painter: Painter) -> None:
         """Ask for the poster now (it is made on the picture worker)."""
-        self._poster(painter, self.rect.size)
+        self._poster(painter, self.picture_room())
 
     def _poster(self, painter: Painter, size: tuple[int, int]) -> pygame.Surface | None:
         if size[0] <= 1 or size[1] <= 1:
@@ -180,13 +212,17 @@ class VideoView(Widget):
         if self.backdrop:
             painter.surface.fill(painter.theme.color(self.backdrop), rect.clip(painter.clip))
         frame = self.player.current if self.player is not None else None
-        image = frame.surface if frame is not None else self._poster(painter, rect.size)
+        image = frame.surface if frame is not None else self._poster(painter, self.picture_room())
+        picture = self.picture_rect(rect, image)
         if image is not None:
-            painter.surface.blit(image, image.get_rect(center=rect.center))
+            painter.surface.blit(image, picture)
         if frame is None and self.on_tap is not None and not self._wanted:
             self._paint_play_button(painter, rect)
         if self._caption and frame is not None:
-            self._paint_caption(painter, image.get_rect(center=rect.center) if image is not None else rect)
+            if self.caption_band:
+                self._paint_caption_band(painter, pygame.Rect(rect.x, picture.bottom, rect.width, self.caption_band))
+            else:
+                self._paint_caption(painter, picture)
 
     def _paint_play_button(self, painter: Painter, rect: pygame.Rect) -> None:
         theme = painter.theme
@@ -201,10 +237,24 @@ class VideoView(Widget):
                   (center[0] + side * 0.6, center[1])]
         pygame.draw.polygon(painter.surface, theme.color("on_primary"), points)
 
+    def _paint_caption_band(self, painter: Painter, band: pygame.Rect) -> None:
+        """The caption in its band under the picture: light words on the slide's dark ground, at most two
+        lines, from the band's top."""
+        theme = painter.theme
+        size = caption_size(theme, band.width)
+        pad = theme.size("gap") // 2
+        lines: list[str] = []
+        for part in self._caption.split("\n"):
+            lines.extend(painter.text.wrap(part, size, band.width - 4 * pad, True, 2))
+        step = painter.text.line_height(size, True)
+        for index, line in enumerate(lines[:2]):
+            image = painter.text.render(line, size, (255, 255, 255, 255), True)
+            painter.surface.blit(image, image.get_rect(midtop=(band.centerx, band.top + pad + index * step)))
+
     def _paint_caption(self, painter: Painter, picture: pygame.Rect) -> None:
         """The caption near the picture's bottom edge, light on a dark band, one or two lines."""
         theme = painter.theme
-        size = theme.size("title") if picture.width >= theme.px(900) else theme.size("text")
+        size = caption_size(theme, picture.width)
         pad = theme.size("gap") // 2
         lines: list[str] = []
         for part in self._caption.split("\n"):

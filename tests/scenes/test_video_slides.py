@@ -240,3 +240,40 @@ def test_the_film_s_call_to_action_is_the_brand_s_accent_like_the_welcome_s(pilo
     pilot.advance(1, step=FRAME)
     assert pilot.details()["slide"] == 1 and pilot.details()["video"]["playing"]
     assert pill_colour() == accent, "the film's call to action, in the same accent"
+
+
+@pytest.mark.parametrize(("size", "language"), [((1080, 1920), "fr"), ((1920, 1080), "fr"), ((800, 1280), "fr"),
+                                                ((3840, 2160), "fr"), ((2160, 3840), "fr"), ((1080, 1920), "de"),
+                                                ((1920, 1080), "de")])
+def test_the_film_s_captions_stand_under_its_picture_never_over_it_and_above_the_call_to_action(
+        tmp_path: Path, size: tuple[int, int], language: str) -> None:
+    config = write_config(tmp_path)
+    config.write_text(config.read_text().replace("size = [1080, 1920]", f"size = [{size[0]}, {size[1]}]", 1))
+    pilot = Pilot(load_config(config), "terminal")
+    try:
+        display = pilot.app.display("terminal")
+        display.session.language = language
+        display.screen.rebuild_all()
+        pilot.advance(7, step=0.5)  # the welcome slide's seven seconds: the film comes second
+        pilot.advance(4, step=FRAME)  # the film's second caption
+        film = attract(pilot).film
+        assert film is not None and film.player is not None and film.player.current is not None
+        frame = film.player.current.surface
+        picture = film.picture_rect(film.screen_rect(), frame)
+        shot = pygame.image.load(str(pilot.screenshot(tmp_path / "slide.png")))
+        step = max(4, picture.width // 60)
+        assert all(shot.get_at((picture.x + x, picture.y + y))[:3] == frame.get_at((x, y))[:3]
+                   for x in range(0, picture.width, step) for y in range(0, picture.height, step)), \
+            "nothing is drawn over the film's picture"
+        caption = "Räder, Schuhe, Zelte: im Laden ausprobieren" if language == "de" else \
+            "Vélos, chaussures, tentes : essayez en magasin"
+        assert film.state()["caption"] == caption
+        band = pygame.Rect(0, picture.bottom, size[0], film.caption_band)
+        light = sum(1 for x in range(band.left, band.right, 3) for y in range(band.top, band.bottom, 3)
+                    if min(shot.get_at((x, y))[:3]) > 200)
+        assert light > 40, "the caption's words, in their band under the picture"
+        widgets = pilot.request("tree")["displays"]["terminal"]["widgets"]
+        action = min(w["bounds"][1] for w in widgets if w["label"] in ("Accessibilité", "Barrierefreiheit"))
+        assert band.bottom <= action, "the captions end above the call to action"
+    finally:
+        pilot.close()
