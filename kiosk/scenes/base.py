@@ -81,12 +81,14 @@ class ShopScene(Scene):
         return root
 
     def bars_in_reach(self, size: tuple[int, int]) -> bool:
-        """Whether the header goes under the action bars, at the bottom of the screen: accessible mode on a
-        landscape screen, where the lower part within reach of a shopper in a wheelchair or a child is too
-        short for a screen of its own (a portrait screen lays its scenes out in that part instead), so the
-        controls come down to it: Back, Home, the cart and the language under the page's own actions, the
-        keyboard and its form above them."""
-        return self.ctx.session.accessible and size[0] > size[1]
+        """Whether the header goes under the action bars, at the bottom of the screen: in accessible mode, on
+        every shape and role. The rule, as the product's: in accessible mode the way around (Back, Home, the
+        cart, the language, accessibility) sits on the bottom edge of the screen, the lowest and nearest
+        place for a shopper in a wheelchair or a child, and the same place on every screen and shape they
+        meet; the page's own actions stand just above it and the content takes the room above them. (A
+        portrait screen lays its scenes out in its reach zone, the header at that zone's bottom too; it was
+        at the zone's top there and at the bottom on a landscape screen: designer's review.)"""
+        return self.ctx.session.accessible
 
     def out_of_reach(self, size: tuple[int, int]) -> int:
         """How far down the screen nothing is to be touched where `bars_in_reach`: the part above the reach

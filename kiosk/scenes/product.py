@@ -59,6 +59,11 @@ class ProductScene(ShopScene):
         return (product.title(ctx.lang), ctx.fmt.price(self.paid_cents(product)),
                 " · ".join(part for part in (stock, place) if part))
 
+    def banner_picture(self) -> str:
+        """In reach mode, beside those lines: the product's picture (the page below starts with its sizes)."""
+        pictures = self._pictures()
+        return pictures[0] if pictures else ""
+
     @property
     def in_store_shown(self) -> bool:
         """Whether the page says what is inside the store (aisle, map, stock on the shelf); a closed
@@ -97,8 +102,11 @@ class ProductScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """The page in a scroll view, and an action bar at the bottom. On a landscape screen the picture
-        stands on the left and the page beside it; on a portrait one the picture is above, at most about
-        half of what shows, so that name, price and stock show without scrolling (reach mode too)."""
+        stands on the left with where the product is and the ways to go on under it, and the name, the price
+        and the sizes beside it, in sight without scrolling (accessible mode too); on a portrait one the
+        picture is above, at most about half of what shows, so that name, price and stock show without
+        scrolling. In a portrait screen's reach zone (accessible mode), whose strip above already shows the
+        name, the price, the stock and the aisle, the page starts with what is to be touched: the sizes."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -114,30 +122,49 @@ class ProductScene(ShopScene):
         self.gallery.show(self._pictures())
         name = product.title(ctx.lang)
         largest = theme.size("picture") if self.wide(size) else min(theme.size("picture"), page_h * 9 // 20)
-        head = self._head(product)
-        details = self._details(product, category.specs if category else ())
+        specs = category.specs if category else ()
         if self.wide(size):
-            # landscape (a shop window, a counter): the picture takes the left part at the page's full height;
-            # the name and the price stay at the top of the right part while the rest scrolls under them
+            # landscape (a shop window, a counter): the picture on the left with the ways to go on under it
+            # (at the fold of the right part, the sticky bar cut them); the name and the price stay at the top
+            # of the right part, and the stock and the sizes come first in what scrolls under them, all in
+            # sight; where they would not be (accessible mode's larger text, a window's), the stock and the
+            # aisle go under the picture too
             side = width * 2 // 5 - margin
             page_h -= ctx.screen.text.line_height(theme.size("text"), True) + 3 * gap // 2  # a status line
-            pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, page_h - 2 * margin)))
-            left = column(pictures, align="center", padding=Insets(margin, 0, margin, margin),
-                          width=fixed(side + margin))
-            said = column(*head, gap=gap // 2, padding=Insets(margin, margin, gap, 0))
-            details.padding = Insets(gap, margin, margin, 0)
+            stock, ways = self._where(product)
+            chips = self._variant_chips()
+            said = column(*self._head(product, compact=True), gap=gap // 2, padding=Insets(margin, margin, gap, 0))
+            right_w = width - side - 3 * margin
+            first_view = said.natural(right_w)[1] + column(stock, *chips, gap=gap, padding=Insets(
+                gap, 0, margin, 0)).natural(right_w)[1]
+            under = [ways] if first_view <= page_h else [stock, ways]
+            where = column(*under, gap=gap)
+            picture_room = page_h - 2 * margin - where.natural(side)[1] - gap
+            pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)))
+            left = column(column(pictures, align="center"), where, gap=gap,
+                          padding=Insets(margin, 0, margin, margin), width=fixed(side + margin))
+            details = column(*([] if stock in under else [stock]), *chips, *self._more(product, specs), gap=gap,
+                             padding=Insets(gap, margin, margin, 0))
             right = column(said, kit.rule(), scroll(details, name, height=flex()), width=flex(), height=flex())
             return self.screen(size, title, row(left, right, gap=margin), bottom=[actions])
-        if largest < theme.size("picture") // 2:
-            # a short page (accessible mode's reach zone, a tablet): a smaller picture beside the name and the
-            # price, so that both show above the action bar
+        head = self._head(product)
+        if ctx.screen.offset:
+            # a portrait screen's reach zone: the sizes first, then where the product is, then a smaller
+            # picture beside the name and the price (said in the strip above too)
+            content = column(*self._variant_chips(), *self._where(product),
+                             row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
+                                 column(*head, gap=gap // 2), gap=gap, align="center"),
+                             *self._more(product, specs), gap=gap, padding=Insets.all(margin))
+        elif largest < theme.size("picture") // 2:
+            # a short page (a tablet): a smaller picture beside the name and the price, so that both show
+            # above the action bar
             content = column(row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
                                  column(*head, gap=gap // 2), gap=gap, align="center"),
-                             details, gap=gap, padding=Insets.all(margin))
+                             self._details(product, specs), gap=gap, padding=Insets.all(margin))
         else:
             content = column(self._gallery_box(name, largest),
-                             column(*head, details, gap=gap, width=fixed(width - 2 * margin)), gap=gap,
-                             align="center", padding=Insets.all(margin))
+                             column(*head, self._details(product, specs), gap=gap, width=fixed(width - 2 * margin)),
+                             gap=gap, align="center", padding=Insets.all(margin))
         page = scroll(content, product.title(ctx.lang))
         return self.screen(size, title, page, bottom=[actions])
 
@@ -184,24 +211,37 @@ class ProductScene(ShopScene):
         views = [w for w in self.root.walk() if isinstance(w, ScrollView)] if self.root is not None else []
         return views[0] if views else None
 
-    def _head(self, product: Any) -> list[Box]:
-        """Brand, name, rating and price: what the page starts with."""
+    def _head(self, product: Any, compact: bool = False) -> list[Box]:
+        """Brand, name, rating and price: what the page starts with; `compact`, the price and the rating on
+        one line (beside the picture on a landscape screen, where the sizes come under them)."""
         ctx, theme, t, fmt, kit = self.ctx, self.ctx.theme, self.ctx.t, self.ctx.fmt, self.kit
         gap = theme.size("gap")
         rating = (t.plural("{rating}/5 · {count} review", "{rating}/5 · {count} reviews", product.review_count,
                            rating=fmt.number(product.rating)) if product.review_count
                   else f"{fmt.number(product.rating)}/5")
-        return [kit.words(product.brand.upper(), color="muted", bold=True, max_lines=1),
-                kit.words(product.title(ctx.lang), size="title", sizes=("button",), bold=True, heading=True,
-                          max_lines=3),
-                row(kit.stars(product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
+        stars = row(kit.stars(product.rating, t("{rating} out of 5", rating=fmt.number(product.rating)),
                               theme.size("star") * 5 // 4),
-                    kit.words(rating, color="muted", max_lines=2), gap=gap, align="center"),
-                price_box(ctx, product.sku, product.category, self.price_cents(product.price_cents),
-                          size="headline", note="text", compact=False)]
+                    kit.words(rating, color="muted", max_lines=2, width=fit() if compact else None), gap=gap,
+                    align="center")
+        price = price_box(ctx, product.sku, product.category, self.price_cents(product.price_cents),
+                          size="headline", note="text", compact=False)
+        said = [kit.words(product.brand.upper(), color="muted", bold=True, max_lines=1),
+                kit.words(product.title(ctx.lang), size="title", sizes=("button",), bold=True, heading=True,
+                          max_lines=3)]
+        if compact:
+            price.width = stars.width = fit()
+            return [*said, row(price, stars, gap=2 * gap, align="center", fold=True)]
+        return [*said, stars, price]
 
     def _details(self, product: Any, specs: Any) -> Box:
         """Stock and aisle, choices, the ways to go on, and the sections below."""
+        stock, ways = self._where(product)
+        return column(stock, *self._variant_chips(), ways, *self._more(product, specs), gap=self.ctx.theme.size("gap"),
+                      width=flex())
+
+    def _where(self, product: Any) -> tuple[Box, Box]:
+        """Stock and aisle (the aisle shows the map), and the ways to go on: send it to my phone, call an
+        adviser."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         stock, stock_color = self.availability(product)
@@ -219,21 +259,27 @@ class ProductScene(ShopScene):
         if ctx.shop.fleet.available and self.in_store_shown:  # (nobody comes to a closed store's window)
             ways.append(kit.button(t("Call an adviser"), lambda: call_adviser(ctx, f"product {self.sku}"),
                                    style="secondary", size="text", width=flex()))
-        parts = [row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
-                     gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=info,
-                     height=fit(min=theme.size("touch_target") + gap)),
-                 *self._variant_chips(),
-                 row(*ways, gap=gap, fold=True)]
+        return (row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
+                    gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=info,
+                    height=fit(min=theme.size("touch_target") + gap)),
+                row(*ways, gap=gap, fold=True))
+
+    def _more(self, product: Any, specs: Any) -> list[Box]:
+        """What follows the choices: the description, films, what others bought, specifications, testimonials
+        and reviews."""
+        ctx, theme = self.ctx, self.ctx.theme
+        margin = theme.size("margin")
+        parts: list[Box] = []
         description = pick(product.description, ctx.lang)
         if description:
-            parts.append(kit.words(description))
+            parts.append(self.kit.words(description))
         parts += product_films(self, product.sku, product.title(ctx.lang))
         parts += self._bought_together()
         parts += self._specs(product, specs)
         room = ctx.size[0] * 3 // 5 if self.wide(ctx.size) else ctx.size[0] - 2 * margin
         parts += testimonials_section(self, ctx.shop.catalog.testimonials(sku=product.sku), room)
         parts += self._reviews(product.sku)
-        return column(*parts, gap=gap, width=flex())
+        return parts
 
     def _bought_together(self) -> list[Box]:
         """"Customers who bought this also bought", from the till's baskets (ranked for a member)."""

@@ -77,6 +77,11 @@ class Scene(abc.ABC):
         """A link shown as a QR code in that strip, beside its lines (a phone's camera needs no reach)."""
         return ""
 
+    def banner_picture(self) -> str:
+        """A picture shown in that strip beside its lines, where there is no code (the product's, while its
+        page in the reach zone below starts with its sizes); empty: none."""
+        return ""
+
 
 Result = TypeVar("Result")
 

@@ -16,7 +16,7 @@ from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Label, Painter, Point, Root, Toggle, Widget, wide_enough
+from kiosk.ui.widgets import Label, Painter, Picture, Point, Root, Toggle, Widget, wide_enough
 
 TOAST_SECONDS = 3.5
 DOUBLE_TAP_SECONDS = 0.4  # two taps on a widget that takes double taps (a picture's zoom) within this
@@ -102,7 +102,7 @@ class Screen:
         self._extra_damage: list[pygame.Rect] = []
         self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
         self._banner_shown: tuple[tuple[str, ...], str] | None = None
-        self._banner_code: QrCode | None = None  # the strip's QR code, drawn again once it is made
+        self._banner_code: Widget | None = None  # the strip's QR code or picture, drawn again once made
         self.focus = Focus()
         # What the scenes show of the shopper (cart, comparison, member, language): when it changes, the
         # scenes under the top one are built again before they are shown (the top one rebuilds itself)
@@ -416,21 +416,25 @@ class Screen:
         top = self.stack.top if self.stack.scenes else None
         lines = top.banner() if top is not None else ()
         code = top.banner_code() if top is not None else ""
+        picture = top.banner_picture() if top is not None and not code else ""
         shown = lines or (self._banner,)
-        if (shown, code) == self._banner_shown:
+        if (shown, code or picture) == self._banner_shown:
             return False
-        self._banner_shown = (shown, code)
+        self._banner_shown = (shown, code or picture)
         width = self.full.get_width()
         strip = pygame.Rect(0, 0, width, self.offset)
         self.full.fill(self.theme.color("background"), strip)
         margin, gap = self.theme.size("margin"), self.theme.size("gap")
-        sizes = ("title", "text") if code else ("headline", "title", "text") if lines else ("title",)
-        boxes = [text(Label((0, 0, 0, 0), line, size=sizes[min(i, len(sizes) - 1)], bold=i < (1 if code else 2),
-                            wrap=True, align="left" if code else "center", valign="top"), self.text, self.theme,
-                      sizes=("title", "text"), max_lines=5 if code else 3)  # beside a code: a narrow column
+        beside = bool(code or picture)
+        sizes = ("title", "text") if code else ("title", "title", "text") if picture else \
+            ("headline", "title", "text") if lines else ("title",)
+        boxes = [text(Label((0, 0, 0, 0), line, size=sizes[min(i, len(sizes) - 1)], bold=i < (1 if beside else 2),
+                            wrap=True, align="left" if beside else "center", valign="top"), self.text, self.theme,
+                      sizes=("title", "text"), max_lines=5 if beside else 3)  # beside a code: a narrow column
                  for i, line in enumerate(shown)]
         side = min(strip.height - 2 * margin, width // 2)
-        self._banner_code = QrCode((0, 0, 0, 0), code, code) if code else None
+        self._banner_code = QrCode((0, 0, 0, 0), code, code) if code else \
+            Picture((0, 0, 0, 0), picture) if picture else None
         qr = [square(self._banner_code, side)] if self._banner_code is not None else []
         while True:  # the lines that show whole: the last ones give way
             words = column(*boxes, gap=gap, justify="center", height=flex())

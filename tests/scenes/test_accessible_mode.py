@@ -18,6 +18,7 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.focus import targets
 from kiosk.ui.widgets import Label, Painter
 from tests.conftest import DEFAULT_CONFIG, write_config
+from tests.layout_check import header_bar
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 
@@ -101,8 +102,10 @@ def test_a_spoken_warning_comes_before_the_session_ends(speaking: Pilot) -> None
 def header_title_lines(pilot: Pilot) -> list[str]:
     """The lines the header's title is drawn in."""
     screen = pilot.app.display().screen
-    bar = screen.stack.top.tree(screen.size).children[0]
-    title = next(w for w in bar.children if w.role == "heading")
+    ctx = pilot.app.display().ctx
+    bar = header_bar(screen.stack.top.tree(screen.size), (ctx.t("Accessibility"), ctx.t("Leave accessible mode")))
+    assert bar is not None, "a header"
+    title = next(w for w in bar.walk() if w.role == "heading")
     assert isinstance(title, Label)
     return title.lines(Painter(screen.surface, screen.theme, screen.text, screen.images, screen.surface.get_rect()))
 

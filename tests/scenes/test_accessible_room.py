@@ -1,0 +1,71 @@
+"""Accessible mode's room and reach on every shape (issue 22, a retail designer's review of the accessible
+landscape screens): the header in one place, the product's sizes in the first view, several rows of filters,
+the controls within reach, several search results over the keyboard, nothing cut at the fold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from kiosk.testing.pilot import Pilot
+from tests.layout_check import header_bar
+from tests.test_layout_matrix import SHAPES, accessibility_labels, pilot_for
+
+IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
+
+
+@pytest.fixture(params=SHAPES, ids=IDS)
+def accessible(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
+    """A German session in accessible mode on one of the five shapes."""
+    display, size = request.param
+    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(True)
+        yield pilot
+    finally:
+        pilot.close()
+
+
+def header_on_screen(pilot: Pilot) -> pygame.Rect:
+    """Where the header of the scene in front is, on the whole screen."""
+    screen = pilot.app.display().screen
+    bar = header_bar(screen.stack.top.tree(screen.size), accessibility_labels(pilot.app.display().ctx))
+    assert bar is not None, f"{pilot.scene}: no header"
+    return bar.screen_rect().move(0, screen.offset)
+
+
+def test_the_accessible_header_is_on_the_bottom_edge_on_every_shape(accessible: Pilot) -> None:
+    """One rule: in accessible mode the header is at the bottom of the screen, on portrait, landscape and
+    the tablet alike (it was at the top of the reach zone on a portrait screen, at the bottom elsewhere)."""
+    pilot = accessible
+    ctx = pilot.app.display().ctx
+    height = pilot.app.display().screen.full.get_height()
+    for name, route in (("browse", lambda: ctx.routes.browse("running")), ("product", lambda: ctx.routes.product(
+            "RUN-115")), ("search", ctx.routes.search), ("share", lambda: ctx.routes.share(["RUN-115"]))):
+        ctx.show(route())
+        pilot.advance(0.1)
+        assert pilot.scene == name
+        bar = header_on_screen(pilot)
+        assert bar.bottom == height, f"{name}: the header is at {list(bar)}, not on the bottom edge ({height})"
+
+
+def whole_buttons(pilot: Pilot) -> set[str]:
+    """The labels of the enabled buttons shown whole (not cut by a scroll view's edge)."""
+    widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    return {w["label"] for w in widgets if w["role"] == "button" and w["enabled"] and not w["clipped"]}
+
+
+def test_the_product_page_shows_every_size_without_scrolling_on_every_shape(accessible: Pilot) -> None:
+    """The sizes are what the shopper chooses first: all of them whole in the first view (the tablet's reach
+    zone showed about 100 px of the page, a landscape screen one row of them)."""
+    pilot = accessible
+    ctx = pilot.app.display().ctx
+    ctx.show(ctx.routes.product("RUN-115"))
+    pilot.advance(0.1)
+    sizes = {variant.label(ctx.lang) for variant in pilot.app.display().screen.stack.top.variants}  # type: ignore[attr-defined]
+    assert len(sizes) >= 8
+    assert sizes <= whole_buttons(pilot), f"sizes not in sight: {sorted(sizes - whole_buttons(pilot))}"
