@@ -135,10 +135,14 @@ def test_the_ideas_stay_on_the_shorter_home_of_accessible_mode(pilot: Pilot) -> 
 
 
 def test_adding_a_shoe_without_a_size_brings_the_sizes_into_view(pilot: Pilot) -> None:
-    pilot.tap("Accessibilité")  # the shorter screen of reach mode: the sizes are below the fold
+    pilot.tap("Accessibilité")  # the shorter screen of reach mode: the page starts with the sizes
     pilot.scan("2001000001156")  # Racer Carbon Pro, in sizes 39 to 46
     widgets = pilot.request("tree")["displays"]["terminal"]["widgets"]
-    assert "39" not in [w["label"] for w in widgets if not w["clipped"]], "the sizes start below the fold"
+    assert "39" in [w["label"] for w in widgets if not w["clipped"]], "the sizes in the first view"
+    pilot.swipe((540, 1250), (540, 780))  # the shopper reads on: the sizes scroll out of view
+    pilot.advance(1)
+    widgets = pilot.request("tree")["displays"]["terminal"]["widgets"]
+    assert "39" not in [w["label"] for w in widgets if not w["clipped"]], "the sizes scrolled away"
     pilot.tap("Ajouter au panier")
     assert pilot.app.display().screen.toast_text == "", "the error is on the field, not a toast"
     assert pilot.details()["choice_missing"] is True
