@@ -155,3 +155,28 @@ def test_a_full_title_finds_its_product_among_many_alike(tmp_path: Path) -> None
     found = catalog.search("Vélos Nord Crête 2", 5)
     assert found[0].sku == bikes[1]["sku"], [p.title("fr") for p in found]
     assert len(catalog.search("Vélos Nord Crête", 30)) == 30, "typing on: every one of them still matches"
+
+
+def test_a_common_word_is_ranked_among_the_most_popular_products_as_among_all(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(REPO / "content" / "tools"))
+    from make_synthetic_pack import write_pack
+
+    from kiosk.core.catalog.build import POPULAR_RANKED
+
+    catalog = Catalog(ensure_catalog(write_pack(POPULAR_RANKED + 2000, tmp_path / "pack"), tmp_path / "catalog.db"))
+    try:
+        # what bm25 ranks first over the whole index, words counted over every product
+        whole = ("SELECT sku FROM products JOIN (SELECT rowid AS hit, bm25(product_search, 8.0, 4.0, 2.0, 1.0) "
+                 "AS score FROM product_search WHERE product_search MATCH ? AND rowid <= ? ORDER BY score, rowid "
+                 "LIMIT 30) ON products.id = hit ORDER BY score, id")
+        for typed in ("lampe", "velo", "chaussures", "sac", "montre gps", "sac dos", "lampe frontale"):
+            query = " AND ".join(f'"{word}"*' for word in typed.split())
+            last = catalog._db.execute("SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT 1 "
+                                       "OFFSET 299", (query,)).fetchone()
+            assert last is not None and last[0] <= POPULAR_RANKED, typed  # a common word: its candidates are popular
+            expected = [row[0] for row in catalog._db.execute(whole, (query, last[0]))]
+            assert [p.sku for p in catalog.search(typed, 30)] == expected, typed
+    finally:
+        catalog.close()

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from kiosk.core.pack.product_rows import ProductRow
 from kiosk.core.pack.video_probe import FilmChecked, VideoInfo
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,7 +64,13 @@ CREATE TABLE search_terms(term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WIT
 CREATE VIRTUAL TABLE product_search USING fts5(
     name, brand, category, description,
     content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8');
+CREATE VIRTUAL TABLE popular_search USING fts5(
+    name, brand, category, description,
+    content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6 7 8');
 """
+# The most popular products are indexed a second time, alone: a common word's matches are ranked among them
+# (see Catalog.search), where bm25 counts the products having the word over these rows, not over them all
+POPULAR_RANKED = 5000
 
 
 def pack_fingerprint(folder: Path) -> str:
@@ -83,6 +90,7 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
             "map": json.dumps(asdict(pack.store_map) if pack.store_map else None, ensure_ascii=False),
             "left_out": json.dumps([str(row) for row in pack.left_out[:1000]], ensure_ascii=False),
             "left_out_count": str(len(pack.left_out)),
+            "popular_ranked": str(min(POPULAR_RANKED, len(pack.products))),
             "events": json.dumps([asdict(event) for event in pack.events], ensure_ascii=False),
             "films": json.dumps([asdict(film) for film in pack.films if film.info is not None], ensure_ascii=False)}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -108,14 +116,9 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
             for i, p in enumerate(products, start=1)
         ),
     )
-    connection.executemany(  # a product is found by its colours too ("... noir", as a variant's title says)
-        "INSERT INTO product_search(rowid, name, brand, category, description) VALUES (?, ?, ?, ?, ?)",
-        (
-            (i, " ".join([*p.name.values(), *_colours(p)]), p.brand, category_names.get(p.category, ""),
-             " ".join(p.description.values()))
-            for i, p in enumerate(products, start=1)
-        ),
-    )
+    for table, rows in (("product_search", products), ("popular_search", products[:POPULAR_RANKED])):
+        connection.executemany(f"INSERT INTO {table}(rowid, name, brand, category, description) VALUES (?, ?, ?, ?, ?)",
+                               _searched(rows, category_names))
     connection.executemany(
         "INSERT INTO variants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((v.sku, p.sku, i, v.size, json.dumps(v.colour, ensure_ascii=False) if v.colour else None, v.stock,
@@ -157,11 +160,20 @@ def _write(pack: ContentPack, connection: sqlite3.Connection, fingerprint: str) 
     connection.executemany("INSERT INTO collections VALUES (?, ?)",
                            ((i, json.dumps(asdict(c), ensure_ascii=False)) for i, c in enumerate(pack.collections)))
     connection.execute("INSERT INTO product_search(product_search) VALUES ('optimize')")
+    connection.execute("INSERT INTO popular_search(popular_search) VALUES ('optimize')")
     # Every word of the index with how many products have it: for the words typed beyond the longest prefix
     # index, and the vocabulary typos are corrected against (see Catalog.search)
     connection.execute("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, product_search, row)")
     connection.execute("INSERT INTO search_terms SELECT term, doc FROM temp.index_terms")
     connection.execute("DROP TABLE temp.index_terms")
+
+
+def _searched(products: list[ProductRow], category_names: dict[str, str]) -> Iterator[tuple[int, str, str, str, str]]:
+    """What search finds each product by (row ids from 1, in popularity order): its names and the names of its
+    colours ("... noir", as a variant's title says), brand, department names and keywords, descriptions."""
+    for i, p in enumerate(products, start=1):
+        yield (i, " ".join([*p.name.values(), *_colours(p)]), p.brand, category_names.get(p.category, ""),
+               " ".join(p.description.values()))
 
 
 def _colours(product: ProductRow) -> list[str]:
