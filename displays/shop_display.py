@@ -28,8 +28,9 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.routes import Routes
 from kiosk.scenes.still_there import StillThereDialog
 from kiosk.shared.ports import NoScreenSwitch, ScreenSwitch
-from kiosk.shared.shop import Shop
+from kiosk.shared.shop import Shop, catalog_path
 from kiosk.ui.film_sound import mixer_status
+from kiosk.ui.picture_copies import PictureCopies
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme
@@ -68,7 +69,8 @@ class ShopDisplay:
         self.clock = clock
         theme = load_theme(shop.config.path(config.theme), config.size)
         self.theme = theme
-        self.screen = Screen(surface, theme, slop=theme.px(role.slop_px), long_press=role.long_press_s)
+        self.screen = Screen(surface, theme, slop=theme.px(role.slop_px), long_press=role.long_press_s,
+                             copies=PictureCopies(catalog_path(shop.config).with_name("picture-copies")))
         self.screen.on_focus = lambda widget: self.say(self.spoken(widget))
         self.screen.shown_state = lambda: self.session.shown()
         store = shop.config.store

@@ -24,6 +24,7 @@ from pathlib import Path
 import pygame
 
 from kiosk.core.pack.image_header import ImageProblem, check_picture
+from kiosk.ui.picture_copies import PictureCopies
 
 log = logging.getLogger(__name__)
 _RGBA = pygame.Surface((1, 1), pygame.SRCALPHA, 32)  # the pixel formats pictures are scaled in
@@ -31,28 +32,48 @@ _RGB32 = pygame.Surface((1, 1), 0, 32)
 Key = tuple[str, int, int]
 
 
-def _load_scaled(path: str, size: tuple[int, int]) -> pygame.Surface | None:
+def _decoded(path: str) -> pygame.Surface:
+    """The picture at `path` as 32-bit pixels: grey, palette and 16-bit ones as RGBA (smoothscale takes
+    nothing under 24 bits), 24-bit ones as RGB with a spare byte, the decoded picture let go first:
+    smoothscale widens 24-bit pixels to 32 inside for source and result alike, 16.5 MB at its peak for a
+    1200x1200 photo at 1000x1000 against 8.4 MB."""
+    source = pygame.image.load(path)
+    if source.get_bitsize() != 32:
+        source = source.convert(_RGB32 if source.get_bitsize() == 24 else _RGBA)
+    return source
+
+
+def _load_scaled(path: str, size: tuple[int, int], copies: PictureCopies | None = None) -> pygame.Surface | None:
     """The picture at `path` fitted into `size`, or None (a placeholder shows) if it cannot be shown.
 
-    The header is read first, so an oversized picture is never decoded. Every picture is scaled as 32-bit
-    pixels: grey, palette and 16-bit ones as RGBA (smoothscale takes nothing under 24 bits), 24-bit ones
-    as RGB with a spare byte, the decoded picture let go first: smoothscale widens 24-bit pixels to 32
-    inside for source and result alike, 16.5 MB at its peak for a 1200x1200 photo at 1000x1000 against
-    8.4 MB, the memory the picture worker's peaks in the soak run were made of."""
+    The header is read first, so an oversized picture is never decoded. A picture shown small is read
+    from its copy at that size (`copies`), made the first time (see picture_copies.py)."""
     try:
-        check_picture(Path(path))
-        source = pygame.image.load(path)
-        if source.get_bitsize() != 32:
-            source = source.convert(_RGB32 if source.get_bitsize() == 24 else _RGBA)
+        header = check_picture(Path(path))
+        scale = min(size[0] / header.width, size[1] / header.height)
+        target = (max(1, round(header.width * scale)), max(1, round(header.height * scale)))
+        kept = copies is not None and copies.serves((header.width, header.height), target)
+        copy = copies.find(Path(path), target) if copies is not None and kept else None
+        if copy is not None and copies is not None:
+            try:
+                shown = _decoded(str(copy))
+                if shown.get_size() == target:
+                    return shown
+            except pygame.error:
+                pass
+            copies.forget(copy)  # damaged: made again
+        source = _decoded(path)
+        shown = pygame.transform.smoothscale(source, target) if target != source.get_size() else source
+        del source  # the full picture let go before the copy is written
+        if kept and copies is not None:
+            copies.keep(Path(path), shown)
+        return shown
     except (pygame.error, OSError, ImageProblem) as error:
         log.warning("picture %s not shown: %s", Path(path).name, error)
         return None
-    scale = min(size[0] / source.get_width(), size[1] / source.get_height())
-    target = (max(1, round(source.get_width() * scale)), max(1, round(source.get_height() * scale)))
-    return pygame.transform.smoothscale(source, target) if target != source.get_size() else source
 
 
-MAX_PICTURE_BYTES = 24 << 20
+MAX_PICTURE_BYTES = 12 << 20
 
 
 def _in_format_of(image: pygame.Surface, display: pygame.Surface) -> bool:
@@ -70,11 +91,12 @@ def _weakly(requester: object) -> Callable[[], object]:
 
 
 def picture_budget(size: tuple[int, int]) -> int:
-    """Bytes of scaled pictures to keep for a screen of `size`: a screenful (all a scene can show), at
-    most 24 MB (a 4K shop window). Measured in the soak run on the terminal: a fixed 24 MB held 24 MB of
-    pictures (63 of them) at 1080x1920, and a screenful and a quarter 2 MB more than a screenful, for no
-    gain a shopper sees: a picture made again, going back, is ready before the next frame or two."""
-    return min(MAX_PICTURE_BYTES, size[0] * size[1] * 4)
+    """Bytes of scaled pictures to keep for a screen of `size` beyond those the last frames drew (which
+    are always kept: a scene is never short of its own pictures): half a screenful, at most 12 MB (a 4K
+    shop window). Measured in the soak run on the terminal (seeds 7, 6000 actions, without films): a
+    screenful held 7.4 MB of pictures on average, half a screenful 3.5 MB, and RSS went down as much; a
+    card's picture made again, going back, is read from its copy as shown within a frame or two."""
+    return min(MAX_PICTURE_BYTES, size[0] * size[1] * 2)
 
 
 def surface_bytes(surface: pygame.Surface | None) -> int:
@@ -83,21 +105,28 @@ def surface_bytes(surface: pygame.Surface | None) -> int:
 
 
 class ImageCache:
-    """Scaled pictures by (path, width, height); the least recently used go past `max_bytes` of pixels."""
+    """Scaled pictures by (path, width, height); the least recently used go past `max_bytes` of pixels,
+    except those drawn in the last two frames (`frame_drawn`)."""
 
-    def __init__(self, max_bytes: int = MAX_PICTURE_BYTES, wake: Callable[[], None] | None = None) -> None:
+    def __init__(self, max_bytes: int = MAX_PICTURE_BYTES, wake: Callable[[], None] | None = None,
+                 copies: PictureCopies | None = None) -> None:
         self._images: OrderedDict[Key, pygame.Surface | None] = OrderedDict()
         self._max_bytes = max_bytes
         self._bytes = 0
+        self._frame = 0  # frames drawn so far
+        self._drawn_in: dict[Key, int] = {}  # the frame each picture kept was last asked for in
         self._pending: dict[Key, Future[pygame.Surface | None]] = {}
         self._waiting: dict[Key, list[Callable[[], object]]] = {}  # weak references to the requesters
         self._lock = threading.Lock()
         self._workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
         self.wake = wake or (lambda: None)
+        self.copies = copies  # pictures as shown small, kept on disk
+        if copies is not None:
+            self._workers.submit(copies.clean)
 
     def get(self, path: str, size: tuple[int, int], requester: object = None) -> pygame.Surface | None:
         """The picture fitted into `size`, or None while it is being made (or if it cannot be read)."""
-        return self.make(path, size, lambda: _load_scaled(path, size), requester)
+        return self.make(path, size, lambda: _load_scaled(path, size, self.copies), requester)
 
     def make(self, name: str, size: tuple[int, int], maker: Callable[[], pygame.Surface | None],
              requester: object = None) -> pygame.Surface | None:
@@ -105,6 +134,7 @@ class ImageCache:
         key = (name, size[0], size[1])
         if key in self._images:
             self._images.move_to_end(key)
+            self._drawn_in[key] = self._frame
             return self._images[key]
         if requester is not None:
             waiting = self._waiting.setdefault(key, [])
@@ -127,12 +157,20 @@ class ImageCache:
             if image is not None and display is not None and not _in_format_of(image, display):
                 image = image.convert_alpha() if image.get_alpha() else image.convert()
             self._images[key] = image
+            self._drawn_in[key] = self._frame  # kept at least until its widgets have drawn it
             self._bytes += surface_bytes(image)
             requesters.extend(alive for wanted in self._waiting.pop(key, []) if (alive := wanted()) is not None)
-        while self._bytes > self._max_bytes and len(self._images) > 1:
-            _, dropped = self._images.popitem(last=False)
-            self._bytes -= surface_bytes(dropped)
+        while self._bytes > self._max_bytes and self._images:
+            oldest = next(iter(self._images))
+            if self._drawn_in[oldest] >= self._frame - 1:
+                break  # this one and all newer are on the screen now: a scene keeps its own pictures
+            self._bytes -= surface_bytes(self._images.pop(oldest))
+            del self._drawn_in[oldest]
         return requesters
+
+    def frame_drawn(self) -> None:
+        """A frame was drawn: the pictures asked for before the last two frames may go."""
+        self._frame += 1
 
     def _forget_unwanted(self) -> None:
         """Cancel the pictures not started yet whose requesters have all gone (a scene left meanwhile)."""
@@ -148,6 +186,7 @@ class ImageCache:
     def clear(self) -> None:
         """Forget every picture kept (they are made again when asked for)."""
         self._images.clear()
+        self._drawn_in.clear()
         self._bytes = 0
 
     @property

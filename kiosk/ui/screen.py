@@ -11,6 +11,7 @@ from kiosk.ui.focus import Focus
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
 from kiosk.ui.images import ImageCache, picture_budget
 from kiosk.ui.layout import Insets, column, flex, layout, row, square, text
+from kiosk.ui.picture_copies import PictureCopies
 from kiosk.ui.qr import QrCode
 from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
@@ -81,14 +82,15 @@ def moved_damage(damaged: list[pygame.Rect], shifts: list[tuple[pygame.Rect, int
 class Screen:
     """Draws a scene stack on a surface and feeds it pointer, key and text input."""
 
-    def __init__(self, surface: pygame.Surface, theme: Theme, slop: int, long_press: float = 1.2) -> None:
+    def __init__(self, surface: pygame.Surface, theme: Theme, slop: int, long_press: float = 1.2,
+                 copies: PictureCopies | None = None) -> None:
         self.full = surface
         self.surface = surface  # where scenes draw: the whole screen, or its lower part in reach mode
         self.offset = 0  # how far down the scenes' area starts
         self.size: tuple[int, int] = surface.get_size()
         self.theme = theme
         self.text = TextCache(theme, text_budget(self.size))
-        self.images = ImageCache(picture_budget(self.size))
+        self.images = ImageCache(picture_budget(self.size), copies=copies)
         self.stack = SceneStack()
         self.gestures = GestureTracker(slop, long_press)
         self._pressed: Widget | None = None
@@ -482,6 +484,7 @@ class Screen:
         areas = merge_rects([widened(r.clip(screen), screen) for r in damaged if r.width > 0 and r.height > 0])
         if not areas:
             return banner_drawn
+        self.images.frame_drawn()
         for area in areas:
             painter = Painter(self.surface, self.theme, self.text, self.images, area)
             self.surface.set_clip(area)

@@ -1,0 +1,108 @@
+"""Pictures as shown small, kept on disk, so a picture shown small (a card, a cart row, a thumbnail) is
+read from a small file instead of being decoded in full and scaled again.
+
+Decoding is what the picture worker's memory is made of: a 1200x1200 photo is 4.1 MB decoded and 5.5 MB
+more as the 32-bit pixels it is scaled in, 9.6 MB at once for a card that shows 0.8 MB of it (a 4096 px
+picture, the most a pack may hold: 112 MB). Most pictures a shopper meets are shown at a card's size or
+smaller, so the first time a picture is shown at such a size (at most `LARGEST` px) the picture made is
+written as PNG and from then on read instead: the pixels shown and no more, no scaling, and the very
+pixels the full picture gave. (A copy per picture at 640 px scaled again softened it as much as a 1 px
+blur; a JPEG copy at the size shown smeared the colours of thin lines.) A card's copy is 40-350 KB.
+
+A copy is named after its picture's path, size in bytes, modification time and the size shown, so a
+changed picture gets new copies; copies unused for `KEPT_DAYS` are removed when the kiosk starts (a new
+pack's pictures are new files). Where the folder cannot be written the pictures are decoded in full, as
+before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import pygame
+
+log = logging.getLogger(__name__)
+LARGEST = 640  # a card's picture is at most 600 px on a 1080x1920 terminal; larger ones are few
+KEPT_DAYS = 30
+_DAY = 24 * 3600
+
+
+class PictureCopies:
+    """The copies in `folder` (made on first use) of pictures shown at most `largest` px."""
+
+    def __init__(self, folder: Path, largest: int = LARGEST) -> None:
+        self.folder = Path(folder)
+        self.largest = largest
+        self._broken = False  # the folder cannot be written: no more attempts (and one log line)
+        self._lock = threading.Lock()
+
+    def serves(self, picture: tuple[int, int], shown: tuple[int, int]) -> bool:
+        """Whether a picture of size `picture` shown at `shown` (fitted) is kept as a copy: shown small,
+        and smaller than the picture itself (else there is nothing to gain)."""
+        return max(shown) <= self.largest and shown[0] < picture[0]
+
+    def _name(self, path: Path, shown: tuple[int, int]) -> str:
+        stat = path.stat()
+        key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{shown[0]}x{shown[1]}"
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+    def find(self, path: Path, shown: tuple[int, int]) -> Path | None:
+        """The copy of the picture at `path` as shown at `shown`, made earlier, or None."""
+        try:
+            name = self._name(path, shown)
+        except OSError:
+            return None
+        copy = self.folder / f"{name}.png"
+        try:
+            stat = copy.stat()
+        except OSError:
+            return None
+        if time.time() - stat.st_mtime > _DAY:  # in use: kept past the next clean-up
+            with contextlib.suppress(OSError):
+                os.utime(copy)
+        return copy
+
+    def keep(self, path: Path, shown: pygame.Surface) -> None:
+        """Write `shown`, the picture at `path` as shown, as its copy for that size."""
+        if self._broken:
+            return
+        try:
+            name = self._name(path, shown.get_size()) + ".png"
+            self.folder.mkdir(parents=True, exist_ok=True)
+            writing = self.folder / f"{name}.{os.getpid()}-{threading.get_ident()}.part{Path(name).suffix}"
+            pygame.image.save(shown, str(writing))
+            os.replace(writing, self.folder / name)  # whole or not at all, for other kiosks sharing the folder
+        except (OSError, pygame.error) as error:
+            with self._lock:
+                if not self._broken:
+                    log.warning("pictures are decoded in full: their copies as shown cannot be kept in %s (%s)",
+                                self.folder, error)
+                self._broken = True
+
+    def forget(self, copy: Path) -> None:
+        """Remove a copy that could not be read (it is made again)."""
+        copy.unlink(missing_ok=True)
+
+    def clean(self, now: float | None = None) -> int:
+        """Remove the copies unused for `KEPT_DAYS` (and writes left unfinished an hour ago); returns how many."""
+        now = now or time.time()
+        removed = 0
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return 0
+        for entry in entries:
+            try:
+                age = now - entry.stat().st_mtime
+                if entry.is_file() and (age > KEPT_DAYS * _DAY or (".part" in entry.name and age > 3600)):
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue
+        return removed
