@@ -237,7 +237,7 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
         searches = [_probe("search", str(make_config(work, big)), typos) for _ in range(runs)]
         kind = (f"with typos ({searches[0]['found']} of {searches[0]['phrases']} phrases found), " if typos
                 else "")
-        for part in ("query", "keystroke", "keystroke CPU"):
+        for part in ("query", "keystroke", "keystroke CPU", "keystroke CPU, loop thread"):
             add(f"search as you type, {kind}{part}, p50", f"{big} products",
                 _median([s[part]["p50_ms"] for s in searches]), "ms", None)
             add(f"search as you type, {kind}{part}, p99", f"{big} products",

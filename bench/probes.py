@@ -236,16 +236,20 @@ def search(config: str, typos: str = "") -> dict[str, Any]:
     query_ms: list[float] = []
     keystroke_ms: list[float] = []
     keystroke_cpu_ms: list[float] = []  # CPU time: on a shared machine, what an idle one's wall time nears
+    # the loop thread's alone: the process's also counts the picture worker decoding the results' pictures
+    # meanwhile, on another core of an idle machine (the frame is drawn with placeholders before they come)
+    keystroke_loop_ms: list[float] = []
     for phrase in phrases:
         for end in range(1, len(phrase) + 1):
             started = time.perf_counter()
             catalog.search(phrase[:end])
             query_ms.append((time.perf_counter() - started) * 1000)
         for char in phrase:
-            started, cpu = time.perf_counter(), time.process_time()
+            started, cpu, loop = time.perf_counter(), time.process_time(), time.thread_time()
             pilot.type(char)
             keystroke_ms.append((time.perf_counter() - started) * 1000)
             keystroke_cpu_ms.append((time.process_time() - cpu) * 1000)
+            keystroke_loop_ms.append((time.thread_time() - loop) * 1000)
         for _ in phrase:
             pilot.key("backspace")
     found = sum(bool(catalog.search(phrase)) for phrase in phrases)
@@ -253,6 +257,8 @@ def search(config: str, typos: str = "") -> dict[str, Any]:
             "keystroke": {"p50_ms": statistics.median(keystroke_ms), "p99_ms": percentile(keystroke_ms, 0.99)},
             "keystroke CPU": {"p50_ms": statistics.median(keystroke_cpu_ms),
                               "p99_ms": percentile(keystroke_cpu_ms, 0.99)},
+            "keystroke CPU, loop thread": {"p50_ms": statistics.median(keystroke_loop_ms),
+                                           "p99_ms": percentile(keystroke_loop_ms, 0.99)},
             "keystrokes": len(keystroke_ms), "products": catalog.product_count(), "found": found,
             "phrases": len(phrases)}
 
