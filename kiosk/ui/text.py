@@ -83,12 +83,30 @@ class TextCache:
         key = (text, size, width, bold, max_lines)
         lines = self._wrapped.get(key)
         if lines is None:
-            lines = self._wrapped[key] = self._wrap(text, size, width, bold, max_lines)
-            if len(self._wrapped) > WRAPS_KEPT:
-                del self._wrapped[next(iter(self._wrapped))]  # the first wrapped, long ago
+            broken = self._broken(text, size, width, bold)
+            if max_lines and len(broken) > max_lines:
+                broken = broken[:max_lines]
+                broken[-1] = self.ellipsize(broken[-1] + "…", size, width, bold)
+            lines = self._wrapped[key] = [self.ellipsize(line, size, width, bold) for line in broken]
+            self._forget_wraps()
         return list(lines)
 
-    def _wrap(self, text: str, size: int, width: int, bold: bool, max_lines: int) -> list[str]:
+    def _broken(self, text: str, size: int, width: int, bold: bool) -> list[str]:
+        """The text broken into lines at spaces where the next word would not fit (a word longer than `width`
+        alone on its line, whole), kept: a label is measured with all its lines, then drawn with its first
+        `max_lines`."""
+        key = (text, size, width, bold, -1)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = self._break(text, size, width, bold)
+            self._forget_wraps()
+        return list(lines)
+
+    def _forget_wraps(self) -> None:
+        if len(self._wrapped) > WRAPS_KEPT:
+            del self._wrapped[next(iter(self._wrapped))]  # the first wrapped, long ago
+
+    def _break(self, text: str, size: int, width: int, bold: bool) -> list[str]:
         font = self.theme.font(size, bold)
         lines: list[str] = []
         for paragraph in text.split("\n"):
@@ -101,16 +119,13 @@ class TextCache:
                     lines.append(current)
                     current = word
             lines.append(current)
-        if max_lines and len(lines) > max_lines:
-            lines = lines[:max_lines]
-            lines[-1] = self.ellipsize(lines[-1] + "…", size, width, bold)
-        return [self.ellipsize(line, size, width, bold) for line in lines]
+        return lines
 
     def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
         """The text, cut with … so it fits in `width`."""
-        font = self.theme.font(size, bold)
-        if font.size(text)[0] <= width:
+        if self.width(text, size, bold) <= width:
             return text
+        font = self.theme.font(size, bold)
         while text and font.size(text + "…")[0] > width:
             text = text[:-1]
         return text.rstrip() + "…"
