@@ -43,9 +43,12 @@ MATRIX = [(display, size, language, accessible) for display, size in SHAPES for 
 SNAPSHOT_VARIANTS = {("fr", False), ("de", True)}  # German and accessible mode are in the snapshots
 SNAPSHOT_STEPS = {"home", "product", "compare-4", "checkout"}
 # The moments whose controls are all within reach in accessible mode on every shape (the forms with the
-# keyboard up, the share screen, the filters' sheet). Not yet: the product page's sizes and the department's
-# grid on a landscape screen, laid out over the whole height, and the language dialog; the PIN pad is staff's.
-REACH_MOMENTS = {"review", "email typed", "checkout typed", "share", "filters"}
+# keyboard up, the share screen, the filters' sheet, staff's PIN pad). Not yet: the product page's sizes and
+# the department's grid on a landscape screen, laid out over the whole height, and the language dialog.
+REACH_MOMENTS = {"review", "email typed", "checkout typed", "share", "filters", "PIN pad"}
+# The moments where some controls are within reach: the department's toolbar ("Sort and filter"), though its
+# grid of cards takes the whole height of a landscape screen
+REACH_CONTROLS = {"department": ("Sort and filter",)}
 RUNNING_SHOES = ("RUN-115", "RUN-112", "RUN-113", "RUN-114")
 
 
@@ -215,9 +218,10 @@ class Moments(Walk):
         if form is not None:
             self.headers = getattr(self, "headers", {})
             self.headers[step] = form
-        if self.ctx.session.accessible and step in REACH_MOMENTS:
-            problems += reach_problems(widgets, display.screen.full.get_size(),
-                                       self.ctx.shop.config.accessibility.reach)
+        if self.ctx.session.accessible and (step in REACH_MOMENTS or step in REACH_CONTROLS):
+            labels = {self.ctx.t(label) for label in REACH_CONTROLS.get(step, ())}
+            problems += reach_problems([w for w in widgets if not labels or w["label"] in labels],
+                                       display.screen.full.get_size(), self.ctx.shop.config.accessibility.reach)
         self.problems += [f"{step}: {problem}" for problem in problems]
         if self.snapshots:  # the whole screen (in reach mode too: the strip above shows the form's summary)
             width, height = display.screen.full.get_size()

@@ -505,6 +505,22 @@ class ShopScene(Scene):
                          widget=bar)
         return [content]
 
+    def list_tools(self, count: int, active: int, open_filters: Callable[[], None], size: tuple[int, int]) -> Box:
+        """A list's toolbar: how many products it shows, and "Sort and filter" (with how many filters are on).
+        Over the list; in accessible mode, among the bars at the bottom (over the comparison's), within
+        reach (on a landscape screen it stood at the top, out of reach: designer's review)."""
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        label = ctx.t("Sort and filter")
+        shown = label + (f" ({active})" if active else "")
+        said = kit.words(ctx.t.plural("{count} product", "{count} products", count), color="muted",
+                         valign="center", max_lines=1)
+        button = kit.button(label, open_filters, style="secondary", shown="☰  " + shown)
+        if not self.bars_in_reach(size):
+            return row(said, button, gap=gap, align="center", padding=Insets(gap, margin, 0, margin))
+        return column(kit.rule(), row(said, button, gap=gap, align="center", padding=Insets(gap, margin, gap, margin)),
+                      widget=kit.panel("surface", radius=False))
+
     def compare_why(self) -> str:
         """What the comparison's button says when tapped with fewer than two products chosen."""
         return self.ctx.t("Add at least 2 products to compare them side by side.")

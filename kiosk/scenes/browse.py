@@ -45,24 +45,20 @@ class BrowseScene(ShopScene):
         """Toolbar and the grid of cards."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         catalog = ctx.shop.catalog
-        margin, gap = theme.size("margin"), theme.size("gap")
+        margin = theme.size("margin")
         category = catalog.category(self.category)
         title = pick(category.name, ctx.lang) if category else self.category
         count = catalog.count(self.category, self.filter)
-        filters_label = t("Sort and filter")
-        shown = filters_label + (f" ({self.filter.active})" if self.filter.active else "")
-        bar = row(kit.words(t.plural("{count} product", "{count} products", count), color="muted",
-                                       valign="center", max_lines=1),
-                             kit.button(filters_label, self.open_filters, style="secondary",
-                                        shown="☰  " + shown),
-                  gap=gap, align="center", padding=Insets(gap, margin, 0, margin))
+        tools = self.list_tools(count, self.filter.active, self.open_filters, size)
         products = catalog.browse(self.category, self.sort, self.filter, limit=PAGE)
         if products:
             grid = scroll(None, t("Products"), rows=partial(self._fill, products), height=flex())
         else:
             grid = scroll(column(kit.words(t("No product matches these filters."), align="center", color="muted"),
                                  padding=Insets.all(2 * margin)), t("Products"), height=flex())
-        return self.screen(size, title, column(bar, grid), bottom=self.compare_bar())
+        if self.bars_in_reach(size):  # the toolbar within reach, over the comparison's bar
+            return self.screen(size, title, column(grid), bottom=[tools, *self.compare_bar()])
+        return self.screen(size, title, column(tools, grid), bottom=self.compare_bar())
 
     def _fill(self, products: list[ProductSummary], view: ScrollView) -> None:
         """The cards in the grid's view, once it has its size (a row made as it comes into view), each with

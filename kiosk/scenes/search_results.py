@@ -13,7 +13,7 @@ from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.browse import FilterSheet
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, flex, flow, row, scroll
+from kiosk.ui.layout import Box, Insets, column, flex, flow, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
@@ -45,14 +45,9 @@ class SearchResultsScene(ShopScene):
         """Count and "Sort and filter", the department chips, and the cards."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         catalog = ctx.shop.catalog
-        margin, gap = theme.size("margin"), theme.size("gap")
+        margin = theme.size("margin")
         count = catalog.count(self.department or None, self.filter, self.query)
-        filters_label = t("Sort and filter")
-        shown = filters_label + (f" ({self.filter.active})" if self.filter.active else "")
-        bar = row(kit.words(t.plural("{count} product", "{count} products", count), color="muted", valign="center",
-                            max_lines=1),
-                  kit.button(filters_label, self.open_filters, style="secondary", shown="☰  " + shown),
-                  gap=gap, align="center", padding=Insets(gap, margin, 0, margin))
+        tools = self.list_tools(count, self.filter.active, self.open_filters, size)
         products = catalog.browse(self.department or None, self.sort, self.filter, limit=SHOWN_AT_MOST,
                                   query=self.query)
         if products:
@@ -61,7 +56,9 @@ class SearchResultsScene(ShopScene):
             grid = scroll(column(kit.words(t("No product matches these filters."), align="center", color="muted"),
                                  padding=Insets.all(2 * margin)), t("Products"), height=flex())
         title = t("Results for “{query}”", query=self.query)
-        return self.screen(size, title, column(bar, self._chips(), grid), bottom=self.compare_bar())
+        if self.bars_in_reach(size):  # the toolbar within reach, over the comparison's bar
+            return self.screen(size, title, column(self._chips(), grid), bottom=[tools, *self.compare_bar()])
+        return self.screen(size, title, column(tools, self._chips(), grid), bottom=self.compare_bar())
 
     def _chips(self) -> Box:
         """"All" and each department the results fall in, with how many; the chosen one on."""

@@ -37,19 +37,25 @@ class PinPadScene(ShopScene, Modal[bool]):
         return {"digits": len(self.entered), "locked": self.lock.locked(self.ctx.clock.monotonic())}
 
     def build(self, size: tuple[int, int]) -> Root:
-        """A dialog with the pad, in the room a modal has (under the header of the screen it is over): keys
-        half as tall again as a touch target where there is room, the pad beside the dots on a short, wide
-        screen (accessible mode on a landscape counter). Cancel says its word on every screen."""
+        """A dialog with the pad, in the room a modal has (over the header of the screen it is over, and in
+        accessible mode within reach, in the lower part of the screen): keys half as tall again as a touch
+        target where there is room, the pad beside the dots on a short, wide screen, and in the short reach
+        zone of a landscape screen the keys in two rows of six. Cancel says its word on every screen."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap, target = theme.size("margin"), theme.size("gap"), theme.size("touch_target")
         keep = self.modal_room(size)
+        reach_top = self.out_of_reach(size)  # a landscape screen in accessible mode: every key within reach
+        if reach_top > keep.top:
+            keep = Insets(reach_top, keep.right, keep.bottom, keep.left)
         room = height - keep.top - keep.bottom - 2 * margin
         cancel_w = self.ctx.screen.text.width(t("Cancel"), theme.size("text"), True) + 2 * gap  # its key's least
         # keys half as tall again as a touch target, else of touch size, else the title beside the dots and
-        # less room around them, else (a short, wide room) the pad beside the words
-        for key_h, compact, beside in ((target * 3 // 2, False, False), (target, False, False),
-                                       (target, True, False), (target, True, True)):
+        # less room around them, else (a short, wide room) the pad beside the words, else its keys in two rows
+        # under them
+        forms = ((target * 3 // 2, False, False, 3), (target, False, False, 3), (target, True, False, 3),
+                 (target, True, True, 3), (target, True, False, 6))
+        for key_h, compact, beside, columns in forms:
             root = Root((0, 0, width, height), color="")
             box = kit.panel("surface")
             dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
@@ -60,26 +66,32 @@ class PinPadScene(ShopScene, Modal[bool]):
             # the message's room kept (the pad does not move when it comes), but in a compact pad
             message = [kit.words(self.message, color="danger", align="center", max_lines=2, reserve=not compact)] \
                 if self.message or not compact else []
-            said = [row(heading, shown, gap=gap, align="center"), *message] if compact and not beside else \
+            if columns == 6:  # over the wide pad: the title and the dots together in the middle
+                heading.width = fit()
+            said = [row(heading, shown, gap=gap, align="center", justify="center" if columns == 6 else "start"),
+                    *message] if compact and not beside else \
                 [heading, shown, *message]
             keys = []
-            for label in ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"]:
+            order = ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"] if columns == 3 else \
+                ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫", t("Cancel")]
+            for label in order:
                 action = self.cancel if label == t("Cancel") else self.erase if label == "⌫" else \
                     partial(self.digit, label)
                 keys.append(kit.button(label, action, style="chip" if label.isdigit() else "key_special",
                                        size="title" if label.isdigit() or label == "⌫" else "text",
                                        height=fixed(key_h)))
-            pad = grid(*keys, columns=3, gap=gap)
+            pad = grid(*keys, columns=columns, gap=gap)
             around = Insets.all(gap if compact else margin)
             widest = theme.size("dialog") * (3 if beside else 2) // 2
-            box_w = min(width - 2 * margin, max(widest, 3 * cancel_w + 2 * gap + 2 * around.left))
+            box_w = min(width - 2 * margin, max(widest, columns * max(key_h, cancel_w) + (columns - 1) * gap +
+                                                2 * around.left))
             if beside:  # the words take what the pad leaves (each key as wide as Cancel's word)
-                pad.width = fixed(3 * max(key_h, cancel_w) + 2 * gap)
+                pad.width = fixed(columns * max(key_h, cancel_w) + (columns - 1) * gap)
                 content = row(column(*said, gap=gap), pad, gap=2 * gap, align="center", padding=around, widget=box)
             else:
                 content = column(*said, pad, gap=gap, padding=around, widget=box)
             content.width = fixed(box_w)
-            if content.natural(box_w)[1] <= room or beside:
+            if content.natural(box_w)[1] <= room or columns == 6:
                 break
             root.dispose()
         return self.mounted(root, layer(content, margin=margin, keep=keep))
