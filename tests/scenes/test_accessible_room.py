@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
-from tests.layout_check import header_bar
+from tests.layout_check import header_bar, reach_problems
 from tests.test_layout_matrix import SHAPES, accessibility_labels, pilot_for
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
@@ -69,3 +69,36 @@ def test_the_product_page_shows_every_size_without_scrolling_on_every_shape(acce
     sizes = {variant.label(ctx.lang) for variant in pilot.app.display().screen.stack.top.variants}  # type: ignore[attr-defined]
     assert len(sizes) >= 8
     assert sizes <= whole_buttons(pilot), f"sizes not in sight: {sorted(sizes - whole_buttons(pilot))}"
+
+
+def out_of_reach(pilot: Pilot) -> list[str]:
+    """The controls of the screen in front above accessible mode's reach zone."""
+    widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    size = pilot.app.display().screen.full.get_size()
+    return reach_problems(widgets, size, pilot.app.display().ctx.shop.config.accessibility.reach)
+
+
+def test_sort_and_filter_is_within_reach_on_a_department_and_a_search(accessible: Pilot) -> None:
+    pilot = accessible
+    ctx = pilot.app.display().ctx
+    for route in (lambda: ctx.routes.browse("running"), lambda: ctx.routes.search_results("s", "")):
+        ctx.show(route())
+        pilot.advance(0.1)
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        button = [w for w in widgets if w["label"] == ctx.t("Sort and filter")]
+        assert len(button) == 1, f"{pilot.scene}: one 'Sort and filter'"
+        size = pilot.app.display().screen.full.get_size()
+        assert reach_problems(button, size, ctx.shop.config.accessibility.reach) == [], pilot.scene
+
+
+def test_the_staff_pin_pad_is_within_reach(accessible: Pilot) -> None:
+    pilot = accessible
+    ctx = pilot.app.display().ctx
+    ctx.show(ctx.routes.browse("running"))
+    pilot.app.display().staff.open_pin_pad()
+    pilot.advance(0.1)
+    assert pilot.scene == "pin_pad"
+    assert out_of_reach(pilot) == []
+    for digit in "2580":
+        pilot.tap(digit)
+    assert pilot.scene == "maintenance", "every key works where it is"
