@@ -160,6 +160,7 @@ def probe_play(config: str, display: str, seconds: float) -> dict[str, Any]:
               "anon_mb": statistics.median(heap),
               "frames_drawn": len(frame_ms), "p50_ms": statistics.median(frame_ms) if frame_ms else float("nan"),
               "p99_ms": percentile(frame_ms, 0.99), "shown": state.get("shown", 0), "dropped": state.get("dropped", 0),
+              "dropped_by_worker": state.get("dropped_by_worker", 0),
               "failed": state.get("failed", ""), "size": list(player.size or ()) if player else []}
     app.close()
     return result
@@ -298,6 +299,8 @@ def measure(work: Path, seconds: int, still_seconds: int = 10) -> list[Row]:
         what = f"video on the {role}, {label}"
         add(f"{what}: dropped frames in {played['seconds']:.0f} s", size, played["dropped"], "frames",
             0 if role == "terminal" else None)
+        add("  of them dropped by the decoder's worker, behind the clock (the rest: the loop came late)", size,
+            played["dropped_by_worker"], "frames", None)
         add(f"{what}: frames shown a second", size, fps, "fps", 29.0 if role == "window" else None, lower=False)
         add(f"{what}: frame time, p50", size, played["p50_ms"], "ms", None)
         add(f"{what}: frame time, p99", size, played["p99_ms"], "ms", 33.0 if role == "terminal" else None)

@@ -2,16 +2,18 @@
 
 The worker decodes with PyAV (FFmpeg), scales each frame once to the size shown and converts it to RGB
 (one `VideoReformatter` for the whole film, scaling on the worker's own thread), and hands it over
-through a queue of `AHEAD` frames. What a playing film holds is counted in frames at the size shown
-(a 3840x2160 window's film is 10 MB a frame): the one shown, the next one (taken from the queue, not
-due yet) and the one queued; the worker waits for room in the queue *before* it decodes the next
-picture, so that it never holds a finished frame while it waits, nor a decoded picture (each one held
-makes FFmpeg's decoder keep one more 1080p picture, 3 MB). Two frames ready ahead are 66 ms for a
-loaded machine's hiccups. The loop asks `frame(now)` on every turn and gets the newest frame that is
-due by the injected clock; frames whose time has passed are dropped (counted), so a slow machine shows
-fewer frames, never a slower film. The worker drops them too, before scaling, once it is behind the
-clock (but scales one in BEHIND_SHOW_EVERY even then: a machine too busy to keep up shows a film that
-jumps, not one that stands still).
+through a queue. What a playing film holds is counted in frames at the size shown (a 3840x2160
+window's film is 10 MB a frame): the one shown, the next one (taken from the queue, not due yet) and
+those queued, as many as fit in `AHEAD_BYTES` (two at the terminal's 1080x608, one on the 4K window),
+so that a moment when others take the machine does not make the worker late (with one queued, a loaded
+terminal dropped two to four times as many frames: bench/video.py). The worker waits for room in the
+queue *before* it decodes the next picture, so that it never holds a finished frame while it waits, nor
+a decoded picture (each one held makes FFmpeg's decoder keep one more 1080p picture, 3 MB). The loop
+asks `frame(now)` on every turn and gets the newest frame that is due by the injected clock; frames
+whose time has passed are dropped (counted), so a slow machine shows fewer frames, never a slower film.
+The worker drops them too, before scaling, once it is behind the clock (but scales one in
+BEHIND_SHOW_EVERY even then: a machine too busy to keep up shows a film that jumps, not one that stands
+still).
 
 On a manual clock (tests, the pilot) time stands still while the worker decodes, as on an infinitely
 fast machine: `frame(now)` waits for the frames due by `now`, so a test sees the same frames every run.
@@ -46,7 +48,8 @@ if TYPE_CHECKING:
     import av  # imported where a film is played: FFmpeg's libraries are 21 MB resident
 
 log = logging.getLogger(__name__)
-AHEAD = 1  # frames queued; with the next one the loop holds, two are ready ahead of the one shown
+AHEAD_BYTES = 5_000_000  # frames queued ahead of the next one, as many as fit in this, at least one...
+AHEAD_MOST = 3  # ...and at most this many
 EARLY_S = 0.004  # a frame due this soon is shown now: clocks and frame times are floats, a tick is 16 ms
 IDLE_GIVE_UP_S = 30.0  # a worker whose frames nobody takes for this long (its widget was dropped) stops
 BEHIND_SHOW_EVERY = 10  # a worker behind the clock still scales one frame in this many: a slow film, not a still
@@ -86,7 +89,8 @@ def scaled_surface(frame: av.VideoFrame, size: tuple[int, int],
     """`frame` scaled to `size` in RGB, as a surface over the scaled picture's memory (no copy); the
     picture is returned too, to be kept as long as the surface. A film's frames share one `reformatter`
     (FFmpeg's scaler is set up once, not for every frame); scaling runs on the calling thread alone
-    (left to itself, FFmpeg starts a thread per core for every frame, each with buffers of its own)."""
+    (left to itself, FFmpeg starts a thread per core for every frame, each with buffers of its own).
+    The screen's own 32-bit layout (BGRX) was tried: a third more memory a frame, and no less CPU."""
     if reformatter is None:
         from av.video.reformatter import VideoReformatter
 
@@ -108,12 +112,14 @@ class VideoPlayer:
         self.loop = loop
         self.size: tuple[int, int] | None = None  # the size frames are scaled to, once the file is open
         self.shown = 0  # frames handed to the screen
-        self.dropped = 0  # frames that came too late to be shown
+        self.dropped = 0  # frames that came too late to be shown: those the worker dropped and those the loop did
+        self.dropped_by_worker = 0  # decoded after their time (the decoder fell behind), never scaled
         self.loops = 0  # times the film started again (loop)
         self.ended = False
         self.failed = ""  # why the file could not be played, for staff
         self.duration = 0.0
-        self._frames: queue.Queue[Frame | object] = queue.Queue(maxsize=AHEAD)
+        self._frames: queue.Queue[Frame | object] = queue.Queue()
+        self.ahead = 1  # frames the queue may hold, once the size is known (AHEAD_BYTES)
         self._next: Frame | None = None  # taken from the queue, not due yet
         self._current: Frame | None = None
         self._anchor: float | None = None  # the clock's time at which the film's time 0 is shown
@@ -183,7 +189,7 @@ class VideoPlayer:
 
     @property
     def held(self) -> int:
-        """Decoded frames waiting to be shown (at most AHEAD in the queue, and the next one taken)."""
+        """Decoded frames waiting to be shown (at most `ahead` in the queue, and the next one taken)."""
         return self._frames.qsize() + (self._next is not None)
 
     @property
@@ -213,7 +219,7 @@ class VideoPlayer:
     def settle(self, timeout: float = 10.0) -> None:
         """Wait until the worker has decoded as far ahead as it may, or ended (tests, screenshots)."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self._worker.is_alive() and not self._frames.full():
+        while time.monotonic() < deadline and self._worker.is_alive() and not self._queue_full():
             time.sleep(0.005)
 
     def stop(self) -> None:
@@ -235,6 +241,9 @@ class VideoPlayer:
         anchor = self._anchor
         return anchor is not None and anchor + at + interval < self.clock.monotonic()
 
+    def _queue_full(self) -> bool:
+        return self._frames.qsize() >= self.ahead
+
     def _wait_for_room(self) -> bool:
         """Wait (decoding sound meanwhile) until the queue has room; False when stopped or abandoned."""
         step = 0.02 if self._sound is not None else 0.05
@@ -242,7 +251,7 @@ class VideoPlayer:
         while not self._stop.is_set():
             self._decode_sound()
             self._room.clear()
-            if not self._frames.full():
+            if not self._queue_full():
                 return True
             if time.monotonic() >= give_up:
                 log.debug("video %s: nobody watches, decoding stops", self.path.name)
@@ -297,6 +306,7 @@ class VideoPlayer:
             stream.thread_count = 1
             context = stream.codec_context
             self.size = fitted((context.width, context.height), self.box)
+            self.ahead = max(1, min(AHEAD_MOST, AHEAD_BYTES // (self.size[0] * self.size[1] * 3)))
             if stream.duration and stream.time_base:  # the header's length (MP4): sound and pictures loop on it
                 self._period = float(stream.duration * stream.time_base)
             if self._sound is not None and not self._sound.open():
@@ -325,6 +335,7 @@ class VideoPlayer:
                         skipped += 1
                         with self._lock:
                             self.dropped += 1
+                            self.dropped_by_worker += 1
                         continue
                     skipped = 0
                     self._decode_sound()

@@ -34,7 +34,7 @@ from kiosk.core.pack.captions import Cue, caption_at
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
 from kiosk.ui.video_player import VideoPlayer, fitted, scaled_surface
-from kiosk.ui.widgets import Painter, Widget
+from kiosk.ui.widgets import Painter, Root, Widget
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,8 @@ class VideoView(Widget):
             return {"playing": self._wanted, "failed": self.failed}
         current = player.current
         return {"playing": True, "failed": self.failed, "at": None if current is None else round(current.at, 3),
-                "shown": player.shown, "dropped": player.dropped, "loops": player.loops, "sound": player.sound,
+                "shown": player.shown, "dropped": player.dropped, "dropped_by_worker": player.dropped_by_worker,
+                "loops": player.loops, "sound": player.sound,
                 "caption": self._caption}
 
     def dispose(self) -> None:
@@ -163,8 +164,11 @@ class VideoView(Widget):
         now = self.clock.monotonic()
         frame = player.frame(now)
         if frame is not self._drawn:
+            if self._drawn is not None and frame is not None:
+                self._invalidate_picture(frame.surface)  # the picture alone changed (a 4K film: half the box)
+            else:
+                self.invalidate()
             self._drawn = frame
-            self.invalidate()
         caption = caption_at(self.captions, player.film_time(now)) if self.captions and player.started else ""
         if caption != self._caption:
             self._caption = caption
@@ -194,6 +198,12 @@ class VideoView(Widget):
         if self.caption_band:
             placed.top = rect.top + (rect.height - size[1] - self.caption_band) // 2
         return placed
+
+    def _invalidate_picture(self, image: pygame.Surface) -> None:
+        """Ask for the picture's area alone to be drawn again."""
+        root = self.root()
+        if isinstance(root, Root):
+            root.damage(self.picture_rect(self.screen_rect(), image).clip(self.visible_rect()))
 
     def prepare(self, painter: Painter) -> None:
         """Ask for the poster now (it is made on the picture worker)."""

@@ -13,7 +13,7 @@ import av
 import pytest
 
 from kiosk.core.hours.clock import ManualClock
-from kiosk.ui.video_player import AHEAD, VideoPlayer, fitted
+from kiosk.ui.video_player import VideoPlayer, fitted
 from tests.videos import number_of, numbered_film
 
 FRAME = 1 / 30
@@ -77,14 +77,15 @@ def test_the_worker_holds_only_a_few_frames(film: Path) -> None:
         player.settle()
         player.frame(clock.monotonic())
         player.settle()
-        assert player.held <= AHEAD + 1
+        assert player.ahead == 3 and player.held <= player.ahead + 1, "small frames: three queued"
     finally:
         player.stop()
 
 
-def test_a_film_waiting_to_be_shown_holds_three_scaled_pictures_and_no_decoded_one(tmp_path: Path) -> None:
+def test_a_film_waiting_to_be_shown_holds_its_queue_the_next_and_the_shown_frames_and_no_decoded_one(
+        tmp_path: Path) -> None:
     """What a playing film holds in memory, once its worker waits for the loop: the frame shown, the next
-    one taken and one queued, all at the size shown; nothing in the worker's hands, and no picture at the
+    one taken and those queued, all at the size shown; nothing in the worker's hands, and no picture at the
     film's own size (each one held keeps a 1080p picture, 3 MB, in FFmpeg's decoder)."""
     source = numbered_film(tmp_path / "odd.mp4", 20, size=(336, 192))
     clock = ManualClock()
@@ -98,7 +99,7 @@ def test_a_film_waiting_to_be_shown_holds_three_scaled_pictures_and_no_decoded_o
         sizes = [(thing.width, thing.height) for thing in gc.get_objects() if isinstance(thing, av.VideoFrame)]
         assert player.size == (168, 96)
         assert (336, 192) not in sizes, "no decoded picture is held while the worker waits"
-        assert sizes.count((168, 96)) == 3, sizes
+        assert sizes.count((168, 96)) == player.ahead + 2, sizes
     finally:
         player.stop()
 
@@ -150,3 +151,16 @@ def test_a_missing_file_is_a_line_for_staff_too(tmp_path: Path) -> None:
 ])
 def test_frames_are_fitted_into_the_box(source: tuple[int, int], box: tuple[int, int], size: tuple[int, int]) -> None:
     assert fitted(source, box) == size
+
+
+def test_the_queue_holds_what_fits_in_a_few_megabytes_two_frames_on_the_terminal_one_on_the_4k_window(
+        tmp_path: Path) -> None:
+    full_hd = numbered_film(tmp_path / "full-hd.mp4", 4, size=(1920, 1080))
+    for box, size, ahead in (((1080, 1920), (1080, 608), 2), ((3840, 2160), (3840, 2160), 1)):
+        player = VideoPlayer(full_hd, box, ManualClock())
+        try:
+            player.settle()
+            assert (player.size, player.ahead) == (size, ahead)
+            assert player.held <= ahead, "the worker waits with no more queued"
+        finally:
+            player.stop()
