@@ -453,20 +453,42 @@ class Catalog:
         index = "popular_search" if bound <= self._popular_ranked else "product_search"
         # A department the query names comes first: every candidate is ranked then, not only the best scores
         departments = sorted(self.named_departments(words))
-        marks = ", ".join("?" * len(departments))
-        first = f"category IN ({marks}) DESC, " if departments else ""
-        rows = self._db.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM products JOIN ("
-            f"  SELECT rowid AS hit, bm25({index}, 8.0, 4.0, 2.0, 1.0) AS score"
-            f"  FROM {index} WHERE {index} MATCH ? AND rowid <= ? ORDER BY score LIMIT ?"
-            f") ON products.id = hit ORDER BY {first}score, id LIMIT ?",
-            (query, bound, SEARCH_CANDIDATES if departments else limit, *departments, limit),
-        )
-        ranked = [_summary(row) for row in rows]
+        if departments and index == "popular_search":
+            ranked = self._departments_first(query, bound, departments, limit)
+        else:
+            marks = ", ".join("?" * len(departments))
+            first = f"category IN ({marks}) DESC, " if departments else ""
+            rows = self._db.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM products JOIN ("
+                f"  SELECT rowid AS hit, bm25({index}, 8.0, 4.0, 2.0, 1.0) AS score"
+                f"  FROM {index} WHERE {index} MATCH ? AND rowid <= ? ORDER BY score LIMIT ?"
+                f") ON products.id = hit ORDER BY {first}score, id LIMIT ?",
+                (query, bound, SEARCH_CANDIDATES if departments else limit, *departments, limit),
+            )
+            ranked = [_summary(row) for row in rows]
         if len(typed) < 2:
             return ranked
         exact = self._every_word_whole(typed, limit)
         return (exact + [p for p in ranked if p.sku not in {e.sku for e in exact}])[:limit]
+
+    def _departments_first(self, query: str, bound: int, departments: list[str], limit: int) -> list[ProductSummary]:
+        """The candidates up to row `bound`, ranked in the popular products' index, those of `departments`
+        first. Which they are, the departments' index says from its first entries (row ids follow
+        popularity), rather than the row of each of the 300 candidates: spread over the products table's
+        pages, and not read yet, those took 0.5-1 ms on 100k products."""
+        best = [row[0] for row in self._db.execute(
+            "SELECT rowid FROM popular_search WHERE popular_search MATCH ? AND rowid <= ? "
+            "ORDER BY bm25(popular_search, 8.0, 4.0, 2.0, 1.0), rowid LIMIT ?", (query, bound, SEARCH_CANDIDATES))]
+        marks = ", ".join("?" * len(departments))
+        named = {row[0] for row in self._db.execute(
+            f"SELECT id FROM products WHERE category IN ({marks}) AND id <= ? "
+            "AND popularity >= (SELECT popularity FROM products WHERE id = ?)", (*departments, bound, bound))}
+        first = ([hit for hit in best if hit in named] + [hit for hit in best if hit not in named])[:limit]
+        if not first:
+            return []
+        rows = {row["id"]: row for row in self._db.execute(
+            f"SELECT id, {_SUMMARY_COLUMNS} FROM products WHERE id IN ({', '.join('?' * len(first))})", first)}
+        return [_summary(rows[hit]) for hit in first if hit in rows]
 
     def _every_word_whole(self, words: list[str], limit: int) -> list[ProductSummary]:
         """The products having every word whole, when they are few: they come first. A full title typed
