@@ -71,6 +71,8 @@ class ShopDisplay:
         self.theme = theme
         self.screen = Screen(surface, theme, slop=theme.px(role.slop_px), long_press=role.long_press_s,
                              copies=PictureCopies(catalog_path(shop.config).with_name("picture-copies")))
+        # the heap freed while pictures were made (texts and scenes too) goes back to the system, off the loop
+        self.screen.images.after_burst = release_free_memory
         self.screen.on_focus = lambda widget: self.say(self.spoken(widget))
         self.screen.shown_state = lambda: self.session.shown()
         store = shop.config.store

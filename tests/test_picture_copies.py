@@ -90,6 +90,27 @@ def test_copies_unused_for_a_month_are_removed(tmp_path: Path) -> None:
     assert [path.name for path in tmp_path.iterdir()] == ["recent.png"]
 
 
+def test_copies_past_their_room_go_least_recently_used_first(tmp_path: Path) -> None:
+    copies = PictureCopies(tmp_path / "copies", max_bytes=4 * 5000)  # room for four small copies
+    pictures = []
+    for number in range(6):
+        picture = tmp_path / f"photo-{number}.jpg"
+        shutil.copy(PHOTO, picture)
+        pictures.append(picture)
+        assert _load_scaled(str(picture), (40, 40), copies) is not None
+    files = sorted((tmp_path / "copies").iterdir())
+    assert len(files) == 6 and all(1000 < path.stat().st_size <= 5000 for path in files)
+    day = 86400
+    for age, picture in enumerate(reversed(pictures)):  # photo-0 used longest ago
+        copy = copies.find(picture, (40, 40))
+        assert copy is not None
+        os.utime(copy, (time.time() - age * day - day,) * 2)
+    copies.clean()
+    left = {picture.name for picture in pictures if copies.find(picture, (40, 40)) is not None}
+    assert sum(path.stat().st_size for path in (tmp_path / "copies").iterdir()) <= 3 * 5000
+    assert left and left == {f"photo-{n}.jpg" for n in range(6 - len(left), 6)}, "the most recently used stay"
+
+
 class Card:
     """Stands for a widget that asks for a picture."""
 

@@ -63,3 +63,24 @@ def test_a_picture_asked_for_by_a_page_still_shown_is_made_once_for_all_its_asks
     finally:
         cache.close()
 
+
+
+def test_once_every_picture_asked_for_is_made_the_freed_heap_is_given_back_off_the_loop() -> None:
+    cache = ImageCache()
+    made: list[str] = []
+    gate = threading.Event()
+    bursts: list[tuple[str, list[str]]] = []
+    cache.after_burst = lambda: bursts.append((threading.current_thread().name, list(made)))
+    page = Page()
+    try:
+        for name in ("a", "b", "c"):
+            cache.make(name, (4, 4), lambda n=name: _drawn(n, made, gate), page)
+        assert bursts == [], "not while pictures are still to be made"
+        gate.set()
+        cache.wait()
+    finally:
+        gate.set()
+        cache.close()  # waits for what the worker was given
+    assert len(bursts) == 1, bursts
+    worker, seen = bursts[0]
+    assert worker.startswith("images") and seen == ["a", "b", "c"], "on the worker, after the last picture"

@@ -53,8 +53,10 @@ def tune_malloc() -> bool:
 
 
 def release_free_memory() -> bool:
-    """Hand the free space inside glibc's heaps back to the system (a few ms): called when a session
-    ends, a quiet moment, so the memory a busy session used does not stay resident until the next."""
+    """Hand the free space inside glibc's heaps back to the system (0.5 ms, a few ms on a busy heap):
+    called when a session ends, after a still frame (at most every 10 s) and by the picture worker once it
+    has made every picture asked for (at most every 2 s, off the loop), so the memory a busy shopper's
+    scenes, texts and pictures freed does not stay resident (3-4 MB on average in the soak run)."""
     trim = getattr(_libc(), "malloc_trim", None)
     if trim is None:
         return False

@@ -13,8 +13,10 @@ of scenes alive).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
@@ -74,6 +76,7 @@ def _load_scaled(path: str, size: tuple[int, int], copies: PictureCopies | None 
 
 
 MAX_PICTURE_BYTES = 12 << 20
+AFTER_BURST_EVERY_S = 2.0
 
 
 def _in_format_of(image: pygame.Surface, display: pygame.Surface) -> bool:
@@ -120,6 +123,11 @@ class ImageCache:
         self._lock = threading.Lock()
         self._workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="images")
         self.wake = wake or (lambda: None)
+        # called on the worker when it has made every picture asked for (at most every AFTER_BURST_EVERY_S):
+        # the kiosk gives the heap freed meanwhile back to the system there, off the loop
+        self.after_burst: Callable[[], object] = lambda: None
+        self._queued = 0  # pictures given to the worker and not made (nor cancelled) yet
+        self._last_burst_end = 0.0
         self.copies = copies  # pictures as shown small, kept on disk
         if copies is not None:
             self._workers.submit(copies.clean)
@@ -141,7 +149,9 @@ class ImageCache:
             if not any(wanted() is requester for wanted in waiting):
                 waiting.append(_weakly(requester))
         if key not in self._pending:
-            future = self._workers.submit(maker)
+            with self._lock:
+                self._queued += 1
+            future = self._workers.submit(self._run, maker)
             future.add_done_callback(lambda _: self.wake())
             self._pending[key] = future
         return None
@@ -172,11 +182,29 @@ class ImageCache:
         """A frame was drawn: the pictures asked for before the last two frames may go."""
         self._frame += 1
 
+    def _run(self, maker: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
+        """On the worker: make one picture."""
+        try:
+            return maker()
+        finally:
+            self._made_or_cancelled()
+
+    def _made_or_cancelled(self) -> None:
+        with self._lock:
+            self._queued -= 1
+            burst_over = self._queued == 0 and time.monotonic() - self._last_burst_end >= AFTER_BURST_EVERY_S
+            if burst_over:
+                self._last_burst_end = time.monotonic()
+        if burst_over:
+            with contextlib.suppress(RuntimeError):  # (the worker stopping)
+                self._workers.submit(self.after_burst)  # on the worker, once the picture is handed over
+
     def _forget_unwanted(self) -> None:
         """Cancel the pictures not started yet whose requesters have all gone (a scene left meanwhile)."""
         for key, waiting in list(self._waiting.items()):
             if key in self._pending and all(wanted() is None for wanted in waiting) and self._pending[key].cancel():
                 del self._pending[key], self._waiting[key]
+                self._made_or_cancelled()
 
     @property
     def held_bytes(self) -> int:

@@ -11,8 +11,9 @@ blur; a JPEG copy at the size shown smeared the colours of thin lines.) A card's
 
 A copy is named after its picture's path, size in bytes, modification time and the size shown, so a
 changed picture gets new copies; copies unused for `KEPT_DAYS` are removed when the kiosk starts (a new
-pack's pictures are new files). Where the folder cannot be written the pictures are decoded in full, as
-before.
+pack's pictures are new files), and past `MAX_BYTES` the least recently used go (checked at start and
+every `CLEAN_EVERY` copies written). Where the folder cannot be written the pictures are decoded in full,
+as before.
 """
 
 from __future__ import annotations
@@ -30,15 +31,19 @@ import pygame
 log = logging.getLogger(__name__)
 LARGEST = 640  # a card's picture is at most 600 px on a 1080x1920 terminal; larger ones are few
 KEPT_DAYS = 30
+MAX_BYTES = 256 << 20  # a pack of thousands of photos shown at several sizes would otherwise fill the disk
+CLEAN_EVERY = 200  # copies written between two clean-ups (a kiosk runs for months without a restart)
 _DAY = 24 * 3600
 
 
 class PictureCopies:
     """The copies in `folder` (made on first use) of pictures shown at most `largest` px."""
 
-    def __init__(self, folder: Path, largest: int = LARGEST) -> None:
+    def __init__(self, folder: Path, largest: int = LARGEST, max_bytes: int = MAX_BYTES) -> None:
         self.folder = Path(folder)
         self.largest = largest
+        self.max_bytes = max_bytes
+        self._written = 0
         self._broken = False  # the folder cannot be written: no more attempts (and one log line)
         self._lock = threading.Lock()
 
@@ -78,6 +83,9 @@ class PictureCopies:
             writing = self.folder / f"{name}.{os.getpid()}-{threading.get_ident()}.part{Path(name).suffix}"
             pygame.image.save(shown, str(writing))
             os.replace(writing, self.folder / name)  # whole or not at all, for other kiosks sharing the folder
+            self._written += 1
+            if self._written % CLEAN_EVERY == 0:
+                self.clean()
         except (OSError, pygame.error) as error:
             with self._lock:
                 if not self._broken:
@@ -90,19 +98,37 @@ class PictureCopies:
         copy.unlink(missing_ok=True)
 
     def clean(self, now: float | None = None) -> int:
-        """Remove the copies unused for `KEPT_DAYS` (and writes left unfinished an hour ago); returns how many."""
+        """Remove the copies unused for `KEPT_DAYS`, writes left unfinished an hour ago, and past `max_bytes`
+        the least recently used down to three quarters of it; returns how many were removed."""
         now = now or time.time()
-        removed = 0
+        kept: list[tuple[float, int, str]] = []  # last used, bytes, path
+        gone: list[str] = []
         try:
             entries = list(os.scandir(self.folder))
         except OSError:
             return 0
         for entry in entries:
             try:
-                age = now - entry.stat().st_mtime
-                if entry.is_file() and (age > KEPT_DAYS * _DAY or (".part" in entry.name and age > 3600)):
-                    os.unlink(entry.path)
-                    removed += 1
+                stat = entry.stat()
             except OSError:
                 continue
+            age = now - stat.st_mtime
+            if not entry.is_file():
+                continue
+            if age > KEPT_DAYS * _DAY or (".part" in entry.name and age > 3600):
+                gone.append(entry.path)
+            elif ".part" not in entry.name:
+                kept.append((stat.st_mtime, stat.st_size, entry.path))
+        total = sum(size for _, size, _ in kept)
+        if total > self.max_bytes:
+            for _, size, path in sorted(kept):
+                if total <= self.max_bytes * 3 // 4:
+                    break
+                gone.append(path)
+                total -= size
+        removed = 0
+        for path in gone:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+                removed += 1
         return removed
