@@ -214,8 +214,21 @@ class FilmSound:
         """The film starts again (it loops): the sound's next pass begins at film time `offset`."""
         if self._container is None:
             return
+        import av
+
         self._cut(final=True)
-        self._container.seek(0)
+        # read from a new opening of the file rather than seeking to its start: after a seek, FFmpeg's Opus
+        # decoder (WebM) gives nothing for the first packet, and each pass after the first began 14 ms late
+        self._container.close()
+        try:
+            self._container = av.open(self.path, metadata_errors="ignore")
+        except (av.FFmpegError, OSError) as error:
+            log.warning("the sound of %s stops: %s", self.path, getattr(error, "strerror", None) or error)
+            self._container = None
+            self.ended = True
+            return
+        self._stream = self._container.streams.audio[0]
+        self._stream.thread_count = 1
         self._decoded = self._container.decode(self._stream)
         self._offset = self._pending_at = offset
         self._first = None

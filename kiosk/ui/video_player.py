@@ -78,6 +78,25 @@ def pictures(container: av.container.InputContainer, stream: av.VideoStream) -> 
             yield decoded.pop()  # no name here holds it while the worker scales it and waits
 
 
+def pictures_length(container: av.container.InputContainer, stream: av.VideoStream) -> float | None:
+    """How long the stream's pictures last, read from its last packets (a look at the file's last two
+    seconds, then back to its start); None when the file does not say."""
+    import av
+
+    if not container.duration or stream.time_base is None:
+        return None
+    start = stream.start_time or 0
+    end: int | None = None
+    try:
+        container.seek(max(0, container.duration - 2 * av.time_base))
+        for packet in container.demux(stream):
+            if packet.pts is not None:
+                end = max(end or 0, packet.pts + (packet.duration or 0))
+    finally:
+        container.seek(0)
+    return None if end is None else float((end - start) * stream.time_base)
+
+
 def fitted(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
     """The largest size with the source's shape that fits `box` (even numbers, as scalers like)."""
     scale = min(box[0] / source[0], box[1] / source[1])
@@ -312,10 +331,10 @@ class VideoPlayer:
             if self._sound is not None and not self._sound.open():
                 self._sound = None
                 self.sound = "none"
-            if self._period is None and self._sound is not None and container.duration:
-                # WebM gives the whole file's length only: the sound's next pass needs it before the
-                # pictures' first pass ends (the last picture then shows a few milliseconds longer)
-                self._period = container.duration / av.time_base
+            if self._period is None and self._sound is not None:
+                # WebM gives no length for its pictures: the sound's next pass needs it before the pictures'
+                # first pass ends (the whole file's length counts the sound's padding: a gap at each loop)
+                self._period = pictures_length(container, stream)
             rate = float(stream.average_rate or 30)
             interval = 1 / rate
             offset, last = 0.0, 0.0

@@ -6,6 +6,7 @@ muted, with a line for staff."""
 from __future__ import annotations
 
 import array
+import itertools
 import json
 import math
 import os
@@ -22,7 +23,7 @@ from kiosk.core.hours.clock import ManualClock
 from kiosk.ui.film_sound import LATE_S, LEAD_S
 from kiosk.ui.video_player import VideoPlayer
 from tests.conftest import REPO, write_config
-from tests.videos import numbered_film
+from tests.videos import number_of, numbered_film
 
 sys.path.insert(0, str(REPO / "content" / "tools"))
 from film_kit import chord
@@ -200,3 +201,29 @@ def test_a_clock_far_faster_than_the_audio_output_never_crashes_the_mixer(tone_f
     assert done.returncode == 0, done.stderr[-2000:]
     count, shortest = done.stdout.split()
     assert int(count) > 0 and float(shortest) > 0, "sound was handed over, never an empty piece"
+
+
+def test_a_looping_webm_film_s_sound_goes_on_without_a_gap_when_the_film_starts_again(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """WebM says no length for its pictures and its whole length counts the sound's padding (8 ms here), and
+    FFmpeg's Opus decoder gives nothing for the first packet after a seek to the start: the sound's passes
+    were 8 then 21 ms apart at each loop. Each piece now follows the one before."""
+    film = numbered_film(tmp_path_factory.mktemp("loop") / "tone.webm", 60, codec="vp9",
+                         sound=chord((TONE_HZ,), 2.0))
+    clock = ManualClock()
+    player = VideoPlayer(film, (320, 180), clock, loop=True, volume=1.0)
+    try:
+        assert player.sound == "on"
+        player.settle()
+        first = player.frame(clock.monotonic())
+        assert first is not None and number_of(first.surface.get_at((10, 10))) == 0, \
+            "its pictures start at the first, after a look at the file's end for their length"
+        play(player, clock, 4.6)
+        assert player.loops == 2
+        spans = [(start, end) for _, start, end in player.heard]
+        assert spans[0][0] == 0.0 and spans[-1][1] > 4.4, "two passes and a bit of the third were heard"
+        gaps = [round((start - end) * 1000, 1) for (_, end), (start, _) in itertools.pairwise(spans)
+                if abs(start - end) > 0.002]
+        assert gaps == [], "no gap and no jump where the film starts again (ms)"
+    finally:
+        player.stop()
