@@ -155,16 +155,24 @@ class ProductScene(ShopScene):
                              row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
                                  column(*head, gap=gap // 2), gap=gap, align="center"),
                              *self._more(product, specs), gap=gap, padding=Insets.all(margin))
-        elif largest < theme.size("picture") // 2:
-            # a short page (a tablet): a smaller picture beside the name and the price, so that both show
-            # above the action bar
-            content = column(row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
-                                 column(*head, gap=gap // 2), gap=gap, align="center"),
-                             self._details(product, specs), gap=gap, padding=Insets.all(margin))
         else:
-            content = column(self._gallery_box(name, largest),
-                             column(*head, self._details(product, specs), gap=gap, width=fixed(width - 2 * margin)),
-                             gap=gap, align="center", padding=Insets.all(margin))
+            stock, ways = self._where(product)
+            chips = self._variant_chips()
+            # the picture leaves room for the name, the price, the stock and every size above the action bar
+            # (a tablet's fold cut its second row of sizes)
+            first_view = column(*head, stock, *chips, gap=gap).natural(width - 2 * margin)[1]
+            largest = min(largest, page_h - first_view - 2 * gap - margin)
+            details = column(stock, *chips, ways, *self._more(product, specs), gap=gap, width=flex())
+            if largest < theme.size("picture") // 2:
+                # a short page (a tablet): a smaller picture beside the name and the price, so that both show
+                # above the action bar
+                content = column(row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
+                                     column(*head, gap=gap // 2), gap=gap, align="center"),
+                                 details, gap=gap, padding=Insets.all(margin))
+            else:
+                content = column(self._gallery_box(name, largest),
+                                 column(*head, details, gap=gap, width=fixed(width - 2 * margin)),
+                                 gap=gap, align="center", padding=Insets.all(margin))
         page = scroll(content, product.title(ctx.lang))
         return self.screen(size, title, page, bottom=[actions])
 
@@ -232,12 +240,6 @@ class ProductScene(ShopScene):
             price.width = stars.width = fit()
             return [*said, row(price, stars, gap=2 * gap, align="center", fold=True)]
         return [*said, stars, price]
-
-    def _details(self, product: Any, specs: Any) -> Box:
-        """Stock and aisle, choices, the ways to go on, and the sections below."""
-        stock, ways = self._where(product)
-        return column(stock, *self._variant_chips(), ways, *self._more(product, specs), gap=self.ctx.theme.size("gap"),
-                      width=flex())
 
     def _where(self, product: Any) -> tuple[Box, Box]:
         """Stock and aisle (the aisle shows the map), and the ways to go on: send it to my phone, call an

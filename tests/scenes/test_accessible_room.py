@@ -102,3 +102,26 @@ def test_the_staff_pin_pad_is_within_reach(accessible: Pilot) -> None:
     for digit in "2580":
         pilot.tap(digit)
     assert pilot.scene == "maintenance", "every key works where it is"
+
+
+@pytest.mark.parametrize("language, accessible_mode", [("fr", False), ("de", True)], ids=["fr-normal", "de-a11y"])
+@pytest.mark.parametrize("display, size", SHAPES, ids=IDS)
+def test_no_button_is_cut_at_the_fold_of_the_product_and_share_pages(tmp_path: Path, display: str,
+                                                                     size: tuple[int, int], language: str,
+                                                                     accessible_mode: bool) -> None:
+    """The sticky action bar cut "Send to my phone" (and a tablet's second row of sizes) at the fold: a
+    button in the first view shows whole, or starts under the fold."""
+    pilot = pilot_for(tmp_path, display, size, language, mail=True)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(accessible_mode)
+        ctx = pilot.app.display().ctx
+        for route in (lambda: ctx.routes.product("RUN-115"), lambda: ctx.routes.share(["RUN-115"])):
+            ctx.show(route())
+            pilot.advance(0.1)
+            widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+            cut = [(w["label"], w["bounds"]) for w in widgets if w["role"] == "button" and w["clipped"]
+                   and w["bounds"][3] > 0]
+            assert cut == [], f"{pilot.scene}: buttons cut at the fold: {cut}"
+    finally:
+        pilot.close()
