@@ -12,7 +12,7 @@ from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, fixed, flex, flow, layer, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, layer, leaf, row, scroll
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
@@ -140,40 +140,60 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
                           else self._price(lo, hi)))
         count = ctx.shop.catalog.count(self.category, self.filter, self.query)
         show = t.plural("Show {count} product", "Show {count} products", count)
-        heading = row(kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
-                                max_lines=2),
-                      kit.button(t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close")),
-                      gap=gap, align="center", padding=Insets(margin, margin, 0, margin))
-        options = column(
-            self.section(t("Sort by")),
-            chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k))
-                   for key, label in self.sorts.items()]),
-            self.section(t("Price")), chips(bands),
-            self.section(t("Rating")),
-            chips([(t("{stars} ★ and more", stars=stars), self.filter.min_rating == stars,
-                    lambda s=stars: self._set(min_rating=None if self.filter.min_rating == s else float(s)))
-                   for stars in (4, 3)]),
-            self.section(t("Availability")),
-            chips([(t("In stock"), self.filter.in_stock_only,
-                    lambda: self._set(in_stock_only=not self.filter.in_stock_only))]),
-            self.section(t("Brand")),
-            chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
-                   for brand in facets.brands]),
-            gap=gap, padding=Insets(0, margin, 0, margin))
+        close = kit.button(t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close"))
+        in_reach = self.bars_in_reach(size)  # accessible mode (the choices take all the room within reach)
+        low_close = in_reach and self.wide(size)  # its title above the reach zone: Close with the other buttons
+        title_words = kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
+                                max_lines=2)
+        heading = row(title_words, *([] if low_close else [close]), gap=gap, align="center",
+                      padding=Insets(margin, margin, 0, margin))
+        sections = [
+            (t("Sort by"), chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k))
+                                  for key, label in self.sorts.items()])),
+            (t("Price"), chips(bands)),
+            (t("Rating"), chips([(t("{stars} ★ and more", stars=stars), self.filter.min_rating == stars,
+                                  lambda s=stars: self._set(min_rating=None if self.filter.min_rating == s
+                                                            else float(s)))
+                                 for stars in (4, 3)])),
+            (t("Availability"), chips([(t("In stock"), self.filter.in_stock_only,
+                                        lambda: self._set(in_stock_only=not self.filter.in_stock_only))])),
+            (t("Brand"), chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
+                                for brand in facets.brands])),
+        ]
+        if low_close:
+            # accessible mode on a landscape screen, whose reach zone is short: each section's title beside its
+            # chips, so that several rows of choices show at once (one showed)
+            title_w = max(ctx.screen.text.width(name, theme.size("button"), True) for name, _ in sections) + gap
+            titles = [kit.words(name, size="button", bold=True, heading=True, max_lines=2,
+                                width=fixed(min(title_w, width // 4)), valign="center") for name, _ in sections]
+            for title in titles:  # level with the first row of chips
+                title.height = fixed(theme.size("touch_target"))
+            options = column(*(row(title, made, gap=gap) for title, (_, made) in zip(titles, sections, strict=True)),
+                             gap=gap, padding=Insets(0, margin, 0, margin))
+        else:
+            options = column(*(part for name, made in sections for part in (self.section(name), made)),
+                             gap=gap, padding=Insets(0, margin, 0, margin))
         # the title and the buttons to apply or reset stay in sight; only the choices scroll between them
-        actions = row(kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
+        close.width = fit(min=theme.size("touch_target"))
+        actions = row(*([close] if low_close else []),
+                      kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
                       kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()),
                       gap=gap, padding=Insets(0, margin, margin, margin))
         choices = scroll(options, t("Sort and filter"), color="background", height=flex())
         sheet = column(heading, choices, actions, gap=gap, height=flex(), widget=kit.panel("background"))
         # the sheet from a quarter of the screen down, never over the header (dimmed, never half covered);
-        # the dimmed room above it closes it when tapped. In reach mode on a landscape screen the sheet starts
-        # at the reach zone (its Close within reach too)
+        # the dimmed room above it closes it when tapped. In accessible mode the choices take all the room
+        # within reach: on a landscape screen the sheet's title stands above the reach zone (words only) and
+        # its choices start at it; in a portrait screen's reach zone the sheet starts at the zone's top
         keep = self.modal_room(size)
         reach_top = self.out_of_reach(size)
-        above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back),
-                     height=fixed(max(0, reach_top - keep.top) if reach_top else
-                                  max(0, height // 4 - keep.top - keep.bottom)))
+        if reach_top:
+            above_h = max(0, reach_top - keep.top - heading.natural(width)[1] - gap)
+        elif in_reach:
+            above_h = 0
+        else:
+            above_h = max(0, height // 4 - keep.top - keep.bottom)
+        above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=fixed(above_h))
         self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep))
         panel = choices.widget
         assert isinstance(panel, ScrollView)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from kiosk.core.catalog.database import BrowseFilter
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import header_bar, reach_problems
 from tests.test_layout_matrix import SHAPES, accessibility_labels, pilot_for
@@ -125,3 +126,19 @@ def test_no_button_is_cut_at_the_fold_of_the_product_and_share_pages(tmp_path: P
             assert cut == [], f"{pilot.scene}: buttons cut at the fold: {cut}"
     finally:
         pilot.close()
+
+
+def test_the_filter_sheet_shows_several_rows_of_choices(accessible: Pilot) -> None:
+    """The sheet's choices take the room within reach: two rows of chips whole at least (a landscape
+    screen showed one, cut; the tablet one and a half)."""
+    pilot = accessible
+    ctx = pilot.app.display().ctx
+    ctx.show(ctx.routes.browse("running"))
+    pilot.tap(ctx.t("Sort and filter"))
+    assert pilot.scene == "filters"
+    widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    count = ctx.shop.catalog.count("running", BrowseFilter())
+    buttons = {ctx.t("Close"), ctx.t("Reset"), ctx.t.plural("Show {count} product", "Show {count} products", count)}
+    rows = {w["bounds"][1] for w in widgets if w["role"] == "button" and not w["clipped"] and w["label"] not in buttons}
+    assert len(rows) >= 2, f"{len(rows)} whole row(s) of choices"
+    assert out_of_reach(pilot) == []
