@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -176,5 +177,32 @@ def test_a_customer_s_video_has_the_button_too_and_plays_muted_until_it_is_tappe
         pilot.advance(0.5, step=1 / 30)
         assert film.state()["sound"] == "on", "the sound of the video playing, turned on"  # type: ignore[attr-defined]
         assert "Couper le son" in pilot.labels() and "Activer le son" not in pilot.labels()
+    finally:
+        pilot.close()
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_in_accessible_mode_the_button_s_new_words_are_said_when_it_is_tapped(tmp_path: Path, tone_pack: Path) -> None:
+    (tmp_path / "speech").mkdir()
+    config = config_for(tmp_path, tone_pack, True)
+    text = config.read_text().replace("rate = 160 ", f'rate = 160\nrender_to = "{tmp_path / "speech"}"\n#')
+    config.write_text(text)
+    pilot = Pilot(load_config(config), "terminal")
+    try:
+        pilot.start_devices()
+        pilot.tap("Accessibilité")
+        pilot.scan(MOUNTAIN_BIKE)
+        pilot.advance(1)
+        for _ in range(60):  # the keypad's focus down the page to the button
+            pilot.key("down")
+            if pilot.details()["focus"] == "Activer le son":
+                break
+        assert pilot.details()["focus"] == "Activer le son"
+        pilot.key("return")
+        spoken = pilot.app.shop.speaker.spoken
+        deadline = time.monotonic() + 15
+        while ("fr", "Couper le son") not in spoken and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ("fr", "Couper le son") in spoken, spoken
     finally:
         pilot.close()
