@@ -10,7 +10,7 @@ import pygame
 from kiosk.ui.focus import Focus
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
 from kiosk.ui.images import ImageCache, picture_budget
-from kiosk.ui.layout import Insets, column, flex, layout, row, square, text
+from kiosk.ui.layout import Box, Insets, column, flex, layout, row, square, text
 from kiosk.ui.picture_copies import PictureCopies
 from kiosk.ui.qr import QrCode
 from kiosk.ui.scene import SceneStack
@@ -20,6 +20,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Label, Painter, Picture, Point, Root, Toggle, Widget, wide_enough
 
 TOAST_SECONDS = 3.5
+SMALLER = {"headline": "title", "title": "text", "text": "small"}  # the strip's words a size down
 DOUBLE_TAP_SECONDS = 0.4  # two taps on a widget that takes double taps (a picture's zoom) within this
 
 
@@ -104,6 +105,7 @@ class Screen:
         self._extra_damage: list[pygame.Rect] = []
         self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
         self._banner_shown: tuple[tuple[str, ...], str] | None = None
+        self._banner_drawn: list[str] = []  # the strip's lines drawn (the last ones give way where they do not fit)
         self._banner_code: Widget | None = None  # the strip's QR code or picture, drawn again once made
         self.focus = Focus()
         # What the scenes show of the shopper (cart, comparison, member, language): when it changes, the
@@ -407,7 +409,7 @@ class Screen:
     @property
     def banner_lines(self) -> list[str]:
         """What the strip above the scenes says in reach mode (empty outside it)."""
-        return list(self._banner_shown[0]) if self.offset and self._banner_shown else []
+        return list(self._banner_drawn) if self.offset and self._banner_shown else []
 
     def _paint_banner(self) -> bool:
         """The strip above the scenes in reach mode: what the scene in front shows in words (a product's
@@ -430,20 +432,32 @@ class Screen:
         beside = bool(code or picture)
         sizes = ("title", "text") if code else ("title", "title", "text") if picture else \
             ("headline", "title", "text") if lines else ("title",)
-        boxes = [text(Label((0, 0, 0, 0), line, size=sizes[min(i, len(sizes) - 1)], bold=i < (1 if beside else 2),
-                            wrap=True, align="left" if beside else "center", valign="top"), self.text, self.theme,
-                      sizes=("title", "text"), max_lines=5 if beside else 3)  # beside a code: a narrow column
-                 for i, line in enumerate(shown)]
+        # smaller words before a line gives way (the German tablet's share strip dropped its privacy line)
+        ladder = [sizes, *(tuple(SMALLER.get(name, name) for name in sizes[:step]) + sizes[step:]
+                           for step in range(1, len(sizes) + 1))]
+        ladder += [tuple(SMALLER.get(name, name) for name in ladder[-1])]
         side = min(strip.height - 2 * margin, width // 2)
         self._banner_code = QrCode((0, 0, 0, 0), code, code) if code else \
             Picture((0, 0, 0, 0), picture) if picture else None
         qr = [square(self._banner_code, side)] if self._banner_code is not None else []
-        while True:  # the lines that show whole: the last ones give way
+
+        def said(count: int, steps: tuple[str, ...]) -> tuple[list[Box], Box]:
+            boxes = [text(Label((0, 0, 0, 0), line, size=steps[min(i, len(steps) - 1)], bold=i < (1 if beside else 2),
+                                wrap=True, align="left" if beside else "center", valign="top"), self.text, self.theme,
+                          sizes=("title", "text"), max_lines=5 if beside else 3)  # beside a code: a narrow column
+                     for i, line in enumerate(shown[:count])]
             words = column(*boxes, gap=gap, justify="center", height=flex())
-            content = row(*qr, words, gap=2 * margin, align="center", padding=Insets.all(margin), height=flex())
-            if len(boxes) <= 1 or content.natural(width)[1] <= strip.height:
+            return boxes, row(*qr, words, gap=2 * margin, align="center", padding=Insets.all(margin), height=flex())
+
+        for count in range(len(shown), 1, -1):  # every line, as large as fits; else the last ones give way
+            fitting = next((made for made in (said(count, steps) for steps in ladder)
+                            if made[1].natural(width)[1] <= strip.height), None)
+            if fitting is not None:
+                boxes, content = fitting
                 break
-            boxes.pop()
+        else:
+            boxes, content = said(1, ladder[0])
+        self._banner_drawn = [box.widget.label for box in boxes if box.widget is not None]
         layout(content, strip)
         painter = Painter(self.full, self.theme, self.text, self.images, strip)
         self.full.set_clip(strip)

@@ -142,3 +142,30 @@ def test_the_filter_sheet_shows_several_rows_of_choices(accessible: Pilot) -> No
     rows = {w["bounds"][1] for w in widgets if w["role"] == "button" and not w["clipped"] and w["label"] not in buttons}
     assert len(rows) >= 2, f"{len(rows)} whole row(s) of choices"
     assert out_of_reach(pilot) == []
+
+
+@pytest.mark.parametrize("accessible_mode", [False, True], ids=["normal", "a11y"])
+def test_the_german_tablet_share_says_nothing_about_the_shopper_is_in_the_code(tmp_path: Path,
+                                                                              accessible_mode: bool) -> None:
+    """The privacy line shows whole on the German tablet, in its reach zone's strip too (the strip dropped it
+    for a title on three lines: its words now step down a size before a line gives way)."""
+    pilot = pilot_for(tmp_path, "terminal", (800, 1280), "de", mail=True)
+    try:
+        pilot.tap(x=400, y=400)
+        pilot.app.display().set_accessible(accessible_mode)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.share(["RUN-115"]))
+        pilot.advance(0.1)
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        said = [w["label"] for w in widgets if w["role"] == "text" and not w["clipped"] and not w.get("cut")]
+        shown = said + pilot.details().get("banner", [])
+        assert any("Der Code enthält keine Daten über Sie." in line for line in shown), shown
+        assert any(line == "Richten Sie die Kamera Ihres Telefons auf den Code." for line in shown), shown
+        top = pilot.app.display().screen.offset
+        if top:  # the strip draws them all: the title, the instruction and the privacy line, 5 lines at least
+            picture = pygame.image.load(str(pilot.screenshot(tmp_path / "share.png")))
+            inked = [any(max(picture.get_at((x, y))[:3]) > 128 for x in range(0, 800, 2)) for y in range(top)]
+            lines = sum(1 for y in range(1, top) if inked[y] and not inked[y - 1])
+            assert lines >= 5, f"the strip above the code shows {lines} lines of words"
+    finally:
+        pilot.close()
