@@ -33,8 +33,8 @@ def test_a_card_picture_comes_from_its_copy_and_looks_the_same(tmp_path: Path, s
     direct = _load_scaled(str(picture), (454, 474))
     first = _load_scaled(str(picture), (454, 474), copies)
     made = list((tmp_path / "copies").iterdir())
-    assert len(made) == 1 and made[0].suffix == ".png", made
-    assert pygame.image.load(str(made[0])).get_size() == (454, 454), "the copy is the picture as shown"
+    assert len(made) == 1 and made[0].suffix == ".pixels", made
+    assert PictureCopies.read(made[0]).get_size() == (454, 454), "the copy is the picture as shown"
     again = _load_scaled(str(picture), (454, 474), copies)  # now from the copy
     assert direct is not None and first is not None and again is not None
     assert direct.get_size() == first.get_size() == again.get_size() == (454, 454)
@@ -66,7 +66,7 @@ def test_a_changed_picture_gets_a_new_copy_and_a_broken_copy_is_made_again(tmp_p
     new.write_bytes(b"not a picture")  # a disk fault
     again = _load_scaled(str(picture), (300, 300), copies)
     assert again is not None and again.get_size() == (300, 240)
-    assert pygame.image.load(str(new)).get_size() == (300, 240), "the broken copy was made again"
+    assert PictureCopies.read(new).get_size() == (300, 240), "the broken copy was made again"
 
 
 def test_pictures_show_where_no_copy_can_be_written(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -81,13 +81,13 @@ def test_pictures_show_where_no_copy_can_be_written(tmp_path: Path, caplog: pyte
 
 def test_copies_unused_for_a_month_are_removed(tmp_path: Path) -> None:
     copies = PictureCopies(tmp_path)
-    for name in ("old.png", "recent.png", "unfinished.part.png"):
+    for name in ("old.pixels", "recent.pixels", "unfinished.pixels.1-2.part"):
         (tmp_path / name).write_bytes(b"x")
     month_ago = time.time() - (KEPT_DAYS + 1) * 86400
-    os.utime(tmp_path / "old.png", (month_ago, month_ago))
-    os.utime(tmp_path / "unfinished.part.png", (time.time() - 7200,) * 2)
+    os.utime(tmp_path / "old.pixels", (month_ago, month_ago))
+    os.utime(tmp_path / "unfinished.pixels.1-2.part", (time.time() - 7200,) * 2)
     assert copies.clean() == 2
-    assert [path.name for path in tmp_path.iterdir()] == ["recent.png"]
+    assert [path.name for path in tmp_path.iterdir()] == ["recent.pixels"]
 
 
 def test_copies_past_their_room_go_least_recently_used_first(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_copies_past_their_room_go_least_recently_used_first(tmp_path: Path) -> 
         pictures.append(picture)
         assert _load_scaled(str(picture), (40, 40), copies) is not None
     files = sorted((tmp_path / "copies").iterdir())
-    assert len(files) == 6 and all(1000 < path.stat().st_size <= 5000 for path in files)
+    assert len(files) == 6 and all(500 < path.stat().st_size <= 5000 for path in files)
     day = 86400
     for age, picture in enumerate(reversed(pictures)):  # photo-0 used longest ago
         copy = copies.find(picture, (40, 40))

@@ -34,15 +34,19 @@ _RGB32 = pygame.Surface((1, 1), 0, 32)
 Key = tuple[str, int, int]
 
 
+def _in_32_bits(picture: pygame.Surface) -> pygame.Surface:
+    """`picture` as 32-bit pixels: grey, palette and 16-bit ones as RGBA (smoothscale takes nothing under
+    24 bits), 24-bit ones as RGB with a spare byte, the 24-bit picture let go once converted: smoothscale
+    widens 24-bit pixels to 32 inside for source and result alike, 16.5 MB at its peak for a 1200x1200
+    photo at 1000x1000 against 8.4 MB."""
+    if picture.get_bitsize() != 32:
+        picture = picture.convert(_RGB32 if picture.get_bitsize() == 24 else _RGBA)
+    return picture
+
+
 def _decoded(path: str) -> pygame.Surface:
-    """The picture at `path` as 32-bit pixels: grey, palette and 16-bit ones as RGBA (smoothscale takes
-    nothing under 24 bits), 24-bit ones as RGB with a spare byte, the decoded picture let go first:
-    smoothscale widens 24-bit pixels to 32 inside for source and result alike, 16.5 MB at its peak for a
-    1200x1200 photo at 1000x1000 against 8.4 MB."""
-    source = pygame.image.load(path)
-    if source.get_bitsize() != 32:
-        source = source.convert(_RGB32 if source.get_bitsize() == 24 else _RGBA)
-    return source
+    """The picture file at `path` decoded, as 32-bit pixels."""
+    return _in_32_bits(pygame.image.load(path))
 
 
 def _load_scaled(path: str, size: tuple[int, int], copies: PictureCopies | None = None) -> pygame.Surface | None:
@@ -58,10 +62,10 @@ def _load_scaled(path: str, size: tuple[int, int], copies: PictureCopies | None 
         copy = copies.find(Path(path), target) if copies is not None and kept else None
         if copy is not None and copies is not None:
             try:
-                shown = _decoded(str(copy))
+                shown = _in_32_bits(copies.read(copy))
                 if shown.get_size() == target:
                     return shown
-            except pygame.error:
+            except (ValueError, OSError):
                 pass
             copies.forget(copy)  # damaged: made again
         source = _decoded(path)
