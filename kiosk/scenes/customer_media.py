@@ -44,7 +44,8 @@ def media_thumbnails(ctx: SceneContext, kit: Kit, review: Review) -> Box | None:
         else:
             tiles.append(video_tile(ctx, kit, media, who, side, with_sound=False))
     tiles_box = flow(*tiles, gap=ctx.theme.size("gap") // 2)
-    sound = film_sound_button(ctx, kit) if len(photos) < len(review.media) else None
+    videos = [m.file for m in review.media if m.kind != "photo"]
+    sound = film_sound_button(ctx, kit, videos) if videos else None
     return tiles_box if sound is None else column(tiles_box, sound, gap=ctx.theme.size("gap") // 2, align="start")
 
 
@@ -52,7 +53,7 @@ def video_tile(ctx: SceneContext, kit: Kit, media: Media | Testimonial, author: 
                with_sound: bool = True) -> Box:
     """A customer's video, `side` pixels wide (16:9): its poster with a play button, played in place by a tap
     and stopped by another; muted, with the button that turns the sound on under it (`with_sound`) where
-    the display enables sound."""
+    the display enables sound and the video has a sound track."""
     film = media.file if isinstance(media, Media) else media.video
     view = VideoView((0, 0, 0, 0), ctx.shop.image(film), ctx.clock,
                      label=ctx.t("Play the video: {title}", title=author),
@@ -60,7 +61,7 @@ def video_tile(ctx: SceneContext, kit: Kit, media: Media | Testimonial, author: 
                      poster=ctx.shop.image(media.poster) if media.poster else "", backdrop="surface_alt",
                      volume=ctx.film_volume, muted=lambda: films_muted(ctx))
     tile = leaf(view, width=fixed(side), height=fixed(side * 9 // 16))
-    sound = film_sound_button(ctx, kit) if with_sound else None
+    sound = film_sound_button(ctx, kit, [film]) if with_sound else None
     return tile if sound is None else column(tile, sound, gap=ctx.theme.size("gap") // 2, align="start",
                                              width=fit())
 

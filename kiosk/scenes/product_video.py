@@ -2,13 +2,15 @@
 
 The box has the film's own shape (probed at import), as wide as the page's column and at most about
 half the screen's height, so the page does not jump when the film starts. Muted; on a display whose
-config enables sound, a button under each film turns the sound on for the shopper's session (and off
-again). Captions from the pack's WebVTT file over the film, in the shopper's language, when it has one.
+config enables sound, a button under each film that has a sound track turns the sound on for the
+shopper's session (and off again). Captions from the pack's WebVTT file over the film, in the shopper's
+language, when it has one.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.core.models import ProductVideo, pick
@@ -47,10 +49,12 @@ def film_captions(ctx: SceneContext, file: Path) -> list[Cue]:
         return []
 
 
-def film_sound_button(ctx: SceneContext, kit: Kit) -> Box | None:
+def film_sound_button(ctx: SceneContext, kit: Kit, films: Sequence[str]) -> Box | None:
     """The shopper's sound control for films (one choice for the session, muted by default), on a display
-    whose config enables sound; None on the others."""
-    if ctx.film_volume is None:
+    whose config enables sound, under `films` (their paths in the pack) when one of them may have sound;
+    None on other displays and under films the import found silent (a button there would promise a sound
+    that never comes; a film the catalogue says nothing of keeps it)."""
+    if ctx.film_volume is None or all(ctx.shop.catalog.film_has_sound(film) is False for film in films):
         return None
     session = ctx.session
 
@@ -84,7 +88,7 @@ def product_films(scene: ShopScene, sku: str, name: str) -> list[Box]:
                          captions=film_captions(ctx, file), volume=ctx.film_volume, muted=lambda: films_muted(ctx))
         boxes.append(film_box(view, (video.width, video.height), ctx.size[1] * 9 // 20))
         words = scene.kit.words(title, color="muted", max_lines=2, width=flex()) if video.title else None
-        sound = film_sound_button(ctx, scene.kit)
+        sound = film_sound_button(ctx, scene.kit, [video.file])
         if sound is not None:
             boxes.append(row(*([words] if words else []), sound, gap=ctx.theme.size("gap"), align="start",
                              justify="end", fold=True))

@@ -21,6 +21,8 @@ import pytest
 
 from kiosk.config import load_config
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.sound_button import SoundButton
+from kiosk.ui.video_view import VideoView
 from tests.conftest import REPO, write_config
 from tests.videos import numbered_film
 
@@ -35,6 +37,8 @@ SCRIPT = """
 import json, sys, time
 from kiosk.config import load_config
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.sound_button import SoundButton
+from kiosk.ui.video_view import VideoView
 from kiosk.ui.sound_button import SoundButton
 from kiosk.ui.video_view import VideoView
 heard = sys.argv[2]
@@ -204,5 +208,37 @@ def test_in_accessible_mode_the_button_s_new_words_are_said_when_it_is_tapped(tm
         while ("fr", "Couper le son") not in spoken and time.monotonic() < deadline:
             time.sleep(0.05)
         assert ("fr", "Couper le son") in spoken, spoken
+    finally:
+        pilot.close()
+
+
+def test_a_film_without_a_sound_track_has_no_sound_button(tmp_path: Path) -> None:
+    """The import's probe says which films have sound: on a display with sound, BIK-102's film (made with a
+    tone) has the button and Léa's video (made silent) has none, which would promise a sound never heard."""
+    pack = tmp_path / "pack"
+    shutil.copytree(REPO / "content" / "demo", pack)
+    numbered_film(pack / "videos" / "BIK-102.webm", 60, codec="vp9", size=(320, 180),
+                  sound=chord((TONE_HZ,), 2.0, volume=0.5))
+    numbered_film(pack / "customers" / "t-run112-lea.mp4", 60, size=(320, 180))
+    pilot = Pilot(load_config(config_for(tmp_path, pack, True)), "terminal")
+    display = pilot.app.display("terminal")
+
+    def page(code: str) -> tuple[list[str], int]:
+        """The films' play labels on product `code`'s page, and how many sound buttons it has."""
+        pilot.scan(code)
+        pilot.advance(1)
+        assert display.screen.stack.top.root is not None
+        shown = list(display.screen.stack.top.root.walk())
+        return ([w.label for w in shown if isinstance(w, VideoView)],
+                sum(1 for w in shown if isinstance(w, SoundButton)))
+
+    try:
+        pilot.tap(x=540, y=960)
+        films, buttons = page(MOUNTAIN_BIKE)
+        assert len(films) == 1, films
+        assert buttons == 1, "the film with a sound track has its button"
+        films, buttons = page("2001000001125")  # RUN-112: Léa's video (silent, as the demo's others)
+        assert "Lire la vidéo : Léa, Lyon" in films, films
+        assert buttons == 0, "a silent video has no sound button"
     finally:
         pilot.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import posixpath
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -183,6 +184,7 @@ class Catalog:
         self._variant_codes = "gtin14" in variant_columns
         self._variant_prices = "price_cents" in variant_columns
         self._tables: dict[str, bool] = {}
+        self._film_sound: dict[str, bool] | None = None  # read from the import's probes when first asked
         self._has_pictures = self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'pictures'").fetchone() is not None
 
@@ -645,6 +647,17 @@ class Catalog:
             return None
         return StoreMap(raw["width"], raw["depth"], {k: tuple(v) for k, v in raw["areas"].items()}, raw["zones"],
                         tuple((name, tuple(rect)) for name, rect in raw["places"]))
+
+    def film_has_sound(self, file: str) -> bool | None:
+        """Whether the film at `file` (its path in the pack) has a sound track, as the import probed it;
+        None when the catalogue does not say (a film it did not probe, a catalogue from before)."""
+        if self._film_sound is None:
+            try:
+                probed = json.loads(self._meta.get("films") or "[]")
+                self._film_sound = {str(film["name"]): bool(film["info"]["audio"]) for film in probed}
+            except (ValueError, TypeError, KeyError):
+                self._film_sound = {}
+        return self._film_sound.get(posixpath.normpath(file))
 
     def events(self) -> list[StoreEvent]:
         """The store's events (workshops, group runs), as the pack lists them."""
