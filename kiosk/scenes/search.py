@@ -44,7 +44,7 @@ class SearchScene(ShopScene):
         self.departments: list[str] = []  # the departments the results fall in, best first (the chips)
         self.keys_shown = True  # the keyboard; it makes way when the results are scrolled
         self._scrolled = 0.0  # where the results were when the scene was built again
-        self._measured_row: tuple[tuple[int, int], int] | None = None  # (width, text size) -> a row's height
+        self._measured_row: tuple[tuple[int, int, bool], int] | None = None  # (width, text size, short) -> height
         self._shown: tuple[object, ...] | None = None  # what the list shows, to leave it be when that is the same
 
     @property
@@ -123,7 +123,10 @@ class SearchScene(ShopScene):
             return
 
         row_h = self._row_height(width - 2 * margin, found[0])
-        chips = len(self.departments) > 1 or bool(self.department)  # where the results fall, to narrow them
+        # where the results fall, to narrow them; but not over the keys in a landscape screen's short reach zone,
+        # where the list beside the keys shows two or three results instead (it showed one): the chips come back
+        # with the list's whole room once the keys make way
+        chips = (len(self.departments) > 1 or bool(self.department)) and not self._short_zone()
         heads = [kind for kind, shown in (("chips", chips), ("meant", self.meant)) if shown]
 
         def build_row(index: int) -> list[Widget]:
@@ -247,6 +250,15 @@ class SearchScene(ShopScene):
         if width - beside >= 12 * text_size:
             return row(picture, column(brand, name), price, tick, gap=gap, align="center",
                        padding=Insets.all(gap // 2))
+        if self._short_zone():  # beside the keys in a landscape screen's reach zone: picture, name and price
+            # only, a touch target tall, so that two or three results show whole (one did); the compare ticks
+            # come back with the list's whole room, once the keys make way
+            small = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", align="right",
+                              max_lines=1, width=fit())
+            name = kit.words(product.title(ctx.lang), bold=True, max_lines=3, sizes=("small",))
+            return row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 3), name, small,
+                       gap=gap, align="center", padding=Insets.all(gap // 2),
+                       height=fit(min=theme.size("touch_target")))
         if width < text_size * 26:  # a narrow list (beside the keys of a landscape screen): the name's room
             small = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", align="right",
                               max_lines=1, width=fit())
@@ -257,9 +269,13 @@ class SearchScene(ShopScene):
         return row(picture, column(brand, name), column(price, tick, gap=gap // 3, align="end", width=fit()),
                    gap=gap, align="center", padding=Insets.all(gap // 2))
 
+    def _short_zone(self) -> bool:
+        """Whether the list stands beside the keys in a landscape screen's short reach zone (accessible mode)."""
+        return self.keys_shown and bool(self.out_of_reach(self.ctx.size))
+
     def _row_height(self, width: int, product: ProductSummary) -> int:
         """How tall a result row is at `width`, measured once (not on every keystroke)."""
-        key = (width, self.ctx.theme.size("text"))  # accessible mode has larger text: measured again
+        key = (width, self.ctx.theme.size("text"), self._short_zone())  # accessible mode: measured again
         if self._measured_row is None or self._measured_row[0] != key:
             self._measured_row = (key, self._result(product, width).natural(width)[1])  # measured, never mounted
         return self._measured_row[1]

@@ -169,3 +169,28 @@ def test_the_german_tablet_share_says_nothing_about_the_shopper_is_in_the_code(t
             assert lines >= 5, f"the strip above the code shows {lines} lines of words"
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("display, size", [shape for shape in SHAPES if shape[1][0] > shape[1][1]],
+                         ids=[i for i, shape in zip(IDS, SHAPES, strict=True) if shape[1][0] > shape[1][1]])
+def test_accessible_landscape_search_shows_two_whole_results_over_the_keyboard(tmp_path: Path, display: str,
+                                                                              size: tuple[int, int]) -> None:
+    """Beside the keys in the short reach zone the list showed the department chips and one result: now two
+    whole results at least, within reach, their names whole."""
+    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.search())
+        pilot.type("s")
+        pilot.advance(0.1)
+        assert pilot.details()["keyboard"] and pilot.details()["results"] >= 3
+        names = {product.title(ctx.lang) for product in ctx.screen.stack.top.found}  # type: ignore[attr-defined]
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        whole = [w for w in widgets if w["label"] in names and not w["clipped"] and w["role"] == "button"]
+        assert len(whole) >= 2, f"{len(whole)} whole result(s) over the keyboard"
+        assert not [w for w in widgets if w["label"] in names and w.get("cut")], "names whole"
+        assert out_of_reach(pilot) == []
+    finally:
+        pilot.close()
