@@ -105,7 +105,11 @@ class Fleet:
         self._asked: dict[bytes, str] = {}  # correlation -> the reply topic of the device that was asked
         self._listening: set[str] = set()  # stores whose devices' replies this client is subscribed to
         self._changed = threading.Condition()
+        self._acknowledged: set[int] = set()  # message ids of the subscriptions the broker has taken
+        self._marks: set[str] = set()  # this client's own survey marks, come back through the broker
+        self._mark_topic = f"{prefix}/_head-office/{uuid.uuid4().hex}"  # two levels: no device's topic
         self.client.on_message = self._on_message
+        self.client.on_subscribe = self._on_subscribe
         connected = threading.Event()
         refused: list[str] = []
 
@@ -142,6 +146,11 @@ class Fleet:
             log.error("a message on %.200s could not be read: %s", message.topic, type(error).__name__)
 
     def _take(self, message: mqtt.MQTTMessage) -> None:
+        if message.topic == self._mark_topic:
+            with self._changed:
+                self._marks.add(message.payload.decode("ascii", "replace"))
+                self._changed.notify_all()
+            return
         parts = message.topic.removeprefix(f"{self.prefix}/").split("/")  # store, device, what[, name]
         if len(parts) == 3 and parts[2] in ("status", "telemetry"):
             store, device, what = parts
@@ -172,9 +181,28 @@ class Fleet:
                 "ok": False, "error": f"an unreadable reply ({len(message.payload)} bytes)"}
             self._changed.notify_all()
 
-    def survey(self, store: str = "+", wait_s: float = 2.0) -> list[Device]:
-        """The devices (of one store, or all) from the retained status and the telemetry within `wait_s`."""
-        self.client.subscribe([(f"{self.prefix}/{store}/+/status", 1), (f"{self.prefix}/{store}/+/telemetry", 0)])
+    def _on_subscribe(self, client: mqtt.Client, userdata: Any, mid: int, reasons: Any, properties: Any) -> None:
+        with self._changed:
+            self._acknowledged.add(mid)
+            self._changed.notify_all()
+
+    def survey(self, store: str = "+", wait_s: float = 2.0, timeout_s: float = 30.0) -> list[Device]:
+        """The devices (of one store, or all) from the retained status and the telemetry within `wait_s`.
+
+        The `wait_s` counts from the last retained message: once the broker has taken the subscription it
+        queues every retained status, then a mark this client sends itself, which therefore comes back after
+        them. A slow link or a busy machine (a device's 10 MB status) leaves no device out (up to `timeout_s`)."""
+        _result, mid = self.client.subscribe([(f"{self.prefix}/{store}/+/status", 1),
+                                              (f"{self.prefix}/{store}/+/telemetry", 0), (self._mark_topic, 1)])
+        deadline = time.monotonic() + timeout_s
+        mark = uuid.uuid4().hex
+        with self._changed:
+            self._changed.wait_for(lambda: mid in self._acknowledged, timeout_s)
+            self._acknowledged.discard(mid)
+        self.client.publish(self._mark_topic, mark.encode(), qos=1)
+        with self._changed:
+            self._changed.wait_for(lambda: mark in self._marks, max(0.0, deadline - time.monotonic()))
+            self._marks.discard(mark)
         time.sleep(wait_s)
         with self._changed:
             return sorted(self.devices.values(), key=lambda d: (d.store, d.device))
