@@ -79,6 +79,22 @@ def _load_scaled(path: str, size: tuple[int, int], copies: PictureCopies | None 
         return None
 
 
+def _load_at_most(path: str, largest: tuple[int, int]) -> pygame.Surface | None:
+    """The picture at `path` at its own size, or fitted into `largest` if it is larger (a zoomed picture's
+    parts are scaled from it: it never holds more pixels than the file, nor than the most it is shown at)."""
+    try:
+        header = check_picture(Path(path))
+        scale = min(1.0, largest[0] / header.width, largest[1] / header.height)
+        source = _decoded(path)
+        if scale < 1.0:
+            source = pygame.transform.smoothscale(
+                source, (max(1, round(header.width * scale)), max(1, round(header.height * scale))))
+        return source
+    except (pygame.error, OSError, ImageProblem) as error:
+        log.warning("picture %s not shown: %s", Path(path).name, error)
+        return None
+
+
 MAX_PICTURE_BYTES = 12 << 20
 AFTER_BURST_EVERY_S = 2.0
 
@@ -139,6 +155,11 @@ class ImageCache:
     def get(self, path: str, size: tuple[int, int], requester: object = None) -> pygame.Surface | None:
         """The picture fitted into `size`, or None while it is being made (or if it cannot be read)."""
         return self.make(path, size, lambda: _load_scaled(path, size, self.copies), requester)
+
+    def source(self, path: str, largest: tuple[int, int], requester: object = None) -> pygame.Surface | None:
+        """The picture at its own size (at most `largest`), or None while it is being made: a zoomed
+        picture scales the part it shows from it (see gallery.py)."""
+        return self.make(f"{path}#source", largest, lambda: _load_at_most(path, largest), requester)
 
     def make(self, name: str, size: tuple[int, int], maker: Callable[[], pygame.Surface | None],
              requester: object = None) -> pygame.Surface | None:
