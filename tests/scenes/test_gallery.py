@@ -9,7 +9,9 @@ from pathlib import Path
 import pygame
 
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.gallery import MAX_ZOOM, Gallery
 from tests.conftest import REPO
+from tests.test_layout_matrix import pilot_for
 
 PRODUCTS = {p["sku"]: p for p in json.loads((REPO / "content" / "demo" / "products.json").read_text("utf-8"))}
 
@@ -153,3 +155,40 @@ def test_two_fingers_dragged_together_move_the_zoomed_picture(shopping: Pilot, t
                    for px in range(x + w // 4, x + w * 3 // 4 - 100, 4) for py in range(cy - 100, cy + 100, 20))
 
     assert alike(100) > 2 * alike(0), "the picture moved with the fingers"
+
+
+def test_a_picture_zoomed_to_the_most_on_the_4k_window_keeps_no_more_than_its_frame(tmp_path: Path) -> None:
+    """Zoomed 4x on the 4K window, the picture was kept scaled whole (7200 px a side, about 200 MB): now the
+    part in the frame is scaled at the frame's size, and the cache keeps the picture at its own size."""
+    pilot = pilot_for(tmp_path, "window", (3840, 2160), "fr")
+    try:
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.product("BIK-101"))
+        pilot.advance(0.2)
+        x, y, w, h = _gallery(pilot)
+        screen = pilot.app.display().screen
+        whole = pygame.image.load(str(pilot.screenshot(tmp_path / "whole.png")))
+        pilot.tap(x=x + w // 3, y=y + h // 3)
+        pilot.tap(x=x + w // 3, y=y + h // 3)
+        assert pilot.details()["zoom"] == 2.5
+        cx, cy = x + w // 2, y + h // 2
+        _fingers(pilot, (1, "down", (cx - 60, cy)), (2, "down", (cx + 60, cy)))
+        for step in range(1, 9):  # the fingers spread to three times their gap: the most zoom
+            _fingers(pilot, (1, "move", (cx - 60 - step * 15, cy)), (2, "move", (cx + 60 + step * 15, cy)))
+        _fingers(pilot, (2, "up", (cx + 180, cy)), (1, "up", (cx - 180, cy)))
+        pilot.advance(0.2)
+        assert pilot.details()["zoom"] == MAX_ZOOM
+        zoomed = pygame.image.load(str(pilot.screenshot(tmp_path / "zoomed.png")))
+        gallery = next(g for g in screen.stack.top.tree(screen.size).walk() if isinstance(g, Gallery))
+        frame = w * h * 4
+        assert 0 < gallery.zoomed_bytes <= frame * 1.05, (gallery.zoomed_bytes, frame)
+        source = 1200 * 1200 * 4  # the demo's pictures are 1200 px: kept at their own size
+        # (and the page's other pictures: 12 MB in all; the picture scaled whole at 4x was 20.7 MB alone)
+        assert screen.images.held_bytes <= source + frame + (8 << 20), (screen.images.held_bytes, frame)
+        changed = sum(whole.get_at((x + i * w // 20, y + j * h // 20)) != zoomed.get_at((x + i * w // 20,
+                                                                                          y + j * h // 20))
+                      for i in range(1, 20) for j in range(1, 20))
+        assert changed > 100, "the zoomed pixels show in the frame"
+        assert whole.get_at((x - 4, y + h // 2)) == zoomed.get_at((x - 4, y + h // 2)), "and stay in it"
+    finally:
+        pilot.close()
