@@ -500,7 +500,8 @@ class ShopScene(Scene):
         content = column(kit.rule(),
                          row(kit.words(said, color="muted", sizes=("small",), max_lines=2),
                              kit.button(ctx.t("Compare ({count})", count=count), self.open_compare,
-                                        style="accent", enabled=count >= 2, why=self.compare_why()),
+                                        style="accent", enabled=count >= 2, why=self.compare_why(),
+                                        reason=self.compare_reason()),
                              gap=gap, align="center", padding=Insets(gap, margin, gap, margin)),
                          widget=bar)
         return [content]
@@ -524,6 +525,15 @@ class ShopScene(Scene):
     def compare_why(self) -> str:
         """What the comparison's button says when tapped with fewer than two products chosen."""
         return self.ctx.t("Add at least 2 products to compare them side by side.")
+
+    def compare_reason(self) -> str:
+        """What stands under the comparison's button while it cannot be used: how many more to choose."""
+        more = max(0, 2 - len(self.ctx.session.compare))
+        return self.ctx.t.plural("Choose {count} more product", "Choose {count} more products", more) if more else ""
+
+    def contact_reason(self, by_phone: bool) -> str:
+        """What stands under a form's button while its email address or phone number is missing."""
+        return self.ctx.t("Type your phone number") if by_phone else self.ctx.t("Type your email address")
 
     def open_cart(self) -> None:
         """Show the cart."""

@@ -70,6 +70,12 @@ class CheckoutScene(ShopScene):
             return len(self.typed["postcode"].strip()) >= 3
         return True
 
+    def _reason(self) -> str:
+        """Why "Next" cannot be used yet, in a few words under it."""
+        if self._ready():
+            return ""
+        return self.contact_reason(self.by_phone) if self.step == "contact" else self.ctx.t("Fill in this field")
+
     def _collect_from(self) -> datetime | None:
         preparation = timedelta(minutes=self.ctx.shop.config.orders.preparation_min)
         return self.ctx.shop.hours.ready_for_collection(self.ctx.clock.now(), preparation)
@@ -110,7 +116,7 @@ class CheckoutScene(ShopScene):
 
         root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",
-                                                            enabled=self._ready()),
+                                                            enabled=self._ready(), reason=self._reason()),
                                   parts=contact if self.step == "contact" else None, above=self._summary,
                                   **self._keys())
         return root

@@ -47,7 +47,8 @@ class CollectionScene(ShopScene):
         # one bar: "Compare (n)" once a product is ticked, and the map; side by side, so that the list keeps its room
         count = len(ctx.session.compare)
         actions = [kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
-                              enabled=count >= 2, width=fit())] if count else []
+                              enabled=count >= 2, why=self.compare_why(), reason=self.compare_reason(),
+                              width=fit())] if count else []
         if inside and on_shelf and ctx.shop.catalog.store_map():
             actions.append(kit.button(t("See them on the map"), partial(self._map, on_shelf), style="accent",
                                       width=flex()))

@@ -61,10 +61,16 @@ class EmailScene(ShopScene):
         ready = valid_email(self.address) and self.consent
         root, self.field = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
                                            self.key, action=lambda: kit.button(t("Send"), self.send, style="accent",
-                                                                               enabled=ready),
+                                                                               enabled=ready, reason=self.reason()),
                                            parts=boxes, keys="email",
                                            shortcuts=contact_shortcuts(self.ctx, "email", self.address, self.fill))
         return root
+
+    def reason(self) -> str:
+        """Why "Send" cannot be used yet: the address first, then the consent."""
+        if not valid_email(self.address):
+            return self.ctx.t("Type your email address")
+        return "" if self.consent else self.ctx.t("Tick the required box first")
 
     def fill(self, address: str) -> None:
         """Put a whole address in the field (a domain key, the address typed before)."""

@@ -97,6 +97,15 @@ class EventSignupScene(ShopScene):
             return len(self.typed["name"].strip()) >= 2
         return any(self._contact()) and self.consent
 
+    def _reason(self) -> str:
+        """Why the step's button cannot be used yet, in a few words under it."""
+        if self._ready():
+            return ""
+        if self.step == "name":
+            return self.ctx.t("Type your first name")
+        return self.contact_reason(self.by_phone) if not any(self._contact()) else \
+            self.ctx.t("Tick the required box first")
+
     def build(self, size: tuple[int, int]) -> Root:
         """The field of the step, with the keyboard."""
         ctx, t, kit = self.ctx, self.ctx.t, self.kit
@@ -105,7 +114,7 @@ class EventSignupScene(ShopScene):
         if self.step == "name":
             root, _ = self.text_entry(size, t("Your first name"), self.typed["name"], t("First name"), self.key,
                                       action=lambda: kit.button(t("Next"), self.next_step, style="accent",
-                                                                enabled=self._ready()),
+                                                                enabled=self._ready(), reason=self._reason()),
                                       parts=lambda compact: [kit.words(title, bold=True, max_lines=2)])
             return root
         consent = t("I agree to be contacted about this event only (required)")
@@ -119,7 +128,7 @@ class EventSignupScene(ShopScene):
         root, _ = self.text_entry(size, t("How can we reach you?"), self.typed["contact"],
                                   t("06 12 34 56 78") if self.by_phone else t("your.name@example.com"), self.key,
                                   action=lambda: kit.button(t("Sign up"), self.confirm, style="accent",
-                                                            enabled=self._ready()),
+                                                            enabled=self._ready(), reason=self._reason()),
                                   parts=choices)
         return root
 

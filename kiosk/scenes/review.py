@@ -39,6 +39,14 @@ class ReviewScene(ShopScene):
     def _ready(self) -> bool:
         return self.stars > 0 and len(self.typed["text"].strip()) >= MIN_TEXT
 
+    def _reason(self) -> str:
+        """Why "Next" cannot be used yet: the stars first, then enough words."""
+        if not self.stars:
+            return self.ctx.t("Choose the stars first")
+        if len(self.typed["text"].strip()) < MIN_TEXT:
+            return self.ctx.t("A few more words ({count} letters at least)", count=MIN_TEXT)
+        return ""
+
     def build(self, size: tuple[int, int]) -> Root:
         """The field of the step, the stars and the button between it and the keyboard."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
@@ -55,8 +63,8 @@ class ReviewScene(ShopScene):
 
             root, *_ = self.text_entry(size, t("Your review of {name}", name=name), self.typed["text"],
                                        t("What did you like, or not?"), self.key,
-                                       action=lambda: kit.button(t("Next"), self.next_step,
-                                                                        style="accent", enabled=self._ready()),
+                                       action=lambda: kit.button(t("Next"), self.next_step, style="accent",
+                                                                 enabled=self._ready(), reason=self._reason()),
                                        parts=stars)
             return root
         root, *_ = self.text_entry(size, t("Your first name (optional)"), self.typed["author"], t("First name"),

@@ -54,10 +54,20 @@ class Kit:
         return box
 
     def button(self, label: str, action: Callable[[], None] | None, *, width: Size | None = None,
-               height: Size | None = None, **style: Any) -> Box:
-        """A button as wide as its text (or `width`), at least the touch target."""
+               height: Size | None = None, reason: str = "", **style: Any) -> Box:
+        """A button as wide as its text (or `width`), at least the touch target. Disabled with a `reason`
+        (what is missing: "Tick the required box first"), the reason stands under it in small words before
+        anyone taps, and a tap says it too (unless the button's `why` says more)."""
         made = Button((0, 0, 0, 0), label, action, **style)
-        return button(made, self.cache, self.theme, width=width, height=height)
+        box = button(made, self.cache, self.theme, width=width, height=height)
+        if made.enabled or not reason:
+            return box
+        made.why = made.why or reason
+        target = self.theme.size("touch_target")
+        # as wide as the button, or a few targets when the button is narrow: it never widens the button's place
+        said = self.words(reason, size="small", color="muted", align="center", max_lines=2,
+                          width=fit(max=max(box.natural(1 << 20)[0], 3 * target)))
+        return column(box, said, gap=self.theme.size("gap") // 4, width=box.width, height=fit())
 
     def toggle(self, label: str, action: Callable[[], None] | None, *, checked: bool, shown: str = "",
                switch: bool = False, size: str = "text", width: Size | None = None, stacked: bool = False) -> Box:
