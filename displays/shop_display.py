@@ -135,6 +135,8 @@ class ShopDisplay:
         state after it."""
         t = self.ctx.t
         if isinstance(widget, Toggle):
+            if widget.role == "radio":  # one of several (a rating's stars): the one chosen says so
+                return t("{label}: {state}", label=widget.label, state=t("chosen")) if widget.checked else widget.label
             if widget.switch:
                 state = t("on") if widget.checked else t("off")
             else:

@@ -12,7 +12,7 @@ from typing import Any
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, flow
+from kiosk.ui.layout import Box, fit, flow
 from kiosk.ui.widgets import Root
 
 MIN_TEXT = 10
@@ -44,7 +44,7 @@ class ReviewScene(ShopScene):
         if not self.stars:
             return self.ctx.t("Choose the stars first")
         if len(self.typed["text"].strip()) < MIN_TEXT:
-            return self.ctx.t("A few more words ({count} letters at least)", count=MIN_TEXT)
+            return self.ctx.t("At least {count} letters", count=MIN_TEXT)
         return ""
 
     def build(self, size: tuple[int, int]) -> Root:
@@ -56,10 +56,14 @@ class ReviewScene(ShopScene):
             def stars(compact: bool) -> list[Box]:  # compact: without the line that only explains
                 note = [] if compact else [kit.words(t("Choose the stars, then a few words ({count} letters at "
                                                        "least).", count=MIN_TEXT), size="small", color="muted")]
-                return [flow(*(kit.button(t("{count} stars", count=count) if count > 1 else t("1 star"),
-                                        partial(self._rate, count), size="title", shown="★",
-                                        style="chip_on" if count <= self.stars else "chip")
-                             for count in range(1, 6)), gap=theme.size("gap")), *note]
+                # the stars filled up to the rating chosen, and the rating in words beside them
+                said = kit.words(t("{rating} out of 5", rating=self.stars) if self.stars else t("No stars yet"),
+                                 bold=bool(self.stars), color="text" if self.stars else "muted", max_lines=2,
+                                 width=fit(), valign="center")
+                return [flow(*(kit.rating_star(t("{count} stars", count=count) if count > 1 else t("1 star"),
+                                               partial(self._rate, count), lit=count <= self.stars,
+                                               chosen=count == self.stars)
+                               for count in range(1, 6)), said, gap=theme.size("gap")), *note]
 
             root, *_ = self.text_entry(size, t("Your review of {name}", name=name), self.typed["text"],
                                        t("What did you like, or not?"), self.key,

@@ -32,7 +32,7 @@ from kiosk.ui.layout import (
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Panel, Picture, Stars, Status, Toggle, Widget
+from kiosk.ui.widgets import Button, Label, Panel, Picture, RatingStar, Stars, Status, Toggle, Widget
 
 
 class Kit:
@@ -65,7 +65,7 @@ class Kit:
         made.why = made.why or reason
         target = self.theme.size("touch_target")
         # as wide as the button, or a few targets when the button is narrow: it never widens the button's place
-        said = self.words(reason, size="small", color="muted", align="center", max_lines=2,
+        said = self.words(reason, size="small", color="muted", align="center", max_lines=3,
                           width=fit(max=max(box.natural(1 << 20)[0], 3 * target)))
         return column(box, said, gap=self.theme.size("gap") // 4, width=box.width, height=fit())
 
@@ -104,6 +104,12 @@ class Kit:
         """Five stars for a rating."""
         made = Stars((0, 0, 0, 0), rating, label)
         return leaf(made, width=fixed(Stars.width_for(height)), height=fixed(height))
+
+    def rating_star(self, label: str, action: Callable[[], None], *, lit: bool, chosen: bool) -> Box:
+        """One of the five stars to tap to rate, a touch target square: filled up to the rating chosen."""
+        made = RatingStar((0, 0, 0, 0), label, action, lit=lit, chosen=chosen)
+        side = self.theme.size("touch_target")
+        return leaf(made, width=fixed(side), height=fixed(side))
 
     @staticmethod
     def panel(color: str = "surface", **style: Any) -> Panel:

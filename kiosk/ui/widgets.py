@@ -686,6 +686,18 @@ class Picture(Widget):
                              border_radius=painter.theme.size("radius"))
 
 
+def star_points(cx: float, cy: float, size: float) -> list[tuple[float, float]]:
+    """The ten corners of a five-pointed star `size` tall, centred at (cx, cy)."""
+    import math
+
+    points = []
+    for k in range(10):
+        r = size / 2 if k % 2 == 0 else size / 4.6
+        angle = -math.pi / 2 + k * math.pi / 5
+        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    return points
+
+
 class Stars(Widget):
     """A rating from 0 to 5 as five stars, partly filled."""
 
@@ -706,11 +718,7 @@ class Stars(Widget):
         for index in range(5):
             cx = rect.x + size // 2 + index * (size + size // 8)
             cy = rect.centery
-            points = []
-            for k in range(10):
-                r = size / 2 if k % 2 == 0 else size / 4.6
-                angle = -math.pi / 2 + k * math.pi / 5
-                points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+            points = star_points(cx, cy, size)
             fill = max(0.0, min(1.0, self.rating - index))
             pygame.draw.polygon(painter.surface, grey, points)
             if fill > 0:
@@ -726,6 +734,36 @@ class Stars(Widget):
     def width_for(height: int) -> int:
         """How wide five stars of this height are."""
         return 5 * height + 4 * (height // 8)
+
+
+class RatingStar(Toggle):
+    """One of the five stars a shopper taps to rate: drawn filled in the star colour up to the rating chosen
+    (`lit`), outlined after it, so the rating shows at a glance. It is a radio button of five: the star of
+    the rating chosen is the one `checked`, and speech says so."""
+
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
+                 lit: bool, chosen: bool) -> None:
+        super().__init__(rect, label, on_tap, checked=chosen)
+        self.lit = lit
+        self.role = "radio"
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """The star, filled and on a chip edged in the primary colour when lit, outlined when not."""
+        theme = painter.theme
+        radius = theme.size("radius")
+        color = theme.color("surface")
+        if self.pressed:
+            color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
+        pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
+        pygame.draw.rect(painter.surface, theme.color("primary" if self.checked else "divider"), rect,
+                         max(2, theme.px(6 if self.checked else 3)), border_radius=radius)
+        size = min(rect.width, rect.height) * 7 // 10
+        points = star_points(rect.centerx, rect.centery + size // 20, size)
+        if self.lit:
+            pygame.draw.polygon(painter.surface, theme.color("star"), points)
+            pygame.draw.polygon(painter.surface, theme.color("text"), points, max(1, size // 24))
+        else:
+            pygame.draw.polygon(painter.surface, theme.color("muted"), points, max(2, size // 14))
 
 
 class TextField(Widget):

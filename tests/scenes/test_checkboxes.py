@@ -129,3 +129,34 @@ def test_speech_says_whether_a_box_is_ticked(speaking: Pilot) -> None:  # noqa: 
     while said not in ctx.shop.speaker.spoken and time.monotonic() < deadline:
         time.sleep(0.05)
     assert said in ctx.shop.speaker.spoken, ctx.shop.speaker.spoken
+
+
+@pytest.mark.parametrize("language, accessible, said", [("fr", False, "3 sur 5"), ("de", True, "3 von 5")])
+def test_the_rating_chosen_shows_in_filled_stars_and_in_words(tmp_path: Path, language: str, accessible: bool,
+                                                              said: str) -> None:
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), language)
+    try:
+        pilot.tap(x=540, y=640)
+        if accessible:
+            pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        t = ctx.t
+        ctx.show(ctx.routes.review("RUN-115"))
+        pilot.tap(t("{count} stars", count=3))
+        pilot.advance(0.1)
+        tree = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        stars = [w for w in tree if w["role"] == "radio"]
+        assert [w["checked"] for w in stars] == [False, False, True, False, False], "the third star is the one chosen"
+        assert any(w["role"] == "text" and w["label"] == said for w in tree), f"the rating in words: {said!r}"
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "review.png")))
+        gold = ctx.theme.color("star")
+        filled = [colour_count(picture, pygame.Rect(w["bounds"]), gold) for w in stars]
+        side = stars[0]["bounds"][2]
+        assert all(count > side * side // 12 for count in filled[:3]), f"stars 1-3 filled: {filled}"
+        assert all(count < side * side // 50 for count in filled[3:]), f"stars 4-5 empty: {filled}"
+        chosen = next(w for w in pilot.app.display().screen.stack.top.tree((1080, 1920)).walk()
+                      if w.role == "radio" and getattr(w, "checked", False))
+        assert pilot.app.display().spoken(chosen) == t("{label}: {state}", label=t("{count} stars", count=3),
+                                                       state=t("chosen"))
+    finally:
+        pilot.close()
