@@ -95,6 +95,6 @@ def test_the_checkout_and_the_review_say_what_their_next_step_needs(tmp_path: Pa
         ctx.show(ctx.routes.review("RUN-115"))
         assert said_under(pilot, t("Next"), "Wählen Sie zuerst die Sterne")
         pilot.tap(t("{count} stars", count=4))
-        assert said_under(pilot, t("Next"), "Noch ein paar Worte (mindestens 10 Buchstaben)")
+        assert said_under(pilot, t("Next"), "Mindestens 10 Zeichen")
     finally:
         pilot.close()
