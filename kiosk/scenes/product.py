@@ -403,7 +403,8 @@ class ProductScene(ShopScene):
         toggle = (t("Remove from comparison") if self.sku in ctx.session.compare else t("Add to comparison"))
         compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
                    kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
-                              enabled=count >= 2, why=self.compare_why(), reason=self.compare_reason(), size="text",
+                              enabled=count >= 2, why=self.compare_why(), size="text",
+                              reason=self.compare_reason() if count else "",  # none yet: "Add to comparison" says it
                               width=fit(min=theme.size("thumb")))]  # never wraps
         lines: list[Box] = []
         if ctx.shop.config.orders.enabled:
