@@ -400,7 +400,15 @@ class App:
         animating = self.frame()
         if not animating:
             self._maybe_give_back_memory()
+            self._warm_up()
         return animating
+
+    def _warm_up(self) -> None:
+        """After a still frame (the screen shows, no one waits for it): the fonts a scene loaded draw the
+        letters of a list of products once, so that the first search's results do not pay for it on the
+        shopper's first keystroke (nothing to do once each font has)."""
+        for display in self.displays:
+            display.screen.theme.warm_up()
 
     def _maybe_give_back_memory(self) -> None:
         """After a frame that left the screen still (presented, nothing moving), at most every
