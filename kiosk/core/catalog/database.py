@@ -457,6 +457,8 @@ class Catalog:
         departments = sorted(self.named_departments(words))
         if departments and index == "popular_search":
             ranked = self._departments_first(query, bound, departments, limit)
+        elif departments:
+            ranked = self._few_departments_first(query, bound, departments, limit)
         else:
             marks = ", ".join("?" * len(departments))
             first = f"category IN ({marks}) DESC, " if departments else ""
@@ -491,6 +493,31 @@ class Catalog:
         rows = {row["id"]: row for row in self._db.execute(
             f"SELECT id, {_SUMMARY_COLUMNS} FROM products WHERE id IN ({', '.join('?' * len(first))})", first)}
         return [_summary(rows[hit]) for hit in first if hit in rows]
+
+    def _few_departments_first(self, query: str, bound: int, departments: list[str],
+                               limit: int) -> list[ProductSummary]:
+        """The candidates up to row `bound` (a query with few matches: "frontale 90"), ranked over the whole
+        index, those of `departments` first. When the best `limit` are all of them (as usual: the query names
+        their department), those rows alone are read, rather than the row of every candidate (169 for
+        "frontale 90" on 100k products, spread over the table's pages and not read yet: ~0.6 ms)."""
+        best = [row[0] for row in self._db.execute(
+            "SELECT rowid FROM product_search WHERE product_search MATCH ? AND rowid <= ? "
+            "ORDER BY bm25(product_search, 8.0, 4.0, 2.0, 1.0), rowid LIMIT ?", (query, bound, SEARCH_CANDIDATES))]
+        rows = self._rows(best[:limit])
+        if all(row["category"] in departments for row in rows.values()):
+            return [_summary(rows[hit]) for hit in best[:limit] if hit in rows]
+        rows = self._rows(best)
+        present = [hit for hit in best if hit in rows]
+        first = ([hit for hit in present if rows[hit]["category"] in departments] +
+                 [hit for hit in present if rows[hit]["category"] not in departments])[:limit]
+        return [_summary(rows[hit]) for hit in first]
+
+    def _rows(self, ids: list[int]) -> dict[int, sqlite3.Row]:
+        """The products of these row ids, by row id."""
+        if not ids:
+            return {}
+        return {row["id"]: row for row in self._db.execute(
+            f"SELECT id, {_SUMMARY_COLUMNS} FROM products WHERE id IN ({', '.join('?' * len(ids))})", ids)}
 
     def _every_word_whole(self, words: list[str], limit: int) -> list[ProductSummary]:
         """The products having every word whole, when they are few: they come first. A full title typed
