@@ -3,6 +3,7 @@ first, with "did you mean" saying what the search was taken for."""
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import sys
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from stdnum import ean
 
 from kiosk.core.catalog.build import ensure_catalog
 from kiosk.core.catalog.database import Catalog
@@ -169,3 +171,40 @@ def test_keywords_that_are_not_words_by_language_refuse_the_pack_naming_them(tmp
         read_pack(folder)
     said = [str(problem) for problem in caught.value.problems]
     assert any("categories.json" in text and "keywords" in text for text in said), said
+
+
+@pytest.mark.slow  # a 5,100-product pack is written and imported (5-10 s)
+def test_a_department_named_comes_first_among_few_matches_that_other_departments_rank_higher(tmp_path: Path) -> None:
+    """Beyond the most popular products' own index (5,000): a query with few matches is ranked over the
+    whole index, and the department it names still comes first when products of another department have
+    every word in their name (a bike's tent carrier) and the tents only in their description."""
+    sys.path.insert(0, str(REPO / "content" / "tools"))
+    from make_synthetic_pack import write_pack
+
+    folder = write_pack(5_100, tmp_path / "pack")
+    with (folder / "products.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    def gtin(number: int) -> str:
+        body = f"2{number:011d}"
+        return body + ean.calc_check_digit(body)
+
+    added = []
+    for index in range(3):
+        carrier = {**rows[index * 6], "sku": f"CARRIER{index}", "gtin": gtin(900_000 + index), "category": "bikes",
+                   "popularity": "9999", "name.fr": f"Porte-tente Zorblax {index}",
+                   "name.en": f"Tent carrier Zorblax {index}"}
+        tent = {**rows[index * 6 + 2], "sku": f"TENT{index}", "gtin": gtin(900_100 + index), "category": "tents",
+                "popularity": "1", "name.fr": f"Tente Kito {index}", "name.en": f"Tent Kito {index}",
+                "description.fr": "Se range dans le sac Zorblax.", "description.en": "Fits the Zorblax bag."}
+        added += [carrier, tent]
+    with (folder / "products.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=list(rows[0])).writerows(added)
+    big = Catalog(ensure_catalog(folder, tmp_path / "catalog.db"))
+    try:
+        found = big.find("tente zorbl", 30)
+        assert {p.sku for p in found.products[:3]} == {"TENT0", "TENT1", "TENT2"}, [p.sku for p in found.products]
+        assert {p.sku for p in found.products[3:]} == {"CARRIER0", "CARRIER1", "CARRIER2"}
+        # the carriers have every word in their name: they come first once the tents' department is not named
+        assert {p.sku for p in big.find("porte zorbl", 30).products[:3]} == {"CARRIER0", "CARRIER1", "CARRIER2"}
+    finally:
+        big.close()
