@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from kiosk.core.shopper.compare import Comparison, build_comparison
+from kiosk.core.shopper.compare import CompareRow, Comparison, build_comparison
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import in_store_shown
@@ -34,7 +34,7 @@ class CompareScene(ShopScene):
                 "best": {row.key: sorted(comparison.products[i].sku for i in row.best) for row in comparison.rows
                          if row.best},
                 "differences_only": self.differences_only,
-                "rows": [row.key for row in comparison.rows if row.differs or not self.differences_only]}
+                "rows": [row.key for row in comparison.rows if self._shown(row)]}
 
     def _comparison(self) -> Comparison:
         ctx = self.ctx
@@ -98,7 +98,7 @@ class CompareScene(ShopScene):
             bands.append(kit.words(t("Products of different departments ({departments}): only what they share is "
                                      "compared.", departments=", ".join(comparison.departments)),
                                    color="muted", max_lines=3))
-        rows = [line for line in comparison.rows if line.differs or not self.differences_only]
+        rows = [line for line in comparison.rows if self._shown(line)]
         if not rows:
             bands.append(kit.words(t("These products are the same on every line compared."), color="muted",
                                    align="center", max_lines=3))
@@ -125,6 +125,10 @@ class CompareScene(ShopScene):
         body = column(column(*strip, gap=gap, padding=Insets(gap if compact else margin, margin, gap, margin)),
                       kit.rule(), table, height=flex())
         return self.screen(size, title, body, bottom=[bar])
+
+    def _shown(self, line: CompareRow) -> bool:
+        """Whether a row shows: every row, or with "differences only" those that differ and where they are."""
+        return not self.differences_only or line.differs or line.key == "aisle"
 
     def _band(self, content: Box, differs: bool) -> Box:
         """A row of the table; one where the products differ is tinted and marked at its start with a bar of
@@ -153,10 +157,13 @@ class CompareScene(ShopScene):
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         gap = theme.size("gap")
         lines = 4 if narrow else 2
-        shaded = self._band(column(kit.words(t("Shaded row: they differ"), size="small", bold=True, max_lines=lines,
-                                             width=fit()),
-                                   padding=Insets(gap // 3, gap // 2, gap // 3, gap // 2), width=fit()), True)
-        shaded.width = fit()
+        # a legend: a sample of the row's tint and bar, then what it means in plain words beside it
+        side = self.ctx.screen.text.line_height(theme.size("small"), True)
+        sample = self._band(leaf(None, width=fixed(2 * side), height=fixed(side)), True)
+        sample.width = fit()
+        shaded = row(column(sample, justify="center", width=fit()),
+                     kit.words(t("Shaded row: they differ"), size="small", bold=True, max_lines=lines, valign="center"),
+                     gap=gap // 2)
         best = kit.words("✓ " + t("the best of the row (lowest price, best rating…)"), size="small",
                          color="best", bold=True, max_lines=lines)
         if narrow:

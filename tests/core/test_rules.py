@@ -29,6 +29,8 @@ def test_comparison_marks_rows_that_differ_and_the_best_value(tmp_path: Path) ->
     assert rows["spec.weight"].values[0].endswith("\u00a0kg") and "," in rows["spec.weight"].values[0]
     assert not rows["spec.wheel"].best  # neither bigger nor smaller wheels are "better"
     assert rows["spec.electric"].values == ("Non", "Non", "Non") and not rows["spec.electric"].differs
+    assert not rows["aisle"].differs, "each product has its own place: not a difference between them"
+    assert rows["stock"].differs == (len({p.stock > 0 for p in products}) > 1), "in stock or not, not how many"
     catalog.close()
 
 

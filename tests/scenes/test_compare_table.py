@@ -67,8 +67,9 @@ def test_a_row_that_differs_stands_out_on_white_with_a_bar_like_its_legend(tmp_p
         assert picture.get_at((3, price.centery))[:3] == bar[:3], "the bar of the brand's colour at its start"
         assert picture.get_at((3, same.centery))[:3] != bar[:3]
         legend = label("Ligne colorée : ils diffèrent")
-        marks = {picture.get_at((x, legend.centery))[:3] for x in range(legend.left - 40, legend.left)}
+        marks = {picture.get_at((x, legend.centery))[:3] for x in range(legend.left - 3 * legend.height, legend.left)}
         assert bar[:3] in marks, "the legend's sample has the same bar"
+        assert pygame.Color(theme.color("differs"))[:3] in marks, "and the same tint, before its words"
     finally:
         pilot.close()
 
@@ -98,5 +99,27 @@ def test_accessible_compare_shows_several_rows_within_reach(tmp_path: Path, size
             pilot.advance(2)
         pilot.tap(f"Retirer {display.ctx.shop.catalog.product('RUN-115').title('fr')}")
         assert "RUN-115" not in display.ctx.session.compare
+    finally:
+        pilot.close()
+
+
+def test_only_the_rows_that_tell_the_products_apart_are_marked_in_a_tint_far_from_the_accent(tmp_path: Path) -> None:
+    pilot = compare_four(tmp_path, (1080, 1920), accessible=False)
+    try:
+        details = pilot.details()
+        # four shoes on the shelf, each in its own aisle: where they are is not how they differ
+        assert "stock" not in details["differs"] and "aisle" not in details["differs"], details["differs"]
+        pilot.tap("Différences seulement")
+        assert "aisle" in pilot.details()["rows"], "with the differences only, where to find them stays"
+        for accessible in (False, True):
+            pilot.app.display().set_accessible(accessible)
+            theme = pilot.app.display().screen.theme
+            tint = pygame.Color(theme.color("differs"))
+            for other in ("accent", "primary", "highlight", "divider"):
+                colour = pygame.Color(theme.color(other))
+                distance = sum((a - b) ** 2 for a, b in zip(tint[:3], colour[:3], strict=True)) ** 0.5
+                assert distance > 40, f"the tint {tint} is near {other} {colour} (accessible: {accessible})"
+            accent = pygame.Color(theme.color("accent"))
+            assert abs(tint.hsva[0] - accent.hsva[0]) % 360 > 60, "not a shade of the accent's hue"
     finally:
         pilot.close()

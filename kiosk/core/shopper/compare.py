@@ -58,9 +58,10 @@ def build_comparison(
     shopper chose ("Taille 42"; "": none): with one, it is the first row, "Your choice"."""
     rows: list[CompareRow] = []
 
-    def add(key: str, label: str, shown: list[str], raw: list[float | None], better: str) -> None:
-        differs = len(set(shown)) > 1
-        rows.append(CompareRow(key, label, tuple(shown), differs, _best(raw, better)))
+    def add(key: str, label: str, shown: list[str], raw: list[float | None], better: str,
+            differs: bool | None = None) -> None:  # differs: whether the values tell the products apart
+        rows.append(CompareRow(key, label, tuple(shown), len(set(shown)) > 1 if differs is None else differs,
+                               _best(raw, better)))
 
     if any(choices):
         chosen = [choices[index] if index < len(choices) and choices[index] else "—" for index in range(len(products))]
@@ -70,7 +71,8 @@ def build_comparison(
         [float(p.price_cents) for p in products], "lower")
     add("rating", texts("Rating"),
         [f"{format_number(p.rating)} ★ ({p.review_count})" if p.review_count else f"{format_number(p.rating)} ★"
-         for p in products], [p.rating for p in products], "higher")
+         for p in products], [p.rating for p in products], "higher",
+        len({p.rating for p in products}) > 1)  # the same rating on fewer reviews is the same rating
     add("brand", texts("Brand"), [p.brand for p in products], [None] * len(products), "")
 
     by_id = {c.id: c for c in categories}
@@ -92,9 +94,11 @@ def build_comparison(
             continue  # products of different departments: a property only one of them has compares nothing
         shown = [format_spec_value(v, spec, language, texts, format_number) for v in values]
         add(f"spec.{spec.key}", pick(spec.label, language), shown, [_numeric(v) for v in values], spec.better)
+    # how many are on the shelf and where: what the shopper needs, not what tells the products apart (38 and
+    # 16 pairs in stock are both "in stock"; every product has its own place)
     add("stock", texts("In stock"), [str(p.stock) if p.stock else texts("No") for p in products],
-        [float(p.stock > 0) for p in products], "higher")
-    add("aisle", texts("Aisle"), [p.aisle for p in products], [None] * len(products), "")
+        [float(p.stock > 0) for p in products], "higher", len({p.stock > 0 for p in products}) > 1)
+    add("aisle", texts("Aisle"), [p.aisle for p in products], [None] * len(products), "", False)
     return Comparison(tuple(products), tuple(rows), departments)
 
 
