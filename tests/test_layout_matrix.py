@@ -86,7 +86,7 @@ class Walk:
         self.problems += [f"{step}: {problem}" for problem in
                           layout_problems(widgets, display.screen.theme.size("touch_target"))]
         if self.snapshots and step in SNAPSHOT_STEPS:
-            width, height = display.screen.size
+            width, height = display.screen.full.get_size()  # reach mode: the whole screen, not the zone
             check_snapshot(f"matrix/{self.where}-{step}", self.pilot.screenshot(self.folder / f"{step}.png"),
                            (width // 2, height // 2))
 
