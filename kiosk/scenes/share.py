@@ -115,7 +115,7 @@ class ShareScene(ShopScene):
                                        self.save, style="secondary", size="text", width=flex(),
                                        enabled=not saved, shown=("✓ " if saved else "") + (
                                            t("Saved in your account") if saved else t("Save to my account"))))
-            done = kit.button(t("I'm done"), ctx.on_end_session, style="accent", size="text", width=flex(),
+            done = kit.button(t("I'm done"), ctx.on_end_session, style="secondary", size="text", width=flex(),
                               note=t("Your choices are wiped from the screen"))
             if ctx.screen.offset:  # the reach zone is short: one row, for the code's room
                 return row(*made, done, gap=gap, fold=True)
