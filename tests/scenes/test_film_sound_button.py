@@ -24,6 +24,7 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.sound_button import SoundButton
 from kiosk.ui.video_view import VideoView
 from tests.conftest import REPO, write_config
+from tests.scenes.test_accessible_mode import needs_espeak
 from tests.videos import numbered_film
 
 sys.path.insert(0, str(REPO / "content" / "tools"))
@@ -185,7 +186,7 @@ def test_a_customer_s_video_has_the_button_too_and_plays_muted_until_it_is_tappe
         pilot.close()
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+@needs_espeak
 def test_in_accessible_mode_the_button_s_new_words_are_said_when_it_is_tapped(tmp_path: Path, tone_pack: Path) -> None:
     (tmp_path / "speech").mkdir()
     config = config_for(tmp_path, tone_pack, True)
