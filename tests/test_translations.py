@@ -63,6 +63,15 @@ def test_no_shipped_language_misses_a_text() -> None:
         assert all(len(messages[t]) == 2 for t in plurals), f"{language}: a plural without its two forms"
 
 
+def test_each_text_is_translated_once_in_each_catalogue() -> None:
+    # Helpers append entries by hand; a second entry for the same text would win or lose by its place in the
+    # file, so a translator's fix to the first one could silently show nothing.
+    for path in sorted(LOCALE.glob("*/LC_MESSAGES/kiosk.po")):
+        ids = re.findall(r'^msgid (".*")$', path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        twice = sorted({text for text in ids if ids.count(text) > 1 and text != '""'})
+        assert not twice, f"{path.relative_to(REPO)}: translated twice: {twice}"
+
+
 def test_translations_keep_every_field_of_the_english_text() -> None:
     for language, messages in _catalogues().items():
         wrong = [(source, forms) for source, forms in messages.items()
