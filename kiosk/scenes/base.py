@@ -568,24 +568,27 @@ def shorten_at_word(cache: TextCache, said: str, size: int, room: int) -> str:
 
 
 Tick = Callable[[ProductSummary], Box]  # a product's compare tick (kiosk/scenes/comparing.py)
+GridTick = Callable[[ProductSummary, bool], Box]  # the same, its box over its word when the flag says so
 
 
 def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
-                 on_tap: Callable[[], None], tick: Tick | None = None, beside: bool = False) -> Widget:
+                 on_tap: Callable[[], None], tick: Tick | None = None, beside: bool = False,
+                 top: bool = False) -> Widget:
     """A tappable card in `rect`: picture, brand, name, rating and price, whether the product is in
     the cart, and its compare tick (the card is built again when either changes)."""
     card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
-    layout(mount(product_card_box(ctx, product, tick, beside), card), rect)
+    layout(mount(product_card_box(ctx, product, tick, beside, top), card), rect)
     return card
 
 
 def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | None = None,
-                     beside: bool = False) -> Box:
+                     beside: bool = False, top: bool = False) -> Box:
     """The layout of a product card: the picture takes what the texts leave (the larger text
     of accessible mode takes room from the picture, never from the name). Every card is as tall for a
     width, whatever its product: the name has two lines, the state line is kept. With a `tick`, the
     compare tick stands at the bottom, across the card; `beside`: in the top corner beside the picture (the
-    shop window's big cards, whose picture keeps its height)."""
+    shop window's big cards, whose picture keeps its height); `top`: in the top corner over the picture (a
+    narrow card, whose picture would shrink beside it)."""
     theme, t, kit = ctx.theme, ctx.t, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
     title = product.title(ctx.lang)
@@ -603,45 +606,70 @@ def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | No
                     marks, gap=gap)
     picture = leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap))
     if tick is not None and beside:  # the tick at the top of its own column: the picture centred in what is left
-        picture = row(picture, column(tick(product)), gap=gap // 2, height=flex(min=gap))
+        picture = row(picture, column(tick(product), width=fit()), gap=gap // 2, height=flex(min=gap))
+    elif tick is not None and top:
+        picture = column(row(tick(product), justify="end"), picture, gap=gap // 3, height=flex(min=gap))
     return column(picture,
                   kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                   name, row(*rating, align="center", height=fit(min=theme.size("star"))),
                   price_box(ctx, product.sku, product.category, product.price_cents),
-                  marks, *([tick(product)] if tick is not None and not beside else []), gap=gap // 3,
+                  marks, *([tick(product)] if tick is not None and not (beside or top) else []), gap=gap // 3,
                   padding=Insets.all(gap))
 
 
 def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, room: int,
-                        tick: Tick | None = None) -> int:
+                        tick: Box | None = None) -> int:
     """How tall a product card of `width` is: its texts, and a picture as wide as the card, or less
     when the card would not show whole in `room` (a landscape counter shows a row of cards, not a row
-    of pictures)."""
+    of pictures). With a `tick` beside the picture, the picture's row is at least as tall as the tick."""
     gap = ctx.theme.size("gap")
-    texts = product_card_box(ctx, product, tick).natural(width)[1]  # measured only: its widgets are never mounted
-    picture = max(ctx.theme.size("thumb") // 2, min(width - 2 * gap, room * 9 // 10 - texts))
+    texts = product_card_box(ctx, product).natural(width)[1]  # measured only: its widgets are never mounted
+    least = ctx.theme.size("thumb") // 2
+    if tick is not None:  # a grid too short for a card: a smaller picture, the tick still whole at the top
+        least = tick.natural(width)[1]
+    picture = max(least, min(width - 2 * gap, room * 9 // 10 - texts))
     return texts + picture
 
 
 def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[ProductSummary],
-                 on_open: Callable[[str], None], tick: Tick | None = None) -> None:
+                 on_open: Callable[[str], None], tick: GridTick | None = None) -> None:
     """Products as cards in a scroll view, as many to a row as stay readable (two at least); a row is
     built only when it comes near the view, so that a department of thousands costs what is shown. With
-    `tick`, each card has its compare tick."""
+    `tick`, each card has its compare tick at its top, where a card taller than the view still shows it (at
+    the card's foot it lay under the bars at the bottom: designer's review): beside the picture, its box over
+    its word, when the picture keeps its size there (a landscape screen's short cards), else over it."""
     theme = ctx.theme
     margin, gap = theme.size("margin"), theme.size("gap")
     inner = view.rect.width - 2 * margin
     columns = max(2, (inner + gap) // (theme.size("tile_width") + gap))
     card_w = (inner - (columns - 1) * gap) // columns
-    card_h = product_card_height(ctx, card_w, products[0], view.rect.height, tick) if products else 0
+    card_h, beside, top, made = 0, False, False, None
+    if products and tick is not None:
+        stacked = tick(products[0], True)
+        tick_w = stacked.natural(card_w)[0]
+        card_h = product_card_height(ctx, card_w, products[0], view.rect.height, stacked)
+        picture_h = card_h - product_card_box(ctx, products[0]).natural(card_w)[1]
+        beside = card_w - 2 * gap - tick_w - gap // 2 >= picture_h * 4 // 5  # the picture barely narrower
+        if not beside:
+            above = tick(products[0], False).natural(card_w)[1] + gap // 3
+            card_h = above + product_card_height(ctx, card_w, products[0], view.rect.height - above)
+        top = not beside
+        made = partial(_tick_as, tick, beside)
+    elif products:
+        card_h = product_card_height(ctx, card_w, products[0], view.rect.height)
 
     def build_row(index: int) -> list[Widget]:
         return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),
-                                              card_w, card_h), product, partial(on_open, product.sku), tick)
+                                              card_w, card_h), product, partial(on_open, product.sku), made,
+                             beside=beside, top=top)
                 for col, product in enumerate(products[index * columns:(index + 1) * columns])]
 
     view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)
     view.content_height += margin
+
+
+def _tick_as(tick: GridTick, stacked: bool, product: ProductSummary) -> Box:
+    return tick(product, stacked)
 
 
 def suggestion_cards(ctx: SceneContext, width: int, products: list[ProductSummary],

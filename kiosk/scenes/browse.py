@@ -68,8 +68,8 @@ class BrowseScene(ShopScene):
         view.scroll = min(self._scrolled, view.max_scroll)
         self._grid = view
 
-    def _tick(self, product: ProductSummary) -> Box:
-        return compare_tick(self.ctx, product, self.rebuild)
+    def _tick(self, product: ProductSummary, stacked: bool) -> Box:
+        return compare_tick(self.ctx, product, self.rebuild, stacked=stacked)
 
     def rebuild(self) -> None:
         """Build again, the grid kept where it was scrolled to."""
