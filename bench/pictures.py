@@ -8,19 +8,22 @@ The same drawn product picture (a demo bike, 1200x1200) is written once in each 
 by pygame, WebP by Pillow at the quality content/tools/make_images.py uses), then decoded and scaled
 by the kiosk's own `_load_scaled` (header checked, decoded, smooth-scaled) to the size the terminal's
 product page shows it and to a card's size: wall time and CPU time (of the thread that does it, which
-a machine others load does not inflate), p50 and p99. It runs in this process, one picture at a time
+a machine others load does not inflate), p50 and p99, and how far above where it was the memory went
+while one was made (Linux). It runs in this process, one picture at a time
 (the kiosk's picture worker is one thread).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +62,34 @@ def write_formats(folder: Path) -> dict[str, Path]:
     return made
 
 
+def worker_peak_mb(make: Callable[[], object]) -> float | None:
+    """How far above what it was before resident memory went while `make` ran (Linux: the high-water mark,
+    reset first), or None where it cannot be read. Large blocks are given back at once, as in the kiosk
+    (kiosk/app/memory.py), so this is what making one picture holds at once."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # the high-water mark starts again from here
+        before = _status_kb("VmRSS")
+        make()
+        return round((_status_kb("VmHWM") - before) / 1024, 1)
+    except OSError:
+        return None
+
+
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1])
+    raise OSError(f"no {field} in /proc/self/status")
+
+
 def measure(work: Path, runs: int) -> list[Row]:
     """Decode-and-scale times of each format to each size, as rows of the bench's table."""
     import pygame
 
+    from kiosk.app.memory import tune_malloc
     from kiosk.ui.images import _load_scaled  # (pygame needs no init to decode and scale: no audio, no screen)
+
+    tune_malloc()  # large blocks in mappings of their own, as the kiosk has them
 
     rows: list[Row] = []
     for kind, path in write_formats(work).items():
@@ -79,6 +105,10 @@ def measure(work: Path, runs: int) -> list[Row]:
                 cpus.append((time.thread_time() - cpu) * 1000)
                 assert picture is not None and max(picture.get_size()) == size[0]
             walls, cpus = walls[3:], cpus[3:]  # the first ones warm the caches
+            peak = worker_peak_mb(functools.partial(_load_scaled, str(path), size))
+            if peak is not None:
+                rows.append({"what": f"picture decoded and scaled to {where}, memory peak", "size": label,
+                             "value": peak, "unit": "MB", "budget": None, "ok": None, "at_least": False})
             for what, value in ((f"picture decoded and scaled to {where}, p50", statistics.median(walls)),
                                 (f"picture decoded and scaled to {where}, p99", percentile(walls, 0.99)),
                                 (f"picture decoded and scaled to {where}, CPU p50", statistics.median(cpus)),
