@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # films with sound play to nothing, as on CI (no sound card)
 
 from kiosk.config import KioskConfig, load_config
+from kiosk.core.catalog.build import ensure_catalog
 from kiosk.testing.pilot import Pilot
 from tests.mqtt import Broker
 
@@ -26,19 +30,38 @@ if os.environ.get("CI"):
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = REPO / "config" / "default.toml"
+DEMO_PACK = REPO / "content" / "demo"
 
 
 def write_config(folder: Path, text: str | None = None, **session: float) -> Path:
     """A copy of the demo config in `folder`, with its catalogue there too; `session` overrides timeouts."""
     text = text if text is not None else DEFAULT_CONFIG.read_text(encoding="utf-8")
-    text = text.replace('pack = "../content/demo"', f'pack = "{REPO / "content" / "demo"}"\n'
-                                                     f'database = "{folder / "catalog.db"}"')
+    catalog = folder / "catalog.db"
+    text = text.replace('pack = "../content/demo"', f'pack = "{DEMO_PACK}"\ndatabase = "{catalog}"')
     text = text.replace('# path = "/var/lib/kiosk/outbox.db"', f'path = "{folder / "outbox.db"}"')  # not the user's
     for key, value in session.items():
         text = re.sub(rf"^{key} = .*$", f"{key} = {value}", text, flags=re.M)
     path = folder / "kiosk.toml"
     path.write_text(text, encoding="utf-8")
+    if f'pack = "{DEMO_PACK}"' in text and f'database = "{catalog}"' in text and not catalog.exists():
+        # The demo catalogue, imported once for the whole run by the real importer: the kiosk finds it built from
+        # these very files and does not import them again. A test that then points the config at another pack
+        # has that one imported at start, the demo's kept as the previous catalogue (a store changing packs).
+        shutil.copyfile(demo_catalog(), catalog)
     return path
+
+
+@cache
+def demo_catalog() -> Path:
+    """The demo pack imported once for this test run, in a folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-catalog-"))
+    return ensure_catalog(DEMO_PACK, folder / "catalog.db")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remove the demo catalogue imported for this run."""
+    if demo_catalog.cache_info().currsize:
+        shutil.rmtree(demo_catalog().parent, ignore_errors=True)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from operator import sub
 from pathlib import Path
 
 import pygame
@@ -13,14 +14,14 @@ TOLERANCE = 2.0  # mean difference per channel, out of 255: font hinting may mov
 
 
 def _difference(a: pygame.Surface, b: pygame.Surface) -> float:
+    """The mean difference per channel of every other row of the two pictures scaled down alike."""
     grid = (270, 480) if a.get_height() >= a.get_width() else (480, 270)
-    small_a = pygame.transform.smoothscale(a, grid)
-    small_b = pygame.transform.smoothscale(b, grid)
-    total = 0
-    for x in range(0, grid[0]):
-        for y in range(0, grid[1], 2):
-            ca, cb = small_a.get_at((x, y)), small_b.get_at((x, y))
-            total += abs(ca.r - cb.r) + abs(ca.g - cb.g) + abs(ca.b - cb.b)
+    # the rows' RGB bytes, compared a row at a time (reading pixel by pixel took most of a comparison's time)
+    rows_a = pygame.image.tobytes(pygame.transform.smoothscale(a, grid), "RGB")
+    rows_b = pygame.image.tobytes(pygame.transform.smoothscale(b, grid), "RGB")
+    stride = grid[0] * 3
+    total = sum(sum(map(abs, map(sub, rows_a[y * stride:(y + 1) * stride], rows_b[y * stride:(y + 1) * stride])))
+                for y in range(0, grid[1], 2))
     return total / (grid[0] * grid[1] // 2 * 3)
 
 
