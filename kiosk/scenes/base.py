@@ -32,6 +32,7 @@ from kiosk.ui.layout import (
     row,
     scroll,
     shape,
+    status_zone,
     text,
 )
 from kiosk.ui.scene import Scene
@@ -66,17 +67,18 @@ class ShopScene(Scene):
 
     def screen(self, size: tuple[int, int], title: str, body: Box, *, bottom: Sequence[Box] = (),
                back: bool = True) -> Root:
-        """A scene's whole screen as one tree: the header docked at the top with the status zone under it
-        (where confirmations show, next to the cart they count, over nothing: a page scrolled under it
-        settles on a whole line), `body` in the room left, and the `bottom` bars docked at the bottom (the
-        header under them where `bars_in_reach`). Laid out, its widgets mounted in the tree's order."""
+        """A scene's whole screen as one tree: the header docked at the top with the status zone in it (where
+        confirmations show, in the title's place, next to the cart they count: they take no room from the page,
+        which never moves for them, and cover nothing), `body` in the room left, and the `bottom` bars docked
+        at the bottom (the header under them where `bars_in_reach`). Laid out, its widgets mounted in the
+        tree's order."""
         root = Root((0, 0, *size))
-        status = self.kit.status()
-        header = self.header(title, back=back)
+        status = Status()
+        header = self.header(title, back=back, status=status)
         if self.bars_in_reach(size):
-            self.mounted(root, dock(body, top=[status], bottom=[*bottom, header]), status)
+            self.mounted(root, dock(body, bottom=[*bottom, header]), status)
         else:
-            self.mounted(root, dock(body, top=[header, status], bottom=bottom), status)
+            self.mounted(root, dock(body, top=[header], bottom=bottom), status)
         self.header_band = pygame.Rect(header.rect)  # a modal over this scene keeps it free
         return root
 
@@ -116,17 +118,17 @@ class ShopScene(Scene):
             lines.pop()
 
     @staticmethod
-    def mounted(root: Root, tree: Box, status: Box | None = None) -> Root:
+    def mounted(root: Root, tree: Box, status: Status | None = None) -> Root:
         """`tree` mounted in `root` and laid out in it; the root can lay it out again (a status came)."""
         mount(tree, root)
         layout(tree, root.rect)
         root.relayout = partial(layout, tree, root.rect)
-        if status is not None and isinstance(status.widget, Status):
-            root.status = status.widget
+        root.status = status
         return root
 
-    def header(self, title: str, *, back: bool = True) -> Box:
-        """The top bar: back, title, the member's offers, cart, home, language and accessibility.
+    def header(self, title: str, *, back: bool = True, status: Status | None = None) -> Box:
+        """The top bar: back, title, the member's offers, cart, home, language and accessibility; with
+        `status`, the screen's confirmations show in the title's place (the title steps aside meanwhile).
 
         One form on every screen, shape and mode of the product: each button is its icon over its word
         (accessibility its sign, its word said aloud), the same word for the same thing everywhere (the
@@ -190,6 +192,8 @@ class ShopScene(Scene):
         if two_rows:
             title_w = width - 2 * side
             title_box = self._title_box(title, title_w, 1)
+            if status is not None:
+                title_box = status_zone(status, title_box)
             nav = row(*buttons[:len(first)], leaf(None), *buttons[len(first):], gap=gap, align="center",
                       padding=Insets(0, side, 0, side), height=fixed(target))
             return column(column(title_box, padding=Insets(gap, side, 0, side)), nav, widget=bar,
@@ -202,6 +206,8 @@ class ShopScene(Scene):
         if not back:
             title_w += wide(ctx.t("Back")) + wide(ctx.t("Home")) + 2 * gap
         title_box = self._title_box(title, max(target, title_w), 2)
+        if status is not None:
+            title_box = status_zone(status, title_box)
         return row(*buttons[:len(first)], title_box, *buttons[len(first):], gap=gap, align="center",
                    padding=Insets(0, side, 0, side), height=fixed(height), widget=bar)
 

@@ -117,7 +117,8 @@ class ProductScene(ShopScene):
             return self.screen(size, title, column(kit.words(t("This product is no longer in the catalogue."),
                                                              align="center"), padding=Insets.all(margin)))
         actions = self._actions()
-        # what the page shows: the header may be taller than the theme's (its title on a line of its own)
+        # what the page shows: the header may be taller than the theme's (its title on a line of its own); a
+        # confirmation shows in the header, in its title's place, and takes none of it
         page_h = height - self.header(title).natural(width)[1] - actions.natural(width)[1]
         self.gallery.show(self._pictures())
         name = product.title(ctx.lang)
@@ -130,7 +131,6 @@ class ProductScene(ShopScene):
             # sight; where they would not be (accessible mode's larger text, a window's), the stock and the
             # aisle go under the picture too
             side = width * 2 // 5 - margin
-            page_h -= ctx.screen.text.line_height(theme.size("text"), True) + 3 * gap // 2  # a status line
             stock, ways = self._where(product)
             chips = self._variant_chips()
             said = column(*self._head(product, compact=True), gap=gap // 2, padding=Insets(margin, margin, gap, 0))
@@ -149,11 +149,18 @@ class ProductScene(ShopScene):
             return self.screen(size, title, row(left, right, gap=margin), bottom=[actions])
         head = self._head(product)
         if ctx.screen.offset:
-            # a portrait screen's reach zone: the sizes first, then where the product is, then a smaller
-            # picture beside the name and the price (said in the strip above too)
-            content = column(*self._variant_chips(), *self._where(product),
-                             row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
-                                 column(*head, gap=gap // 2), gap=gap, align="center"),
+            # a portrait screen's reach zone: the sizes first, then the map and the ways to go on where they
+            # show whole under them (else after the picture: never cut at the fold), and a smaller picture
+            # beside the name and the price (said in the strip above too, with the stock and the aisle: the
+            # page does not say those twice)
+            aisle = [button for button in self._aisle(product, "text") if button.widget is not None and
+                     button.widget.role == "button"]
+            chips = self._variant_chips()
+            ways = row(*aisle, *self._ways().children, gap=gap, align="center")
+            first_view = column(*chips, ways, gap=gap).natural(width - 2 * margin)[1] + 2 * margin
+            pictured = row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
+                           column(*head, gap=gap // 2), gap=gap, align="center")
+            content = column(*chips, *([ways, pictured] if first_view <= page_h else [pictured, ways]),
                              *self._more(product, specs), gap=gap, padding=Insets.all(margin))
         else:
             stock, ways = self._where(product)
@@ -162,6 +169,11 @@ class ProductScene(ShopScene):
             # (a tablet's fold cut its second row of sizes)
             first_view = column(*head, stock, *chips, gap=gap).natural(width - 2 * margin)[1]
             largest = min(largest, page_h - first_view - 2 * gap - margin)
+            # and for the ways to go on too, where the picture stays large (they were cut at the fold)
+            with_ways = page_h - column(*head, stock, *chips, ways, gap=gap).natural(width - 2 * margin)[1] - \
+                3 * gap - margin
+            if with_ways >= theme.size("picture") // 2:
+                largest = min(largest, with_ways)
             details = column(stock, *chips, ways, *self._more(product, specs), gap=gap, width=flex())
             if largest < theme.size("picture") // 2:
                 # a short page (a tablet): a smaller picture beside the name and the price, so that both show
@@ -244,27 +256,35 @@ class ProductScene(ShopScene):
     def _where(self, product: Any) -> tuple[Box, Box]:
         """Stock and aisle (the aisle shows the map), and the ways to go on: send it to my phone, call an
         adviser."""
-        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        theme, kit = self.ctx.theme, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         stock, stock_color = self.availability(product)
-        info = kit.panel("surface")
-        where: list[Box] = []
-        aisle = product.aisle if self.in_store_shown else ""
-        if aisle and ctx.shop.catalog.store_map() is not None:
-            where.append(kit.button(t("Aisle {aisle}: show on the map", aisle=product.aisle), self.show_map,
-                                    style="ghost", size="title", shown=t("Aisle {aisle}", aisle=product.aisle),
-                                    note=t("see the map")))
-        elif aisle:
-            where.append(kit.words(t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True,
-                                   width=fit(), max_lines=1))
+        return (row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"),
+                    *self._aisle(product), gap=gap, align="center",
+                    padding=Insets(gap // 2, margin, gap // 2, margin), widget=kit.panel("surface"),
+                    height=fit(min=theme.size("touch_target") + gap)),
+                self._ways())
+
+    def _aisle(self, product: Any, size: str = "title") -> list[Box]:
+        """The aisle, a button that shows it on the map where the store has one; none outside the store."""
+        t, kit = self.ctx.t, self.kit
+        if not product.aisle or not self.in_store_shown:
+            return []
+        if self.ctx.shop.catalog.store_map() is not None:
+            return [kit.button(t("Aisle {aisle}: show on the map", aisle=product.aisle), self.show_map,
+                               style="ghost", size=size, shown=t("Aisle {aisle}", aisle=product.aisle),
+                               note=t("see the map"))]
+        return [kit.words(t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True, width=fit(),
+                          max_lines=1)]
+
+    def _ways(self) -> Box:
+        """The ways to go on: send it to my phone, call an adviser (in a store that is open)."""
+        ctx, t, kit = self.ctx, self.ctx.t, self.kit
         ways = [kit.button(t("Send to my phone"), self.share, style="secondary", size="text", width=flex())]
         if ctx.shop.fleet.available and self.in_store_shown:  # (nobody comes to a closed store's window)
             ways.append(kit.button(t("Call an adviser"), lambda: call_adviser(ctx, f"product {self.sku}"),
                                    style="secondary", size="text", width=flex()))
-        return (row(kit.words(stock, color=stock_color, bold=True, max_lines=2, valign="center"), *where,
-                    gap=gap, align="center", padding=Insets(gap // 2, margin, gap // 2, margin), widget=info,
-                    height=fit(min=theme.size("touch_target") + gap)),
-                row(*ways, gap=gap, fold=True))
+        return row(*ways, gap=ctx.theme.size("gap"), fold=True)
 
     def _more(self, product: Any, specs: Any) -> list[Box]:
         """What follows the choices: the description, films, what others bought, specifications, testimonials
@@ -395,27 +415,45 @@ class ProductScene(ShopScene):
 
     def _actions(self) -> Box:
         """The bar at the bottom: add to cart with the price, and the comparison's two buttons; in one row
-        on a landscape screen."""
+        on a landscape screen. The bar is as tall before the product is compared as after (its button's
+        words change, and "Choose 1 more product" comes under "Compare (1)"): the page above it never moves."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
-        bar = kit.panel("surface", radius=False)
         count = len(ctx.session.compare)
-        toggle = (t("Remove from comparison") if self.sku in ctx.session.compare else t("Add to comparison"))
-        compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
-                   kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
-                              enabled=count >= 2, why=self.compare_why(), size="text",
-                              reason=self.compare_reason() if count else "",  # none yet: "Add to comparison" says it
-                              width=fit(min=theme.size("thumb")))]  # never wraps
-        lines: list[Box] = []
+        ordering: list[Box] = []
         if ctx.shop.config.orders.enabled:
             product = ctx.shop.catalog.product(self.sku)
-            price = ctx.fmt.price(self.paid_cents(product)) if product else ""
-            ordering = self.order_buttons(price)
-            lines = ([row(*ordering, *compare, gap=gap)] if self.wide(ctx.size) else
-                     [row(*ordering, gap=gap), row(*compare, gap=gap)])
-        else:
-            lines = [row(*compare, gap=gap)]
-        return column(kit.rule(), column(*lines, gap=gap, padding=Insets(gap, margin, gap, margin)), widget=bar)
+            ordering = self.order_buttons(ctx.fmt.price(self.paid_cents(product)) if product else "")
+
+        one_more = t.plural("Choose {count} more product", "Choose {count} more products", 1)
+
+        def compare_button(reason: str, least: int) -> Box:
+            return kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
+                              enabled=count >= 2, why=self.compare_why(), size="text", reason=reason,
+                              width=fit(min=least))  # never wraps
+
+        # as wide with the words under it as without them
+        least = compare_button(one_more, theme.size("thumb")).natural(ctx.size[0])[0]
+
+        def lines(comparing: bool, reason: str) -> list[Box]:
+            toggle = t("Remove from comparison") if comparing else t("Add to comparison")
+            compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
+                       compare_button(reason, least)]
+            if not ordering:
+                return [row(*compare, gap=gap, align="start")]
+            if self.wide(ctx.size):
+                return [row(*ordering, *compare, gap=gap, align="start")]
+            return [row(*ordering, gap=gap), row(*compare, gap=gap, align="start")]
+
+        def bar(shown: list[Box]) -> Box:
+            return column(*shown, gap=gap, padding=Insets(gap, margin, gap, margin))
+
+        tallest = max(bar(lines(comparing, reason)).natural(ctx.size[0])[1]
+                      for comparing in (False, True) for reason in ("", one_more))
+        # (none chosen yet: "Add to comparison" beside it says what to do)
+        shown = bar(lines(self.sku in ctx.session.compare, self.compare_reason() if count else ""))
+        shown.height = fit(min=tallest)
+        return column(kit.rule(), shown, widget=kit.panel("surface", radius=False))
 
     def order_buttons(self, price: str) -> list[Box]:
         """The bar's ways to order: "Add to cart" with the price (a shop window adds "Buy now")."""

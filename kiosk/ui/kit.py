@@ -26,13 +26,12 @@ from kiosk.ui.layout import (
     leaf,
     mount,
     square,
-    status_zone,
     text,
 )
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Panel, Picture, RatingStar, Stars, Status, Toggle, Widget
+from kiosk.ui.widgets import Button, Label, Panel, Picture, RatingStar, Stars, Toggle, Widget
 
 
 class Kit:
@@ -134,10 +133,6 @@ class Kit:
         """Put `content`'s widgets in `into` and lay it out in `rect` (a card of a list built row by row,
         a layer laid out on its own); returns it."""
         return layout(mount(content, into), rect)
-
-    def status(self) -> Box:
-        """The status zone: empty, until the screen shows a confirmation in it."""
-        return status_zone(Status(), self.cache, self.theme)
 
     def keyboard(self, keys: Keyboard, width: int, height: int, most: int = 0) -> Box:
         """The keyboard zone: `keys` at the bottom, `width` wide (centred), `height` tall; with `most`, at

@@ -568,15 +568,11 @@ def shape(size: tuple[int, int], two_columns: int = 900, small_below: int = 900)
     return "tall" if height >= width else "wide"
 
 
-def status_zone(widget: Status, cache: TextCache, theme: Theme) -> Box:
-    """Where the scene's confirmations show: no room at all without a message, and with one, the room
-    its lines need (the content above gives it up; nothing is drawn over the content)."""
-    size, gap = theme.size("text"), theme.size("gap")
-
-    def measure(available: int) -> tuple[int, int]:
-        if not widget.label:
-            return 0, 0
-        lines = cache.wrap(widget.label, size, available - 3 * gap, True, 2)
-        return available, len(lines) * cache.line_height(size, True) + 3 * gap // 2
-
-    return Box("leaf", [], widget, flex(), fit(), measure=measure)
+def status_zone(widget: Status, replaced: Box) -> Box:
+    """Where the scene's confirmations show: in the place of `replaced` (the header's title), which steps
+    aside while a message shows and comes back after it. The zone takes no room of its own, so a message
+    never moves the page nor covers what it confirms (a band of its own pushed the product page's sizes under
+    its action bar: designer's review)."""
+    widget.replaces = [node.widget for node in replaced.walk() if node.widget is not None]
+    return Box("stack", [replaced, Box("leaf", [], widget, flex(), flex())], width=replaced.width,
+               height=replaced.height)

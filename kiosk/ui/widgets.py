@@ -241,7 +241,7 @@ class Root(Widget):
         if self.status is None or self.relayout is None:
             return False
         if self.status.label != text:
-            self.status.label = text
+            self.status.show(text)
             self.relayout()
             for widget in self.walk():
                 settle = getattr(widget, "settle_top", None)
@@ -807,27 +807,36 @@ class TextField(Widget):
 
 
 class Status(Widget):
-    """The status zone's message (a confirmation: "Added to your cart"), in a band of its own between the
-    content and the bars below it; nothing when there is no message."""
+    """The status zone's message (a confirmation: "Added to your cart"), in the place of what it `replaces`
+    (the header's title, hidden while it shows); nothing when there is no message."""
 
     role = "status"
 
     def __init__(self) -> None:
         super().__init__((0, 0, 0, 0))
+        self.replaces: list[Widget] = []
+
+    def show(self, text: str) -> None:
+        """Show `text` (empty: none, and what it replaces again)."""
+        self.label = text
+        for widget in self.replaces:
+            widget.visible = not text
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """The message centred on the toast colour, on up to two lines."""
+        """The message on one line, in a pill of the toast colour as wide as it (a size smaller where it is
+        too long, then shortened), centred on its place."""
         if not self.label:
             return
-        theme = painter.theme
-        pad = theme.size("gap") // 2
-        box = rect.inflate(-2 * pad, -pad)
-        pygame.draw.rect(painter.surface, theme.color("toast"), box, border_radius=min(box.height // 2,
-                                                                                       2 * theme.size("radius")))
+        theme, cache = painter.theme, painter.text
+        gap = theme.size("gap")
+        room = rect.width - 4 * gap
         size = theme.size("text")
-        lines = painter.text.wrap(self.label, size, box.width - 2 * theme.size("gap"), True, 2)
-        step = painter.text.line_height(size, True)
-        top = box.centery - step * len(lines) // 2
-        for index, line in enumerate(lines):
-            image = painter.text.render(line, size, theme.color("on_toast"), True)
-            painter.surface.blit(image, image.get_rect(midtop=(box.centerx, top + index * step)))
+        if cache.width(self.label, size, True) > room or cache.line_height(size, True) + gap // 2 > rect.height:
+            size = theme.size("small")
+        line = cache.ellipsize(self.label, size, room, True)
+        box = pygame.Rect(0, 0, min(rect.width, cache.width(line, size, True) + 3 * gap),
+                          min(rect.height, cache.line_height(size, True) + gap))
+        box.center = rect.center
+        pygame.draw.rect(painter.surface, theme.color("toast"), box, border_radius=box.height // 2)
+        image = cache.render(line, size, theme.color("on_toast"), True)
+        painter.surface.blit(image, image.get_rect(center=box.center))

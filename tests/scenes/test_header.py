@@ -49,6 +49,7 @@ def test_the_title_and_the_language_stay_put_when_the_cart_appears(tmp_path: Pat
         before = header(pilot)
         pilot.tap("Ajouter au panier" if language == "fr" else "In den Warenkorb")
         assert any(label.startswith(("Panier (", "Warenkorb (")) for label in pilot.labels())
+        pilot.advance(4)  # the confirmation, shown in the title's place, is over
         assert header(pilot) == before
     finally:
         pilot.close()
@@ -65,6 +66,7 @@ def test_back_home_and_the_language_look_the_same_on_every_screen(tmp_path: Path
         pilot.tap(x=size[0] // 2, y=size[1] // 2)
         pilot.scan("2001000001026")
         pilot.tap("Ajouter au panier")
+        pilot.advance(4)  # the confirmation, shown in the title's place, is over
         seen = [header(pilot)]
         ctx = pilot.app.display().ctx
         for scene in (ctx.routes.review("RUN-115"), ctx.routes.checkout(), ctx.routes.share(["RUN-115"])):

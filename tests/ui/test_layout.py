@@ -154,12 +154,15 @@ def test_a_panel_is_mounted_before_what_it_holds_so_it_is_drawn_under_it(theme: 
     assert chip.parent is panel and root.children == [root.children[0], panel]
 
 
-def test_the_status_zone_takes_room_only_while_it_says_something(theme: Theme) -> None:
-    cache = TextCache(theme)
-    status, page = Status(), box("page")
-    tree = dock(leaf(page), bottom=[status_zone(status, cache, theme)])
+def test_the_status_zone_shows_in_the_place_of_what_it_replaces_and_moves_nothing(theme: Theme) -> None:
+    status, page, title = Status(), box("page"), box("Running shoes")
+    tree = dock(leaf(page), top=[status_zone(status, leaf(title, height=fixed(80)))])
     layout(tree, (0, 0, 1080, 1920))
-    assert page.rect.height == 1920 and status.rect.height == 0
-    status.label = "Added to your cart"
+    before = pygame.Rect(page.rect)
+    assert title.visible and status.rect == title.rect
+    status.show("Added to your cart")
     layout(tree, (0, 0, 1080, 1920))
-    assert status.rect.height > 0 and page.rect.bottom == status.rect.top, "the page makes room: nothing under it"
+    assert page.rect == before, "the page does not move for a confirmation"
+    assert not title.visible and status.rect == title.rect, "the title steps aside: nothing is drawn over it"
+    status.show("")
+    assert title.visible, "and comes back after it"
