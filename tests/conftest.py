@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -56,6 +57,13 @@ def demo_catalog() -> Path:
     """The demo pack imported once for this test run, in a folder of its own."""
     folder = Path(tempfile.mkdtemp(prefix="kiosk-demo-catalog-"))
     return ensure_catalog(DEMO_PACK, folder / "catalog.db")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What lives once the tests are collected (modules, the tests, Hypothesis' strategies) lives until the
+    end: frozen, the cycle collector run as each pilot closes walks only what the tests made since."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

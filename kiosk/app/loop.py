@@ -136,7 +136,11 @@ class App:
         self.frame_cpu_times: list[float] = []
         # What start-up made (modules, Babel's locale data, the shop's texts) lives as long as the
         # process: keep it out of the cycle collector's full passes, which then walk only the rest.
-        gc.freeze()
+        # Unless the process froze what it holds already (the test session, starting hundreds of apps):
+        # this app's objects then stay where the collector frees them once it is closed.
+        self._froze = gc.get_freeze_count() == 0
+        if self._froze:
+            gc.freeze()
 
     # --- messages from other threads ------------------------------------------------------------
     def post(self, message: Message) -> None:
@@ -506,7 +510,8 @@ class App:
         self.outputs = []
         self.pygame.display.quit()
         self.faults.stopped()
-        gc.unfreeze()  # what start-up made may go now (tests and the pilot start many apps in one process)
+        if self._froze:
+            gc.unfreeze()  # what start-up made may go now (tests and the pilot start many apps in one process)
 
 
 def stop_all(devices: list[Device], within_s: float) -> None:
