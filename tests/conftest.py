@@ -66,6 +66,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """How many processes pyproject's `-n auto` runs the tests in: the quick tier run whole
+    (`pytest -m "not slow"`, which the before-stop hook gives a minute) one per core this process may use;
+    anything else in this one process as before: CI's full run, a file or a test named, a debugger."""
+    quick_tier = " ".join(str(config.option.markexpr).split()) == "not slow" and not config.option.file_or_dir
+    return len(os.sched_getaffinity(0)) if quick_tier else 0
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Remove the demo catalogue imported for this run."""
     if demo_catalog.cache_info().currsize:
