@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -73,6 +74,20 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     anything else in this one process as before: CI's full run, a file or a test named, a debugger."""
     quick_tier = " ".join(str(config.option.markexpr).split()) == "not slow" and not config.option.file_or_dir
     return len(os.sched_getaffinity(0)) if quick_tier else 0
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by the marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`@pytest.mark.quick_first(n)`: the first n cases of a parametrized test stay in the quick tier, the
+    others are marked slow (CI runs them all)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        first = item.get_closest_marker("quick_first")
+        if first is None or not isinstance(item, pytest.Function):
+            continue
+        seen[str(item.path), item.originalname] += 1
+        if seen[str(item.path), item.originalname] > first.args[0]:
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

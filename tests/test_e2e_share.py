@@ -67,6 +67,7 @@ def phone_dom(url: str) -> str:
 
 @pytest.mark.e2e
 @pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+@pytest.mark.slow  # real Chromium, seconds: CI runs it (the broken link keeps Chromium in the quick loop)
 def test_a_comparison_travels_to_the_phone_by_qr_code(sharing_kiosk: Path, tmp_path: Path) -> None:
     products = {"2001000001019": "Vélo de route Alto 520", "2001000001026": "Vélo de route Alto 900 Carbone",
                 "2001000001033": "Vélo gravel Strada G"}
@@ -97,6 +98,7 @@ def test_a_broken_link_says_so_on_the_phone(sharing_kiosk: Path, port: int) -> N
 
 @pytest.mark.e2e
 @pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+@pytest.mark.slow  # real Chromium, seconds: CI runs it (the broken link keeps Chromium in the quick loop)
 def test_the_sizes_chosen_show_on_the_phone_with_the_comparison(sharing_kiosk: Path, tmp_path: Path) -> None:
     for code, size in (("2001000001156", "42"), ("2001000001125", "39")):  # Racer Carbon Pro, Trail Ascent 3
         assert request(sharing_kiosk, {"cmd": "scan", "data": code})["ok"]
@@ -113,6 +115,7 @@ def test_the_sizes_chosen_show_on_the_phone_with_the_comparison(sharing_kiosk: P
 
 @pytest.mark.e2e
 @pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+@pytest.mark.slow  # real Chromium, seconds: CI runs it (the broken link keeps Chromium in the quick loop)
 def test_a_product_shared_after_choosing_its_size_shows_that_size(sharing_kiosk: Path, tmp_path: Path) -> None:
     assert request(sharing_kiosk, {"cmd": "scan", "data": "2001000001156"})["ok"]  # Racer Carbon Pro
     reply = request(sharing_kiosk, {"cmd": "tap", "label": "44"})

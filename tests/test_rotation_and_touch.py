@@ -34,6 +34,7 @@ def _click(at: tuple[int, int]) -> None:
 
 
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+@pytest.mark.quick_first(1)  # every turn in CI
 def test_a_click_on_the_glass_presses_the_button_shown_there(tmp_path: Path, rotation: int) -> None:
     pilot = _pilot(tmp_path, rotation)
     try:

@@ -126,6 +126,7 @@ def _settle(pilot: Pilot) -> None:
     raise AssertionError("the switch did not come back")
 
 
+@pytest.mark.slow  # a night of the window's schedule: CI runs it
 def test_the_window_goes_dark_at_one_and_a_touch_wakes_it_for_an_order(tmp_path: Path, cec_adapter: Path) -> None:
     night = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)  # 00:30 in Paris: after hours, lit for night orders
     pilot = _window_pilot(tmp_path, night)

@@ -251,6 +251,7 @@ def test_a_download_cut_off_resumes_where_it_stopped(tmp_path: Path, server: tup
     assert resumed.startswith("bytes=") and 0 < int(resumed[6:-1]) <= len(data) // 2, "it asked for the rest only"
 
 
+@pytest.mark.slow  # a fetch and an import, seconds: CI runs it
 def test_reload_content_fetches_imports_and_swaps_while_the_screen_draws(tmp_path: Path,
                                                                          server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server
@@ -276,6 +277,7 @@ def test_reload_content_fetches_imports_and_swaps_while_the_screen_draws(tmp_pat
         pilot.close()
 
 
+@pytest.mark.slow  # several packs fetched and imported, seconds: CI runs it
 def test_a_store_runs_the_version_head_office_names_and_never_an_older_one(tmp_path: Path,
                                                                           server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server
@@ -313,6 +315,7 @@ def test_a_store_runs_the_version_head_office_names_and_never_an_older_one(tmp_p
         pilot.close()
 
 
+@pytest.mark.slow  # a fetch and an import, seconds: CI runs it
 def test_the_kiosk_looks_for_a_new_pack_on_its_schedule_outside_opening_hours(
         tmp_path: Path, server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server
@@ -520,6 +523,7 @@ def test_each_refused_offer_is_reported_to_head_office_naming_its_url(tmp_path: 
         pilot.close()
 
 
+@pytest.mark.slow  # two packs fetched and imported, seconds: CI runs it
 def test_an_offer_made_while_the_catalogue_imports_is_fetched_right_after(tmp_path: Path,
                                                                          server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server

@@ -190,6 +190,7 @@ UNREPEATABLE = {"order_confirmed"}
 
 
 @pytest.mark.parametrize("name", [name for name in SCENES if name not in UNREPEATABLE])
+@pytest.mark.quick_first(6)  # home to compare in the quick loop, every scene in CI
 def test_scene_snapshot(shopping: Pilot, tmp_path: Path, name: str) -> None:
     SCENES[name](shopping)
     assert shopping.scene == name
@@ -198,6 +199,7 @@ def test_scene_snapshot(shopping: Pilot, tmp_path: Path, name: str) -> None:
 
 @pytest.mark.parametrize("size", [(3840, 2160), (2160, 3840)], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("name", list(WINDOW_SCENES))
+@pytest.mark.quick_first(1)  # one 4K picture in the quick loop, all eight in CI
 def test_window_snapshot(tmp_path: Path, size: tuple[int, int], name: str) -> None:
     """The shop window on a Saturday night in Lyon (closed, open Monday at 10:00)."""
     text = DEFAULT_CONFIG.read_text().replace("size = [3840, 2160]", f"size = [{size[0]}, {size[1]}]")

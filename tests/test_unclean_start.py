@@ -37,6 +37,7 @@ def test_a_device_running_beside_another_is_not_taken_for_a_crash(config: KioskC
 
 
 @pytest.mark.e2e
+@pytest.mark.slow  # kiosk processes started and stopped, seconds: CI runs it
 def test_a_stop_asked_by_a_signal_is_clean_even_if_the_screen_goes_away_first(tmp_path: Path) -> None:
     """systemd stops the service by signalling the compositor and the kiosk at once: the compositor goes
     away and takes the kiosk's window with it, which can end the kiosk before its loop finishes. A stop

@@ -62,6 +62,7 @@ def chromium(*arguments: str) -> str:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason=".ci/run installs Debian's chromium; install it to run this")
+@pytest.mark.slow  # real Chromium, seconds: CI runs it
 def test_the_phone_page_shows_four_compared_products_with_their_pictures_at_390_px(
         tmp_path: Path, host: ShareServer) -> None:
     base = f"http://127.0.0.1:{host.port}/"

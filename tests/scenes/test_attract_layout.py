@@ -31,6 +31,7 @@ def pilot_for(folder: Path, display: str, size: tuple[int, int]) -> Pilot:
 # the 4K windows take two seconds each: CI runs them, the quick loop the terminal's shapes
 @pytest.mark.parametrize("display, size", [pytest.param(d, s, marks=[pytest.mark.slow] if d == "window" else [])
                                            for d, s in SHAPES], ids=[f"{d}-{w}x{h}" for d, (w, h) in SHAPES])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_every_slide_keeps_its_words_clear_of_the_call_to_action(tmp_path: Path, display: str,
                                                                   size: tuple[int, int]) -> None:
     pilot = pilot_for(tmp_path, display, size)

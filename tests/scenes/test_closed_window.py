@@ -49,6 +49,7 @@ def inside_words(pilot: Pilot) -> list[str]:
     return [text for text in said(pilot) if INSIDE.search(text)]
 
 
+@pytest.mark.slow  # every scene of the window, seconds: CI runs it
 def test_no_window_scene_says_what_is_inside_the_closed_store(closed: Pilot) -> None:
     display = closed.app.display("window")
     ctx = display.ctx

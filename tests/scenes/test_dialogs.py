@@ -39,6 +39,7 @@ def frame_of_the_modal(pilot: Pilot) -> list[str]:
     ("terminal", (800, 1280), "de", True), ("terminal", (800, 1280), "fr", True),
     ("terminal", (1080, 1920), "de", True), ("terminal", (1920, 1080), "fr", False),
     ("window", (2160, 3840), "de", True)])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_language_dialog_shows_every_language_whole_under_the_header(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
     """The tablet's accessible screen cut "Italiano" at its bottom edge: every language shows whole, in two
@@ -61,6 +62,7 @@ def test_the_language_dialog_shows_every_language_whole_under_the_header(
 @pytest.mark.parametrize("display, size, accessible", [
     ("terminal", (1920, 1080), False), ("terminal", (1920, 1080), True), ("window", (3840, 2160), False),
     ("terminal", (800, 1280), True), ("terminal", (1080, 1920), False)])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_pin_pad_leaves_the_header_whole_and_says_cancel_in_words(
         tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
     """The PIN pad covered the landscape header's title and Cart button: it sits in the room under the

@@ -116,6 +116,7 @@ def loud_seconds(samples: array.array[int]) -> float:
     return sum(1 for index in range(0, len(samples), 2) if abs(samples[index]) > 1000) / 48_000
 
 
+@pytest.mark.slow  # plays the film with sound in real time, seconds: CI runs it
 def test_a_film_starts_muted_and_its_button_turns_the_sound_on_for_the_session(tmp_path: Path,
                                                                                 tone_pack: Path) -> None:
     heard = tmp_path / "heard.raw"

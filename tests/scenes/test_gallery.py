@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pygame
+import pytest
 
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.gallery import MAX_ZOOM, Gallery
@@ -157,6 +158,7 @@ def test_two_fingers_dragged_together_move_the_zoomed_picture(shopping: Pilot, t
     assert alike(100) > 2 * alike(0), "the picture moved with the fingers"
 
 
+@pytest.mark.slow  # the 4K window zoomed step by step: CI runs it
 def test_a_picture_zoomed_to_the_most_on_the_4k_window_keeps_no_more_than_its_frame(tmp_path: Path) -> None:
     """Zoomed 4x on the 4K window, the picture was kept scaled whole (7200 px a side, about 200 MB): now the
     part in the frame is scaled at the frame's size, and the cache keeps the picture at its own size."""

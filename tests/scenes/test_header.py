@@ -36,6 +36,7 @@ BACK_AND_HOME = ("Retour", "Accueil", "Zurück", "Start")
 
 @pytest.mark.parametrize("size, language, accessible", [((1080, 1920), "fr", False), ((1080, 1920), "de", True),
                                                         ((800, 1280), "de", False), ((1920, 1080), "de", True)])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_title_and_the_language_stay_put_when_the_cart_appears(tmp_path: Path, size: tuple[int, int],
                                                                    language: str, accessible: bool) -> None:
     text = DEFAULT_CONFIG.read_text().replace('default_language = "fr"', f'default_language = "{language}"')
@@ -56,6 +57,7 @@ def test_the_title_and_the_language_stay_put_when_the_cart_appears(tmp_path: Pat
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (800, 1280)])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_back_home_and_the_language_look_the_same_on_every_screen(tmp_path: Path, size: tuple[int, int]) -> None:
     """The bar's buttons keep one form on a display, whatever the title beside them (they went from words to
     signs, and the language from its code to its name, on the screens with a long title)."""
@@ -106,6 +108,7 @@ SHAPES = [("terminal", (1080, 1920)), ("terminal", (1920, 1080)), ("terminal", (
 
 
 @pytest.mark.parametrize("language, accessible", [("fr", False), ("de", True)])
+@pytest.mark.quick_first(1)  # German and accessible mode in CI
 def test_one_header_form_on_every_shape_and_screen(tmp_path: Path, language: str, accessible: bool) -> None:
     """The review's long title never takes a line of its own on some screens only: the bar is one height on
     every screen of a display, each button its icon over its word on every shape (no "‹" on a portrait screen

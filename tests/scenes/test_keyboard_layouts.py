@@ -73,6 +73,7 @@ SHAPE_PARAMS = [pytest.param(display, size, id=f"{display}-{size[0]}x{size[1]}",
 
 @pytest.mark.parametrize("display, size", SHAPE_PARAMS)
 @pytest.mark.parametrize("accessible", [False, True], ids=["normal", "a11y"])
+@pytest.mark.quick_first(1)  # every shape and mode in CI
 def test_each_language_keeps_its_rows_of_letters_at_every_size(tmp_path: Path, display: str,
                                                                 size: tuple[int, int], accessible: bool) -> None:
     pilot = pilot_for(tmp_path, display, size, "fr")

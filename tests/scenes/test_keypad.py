@@ -22,6 +22,7 @@ def walk(pilot: Pilot, limit: int = 400) -> list[str]:
 
 
 @pytest.mark.parametrize("name", [name for name in SCENES if name != "still_there"])
+@pytest.mark.quick_first(3)  # every scene in CI
 def test_the_keypad_reaches_every_control(shopping: Pilot, name: str) -> None:
     SCENES[name](shopping)
     screen = shopping.app.display().screen

@@ -69,6 +69,7 @@ SUBMITS = {"email": "Send", "checkout": "Next", "review": "Next", "search": "Cle
 
 
 @pytest.mark.parametrize("moment", list(SUBMITS))
+@pytest.mark.quick_first(1)  # every form and shape in CI
 def test_in_accessible_mode_every_control_of_a_landscape_form_is_within_reach(landscape: Pilot, moment: str,
                                                                              tmp_path: Path) -> None:
     display = landscape.app.display()
@@ -105,6 +106,7 @@ def test_the_email_keyboard_of_a_landscape_screen_has_its_row_of_domains(landsca
 
 
 @pytest.mark.parametrize("accessible", [False, True], ids=["normal", "a11y"])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_a_landscape_search_shows_results_whole_beside_the_keyboard(landscape: Pilot, accessible: bool) -> None:
     display = landscape.app.display()
     display.set_accessible(accessible)

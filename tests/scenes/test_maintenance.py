@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pygame
+import pytest
 
 from kiosk.core.messages import Quit
 from kiosk.testing.pilot import Pilot
@@ -168,6 +169,7 @@ def test_staff_see_waiting_orders_and_mark_one_handled(pilot: Pilot, config) -> 
     assert kept is not None and kept.state == "sent" and "contact" not in kept.payload
 
 
+@pytest.mark.slow  # two imports and two starts: CI runs it
 def test_content_rolls_back_to_the_previous_import_and_stays_there(tmp_path: Path) -> None:
     import json
     import shutil

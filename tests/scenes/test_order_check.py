@@ -17,6 +17,7 @@ CASES = [(display, size, accessible) for display, size in SHAPES for accessible 
 
 @pytest.mark.parametrize(("display_name", "size", "accessible"), CASES,
                          ids=[f"{d}-{w}x{h}-{'a11y' if a else 'normal'}" for d, (w, h), a in CASES])
+@pytest.mark.quick_first(1)  # every shape and mode in CI
 def test_the_order_check_shows_every_line_above_its_confirm_button(tmp_path: Path, display_name: str,
                                                                    size: tuple[int, int], accessible: bool) -> None:
     pilot = pilot_for(tmp_path, display_name, size, "fr")

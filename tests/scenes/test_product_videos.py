@@ -91,6 +91,7 @@ def test_a_tap_plays_the_film_in_place_and_another_stops_it(tmp_path: Path) -> N
         pilot.close()
 
 
+@pytest.mark.slow  # plays the whole film: CI runs it
 def test_a_film_played_to_its_end_shows_its_poster_again(tmp_path: Path) -> None:
     pilot = pilot_with_film(tmp_path)
     try:

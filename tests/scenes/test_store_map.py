@@ -59,6 +59,7 @@ def test_a_map_that_misses_an_aisle_refuses_the_pack(tmp_path: Path) -> None:
 @pytest.mark.parametrize("display, size, language, accessible", [
     ("terminal", (800, 1280), "de", False), ("terminal", (1080, 1920), "fr", True),
     ("window", (3840, 2160), "de", False), ("window", (2160, 3840), "fr", False)])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_every_word_on_the_plan_is_whole_inside_the_floor_and_on_its_own(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
     # the tablet's German department names ("Stirnlampen"), the window's "you are here" by the entrance
@@ -122,6 +123,7 @@ def test_the_map_uses_most_of_a_landscape_screen(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("display, size", [("terminal", (1080, 1920)), ("terminal", (800, 1280)),
                                            ("window", (2160, 3840))])
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_map_uses_most_of_a_portrait_screen_turned_with_the_way_and_you_are_here(
         tmp_path: Path, display: str, size: tuple[int, int]) -> None:
     pilot = pilot_for(tmp_path, display, size, "fr")

@@ -172,6 +172,7 @@ def test_unknown_labels_are_refused(shopping: Pilot) -> None:
 
 
 @pytest.mark.parametrize("toast", [False, True], ids=["plain", "under-a-toast"])
+@pytest.mark.quick_first(1)  # under a toast too in CI
 def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_path: Path, toast: bool) -> None:
     shopping.tap("Vélos")
     shopping.screenshot(tmp_path / "before.png")  # pictures loaded, so both pictures below have them
@@ -188,6 +189,7 @@ def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_p
     assert shopping.labels() != []
 
 
+@pytest.mark.slow  # frame after frame of scrolling: CI runs it
 def test_pictures_arriving_while_the_list_scrolls_show_where_their_cards_went(shopping: Pilot, tmp_path: Path) -> None:
     """Each drag of a finger that starts on a card presses it and lets it go (before a frame showed it pressed:
     not drawn again); pictures made meanwhile are drawn where their cards are when they arrive."""
@@ -204,6 +206,7 @@ def test_pictures_arriving_while_the_list_scrolls_show_where_their_cards_went(sh
     assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
 
 
+@pytest.mark.slow  # frame after frame of dragging: CI runs it
 def test_a_card_pressed_then_dragged_shows_unpressed_whether_or_not_a_frame_showed_it_pressed(
         shopping: Pilot, tmp_path: Path) -> None:
     """A press that a frame showed is drawn away when the drag starts; one let go before any frame showed it

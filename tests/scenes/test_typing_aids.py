@@ -115,6 +115,7 @@ def test_a_german_store_offers_german_domains_and_a_store_its_own(tmp_path: Path
         pilot.close()
 
 
+@pytest.mark.slow  # a whole session and more, seconds: CI runs it
 def test_the_address_typed_to_share_is_offered_at_the_checkout_until_the_session_ends(shop: Pilot) -> None:
     ctx = shop.app.display().ctx
     ctx.show(ctx.routes.share(["RUN-115"]))

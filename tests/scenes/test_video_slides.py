@@ -100,6 +100,7 @@ def start_film(pilot: Pilot) -> None:
 
 
 @pytest.mark.parametrize("name", ["count.mp4", "count.webm"])
+@pytest.mark.quick_first(1)  # the VP9 film too in CI
 def test_a_video_slide_shows_each_frame_at_its_time_then_the_next_slide(
         tmp_path: Path, films: Path, name: str) -> None:
     pilot = start(tmp_path, [{"kind": "video", "file": f"videos/{name}"}, MESSAGE])
@@ -139,6 +140,7 @@ def test_late_frames_are_dropped_and_the_film_keeps_its_time(tmp_path: Path, fil
         pilot.close()
 
 
+@pytest.mark.slow  # plays the film twice over: CI runs it
 def test_a_looping_slide_starts_its_film_again(tmp_path: Path, films: Path) -> None:
     pilot = start(tmp_path, [{"kind": "video", "file": "videos/count.webm", "loop": True, "seconds": 6}, MESSAGE])
     try:
@@ -157,6 +159,7 @@ def test_a_looping_slide_starts_its_film_again(tmp_path: Path, films: Path) -> N
 
 
 @pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+@pytest.mark.quick_first(1)  # the corrupt film too in CI
 def test_a_damaged_film_shows_its_poster_and_a_line_for_staff(
         tmp_path: Path, films: Path, damage: str, caplog: pytest.LogCaptureFixture) -> None:
     slides = [{"kind": "video", "file": "videos/count.mp4", "poster": "images/poster.png", "seconds": 4}, MESSAGE]
@@ -203,6 +206,7 @@ def test_the_screen_moves_where_the_film_moves(tmp_path: Path) -> None:
         pilot.close()
 
 
+@pytest.mark.slow  # plays the demo's film for seconds: CI runs it
 def test_the_demo_s_video_slide_at_two_moments_matches_its_snapshots(pilot: Pilot, tmp_path: Path) -> None:
     pilot.advance(7, step=0.5)  # the welcome slide's seven seconds: the film comes second
     assert pilot.details()["slide"] == 1 and pilot.details()["video"]["playing"]
@@ -245,6 +249,7 @@ def test_the_film_s_call_to_action_is_the_brand_s_accent_like_the_welcome_s(pilo
 @pytest.mark.parametrize(("size", "language"), [((1080, 1920), "fr"), ((1920, 1080), "fr"), ((800, 1280), "fr"),
                                                 ((3840, 2160), "fr"), ((2160, 3840), "fr"), ((1080, 1920), "de"),
                                                 ((1920, 1080), "de")])
+@pytest.mark.quick_first(1)  # the other shapes and German in CI
 def test_the_film_s_captions_stand_under_its_picture_never_over_it_and_above_the_call_to_action(
         tmp_path: Path, size: tuple[int, int], language: str) -> None:
     config = write_config(tmp_path)

@@ -109,6 +109,7 @@ def test_a_display_with_sound_plays_the_film_s_sound_through_the_audio_output(tm
     assert said["staff"] == ["Son des films", ""], "staff see the sound among the devices, working"
 
 
+@pytest.mark.slow  # a kiosk process playing its film in real time: CI runs it
 def test_a_display_without_sound_keeps_the_film_muted_and_never_opens_the_mixer(tmp_path: Path,
                                                                                tone_pack: Path) -> None:
     said, _, heard = run_kiosk(tmp_path, tone_pack, sound=False, audio_driver="disk")
@@ -118,6 +119,7 @@ def test_a_display_without_sound_keeps_the_film_muted_and_never_opens_the_mixer(
     assert said["staff"] is None, "no sound device for staff to worry about"
 
 
+@pytest.mark.slow  # a kiosk process playing its film in real time: CI runs it
 def test_without_an_audio_output_the_film_plays_muted_and_staff_are_told(tmp_path: Path, tone_pack: Path) -> None:
     said, log, _ = run_kiosk(tmp_path, tone_pack, sound=True, audio_driver="no-such-driver")
     assert said["state"]["shown"] > 30 and not said["state"]["failed"], "the film plays, muted"
@@ -203,6 +205,7 @@ def test_a_clock_far_faster_than_the_audio_output_never_crashes_the_mixer(tone_f
     assert int(count) > 0 and float(shortest) > 0, "sound was handed over, never an empty piece"
 
 
+@pytest.mark.slow  # plays the film past its end in real time: CI runs it
 def test_a_looping_webm_film_s_sound_goes_on_without_a_gap_when_the_film_starts_again(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     """WebM says no length for its pictures and its whole length counts the sound's padding (8 ms here), and
