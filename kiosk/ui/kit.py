@@ -78,19 +78,22 @@ class Kit:
         target, pad = self.theme.size("touch_target"), self.theme.size("gap") // 2 + self.theme.px(8)
         mark = Toggle.mark_width(self.theme, self.cache, size, switch)
 
+        between = Toggle.label_gap(mark if not switch else self.cache.line_height(self.theme.size(size), True))
+
         def measure(available: int) -> tuple[int, int]:
             pixels = self.theme.size(size)
-            wide = 2 * pad + mark + pad // 2 + self.cache.width(shown or label, pixels, True)
+            wide = 2 * pad + mark + between + self.cache.width(shown or label, pixels, True)
             if wide <= available:
-                return max(target, wide), target
-            lines = self.cache.wrap(shown or label, pixels, available - 2 * pad - mark - pad // 2, True, 2)
-            return max(target, available), max(target, len(lines) * self.cache.line_height(pixels, True) + pad)
+                return max(target, wide), max(target, mark + pad)
+            lines = self.cache.wrap(shown or label, pixels, available - 2 * pad - mark - between, True, 2)
+            return max(target, available), max(target, mark + pad,
+                                                len(lines) * self.cache.line_height(pixels, True) + pad)
 
         def measure_stacked(available: int) -> tuple[int, int]:
             small, inset = self.theme.size("small"), self.theme.px(20)
             side = Toggle.box_side(self.theme, self.cache, "small")
             wide = max(side, self.cache.width(shown or label, small, True)) + 2 * inset
-            tall = side + self.theme.px(4) + self.cache.line_height(small, True) + 2 * inset
+            tall = side + Toggle.stacked_gap(side) + self.cache.line_height(small, True) + 2 * inset
             return max(target, min(wide, max(available, target))), max(target, tall)
 
         return Box("leaf", [], made, width or fit(min=target), fit(), measure=measure_stacked if stacked else measure)

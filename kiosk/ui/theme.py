@@ -55,6 +55,7 @@ DEFAULT_SIZES = {
     "tile": 300,  # a department tile's height at most
     "tile_width": 460,  # a department tile's width at least (fewer to a row on a narrow screen)
     "qr": 720,  # a QR code to scan with a phone, at most
+    "tick_box": 40,  # a tick box's side at least (a line of its words when larger)
 }
 TEXT_SIZES = ("text", "small", "title", "headline", "button")
 # A tablet is read from closer, but not at three quarters of the size: text scales down no further than

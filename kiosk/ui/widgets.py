@@ -572,9 +572,15 @@ class Toggle(Button):
 
     @staticmethod
     def box_side(theme: Theme, cache: TextCache, size: str) -> int:
-        """How big the tick box is: a line of its words (larger in accessible mode, whose text is larger); the
-        whole chip around it and its words is the touch target."""
-        return cache.line_height(theme.size(size), True)
+        """How big the tick box is: a line of its words, and at least the theme's `tick_box` (larger in
+        accessible mode); the whole chip around it and its words is the touch target. (A line of the small
+        text was a speck on a card, and faint on black: designer's review.)"""
+        return max(cache.line_height(theme.size(size), True), theme.size("tick_box"))
+
+    @staticmethod
+    def label_gap(side: int) -> int:
+        """The room between the box and its words, so that they read as a box and its label."""
+        return side // 2
 
     @staticmethod
     def mark_width(theme: Theme, cache: TextCache, size: str, switch: bool) -> int:
@@ -603,7 +609,8 @@ class Toggle(Button):
         pad = theme.size("gap") // 2 + theme.px(8)
         mark_w = self.mark_width(theme, painter.text, self.size_name, self.switch)
         side = mark_w if not self.switch else painter.text.line_height(size, True)
-        room = rect.width - 2 * pad - mark_w - pad // 2
+        between = self.label_gap(side)
+        room = rect.width - 2 * pad - mark_w - between
         shown = self.shown or self.label
         step = painter.text.line_height(size, True)
         lines = painter.text.wrap(shown, size, room, True, max(1, (rect.height - theme.px(8)) // step)) \
@@ -618,7 +625,7 @@ class Toggle(Button):
             self._paint_box(painter, mark)
         top = rect.centery - step * len(images) // 2
         for index, image in enumerate(images):  # on two lines when narrow (a long German word), never cut first
-            painter.surface.blit(image, (mark.right + pad // 2, top + index * step + (step - image.get_height()) // 2))
+            painter.surface.blit(image, (mark.right + between, top + index * step + (step - image.get_height()) // 2))
 
     def _paint_stacked(self, painter: Painter, rect: pygame.Rect, ink: Color) -> None:
         """The box over its word in the small size (a card's corner, where a row would take the picture's
@@ -628,13 +635,20 @@ class Toggle(Button):
         small = theme.size("small")
         word = painter.text.ellipsize(self.shown or self.label, small, rect.width - theme.px(8), bold=True)
         image = painter.text.render(word, small, ink, bold=True)
-        top = rect.centery - (side + theme.px(4) + image.get_height()) // 2
+        between = self.stacked_gap(side)
+        top = rect.centery - (side + between + image.get_height()) // 2
         self._paint_box(painter, pygame.Rect(rect.centerx - side // 2, top, side, side))
-        painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top + side + theme.px(4))))
+        painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top + side + between)))
+
+    @staticmethod
+    def stacked_gap(side: int) -> int:
+        """The room between a stacked box and the word under it."""
+        return side // 3
 
     def _paint_box(self, painter: Painter, mark: pygame.Rect) -> None:
         """The tick box: filled in the primary colour with a drawn tick (the same in every font) when ticked,
-        outlined when not."""
+        outlined in the text's colour when not (3:1 and more on its chip, and a line thick enough to see from
+        a step back)."""
         theme = painter.theme
         side = mark.height
         corner = max(2, side // 6)
@@ -646,8 +660,8 @@ class Toggle(Button):
             pygame.draw.lines(painter.surface, theme.color("on_primary"), False, points, max(3, side // 8))
         else:
             pygame.draw.rect(painter.surface, theme.color("surface"), mark, border_radius=corner)
-            edge = theme.color("muted") if self.enabled else disabled_ink(theme)
-            pygame.draw.rect(painter.surface, edge, mark, max(2, side // 14), border_radius=corner)
+            edge = theme.color("text") if self.enabled else disabled_ink(theme)
+            pygame.draw.rect(painter.surface, edge, mark, max(3, side // 10), border_radius=corner)
 
     def _paint_switch(self, painter: Painter, mark: pygame.Rect) -> None:
         """The switch: its knob at the right on a primary track when on, at the left on a grey one when off."""
