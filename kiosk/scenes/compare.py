@@ -1,4 +1,5 @@
-"""Compare 2 to 4 products side by side: rows that differ are highlighted, the best value is marked."""
+"""Compare 2 to 4 products side by side: a row whose words differ is shaded in a light tint of the brand's
+green (the legend says so), the best value is marked, and each product's aisle stands under its name."""
 
 from __future__ import annotations
 
@@ -42,11 +43,21 @@ class CompareScene(ShopScene):
         choices = chosen_choices(ctx, products)  # the sizes and colours chosen: a first row says them
         comparison = build_comparison(products, ctx.shop.catalog.categories, ctx.lang, ctx.t, ctx.fmt.price,
                                       ctx.fmt.number, [choices[p.sku].words if p.sku in choices else ""
-                                                       for p in products])
+                                                       for p in products],
+                                      rating_words=self._rating_words, stock_words=self._stock_words)
         if in_store_shown(ctx):
             return comparison
         # a closed store's window: no shelf stock, no aisle
         return replace(comparison, rows=tuple(row for row in comparison.rows if row.key not in ("stock", "aisle")))
+
+    def _rating_words(self, rating: float, reviews: int) -> str:
+        """A rating as every column writes it, with its number of reviews (none too: "3,6/5 · 0 avis")."""
+        return self.ctx.t.plural("{rating}/5 · {count} review", "{rating}/5 · {count} reviews", reviews,
+                                 rating=self.ctx.fmt.number(rating))
+
+    def _stock_words(self, stock: int) -> str:
+        """Whether a product is on the shelf: what the table compares (not how many are left)."""
+        return self.ctx.t("In stock") if stock > 0 else self.ctx.t("To order")
 
     def build(self, size: tuple[int, int]) -> Root:
         """Product heads, then one band per property; on a wide screen the property names make a first
@@ -79,15 +90,20 @@ class CompareScene(ShopScene):
         if ctx.screen.text.width(remove_shown, theme.size("small"), True) + gap > cell:
             remove_shown = "✕"  # narrow columns (four on a tablet in the larger text): the sign alone
         removes = []  # "✕ Remove" under each head, or (compact) in a last row of the table
-        for product in comparison.products:
+        # where to find each product, under its name: its place, not a property compared (as a row, every
+        # product's own aisle read as a difference left unshaded: designer's review)
+        aisles = next((line.values for line in comparison.rows if line.key == "aisle"), ())
+        for index, product in enumerate(comparison.products):
             name = product.title(ctx.lang)
             head = kit.panel(role="button", label=name, on_tap=partial(self.open_product, product.sku))
             thumb = theme.size("thumb") // 2 if wide else theme.size("thumb") * 4 // 5
             picture = [] if compact else [kit.picture(ctx.shop.image(product.image), thumb)]
             removes.append(kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
                                       style="ghost", size="small", shown=remove_shown, width=flex()))
+            aisle = [kit.words(t("Aisle {aisle}", aisle=aisles[index]), size="small", color="muted", align="center",
+                               max_lines=1)] if index < len(aisles) and aisles[index] else []
             heads.append(column(*picture, kit.words(name, size="small", bold=True, max_lines=3, align="center"),
-                                *([] if compact else [removes[-1]]),
+                                *aisle, *([] if compact else [removes[-1]]),
                                 gap=gap // 2, align="center", justify="center", padding=Insets.all(gap // 2),
                                 height=fit(min=theme.size("touch_target")), widget=head))
         # the heads stay in sight over the rows that scroll under them: each value's product is always named
@@ -127,8 +143,9 @@ class CompareScene(ShopScene):
         return self.screen(size, title, body, bottom=[bar])
 
     def _shown(self, line: CompareRow) -> bool:
-        """Whether a row shows: every row, or with "differences only" those that differ and where they are."""
-        return not self.differences_only or line.differs or line.key == "aisle"
+        """Whether a row shows: every row, or with "differences only" those that differ (the aisle is in the
+        heads, on every row's side)."""
+        return line.key != "aisle" and (not self.differences_only or line.differs)
 
     def _band(self, content: Box, differs: bool) -> Box:
         """A row of the table; one where the products differ is tinted and marked at its start with a bar of

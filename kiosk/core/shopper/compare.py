@@ -52,10 +52,18 @@ def build_comparison(
     format_price: Callable[[int], str],
     format_number: Callable[[float], str],
     choices: Sequence[str] = (),
+    *,
+    rating_words: Callable[[float, int], str] | None = None,
+    stock_words: Callable[[int], str] | None = None,
 ) -> Comparison:
     """Compare `products` (any categories; of several, the properties fewer than two of them have are left
     out); `texts` translates the fixed row labels. `choices` says, product by product, the size or colour the
-    shopper chose ("Taille 42"; "": none): with one, it is the first row, "Your choice"."""
+    shopper chose ("Taille 42"; "": none): with one, it is the first row, "Your choice".
+
+    With `rating_words` (a rating and its number of reviews in words: "3,6/5 · 2 avis") every rating is written
+    the same way, and with `stock_words` (a stock in words: "In stock", "To order") the stock row says whether
+    each is on the shelf under "Availability"; then every row differs exactly when its words do, the rule a
+    table that shades the rows that differ states (the screen's table; the phone's keeps its own words)."""
     rows: list[CompareRow] = []
 
     def add(key: str, label: str, shown: list[str], raw: list[float | None], better: str,
@@ -69,10 +77,14 @@ def build_comparison(
 
     add("price", texts("Price"), [format_price(p.price_cents) for p in products],
         [float(p.price_cents) for p in products], "lower")
-    add("rating", texts("Rating"),
-        [f"{format_number(p.rating)} ★ ({p.review_count})" if p.review_count else f"{format_number(p.rating)} ★"
-         for p in products], [p.rating for p in products], "higher",
-        len({p.rating for p in products}) > 1)  # the same rating on fewer reviews is the same rating
+    if rating_words is not None:
+        add("rating", texts("Rating"), [rating_words(p.rating, p.review_count) for p in products],
+            [p.rating for p in products], "higher")
+    else:
+        add("rating", texts("Rating"),
+            [f"{format_number(p.rating)} ★ ({p.review_count})" if p.review_count else f"{format_number(p.rating)} ★"
+             for p in products], [p.rating for p in products], "higher",
+            len({p.rating for p in products}) > 1)  # the same rating on fewer reviews is the same rating
     add("brand", texts("Brand"), [p.brand for p in products], [None] * len(products), "")
 
     by_id = {c.id: c for c in categories}
@@ -96,8 +108,12 @@ def build_comparison(
         add(f"spec.{spec.key}", pick(spec.label, language), shown, [_numeric(v) for v in values], spec.better)
     # how many are on the shelf and where: what the shopper needs, not what tells the products apart (38 and
     # 16 pairs in stock are both "in stock"; every product has its own place)
-    add("stock", texts("In stock"), [str(p.stock) if p.stock else texts("No") for p in products],
-        [float(p.stock > 0) for p in products], "higher", len({p.stock > 0 for p in products}) > 1)
+    if stock_words is not None:
+        add("stock", texts("Availability"), [stock_words(p.stock) for p in products],
+            [float(p.stock > 0) for p in products], "higher")
+    else:
+        add("stock", texts("In stock"), [str(p.stock) if p.stock else texts("No") for p in products],
+            [float(p.stock > 0) for p in products], "higher", len({p.stock > 0 for p in products}) > 1)
     add("aisle", texts("Aisle"), [p.aisle for p in products], [None] * len(products), "", False)
     return Comparison(tuple(products), tuple(rows), departments)
 
