@@ -51,9 +51,9 @@ class CompareScene(ShopScene):
         return replace(comparison, rows=tuple(row for row in comparison.rows if row.key not in ("stock", "aisle")))
 
     def _rating_words(self, rating: float, reviews: int) -> str:
-        """A rating as every column writes it, with its number of reviews (none too: "3,6/5 · 0 avis")."""
-        return self.ctx.t.plural("{rating}/5 · {count} review", "{rating}/5 · {count} reviews", reviews,
-                                 rating=self.ctx.fmt.number(rating))
+        """A rating as every column writes it, with its number of reviews, none too ("3,6 ★ (0)": short
+        enough for four narrow columns in the larger text, where "Bewertungen" did not fit)."""
+        return f"{self.ctx.fmt.number(rating)} ★ ({reviews})"
 
     def _stock_words(self, stock: int) -> str:
         """Whether a product is on the shelf: what the table compares (not how many are left)."""
@@ -122,9 +122,10 @@ class CompareScene(ShopScene):
         for line in rows:
             label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
                               width=names_w if wide else None, valign="center" if wide else "top")
+            # a word wider than a narrow column ("Bewertungen" in four) a size smaller rather than cut
             values = [kit.words(("✓ " if index in line.best else "") + value, align="center", max_lines=2,
-                                color="best" if index in line.best else "text", bold=index in line.best,
-                                valign="center")
+                                sizes=("small",), color="best" if index in line.best else "text",
+                                bold=index in line.best, valign="center")
                       for index, value in enumerate(line.values)]
             cells = row(*([label] if wide else []), *values, gap=gap, align="stretch")
             content = column(*([] if wide else [label]), cells, gap=gap // 4,
