@@ -53,7 +53,10 @@ class CompareScene(ShopScene):
     def _rating_words(self, rating: float, reviews: int) -> str:
         """A rating as every column writes it, with its number of reviews, none too ("3,6 ★ (0)": short
         enough for four narrow columns in the larger text, where "Bewertungen" did not fit)."""
-        return f"{self.ctx.fmt.number(rating)} ★ ({reviews})"
+        shown = self.ctx.fmt.number(rating)
+        if rating == int(rating):  # "4,0" beside "4,3", not "4"
+            shown += self.ctx.fmt.number(0.5).strip("05") + "0"
+        return f"{shown} ★ ({reviews})"
 
     def _stock_words(self, stock: int) -> str:
         """Whether a product is on the shelf: what the table compares (not how many are left)."""
