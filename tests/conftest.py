@@ -78,12 +78,12 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """`@pytest.mark.quick_first(n)`: the first n cases of a parametrized test stay in the quick tier, the
-    others are marked slow (CI runs them all)."""
+    """`@pytest.mark.quick_first(n)`: the first n cases of a parametrized test (of those not marked slow
+    already) stay in the quick tier, the others are marked slow (CI runs them all)."""
     seen: Counter[tuple[str, str]] = Counter()
     for item in items:
         first = item.get_closest_marker("quick_first")
-        if first is None or not isinstance(item, pytest.Function):
+        if first is None or not isinstance(item, pytest.Function) or item.get_closest_marker("slow"):
             continue
         seen[str(item.path), item.originalname] += 1
         if seen[str(item.path), item.originalname] > first.args[0]:

@@ -157,6 +157,7 @@ def test_a_full_title_finds_its_product_among_many_alike(tmp_path: Path) -> None
     assert len(catalog.search("Vélos Nord Crête", 30)) == 30, "typing on: every one of them still matches"
 
 
+@pytest.mark.slow  # a catalogue of thousands of products, seconds: CI runs it
 def test_a_common_word_is_ranked_among_the_most_popular_products_as_among_all(tmp_path: Path) -> None:
     import sys
 

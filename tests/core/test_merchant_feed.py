@@ -113,6 +113,7 @@ def _expected(feed: GeneratedFeed, store: str) -> dict[tuple[str, int], str]:
 
 
 @pytest.mark.parametrize("form", ["tsv", "xml"])
+@pytest.mark.quick_first(1)  # the XML feed in CI
 def test_every_row_is_checked_and_every_bad_row_left_out_and_named(tmp_path: Path, form: str) -> None:
     feed = make_feed_pack(2000, tmp_path / "pack", form, bad_rows=len(BAD_KINDS))
     assert {bad.place for bad in feed.bad} == {"first", "later", "single"}, "bad rows first, later and alone"
@@ -189,6 +190,7 @@ def test_check_and_the_log_list_every_left_out_row_up_to_a_said_limit(
 
 
 @pytest.mark.parametrize("form", ["tsv", "xml"])
+@pytest.mark.quick_first(1)  # the XML feed in CI
 def test_a_50_mb_row_is_left_out_with_its_line_number(tmp_path: Path, form: str) -> None:
     feed = make_feed_pack(2000, tmp_path / "pack", form)
     path = feed.folder / f"feed-fr.{form}"

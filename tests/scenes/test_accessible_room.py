@@ -39,6 +39,7 @@ def header_on_screen(pilot: Pilot) -> pygame.Rect:
     return bar.screen_rect().move(0, screen.offset)
 
 
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_accessible_header_is_on_the_bottom_edge_on_every_shape(accessible: Pilot) -> None:
     """One rule: in accessible mode the header is at the bottom of the screen, on portrait, landscape and
     the tablet alike (it was at the top of the reach zone on a portrait screen, at the bottom elsewhere)."""
@@ -60,6 +61,7 @@ def whole_buttons(pilot: Pilot) -> set[str]:
     return {w["label"] for w in widgets if w["role"] == "button" and w["enabled"] and not w["clipped"]}
 
 
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_product_page_shows_every_size_without_scrolling_on_every_shape(accessible: Pilot) -> None:
     """The sizes are what the shopper chooses first: all of them whole in the first view (the tablet's reach
     zone showed about 100 px of the page, a landscape screen one row of them)."""
@@ -79,6 +81,7 @@ def out_of_reach(pilot: Pilot) -> list[str]:
     return reach_problems(widgets, size, pilot.app.display().ctx.shop.config.accessibility.reach)
 
 
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_sort_and_filter_is_within_reach_on_a_department_and_a_search(accessible: Pilot) -> None:
     pilot = accessible
     ctx = pilot.app.display().ctx
@@ -92,6 +95,7 @@ def test_sort_and_filter_is_within_reach_on_a_department_and_a_search(accessible
         assert reach_problems(button, size, ctx.shop.config.accessibility.reach) == [], pilot.scene
 
 
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_staff_pin_pad_is_within_reach(accessible: Pilot) -> None:
     pilot = accessible
     ctx = pilot.app.display().ctx
@@ -107,6 +111,7 @@ def test_the_staff_pin_pad_is_within_reach(accessible: Pilot) -> None:
 
 @pytest.mark.parametrize("language, accessible_mode", [("fr", False), ("de", True)], ids=["fr-normal", "de-a11y"])
 @pytest.mark.parametrize("display, size", SHAPES, ids=IDS)
+@pytest.mark.quick_first(1)  # every shape, and German in accessible mode, in CI
 def test_no_button_is_cut_at_the_fold_of_the_product_and_share_pages(tmp_path: Path, display: str,
                                                                      size: tuple[int, int], language: str,
                                                                      accessible_mode: bool) -> None:
@@ -128,6 +133,7 @@ def test_no_button_is_cut_at_the_fold_of_the_product_and_share_pages(tmp_path: P
         pilot.close()
 
 
+@pytest.mark.quick_first(1)  # every shape in CI
 def test_the_filter_sheet_shows_several_rows_of_choices(accessible: Pilot) -> None:
     """The sheet's choices take the room within reach: two rows of chips whole at least (a landscape
     screen showed one, cut; the tablet one and a half)."""

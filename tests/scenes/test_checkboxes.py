@@ -34,6 +34,7 @@ def colour_count(picture: pygame.Surface, area: pygame.Rect, colour: tuple[int, 
 
 
 @pytest.mark.parametrize("language, accessible", [("fr", False), ("de", True)])
+@pytest.mark.quick_first(1)  # German in accessible mode in CI
 def test_the_email_consents_are_tick_boxes_that_show_whether_they_are_ticked(tmp_path: Path, language: str,
                                                                              accessible: bool) -> None:
     pilot = pilot_for(tmp_path, "terminal", (1080, 1920), language, mail=True)
@@ -88,6 +89,7 @@ def test_the_checkout_opt_in_is_a_tick_box(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("size, language, accessible", [((3840, 2160), "fr", False), ((2160, 3840), "de", True)])
+@pytest.mark.quick_first(1)  # the portrait window in CI
 def test_the_windows_cards_say_what_their_tick_does(tmp_path: Path, size: tuple[int, int], language: str,
                                                     accessible: bool) -> None:
     pilot = pilot_for(tmp_path, "window", size, language)
@@ -132,6 +134,7 @@ def test_speech_says_whether_a_box_is_ticked(speaking: Pilot) -> None:  # noqa: 
 
 
 @pytest.mark.parametrize("language, accessible, said", [("fr", False, "3 sur 5"), ("de", True, "3 von 5")])
+@pytest.mark.quick_first(1)  # German in accessible mode in CI
 def test_the_rating_chosen_shows_in_filled_stars_and_in_words(tmp_path: Path, language: str, accessible: bool,
                                                               said: str) -> None:
     pilot = pilot_for(tmp_path, "terminal", (1080, 1920), language)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kiosk.core.messages import DeviceStatusChanged
 from kiosk.testing.pilot import Pilot
 
@@ -61,6 +63,7 @@ def test_a_staff_badge_opens_the_pin_pad_then_the_device_status(pilot: Pilot) ->
     assert pilot.state()["displays"]["terminal"]["devices"]["scanner /dev/ttyACM0"] is True
 
 
+@pytest.mark.slow  # five tries and the lock's time: CI runs it
 def test_five_wrong_pins_lock_the_pad(pilot: Pilot) -> None:
     pilot.scan("STAFF-0042")
     for _ in range(5):

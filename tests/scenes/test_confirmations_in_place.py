@@ -27,6 +27,7 @@ def page_widgets(pilot: Pilot) -> dict[tuple[str, str], tuple[list[int], bool]]:
 
 @pytest.mark.parametrize("display, size, accessible", CASES,
                          ids=[f"{d}-{w}x{h}-{'a11y' if a else 'normal'}" for d, (w, h), a in CASES])
+@pytest.mark.quick_first(1)  # every shape and mode in CI
 def test_a_confirmation_moves_nothing_on_the_product_page(tmp_path: Path, display: str, size: tuple[int, int],
                                                           accessible: bool) -> None:
     pilot = pilot_for(tmp_path, display, size, "de" if accessible else "fr")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pygame
+import pytest
 
 from kiosk.core.pack.content import read_pack
 from kiosk.testing.pilot import Pilot
@@ -84,6 +85,7 @@ def test_bad_customer_media_is_said_with_file_and_key(tmp_path: Path) -> None:
     assert "reviews.json:132: [[14].media[1].file] file not found: customers/missing.mp4" in problems
 
 
+@pytest.mark.slow  # every picture of the gallery drawn: CI runs it
 def test_a_products_approved_photos_and_testimonials_show_and_the_others_do_not(shopping: Pilot,
                                                                                tmp_path: Path) -> None:
     shopping.scan(PRODUCTS["RUN-112"]["gtin"])

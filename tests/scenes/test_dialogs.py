@@ -89,6 +89,7 @@ def test_the_pin_pad_leaves_the_header_whole_and_says_cancel_in_words(
 
 
 @pytest.mark.parametrize("accessible", [False, True])
+@pytest.mark.quick_first(1)  # accessible mode in CI
 def test_a_disabled_button_looks_disabled(tmp_path: Path, accessible: bool) -> None:
     """"Compare (1)" with one product chosen looked like a button to tap: without a fill of its own, its
     words at a lower contrast than anything that can be tapped; "Compare (2)" then has its accent fill."""
@@ -116,6 +117,7 @@ def test_a_disabled_button_looks_disabled(tmp_path: Path, accessible: bool) -> N
 
 
 @pytest.mark.parametrize("accessible", [False, True])
+@pytest.mark.quick_first(1)  # accessible mode in CI
 def test_a_tap_on_the_disabled_compare_button_says_why(tmp_path: Path, accessible: bool) -> None:
     """With one product chosen, "Compare (1)" does not open the comparison: a tap on it says that two are
     needed, in the status zone, and the department stays."""

@@ -41,6 +41,7 @@ def start(tmp_path: Path, language: str, size: tuple[int, int] = (1080, 1920), d
                                             ("es", "Marque primero la casilla obligatoria"),
                                             ("it", "Seleziona prima la casella obbligatoria"),
                                             ("en", "Tick the required box first")])
+@pytest.mark.quick_first(1)  # every language in CI
 def test_send_says_what_is_missing_before_it_is_tapped(tmp_path: Path, language: str, tick: str) -> None:
     pilot = start(tmp_path, language)
     try:
@@ -63,6 +64,7 @@ def test_send_says_what_is_missing_before_it_is_tapped(tmp_path: Path, language:
 
 
 @pytest.mark.parametrize("size, language", [((1080, 1920), "fr"), ((3840, 2160), "de")])
+@pytest.mark.quick_first(1)  # the 4K window in German in CI
 def test_compare_with_one_product_says_how_many_more_to_choose(tmp_path: Path, size: tuple[int, int],
                                                               language: str) -> None:
     pilot = start(tmp_path, language, size, "window" if size[0] > 3000 else "terminal")

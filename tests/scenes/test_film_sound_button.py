@@ -147,6 +147,7 @@ def test_a_film_starts_muted_and_its_button_turns_the_sound_on_for_the_session(t
     assert any(muted.get_at(point) != on.get_at(point) for point in icon), "the speaker shows the sound's state"
 
 
+@pytest.mark.slow  # a copied pack imported with its film: CI runs it
 def test_a_display_without_sound_shows_no_sound_button(tmp_path: Path, tone_pack: Path) -> None:
     pilot = Pilot(load_config(config_for(tmp_path, tone_pack, False)), "terminal")
     try:

@@ -108,7 +108,7 @@ SHAPES = [("terminal", (1080, 1920)), ("terminal", (1920, 1080)), ("terminal", (
 
 
 @pytest.mark.parametrize("language, accessible", [("fr", False), ("de", True)])
-@pytest.mark.quick_first(1)  # German and accessible mode in CI
+@pytest.mark.slow  # five shapes, every screen: CI runs it (the title and back home stay quick)
 def test_one_header_form_on_every_shape_and_screen(tmp_path: Path, language: str, accessible: bool) -> None:
     """The review's long title never takes a line of its own on some screens only: the bar is one height on
     every screen of a display, each button its icon over its word on every shape (no "‹" on a portrait screen

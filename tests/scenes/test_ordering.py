@@ -96,6 +96,7 @@ def test_a_size_must_be_chosen_and_the_phone_number_is_checked(shopping: Pilot, 
     assert order.payload["fulfilment"] == {"kind": "delivery"}
 
 
+@pytest.mark.slow  # a whole session to its end, seconds: CI runs it (the member's end stays quick)
 def test_the_session_end_forgets_the_cart_and_what_was_typed(shopping: Pilot) -> None:
     add_to_cart(shopping, ROAD_BIKE)
     shopping.tap(label="Panier (1)")

@@ -104,6 +104,7 @@ def test_a_film_played_to_its_end_shows_its_poster_again(tmp_path: Path) -> None
         pilot.close()
 
 
+@pytest.mark.slow  # a copied pack imported with a damaged film: CI runs it
 def test_a_damaged_film_leaves_a_line_for_staff_and_the_page_carries_on(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     good = numbered_film(tmp_path / "good.webm", 90, codec="vp9").read_bytes()

@@ -182,6 +182,7 @@ def test_a_damaged_film_shows_its_poster_and_a_line_for_staff(
         pilot.close()
 
 
+@pytest.mark.slow  # the film played in real time: CI runs it
 def test_the_screen_moves_where_the_film_moves(tmp_path: Path) -> None:
     pilot = start(tmp_path, [{"kind": "video", "file": "videos/trail.mp4", "loop": True, "seconds": 30}])
     try:
@@ -227,6 +228,7 @@ def test_the_demo_s_video_slide_at_two_moments_matches_its_snapshots(pilot: Pilo
     assert inside > 100 and outside == 0
 
 
+@pytest.mark.slow  # the demo's film played for seconds: CI runs it
 def test_the_film_s_call_to_action_is_the_brand_s_accent_like_the_welcome_s(pilot: Pilot, tmp_path: Path) -> None:
     theme = pilot.app.display().screen.theme
     accent = pygame.Color(theme.color("accent"))[:3]
