@@ -92,7 +92,8 @@ def bench_film(work: Path, seconds: int) -> Path:
     partial = path.with_suffix(".part.mp4")
     encode(partial, drawn(draw, (1920, 1080), seconds * 30), size=(1920, 1080), codec="h264",
            sound=chord((110.0, 164.8, 220.0, 277.2), float(seconds), pulse=0.5),
-           options={"preset": "veryfast", "crf": "18", "maxrate": str(FILM_BITRATE), "bufsize": str(FILM_BITRATE)})
+           options={"preset": "veryfast", "crf": "18", "maxrate": str(FILM_BITRATE), "bufsize": str(FILM_BITRATE),
+                    "x264-params": "ref=1:bframes=3"})  # as a camera's film: B-frames (the kiosk's own have none)
     partial.rename(path)
     return path
 
