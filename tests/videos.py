@@ -26,11 +26,12 @@ def number_of(color: tuple[int, int, int] | pygame.Color) -> int:
 
 
 def numbered_film(path: Path, frames: int = 60, *, fps: int = 30, codec: str = "h264",
-                  size: tuple[int, int] = (320, 180), sound: Tone | None = None) -> Path:
+                  size: tuple[int, int] = (320, 180), sound: Tone | None = None,
+                  options: dict[str, str] | None = None) -> Path:
     """A film of `frames` flat frames, frame N in number_color(N); MP4 or WebM by `path`'s suffix; with
-    `sound` as its sound track, or silent."""
+    `sound` as its sound track, or silent; `options` for the encoder (film_kit's by default)."""
 
     def draw(surface: pygame.Surface, number: int) -> None:
         surface.fill(number_color(number))
 
-    return encode(path, drawn(draw, size, frames), size=size, fps=fps, codec=codec, sound=sound)
+    return encode(path, drawn(draw, size, frames), size=size, fps=fps, codec=codec, sound=sound, options=options)

@@ -116,7 +116,7 @@ class AttractScene(ShopScene):
         if slide.kind == "video":
             backdrop = Panel((0, 0, width, height), "text", radius=False)
             # its captions in a band of their own under the picture, never over what the film shows
-            self.film = VideoView((0, 0, 0, 0), ctx.shop.image(slide.file), ctx.clock, label=ctx.t("Our film"),
+            self.film = VideoView((0, 0, 0, 0), ctx.shop.film(slide.file), ctx.clock, label=ctx.t("Our film"),
                                   poster=ctx.shop.image(slide.poster) if slide.poster else "", loop=slide.loop,
                                   autoplay=True, tap_to_play=False, captions=self._captions(slide.file),
                                   on_end=self._film_ended, volume=ctx.film_volume,

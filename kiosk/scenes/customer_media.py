@@ -55,7 +55,7 @@ def video_tile(ctx: SceneContext, kit: Kit, media: Media | Testimonial, author: 
     and stopped by another; muted, with the button that turns the sound on under it (`with_sound`) where
     the display enables sound and the video has a sound track."""
     film = media.file if isinstance(media, Media) else media.video
-    view = VideoView((0, 0, 0, 0), ctx.shop.image(film), ctx.clock,
+    view = VideoView((0, 0, 0, 0), ctx.shop.film(film), ctx.clock,
                      label=ctx.t("Play the video: {title}", title=author),
                      stop_label=ctx.t("Stop the video: {title}", title=author),
                      poster=ctx.shop.image(media.poster) if media.poster else "", backdrop="surface_alt",

@@ -81,8 +81,9 @@ def product_films(scene: ShopScene, sku: str, name: str) -> list[Box]:
     boxes: list[Box] = [scene.section(t.plural("Video", "Videos", len(videos)))]
     for video in videos:
         title = pick(video.title, ctx.lang) if video.title else name
-        file = Path(ctx.shop.image(video.file))
-        view = VideoView((0, 0, 0, 0), file, ctx.clock, label=t("Play the video: {title}", title=title),
+        file = Path(ctx.shop.image(video.file))  # its captions lie beside it in the pack
+        view = VideoView((0, 0, 0, 0), ctx.shop.film(video.file), ctx.clock,
+                         label=t("Play the video: {title}", title=title),
                          stop_label=t("Stop the video: {title}", title=title),
                          poster=ctx.shop.image(video.poster) if video.poster else "",
                          captions=film_captions(ctx, file), volume=ctx.film_volume, muted=lambda: films_muted(ctx))

@@ -25,6 +25,7 @@ from kiosk.core.messages import CatalogReady, ContentOffered, Message, OfferRefu
 from kiosk.core.orders.outbox import Outbox, outbox_csv
 from kiosk.core.pack.reader import PackRejected
 from kiosk.core.problems import Problem
+from kiosk.shared.film_copies import FilmCopies, copies_folder
 from kiosk.shared.local_settings import load_local_settings, save_local_settings
 from kiosk.shared.ports import Backend, Fleet, NoBackend, NoFleet, NoPrinter, NoSpeaker, Printer, Sender, Speaker
 
@@ -92,6 +93,9 @@ class Shop:
         self.content_source: ContentSource | None = None  # plugged in by wiring.py with [content] url
         self.content_offered: ContentOffered | None = None  # head office's last word on the version to run
         self.catalog = Catalog(self._catalog_file())
+        # films whose decoder would keep far more than it must get a kiosk-ready copy, made in a process of its own
+        self.films = FilmCopies(copies_folder(catalog_path(config)), [d.size for d in config.displays])
+        self.films.refresh(self.catalog.folder, self.catalog.path)
         self.translations = Translations(config.path(config.content.locale), config.store.languages)
         self.outbox = Outbox(outbox_path(config), config.outbox.first_retry_s, config.outbox.max_retry_s)
         self.hours = opening_hours(config)
@@ -134,6 +138,10 @@ class Shop:
     def image(self, relative: str) -> str:
         """The path of a picture of the content pack."""
         return f"{self.catalog.folder}/{relative}"
+
+    def film(self, relative: str) -> str:
+        """The file a film of the content pack plays from: its kiosk-ready copy once made, else the pack's."""
+        return self.films.path(relative, self.image(relative))
 
     @property
     def mail_enabled(self) -> bool:
@@ -314,6 +322,7 @@ class Shop:
     def _swap_catalog(self, path: Path) -> None:
         old, self.catalog = self.catalog, Catalog(path)
         old.close()
+        self.films.refresh(self.catalog.folder, self.catalog.path)
         self._catalog_changed()
 
     def apply_change(self, sku: str, price_cents: int | None, stock: int | None) -> None:
@@ -338,6 +347,7 @@ class Shop:
         return True
 
     def close(self) -> None:
-        """Release the catalogue and the outbox."""
+        """Release the catalogue and the outbox, and stop making films' copies."""
+        self.films.close()
         self.catalog.close()
         self.outbox.close()

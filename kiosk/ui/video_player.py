@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from kiosk.core.hours.clock import Clock, ManualClock
+from kiosk.core.pack.ready_films import fitted
 from kiosk.ui.film_sound import AHEAD_S, FilmSound, open_mixer
 
 if TYPE_CHECKING:
@@ -95,12 +96,6 @@ def pictures_length(container: av.container.InputContainer, stream: av.VideoStre
     finally:
         container.seek(0)
     return None if end is None else float((end - start) * stream.time_base)
-
-
-def fitted(source: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
-    """The largest size with the source's shape that fits `box` (even numbers, as scalers like)."""
-    scale = min(box[0] / source[0], box[1] / source[1])
-    return max(2, round(source[0] * scale) // 2 * 2), max(2, round(source[1] * scale) // 2 * 2)
 
 
 def scaled_surface(frame: av.VideoFrame, size: tuple[int, int],

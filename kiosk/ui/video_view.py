@@ -31,9 +31,10 @@ import pygame
 
 from kiosk.core.hours.clock import Clock
 from kiosk.core.pack.captions import Cue, caption_at
+from kiosk.core.pack.ready_films import fitted
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.video_player import VideoPlayer, fitted, scaled_surface
+from kiosk.ui.video_player import VideoPlayer, scaled_surface
 from kiosk.ui.widgets import Painter, Root, Widget
 
 log = logging.getLogger(__name__)

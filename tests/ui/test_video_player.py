@@ -13,7 +13,8 @@ import av
 import pytest
 
 from kiosk.core.hours.clock import ManualClock
-from kiosk.ui.video_player import VideoPlayer, fitted
+from kiosk.core.pack.ready_films import fitted
+from kiosk.ui.video_player import VideoPlayer
 from tests.videos import number_of, numbered_film
 
 FRAME = 1 / 30

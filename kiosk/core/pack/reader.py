@@ -113,7 +113,8 @@ class PackReader:
         if known is None:
             stat = film.stat()
             before = self.known_films.get(name)
-            unchanged = before is not None and (before.size, before.mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+            unchanged = before is not None and (before.size, before.mtime_ns) == (stat.st_size, stat.st_mtime_ns) \
+                and (before.info is None or before.info.decoder_pictures > 0)  # (an older kiosk did not count them)
             try:
                 info = check_video(film, before.info if before is not None and unchanged else None)
                 known = FilmChecked(name, info, size=stat.st_size, mtime_ns=stat.st_mtime_ns)

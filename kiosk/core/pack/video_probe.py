@@ -11,6 +11,7 @@ whose films stay the same is imported without loading PyAV (FFmpeg's libraries, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
@@ -38,6 +39,7 @@ class VideoInfo:
     fps: float
     audio: bool
     container: str = ""  # "MP4" or "WebM", from the file's name (set by check_video)
+    decoder_pictures: int = 0  # pictures FFmpeg's decoder keeps while it plays (0: probed by an older kiosk)
 
     def describe(self) -> str:
         """"H.264 1280x720, 6.0 s, 30 fps": for --check and staff."""
@@ -83,7 +85,10 @@ def probe_video(path: Path) -> VideoInfo:
             length = float(container.duration / av.time_base) if container.duration else 0.0
             start = stream.start_time or 0
             end = start
+            first = b""
             for packet in container.demux(stream):
+                if not first and packet.size:
+                    first = bytes(packet)
                 if packet.pts is not None and packet.duration is not None:
                     end = max(end, packet.pts + packet.duration)
                 elif packet.pts is not None:
@@ -95,11 +100,27 @@ def probe_video(path: Path) -> VideoInfo:
             if next(container.decode(stream), None) is None:
                 raise VideoProblem("has no picture that can be decoded")
             return VideoInfo(context.name, context.width, context.height, length or played,
-                             float(stream.average_rate or 0), bool(container.streams.audio))
+                             float(stream.average_rate or 0), bool(container.streams.audio),
+                             decoder_pictures=decoder_pictures(context.name, bool(context.has_b_frames), first))
     except av.FFmpegError as error:
         raise VideoProblem(f"cannot be read as a video ({error.strerror or error})") from error
     except StopIteration as error:  # a decoder that gives up inside a generator
         raise VideoProblem("has no picture that can be decoded") from error
+
+
+def decoder_pictures(codec: str, b_frames: bool, first_packet: bytes) -> int:
+    """How many pictures FFmpeg's decoder (one thread) keeps while it plays a film: for H.264, one more than
+    the reference pictures its encoder used, and 5 at least with B-frames (x264 writes its settings into the
+    first picture, "ref=1 ... bframes=0"); 6 when they are not known (measured with ref 5; cameras use 1-4);
+    4 for VP9 (bench/video.py `parts`: 1920x1080 with ref 1/2/5 and no B-frames kept 2/3/6, with B-frames
+    5/5/6; a 720x720 VP9 film 4)."""
+    if codec != "h264":
+        return 4
+    settings = dict(re.findall(rb" (ref|bframes)=(\d+)", first_packet)) if b"x264 - core" in first_packet else {}
+    if b"ref" not in settings:
+        return 6
+    kept = int(settings[b"ref"]) + 1
+    return max(kept, 5) if b_frames or int(settings.get(b"bframes", b"0")) else kept
 
 
 def check_video(path: Path, probed: VideoInfo | None = None) -> VideoInfo:
