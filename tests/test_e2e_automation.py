@@ -69,6 +69,7 @@ def test_a_shopper_walk_from_outside(kiosk: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.e2e
+@pytest.mark.slow  # a kiosk process, seconds: CI runs it (the shopper walk stays quick)
 def test_bad_requests_get_clear_errors_and_the_kiosk_goes_on(kiosk: Path) -> None:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         client.connect(str(kiosk))

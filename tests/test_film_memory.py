@@ -7,6 +7,8 @@ import gc
 import threading
 from collections import Counter
 
+import pytest
+
 from kiosk.testing.pilot import Pilot
 
 HELD = ("Container", "CodecContext", "Frame", "Packet", "Stream", "Plane")  # what a playing film holds
@@ -43,6 +45,7 @@ def _nothing_more_than(held: Counter[str]) -> bool:
     return all(count <= held[kind] for kind, count in _film_objects().items())
 
 
+@pytest.mark.slow  # plays the whole film: CI runs it (tapped away stays quick)
 def test_nothing_of_a_film_stays_once_it_has_played_to_its_end(pilot: Pilot) -> None:
     others, held = _watch_the_attract_film(pilot)
     for _ in range(16):  # a six-second film, then the next slide

@@ -4,6 +4,7 @@ no arrow runs upwards (core imports only core; drivers know only core's messages
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -36,6 +37,12 @@ def module_name(path: Path) -> str:
 
 def import_graph() -> dict[str, set[str]]:
     """Each of the project's modules -> the project's modules it imports, at any depth of its code."""
+    return {module: set(targets) for module, targets in _parsed_graph().items()}
+
+
+@cache
+def _parsed_graph() -> dict[str, set[str]]:
+    """The graph read from the code once for the test run (parsing every module took a second a test)."""
     modules = {module_name(path): path for package in PACKAGES for path in (REPO / package).rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():

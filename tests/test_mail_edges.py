@@ -79,6 +79,7 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 15) -> N
 
 
 @pytest.mark.e2e
+@pytest.mark.slow  # a real SMTP server's retries, seconds: CI runs it
 def test_greylisting_is_retried_refusals_are_held_and_nothing_personal_stays(
         tmp_path: Path, fussy: tuple[FussyInbox, str]) -> None:
     inbox, text = fussy

@@ -7,6 +7,7 @@ import re
 import string
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -157,6 +158,7 @@ def _labels_of_fixed_screens(folder: Path, language: str) -> dict[str, set[str]]
 translations = Translations(LOCALE, LANGUAGES)
 
 
+@pytest.mark.slow  # every screen walked in every language: CI runs it
 def test_screens_of_interface_texts_say_every_word_in_the_sessions_language(tmp_path: Path) -> None:
     # A text the code never marked for translation shows the same in every language: on these screens
     # (no product names, no reviews), a worded label that an English session shows too is one, unless

@@ -67,6 +67,7 @@ def test_the_accessible_button_puts_every_control_within_reach_in_high_contrast(
     assert pilot.app.display().screen.offset == 0 and pilot.state()["session"]["accessible"] is False
 
 
+@pytest.mark.slow  # a whole accessible session to its end: CI runs it
 def test_sessions_last_longer_and_end_back_in_the_normal_mode(pilot: Pilot) -> None:
     pilot.tap("Accessibilité")
     pilot.advance(150)

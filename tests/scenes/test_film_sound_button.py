@@ -160,6 +160,7 @@ def test_a_display_without_sound_shows_no_sound_button(tmp_path: Path, tone_pack
         pilot.close()
 
 
+@pytest.mark.slow  # a customer's film played: CI runs it
 def test_a_customer_s_video_has_the_button_too_and_plays_muted_until_it_is_tapped(
         tmp_path: Path, tone_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")  # an output that plays to nobody, in time

@@ -109,6 +109,7 @@ def _fingers(pilot: Pilot, *moves: tuple[int, str, tuple[int, int]]) -> None:
     pilot.app.step(block=False)
 
 
+@pytest.mark.slow  # a two-finger gesture frame by frame: CI runs it
 def test_two_fingers_spread_on_the_picture_zoom_it_and_closed_zoom_it_out(shopping: Pilot, tmp_path: Path) -> None:
     _open(shopping, "BIK-101")
     x, y, w, h = _gallery(shopping)
@@ -137,6 +138,7 @@ def test_two_fingers_spread_on_the_picture_zoom_it_and_closed_zoom_it_out(shoppi
     assert shopping.details()["zoom"] == 1.0, "closed: the whole picture again"
 
 
+@pytest.mark.slow  # a two-finger gesture frame by frame: CI runs it
 def test_two_fingers_dragged_together_move_the_zoomed_picture(shopping: Pilot, tmp_path: Path) -> None:
     _open(shopping, "BIK-101")
     x, y, w, h = _gallery(shopping)

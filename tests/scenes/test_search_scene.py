@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
+import pytest
 
 from kiosk.testing.pilot import Pilot
 
@@ -146,6 +147,7 @@ def _drawn(pilot: Pilot) -> bytes:
     return pygame.image.tobytes(screen.surface, "RGB")
 
 
+@pytest.mark.slow  # a query typed letter by letter, every frame compared: CI runs it
 def test_results_drawn_as_they_are_typed_are_those_drawn_at_once(shopping: Pilot) -> None:
     """Each letter keeps the result rows that stay (moved, not built again, and only the rows that change
     drawn again): what shows is what a fresh screen shows, with "did you mean" and the department chips

@@ -172,7 +172,7 @@ def test_unknown_labels_are_refused(shopping: Pilot) -> None:
 
 
 @pytest.mark.parametrize("toast", [False, True], ids=["plain", "under-a-toast"])
-@pytest.mark.quick_first(1)  # under a toast too in CI
+@pytest.mark.slow  # frame after frame of scrolling compared: CI runs it (kinetic scrolling stays quick)
 def test_scrolling_shows_exactly_what_a_full_redraw_shows(shopping: Pilot, tmp_path: Path, toast: bool) -> None:
     shopping.tap("Vélos")
     shopping.screenshot(tmp_path / "before.png")  # pictures loaded, so both pictures below have them
