@@ -133,6 +133,7 @@ def test_nothing_is_sent_without_consent(tmp_path: Path, smtp_port: int, start_s
         pilot.close()
 
 
+@pytest.mark.slow  # a server down, a restart, retries: CI runs it
 def test_with_the_server_down_the_email_goes_out_later_even_across_a_restart(
         tmp_path: Path, smtp_port: int, start_smtp: Callable[[], Inbox]) -> None:
     first = mail_pilot(tmp_path, smtp_port)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.automation import request
 from tests.conftest import REPO, write_config
 from tests.kiosk_process import wait_until_listening
@@ -22,6 +24,7 @@ def start(config: Path, *arguments: str, **env: str) -> subprocess.CompletedProc
                           timeout=30)
 
 
+@pytest.mark.slow  # kiosk processes, seconds: CI runs it (the others stay quick)
 def test_without_a_display_server_it_says_so_and_stops(tmp_path: Path) -> None:
     for arguments in (("--windowed",), ()):
         ended = start(write_config(tmp_path), *arguments)

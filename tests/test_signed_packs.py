@@ -233,6 +233,7 @@ def test_tampered_wrong_key_older_and_oversized_packs_are_refused(tmp_path: Path
         untrusted.fetch()  # a self-signed server the kiosk was not told to trust
 
 
+@pytest.mark.slow  # a download cut and resumed: CI runs it
 def test_a_download_cut_off_resumes_where_it_stopped(tmp_path: Path, server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server
     keyfile = tmp_path / "head-office.key"
@@ -355,6 +356,7 @@ def _refusal(fetcher: ContentFetcher, url: str = "") -> FetchProblem:
     return refused.value
 
 
+@pytest.mark.slow  # HTTPS servers and redirects, seconds: CI runs it (tampered packs stay quick)
 def test_a_redirect_is_followed_only_over_https_and_to_the_hosts_allowed(tmp_path: Path,
                                                                          server: tuple[PackServer, Path]) -> None:
     pack_server, cert = server

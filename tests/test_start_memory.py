@@ -40,6 +40,7 @@ def started(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return result.stdout.splitlines()
 
 
+@pytest.mark.slow  # a kiosk process, seconds: CI runs it
 def test_the_kiosk_runs_without_loading_pygames_sound(started: list[str]) -> None:
     """The kiosk plays no sound: SDL_mixer and its audio codecs (2.6 MB resident) stay out, and the
     screens work without them."""

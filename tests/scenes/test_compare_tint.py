@@ -65,6 +65,7 @@ def rows_seen(pilot: Pilot, folder: Path) -> dict[str, tuple[list[str], bool]]:
 
 @pytest.mark.parametrize("size, language, accessible", [((1080, 1920), "fr", False), ((1920, 1080), "de", True)],
                          ids=["portrait-fr", "landscape-de-accessible"])
+@pytest.mark.quick_first(1)  # landscape, German, accessible mode in CI
 def test_a_row_is_shaded_exactly_when_its_words_differ_and_ratings_read_alike(
         tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> None:
     pilot = compared(tmp_path, size, language, accessible)

@@ -190,6 +190,7 @@ def test_a_customer_s_video_has_the_button_too_and_plays_muted_until_it_is_tappe
 
 
 @needs_espeak
+@pytest.mark.slow  # the film played and its words spoken by espeak-ng: CI runs it
 def test_in_accessible_mode_the_button_s_new_words_are_said_when_it_is_tapped(tmp_path: Path, tone_pack: Path) -> None:
     (tmp_path / "speech").mkdir()
     config = config_for(tmp_path, tone_pack, True)
