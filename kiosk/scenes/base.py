@@ -324,13 +324,31 @@ class ShopScene(Scene):
         fields: list[TextField] = []  # one for each form; the one of the form that fits is shown
         pad = Insets(margin, margin, gap, margin)
 
-        def field_box() -> Box:
-            fields.append(TextField((0, 0, 0, 0), text, placeholder))
-            return leaf(fields[-1], height=fixed(theme.size("field")))
+        accessible = ctx.session.accessible
 
-        def beside(button: Box) -> Box:  # the action at the field's end
+        def field_box(lines: int = 2) -> Box:
+            if not accessible:
+                fields.append(TextField((0, 0, 0, 0), text, placeholder))
+                return leaf(fields[-1], height=fixed(theme.size("field")))
+            # accessible mode: the field across the form's column, on two lines where one does not hold what is
+            # typed, so that the shopper reads the whole address before sending it (designer's review: it
+            # showed "a@example.org", the start scrolled away)
+            field = TextField((0, 0, 0, 0), text, placeholder, max_lines=lines)
+            fields.append(field)
+            box = leaf(field)
+            box.measure = lambda room: (room, field.height_for(theme, ctx.screen.text, room))
+            return box
+
+        def beside(button: Box, made: Sequence[Box] = (), stacked: bool = False, lines: int = 2) -> Box:  # the
+            # action at the field's end
             button.width = fit()
-            return row(field_box(), button, gap=gap, align="center")
+            if accessible and results is None:  # the field keeps the column's width: the action under it, after
+                # the form's parts (`stacked`) or beside them (a consent box) that it waits for
+                if stacked:
+                    return column(field_box(lines), *made, row(leaf(None), button), gap=gap)
+                return column(field_box(lines), row(column(*made, gap=gap), self.kit.reason_narrow(button), gap=gap,
+                                               align="start"), gap=gap)
+            return column(row(field_box(), button, gap=gap, align="center"), *made, gap=gap)
 
         def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
             return [above()] if above is not None and not compact else []
@@ -352,24 +370,29 @@ class ShopScene(Scene):
             return self._entry_beside_keys(size, title, made_keys, field_box, beside, over, action, parts, results,
                                            with_keys), next(field for field in fields if field.visible)
         if results is not None or (action is None and parts is None):  # the action beside the field
-            entry = beside(action()) if action is not None else field_box()
-            body = column(column(column(entry, padding=pad), *([results] if results is not None else []),
-                                 height=flex()),
-                          *([self.kit.keyboard(made_keys(keyboard_w), keyboard_w, most)] if with_keys else []))
+            entry = column(beside(action()) if action is not None else field_box(), padding=pad)
+            keys_box = self.kit.keyboard(made_keys(keyboard_w), keyboard_w, most)
+            if results is not None and results.height.min:  # the keys lower (to their least) where the results
+                # ask for room (accessible mode: one whole result at least over the keys)
+                room = height - self.header_height() - entry.natural(width)[1] - results.height.min
+                keys_box = self.kit.keyboard(made_keys(keyboard_w), keyboard_w, max(least, min(most, room)))
+            body = column(column(entry, *([results] if results is not None else []), height=flex()),
+                          *([keys_box] if with_keys else []))
             root = self.screen(size, title, body)
             return root, fields[0]
 
-        def form(lowest: int, compact: bool, under: bool, tight: bool = False) -> Box:
+        def form(lowest: int, compact: bool, under: bool, tight: bool = False, lines: int = 2) -> Box:
             # `under`: the action under the parts; `tight`: less room around the form (over lower keys)
             made = parts(compact) if parts is not None else []
             # compact: a gap under the header, room for one row more; over lower keys, less under the form too
             around = Insets(gap, margin, gap // 2, margin) if tight else Insets(gap, margin, gap, margin) \
                 if compact else pad
             if under and action is not None:
-                entry = column(*over(compact), field_box(), *made, action(), gap=gap, padding=around)
+                entry = column(*over(compact), field_box(lines), *made, action(), gap=gap, padding=around)
+            elif action is not None:
+                entry = column(*over(compact), beside(action(), made, lines=lines), gap=gap, padding=around)
             else:
-                entry = column(*over(compact), beside(action()) if action is not None else field_box(), *made,
-                               gap=gap, padding=around)
+                entry = column(*over(compact), field_box(lines), *made, gap=gap, padding=around)
             return column(entry, leaf(None, height=flex()), keyboard(lowest), height=flex())
 
         # the form whole over the whole keyboard, keys of touch size, if it fits; else its compact form,
@@ -380,7 +403,10 @@ class ShopScene(Scene):
         under = action is not None and not self.wide(size)
         narrow = narrowest(layout_name, target) + 2 * key_gap
         beside_keys = parts is not None and self.wide(size) and narrow < width * 3 // 4
-        for index, (lowest, touch_size) in enumerate(probe.tiers()):
+        # (accessible mode: with the field on two lines where what is typed needs them, then on one)
+        tiers = [(lines, index, tier) for lines in ((2, 1) if accessible else (1,))
+                 for index, tier in enumerate(probe.tiers())]
+        for lines, index, (lowest, touch_size) in tiers:
             if not touch_size and beside_keys:
                 # a wide screen: the parts (compact: a narrow column) beside a keyboard of its narrowest
                 beside_keys = False
@@ -394,10 +420,10 @@ class ShopScene(Scene):
                                         padding=Insets(0, margin, 0, margin)),
                                     height=flex()))
             if index == 0:
-                forms += [form(lowest, compact, below) for compact in (False, True)
+                forms += [form(lowest, compact, below, lines=lines) for compact in (False, True)
                           for below in ((True, False) if under else (False,))]
             else:
-                forms += [form(lowest, compact, False, tight=not touch_size) for compact in (False, True)]
+                forms += [form(lowest, compact, False, tight=not touch_size, lines=lines) for compact in (False, True)]
         made = parts(True) if parts is not None else []
         forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
                             scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)), title,
@@ -407,7 +433,7 @@ class ShopScene(Scene):
         return root, next(field for field in fields if field.visible)
 
     def _entry_beside_keys(self, size: tuple[int, int], title: str, made_keys: Callable[[int, bool], Keyboard],
-                           field_box: Callable[[], Box], beside: Callable[[Box], Box],
+                           field_box: Callable[[int], Box], beside: Callable[[Box, Sequence[Box], bool, int], Box],
                            over: Callable[[bool], list[Box]], action: Callable[[], Box] | None,
                            parts: Callable[[bool], list[Box]] | None, results: Box | None,
                            with_keys: bool = True) -> Root:
@@ -438,7 +464,7 @@ class ShopScene(Scene):
             return box
 
         def entry() -> Box:
-            return beside(action()) if action is not None else field_box()
+            return beside(action(), (), False, 2) if action is not None else field_box(2)
 
         around = Insets(gap, margin, gap, margin)
         if results is not None:  # one arrangement (the results are one list): the tallest keys the room holds
@@ -456,11 +482,12 @@ class ShopScene(Scene):
                               height=flex())
             return self.screen(size, title, body)
 
-        def form(height: int, compact: bool) -> Box:
+        def form(height: int, compact: bool, stacked: bool = False, lines: int = 2) -> Box:
             made = parts(compact) if parts is not None else []
             if reach_top:
-                return column(leaf(None, height=flex()),
-                              row(column(entry(), *made, gap=gap), keys(height), gap=margin, padding=around),
+                stack = beside(action(), made, stacked, lines) if action is not None else \
+                    column(field_box(lines), *made, gap=gap)
+                return column(leaf(None, height=flex()), row(stack, keys(height), gap=margin, padding=around),
                               height=flex())
             return column(column(*over(compact), entry(), gap=gap, padding=around),
                           row(column(*made, gap=gap), column(leaf(None, height=flex()), keys(height),
@@ -468,7 +495,12 @@ class ShopScene(Scene):
                               gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
                           height=flex())
 
-        forms = [form(height, compact) for height, _ in tiers for compact in (False, True)]
+        # accessible mode: the action under the form's parts where they fit so, else beside them
+        arrangements = (True, False) if self.ctx.session.accessible and parts is not None and action is not None \
+            else (False,)
+        # (and the field on two lines, then on one: the address whole above the reach zone)
+        forms = [form(height, compact, stacked, lines) for lines in ((2, 1) if self.ctx.session.accessible else (1,))
+                 for height, _ in tiers for compact in (False, True) for stacked in arrangements]
         if not reach_top:
             return self.screen(size, title, first_that_fits(*forms, height=flex()))
         above = over(False)  # what stands over the field (a checkout's order), out of reach where it fits

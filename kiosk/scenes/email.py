@@ -40,11 +40,15 @@ class EmailScene(ShopScene):
         return {"valid": valid_email(self.address), "consent": self.consent, "marketing": self.marketing}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the form: what the email carries (its tick boxes are below, within reach:
-        drawn up here, out of reach, they would look like boxes to tick)."""
+        """In reach mode, above the form: the address being typed, large and whole (the shopper checks it
+        before sending; the field within reach shows its end when it is long), and what the email carries
+        (its tick boxes are below, within reach: drawn up here, out of reach, they would look like boxes to
+        tick)."""
         t = self.ctx.t
         products = [line[1] for line in self.content.get("p", [])]
-        return (t("By email"), " · ".join(products[:4]))
+        address = [self.address] if len(self.address) <= 24 or "@" not in self.address else \
+            [self.address[:self.address.index("@")], self.address[self.address.index("@"):]]  # a line has no space
+        return (t("By email"), *address, " · ".join(products[:4]))
 
     def build(self, size: tuple[int, int]) -> Root:
         """Field, what is wrong with it, the boxes, "Send" and the keyboard."""

@@ -46,6 +46,7 @@ class SearchScene(ShopScene):
         self._scrolled = 0.0  # where the results were when the scene was built again
         self._measured_row: tuple[tuple[int, int, bool], int] | None = None  # (width, text size, short) -> height
         self._shown: tuple[object, ...] | None = None  # what the list shows, to leave it be when that is the same
+        self._found_in_build = False  # the build searched already: its list is filled with what it found
 
     @property
     def text(self) -> str:
@@ -71,18 +72,35 @@ class SearchScene(ShopScene):
     def build(self, size: tuple[int, int]) -> Root:
         """Field, a clear button, results (with the compare bar under them while products wait to be
         compared) and keyboard."""
-        t = self.ctx.t
-        if self.out_of_reach(size):
-            self._find()  # said above the reach zone, built before the results
-        results = column(scroll(None, t("Results"), rows=self._fill_results, height=flex()), *self.compare_bar(),
-                         height=flex())
+        t, theme = self.ctx.t, self.ctx.theme
+        self._found_in_build = bool(self.out_of_reach(size))  # said above the reach zone
+        if self._found_in_build:
+            self._find()
+        bars = self.compare_bar()
+        least = 0
+        if self._short_zone() and not self.wide(size):  # accessible portrait: one result whole at least over the
+            # keys (they take a row less room), whatever the bars under the list; the list's room is laid out once
+            # (typing fills the list again, it does not lay the screen out): room for its tallest row
+            width = size[0] - 2 * theme.size("margin")
+            tallest = ProductSummary("", "", {self.ctx.lang: "M" * 80}, "", 0, 1, 0.0, 0, "")
+            least = self._result(tallest, width).natural(width)[1] + theme.size("gap") + \
+                sum(bar.natural(size[0])[1] for bar in bars)
+        results = column(scroll(None, t("Results"), rows=self._fill_results, height=flex()), *bars,
+                         height=flex(min=least))
         root, self.field = self.text_entry(size, t("Search"), self.text, t("Name, brand or department"),
                                            self.on_key_pressed, results=results,
-                                           action=lambda: self.kit.button(t("Clear all"), self.clear,
-                                                                          style="secondary"),
+                                           action=self._clear_button,
                                            with_keys=self.keys_shown)
         self.field.on_tap = self.show_keys
         return root
+
+    def _clear_button(self) -> Box:
+        """"Clear all" at the field's end; in accessible mode its sign only (its words said aloud), so that
+        the field keeps the column's width for what is typed."""
+        t = self.ctx.t
+        if not self.ctx.session.accessible:
+            return self.kit.button(t("Clear all"), self.clear, style="secondary")
+        return self.kit.button(t("Clear all"), self.clear, style="secondary", shown="✕", size="title")
 
     def hide_keys(self) -> None:
         """The shopper scrolls the results: the keyboard makes way, the results take its room."""
@@ -109,7 +127,8 @@ class SearchScene(ShopScene):
         view.on_drag = self.hide_keys
         width = view.rect.width
         margin, gap = theme.size("margin"), theme.size("gap")
-        found = self._find()
+        found = self.found if self._found_in_build else self._find()  # one search a keystroke
+        self._found_in_build = False
         shown = (id(view), view.rect.size, theme.size("text"), ctx.lang, tuple(ctx.session.compare), tuple(found),
                  tuple(self.departments), self.department, self.meant)
         if found and shown == self._shown:
@@ -270,8 +289,9 @@ class SearchScene(ShopScene):
                    gap=gap, align="center", padding=Insets.all(gap // 2))
 
     def _short_zone(self) -> bool:
-        """Whether the list stands beside the keys in a landscape screen's short reach zone (accessible mode)."""
-        return self.keys_shown and bool(self.out_of_reach(self.ctx.size))
+        """Whether the list shares accessible mode's short reach zone with the keys (beside them on a landscape
+        screen, over them on a portrait one): compact rows, no chips, so that results show whole."""
+        return self.keys_shown and self.ctx.session.accessible
 
     def _row_height(self, width: int, product: ProductSummary) -> int:
         """How tall a result row is at `width`, measured once (not on every keystroke)."""

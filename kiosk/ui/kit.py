@@ -68,6 +68,18 @@ class Kit:
                           width=fit(max=max(box.natural(1 << 20)[0], 3 * target)))
         return column(box, said, gap=self.theme.size("gap") // 4, width=box.width, height=fit())
 
+    def reason_narrow(self, made: Box) -> Box:
+        """A `button` box whose disabled reason under it keeps to the button's width (on more lines), so that
+        what stands beside it (a consent box's words) keeps its room."""
+        reason = made.children[1].widget if made.kind == "column" and len(made.children) == 2 else None
+        if isinstance(made.children[0].widget if made.children else None, Button) and reason is not None:
+            face = made.children[0]
+            small = self.theme.size("small")
+            longest = max(self.cache.width(word, small) for word in reason.label.split()) + self.theme.px(4)
+            made.children[1] = self.words(reason.label, size="small", color="muted", align="center", max_lines=5,
+                                          width=fit(max=max(face.natural(1 << 20)[0], longest)))
+        return made
+
     def toggle(self, label: str, action: Callable[[], None] | None, *, checked: bool, shown: str = "",
                switch: bool = False, size: str = "text", width: Size | None = None, stacked: bool = False) -> Box:
         """A tick box (or a switch) with its words, as wide as they need (or `width`), at least the touch
@@ -85,7 +97,8 @@ class Kit:
             wide = 2 * pad + mark + between + self.cache.width(shown or label, pixels, True)
             if wide <= available:
                 return max(target, wide), max(target, mark + pad)
-            lines = self.cache.wrap(shown or label, pixels, available - 2 * pad - mark - between, True, 2)
+            # on up to three lines (a consent's words are read whole, beside the button that waits for it)
+            lines = self.cache.wrap(shown or label, pixels, available - 2 * pad - mark - between, True, 3)
             return max(target, available), max(target, mark + pad,
                                                 len(lines) * self.cache.line_height(pixels, True) + pad)
 
@@ -107,10 +120,11 @@ class Kit:
         made = Stars((0, 0, 0, 0), rating, label)
         return leaf(made, width=fixed(Stars.width_for(height)), height=fixed(height))
 
-    def rating_star(self, label: str, action: Callable[[], None], *, lit: bool, chosen: bool) -> Box:
-        """One of the five stars to tap to rate, a touch target square: filled up to the rating chosen."""
+    def rating_star(self, label: str, action: Callable[[], None], *, lit: bool, chosen: bool, side: int = 0) -> Box:
+        """One of the five stars to tap to rate, a touch target square (or `side` pixels, larger): filled up to
+        the rating chosen."""
         made = RatingStar((0, 0, 0, 0), label, action, lit=lit, chosen=chosen)
-        side = self.theme.size("touch_target")
+        side = max(side, self.theme.size("touch_target"))
         return leaf(made, width=fixed(side), height=fixed(side))
 
     @staticmethod

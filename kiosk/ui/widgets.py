@@ -781,20 +781,40 @@ class RatingStar(Toggle):
 
 
 class TextField(Widget):
-    """A text entry box showing what the shopper typed, with a caret."""
+    """A text entry box showing what the shopper typed, with a caret. With `max_lines` above one (accessible
+    mode), a text too long for one line goes on to the next, broken after a sign of an address (@ . - _) where
+    one is near the line's end, so that the shopper reads all of an email address before sending it; a text
+    longer still shows its end, its first line starting with "…". On one line, a text that fits shows from its
+    start."""
 
     role = "textbox"
 
-    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, placeholder: str) -> None:
+    def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, placeholder: str, *,
+                 max_lines: int = 1) -> None:
         super().__init__(rect, label=placeholder)
         self.text = text
         self.placeholder = placeholder
+        self.max_lines = max_lines
 
     def set_text(self, text: str) -> None:
         """Change the text and redraw."""
         if text != self.text:
             self.text = text
             self.invalidate()
+
+    @staticmethod
+    def text_room(theme: Theme, width: int) -> int:
+        """How wide the words of a field `width` wide can be (its padding and caret left out)."""
+        return width - 2 * theme.px(28) - theme.px(8)
+
+    def lines(self, theme: Theme, cache: TextCache, width: int) -> list[str]:
+        """The lines of typed text the field shows when `width` wide (none for a placeholder)."""
+        return field_lines(cache, self.text, theme.size("title"), self.text_room(theme, width), self.max_lines)
+
+    def height_for(self, theme: Theme, cache: TextCache, width: int) -> int:
+        """How tall the field is when `width` wide: the theme's field, and a line more for each line more."""
+        more = max(0, len(self.lines(theme, cache, width)) - 1)
+        return theme.size("field") + more * cache.line_height(theme.size("title"))
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the box, the text (or the placeholder) and the caret."""
@@ -804,20 +824,60 @@ class TextField(Widget):
                          border_radius=theme.size("radius"))
         size = theme.size("title")
         pad = theme.px(28)
-        shown = self.text or self.placeholder
-        color = theme.color("text" if self.text else "muted")
         width = rect.width - 2 * pad
-        if not self.text and painter.text.width(shown, size) > width:
-            # a placeholder is read from its start ("What did you like…"): a size smaller, then cut at its end
-            size = theme.size("text")
-            shown = painter.text.ellipsize(shown, size, width)
-        image = painter.text.render(shown, size, color)
-        if image.get_width() > width:  # show the end of a long text
-            image = image.subsurface((image.get_width() - width, 0, width, image.get_height()))
-        painter.surface.blit(image, (rect.x + pad, rect.centery - image.get_height() // 2))
-        caret_x = rect.x + pad + (image.get_width() if self.text else 0) + theme.px(3)
-        pygame.draw.line(painter.surface, theme.color("primary"), (caret_x, rect.centery - size // 2),
-                         (caret_x, rect.centery + size // 2), max(2, theme.px(3)))
+        if not self.text:
+            shown = self.placeholder
+            if painter.text.width(shown, size) > width:
+                # a placeholder is read from its start ("What did you like…"): a size smaller, then cut at its end
+                size = theme.size("text")
+                shown = painter.text.ellipsize(shown, size, width)
+            image = painter.text.render(shown, size, theme.color("muted"))
+            painter.surface.blit(image, (rect.x + pad, rect.centery - image.get_height() // 2))
+            caret_x, caret_y = rect.x + pad + theme.px(3), rect.centery
+        else:
+            lines = self.lines(theme, painter.text, rect.width)
+            step = painter.text.line_height(size)
+            top = rect.centery - step * len(lines) // 2
+            image = None
+            for index, line in enumerate(lines):
+                image = painter.text.render(line, size, theme.color("text"))
+                if image.get_width() > width:  # one line: the end of a long text
+                    image = image.subsurface((image.get_width() - width, 0, width, image.get_height()))
+                painter.surface.blit(image, (rect.x + pad, top + index * step))
+            caret_x = rect.x + pad + (image.get_width() if image is not None else 0) + theme.px(3)
+            caret_y = top + (len(lines) - 1) * step + step // 2
+        pygame.draw.line(painter.surface, theme.color("primary"), (caret_x, caret_y - size // 2),
+                         (caret_x, caret_y + size // 2), max(2, theme.px(3)))
+
+
+BREAK_AFTER = "@.-_ "  # where an address or a sentence breaks best, at a line's end
+
+
+def field_lines(cache: TextCache, text: str, size: int, width: int, max_lines: int) -> list[str]:
+    """`text` as a field of `max_lines` lines `width` wide shows it: whole on one line where it fits; else
+    broken into lines (after a sign of `BREAK_AFTER` in the line's last half, else where the line is full);
+    more lines than `max_lines`: the last ones, the first starting with "…". One line: the text itself (the
+    field shows its end when it is wider)."""
+    if max_lines <= 1 or not text or cache.width(text, size) <= width:
+        return [text] if text else []
+    lines: list[str] = []
+    start = 0
+    while start < len(text):
+        end = start + 1
+        while end < len(text) and cache.width(text[start:end + 1], size) <= width:
+            end += 1
+        if end < len(text):
+            breaks = [i + 1 for i in range(start + (end - start) // 2, end) if text[i] in BREAK_AFTER]
+            end = breaks[-1] if breaks else end
+        lines.append(text[start:end])
+        start = end
+    if len(lines) > max_lines:
+        lines = lines[-max_lines:]
+        first = lines[0]
+        while first and cache.width("…" + first, size) > width:
+            first = first[1:]
+        lines[0] = "…" + first
+    return lines
 
 
 class Status(Widget):
