@@ -56,6 +56,10 @@ def typing_screens(pilot: Pilot) -> dict[str, list[dict[str, Any]]]:
     for name, route in (("review", lambda: ctx.routes.review("RUN-115")), ("checkout", ctx.routes.checkout)):
         ctx.show(route())
         pilot.advance(0.1)
+        if name == "review":  # the stars come first: the keyboard once the shopper goes to the field
+            field = next(w for w in pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+                         if w["role"] == "textbox")
+            pilot.tap(x=field["bounds"][0] + field["bounds"][2] // 2, y=field["bounds"][1] + field["bounds"][3] // 2)
         display = pilot.app.display()
         widgets = pilot.request("tree")["displays"][display.name]["widgets"]
         ink = widgets_without_ink([w for w in widgets if w["role"] == "button"], display.screen.full.copy())
