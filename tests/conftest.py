@@ -67,13 +67,19 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """How many processes pyproject's `-n auto` runs the tests in: the quick tier run whole
-    (`pytest -m "not slow"`, which the before-stop hook gives a minute) one per core this process may use;
-    anything else in this one process as before: CI's full run, a file or a test named, a debugger."""
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the number of processes
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The quick tier run whole (`pytest -m "not slow"`, which the before-stop hook gives a minute) runs in
+    one process per core this process may use, with pytest-xdist, a file's tests together in one process.
+    Anything else runs in this one process as before: CI's full run, a file or test named, --pdb, `-n`
+    given, or a virtualenv made before pytest-xdist joined the dev tools."""
     quick_tier = " ".join(str(config.option.markexpr).split()) == "not slow" and not config.option.file_or_dir
-    return len(os.sched_getaffinity(0)) if quick_tier else 0
+    if (not quick_tier or not config.pluginmanager.hasplugin("xdist") or hasattr(config, "workerinput")
+            or config.option.numprocesses is not None or config.getoption("usepdb")):
+        return
+    config.option.numprocesses = len(os.sched_getaffinity(0))
+    if config.option.dist == "no":
+        config.option.dist = "loadfile"
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by the marks
