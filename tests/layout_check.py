@@ -318,3 +318,15 @@ def reach_problems(widgets: list[dict[str, Any]], size: tuple[int, int], reach: 
     top = round(size[1] * (1 - reach))
     return [f"{w['role']} {w['label']!r} at {w['bounds']} is out of reach (above y={top})" for w in widgets
             if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][1] < top and w["bounds"][3] > 0]
+
+
+def beside_problems(widgets: list[dict[str, Any]], label: str, other: str) -> list[str]:
+    """A control not in one row with another (its middle not within the other's height): the filter sheet's
+    Close that went up to the sheet's top, out of reach, while Reset and Show stay at its bottom."""
+    found = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets if w["label"] in (label, other)}
+    if len(found) < 2:
+        return [f"{label!r} or {other!r} is not on the screen"]
+    mine, theirs = found[label], found[other]
+    if theirs.top <= mine.centery <= theirs.bottom:
+        return []
+    return [f"{label!r} at {list(mine)} is not beside {other!r} at {list(theirs)}"]

@@ -41,6 +41,23 @@ class BrowseScene(ShopScene):
         return {"category": self.category, "sort": self.sort, "filters": self.filter.active,
                 "count": self.ctx.shop.catalog.count(self.category, self.filter)}
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the grid: the department, how many products it shows, and how they are
+        sorted and filtered."""
+        ctx, t = self.ctx, self.ctx.t
+        category = ctx.shop.catalog.category(self.category)
+        count = ctx.shop.catalog.count(self.category, self.filter)
+        chosen = t(SORT_LABELS.get(self.sort, "")) if self.sort in SORT_LABELS else ""
+        if self.filter.active:
+            chosen += " · " + t("Sort and filter") + f" ({self.filter.active})"
+        return tuple(line for line in (pick(category.name, ctx.lang) if category else self.category,
+                                       t.plural("{count} product", "{count} products", count), chosen) if line)
+
+    def banner_picture(self) -> str:
+        """In reach mode, beside those lines: the picture of the department's first product."""
+        first = self.ctx.shop.catalog.browse(self.category, self.sort, self.filter, limit=1)
+        return str(self.ctx.shop.image(first[0].image)) if first and first[0].image else ""
+
     def build(self, size: tuple[int, int]) -> Root:
         """Toolbar and the grid of cards."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
@@ -114,6 +131,17 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         """What is chosen so far."""
         return {"sort": self.sort, "filters": self.filter.active}
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the sheet: what it sorts and filters (the department, or what was searched),
+        how many products the choices show, and the order chosen."""
+        ctx, t = self.ctx, self.ctx.t
+        category = ctx.shop.catalog.category(self.category) if self.category else None
+        what = f"“{self.query}”" if self.query else pick(category.name, ctx.lang) if category else ""
+        count = ctx.shop.catalog.count(self.category, self.filter, self.query)
+        return tuple(line for line in (what or t("Sort and filter"),
+                                       t.plural("{count} product", "{count} products", count),
+                                       t(self.sorts[self.sort]) if self.sort in self.sorts else "") if line)
+
     def build(self, size: tuple[int, int]) -> Root:
         """Chips for each choice, and the buttons to apply or reset."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
@@ -142,7 +170,9 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         show = t.plural("Show {count} product", "Show {count} products", count)
         close = kit.button(t("Close"), ctx.back, style="secondary", shown="✕ " + t("Close"))
         in_reach = self.bars_in_reach(size)  # accessible mode (the choices take all the room within reach)
-        low_close = in_reach and self.wide(size)  # its title above the reach zone: Close with the other buttons
+        # accessible mode: Close with the other buttons at the sheet's bottom, within reach (at the sheet's top it
+        # stood at 43 % of a portrait screen's height: designer's review)
+        low_close = in_reach
         title_words = kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
                                 max_lines=2)
         heading = row(title_words, *([] if low_close else [close]), gap=gap, align="center",
@@ -160,21 +190,21 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             (t("Brand"), chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
                                 for brand in facets.brands])),
         ]
-        if low_close:
-            # accessible mode on a landscape screen, whose reach zone is short: each section's title beside its
-            # chips, so that several rows of choices show at once (one showed)
-            title_w = max(ctx.screen.text.width(name, theme.size("button"), True) for name, _ in sections) + gap
-            titles = [kit.words(name, size="button", bold=True, heading=True, max_lines=2,
-                                width=fixed(min(title_w, width // 4)), valign="center") for name, _ in sections]
-            for title in titles:  # level with the first row of chips
-                title.height = fixed(theme.size("touch_target"))
-            options = column(*(row(title, made, gap=gap) for title, (_, made) in zip(titles, sections, strict=True)),
-                             gap=gap, padding=Insets(0, margin, 0, margin))
+        if in_reach and self.wide(size):
+            # accessible mode on a landscape screen, whose reach zone is short: the groups in columns side by
+            # side (sort, price and the others at once; one showed), each going to the shortest column
+            options = self._columns(sections, width - 2 * margin)
         else:
             options = column(*(part for name, made in sections for part in (self.section(name), made)),
                              gap=gap, padding=Insets(0, margin, 0, margin))
         # the title and the buttons to apply or reset stay in sight; only the choices scroll between them
         close.width = fit(min=theme.size("touch_target"))
+        if low_close:  # beside Reset and Show: its sign alone where the three words do not fit side by side
+            words = [t("Close"), t("Reset"), show]
+            pad, size_px = 2 * theme.size("gap") + theme.px(16), theme.size("button")
+            if sum(ctx.screen.text.width(word, size_px, True) + pad for word in words) + 2 * (margin + gap) > width:
+                close = kit.button(t("Close"), ctx.back, style="secondary", shown="✕", size="title",
+                                   width=fixed(theme.size("touch_target")))
         actions = row(*([close] if low_close else []),
                       kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
                       kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()),
@@ -201,6 +231,23 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to
             panel.scroll = min(previous.scroll, panel.max_scroll)
         return root
+
+    def _columns(self, sections: list[tuple[str, Box]], inner: int) -> Box:
+        """The sheet's groups (a title over its chips) in columns at least three touch targets wide, each group
+        put in the column that is shortest so far, in their order."""
+        theme = self.ctx.theme
+        margin, gap = theme.size("margin"), theme.size("gap")
+        count = max(2, min(len(sections), (inner + margin) // (3 * theme.size("touch_target") + margin)))
+        col_w = (inner - (count - 1) * margin) // count
+        groups = [column(self.section(name), made, gap=gap // 2) for name, made in sections]
+        columns: list[list[Box]] = [[] for _ in range(count)]
+        heights = [0] * count
+        for group in groups:
+            shortest = heights.index(min(heights))
+            columns[shortest].append(group)
+            heights[shortest] += group.natural(col_w)[1] + gap
+        return row(*(column(*made, gap=gap, width=fixed(col_w)) for made in columns if made), gap=margin,
+                   align="start", padding=Insets(0, margin, 0, margin))
 
     def _set(self, sort: str | None = None, **changes: Any) -> None:
         if sort is not None:

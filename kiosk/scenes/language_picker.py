@@ -20,6 +20,13 @@ class LanguagePicker(ShopScene):
         """The languages offered, and the one in use."""
         return {"languages": list(self.ctx.shop.config.store.languages), "language": self.ctx.lang}
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the dialog: "Choose your language" in each language the store offers, the one
+        in use first, so that a shopper who does not read it finds theirs."""
+        shop = self.ctx.shop
+        languages = sorted(shop.config.store.languages, key=lambda language: language != self.ctx.lang)
+        return tuple(dict.fromkeys(shop.t(language)("Choose your language") for language in languages))
+
     def build(self, size: tuple[int, int]) -> Root:
         """One wide button a language, the current one marked, and Cancel to keep it."""
         ctx, kit = self.ctx, self.kit

@@ -36,6 +36,12 @@ class PinPadScene(ShopScene, Modal[bool]):
         """How many digits are typed (never which), and whether the pad is locked."""
         return {"digits": len(self.entered), "locked": self.lock.locked(self.ctx.clock.monotonic())}
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the pad: what it asks for and how many digits are typed (never which)."""
+        t = self.ctx.t
+        dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
+        return tuple(line for line in (t("Staff PIN"), dots.strip(), self.message) if line)
+
     def build(self, size: tuple[int, int]) -> Root:
         """A dialog with the pad, in the room a modal has (over the header of the screen it is over, and in
         accessible mode within reach, in the lower part of the screen): keys half as tall again as a touch
