@@ -111,7 +111,10 @@ def config_with(work: Path, film: Path | None, screen: tuple[int, int], role: st
     copied = pack / "videos" / film.name if film else None
     if film and copied and (not copied.is_file() or copied.stat().st_size != film.stat().st_size):
         shutil.copyfile(film, copied)  # once: a film copied again is a changed film, made kiosk-ready again
-    (pack / "playlist.json").write_text(json.dumps([slide]), encoding="utf-8")
+    playlist = pack / "playlist.json"
+    if not playlist.is_file() or playlist.read_text(encoding="utf-8") != json.dumps([slide]):
+        # written once: a pack whose files changed is imported again, by the kiosk being measured
+        playlist.write_text(json.dumps([slide]), encoding="utf-8")
     base = make_config(work, None, screen)  # every display of the config at `screen`; `role` alone runs
     text = base.read_text(encoding="utf-8").replace(f'pack = "{REPO / "content" / "demo"}"', f'pack = "{pack}"')
     text = text.replace(f'database = "{work / "catalog-demo.db"}"', f'database = "{work / f"catalog-{name}.db"}"')
