@@ -125,26 +125,39 @@ class ProductScene(ShopScene):
         largest = theme.size("picture") if self.wide(size) else min(theme.size("picture"), page_h * 9 // 20)
         specs = category.specs if category else ()
         if self.wide(size):
-            # landscape (a shop window, a counter): the picture on the left with the ways to go on under it
-            # (at the fold of the right part, the sticky bar cut them); the name and the price stay at the top
-            # of the right part, and the stock and the sizes come first in what scrolls under them, all in
-            # sight; where they would not be (accessible mode's larger text, a window's), the stock and the
-            # aisle go under the picture too
+            # landscape (a shop window, a counter): the picture on the left, as tall as the page where the
+            # name and the price at the top of the right part, and the stock, the sizes and the ways to go on
+            # under them, all show in the first view (the picture is what a passer-by looks at: on the 4K
+            # window it was 570 px beside a price as big); where they would not, the ways go under the picture
+            # (at the fold of the right part the sticky bar cut them), then the aisle with them and the stock on
+            # the sizes' heading line (the picture keeps most of the height), and last the stock under it too
             side = width * 2 // 5 - margin
             stock, ways = self._where(product)
             chips = self._variant_chips()
             said = column(*self._head(product, compact=True), gap=gap // 2, padding=Insets(margin, margin, gap, 0))
             right_w = width - side - 3 * margin
-            first_view = said.natural(right_w)[1] + column(stock, *chips, gap=gap, padding=Insets(
-                gap, 0, margin, 0)).natural(right_w)[1]
-            under = [ways] if first_view <= page_h else [stock, ways]
+
+            def right_view(*parts: Box) -> int:
+                return said.natural(right_w)[1] + column(*parts, gap=gap, padding=Insets(
+                    gap, 0, margin, 0)).natural(right_w)[1]
+
+            plain = self._chips_box
+            said_stock, stock_color = self.availability(product)
+            chips_with_stock = self._variant_chips(aside=kit.words(
+                said_stock, color=stock_color, bold=True, align="right", max_lines=2, width=fit()))
+            aisle_and_ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
+            forms: list[tuple[list[Box], list[Box]]] = [([stock, *chips, ways], []), ([stock, *chips], [ways]),
+                                                        (chips_with_stock, [aisle_and_ways]),
+                                                        (chips, [stock, ways])]
+            beside, under = next(((right, left) for right, left in forms if right_view(*right) <= page_h), forms[-1])
+            if beside is not chips_with_stock:
+                self._chips_box = plain  # (where "choose a size first" scrolls to)
             where = column(*under, gap=gap)
-            picture_room = page_h - 2 * margin - where.natural(side)[1] - gap
-            pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)))
-            left = column(column(pictures, align="center"), where, gap=gap,
+            picture_room = page_h - 2 * margin - (where.natural(side)[1] + gap if under else 0)
+            pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)), wide=side)
+            left = column(column(pictures, align="center"), *([where] if under else []), gap=gap,
                           padding=Insets(margin, 0, margin, margin), width=fixed(side + margin))
-            details = column(*([] if stock in under else [stock]), *chips, *self._more(product, specs), gap=gap,
-                             padding=Insets(gap, margin, margin, 0))
+            details = column(*beside, *self._more(product, specs), gap=gap, padding=Insets(gap, margin, margin, 0))
             right = column(said, kit.rule(), scroll(details, name, height=flex()), width=flex(), height=flex())
             return self.screen(size, title, row(left, right, gap=margin), bottom=[actions])
         head = self._head(product)
@@ -188,10 +201,21 @@ class ProductScene(ShopScene):
         page = scroll(content, product.title(ctx.lang))
         return self.screen(size, title, page, bottom=[actions])
 
-    def _gallery_box(self, name: str, room: int) -> Box:
+    def _gallery_box(self, name: str, room: int, wide: int = 0) -> Box:
         """The gallery's picture and, under it, its thumbnails, together at most `room` pixels tall; in a room
-        too short for both, the picture alone (swiped through)."""
+        too short for both, the picture alone (swiped through). Given a `wide` room wider than tall (a landscape
+        page's left part), the thumbnails stand in a column beside the picture, which takes the whole height."""
         theme = self.ctx.theme
+        side, gap = theme.size("touch_target"), theme.size("gap")
+        count = len(self.gallery.paths)
+        columns = -(-count // max(1, (room + gap // 2) // (side + gap // 2)))  # as many as the height needs
+        strip = columns * (side + gap // 2) - gap // 2
+        beside = min(room, wide - strip - gap)  # the picture, with its thumbnails beside it
+        if wide and count > 1 and beside > room - side - gap:  # (larger than with them under it)
+            picture = square(Gallery(self.gallery, name, self._keep_scroll_rebuild), beside)
+            small = grid(*self._thumbnail_boxes(name), columns=columns, gap=gap // 2)
+            small.width = fixed(strip)
+            return row(small, picture, gap=gap, justify="center")
         thumbs = self._thumbnails(name)
         thumbs_h = theme.size("touch_target") + theme.size("gap") if thumbs is not None else 0
         if room - thumbs_h < 2 * theme.size("touch_target"):
@@ -205,6 +229,16 @@ class ProductScene(ShopScene):
         paths = self.gallery.paths
         if len(paths) < 2:
             return None
+        thumbs = self._thumbnail_boxes(name)
+        side = theme.size("touch_target")
+        if len(thumbs) * (side + theme.size("gap")) <= ctx.size[0] * 2 // 5:  # in one row, centred under the picture
+            return row(*thumbs, gap=theme.size("gap") // 2, justify="center", width=fit())
+        return flow(*thumbs, gap=theme.size("gap") // 2)
+
+    def _thumbnail_boxes(self, name: str) -> list[Box]:
+        """A small picture of each of the gallery's, the one shown framed: tapped, it shows."""
+        ctx, theme = self.ctx, self.ctx.theme
+        paths = self.gallery.paths
         side = theme.size("touch_target")
         thumbs = []
         for index, path in enumerate(paths):
@@ -217,9 +251,7 @@ class ProductScene(ShopScene):
             pad = max(2, theme.px(6))
             thumbs.append(row(leaf(inner, width=fixed(side - 2 * pad), height=fixed(side - 2 * pad)),
                               padding=Insets.all(pad), widget=frame, width=fixed(side), height=fixed(side)))
-        if len(thumbs) * (side + theme.size("gap")) <= ctx.size[0] * 2 // 5:  # in one row, centred under the picture
-            return row(*thumbs, gap=theme.size("gap") // 2, justify="center", width=fit())
-        return flow(*thumbs, gap=theme.size("gap") // 2)
+        return thumbs
 
     def _show_picture(self, index: int) -> None:
         self.gallery.pick(index)
@@ -317,12 +349,13 @@ class ProductScene(ShopScene):
         """Another product's page, on top of this one (Back returns here)."""
         self.ctx.show(self.ctx.routes.product(sku))
 
-    def _variant_chips(self) -> list[Box]:
-        """The sizes or colours to choose from, each with its stock; marked when one must be chosen."""
+    def _variant_chips(self, aside: Box | None = None) -> list[Box]:
+        """The sizes or colours to choose from, each with its stock; marked when one must be chosen. `aside`
+        stands at the end of their heading's line (the stock, on a landscape window), or alone without them."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         self._chips_box = None
         if not self.variants:
-            return []
+            return [aside] if aside is not None else []
         if self.choice_missing:  # "Add to cart" without one: the picker itself says so
             what = t("Choose a size first") if self.variants[0].size else t("Choose a colour first")
         else:
@@ -337,8 +370,10 @@ class ProductScene(ShopScene):
         widest = max(chip.natural(ctx.size[0])[0] for chip in chips)  # the cells share the page's width
         marked = kit.panel("highlight" if self.choice_missing else "", border="danger" if self.choice_missing
                            else "")
-        self._chips_box = column(kit.words(what, bold=True, heading=True,
-                                           color="danger" if self.choice_missing else "text"),
+        heading = kit.words(what, bold=True, heading=True, color="danger" if self.choice_missing else "text")
+        if aside is not None:
+            heading = row(heading, aside, gap=theme.size("gap"), align="center")
+        self._chips_box = column(heading,
                                  grid(*chips, gap=theme.size("gap"), cell_min=widest), gap=theme.size("gap") // 2,
                                  padding=Insets.all(theme.size("gap") // 2), widget=marked)
         return [self._chips_box]
