@@ -150,12 +150,25 @@ class AttractScene(ShopScene):
                           color="on_primary", align="center", wrap=True)
             subtitle = Label((0, 0, 0, 0), pick(slide.subtitle or {}, ctx.lang), size="title", color="on_primary",
                              align="center", wrap=True, valign="top")
-            content = column(text(title, cache, theme, sizes=("title",), max_lines=3),
-                             text(subtitle, cache, theme, sizes=("text",), max_lines=4),
-                             gap=theme.size("gap") * 2, padding=Insets.all(margin), justify="center", height=flex())
+            words = [text(title, cache, theme, sizes=("title",), max_lines=3),
+                     text(subtitle, cache, theme, sizes=("text",), max_lines=4)]
+            heading = column(*words, gap=theme.size("gap") // 2)
+            gap = theme.size("gap")
+            shelf = self.shelf(size, room.height - heading.natural(width - 2 * margin)[1] - margin // 2 - 3 * gap)
+            if shelf is not None:  # the words over products, as a shop window shows them
+                content = column(heading, shelf, gap=2 * gap, padding=Insets(margin // 2, margin, gap, margin),
+                                 height=flex())
+            else:
+                content = column(*words, gap=theme.size("gap") * 2, padding=Insets.all(margin), justify="center",
+                                 height=flex())
         # the slide above its call to action, on its backdrop (which holds them all, drawn first)
         layout(mount(dock(content, bottom=[action]), backdrop), backdrop.rect)
         return [backdrop]
+
+    def shelf(self, size: tuple[int, int], room: int) -> Box | None:
+        """Products shown under a message slide's words, in `room` pixels of height (the shop window's); none
+        on a terminal."""
+        return None
 
     def _captions(self, file: str) -> list[Cue]:
         """The film's captions in the display's language (else the store's first), if the pack has them."""

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.core.models import ProductSummary
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.store_status import store_status
-from kiosk.ui.layout import Box, Insets, column, row, text
-from kiosk.ui.widgets import Label, Panel
+from kiosk.ui.layout import Box, Insets, column, flex, row, square, text
+from kiosk.ui.widgets import Label, Panel, Picture
+
+SHELF = 2  # products under a message slide: few and large, as a shop window shows them
 
 
 class WindowAttractScene(AttractScene):
@@ -27,6 +30,48 @@ class WindowAttractScene(AttractScene):
         """The slide, and the store's state as the band says it."""
         status = store_status(self.ctx)
         return {**super().details(), "open": status.open, "status": status.sentence}
+
+    def featured(self, count: int) -> list[ProductSummary]:
+        """The first `count` products the window features: its playlist's, then the most popular; while the
+        store is open, only what is on the shelf (a passer-by can come in and take it)."""
+        catalog = self.ctx.shop.catalog
+        skus = [slide.sku for slide in self.slides if slide.kind == "product"]
+        is_open = store_status(self.ctx).open
+        chosen: list[ProductSummary] = []
+        for product in [*catalog.products(skus), *catalog.browse(None, "popular", limit=4 * SHELF)]:
+            if all(product.sku != other.sku for other in chosen) and (product.stock > 0 or not is_open):
+                chosen.append(product)
+        return chosen[:count]
+
+    def shelf(self, size: tuple[int, int], room: int) -> Box | None:
+        """Under a message slide's words, in `room` pixels of height, the products the window features: each
+        its picture (most of its card), its name and its price, as a retailer dresses a window; text on green
+        alone showed nothing to buy (designer's review, issue 22)."""
+        ctx, theme = self.ctx, self.ctx.theme
+        products = self.featured(SHELF)
+        if not products:
+            return None
+        kit, gap = self.kit, theme.size("gap")
+        card_w = (size[0] - 4 * theme.size("margin") - (len(products) - 1) * 2 * gap) // len(products)
+        landscape = size[0] > size[1]  # (the words beside the picture, which takes the height)
+        cards = []
+        for product in products:
+            said = [kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1,
+                              align="center"),
+                    kit.words(product.title(ctx.lang), bold=True, max_lines=2, reserve=True, align="center"),
+                    kit.words(ctx.fmt.price(product.price_cents), size="title", color="primary", bold=True,
+                              max_lines=1, align="center")]
+            picture = Picture((0, 0, 0, 0), ctx.shop.image(product.image), label=product.title(ctx.lang))
+            if landscape:
+                side = max(theme.size("touch_target"), min(card_w // 2, room - 2 * gap))
+                cards.append(row(square(picture, side), column(*said, gap=gap // 2, justify="center", height=flex()),
+                                 gap=gap, padding=Insets.all(gap), widget=kit.panel("surface"), width=flex()))
+                continue
+            words_h = column(*said, gap=gap // 2).natural(card_w - 2 * gap)[1]
+            side = max(theme.size("touch_target"), min(card_w - 2 * gap, room - words_h - 3 * gap))
+            cards.append(column(square(picture, side), *said, gap=gap // 2, align="center", padding=Insets.all(gap),
+                                widget=kit.panel("surface"), width=flex()))
+        return column(row(*cards, gap=gap * 2, align="start"), justify="center", height=flex())
 
     def call_to_action(self, size: tuple[int, int], ink: str) -> Box:
         """A wide band at the bottom: open/closed in big letters, and what a touch does. The slide is laid
