@@ -60,8 +60,16 @@ class PinPadScene(ShopScene, Modal[bool]):
         # less room around them, else (a short, wide room) the pad beside the words, else its keys in two rows
         # under them
         forms = ((target * 3 // 2, False, False, 3), (target, False, False, 3), (target, True, False, 3),
-                 (target, True, True, 3), (target, True, False, 6))
-        for key_h, compact, beside, columns in forms:
+                 (target, True, True, 3))
+        if reach_top:
+            # a landscape screen in accessible mode: a phone's pad (three keys a row) whose first row starts at the
+            # reach zone's top and last one ends over the header, the box's edge and the words beside it above
+            # the zone (nothing to touch there); six keys a row only where even that does not fit
+            header_top = height - self.modal_room(size).bottom
+            keep = Insets(reach_top - margin - gap // 2, keep.right, height - header_top - margin + gap // 4,
+                          keep.left)
+            room = height - keep.top - keep.bottom - 2 * margin
+        for key_h, compact, beside, columns in (*forms, (target, True, False, 6)):
             root = Root((0, 0, width, height), color="")
             box = kit.panel("surface")
             dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
@@ -86,13 +94,17 @@ class PinPadScene(ShopScene, Modal[bool]):
                 keys.append(kit.button(label, action, style="chip" if label.isdigit() else "key_special",
                                        size="title" if label.isdigit() or label == "⌫" else "text",
                                        height=fixed(key_h)))
-            pad = grid(*keys, columns=columns, gap=gap)
-            around = Insets.all(gap if compact else margin)
-            widest = theme.size("dialog") * (3 if beside else 2) // 2
-            box_w = min(width - 2 * margin, max(widest, columns * max(key_h, cancel_w) + (columns - 1) * gap +
+            key_gap = gap
+            if reach_top and beside:  # the keys as close as a phone's, to keep four rows within reach
+                key_gap = max(gap // 4, min(gap, (room - gap - 4 * key_h) // 3))
+            pad = grid(*keys, columns=columns, gap=key_gap)
+            around = Insets.all(gap // 2 if reach_top and beside else gap if compact else margin)
+            # (beside the pad, the title on one line: "Code du personnel" wrapped)
+            widest = theme.size("dialog") * (4 if beside and reach_top else 3 if beside else 2) // 2
+            box_w = min(width - 2 * margin, max(widest, columns * max(key_h, cancel_w) + (columns - 1) * key_gap +
                                                 2 * around.left))
             if beside:  # the words take what the pad leaves (each key as wide as Cancel's word)
-                pad.width = fixed(columns * max(key_h, cancel_w) + (columns - 1) * gap)
+                pad.width = fixed(columns * max(key_h, cancel_w) + (columns - 1) * key_gap)
                 content = row(column(*said, gap=gap), pad, gap=2 * gap, align="center", padding=around, widget=box)
             else:
                 content = column(*said, pad, gap=gap, padding=around, widget=box)
