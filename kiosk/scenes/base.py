@@ -162,7 +162,9 @@ class ShopScene(Scene):
             after.append((ctx.t("Your member offers"), badge, "★", self.open_offers, "header"))
         if articles and self.name not in ("cart", "checkout"):
             cart = ctx.t("Cart ({count})", count=articles)
-            after.append((cart, cart, "cart", self.open_cart, "accent"))
+            # in the accent colour, unless that is the bar's own (accessible mode's one yellow): then inverted
+            standout = "inverse" if theme.color("accent") == theme.color("primary") else "accent"
+            after.append((cart, cart, "cart", self.open_cart, standout))
         if back:
             after.append((ctx.t("Home"), ctx.t("Home"), "home", ctx.home, "header"))
         if len(languages) == 1:

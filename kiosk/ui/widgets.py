@@ -445,6 +445,7 @@ BUTTON_STYLES = {
     "key": ("surface", "text", ""),
     "key_special": ("divider", "text", ""),
     "header": ("", "on_primary", ""),
+    "inverse": ("on_primary", "primary", ""),  # a highlight on a bar of the primary colour (the header's cart)
 }
 
 
