@@ -341,13 +341,10 @@ class ShopScene(Scene):
             box.measure = lambda room: (room, field.height_for(theme, ctx.screen.text, room))
             return box
 
-        def beside(button: Box, made: Sequence[Box] = (), stacked: bool = False, lines: int = 2) -> Box:  # the
-            # action at the field's end
+        def beside(button: Box, made: Sequence[Box] = (), lines: int = 2) -> Box:  # the action at the field's end
             button.width = fit()
-            if accessible and results is None:  # the field keeps the column's width: the action under it, after
-                # the form's parts (`stacked`) or beside them (a consent box) that it waits for
-                if stacked:
-                    return column(field_box(lines), *made, row(leaf(None), button), gap=gap)
+            if accessible and results is None:  # the field keeps the column's width: the action under it, beside
+                # the form's parts (a consent box) that it waits for
                 return column(field_box(lines), row(column(*made, gap=gap), self.kit.reason_narrow(button), gap=gap,
                                                align="start"), gap=gap)
             return column(row(field_box(), button, gap=gap, align="center"), *made, gap=gap)
@@ -370,7 +367,7 @@ class ShopScene(Scene):
 
         if self.wide(size) and (with_keys or self.out_of_reach(size)):
             return self._entry_beside_keys(size, title, made_keys, field_box, beside, over, action, parts, results,
-                                           with_keys), next(field for field in fields if field.visible)
+                                           with_keys, text), next(field for field in fields if field.visible)
         if results is not None or (action is None and parts is None):  # the action beside the field
             entry = column(beside(action()) if action is not None else field_box(), padding=pad)
             keys_box = self.kit.keyboard(made_keys(keyboard_w), keyboard_w, most)
@@ -406,7 +403,9 @@ class ShopScene(Scene):
         narrow = narrowest(layout_name, target) + 2 * key_gap
         beside_keys = parts is not None and self.wide(size) and narrow < width * 3 // 4
         # (accessible mode: with the field on two lines where what is typed needs them, then on one)
-        tiers = [(lines, index, tier) for lines in ((2, 1) if accessible else (1,))
+        two_lines = accessible and ctx.screen.text.width(text, theme.size("title")) > \
+            TextField.text_room(theme, width - 2 * margin)  # else the one-line forms are the same
+        tiers = [(lines, index, tier) for lines in ((2, 1) if two_lines else (1,))
                  for index, tier in enumerate(probe.tiers())]
         for lines, index, (lowest, touch_size) in tiers:
             if not touch_size and beside_keys:
@@ -435,10 +434,10 @@ class ShopScene(Scene):
         return root, next(field for field in fields if field.visible)
 
     def _entry_beside_keys(self, size: tuple[int, int], title: str, made_keys: Callable[[int, bool], Keyboard],
-                           field_box: Callable[[int], Box], beside: Callable[[Box, Sequence[Box], bool, int], Box],
+                           field_box: Callable[[int], Box], beside: Callable[[Box, Sequence[Box], int], Box],
                            over: Callable[[bool], list[Box]], action: Callable[[], Box] | None,
                            parts: Callable[[bool], list[Box]] | None, results: Box | None,
-                           with_keys: bool = True) -> Root:
+                           with_keys: bool = True, typed: str = "") -> Root:
         """A typing scene on a landscape screen: the keyboard at the bottom right, the form or the results in
         the column beside it, so that a search shows several results whole and an email keyboard keeps its
         row of domains. The field and its action stand across the top; in reach mode (the header at the
@@ -466,7 +465,7 @@ class ShopScene(Scene):
             return box
 
         def entry() -> Box:
-            return beside(action(), (), False, 2) if action is not None else field_box(2)
+            return beside(action(), (), 2) if action is not None else field_box(2)
 
         around = Insets(gap, margin, gap, margin)
         if results is not None:  # one arrangement (the results are one list): the tallest keys the room holds
@@ -484,10 +483,10 @@ class ShopScene(Scene):
                               height=flex())
             return self.screen(size, title, body)
 
-        def form(height: int, compact: bool, stacked: bool = False, lines: int = 2) -> Box:
+        def form(height: int, compact: bool, lines: int = 2) -> Box:
             made = parts(compact) if parts is not None else []
             if reach_top:
-                stack = beside(action(), made, stacked, lines) if action is not None else \
+                stack = beside(action(), made, lines) if action is not None else \
                     column(field_box(lines), *made, gap=gap)
                 return column(leaf(None, height=flex()), row(stack, keys(height), gap=margin, padding=around),
                               height=flex())
@@ -497,12 +496,12 @@ class ShopScene(Scene):
                               gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
                           height=flex())
 
-        # accessible mode: the action under the form's parts where they fit so, else beside them
-        arrangements = (True, False) if self.ctx.session.accessible and parts is not None and action is not None \
-            else (False,)
-        # (and the field on two lines, then on one: the address whole above the reach zone)
-        forms = [form(height, compact, stacked, lines) for lines in ((2, 1) if self.ctx.session.accessible else (1,))
-                 for height, _ in tiers for compact in (False, True) for stacked in arrangements]
+        # accessible mode: the field on two lines where what is typed needs them, then on one (the address whole
+        # above the reach zone); the forms on one line only where it holds what is typed (each key builds them)
+        room = TextField.text_room(theme, width - keys_w - 3 * margin)
+        counts = (2, 1) if self.ctx.session.accessible and self.ctx.screen.text.width(typed, theme.size("title")) > \
+            room else (1,)
+        forms = [form(height, compact, lines) for lines in counts for height, _ in tiers for compact in (False, True)]
         if not reach_top:
             return self.screen(size, title, first_that_fits(*forms, height=flex()))
         above = over(False)  # what stands over the field (a checkout's order), out of reach where it fits
