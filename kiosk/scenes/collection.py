@@ -52,7 +52,8 @@ class CollectionScene(ShopScene):
         if inside and on_shelf and ctx.shop.catalog.store_map():
             actions.append(kit.button(t("See them on the map"), partial(self._map, on_shelf), style="accent",
                                       width=flex()))
-        bottom = [column(row(*actions, gap=gap, fold=True), padding=Insets.all(margin))] if actions else []
+        bottom = [column(row(*actions, gap=gap, fold=True, align="start"), padding=Insets.all(margin))] \
+            if actions else []  # each button its own height: a reason under "Compare (1)" stretches no other
         rows: list[Box] = [kit.words(pick(self.collection.text, ctx.lang))]
         said = testimonials_section(self, ctx.shop.catalog.testimonials(collection=self.collection.id),
                                     size[0] - 2 * margin)

@@ -56,22 +56,27 @@ class EmailScene(ShopScene):
         hint = "" if not self.address or valid_email(self.address) else t("This address looks incomplete.")
 
         def boxes(compact: bool) -> list[Box]:
-            parts = [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else []
+            # what "Send" waits for stands beside what to do: under the field, under the box to tick (under
+            # "Send" it stood at the top right, the box on the left: designer's review)
+            parts = [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else \
+                [kit.reason(t("Type your email address"))] if not self.address else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
                                ("marketing", t("Send me the store's offers too"))):
                 parts.append(kit.toggle(text, partial(self.toggle, flag), checked=getattr(self, flag)))
+                if flag == "consent" and valid_email(self.address) and not self.consent:
+                    parts.append(kit.reason(t("Tick the required box first")))
             return parts
 
         ready = valid_email(self.address) and self.consent
         root, self.field = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
                                            self.key, action=lambda: kit.button(t("Send"), self.send, style="accent",
-                                                                               enabled=ready, reason=self.reason()),
+                                                                               enabled=ready, why=self.reason()),
                                            parts=boxes, keys="email",
                                            shortcuts=contact_shortcuts(self.ctx, "email", self.address, self.fill))
         return root
 
     def reason(self) -> str:
-        """Why "Send" cannot be used yet: the address first, then the consent."""
+        """Why "Send" cannot be used yet, said when it is tapped: the address first, then the consent."""
         if not valid_email(self.address):
             return self.ctx.t("Type your email address")
         return "" if self.consent else self.ctx.t("Tick the required box first")

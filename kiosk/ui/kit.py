@@ -55,17 +55,17 @@ class Kit:
     def button(self, label: str, action: Callable[[], None] | None, *, width: Size | None = None,
                height: Size | None = None, reason: str = "", **style: Any) -> Box:
         """A button as wide as its text (or `width`), at least the touch target. Disabled with a `reason`
-        (what is missing: "Tick the required box first"), the reason stands under it in small words before
-        anyone taps, and a tap says it too (unless the button's `why` says more)."""
+        (what is missing: "Choose 1 more product"), the reason stands under it before anyone taps, and a tap
+        says it too (unless the button's `why` says more). A reason that asks for another control (a box to
+        tick, a field to fill) belongs beside that control instead: `kit.reason`."""
         made = Button((0, 0, 0, 0), label, action, **style)
         box = button(made, self.cache, self.theme, width=width, height=height)
         if made.enabled or not reason:
             return box
         made.why = made.why or reason
-        target = self.theme.size("touch_target")
-        # as wide as the button, or a few targets when the button is narrow: it never widens the button's place
-        said = self.words(reason, size="small", color="muted", align="center", max_lines=3,
-                          width=fit(max=max(box.natural(1 << 20)[0], 3 * target)))
+        # no wider than the button: its place, and its neighbours', keep their size when the reason shows
+        said = self.reason(reason, align="center",
+                           width=box.width if box.width.kind == "flex" else fit(max=box.natural(1 << 20)[0]))
         return column(box, said, gap=self.theme.size("gap") // 4, width=box.width, height=fit())
 
     def reason_narrow(self, made: Box) -> Box:
@@ -79,6 +79,13 @@ class Kit:
             made.children[1] = self.words(reason.label, size="small", color="muted", align="center", max_lines=5,
                                           width=fit(max=max(face.natural(1 << 20)[0], longest)))
         return made
+
+    def reason(self, said: str, **style: Any) -> Box:
+        """What a shopper must do before a greyed button works ("Tick the required box first"), read as the
+        page is: in the body's size and the text's colour (it was the smallest, greyest words of the screen:
+        designer's review). Put it beside the control it asks for."""
+        style.setdefault("max_lines", 3)
+        return self.words(said, size="text", color="text", **style)
 
     def toggle(self, label: str, action: Callable[[], None] | None, *, checked: bool, shown: str = "",
                switch: bool = False, size: str = "text", width: Size | None = None, stacked: bool = False) -> Box:
