@@ -57,13 +57,14 @@ class EmailScene(ShopScene):
 
         def boxes(compact: bool) -> list[Box]:
             # what "Send" waits for stands beside what to do: under the field, under the box to tick (under
-            # "Send" it stood at the top right, the box on the left: designer's review)
+            # "Send" it stood at the top right, the box on the left: designer's review); in a short room (the
+            # compact form) left out, a tap on "Send" still says it
             parts = [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else \
-                [kit.reason(t("Type your email address"))] if not self.address else []
+                [kit.reason(t("Type your email address"))] if not self.address and not compact else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
                                ("marketing", t("Send me the store's offers too"))):
                 parts.append(kit.toggle(text, partial(self.toggle, flag), checked=getattr(self, flag)))
-                if flag == "consent" and valid_email(self.address) and not self.consent:
+                if flag == "consent" and valid_email(self.address) and not self.consent and not compact:
                     parts.append(kit.reason(t("Tick the required box first")))
             return parts
 

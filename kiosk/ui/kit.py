@@ -64,7 +64,8 @@ class Kit:
             return box
         made.why = made.why or reason
         # no wider than the button: its place, and its neighbours', keep their size when the reason shows
-        said = self.reason(reason, align="center",
+        # (a size smaller where a long word would be cut: "Saisissez votre adresse e-mail" under "Suivant")
+        said = self.reason(reason, align="center", sizes=("small",),
                            width=box.width if box.width.kind == "flex" else fit(max=box.natural(1 << 20)[0]))
         return column(box, said, gap=self.theme.size("gap") // 4, width=box.width, height=fit())
 
