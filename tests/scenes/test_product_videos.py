@@ -47,11 +47,11 @@ def the_film(pilot: Pilot) -> VideoView:
 
 def scroll_to_the_film(pilot: Pilot) -> None:
     """Swipe the page up until the whole film shows above the action bar."""
-    for _ in range(6):
+    for _ in range(16):  # short swipes: a long one's glide could carry the film past the view's top
         film = the_film(pilot)
         if film.visible_rect() == film.screen_rect():
             return
-        pilot.swipe((540, 1400), (540, 900))
+        pilot.swipe((540, 1400), (540, 1250))
         pilot.advance(1)
     raise AssertionError("the film never showed whole")
 
