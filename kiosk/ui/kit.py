@@ -63,10 +63,10 @@ class Kit:
         if made.enabled or not reason:
             return box
         made.why = made.why or reason
-        # no wider than the button: its place, and its neighbours', keep their size when the reason shows
-        # (a size smaller where a long word would be cut: "Saisissez votre adresse e-mail" under "Suivant")
-        said = self.reason(reason, align="center", sizes=("small",),
-                           width=box.width if box.width.kind == "flex" else fit(max=box.natural(1 << 20)[0]))
+        target = self.theme.size("touch_target")
+        # as wide as the button, or a few targets when the button is narrow: it never widens the button's place
+        said = self.words(reason, size="small", color="muted", align="center", max_lines=3,
+                          width=fit(max=max(box.natural(1 << 20)[0], 3 * target)))
         return column(box, said, gap=self.theme.size("gap") // 4, width=box.width, height=fit())
 
     def reason_narrow(self, made: Box) -> Box:

@@ -17,9 +17,6 @@ from kiosk.testing.pilot import Pilot
 from tests.layout_check import contrast
 from tests.test_layout_matrix import pilot_for
 
-CASES = [((1080, 1920), "fr", False), ((1920, 1080), "de", True), ((800, 1280), "fr", True)]
-IDS = ["portrait-fr", "landscape-de-accessible", "tablet-fr-accessible"]
-
 
 def start(tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> Pilot:
     pilot = pilot_for(tmp_path, "terminal", size, language, mail=True)
@@ -90,36 +87,5 @@ def test_the_emails_reasons_stand_beside_the_field_and_the_box_they_ask_for(
         pilot.advance(0.1)
         assert not any(w["label"] == t("Tick the required box first") for w in widgets(pilot)), "gone once ticked"
         assert one(pilot, t("Send"), "button")["bounds"][2:] == send["bounds"][2:], "Send kept its size"
-    finally:
-        pilot.close()
-
-
-@pytest.mark.parametrize("size, language, accessible", CASES, ids=IDS)
-def test_a_reason_leaves_every_button_its_size_and_reads_as_the_page(
-        tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> None:
-    pilot = start(tmp_path, size, language, accessible)
-    try:
-        ctx = pilot.app.display().ctx
-        t = ctx.t
-        more = t.plural("Choose {count} more product", "Choose {count} more products", 1)
-
-        def product_page() -> dict[str, list[int]]:
-            ctx.show(ctx.routes.product("RUN-112"))
-            pilot.advance(0.1)
-            count = len(ctx.session.compare)
-            return {"remove": one(pilot, t("Remove from comparison"), "button")["bounds"][2:],
-                    "compare": one(pilot, t("Compare ({count})", count=count), "button")["bounds"][2:]}
-
-        ctx.session.add_to_compare("RUN-112")
-        waiting = product_page()  # "Compare (1)" greyed, its reason under it
-        readable(pilot, tmp_path, one(pilot, more, "text"), accessible)
-        ctx.session.add_to_compare("RUN-113")
-        ready = product_page()
-        assert waiting["remove"] == ready["remove"], f"'Remove from comparison' kept its size: {waiting} {ready}"
-        assert waiting["compare"] == ready["compare"], f"and 'Compare' too: {waiting} {ready}"
-        ctx.session.remove_from_compare("RUN-113")
-        ctx.show(ctx.routes.browse("running"))  # the comparison's bar under the department
-        pilot.advance(0.1)
-        readable(pilot, tmp_path, one(pilot, more, "text"), accessible)
     finally:
         pilot.close()
