@@ -282,8 +282,10 @@ class SearchScene(ShopScene):
             small = kit.words(ctx.fmt.price(product.price_cents), bold=True, color="primary", align="right",
                               max_lines=1, width=fit())
             name = kit.words(product.title(ctx.lang), bold=True, max_lines=3, reserve=True, sizes=("small",))
+            # the tick's box over its word: beside it, the box and word took the name's room (cut at 3 lines)
+            stacked = compare_tick(ctx, product, self.rebuild, stacked=True)
             return row(kit.picture(ctx.shop.image(product.image), theme.size("thumb") // 3), name,
-                       column(small, tick, gap=gap // 3, align="end", width=fit()),
+                       column(small, stacked, gap=gap // 3, align="end", width=fit()),
                        gap=gap, align="center", padding=Insets.all(gap // 2))
         return row(picture, column(brand, name), column(price, tick, gap=gap // 3, align="end", width=fit()),
                    gap=gap, align="center", padding=Insets.all(gap // 2))
