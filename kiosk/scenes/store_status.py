@@ -54,6 +54,18 @@ def ready_for_collection(ctx: SceneContext) -> datetime | None:
     return ctx.shop.hours.ready_for_collection(ctx.clock.now(), preparation)
 
 
+def collected_later(ctx: SceneContext, status: StoreStatus) -> str | None:
+    """When an order placed now at a closed store can be collected, in words, where that is later than the
+    opening `status` says ("11:00" on the opening's day, else "tomorrow at 11:00"); None where it is the
+    opening itself, or never."""
+    ready = ready_for_collection(ctx)
+    if status.open or ready is None or ready == status.opens_at:
+        return None
+    zone = ctx.shop.hours.zone
+    same_day = status.opens_at is not None and status.opens_at.astimezone(zone).date() == ready.astimezone(zone).date()
+    return ctx.fmt.time(ready.astimezone(zone)) if same_day else ctx.when(ready)
+
+
 def collect_line(ctx: SceneContext, stock: int) -> str:
     """What a closed window says instead of the shelf's stock: "Collect from tomorrow at 09:00" for what
     is in stock, "To order: we tell you when it is ready" for what is not."""

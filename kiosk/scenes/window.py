@@ -10,7 +10,7 @@ from typing import Any
 
 from kiosk.core.models import ProductSummary
 from kiosk.scenes.attract import AttractScene
-from kiosk.scenes.store_status import store_status
+from kiosk.scenes.store_status import collected_later, store_status
 from kiosk.ui.layout import Box, Insets, column, flex, row, square, text
 from kiosk.ui.widgets import Label, Panel, Picture
 
@@ -79,7 +79,9 @@ class WindowAttractScene(AttractScene):
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         width, height = size
         status = store_status(ctx)
+        later = collected_later(ctx, status)  # (an order is ready after its preparation, not at the opening)
         invite = t("Come in! Touch to see what is in stock.") if status.open else \
+            t("Order now, collect from {when}: touch the window.", when=later) if later is not None else \
             t("Order now, collect when we open: touch the window.")
         band = Panel((0, 0, 0, 0), "primary" if status.open else "accent", radius=False)
         on_band = "on_primary" if status.open else "on_accent"

@@ -16,7 +16,7 @@ from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_card, product_card_height
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.scenes.store_status import ready_for_collection, store_status
+from kiosk.scenes.store_status import collected_later, store_status
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
@@ -76,16 +76,11 @@ class WindowHomeScene(ShopScene):
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         status = store_status(ctx)
-        ready = ready_for_collection(ctx)
+        later = collected_later(ctx, status)  # the day of the opening is said beside: on that day, only the time
         if status.open:
             invite = t("In stock now: come in")
-        elif ready is not None and ready != status.opens_at:  # (collected later than the opening said beside)
-            zone = ctx.shop.hours.zone
-            same_day = status.opens_at is not None and \
-                status.opens_at.astimezone(zone).date() == ready.astimezone(zone).date()
-            # the day of the opening is said beside: on that day, only the time ("collect from 11:00")
-            invite = t("Order here, collect from {when}",
-                       when=ctx.fmt.time(ready.astimezone(zone)) if same_day else ctx.when(ready))
+        elif later is not None:
+            invite = t("Order here, collect from {when}", when=later)
         else:
             invite = t("Order here, collect when we open")
         headline = kit.words(status.headline, size="title", bold=True, max_lines=1, width=fit(), valign="center",

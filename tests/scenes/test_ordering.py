@@ -120,6 +120,8 @@ def test_the_closed_window_takes_an_order_to_collect_at_the_next_opening(window:
     details = window.details()
     assert details["scene"] == "attract" and details["open"] is False
     assert details["status"] == "Fermé · Nous ouvrons lundi 23 novembre à 10:00"
+    # the attract's invitation says the time the home's band says (it said "dès l'ouverture", an hour early)
+    assert "Commandez maintenant, retirez dès 11:00 : touchez la vitrine." in window.labels()
     window.tap(x=1900, y=1000)
     assert window.scene == "home" and window.details()["products"] == 24  # all, to order
     assert "Commandez ici, à retirer dès 11:00" in window.labels(), "an hour to prepare it once the store opens"
