@@ -496,8 +496,8 @@ class ShopScene(Scene):
                               gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
                           height=flex())
 
-        # accessible mode: the field on two lines where what is typed needs them, then on one (the address whole
-        # above the reach zone); the forms on one line only where it holds what is typed (each key builds them)
+        # accessible mode: the field on two lines where what is typed needs them, then on one (its text in the
+        # body's size, whole); the forms on one line only where it holds what is typed (each key builds them)
         room = TextField.text_room(theme, width - keys_w - 3 * margin)
         counts = (2, 1) if self.ctx.session.accessible and self.ctx.screen.text.width(typed, theme.size("title")) > \
             room else (1,)

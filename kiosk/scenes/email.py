@@ -6,6 +6,7 @@ import re
 from functools import partial
 from typing import Any
 
+from kiosk.core.language.text import glimpse_of_email
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.contact_keys import contact_shortcuts
 from kiosk.scenes.context import SceneContext
@@ -40,15 +41,15 @@ class EmailScene(ShopScene):
         return {"valid": valid_email(self.address), "consent": self.consent, "marketing": self.marketing}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the form: the address being typed, large and whole (the shopper checks it
-        before sending; the field within reach shows its end when it is long), and what the email carries
-        (its tick boxes are below, within reach: drawn up here, out of reach, they would look like boxes to
-        tick)."""
+        """In reach mode, above the form: what the email carries, and a glimpse of the address (its first
+        letters and its domain, `glimpse_of_email`), never the whole of it: written large out of reach, it was
+        read by the queue behind the shopper (designer's review). The whole address is in the field within
+        reach, at a size that holds it (the body's where the title's does not). (The tick boxes are below,
+        within reach: drawn up here, out of reach, they would look like boxes to tick.)"""
         t = self.ctx.t
         products = [line[1] for line in self.content.get("p", [])]
-        address = [self.address] if len(self.address) <= 24 or "@" not in self.address else \
-            [self.address[:self.address.index("@")], self.address[self.address.index("@"):]]  # a line has no space
-        return (t("By email"), *address, " · ".join(products[:4]))
+        return (t("By email"), *([glimpse_of_email(self.address)] if self.address else []),
+                " · ".join(products[:4]))
 
     def build(self, size: tuple[int, int]) -> Root:
         """Field, what is wrong with it, the boxes, "Send" and the keyboard."""

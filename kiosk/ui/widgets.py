@@ -808,14 +808,41 @@ class TextField(Widget):
         """How wide the words of a field `width` wide can be (its padding and caret left out)."""
         return width - 2 * theme.px(28) - theme.px(8)
 
+    def shown(self, theme: Theme, cache: TextCache, width: int) -> tuple[int, list[str]]:
+        """The size and the lines of the typed text in a field `width` wide: in the title's size where its
+        `max_lines` hold it whole; else in the body's, on as many lines as the field's height holds, so that
+        the shopper reads all of it within reach before its start scrolls away (beside the keys the field has
+        one line, and the whole address was written large above the reach zone instead, for the queue to
+        read: designer's review)."""
+        room, title = self.text_room(theme, width), theme.size("title")
+        lines = field_lines(cache, self.text, title, room, self.max_lines)
+        whole = cache.width(lines[0], title) <= room if len(lines) == 1 else not lines or not lines[0].startswith("…")
+        if whole:
+            return title, lines
+        body = theme.size("text")
+        most = max(self.max_lines, (self._tallest(theme, cache) - 2 * theme.px(10)) // cache.line_height(body))
+        return body, field_lines(cache, self.text, body, room, most)
+
+    def _tallest(self, theme: Theme, cache: TextCache) -> int:
+        """The height of the field with all its `max_lines` in the title's size."""
+        return theme.size("field") + (self.max_lines - 1) * cache.line_height(theme.size("title"))
+
+    def text_size(self, theme: Theme, cache: TextCache, width: int) -> int:
+        """The size the typed text is drawn in, in a field `width` wide (see `shown`)."""
+        return self.shown(theme, cache, width)[0]
+
     def lines(self, theme: Theme, cache: TextCache, width: int) -> list[str]:
         """The lines of typed text the field shows when `width` wide (none for a placeholder)."""
-        return field_lines(cache, self.text, theme.size("title"), self.text_room(theme, width), self.max_lines)
+        return self.shown(theme, cache, width)[1]
 
     def height_for(self, theme: Theme, cache: TextCache, width: int) -> int:
-        """How tall the field is when `width` wide: the theme's field, and a line more for each line more."""
-        more = max(0, len(self.lines(theme, cache, width)) - 1)
-        return theme.size("field") + more * cache.line_height(theme.size("title"))
+        """How tall the field is when `width` wide: the theme's field, and a line more for each line more (in
+        the body's size, the lines within the height of its title's lines)."""
+        size, lines = self.shown(theme, cache, width)
+        if size == theme.size("title"):
+            return theme.size("field") + max(0, len(lines) - 1) * cache.line_height(size)
+        return max(theme.size("field"), min(self._tallest(theme, cache),
+                                            2 * theme.px(10) + len(lines) * cache.line_height(size)))
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the box, the text (or the placeholder) and the caret."""
@@ -836,7 +863,7 @@ class TextField(Widget):
             painter.surface.blit(image, (rect.x + pad, rect.centery - image.get_height() // 2))
             caret_x, caret_y = rect.x + pad + theme.px(3), rect.centery
         else:
-            lines = self.lines(theme, painter.text, rect.width)
+            size, lines = self.shown(theme, painter.text, rect.width)
             step = painter.text.line_height(size)
             top = rect.centery - step * len(lines) // 2
             image = None

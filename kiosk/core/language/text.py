@@ -36,3 +36,18 @@ def without_personal_data(text: str) -> str:
     """`text` with anything that looks like an email address or a phone or card number replaced by "…",
     for what is logged or kept (an error a server sent back may quote the address it refused)."""
     return _PERSONAL.sub("…", text)
+
+
+HIDDEN = "•••"  # what stands for the hidden letters of an address (as many whatever their number)
+
+
+def glimpse_of_email(address: str) -> str:
+    """What may be written large of an address being typed, where people around read it too: its first
+    letters (one for a short name, two otherwise) and its domain whole ("da•••@example.org"); the name's
+    other letters, and how many they are, stay hidden. Enough for the shopper to see that the address is
+    theirs and to check its domain; the whole address shows in the field, within reach."""
+    name, at, domain = address.partition("@")
+    if not name:
+        return address
+    first = name[:1] if len(name) <= 4 else name[:2]
+    return f"{first}{HIDDEN}{at}{domain}"
