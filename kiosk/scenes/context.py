@@ -100,9 +100,10 @@ class SceneContext:
         """Back to the home scene, closing everything above it."""
         self.screen.stack.pop_to("home")
 
-    def toast(self, text: str) -> None:
-        """A short message at the bottom of the screen."""
-        self.screen.toast(text, self.clock.monotonic())
+    def toast(self, text: str, done: str = "") -> None:
+        """A short message in the screen's status zone; with `done` ("Added"), said in a tap's action, the
+        tapped button also says "✓ Added" for a moment."""
+        self.screen.toast(text, self.clock.monotonic(), done)
 
     def set_language(self, language: str) -> None:
         """Switch the interface language; every open scene is built again."""

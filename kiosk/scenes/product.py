@@ -517,7 +517,7 @@ class ProductScene(ShopScene):
         if result == "limit":
             ctx.toast(ctx.t("That is as many as we can take in one order."))
         else:
-            ctx.toast(ctx.t("Added to your cart"))
+            ctx.toast(ctx.t("Added to your cart"), done=ctx.t("Added"))
         self._keep_scroll_rebuild()
 
     def show_map(self) -> None:

@@ -166,7 +166,7 @@ class ShareScene(ShopScene):
         job = str(uuid.uuid4())
         ctx.print_jobs.add(job)
         ctx.shop.printer.submit(Slip(job, tuple(slip_lines(self.content, ctx.t, ctx.fmt.price)), self.shown_url))
-        ctx.toast(ctx.t("Printing..."))
+        ctx.toast(ctx.t("Printing..."), done=ctx.t("Sent to the printer"))
 
     def save(self) -> None:
         """Keep these products in the member's account (the backend gives them back at the next visit)."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import pygame
 
+from kiosk.ui.done_mark import DoneMarks
 from kiosk.ui.focus import Focus
 from kiosk.ui.gestures import DragEnd, DragMove, GestureTracker, Tap
 from kiosk.ui.images import ImageCache, picture_budget
@@ -17,7 +18,7 @@ from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Label, Painter, Picture, Point, Root, Toggle, Widget, wide_enough
+from kiosk.ui.widgets import Button, Label, Painter, Picture, Point, Root, Toggle, Widget, wide_enough
 
 TOAST_SECONDS = 3.5
 SMALLER = {"headline": "title", "title": "text", "text": "small"}  # the strip's words a size down
@@ -102,6 +103,7 @@ class Screen:
         self._toast: tuple[str, float] | None = None
         self._toast_scene: object = None  # the scene a toast was said on: it ends with it
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
+        self._done = DoneMarks()  # the tapped button's "✓ Added", for a moment
         self._extra_damage: list[pygame.Rect] = []
         self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
         self._banner_shown: tuple[tuple[str, ...], str] | None = None
@@ -128,6 +130,7 @@ class Screen:
         self.surface = self.full.subsurface(pygame.Rect(0, top, width, height - top)) if top else self.full
         self.size = self.surface.get_size()
         self._toast = None
+        self._done.clear()
         self._drop_focus()
         self._focus_drawn = None
         self._banner = banner
@@ -202,7 +205,7 @@ class Screen:
             self._last_tap = None
             double(pos)
         elif target.on_tap is not None:
-            target.on_tap()
+            self._run_tap(target.on_tap, pos)
 
     def _swipe_widget(self, gesture: DragEnd) -> bool:
         """A sideways swipe that started on a widget that takes swipes (a gallery's picture): True when it
@@ -251,8 +254,16 @@ class Screen:
         widget = self.focus.current(self.stack.top.tree(self.size), self.size)
         if widget is None or not widget.tappable or widget.on_tap is None:
             return False
-        widget.on_tap()
+        self._run_tap(widget.on_tap, widget.screen_rect().center)
         return True
+
+    def _run_tap(self, action: Callable[[], None], pos: Point) -> None:
+        """Run a tapped widget's action; a confirmation it gives may show on the widget at `pos`."""
+        self._done.tapping = (self.stack.top, pos)
+        try:
+            action()
+        finally:
+            self._done.tapping = None
 
     def _follow_scene(self) -> None:
         """A new scene in front starts without a focus."""
@@ -310,10 +321,13 @@ class Screen:
         return found
 
     # --- toasts ----------------------------------------------------------------------------
-    def toast(self, text: str, now: float) -> None:
+    def toast(self, text: str, now: float, done: str = "") -> None:
         """Show a short message for a few seconds in the scene's status zone (the content makes room for
         it), or, on a scene without one, low on the screen above every control; it ends with the scene
-        it was said on."""
+        it was said on. With `done` (said in a tap's action: "Added"), the tapped button says "✓ Added"
+        for a moment too, where the shopper looks."""
+        if done:
+            self._extra_damage += [rect for rect in [self._done.start(done, now)] if rect is not None]
         self._extra_damage.append(self._toast_rect)
         self._toast = (text, now + TOAST_SECONDS)
         self._toast_scene = self.stack.top if self.stack.scenes else None
@@ -387,6 +401,9 @@ class Screen:
             self._toast = None
             self._extra_damage.append(self._toast_rect)
             self._status_zone()
+        ended = self._done.expire(now, self.stack.top if self.stack.scenes else None)
+        if ended is not None:
+            self._extra_damage.append(ended)
         state = self.shown_state()
         if state != self._state_seen:
             self._state_seen = state
@@ -404,6 +421,8 @@ class Screen:
         deadlines = [d for d in (s.next_deadline(now) for s in self.stack.visible()) if d is not None]
         if self._toast:
             deadlines.append(self._toast[1])
+        if self._done.deadline is not None:
+            deadlines.append(self._done.deadline)
         return min(deadlines) if deadlines else None
 
     @property
@@ -472,6 +491,7 @@ class Screen:
         self.stack.dispose_closed()
         if self.stack.scenes and self._toast_scene is self.stack.top:
             self._status_zone()  # a scene built again shows the status it had
+        self._show_done()
         banner_drawn = self._paint_banner()
         scenes = self.stack.visible()
         roots = [scene.tree(self.size) for scene in scenes]
@@ -510,6 +530,11 @@ class Screen:
             self._paint_toast(painter)
         self.surface.set_clip(None)
         return True
+
+    def _show_done(self) -> None:
+        """The tapped button's "✓ Added" on the button now at its place (the scene may have been built again)."""
+        if self.stack.scenes:
+            self._done.show(self.stack.top, self.stack.top.tree(self.size))
 
     def _shift(self, area: pygame.Rect, dy: int) -> list[pygame.Rect]:
         """Move drawn pixels for a scroll; returns what must still be drawn (the uncovered strip, the
@@ -551,7 +576,9 @@ class Screen:
 
     # --- automation ------------------------------------------------------------------------
     def accessible_tree(self) -> list[dict[str, Any]]:
-        """Visible widgets of the top scene: role, label, bounds, enabled."""
+        """Visible widgets of the top scene: role, label, bounds, enabled (and, a button that says for a moment
+        what it did, `done`: the words it shows, "✓ Added")."""
+        self._show_done()
         root = self.stack.top.tree(self.size)
         nodes = []
         measure = Painter(self.surface, self.theme, self.text, self.images, pygame.Rect((0, 0), self.size))
@@ -561,6 +588,8 @@ class Screen:
                                     "clipped": rect.size != widget.rect.size}  # partly scrolled out of view
             if isinstance(widget, Toggle):  # a tick box or a switch: on or off
                 node["checked"] = widget.checked
+            if isinstance(widget, Button) and widget.done:
+                node["done"] = ("" if isinstance(widget, Toggle) else "✓ ") + widget.done
             if isinstance(widget, Label) and widget.label:  # shown whole, or cut with "…"
                 node["cut"] = any(line.endswith("…") for line in widget.lines(measure, widget.rect.width)) \
                     and not widget.label.endswith("…")

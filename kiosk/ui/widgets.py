@@ -466,12 +466,16 @@ class Button(Widget):
         self.badge = badge
         self.note = note  # a second, smaller line under the text ("in stock")
         self.inset = 0  # the cap is drawn this far inside the touch area (a keyboard's keys)
+        self.done = ""  # for a moment after a tap, what it did ("Added"), said on it instead (kiosk/ui/done_mark.py)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the button in its style, darker while pressed; a disabled one without its fill, only its
         outline, and its words at a lower contrast: it does not look like something to tap."""
         theme = painter.theme
         rect = rect.inflate(-2 * self.inset, -2 * self.inset)
+        if self.done:
+            self._paint_done(painter, rect)
+            return
         fill, ink, border = BUTTON_STYLES[self.style]
         radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
         if not self.enabled:
@@ -520,6 +524,21 @@ class Button(Widget):
         else:
             painter.surface.blit(image, image.get_rect(center=rect.center))
         self._paint_badge(painter, rect)
+
+    def _paint_done(self, painter: Painter, rect: pygame.Rect) -> None:
+        """What the button just did, on it: "✓ Added" in the success colour, in the button's size, else the
+        small one, else the tick alone (never cut: the button keeps its place and size)."""
+        theme = painter.theme
+        radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
+        pygame.draw.rect(painter.surface, theme.color("best"), rect, border_radius=radius)
+        room = rect.width - theme.px(16)
+        words = "✓ " + self.done
+        size = next((theme.size(name) for name in (self.size_name, "small")
+                     if painter.text.width(words, theme.size(name), True) <= room), 0)
+        if not size:
+            words, size = "✓", theme.size(self.size_name)
+        image = painter.text.render(words, size, theme.color("on_primary"), bold=True)
+        painter.surface.blit(image, image.get_rect(center=rect.center))
 
     @property
     def why_disabled(self) -> str:
@@ -600,9 +619,11 @@ class Toggle(Button):
             color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
         pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
         on = self.checked and self.enabled
-        pygame.draw.rect(painter.surface, theme.color("primary" if on else "divider"), rect,
-                         max(2, theme.px(6 if on else 3)), border_radius=radius)
-        ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
+        # for a moment after a tap, what it did ("Added") instead of its words, edged in the success colour
+        edge = "best" if self.done else "primary" if on else "divider"
+        pygame.draw.rect(painter.surface, theme.color(edge), rect, max(2, theme.px(6 if on or self.done else 3)),
+                         border_radius=radius)
+        ink_color = theme.color("best" if self.done else "text") if self.enabled else disabled_ink(theme)
         if self.stacked:
             self._paint_stacked(painter, rect, ink_color)
             return
@@ -612,7 +633,7 @@ class Toggle(Button):
         side = mark_w if not self.switch else painter.text.line_height(size, True)
         between = self.label_gap(side)
         room = rect.width - 2 * pad - mark_w - between
-        shown = self.shown or self.label
+        shown = self.done or self.shown or self.label
         step = painter.text.line_height(size, True)
         lines = painter.text.wrap(shown, size, room, True, max(1, (rect.height - theme.px(8)) // step)) \
             if room >= step else []
@@ -634,7 +655,8 @@ class Toggle(Button):
         theme = painter.theme
         side = self.box_side(theme, painter.text, "small")
         small = theme.size("small")
-        word = painter.text.ellipsize(self.shown or self.label, small, rect.width - theme.px(8), bold=True)
+        word = painter.text.ellipsize(self.done or self.shown or self.label, small, rect.width - theme.px(8),
+                                      bold=True)
         image = painter.text.render(word, small, ink, bold=True)
         between = self.stacked_gap(side)
         top = rect.centery - (side + between + image.get_height()) // 2

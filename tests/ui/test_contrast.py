@@ -19,6 +19,7 @@ PAIRS = [
     ("accent", "surface"), ("accent", "highlight"), ("best", "surface"), ("best", "highlight"),
     ("text", "differs"), ("muted", "differs"), ("best", "differs"),
     ("best", "background"), ("danger", "surface"), ("danger", "background"), ("on_toast", "toast"),
+    ("on_primary", "best"),  # a button that says for a moment what it did ("✓ Added")
 ]
 
 
