@@ -31,6 +31,7 @@ from kiosk.shared.ports import NoScreenSwitch, ScreenSwitch
 from kiosk.shared.shop import Shop, catalog_path
 from kiosk.ui.film_sound import mixer_status
 from kiosk.ui.picture_copies import PictureCopies
+from kiosk.ui.reach import strip_height
 from kiosk.ui.scene import Scene
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import load_theme
@@ -116,9 +117,8 @@ class ShopDisplay:
             return
         self.session.accessible = on
         settings = self.shop.config.accessibility
-        width, height = self.config.size
-        top = round(height * (1 - settings.reach)) if on and height > width else 0
         theme = load_theme(self.shop.config.path(settings.theme), self.config.size) if on else self.theme
+        top = strip_height(self.config.size, settings.reach, theme) if on else 0
         t = self.ctx.t
         self.screen.set_mode(theme, top, t("Accessible mode: everything is within reach below."))
         self.apply_settings()

@@ -320,6 +320,16 @@ def reach_problems(widgets: list[dict[str, Any]], size: tuple[int, int], reach: 
             if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][1] < top and w["bounds"][3] > 0]
 
 
+def display_reach(display: Any) -> float:
+    """The share of a display's screen within reach in accessible mode: on a portrait screen, all under the
+    strip above the reach zone (which gives way to the content on a short screen: kiosk/ui/reach.py); on a
+    landscape one, the lower share the config's `[accessibility] reach` says."""
+    width, height = display.screen.full.get_size()
+    if height > width:
+        return float(1 - display.screen.offset / height)
+    return float(display.shop.config.accessibility.reach)
+
+
 def beside_problems(widgets: list[dict[str, Any]], label: str, other: str) -> list[str]:
     """A control not in one row with another (its middle not within the other's height): the filter sheet's
     Close that went up to the sheet's top, out of reach, while Reset and Show stay at its bottom."""
@@ -330,3 +340,24 @@ def beside_problems(widgets: list[dict[str, Any]], label: str, other: str) -> li
     if theirs.top <= mine.centery <= theirs.bottom:
         return []
     return [f"{label!r} at {list(mine)} is not beside {other!r} at {list(theirs)}"]
+
+
+def result_grid_problems(widgets: list[dict[str, Any]], products: int, least_whole: int = 1) -> list[str]:
+    """A grid of product cards (the buttons in a `list`) that shows fewer than `least_whole` cards whole, their
+    prices with them (a tablet's one card had its price under the bars), or, when the grid holds more
+    `products` than it shows whole, no next row starting under them: nothing says that more follows."""
+    grids = [pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "list"]
+    cards = [w for w in widgets if w["role"] == "button" and any(g.contains(pygame.Rect(w["bounds"])) for g in grids)]
+    whole = [w for w in cards if not w.get("clipped")]
+    problems = []
+    if len(whole) < least_whole:
+        problems.append(f"{len(whole)} product cards whole, not {least_whole}: {[w['label'] for w in cards]}")
+    cut_prices = [w["label"] for w in widgets if w["role"] == "text" and w.get("clipped") and "€" in w["label"]
+                  and any(pygame.Rect(c["bounds"]).contains(pygame.Rect(w["bounds"])) for c in whole)]
+    problems += [f"the price {label!r} is cut" for label in cut_prices]
+    if whole and products > len(whole):
+        below = max(pygame.Rect(w["bounds"]).bottom for w in whole)
+        started = [w for w in cards if w.get("clipped") and w["bounds"][1] >= below and w["bounds"][3] >= 8]
+        if not started:
+            problems.append(f"{len(whole)} of {products} product cards show, and no next row starts under them")
+    return problems

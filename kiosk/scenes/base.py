@@ -666,7 +666,7 @@ def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, 
     least = ctx.theme.size("thumb") // 2
     if tick is not None:  # a grid too short for a card: a smaller picture, the tick still whole at the top
         least = tick.natural(width)[1]
-    picture = max(least, min(width - 2 * gap, room * 9 // 10 - texts))
+    picture = max(least, min(width - 2 * gap, room - texts))
     return texts + picture
 
 
@@ -682,20 +682,23 @@ def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[Product
     inner = view.rect.width - 2 * margin
     columns = max(2, (inner + gap) // (theme.size("tile_width") + gap))
     card_w = (inner - (columns - 1) * gap) // columns
+    # a card shows whole, and under it the next row starts (a title's height of it): the shopper sees that
+    # more follows (a tablet's one card filled its grid, the next row 2 px under it)
+    room = view.rect.height - margin - gap - theme.size("title")
     card_h, beside, top, made = 0, False, False, None
     if products and tick is not None:
         stacked = tick(products[0], True)
         tick_w = stacked.natural(card_w)[0]
-        card_h = product_card_height(ctx, card_w, products[0], view.rect.height, stacked)
+        card_h = product_card_height(ctx, card_w, products[0], room, stacked)
         picture_h = card_h - product_card_box(ctx, products[0]).natural(card_w)[1]
         beside = card_w - 2 * gap - tick_w - gap // 2 >= picture_h * 4 // 5  # the picture barely narrower
         if not beside:
             above = tick(products[0], False).natural(card_w)[1] + gap // 3
-            card_h = above + product_card_height(ctx, card_w, products[0], view.rect.height - above)
+            card_h = above + product_card_height(ctx, card_w, products[0], room - above)
         top = not beside
         made = partial(_tick_as, tick, beside)
     elif products:
-        card_h = product_card_height(ctx, card_w, products[0], view.rect.height)
+        card_h = product_card_height(ctx, card_w, products[0], room)
 
     def build_row(index: int) -> list[Widget]:
         return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),

@@ -16,7 +16,7 @@ from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_card, product_card_height
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.scenes.store_status import collected_later, store_status
+from kiosk.scenes.store_status import StoreStatus, collected_later, store_status
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root, Widget
@@ -68,21 +68,33 @@ class WindowHomeScene(ShopScene):
         products = self._products(status.open)
         grid = scroll(None, t("Our products"), height=flex(),
                       rows=lambda view: self._cards(view, products))
-        return self.screen(size, ctx.shop.config.store.name, column(self._band(), self._choices(size), grid),
+        # in a portrait screen's reach zone the strip above says the store's state: the cards take the band's room
+        band = [] if ctx.screen.offset else [self._band()]
+        return self.screen(size, ctx.shop.config.store.name, column(*band, self._choices(size), grid),
                            back=False, bottom=self.compare_bar())  # (once a product is ticked)
+
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the reach zone (out of reach, in sight): the band's words, open or closed and
+        what an order means now (the portrait window's prices were cut under its bar, the band in the zone)."""
+        status = store_status(self.ctx)
+        return " ".join(part for part in (status.headline, status.detail) if part), self._invite(status)
+
+    def _invite(self, status: StoreStatus) -> str:
+        """What an order means now: "come in", or "collect from Monday 10:00"."""
+        t = self.ctx.t
+        later = collected_later(self.ctx, status)  # the day of the opening is said beside: on that day, only the time
+        if status.open:
+            return t("In stock now: come in")
+        if later is not None:
+            return t("Order here, collect from {when}", when=later)
+        return t("Order here, collect when we open")
 
     def _band(self) -> Box:
         """Open or closed, and what that means for an order: "collect from Monday 10:00"."""
-        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         status = store_status(ctx)
-        later = collected_later(ctx, status)  # the day of the opening is said beside: on that day, only the time
-        if status.open:
-            invite = t("In stock now: come in")
-        elif later is not None:
-            invite = t("Order here, collect from {when}", when=later)
-        else:
-            invite = t("Order here, collect when we open")
+        invite = self._invite(status)
         headline = kit.words(status.headline, size="title", bold=True, max_lines=1, width=fit(), valign="center",
                              color="primary" if status.open else "accent")
         padding, band = Insets(gap // 2, margin, gap // 2, margin), kit.panel("highlight", radius=False)
@@ -148,9 +160,15 @@ class WindowHomeScene(ShopScene):
 
         columns = next((count for count in range(MOST_COLUMNS, 2, -1) if readable(count)), 2)
         card_w = (inner - (columns - 1) * gap) // columns
-        rows_shown = 3 if height > width else 2
-        room = (height - margin - rows_shown * gap) // rows_shown
-        card_h = product_card_height(ctx, card_w, products[0], room * 10 // 9) if products else 0
+        # three rows on a portrait screen, two on a landscape one, fewer where a card would not show whole with
+        # its price in a row's room (the portrait window's accessible home cut its prices under the bar); under
+        # the last whole row, the next one starts (a title's height of it): more follows
+        card_h, hint = 0, theme.size("title")
+        for rows_shown in range(3 if height > width else 2, 0, -1):
+            room = (height - margin - rows_shown * gap - hint) // rows_shown
+            card_h = product_card_height(ctx, card_w, products[0], room) if products else 0
+            if card_h <= room:
+                break
 
         def build_row(index: int) -> list[Widget]:
             cards = []

@@ -460,22 +460,27 @@ class Screen:
             Picture((0, 0, 0, 0), picture) if picture else None
         qr = [square(self._banner_code, side)] if self._banner_code is not None else []
 
-        def said(count: int, steps: tuple[str, ...]) -> tuple[list[Box], Box]:
+        def said(lines: tuple[str, ...], count: int, steps: tuple[str, ...]) -> tuple[list[Box], Box]:
             boxes = [text(Label((0, 0, 0, 0), line, size=steps[min(i, len(steps) - 1)], bold=i < (1 if beside else 2),
                                 wrap=True, align="left" if beside else "center", valign="top"), self.text, self.theme,
                           sizes=("title", "text"), max_lines=5 if beside else 3)  # beside a code: a narrow column
-                     for i, line in enumerate(shown[:count])]
+                     for i, line in enumerate(lines[:count])]
             words = column(*boxes, gap=gap, justify="center", height=flex())
             return boxes, row(*qr, words, gap=2 * margin, align="center", padding=Insets.all(margin), height=flex())
 
-        for count in range(len(shown), 1, -1):  # every line, as large as fits; else the last ones give way
-            fitting = next((made for made in (said(count, steps) for steps in ladder)
+        # every line, as large as fits; else the last ones said on one line, one after the other (a short strip's
+        # four products compared); else the last ones give way
+        joined = [(*shown[:keep], " · ".join(shown[keep:])) for keep in range(len(shown) - 2, 0, -1)]
+        candidates = [(form, len(form)) for form in (shown, *joined)] + \
+            [(shown, count) for count in range(len(shown) - 1, 1, -1)]
+        for form, count in candidates:
+            fitting = next((made for made in (said(form, count, steps) for steps in ladder)
                             if made[1].natural(width)[1] <= strip.height), None)
             if fitting is not None:
                 boxes, content = fitting
                 break
         else:
-            boxes, content = said(1, ladder[0])
+            boxes, content = said(shown, 1, ladder[0])
         self._banner_drawn = [box.widget.label for box in boxes if box.widget is not None]
         layout(content, strip)
         painter = Painter(self.full, self.theme, self.text, self.images, strip)
