@@ -160,14 +160,15 @@ class WindowHomeScene(ShopScene):
 
         columns = next((count for count in range(MOST_COLUMNS, 2, -1) if readable(count)), 2)
         card_w = (inner - (columns - 1) * gap) // columns
-        # three rows on a portrait screen, two on a landscape one, fewer where a card would not show whole with
-        # its price in a row's room (the portrait window's accessible home cut its prices under the bar); under
-        # the last whole row, the next one starts (a title's height of it): more follows
-        card_h, hint = 0, theme.size("title")
+        # three rows on a portrait screen, two on a landscape one (the last one's foot may go under the edge),
+        # fewer where a card would not show its price in a row's room (the portrait window's accessible home cut
+        # its prices under the bar); one row shows whole, the next one starting under it (a title's height)
+        card_h = 0
         for rows_shown in range(3 if height > width else 2, 0, -1):
+            hint = theme.size("title") if rows_shown == 1 else 0
             room = (height - margin - rows_shown * gap - hint) // rows_shown
             card_h = product_card_height(ctx, card_w, products[0], room) if products else 0
-            if card_h <= room:
+            if card_h <= room * 10 // 9:
                 break
 
         def build_row(index: int) -> list[Widget]:
