@@ -6,16 +6,18 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
+import pygame
+
 from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.language.i18n import N_
 from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, layer, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flex, flow, layer, layout, leaf, row, scroll
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Root, Widget
+from kiosk.ui.widgets import Label, Root, Widget
 
 SORT_LABELS = {"popular": N_("Most popular"), "price_asc": N_("Price: low to high"),
                "price_desc": N_("Price: high to low"), "rating": N_("Best rated")}
@@ -175,8 +177,6 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         low_close = in_reach
         title_words = kit.words(t("Sort and filter"), size="title", bold=True, heading=True, valign="center",
                                 max_lines=2)
-        heading = row(title_words, *([] if low_close else [close]), gap=gap, align="center",
-                      padding=Insets(margin, margin, 0, margin))
         sections = [
             (t("Sort by"), chips([(t(label), key == self.sort, lambda k=key: self._set(sort=k))
                                   for key, label in self.sorts.items()])),
@@ -190,14 +190,8 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             (t("Brand"), chips([(brand, brand in self.filter.brands, partial(self._toggle_brand, brand))
                                 for brand in facets.brands])),
         ]
-        if in_reach and self.wide(size):
-            # accessible mode on a landscape screen, whose reach zone is short: the groups in columns side by
-            # side (sort, price and the others at once; one showed), each going to the shortest column
-            options = self._columns(sections, width - 2 * margin)
-        else:
-            options = column(*(part for name, made in sections for part in (self.section(name), made)),
-                             gap=gap, padding=Insets(0, margin, 0, margin))
-        # the title and the buttons to apply or reset stay in sight; only the choices scroll between them
+        # the three buttons at the bottom: Close and Reset as wide as their words, Show (what the shopper came
+        # for) the strongest, taking the rest of the row (Reset was the widest: designer's review)
         close.width = fit(min=theme.size("touch_target"))
         if low_close:  # beside Reset and Show: its sign alone where the three words do not fit side by side
             words = [t("Close"), t("Reset"), show]
@@ -206,17 +200,36 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
                 close = kit.button(t("Close"), ctx.back, style="secondary", shown="✕", size="title",
                                    width=fixed(theme.size("touch_target")))
         actions = row(*([close] if low_close else []),
-                      kit.button(t("Reset"), self._reset, style="secondary", width=flex()),
+                      kit.button(t("Reset"), self._reset, style="secondary", width=fit()),
                       kit.button(show, self._apply, style="accent", enabled=count > 0, width=flex()),
                       gap=gap, padding=Insets(0, margin, margin, margin))
-        choices = scroll(options, t("Sort and filter"), color="background", height=flex())
+        keep = self.modal_room(size)
+        reach_top = self.out_of_reach(size)
+        cue: Box | None = None
+        choices_height: Size | None = None
+        if in_reach and self.wide(size):
+            # accessible mode on a landscape screen, whose reach zone is short: the groups in columns side by
+            # side (sort, price and the others at once; one showed), as many whole lines of chips as the room
+            # takes, and beside the sheet's title a line that names the groups out of sight
+            room = height - keep.bottom - max(reach_top, keep.top) - gap - actions.natural(width)[1]
+            options, shown_h, cue = self._columns(sections, width - 2 * margin, room)
+            choices_height = fixed(shown_h) if cue is not None else None
+        else:
+            options = column(*(part for name, made in sections for part in (self.section(name), made)),
+                             gap=gap, padding=Insets(0, margin, 0, margin))
+        # the title and the buttons to apply or reset stay in sight; only the choices scroll between them
+        choices = scroll(options, t("Sort and filter"), color="background", height=choices_height or flex())
+        if cue is not None:  # (beside the title, over the choices: their room within reach takes two lines of chips)
+            title_words.width = fit()
+        heading = row(title_words, *([cue] if cue is not None else []), *([] if low_close else [close]), gap=gap,
+                      align="center", padding=Insets(margin, margin, 0, margin))
+        if cue is not None:  # the view ends at its fold, the room under it left empty
+            choices = column(choices, height=flex())
         sheet = column(heading, choices, actions, gap=gap, height=flex(), widget=kit.panel("background"))
         # the sheet from a quarter of the screen down, never over the header (dimmed, never half covered);
         # the dimmed room above it closes it when tapped. In accessible mode the choices take all the room
         # within reach: on a landscape screen the sheet's title stands above the reach zone (words only) and
         # its choices start at it; in a portrait screen's reach zone the sheet starts at the zone's top
-        keep = self.modal_room(size)
-        reach_top = self.out_of_reach(size)
         if reach_top:
             above_h = max(0, reach_top - keep.top - heading.natural(width)[1] - gap)
         elif in_reach:
@@ -225,29 +238,86 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             above_h = max(0, height // 4 - keep.top - keep.bottom)
         above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=fixed(above_h))
         self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep))
-        panel = choices.widget
-        assert isinstance(panel, ScrollView)
+        panel = next(node.widget for node in choices.walk() if isinstance(node.widget, ScrollView))
         self._panel = panel
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to
             panel.scroll = min(previous.scroll, panel.max_scroll)
+        if cue is not None:
+            panel.on_scroll = self._say_hidden
+            self._say_hidden()
         return root
 
-    def _columns(self, sections: list[tuple[str, Box]], inner: int) -> Box:
-        """The sheet's groups (a title over its chips) in columns at least three touch targets wide, each group
-        put in the column that is shortest so far, in their order."""
-        theme = self.ctx.theme
+    def _columns(self, sections: list[tuple[str, Box]], inner: int, room: int) -> tuple[Box, int, Box | None]:
+        """The sheet's groups for a short, wide room: the first ones side by side in columns (sort, price, rating
+        and availability at once; one showed), each column as wide as its widest chip or title where they fit
+        so, their titles one height so that their chips stand in lines across the columns; the groups that do
+        not fit beside them (the brands) under them, across the width. Where that is taller than `room`, the view
+        ends at the last line of chips it shows whole, and a line beside the sheet's title names the groups out of
+        sight (`_say_hidden`): no chip is cut at the fold, and none is out of sight without the sheet saying so
+        (half of "Price: low to high" showed, and the brands were under the fold). Returns the choices, the
+        view's height, and that line (None when every group shows)."""
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         count = max(2, min(len(sections), (inner + margin) // (3 * theme.size("touch_target") + margin)))
-        col_w = (inner - (count - 1) * margin) // count
-        groups = [column(self.section(name), made, gap=gap // 2) for name, made in sections]
-        columns: list[list[Box]] = [[] for _ in range(count)]
-        heights = [0] * count
-        for group in groups:
-            shortest = heights.index(min(heights))
-            columns[shortest].append(group)
-            heights[shortest] += group.natural(col_w)[1] + gap
-        return row(*(column(*made, gap=gap, width=fixed(col_w)) for made in columns if made), gap=margin,
-                   align="start", padding=Insets(0, margin, 0, margin))
+        titles = [kit.words(name, size="button", max_lines=2, bold=True, heading=True) for name, _ in sections]
+
+        def need(index: int) -> int:  # a group's widest chip, or its title on one line
+            chips = sections[index][1].children
+            return max([ctx.screen.text.width(sections[index][0], theme.size("button"), True) + 1,
+                        *(chip.natural(1 << 20)[0] for chip in chips)])
+
+        while count > 2 and sum(need(index) for index in range(count)) + (count - 1) * margin > inner:
+            count -= 1
+        spare = inner - (count - 1) * margin - sum(need(index) for index in range(count))
+        widths = [need(index) + spare // count for index in range(count)]
+        title_h = max(title.natural(wide)[1] for title, wide in zip(titles, widths, strict=False))
+        groups = [column(column(title, height=fixed(title_h)) if index < count else title, made, gap=gap // 2)
+                  for index, (title, (_, made)) in enumerate(zip(titles, sections, strict=True))]
+        self._groups = [(name, group) for (name, _), group in zip(sections, groups, strict=True)]
+        beside = row(*(column(group, width=fixed(wide)) for group, wide in zip(groups, widths, strict=False)),
+                     gap=margin, align="start")
+        content = column(beside, *groups[count:], gap=gap, padding=Insets(0, margin, 0, margin))
+        if content.natural(inner + 2 * margin)[1] <= room:
+            return content, room, None
+        cue = self._cue([name for name, _ in sections])
+        cue.width = flex()  # (the line changes to name what is out of sight)
+        assert isinstance(cue.widget, Label)
+        self._cue_label = cue.widget
+        return content, self._fold(content, inner + 2 * margin, room), cue
+
+    @staticmethod
+    def _fold(content: Box, width: int, room: int) -> int:
+        """The lowest height up to `room` at which the view cuts none of `content`'s chips or titles (laid out
+        here as the view will lay it out)."""
+        layout(content, pygame.Rect(0, 0, width, content.natural(width)[1]))
+        spans = [(node.rect.top, node.rect.bottom) for node in content.walk()
+                 if node.widget is not None and not node.children]
+        fold = room
+        while cut := [top for top, bottom in spans if top < fold < bottom]:
+            fold = min(cut)
+        return fold
+
+    def _cue(self, hidden: list[str], above: bool = False) -> Box:
+        """The line under the choices that names the groups out of sight, further down (or further up)."""
+        t = self.ctx.t
+        said = t("Further up: {groups}", groups=", ".join(hidden)) if above else \
+            t("Further down: {groups}", groups=", ".join(hidden))
+        return self.kit.words(("▲ " if above else "▼ ") + said, bold=True, color="primary", align="right",
+                              valign="center", max_lines=2)
+
+    def _say_hidden(self) -> None:
+        """The cue names the groups the view does not show whole now: those further down, else those further
+        up (at the end of the choices it said "further down" about the brands in sight)."""
+        panel, label = self._panel, getattr(self, "_cue_label", None)
+        if label is None or label.parent is None:
+            return
+        top, bottom = round(panel.scroll), round(panel.scroll) + panel.rect.height
+        below = [name for name, band in self._groups if band.rect.bottom > bottom]
+        above = [name for name, band in self._groups if band.rect.top < top]
+        said = self._cue(below) if below or not above else self._cue(above, above=True)
+        assert isinstance(said.widget, Label)
+        if said.widget.text != label.text:
+            label.set_text(said.widget.text)
 
     def _set(self, sort: str | None = None, **changes: Any) -> None:
         if sort is not None:

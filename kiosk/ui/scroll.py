@@ -44,6 +44,7 @@ class ScrollView(Widget):
         self._bar_changed = False  # and whether the scroll bar did (the number of rows changed)
         self._bar_strip: pygame.Rect | None = None  # where the scroll bar was last drawn, on screen
         self.on_drag: Callable[[], None] | None = None  # told when a finger starts moving the content
+        self.on_scroll: Callable[[], None] | None = None  # told when the content moved (what says what is hidden)
         self._built_in_view = False  # rows in view were built for this frame before it was drawn (make_ready)
 
     def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0,
@@ -218,6 +219,8 @@ class ScrollView(Widget):
             root = self.root()
             if isinstance(root, Root):
                 root.shift(self.visible_rect(), moved)
+            if self.on_scroll is not None:
+                self.on_scroll()
 
     def settle_top(self) -> None:
         """Scroll back to the top of whatever the view's top edge cuts through: the status zone just above
