@@ -1,19 +1,20 @@
 """A video file played by its timestamps: decoded and scaled in a worker thread, shown by the loop.
 
-The worker decodes with PyAV (FFmpeg), scales each frame once to the size shown and converts it to RGB
-(one `VideoReformatter` for the whole film, scaling on the worker's own thread), and hands it over
-through a queue. What a playing film holds is counted in frames at the size shown (a 3840x2160
-window's film is 10 MB a frame): the one shown, the next one (taken from the queue, not due yet) and
-those queued, as many as fit in `AHEAD_BYTES` (two at the terminal's 1080x608, one on the 4K window),
-so that a moment when others take the machine does not make the worker late (with one queued, a loaded
-terminal dropped two to four times as many frames: bench/video.py). The worker waits for room in the
-queue *before* it decodes the next picture, so that it never holds a finished frame while it waits, nor
-a decoded picture (each one held makes FFmpeg's decoder keep one more 1080p picture, 3 MB). The loop
-asks `frame(now)` on every turn and gets the newest frame that is due by the injected clock; frames
-whose time has passed are dropped (counted), so a slow machine shows fewer frames, never a slower film.
-The worker drops them too, before scaling, once it is behind the clock (but scales one in
-BEHIND_SHOW_EVERY even then: a machine too busy to keep up shows a film that jumps, not one that stands
-still).
+The worker decodes with PyAV (FFmpeg) and scales each picture once to the size shown, keeping it YUV
+4:2:0 (film_scaler.py), and hands it over through a queue; the loop turns the one it shows into RGB,
+once, when its time comes (frames dropped unseen are never turned). What a playing film holds is
+counted in frames at the size shown: the one shown (RGB, 3 bytes a pixel: 12 MB at the 3840x2160
+window's 2686x1510) and those waiting to be shown (YUV, 1.5 bytes a pixel), as many as fit in
+`AHEAD_BYTES` (three at the terminal's 1080x608, one on the 4K window), so that a moment when others
+take the machine does not make the worker late (with one waiting, a loaded terminal dropped two to four
+times as many frames: bench/video.py). The worker waits for room *before* it decodes the next picture,
+so that it never holds a finished frame while it waits, nor a decoded picture (each one held makes
+FFmpeg's decoder keep one more 1080p picture, 3 MB); a frame's room is given back once it is shown
+(turned into RGB) or dropped, so that FFmpeg's pools of frames stay that small. The loop asks
+`frame(now)` on every turn and gets the newest frame that is due by the injected clock; frames whose
+time has passed are dropped (counted), so a slow machine shows fewer frames, never a slower film. The
+worker drops them too, before scaling, once it is behind the clock (but scales one in BEHIND_SHOW_EVERY
+even then: a machine too busy to keep up shows a film that jumps, not one that stands still).
 
 On a manual clock (tests, the pilot) time stands still while the worker decodes, as on an infinitely
 fast machine: `frame(now)` waits for the frames due by `now`, so a test sees the same frames every run.
@@ -43,13 +44,14 @@ import pygame
 
 from kiosk.core.hours.clock import Clock, ManualClock
 from kiosk.core.pack.ready_films import fitted
+from kiosk.ui.film_scaler import FilmScaler
 from kiosk.ui.film_sound import AHEAD_S, FilmSound, open_mixer
 
 if TYPE_CHECKING:
     import av  # imported where a film is played: FFmpeg's libraries are 21 MB resident
 
 log = logging.getLogger(__name__)
-AHEAD_BYTES = 5_000_000  # frames queued ahead of the next one, as many as fit in this, at least one...
+AHEAD_BYTES = 5_000_000  # frames waiting to be shown, as many as fit in this (YUV), at least one...
 AHEAD_MOST = 3  # ...and at most this many
 EARLY_S = 0.004  # a frame due this soon is shown now: clocks and frame times are floats, a tick is 16 ms
 IDLE_GIVE_UP_S = 30.0  # a worker whose frames nobody takes for this long (its widget was dropped) stops
@@ -64,6 +66,14 @@ class Frame:
     at: float
     surface: pygame.Surface
     pixels: object = field(repr=False)  # the decoded picture whose memory the surface borrows
+
+
+@dataclass(frozen=True)
+class _Scaled:
+    """A picture at the size shown, in YUV, waiting in the queue: `at` as in `Frame`."""
+
+    at: float
+    picture: av.VideoFrame = field(repr=False)
 
 
 _END = object()  # the worker's last item: the film ended, failed or was stopped
@@ -98,23 +108,6 @@ def pictures_length(container: av.container.InputContainer, stream: av.VideoStre
     return None if end is None else float((end - start) * stream.time_base)
 
 
-def scaled_surface(frame: av.VideoFrame, size: tuple[int, int],
-                   reformatter: av.video.reformatter.VideoReformatter | None = None) -> tuple[pygame.Surface, object]:
-    """`frame` scaled to `size` in RGB, as a surface over the scaled picture's memory (no copy); the
-    picture is returned too, to be kept as long as the surface. A film's frames share one `reformatter`
-    (FFmpeg's scaler is set up once, not for every frame); scaling runs on the calling thread alone
-    (left to itself, FFmpeg starts a thread per core for every frame, each with buffers of its own).
-    The screen's own 32-bit layout (BGRX) was tried: a third more memory a frame, and no less CPU."""
-    if reformatter is None:
-        from av.video.reformatter import VideoReformatter
-
-        reformatter = VideoReformatter()
-    picture = reformatter.reformat(frame, width=size[0], height=size[1], format="rgb24", interpolation="BILINEAR",
-                                   threads=1)
-    plane = picture.planes[0]
-    return pygame.image.frombuffer(plane, size, "RGB", pitch=plane.line_size), picture
-
-
 class VideoPlayer:
     """Plays one file fitted into `box`; `frame(now)` on the loop, everything slow on the worker."""
 
@@ -132,16 +125,18 @@ class VideoPlayer:
         self.ended = False
         self.failed = ""  # why the file could not be played, for staff
         self.duration = 0.0
-        self._frames: queue.Queue[Frame | object] = queue.Queue()
-        self.ahead = 1  # frames the queue may hold, once the size is known (AHEAD_BYTES)
-        self._next: Frame | None = None  # taken from the queue, not due yet
+        self._frames: queue.Queue[_Scaled | object] = queue.Queue()
+        self.ahead = 1  # frames that may wait to be shown, once the size is known (AHEAD_BYTES)
+        self._waiting = 0  # frames the worker made that the loop has not shown or dropped yet
+        self._scaler: FilmScaler | None = None  # set by the worker before its first frame
+        self._next: _Scaled | None = None  # taken from the queue, not due yet
         self._current: Frame | None = None
         self._anchor: float | None = None  # the clock's time at which the film's time 0 is shown
         self._last_read = False  # the worker's end was read: the film ends when its last frame's time is up
         self._waits = isinstance(clock, ManualClock)
         self._stop = threading.Event()
-        self._room = threading.Event()  # the loop took a frame: the worker may decode the next one
-        self._lock = threading.Lock()  # guards `dropped` and `loops`, which both threads count
+        self._room = threading.Event()  # the loop let go of a frame: the worker may decode the next one
+        self._lock = threading.Lock()  # guards `dropped`, `loops` and `_waiting`, which both threads count
         self._period: float | None = None  # how long one pass of the film lasts, once known (loops)
         self.sound = "muted"  # or "on", "none" (the film has no sound track), "unavailable" (no audio output)
         self.muted = muted  # the shopper's choice, on a display with sound
@@ -160,9 +155,13 @@ class VideoPlayer:
     def frame(self, now: float) -> Frame | None:
         """The frame to show at `now`: the newest one due (those it replaces, unseen, are dropped);
         None until the first frame is decoded. The film's clock starts when its first frame is shown."""
-        taken: list[Frame] = []
+        due: _Scaled | None = None  # the newest frame due so far
+        counted = False  # whether its room is still counted among the frames waiting
         while not self._last_read:
             if self._next is None:
+                if self._waits and counted:  # the worker must make the next one to tell whether it is due too
+                    self._let_go()
+                    counted = False
                 try:
                     item = self._frames.get(timeout=WAIT_AT_MOST_S) if self._waits else self._frames.get_nowait()
                 except queue.Empty:
@@ -170,26 +169,51 @@ class VideoPlayer:
                 if item is _END:
                     self._last_read = True
                     break
-                assert isinstance(item, Frame)
-                self._room.set()
+                assert isinstance(item, _Scaled)
                 self._next = item
             if self._anchor is None:
                 self._anchor = now - self._next.at
             if self._anchor + self._next.at > now + EARLY_S:
                 break
-            taken.append(self._next)
-            self._next = None
-        if taken:
-            with self._lock:
-                self.dropped += len(taken) - 1
-            self.shown += 1
-            self._current = taken[-1]
+            if due is not None:
+                with self._lock:
+                    self.dropped += 1
+                if counted:
+                    self._let_go()
+            due, counted, self._next = self._next, True, None
+        if due is not None:
+            self._show(due)
+            del due  # its picture goes back to the worker's pool before the worker may make the next one
+            if counted:
+                self._let_go()
         sound = self._sound
         if sound is not None and self._anchor is not None and not self._stop.is_set():
             sound.feed(now - self._anchor)
         if self._last_read and (self._anchor is None or now + EARLY_S >= self._anchor + self.duration):
             self.ended = True
         return self._current
+
+    def _show(self, due: _Scaled) -> None:
+        """Make `due` the frame shown, turned into RGB; the film fails (a line for staff) if it cannot be."""
+        import av
+
+        assert self._scaler is not None
+        self._current = None  # its buffer goes back to the pool, for the one made now
+        try:
+            surface, pixels = self._scaler.surface(due.picture)
+        except (av.FFmpegError, ValueError) as error:
+            self.failed = f"video {self.path.name} cannot be played: {error}"
+            log.warning("%s", self.failed)
+            self.ended = True
+            return
+        self._current = Frame(due.at, surface, pixels)
+        self.shown += 1
+
+    def _let_go(self) -> None:
+        """A frame was shown or dropped: the worker may make another."""
+        with self._lock:
+            self._waiting -= 1
+        self._room.set()
 
     @property
     def current(self) -> Frame | None:
@@ -203,8 +227,8 @@ class VideoPlayer:
 
     @property
     def held(self) -> int:
-        """Decoded frames waiting to be shown (at most `ahead` in the queue, and the next one taken)."""
-        return self._frames.qsize() + (self._next is not None)
+        """Frames waiting to be shown (at most `ahead`: those queued and the next one taken)."""
+        return self._waiting
 
     @property
     def heard(self) -> tuple[tuple[float, float, float], ...]:
@@ -256,7 +280,7 @@ class VideoPlayer:
         return anchor is not None and anchor + at + interval < self.clock.monotonic()
 
     def _queue_full(self) -> bool:
-        return self._frames.qsize() >= self.ahead
+        return self._waiting >= self.ahead
 
     def _wait_for_room(self) -> bool:
         """Wait (decoding sound meanwhile) until the queue has room; False when stopped or abandoned."""
@@ -311,7 +335,6 @@ class VideoPlayer:
 
     def _play_file(self) -> None:
         import av
-        from av.video.reformatter import VideoReformatter
 
         with av.open(str(self.path), metadata_errors="ignore") as container:
             stream = container.streams.video[0]
@@ -320,7 +343,7 @@ class VideoPlayer:
             stream.thread_count = 1
             context = stream.codec_context
             self.size = fitted((context.width, context.height), self.box)
-            self.ahead = max(1, min(AHEAD_MOST, AHEAD_BYTES // (self.size[0] * self.size[1] * 3)))
+            self.ahead = max(1, min(AHEAD_MOST, AHEAD_BYTES * 2 // (self.size[0] * self.size[1] * 3)))
             if stream.duration and stream.time_base:  # the header's length (MP4): sound and pictures loop on it
                 self._period = float(stream.duration * stream.time_base)
             if self._sound is not None and not self._sound.open():
@@ -335,7 +358,7 @@ class VideoPlayer:
             offset, last = 0.0, 0.0
             first: float | None = None
             skipped = 0  # late frames dropped in a row
-            reformatter = VideoReformatter()
+            scaler = self._scaler = FilmScaler(self.size)
             while not self._stop.is_set():
                 for decoded in pictures(container, stream):
                     if self._stop.is_set():
@@ -353,10 +376,12 @@ class VideoPlayer:
                         continue
                     skipped = 0
                     self._decode_sound()
-                    surface, pixels = scaled_surface(decoded, self.size, reformatter)
+                    picture = scaler.scale(decoded)
                     del decoded  # back to the decoder's pool before waiting (see the module's docstring)
-                    self._frames.put_nowait(Frame(at, surface, pixels))
-                    del surface, pixels  # the queue holds them now; the worker holds nothing while it waits
+                    with self._lock:
+                        self._waiting += 1
+                    self._frames.put_nowait(_Scaled(at, picture))
+                    del picture  # the queue holds it now; the worker holds nothing while it waits
                     if not self._wait_for_room():  # before the next picture is decoded
                         return
                 if first is None:

@@ -32,9 +32,10 @@ import pygame
 from kiosk.core.hours.clock import Clock
 from kiosk.core.pack.captions import Cue, caption_at
 from kiosk.core.pack.ready_films import fitted
+from kiosk.ui.film_scaler import FilmScaler
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.video_player import VideoPlayer, scaled_surface
+from kiosk.ui.video_player import VideoPlayer
 from kiosk.ui.widgets import Painter, Root, Widget
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ def first_frame(path: str, box: tuple[int, int]) -> pygame.Surface | None:
         with av.open(path, metadata_errors="ignore") as container:
             stream = container.streams.video[0]
             for frame in container.decode(stream):
-                surface, _ = scaled_surface(frame, fitted((frame.width, frame.height), box))
+                surface, _ = FilmScaler(fitted((frame.width, frame.height), box)).scaled_surface(frame)
                 return surface.copy()  # the copy owns its pixels; the decoded picture goes
     except (av.FFmpegError, OSError, ValueError, IndexError, pygame.error) as error:
         log.warning("video %s has no poster: %s", Path(path).name, getattr(error, "strerror", None) or error)
@@ -94,7 +95,9 @@ class VideoView(Widget):
         self.failed = ""  # why the film could not be played (it shows its poster)
         self._wanted = autoplay  # play once laid out and shown
         self.label = self.labels[1] if autoplay else label
-        self._drawn: object = None  # the frame drawn last, to draw again only when another is due
+        # the film time of the frame drawn last, to draw again only when another is due (not the frame itself:
+        # holding it would keep its 12 MB on a 4K window while the next one is made)
+        self._drawn: float | None = None
         self._caption = ""
 
     # --- what callers use -----------------------------------------------------------------------
@@ -164,12 +167,14 @@ class VideoView(Widget):
             return True
         now = self.clock.monotonic()
         frame = player.frame(now)
-        if frame is not self._drawn:
+        drawn = None if frame is None else frame.at
+        if drawn != self._drawn:
             if self._drawn is not None and frame is not None:
                 self._invalidate_picture(frame.surface)  # the picture alone changed (a 4K film: half the box)
             else:
                 self.invalidate()
-            self._drawn = frame
+            self._drawn = drawn
+        del frame
         caption = caption_at(self.captions, player.film_time(now)) if self.captions and player.started else ""
         if caption != self._caption:
             self._caption = caption

@@ -83,11 +83,12 @@ def test_the_worker_holds_only_a_few_frames(film: Path) -> None:
         player.stop()
 
 
-def test_a_film_waiting_to_be_shown_holds_its_queue_the_next_and_the_shown_frames_and_no_decoded_one(
+def test_a_film_waiting_to_be_shown_holds_the_shown_frame_in_rgb_those_waiting_in_yuv_and_no_decoded_one(
         tmp_path: Path) -> None:
-    """What a playing film holds in memory, once its worker waits for the loop: the frame shown, the next
-    one taken and those queued, all at the size shown; nothing in the worker's hands, and no picture at the
-    film's own size (each one held keeps a 1080p picture, 3 MB, in FFmpeg's decoder)."""
+    """What a playing film holds in memory, once its worker waits for the loop: the frame shown, in RGB, and
+    those waiting to be shown (queued, and the next one taken) in YUV, half its size, all at the size shown;
+    nothing in the worker's hands, and no picture at the film's own size (each one held keeps a 1080p
+    picture, 3 MB, in FFmpeg's decoder)."""
     source = numbered_film(tmp_path / "odd.mp4", 20, size=(336, 192))
     clock = ManualClock()
     player = VideoPlayer(source, (168, 168), clock)
@@ -97,10 +98,39 @@ def test_a_film_waiting_to_be_shown_holds_its_queue_the_next_and_the_shown_frame
         player.settle()
         time.sleep(0.1)  # the worker has made its next frame and waits for room
         gc.collect()
-        sizes = [(thing.width, thing.height) for thing in gc.get_objects() if isinstance(thing, av.VideoFrame)]
+        held = [(thing.width, thing.height, thing.format.name) for thing in gc.get_objects()
+                if isinstance(thing, av.VideoFrame) and thing.width]
         assert player.size == (168, 96)
-        assert (336, 192) not in sizes, "no decoded picture is held while the worker waits"
-        assert sizes.count((168, 96)) == player.ahead + 2, sizes
+        assert (336, 192) not in [frame[:2] for frame in held], "no decoded picture held while the worker waits"
+        assert sorted(held) == sorted([(168, 96, "rgb24")] + [(168, 96, "yuv420p")] * player.ahead), held
+        assert player.held == player.ahead == 3
+    finally:
+        player.stop()
+
+
+def test_a_film_on_the_4k_window_holds_one_frame_waiting_and_the_one_shown(tmp_path: Path) -> None:
+    """On the 3840x2160 window a frame is 6 MB in YUV, 12 MB in RGB: one waits to be shown, beside the one shown,
+    and the worker makes the next only once the one waiting is shown."""
+    film = numbered_film(tmp_path / "small.mp4", 8, size=(640, 360))
+    clock = ManualClock()
+    player = VideoPlayer(film, (2686, 1510), clock)  # the window's film box
+    try:
+        seen = []
+        for _ in range(6):
+            player.settle()
+            time.sleep(0.05)  # the worker would make more now if it could
+            frame = player.frame(clock.monotonic())
+            assert frame is not None
+            seen.append(number_of(frame.surface.get_at((10, 10))))
+            del frame
+            time.sleep(0.05)
+            gc.collect()
+            held = [(thing.width, thing.height, thing.format.name) for thing in gc.get_objects()
+                    if isinstance(thing, av.VideoFrame) and thing.width]
+            assert sorted(held) == [(2684, 1510, "rgb24"), (2684, 1510, "yuv420p")], held
+            assert player.held == 1
+            clock.advance(FRAME)
+        assert seen == list(range(6)) and player.dropped == 0
     finally:
         player.stop()
 
@@ -154,14 +184,14 @@ def test_frames_are_fitted_into_the_box(source: tuple[int, int], box: tuple[int,
     assert fitted(source, box) == size
 
 
-def test_the_queue_holds_what_fits_in_a_few_megabytes_two_frames_on_the_terminal_one_on_the_4k_window(
+def test_frames_wait_as_many_as_fit_in_a_few_megabytes_three_on_the_terminal_one_on_the_4k_window(
         tmp_path: Path) -> None:
     full_hd = numbered_film(tmp_path / "full-hd.mp4", 4, size=(1920, 1080))
-    for box, size, ahead in (((1080, 1920), (1080, 608), 2), ((3840, 2160), (3840, 2160), 1)):
+    for box, size, ahead in (((1080, 1920), (1080, 608), 3), ((3840, 2160), (3840, 2160), 1)):
         player = VideoPlayer(full_hd, box, ManualClock())
         try:
             player.settle()
             assert (player.size, player.ahead) == (size, ahead)
-            assert player.held <= ahead, "the worker waits with no more queued"
+            assert player.held <= ahead, "the worker waits with no more made"
         finally:
             player.stop()
