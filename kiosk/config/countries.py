@@ -1,11 +1,13 @@
 """What the kiosk knows of a country for the shopper's typing (kiosk/shipped/countries.toml): the email
-domains most people there use, and the endings of addresses there."""
+domains most people there use, and the endings of addresses there; and the domains the speakers of a
+language use, wherever they live."""
 
 from __future__ import annotations
 
 import functools
 import tomllib
 from dataclasses import dataclass
+from typing import Any
 
 from kiosk.shipped import shipped
 
@@ -19,13 +21,23 @@ class CountryTyping:
 
 
 @functools.cache
+def _typing() -> dict[str, Any]:
+    return tomllib.loads(shipped("countries.toml").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _countries() -> dict[str, CountryTyping]:
-    data = tomllib.loads(shipped("countries.toml").read_text(encoding="utf-8"))
     return {code: CountryTyping(tuple(entry["email_domains"]), tuple(entry["email_endings"]))
-            for code, entry in data.items()}
+            for code, entry in _typing().items() if code != "language" and isinstance(entry, dict)}
 
 
 def country_typing(country: str) -> CountryTyping:
     """The typing aids of `country` (an ISO code, "FR"), or the default ones for a country not listed."""
     countries = _countries()
     return countries.get(country.upper(), countries["default"])
+
+
+def language_domains(language: str) -> tuple[str, ...]:
+    """The email domains the speakers of `language` ("de") use most, most used first; none for a language
+    not listed."""
+    return tuple(_typing().get("language", {}).get(language.lower(), {}).get("email_domains", ()))

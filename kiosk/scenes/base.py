@@ -512,19 +512,21 @@ class ShopScene(Scene):
         return self.screen(size, title, column(top, first_that_fits(*forms, height=flex()), height=flex()))
 
     def _shortcuts_within(self, shortcuts: Sequence[Shortcut], width: int) -> list[Shortcut]:
-        """The shortcuts that fit side by side in `width`, in their order, each as wide as its words ask
-        (at least a touch target): an address typed before first, then the most used domains."""
+        """The shortcuts that fit side by side in `width`, each as wide as its words ask (at least a touch
+        target): the room given by their `rank` (an address typed before first, then the most used domains of
+        the store's country and of the shopper's language in turn), until one does not fit; shown in their
+        order."""
         theme, cache = self.ctx.theme, self.ctx.screen.text
         pad, least = 2 * theme.size("gap"), theme.size("touch_target")
-        kept: list[Shortcut] = []
+        kept: dict[int, Shortcut] = {}
         used = 0
-        for shortcut in shortcuts:
+        for index, shortcut in sorted(enumerate(shortcuts), key=lambda item: item[1].rank):
             need = max(least, cache.width(shortcut.shown, theme.size("text"), True) + pad)
             if used + need > width:
                 break
-            kept.append(replace(shortcut, width=need))
+            kept[index] = replace(shortcut, width=need)
             used += need
-        return kept
+        return [kept[index] for index in sorted(kept)]
 
     def compare_bar(self, *, hide_when_empty: bool = True) -> list[Box]:
         """The bar at the bottom while products wait to be compared (none while there are none)."""

@@ -1,12 +1,13 @@
 """The typing aids of a contact field: the address or number typed before in this session (one tap to use
-it again), and keys for the email domains most people use in the store's country."""
+it again), and keys for the email domains most people use in the store's country, then those of the
+session's language (a German speaker in a French store finds @gmx.de beside @orange.fr)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from kiosk.config.countries import country_typing
+from kiosk.config.countries import country_typing, language_domains
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import Shortcut
 
@@ -22,17 +23,27 @@ def email_domains(ctx: SceneContext) -> tuple[str, ...]:
     return store.email_domains or country_typing(store.country).email_domains
 
 
+def domain_keys(ctx: SceneContext) -> list[tuple[str, int]]:
+    """The email domains for keys, each with its rank for the row's room: the store's (or its country's),
+    then the session language's not among them; the row gives its room to the two lists in turn (the
+    country's first), so that each shows its most used whatever the length of the other."""
+    country = list(dict.fromkeys(email_domains(ctx)))
+    language = [domain for domain in dict.fromkeys(language_domains(ctx.lang)) if domain not in country]
+    return [*((domain, 2 * index + 1) for index, domain in enumerate(country)),
+            *((domain, 2 * index + 2) for index, domain in enumerate(language))]
+
+
 def contact_shortcuts(ctx: SceneContext, kind: str, typed: str, fill: Callable[[str], None]) -> list[Shortcut]:
     """The keys over an email keyboard or a phone keypad: the session's address (or number) when the field
-    does not hold it yet, then (email) the country's domains; `fill` puts a text in the field."""
+    does not hold it yet, then (email) the domains of `domain_keys`; `fill` puts a text in the field."""
     session = ctx.session
     known = session.contact_phone if kind == "phone" else session.contact_email
     keys = []
     if known and typed != known:  # personal data: shown to the shopper who typed it, in this session only
         keys.append(Shortcut(ctx.t("Use {contact}", contact=known), known, partial(fill, known), 0, style="accent"))
     if kind == "email":
-        keys += [Shortcut("@" + domain, "@" + domain, partial(_fill_domain, typed, domain, fill), 0)
-                 for domain in email_domains(ctx)]
+        keys += [Shortcut("@" + domain, "@" + domain, partial(_fill_domain, typed, domain, fill), 0, rank=rank)
+                 for domain, rank in domain_keys(ctx)]
     return keys
 
 

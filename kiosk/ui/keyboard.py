@@ -78,13 +78,15 @@ _PHONE_KEY = 2.0  # a keypad's key is this many touch targets wide at most (a ph
 @dataclass(frozen=True)
 class Shortcut:
     """A key over the keyboard that types more than a letter: an email domain, or the address the shopper
-    typed before in the session. `width` is what its words need, in pixels."""
+    typed before in the session. `width` is what its words need, in pixels; `rank` the order in which the
+    row's room is given (lower first), while the keys show in the order they are listed."""
 
     label: str
     shown: str
     on_tap: Callable[[], None]
     width: int
     style: str = "key_special"
+    rank: int = 0
 
 
 def key_units(key: str) -> float:
@@ -194,8 +196,11 @@ class Keyboard(Panel):
     # --- which keys, for the room ---------------------------------------------------------------------
     def forms(self) -> list[Form]:
         """Its arrangements, the fullest first; an address typed before (a shortcut in accent) stays longer
-        than the row of digits."""
+        than the row of digits, and so do an email's domains (its digits go to a second page)."""
         strip = [True, False] if self.shortcuts else [False]
+        if self.kind == "email" and self.shortcuts:  # its domains before its digits (on the second page), and
+            # left out only where the room holds nothing more than the letters
+            return [Form(True, True), Form(True, False), Form(False, False)]
         if self.kind == "phone":
             return [Form(shortcut, True) for shortcut in strip]
         remembered = any(shortcut.style != "key_special" for shortcut in self.shortcuts)
@@ -226,6 +231,10 @@ class Keyboard(Panel):
         the forms with the digits row with keys of touch size, then lower; then without the digits row."""
         forms = self.forms()
         with_digits = [form for form in forms if form.digits]
+        if self.kind == "email" and self.shortcuts:  # an email's domains stay, its digits row goes to the
+            # second page first, as on a phone's email keyboard (accessible mode's short rooms showed no domain
+            # at all: designer's review)
+            return [(form, share) for form in forms for share in (1.0, SMALLEST_KEY)]
         if self.shortcuts_first and self.shortcuts:  # the shortcuts' row before keys of full touch size
             with_digits.sort(key=lambda form: not form.shortcuts)
             return [*((form, share) for form in with_digits for share in (1.0, SMALLEST_KEY)),

@@ -100,8 +100,10 @@ def test_a_german_store_offers_german_domains_and_a_store_its_own(tmp_path: Path
     try:
         pilot.tap(x=540, y=640)
         open_checkout(pilot)
-        assert {"@gmail.com", "@web.de", "@gmx.de"} <= set(pilot.labels())
-        assert "@orange.fr" not in pilot.labels()
+        domains = [label for label in pilot.labels() if label.startswith("@") and len(label) > 1]
+        assert {"@gmail.com", "@web.de", "@gmx.de"} <= set(domains)
+        # the session in French: France's after Germany's (tests/scenes/test_domain_keys_by_language.py)
+        assert domains[:2] == ["@gmail.com", "@web.de"] and domains.index("@gmx.de") < domains.index("@orange.fr")
     finally:
         pilot.close()
     own = text.replace('country = "DE"', 'country = "DE"\nemail_domains = ["sentier.example", "mail.example"]')
