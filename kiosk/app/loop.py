@@ -51,6 +51,7 @@ MAX_SLEEP_SECONDS = 5.0
 INPUT_POLL_BUSY = 0.004  # s between looks at SDL input while someone is using the screen
 INPUT_POLL_IDLE = 0.050  # ... once still for INPUT_BUSY_SECONDS (each wake-up costs ~0.2 ms: 0.5% of a core)
 INPUT_BUSY_SECONDS = 3.0
+QUIET_FOR_S = 0.1  # what is done after a still frame waits for a turn with at least this long to sleep
 GIVE_BACK_EVERY_S = 10.0  # at most this often, free heap goes back to the system (0.5-2 ms, up to 10 ms busy)
 NOT_WIRED = {"ok": False, "error": "this kiosk takes no requests"}
 STOP_WITHIN_S = 0.6  # devices get this long to stop: under systemd the whole stop takes under a second
@@ -402,7 +403,7 @@ class App:
             except queue.Empty:
                 break
         animating = self.frame()
-        if not animating:
+        if not animating and self._timeout(False) >= QUIET_FOR_S:  # not just before a film's next frame
             self._maybe_give_back_memory()
             self._warm_up()
         return animating

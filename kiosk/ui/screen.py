@@ -412,6 +412,7 @@ class Screen:
         animating = False
         for scene in self.stack.visible():
             root = scene.tree(self.size)
+            root.wake_at = None
             animating = root.animate(dt) or animating
             animating = scene.update(now) or animating
         return animating
@@ -419,6 +420,7 @@ class Screen:
     def next_deadline(self, now: float) -> float | None:
         """When a timer of this screen fires next."""
         deadlines = [d for d in (s.next_deadline(now) for s in self.stack.visible()) if d is not None]
+        deadlines += [s.root.wake_at for s in self.stack.visible() if s.root is not None and s.root.wake_at is not None]
         if self._toast:
             deadlines.append(self._toast[1])
         if self._done.deadline is not None:

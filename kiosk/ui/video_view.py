@@ -35,7 +35,7 @@ from kiosk.core.pack.ready_films import fitted
 from kiosk.ui.film_scaler import FilmScaler
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.video_player import VideoPlayer
+from kiosk.ui.video_player import EARLY_S, VideoPlayer
 from kiosk.ui.widgets import Painter, Root, Widget
 
 log = logging.getLogger(__name__)
@@ -152,7 +152,9 @@ class VideoView(Widget):
 
     # --- time -------------------------------------------------------------------------------------
     def animate(self, dt: float) -> bool:
-        """Take the frame that is due; True while the film plays (the loop then runs at frame rate)."""
+        """Take the frame that is due, and ask the loop to wake when the next one is (Root.wake): a film does
+        not make the loop turn at 60 a second at times unrelated to its frames', where a turn 15 ms late
+        dropped a frame on a busy terminal; True while the next frame is still being decoded."""
         moving = super().animate(dt)
         if self._wanted and self.player is None and self.rect.width > 1 and self.rect.height > 1:
             self.player = VideoPlayer(self.path, self.picture_room(), self.clock, loop=self.loop,
@@ -188,7 +190,12 @@ class VideoView(Widget):
             if self.on_end is not None:
                 self.on_end()
             return moving
-        return True
+        due = player.next_due()
+        root = self.root()
+        if due is None or not isinstance(root, Root):
+            return True  # the next frame is still being decoded: looked for at frame rate
+        root.wake(due - EARLY_S / 2)  # the loop sleeps until the next frame is due, and shows it then
+        return moving
 
     # --- drawing ----------------------------------------------------------------------------------
     def picture_room(self) -> tuple[int, int]:

@@ -228,6 +228,7 @@ class Root(Widget):
         self.shifts: list[tuple[pygame.Rect, int, int]] = []
         self.relayout: Callable[[], object] | None = None  # lays the scene's tree out again (a status came)
         self.status: Status | None = None  # the scene's status zone, where confirmations show
+        self.wake_at: float | None = None  # the clock time a widget asked the loop to turn again at (see `wake`)
 
     def dispose(self) -> None:
         """Also let go of the layout (its boxes hold the scene's widgets)."""
@@ -253,6 +254,13 @@ class Root(Widget):
     def shift(self, area: pygame.Rect, dy: int) -> None:
         """Move the pixels already drawn in `area` by `dy` (a scroll), instead of drawing them again."""
         self.shifts.append((pygame.Rect(area), dy, len(self.damaged)))
+
+    def wake(self, at: float) -> None:
+        """Ask the loop to turn again at clock time `at`, during `animate` (the earliest asked wins; asked anew
+        on every turn): a widget that moves at its own times (a film's next frame) is then woken when it must
+        be, where one that animates is woken at frame rate, at times that fall anywhere between its own."""
+        if self.wake_at is None or at < self.wake_at:
+            self.wake_at = at
 
     def damage(self, rect: pygame.Rect) -> None:
         """Mark part of the screen to be drawn again."""

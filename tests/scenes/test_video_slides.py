@@ -140,6 +140,34 @@ def test_late_frames_are_dropped_and_the_film_keeps_its_time(tmp_path: Path, fil
         pilot.close()
 
 
+def test_a_playing_film_wakes_the_loop_when_its_next_frame_is_due_not_at_frame_rate(
+        tmp_path: Path, films: Path) -> None:
+    """The loop sleeps until the film's next frame is due (then shows it) instead of turning 60 times a second at
+    times unrelated to the film's: a turn that came 15 ms late then dropped a frame on a busy terminal."""
+    pilot = start(tmp_path, [{"kind": "video", "file": "videos/count.mp4"}, MESSAGE])
+    try:
+        start_film(pilot)
+        app, display = pilot.app, pilot.app.display("terminal")
+        for _ in range(10):
+            film = attract(pilot).film
+            assert film is not None and film.player is not None
+            film.player.settle()
+            pilot.clock.advance(FRAME / 3)
+            assert not app.step(block=False), "nothing animates at frame rate while the film waits for its frame"
+            now = pilot.clock.monotonic()
+            due = film.player.next_due()
+            assert due is not None and now < due <= now + FRAME
+            wake = display.next_deadline(now)
+            assert wake is not None and due - 0.004 <= wake <= due, "the loop wakes as the next frame is due"
+            before = film.state()["shown"]
+            pilot.clock.advance(wake - now)
+            app.step(block=False)
+            assert film.state()["shown"] == before + 1, "and shows it then"
+        assert film.state()["dropped"] == 0
+    finally:
+        pilot.close()
+
+
 @pytest.mark.slow  # plays the film twice over: CI runs it
 def test_a_looping_slide_starts_its_film_again(tmp_path: Path, films: Path) -> None:
     pilot = start(tmp_path, [{"kind": "video", "file": "videos/count.webm", "loop": True, "seconds": 6}, MESSAGE])
