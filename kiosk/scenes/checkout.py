@@ -152,16 +152,15 @@ class CheckoutScene(ShopScene):
         self.rebuild()
 
     def _choice(self, folded: bool, compact: bool, fold: bool = False) -> Box:
-        """Email or phone: side by side (compact: on two lines each where a word does not fit), or one under
-        the other."""
+        """Email or phone, the one chosen edged and ticked (never filled like "Next"): side by side (compact: on
+        two lines each where a word does not fit), or one under the other."""
         t, kit, theme = self.ctx.t, self.kit, self.ctx.theme
         gap = theme.size("gap")
         buttons = []
         for phone, label in ((False, t("By email")), (True, t("By phone"))):
             longest = max(self.ctx.screen.text.width(word, theme.size("text"), True) for word in label.split())
-            buttons.append(kit.button(label, partial(self._by_phone, phone), size="text",
-                                      width=flex(min=longest + 2 * gap) if compact else flex(),
-                                      style="chip_on" if self.by_phone == phone else "chip"))
+            buttons.append(kit.choice(label, partial(self._by_phone, phone), chosen=self.by_phone == phone,
+                                      width=flex(min=longest + 2 * gap) if compact else flex()))
         return column(*buttons, gap=gap) if folded else row(*buttons, gap=gap, fold=fold)
 
     def _steps(self) -> Box:
@@ -293,15 +292,14 @@ class CheckoutScene(ShopScene):
         ready = self._collect_from()
         options = []
         if ready is not None:
-            options.append(kit.button(t("Collect at the store"), partial(self._choose, True), size="text",
-                                      style="chip_on" if self.collect else "chip", width=flex(),
+            options.append(kit.choice(t("Collect at the store"), partial(self._choose, True),
+                                      chosen=self.collect, width=flex(),
                                       note=t("To order: we tell you when it is ready")
                                       if ctx.actions.to_order(self.cart) else
                                       t("Ready {when}", when=ctx.when(ready))))  # (how to pay: said below)
         if ctx.shop.config.orders.delivery:
-            options.append(kit.button(t("Delivery"), partial(self._choose, False), size="text",
-                                      style="chip_on" if not self.collect else "chip", width=flex(),
-                                      note=t("To your address")))
+            options.append(kit.choice(t("Delivery"), partial(self._choose, False), chosen=not self.collect,
+                                      width=flex(), note=t("To your address")))
         return row(*options, gap=ctx.theme.size("gap"), fold=True)
 
     def _restart(self) -> None:

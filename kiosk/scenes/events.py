@@ -120,8 +120,8 @@ class EventSignupScene(ShopScene):
         consent = t("I agree to be contacted about this event only (required)")
 
         def choices(compact: bool) -> list[Box]:
-            return [row(*(kit.button(label, partial(self._by_phone, phone), size="text", width=flex(),
-                                     style="chip_on" if self.by_phone == phone else "chip")
+            return [row(*(kit.choice(label, partial(self._by_phone, phone), chosen=self.by_phone == phone,
+                                     width=flex())
                           for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap, fold=True),
                     kit.toggle(consent, self._toggle_consent, checked=self.consent)]
 

@@ -31,7 +31,7 @@ from kiosk.ui.layout import (
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Panel, Picture, RatingStar, Stars, Toggle, Widget
+from kiosk.ui.widgets import Button, Choice, Label, Panel, Picture, RatingStar, Stars, Toggle, Widget
 
 
 class Kit:
@@ -87,6 +87,24 @@ class Kit:
         designer's review). Put it beside the control it asks for."""
         style.setdefault("max_lines", 3)
         return self.words(said, size="text", color="text", **style)
+
+    def choice(self, label: str, action: Callable[[], None], *, chosen: bool, note: str = "",
+               width: Size | None = None, height: Size | None = None, size: str = "text") -> Box:
+        """One option of a few, as wide as its words with the check mark it shows when chosen (or `width`), at
+        least the touch target: chosen, it is edged and ticked, never filled like the main button."""
+        made = Choice((0, 0, 0, 0), label, action, chosen=chosen, size=size, note=note)
+        box = button(made, self.cache, self.theme, width=width, height=height)
+        plain = box.measure or (lambda available: (0, 0))
+
+        def measure(available: int) -> tuple[int, int]:  # with the mark's room: one width, chosen or not
+            shown, made.shown = made.shown, Choice.MARK + label
+            try:
+                return plain(available)
+            finally:
+                made.shown = shown
+
+        box.measure = measure
+        return box
 
     def toggle(self, label: str, action: Callable[[], None] | None, *, checked: bool, shown: str = "",
                switch: bool = False, size: str = "text", width: Size | None = None, stacked: bool = False) -> Box:
