@@ -28,6 +28,7 @@ class ProductScene(ShopScene):
     """Everything about one product, and the buttons to compare it."""
 
     name = "product"
+    hero_picture = False  # a portrait page's picture as large as the first view allows (the shop window's)
 
     def __init__(self, ctx: SceneContext, sku: str, variant: str = "") -> None:
         super().__init__(ctx)
@@ -134,12 +135,17 @@ class ProductScene(ShopScene):
             side = width * 2 // 5 - margin
             stock, ways = self._where(product)
             chips = self._variant_chips()
-            said = column(*self._head(product, compact=True), gap=gap // 2, padding=Insets(margin, margin, gap, 0))
             right_w = width - side - 3 * margin
+            # a short description (a line or two) under the name, in sight with it: at the top of the part that
+            # scrolls, the 4K window's action bar cut it in half
+            tagline = self._tagline(product, right_w)
+            head = self._head(product, compact=True)
+            said = column(*head[:2], *([tagline] if tagline is not None else []), *head[2:], gap=gap // 2,
+                          padding=Insets(margin, margin, gap // 2, 0))
 
-            def right_view(*parts: Box) -> int:
-                return said.natural(right_w)[1] + column(*parts, gap=gap, padding=Insets(
-                    gap, 0, margin, 0)).natural(right_w)[1]
+            def right_view(*parts: Box) -> int:  # (the margin under the last part is not to be seen at once)
+                return said.natural(right_w)[1] + column(*parts, gap=gap, padding=Insets(gap, 0, 0, 0)).natural(
+                    right_w)[1]
 
             plain = self._chips_box
             said_stock, stock_color = self.availability(product)
@@ -157,7 +163,8 @@ class ProductScene(ShopScene):
             pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)), wide=side)
             left = column(column(pictures, align="center"), *([where] if under else []), gap=gap,
                           padding=Insets(margin, 0, margin, margin), width=fixed(side + margin))
-            details = column(*beside, *self._more(product, specs), gap=gap, padding=Insets(gap, margin, margin, 0))
+            details = column(*beside, *self._more(product, specs, described=tagline is not None), gap=gap,
+                             padding=Insets(gap, margin, margin, 0))
             right = column(said, kit.rule(), scroll(details, name, height=flex()), width=flex(), height=flex())
             return self.screen(size, title, row(left, right, gap=margin), bottom=[actions])
         head = self._head(product)
@@ -175,6 +182,8 @@ class ProductScene(ShopScene):
                            column(*head, gap=gap // 2), gap=gap, align="center")
             content = column(*chips, *([ways, pictured] if first_view <= page_h else [pictured, ways]),
                              *self._more(product, specs), gap=gap, padding=Insets.all(margin))
+        elif self.hero_picture:
+            content = self._hero_page(product, specs, name, width, page_h)
         else:
             stock, ways = self._where(product)
             chips = self._variant_chips()
@@ -200,6 +209,39 @@ class ProductScene(ShopScene):
                                  gap=gap, align="center", padding=Insets.all(margin))
         page = scroll(content, product.title(ctx.lang))
         return self.screen(size, title, page, bottom=[actions])
+
+    def _hero_page(self, product: Product, specs: Any, name: str, width: int, page_h: int) -> Box:
+        """A portrait page whose picture is its hero (a shop window's, seen from the pavement): the picture with
+        its thumbnails beside it, as large as the room left by the name, the price, every size (the stock on the
+        sizes' heading line), and the aisle and the ways to go on under them, above the action bar (the ways
+        under the fold where the picture would be narrower than half the page). It was a quarter of the window's
+        width above a page of words."""
+        theme, kit = self.ctx.theme, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        inner = width - 2 * margin
+        said_stock, stock_color = self.availability(product)
+        chips = self._variant_chips(aside=kit.words(said_stock, color=stock_color, bold=True, align="right",
+                                                    max_lines=2, width=fit()))
+        head = column(*self._head(product, compact=True), gap=gap // 2)
+        ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
+        # the ways in the first view too where the picture keeps half the width; else they start under the fold
+        # (the last of them half a gap over the action bar, what follows them half a gap under it: none cut)
+        with_ways = page_h - column(head, *chips, ways, gap=gap).natural(inner)[1] - margin - gap - gap // 2
+        room = with_ways if with_ways >= inner // 2 else \
+            page_h - column(head, *chips, gap=gap).natural(inner)[1] - margin - gap - gap // 2
+        room = max(theme.size("picture") // 2, min(inner, room))
+        return column(column(self._gallery_box(name, room, wide=inner), align="center"), head, *chips, ways,
+                      *self._more(product, specs), gap=gap, padding=Insets.all(margin))
+
+    def _tagline(self, product: Product, width: int) -> Box | None:
+        """The product's description where it is short (two lines at most in `width`): said under its name."""
+        ctx = self.ctx
+        description = pick(product.description, ctx.lang)
+        if not description:
+            return None
+        words = self.kit.words(description)
+        line = ctx.screen.text.line_height(ctx.theme.size("text"), False)
+        return words if words.natural(width)[1] <= 2 * line else None
 
     def _gallery_box(self, name: str, room: int, wide: int = 0) -> Box:
         """The gallery's picture and, under it, its thumbnails, together at most `room` pixels tall; in a room
@@ -318,14 +360,14 @@ class ProductScene(ShopScene):
                                    style="secondary", size="text", width=flex()))
         return row(*ways, gap=ctx.theme.size("gap"), fold=True)
 
-    def _more(self, product: Any, specs: Any) -> list[Box]:
-        """What follows the choices: the description, films, what others bought, specifications, testimonials
-        and reviews."""
+    def _more(self, product: Any, specs: Any, described: bool = False) -> list[Box]:
+        """What follows the choices: the description (unless `described` above them), films, what others
+        bought, specifications, testimonials and reviews."""
         ctx, theme = self.ctx, self.ctx.theme
         margin = theme.size("margin")
         parts: list[Box] = []
         description = pick(product.description, ctx.lang)
-        if description:
+        if description and not described:
             parts.append(self.kit.words(description))
         parts += product_films(self, product.sku, product.title(ctx.lang))
         parts += self._bought_together()

@@ -11,7 +11,10 @@ from kiosk.ui.layout import Box, flex
 
 
 class WindowProductScene(ProductScene):
-    """The terminal's product page, with "Buy now" first in its bar, and a closed store's words."""
+    """The terminal's product page, with "Buy now" first in its bar, and a closed store's words; on a portrait
+    window, the picture is the page's hero."""
+
+    hero_picture = True
 
     def availability(self, product: Product) -> tuple[str, str]:
         """Open: the shelf's stock. Closed: when the chosen size (or the product) can be collected, or that

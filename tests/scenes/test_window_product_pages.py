@@ -1,0 +1,93 @@
+"""The shop window's product pages as a passer-by sees them (designer's review, issue 22): on the landscape window
+the description was cut in half by the action bar; on the portrait one the picture was a quarter of the width
+above a page of words. Now the landscape page says the description under the name, whole, and the portrait
+page's picture is its hero, with the name, the price, every size and the ways to go on whole under it; on both
+nothing is cut at the fold, and every word and button listed shows ink."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from kiosk.core.models import pick
+from kiosk.testing.pilot import Pilot
+from tests.layout_check import layout_problems, widgets_without_ink
+from tests.test_layout_matrix import pilot_for
+
+
+def product_page(tmp_path: Path, size: tuple[int, int], language: str) -> Pilot:
+    """The window's page of the running shoe with eight sizes, in `language`."""
+    pilot = pilot_for(tmp_path, "window", size, language)
+    pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    ctx = pilot.app.display().ctx
+    ctx.show(ctx.routes.product("RUN-115"))
+    pilot.advance(0.1)
+    return pilot
+
+
+@pytest.fixture(params=["fr", "de"])
+def landscape(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
+    """The 3840x2160 window's product page."""
+    pilot = product_page(tmp_path, (3840, 2160), request.param)
+    try:
+        yield pilot
+    finally:
+        pilot.close()
+
+
+@pytest.fixture(params=["fr", "de"])
+def portrait(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
+    """The 2160x3840 window's product page."""
+    pilot = product_page(tmp_path, (2160, 3840), request.param)
+    try:
+        yield pilot
+    finally:
+        pilot.close()
+
+
+def first_view(pilot: Pilot, picture: Path) -> tuple[list[dict[str, Any]], pygame.Surface]:
+    """The widgets in sight and the screen's pixels."""
+    widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    return widgets, pygame.image.load(str(pilot.screenshot(picture)))
+
+
+def nothing_cut(widgets: list[dict[str, Any]], pilot: Pilot, shown: pygame.Surface) -> None:
+    """No word or button cut at the fold or with "…", none drawn over."""
+    cut = [w["label"] for w in widgets if w["clipped"] and w["role"] in ("text", "heading", "button")]
+    assert cut == [], f"cut at the fold: {cut}"
+    assert layout_problems(widgets, pilot.app.display().screen.theme.size("touch_target")) == []
+    assert widgets_without_ink(widgets, shown) == []
+
+
+def test_the_landscape_window_says_the_description_whole_in_the_first_view(landscape: Pilot, tmp_path: Path) -> None:
+    pilot = landscape
+    ctx = pilot.app.display().ctx
+    product = ctx.shop.catalog.product("RUN-115")
+    assert product is not None
+    description = pick(product.description, ctx.lang)
+    widgets, shown = first_view(pilot, tmp_path / "page.png")
+    said = [w for w in widgets if w["label"] == description]
+    assert said and not said[0]["clipped"], f"the description {description!r} whole in sight: {said}"
+    nothing_cut(widgets, pilot, shown)
+    sizes = [w for w in widgets if w["role"] == "button" and w["label"] in ("39", "46")]
+    assert len(sizes) == 2, "every size in the first view"
+
+
+def test_the_portrait_window_picture_is_the_page_s_hero(portrait: Pilot, tmp_path: Path) -> None:
+    pilot = portrait
+    ctx = pilot.app.display().ctx
+    widgets, shown = first_view(pilot, tmp_path / "page.png")
+    picture = max((w for w in widgets if w["role"] == "image"), key=lambda w: w["bounds"][2] * w["bounds"][3])
+    side = min(picture["bounds"][2:])
+    assert side >= 2160 // 2, f"a {side} px picture on a 2160 px wide window"
+    largest = max((w for w in widgets if w["role"] != "list" and w is not picture),
+                  key=lambda w: w["bounds"][2] * w["bounds"][3])
+    assert side * side > largest["bounds"][2] * largest["bounds"][3], f"{largest['label']!r} larger than the picture"
+    whole = {w["label"] for w in widgets if not w["clipped"]}
+    wanted = {"Racer Carbon Pro", ctx.fmt.price(22900), "39", "46", ctx.t("Send to my phone")}
+    assert wanted <= whole, f"not whole in the first view: {wanted - whole}"
+    nothing_cut(widgets, pilot, shown)
