@@ -163,9 +163,13 @@ class ProductScene(ShopScene):
             pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)), wide=side)
             left = column(column(pictures, align="center"), *([where] if under else []), gap=gap,
                           padding=Insets(margin, 0, margin, margin), width=fixed(side + margin))
-            details = column(*beside, *self._more(product, specs, described=tagline is not None), gap=gap,
+            # what follows the choices starts under the fold: the first view ends on them, not on half a line
+            rule = kit.rule()
+            below = page_h - rule.natural(right_w)[1] - right_view(*beside) - gap
+            fold = [leaf(None, height=fixed(below))] if below > 0 else []
+            details = column(*beside, *fold, *self._more(product, specs, described=tagline is not None), gap=gap,
                              padding=Insets(gap, margin, margin, 0))
-            right = column(said, kit.rule(), scroll(details, name, height=flex()), width=flex(), height=flex())
+            right = column(said, rule, scroll(details, name, height=flex()), width=flex(), height=flex())
             return self.screen(size, title, row(left, right, gap=margin), bottom=[actions])
         head = self._head(product)
         if ctx.screen.offset:
@@ -214,20 +218,28 @@ class ProductScene(ShopScene):
         """A portrait page whose picture is its hero (a shop window's, seen from the pavement): the picture with
         its thumbnails beside it, as large as the room left by the name, the price, every size (the stock on the
         sizes' heading line), and the aisle and the ways to go on under them, above the action bar (the ways
-        under the fold where the picture would be narrower than half the page). It was a quarter of the window's
-        width above a page of words."""
+        under the fold where the picture would be narrower than two fifths of the page). It was a quarter of the
+        window's width above a page of words."""
         theme, kit = self.ctx.theme, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         inner = width - 2 * margin
         said_stock, stock_color = self.availability(product)
-        chips = self._variant_chips(aside=kit.words(said_stock, color=stock_color, bold=True, align="right",
-                                                    max_lines=2, width=fit()))
+        stock = kit.words(said_stock, color=stock_color, bold=True, align="right", max_lines=2, width=fit())
+        # the stock on the sizes' heading line where both show whole there (a closed window's "to collect from
+        # Monday 23 November at 11:00" squeezed "Choose a size" to "Choos…"), else on a line of its own over them
+        heading = max(self.ctx.t(words) for words in ("Choose a size first", "Choose a colour first"))
+        cache, pixels = self.ctx.screen.text, theme.size("text")
+        if cache.width(heading, pixels, True) + cache.width(said_stock, pixels, True) + 2 * gap <= inner - gap:
+            chips = self._variant_chips(aside=stock)
+        else:
+            chips = [column(kit.words(said_stock, color=stock_color, bold=True, max_lines=2), *self._variant_chips(),
+                            gap=gap // 2)]
         head = column(*self._head(product, compact=True), gap=gap // 2)
         ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
-        # the ways in the first view too where the picture keeps half the width; else they start under the fold
+        # the ways in the first view too where the picture keeps two fifths of the width; else under the fold
         # (the last of them half a gap over the action bar, what follows them half a gap under it: none cut)
         with_ways = page_h - column(head, *chips, ways, gap=gap).natural(inner)[1] - margin - gap - gap // 2
-        room = with_ways if with_ways >= inner // 2 else \
+        room = with_ways if with_ways >= inner * 2 // 5 else \
             page_h - column(head, *chips, gap=gap).natural(inner)[1] - margin - gap - gap // 2
         room = max(theme.size("picture") // 2, min(inner, room))
         return column(column(self._gallery_box(name, room, wide=inner), align="center"), head, *chips, ways,
