@@ -14,9 +14,9 @@ from drivers.scanners import scanned
 from kiosk.app.display import Display
 from kiosk.app.keys import press_key
 from kiosk.app.loop import App
-from kiosk.app.outputs import png_bytes
+from kiosk.app.png_encoding import write_png
 from kiosk.automation.schema import request_problem
-from kiosk.automation.screens import shown_picture
+from kiosk.automation.screens import shown_surface
 from kiosk.core.messages import CardPresented
 
 
@@ -131,9 +131,10 @@ class AutomationCommands:
             raise AutomationError(f"no folder {str(path.parent)!r} to write the screenshot in")
         if path.is_dir():
             raise AutomationError(f"{str(path)!r} is a folder, not a file name")
-        picture = shown_picture(self.app, display)
+        picture = shown_surface(self.app, display)  # encoded here, on the loop: no copy of the screen
         try:
-            path.write_bytes(png_bytes(picture))
+            with path.open("wb") as out:
+                write_png(picture, out)
         except OSError as error:
             raise AutomationError(f"the screenshot could not be written: {error}") from error
         return {"path": str(path)}
