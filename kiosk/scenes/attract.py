@@ -1,4 +1,5 @@
-"""The attract loop: slides from the content pack's playlist, cross-faded; any touch starts.
+"""The attract loop: slides from the content pack's playlist, one dipping into the next through the
+theme's background colour; any touch starts.
 
 A video slide plays its film (muted, with its captions in the store's language when the pack has
 them, in a band under the picture) above the call to action: once to its end, or again and again for
@@ -24,40 +25,57 @@ from kiosk.ui.video_view import VideoView, caption_band
 from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
 
 log = logging.getLogger(__name__)
-FADE_SECONDS = 0.6
+FADE_SECONDS = 0.6  # the whole dip: the slide shown fades into the colour, then the next one out of it
+
+
+def dip(progress: float) -> float:
+    """How much of the colour covers the slides `progress` (0 to 1) through a dip: none at either end,
+    all of it half-way, eased in and out of that middle (smoothstep)."""
+    half = 1 - abs(2 * min(1.0, max(0.0, progress)) - 1)
+    return half * half * (3 - 2 * half)
 
 
 class SlideShow(Widget):
-    """Shows one slide's widgets; while fading, the previous slide is blended on top and fades out."""
+    """Shows one slide's widgets, its `veiled` part (all of it unless said) under `veil` of the colour
+    `veil_color` (0: none, 1: the colour alone).
 
-    def __init__(self, rect: pygame.Rect, label: str, on_tap: Any) -> None:
+    The colour is blended into the screen as drawn (multiplied, then added), never into a copy of the
+    slide: a cross-fade through a picture of the slide before held a screenful (8.3 MB at 1080x1920,
+    33 MB at 4K) for each change of slide. Only one slide is ever shown, so a film of the slide before has
+    stopped before the next slide's starts."""
+
+    def __init__(self, rect: pygame.Rect, label: str, on_tap: Any, veil_color: tuple[int, int, int]) -> None:
         super().__init__(rect, label=label, on_tap=on_tap)
         self.role = "button"
-        self.fade_from: list[Widget] = []
-        self.fade_image: pygame.Surface | None = None
-        self.fade_alpha = 0
+        self.veil_color = veil_color
+        self.veil = 0.0
+        self.veiled: pygame.Rect | None = None  # in this widget (None: all of it)
+
+    def show(self, widgets: list[Widget]) -> None:
+        """Show `widgets` instead of the slide shown (let go of at once: its film stops)."""
+        self.remove_children()
+        for widget in widgets:
+            self.add(widget)
+        self.invalidate()
 
     def draw(self, painter: Painter, origin: Point) -> None:
-        """The slide, then the fading picture of the previous one."""
-        if self.fade_from and self.fade_image is None:
-            self.fade_image = pygame.Surface(self.rect.size).convert() if pygame.display.get_surface() else \
-                pygame.Surface(self.rect.size)
-            still = Painter(self.fade_image, painter.theme, painter.text, painter.images,
-                            pygame.Rect((0, 0), self.rect.size))
-            for child in self.fade_from:
-                child.draw(still, (0, 0))
-                child.dispose()  # only its picture fades out now
-            self.fade_from = []
+        """The slide, then the colour over it as much as `veil` says."""
         super().draw(painter, origin)
-        if self.fade_image is not None and self.fade_alpha > 0:
-            self.fade_image.set_alpha(self.fade_alpha)
-            painter.surface.blit(self.fade_image, self.rect.move(origin).topleft)
+        keep = round(255 * (1 - self.veil))
+        if keep >= 255:
+            return
+        area = (self.veiled or pygame.Rect((0, 0), self.rect.size)).move(self.rect.move(origin).topleft)
+        surface = painter.surface  # (the screen clips both fills to its damage)
+        surface.fill((keep, keep, keep), area, special_flags=pygame.BLEND_RGB_MULT)
+        surface.fill(tuple(round(part * (255 - keep) / 255) for part in self.veil_color), area,
+                     special_flags=pygame.BLEND_RGB_ADD)
 
 
 class AttractScene(ShopScene):
     """Full-screen slides until someone touches the screen or scans a product."""
 
     name = "attract"
+    steady_height = 0  # the bottom of every slide that looks the same on each (the window's band): not dipped
 
     def __init__(self, ctx: SceneContext, slide_seconds: float) -> None:
         super().__init__(ctx)
@@ -65,7 +83,8 @@ class AttractScene(ShopScene):
         self.slides = self._playing()
         self.index = 0
         self.shown_at = ctx.clock.monotonic()
-        self.fade_started: float | None = None
+        self.fade_started: float | None = None  # when the dip into the next slide started
+        self._coming: list[Slide] | None = None  # the slides playing when that dip started, until its middle
         self.show: SlideShow | None = None
         self.film: VideoView | None = None  # the video slide's film, while one shows
         self._film_done = False
@@ -90,15 +109,17 @@ class AttractScene(ShopScene):
         self.slides = self._playing()
         self.index = 0
         self.shown_at = self.ctx.clock.monotonic()
+        self.fade_started, self._coming = None, None
         self.rebuild()
 
     def build(self, size: tuple[int, int]) -> Root:
         """The current slide, filling the screen."""
         root = Root((0, 0, *size))
         self.show = root.add(SlideShow(pygame.Rect((0, 0), size), self.ctx.t("Touch to start"),
-                                       self.ctx.on_start_session))
-        for widget in self._slide_widgets(self.slides[self.index], size):
-            self.show.add(widget)
+                                       self.ctx.on_start_session, self.ctx.theme.color("background")[:3]))
+        self.show.show(self._slide_widgets(self.slides[self.index], size))
+        if self.fade_started is not None:  # built again in the middle of a dip: at the same point
+            self.show.veil = dip((self.ctx.clock.monotonic() - self.fade_started) / FADE_SECONDS)
         return root
 
     def _slide_widgets(self, slide: Slide, size: tuple[int, int]) -> list[Widget]:
@@ -112,6 +133,8 @@ class AttractScene(ShopScene):
         self._shown_status = self.status_key()
         action = self.call_to_action(size, ink)
         room = pygame.Rect(0, 0, width, height - action.natural(width)[1])  # what the slide has above it
+        if self.show is not None:
+            self.show.veiled = pygame.Rect(0, 0, width, height - self.steady_height) if self.steady_height else None
         self.film, self._film_done = None, False
         if slide.kind == "video":
             backdrop = Panel((0, 0, width, height), "text", radius=False)
@@ -236,7 +259,8 @@ class AttractScene(ShopScene):
         return now - self.shown_at >= self._seconds()
 
     def update(self, now: float) -> bool:
-        """Move to the next slide when its time is up; animate the fade."""
+        """Dip into the next slide when the one shown has had its time (the schedule's slides then, which
+        may have moved on); animate the dip."""
         show = self.show
         if show is None:
             return False
@@ -250,23 +274,22 @@ class AttractScene(ShopScene):
                 if self.status_key() != self._shown_status:
                     self.rebuild()
                 return False
-            if playing != self.slides:
-                self.slides, self.index = playing, -1
-            show.fade_from = list(show.children)
-            show.children.clear()
-            self.index = (self.index + 1) % len(self.slides)
-            for widget in self._slide_widgets(self.slides[self.index], self.ctx.size):
-                show.add(widget)
-            self.fade_started = now
-            self.shown_at = now
+            self.fade_started, self._coming = now, playing
         if self.fade_started is not None:
             progress = (now - self.fade_started) / FADE_SECONDS
-            show.fade_alpha = max(0, round(255 * (1 - progress)))
+            # all colour now (half-way, to a clock's rounding): the next slide comes under it
+            if round(progress, 6) >= 0.5 and self._coming is not None:
+                if self._coming != self.slides:
+                    self.slides, self.index = self._coming, 0
+                else:
+                    self.index = (self.index + 1) % len(self.slides)
+                self._coming = None
+                show.show(self._slide_widgets(self.slides[self.index], self.ctx.size))
+                self.shown_at = now
+            show.veil = dip(progress)
             show.invalidate()
             if progress >= 1:
                 self.fade_started = None
-                show.fade_image = None
-                show.fade_from = []
                 return False
             return True
         return False

@@ -98,6 +98,7 @@ class WindowAttractScene(AttractScene):
                          widget=band)
         button = row(self.accessibility_button(), padding=Insets(theme.size("margin"), theme.size("margin"), 0,
                                                                   theme.size("margin")))
+        self.steady_height = content.natural(width)[1]  # the band: the same on every slide, not dipped
         if width > height:  # the slide's text runs wide: the button stands on the band's left end, kept free
             return Box("stack", [content, column(button)])
         return column(button, content, gap=theme.size("margin"))

@@ -14,7 +14,7 @@ import pygame
 import pytest
 
 from kiosk.config import load_config
-from kiosk.scenes.attract import AttractScene
+from kiosk.scenes.attract import FADE_SECONDS, AttractScene
 from kiosk.testing.pilot import Pilot
 from tests.conftest import REPO, write_config
 from tests.snapshot_check import check_snapshot
@@ -237,7 +237,8 @@ def test_the_screen_moves_where_the_film_moves(tmp_path: Path) -> None:
 
 @pytest.mark.slow  # plays the demo's film for seconds: CI runs it
 def test_the_demo_s_video_slide_at_two_moments_matches_its_snapshots(pilot: Pilot, tmp_path: Path) -> None:
-    pilot.advance(7, step=0.5)  # the welcome slide's seven seconds: the film comes second
+    # the welcome slide's seven seconds, then the dip into the film's slide to its middle: the film comes second
+    pilot.advance(7 + FADE_SECONDS / 2, step=0.5)
     assert pilot.details()["slide"] == 1 and pilot.details()["video"]["playing"]
     pilot.advance(1, step=FRAME)
     first = pilot.screenshot(tmp_path / "film-1s.png")
