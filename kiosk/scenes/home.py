@@ -99,6 +99,14 @@ class HomeScene(ShopScene):
         icon_w = min(theme.size("tile") * 2 // 3, tile_w // 3, tile_w - longest - 2 * gap)
         if icon_w < theme.size("touch_target") // 2:
             icon_w = 0  # too small to show what it is
+        # one size for every name of the grid (the tablet's tiles said "Fahrräder" large beside "Laufschuhe"
+        # small): the largest at which each shows whole, its words unbroken, on two lines beside its picture
+        room = tile_w - icon_w - 2 * gap if icon_w else tile_w - gap
+        names = [pick(category.name, ctx.lang) for category in categories]
+        steps = ("button", "text", "small")
+        size = next((step for step in steps if all(
+            " ".join(ctx.screen.text.wrap(name, theme.size(step), room, True, 2)) == name for name in names)),
+            steps[-1])
         tiles = []
         for category in categories:
             name = pick(category.name, ctx.lang)
@@ -106,7 +114,7 @@ class HomeScene(ShopScene):
             # the picture as tall as the tile is, never taller: the room goes to the name first
             icon = [leaf(Picture((0, 0, 0, 0), ctx.shop.image(f"images/category-{category.id}.png")),
                          width=fixed(icon_w))] if icon_w else []
-            tiles.append(row(*icon, kit.words(name, size="button", sizes=("text", "small"), max_lines=3,
+            tiles.append(row(*icon, kit.words(name, size=size, sizes=steps[steps.index(size) + 1:], max_lines=3,
                                              bold=True, valign="center"),
                              gap=gap, padding=Insets.all(gap // 2), widget=tile, width=flex()))
         tile_h, target = theme.size("tile"), theme.size("touch_target")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
@@ -46,6 +47,10 @@ class ScrollView(Widget):
         self.on_drag: Callable[[], None] | None = None  # told when a finger starts moving the content
         self.on_scroll: Callable[[], None] | None = None  # told when the content moved (what says what is hidden)
         self._built_in_view = False  # rows in view were built for this frame before it was drawn (make_ready)
+        # where more follows below the view: its foot fades out under a chevron (a sheet of choices whose last
+        # row ended at the view's foot looked finished: designer's review)
+        self.more_cue = False
+        self._cue_drawn: pygame.Rect | None = None  # the foot of the view where the cue was last drawn, on screen
 
     def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0,
                  keys: Callable[[int], Hashable] | None = None) -> None:
@@ -219,6 +224,8 @@ class ScrollView(Widget):
             root = self.root()
             if isinstance(root, Root):
                 root.shift(self.visible_rect(), moved)
+                if self._cue_drawn is not None:  # the cue stays at the foot (or goes, at the end): drawn again there
+                    root.damage(self._cue_drawn)
             if self.on_scroll is not None:
                 self.on_scroll()
 
@@ -289,6 +296,8 @@ class ScrollView(Widget):
             self._paint_bar(painter, rect)
         else:
             self._bar_strip = None
+        if self.more_cue and self.max_scroll > 0:
+            self._paint_cue(painter, rect)
         painter.surface.set_clip(old_clip)
         painter.clip = old_painter_clip
 
@@ -299,6 +308,39 @@ class ScrollView(Widget):
         bar = pygame.Rect(rect.right - width - painter.theme.px(6), top, width, length)
         self._bar_strip = pygame.Rect(bar.x, rect.y, rect.right - bar.x, rect.height)
         pygame.draw.rect(painter.surface, painter.theme.color("divider"), bar, border_radius=width // 2)
+
+
+    def _paint_cue(self, painter: Painter, rect: pygame.Rect) -> None:
+        """While more follows below and no row is cut at the foot of the view to say so: the foot fading into
+        the view's background, and a chevron pointing down in its middle."""
+        theme = painter.theme
+        self._cue_drawn = foot = pygame.Rect(rect.x, rect.bottom - theme.size("touch_target") * 2 // 3, rect.width,
+                                             theme.size("touch_target") * 2 // 3).clip(rect)
+        if self.scroll >= self.max_scroll - 1 or foot.height <= 0:
+            return
+        inner = (rect.x, rect.y - round(self.scroll))  # where the content's origin is on screen
+        said = [widget.rect.move(inner) for widget in self._content() if widget.label]
+        if any(shown.top < rect.bottom < shown.bottom for shown in said):
+            return  # a row cut at the foot says it already (and the chevron would lie over its words)
+        painter.surface.blit(_fade(foot.size, theme.color(self.color or "background")), foot)
+        # a flat chevron in the room under the last row (a tap there is a tap on the view, not a button)
+        free = rect.bottom - max((shown.bottom for shown in said if shown.bottom <= rect.bottom), default=foot.top)
+        half, width = foot.height * 2 // 5, max(2, theme.px(6))
+        rise = max(width, min(half * 3 // 5, free - 2 * width))
+        tip = (foot.centerx, rect.bottom - max(width, (free - rise) // 2))
+        chevron = [(tip[0] - half, tip[1] - rise), tip, (tip[0] + half, tip[1] - rise)]
+        pygame.draw.lines(painter.surface, theme.color("text"), False, chevron, width)
+        for point in chevron:  # round ends and joint
+            pygame.draw.circle(painter.surface, theme.color("text"), point, width // 2)
+
+
+@functools.lru_cache(maxsize=8)
+def _fade(size: tuple[int, int], color: tuple[int, int, int, int]) -> pygame.Surface:
+    """A band of `color` from clear at its top to nearly solid at its foot (what is under it still shows)."""
+    band = pygame.Surface(size, pygame.SRCALPHA)
+    for y in range(size[1]):
+        band.fill((*color[:3], round(200 * (y + 1) / size[1])), (0, y, size[0], 1))
+    return band
 
 
 _UNSEEN = object()  # a place whose row was never built: what it showed is not known

@@ -13,7 +13,10 @@ import pygame
 import pytest
 
 from kiosk.core.catalog.database import BrowseFilter
+from kiosk.core.models import pick
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.widgets import Label
 from tests.layout_check import result_grid_problems
 from tests.test_layout_matrix import RUNNING_SHOES, SHAPES, pilot_for
 
@@ -93,5 +96,66 @@ def test_the_tablet_s_comparison_of_four_shows_five_rows(tmp_path: Path) -> None
         ctx.show(ctx.routes.compare())
         rows = compared_rows(widgets(pilot))
         assert len(rows) >= 5, f"rows shown whole: {rows}"
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("display, size", PORTRAIT, ids=[f"{display}-{w}x{h}" for display, (w, h) in PORTRAIT])
+def test_the_filter_sheet_says_more_follows_where_its_last_row_ends_at_its_foot(tmp_path: Path, display: str,
+                                                                               size: tuple[int, int]) -> None:
+    """The tablet's sheet ended exactly under a row of chips and looked finished: with nothing cut at the foot
+    of its choices, a chevron there says that more follows."""
+    pilot = pilot_for(tmp_path, display, size, "de")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.browse("running"))
+        pilot.advance(0.1)
+        pilot.tap(ctx.t("Sort and filter"))
+        sheet = ctx.screen.stack.top
+        panel: ScrollView = sheet._panel  # type: ignore[attr-defined]
+        assert panel.max_scroll > 0, "the choices scroll on this shape"
+        offset = ctx.screen.offset
+        view = panel.screen_rect().move(0, offset)
+        # the foot of the view scrolled to a place between two rows, as the tablet's was: nothing cut there
+        said = [w.rect for w in panel.walk() if w is not panel and w.label]
+        gap_middle = next(rect.bottom + 1 for rect in sorted(said, key=lambda r: r.bottom)
+                          if rect.bottom + 1 > panel.rect.height and
+                          not any(other.top < rect.bottom + 1 < other.bottom for other in said))
+        panel.scroll_to(gap_middle - panel.rect.height)
+        shown = widgets(pilot)
+        assert not [w["label"] for w in shown if w["clipped"] and w["role"] == "button"
+                    and w["bounds"][1] + w["bounds"][3] >= view.bottom - 2], "a row cut at the foot"
+
+        def ink_at_foot() -> int:
+            picture = pygame.image.load(str(pilot.screenshot(tmp_path / "sheet.png")))
+            text = pygame.Color(ctx.theme.color("text"))
+            foot = range(view.bottom - ctx.theme.size("touch_target"), view.bottom)
+            return sum(1 for y in foot if picture.get_at((view.centerx, y))[:3] == text[:3])
+
+        assert ink_at_foot() > 0, "nothing at the foot of the choices says that more follows"
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("display, size", [("terminal", (800, 1280)), ("terminal", (1080, 1920)),
+                                           ("terminal", (1920, 1080))], ids=["800x1280", "1080x1920", "1920x1080"])
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_home_s_departments_are_named_in_one_size(tmp_path: Path, display: str, size: tuple[int, int],
+                                                      language: str) -> None:
+    """The accessible tablet named "Fahrräder" in the buttons' size beside "Laufschuhe" a size smaller."""
+    pilot = pilot_for(tmp_path, display, size, language)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(True)
+        pilot.advance(0.1)
+        assert pilot.scene == "home"
+        ctx = pilot.app.display().ctx
+        names = {pick(category.name, ctx.lang) for category in ctx.shop.catalog.categories}
+        root = ctx.screen.stack.top.tree(ctx.screen.size)
+        tiles = [w for w in root.walk() if w.role == "button" and w.label in names and w.rect.width]  # as laid out
+        sizes = {label.label: label.size_name for tile in tiles for label in tile.walk() if isinstance(label, Label)}
+        assert len(sizes) == len(names) and len(set(sizes.values())) == 1, sizes
     finally:
         pilot.close()
