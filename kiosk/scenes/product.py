@@ -61,9 +61,10 @@ class ProductScene(ShopScene):
                 " · ".join(part for part in (stock, place) if part))
 
     def banner_picture(self) -> str:
-        """In reach mode, beside those lines: the product's picture (the page below starts with its sizes)."""
-        pictures = self._pictures()
-        return pictures[0] if pictures else ""
+        """In reach mode, beside those lines: the product's picture, the one chosen under the sizes (the page
+        below starts with its sizes)."""
+        pictures = self.gallery.paths or self._pictures()
+        return str(pictures[min(self.gallery.index, len(pictures) - 1)]) if pictures else ""
 
     @property
     def in_store_shown(self) -> bool:
@@ -182,8 +183,12 @@ class ProductScene(ShopScene):
             chips = self._variant_chips()
             ways = row(*aisle, *self._ways().children, gap=gap, align="center")
             first_view = column(*chips, ways, gap=gap).natural(width - 2 * margin)[1] + 2 * margin
-            pictured = row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
-                           column(*head, gap=gap // 2), gap=gap, align="center")
+            # the picture, the name and the price are the strip's (a second copy of the picture peeked under the
+            # action bar: designer's review); here what it does not say, the brand and the rating, and the
+            # product's other pictures, to show up there
+            brand, _, stars, _ = head
+            thumbs = self._thumbnails(name)
+            pictured = column(brand, stars, *([thumbs] if thumbs is not None else []), gap=gap // 2)
             content = column(*chips, *([ways, pictured] if first_view <= page_h else [pictured, ways]),
                              *self._more(product, specs), gap=gap, padding=Insets.all(margin))
         elif self.hero_picture:

@@ -159,3 +159,42 @@ def test_the_home_s_departments_are_named_in_one_size(tmp_path: Path, display: s
         assert len(sizes) == len(names) and len(set(sizes.values())) == 1, sizes
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("display, size", PORTRAIT, ids=[f"{display}-{w}x{h}" for display, (w, h) in PORTRAIT])
+def test_the_accessible_product_page_shows_its_picture_once_in_the_strip(tmp_path: Path, display: str,
+                                                                        size: tuple[int, int]) -> None:
+    """A second copy of the picture (with the name and the price again) peeked under the action bar; the
+    page's thumbnails, within reach, choose what the strip above shows."""
+    pilot = pilot_for(tmp_path, display, size, "de")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.product("RUN-115"))
+        shown = widgets(pilot)
+        name = ctx.shop.catalog.product("RUN-115").title(ctx.lang)  # type: ignore[union-attr]
+        page = next(pygame.Rect(w["bounds"]) for w in shown if w["role"] == "list")
+        copies = [w for w in shown if w["role"] == "image" and w["label"] == name
+                  and page.colliderect(pygame.Rect(w["bounds"]))]
+        assert copies == [], f"the picture again in the page: {copies}"
+        top = ctx.screen.offset
+        assert top > 0
+
+        def strip() -> bytes:
+            picture = pygame.image.load(str(pilot.screenshot(tmp_path / "product.png")))
+            return pygame.image.tobytes(picture.subsurface((0, 0, size[0], top)), "RGB")
+
+        before = strip()
+        second = ctx.t("Picture {number} of {count}: {name}", number=2, count=len(pilot.details()["pictures"]),
+                       name=name)
+        view = next(w for w in ctx.screen.stack.top.tree(ctx.screen.size).walk() if isinstance(w, ScrollView))
+        thumb = next(w for w in view.walk() if w.label == second)
+        view.scroll_to(thumb.rect.bottom - view.rect.height + thumb.rect.height)  # scrolled into sight
+        pilot.advance(0.1)
+        pilot.tap(second)
+        pilot.advance(0.2)
+        assert pilot.details()["picture"] == 1
+        assert strip() != before, "the strip shows the picture chosen"
+    finally:
+        pilot.close()
