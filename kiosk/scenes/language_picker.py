@@ -42,7 +42,9 @@ class LanguagePicker(ShopScene):
             return made
 
         root = self.dialog(size, ctx.t("Choose your language"), choices,
-                           lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="ghost", width=flex())],
+                           # outlined as the languages beside it are (borderless, it looked like a word left
+                           # over in their grid: designer's review)
+                           lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="secondary", width=flex())],
                            choices=True)
         root.on_tap = ctx.back  # a touch outside keeps the language
         return root

@@ -124,8 +124,9 @@ class ReviewScene(ShopScene):
                              color="muted", align="center", max_lines=3)
 
         def field() -> Box:
+            # no caret before the shopper taps it (one stood in the field as if it were in use: designer's review)
             made = TextField((0, 0, 0, 0), self.typed["text"], t("What did you like, or not?"),
-                             max_lines=2 if ctx.session.accessible else 1)
+                             max_lines=2 if ctx.session.accessible else 1, caret=self.typing)
             made.on_tap = self.start_typing
             box = leaf(made)
             box.measure = lambda room: (room, made.height_for(theme, ctx.screen.text, room))
@@ -135,7 +136,7 @@ class ReviewScene(ShopScene):
             return row(leaf(None), kit.button(t("Next"), self.next_step, style="accent", enabled=self._ready(),
                                               reason=self._reason()))
 
-        large = min(round(theme.size("touch_target") * 1.5), (column_w - 4 * gap) // 5)
+        large = min(round(theme.size("touch_target") * (1.5 if wide else 2)), (column_w - 4 * gap) // 5)
         around = Insets.all(margin)
         forms = [column(stars(large), said(), note(), field(), action(), gap=gap, padding=around),
                  column(stars(0), said(), field(), action(), gap=gap, padding=around)]
@@ -143,8 +144,11 @@ class ReviewScene(ShopScene):
             forms.append(row(column(stars(0), said(), gap=gap), column(field(), action(), gap=gap), gap=margin,
                              padding=around))
         reach_top = self.out_of_reach(size)
-        if reach_top or ctx.screen.offset:  # in reach mode, at the bottom of the room: within reach
+        if reach_top:  # in reach mode, at the bottom of the room: within reach
             forms = [column(leaf(None, height=flex()), made, height=flex()) for made in forms]
+        elif ctx.screen.offset:  # a portrait screen's reach zone, all of it within reach: the parts spread over it
+            for made in forms:  # (at its bottom, they left an empty band under the strip above: designer's review)
+                made.justify, made.height = "between", flex()
         form = first_that_fits(*forms, height=flex())
         if reach_top:  # the product above the reach zone, the form within reach
             body = column(self.reach_summary(width, reach_top, title), form, height=flex())
@@ -153,8 +157,11 @@ class ReviewScene(ShopScene):
         elif wide:  # the product it is about beside the stars
             body = row(column(self._product_line(column_w // 2), justify="center", width=fixed(column_w)), form,
                        gap=margin, align="center", height=flex())
-        else:  # the product it is about over the stars
-            body = column(leaf(None, height=flex()), self._product_line(min(width // 3, 2 * theme.size("thumb"))),
+        else:  # the product it is about over the stars, its picture as large as the room lets it be (a small one
+            # in the middle of the screen left an empty band over it and under the form: designer's review)
+            room = size[1] - self.header(title).natural(width)[1] - forms[0].natural(width)[1] - margin
+            picture = max(min(width // 3, 2 * theme.size("thumb")), min(theme.size("picture"), width * 3 // 5, room))
+            body = column(leaf(None, height=flex()), self._product_line(picture),
                           column(form, height=fit()), leaf(None, height=flex()), height=flex())
         return self.screen(size, title, body)
 

@@ -843,11 +843,12 @@ class TextField(Widget):
     role = "textbox"
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, placeholder: str, *,
-                 max_lines: int = 1) -> None:
+                 max_lines: int = 1, caret: bool = True) -> None:
         super().__init__(rect, label=placeholder)
         self.text = text
         self.placeholder = placeholder
         self.max_lines = max_lines
+        self.caret = caret  # the field is in use (False: a field to tap first, which shows no caret till then)
 
     def set_text(self, text: str) -> None:
         """Change the text and redraw."""
@@ -926,8 +927,9 @@ class TextField(Widget):
                 painter.surface.blit(image, (rect.x + pad, top + index * step))
             caret_x = rect.x + pad + (image.get_width() if image is not None else 0) + theme.px(3)
             caret_y = top + (len(lines) - 1) * step + step // 2
-        pygame.draw.line(painter.surface, theme.color("primary"), (caret_x, caret_y - size // 2),
-                         (caret_x, caret_y + size // 2), max(2, theme.px(3)))
+        if self.caret:
+            pygame.draw.line(painter.surface, theme.color("primary"), (caret_x, caret_y - size // 2),
+                             (caret_x, caret_y + size // 2), max(2, theme.px(3)))
 
 
 BREAK_AFTER = "@.-_ "  # where an address or a sentence breaks best, at a line's end

@@ -198,3 +198,78 @@ def test_the_accessible_product_page_shows_its_picture_once_in_the_strip(tmp_pat
         assert strip() != before, "the strip shows the picture chosen"
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])
+@pytest.mark.parametrize("accessible", [False, True], ids=["normal", "a11y"])
+def test_the_language_dialog_s_cancel_is_outlined_as_its_neighbours(tmp_path: Path, display: str,
+                                                                   size: tuple[int, int], accessible: bool) -> None:
+    """"Abbrechen" stood borderless in the grid of outlined languages, like a word left over."""
+    pilot = pilot_for(tmp_path, display, size, "de")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(accessible)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.language_picker())
+        shown = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "button"}
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "languages.png")))
+
+        def outline(button: pygame.Rect) -> tuple[int, ...]:
+            return tuple(picture.get_at((button.left + 1, button.centery)))[:3]
+
+        assert outline(shown[ctx.t("Cancel")]) == outline(shown["English"])
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])
+def test_the_review_field_shows_no_caret_before_it_is_tapped(tmp_path: Path, display: str,
+                                                            size: tuple[int, int]) -> None:
+    pilot = pilot_for(tmp_path, display, size, "fr")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.review("RUN-115"))
+        field = next(pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "textbox")
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "review.png")))
+        caret = pygame.Color(ctx.theme.color("primary"))[:3]
+        inside = field.inflate(-2 * ctx.theme.px(12), -2 * ctx.theme.px(12))  # within its outline
+        marks = sum(1 for x in range(inside.left, inside.left + ctx.theme.px(60))
+                    for y in range(inside.top, inside.bottom, 3) if picture.get_at((x, y))[:3] == caret)
+        assert marks == 0, "a caret in the field before the shopper tapped it"
+    finally:
+        pilot.close()
+
+
+def longest_empty_band(picture: pygame.Surface, top: int, bottom: int) -> int:
+    """The most rows in a row between `top` and `bottom` that are one flat colour across the screen."""
+    longest = run = 0
+    for y in range(top, bottom):
+        row_pixels = pygame.image.tobytes(picture.subsurface((0, y, picture.get_width(), 1)), "RGB")
+        run = run + 1 if row_pixels == row_pixels[:3] * picture.get_width() else 0
+        longest = max(longest, run)
+    return longest
+
+
+@pytest.mark.parametrize("display, size", PORTRAIT, ids=[f"{display}-{w}x{h}" for display, (w, h) in PORTRAIT])
+@pytest.mark.parametrize("language, accessible", [("fr", False), ("de", True)], ids=["fr-normal", "de-a11y"])
+def test_the_portrait_review_screen_leaves_no_empty_band(tmp_path: Path, display: str, size: tuple[int, int],
+                                                         language: str, accessible: bool) -> None:
+    """The stars and the field sat at the bottom of the reach zone under an empty band (accessible mode), or
+    a small picture and the form in the middle of the screen between two (a sixth of the room each)."""
+    pilot = pilot_for(tmp_path, display, size, language)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(accessible)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.review("RUN-115"))
+        shown = widgets(pilot)
+        screen = ctx.screen
+        header = min(w["bounds"][1] for w in shown if w["label"] == ctx.t("Home")) if accessible else \
+            max(w["bounds"][1] + w["bounds"][3] for w in shown if w["label"] == ctx.t("Home"))
+        top, bottom = (screen.offset, header) if accessible else (header, size[1])
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "review.png")))
+        band = longest_empty_band(picture, top, bottom)
+        assert band <= (bottom - top) * 3 // 20, f"an empty band of {band} px in {bottom - top}"
+    finally:
+        pilot.close()
