@@ -273,3 +273,26 @@ def test_the_portrait_review_screen_leaves_no_empty_band(tmp_path: Path, display
         assert band <= (bottom - top) * 3 // 20, f"an empty band of {band} px in {bottom - top}"
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_tablet_s_accessible_email_keeps_its_consents_and_send_above_the_keys(tmp_path: Path,
+                                                                                   language: str) -> None:
+    """The consent boxes scrolled under the keyboard, out of sight, while the address was typed."""
+    pilot = pilot_for(tmp_path, "terminal", (800, 1280), language, mail=True)
+    try:
+        pilot.tap(x=400, y=400)
+        pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.share(["RUN-115"]))
+        pilot.advance(0.1)
+        pilot.tap(ctx.t("Send it to me by email"))
+        pilot.type("ada@example.org")
+        shown = widgets(pilot)
+        keys = next(pygame.Rect(w["bounds"]) for w in shown if w["role"] == "keyboard")
+        form = [w for w in shown if w["role"] in ("checkbox", "textbox") or w["label"] == ctx.t("Send")]
+        assert len([w for w in form if w["role"] == "checkbox"]) == 2, [w["label"] for w in form]
+        hidden = [w["label"] for w in form if w["clipped"] or w["bounds"][1] + w["bounds"][3] > keys.top]
+        assert hidden == [], f"under the keys or cut: {hidden}"
+    finally:
+        pilot.close()
