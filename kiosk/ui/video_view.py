@@ -218,6 +218,11 @@ class VideoView(Widget):
         if isinstance(root, Root):
             root.damage(self.picture_rect(self.screen_rect(), image).clip(self.visible_rect()))
 
+    def opaque_rect(self, rect: pygame.Rect) -> pygame.Rect | None:
+        """The picture, while a frame of the film is shown (a frame has no transparent pixel)."""
+        frame = self.player.current if self.player is not None else None
+        return None if frame is None else self.picture_rect(rect, frame.surface)
+
     def prepare(self, painter: Painter) -> None:
         """Ask for the poster now (it is made on the picture worker)."""
         self._poster(painter, self.picture_room())
