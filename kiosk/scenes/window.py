@@ -11,7 +11,7 @@ from typing import Any
 from kiosk.core.models import ProductSummary
 from kiosk.scenes.attract import AttractScene
 from kiosk.scenes.store_status import collected_later, store_status
-from kiosk.ui.layout import Box, Insets, column, flex, row, square, text
+from kiosk.ui.layout import Box, Insets, column, fixed, flex, leaf, row, square, text
 from kiosk.ui.widgets import Label, Panel, Picture
 
 SHELF = 2  # products under a message slide: few and large, as a shop window shows them
@@ -83,19 +83,24 @@ class WindowAttractScene(AttractScene):
         invite = t("Come in! Touch to see what is in stock.") if status.open else \
             t("Order now, collect from {when}: touch the window.", when=later) if later is not None else \
             t("Order now, collect when we open: touch the window.")
-        band = Panel((0, 0, 0, 0), "primary" if status.open else "accent", radius=False)
-        on_band = "on_primary" if status.open else "on_accent"
+        # open, the cream band of the window's shop with the brand's green over it (a green band vanished into the
+        # green of a message slide: designer's review, issue 22); closed, the accent's orange
+        band = Panel((0, 0, 0, 0), "highlight" if status.open else "accent", radius=False)
+        headline_ink, on_band = ("primary", "text") if status.open else ("on_accent", "on_accent")
         cache = ctx.screen.text
         # the one instruction to passers-by is never cut: three lines, a size smaller, before that
-        lines = [text(Label((0, 0, 0, 0), words, size=size_name, bold=bold, color=on_band, align="center", wrap=True,
+        lines = [text(Label((0, 0, 0, 0), words, size=size_name, bold=bold, color=ink, align="center", wrap=True,
                             valign="top"), cache, theme, max_lines=lines, sizes=sizes)
-                 for words, size_name, bold, lines, sizes in (
-                     (status.headline, "headline", True, 2, ()), (status.detail, "title", True, 2, ()),
-                     (invite, "title", False, 3, ("button",))) if words]
+                 for words, size_name, bold, lines, sizes, ink in (
+                     (status.headline, "headline", True, 2, (), headline_ink),
+                     (status.detail, "title", True, 2, (), on_band),
+                     (invite, "title", False, 3, ("button",), on_band)) if words]
         margin = theme.size("margin") * 2
         side = margin + theme.size("touch_target") if width > height else margin  # the button's end of the band
-        content = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, side, margin // 2, side),
-                         widget=band)
+        edge = leaf(Panel((0, 0, 0, 0), "primary", radius=False), height=fixed(max(2, theme.size("gap") // 4)))
+        said = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, side, margin // 2, side))
+        # (an edge in the brand's green keeps it apart from a light slide's background too)
+        content = column(*([edge] if status.open else []), said, widget=band)
         button = row(self.accessibility_button(), padding=Insets(theme.size("margin"), theme.size("margin"), 0,
                                                                   theme.size("margin")))
         self.steady_height = content.natural(width)[1]  # the band: the same on every slide, not dipped
