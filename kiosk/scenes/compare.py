@@ -1,5 +1,6 @@
 """Compare 2 to 4 products side by side: a row whose words differ is shaded in a light tint of the brand's
-green (the legend says so), the best value is marked, and each product's aisle stands under its name."""
+green (the legend says so), the lowest price is said as the fact it is ("cheapest"; no "best" that judges for
+the shopper), and each product's aisle stands under its name."""
 
 from __future__ import annotations
 
@@ -32,8 +33,7 @@ class CompareScene(ShopScene):
         comparison = self._comparison()
         return {"products": list(self.ctx.session.compare),
                 "differs": [row.key for row in comparison.rows if row.differs],
-                "best": {row.key: sorted(comparison.products[i].sku for i in row.best) for row in comparison.rows
-                         if row.best},
+                "cheapest": sorted(comparison.products[i].sku for i in self._cheapest(comparison)),
                 "differences_only": self.differences_only,
                 "rows": [row.key for row in comparison.rows if self._shown(row)]}
 
@@ -50,13 +50,21 @@ class CompareScene(ShopScene):
         # a closed store's window: no shelf stock, no aisle
         return replace(comparison, rows=tuple(row for row in comparison.rows if row.key not in ("stock", "aisle")))
 
+    @staticmethod
+    def _cheapest(comparison: Comparison) -> frozenset[int]:
+        """The columns with the lowest price (none when every price is the same): a fact, said under it."""
+        return next((line.best for line in comparison.rows if line.key == "price"), frozenset())
+
     def _rating_words(self, rating: float, reviews: int) -> str:
-        """A rating as every column writes it, with its number of reviews, none too ("3,6 ★ (0)": short
-        enough for four narrow columns in the larger text, where "Bewertungen" did not fit)."""
+        """A rating as every column writes it, with its number of reviews, on one line ("4,7 ★ (6)": short
+        enough for four narrow columns in the larger text); with no review, no stars at all ("3,6 ★ (0)" read
+        as a made-up rating: designer's review) but "No reviews yet"."""
+        if not reviews:
+            return self.ctx.t("No reviews yet")
         shown = self.ctx.fmt.number(rating)
         if rating == int(rating):  # "4,0" beside "4,3", not "4"
             shown += self.ctx.fmt.number(0.5).strip("05") + "0"
-        return f"{shown} ★ ({reviews})"
+        return f"{shown}\u00a0★\u00a0({reviews})"  # never broken over two lines
 
     def _stock_words(self, stock: int) -> str:
         """Whether a product is on the shelf: what the table compares (not how many are left)."""
@@ -87,55 +95,48 @@ class CompareScene(ShopScene):
         names_w = fixed((width - 2 * margin) // 5)
         # on a wide screen the legend stands in the names' column, beside the heads (the table stays above the fold)
         names = [self._legend(narrow=True, width=names_w)] if wide else []
-        heads = []
         cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
-        remove_shown = "✕ " + t("Remove")
-        if ctx.screen.text.width(remove_shown, theme.size("small"), True) + gap > cell:
-            remove_shown = "✕"  # narrow columns (four on a tablet in the larger text): the sign alone
-        removes = []  # "✕ Remove" under each head, or (compact) in a last row of the table
-        # where to find each product, under its name: its place, not a property compared (as a row, every
-        # product's own aisle read as a difference left unshaded: designer's review)
-        aisles = next((line.values for line in comparison.rows if line.key == "aisle"), ())
-        for index, product in enumerate(comparison.products):
-            name = product.title(ctx.lang)
-            head = kit.panel(role="button", label=name, on_tap=partial(self.open_product, product.sku))
-            thumb = theme.size("thumb") // 2 if wide else theme.size("thumb") * 4 // 5
-            picture = [] if compact else [kit.picture(ctx.shop.image(product.image), thumb)]
-            removes.append(kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
-                                      style="ghost", size="small", shown=remove_shown, width=flex()))
-            aisle = [kit.words(t("Aisle {aisle}", aisle=aisles[index]), size="small", color="muted", align="center",
-                               max_lines=1)] if index < len(aisles) and aisles[index] else []
-            heads.append(column(*picture, kit.words(name, size="small", bold=True, max_lines=3, align="center"),
-                                *aisle, *([] if compact else [removes[-1]]),
-                                gap=gap // 2, align="center", justify="center", padding=Insets.all(gap // 2),
-                                height=fit(min=theme.size("touch_target")), widget=head))
-        # the heads stay in sight over the rows that scroll under them: each value's product is always named
-        strip = [row(*names, *heads, gap=gap)] if wide else [row(*heads, gap=gap)] if compact else \
-            [self._switch(), row(*heads, gap=gap)]
+        heads, removes = self._heads(comparison, cell, pictures=not compact, removes=True, wide=wide)
         bands: list[Box] = []
         if len(comparison.departments) > 1:  # a bike beside a tent: said, rather than rows of "—"
             bands.append(kit.words(t("Products of different departments ({departments}): only what they share is "
                                      "compared.", departments=", ".join(comparison.departments)),
                                    color="muted", max_lines=3))
         rows = [line for line in comparison.rows if self._shown(line)]
+        cheapest = self._cheapest(comparison)
         if not rows:
             bands.append(kit.words(t("These products are the same on every line compared."), color="muted",
                                    align="center", max_lines=3))
         heading = len(bands)  # the note and "the same on every line": not banded
         for line in rows:
+            # a word wider than a narrow column ("Bewertungen" in four) a size smaller rather than cut; the lowest
+            # price says so under it, in the same ink as the others (a fact, not a colour that says "best"), the
+            # prices and their row's name on one line
+            price = line.key == "price"
             label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
-                              width=names_w if wide else None, valign="center" if wide else "top")
-            # a word wider than a narrow column ("Bewertungen" in four) a size smaller rather than cut
-            values = [kit.words(("✓ " if index in line.best else "") + value, align="center", max_lines=2,
-                                sizes=("small",), color="best" if index in line.best else "text",
-                                bold=index in line.best, valign="center")
+                              width=names_w if wide else None, valign="center" if wide and not price else "top")
+            values = [column(kit.words(value, align="center", max_lines=2, sizes=("small",)),
+                             kit.words(t("cheapest"), size="small", align="center", max_lines=2))
+                      if price and index in cheapest else
+                      kit.words(value, align="center", max_lines=2, sizes=("small",),
+                                valign="top" if price else "center")
                       for index, value in enumerate(line.values)]
             cells = row(*([label] if wide else []), *values, gap=gap, align="stretch")
             content = column(*([] if wide else [label]), cells, gap=gap // 4,
                              padding=Insets(gap // 2, margin, gap // 2, margin))
             bands += [self._band(content, line.differs), kit.rule()]
         if compact:
-            bands.append(row(*removes, gap=gap, padding=Insets(gap // 2, margin, gap // 2, margin)))
+            # each product's "✕ Remove" under its name, in reach; where that leaves the table less than two rows
+            # (four products on a tablet in the larger text), in a last row of the table instead
+            two_rows = sum(box.natural(width)[1] for box in bands[heading:heading + 4])
+            heads_h = row(*heads, gap=gap).natural(width - 2 * margin)[1]
+            room = size[1] - self.header_height() - bar.natural(width)[1] - 2 * gap - heads_h
+            if room < two_rows:
+                heads, removes = self._heads(comparison, cell, pictures=False, removes=False)
+                bands.append(row(*removes, gap=gap, padding=Insets(gap // 2, margin, gap // 2, margin)))
+        # the heads stay in sight over the rows that scroll under them: each value's product is always named
+        strip = [row(*names, *heads, gap=gap)] if wide else [row(*heads, gap=gap)] if compact else \
+            [self._switch(), row(*heads, gap=gap)]
         # under a tall screen's table, its legend (above it, it took a short screen's room from the table)
         legend = [] if wide else [column(self._legend(), padding=Insets(gap, margin, margin, margin))]
         table = scroll(column(*([column(*bands[:heading], gap=gap, padding=Insets(gap, margin, gap, margin))]
@@ -145,6 +146,42 @@ class CompareScene(ShopScene):
         body = column(column(*strip, gap=gap, padding=Insets(gap if compact else margin, margin, gap, margin)),
                       kit.rule(), table, height=flex())
         return self.screen(size, title, body, bottom=[bar])
+
+    def _heads(self, comparison: Comparison, cell: int, *, pictures: bool, removes: bool,
+               wide: bool = False) -> tuple[list[Box], list[Box]]:
+        """Each product's head (its picture, name and aisle; a tap opens its page) and its "✕ Remove" button,
+        under its name with `removes`; for columns about `cell` pixels wide (`wide`: a landscape screen's)."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        gap, small = theme.size("gap"), theme.size("small")
+        # in the head's room (its padding, the button's own): "✕ Remove", else the word, else the sign alone
+        # (narrow columns: four on a tablet in the larger text)
+        room = cell - gap - theme.px(16)
+        remove_shown = next((shown for shown in ("✕ " + t("Remove"), t("Remove"))
+                             if ctx.screen.text.width(shown, small, True) <= room), "✕")
+        # where to find each product, under its name: its place, not a property compared (as a row, every
+        # product's own aisle read as a difference left unshaded: designer's review)
+        aisles = next((line.values for line in comparison.rows if line.key == "aisle"), ())
+        # every name as tall as the longest (on up to three lines), so that the pictures, the names and the
+        # aisles stand on one line across the columns (a name on two lines pushed its picture down)
+        name_lines = max(len(ctx.screen.text.wrap(product.title(ctx.lang), small, cell - gap, True, 3))
+                         for product in comparison.products)
+        thumb = theme.size("thumb") // 2 if wide else theme.size("thumb") * 4 // 5
+        heads: list[Box] = []
+        buttons: list[Box] = []
+        for index, product in enumerate(comparison.products):
+            name = product.title(ctx.lang)
+            head = kit.panel(role="button", label=name, on_tap=partial(self.open_product, product.sku))
+            picture = [kit.picture(ctx.shop.image(product.image), thumb)] if pictures else []
+            buttons.append(kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
+                                      style="ghost", size="small", shown=remove_shown, width=flex()))
+            aisle = [kit.words(t("Aisle {aisle}", aisle=aisles[index]), size="small", color="muted", align="center",
+                               max_lines=1)] if index < len(aisles) and aisles[index] else []
+            heads.append(column(*picture, kit.words(name, size="small", bold=True, max_lines=name_lines,
+                                                    reserve=True, align="center"),
+                                *aisle, *([leaf(None, height=flex()), buttons[-1]] if removes else []),
+                                gap=gap // 2, align="center", padding=Insets.all(gap // 2),
+                                height=fit(min=theme.size("touch_target")), widget=head))
+        return heads, buttons
 
     def _shown(self, line: CompareRow) -> bool:
         """Whether a row shows: every row, or with "differences only" those that differ (the aisle is in the
@@ -161,10 +198,13 @@ class CompareScene(ShopScene):
         return row(marker, content, widget=kit.panel("differs", radius=False))
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the table: the products compared, by name (their heads below are short)."""
+        """In reach mode, above the table: what is compared (the department), then the products by name, all
+        alike (their heads below are short; the first was bolder than the others, as if it were chosen)."""
         ctx = self.ctx
-        products = ctx.shop.catalog.products(ctx.session.compare)
-        return (ctx.t("Compare ({count})", count=len(products)), *(p.title(ctx.lang) for p in products))
+        comparison = self._comparison()
+        departments = [", ".join(comparison.departments)] if comparison.departments else []
+        return (ctx.t("Compare ({count})", count=len(comparison.products)), *departments,
+                *(p.title(ctx.lang) for p in comparison.products))
 
     def _switch(self, narrow: bool = False) -> Box:
         """The "differences only" switch."""
@@ -173,8 +213,8 @@ class CompareScene(ShopScene):
         return switch if narrow else row(switch, leaf(None), align="center")
 
     def _legend(self, narrow: bool = False, width: Size | None = None) -> Box:
-        """What the colours say: a shaded sample that reads as a row that differs (not an empty box), and the
-        tick of the best value with what "best" means; `narrow`: under the switch, in the names' column."""
+        """What the colour says: a shaded sample that reads as a row that differs (not an empty box); `narrow`:
+        under the switch, in the names' column."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         gap = theme.size("gap")
         lines = 4 if narrow else 2
@@ -185,12 +225,10 @@ class CompareScene(ShopScene):
         shaded = row(column(sample, justify="center", width=fit()),
                      kit.words(t("Shaded row: they differ"), size="small", bold=True, max_lines=lines, valign="center"),
                      gap=gap // 2)
-        best = kit.words("✓ " + t("the best of the row (lowest price, best rating…)"), size="small",
-                         color="best", bold=True, max_lines=lines)
         if narrow:
-            return column(self._switch(narrow=True), shaded, best, gap=gap // 2, align="start", justify="center",
+            return column(self._switch(narrow=True), shaded, gap=gap // 2, align="start", justify="center",
                           width=width)
-        return flow(shaded, best, gap=gap)
+        return flow(shaded, gap=gap)
 
     def toggle_differences(self) -> None:
         """Show only the rows where the products differ, or every row again."""
