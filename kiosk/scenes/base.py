@@ -760,4 +760,5 @@ def compare_toast(ctx: SceneContext, result: str, name: str) -> None:
         "already": ctx.t("Already in the comparison"),
         "full": ctx.t("You can compare up to 4 products: remove one first"),
     }
-    ctx.toast(messages[result], done=ctx.t("Added") if result == "added" else "")  # "✓ Added" on the button too
+    ctx.toast(messages[result], done=ctx.t("Added") if result == "added" else "",  # "✓ Added" on the button too
+              short=ctx.t("Added to the comparison") if result == "added" else "")  # a long name left out

@@ -45,7 +45,7 @@ def toggle_compare(ctx: SceneContext, sku: str, name: str, then: Callable[[], No
 
 def _replaced(ctx: SceneContext, sku: str, name: str, then: Callable[[], None], old: str | None) -> None:
     if old is not None and ctx.session.replace_in_compare(old, sku):
-        ctx.toast(ctx.t("{name} added to the comparison", name=name))
+        ctx.toast(ctx.t("{name} added to the comparison", name=name), short=ctx.t("Added to the comparison"))
         then()
 
 

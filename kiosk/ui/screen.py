@@ -18,7 +18,7 @@ from kiosk.ui.scene import SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Painter, Picture, Point, Root, Toggle, Widget, wide_enough
+from kiosk.ui.widgets import Button, Label, Painter, Picture, Point, Root, Status, Toggle, Widget, wide_enough
 
 TOAST_SECONDS = 3.5
 SMALLER = {"headline": "title", "title": "text", "text": "small"}  # the strip's words a size down
@@ -103,6 +103,7 @@ class Screen:
         self._toast: tuple[str, float] | None = None
         self._toast_scene: object = None  # the scene a toast was said on: it ends with it
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
+        self._toast_short = ""  # the toast's shorter form, for a narrow status zone
         self._done = DoneMarks()  # the tapped button's "✓ Added", for a moment
         self._extra_damage: list[pygame.Rect] = []
         self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
@@ -321,15 +322,17 @@ class Screen:
         return found
 
     # --- toasts ----------------------------------------------------------------------------
-    def toast(self, text: str, now: float, done: str = "") -> None:
+    def toast(self, text: str, now: float, done: str = "", short: str = "") -> None:
         """Show a short message for a few seconds in the scene's status zone (the content makes room for
         it), or, on a scene without one, low on the screen above every control; it ends with the scene
         it was said on. With `done` (said in a tap's action: "Added"), the tapped button says "✓ Added"
-        for a moment too, where the shopper looks."""
+        for a moment too, where the shopper looks; `short` is the message's shorter form, for a status zone
+        too narrow for it (without the product's name)."""
         if done:
             self._extra_damage += [rect for rect in [self._done.start(done, now)] if rect is not None]
         self._extra_damage.append(self._toast_rect)
         self._toast = (text, now + TOAST_SECONDS)
+        self._toast_short = short
         self._toast_scene = self.stack.top if self.stack.scenes else None
         self._toast_rect = pygame.Rect(0, 0, 0, 0) if self._status_zone() else self._toast_box(text)
         self._extra_damage.append(self._toast_rect)
@@ -339,7 +342,7 @@ class Screen:
         if not self.stack.scenes:
             return False
         root = self.stack.top.tree(self.size)
-        return root.say(self._toast[0] if self._toast else "")
+        return root.say(self._toast[0], self._toast_short) if self._toast else root.say("")
 
     @property
     def toast_text(self) -> str:
@@ -595,6 +598,10 @@ class Screen:
                                     "clipped": rect.size != widget.rect.size}  # partly scrolled out of view
             if isinstance(widget, Toggle):  # a tick box or a switch: on or off
                 node["checked"] = widget.checked
+            if isinstance(widget, Status):  # what it shows: whole, or its short form, or cut with "…"
+                shown, _ = widget.lines(self.theme, self.text, rect)
+                node["shown"] = " ".join(shown)
+                node["cut"] = any(line.endswith("…") for line in shown) and not widget.label.endswith("…")
             if isinstance(widget, Button) and widget.done:
                 node["done"] = ("" if isinstance(widget, Toggle) else "✓ ") + widget.done
             if isinstance(widget, Label) and widget.label:  # shown whole, or cut with "…"

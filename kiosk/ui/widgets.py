@@ -241,13 +241,13 @@ class Root(Widget):
         self.status = None
         super().dispose()
 
-    def say(self, text: str) -> bool:
-        """Show `text` in the status zone (empty: none), the screen laid out again around it; False when
-        this tree has no status zone."""
+    def say(self, text: str, short: str = "") -> bool:
+        """Show `text` in the status zone (empty: none; `short`, its shorter form where it does not fit), the
+        screen laid out again around it; False when this tree has no status zone."""
         if self.status is None or self.relayout is None:
             return False
         if self.status.label != text:
-            self.status.show(text)
+            self.status.show(text, short)
             self.relayout()
             for widget in self.walk():
                 settle = getattr(widget, "settle_top", None)
@@ -1001,28 +1001,53 @@ class Status(Widget):
     def __init__(self) -> None:
         super().__init__((0, 0, 0, 0))
         self.replaces: list[Widget] = []
+        self.short = ""  # a shorter form of the message, shown where the whole one does not fit
 
-    def show(self, text: str) -> None:
-        """Show `text` (empty: none, and what it replaces again)."""
+    def show(self, text: str, short: str = "") -> None:
+        """Show `text` (empty: none, and what it replaces again); `short`, where `text` does not fit."""
         self.label = text
+        self.short = short
         for widget in self.replaces:
             widget.visible = not text
 
-    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """The message on one line, in a pill of the toast colour as wide as it (a size smaller where it is
-        too long, then shortened), centred on its place."""
+    def lines(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> tuple[list[str], int]:
+        """What the message shows in `rect`, and in which size: whole on one line (in the text size, else the
+        small one), else whole on two small lines where the place is tall enough (a landscape header), else
+        its short form on one line ("Zum Vergleich hinzugefügt" without a long name, which read "Zelt Refuge
+        4 Jahreszeiten zum Vergl…": designer's review), shortened with "…" only when even that does not fit."""
         if not self.label:
-            return
-        theme, cache = painter.theme, painter.text
+            return [], 0
         gap = theme.size("gap")
         room = rect.width - 4 * gap
-        size = theme.size("text")
-        if cache.width(self.label, size, True) > room or cache.line_height(size, True) + gap // 2 > rect.height:
-            size = theme.size("small")
-        line = cache.ellipsize(self.label, size, room, True)
-        box = pygame.Rect(0, 0, min(rect.width, cache.width(line, size, True) + 3 * gap),
-                          min(rect.height, cache.line_height(size, True) + gap))
+        sizes = [size for size in (theme.size("text"), theme.size("small"))
+                 if cache.line_height(size, True) + gap // 2 <= rect.height] or [theme.size("small")]
+        for said in (self.label, *([self.short] if self.short else [])):
+            for size in sizes:
+                if cache.width(said, size, True) <= room:
+                    return [said], size
+            small = theme.size("small")
+            if said is self.label and 2 * cache.line_height(small, True) + gap // 2 <= rect.height:
+                two = cache.wrap(said, small, room, True, 2)
+                if " ".join(two) == said:
+                    return two, small
+        said = self.short or self.label
+        return [cache.ellipsize(said, sizes[-1], room, True)], sizes[-1]
+
+    def paint(self, painter: Painter, rect: pygame.Rect) -> None:
+        """The message (see `lines`) in a pill of the toast colour as wide as it, centred on its place."""
+        theme, cache = painter.theme, painter.text
+        lines, size = self.lines(theme, cache, rect)
+        if not lines:
+            return
+        gap = theme.size("gap")
+        step = cache.line_height(size, True)
+        box = pygame.Rect(0, 0, min(rect.width, max(cache.width(line, size, True) for line in lines) + 3 * gap),
+                          min(rect.height, step * len(lines) + gap))
         box.center = rect.center
-        pygame.draw.rect(painter.surface, theme.color("toast"), box, border_radius=box.height // 2)
-        image = cache.render(line, size, theme.color("on_toast"), True)
-        painter.surface.blit(image, image.get_rect(center=box.center))
+        pygame.draw.rect(painter.surface, theme.color("toast"), box,
+                         border_radius=min(box.height // 2, theme.size("radius") * 2) if len(lines) > 1 else
+                         box.height // 2)
+        top = box.centery - step * len(lines) // 2
+        for index, line in enumerate(lines):
+            image = cache.render(line, size, theme.color("on_toast"), True)
+            painter.surface.blit(image, image.get_rect(midtop=(box.centerx, top + index * step)))
