@@ -17,6 +17,8 @@ from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flex, flow, l
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
+ROWS_IN_SIGHT = 4  # a short room's table shows at least this many rows under the heads, if it can
+
 
 class CompareScene(ShopScene):
     """The comparison table."""
@@ -126,12 +128,12 @@ class CompareScene(ShopScene):
                              padding=Insets(gap // 2, margin, gap // 2, margin))
             bands += [self._band(content, line.differs), kit.rule()]
         if compact:
-            # each product's "✕ Remove" under its name, in reach; where that leaves the table less than two rows
-            # (four products on a tablet in the larger text), in a last row of the table instead
-            two_rows = sum(box.natural(width)[1] for box in bands[heading:heading + 4])
+            # each product's "✕ Remove" under its name, in reach; where that leaves the table less than
+            # ROWS_IN_SIGHT rows (four products on a tablet in the larger text), in a last row of the table instead
+            least = sum(box.natural(width)[1] for box in bands[heading:heading + 2 * ROWS_IN_SIGHT])
             heads_h = row(*heads, gap=gap).natural(width - 2 * margin)[1]
             room = size[1] - self.header_height() - bar.natural(width)[1] - 2 * gap - heads_h
-            if room < two_rows:
+            if room < least:
                 heads, removes = self._heads(comparison, cell, pictures=False, removes=False)
                 bands.append(row(*removes, gap=gap, padding=Insets(gap // 2, margin, gap // 2, margin)))
         # the heads stay in sight over the rows that scroll under them: each value's product is always named

@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Label, Picture
-from tests.layout_check import reach_problems
+from tests.layout_check import display_reach, reach_problems
 from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
 
 
@@ -92,7 +92,7 @@ def test_accessible_portrait_compare_has_each_remove_within_reach_and_names_alik
                    {ctx.t("Remove {name}", name=name) for name in names}]
         assert len(removes) == 4 and not any(w["clipped"] for w in removes), \
             f"each product's Remove in sight without scrolling: {[w['label'] for w in removes]}"
-        assert reach_problems(removes, display.screen.full.get_size(), display.shop.config.accessibility.reach) == []
+        assert reach_problems(removes, display.screen.full.get_size(), display_reach(display)) == []
         lines = display.screen.banner_lines
         assert lines[-4:] == names and ctx.t("Compare ({count})", count=4) == lines[0]
         assert names[0] not in lines[:2], "the first product is written like the others, not as a subtitle"
