@@ -174,4 +174,5 @@ class EventSignupScene(ShopScene):
         ctx.back()
         ctx.screen.stack.top.rebuild()  # the events with the places left now
         ctx.toast(ctx.t("You are signed up: see you {when}!", when=ctx.when(self.start.replace(
-            tzinfo=ctx.shop.hours.zone))) if done else ctx.t("Sorry, this event is full."))
+            tzinfo=ctx.shop.hours.zone))) if done else ctx.t("Sorry, this event is full."),
+                  short=ctx.t("Sign-up confirmed!") if done else "")  # a narrow header's one line

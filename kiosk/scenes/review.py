@@ -220,4 +220,5 @@ class ReviewScene(ShopScene):
         ctx.actions.write_review(self.sku, self.stars, self.typed["text"], self.typed["author"])
         self.typed = {"text": "", "author": ""}
         ctx.back()
-        ctx.toast(ctx.t("Thank you! Your review will show once the store has read it."))
+        ctx.toast(ctx.t("Thank you! Your review will show once the store has read it."),
+                  short=ctx.t("Thank you! We will read your review."))  # a narrow header's one line

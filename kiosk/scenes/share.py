@@ -171,7 +171,8 @@ class ShareScene(ShopScene):
     def save(self) -> None:
         """Keep these products in the member's account (the backend gives them back at the next visit)."""
         if self.ctx.actions.save_list(self.skus):
-            self.ctx.toast(self.ctx.t("Saved in your account: it will be here at your next visit."))
+            self.ctx.toast(self.ctx.t("Saved in your account: it will be here at your next visit."),
+                           short=self.ctx.t("Saved in your account"))
         self.rebuild()
 
     def email(self) -> None:
