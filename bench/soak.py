@@ -3,6 +3,8 @@
     python -m bench.soak --minutes 60      # the full run
     python -m bench.soak --seconds 20      # what the tests run
     python -m bench.soak --seconds 90 --without-films   # the memory budget (DESIGN §7): no film plays
+    python -m bench.soak --actions 3000 --without-films --seed 8   # a fixed number of actions instead: runs
+                                                                   # compare on a loaded machine too
 
 Reports actions per second, any exception (the run stops there), and resident memory after warm-up
 and at the end: memory must stay flat. Its peak is the highest of the samples taken every 20 actions
@@ -83,9 +85,11 @@ class HighWater:
         return None
 
 
-def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = True) -> dict[str, Any]:
-    """Run random actions for `seconds` (on the demo pack, or without its films); returns counts, memory
-    (its peak too: a film adds its decoder and frames while it plays) and the first failure if any."""
+def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = True,
+         actions_wanted: int = 0) -> dict[str, Any]:
+    """Run random actions for `seconds`, or `actions_wanted` of them when given (the same actions for a seed
+    however busy the machine), on the demo pack or without its films; returns counts, CPU time, memory (its
+    peak too: a film adds its decoder and frames while it plays) and the first failure if any."""
     from kiosk.config import load_config
     from kiosk.testing.pilot import Pilot, PilotError
 
@@ -100,8 +104,16 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = 
     warm_rss = peak_rss = 0.0
     samples: list[float] = []
     high_water = HighWater()  # from here on: the start-up's import is not the run's
+    cpu = time.process_time()
+
+    def done() -> float:
+        """How much of the run is done (0 to 1)."""
+        if actions_wanted:
+            return counts["actions"] / actions_wanted
+        return (time.monotonic() - started) / seconds
+
     try:
-        while time.monotonic() - started < seconds:
+        while done() < 1:
             action = rng.choices(actions, weights)[0][1]
             try:
                 action()
@@ -110,17 +122,19 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = 
             counts["actions"] += 1
             if counts["actions"] % 20 == 0:
                 peak_rss = max(peak_rss, rss_mb())
-            if len(samples) < int(10 * (time.monotonic() - started) / seconds):
+            if len(samples) < int(10 * done()):
                 samples.append(round(rss_mb(), 1))  # every tenth of the run: the trend, not one point
-            if not warm_rss and time.monotonic() - started > min(300.0, seconds / 2):
+            if not warm_rss and (done() > 0.5 or (not actions_wanted and time.monotonic() - started > 300)):
                 warm_rss = rss_mb()  # once every scene has been met and the caches have filled
     except Exception as error:  # the point of a soak run: report it, do not hide it
         failure = f"{type(error).__name__}: {error}"
     elapsed = time.monotonic() - started
+    cpu = time.process_time() - cpu
     end_rss = rss_mb()
     pilot.close()
     return {"seconds": round(elapsed, 1), "actions": counts["actions"], "refused": counts["refused"],
-            "actions_per_s": round(counts["actions"] / elapsed, 1), "rss_warm_mb": round(warm_rss, 1),
+            "actions_per_s": round(counts["actions"] / elapsed, 1), "cpu_s": round(cpu, 1),
+            "rss_warm_mb": round(warm_rss, 1),
             "rss_end_mb": round(end_rss, 1), "growth_mb": round(end_rss - warm_rss, 1),
             "rss_peak_mb": round(max(peak_rss, end_rss), 1), "rss_high_water_mb": high_water.mb(),
             "rss_samples_mb": samples, "failure": failure}
@@ -131,10 +145,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--minutes", type=float, default=0)
     parser.add_argument("--seconds", type=float, default=0)
+    parser.add_argument("--actions", type=int, default=0, help="this many actions, however long they take")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--without-films", action="store_true", help="the demo pack without its films")
     args = parser.parse_args()
-    result = soak(args.seconds or (args.minutes or 60) * 60, args.seed, films=not args.without_films)
+    result = soak(args.seconds or (args.minutes or 60) * 60, args.seed, films=not args.without_films,
+                  actions_wanted=args.actions)
     print(json.dumps(result))
     return 1 if result["failure"] else 0
 
