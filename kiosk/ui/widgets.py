@@ -483,6 +483,8 @@ BUTTON_STYLES = {
     "choice_on": ("surface", "text", "primary"),  # a chosen option: its edge, thick (see `Choice`)
     "key": ("surface", "text", ""),
     "key_special": ("divider", "text", ""),
+    # a pad's keys beside its digits ("chip"): Cancel, erase; outlined as the digits are, the word quieter
+    "key_quiet": ("surface", "muted", "divider"),
     "header": ("", "on_primary", ""),
     "inverse": ("on_primary", "primary", ""),  # a highlight on a bar of the primary colour (the header's cart)
 }

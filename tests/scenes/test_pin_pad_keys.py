@@ -1,0 +1,49 @@
+"""Staff's PIN pad: Cancel and erase are keys of the pad as the digits are, outlined as they are, only their
+words quieter in colour (issue 22, designer's review: "Abbrechen" and "⌫" were filled grey beside outlined
+digits, as if from another pad)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from tests.layout_check import contrast
+from tests.test_layout_matrix import SHAPES, pilot_for
+
+
+@pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])
+@pytest.mark.parametrize("accessible", [False, True], ids=["normal", "a11y"])
+def test_cancel_and_erase_are_outlined_as_the_digits(tmp_path: Path, display: str, size: tuple[int, int],
+                                                      accessible: bool) -> None:
+    pilot = pilot_for(tmp_path, display, size, "de")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(accessible)
+        pilot.app.display().staff.open_pin_pad()
+        assert pilot.scene == "pin_pad"
+        ctx = pilot.app.display().ctx
+        pilot.advance(0.1)
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        keys = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "button"}
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "pin.png")))
+        edge = max(2, ctx.theme.px(3))
+
+        def looks(key: pygame.Rect) -> tuple[tuple[int, ...], tuple[int, ...]]:
+            """The key's outline and its fill (at its left edge, half-way down, and just inside it)."""
+            return (tuple(picture.get_at((key.left + 1, key.centery)))[:3],
+                    tuple(picture.get_at((key.left + 3 * edge, key.centery)))[:3])
+
+        digit = looks(keys["5"])
+        assert digit[0] != digit[1], "a digit is outlined"
+        for label in (ctx.t("Cancel"), "⌫"):
+            assert looks(keys[label]) == digit, f"{label!r} looks {looks(keys[label])}, a digit {digit}"
+            box = keys[label].inflate(-4 * edge, -4 * edge)
+            pixels = pygame.image.tobytes(picture.subsurface(box), "RGB")
+            inks = {pixels[i:i + 3] for i in range(0, len(pixels), 3)}
+            fill = digit[1]
+            strongest = max(contrast((c[0], c[1], c[2]), (fill[0], fill[1], fill[2])) for c in inks)
+            assert strongest >= 4.5, f"{label!r} reads at {strongest:.1f}:1 on its key, as if it could not be tapped"
+    finally:
+        pilot.close()
