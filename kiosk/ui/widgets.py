@@ -536,7 +536,8 @@ class Button(Widget):
             self._paint_icon(painter, rect, ink_color)
             return
         size = theme.size(self.size_name)
-        room = rect.width - theme.px(4 if self.style in ("key", "key_special") else 16)  # a key: its glyph alone
+        room = rect.width - theme.px(4 if self.style in ("key", "key_special", "key_quiet") else 16)  # a key: its word
+        # alone
         shown = self.shown or self.label
         line_h = painter.text.line_height(size, True)
         if not self.note and rect.height >= 2 * line_h + theme.px(8) and painter.text.width(shown, size, True) > room:

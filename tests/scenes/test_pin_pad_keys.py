@@ -39,6 +39,9 @@ def test_cancel_and_erase_are_outlined_as_the_digits(tmp_path: Path, display: st
         assert digit[0] != digit[1], "a digit is outlined"
         for label in (ctx.t("Cancel"), "⌫"):
             assert looks(keys[label]) == digit, f"{label!r} looks {looks(keys[label])}, a digit {digit}"
+            # the word whole, not "Abbrech…" (the German tablet's): within the key, its outline aside
+            word = ctx.screen.text.width(label, ctx.theme.size("title" if label == "⌫" else "text"), True)
+            assert word <= keys[label].width - 2 * edge, f"{label!r} is {word} px wide on a {keys[label].width} px key"
             box = keys[label].inflate(-4 * edge, -4 * edge)
             pixels = pygame.image.tobytes(picture.subsurface(box), "RGB")
             inks = {pixels[i:i + 3] for i in range(0, len(pixels), 3)}
