@@ -325,7 +325,10 @@ def measure(work: Path, seconds: int, still_seconds: int = 10) -> list[Row]:
             add("  its CPU (one film of 10 s)", size, ready["cpu_s"], "s", None)
             add("  that process's peak memory (never the kiosk's)", size, ready["peak_mb"], "MB", None)
         played = _probe("play", str(config_with(work, film, screen, role)), role, str(seconds))
-        still = _probe("play", str(config_with(work, None, screen, role)), role, str(still_seconds))
+        still_config = str(config_with(work, None, screen, role))
+        _probe("ready", still_config)  # its catalogue imported first, in a process of its own: the importer loads
+        # PyAV to probe the pack's films, which the still screen being measured must not count
+        still = _probe("play", still_config, role, str(still_seconds))
         if played["failed"]:
             raise RuntimeError(played["failed"])
         fps = played["shown"] / played["seconds"]
