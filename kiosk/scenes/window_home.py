@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 
 from kiosk.core.models import ProductSummary, pick
-from kiosk.scenes.base import ShopScene, product_card, product_card_height
+from kiosk.scenes.base import ShopScene, product_card, product_card_box, product_card_height
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import StoreStatus, collected_later, store_status
@@ -23,6 +23,7 @@ from kiosk.ui.widgets import Root, Widget
 
 FEATURED = 24  # products on the window's shop page before a department is chosen
 MOST_COLUMNS = 6
+PICTURE_TO_TICK = 2  # a card's picture at least twice as tall as its compare tick, where rows allow
 
 
 class WindowHomeScene(ShopScene):
@@ -160,25 +161,41 @@ class WindowHomeScene(ShopScene):
 
         columns = next((count for count in range(MOST_COLUMNS, 2, -1) if readable(count)), 2)
         card_w = (inner - (columns - 1) * gap) // columns
+        # the compare tick, a chip in the card's top corner: beside the picture, or over it where the picture is
+        # larger so (two columns of a portrait screen: beside the tick it was no larger than the tick itself,
+        # designer's review), in a row's room where one row shows
+        tick_w, tick_h = compare_tick(ctx, products[0], self.rebuild, stacked=True).natural(inner) if products \
+            else (0, 0)
+        one_row = height - margin - gap - theme.size("title") - \
+            (product_card_box(ctx, products[0]).natural(card_w)[1] if products else 0)
+        beside = min(card_w - 2 * gap - tick_w - gap // 2, one_row) >= \
+            min(card_w - 2 * gap, one_row - tick_h - gap // 3)
+        above = 0 if beside else tick_h + gap // 3
+        texts = product_card_box(ctx, products[0]).natural(card_w)[1] + above if products else 0
+        widest = card_w - 2 * gap - (tick_w + gap // 2 if beside else 0)  # the picture's room across
         # three rows on a portrait screen, two on a landscape one (the last one's foot may go under the edge),
         # fewer where a card would not show its price in a row's room (the portrait window's accessible home cut
-        # its prices under the bar); one row shows whole, the next one starting under it (a title's height)
+        # its prices under the bar) or its picture at its size beside the tick; one row shows whole, the next one
+        # starting under it (a title's height), its picture taking the row's room
         card_h = 0
         for rows_shown in range(3 if height > width else 2, 0, -1):
             hint = theme.size("title") if rows_shown == 1 else 0
             room = (height - margin - rows_shown * gap - hint) // rows_shown
-            card_h = product_card_height(ctx, card_w, products[0], room) if products else 0
-            if card_h <= room * 10 // 9:
+            card_h = product_card_height(ctx, card_w, products[0], room) + above if products else 0
+            if rows_shown == 1:
+                card_h = texts + max(tick_h, min(widest, room - texts))
+            elif card_h <= room * 10 // 9 and card_h - texts >= PICTURE_TO_TICK * tick_h:
                 break
 
         def build_row(index: int) -> list[Widget]:
             cards = []
             for col, product in enumerate(products[index * columns:(index + 1) * columns]):
                 rect = pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap), card_w, card_h)
-                # the compare tick, its box over its word, in the card's top corner beside the picture: the card
-                # keeps its height, so that a row of big cards still shows through the glass
+                # the compare tick in the card's top corner: its box over its word beside the picture (the card
+                # keeps its height, so that a row of big cards still shows through the glass), or over it
                 cards.append(product_card(ctx, rect, product, partial(self.open_product, product.sku),
-                                          partial(compare_tick, ctx, then=self.rebuild, stacked=True), beside=True))
+                                          partial(compare_tick, ctx, then=self.rebuild, stacked=beside),
+                                          beside=beside, top=not beside))
             return cards
 
         view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)

@@ -100,3 +100,36 @@ def test_the_portrait_window_picture_is_the_page_s_hero(portrait: Pilot, tmp_pat
               ctx.t("Choose a size")}
     assert wanted <= whole, f"not whole in the first view: {wanted - whole}"
     nothing_cut(widgets, pilot, shown)
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_portrait_window_grid_s_compare_tick_is_a_chip_beside_a_large_picture(tmp_path: Path,
+                                                                                   language: str) -> None:
+    """The window's grid: the card's 'Compare' tick was as large as its product's picture (350 px beside a
+    367x248 tick); the picture is now at least twice as tall as the tick, and larger by far."""
+    text = DEFAULT_CONFIG.read_text().replace('default_language = "fr"', f'default_language = "{language}"')
+    text = text.replace("size = [3840, 2160]", "size = [2160, 3840]")
+    pilot = Pilot(load_config(write_config(tmp_path, text)), "window",
+                  clock=ManualClock(datetime(2026, 11, 21, 15, 0, tzinfo=UTC)))
+    try:
+        pilot.tap(x=1080, y=1280)
+        assert pilot.scene == "home"
+        widgets, shown = first_view(pilot, tmp_path / "home.png")
+        ticks = [w for w in widgets if w["role"] == "checkbox" and not w["clipped"]]
+        assert ticks, "every whole card shows its tick"
+        checked = 0
+        for tick in ticks:
+            x, _, tick_w, tick_h = tick["bounds"]
+            bottom = tick["bounds"][1] + tick_h
+            # the card's first words (its brand) under the picture, in the tick's column
+            brands = [w for w in widgets if w["role"] == "text" and w["bounds"][1] > bottom and
+                      w["bounds"][0] < x + tick_w and w["bounds"][0] + w["bounds"][2] > x]
+            if not brands:  # (a card whose words are under the edge: the next row, starting)
+                continue
+            checked += 1
+            picture = min(w["bounds"][1] for w in brands) - bottom  # the picture's height at least
+            assert picture >= 2 * tick_h, f"a {picture} px picture beside a {tick_w}x{tick_h} tick"
+        assert checked >= 2, "a row of cards whole"
+        assert widgets_without_ink(ticks, shown) == []
+    finally:
+        pilot.close()
