@@ -19,6 +19,7 @@ from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Button, Label, Widget
 
 TEXT_ROLES = ("text", "heading")
+CONTROL_ROLES = ("button", "radio")  # what is tapped to do or to choose (a radio: one option of a few)
 
 
 def layout_problems(widgets: list[dict[str, Any]], min_target: int) -> list[str]:
@@ -26,7 +27,7 @@ def layout_problems(widgets: list[dict[str, Any]], min_target: int) -> list[str]
     of the on-screen keyboard may be down to SMALLEST_KEY of it, as a phone's keys are), and text cut with
     "…"; each said so that the scene's author can find it."""
     problems: list[str] = []
-    controls = [w for w in widgets if w["role"] == "button" and w["enabled"]]
+    controls = [w for w in widgets if w["role"] in CONTROL_ROLES and w["enabled"]]
     texts = [w for w in widgets if w["role"] in TEXT_ROLES and w["label"].strip()]
 
     def rect(widget: dict[str, Any]) -> pygame.Rect:
@@ -121,7 +122,7 @@ def labels_in_other_language(widgets: list[dict[str, Any]], language: str) -> li
     return problems
 
 
-INKED_ROLES = ("text", "heading", "button")
+INKED_ROLES = ("text", "heading", "button", "radio")
 
 
 def widgets_without_ink(widgets: list[dict[str, Any]], picture: pygame.Surface, scale: float = 1.0,
@@ -171,7 +172,7 @@ def keyboard_problems(widgets: list[dict[str, Any]]) -> list[str]:
     if not any(w["role"] == "keyboard" for w in widgets):
         return []
     return [f"form control cut while the keyboard is up: {w['label']!r}" for w in widgets
-            if w["role"] in ("button", "textbox") and w.get("clipped")]
+            if w["role"] in ("button", "radio", "textbox") and w.get("clipped")]
 
 
 def widgets_off_screen(root: Widget, size: tuple[int, int]) -> list[str]:
@@ -317,7 +318,7 @@ def reach_problems(widgets: list[dict[str, Any]], size: tuple[int, int], reach: 
     screen lays its scenes out in that zone; a landscape one brings its controls down into it.)"""
     top = round(size[1] * (1 - reach))
     return [f"{w['role']} {w['label']!r} at {w['bounds']} is out of reach (above y={top})" for w in widgets
-            if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][1] < top and w["bounds"][3] > 0]
+            if w["role"] in ("button", "radio", "textbox", "checkbox") and w["bounds"][1] < top and w["bounds"][3] > 0]
 
 
 def display_reach(display: Any) -> float:

@@ -303,7 +303,8 @@ class ShopScene(Scene):
                    parts: Callable[[bool], list[Box]] | None = None,
                    results: Box | None = None, above: Callable[[], Box] | None = None,
                    with_keys: bool = True, *, keys: Kind = "text",
-                   shortcuts: Sequence[Shortcut] = ()) -> tuple[Root, TextField]:
+                   shortcuts: Sequence[Shortcut] = (), first: Callable[[], Box] | None = None
+                   ) -> tuple[Root, TextField]:
         """A typing scene: header, a text field, and the keyboard zone at the bottom; between field and
         keys the `results` (a list that scrolls; the `action` beside the field), or the scene's `parts`
         (`parts(compact)`: a choice, a consent) and its `action` button, laid out in the room the keyboard
@@ -311,9 +312,10 @@ class ShopScene(Scene):
         room the compact parts (without what only explains) over lower keys. What `above` makes stands
         over the field (a checkout's steps), but in the compact forms. `keys` is the keyboard's kind (a
         text, an email address, a phone number's keypad); `shortcuts` are keys over it (email domains, an
-        address typed before), as many as its width holds. Without `with_keys`, the `results` take the
-        keyboard's room too (the shopper scrolls them; a tap on the field brings the keys back). Returns the
-        root and the field."""
+        address typed before), as many as its width holds. What `first` makes stands just before the field in
+        every form, compact ones too (a choice the field depends on: email or phone, whose field and keys
+        follow it). Without `with_keys`, the `results` take the keyboard's room too (the shopper scrolls
+        them; a tap on the field brings the keys back). Returns the root and the field."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -341,13 +343,24 @@ class ShopScene(Scene):
             box.measure = lambda room: (room, field.height_for(theme, ctx.screen.text, room))
             return box
 
-        def beside(button: Box, made: Sequence[Box] = (), lines: int = 2) -> Box:  # the action at the field's end
+        def firsts() -> list[Box]:  # what stands before the field (the choice it depends on)
+            return [first()] if first is not None else []
+
+        def entry_field(lines: int = 2) -> Box:  # the field, after what stands before it
+            return column(*firsts(), field_box(lines), gap=gap) if first is not None else field_box(lines)
+
+        def beside(button: Box, made: Sequence[Box] = (), lines: int = 2, narrow: bool = False) -> Box:
+            # the action at the field's end
             button.width = fit()
+            if accessible and results is None and narrow:  # a short room (a landscape screen's reach zone, a
+                # choice over the field): the field and the parts in a column beside the action and its reason
+                return column(*firsts(), row(column(field_box(lines), *made, gap=gap), self.kit.reason_narrow(button),
+                                             gap=gap, align="start"), gap=gap)
             if accessible and results is None:  # the field keeps the column's width: the action under it, beside
                 # the form's parts (a consent box) that it waits for
-                return column(field_box(lines), row(column(*made, gap=gap), self.kit.reason_narrow(button), gap=gap,
-                                               align="start"), gap=gap)
-            return column(row(field_box(), button, gap=gap, align="center"), *made, gap=gap)
+                return column(*firsts(), field_box(lines), row(column(*made, gap=gap), self.kit.reason_narrow(button),
+                                                               gap=gap, align="start"), gap=gap)
+            return column(*firsts(), row(field_box(), button, gap=gap, align="center"), *made, gap=gap)
 
         def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
             return [above()] if above is not None and not compact else []
@@ -366,10 +379,10 @@ class ShopScene(Scene):
             return self.kit.keyboard(made_keys(keyboard_w), keyboard_w, lowest, most)
 
         if self.wide(size) and (with_keys or self.out_of_reach(size)):
-            return self._entry_beside_keys(size, title, made_keys, field_box, beside, over, action, parts, results,
-                                           with_keys, text), next(field for field in fields if field.visible)
+            return self._entry_beside_keys(size, title, made_keys, entry_field, beside, over, action, parts, results,
+                                           with_keys, text, first), next(field for field in fields if field.visible)
         if results is not None or (action is None and parts is None):  # the action beside the field
-            entry = column(beside(action()) if action is not None else field_box(), padding=pad)
+            entry = column(beside(action()) if action is not None else entry_field(), padding=pad)
             keys_box = self.kit.keyboard(made_keys(keyboard_w), keyboard_w, most)
             if results is not None and results.height.min:  # the keys lower (to their least) where the results
                 # ask for room (accessible mode: one whole result at least over the keys)
@@ -387,11 +400,11 @@ class ShopScene(Scene):
             around = Insets(gap, margin, gap // 2, margin) if tight else Insets(gap, margin, gap, margin) \
                 if compact else pad
             if under and action is not None:
-                entry = column(*over(compact), field_box(lines), *made, action(), gap=gap, padding=around)
+                entry = column(*over(compact), entry_field(lines), *made, action(), gap=gap, padding=around)
             elif action is not None:
                 entry = column(*over(compact), beside(action(), made, lines=lines), gap=gap, padding=around)
             else:
-                entry = column(*over(compact), field_box(lines), *made, gap=gap, padding=around)
+                entry = column(*over(compact), entry_field(lines), *made, gap=gap, padding=around)
             return column(entry, leaf(None, height=flex()), keyboard(lowest), height=flex())
 
         # the form whole over the whole keyboard, keys of touch size, if it fits; else its compact form,
@@ -415,7 +428,7 @@ class ShopScene(Scene):
                 side = made_keys(narrow)
                 keys_box = self.kit.keyboard(side, narrow, min(h for h, touch in side.tiers() if touch), most)
                 keys_box.width = fixed(narrow)
-                forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
+                forms.append(column(column(beside(action()) if action is not None else entry_field(), padding=pad),
                                     leaf(None, height=flex()),
                                     row(keys_box, column(*made, gap=gap), gap=margin,
                                         padding=Insets(0, margin, 0, margin)),
@@ -426,7 +439,7 @@ class ShopScene(Scene):
             else:
                 forms += [form(lowest, compact, False, tight=not touch_size, lines=lines) for compact in (False, True)]
         made = parts(True) if parts is not None else []
-        forms.append(column(column(beside(action()) if action is not None else field_box(), padding=pad),
+        forms.append(column(column(beside(action()) if action is not None else entry_field(), padding=pad),
                             scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)), title,
                                    height=flex()),
                             self.kit.keyboard(made_keys(keyboard_w), keyboard_w, least), height=flex()))
@@ -434,10 +447,10 @@ class ShopScene(Scene):
         return root, next(field for field in fields if field.visible)
 
     def _entry_beside_keys(self, size: tuple[int, int], title: str, made_keys: Callable[[int, bool], Keyboard],
-                           field_box: Callable[[int], Box], beside: Callable[[Box, Sequence[Box], int], Box],
+                           field_box: Callable[[int], Box], beside: Callable[[Box, Sequence[Box], int, bool], Box],
                            over: Callable[[bool], list[Box]], action: Callable[[], Box] | None,
                            parts: Callable[[bool], list[Box]] | None, results: Box | None,
-                           with_keys: bool = True, typed: str = "") -> Root:
+                           with_keys: bool = True, typed: str = "", first: Callable[[], Box] | None = None) -> Root:
         """A typing scene on a landscape screen: the keyboard at the bottom right, the form or the results in
         the column beside it, so that a search shows several results whole and an email keyboard keeps its
         row of domains. The field and its action stand across the top; in reach mode (the header at the
@@ -465,7 +478,7 @@ class ShopScene(Scene):
             return box
 
         def entry() -> Box:
-            return beside(action(), (), 2) if action is not None else field_box(2)
+            return beside(action(), (), 2, False) if action is not None else field_box(2)
 
         around = Insets(gap, margin, gap, margin)
         if results is not None:  # one arrangement (the results are one list): the tallest keys the room holds
@@ -483,12 +496,19 @@ class ShopScene(Scene):
                               height=flex())
             return self.screen(size, title, body)
 
-        def form(height: int, compact: bool, lines: int = 2) -> Box:
+        def form(height: int, compact: bool, lines: int = 2, narrow: bool = False) -> Box:
             made = parts(compact) if parts is not None else []
             if reach_top:
-                stack = beside(action(), made, lines) if action is not None else \
+                stack = beside(action(), made, lines, narrow) if action is not None else \
                     column(field_box(lines), *made, gap=gap)
                 return column(leaf(None, height=flex()), row(stack, keys(height), gap=margin, padding=around),
+                              height=flex())
+            if first is not None:  # the choice, the field and the parts in the column beside the keys (across
+                # the top, the choice over the field pushed the order's summary out)
+                return column(column(*over(compact), padding=around),
+                              row(column(entry(), *made, gap=gap), column(leaf(None, height=flex()), keys(height),
+                                                                          width=fixed(keys_w)),
+                                  gap=margin, padding=Insets(0, margin, gap, margin), height=flex()),
                               height=flex())
             return column(column(*over(compact), entry(), gap=gap, padding=around),
                           row(column(*made, gap=gap), column(leaf(None, height=flex()), keys(height),
@@ -502,6 +522,9 @@ class ShopScene(Scene):
         counts = (2, 1) if self.ctx.session.accessible and self.ctx.screen.text.width(typed, theme.size("title")) > \
             room else (1,)
         forms = [form(height, compact, lines) for lines in counts for height, _ in tiers for compact in (False, True)]
+        if reach_top and first is not None:  # where none fits the short reach zone with a choice over the
+            # field: the compact form's field beside its action, the field narrower rather than the form cut
+            forms += [form(height, True, lines, narrow=True) for lines in counts for height, _ in tiers]
         if not reach_top:
             return self.screen(size, title, first_that_fits(*forms, height=flex()))
         above = over(False)  # what stands over the field (a checkout's order), out of reach where it fits

@@ -98,8 +98,10 @@ class CheckoutScene(ShopScene):
         return self._review(size)
 
     def _typing(self, size: tuple[int, int]) -> Root:
-        """Field and keyboard; between them "Next" at the bottom, and above it (scrolled on a short
-        screen) the choice of email or phone and the offers' tick box."""
+        """Field and keyboard; the contact's choice of email or phone first, over the field it decides (its
+        hint, its keys: it came after the field, which asked for an email before the shopper could say they
+        would rather give a phone number: designer's review); between field and keys "Next" and the offers'
+        tick box (scrolled on a short screen)."""
         t, kit = self.ctx.t, self.kit
         titles = {"contact": t("How can we reach you?"), "street": t("Delivery address"),
                   "postcode": t("Postcode"), "city": t("Town or city")}
@@ -109,16 +111,18 @@ class CheckoutScene(ShopScene):
         def contact(compact: bool) -> list[Box]:  # compact: without the line that only explains
             note = [] if compact else [kit.words(t("Only to tell you about this order."), color="muted",
                                                  max_lines=2)]
-            return [first_that_fits(self._choice(False, compact), self._choice(True, compact)) if compact
-                    else self._choice(False, compact, fold=True),
-                    *note,
+            return [*note,
                     kit.toggle(t("Send me the store's offers too"), self._toggle_marketing, checked=self.marketing)]
+
+        def choice() -> Box:  # before the field: the field's hint and keys follow it
+            return first_that_fits(self._choice(False, False, fold=True), self._choice(False, True),
+                                   self._choice(True, True))
 
         root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                             enabled=self._ready(), reason=self._reason()),
                                   parts=contact if self.step == "contact" else None, above=self._summary,
-                                  **self._keys())
+                                  first=choice if self.step == "contact" else None, **self._keys())
         return root
 
     def _summary(self) -> Box:

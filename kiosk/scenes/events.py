@@ -119,17 +119,19 @@ class EventSignupScene(ShopScene):
             return root
         consent = t("I agree to be contacted about this event only (required)")
 
+        def choice() -> Box:  # before the field, whose hint and keys follow it
+            return row(*(kit.choice(label, partial(self._by_phone, phone), chosen=self.by_phone == phone,
+                                    width=flex())
+                         for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap, fold=True)
+
         def choices(compact: bool) -> list[Box]:
-            return [row(*(kit.choice(label, partial(self._by_phone, phone), chosen=self.by_phone == phone,
-                                     width=flex())
-                          for phone, label in ((False, t("By email")), (True, t("By phone")))), gap=gap, fold=True),
-                    kit.toggle(consent, self._toggle_consent, checked=self.consent)]
+            return [kit.toggle(consent, self._toggle_consent, checked=self.consent)]
 
         root, _ = self.text_entry(size, t("How can we reach you?"), self.typed["contact"],
                                   t("06 12 34 56 78") if self.by_phone else t("your.name@example.com"), self.key,
                                   action=lambda: kit.button(t("Sign up"), self.confirm, style="accent",
                                                             enabled=self._ready(), reason=self._reason()),
-                                  parts=choices)
+                                  parts=choices, first=choice)
         return root
 
     def key(self, key: str) -> None:

@@ -1,0 +1,91 @@
+"""The email-or-phone choice comes before the field it decides (designer's review, issue 22): at the
+checkout's first step the field asked for an email address, and only under it could the shopper say they
+would rather give a phone number. Now the choice stands over the field, in sight with the keyboard up, on
+every shape in both modes; choosing changes the field's hint and the keys under it. The same on an event's
+sign-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from kiosk.scenes.events import store_events
+from kiosk.testing.pilot import Pilot
+from tests.test_layout_matrix import SHAPES, pilot_for
+
+IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
+
+
+def widgets(pilot: Pilot) -> list[dict[str, Any]]:
+    return list(pilot.request("tree")["displays"][pilot.display_name]["widgets"])
+
+
+def choice_first(pilot: Pilot, hint: str) -> list[str]:
+    """What is wrong with the choice and the field: each option whole and over the field, the field's hint."""
+    t = pilot.app.display().ctx.t
+    shown = widgets(pilot)
+    fields = [w for w in shown if w["role"] == "textbox"]
+    assert len(fields) == 1, fields
+    field = pygame.Rect(fields[0]["bounds"])
+    problems = [] if fields[0]["label"] == hint else [f"the field asks {fields[0]['label']!r}, not {hint!r}"]
+    for label in (t("By email"), t("By phone")):
+        option = next((w for w in shown if w["label"] == label and w["role"] == "radio"), None)
+        if option is None:
+            problems.append(f"{label!r} not shown")
+            continue
+        box = pygame.Rect(option["bounds"])
+        if option["clipped"] or box.bottom > field.top:
+            problems.append(f"{label!r} at {list(box)} is not whole over the field at {list(field)}")
+    if not any(w["role"] == "keyboard" for w in shown):
+        problems.append("no keyboard")
+    return problems
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=IDS)
+@pytest.mark.parametrize("language, accessible", [("de", True), ("fr", False)], ids=["de-a11y", "fr-normal"])
+def test_the_checkout_asks_email_or_phone_before_the_field(tmp_path: Path, shape: tuple[str, tuple[int, int]],
+                                                           language: str, accessible: bool) -> None:
+    display, size = shape
+    pilot = pilot_for(tmp_path, display, size, language)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        if accessible:
+            pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        t = ctx.t
+        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        ctx.show(ctx.routes.checkout())
+        pilot.advance(0.1)
+        assert choice_first(pilot, t("your.name@example.com")) == []
+        pilot.type("ada@example.org")
+        assert choice_first(pilot, t("your.name@example.com")) == [], "typed in"
+        pilot.tap(t("By phone"))
+        assert choice_first(pilot, t("06 12 34 56 78")) == []
+        assert "@" not in pilot.labels() and "0" in pilot.labels(), "a phone's keypad under it"
+        pilot.type("0612345678")
+        assert choice_first(pilot, t("06 12 34 56 78")) == [] and pilot.details()["ready"]
+    finally:
+        pilot.close()
+
+
+def test_an_event_s_sign_up_asks_email_or_phone_before_the_field(tmp_path: Path) -> None:
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr", mail=True)
+    try:
+        pilot.tap(x=540, y=640)
+        ctx = pilot.app.display().ctx
+        t = ctx.t
+        ctx.show(ctx.routes.events())
+        pilot.advance(0.1)
+        event, start = store_events(ctx)[0]
+        ctx.screen.stack.top.sign_up(event, start)  # type: ignore[attr-defined]
+        pilot.advance(0.1)
+        pilot.type("Ada")
+        pilot.tap(t("Next"))
+        assert choice_first(pilot, t("your.name@example.com")) == []
+        pilot.tap(t("By phone"))
+        assert choice_first(pilot, t("06 12 34 56 78")) == []
+    finally:
+        pilot.close()
