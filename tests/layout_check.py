@@ -318,7 +318,7 @@ def reach_problems(widgets: list[dict[str, Any]], size: tuple[int, int], reach: 
     screen lays its scenes out in that zone; a landscape one brings its controls down into it.)"""
     top = round(size[1] * (1 - reach))
     return [f"{w['role']} {w['label']!r} at {w['bounds']} is out of reach (above y={top})" for w in widgets
-            if w["role"] in ("button", "radio", "textbox", "checkbox") and w["bounds"][1] < top and w["bounds"][3] > 0]
+            if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][1] < top and w["bounds"][3] > 0]
 
 
 def display_reach(display: Any) -> float:

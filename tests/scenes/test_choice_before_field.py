@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.scenes.events import store_events
 from kiosk.testing.pilot import Pilot
+from tests.layout_check import display_reach, reach_problems
 from tests.test_layout_matrix import SHAPES, pilot_for
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
@@ -41,6 +42,10 @@ def choice_first(pilot: Pilot, hint: str) -> list[str]:
             problems.append(f"{label!r} at {list(box)} is not whole over the field at {list(field)}")
     if not any(w["role"] == "keyboard" for w in shown):
         problems.append("no keyboard")
+    display = pilot.app.display()
+    if display.session.accessible:  # every option within reach (the lower part of the screen)
+        problems += reach_problems([{**w, "role": "button"} for w in shown if w["role"] == "radio"],
+                                   display.screen.full.get_size(), display_reach(display))
     return problems
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from tests.layout_check import display_reach
 from tests.scenes.test_accessible_fields import shown_field
 from tests.test_layout_matrix import SHAPES, pilot_for
 
@@ -43,7 +44,7 @@ def out_of_reach_words(pilot: Pilot) -> list[str]:
     landscape one (the form's summary)."""
     display = pilot.app.display()
     full_height = display.screen.full.get_height()
-    top = round(full_height * (1 - display.ctx.shop.config.accessibility.reach))
+    top = round(full_height * (1 - display_reach(display)))
     return [*display.screen.banner_lines,
             *(w["label"] for w in widgets(pilot) if w["role"] in ("text", "status") and w["bounds"][1] < top)]
 
