@@ -55,9 +55,9 @@ REACH_CONTROLS = {"department": ("Sort and filter",)}
 # In accessible mode, controls that stand in one row with another (the filter sheet's Close beside Reset and
 # Show, within reach on every shape: at the sheet's top it stood at 43 % of a portrait screen's height)
 REACH_BESIDE = {"filters": (("Close", "Reset"),)}
-# The moments that show a department's grid of cards (and its count): on a portrait screen, a card whole with its
-# price and the next row starting, over the bars (the comparison's too): the accessible tablet showed one card cut,
-# its price under the bars (a landscape screen's short grid shows one row of cards, whole)
+# The moments that show a department's grid of cards (and its count): a card whole with its price and the next row
+# starting, over the bars (the comparison's too): the accessible tablet showed one card cut, its price under the bars,
+# and the landscape terminal one row of cards and no next row starting
 GRID_MOMENTS = {"department": ("running", BrowseFilter())}
 RUNNING_SHOES = ("RUN-115", "RUN-112", "RUN-113", "RUN-114")
 
@@ -232,8 +232,7 @@ class Moments(Walk):
             labels = {self.ctx.t(label) for label in REACH_CONTROLS.get(step, ())}
             problems += reach_problems([w for w in widgets if not labels or w["label"] in labels],
                                        display.screen.full.get_size(), display_reach(display))
-        width, height = display.screen.full.get_size()
-        if step in GRID_MOMENTS and height > width:  # a card whole with its price, the next row starting
+        if step in GRID_MOMENTS:  # a card whole with its price, the next row starting (on a landscape screen too)
             problems += result_grid_problems(widgets, self.ctx.shop.catalog.count(*GRID_MOMENTS[step]))
         if self.ctx.session.accessible:
             for label, other in REACH_BESIDE.get(step, ()):

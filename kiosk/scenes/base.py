@@ -637,22 +637,23 @@ GridTick = Callable[[ProductSummary, bool], Box]  # the same, its box over its w
 
 def product_card(ctx: SceneContext, rect: pygame.Rect, product: ProductSummary,
                  on_tap: Callable[[], None], tick: Tick | None = None, beside: bool = False,
-                 top: bool = False) -> Widget:
+                 top: bool = False, across: int = 0) -> Widget:
     """A tappable card in `rect`: picture, brand, name, rating and price, whether the product is in
     the cart, and its compare tick (the card is built again when either changes)."""
     card = Panel(rect, "surface", on_tap=on_tap, label=product.title(ctx.lang), role="button")
-    layout(mount(product_card_box(ctx, product, tick, beside, top), card), rect)
+    layout(mount(product_card_box(ctx, product, tick, beside, top, across), card), rect)
     return card
 
 
 def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | None = None,
-                     beside: bool = False, top: bool = False) -> Box:
+                     beside: bool = False, top: bool = False, across: int = 0) -> Box:
     """The layout of a product card: the picture takes what the texts leave (the larger text
     of accessible mode takes room from the picture, never from the name). Every card is as tall for a
     width, whatever its product: the name has two lines, the state line is kept. With a `tick`, the
     compare tick stands at the bottom, across the card; `beside`: in the top corner beside the picture (the
     shop window's big cards, whose picture keeps its height); `top`: in the top corner over the picture (a
-    narrow card, whose picture would shrink beside it)."""
+    narrow card, whose picture would shrink beside it). `across`: the picture that wide at the card's left,
+    the texts beside it and the tick at the right (a grid too short for a card standing up: `across_width`)."""
     theme, t, kit = ctx.theme, ctx.t, Kit(ctx.theme, ctx.screen.text)
     gap = theme.size("gap")
     title = product.title(ctx.lang)
@@ -669,6 +670,13 @@ def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | No
         marks = row(kit.words(t("To order"), size="small", color="accent", bold=True, max_lines=1, width=fit()),
                     marks, gap=gap)
     picture = leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap))
+    if across:
+        picture.width = fixed(across)
+        texts = column(kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
+                       name, row(*rating, align="center", height=fit(min=theme.size("star"))),
+                       price_box(ctx, product.sku, product.category, product.price_cents), marks, gap=gap // 3)
+        return row(picture, texts, *([column(tick(product), width=fit())] if tick is not None else []), gap=gap,
+                   padding=Insets.all(gap))
     if tick is not None and beside:  # the tick at the top of its own column: the picture centred in what is left
         picture = row(picture, column(tick(product), width=fit()), gap=gap // 2, height=flex(min=gap))
     elif tick is not None and top:
@@ -693,6 +701,16 @@ def product_card_height(ctx: SceneContext, width: int, product: ProductSummary, 
         least = tick.natural(width)[1]
     picture = max(least, min(width - 2 * gap, room - texts))
     return texts + picture
+
+
+def across(ctx: SceneContext, columns: int, inner: int) -> tuple[int, int, int]:
+    """Cards laid out across (picture at the left, texts beside it), for a grid too short for a card standing up
+    with the next row starting under it (a landscape screen in accessible mode): half as many to a row as stand
+    up, at least one; their number, width and picture's width."""
+    gap = ctx.theme.size("gap")
+    columns = max(1, (columns + 1) // 2)
+    card_w = (inner - (columns - 1) * gap) // columns
+    return columns, card_w, card_w // 4
 
 
 def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[ProductSummary],
@@ -724,11 +742,17 @@ def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[Product
         made = partial(_tick_as, tick, beside)
     elif products:
         card_h = product_card_height(ctx, card_w, products[0], room)
+    picture_w = 0
+    if products and card_h > room:  # across, the texts beside the picture: whole, the next row starting
+        columns, card_w, picture_w = across(ctx, columns, inner)
+        beside = top = False
+        made = None if tick is None else partial(_tick_as, tick, True)
+        card_h = product_card_box(ctx, products[0], made, across=picture_w).natural(card_w)[1]
 
     def build_row(index: int) -> list[Widget]:
         return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),
                                               card_w, card_h), product, partial(on_open, product.sku), made,
-                             beside=beside, top=top)
+                             beside=beside, top=top, across=picture_w)
                 for col, product in enumerate(products[index * columns:(index + 1) * columns])]
 
     view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)

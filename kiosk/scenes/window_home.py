@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 
 from kiosk.core.models import ProductSummary, pick
-from kiosk.scenes.base import ShopScene, product_card, product_card_box, product_card_height
+from kiosk.scenes.base import ShopScene, across, product_card, product_card_box, product_card_height
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import StoreStatus, collected_later, store_status
@@ -186,6 +186,15 @@ class WindowHomeScene(ShopScene):
                 card_h = texts + max(tick_h, min(widest, room - texts))
             elif card_h <= room * 10 // 9 and card_h - texts >= PICTURE_TO_TICK * tick_h:
                 break
+        picture_w = 0
+        screen_w, screen_h = ctx.screen.full.get_size()
+        if products and rows_shown == 1 and card_h > room and screen_w > screen_h:  # across, the texts beside
+            # the picture (the landscape window's accessible home showed one row of cards standing up, and no next
+            # row starting under it)
+            columns, card_w, picture_w = across(ctx, columns, inner)
+            beside = True  # the tick stacked, its box over its word
+            card_h = product_card_box(ctx, products[0], partial(compare_tick, ctx, then=self.rebuild, stacked=True),
+                                      across=picture_w).natural(card_w)[1]
 
         def build_row(index: int) -> list[Widget]:
             cards = []
@@ -195,7 +204,7 @@ class WindowHomeScene(ShopScene):
                 # keeps its height, so that a row of big cards still shows through the glass), or over it
                 cards.append(product_card(ctx, rect, product, partial(self.open_product, product.sku),
                                           partial(compare_tick, ctx, then=self.rebuild, stacked=beside),
-                                          beside=beside, top=not beside))
+                                          beside=beside, top=not beside, across=picture_w))
             return cards
 
         view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)
