@@ -743,7 +743,9 @@ def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[Product
     elif products:
         card_h = product_card_height(ctx, card_w, products[0], room)
     picture_w = 0
-    if products and card_h > room:  # across, the texts beside the picture: whole, the next row starting
+    width, height = ctx.screen.full.get_size()
+    if products and card_h > room and width > height:  # across, the texts beside the picture: whole, the next
+        # row starting (a portrait screen's short grid, the tablet's, keeps its cards standing, their pictures small)
         columns, card_w, picture_w = across(ctx, columns, inner)
         beside = top = False
         made = None if tick is None else partial(_tick_as, tick, True)
