@@ -56,10 +56,13 @@ class EmailScene(ShopScene):
         t, kit = self.ctx.t, self.kit
         hint = "" if not self.address or valid_email(self.address) else t("This address looks incomplete.")
 
+        compact_form = [False]  # whether the form being made is the compact one (its parts are made first)
+
         def boxes(compact: bool) -> list[Box]:
             # what "Send" waits for stands beside what to do: under the field, under the box to tick (under
             # "Send" it stood at the top right, the box on the left: designer's review); in a short room (the
-            # compact form) left out, a tap on "Send" still says it
+            # compact form) under "Send" itself (it was greyed there with no reason: designer's review)
+            compact_form[0] = compact
             parts = [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else \
                 [kit.reason(t("Type your email address"))] if not self.address and not compact else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
@@ -72,7 +75,9 @@ class EmailScene(ShopScene):
         ready = valid_email(self.address) and self.consent
         root, self.field = self.text_entry(size, t("By email"), self.address, t("your.name@example.com"),
                                            self.key, action=lambda: kit.button(t("Send"), self.send, style="accent",
-                                                                               enabled=ready, why=self.reason()),
+                                                                               enabled=ready, why=self.reason(),
+                                                                               reason=self.reason()
+                                                                               if compact_form[0] else ""),
                                            parts=boxes, keys="email",
                                            shortcuts=contact_shortcuts(self.ctx, "email", self.address, self.fill))
         return root

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
-from tests.test_layout_matrix import pilot_for
+from tests.test_layout_matrix import SHAPES, pilot_for
 
 
 def widgets(pilot: Pilot) -> list[dict[str, Any]]:
@@ -103,5 +104,38 @@ def test_the_checkout_and_the_review_say_what_their_next_step_needs(tmp_path: Pa
         assert said_under(pilot, t("Next"), "Wählen Sie zuerst die Sterne")
         pilot.tap(t("{count} stars", count=4))
         assert said_under(pilot, t("Next"), "Mindestens 10 Zeichen")
+    finally:
+        pilot.close()
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=[f"{d}-{w}x{h}" for d, (w, h) in SHAPES])
+@pytest.mark.parametrize("language, accessible", [("de", True), ("fr", False)], ids=["de-a11y", "fr-normal"])
+def test_a_greyed_send_says_why_in_every_form(tmp_path: Path, shape: tuple[str, tuple[int, int]], language: str,
+                                              accessible: bool) -> None:
+    """"Senden" greyed with no reason in the compact email form (designer's review): the reason stands under
+    "Send", or beside the box it asks for, in every form the room chooses."""
+    display, size = shape
+    pilot = start(tmp_path, language, size, display)
+    try:
+        if accessible:
+            pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        t = ctx.t
+        ctx.show(ctx.routes.share(["RUN-115"]))
+        pilot.advance(0.1)
+        pilot.tap(t("Send it to me by email"))
+        pilot.type("ada@example.org")
+        pilot.advance(0.1)
+        tree = widgets(pilot)
+        send = next(w for w in tree if w["role"] == "button" and w["label"] == t("Send"))
+        assert not send["enabled"]
+        target = pilot.app.display().screen.theme.size("touch_target")
+        near = [pygame.Rect(send["bounds"]), *(pygame.Rect(w["bounds"]) for w in tree
+                                               if w["label"] == t("I agree to receive this email (required)"))]
+        reasons = [pygame.Rect(w["bounds"]) for w in tree
+                   if w["role"] == "text" and w["label"] == t("Tick the required box first")]
+        assert any(0 <= reason.top - control.bottom <= target // 2 and reason.left < control.right and
+                   control.left < reason.right for reason in reasons for control in near), \
+            f"'Send' greyed without its reason under it or under the box: {send}, {reasons}"
     finally:
         pilot.close()
