@@ -4,7 +4,6 @@ the controls within reach, several search results over the keyboard, nothing cut
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -17,18 +16,6 @@ from tests.test_layout_matrix import SHAPES, accessibility_labels, pilot_for
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
 
-
-@pytest.fixture(params=SHAPES, ids=IDS)
-def accessible(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
-    """A German session in accessible mode on one of the five shapes."""
-    display, size = request.param
-    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
-        yield pilot
-    finally:
-        pilot.close()
 
 
 def header_on_screen(pilot: Pilot) -> pygame.Rect:

@@ -7,7 +7,6 @@ dots only: no digit of it is ever written, in the tree, the strip or the pixels'
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +20,6 @@ from tests.test_layout_matrix import SHAPES, pilot_for
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
 LONG = "daniela.schneider-hoffmann@example.org"
 
-
-@pytest.fixture(params=SHAPES, ids=IDS)
-def accessible(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
-    """A German session in accessible mode on one of the five shapes, "send it by email" offered."""
-    display, size = request.param
-    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
-        yield pilot
-    finally:
-        pilot.close()
 
 
 def widgets(pilot: Pilot) -> list[dict[str, Any]]:
