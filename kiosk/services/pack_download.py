@@ -40,6 +40,12 @@ class FetchProblem(Exception):
         self.kind, self.reason, self.url = kind, reason, url
         super().__init__(f"{url}: {reason}" if url else reason)
 
+    def copy(self) -> FetchProblem:
+        """The same problem, to raise where the one kept (a download cut from another thread) is not raised:
+        a problem raised holds its traceback, whose frames hold the kiosk's Shop, and the download's `Line`,
+        which keeps its problem, outlived the download (a test process found a whole kiosk kept that way)."""
+        return FetchProblem(self.kind, self.reason, self.url)
+
     def at(self, url: str) -> FetchProblem:
         """The same problem, naming the URL that was offered."""
         return self if self.url else FetchProblem(self.kind, self.reason, url)
@@ -206,7 +212,7 @@ class Reading:
         if error is None:
             return
         if self.line.cut_by is not None:
-            raise self.line.cut_by from error
+            raise self.line.cut_by.copy() from error
         if isinstance(error, FetchProblem):
             return
         if isinstance(error, requests.Timeout | urllib3.exceptions.TimeoutError):
@@ -222,4 +228,4 @@ def blocks(line: Line, response: requests.Response, words: Callable[[BaseExcepti
         while block := response.raw.read1(BLOCK):
             yield block
     if line.cut_by is not None:
-        raise line.cut_by
+        raise line.cut_by.copy()
