@@ -41,8 +41,9 @@ def shown_widgets(pilot: Pilot) -> int:
 
 
 def test_pages_left_behind_do_not_wait_for_the_cycle_collector(shopping: Pilot, no_cycle_collector: None) -> None:
-    # what an earlier test in the same process left (CI runs every test in one process: 8 widgets there, not
-    # traced yet) is not this journey's pages: only the widgets made from here on are counted
+    # what an earlier test in the same process left is not this journey's pages: only the widgets made from here
+    # on are counted (CI runs every test in one process: the 8 widgets found there were an attract screen that a
+    # stalled pack download kept, tests/test_signed_packs.py, fixed in kiosk/services/pack_download.py)
     screen = shopping.app.display().screen
     stacked = {id(widget) for scene in screen.stack.scenes for widget in scene.tree(screen.size).walk()}
     made_before = [thing for thing in gc.get_objects() if isinstance(thing, Widget) and id(thing) not in stacked]
