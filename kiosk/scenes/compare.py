@@ -58,15 +58,16 @@ class CompareScene(ShopScene):
         return next((line.best for line in comparison.rows if line.key == "price"), frozenset())
 
     def _rating_words(self, rating: float, reviews: int) -> str:
-        """A rating as every column writes it, with its number of reviews, on one line ("4,7 ★ (6)": short
-        enough for four narrow columns in the larger text); with no review, no stars at all ("3,6 ★ (0)" read
-        as a made-up rating: designer's review) but "No reviews yet"."""
-        if not reviews:
+        """A rating as every column writes it, on one line ("4,7 ★ (6)": short enough for four narrow columns
+        in the larger text). The catalogue's rating without a review in the pack is the one the product page
+        shows ("3,6 ★", no "(0)", which read as made up: designer's review); no rating at all, "No reviews yet"."""
+        if not rating:
             return self.ctx.t("No reviews yet")
         shown = self.ctx.fmt.number(rating)
         if rating == int(rating):  # "4,0" beside "4,3", not "4"
             shown += self.ctx.fmt.number(0.5).strip("05") + "0"
-        return f"{shown}\u00a0★\u00a0({reviews})"  # never broken over two lines
+        # never broken over two lines
+        return f"{shown}\u00a0★\u00a0({reviews})" if reviews else f"{shown}\u00a0★"
 
     def _stock_words(self, stock: int) -> str:
         """Whether a product is on the shelf: what the table compares (not how many are left)."""
