@@ -260,7 +260,7 @@ class ShopScene(Scene):
         root = Root((0, 0, width, height), color="")
         box = kit.panel("surface")
         actions = buttons(box)
-        side_by_side = row(*actions, gap=gap)
+        side_by_side = row(*actions, gap=gap, justify="center" if choices else "start")
         box_w = min(width - 2 * margin, max(width * 2 // 3, theme.size("dialog")))
         inner = box_w - 4 * margin
         if side_by_side.natural(inner)[0] > inner or any(a.natural(inner // len(actions))[0] > inner // len(actions)
@@ -275,11 +275,11 @@ class ShopScene(Scene):
                           padding=Insets.all(pad), widget=box, width=fixed(box_w))
 
         made = content(body(box), 2 * margin)
-        if choices and made.natural(box_w)[1] > room:  # choices stand in two columns first (the buttons in
-            # their grid: Cancel beside the last language), then closer
-            made = content([grid(*body(box), *buttons(box), columns=2, gap=gap)], 2 * margin, False)
+        if choices and made.natural(box_w)[1] > room:  # choices stand in two columns first, then closer; the
+            # buttons on their own row under the grid (in a cell of it, Cancel was read as one more language)
+            made = content([grid(*body(box), columns=2, gap=gap)], 2 * margin)
             if made.natural(box_w)[1] > room:
-                made = content([grid(*body(box), *buttons(box), columns=2, gap=gap)], margin, False)
+                made = content([grid(*body(box), columns=2, gap=gap)], margin)
         elif made.natural(box_w)[1] > room:  # less room around the words
             made = content(made.children[1].children[0].children, margin)
         return self.mounted(root, layer(made, margin=margin, keep=keep))

@@ -6,7 +6,7 @@ from functools import partial
 from typing import Any
 
 from kiosk.scenes.base import LANGUAGE_NAMES, ShopScene
-from kiosk.ui.layout import Box, flex
+from kiosk.ui.layout import Box, fit
 from kiosk.ui.widgets import Panel, Root
 
 
@@ -42,9 +42,10 @@ class LanguagePicker(ShopScene):
             return made
 
         root = self.dialog(size, ctx.t("Choose your language"), choices,
-                           # outlined as the languages beside it are (borderless, it looked like a word left
-                           # over in their grid: designer's review)
-                           lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="secondary", width=flex())],
+                           # a text action on its own row under the languages: outlined as they are, it was
+                           # read as a sixth language (designer's review); a wide target still
+                           lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="text",
+                                                   width=fit(min=3 * ctx.theme.size("touch_target")))],
                            choices=True)
         root.on_tap = ctx.back  # a touch outside keeps the language
         return root

@@ -478,6 +478,9 @@ BUTTON_STYLES = {
     "accent": ("accent", "on_accent", ""),
     "secondary": ("surface", "primary", "primary"),
     "ghost": ("", "primary", ""),
+    # a secondary way out beside choices (a dialog's Cancel under its languages): no outline, so it is not read as
+    # one more choice; its word underlined, so it still reads as something to tap
+    "text": ("", "primary", ""),
     "chip": ("surface", "text", "divider"),
     "chip_on": ("primary", "on_primary", ""),
     "choice_on": ("surface", "text", "primary"),  # a chosen option: its edge, thick (see `Choice`)
@@ -520,7 +523,7 @@ class Button(Widget):
         fill, ink, border = BUTTON_STYLES[self.style]
         radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
         if not self.enabled:
-            fill, border = "", "divider" if self.style not in ("header", "ghost") else ""
+            fill, border = "", "divider" if self.style not in ("header", "ghost", "text") else ""
         if fill:
             color = theme.color(fill)
             if self.pressed:
@@ -565,7 +568,12 @@ class Button(Widget):
             painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top)))
             painter.surface.blit(note, note.get_rect(midtop=(rect.centerx, top + image.get_height())))
         else:
-            painter.surface.blit(image, image.get_rect(center=rect.center))
+            placed = image.get_rect(center=rect.center)
+            painter.surface.blit(image, placed)
+            if self.style == "text":
+                under = placed.bottom - theme.px(2)
+                pygame.draw.line(painter.surface, ink_color, (placed.left, under), (placed.right, under),
+                                 max(2, theme.px(3)))
         self._paint_badge(painter, rect)
 
     def _paint_done(self, painter: Painter, rect: pygame.Rect) -> None:

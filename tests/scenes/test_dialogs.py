@@ -134,3 +134,46 @@ def test_a_tap_on_the_disabled_compare_button_says_why(tmp_path: Path, accessibl
         assert [s["label"] for s in statuses] == [said]
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("display, size, accessible", [
+    ("terminal", (1920, 1080), False), ("window", (3840, 2160), False), ("terminal", (800, 1280), True),
+    ("terminal", (1080, 1920), False), ("window", (2160, 3840), True)])
+@pytest.mark.quick_first(1)  # a landscape grid in CI
+def test_the_language_dialogs_cancel_is_not_read_as_a_sixth_language(
+        tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
+    """"Annuler" was outlined as the languages are and, in the landscape grids, stood in a language's slot
+    beside "Italiano": a sixth language. It stands on its own row under every language, as a text action
+    (no outline, its word underlined), a touch target still, and a tap on it keeps the language."""
+    pilot = shopper_on_a_department(tmp_path, display, size, "fr", accessible)
+    try:
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.language_picker())
+        pilot.advance(0.1)
+        assert frame_of_the_modal(pilot) == []
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        buttons = {w["label"]: w for w in widgets if w["role"] == "button"}
+        languages = [buttons[name] for name in ("Français", "English", "Deutsch", "Español", "Italiano")]
+        cancel = buttons["Annuler"]
+        lowest = max(w["bounds"][1] + w["bounds"][3] for w in languages)
+        assert cancel["bounds"][1] >= lowest, (cancel["bounds"], lowest)
+        target = pilot.app.display().screen.theme.size("touch_target")
+        assert min(cancel["bounds"][2:]) >= target, cancel["bounds"]
+        theme = pilot.app.display().screen.theme
+        primary = theme.color("primary")[:3]
+        shown = pygame.image.load(str(pilot.screenshot(tmp_path / "dialog.png")))
+
+        def outlined(widget: dict[str, object]) -> bool:
+            x, y, _w, h = widget["bounds"]  # type: ignore[misc]
+            return any(shown.get_at((x + dx, y + h // 2))[:3] == primary for dx in range(theme.px(8)))
+
+        assert outlined(buttons["English"]), "a language is outlined"
+        assert not outlined(cancel), "Cancel is not outlined as a language"
+        x, y, w, h = cancel["bounds"]
+        inked = [shown.get_at((x + w // 2 + dx, y + dy))[:3] == primary for dx in range(-w // 4, w // 4)
+                 for dy in range(h)]
+        assert any(inked), "its word in the primary colour"
+        pilot.tap("Annuler")
+        assert pilot.scene != "language" and pilot.state()["session"]["language"] == "fr"
+    finally:
+        pilot.close()
