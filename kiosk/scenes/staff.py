@@ -103,6 +103,11 @@ class PinPadScene(ShopScene, Modal[bool]):
             around = Insets.all(gap // 2 if reach_top and beside else gap if compact else margin)
             # (beside the pad, the title on one line: "Code du personnel" wrapped)
             widest = theme.size("dialog") * (4 if beside and reach_top else 3 if beside else 2) // 2
+            if compact and not beside:  # the title beside the dots on one line, as the other shapes show it
+                # (the 4K window split it, "Code du / personnel", squeezed beside the dots: designer's review)
+                text = self.ctx.screen.text
+                widest = max(widest, text.width(t("Staff PIN"), theme.size("title"), True) + gap +
+                             text.width(dots.strip(), theme.size("headline"), True) + 2 * around.left + gap)
             box_w = min(width - 2 * margin, max(widest, columns * max(key_h, cancel_w) + (columns - 1) * key_gap +
                                                 2 * around.left))
             if beside:  # the words take what the pad leaves (each key as wide as Cancel's word)

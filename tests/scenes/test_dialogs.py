@@ -177,3 +177,30 @@ def test_the_language_dialogs_cancel_is_not_read_as_a_sixth_language(
         assert pilot.scene != "language" and pilot.state()["session"]["language"] == "fr"
     finally:
         pilot.close()
+
+@pytest.mark.parametrize("display, size, accessible", [
+    ("window", (3840, 2160), False), ("window", (3840, 2160), True), ("terminal", (1920, 1080), False),
+    ("terminal", (800, 1280), True), ("window", (2160, 3840), False)])
+@pytest.mark.quick_first(1)  # the 4K window in CI
+def test_the_pin_pads_title_stands_on_one_line(
+        tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
+    """The 4K window's PIN pad split its title over two lines ("Code du / personnel") squeezed beside the
+    dots: it reads on one line, as on the other shapes (tree: the words fit their box's width; pixels: their
+    ink is one line tall)."""
+    pilot = shopper_on_a_department(tmp_path, display, size, "fr", accessible)
+    try:
+        pilot.app.display().staff.open_pin_pad()
+        pilot.advance(0.1)
+        screen = pilot.app.display().screen
+        title = next(w for w in screen.stack.top.tree(screen.size).walk()
+                     if w.label == "Code du personnel" and w.role == "heading")
+        pixels = screen.theme.size(title.size_name)  # type: ignore[attr-defined]
+        assert len(screen.text.wrap(title.label, pixels, title.rect.width, True, 3)) == 1, title.rect
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        x, y, w, h = next(w for w in widgets if w["label"] == "Code du personnel")["bounds"]
+        shown = pygame.image.load(str(pilot.screenshot(tmp_path / "pin.png")))
+        ink = screen.theme.color("text")[:3]
+        inked = [dy for dy in range(h) if any(shown.get_at((x + dx, y + dy))[:3] == ink for dx in range(w))]
+        assert inked and inked[-1] - inked[0] < screen.text.line_height(pixels, True), (inked[0], inked[-1])
+    finally:
+        pilot.close()
