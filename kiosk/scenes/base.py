@@ -793,12 +793,18 @@ def in_stock_first(products: Sequence[ProductSummary], limit: int) -> list[Produ
     return sorted(products, key=lambda product: product.stock <= 0)[:limit]
 
 
-def stock_text(ctx: SceneContext, stock: int) -> tuple[str, str]:
-    """What to say about stock, and in which colour."""
+def stock_text(ctx: SceneContext, stock: int, sized: bool = False, size: str = "") -> tuple[str, str]:
+    """What to say about stock, and in which colour. A product that comes in sizes (`sized`) says no bare
+    count before one is chosen ("In stock: 38" read as "size 38 in stock" on shoes sized 39 to 46), and the
+    count with its `size` once one is."""
     if stock <= 0:
         return ctx.t("Out of stock — order it here"), "danger"
     if stock <= 3:
         return ctx.t("Only {count} left in store", count=stock), "accent"
+    if size:
+        return ctx.t("Size {size}: {count} in stock", size=size, count=stock), "best"
+    if sized:
+        return ctx.t("In stock"), "best"
     return ctx.t("In stock: {count}", count=stock), "best"
 
 

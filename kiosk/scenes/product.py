@@ -56,7 +56,7 @@ class ProductScene(ShopScene):
         if product is None:
             return ()
         stock, _ = self.availability(product)
-        place = ctx.t("Aisle {aisle}", aisle=product.aisle) if product.aisle and self.in_store_shown else ""
+        place = self.aisle_words(product.aisle) if product.aisle and self.in_store_shown else ""
         return (product.title(ctx.lang), ctx.fmt.price(self.paid_cents(product)),
                 " · ".join(part for part in (stock, place) if part))
 
@@ -65,6 +65,10 @@ class ProductScene(ShopScene):
         below starts with its sizes)."""
         pictures = self.gallery.paths or self._pictures()
         return str(pictures[min(self.gallery.index, len(pictures) - 1)]) if pictures else ""
+
+    def aisle_words(self, aisle: str) -> str:
+        """"Aisle B1" that never breaks across two lines ("Gang" at a line's end, "B1" under it)."""
+        return self.ctx.t("Aisle {aisle}", aisle=aisle).replace(" ", "\u00a0")
 
     @property
     def in_store_shown(self) -> bool:
@@ -78,7 +82,8 @@ class ProductScene(ShopScene):
 
     def availability(self, product: Product) -> tuple[str, str]:
         """The stock line (of the size or colour chosen) and its colour."""
-        return stock_text(self.ctx, self.chosen_stock(product))
+        return stock_text(self.ctx, self.chosen_stock(product), sized=any(v.size for v in self.variants),
+                          size=self.variant.size if self.variant is not None else "")
 
     def variant_note(self, variant: Variant) -> str:
         """What a size's or colour's chip says under it: in stock, or to order."""
@@ -363,9 +368,9 @@ class ProductScene(ShopScene):
             return []
         if self.ctx.shop.catalog.store_map() is not None:
             return [kit.button(t("Aisle {aisle}: show on the map", aisle=product.aisle), self.show_map,
-                               style="ghost", size=size, shown=t("Aisle {aisle}", aisle=product.aisle),
+                               style="ghost", size=size, shown=self.aisle_words(product.aisle),
                                note=t("see the map"))]
-        return [kit.words(t("Aisle {aisle}", aisle=product.aisle), size="title", bold=True, width=fit(),
+        return [kit.words(self.aisle_words(product.aisle), size="title", bold=True, width=fit(),
                           max_lines=1)]
 
     def _ways(self) -> Box:

@@ -41,10 +41,13 @@ class ReviewScene(ShopScene):
                 "keyboard": self.typing or self.step != "text"}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the form: the product reviewed, and the stars chosen."""
+        """In reach mode, above the form: the product reviewed, and the stars chosen once the page under it
+        no longer shows them (on the first step it does: "No stars yet" was said twice)."""
         ctx, t = self.ctx, self.ctx.t
         product = ctx.shop.catalog.product(self.sku)
         name = product.title(ctx.lang) if product else self.sku
+        if self.step == "text":
+            return (t("Your review of {name}", name=name),)
         stars = t("{rating} out of 5", rating=self.stars) if self.stars else t("No stars yet")
         return (t("Your review of {name}", name=name), "★" * self.stars + "☆" * (5 - self.stars) + "  " + stars)
 

@@ -123,6 +123,6 @@ def test_the_same_walk_finds_the_inside_while_the_store_is_open(tmp_path: Path) 
         pilot.tap(label="English")
         pilot.tap(label="Racer Carbon Pro")
         found = inside_words(pilot)
-        assert "In stock: 38" in found and "Aisle B1: show on the map" in found
+        assert "In stock" in found and "Aisle B1: show on the map" in found
     finally:
         pilot.close()
