@@ -534,10 +534,14 @@ class ProductScene(ShopScene):
         # as wide with the words under it as without them
         least = compare_button(one_more, theme.size("thumb")).natural(ctx.size[0])[0]
 
-        def lines(comparing: bool, reason: str) -> list[Box]:
+        # nothing compared yet: no greyed "Compare (0)" taking the bar's prime room (designer's review), but its
+        # room kept, so that nothing moves when the first product comes in
+        room = compare_button("", least).natural(ctx.size[0])[0]
+
+        def lines(comparing: bool, reason: str, counted: bool = True) -> list[Box]:
             toggle = t("Remove from comparison") if comparing else t("Add to comparison")
             compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
-                       compare_button(reason, least)]
+                       compare_button(reason, least) if counted else Box("leaf", width=fixed(room))]
             if not ordering:
                 return [row(*compare, gap=gap, align="start")]
             if self.wide(ctx.size):
@@ -550,7 +554,7 @@ class ProductScene(ShopScene):
         tallest = max(bar(lines(comparing, reason)).natural(ctx.size[0])[1]
                       for comparing in (False, True) for reason in ("", one_more))
         # (none chosen yet: "Add to comparison" beside it says what to do)
-        shown = bar(lines(self.sku in ctx.session.compare, self.compare_reason() if count else ""))
+        shown = bar(lines(self.sku in ctx.session.compare, self.compare_reason() if count else "", count > 0))
         shown.height = fit(min=tallest)
         return column(kit.rule(), shown, widget=kit.panel("surface", radius=False))
 

@@ -204,3 +204,36 @@ def test_the_pin_pads_title_stands_on_one_line(
         assert inked and inked[-1] - inked[0] < screen.text.line_height(pixels, True), (inked[0], inked[-1])
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("display, size, accessible", [
+    ("terminal", (1080, 1920), False), ("window", (3840, 2160), False), ("terminal", (800, 1280), True)])
+@pytest.mark.quick_first(1)  # a portrait bar in CI
+def test_the_product_bar_shows_no_compare_count_before_a_product_is_compared(
+        tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
+    """A greyed "Comparer (0)" took the product bar's prime room while nothing was compared (designer's
+    review): it shows from the first product on, in the room kept for it, so nothing in the bar moves."""
+    pilot = pilot_for(tmp_path, display, size, "fr")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(accessible)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.product("RUN-115"))
+        pilot.advance(0.1)
+
+        def bar() -> dict[str, list[int]]:
+            widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+            return {w["label"]: w["bounds"] for w in widgets if w["role"] == "button"}
+
+        before = bar()
+        assert not [label for label in before if label.startswith("Comparer (")], before.keys()
+        empty = pygame.image.load(str(pilot.screenshot(tmp_path / "none.png")))
+        pilot.tap("Ajouter au comparateur")
+        pilot.advance(0.1)
+        after = bar()
+        x, y, w, h = after["Comparer (1)"]
+        assert after["Retirer du comparateur"] == before["Ajouter au comparateur"], "the toggle keeps its place"
+        kept = {tuple(empty.get_at((x + dx, y + h // 2)))[:3] for dx in range(0, w, 2)}
+        assert len(kept) == 1, "nothing drawn in the room kept for the count"
+    finally:
+        pilot.close()
