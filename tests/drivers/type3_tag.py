@@ -41,7 +41,10 @@ def serve(port: int, idm: str, text: str, seconds: float) -> None:
     end = time.monotonic() + seconds
     with nfc.ContactlessFrontend(f"udp:127.0.0.1:{port}") as clf:
         target = nfc.clf.LocalTarget("212F")
-        target.sensf_res = bytearray.fromhex("01" + idm + "03014B024F4993FF" + "12FC")
+        # PMm bytes 5 and 6 announce the slowest read and write times a Type 3 tag may (about 0.3 s for a
+        # block): this emulator is a Python process, and on a busy machine it answers in tens of
+        # milliseconds, not the 5 ms a real card promises, so the reader would give up on every read.
+        target.sensf_res = bytearray.fromhex("01" + idm + "03014B024FFFFFFF" + "12FC")
         print("READY", flush=True)
         while time.monotonic() < end:
             activated = clf.listen(target, min(1.0, max(0.05, end - time.monotonic())))
