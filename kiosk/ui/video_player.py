@@ -1,16 +1,16 @@
 """A video file played by its timestamps: decoded and scaled in a worker thread, shown by the loop.
 
 The worker decodes with PyAV (FFmpeg) and scales each picture once to the size shown, keeping it YUV
-4:2:0 (film_scaler.py), and hands it over through a queue; the loop turns the one it shows into RGB,
-once, when its time comes (frames dropped unseen are never turned). What a playing film holds is
-counted in frames at the size shown: the one shown (RGB, 3 bytes a pixel: 12 MB at the 3840x2160
-window's 2686x1510) and those waiting to be shown (YUV, 1.5 bytes a pixel), as many as fit in
+4:2:0 (film_scaler.py), and hands it over through a queue; the frame shown stays YUV too, and is turned
+into the screen's pixels where it is drawn, band by band (frames dropped unseen are never turned). What a
+playing film holds is counted in frames at the size shown, YUV, 1.5 bytes a pixel (6 MB at the 3840x2160
+window's 2686x1510): the one shown and those waiting to be shown, as many as fit in
 `AHEAD_BYTES` (three at the terminal's 1080x608, one on the 4K window), so that a moment when others
 take the machine does not make the worker late (with one waiting, a loaded terminal dropped two to four
 times as many frames: bench/video.py). The worker waits for room *before* it decodes the next picture,
 so that it never holds a finished frame while it waits, nor a decoded picture (each one held makes
 FFmpeg's decoder keep one more 1080p picture, 3 MB); a frame's room is given back once it is shown
-(turned into RGB) or dropped, so that FFmpeg's pools of frames stay that small. The loop asks
+or dropped, so that FFmpeg's pools of frames stay that small. The loop asks
 `frame(now)` on every turn and gets the newest frame that is due by the injected clock; frames whose
 time has passed are dropped (counted), so a slow machine shows fewer frames, never a slower film. The
 worker drops them too, before scaling, once it is behind the clock (but scales one in BEHIND_SHOW_EVERY
@@ -61,11 +61,24 @@ WAIT_AT_MOST_S = 10.0  # on a manual clock: how long frame() waits for the worke
 
 @dataclass(frozen=True)
 class Frame:
-    """One decoded frame, scaled: `at` is its time in the film (seconds, loops added up)."""
+    """One decoded frame, scaled, in YUV: `at` is its time in the film (seconds, loops added up)."""
 
     at: float
-    surface: pygame.Surface
-    pixels: object = field(repr=False)  # the decoded picture whose memory the surface borrows
+    picture: av.VideoFrame = field(repr=False)
+    scaler: FilmScaler = field(repr=False)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Its size in pixels (the size shown)."""
+        return self.scaler.size
+
+    def draw(self, surface: pygame.Surface, topleft: tuple[int, int]) -> None:
+        """Draw it on `surface` at `topleft` (the rows inside the surface's clip)."""
+        self.scaler.draw(self.picture, surface, topleft)
+
+    def image(self) -> pygame.Surface:
+        """It on a surface of its own (tests; the screen never needs one)."""
+        return self.scaler.image(self.picture)
 
 
 @dataclass(frozen=True)
@@ -183,7 +196,7 @@ class VideoPlayer:
             due, counted, self._next = self._next, True, None
         if due is not None:
             self._show(due)
-            del due  # its picture goes back to the worker's pool before the worker may make the next one
+            del due  # held by the frame shown now; the one shown before went back to the worker's pool
             if counted:
                 self._let_go()
         sound = self._sound
@@ -194,20 +207,25 @@ class VideoPlayer:
         return self._current
 
     def _show(self, due: _Scaled) -> None:
-        """Make `due` the frame shown, turned into RGB; the film fails (a line for staff) if it cannot be."""
+        """Make `due` the frame shown (the one shown before goes back to the worker's pool)."""
+        assert self._scaler is not None
+        self._current = Frame(due.at, due.picture, self._scaler)
+        self.shown += 1
+
+    def draw(self, surface: pygame.Surface, topleft: tuple[int, int]) -> None:
+        """Draw the frame shown on `surface` at `topleft` (within its clip); a frame that cannot be drawn
+        ends the film with a line for staff (the widget shows its poster again on its next turn)."""
         import av
 
-        assert self._scaler is not None
-        self._current = None  # its buffer goes back to the pool, for the one made now
+        frame = self._current
+        if frame is None:
+            return
         try:
-            surface, pixels = self._scaler.surface(due.picture)
+            frame.draw(surface, topleft)
         except (av.FFmpegError, ValueError) as error:
             self.failed = f"video {self.path.name} cannot be played: {error}"
             log.warning("%s", self.failed)
             self.ended = True
-            return
-        self._current = Frame(due.at, surface, pixels)
-        self.shown += 1
 
     def _let_go(self) -> None:
         """A frame was shown or dropped: the worker may make another."""

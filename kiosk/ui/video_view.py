@@ -50,8 +50,8 @@ def first_frame(path: str, box: tuple[int, int]) -> pygame.Surface | None:
         with av.open(path, metadata_errors="ignore") as container:
             stream = container.streams.video[0]
             for frame in container.decode(stream):
-                surface, _ = FilmScaler(fitted((frame.width, frame.height), box)).scaled_surface(frame)
-                return surface.copy()  # the copy owns its pixels; the decoded picture goes
+                scaler = FilmScaler(fitted((frame.width, frame.height), box))
+                return scaler.image(scaler.scale(frame))
     except (av.FFmpegError, OSError, ValueError, IndexError, pygame.error) as error:
         log.warning("video %s has no poster: %s", Path(path).name, getattr(error, "strerror", None) or error)
         return None
@@ -172,7 +172,7 @@ class VideoView(Widget):
         drawn = None if frame is None else frame.at
         if drawn != self._drawn:
             if self._drawn is not None and frame is not None:
-                self._invalidate_picture(frame.surface)  # the picture alone changed (a 4K film: half the box)
+                self._invalidate_picture(frame.size)  # the picture alone changed (a 4K film: half the box)
             else:
                 self.invalidate()
             self._drawn = drawn
@@ -202,26 +202,26 @@ class VideoView(Widget):
         """The room the picture is fitted into: the box, less the captions' band when they have one."""
         return self.rect.width, max(1, self.rect.height - self.caption_band)
 
-    def picture_rect(self, rect: pygame.Rect, image: pygame.Surface | None) -> pygame.Rect:
-        """Where the picture (`image`, when there is one) goes in `rect`: centred, or, with a captions' band,
+    def picture_rect(self, rect: pygame.Rect, size: tuple[int, int] | None) -> pygame.Rect:
+        """Where the picture (of `size`, when there is one) goes in `rect`: centred, or, with a captions' band,
         centred together with the band under it."""
-        size = image.get_size() if image is not None else self.picture_room()
+        size = size or self.picture_room()
         placed = pygame.Rect((0, 0), size)
         placed.center = rect.center
         if self.caption_band:
             placed.top = rect.top + (rect.height - size[1] - self.caption_band) // 2
         return placed
 
-    def _invalidate_picture(self, image: pygame.Surface) -> None:
+    def _invalidate_picture(self, size: tuple[int, int]) -> None:
         """Ask for the picture's area alone to be drawn again."""
         root = self.root()
         if isinstance(root, Root):
-            root.damage(self.picture_rect(self.screen_rect(), image).clip(self.visible_rect()))
+            root.damage(self.picture_rect(self.screen_rect(), size).clip(self.visible_rect()))
 
     def opaque_rect(self, rect: pygame.Rect) -> pygame.Rect | None:
         """The picture, while a frame of the film is shown (a frame has no transparent pixel)."""
         frame = self.player.current if self.player is not None else None
-        return None if frame is None else self.picture_rect(rect, frame.surface)
+        return None if frame is None else self.picture_rect(rect, frame.size)
 
     def prepare(self, painter: Painter) -> None:
         """Ask for the poster now (it is made on the picture worker)."""
@@ -239,11 +239,16 @@ class VideoView(Widget):
         """The frame shown (or the poster, with a play button when a tap plays it), then the caption."""
         if self.backdrop:
             painter.surface.fill(painter.theme.color(self.backdrop), rect.clip(painter.clip))
-        frame = self.player.current if self.player is not None else None
-        image = frame.surface if frame is not None else self._poster(painter, self.picture_room())
-        picture = self.picture_rect(rect, image)
-        if image is not None:
-            painter.surface.blit(image, picture)
+        player = self.player
+        frame = player.current if player is not None else None
+        if player is not None and frame is not None:
+            picture = self.picture_rect(rect, frame.size)
+            player.draw(painter.surface, picture.topleft)  # no copy of the frame in RGB: into the screen
+        else:
+            image = self._poster(painter, self.picture_room())
+            picture = self.picture_rect(rect, None if image is None else image.get_size())
+            if image is not None:
+                painter.surface.blit(image, picture)
         if frame is None and self.on_tap is not None and not self._wanted:
             self._paint_play_button(painter, rect)
         if self._caption and frame is not None:

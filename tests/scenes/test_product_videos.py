@@ -60,7 +60,11 @@ def middle(pilot: Pilot, film: VideoView) -> pygame.Color:
     return pilot.app.display("terminal").screen.full.get_at(film.screen_rect().center)
 
 
-def test_a_tap_plays_the_film_in_place_and_another_stops_it(tmp_path: Path) -> None:
+def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_another_tap_stops_it(
+        tmp_path: Path) -> None:
+    """The language dialog over the playing film dims it; once the dialog closes, the film's picture is drawn
+    again at once from the frame it shows (kept in YUV, turned into the screen's pixels as it is drawn: the
+    clock has not moved, so no new frame comes to draw over the dimmed one), and the film plays on."""
     pilot = pilot_with_film(tmp_path)
     try:
         play = "Lire la vidéo : La roue avant et son frein à disque, en mouvement"
@@ -78,6 +82,24 @@ def test_a_tap_plays_the_film_in_place_and_another_stops_it(tmp_path: Path) -> N
         assert the_film(pilot).screen_rect() == place, "the page did not move"
         playing = pygame.image.load(str(pilot.screenshot(tmp_path / "playing.png")))
         assert number_of(playing.get_at(place.center)) == 45
+        pilot.tap("Langue")
+        pilot.advance(5 * FRAME, step=FRAME)
+        dimmed = pygame.image.load(str(pilot.screenshot(tmp_path / "dialog.png")))
+        pilot.tap("Annuler")
+        shot = pygame.image.load(str(pilot.screenshot(tmp_path / "closed.png")))
+        player = the_film(pilot).player
+        assert player is not None and player.current is not None
+        frame = player.current.image()
+        picture = film.picture_rect(place, frame.get_size())
+        points = [(x, y) for x in range(0, picture.width, 7) for y in range(0, picture.height, 7)]
+        assert any(dimmed.get_at((picture.x + x, picture.y + y)) != frame.get_at((x, y)) for x, y in points), \
+            "the dialog dims the film"
+        assert all(shot.get_at((picture.x + x, picture.y + y))[:3] == frame.get_at((x, y))[:3] for x, y in points), \
+            "the film's whole picture drawn again, nothing of the dialog left"
+        shown = number_of(shot.get_at(place.center))
+        assert shown >= 45
+        pilot.advance(FRAME, step=FRAME)
+        assert number_of(middle(pilot, film)) == shown + 1, "the film plays on"
         assert (poster.get_at((place.centerx, place.top + 10)) !=
                 playing.get_at((place.centerx, place.top + 10))), "the poster's play button is gone"
         stop = "Arrêter la vidéo : La roue avant et son frein à disque, en mouvement"

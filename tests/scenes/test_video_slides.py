@@ -294,8 +294,8 @@ def test_the_film_s_captions_stand_under_its_picture_never_over_it_and_above_the
         pilot.advance(4, step=FRAME)  # the film's second caption
         film = attract(pilot).film
         assert film is not None and film.player is not None and film.player.current is not None
-        frame = film.player.current.surface
-        picture = film.picture_rect(film.screen_rect(), frame)
+        frame = film.player.current.image()
+        picture = film.picture_rect(film.screen_rect(), frame.get_size())
         shot = pygame.image.load(str(pilot.screenshot(tmp_path / "slide.png")))
         step = max(4, picture.width // 60)
         assert all(shot.get_at((picture.x + x, picture.y + y))[:3] == frame.get_at((x, y))[:3]

@@ -220,7 +220,7 @@ def test_a_looping_webm_film_s_sound_goes_on_without_a_gap_when_the_film_starts_
         assert player.sound == "on"
         player.settle()
         first = player.frame(clock.monotonic())
-        assert first is not None and number_of(first.surface.get_at((10, 10))) == 0, \
+        assert first is not None and number_of(first.image().get_at((10, 10))) == 0, \
             "its pictures start at the first, after a look at the file's end for their length"
         play(player, clock, 4.6)
         assert player.loops == 2
