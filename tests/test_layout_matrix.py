@@ -46,12 +46,12 @@ MATRIX = [(display, size, language, accessible) for display, size in SHAPES for 
 SNAPSHOT_VARIANTS = {("fr", False), ("de", True)}  # German and accessible mode are in the snapshots
 SNAPSHOT_STEPS = {"home", "product", "compare-4", "checkout"}
 # The moments whose controls are all within reach in accessible mode on every shape (the forms with the
-# keyboard up, the share screen, the filters' sheet, staff's PIN pad). Not yet: the product page's sizes and
-# the department's grid on a landscape screen, laid out over the whole height, and the language dialog.
-REACH_MOMENTS = {"review", "email typed", "checkout typed", "share", "filters", "PIN pad"}
-# The moments where some controls are within reach: the department's toolbar ("Sort and filter"), though its
-# grid of cards takes the whole height of a landscape screen
-REACH_CONTROLS = {"department": ("Sort and filter",)}
+# keyboard up, the share screen, the filters' sheet, staff's PIN pad, the department: on a landscape screen its
+# grid and tools under a strip that names it). Not yet: the product page's pictures, and the language dialog.
+REACH_MOMENTS = {"review", "email typed", "checkout typed", "share", "filters", "PIN pad", "department",
+                 "compare-2", "compare-4"}
+# The moments where some controls are within reach (none now)
+REACH_CONTROLS: dict[str, tuple[str, ...]] = {}
 # In accessible mode, controls that stand in one row with another (the filter sheet's Close beside Reset and
 # Show, within reach on every shape: at the sheet's top it stood at 43 % of a portrait screen's height)
 REACH_BESIDE = {"filters": (("Close", "Reset"),)}
@@ -95,6 +95,9 @@ class Walk:
         widgets = self.pilot.request("tree")["displays"][display.name]["widgets"]
         self.problems += [f"{step}: {problem}" for problem in
                           layout_problems(widgets, display.screen.theme.size("touch_target"))]
+        if self.ctx.session.accessible and step in REACH_MOMENTS:
+            self.problems += [f"{step}: {problem}" for problem in
+                              reach_problems(widgets, display.screen.full.get_size(), display_reach(display))]
         if self.snapshots and step in SNAPSHOT_STEPS:
             width, height = display.screen.full.get_size()  # reach mode: the whole screen, not the zone
             check_snapshot(f"matrix/{self.where}-{step}", self.pilot.screenshot(self.folder / f"{step}.png"),

@@ -117,6 +117,29 @@ class ShopScene(Scene):
                 return summary
             lines.pop()
 
+    def reach_strip(self, width: int, height: int, title: str) -> Box:
+        """Above a landscape screen's reach zone, in sight but out of reach, across the width: the scene's
+        `banner_picture` on the left and what its `banner` says beside it, left-aligned, as large as fits in
+        `height` (a portrait screen's strip in the same words, laid out for a wide room); without a picture, the
+        `reach_summary`. Nothing to touch there."""
+        picture = self.banner_picture()
+        if not picture:
+            return self.reach_summary(width, height, title)
+        kit, margin, gap = self.kit, self.ctx.theme.size("margin"), self.ctx.theme.size("gap")
+        lines = list(self.banner()) or [title]
+        side = height - 2 * margin
+        room = width - side - 4 * margin
+        while True:
+            said = [kit.words(line, size=("headline", "title", "text")[min(i, 2)],
+                              sizes=("title", "text") if i < 2 else (), max_lines=2, bold=i < 1)
+                    for i, line in enumerate(lines)]
+            if len(lines) <= 1 or sum(box.natural(room)[1] for box in said) + gap * (len(said) - 1) <= side:
+                break
+            lines.pop()
+        words = column(*said, gap=gap, justify="center", height=flex())
+        return row(self.kit.picture(picture, side), words, gap=2 * margin, align="center",
+                   padding=Insets.all(margin), height=fixed(height))
+
     @staticmethod
     def mounted(root: Root, tree: Box, status: Status | None = None) -> Root:
         """`tree` mounted in `root` and laid out in it; the root can lay it out again (a status came)."""
@@ -585,6 +608,27 @@ class ShopScene(Scene):
             return row(said, button, gap=gap, align="center", padding=Insets(gap, margin, 0, margin))
         return column(kit.rule(), row(said, button, gap=gap, align="center", padding=Insets(gap, margin, gap, margin)),
                       widget=kit.panel("surface", radius=False))
+
+    def reach_tools(self, active: int, open_filters: Callable[[], None], width: int) -> Box:
+        """A list's tools on a landscape screen in accessible mode, in a column `width` wide beside its grid in
+        the reach zone (as bars across the bottom, over the header, they left the grid no row of cards whole):
+        "Sort and filter" (how many products, said above the reach zone), then while products wait to be
+        compared, how many and the comparison's button; at the column's foot, the nearest place."""
+        ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        label = ctx.t("Sort and filter")
+        parts = [kit.button(label, open_filters, style="secondary", width=flex(),
+                            shown="☰  " + label + (f" ({active})" if active else ""))]
+        count = len(ctx.session.compare)
+        if count:
+            said = ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
+                                count, limit=MAX_COMPARE)
+            parts += [kit.rule(), kit.words(said, color="muted", sizes=("small",), max_lines=2),
+                      kit.button(ctx.t("Compare ({count})", count=count), self.open_compare, style="accent",
+                                 enabled=count >= 2, why=self.compare_why(), reason=self.compare_reason(),
+                                 width=flex())]
+        return column(*parts, gap=gap, justify="end", padding=Insets.all(margin), width=fixed(width),
+                      height=flex(), widget=kit.panel("surface", radius=False))
 
     def compare_why(self) -> str:
         """What the comparison's button says when tapped with fewer than two products chosen."""

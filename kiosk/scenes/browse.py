@@ -75,6 +75,13 @@ class BrowseScene(ShopScene):
         else:
             grid = scroll(column(kit.words(t("No product matches these filters."), align="center", color="muted"),
                                  padding=Insets.all(2 * margin)), t("Products"), height=flex())
+        if reach_top := self.out_of_reach(size):  # a landscape screen in accessible mode: the department in
+            # words and a picture above the reach zone, its cards within reach (over the whole height, the top
+            # row stood out of reach and a second row showed its names without prices under the bars)
+            side = self.reach_tools(self.filter.active, self.open_filters, size[0] // 3)
+            body = column(self.reach_strip(size[0], reach_top, title), row(grid, side, height=flex()),
+                          height=flex())
+            return self.screen(size, title, body)
         if self.bars_in_reach(size):  # the toolbar within reach, over the comparison's bar
             return self.screen(size, title, column(grid), bottom=[tools, *self.compare_bar()])
         return self.screen(size, title, column(tools, grid), bottom=self.compare_bar())

@@ -87,6 +87,8 @@ class CompareScene(ShopScene):
                                                                "side."), size="title", align="center"),
                                                    kit.button(t("Find products"), ctx.home, style="accent"),
                                                    gap=2 * gap, align="center", padding=Insets.all(3 * margin)))
+        if self.out_of_reach(size):
+            return self._in_reach(size, comparison, title)
         wide = self.wide(size)
         # a short room (accessible mode's reach zone, a tablet's): the heads without their pictures (named in the
         # strip above in reach mode) and the switch beside "Send to my phone", so that several rows show
@@ -100,34 +102,8 @@ class CompareScene(ShopScene):
         names = [self._legend(narrow=True, width=names_w)] if wide else []
         cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
         heads, removes = self._heads(comparison, cell, pictures=not compact, removes=True, wide=wide)
-        bands: list[Box] = []
-        if len(comparison.departments) > 1:  # a bike beside a tent: said, rather than rows of "—"
-            bands.append(kit.words(t("Products of different departments ({departments}): only what they share is "
-                                     "compared.", departments=", ".join(comparison.departments)),
-                                   color="muted", max_lines=3))
         rows = [line for line in comparison.rows if self._shown(line)]
-        cheapest = self._cheapest(comparison)
-        if not rows:
-            bands.append(kit.words(t("These products are the same on every line compared."), color="muted",
-                                   align="center", max_lines=3))
-        heading = len(bands)  # the note and "the same on every line": not banded
-        for line in rows:
-            # a word wider than a narrow column ("Bewertungen" in four) a size smaller rather than cut; the lowest
-            # price says so under it, in the same ink as the others (a fact, not a colour that says "best"), the
-            # prices and their row's name on one line
-            price = line.key == "price"
-            label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
-                              width=names_w if wide else None, valign="center" if wide and not price else "top")
-            values = [column(kit.words(value, align="center", max_lines=2, sizes=("small",)),
-                             kit.words(t("cheapest"), size="small", align="center", max_lines=2))
-                      if price and index in cheapest else
-                      kit.words(value, align="center", max_lines=2, sizes=("small",),
-                                valign="top" if price else "center")
-                      for index, value in enumerate(line.values)]
-            cells = row(*([label] if wide else []), *values, gap=gap, align="stretch")
-            content = column(*([] if wide else [label]), cells, gap=gap // 4,
-                             padding=Insets(gap // 2, margin, gap // 2, margin))
-            bands += [self._band(content, line.differs), kit.rule()]
+        bands, heading = self._bands(comparison, rows, names_w, wide)
         if compact:
             # each product's "✕ Remove" under its name, in reach; where that leaves the table less than
             # ROWS_IN_SIGHT rows (four products on a tablet in the larger text), in a last row of the table instead
@@ -150,8 +126,79 @@ class CompareScene(ShopScene):
                       kit.rule(), table, height=flex())
         return self.screen(size, title, body, bottom=[bar])
 
+    def _bands(self, comparison: Comparison, rows: list[CompareRow], names_w: Size,
+               wide: bool) -> tuple[list[Box], int]:
+        """The table's bands: a note where the departments differ (or every row is the same), then one band per
+        row shown, each under a rule; and how many notes lead them."""
+        kit, t, gap, margin = self.kit, self.ctx.t, self.ctx.theme.size("gap"), self.ctx.theme.size("margin")
+        bands: list[Box] = []
+        if len(comparison.departments) > 1:  # a bike beside a tent: said, rather than rows of "—"
+            bands.append(kit.words(t("Products of different departments ({departments}): only what they share is "
+                                     "compared.", departments=", ".join(comparison.departments)),
+                                   color="muted", max_lines=3))
+        cheapest = self._cheapest(comparison)
+        if not rows:
+            bands.append(kit.words(t("These products are the same on every line compared."), color="muted",
+                                   align="center", max_lines=3))
+        heading = len(bands)  # the note and "the same on every line": not banded
+        for line in rows:
+            # a word wider than a narrow column ("Bewertungen" in four) a size smaller rather than cut; the lowest
+            # price says so under it, in the same ink as the others (a fact, not a colour that says "best"), the
+            # prices and their row's name on one line
+            price = line.key == "price"
+            label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
+                              width=names_w if wide else None, valign="center" if wide and not price else "top")
+            values = [column(kit.words(value, align="center", max_lines=2, sizes=("small",)),
+                             kit.words(t("cheapest"), size="small", align="center", max_lines=2))
+                      if price and index in cheapest else
+                      kit.words(value, align="center", max_lines=2, sizes=("small",),
+                                valign="top" if price else "center")
+                      for index, value in enumerate(line.values)]
+            cells = row(*([label] if wide else []), *values, gap=gap, align="stretch")
+            content = column(*([] if wide else [label]), cells, gap=gap // 4,
+                             padding=Insets(gap // 2, margin, gap // 2, margin))
+            bands += [self._band(content, line.differs), kit.rule()]
+        return bands, heading
+
+    def _in_reach(self, size: tuple[int, int], comparison: Comparison, title: str) -> Root:
+        """A landscape screen in accessible mode: the table to read over the whole width from the top (each
+        column headed by its product's name and aisle, words only), and at the foot of each column, within
+        reach, its product's buttons side by side: see it, remove it; "Differences only" and "Send to my phone" in
+        the bar under them. (The heads with their buttons stood at the top, out of reach, and three rows showed
+        under them.) The legend only where it tells shaded rows from others (every row shown differed)."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        width = size[0]
+        margin, gap = theme.size("margin"), theme.size("gap")
+        count = len(comparison.products)
+        names_w = fixed((width - 2 * margin) // 5)
+        cell = (width - 2 * margin - gap * count) // (count + 1)
+        heads, _ = self._heads(comparison, cell, pictures=False, removes=False, wide=True, tappable=False)
+        rows = [line for line in comparison.rows if self._shown(line)]
+        bands, heading = self._bands(comparison, rows, names_w, wide=True)
+        told = any(line.differs for line in rows) and not all(line.differs for line in rows)
+        legend = [self._legend(narrow=True, width=names_w, switch=False)] if told else [leaf(None, width=names_w)]
+        table = scroll(column(*([column(*bands[:heading], gap=gap, padding=Insets(gap, margin, gap, margin))]
+                                if heading else []), *bands[heading:]), t("Comparison"), height=flex())
+        assert isinstance(table.widget, ScrollView)
+        self._table = table.widget
+        target = theme.size("touch_target")
+        feet = [row(kit.button(product.title(ctx.lang), partial(self.open_product, product.sku), style="secondary",
+                               size="small", shown=t("View"), width=flex()),
+                    kit.button(t("Remove {name}", name=product.title(ctx.lang)), partial(self.remove, product.sku),
+                               style="secondary", size="title", shown="✕", width=fixed(target)),
+                    gap=gap // 2, width=flex())
+                for product in comparison.products]
+        send = kit.button(t("Send to my phone"), self.share, style="accent", width=flex())
+        bar = column(kit.rule(), row(self._switch(narrow=True), send, gap=gap, align="center",
+                                     padding=Insets(gap, margin, gap, margin)),
+                     widget=kit.panel("surface", radius=False))
+        feet_row = row(leaf(None, width=names_w), *feet, gap=gap, padding=Insets(gap, margin, gap, margin))
+        body = column(row(*legend, *heads, gap=gap, padding=Insets(margin, margin, gap, margin)), kit.rule(), table,
+                      kit.rule(), feet_row, height=flex())
+        return self.screen(size, title, body, bottom=[bar])
+
     def _heads(self, comparison: Comparison, cell: int, *, pictures: bool, removes: bool,
-               wide: bool = False) -> tuple[list[Box], list[Box]]:
+               wide: bool = False, tappable: bool = True) -> tuple[list[Box], list[Box]]:
         """Each product's head (its picture, name and aisle; a tap opens its page) and its "✕ Remove" button,
         under its name with `removes`; for columns about `cell` pixels wide (`wide`: a landscape screen's)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
@@ -183,7 +230,8 @@ class CompareScene(ShopScene):
                                                     reserve=True, align="center"),
                                 *aisle, *([leaf(None, height=flex()), buttons[-1]] if removes else []),
                                 gap=gap // 2, align="center", padding=Insets.all(gap // 2),
-                                height=fit(min=theme.size("touch_target")), widget=head))
+                                height=fit(min=theme.size("touch_target")) if tappable else fit(),
+                                widget=head if tappable else None))
         return heads, buttons
 
     def _shown(self, line: CompareRow) -> bool:
@@ -215,7 +263,7 @@ class CompareScene(ShopScene):
                                  checked=self.differences_only, switch=True, size="small" if narrow else "text")
         return switch if narrow else row(switch, leaf(None), align="center")
 
-    def _legend(self, narrow: bool = False, width: Size | None = None) -> Box:
+    def _legend(self, narrow: bool = False, width: Size | None = None, switch: bool = True) -> Box:
         """What the colour says: a shaded sample that reads as a row that differs (not an empty box); `narrow`:
         under the switch, in the names' column."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
@@ -229,8 +277,8 @@ class CompareScene(ShopScene):
                      kit.words(t("Shaded row: they differ"), size="small", bold=True, max_lines=lines, valign="center"),
                      gap=gap // 2)
         if narrow:
-            return column(self._switch(narrow=True), shaded, gap=gap // 2, align="start", justify="center",
-                          width=width)
+            return column(*([self._switch(narrow=True)] if switch else []), shaded, gap=gap // 2, align="start",
+                          justify="center", width=width)
         return flow(shaded, gap=gap)
 
     def toggle_differences(self) -> None:

@@ -11,10 +11,11 @@ import pytest
 
 from kiosk.core.catalog.database import BrowseFilter
 from kiosk.testing.pilot import Pilot
-from tests.layout_check import display_reach, header_bar, reach_problems
+from tests.layout_check import display_reach, header_bar, reach_problems, widgets_without_ink
 from tests.test_layout_matrix import SHAPES, accessibility_labels, pilot_for
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
+LANDSCAPES = [(display, size) for display, size in SHAPES if size[0] > size[1]]
 
 
 
@@ -186,5 +187,38 @@ def test_accessible_landscape_search_shows_two_whole_results_over_the_keyboard(t
         assert len(whole) >= 2, f"{len(whole)} whole result(s) over the keyboard"
         assert not [w for w in widgets if w["label"] in names and w.get("cut")], "names whole"
         assert out_of_reach(pilot) == []
+    finally:
+        pilot.close()
+
+
+# The shopper's screens of a landscape screen in accessible mode whose every control stands within reach
+LANDSCAPE_SCREENS = ("department", "compare")
+
+
+@pytest.mark.parametrize("display, size", LANDSCAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in LANDSCAPES])
+@pytest.mark.quick_first(1)  # the terminal in the quick loop, the 4K window in CI
+def test_every_control_of_a_landscape_accessible_screen_is_within_reach(tmp_path: Path, display: str,
+                                                                      size: tuple[int, int]) -> None:
+    """A landscape screen in accessible mode has its strip above the reach zone too, as a portrait one: every
+    control a shopper presses in the lower share of the screen `[accessibility] reach` says, drawn there (the
+    department's cards and tools, the comparison's heads and their Remove stood at the top of the screen, out
+    of a seated shopper's reach)."""
+    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(True)
+        ctx = pilot.app.display().ctx
+        ctx.session.add_to_compare("RUN-115")
+        ctx.session.add_to_compare("RUN-112")
+        routes = {"department": lambda: ctx.routes.browse("running"), "compare": ctx.routes.compare}
+        for name in LANDSCAPE_SCREENS:
+            ctx.show(routes[name]())
+            pilot.advance(0.1)
+            widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+            controls = [w for w in widgets if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][3] > 0]
+            assert len(controls) >= 5, f"{name}: {len(controls)} controls"
+            assert out_of_reach(pilot) == [], name
+            picture = pygame.image.load(str(pilot.screenshot(tmp_path / f"{name}.png")))
+            assert widgets_without_ink(controls, picture) == [], f"{name}: every control drawn where the tree says"
     finally:
         pilot.close()
