@@ -24,6 +24,7 @@ from typing import Any
 
 from bench.setup import REPO, make_config, pack_folder
 from kiosk.testing.broker import MOSQUITTO
+from kiosk.testing.xvfb import xvfb
 
 Row = tuple[str, str, float | None, str, float | None]  # what, size, value, unit, budget
 
@@ -172,27 +173,20 @@ def run(quick: bool, runs: int, work: Path) -> dict[str, Any]:
 
     demo = make_config(work, None)
     add("CPU, static screen (home), headless", "demo", _cpu_static_percent(demo, 2 if quick else 10), "% core", 1.0)
-    xvfb = shutil.which("Xvfb")
-    if xvfb:
-        server = subprocess.Popen([xvfb, ":87", "-screen", "0", "3840x2160x24", "-nolisten", "tcp"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            time.sleep(1.0)
+    if shutil.which("Xvfb"):
+        with xvfb(3840, 2160) as x_display:
             add("CPU, static screen (home), X11 window (Xvfb)", "demo",
-                _cpu_static_percent(demo, 2 if quick else 10, ":87"), "% core", 1.0)
+                _cpu_static_percent(demo, 2 if quick else 10, x_display), "% core", 1.0)
             # the window's surface (what the kiosk does) against SDL's renderer (a texture upload): without a
             # GPU the renderer is OpenGL in software (llvmpipe), which the kiosk therefore does not use
             for screen in ((1080, 1920), (3840, 2160)):
                 done = subprocess.run([sys.executable, "-m", "bench.present_paths", *map(str, screen)], cwd=REPO,
                                       capture_output=True, text=True, timeout=300, check=True,
-                                      env={**os.environ, "DISPLAY": ":87", "SDL_VIDEODRIVER": "x11"})
+                                      env={**os.environ, "DISPLAY": x_display, "SDL_VIDEODRIVER": "x11"})
                 paths = json.loads(done.stdout.strip().splitlines()[-1])
                 for path, what in (("window_surface", "window surface"), ("renderer", "SDL renderer")):
                     add(f"present a full frame, {what}, p99", f"{screen[0]}x{screen[1]}", paths[path]["p99_ms"], "ms",
                         None)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
     if MOSQUITTO:  # a fleet on one broker
         kiosks = 50 if quick else 1000

@@ -18,6 +18,7 @@ import pygame
 import pytest
 
 from kiosk.automation.server import request
+from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 from tests.kiosk_process import wait_until_listening
 from tests.layout_check import labels_in_other_language, layout_problems, widgets_without_ink
@@ -34,18 +35,8 @@ STORE_SIZES = {"terminal": [1080, 1920], "window": [3840, 2160]}  # config/defau
 def desk(request: pytest.FixtureRequest) -> Iterator[tuple[str, tuple[int, int]]]:
     """An Xvfb of one screen of a desk's size, on a free display number: (DISPLAY, size)."""
     width, height = request.param
-    for number in range(180, 220):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
-        time.sleep(0.05)
-    yield f":{number}", (width, height)
-    server.terminate()
-    server.wait(timeout=10)
+    with xvfb(width, height) as display:
+        yield display, (width, height)
 
 
 def _ask(sock: Path, **fields: Any) -> dict[str, Any]:

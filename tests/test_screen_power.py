@@ -22,6 +22,7 @@ from kiosk.core.hours.clock import ManualClock
 from kiosk.core.messages import CommandReceived
 from kiosk.services.screen_power import BacklightPower, CecPower, DpmsPower, PowerError
 from kiosk.testing.pilot import Pilot
+from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 from tests.kiosk_process import wait_until_listening
 
@@ -94,18 +95,9 @@ def test_a_sysfs_backlight_is_darkened_and_lit(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xset")), reason="needs Xvfb and xset")
 def test_dpms_is_not_tried_on_an_x_server_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    number = 190
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        monkeypatch.setenv("DISPLAY", f":{number}")
+    with xvfb(640, 480) as display:
+        monkeypatch.setenv("DISPLAY", display)
         assert not DpmsPower().usable(), "Xvfb has no DPMS: auto goes on to the next method"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _window_pilot(folder: Path, when: datetime) -> Pilot:
@@ -207,44 +199,38 @@ def _mean_difference(a: pygame.Surface, b: pygame.Surface) -> float:
 def test_on_x11_the_screen_shows_what_the_kiosk_says_after_each_switch(tmp_path: Path) -> None:
     """A real X server without DPMS (Xvfb), the terminal turned a quarter, switched off and on by a black
     picture: after each switch the X server's picture is what the kiosk's screenshot says, at once."""
-    number = next(n for n in range(200, 240) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-                  and not Path(f"/tmp/.X{n}-lock").exists())
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     text = re.sub(r'^(role = "terminal")$', "\\1\nrotation = 90", DEFAULT_CONFIG.read_text(), count=1, flags=re.M)
     config = write_config(tmp_path, text.replace('method = "auto"', 'method = "black"'))
     sock = tmp_path / "kiosk.sock"
     environment = {key: value for key, value in os.environ.items() if key != "WAYLAND_DISPLAY"}
-    process: subprocess.Popen[bytes] | None = None
-    try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
-            time.sleep(0.05)
+    with xvfb(1280, 720) as display:
         process = subprocess.Popen([sys.executable, "run_kiosk.py", "--display", "terminal", "--automation",
                                     str(sock), "--config", str(config)], cwd=REPO,
-                                   env={**environment, "DISPLAY": f":{number}", "SDL_VIDEODRIVER": "x11"},
+                                   env={**environment, "DISPLAY": display, "SDL_VIDEODRIVER": "x11"},
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        wait_until_listening(sock, process)
-        for power in ("off", "on", "off", "on"):
-            assert request(sock, {"cmd": "power", "power": power}).get("ok")
-            for _ in range(150):
-                screen = request(sock, {"cmd": "state"})["screens"]["terminal"]["power"]
-                if screen["on"] == (power == "on") and not screen["switching"]:
-                    break
-                time.sleep(0.1)
-            assert screen["method"] == "black" and screen["on"] == (power == "on"), screen
-            assert request(sock, {"cmd": "screenshot", "path": str(tmp_path / "kiosk.png")}).get("ok")
-            kiosk_says = pygame.transform.rotate(pygame.image.load(str(tmp_path / "kiosk.png")), -90)
-            shown = _x_picture(f":{number}", tmp_path / "x.png")
-            assert shown.get_size() == kiosk_says.get_size() == (1280, 720)
-            difference = _mean_difference(shown, kiosk_says)
-            assert difference < 4.0, f"after {power}, the X server shows {difference:.1f} from what the kiosk says"
-            dark = max(kiosk_says.get_at((x, y))[:3] for x in range(0, 1280, 91) for y in range(0, 720, 83))
-            assert (dark == (0, 0, 0)) == (power == "off"), f"the kiosk says {power}, its picture's brightest {dark}"
-    finally:
-        if process is not None:
+        try:
+            wait_until_listening(sock, process)
+            for power in ("off", "on", "off", "on"):
+                _switch_and_compare(sock, display, power, tmp_path)
+        finally:
             process.terminate()
             process.wait(timeout=10)
-        server.terminate()
-        server.wait(timeout=10)
+
+
+def _switch_and_compare(sock: Path, display: str, power: str, folder: Path) -> None:
+    """Switch the terminal `power` and check the X server's picture is what the kiosk says it shows."""
+    assert request(sock, {"cmd": "power", "power": power}).get("ok")
+    for _ in range(150):
+        screen = request(sock, {"cmd": "state"})["screens"]["terminal"]["power"]
+        if screen["on"] == (power == "on") and not screen["switching"]:
+            break
+        time.sleep(0.1)
+    assert screen["method"] == "black" and screen["on"] == (power == "on"), screen
+    assert request(sock, {"cmd": "screenshot", "path": str(folder / "kiosk.png")}).get("ok")
+    kiosk_says = pygame.transform.rotate(pygame.image.load(str(folder / "kiosk.png")), -90)
+    shown = _x_picture(display, folder / "x.png")
+    assert shown.get_size() == kiosk_says.get_size() == (1280, 720)
+    difference = _mean_difference(shown, kiosk_says)
+    assert difference < 4.0, f"after {power}, the X server shows {difference:.1f} from what the kiosk says"
+    dark = max(kiosk_says.get_at((x, y))[:3] for x in range(0, 1280, 91) for y in range(0, 720, 83))
+    assert (dark == (0, 0, 0)) == (power == "off"), f"the kiosk says {power}, its picture's brightest {dark}"

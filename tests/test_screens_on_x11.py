@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from kiosk.automation.server import request
+from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 from tests.kiosk_process import wait_until_listening
 
@@ -27,18 +28,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (shutil.which("Xvfb") and
 @pytest.fixture
 def x_server() -> Iterator[str]:
     """An Xvfb of one 1920x1080 screen on a free display number."""
-    for number in range(140, 180):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
-        time.sleep(0.05)
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
+    with xvfb(1920, 1080) as display:
+        yield display
 
 
 def _request(sock: Path, **fields: Any) -> dict[str, Any]:
