@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +15,7 @@ from kiosk.ui.images import ImageCache, picture_budget
 from kiosk.ui.layout import Box, Insets, column, flex, layout, row, square, text
 from kiosk.ui.picture_copies import PictureCopies
 from kiosk.ui.qr import QrCode
-from kiosk.ui.scene import SceneStack
+from kiosk.ui.scene import Scene, SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
@@ -81,6 +82,11 @@ def moved_damage(damaged: list[pygame.Rect], shifts: list[tuple[pygame.Rect, int
     return result
 
 
+def _no_scene() -> Scene | None:
+    """No scene (what a weak reference to a scene gives once it is gone)."""
+    return None
+
+
 class Screen:
     """Draws a scene stack on a surface and feeds it pointer, key and text input."""
 
@@ -101,7 +107,10 @@ class Screen:
         self._panning: Widget | None = None  # a zoomed picture the finger drags (instead of the page)
         self._last_tap: tuple[float, Widget] | None = None  # for a double tap
         self._toast: tuple[str, float] | None = None
-        self._toast_scene: object = None  # the scene a toast was said on: it ends with it
+        # the scene a toast was said on (it ends with it), and the one the focus was last followed into: held
+        # weakly, so a scene left is not kept alive by them with its widgets and the text cache they measured
+        # with (the soak found a product page left long ago holding a whole text cache of a mode since left)
+        self._toast_scene: Callable[[], Scene | None] = _no_scene
         self._toast_rect = pygame.Rect(0, 0, 0, 0)
         self._toast_short = ""  # the toast's shorter form, for a narrow status zone
         self._done = DoneMarks()  # the tapped button's "✓ Added", for a moment
@@ -115,7 +124,7 @@ class Screen:
         # scenes under the top one are built again before they are shown (the top one rebuilds itself)
         self.shown_state: Callable[[], object] = lambda: None
         self._state_seen: object = None
-        self._focus_scene: object = None
+        self._focus_scene: Callable[[], Scene | None] = _no_scene
         self._focus_drawn: pygame.Rect | None = None
         self.on_focus: Callable[[Widget], None] = lambda widget: None  # speech says the focused label
         self.now = 0.0
@@ -268,8 +277,8 @@ class Screen:
 
     def _follow_scene(self) -> None:
         """A new scene in front starts without a focus."""
-        if self.stack.top is not self._focus_scene:
-            self._focus_scene = self.stack.top
+        if self.stack.top is not self._focus_scene():
+            self._focus_scene = weakref.ref(self.stack.top)
             self._drop_focus()
 
     def _drop_focus(self) -> None:
@@ -286,7 +295,7 @@ class Screen:
             self._extra_damage.append(self._focus_drawn)
 
     def _paint_focus(self, painter: Painter) -> None:
-        if self._focus_drawn is None or self.focus.widget is None or self.stack.top is not self._focus_scene:
+        if self._focus_drawn is None or self.focus.widget is None or self.stack.top is not self._focus_scene():
             return
         width = max(3, self.theme.px(6))
         pygame.draw.rect(painter.surface, self.theme.color("focus"), self._focus_drawn, width,
@@ -333,7 +342,7 @@ class Screen:
         self._extra_damage.append(self._toast_rect)
         self._toast = (text, now + TOAST_SECONDS)
         self._toast_short = short
-        self._toast_scene = self.stack.top if self.stack.scenes else None
+        self._toast_scene = weakref.ref(self.stack.top) if self.stack.scenes else _no_scene
         self._toast_rect = pygame.Rect(0, 0, 0, 0) if self._status_zone() else self._toast_box(text)
         self._extra_damage.append(self._toast_rect)
 
@@ -400,7 +409,7 @@ class Screen:
                 widget.invalidate()
             if widget is self._banner_code and widget is not None:
                 self._banner_shown = None  # the strip's QR code is made: the strip is drawn again
-        if self._toast and (now >= self._toast[1] or not self.stack.is_top(self._toast_scene)):
+        if self._toast and (now >= self._toast[1] or not self.stack.is_top(self._toast_scene())):
             self._toast = None
             self._extra_damage.append(self._toast_rect)
             self._status_zone()
@@ -499,7 +508,7 @@ class Screen:
     def render(self) -> bool:
         """Draw what changed; False if nothing did (then nothing needs presenting)."""
         self.stack.dispose_closed()
-        if self.stack.scenes and self._toast_scene is self.stack.top:
+        if self.stack.scenes and self._toast_scene() is self.stack.top:
             self._status_zone()  # a scene built again shows the status it had
         self._show_done()
         banner_drawn = self._paint_banner()

@@ -5,11 +5,13 @@ piled up and were freed in one pause of 100-150 ms, in the middle of a scan or a
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.screen import TOAST_SECONDS
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Widget
 
@@ -67,3 +69,19 @@ def test_pages_left_behind_do_not_wait_for_the_cycle_collector(shopping: Pilot, 
     alive = live_widgets(made_before)
     assert len(alive) <= shown_widgets(shopping), \
         f"only the scenes still stacked keep their widgets: {sorted({type(w).__name__ for w in alive})}"
+
+
+def test_a_page_left_is_freed_though_it_said_something_or_had_the_keypad_focus(shopping: Pilot) -> None:
+    # the screen held the last scene a toast was said on, and the last one the keypad's focus went into, for
+    # as long as no other did: the soak found a product page left long before holding its widgets and a whole
+    # text cache (4 MB) of the mode the shopper had left since
+    screen = shopping.app.display().screen
+    shopping.scan("2001000001019")
+    shopping.key("next")  # the keypad's focus goes into the page
+    shopping.tap("Ajouter au comparateur")  # which says so in its status zone
+    assert shopping.details()["toast"]
+    page = weakref.ref(screen.stack.top)
+    shopping.scan("2001000001026")  # another page in its place
+    shopping.advance(TOAST_SECONDS + 0.5)
+    gc.collect()
+    assert page() is None, "the page left is freed"
