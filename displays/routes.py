@@ -46,8 +46,8 @@ def shop_routes(ctx: SceneContext, home: Callable[[], Scene], rules: CodeRules) 
         cart=lambda: CartScene(ctx),
         checkout=lambda: CheckoutScene(ctx),
         buy_now=lambda bought: CheckoutScene(ctx, bought),
-        order_confirmed=lambda order, fulfilment, follow, emailed: OrderConfirmedScene(ctx, order, fulfilment, follow,
-                                                                                       emailed),
+        order_confirmed=lambda order, ordered, fulfilment, follow, emailed: OrderConfirmedScene(
+            ctx, order, ordered, fulfilment, follow, emailed),
         language_picker=lambda: LanguagePicker(ctx),
         staff_orders=lambda: StaffOrdersScene(ctx),
         staff_settings=lambda: StaffSettingsScene(ctx),

@@ -519,13 +519,19 @@ class ShopScene(Scene):
                               height=flex())
             return self.screen(size, title, body)
 
-        def form(height: int, compact: bool, lines: int = 2, narrow: bool = False) -> Box:
+        def form(height: int, compact: bool, lines: int = 2, narrow: bool = False, side: bool = False) -> Box:
             made = parts(compact) if parts is not None else []
             if reach_top:
                 stack = beside(action(), made, lines, narrow) if action is not None else \
                     column(field_box(lines), *made, gap=gap)
                 return column(leaf(None, height=flex()), row(stack, keys(height), gap=margin, padding=around),
                               height=flex())
+            if side:  # what stands over the field at the top of the form's column, beside the keys, compact parts
+                # or not: where it did not fit across the top (the 4K window's checkout lost its steps and order:
+                # designer's review)
+                return row(column(*over(False), entry(), *made, gap=gap),
+                           column(leaf(None, height=flex()), keys(height), width=fixed(keys_w)),
+                           gap=margin, padding=Insets(gap, margin, gap, margin), height=flex())
             if first is not None:  # the choice, the field and the parts in the column beside the keys (across
                 # the top, the choice over the field pushed the order's summary out)
                 return column(column(*over(compact), padding=around),
@@ -544,7 +550,12 @@ class ShopScene(Scene):
         room = TextField.text_room(theme, width - keys_w - 3 * margin)
         counts = (2, 1) if self.ctx.session.accessible and self.ctx.screen.text.width(typed, theme.size("title")) > \
             room else (1,)
-        forms = [form(height, compact, lines) for lines in counts for height, _ in tiers for compact in (False, True)]
+        # what stands over the field across the top, or else at the top of the form's column (over its compact
+        # parts too), before a compact form without it
+        sides = ((False, False), (False, True), (True, True), (True, False)) if over(False) and not reach_top else \
+            ((False, False), (True, False))
+        forms = [form(height, compact, lines, side=side) for lines in counts for height, _ in tiers
+                 for compact, side in sides]
         if reach_top and first is not None:  # where none fits the short reach zone with a choice over the
             # field: the compact form's field beside its action, the field narrower rather than the form cut
             forms += [form(height, True, lines, narrow=True) for lines in counts for height, _ in tiers]

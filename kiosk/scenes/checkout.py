@@ -14,7 +14,6 @@ from functools import partial
 from typing import Any
 
 from kiosk.actions import OrderAnswers
-from kiosk.core.models import pick
 from kiosk.core.orders.order import DeliveryAddress, Order, normalise_phone
 from kiosk.core.orders.order_mail import fulfilment_text
 from kiosk.core.shopper.cart import Cart
@@ -22,7 +21,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.contact_keys import contact_shortcuts
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
-from kiosk.scenes.variant_words import variant_words
+from kiosk.scenes.variant_words import line_words
 from kiosk.ui.keyboard import BACKSPACE, ENTER
 from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, flex, leaf, row, scroll
 from kiosk.ui.widgets import Root
@@ -86,7 +85,7 @@ class CheckoutScene(ShopScene):
         cart = self.cart
         chosen = [t("By phone") if self.by_phone else t("By email")] if self.step == "contact" else []
         return (t("Total {total}", total=ctx.fmt.price(cart.total_cents)), t("Articles: {count}", count=cart.count),
-                *(f"{line.quantity} × {pick(line.name, ctx.lang)}" for line in cart.lines[:3]), *chosen)
+                *(line_words(t, line, ctx.lang) for line in cart.lines[:3]), *chosen)
 
     # --- screens ----------------------------------------------------------------------------------
     def build(self, size: tuple[int, int]) -> Root:
@@ -130,16 +129,14 @@ class CheckoutScene(ShopScene):
         the count and total), so that the shopper sees what they are giving their details for."""
         ctx, t, kit, fmt = self.ctx, self.ctx.t, self.kit, self.ctx.fmt
         gap = ctx.theme.size("gap")
-        cart = ctx.session.cart
-        lines = [row(kit.words(f"{line.quantity} × {pick(line.name, ctx.lang)}"
-                               + (f" ({variant_words(t, line.variant, ctx.lang)})" if line.variant else ""),
-                               max_lines=1),
+        cart = self.cart  # bought now: the one article, not the session's cart
+        lines = [row(kit.words(line_words(t, line, ctx.lang), max_lines=2),
                      kit.words(fmt.price(line.total_cents), align="right", width=fit(), max_lines=1), gap=gap)
                  for line in cart.lines[:3]]
         total = row(kit.words(t("Articles: {count}", count=cart.count), color="muted", max_lines=1),
                     kit.words(t("Total {total}", total=fmt.price(cart.total_cents)), bold=True, align="right",
                               width=fit(), max_lines=1), gap=gap)
-        return column(self._steps(), column(*lines, kit.rule(), total, gap=gap // 2, padding=Insets.all(gap // 2),
+        return column(self._steps(), column(*lines, kit.rule(), total, gap=gap // 2, padding=Insets.all(gap),
                                             widget=kit.panel("surface")), gap=gap)
 
     def _keys(self) -> dict[str, Any]:
@@ -168,8 +165,10 @@ class CheckoutScene(ShopScene):
         return column(*buttons, gap=gap) if folded else row(*buttons, gap=gap, fold=fold)
 
     def _steps(self) -> Box:
-        """Where the shopper is: the steps by name, those done ticked, the current one marked (the address
-        is a step once delivery is chosen)."""
+        """Where the shopper is: the steps by name (the address is a step once delivery is chosen), each of
+        them read: the current one strong (filled, bold), those done ticked in the brand's colour on an edged
+        cell, the next ones quieter (plain words on a tinted cell) but in the text's colour, never grey (the
+        designer's review found the steps grey and hard to read)."""
         t, kit, gap = self.ctx.t, self.kit, self.ctx.theme.size("gap")
         steps = [("contact", t("Contact"))] + ([] if self.express else [("fulfilment", t("Collect or delivery"))])
         steps += [("address", t("Address"))] if not self.collect else []
@@ -177,11 +176,13 @@ class CheckoutScene(ShopScene):
         current = [key for key, _ in steps].index("address" if self.step in ADDRESS_STEPS else self.step)
         cells = []
         for number, (_, name) in enumerate(steps):
-            here = number == current
-            cell = kit.panel("primary" if here else "surface_alt", radius=False)
-            said = f"✓ {name}" if number < current else f"{number + 1}. {name}"
-            cells.append(column(kit.words(said, size="small", bold=here, color="on_primary" if here else "muted",
-                                          align="center", max_lines=2),
+            done, here = number < current, number == current
+            cell = kit.panel("primary") if here else kit.panel("surface", border="primary") if done else \
+                kit.panel("surface_alt")
+            said = f"✓ {name}" if done else f"{number + 1}. {name}"
+            color = "on_primary" if here else "primary" if done else "text"
+            cells.append(column(kit.words(said, size="small", bold=here or done, color=color, align="center",
+                                          max_lines=2),
                                 padding=Insets.all(gap // 2), justify="center", widget=cell))
         return row(*cells, gap=gap // 4)
 
@@ -212,10 +213,8 @@ class CheckoutScene(ShopScene):
                          gap=gap // 2, padding=Insets(gap, margin, gap, margin))
         lines: list[Box] = [self._steps()]
         for line in self.cart.lines:
-            option = f" ({variant_words(t, line.variant, ctx.lang)})" if line.variant else ""
             lines.append(row(kit.picture(ctx.shop.image(line.image), theme.size("thumb") // 2),
-                             kit.words(f"{line.quantity} × {pick(line.name, ctx.lang)}{option}", max_lines=2,
-                                       valign="center"),
+                             kit.words(line_words(t, line, ctx.lang), max_lines=2, valign="center"),
                              kit.words(fmt.price(line.total_cents), bold=True, align="right", width=fit(),
                                        max_lines=1, valign="center"), gap=gap, align="center"))
         order = self._order()
@@ -325,11 +324,12 @@ class CheckoutScene(ShopScene):
         ctx = self.ctx
         if not self.cart.lines or not any(self._contact()):
             return
+        ordered = tuple(line_words(ctx.t, line, ctx.lang) for line in self.cart.lines)  # (the cart empties)
         placed = ctx.actions.place_order(self._answers(), self.cart)
         order = placed.order
         ctx.session.remember_contact(email=order.email, phone=order.phone)
         self.typed = {key: "" for key in TYPED_STEPS}
         stack = ctx.screen.stack
         stack.pop_to("home")
-        ctx.show(ctx.routes.order_confirmed(order.id, fulfilment_text(order, ctx.t, ctx.when), placed.follow_url,
-                                            placed.shopper_emailed))
+        ctx.show(ctx.routes.order_confirmed(order.id, ordered, fulfilment_text(order, ctx.t, ctx.when),
+                                            placed.follow_url, placed.shopper_emailed))

@@ -9,9 +9,11 @@ from kiosk.core.messages import DeliverySucceeded
 from kiosk.core.orders.order import order_number
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Insets, column, fit, fixed, leaf, row
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, leaf, row
 from kiosk.ui.qr import QrCode
 from kiosk.ui.widgets import Root
+
+ORDERED_SHOWN = 3
 
 
 class OrderConfirmedScene(ShopScene):
@@ -19,9 +21,11 @@ class OrderConfirmedScene(ShopScene):
 
     name = "order_confirmed"
 
-    def __init__(self, ctx: SceneContext, order_id: str, fulfilment: str, follow_url: str, emailed: bool) -> None:
+    def __init__(self, ctx: SceneContext, order_id: str, ordered: tuple[str, ...], fulfilment: str, follow_url: str,
+                 emailed: bool) -> None:
         super().__init__(ctx)
         self.order_id = order_id
+        self.ordered = ordered  # its lines as the shopper reads them: "1 × Trail Ascent 3 (Size 39)"
         self.fulfilment = fulfilment
         self.follow_url = follow_url
         self.emailed = emailed
@@ -51,6 +55,7 @@ class OrderConfirmedScene(ShopScene):
         notes = [kit.words(t("Thank you! Your order number:"), align="center"),
                  kit.words(order_number(self.order_id), size="headline", sizes=("title",), bold=True, align="center",
                            color="primary", max_lines=1),
+                 *self._ordered(),
                  kit.words(self.fulfilment, align="center", max_lines=3),
                  kit.words(t("A confirmation is on its way to your inbox.") if self.emailed else
                            t("Keep this number: the store will contact you."), align="center", max_lines=3)]
@@ -82,3 +87,11 @@ class OrderConfirmedScene(ShopScene):
             notes.append(row(*cards, gap=gap, justify="center"))
         return self.screen(size, t("Order confirmed"), column(*notes, gap=gap, padding=Insets.all(margin)),
                            bottom=[done], back=False)
+
+    def _ordered(self) -> list[Box]:
+        """What was ordered, each line with its size or colour (up to four lines; more: three, and how many
+        more), so that the shopper sees what the number is for."""
+        shown = self.ordered if len(self.ordered) <= ORDERED_SHOWN + 1 else self.ordered[:ORDERED_SHOWN]
+        more = len(self.ordered) - len(shown)
+        said = [*shown, *([self.ctx.t("and {count} more", count=more)] if more else [])]
+        return [self.kit.words(line, bold=True, align="center", max_lines=2) for line in said]

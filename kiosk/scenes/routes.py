@@ -41,7 +41,8 @@ class Routes:
     cart: Callable[[], Scene]
     checkout: Callable[[], Scene]
     buy_now: Callable[[Cart], Scene]  # one article's order, its checkout without the shopper's cart
-    order_confirmed: Callable[[str, str, str, bool], Scene]  # order id, fulfilment, follow link, emailed
+    order_confirmed: Callable[[str, tuple[str, ...], str, str, bool], Scene]  # order id, its lines, fulfilment,
+    # follow link, emailed
     language_picker: Callable[[], Scene]
     staff_orders: Callable[[], Scene]
     staff_settings: Callable[[], Scene]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kiosk.core.models import ProductSummary, Variant, pick
+from kiosk.core.shopper.cart import CartLine
 from kiosk.core.shopper.share import Choice
 from kiosk.scenes.context import SceneContext
 
@@ -15,6 +16,13 @@ def variant_words(t: Callable[..., str], variant: Variant, language: str) -> str
     parts = [t("Size {size}", size=variant.size) if variant.size else "",
              pick(variant.colour, language) if variant.colour else ""]
     return " · ".join(part for part in parts if part)
+
+
+def line_words(t: Callable[..., str], line: CartLine, language: str) -> str:
+    """An ordered line as the shopper reads it on a checkout's summary and the confirmation: "1 × Trail Ascent 3
+    (Size 39)", never without the size or colour chosen."""
+    option = f" ({variant_words(t, line.variant, language)})" if line.variant else ""
+    return f"{line.quantity} × {pick(line.name, language)}{option}"
 
 
 def chosen_variant(ctx: SceneContext, sku: str) -> Variant | None:
