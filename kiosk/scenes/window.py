@@ -1,6 +1,6 @@
 """The shop window's attract loop, with the store's open/closed state (its shop: window_home.py).
 
-Open, the window says "come in" and shows what is in stock; closed, it says when the store opens
+Open, the window says what it shows is in stock, to come in and try; closed, it says when the store opens
 and takes orders to collect then (or to deliver).
 """
 

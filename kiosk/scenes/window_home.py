@@ -81,11 +81,12 @@ class WindowHomeScene(ShopScene):
         return " ".join(part for part in (status.headline, status.detail) if part), self._invite(status)
 
     def _invite(self, status: StoreStatus) -> str:
-        """What an order means now: "come in", or "collect from Monday 10:00"."""
+        """What an order means now: open, that what it shows is in stock, to come in and try ("En stock
+        maintenant : entrez" read badly: designer's review); closed, "collect from Monday 10:00"."""
         t = self.ctx.t
         later = collected_later(self.ctx, status)  # the day of the opening is said beside: on that day, only the time
         if status.open:
-            return t("In stock now: come in")
+            return t("In stock: come in and try them")  # (open, the window shows only the shelf's)
         if later is not None:
             return t("Order here, collect from {when}", when=later)
         return t("Order here, collect when we open")

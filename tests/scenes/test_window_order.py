@@ -134,6 +134,8 @@ def test_the_closed_window_says_when_the_chosen_size_can_be_collected(closed: Co
 
 def test_the_open_window_says_the_aisle_and_the_stock(open_window: CountingPilot) -> None:
     start(open_window)
+    labels = open_window.labels()  # the band: all it shows is on the shelf ("En stock maintenant : entrez" read badly)
+    assert "En stock : venez les essayer" in labels and "En stock maintenant : entrez" not in labels
     open_window.tap(label=RACER)
     labels = open_window.labels()
     assert "En stock" in labels and any(label.startswith("Rayon B1") for label in labels)
