@@ -11,8 +11,8 @@ from kiosk.ui.layout import Box, flex
 
 
 class WindowProductScene(ProductScene):
-    """The terminal's product page, with "Buy now" first in its bar, and a closed store's words; on a portrait
-    window, the picture is the page's hero."""
+    """The terminal's product page, with "Buy now" in its bar, and a closed store's words; on a portrait window,
+    the picture is the page's hero."""
 
     hero_picture = True
 
@@ -31,8 +31,15 @@ class WindowProductScene(ProductScene):
         return self.ctx.t("available") if variant.stock > 0 else self.ctx.t("to order")
 
     def order_buttons(self, price: str) -> list[Box]:
-        """"Buy now" with the price, then "Add to cart" for a shopper who wants more than one thing."""
+        """On a landscape window, "Buy now" with the price, then "Add to cart" for a shopper who wants more than
+        one thing. On a portrait window, whose bar is narrower, "Add to cart", the main action, has the bar's
+        wide, prominent cell with the price, and "Buy now" the one beside it (the designer's review found "Add
+        to cart" on two lines in the narrow cell, under a wide "Add to comparison")."""
         t, kit = self.ctx.t, self.kit
+        if not self.wide(self.ctx.size):
+            return [kit.button(t("Add to cart"), self._add_to_cart, style="accent",
+                               shown=t("Add to cart · {price}", price=price), width=flex(2)),
+                    kit.button(t("Buy now"), self.buy_now, style="secondary", width=flex())]
         return [kit.button(t("Buy now"), self.buy_now, style="accent", shown=t("Buy now · {price}", price=price),
                            width=flex(2)),
                 kit.button(t("Add to cart"), self._add_to_cart, style="secondary", width=flex())]

@@ -14,6 +14,7 @@ from typing import Any
 import pygame
 import pytest
 
+from kiosk.automation.screens import shown_picture
 from kiosk.config import load_config
 from kiosk.core.hours.clock import ManualClock
 from kiosk.core.models import pick
@@ -131,5 +132,24 @@ def test_the_portrait_window_grid_s_compare_tick_is_a_chip_beside_a_large_pictur
             assert picture >= 2 * tick_h, f"a {picture} px picture beside a {tick_w}x{tick_h} tick"
         assert checked >= 2, "a row of cards whole"
         assert widgets_without_ink(ticks, shown) == []
+    finally:
+        pilot.close()
+
+
+def test_the_portrait_window_bar_gives_add_to_cart_the_wide_accent_cell(tmp_path: Path) -> None:
+    """The portrait window's bar had "Ajouter au panier" on two lines in its narrowest cell, beside a wide "Buy
+    now" and under a wider "Add to comparison" (designer's review): the main action has the wide, filled cell."""
+    pilot = product_page(tmp_path, (2160, 3840), "fr")
+    try:
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        shown = shown_picture(pilot.app, pilot.app.display())  # (what a screenshot writes, without the PNG)
+        bounds = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "button"}
+        cart, buy = bounds["Ajouter au panier"], bounds["Acheter maintenant"]
+        assert cart.width >= 3 * buy.width // 2 and cart.width >= bounds["Ajouter au comparateur"].width, \
+            f"the cart's cell {cart.width} px wide, buy now's {buy.width}"
+        assert cart.top == buy.top and cart.left < buy.left, "first in the bar's first row"
+        fill = shown.get_at((cart.left + cart.height // 4, cart.centery))[:3]
+        assert fill == tuple(pilot.app.display().screen.theme.color("accent")[:3]), "filled with the accent"
+        nothing_cut(widgets, pilot, shown)
     finally:
         pilot.close()
