@@ -179,7 +179,7 @@ def test_an_order_emails_the_shopper_and_the_store(tmp_path: Path, smtp_port: in
         shopper = by_recipient[(ADDRESS,)]
         assert number in shopper["Subject"]
         plain = shopper.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-        assert "Racer Carbon Pro (43)" in plain and "229,00" in plain
+        assert "Racer Carbon Pro (Taille 43)" in plain and "229,00" in plain, "the size said as a size"
         assert "aujourd'hui à 12:00" in plain and f"https://sentier.example/orders/{order}" in plain
         store = by_recipient[("commandes@sentier.example",)]
         assert "Nouvelle commande" in store["Subject"] and ADDRESS in store.get_body(("plain",)).get_content()  # type: ignore[union-attr]

@@ -11,10 +11,15 @@ from kiosk.core.orders.order import Order
 Texts = Callable[..., str]
 
 
-def _lines(order: Order, price: Callable[[int], str]) -> list[str]:
+def _lines(order: Order, price: Callable[[int], str], texts: Texts) -> list[str]:
+    """Each line with its size said as a size ("Size 42 · blue", never a bare "42", as on the screen)."""
     lines = []
     for line in order.lines:
-        option = f" ({line.variant.label(order.language)})" if line.variant else ""
+        variant, option = line.variant, ""
+        if variant is not None:
+            parts = [texts("Size {size}", size=variant.size) if variant.size else "",
+                     pick(variant.colour, order.language) if variant.colour else ""]
+            option = " (" + " · ".join(part for part in parts if part) + ")"
         lines.append(f"{line.quantity} × {line.brand} {pick(line.name, order.language)}{option}: "
                      f"{price(line.total_cents)}")
     return lines
@@ -46,7 +51,7 @@ def confirmation(order: Order, store: str, texts: Texts, price: Callable[[int], 
     """Subject, plain text and HTML of the shopper's confirmation."""
     subject = texts("Your order {order} at {store}", order=order.number, store=store)
     intro = texts("Thank you! We have your order {order}:", order=order.number)
-    items = _lines(order, price)
+    items = _lines(order, price, texts)
     after = [texts("Total: {total}", total=price(order.total_cents)), fulfilment_text(order, texts, when)]
     text = [intro, "", *(f"• {item}" for item in items), "", *after]
     if follow_url:
@@ -60,7 +65,7 @@ def store_alert(order: Order, texts: Texts, price: Callable[[int], str],
     subject = texts("New order {order} ({total})", order=order.number, total=price(order.total_cents))
     contact = order.email or order.phone
     intro = texts("New order {order} from {device}:", order=order.number, device=order.device)
-    items = _lines(order, price)
+    items = _lines(order, price, texts)
     after = [fulfilment_text(order, texts, when), texts("Contact: {contact}", contact=contact)]
     text = [intro, "", *(f"• {item}" for item in items), "", *after]
     return subject, "\n".join(text) + "\n", _html([intro, *after], items)
