@@ -132,7 +132,9 @@ class Screen:
     # --- mode --------------------------------------------------------------------------------
     def set_mode(self, theme: Theme, top: int, banner: str = "") -> None:
         """Another theme, and scenes drawn from `top` down (reach: all controls in the lower part); the
-        strip above shows `banner`. Every scene is built again."""
+        strip above shows `banner`. Every scene is built again, and the theme left lets go of its fonts."""
+        if theme is not self.theme:
+            self.theme.forget_fonts()
         self.theme = theme
         self.text = TextCache(theme, text_budget(self.full.get_size()))
         self.offset = top

@@ -79,6 +79,21 @@ def test_sessions_last_longer_and_end_back_in_the_normal_mode(pilot: Pilot) -> N
     assert pilot.state()["session"]["accessible"] is False
 
 
+def test_the_theme_left_lets_go_of_its_fonts(pilot: Pilot) -> None:
+    # a theme's fonts, with the letters each has drawn, are about 2 MB at 1080x1920: the normal theme's stayed
+    # loaded for the whole of an accessible session, beside the accessible theme's own
+    display = pilot.app.display()
+    normal = display.screen.theme
+    assert normal.fonts_loaded > 0
+    pilot.tap("Accessibilité")
+    accessible = display.screen.theme
+    assert accessible is not normal and accessible.fonts_loaded > 0, "the accessible screen is drawn in its own"
+    assert normal.fonts_loaded == 0, "the normal theme holds no font during the accessible session"
+    pilot.tap("Quitter le mode accessible")
+    assert display.screen.theme is normal and normal.fonts_loaded > 0, "drawn in its fonts again"
+    assert accessible.fonts_loaded == 0
+
+
 @needs_espeak
 def test_speech_says_what_has_the_focus_out_loud(speaking: Pilot, tmp_path: Path) -> None:
     speaking.tap("Accessibilité")
