@@ -45,13 +45,17 @@ MATRIX = [(display, size, language, accessible) for display, size in SHAPES for 
           for accessible in (False, True)]
 SNAPSHOT_VARIANTS = {("fr", False), ("de", True)}  # German and accessible mode are in the snapshots
 SNAPSHOT_STEPS = {"home", "product", "compare-4", "checkout"}
-# The moments whose controls are all within reach in accessible mode on every shape (the forms with the
-# keyboard up, the share screen, the filters' sheet, staff's PIN pad, the department: on a landscape screen its
-# grid and tools under a strip that names it). Not yet: the product page's pictures, and the language dialog.
-REACH_MOMENTS = {"review", "email typed", "checkout typed", "share", "filters", "PIN pad", "department",
-                 "compare-2", "compare-4"}
-# The moments where some controls are within reach (none now)
-REACH_CONTROLS: dict[str, tuple[str, ...]] = {}
+# In accessible mode every control of every step is within reach, on every shape (a landscape screen too: its
+# strip above the reach zone says what the page is about, its controls below it), but for staff's maintenance
+# menu (a member of staff stands) and, not yet, the shop window's home on a landscape screen (its departments
+# and cards over the whole height)
+REACH_EXEMPT = {"maintenance"}
+REACH_NOT_YET = {("window", "home")}
+
+
+def reach_checked(ctx: SceneContext, step: str) -> bool:
+    """Whether the step's controls must all be within reach (accessible mode)."""
+    return ctx.session.accessible and step not in REACH_EXEMPT and (ctx.role, step) not in REACH_NOT_YET
 # In accessible mode, controls that stand in one row with another (the filter sheet's Close beside Reset and
 # Show, within reach on every shape: at the sheet's top it stood at 43 % of a portrait screen's height)
 REACH_BESIDE = {"filters": (("Close", "Reset"),)}
@@ -95,7 +99,7 @@ class Walk:
         widgets = self.pilot.request("tree")["displays"][display.name]["widgets"]
         self.problems += [f"{step}: {problem}" for problem in
                           layout_problems(widgets, display.screen.theme.size("touch_target"))]
-        if self.ctx.session.accessible and step in REACH_MOMENTS:
+        if reach_checked(self.ctx, step):
             self.problems += [f"{step}: {problem}" for problem in
                               reach_problems(widgets, display.screen.full.get_size(), display_reach(display))]
         if self.snapshots and step in SNAPSHOT_STEPS:
@@ -231,10 +235,8 @@ class Moments(Walk):
         if form is not None:
             self.headers = getattr(self, "headers", {})
             self.headers[step] = form
-        if self.ctx.session.accessible and (step in REACH_MOMENTS or step in REACH_CONTROLS):
-            labels = {self.ctx.t(label) for label in REACH_CONTROLS.get(step, ())}
-            problems += reach_problems([w for w in widgets if not labels or w["label"] in labels],
-                                       display.screen.full.get_size(), display_reach(display))
+        if reach_checked(self.ctx, step):
+            problems += reach_problems(widgets, display.screen.full.get_size(), display_reach(display))
         if step in GRID_MOMENTS:  # a card whole with its price, the next row starting (on a landscape screen too)
             problems += result_grid_problems(widgets, self.ctx.shop.catalog.count(*GRID_MOMENTS[step]))
         if self.ctx.session.accessible:

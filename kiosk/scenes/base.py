@@ -297,6 +297,11 @@ class ShopScene(Scene):
             return column(heading, said, *([side_by_side] if actions and with_actions else []), gap=2 * gap,
                           padding=Insets.all(pad), widget=box, width=fixed(box_w))
 
+        reach_top = self.out_of_reach(size)
+        if reach_top and choices:  # a landscape screen in accessible mode: the choices three to a row, the box at
+            # the foot of its room, so that every one is within reach (two to a row, the first ones stood above it)
+            made = content([grid(*body(box), columns=3, gap=gap)], margin)
+            return self.mounted(root, layer(made, margin=margin, keep=keep, justify="end"))
         made = content(body(box), 2 * margin)
         if choices and made.natural(box_w)[1] > room:  # choices stand in two columns first, then closer; the
             # buttons on their own row under the grid (in a cell of it, Cancel was read as one more language)
@@ -623,23 +628,35 @@ class ShopScene(Scene):
     def reach_tools(self, active: int, open_filters: Callable[[], None], width: int) -> Box:
         """A list's tools on a landscape screen in accessible mode, in a column `width` wide beside its grid in
         the reach zone (as bars across the bottom, over the header, they left the grid no row of cards whole):
-        "Sort and filter" (how many products, said above the reach zone), then while products wait to be
-        compared, how many and the comparison's button; at the column's foot, the nearest place."""
+        "Sort and filter" (how many products, said above the reach zone), then the comparison's (`reach_side`)."""
+        label = self.ctx.t("Sort and filter")
+        return self.reach_side(width, lambda: [self.kit.button(label, open_filters, style="secondary", width=flex(),
+                                                               shown="☰  " + label + (f" ({active})" if active
+                                                                                      else ""))])
+
+    def reach_side(self, width: int, parts: Callable[[], Sequence[Box]]) -> Box:
+        """A column `width` wide beside a page's content in a landscape screen's reach zone (accessible mode):
+        what `parts` makes, then while products wait to be compared, how many and the comparison's button (the
+        bar that says so at the bottom elsewhere)."""
         ctx, theme, kit = self.ctx, self.ctx.theme, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
-        label = ctx.t("Sort and filter")
-        parts = [kit.button(label, open_filters, style="secondary", width=flex(),
-                            shown="☰  " + label + (f" ({active})" if active else ""))]
         count = len(ctx.session.compare)
-        if count:
-            said = ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
-                                count, limit=MAX_COMPARE)
-            parts += [kit.rule(), kit.words(said, color="muted", sizes=("small",), max_lines=2),
-                      kit.button(ctx.t("Compare ({count})", count=count), self.open_compare, style="accent",
-                                 enabled=count >= 2, why=self.compare_why(), reason=self.compare_reason(),
-                                 width=flex())]
-        return column(*parts, gap=gap, justify="end", padding=Insets.all(margin), width=fixed(width),
-                      height=flex(), widget=kit.panel("surface", radius=False))
+        if not count:
+            return column(*parts(), gap=gap, justify="end", padding=Insets.all(margin), width=fixed(width),
+                          height=flex(), widget=kit.panel("surface", radius=False))
+        said = ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
+                            count, limit=MAX_COMPARE)
+
+        def compare() -> Box:
+            return kit.button(ctx.t("Compare ({count})", count=count), self.open_compare, style="accent",
+                              enabled=count >= 2, why=self.compare_why(), reason=self.compare_reason(), width=flex())
+
+        # how many are compared, where the column has room for it (a member's home: search and sign out over it)
+        forms = [column(*parts(), kit.rule(), kit.words(said, color="muted", sizes=("small",), max_lines=2),
+                        compare(), gap=gap, justify="end", padding=Insets.all(margin)),
+                 column(*parts(), kit.rule(), compare(), gap=gap, justify="end", padding=Insets.all(margin))]
+        return column(first_that_fits(*forms, height=flex()), width=fixed(width), height=flex(),
+                      widget=kit.panel("surface", radius=False))
 
     def compare_why(self) -> str:
         """What the comparison's button says when tapped with fewer than two products chosen."""

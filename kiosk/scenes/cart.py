@@ -10,7 +10,7 @@ from kiosk.core.shopper.cart import MAX_QUANTITY, CartLine
 from kiosk.scenes.base import ShopScene, in_stock_first, suggestion_cards
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.variant_words import variant_words
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, row, scroll
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, leaf, row, scroll
 from kiosk.ui.widgets import Root
 
 
@@ -42,6 +42,12 @@ class CartScene(ShopScene):
         bar = self._total_bar()
         lines = scroll(column(*(self._line(index) for index in range(len(cart.lines))), gap=gap,
                               padding=Insets.all(margin)), t("Your cart"))
+        if reach_top := self.out_of_reach(size):  # a landscape screen in accessible mode: what the cart holds
+            # above the reach zone, its lines (their − and +) within reach, the total and "Order" beside them
+            aside = column(leaf(None, height=flex()), self._total_bar(narrow=True), width=fixed(width // 3),
+                           height=flex())
+            return self.screen(size, t("Your cart"), column(self.reach_summary(width, reach_top, t("Your cart")),
+                                                            row(lines, aside, height=flex()), height=flex()))
         suggestions = ctx.shop.catalog.bought_together(list(dict.fromkeys(line.sku for line in cart.lines)),
                                                        ctx.session.member, limit=6)
         suggestions = in_stock_first(suggestions, 3)
@@ -61,6 +67,13 @@ class CartScene(ShopScene):
             if extra.natural(side)[1] <= room:  # (no room for it whole: not at all, as under the lines)
                 return self.screen(size, t("Your cart"), row(lines, extra), bottom=[bar])
         return self.screen(size, t("Your cart"), lines, bottom=[bar])
+
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the lines: the cart, how many articles and the total."""
+        ctx, t = self.ctx, self.ctx.t
+        cart = ctx.session.cart
+        return (t("Your cart"), t("Articles: {count}", count=cart.count),
+                t("Total {total}", total=ctx.fmt.price(cart.total_cents))) if cart.lines else ()
 
     def _line(self, index: int) -> Box:
         """A line: picture, brand, name, size or colour, price, and the quantity with − and +."""
@@ -95,7 +108,8 @@ class CartScene(ShopScene):
                              size="small", color="muted", max_lines=1, valign="center"),
                    gap=ctx.theme.size("gap") // 2, align="center")
 
-    def _total_bar(self) -> Box:
+    def _total_bar(self, narrow: bool = False) -> Box:
+        """The count, the total and "Order" (`narrow`: a column beside the lines, the count over the total)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         cart = ctx.session.cart
@@ -104,10 +118,15 @@ class CartScene(ShopScene):
                           align="right", max_lines=1, width=fit())
         saving = [kit.words(t("Member savings: {amount}", amount=ctx.fmt.price(cart.saving_cents)), bold=True,
                             color="accent", align="right", max_lines=1)] if cart.saving_cents else []
+        if narrow:
+            count_and_total = column(kit.words(t("Articles: {count}", count=cart.count), color="muted",
+                                               align="right"), total, gap=gap // 2, align="end")
+        else:
+            count_and_total = row(kit.words(t("Articles: {count}", count=cart.count), color="muted", valign="center"),
+                                  total, gap=gap, align="center")
         return column(kit.rule(),
                       column(*saving,
-                             row(kit.words(t("Articles: {count}", count=cart.count), color="muted",
-                                           valign="center"), total, gap=gap, align="center"),
+                             count_and_total,
                              kit.button(t("Order"), self._order, style="accent"),
                              gap=gap, padding=Insets(gap, margin, margin, margin)), widget=bar)
 

@@ -201,8 +201,16 @@ class CheckoutScene(ShopScene):
         if ctx.shop.config.orders.delivery:
             choices.append(kit.button(t("Delivery"), partial(self._choose, False), style="secondary",
                                       note=t("To your address"), height=tall))
-        return self.screen(size, t("How would you like it?"), column(self._steps(), *choices, gap=2 * gap,
-                                                                      padding=Insets.all(margin)))
+        title = t("How would you like it?")
+        if reach_top := self.out_of_reach(size):  # a landscape screen in accessible mode: the order above the
+            # reach zone, the steps and the choices side by side within reach (one under the other, the first
+            # stood at the top of the screen)
+            choices = [column(choice, width=flex()) for choice in choices]
+            return self.screen(size, title, column(self.reach_summary(size[0], reach_top, title),
+                                                   leaf(None, height=flex()),
+                                                   column(self._steps(), row(*choices, gap=2 * gap), gap=2 * gap,
+                                                          padding=Insets.all(margin)), height=flex()))
+        return self.screen(size, title, column(self._steps(), *choices, gap=2 * gap, padding=Insets.all(margin)))
 
     def _review(self, size: tuple[int, int]) -> Root:
         """The lines, the total, how and where, and "Confirm order" at the bottom (the rest scrolls)."""

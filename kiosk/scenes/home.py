@@ -40,6 +40,16 @@ class HomeScene(ShopScene):
         way first, then the ideas, so that the departments stay on screen at touch size."""
         ctx = self.ctx
         width = size[0]
+        if reach_top := self.out_of_reach(size):  # a landscape screen in accessible mode: the greeting and the
+            # scan hint above the reach zone, across its width; search, the departments and the ideas within reach
+            # what the departments leave: search (and a member's way out) and the comparison in a column beside
+            left = width - width // 3
+            forms = [self._content(left, extras, above=True) for extras in (("ideas", "events"), ("ideas",), ())]
+            forms.append(scroll(self._content(left, (), above=True), ctx.t("Our departments"), height=flex()))
+            side = self.reach_side(width // 3, lambda: [self._search(), *self._sign_out(width // 3)])
+            body = column(self._greeting_strip(width, reach_top),
+                          row(first_that_fits(*forms, height=flex()), side, height=flex()), height=flex())
+            return self.screen(size, ctx.shop.config.store.name, body, back=False)
         forms = [self._content(width, extras) for extras in (("subtitle", "ideas", "events", "hint"),
                                                              ("ideas", "events"), ("ideas",), ())]
         # shorter still (a tablet's reach zone above the compare bar): the departments scroll
@@ -47,24 +57,60 @@ class HomeScene(ShopScene):
         return self.screen(size, ctx.shop.config.store.name, first_that_fits(*forms), back=False,
                            bottom=self.compare_bar())
 
-    def _content(self, width: int, extras: tuple[str, ...]) -> Box:
+    def _greeting_strip(self, width: int, height: int) -> Box:
+        """Above a landscape screen's reach zone (accessible mode), in sight, nothing to touch: the greeting and
+        what the kiosk is for on the left, the scan hint on the right."""
+        theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        words = column(kit.words(self._greeting(), size="headline", sizes=("title",), max_lines=2, bold=True,
+                                 heading=True),
+                       kit.words(t("What are you looking for today?"), size="title", sizes=("text",), color="muted",
+                                 max_lines=2), gap=gap, justify="center", width=flex(), height=flex())
+        return row(words, column(self._hint(), justify="center", width=fixed(width // 2), height=flex()),
+                   gap=2 * margin, padding=Insets.all(margin), height=fixed(height))
+
+    def _search(self) -> Box:
+        return self.kit.button(self.ctx.t("Search for a product"), self.open_search, style="secondary", shown="",
+                               size="title", height=fit(min=self.ctx.theme.size("field")))
+
+    def _sign_out(self, width: int) -> list[Box]:
+        """A member's way out (none for a shopper who is not one)."""
+        member, t = self.ctx.session.member, self.ctx.t
+        if member is None:
+            return []
+        return [self.kit.button(t("Not {name}? Sign out", name=member.first_name), self.ctx.on_end_session,
+                                style="secondary", size="small",
+                                width=fit(max=(width - 2 * self.ctx.theme.size("margin")) // 2))]
+
+    def _greeting(self) -> str:
+        member = self.ctx.session.member
+        return self.ctx.t("Hello {name}!", name=member.first_name) if member else self.ctx.t("Hello!")
+
+    def _hint(self) -> Box:
+        """The scan hint: a barcode, and what scanning one does."""
+        theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        icon = BarcodeIcon((0, 0, 0, 0))
+        return row(leaf(icon, width=fixed(theme.size("thumb") // 2), height=fixed(theme.size("thumb") // 3)),
+                   column(kit.words(t("Scan a barcode"), size="title", bold=True, max_lines=2),
+                          kit.words(t("Hold any product to the scanner to see its details, reviews and "
+                                      "stock."), color="muted", max_lines=3), gap=gap // 2),
+                   gap=2 * gap, align="center", padding=Insets.all(margin), widget=kit.panel("highlight"))
+
+    def _content(self, width: int, extras: tuple[str, ...], above: bool = False) -> Box:
+        """The page's parts (`above`: the greeting is said above the reach zone, the member's way out beside
+        the search button, within reach)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         if "hint" not in extras:
             gap //= 2  # a short screen: tighter, so that the ideas stay
-        member = ctx.session.member
-        greeting = t("Hello {name}!", name=member.first_name) if member else t("Hello!")
         # the greeting, and beside it a member's way out, at touch size (it lay under the search button)
-        parts = [kit.words(greeting, size="headline", sizes=("title",), max_lines=2, bold=True, heading=True)]
-        if member is not None:
-            parts.append(kit.button(t("Not {name}? Sign out", name=member.first_name), ctx.on_end_session,
-                                    style="secondary", size="small", width=fit(max=(width - 2 * margin) // 2)))
-        boxes = [row(*parts, gap=gap, align="center")]
+        boxes = [] if above else [row(kit.words(self._greeting(), size="headline", sizes=("title",), max_lines=2,
+                                                bold=True, heading=True), *self._sign_out(width),
+                                      gap=gap, align="center")]
         if "subtitle" in extras:
             boxes.append(kit.words(t("What are you looking for today?"), color="muted", max_lines=2))
-        search = kit.button(t("Search for a product"), self.open_search, style="secondary", shown="",
-                            size="title", height=fit(min=theme.size("field")))
-        boxes += [search, self.section(t("Our departments")), self._tiles(width)]
+        boxes += [*([] if above else [self._search()]), self.section(t("Our departments")), self._tiles(width)]
         collections = ctx.shop.catalog.collections()[:3]
         if collections and "ideas" in extras:
             boxes += [self.section(t("Ideas")),
@@ -73,15 +119,8 @@ class HomeScene(ShopScene):
         if "events" in extras and ctx.shop.catalog.events() and ctx.role == "terminal":  # signed up in the store
             boxes.append(kit.button(t("Workshops, group runs and events"), lambda: ctx.show(ctx.routes.events()),
                                     style="secondary", size="small"))
-        if "hint" in extras:
-            hint = kit.panel("highlight")
-            icon = BarcodeIcon((0, 0, 0, 0))
-            boxes += [leaf(None, height=flex(0.001)),  # what the tiles leave: the hint sits at the bottom
-                      row(leaf(icon, width=fixed(theme.size("thumb") // 2), height=fixed(theme.size("thumb") // 3)),
-                          column(kit.words(t("Scan a barcode"), size="title", bold=True, max_lines=2),
-                                 kit.words(t("Hold any product to the scanner to see its details, reviews and "
-                                                   "stock."), color="muted", max_lines=3), gap=gap // 2),
-                          gap=2 * gap, align="center", padding=Insets.all(margin), widget=hint)]
+        if "hint" in extras:  # what the tiles leave: the hint sits at the bottom
+            boxes += [leaf(None, height=flex(0.001)), self._hint()]
         return column(*boxes, gap=gap, padding=Insets(gap, margin, margin, margin), height=flex())
 
     def _tiles(self, width: int) -> Box:

@@ -161,13 +161,36 @@ class ProductScene(ShopScene):
             forms: list[tuple[list[Box], list[Box]]] = [([stock, *chips, ways], []), ([stock, *chips], [ways]),
                                                         (chips_with_stock, [aisle_and_ways]),
                                                         (chips, [stock, ways])]
-            beside, under = next(((right, left) for right, left in forms if right_view(*right) <= page_h), forms[-1])
+            reach_top = self.out_of_reach(size)
+            thumbs_h = theme.size("touch_target") + gap if len(self.gallery.paths) > 1 else 0
+
+            def left_fits(left: list[Box], thumbs: int = thumbs_h) -> bool:  # accessible mode: under the picture,
+                # which ends at the reach zone's top, and its thumbnails (or the picture alone)
+                return not reach_top or not left or \
+                    reach_top + thumbs + column(*left, gap=gap).natural(side)[1] + margin <= page_h
+
+            fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
+            if reach_top:  # what stands under the picture within reach first (the right part scrolls where it must)
+                least = min(right_view(*right) for right, _ in forms)  # (none fits: those that scroll least)
+                pool = fitting or [(right, left) for right, left in forms if right_view(*right) == least]
+                beside, under = next(((right, left) for right, left in pool if left_fits(left)),
+                                     next(((right, left) for right, left in pool if left_fits(left, 0)), pool[0]))
+            else:
+                beside, under = fitting[0] if fitting else forms[-1]
             if beside is not chips_with_stock:
                 self._chips_box = plain  # (where "choose a size first" scrolls to)
             where = column(*under, gap=gap)
             picture_room = page_h - 2 * margin - (where.natural(side)[1] + gap if under else 0)
             pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)), wide=side)
-            left = column(column(pictures, align="center"), *([where] if under else []), gap=gap,
+            if reach_top and left_fits(under):  # accessible mode: the picture above the reach zone, its
+                # thumbnails in a row under it, within reach (beside it, they stood at the top of the screen)
+                pictures = self._gallery_box(name, min(side, reach_top - margin - gap) + thumbs_h)
+            elif reach_top:  # no room for them there (the window's taller bar): the picture alone, swiped through
+                pictures = square(Gallery(self.gallery, name, self._keep_scroll_rebuild),
+                                  max(theme.size("thumb") // 2, min(side, picture_room)))
+            # (accessible mode: the ways at the foot of the part, within reach, under a picture alone too)
+            spacer = [leaf(None, height=flex())] if reach_top and under else []
+            left = column(column(pictures, align="center"), *spacer, *([where] if under else []), gap=gap,
                           padding=Insets(margin, 0, margin, margin), width=fixed(side + margin))
             # what follows the choices starts under the fold: the first view ends on them, not on half a line
             rule = kit.rule()

@@ -192,7 +192,8 @@ def test_accessible_landscape_search_shows_two_whole_results_over_the_keyboard(t
 
 
 # The shopper's screens of a landscape screen in accessible mode whose every control stands within reach
-LANDSCAPE_SCREENS = ("department", "compare")
+# (the cart, the checkout's steps and the language dialog too: the layout matrix checks every step's reach)
+LANDSCAPE_SCREENS = ("home", "department", "product", "compare")
 
 
 @pytest.mark.parametrize("display, size", LANDSCAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in LANDSCAPES])
@@ -201,8 +202,8 @@ def test_every_control_of_a_landscape_accessible_screen_is_within_reach(tmp_path
                                                                       size: tuple[int, int]) -> None:
     """A landscape screen in accessible mode has its strip above the reach zone too, as a portrait one: every
     control a shopper presses in the lower share of the screen `[accessibility] reach` says, drawn there (the
-    department's cards and tools, the comparison's heads and their Remove stood at the top of the screen, out
-    of a seated shopper's reach)."""
+    home's search and departments, the department's cards and tools, the product's pictures, the comparison's
+    heads and their Remove stood at the top, out of a seated shopper's reach)."""
     pilot = pilot_for(tmp_path, display, size, "de", mail=True)
     try:
         pilot.tap(x=size[0] // 2, y=size[1] // 3)
@@ -210,13 +211,16 @@ def test_every_control_of_a_landscape_accessible_screen_is_within_reach(tmp_path
         ctx = pilot.app.display().ctx
         ctx.session.add_to_compare("RUN-115")
         ctx.session.add_to_compare("RUN-112")
-        routes = {"department": lambda: ctx.routes.browse("running"), "compare": ctx.routes.compare}
+        routes = {"home": ctx.routes.home, "department": lambda: ctx.routes.browse("running"),
+                  "product": lambda: ctx.routes.product("RUN-115"), "compare": ctx.routes.compare}
         for name in LANDSCAPE_SCREENS:
+            if (display, name) == ("window", "home"):
+                continue  # not yet: the shop window's own home (test_layout_matrix.REACH_NOT_YET)
             ctx.show(routes[name]())
             pilot.advance(0.1)
             widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
             controls = [w for w in widgets if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][3] > 0]
-            assert len(controls) >= 5, f"{name}: {len(controls)} controls"
+            assert len(controls) >= 4, f"{name}: {len(controls)} controls"
             assert out_of_reach(pilot) == [], name
             picture = pygame.image.load(str(pilot.screenshot(tmp_path / f"{name}.png")))
             assert widgets_without_ink(controls, picture) == [], f"{name}: every control drawn where the tree says"
