@@ -140,9 +140,12 @@ class ShopScene(Scene):
         return row(self.kit.picture(picture, side), words, gap=2 * margin, align="center",
                    padding=Insets.all(margin), height=fixed(height))
 
-    @staticmethod
-    def mounted(root: Root, tree: Box, status: Status | None = None) -> Root:
-        """`tree` mounted in `root` and laid out in it; the root can lay it out again (a status came)."""
+    def mounted(self, root: Root, tree: Box, status: Status | None = None) -> Root:
+        """`tree` mounted in `root` and laid out in it; the root can lay it out again (a status came). A scroll
+        view that ends on its last whole row says under it that more follows, in the session's language."""
+        for node in tree.walk():
+            if isinstance(node.widget, ScrollView):
+                node.widget.more_words = self.ctx.t("More below")
         mount(tree, root)
         layout(tree, root.rect)
         root.relayout = partial(layout, tree, root.rect)

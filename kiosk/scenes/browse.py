@@ -241,14 +241,15 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             above_h = max(0, reach_top - keep.top - heading.natural(width)[1] - gap)
         elif in_reach:
             above_h = 0
-        else:
-            above_h = max(0, height // 4 - keep.top - keep.bottom)
+        else:  # (higher, up to the header, where that shows every choice: the brands' chips were cut at its foot)
+            room = height - keep.top - keep.bottom
+            above_h = max(0, min(height // 4 - keep.top - keep.bottom, room - sheet.natural(width)[1]))
         above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=fixed(above_h))
         self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep))
         panel = next(node.widget for node in choices.walk() if isinstance(node.widget, ScrollView))
         # where the choices go on below, the sheet says so (its last row may end at the foot): a chevron, where the
         # words of the landscape columns' cue do not say it already
-        panel.more_cue = cue is None
+        panel.more_cue = panel.whole_rows = cue is None
         self._panel = panel
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to
             panel.scroll = min(previous.scroll, panel.max_scroll)

@@ -14,7 +14,7 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.scenes.variant_words import chosen_choices
 from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flex, flow, leaf, row, scroll
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.scroll import ScrollView, cue_height
 from kiosk.ui.widgets import Root
 
 ROWS_IN_SIGHT = 4  # a short room's table shows at least this many rows under the heads, if it can
@@ -107,7 +107,9 @@ class CompareScene(ShopScene):
         if compact:
             # each product's "✕ Remove" under its name, in reach; where that leaves the table less than
             # ROWS_IN_SIGHT rows (four products on a tablet in the larger text), in a last row of the table instead
-            least = sum(box.natural(width)[1] for box in bands[heading:heading + 2 * ROWS_IN_SIGHT])
+            # (and under them at least the chevron that says more follows, from the foot of the last one's words)
+            least = sum(box.natural(width)[1] for box in bands[heading:heading + 2 * ROWS_IN_SIGHT - 1]) - gap // 2 + \
+                cue_height(theme, ctx.screen.text, slim=True)
             heads_h = row(*heads, gap=gap).natural(width - 2 * margin)[1]
             room = size[1] - self.header_height() - bar.natural(width)[1] - 2 * gap - heads_h
             if room < least:
@@ -146,7 +148,7 @@ class CompareScene(ShopScene):
             # price says so under it, in the same ink as the others (a fact, not a colour that says "best"), the
             # prices and their row's name on one line
             price = line.key == "price"
-            label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2,
+            label = kit.words(line.label, size="small", color="muted", bold=True, max_lines=2, keep_with_next=not wide,
                               width=names_w if wide else None, valign="center" if wide and not price else "top")
             values = [column(kit.words(value, align="center", max_lines=2, sizes=("small",)),
                              kit.words(t("cheapest"), size="small", align="center", max_lines=2))

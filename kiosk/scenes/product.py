@@ -18,7 +18,7 @@ from kiosk.scenes.product_video import product_films
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.gallery import Gallery, GalleryState
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, grid, leaf, row, scroll, square
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.scroll import ScrollView, cue_height
 from kiosk.ui.widgets import Panel, Picture, Root
 
 REVIEWS_SHOWN = 6
@@ -149,9 +149,10 @@ class ProductScene(ShopScene):
             said = column(*head[:2], *([tagline] if tagline is not None else []), *head[2:], gap=gap // 2,
                           padding=Insets(margin, margin, gap // 2, 0))
 
-            def right_view(*parts: Box) -> int:  # (the margin under the last part is not to be seen at once)
+            def right_view(*parts: Box) -> int:  # (the margin under the last part is not to be seen at once; the
+                # chevron under them that says more follows is)
                 return said.natural(right_w)[1] + column(*parts, gap=gap, padding=Insets(gap, 0, 0, 0)).natural(
-                    right_w)[1]
+                    right_w)[1] + cue_height(theme, ctx.screen.text, slim=True)
 
             plain = self._chips_box
             said_stock, stock_color = self.availability(product)
@@ -225,12 +226,13 @@ class ProductScene(ShopScene):
             stock, ways = self._where(product)
             chips = self._variant_chips()
             # the picture leaves room for the name, the price, the stock and every size above the action bar
-            # (a tablet's fold cut its second row of sizes)
-            first_view = column(*head, stock, *chips, gap=gap).natural(width - 2 * margin)[1]
+            # (a tablet's fold cut its second row of sizes), and for the cue under them that more follows
+            first_view = column(*head, stock, *chips, gap=gap).natural(width - 2 * margin)[1] + \
+                cue_height(theme, ctx.screen.text)
             largest = min(largest, page_h - first_view - 2 * gap - margin)
             # and for the ways to go on too, where the picture stays large (they were cut at the fold)
             with_ways = page_h - column(*head, stock, *chips, ways, gap=gap).natural(width - 2 * margin)[1] - \
-                3 * gap - margin
+                3 * gap - margin - cue_height(theme, ctx.screen.text)
             if with_ways >= theme.size("picture") // 2:
                 largest = min(largest, with_ways)
             details = column(stock, *chips, ways, *self._more(product, specs), gap=gap, width=flex())
@@ -271,9 +273,11 @@ class ProductScene(ShopScene):
         ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
         # the ways in the first view too where the picture keeps two fifths of the width; else under the fold
         # (the last of them half a gap over the action bar, what follows them half a gap under it: none cut)
-        with_ways = page_h - column(head, *chips, ways, gap=gap).natural(inner)[1] - margin - gap - gap // 2
+        # (and the cue under them that more follows)
+        cue = cue_height(theme, self.ctx.screen.text)
+        with_ways = page_h - column(head, *chips, ways, gap=gap).natural(inner)[1] - margin - gap - gap // 2 - cue
         room = with_ways if with_ways >= inner * 2 // 5 else \
-            page_h - column(head, *chips, gap=gap).natural(inner)[1] - margin - gap - gap // 2
+            page_h - column(head, *chips, gap=gap).natural(inner)[1] - margin - gap - gap // 2 - cue
         room = max(theme.size("picture") // 2, min(inner, room))
         return column(column(self._gallery_box(name, room, wide=inner), align="center"), head, *chips, ways,
                       *self._more(product, specs), gap=gap, padding=Insets.all(margin))

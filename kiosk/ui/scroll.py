@@ -9,7 +9,9 @@ from collections.abc import Callable, Hashable, Iterator
 
 import pygame
 
-from kiosk.ui.widgets import Painter, Point, Root, Widget
+from kiosk.ui.text import TextCache
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import Label, Painter, Panel, Point, Root, Widget
 
 # Velocity decays like exp(-t / TIME_CONSTANT): the glide phones use (about 0.33 s).
 TIME_CONSTANT = 0.33
@@ -51,6 +53,13 @@ class ScrollView(Widget):
         # row ended at the view's foot looked finished: designer's review)
         self.more_cue = False
         self._cue_drawn: pygame.Rect | None = None  # the foot of the view where the cue was last drawn, on screen
+        # where more follows, the view shows its content down to the foot of the last whole row (a table cut mid-row
+        # by the bar under it read as broken: designer's review), and under it a cue: a shade where the content goes
+        # on under it, a chevron and `more_words` ("More below"). Off for a view that ends on a whole row itself
+        self.whole_rows = True
+        self.more_words = ""
+        self._text: tuple[Theme, TextCache] | None = None  # what measures the lines of its texts (set as drawn)
+        self._above_cue = 0  # the empty room over the cue, under the last whole row
 
     def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0,
                  keys: Callable[[int], Hashable] | None = None) -> None:
@@ -181,6 +190,7 @@ class ScrollView(Widget):
     def make_ready(self, painter: Painter) -> None:
         """Build the rows in view before the screen under them is drawn (it leaves out what their panels
         cover); the frame builds no row ahead then, as when `draw` builds them."""
+        self._text = (painter.theme, painter.text)
         self._built_in_view = self._materialize(painter, ahead=False) or self._built_in_view
 
     def _build_row(self, index: int, painter: Painter | None) -> bool:
@@ -197,14 +207,87 @@ class ScrollView(Widget):
         return True
 
     def hit(self, pos: Point, origin: Point = (0, 0)) -> Widget | None:
-        """The tappable widget at `pos`, building the rows in view first."""
+        """The tappable widget at `pos`, building the rows in view first (none under the cue: what it hides)."""
         self._materialize()
+        if pos[1] >= origin[1] + self.rect.y + self.fold():
+            return None
         return super().hit(pos, origin)
 
     def accessible(self, viewport: pygame.Rect, origin: Point = (0, 0)) -> Iterator[tuple[Widget, pygame.Rect]]:
-        """The visible widgets, building the rows in view first."""
+        """The visible widgets, building the rows in view first; those under the cue are not shown."""
         self._materialize()
-        yield from super().accessible(viewport, origin)
+        if not self.visible:
+            return
+        rect = self.rect.move(origin)
+        shown = rect.clip(viewport)
+        if shown.width <= 0 or shown.height <= 0:
+            return
+        if self.label:
+            yield self, shown
+        content = shown.clip(pygame.Rect(rect.x, rect.y, rect.width, self.fold()))
+        dx, dy = self.child_offset()
+        for child in self.children if content.width > 0 and content.height > 0 else ():
+            yield from child.accessible(content, (origin[0] + dx, origin[1] + dy))
+
+    def fold(self) -> int:
+        """How much of the view's height shows content: all of it, or, where more follows below, down to the
+        foot of the last row it shows whole, with the cue under it (`whole_rows`). A row is a line of text, a
+        button, a picture, a heading with what follows it (but one taller than half the view, which it may cut);
+        where ending on a whole one would leave more than a third of the view empty, the view shows its content
+        to its foot."""
+        height = self.rect.height
+        if not self.whole_rows or self._row_builder is not None or self._text is None:
+            return height  # (a long list of rows made as they come, a grid of cards: its next row shows starting)
+        top = round(self.scroll)
+        if top >= self.max_scroll - 1:
+            return height
+        theme, cache = self._text
+        limit = height // 3
+        every = self._spans(theme, cache, top, top + height)
+        spans = [span for span in every if span[1] - span[0] <= height // 2]  # (a taller one may be cut)
+
+        def settled(fold: int) -> int:  # the foot of the last whole row above `fold`
+            while cut := [upper for upper, lower in spans if upper < fold < lower]:
+                fold = min(cut)
+            return fold
+
+        start = top + height - cue_height(theme, cache)
+        # the cue in words; or its chevron alone where the words would take a row's room (a short table)
+        fold = max(settled(start), settled(top + height - cue_height(theme, cache, slim=True)))
+        if start - fold > limit:
+            return height
+        # the cue takes the room left empty under the last row, but its padding (a band's tint ends whole)
+        cut = any(upper < fold < lower for upper, lower in every)
+        foot = fold if cut else max((lower for _, lower in every if lower <= fold), default=top)
+        fold = min(fold, foot + theme.size("gap") // 2)
+        self._above_cue = fold - foot  # (empty: a slim cue's chevron may take it)
+        return fold - top
+
+    def _spans(self, theme: Theme, cache: TextCache, top: int, bottom: int) -> list[tuple[int, int]]:
+        """The tops and feet, in content coordinates, of what the view must not cut between `top` and `bottom`:
+        each line of a text, each widget that shows something of its own (not a panel without words, a band's
+        tint or a rule: what it holds, if anything); a heading's last line reaches down to the foot of what
+        follows it."""
+        spans: list[tuple[int, int, bool]] = []
+        for widget in self._content():
+            rect = widget.rect
+            if not widget.visible or rect.height <= 0 or rect.bottom <= top or rect.top >= 2 * bottom - top:
+                continue
+            if isinstance(widget, Label) and widget.wrap:
+                size = theme.size(widget.size_name)
+                lines = len(cache.wrap(widget.label, size, rect.width, widget.bold, widget.max_lines))
+                step = cache.line_height(size, widget.bold)
+                y = rect.y if widget.valign == "top" else rect.y + (rect.height - step * lines) // 2
+                spans += [(y + index * step, y + (index + 1) * step, widget.keep_with_next and index == lines - 1)
+                          for index in range(lines)]
+            elif widget.label or not (widget.children or isinstance(widget, Panel) or type(widget) is Widget):
+                spans.append((rect.top, rect.bottom, isinstance(widget, Label) and widget.keep_with_next))
+        spans.sort()
+        kept = []
+        for upper, lower, keep in spans:
+            after = next((span[1] for span in spans if span[0] >= lower), lower) if keep else lower
+            kept.append((upper, after))
+        return kept
 
     @property
     def max_scroll(self) -> float:
@@ -219,13 +302,20 @@ class ScrollView(Widget):
         """Jump to a position (clamped) and redraw if it moved."""
         value = max(0.0, min(self.max_scroll, value))
         moved = round(self.scroll) - round(value)
+        before = self.fold()
         self.scroll = value
         if moved:
             root = self.root()
             if isinstance(root, Root):
-                root.shift(self.visible_rect(), moved)
+                view = self.visible_rect()
+                root.shift(view, moved)
                 if self._cue_drawn is not None:  # the cue stays at the foot (or goes, at the end): drawn again there
                     root.damage(self._cue_drawn)
+                if before < self.rect.height or self.fold() < self.rect.height:
+                    # the content ends on another row now, the cue under it: drawn again from the highest of the
+                    # two folds (and where the old cue's pixels moved to)
+                    upper = self.screen_rect().y + min(before, self.fold()) - abs(moved)
+                    root.damage(pygame.Rect(view.x, upper, view.width, view.bottom - upper).clip(view))
             if self.on_scroll is not None:
                 self.on_scroll()
 
@@ -282,22 +372,30 @@ class ScrollView(Widget):
         clip = rect.clip(painter.clip)
         if clip.width <= 0 or clip.height <= 0:
             return
+        self._text = (painter.theme, painter.text)
         self._materialize(painter, ahead=not self._built_in_view)
         self._built_in_view = False
         old_clip, old_painter_clip = painter.surface.get_clip(), painter.clip
+        fold = self.fold()
+        shown = clip.clip(pygame.Rect(rect.x, rect.y, rect.width, fold))  # the content's part of the view
+        if shown.width > 0 and shown.height > 0:
+            painter.surface.set_clip(shown)
+            painter.clip = shown
+            if self.color:
+                painter.surface.fill(painter.theme.color(self.color), shown)
+            inner = (origin[0] + self.rect.x, origin[1] + self.rect.y - round(self.scroll))
+            for child in self.children:
+                child.draw(painter, inner)
         painter.surface.set_clip(clip)
         painter.clip = clip
-        if self.color:
-            painter.surface.fill(painter.theme.color(self.color), clip)
-        inner = (origin[0] + self.rect.x, origin[1] + self.rect.y - round(self.scroll))
-        for child in self.children:
-            child.draw(painter, inner)
+        if fold < rect.height:
+            self._paint_more(painter, rect, fold)
+        elif self.more_cue and self.max_scroll > 0:
+            self._paint_cue(painter, rect)
         if self.max_scroll > 0:
             self._paint_bar(painter, rect)
         else:
             self._bar_strip = None
-        if self.more_cue and self.max_scroll > 0:
-            self._paint_cue(painter, rect)
         painter.surface.set_clip(old_clip)
         painter.clip = old_painter_clip
 
@@ -309,6 +407,37 @@ class ScrollView(Widget):
         self._bar_strip = pygame.Rect(bar.x, rect.y, rect.right - bar.x, rect.height)
         pygame.draw.rect(painter.surface, painter.theme.color("divider"), bar, border_radius=width // 2)
 
+
+    def _paint_more(self, painter: Painter, rect: pygame.Rect, fold: int) -> None:
+        """Under the last whole row: the view's background, a shade along its top (the content goes on under
+        it), and a chevron pointing down beside `more_words`, in the middle."""
+        theme = painter.theme
+        self._cue_drawn = strip = pygame.Rect(rect.x, rect.y + fold, rect.width, rect.height - fold)
+        painter.surface.fill(theme.color(self.color or "background"), strip)
+        shade = min(strip.height // 3, max(2, theme.size("gap") // 2))
+        if shade > 0:
+            painter.surface.blit(_shade((strip.width, shade), theme.color("text")), strip.topleft)
+        size = theme.size("small")
+        ink = theme.color("text")
+        line = painter.text.line_height(size, True)
+        room = strip.height - shade // 2
+        words = painter.text.render(self.more_words, size, ink, True) if self.more_words and room >= line else None
+        if words is None:  # a slim cue: its chevron alone, in the empty room under the last row too
+            room += self._above_cue
+        width = max(2, theme.px(5))
+        half = max(4, min(line * 2 // 5, (room - 2 * width) * 5 // 3))  # (its rise, 3/5 of that, fits the room)
+        gap = theme.size("gap") * 2 // 3 if words is not None else 0
+        used = 2 * half + gap + (words.get_width() if words is not None else 0)
+        left = strip.centerx - used // 2
+        middle = strip.bottom - room // 2
+        rise = half * 3 // 5
+        chevron = [(left, middle - rise // 2), (left + half, middle + rise - rise // 2),
+                   (left + 2 * half, middle - rise // 2)]
+        pygame.draw.lines(painter.surface, ink, False, chevron, width)
+        for point in chevron:  # round ends and joint
+            pygame.draw.circle(painter.surface, ink, point, width // 2)
+        if words is not None:
+            painter.surface.blit(words, (left + 2 * half + gap, middle - words.get_height() // 2))
 
     def _paint_cue(self, painter: Painter, rect: pygame.Rect) -> None:
         """While more follows below and no row is cut at the foot of the view to say so: the foot fading into
@@ -332,6 +461,23 @@ class ScrollView(Widget):
         pygame.draw.lines(painter.surface, theme.color("text"), False, chevron, width)
         for point in chevron:  # round ends and joint
             pygame.draw.circle(painter.surface, theme.color("text"), point, width // 2)
+
+
+def cue_height(theme: Theme, cache: TextCache, slim: bool = False) -> int:
+    """How tall the cue under a view's last whole row is: a line of small words, a little room around it; `slim`,
+    its chevron alone (where the words would cost a row)."""
+    if slim:
+        return max(6, theme.px(6))
+    return cache.line_height(theme.size("small"), True) + theme.size("gap") // 4
+
+
+@functools.lru_cache(maxsize=8)
+def _shade(size: tuple[int, int], color: tuple[int, int, int, int]) -> pygame.Surface:
+    """A band of `color` from faint at its top to clear at its foot: the edge content passes under."""
+    band = pygame.Surface(size, pygame.SRCALPHA)
+    for y in range(size[1]):
+        band.fill((*color[:3], round(60 * (size[1] - y) / size[1])), (0, y, size[0], 1))
+    return band
 
 
 @functools.lru_cache(maxsize=8)

@@ -403,8 +403,11 @@ class Label(Widget):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, *, size: str = "text",
                  color: str = "text", bold: bool = False, align: str = "left", valign: str = "center",
-                 wrap: bool = False, max_lines: int = 0, heading: bool = False, struck: bool = False) -> None:
+                 wrap: bool = False, max_lines: int = 0, heading: bool = False, struck: bool = False,
+                 keep_with_next: bool = False) -> None:
         super().__init__(rect, label=text)
+        # a heading, or a row's name over its values: never the last thing a scroll view shows above its foot
+        self.keep_with_next = keep_with_next or heading
         self.struck = struck  # crossed out: a price that no longer applies, beside the one that does
         self.size_name = size
         self.color = color

@@ -1,0 +1,131 @@
+"""A table or a list that does not fit ends on a whole row (issue 22, designer's review): the comparison's
+table and the filter sheet were cut mid-row by the bar under them, on every shape, and the portrait terminal's
+product description ran under its sticky footer. Where more follows, the view ends at the foot of the last row
+it shows whole, and under it a cue says so ("More below", a chevron), in the session's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from kiosk.testing.pilot import Pilot
+from kiosk.ui.scroll import ScrollView
+from kiosk.ui.theme import Color
+from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
+
+CONTROLS = ("text", "heading", "button", "switch", "checkbox", "image")
+
+
+def tree(pilot: Pilot) -> list[dict[str, Any]]:
+    """The widgets the display shows."""
+    return pilot.request("tree")["displays"][pilot.display_name]["widgets"]  # type: ignore[no-any-return]
+
+
+def foot_problems(pilot: Pilot, list_label: str, picture: pygame.Surface) -> list[str]:
+    """What is wrong at the foot of the scroll view `list_label`, in the tree and in the pixels: a text or a
+    control cut there; where more follows, no cue under the last whole one, or at the view's foot anything but
+    the view's background and the cue's ink (a band's tint, a chip's edge: a row cut)."""
+    shown = tree(pilot)
+    view = pygame.Rect(next(w["bounds"] for w in shown if w["role"] == "list" and w["label"] == list_label))
+    inside = [w for w in shown if w["role"] in CONTROLS and view.contains(pygame.Rect(w["bounds"]))]
+    problems = [f"cut at the foot: {w['label']!r} {w['bounds']}" for w in inside
+                if w["clipped"] and w["bounds"][1] + w["bounds"][3] >= view.bottom - 1]
+    screen = pilot.app.display().screen
+    scrolled = next(w for w in screen.stack.top.tree(screen.size).walk()
+                    if isinstance(w, ScrollView) and w.label == list_label)
+    if scrolled.scroll >= scrolled.max_scroll - 1:
+        return problems  # the end of the list in sight: nothing more to say
+    last = max((w["bounds"][1] + w["bounds"][3] for w in inside if not w["clipped"]), default=view.top)
+    theme = pilot.app.display().ctx.theme
+    ground, ink = theme.color("background"), theme.color("text")
+    # under the last whole row, but the scroll bar's column at the right
+    under = pygame.Rect(view.x, last + 1, view.width - theme.px(30), view.bottom - last - 1)
+    foot = pygame.Rect(under.x, view.bottom - 6, under.width, 6)
+    stray = {picture.get_at((x, y))[:3] for x in range(foot.x, foot.right, 3) for y in range(foot.y, foot.bottom)}
+    stray = {color for color in stray if _off_the_line(color, ground, ink) > 24}
+    if stray:
+        problems.append(f"at the foot of the view, something else than the cue: {sorted(stray)[:5]}")
+    if under.height <= 0 or not any(_off_the_line(picture.get_at((x, y))[:3], ink, ink) < 40
+                                    for x in range(under.x, under.right) for y in range(under.y, under.bottom)):
+        problems.append("nothing under the last whole row says that more follows")
+    return problems
+
+
+def _off_the_line(color: tuple[int, ...], ground: Color, ink: Color) -> float:
+    """How far `color` is from every blend of `ground` and `ink` (the cue's antialiased edges, its shade)."""
+    a, b = pygame.Vector3(ground[:3]), pygame.Vector3(ink[:3])
+    point, line = pygame.Vector3(color[:3]), b - a
+    share = 0.0 if line.length_squared() == 0 else max(0.0, min(1.0, (point - a).dot(line) / line.length_squared()))
+    return float((point - (a + line * share)).length())
+
+
+CASES = [("terminal", (800, 1280), "fr", False), ("terminal", (1080, 1920), "de", True),
+         ("terminal", (1920, 1080), "de", True), ("window", (3840, 2160), "fr", False)]
+
+
+@pytest.mark.quick_first(1)  # the other shapes in CI
+@pytest.mark.parametrize("display, size, language, accessible", CASES,
+                         ids=[f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in CASES])
+def test_the_comparison_ends_on_a_whole_row_and_says_more_follows(tmp_path: Path, display: str,
+                                                                   size: tuple[int, int], language: str,
+                                                                   accessible: bool) -> None:
+    """Before: the tablet's table showed the top half of "Imperméable" and its "Non"s over its bar."""
+    pilot = pilot_for(tmp_path, display, size, language)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(accessible)
+        ctx = pilot.app.display().ctx
+        for sku in RUNNING_SHOES:
+            ctx.session.add_to_compare(sku)
+        ctx.show(ctx.routes.compare())
+        pilot.advance(0.1)
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        assert foot_problems(pilot, ctx.t("Comparison"), picture) == []
+        assert ctx.t("More below") != "More below" or language == "en"
+        # scrolled by a drag to the middle of a row, it ends on a whole one again
+        view = pygame.Rect(next(w["bounds"] for w in tree(pilot) if w["role"] == "list"))
+        pilot.swipe((view.centerx, view.bottom - 10), (view.centerx, view.bottom - 10 - view.height // 3), ms=600)
+        pilot.advance(1.0)
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "scrolled.png")))
+        assert foot_problems(pilot, ctx.t("Comparison"), picture) == []
+    finally:
+        pilot.close()
+
+
+def test_the_filter_sheet_ends_on_a_whole_line_of_choices(tmp_path: Path) -> None:
+    """Before: the portrait terminal's sheet cut its brands' chips in half over Reset and Show."""
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr")
+    try:
+        pilot.tap(x=540, y=640)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.browse("running"))
+        pilot.advance(0.1)
+        pilot.tap(ctx.t("Sort and filter"))
+        pilot.advance(0.1)
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "filters.png")))
+        assert foot_problems(pilot, ctx.t("Sort and filter"), picture) == []
+    finally:
+        pilot.close()
+
+
+def test_the_product_description_ends_above_the_sticky_footer(tmp_path: Path) -> None:
+    """Before: the portrait terminal's description ran under the bar with the price and "Add to cart" (its first
+    line cut in half there)."""
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr")
+    try:
+        pilot.tap(x=540, y=640)
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.product("RUN-115"))
+        pilot.advance(0.1)
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "product.png")))
+        name = ctx.shop.catalog.product("RUN-115").title("fr")  # type: ignore[union-attr]
+        assert foot_problems(pilot, name, picture) == []
+        bar = next(w["bounds"] for w in tree(pilot) if w["role"] == "button" and w["label"].startswith(
+            ctx.t("Add to cart")))
+        view = next(w["bounds"] for w in tree(pilot) if w["role"] == "list")
+        assert view[1] + view[3] <= bar[1], "the page ends above the footer"
+    finally:
+        pilot.close()
