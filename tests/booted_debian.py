@@ -47,6 +47,7 @@ def debian_root(timeout_s: float = 900) -> Path:
         return root
     CACHE.mkdir(parents=True, exist_ok=True)
     building = CACHE / f"{root.name}.building"
+    _unmount_below(building)
     shutil.rmtree(building, ignore_errors=True)
     made = subprocess.run(["debootstrap", "--variant=minbase", f"--include={','.join(INCLUDE)}", SUITE,
                            str(building), debian_mirror()], capture_output=True, text=True, timeout=timeout_s,
@@ -58,6 +59,14 @@ def debian_root(timeout_s: float = 900) -> Path:
     shutil.rmtree(root, ignore_errors=True)
     building.rename(root)
     return root
+
+
+def _unmount_below(folder: Path) -> None:
+    """Unmount what a debootstrap cut short left mounted in `folder` (its /proc): rmtree cannot remove it, and
+    the next debootstrap into what is left fails."""
+    mounted = [line.split()[1] for line in Path("/proc/self/mounts").read_text().splitlines()]
+    for point in sorted((point for point in mounted if Path(point).is_relative_to(folder)), reverse=True):
+        subprocess.run(["umount", "--lazy", point], check=False, timeout=60)
 
 
 class BootedDebian:

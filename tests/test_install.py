@@ -30,7 +30,7 @@ from tests.conftest import REPO
 
 ON_CI = bool(os.environ.get("CI"))
 CAN_RUN = os.geteuid() == 0 and all(shutil.which(tool) for tool in ("systemd-nspawn", "debootstrap", "nsenter"))
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(480),
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900),  # the first test makes the Debian root too
               pytest.mark.skipif(not CAN_RUN and not ON_CI, reason="needs root, systemd-nspawn and debootstrap")]
 
 SOURCE = "/src/kiosk"  # the checkout, bound read-only into the container
