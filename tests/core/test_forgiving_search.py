@@ -146,6 +146,7 @@ BIG_TYPOS = [("runing", "running"), ("chausures", "running"), ("frontalle", "hea
 
 
 @pytest.mark.slow  # a 100,000-product pack is written and imported (about a minute)
+@pytest.mark.timeout(480)  # a hang guard, not a budget: 2 minutes ran out beside another test at a load of 20
 def test_typos_find_their_department_first_among_100k_products(tmp_path: Path) -> None:
     sys.path.insert(0, str(REPO / "content" / "tools"))
     from make_synthetic_pack import write_pack

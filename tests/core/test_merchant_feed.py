@@ -258,6 +258,7 @@ def test_an_unreadable_feed_is_refused_with_its_name(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow  # two 100,000-row feeds: CI runs it, the quick loop not
+@pytest.mark.timeout(480)  # a hang guard, not a budget: 2 minutes ran out beside another test at a load of 20
 @pytest.mark.parametrize("form", ["tsv", "xml"])
 def test_a_feed_of_100000_rows_checks_every_row_and_every_variant_scans(tmp_path: Path, form: str) -> None:
     feed = make_feed_pack(100_000, tmp_path / "pack", form, bad_rows=len(BAD_KINDS) * 3)

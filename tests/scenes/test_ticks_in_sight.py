@@ -25,21 +25,22 @@ CASES = [pytest.param(display, size, language, accessible, id=f"{display}-{size[
          for display, size in SHAPES for language, accessible in (("fr", False), ("de", True))]
 
 
-def grid_and_bars(pilot: Pilot) -> tuple[ScrollView, pygame.Rect]:
-    """The department's grid of cards, and where the bars at the bottom begin (on the whole screen)."""
+def grid_and_bars(pilot: Pilot) -> tuple[ScrollView, list[pygame.Rect]]:
+    """The department's grid of cards, and the bars that hold its controls, on the whole screen: across the
+    bottom, or in accessible landscape a column beside the cards in the reach zone."""
     screen = pilot.app.display().screen
     root = screen.stack.top.tree(screen.size)
     grid = next(w for w in root.walk() if isinstance(w, ScrollView) and any(isinstance(t, Toggle) for t in w.walk()))
     ctx = pilot.app.display().ctx
     bottom = [ctx.t("Compare ({count})", count=1)] + ([ctx.t("Sort and filter")] if ctx.session.accessible else [])
-    tops = []
-    for label in bottom:  # each bar: the panel across the screen that holds the button
+    bars = []
+    for label in bottom:  # each bar: the widest panel round the button that leaves the grid alone
         bar = next(w for w in root.walk() if w.label == label)
-        while bar.parent is not None and bar.parent is not root and bar.rect.width < screen.size[0]:
+        while (bar.parent is not None and bar.parent is not root
+               and not bar.parent.screen_rect().colliderect(grid.screen_rect())):
             bar = bar.parent
-        tops.append(bar.screen_rect().top)
-    top = min(tops)
-    return grid, pygame.Rect(0, top + screen.offset, screen.size[0], screen.size[1] - top)
+        bars.append(bar.screen_rect().move(0, screen.offset))
+    return grid, bars
 
 
 def ticks(pilot: Pilot) -> list[dict[str, Any]]:
@@ -59,10 +60,10 @@ def check(pilot: Pilot, folder: Path, when: str, least: int) -> None:
     """No tick under the bars, at least `least` of them whole, each of those drawn where the tree says."""
     grid, bars = grid_and_bars(pilot)
     view = grid.visible_rect().move(0, pilot.app.display().screen.offset)
-    assert view.bottom <= bars.top, f"{when}: the grid ends above the bars ({view} and bars at {bars.top})"
+    assert view.collidelist(bars) == -1, f"{when}: the grid stays clear of the bars ({view} and bars {bars})"
     listed = ticks(pilot)
     for tick in listed:
-        assert pygame.Rect(tick["bounds"]).bottom <= bars.top, f"{when}: a tick under the bars: {tick}"
+        assert pygame.Rect(tick["bounds"]).collidelist(bars) == -1, f"{when}: a tick under the bars: {tick}"
     whole = [tick for tick in listed if not tick["clipped"]]
     assert len(whole) >= least, f"{when}: {len(whole)} ticks whole in sight, {least} wanted: {listed}"
     picture = pygame.image.load(str(pilot.screenshot(folder / "department.png")))
