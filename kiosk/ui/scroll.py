@@ -213,21 +213,11 @@ class ScrollView(Widget):
             return None
         return super().hit(pos, origin)
 
-    def accessible(self, viewport: pygame.Rect, origin: Point = (0, 0)) -> Iterator[tuple[Widget, pygame.Rect]]:
-        """The visible widgets, building the rows in view first; those under the cue are not shown."""
+    def children_view(self, viewport: pygame.Rect, shown: pygame.Rect, rect: pygame.Rect) -> pygame.Rect:
+        """The part of the view that shows content, down to its fold (those under the cue are not shown), the rows
+        in view built first."""
         self._materialize()
-        if not self.visible:
-            return
-        rect = self.rect.move(origin)
-        shown = rect.clip(viewport)
-        if shown.width <= 0 or shown.height <= 0:
-            return
-        if self.label:
-            yield self, shown
-        content = shown.clip(pygame.Rect(rect.x, rect.y, rect.width, self.fold()))
-        dx, dy = self.child_offset()
-        for child in self.children if content.width > 0 and content.height > 0 else ():
-            yield from child.accessible(content, (origin[0] + dx, origin[1] + dy))
+        return shown.clip(pygame.Rect(rect.x, rect.y, rect.width, self.fold()))
 
     def fold(self) -> int:
         """How much of the view's height shows content: all of it, or, where more follows below, down to the

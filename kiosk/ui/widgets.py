@@ -191,10 +191,17 @@ class Widget:
             return
         if self.label and self.role != "group":
             yield self, shown
-        inner_view = shown if self.clips else viewport
+        inner_view = self.children_view(viewport, shown, rect)
+        if inner_view.width <= 0 or inner_view.height <= 0:
+            return
         dx, dy = self.child_offset()
         for child in self.children:
             yield from child.accessible(inner_view, (origin[0] + dx, origin[1] + dy))
+
+    def children_view(self, viewport: pygame.Rect, shown: pygame.Rect, rect: pygame.Rect) -> pygame.Rect:
+        """What of the screen this widget's children may show in (the accessibility tree): the part `shown` of its
+        on-screen `rect` where it clips them, else its own `viewport`."""
+        return shown if self.clips else viewport
 
     def animate(self, dt: float) -> bool:
         """Advance an animation by `dt` seconds; True while it still moves."""
