@@ -33,7 +33,7 @@ def test_the_accessible_main_action_is_in_the_mode_s_one_highlight_colour(tmp_pa
         pilot.tap(ctx.t("Add to cart"))
         pilot.advance(4)  # the confirmation over
         widgets = {w["label"]: w["bounds"] for w in pilot.request("tree")["displays"]["terminal"]["widgets"]}
-        shown = pygame.image.load(str(pilot.screenshot(tmp_path / "product.png")))
+        shown = pilot.picture()
         main, chosen = fill(shown, widgets[ctx.t("Add to cart")]), fill(shown, widgets["39"])
         assert main == chosen, f"'Add to cart' in {main}, the chosen size in {chosen}"
         cart = widgets[ctx.t("Cart ({count})", count=1)]

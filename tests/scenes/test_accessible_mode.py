@@ -10,7 +10,6 @@ from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
-import pygame
 import pytest
 
 from kiosk.config import load_config
@@ -216,6 +215,6 @@ def test_in_reach_mode_the_share_code_is_within_reach_and_large(pilot: Pilot, tm
     assert len(codes) == 1
     x, y, w, h = codes[0]["bounds"]
     assert y >= 1920 * 38 // 100 and w >= 500, "within reach, at least 500 px wide"
-    picture = pygame.image.load(str(pilot.screenshot(tmp_path / "share.png")))
+    picture = pilot.picture()
     light = [px for px in range(x, x + w, 4) if picture.get_at((px, y + h // 2))[0] > 200]
     assert light and max(light) - min(light) >= w // 2, "the code is drawn there"

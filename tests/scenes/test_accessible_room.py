@@ -158,7 +158,7 @@ def test_the_german_tablet_share_says_nothing_about_the_shopper_is_in_the_code(t
         top = pilot.app.display().screen.offset
         if top:  # the strip draws every line it says (the privacy line under the code where the strip is short)
             strip = pilot.app.display().screen.banner_lines
-            picture = pygame.image.load(str(pilot.screenshot(tmp_path / "share.png")))
+            picture = pilot.picture()
             inked = [any(max(picture.get_at((x, y))[:3]) > 128 for x in range(0, 800, 2)) for y in range(top)]
             lines = sum(1 for y in range(1, top) if inked[y] and not inked[y - 1])
             assert len(strip) >= 2 and lines >= len(strip), f"the strip shows {lines} lines of words for {strip}"
@@ -222,7 +222,7 @@ def test_every_control_of_a_landscape_accessible_screen_is_within_reach(tmp_path
             controls = [w for w in widgets if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][3] > 0]
             assert len(controls) >= 4, f"{name}: {len(controls)} controls"
             assert out_of_reach(pilot) == [], name
-            picture = pygame.image.load(str(pilot.screenshot(tmp_path / f"{name}.png")))
+            picture = pilot.picture()
             assert widgets_without_ink(controls, picture) == [], f"{name}: every control drawn where the tree says"
     finally:
         pilot.close()

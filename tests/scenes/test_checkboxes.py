@@ -54,7 +54,7 @@ def test_the_email_consents_are_tick_boxes_that_show_whether_they_are_ticked(tmp
         assert shown[consent]["checked"] is False and shown[offers]["checked"] is True
         assert not any(sign in w.label for w in pilot.app.display().screen.stack.top.tree((1080, 1920)).walk()
                        for sign in "☐☑"), "no tick drawn with a font's sign"
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "email.png")))
+        picture = pilot.picture()
         theme = pilot.app.display().screen.theme
         side = Toggle.box_side(theme, pilot.app.display().screen.text, "text")
         assert side >= (42 if accessible else 34), "a box as tall as a line of its words, larger in accessible mode"
@@ -151,7 +151,7 @@ def test_the_rating_chosen_shows_in_filled_stars_and_in_words(tmp_path: Path, la
         stars = [w for w in tree if w["role"] == "radio"]
         assert [w["checked"] for w in stars] == [False, False, True, False, False], "the third star is the one chosen"
         assert any(w["role"] == "text" and w["label"] == said for w in tree), f"the rating in words: {said!r}"
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "review.png")))
+        picture = pilot.picture()
         gold = ctx.theme.color("star")
         filled = [colour_count(picture, pygame.Rect(w["bounds"]), gold) for w in stars]
         side = stars[0]["bounds"][2]

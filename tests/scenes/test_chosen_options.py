@@ -57,7 +57,7 @@ def check_choice(pilot: Pilot, folder: Path, chosen: str, other: str, main: str)
     assert (picked["role"], picked.get("checked"), left["role"], left.get("checked")) == \
         ("radio", True, "radio", False), f"{picked}, {left}"
     assert button["role"] == "button" and button["enabled"], button
-    picture = pygame.image.load(str(pilot.screenshot(folder / "choice.png")))
+    picture = pilot.picture()
     accent = theme.color("accent")[:3]
     assert fill(picture, button["bounds"]) == accent, "the main button is the one filled in the accent colour"
     assert fill(picture, picked["bounds"]) != accent and \

@@ -51,7 +51,7 @@ def test_a_row_that_differs_stands_out_on_white_with_a_bar_like_its_legend(tmp_p
     pilot = compare_four(tmp_path, (1080, 1920), accessible=False)
     try:
         shown = tree(pilot)
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        picture = pilot.picture()
         theme = pilot.app.display().screen.theme
         differs = pilot.details()["differs"]
         assert "price" in differs and "waterproof" not in differs, differs
@@ -92,7 +92,7 @@ def test_accessible_compare_shows_several_rows_within_reach(tmp_path: Path, size
             assert any(name in line for line in display.screen.banner_lines), display.screen.banner_lines
         assert reach_problems(shown, display.screen.full.get_size(), display_reach(display)) == []
         assert layout_problems(shown, display.screen.theme.size("touch_target")) == []
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        picture = pilot.picture()
         assert widgets_without_ink(shown, picture) == []
         for _ in range(3):  # "✕ Retirer" in a last row, under the table
             pilot.swipe((view.centerx, view.bottom - 10), (view.centerx, view.top + 10))

@@ -46,13 +46,13 @@ def rows_seen(pilot: Pilot, folder: Path) -> dict[str, tuple[list[str], bool]]:
     names = [line.label for line in scene._comparison().rows]  # the rows' names, as the table writes them
     tint = display.screen.theme.color("differs")
     seen: dict[str, tuple[list[str], bool]] = {}
-    for step in range(10):
+    for _ in range(10):
         widgets = pilot.request("tree")["displays"][display.name]["widgets"]
         table = pygame.Rect(next(w["bounds"] for w in widgets if w["role"] == "list"))
         texts = [w for w in widgets if w["role"] == "text" and not w["clipped"]
                  and table.contains(pygame.Rect(w["bounds"]))]
         starts = sorted((w["bounds"][1], w["label"], w) for w in texts if w["label"] in names)
-        picture = pygame.image.load(str(pilot.screenshot(folder / f"compare-{step}.png")))
+        picture = pilot.picture()
         for index, (top, name, widget) in enumerate(starts[:-1]):  # the last one's band may run on off the view
             end = starts[index + 1][0]
             words = [w["label"] for w in texts if top - 4 <= w["bounds"][1] < end - 4 and w is not widget]
@@ -119,7 +119,7 @@ def test_the_shade_is_a_light_tint_of_the_brands_green_and_shows_on_black(tmp_pa
                 assert contrast(tint[:3], theme.color("surface")[:3]) >= 1.6, "and on the cards' black"
             else:
                 assert pygame.Color(*tint).hsla[2] > 75, f"a light tint on white: {tint}"
-            picture = pygame.image.load(str(pilot.screenshot(tmp_path / f"{where}.png")))
+            picture = pilot.picture()
             assert any(near(picture.get_at((x, y)), tint) for x in range(20, 200, 7)
                        for y in range(0, picture.get_height(), 7)), f"{where}: the tint shows on the screen"
     finally:

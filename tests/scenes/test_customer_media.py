@@ -120,7 +120,7 @@ def test_a_testimonial_plays_in_place_when_tapped(shopping: Pilot, tmp_path: Pat
     shopping.scan(PRODUCTS["HEA-166"]["gtin"])
     tile = _scroll_to(shopping, "Lire la vidéo : Nadia, Annecy")
     x, y, w, h = tile["bounds"]
-    poster = pygame.image.load(str(shopping.screenshot(tmp_path / "poster.png")))
+    poster = shopping.picture()
     shopping.tap("Lire la vidéo : Nadia, Annecy")
     shopping.advance(1.0, step=1 / 25)
     root = shopping.app.display().screen.stack.top.root
@@ -128,6 +128,6 @@ def test_a_testimonial_plays_in_place_when_tapped(shopping: Pilot, tmp_path: Pat
     film = next(w for w in root.walk() if isinstance(w, VideoView))
     assert film.playing and film.state()["shown"] > 10, film.state()
     assert "Arrêter la vidéo : Nadia, Annecy" in [w["label"] for w in _widgets(shopping)]
-    playing = pygame.image.load(str(shopping.screenshot(tmp_path / "playing.png")))
+    playing = shopping.picture()
     centre = (x + w // 2, y + h // 2)
     assert poster.get_at(centre) != playing.get_at(centre), "the play button gave way to the film"

@@ -108,7 +108,7 @@ def test_a_disabled_button_looks_disabled(tmp_path: Path, accessible: bool) -> N
         pilot.advance(0.1)
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         compare = next(w for w in widgets if w["label"] == "Comparer (2)")
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "two.png")))
+        picture = pilot.picture()
         x, y, w, h = compare["bounds"]
         accent = pilot.app.display().screen.theme.color("accent")[:3]
         assert tuple(picture.get_at((x + w // 8, y + h // 2)))[:3] == accent, "enabled: the accent fill"
@@ -161,7 +161,7 @@ def test_the_language_dialogs_cancel_is_not_read_as_a_sixth_language(
         assert min(cancel["bounds"][2:]) >= target, cancel["bounds"]
         theme = pilot.app.display().screen.theme
         primary = theme.color("primary")[:3]
-        shown = pygame.image.load(str(pilot.screenshot(tmp_path / "dialog.png")))
+        shown = pilot.picture()
 
         def outlined(widget: dict[str, object]) -> bool:
             x, y, _w, h = widget["bounds"]  # type: ignore[misc]
@@ -198,7 +198,7 @@ def test_the_pin_pads_title_stands_on_one_line(
         assert len(screen.text.wrap(title.label, pixels, title.rect.width, True, 3)) == 1, title.rect
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         x, y, w, h = next(w for w in widgets if w["label"] == "Code du personnel")["bounds"]
-        shown = pygame.image.load(str(pilot.screenshot(tmp_path / "pin.png")))
+        shown = pilot.picture()
         ink = screen.theme.color("text")[:3]
         inked = [dy for dy in range(h) if any(shown.get_at((x + dx, y + dy))[:3] == ink for dx in range(w))]
         assert inked and inked[-1] - inked[0] < screen.text.line_height(pixels, True), (inked[0], inked[-1])
@@ -227,7 +227,7 @@ def test_the_product_bar_shows_no_compare_count_before_a_product_is_compared(
 
         before = bar()
         assert not [label for label in before if label.startswith("Comparer (")], before.keys()
-        empty = pygame.image.load(str(pilot.screenshot(tmp_path / "none.png")))
+        empty = pilot.picture()
         pilot.tap("Ajouter au comparateur")
         pilot.advance(0.1)
         after = bar()

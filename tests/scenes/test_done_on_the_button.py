@@ -30,7 +30,7 @@ def at(pilot: Pilot, bounds: list[int], same_height: bool = True) -> dict[str, A
 
 def pixels(pilot: Pilot, folder: Path, bounds: list[int], name: str) -> pygame.Surface:
     """The button's pixels as the screen shows them."""
-    picture = pygame.image.load(str(pilot.screenshot(folder / f"{name}.png")))
+    picture = pilot.picture()
     return picture.subsurface(pygame.Rect(bounds)).copy()
 
 

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pygame
 import pytest
 
 from kiosk.core.catalog.database import BrowseFilter
@@ -61,7 +60,7 @@ def groups(pilot: Pilot) -> dict[str, list[str]]:
 def test_every_choice_in_sight_is_whole_and_the_groups_out_of_sight_are_named(sheet: Pilot, tmp_path: Path) -> None:
     pilot = sheet
     widgets = shown(pilot)
-    picture = pygame.image.load(str(pilot.screenshot(tmp_path / "sheet.png")))
+    picture = pilot.picture()
     cut = [w["label"] for w in widgets if w["role"] == "button" and w["clipped"]]
     assert cut == [], f"choices cut at the fold of the sheet: {cut}"
     whole = {w["label"] for w in widgets if not w["clipped"]}
@@ -99,7 +98,7 @@ def test_a_swipe_brings_every_brand_whole_and_a_tap_chooses_it(sheet: Pilot, tmp
     assert cue and not any(title in cue[0] for title in in_sight), \
         f"at the end of the choices, the line names what is out of sight, not {in_sight}: {cue}"
     last = next(w for w in widgets if w["label"] == brands[-1])
-    picture = pygame.image.load(str(pilot.screenshot(tmp_path / "brands.png")))
+    picture = pilot.picture()
     assert widgets_without_ink([last], picture) == []
     pilot.tap(brands[-1])
     assert pilot.details()["filters"] == 1

@@ -145,11 +145,11 @@ def test_two_fingers_dragged_together_move_the_zoomed_picture(shopping: Pilot, t
     cx, cy = x + w // 2, y + h // 2
     _fingers(shopping, (1, "down", (cx - 50, cy)), (2, "down", (cx + 50, cy)))
     _fingers(shopping, (1, "move", (cx - 100, cy)), (2, "move", (cx + 100, cy)))
-    before = pygame.image.load(str(shopping.screenshot(tmp_path / "before.png")))
+    before = shopping.picture()
     for step in range(1, 6):  # both fingers slide right together, 100 px: the picture follows them
         _fingers(shopping, (1, "move", (cx - 100 + step * 20, cy)), (2, "move", (cx + 100 + step * 20, cy)))
     _fingers(shopping, (1, "up", (cx, cy)), (2, "up", (cx + 200, cy)))
-    after = pygame.image.load(str(shopping.screenshot(tmp_path / "after.png")))
+    after = shopping.picture()
     assert shopping.details()["zoom"] == 2.0
 
     def alike(shift: int) -> int:
@@ -171,7 +171,7 @@ def test_a_picture_zoomed_to_the_most_on_the_4k_window_keeps_no_more_than_its_fr
         pilot.advance(0.2)
         x, y, w, h = _gallery(pilot)
         screen = pilot.app.display().screen
-        whole = pygame.image.load(str(pilot.screenshot(tmp_path / "whole.png")))
+        whole = pilot.picture()
         pilot.tap(x=x + w // 3, y=y + h // 3)
         pilot.tap(x=x + w // 3, y=y + h // 3)
         assert pilot.details()["zoom"] == 2.5
@@ -182,7 +182,7 @@ def test_a_picture_zoomed_to_the_most_on_the_4k_window_keeps_no_more_than_its_fr
         _fingers(pilot, (2, "up", (cx + 180, cy)), (1, "up", (cx - 180, cy)))
         pilot.advance(0.2)
         assert pilot.details()["zoom"] == MAX_ZOOM
-        zoomed = pygame.image.load(str(pilot.screenshot(tmp_path / "zoomed.png")))
+        zoomed = pilot.picture()
         gallery = next(g for g in screen.stack.top.tree(screen.size).walk() if isinstance(g, Gallery))
         frame = w * h * 4
         assert 0 < gallery.zoomed_bytes <= frame * 1.05, (gallery.zoomed_bytes, frame)

@@ -205,7 +205,7 @@ def test_content_rolls_back_to_the_previous_import_and_stays_there(tmp_path: Pat
 def test_the_test_page_covers_the_whole_screen(pilot: Pilot, tmp_path: Path) -> None:
     open_menu(pilot)
     pilot.tap("Afficher la mire")
-    picture = pygame.image.load(str(pilot.screenshot(tmp_path / "test_page.png")))
+    picture = pilot.picture()
     widgets = pilot.request("tree")["displays"]["terminal"]["widgets"]
     note = next(w for w in widgets if w["label"] == "Touchez n'importe où pour fermer la mire")  # how to leave
     said = pygame.Rect(note["bounds"]).inflate(80, 80)  # the words and their box

@@ -27,7 +27,7 @@ def test_cancel_and_erase_are_outlined_as_the_digits(tmp_path: Path, display: st
         pilot.advance(0.1)
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         keys = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "button"}
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "pin.png")))
+        picture = pilot.picture()
         edge = max(2, ctx.theme.px(3))
 
         def looks(key: pygame.Rect) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -72,7 +72,7 @@ def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_anot
         scroll_to_the_film(pilot)
         film = the_film(pilot)
         place = film.screen_rect()
-        poster = pygame.image.load(str(pilot.screenshot(tmp_path / "poster.png")))
+        poster = pilot.picture()
         pilot.tap(play)
         numbers = []
         for _ in range(45):
@@ -80,13 +80,13 @@ def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_anot
             pilot.advance(FRAME, step=FRAME)
         assert numbers[:45] == list(range(45)), "each frame at its time, in place"
         assert the_film(pilot).screen_rect() == place, "the page did not move"
-        playing = pygame.image.load(str(pilot.screenshot(tmp_path / "playing.png")))
+        playing = pilot.picture()
         assert number_of(playing.get_at(place.center)) == 45
         pilot.tap("Langue")
         pilot.advance(5 * FRAME, step=FRAME)
-        dimmed = pygame.image.load(str(pilot.screenshot(tmp_path / "dialog.png")))
+        dimmed = pilot.picture()
         pilot.tap("Annuler")
-        shot = pygame.image.load(str(pilot.screenshot(tmp_path / "closed.png")))
+        shot = pilot.picture()
         player = the_film(pilot).player
         assert player is not None and player.current is not None
         frame = player.current.image()
@@ -107,7 +107,7 @@ def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_anot
         pilot.tap(stop)
         pilot.advance(0.2)
         assert play in pilot.labels() and not the_film(pilot).playing
-        stopped = pygame.image.load(str(pilot.screenshot(tmp_path / "stopped.png")))
+        stopped = pilot.picture()
         assert stopped.get_at(place.center) == poster.get_at(place.center), "the poster again"
     finally:
         pilot.close()

@@ -42,7 +42,7 @@ def readable(pilot: Pilot, folder: Path, text: dict[str, Any], accessible: bool)
     body = screen.text.line_height(screen.theme.size("text"))
     x, y, w, h = text["bounds"]
     assert h >= body * 9 // 10, f"{text['label']!r} in the body's size ({body} px a line): {text['bounds']}"
-    picture = pygame.image.load(str(pilot.screenshot(folder / "reason.png")))
+    picture = pilot.picture()
     pixels = [picture.get_at((px, py))[:3] for px in range(x, x + w) for py in range(y, y + h)]
     ground = Counter(pixels).most_common(1)[0][0]
     ink = max(contrast(pixel, ground) for pixel in pixels)

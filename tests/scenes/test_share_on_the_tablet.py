@@ -36,7 +36,7 @@ def test_the_accessible_tablet_shows_a_code_a_phone_reads_from_arms_length(tmp_p
         assert code["bounds"][2] >= 300, f"the code is {code['bounds'][2]} px wide: as large as the zone allows"
         assert reach_problems(shown, (800, 1280), display.shop.config.accessibility.reach) == []
         assert layout_problems(shown, display.screen.theme.size("touch_target")) == []
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "share.png")))
+        picture = pilot.picture()
         assert widgets_without_ink(shown, picture) == []
         far = pygame.transform.smoothscale(picture, (round(800 * ARMS_LENGTH), round(1280 * ARMS_LENGTH)))
         assert qr_codes(far) == [display.ctx.screen.stack.top.shown_url]  # type: ignore[attr-defined]

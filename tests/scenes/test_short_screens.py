@@ -136,7 +136,7 @@ def test_the_filter_sheet_says_more_follows_where_its_last_row_ends_at_its_foot(
                     and w["bounds"][1] + w["bounds"][3] >= view.bottom - 2], "a row cut at the foot"
 
         def ink_at_foot() -> int:
-            picture = pygame.image.load(str(pilot.screenshot(tmp_path / "sheet.png")))
+            picture = pilot.picture()
             text = pygame.Color(ctx.theme.color("text"))
             foot = range(view.bottom - ctx.theme.size("touch_target"), view.bottom)
             return sum(1 for y in foot if picture.get_at((view.centerx, y))[:3] == text[:3])
@@ -189,7 +189,7 @@ def test_the_accessible_product_page_shows_its_picture_once_in_the_strip(tmp_pat
         assert top > 0
 
         def strip() -> bytes:
-            picture = pygame.image.load(str(pilot.screenshot(tmp_path / "product.png")))
+            picture = pilot.picture()
             return pygame.image.tobytes(picture.subsurface((0, 0, size[0], top)), "RGB")
 
         before = strip()
@@ -221,7 +221,7 @@ def test_the_language_dialog_s_cancel_is_a_text_action_under_the_languages(
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.language_picker())
         shown = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "button"}
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "languages.png")))
+        picture = pilot.picture()
         cancel, languages = shown[ctx.t("Cancel")], [shown[name] for name in ("Français", "English", "Deutsch",
                                                                              "Español", "Italiano")]
         assert cancel.top >= max(language.bottom for language in languages)
@@ -249,7 +249,7 @@ def test_the_review_field_shows_no_caret_before_it_is_tapped(tmp_path: Path, dis
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.review("RUN-115"))
         field = next(pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "textbox")
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "review.png")))
+        picture = pilot.picture()
         caret = pygame.Color(ctx.theme.color("primary"))[:3]
         inside = field.inflate(-2 * ctx.theme.px(12), -2 * ctx.theme.px(12))  # within its outline
         marks = sum(1 for x in range(inside.left, inside.left + ctx.theme.px(60))
@@ -286,7 +286,7 @@ def test_the_portrait_review_screen_leaves_no_empty_band(tmp_path: Path, display
         header = min(w["bounds"][1] for w in shown if w["label"] == ctx.t("Home")) if accessible else \
             max(w["bounds"][1] + w["bounds"][3] for w in shown if w["label"] == ctx.t("Home"))
         top, bottom = (screen.offset, header) if accessible else (header, size[1])
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "review.png")))
+        picture = pilot.picture()
         band = longest_empty_band(picture, top, bottom)
         assert band <= (bottom - top) * 3 // 20, f"an empty band of {band} px in {bottom - top}"
     finally:

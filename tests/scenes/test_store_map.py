@@ -86,13 +86,12 @@ def test_every_word_on_the_plan_is_whole_inside_the_floor_and_on_its_own(
 
 
 def test_the_map_draws_the_way_from_you_are_here_to_the_aisle(shopping: Pilot) -> None:
-    import pygame
 
     shopping.scan("2001000001262")  # TEN-126, aisle C6
     shopping.tap("Rayon C6 : voir sur le plan")
     details = shopping.details()
     assert details["route"] == ["C6"] and len(details["route_points"]) >= 2
-    shown = pygame.image.load(str(shopping.screenshot(Path(shopping.app.shop.outbox.path.parent) / "way.png")))
+    shown = shopping.picture()
     top = shopping.app.display().screen.stack.top.root
     assert top is not None
     plan_widget = next(widget for widget in top.walk() if isinstance(widget, FloorPlan))

@@ -71,7 +71,7 @@ def the_box(pilot: Pilot, folder: Path, label: str, stacked: bool) -> Drawn:
     widget: dict[str, Any] = next(w for w in pilot.request("tree")["displays"][pilot.display_name]["widgets"]
                                   if w["role"] == "checkbox" and w["label"] == label)
     assert widget["checked"] is False and not widget["clipped"]
-    picture = pygame.image.load(str(pilot.screenshot(folder / "ticks.png")))
+    picture = pilot.picture()
     x, y, w, h = widget["bounds"]
     rows = ink(picture, pygame.Rect(x, y, w, h).inflate(-8, -8))  # inside the chip's own edge
     return measure(rows if stacked else columns(rows))

@@ -66,7 +66,7 @@ def check(pilot: Pilot, folder: Path, when: str, least: int) -> None:
         assert pygame.Rect(tick["bounds"]).collidelist(bars) == -1, f"{when}: a tick under the bars: {tick}"
     whole = [tick for tick in listed if not tick["clipped"]]
     assert len(whole) >= least, f"{when}: {len(whole)} ticks whole in sight, {least} wanted: {listed}"
-    picture = pygame.image.load(str(pilot.screenshot(folder / "department.png")))
+    picture = pilot.picture()
     for tick in whole:
         assert box_drawn(picture, tick["bounds"]), f"{when}: the tick's box is not drawn at {tick['bounds']}"
 

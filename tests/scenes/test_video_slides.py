@@ -217,10 +217,10 @@ def test_the_screen_moves_where_the_film_moves(tmp_path: Path) -> None:
         start_film(pilot)
         for _ in range(15):
             turn(pilot)
-        early = pygame.image.load(str(pilot.screenshot(tmp_path / "early.png")))
+        early = pilot.picture()
         for _ in range(45):
             turn(pilot)
-        late = pygame.image.load(str(pilot.screenshot(tmp_path / "late.png")))
+        late = pilot.picture()
         film = attract(pilot).film
         assert film is not None and film.player is not None and film.player.size is not None
         picture = pygame.Rect((0, 0), film.player.size)
@@ -263,7 +263,7 @@ def test_the_film_s_call_to_action_is_the_brand_s_accent_like_the_welcome_s(pilo
     accent = pygame.Color(theme.color("accent"))[:3]
 
     def pill_colour() -> tuple[int, int, int]:
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "slide.png")))
+        picture = pilot.picture()
         widgets = pilot.request("tree")["displays"][pilot.app.display().name]["widgets"]
         words = pygame.Rect(next(w["bounds"] for w in widgets
                                  if w["label"] == "Touchez l'écran pour commencer" and w["role"] == "text"))
@@ -296,7 +296,7 @@ def test_the_film_s_captions_stand_under_its_picture_never_over_it_and_above_the
         assert film is not None and film.player is not None and film.player.current is not None
         frame = film.player.current.image()
         picture = film.picture_rect(film.screen_rect(), frame.get_size())
-        shot = pygame.image.load(str(pilot.screenshot(tmp_path / "slide.png")))
+        shot = pilot.picture()
         step = max(4, picture.width // 60)
         assert all(shot.get_at((picture.x + x, picture.y + y))[:3] == frame.get_at((x, y))[:3]
                    for x in range(0, picture.width, step) for y in range(0, picture.height, step)), \

@@ -82,14 +82,14 @@ def test_the_comparison_ends_on_a_whole_row_and_says_more_follows(tmp_path: Path
             ctx.session.add_to_compare(sku)
         ctx.show(ctx.routes.compare())
         pilot.advance(0.1)
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        picture = pilot.picture()
         assert foot_problems(pilot, ctx.t("Comparison"), picture) == []
         assert ctx.t("More below") != "More below" or language == "en"
         # scrolled by a drag to the middle of a row, it ends on a whole one again
         view = pygame.Rect(next(w["bounds"] for w in tree(pilot) if w["role"] == "list"))
         pilot.swipe((view.centerx, view.bottom - 10), (view.centerx, view.bottom - 10 - view.height // 3), ms=600)
         pilot.advance(1.0)
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "scrolled.png")))
+        picture = pilot.picture()
         assert foot_problems(pilot, ctx.t("Comparison"), picture) == []
     finally:
         pilot.close()
@@ -105,7 +105,7 @@ def test_the_filter_sheet_ends_on_a_whole_line_of_choices(tmp_path: Path) -> Non
         pilot.advance(0.1)
         pilot.tap(ctx.t("Sort and filter"))
         pilot.advance(0.1)
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "filters.png")))
+        picture = pilot.picture()
         assert foot_problems(pilot, ctx.t("Sort and filter"), picture) == []
     finally:
         pilot.close()
@@ -120,7 +120,7 @@ def test_the_product_description_ends_above_the_sticky_footer(tmp_path: Path) ->
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.product("RUN-115"))
         pilot.advance(0.1)
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "product.png")))
+        picture = pilot.picture()
         name = ctx.shop.catalog.product("RUN-115").title("fr")  # type: ignore[union-attr]
         assert foot_problems(pilot, name, picture) == []
         bar = next(w["bounds"] for w in tree(pilot) if w["role"] == "button" and w["label"].startswith(

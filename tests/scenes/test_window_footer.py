@@ -53,7 +53,7 @@ def test_the_band_stands_apart_from_every_slide(tmp_path: Path, size: tuple[int,
         for slide in range(pilot.details()["slides"]):
             pilot.advance(0.2)
             widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-            shown = pygame.image.load(str(pilot.screenshot(tmp_path / f"slide{slide}.png")))
+            shown = pilot.picture()
             texts = [w for w in widgets if w["role"] == "text"]
             first = next(w for w in texts if w["label"] == headline and w["bounds"][1] > size[1] // 2)
             band_words = [w for w in texts if w["bounds"][1] >= first["bounds"][1]]

@@ -61,7 +61,7 @@ def portrait(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
 def first_view(pilot: Pilot, picture: Path) -> tuple[list[dict[str, Any]], pygame.Surface]:
     """The widgets in sight and the screen's pixels."""
     widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-    return widgets, pygame.image.load(str(pilot.screenshot(picture)))
+    return widgets, pilot.picture()
 
 
 def nothing_cut(widgets: list[dict[str, Any]], pilot: Pilot, shown: pygame.Surface) -> None:
