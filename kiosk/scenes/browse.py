@@ -317,15 +317,21 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
                               valign="center", max_lines=2)
 
     def _say_hidden(self) -> None:
-        """The cue names the groups the view does not show whole now: those further down, else those further
-        up (at the end of the choices it said "further down" about the brands in sight)."""
+        """The cue names the groups whose titles the view does not show now: those further down (and "more
+        choices" where a group in sight goes on under the fold), else those further up. A group whose title is in
+        sight is not named (beside "Sort by" and "Price" in sight it said "Further down: Sort by, Price, Brand":
+        designer's review), nor at the end of the choices the brands in sight."""
         panel, label = self._panel, getattr(self, "_cue_label", None)
         if label is None or label.parent is None:
             return
         top, bottom = round(panel.scroll), round(panel.scroll) + panel.rect.height
-        below = [name for name, band in self._groups if band.rect.bottom > bottom]
-        above = [name for name, band in self._groups if band.rect.top < top]
-        said = self._cue(below) if below or not above else self._cue(above, above=True)
+        titles = [(name, band, band.children[0].rect) for name, band in self._groups]
+        below = [name for name, _, title in titles if title.bottom > bottom]
+        going_on = any(band.rect.bottom > bottom for _, band, title in titles
+                       if top <= title.top and title.bottom <= bottom)
+        above = [name for name, _, title in titles if title.top < top]
+        more = [self.ctx.t("more choices")] if going_on else []
+        said = self._cue(more + below) if more or below or not above else self._cue(above, above=True)
         assert isinstance(said.widget, Label)
         if said.widget.text != label.text:
             label.set_text(said.widget.text)
