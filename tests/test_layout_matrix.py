@@ -115,7 +115,7 @@ class Walk:
 
 
 def walk_the_journeys(walk: Walk, display: str) -> None:
-    """Home, search while typing, product (and its missing size), compare of 2 and 4, share, cart,
+    """Home, search while typing and its results, product (and its missing size), compare of 2 and 4, share, cart,
     checkout's three steps, member welcome, review, store map and the maintenance menu."""
     pilot, session = walk.pilot, walk.ctx.session
     walk.check("home")
@@ -123,6 +123,9 @@ def walk_the_journeys(walk: Walk, display: str) -> None:
     for letter in "tent":
         pilot.type(letter)
         walk.check(f"search '{letter}'")
+    pilot.key("enter")  # all the results
+    assert pilot.scene == "search_results"
+    walk.check("search results")
     walk.show("product", lambda: walk.ctx.show(walk.ctx.routes.product("RUN-115")))
     scene = walk.ctx.screen.stack.top
     scene._add_to_cart()  # no size chosen: the picker is marked

@@ -10,10 +10,10 @@ from typing import Any
 from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
-from kiosk.scenes.browse import FilterSheet
+from kiosk.scenes.browse import SEARCH_SORT_LABELS, FilterSheet
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, column, flex, flow, scroll
+from kiosk.ui.layout import Box, Insets, column, flex, flow, row, scroll
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
@@ -41,6 +41,27 @@ class SearchResultsScene(ShopScene):
                 "filters": self.filter.active, "count": catalog.count(self.department or None, self.filter, self.query),
                 "departments": [d for d, _ in catalog.departments_found(self.query, self.filter)]}
 
+    def banner(self) -> tuple[str, ...]:
+        """In reach mode, above the results: what was searched, how many products it finds, the department
+        chosen and how they are sorted and filtered."""
+        ctx, t = self.ctx, self.ctx.t
+        catalog = ctx.shop.catalog
+        count = catalog.count(self.department or None, self.filter, self.query)
+        category = catalog.category(self.department) if self.department else None
+        chosen = [pick(category.name, ctx.lang)] if category else []
+        if self.sort in SEARCH_SORT_LABELS:
+            chosen.append(t(SEARCH_SORT_LABELS[self.sort]))
+        if self.filter.active:
+            chosen.append(t("Sort and filter") + f" ({self.filter.active})")
+        return (t("Results for “{query}”", query=self.query), t.plural("{count} product", "{count} products", count),
+                *([" · ".join(chosen)] if chosen else []))
+
+    def banner_picture(self) -> str:
+        """In reach mode, beside those lines: the picture of the first product found."""
+        first = self.ctx.shop.catalog.browse(self.department or None, self.sort, self.filter, limit=1,
+                                             query=self.query)
+        return str(self.ctx.shop.image(first[0].image)) if first and first[0].image else ""
+
     def build(self, size: tuple[int, int]) -> Root:
         """Count and "Sort and filter", the department chips, and the cards."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
@@ -56,12 +77,23 @@ class SearchResultsScene(ShopScene):
             grid = scroll(column(kit.words(t("No product matches these filters."), align="center", color="muted"),
                                  padding=Insets.all(2 * margin)), t("Products"), height=flex())
         title = t("Results for “{query}”", query=self.query)
+        if reach_top := self.out_of_reach(size):  # a landscape screen in accessible mode: what was searched in
+            # words and a picture above the reach zone, the cards within reach, the departments' chips and the tools
+            # in a column beside them (as the department's page; the chips and the first row of cards stood out of
+            # reach, and over the cards the chips left them one row and none starting under it)
+            label = t("Sort and filter") + (f" ({self.filter.active})" if self.filter.active else "")
+            side = self.reach_side(size[0] // 3, lambda: [
+                self._chips(padded=False), kit.button(t("Sort and filter"), self.open_filters, style="secondary",
+                                                      width=flex(), shown="☰  " + label)])
+            body = column(self.reach_strip(size[0], reach_top, title), row(grid, side, height=flex()), height=flex())
+            return self.screen(size, title, body)
         if self.bars_in_reach(size):  # the toolbar within reach, over the comparison's bar
             return self.screen(size, title, column(self._chips(), grid), bottom=[tools, *self.compare_bar()])
         return self.screen(size, title, column(tools, self._chips(), grid), bottom=self.compare_bar())
 
-    def _chips(self) -> Box:
-        """"All" and each department the results fall in, with how many; the chosen one on."""
+    def _chips(self, padded: bool = True) -> Box:
+        """"All" and each department the results fall in, with how many; the chosen one on (`padded`: across the
+        page, with its margins; else in a column's room, scrolled where they are more than it shows)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         catalog = ctx.shop.catalog
         found = catalog.departments_found(self.query, self.filter)
@@ -74,7 +106,13 @@ class SearchResultsScene(ShopScene):
             chips.append(kit.button(f"{name} ({count})", partial(self.choose, department),
                                     style="chip_on" if department == self.department else "chip", size="text"))
         margin, gap = theme.size("margin"), theme.size("gap")
-        return column(flow(*chips, gap=gap // 2), padding=Insets(gap, margin, 0, margin))
+        chosen = flow(*chips, gap=gap // 2)
+        if padded:
+            return column(chosen, padding=Insets(gap, margin, 0, margin))
+        departments = scroll(chosen, t("Our departments"), height=flex())
+        assert isinstance(departments.widget, ScrollView)
+        departments.widget.more_cue = True
+        return departments
 
     def _fill(self, products: list[ProductSummary], view: ScrollView) -> None:
         view.remove_children()
