@@ -101,23 +101,27 @@ class CompareScene(ShopScene):
         # on a wide screen the legend stands in the names' column, beside the heads (the table stays above the fold)
         names = [self._legend(narrow=True, width=names_w)] if wide else []
         cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
-        heads, removes = self._heads(comparison, cell, pictures=not compact, removes=True, wide=wide)
+        heads, removes = self._heads(comparison, cell, pictures=not compact, removes=not compact, wide=wide)
         rows = [line for line in comparison.rows if self._shown(line)]
         bands, heading = self._bands(comparison, rows, names_w, wide)
+        under_heads: list[Box] = []
         if compact:
-            # each product's "✕ Remove" under its name, in reach; where that leaves the table less than
-            # ROWS_IN_SIGHT rows (four products on a tablet in the larger text), in a last row of the table instead
-            # (and under them at least the chevron that says more follows, from the foot of the last one's words)
+            # each product's "✕ Remove" in a row under the heads, as wide as its column (in the head, inside its
+            # padding, the German word did not fit four narrow columns and a bare ✕ showed: designer's review), in
+            # reach; where that leaves the table less than ROWS_IN_SIGHT rows (four products on a tablet in the
+            # larger text), in a last row of the table instead (and under them at least the chevron that says more
+            # follows, from the foot of the last one's words)
             least = sum(box.natural(width)[1] for box in bands[heading:heading + 2 * ROWS_IN_SIGHT - 1]) - gap // 2 + \
                 cue_height(theme, ctx.screen.text, slim=True)
-            heads_h = row(*heads, gap=gap).natural(width - 2 * margin)[1]
+            under_heads = [row(*removes, gap=gap)]
+            heads_h = column(row(*heads, gap=gap), *under_heads, gap=gap // 2).natural(width - 2 * margin)[1]
             room = size[1] - self.header_height() - bar.natural(width)[1] - 2 * gap - heads_h
             if room < least:
-                heads, removes = self._heads(comparison, cell, pictures=False, removes=False)
+                under_heads = []
                 bands.append(row(*removes, gap=gap, padding=Insets(gap // 2, margin, gap // 2, margin)))
         # the heads stay in sight over the rows that scroll under them: each value's product is always named
-        strip = [row(*names, *heads, gap=gap)] if wide else [row(*heads, gap=gap)] if compact else \
-            [self._switch(), row(*heads, gap=gap)]
+        strip = [row(*names, *heads, gap=gap)] if wide else [column(row(*heads, gap=gap), *under_heads, gap=gap // 2)] \
+            if compact else [self._switch(), row(*heads, gap=gap)]
         # under a tall screen's table, its legend (above it, it took a short screen's room from the table)
         legend = [] if wide else [column(self._legend(), padding=Insets(gap, margin, margin, margin))]
         table = scroll(column(*([column(*bands[:heading], gap=gap, padding=Insets(gap, margin, gap, margin))]
@@ -205,9 +209,9 @@ class CompareScene(ShopScene):
         under its name with `removes`; for columns about `cell` pixels wide (`wide`: a landscape screen's)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         gap, small = theme.size("gap"), theme.size("small")
-        # in the head's room (its padding, the button's own): "✕ Remove", else the word, else the sign alone
-        # (narrow columns: four on a tablet in the larger text)
-        room = cell - gap - theme.px(16)
+        # in the head's room (its padding, the button's own; a column's under the heads): "✕ Remove", else the
+        # word, else the sign alone (narrow columns: four on a tablet in the larger text)
+        room = cell - (gap if removes else 0) - theme.px(16)
         remove_shown = next((shown for shown in ("✕ " + t("Remove"), t("Remove"))
                              if ctx.screen.text.width(shown, small, True) <= room), "✕")
         # where to find each product, under its name: its place, not a property compared (as a row, every

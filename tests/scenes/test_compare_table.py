@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.widgets import Button
 from tests.layout_check import display_reach, layout_problems, reach_problems, widgets_without_ink
 from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
 
@@ -122,5 +123,36 @@ def test_only_the_rows_that_tell_the_products_apart_are_marked_in_a_tint_far_fro
             accent = pygame.Color(theme.color("accent"))
             assert abs(tint.hsva[0] - accent.hsva[0]) % 360 > 60 or abs(tint.hsva[2] - accent.hsva[2]) > 40, \
                 "not a shade of the accent (its hue, or far darker: the accessible cyan beside a deep green)"
+    finally:
+        pilot.close()
+
+
+def test_the_tablet_s_remove_says_its_word_under_each_head(tmp_path: Path) -> None:
+    """Four products on an accessible German tablet: each column's Remove showed a bare ✕ (the word did not fit
+    inside the head's padding: designer's review); in a row under the heads, as wide as its column, it says
+    "Entfernen", within reach and drawn."""
+    pilot = pilot_for(tmp_path, "terminal", (800, 1280), "de")
+    try:
+        pilot.tap(x=400, y=400)
+        display = pilot.app.display()
+        display.set_accessible(True)
+        ctx = display.ctx
+        for sku in RUNNING_SHOES:
+            ctx.session.add_to_compare(sku)
+        ctx.show(ctx.routes.compare())
+        pilot.advance(0.2)
+        screen = display.screen
+        removes = {widget.label: widget.shown for widget, _ in screen.stack.top.tree(screen.size).accessible(
+            pygame.Rect((0, 0), screen.size)) if isinstance(widget, Button) and widget.label.endswith(" entfernen")}
+        assert len(removes) == len(RUNNING_SHOES), f"a Remove for each column, in sight: {removes}"
+        assert all(ctx.t("Remove") in shown for shown in removes.values()), f"the word, not a bare ✕: {removes}"
+        shown = [w for w in tree(pilot) if w["label"] in removes]
+        assert reach_problems(shown, screen.full.get_size(), display_reach(display)) == []
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        assert widgets_without_ink(shown, picture) == []
+        heads = [pygame.Rect(w["bounds"]) for w in tree(pilot) if w["role"] == "button" and w["label"] in
+                 {ctx.shop.catalog.product(sku).title("de") for sku in RUNNING_SHOES}]  # type: ignore[union-attr]
+        assert all(any(head.left <= pygame.Rect(w["bounds"]).centerx <= head.right and w["bounds"][1] >= head.bottom
+                       for head in heads) for w in shown), "each under its product's head"
     finally:
         pilot.close()
