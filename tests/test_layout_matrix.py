@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -53,9 +54,22 @@ REACH_EXEMPT = {"maintenance"}
 REACH_NOT_YET = {("window", "home")}
 
 
+# On a tablet the strip above the reach zone gives way to the content (kiosk/ui/reach.py), so the top of the scenes'
+# area is still above the reach zone: at these steps no control stands there either (the product's first row of
+# sizes and the checkout's choice did: designer's review); at the others, not yet (the home's search, the
+# comparison's heads, the typing steps' fields over the keyboard...)
+REACH_WHOLE = {"product", "product, size missing", "size missing", "added", "added to comparison", "checkout, how"}
+
+
 def reach_checked(ctx: SceneContext, step: str) -> bool:
     """Whether the step's controls must all be within reach (accessible mode)."""
     return ctx.session.accessible and step not in REACH_EXEMPT and (ctx.role, step) not in REACH_NOT_YET
+
+
+def step_reach(display: Any, step: str) -> float:
+    """The share of the screen within reach that the step's controls keep to: the config's (`REACH_WHOLE`), else
+    all under the strip above the reach zone (`display_reach`)."""
+    return float(display.shop.config.accessibility.reach) if step in REACH_WHOLE else display_reach(display)
 # In accessible mode, controls that stand in one row with another (the filter sheet's Close beside Reset and
 # Show, within reach on every shape: at the sheet's top it stood at 43 % of a portrait screen's height)
 REACH_BESIDE = {"filters": (("Close", "Reset"),)}
@@ -101,7 +115,7 @@ class Walk:
                           layout_problems(widgets, display.screen.theme.size("touch_target"))]
         if reach_checked(self.ctx, step):
             self.problems += [f"{step}: {problem}" for problem in
-                              reach_problems(widgets, display.screen.full.get_size(), display_reach(display))]
+                              reach_problems(widgets, display.screen.full.get_size(), step_reach(display, step))]
         if self.snapshots and step in SNAPSHOT_STEPS:
             width, height = display.screen.full.get_size()  # reach mode: the whole screen, not the zone
             check_snapshot(f"matrix/{self.where}-{step}", self.pilot.screenshot(self.folder / f"{step}.png"),
@@ -239,7 +253,7 @@ class Moments(Walk):
             self.headers = getattr(self, "headers", {})
             self.headers[step] = form
         if reach_checked(self.ctx, step):
-            problems += reach_problems(widgets, display.screen.full.get_size(), display_reach(display))
+            problems += reach_problems(widgets, display.screen.full.get_size(), step_reach(display, step))
         if step in GRID_MOMENTS:  # a card whole with its price, the next row starting (on a landscape screen too)
             problems += result_grid_problems(widgets, self.ctx.shop.catalog.count(*GRID_MOMENTS[step]))
         if self.ctx.session.accessible:

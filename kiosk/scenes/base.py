@@ -100,6 +100,16 @@ class ShopScene(Scene):
             return 0
         return round(size[1] * (1 - self.ctx.shop.config.accessibility.reach))
 
+    def reach_band(self, size: tuple[int, int]) -> int:
+        """On a portrait screen in accessible mode whose strip above the reach zone gave way to the content (a
+        tablet: kiosk/ui/reach.py), how far down the scene's area is still above the reach zone, where words may
+        stand but nothing to touch; 0 elsewhere."""
+        offset = self.ctx.screen.offset
+        if not offset or not self.bars_in_reach(size):
+            return 0
+        return max(0, round(self.ctx.screen.full.get_height() * (1 - self.ctx.shop.config.accessibility.reach))
+                   - offset)
+
     def reach_summary(self, width: int, height: int, title: str) -> Box:
         """Above the reach zone, in sight but out of reach: what the scene's `banner` says (a form's summary,
         what a search finds) or else its title, as many lines as show whole in `height`; nothing to touch."""

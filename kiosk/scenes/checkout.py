@@ -210,6 +210,12 @@ class CheckoutScene(ShopScene):
                                                    leaf(None, height=flex()),
                                                    column(self._steps(), row(*choices, gap=2 * gap), gap=2 * gap,
                                                           padding=Insets.all(margin)), height=flex()))
+        if self.bars_in_reach(size):  # accessible mode in a portrait screen's reach zone: the steps and the
+            # choices at its foot, over the header (on a tablet the zone's top is still above the reach zone: the
+            # first choice stood there)
+            return self.screen(size, title, column(leaf(None, height=flex()),
+                                                   column(self._steps(), *choices, gap=2 * gap,
+                                                          padding=Insets.all(margin)), height=flex()))
         return self.screen(size, title, column(self._steps(), *choices, gap=2 * gap, padding=Insets.all(margin)))
 
     def _review(self, size: tuple[int, int]) -> Root:

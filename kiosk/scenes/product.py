@@ -211,15 +211,30 @@ class ProductScene(ShopScene):
                      button.widget.role == "button"]
             chips = self._variant_chips()
             ways = row(*aisle, *self._ways().children, gap=gap, align="center")
-            first_view = column(*chips, ways, gap=gap).natural(width - 2 * margin)[1] + 2 * margin
             # the picture, the name and the price are the strip's (a second copy of the picture peeked under the
             # action bar: designer's review); here what it does not say, the brand and the rating, and the
             # product's other pictures, to show up there
             brand, _, stars, _ = head
             thumbs = self._thumbnails(name)
-            pictured = column(brand, stars, *([thumbs] if thumbs is not None else []), gap=gap // 2)
-            content = column(*chips, *([ways, pictured] if first_view <= page_h else [pictured, ways]),
-                             *self._more(product, specs), gap=gap, padding=Insets.all(margin))
+            lead: list[Box] = []
+            described = False
+            if band := self.reach_band(size):  # (a tablet) the zone's top is still above the reach zone: the
+                # brand, the rating and the description where it shows whole there, the sizes under it (their
+                # first row stood above it)
+                known = [brand, stars]
+                description = pick(product.description, ctx.lang)
+                if description:
+                    words = kit.words(description)
+                    if column(*known, words, gap=gap // 2).natural(width - 2 * margin)[1] <= band - margin - gap:
+                        known.append(words)
+                        described = True
+                lead = [column(*known, gap=gap // 2, height=fixed(band - margin - gap))]
+                pictured = column(*([thumbs] if thumbs is not None else []))
+            else:
+                pictured = column(brand, stars, *([thumbs] if thumbs is not None else []), gap=gap // 2)
+            first_view = column(*lead, *chips, ways, gap=gap).natural(width - 2 * margin)[1] + 2 * margin
+            content = column(*lead, *chips, *([ways, pictured] if first_view <= page_h else [pictured, ways]),
+                             *self._more(product, specs, described=described), gap=gap, padding=Insets.all(margin))
         elif self.hero_picture:
             content = self._hero_page(product, specs, name, width, page_h)
         else:

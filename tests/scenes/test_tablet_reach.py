@@ -1,0 +1,64 @@
+"""The tablet in accessible mode (designer's review, issue 22): its strip above the reach zone gives way to the
+content (kiosk/ui/reach.py), so the top of the scenes' area is still above the reach zone, and the product's first
+row of sizes and the checkout's choice of collect or delivery stood there. Now the product's brand, rating and
+description stand there and the sizes under it; the checkout's steps and choices at the foot of the zone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from kiosk.testing.pilot import Pilot
+from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
+from tests.test_layout_matrix import pilot_for
+
+SIZE = (800, 1280)
+
+
+def in_reach(pilot: Pilot, tmp_path: Path, labels: list[str], name: str) -> list[dict[str, Any]]:
+    """The widgets of `labels`, checked: in sight, under the reach line the config says, drawn, none over another."""
+    pilot.advance(0.1)
+    display = pilot.app.display()
+    widgets = pilot.request("tree")["displays"][display.name]["widgets"]
+    found = [w for w in widgets if w["label"] in labels]
+    assert sorted(w["label"] for w in found) == sorted(labels), f"{name}: in sight: {[w['label'] for w in found]}"
+    assert reach_problems(found, SIZE, display.shop.config.accessibility.reach) == [], name
+    picture = pygame.image.load(str(pilot.screenshot(tmp_path / f"{name}.png")))
+    assert widgets_without_ink(found, picture) == [], name
+    assert layout_problems(widgets, display.screen.theme.size("touch_target")) == [], name
+    return found
+
+
+def test_the_tablet_s_sizes_and_checkout_choice_are_within_reach(tmp_path: Path) -> None:
+    pilot = pilot_for(tmp_path, "terminal", SIZE, "de")
+    try:
+        pilot.tap(x=SIZE[0] // 2, y=SIZE[1] // 3)
+        display = pilot.app.display()
+        display.set_accessible(True)
+        ctx = display.ctx
+        t = ctx.t
+        assert 0 < display.screen.offset < round(SIZE[1] * (1 - ctx.shop.config.accessibility.reach)), \
+            "the tablet's strip gives way to the content"
+        ctx.show(ctx.routes.product("RUN-115"))
+        sizes = [variant.label(ctx.lang) for variant in ctx.screen.stack.top.variants]  # type: ignore[attr-defined]
+        in_reach(pilot, tmp_path, sizes, "product")
+        pilot.tap(t("Add to cart"))
+        assert pilot.details()["choice_missing"]
+        in_reach(pilot, tmp_path, sizes, "size missing")
+        product = ctx.shop.catalog.product("RUN-115")
+        assert product is not None
+        words = [w["label"] for w in pilot.request("tree")["displays"][display.name]["widgets"]
+                 if w["role"] == "text" and w["bounds"][1] < round(SIZE[1] * 0.38)]
+        assert product.brand.upper() in words, f"above the reach zone, what the page says: {words}"
+        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        ctx.show(ctx.routes.checkout())
+        pilot.type("ada@example.org")
+        pilot.tap(t("Next"))
+        choices = [t("Collect at the store"), t("Delivery")]
+        in_reach(pilot, tmp_path, choices, "checkout choice")
+        pilot.tap(t("Delivery"))
+        assert ctx.screen.stack.top.collect is False  # type: ignore[attr-defined]
+    finally:
+        pilot.close()
