@@ -148,7 +148,7 @@ def test_the_tablet_s_remove_says_its_word_under_each_head(tmp_path: Path) -> No
         assert all(ctx.t("Remove") in shown for shown in removes.values()), f"the word, not a bare ✕: {removes}"
         shown = [w for w in tree(pilot) if w["label"] in removes]
         assert reach_problems(shown, screen.full.get_size(), display_reach(display)) == []
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "compare.png")))
+        picture = pilot.picture()
         assert widgets_without_ink(shown, picture) == []
         heads = [pygame.Rect(w["bounds"]) for w in tree(pilot) if w["role"] == "button" and w["label"] in
                  {ctx.shop.catalog.product(sku).title("de") for sku in RUNNING_SHOES}]  # type: ignore[union-attr]

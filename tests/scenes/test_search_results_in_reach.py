@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
 import pytest
 
 from kiosk.core.catalog.database import BrowseFilter
@@ -35,7 +34,7 @@ def test_the_results_of_a_search_are_within_reach_and_say_what_was_searched(tmp_
         pilot.advance(0.1)
         display_ = pilot.app.display()
         widgets = pilot.request("tree")["displays"][display_.name]["widgets"]
-        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "results.png")))
+        picture = pilot.picture()
         full = display_.screen.full.get_size()
         count = ctx.shop.catalog.count(None, BrowseFilter(), "tent")
         said = [ctx.t("Results for “{query}”", query="tent"), ctx.t.plural("{count} product", "{count} products",

@@ -8,8 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pygame
-
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
 from tests.test_layout_matrix import pilot_for
@@ -17,7 +15,7 @@ from tests.test_layout_matrix import pilot_for
 SIZE = (800, 1280)
 
 
-def in_reach(pilot: Pilot, tmp_path: Path, labels: list[str], name: str) -> list[dict[str, Any]]:
+def in_reach(pilot: Pilot, labels: list[str], name: str) -> list[dict[str, Any]]:
     """The widgets of `labels`, checked: in sight, under the reach line the config says, drawn, none over another."""
     pilot.advance(0.1)
     display = pilot.app.display()
@@ -25,7 +23,7 @@ def in_reach(pilot: Pilot, tmp_path: Path, labels: list[str], name: str) -> list
     found = [w for w in widgets if w["label"] in labels]
     assert sorted(w["label"] for w in found) == sorted(labels), f"{name}: in sight: {[w['label'] for w in found]}"
     assert reach_problems(found, SIZE, display.shop.config.accessibility.reach) == [], name
-    picture = pygame.image.load(str(pilot.screenshot(tmp_path / f"{name}.png")))
+    picture = pilot.picture()
     assert widgets_without_ink(found, picture) == [], name
     assert layout_problems(widgets, display.screen.theme.size("touch_target")) == [], name
     return found
@@ -43,10 +41,10 @@ def test_the_tablet_s_sizes_and_checkout_choice_are_within_reach(tmp_path: Path)
             "the tablet's strip gives way to the content"
         ctx.show(ctx.routes.product("RUN-115"))
         sizes = [variant.label(ctx.lang) for variant in ctx.screen.stack.top.variants]  # type: ignore[attr-defined]
-        in_reach(pilot, tmp_path, sizes, "product")
+        in_reach(pilot, sizes, "product")
         pilot.tap(t("Add to cart"))
         assert pilot.details()["choice_missing"]
-        in_reach(pilot, tmp_path, sizes, "size missing")
+        in_reach(pilot, sizes, "size missing")
         product = ctx.shop.catalog.product("RUN-115")
         assert product is not None
         words = [w["label"] for w in pilot.request("tree")["displays"][display.name]["widgets"]
@@ -57,7 +55,7 @@ def test_the_tablet_s_sizes_and_checkout_choice_are_within_reach(tmp_path: Path)
         pilot.type("ada@example.org")
         pilot.tap(t("Next"))
         choices = [t("Collect at the store"), t("Delivery")]
-        in_reach(pilot, tmp_path, choices, "checkout choice")
+        in_reach(pilot, choices, "checkout choice")
         pilot.tap(t("Delivery"))
         assert ctx.screen.stack.top.collect is False  # type: ignore[attr-defined]
     finally:
