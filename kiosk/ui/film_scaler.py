@@ -68,14 +68,13 @@ class FilterChain:
 
 
 class FilmScaler:
-    """Scales one film's pictures to `size` (`scale` on the worker, or `scale_on_loop`) and draws them on a
-    surface (`draw`, on the loop); each step has a graph of its own, so each may run on its own thread."""
+    """Scales one film's pictures to `size` (`scale`, on the worker) and draws them on a surface (`draw`,
+    on the loop); each step has a graph of its own, so each may run on its own thread."""
 
     def __init__(self, size: tuple[int, int]) -> None:
         self.size = size
-        scale = ("scale", f"{size[0]}:{size[1]}:flags=bilinear:threads=1")
-        self.scale = FilterChain(scale, ("format", SHOWN_FORMAT))
-        self.scale_on_loop = FilterChain(scale, ("format", SHOWN_FORMAT))  # a film uses one or the other
+        self.scale = FilterChain(("scale", f"{size[0]}:{size[1]}:flags=bilinear:threads=1"),
+                                 ("format", SHOWN_FORMAT))
         width, height = size
         # even rows: a band starts on a row of the half-height colour planes
         self.band_rows = min(height, max(2, BAND_BYTES // (4 * width) // 2 * 2))

@@ -2,19 +2,19 @@
 
 The worker decodes with PyAV (FFmpeg) and scales each picture once to the size shown, keeping it YUV
 4:2:0 (film_scaler.py), and hands it over through a queue; the frame shown stays YUV too, and is turned
-into the screen's pixels where it is drawn, band by band (frames dropped unseen are never turned). Frames
-wait to be shown at the smaller of their two sizes: a film shown larger than it is made (a 1080p film on the
-3840x2160 window, shown at 2686x1510) waits as decoded, and the loop scales the one it shows as it takes it
-(1.7 ms of CPU there, 4.6 at a load of 18), into the buffer the frame shown before gives back. Its decoded
-picture costs nothing more: the decoder keeps it anyway, as the picture the next one refers to (a
-kiosk-ready film: one reference picture). So the window holds one frame at the size shown (6 MB in YUV)
-where it held two. What a playing film holds besides the decoder's pictures is the frame shown and those
-waiting to be shown, as many as fit in `AHEAD_BYTES` (three at the terminal's 1080x608, one on the 4K
-window), so that a moment when others take the machine does not make the worker late (with one waiting, a
-loaded terminal dropped two to four times as many frames: bench/video.py). The worker waits for room
-*before* it decodes the next picture, so that it never holds a finished frame while it waits, nor a decoded
-picture (each one held makes FFmpeg's decoder keep one more 1080p picture, 3 MB); a frame's room is given
-back once it is shown or dropped, so that FFmpeg's pools of frames stay that small. The loop asks
+into the screen's pixels where it is drawn, band by band (frames dropped unseen are never turned). What a
+playing film holds is counted in frames at the size shown, YUV, 1.5 bytes a pixel (6 MB at the 3840x2160
+window's 2686x1510): the one shown and those waiting to be shown, as many as fit in
+`AHEAD_BYTES` (three at the terminal's 1080x608, one on the 4K window), so that a moment when others
+take the machine does not make the worker late (with one waiting, a loaded terminal dropped two to four
+times as many frames: bench/video.py). The worker waits for room *before* it decodes the next picture,
+so that it never holds a finished frame while it waits, nor a decoded picture (each one held makes
+FFmpeg's decoder keep one more 1080p picture, 3 MB); a frame's room is given back once it is shown
+or dropped, so that FFmpeg's pools of frames stay that small. Scaling stays on the worker even where the
+frame shown grows by it (a 1080p film on the 4K window): scaled on the loop as it was taken, it held one
+frame less (6 MB) but made the loop's turn 5 ms of CPU longer (12 ms against 7), and the worker, which may
+make the next frame only once the loop has taken the one waiting, fell behind the clock (25.8 frames a
+second on an idle machine, 333 dropped a minute). The loop asks
 `frame(now)` on every turn and gets the newest frame that is due by the injected clock; frames whose
 time has passed are dropped (counted), so a slow machine shows fewer frames, never a slower film. The
 worker drops them too, before scaling, once it is behind the clock (but scales one in BEHIND_SHOW_EVERY
@@ -86,9 +86,8 @@ class Frame:
 
 
 @dataclass(frozen=True)
-class _Waiting:
-    """A picture waiting in the queue, in YUV, at the size shown or as decoded when that is smaller (the
-    loop scales it then): `at` as in `Frame`."""
+class _Scaled:
+    """A picture at the size shown, in YUV, waiting in the queue: `at` as in `Frame`."""
 
     at: float
     picture: av.VideoFrame = field(repr=False)
@@ -143,11 +142,11 @@ class VideoPlayer:
         self.ended = False
         self.failed = ""  # why the file could not be played, for staff
         self.duration = 0.0
-        self._frames: queue.Queue[_Waiting | object] = queue.Queue()
+        self._frames: queue.Queue[_Scaled | object] = queue.Queue()
         self.ahead = 1  # frames that may wait to be shown, once the size is known (AHEAD_BYTES)
         self._waiting = 0  # frames the worker made that the loop has not shown or dropped yet
         self._scaler: FilmScaler | None = None  # set by the worker before its first frame
-        self._next: _Waiting | None = None  # taken from the queue, not due yet
+        self._next: _Scaled | None = None  # taken from the queue, not due yet
         self._current: Frame | None = None
         self._anchor: float | None = None  # the clock's time at which the film's time 0 is shown
         self._last_read = False  # the worker's end was read: the film ends when its last frame's time is up
@@ -173,7 +172,7 @@ class VideoPlayer:
     def frame(self, now: float) -> Frame | None:
         """The frame to show at `now`: the newest one due (those it replaces, unseen, are dropped);
         None until the first frame is decoded. The film's clock starts when its first frame is shown."""
-        due: _Waiting | None = None  # the newest frame due so far
+        due: _Scaled | None = None  # the newest frame due so far
         counted = False  # whether its room is still counted among the frames waiting
         while not self._last_read:
             if self._next is None:
@@ -187,7 +186,7 @@ class VideoPlayer:
                 if item is _END:
                     self._last_read = True
                     break
-                assert isinstance(item, _Waiting)
+                assert isinstance(item, _Scaled)
                 self._next = item
             if self._anchor is None:
                 self._anchor = now - self._next.at
@@ -211,24 +210,10 @@ class VideoPlayer:
             self.ended = True
         return self._current
 
-    def _show(self, due: _Waiting) -> None:
-        """Make `due` the frame shown (the one shown before goes back to its pool), scaled here when it
-        waited as decoded; the film fails (a line for staff) if it cannot be scaled."""
-        import av
-
-        scaler = self._scaler
-        assert scaler is not None
-        picture = due.picture
-        if (picture.width, picture.height) != scaler.size:
-            self._current = None  # its buffer goes back to the pool, for the one scaled now
-            try:
-                picture = scaler.scale_on_loop(picture)
-            except (av.FFmpegError, ValueError) as error:
-                self.failed = f"video {self.path.name} cannot be played: {error}"
-                log.warning("%s", self.failed)
-                self.ended = True
-                return
-        self._current = Frame(due.at, picture, scaler)
+    def _show(self, due: _Scaled) -> None:
+        """Make `due` the frame shown (the one shown before goes back to the worker's pool)."""
+        assert self._scaler is not None
+        self._current = Frame(due.at, due.picture, self._scaler)
         self.shown += 1
 
     def draw(self, surface: pygame.Surface, topleft: tuple[int, int]) -> None:
@@ -380,10 +365,7 @@ class VideoPlayer:
             stream.thread_count = 1
             context = stream.codec_context
             self.size = fitted((context.width, context.height), self.box)
-            made = (context.width, context.height)
-            scales_here = made[0] * made[1] >= self.size[0] * self.size[1]  # else the loop scales: see the docstring
-            waits = self.size if scales_here else made
-            self.ahead = max(1, min(AHEAD_MOST, AHEAD_BYTES * 2 // (waits[0] * waits[1] * 3)))
+            self.ahead = max(1, min(AHEAD_MOST, AHEAD_BYTES * 2 // (self.size[0] * self.size[1] * 3)))
             if stream.duration and stream.time_base:  # the header's length (MP4): sound and pictures loop on it
                 self._period = float(stream.duration * stream.time_base)
             if self._sound is not None and not self._sound.open():
@@ -416,11 +398,11 @@ class VideoPlayer:
                         continue
                     skipped = 0
                     self._decode_sound()
-                    picture = scaler.scale(decoded) if scales_here else decoded
-                    del decoded  # scaled: back to the decoder's pool before waiting (see the module's docstring)
+                    picture = scaler.scale(decoded)
+                    del decoded  # back to the decoder's pool before waiting (see the module's docstring)
                     with self._lock:
                         self._waiting += 1
-                    self._frames.put_nowait(_Waiting(at, picture))
+                    self._frames.put_nowait(_Scaled(at, picture))
                     del picture  # the queue holds it now; the worker holds nothing while it waits
                     if not self._wait_for_room():  # before the next picture is decoded
                         return
