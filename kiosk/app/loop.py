@@ -505,6 +505,7 @@ class App:
         self.power.close()
         self.shop.close()
         for display in self.displays:
+            display.screen.stack.close()
             display.screen.images.close()
         for output in self.outputs:
             output.close()

@@ -183,6 +183,15 @@ class SceneStack:
             scene.dispose_thrown_away()
         self._closed.clear()
 
+    def close(self) -> None:
+        """Free every scene's tree now, those shown and those closed since the last frame (the display stops):
+        a film one plays stops decoding and lets go of its frames, where its worker held them, waiting for a
+        loop that no longer turned, until it gave up (IDLE_GIVE_UP_S: 12 MB on the 4K window)."""
+        for scene in (*self._closed, *self.scenes):
+            scene.rebuild()
+            scene.dispose_thrown_away()
+        self._closed.clear()
+
     def _entered(self) -> None:
         self.changed = True
         for scene in self.visible():
