@@ -540,6 +540,7 @@ class Screen:
         if not areas:
             return banner_drawn
         self.images.frame_drawn()
+        self.text.frame_drawn()
         for area in areas:
             painter = Painter(self.surface, self.theme, self.text, self.images, area)
             self.surface.set_clip(area)

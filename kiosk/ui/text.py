@@ -14,19 +14,25 @@ WIDTHS_KEPT = 2000  # texts measured, kept: a layout measures each text several 
 
 
 def text_budget(size: tuple[int, int]) -> int:
-    """Bytes of rendered text to keep for a screen of `size`: half a screenful of 32-bit pixels (a
-    scene's texts cover less than that; the rest keeps the scenes met a moment ago), at most 8 MB."""
-    return min(MAX_BYTES, size[0] * size[1] * 4 // 2)
+    """Bytes of rendered text to keep for a screen of `size` beyond those the last frames drew (always kept,
+    see `TextCache`): a quarter of a screenful of 32-bit pixels (2 MB on the 1080x1920 terminal, where half a
+    screenful, 4 MB, kept the texts of pages left long ago; an eighth cost a page met again 1 ms more CPU to
+    draw), at most 8 MB."""
+    return min(MAX_BYTES, size[0] * size[1] * 4 // 4)
 
 
 class TextCache:
-    """Renders and keeps text surfaces; the least recently used go past `max_bytes` of pixels."""
+    """Renders and keeps text surfaces; the least recently used go past `max_bytes` of pixels, except those
+    drawn in the last two frames (`frame_drawn`): a scene never renders its own texts again each frame, however
+    many it has, and what is kept beyond them is the scenes met a moment ago."""
 
     def __init__(self, theme: Theme, max_bytes: int = MAX_BYTES) -> None:
         self.theme = theme
         self.max_bytes = max_bytes
         self._surfaces: OrderedDict[tuple[str, int, bool, Color], pygame.Surface] = OrderedDict()
         self._bytes = 0
+        self._frame = 0  # frames drawn so far
+        self._drawn_in: dict[tuple[str, int, bool, Color], int] = {}  # the frame each text kept was last drawn in
         self._wrapped: dict[tuple[str, int, int, bool, int], list[str]] = {}
         self._widths: dict[tuple[str, int, bool], int] = {}
 
@@ -41,11 +47,20 @@ class TextCache:
             self._surfaces[key] = surface
             self._bytes += surface.get_width() * surface.get_height() * surface.get_bytesize()
             while self._bytes > self.max_bytes and len(self._surfaces) > 1:
-                _, dropped = self._surfaces.popitem(last=False)
+                oldest = next(iter(self._surfaces))
+                if self._drawn_in.get(oldest, -2) >= self._frame - 1:
+                    break  # this one and all newer were drawn in the last two frames: they stay
+                dropped = self._surfaces.pop(oldest)
+                self._drawn_in.pop(oldest, None)
                 self._bytes -= dropped.get_width() * dropped.get_height() * dropped.get_bytesize()
         else:
             self._surfaces.move_to_end(key)
+        self._drawn_in[key] = self._frame
         return surface
+
+    def frame_drawn(self) -> None:
+        """A frame is being drawn: the texts drawn before the last two frames may go."""
+        self._frame += 1
 
     @property
     def held_bytes(self) -> int:
@@ -55,6 +70,7 @@ class TextCache:
     def clear(self) -> None:
         """Forget every rendered text (rendered again when drawn)."""
         self._surfaces.clear()
+        self._drawn_in.clear()
         self._wrapped.clear()
         self._widths.clear()
         self._bytes = 0
