@@ -1,4 +1,4 @@
-"""A Debian 12 system booted with systemd, for the store-install test: a root made once by debootstrap
+"""A Debian 12 system booted with systemd, for the store-install test: a root made once by mmdebstrap
 (cached between runs under /var/cache/kiosk-tests), copied, and booted with `systemd-nspawn -b`.
 
 Commands run inside it through nsenter (the container is not registered with machined: this machine
@@ -41,7 +41,7 @@ def debian_mirror(sources: Path = Path("/etc/apt")) -> str:
 
 
 def debian_root(timeout_s: float = 900) -> Path:
-    """The cached Debian 12 root, made by debootstrap the first time (about a minute from a near mirror)."""
+    """The cached Debian 12 root, made the first time by mmdebstrap (debootstrap where it is missing)."""
     root = CACHE / f"debian-12-{SUITE}"
     if (root / ".complete").exists():
         return root
@@ -49,16 +49,37 @@ def debian_root(timeout_s: float = 900) -> Path:
     building = CACHE / f"{root.name}.building"
     _unmount_below(building)
     shutil.rmtree(building, ignore_errors=True)
-    made = subprocess.run(["debootstrap", "--variant=minbase", f"--include={','.join(INCLUDE)}", SUITE,
-                           str(building), debian_mirror()], capture_output=True, text=True, timeout=timeout_s,
-                          check=False)
+    command = _bootstrap(building)
+    made = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
+    _unmount_below(building)
     if made.returncode != 0:
-        raise RuntimeError(f"debootstrap failed ({made.returncode}): {(made.stdout + made.stderr)[-3000:]}")
+        raise RuntimeError(f"{command[0]} failed ({made.returncode}): {(made.stdout + made.stderr)[-3000:]}")
     (building / "etc/hostname").write_text("store-pc\n")
     (building / ".complete").touch()
     shutil.rmtree(root, ignore_errors=True)
     building.rename(root)
     return root
+
+
+def _bootstrap(root: Path) -> list[str]:
+    """The command that makes a minimal Debian 12 in `root`, the same packages as debootstrap's minbase.
+    mmdebstrap downloads through apt, many packages at once (debootstrap fetches them one by one: minutes from
+    a far mirror), and unpacks them in one pass: 37 s of CPU against debootstrap's 79 s here. Its packages come
+    from and go to the .deb cache the booted systems' apt uses, so a root made again downloads no package, and
+    it keeps apt's package lists, as debootstrap did, so each install's `apt-get update` only checks them."""
+    if not shutil.which("mmdebstrap"):
+        return ["debootstrap", "--variant=minbase", f"--include={','.join(INCLUDE)}", SUITE, str(root), debian_mirror()]
+    debs = CACHE / "apt-archives"
+    (debs / "partial").mkdir(parents=True, exist_ok=True)
+    # /usr merged as debootstrap does it (without the hook, apt merges it with usrmerge, which brings perl)
+    return ["mmdebstrap", "--mode=root", "--variant=minbase", f"--include={','.join(INCLUDE)}", "--quiet",
+            "--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr", "--skip=cleanup/apt/lists",
+            "--setup-hook=mkdir -p \"$1/var/cache/apt/archives\"",
+            f"--setup-hook=mount --bind {debs} \"$1/var/cache/apt/archives\"",
+            "--customize-hook=umount \"$1/var/cache/apt/archives\"",
+            # a machine id, as debootstrap's systemd gave it (mmdebstrap empties it: every boot a first boot)
+            "--customize-hook=chroot \"$1\" systemd-machine-id-setup", "--skip=cleanup/reproducible",
+            SUITE, str(root), debian_mirror()]
 
 
 def _unmount_below(folder: Path) -> None:

@@ -5,8 +5,8 @@ its automation socket, and each screen shows the demo; `uninstall.sh` leaves not
 
 The only change for the test is a drop-in that gives the compositor its headless backend (two
 outputs, no GPU, no input devices), no console (the container has no tty7), and the automation socket.
-It needs root, systemd-nspawn and debootstrap (CI has them: .ci/run); the Debian root is made once and
-cached under /var/cache/kiosk-tests.
+It needs root, systemd-nspawn and mmdebstrap or debootstrap (CI has them: .ci/run); the Debian root is made
+once and cached under /var/cache/kiosk-tests.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from tests.booted_debian import BootedDebian, debian_root
 from tests.conftest import REPO
 
 ON_CI = bool(os.environ.get("CI"))
-CAN_RUN = os.geteuid() == 0 and all(shutil.which(tool) for tool in ("systemd-nspawn", "debootstrap", "nsenter"))
+CAN_RUN = os.geteuid() == 0 and all(shutil.which(tool) for tool in ("systemd-nspawn", "nsenter")) and \
+    any(shutil.which(tool) for tool in ("mmdebstrap", "debootstrap"))
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900),  # the first test makes the Debian root too
-              pytest.mark.skipif(not CAN_RUN and not ON_CI, reason="needs root, systemd-nspawn and debootstrap")]
+              pytest.mark.skipif(not CAN_RUN and not ON_CI, reason="needs root, systemd-nspawn and mmdebstrap")]
 
 SOURCE = "/src/kiosk"  # the checkout, bound read-only into the container
 SOCKET = "/run/kiosk/automation.sock"
@@ -52,8 +53,8 @@ WATCHDOG_S = 30  # WatchdogSec in kiosk.service
 
 @pytest.fixture(scope="module")
 def debian() -> Path:
-    """The cached Debian 12 root (debootstrap, the first time)."""
-    assert CAN_RUN, "CI runs as root with systemd-nspawn and debootstrap installed (.ci/run)"
+    """The cached Debian 12 root (mmdebstrap, the first time)."""
+    assert CAN_RUN, "CI runs as root with systemd-nspawn and mmdebstrap installed (.ci/run)"
     return debian_root()
 
 
