@@ -362,3 +362,63 @@ def result_grid_problems(widgets: list[dict[str, Any]], products: int, least_who
         if not started:
             problems.append(f"{len(whole)} of {products} product cards show, and no next row starts under them")
     return problems
+
+
+INK_STEP = 40  # how far from the fill, in each of red, green and blue, a pixel is ink
+SHORT_ALONE = 3  # letters of a word too short to stand alone on a line of a text that takes several ("dos", "Pro")
+
+
+def parted_words(widgets: list[dict[str, Any]]) -> list[str]:
+    """The texts and buttons of several lines (the tree's `lines`) that part words that belong together: a
+    line of one short word or a number alone under a line that could have given it company ("Sacs à / dos",
+    "Trail Ascent / 3"), a line that ends with a
+    one-letter word ("Encore 1 produit à / choisir") or starts with a sign of the word before ("Camille / !")."""
+    problems: list[str] = []
+    for widget in widgets:
+        lines = widget.get("lines", [])
+        for before, line in zip(["", *lines], lines):
+            words = line.split()
+            letters = "".join(ch for ch in line if ch.isalnum())
+            # (after a line of one word, there was no other way: "Montres / GPS")
+            if len(words) == 1 and len(before.split()) > 1 and (letters.isdigit() or len(letters) <= SHORT_ALONE):
+                problems.append(f"{widget['role']} {lines!r}: {line!r} alone on a line")
+            elif len(words) > 1 and len(words[-1]) == 1 and words[-1].isalpha():
+                problems.append(f"{widget['role']} {lines!r}: a line ends with {words[-1]!r}")
+            if words and words[0][0] in "!?:;»€%":
+                problems.append(f"{widget['role']} {lines!r}: a line starts with {words[0]!r}")
+    return problems
+
+
+def lines_without_ink(widgets: list[dict[str, Any]], picture: pygame.Surface, measure: Any,
+                      outline: tuple[int, int], offset: int = 0) -> list[str]:
+    """The texts and buttons of several lines whose picture does not show those lines: as many bands of ink
+    as the tree's `lines`, each as wide as its line's words (`measure(widget, line)`: their width in pixels, or
+    None to skip the widget) within a few pixels. `outline`: how far in from a button's sides and from its top
+    and bottom its outline and rounded corners reach; `offset`: the display's top in `picture` (reach mode)."""
+    problems: list[str] = []
+    for widget in widgets:
+        lines = widget.get("lines")
+        if not lines or widget.get("clipped"):
+            continue
+        widths = [measure(widget, line) for line in lines]
+        if None in widths:
+            continue
+        x, y, w, h = widget["bounds"]
+        across, down = outline if widget["role"] == "button" else (0, 0)
+        box = pygame.Rect(x + across, y - offset + down, w - 2 * across, h - 2 * down)
+        pixels = picture.subsurface(box)
+        ground = pixels.get_at((0, box.height // 2))  # the fill beside the words
+        ink = pygame.mask.from_threshold(pixels, ground, (INK_STEP, INK_STEP, INK_STEP, 255))
+        ink.invert()
+        bands: list[pygame.Rect] = []  # each run of rows with ink: its glyphs (and their accents) side by side
+        for glyph in sorted(ink.get_bounding_rects(), key=lambda r: r.top):
+            if bands and glyph.top < bands[-1].bottom:
+                bands[-1] = bands[-1].union(glyph)
+            else:
+                bands.append(glyph)
+        shown = [band.width for band in bands]
+        if len(shown) != len(lines) or any(abs(s - e) > max(8, e // 10) for s, e in zip(shown, widths)):
+            problems.append(f"{widget['role']} {lines!r} shows {len(shown)} lines of ink {shown} px wide, not "
+                            f"{widths}")
+    return problems
+

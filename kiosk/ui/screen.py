@@ -599,7 +599,8 @@ class Screen:
     # --- automation ------------------------------------------------------------------------
     def accessible_tree(self) -> list[dict[str, Any]]:
         """Visible widgets of the top scene: role, label, bounds, enabled (and, a button that says for a moment
-        what it did, `done`: the words it shows, "✓ Added")."""
+        what it did, `done`: the words it shows, "✓ Added"; a text or a button whose words take several lines,
+        `lines`: each line as drawn)."""
         self._show_done()
         root = self.stack.top.tree(self.size)
         nodes = []
@@ -617,8 +618,14 @@ class Screen:
             if isinstance(widget, Button) and widget.done:
                 node["done"] = ("" if isinstance(widget, Toggle) else "✓ ") + widget.done
             if isinstance(widget, Label) and widget.label:  # shown whole, or cut with "…"
-                node["cut"] = any(line.endswith("…") for line in widget.lines(measure, widget.rect.width)) \
-                    and not widget.label.endswith("…")
+                lines = widget.lines(measure, widget.rect.width)
+                node["cut"] = any(line.endswith("…") for line in lines) and not widget.label.endswith("…")
+                if len(lines) > 1:
+                    node["lines"] = lines
+            if isinstance(widget, Button) and type(widget).paint is Button.paint:  # its words on several lines
+                cap = widget.rect.inflate(-2 * widget.inset, -2 * widget.inset)
+                if lines := widget.wrapped(self.theme, self.text, cap):
+                    node["lines"] = lines
             nodes.append(node)
         if self._toast and self._toast_rect.width:  # floating (no status zone): read out like a status
             box = self._toast_rect

@@ -6,6 +6,7 @@ from collections import OrderedDict
 
 import pygame
 
+from kiosk.ui.line_breaks import break_lines
 from kiosk.ui.theme import Color, Theme
 
 MAX_BYTES = 8 << 20  # of rendered text kept for reuse, at most
@@ -108,8 +109,9 @@ class TextCache:
         return list(lines)
 
     def _broken(self, text: str, size: int, width: int, bold: bool) -> list[str]:
-        """The text broken into lines at spaces where the next word would not fit (a word longer than `width`
-        alone on its line, whole), kept: a label is measured with all its lines, then drawn with its first
+        """The text broken into lines at spaces, on as few lines as it takes, keeping together the words that
+        belong together where another break gives as few lines (kiosk/ui/line_breaks.py; a word longer than
+        `width` alone on its line, whole), kept: a label is measured with all its lines, then drawn with its first
         `max_lines`."""
         key = (text, size, width, bold, -1)
         lines = self._wrapped.get(key)
@@ -124,18 +126,11 @@ class TextCache:
 
     def _break(self, text: str, size: int, width: int, bold: bool) -> list[str]:
         font = self.theme.font(size, bold)
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            current = ""
-            for word in paragraph.split(" "):
-                attempt = f"{current} {word}" if current else word
-                if font.size(attempt)[0] <= width or not current:
-                    current = attempt
-                else:
-                    lines.append(current)
-                    current = word
-            lines.append(current)
-        return lines
+
+        def width_of(line: str) -> int:
+            return int(font.size(line)[0])
+
+        return [line for paragraph in text.split("\n") for line in break_lines(paragraph, width_of, width)]
 
     def ellipsize(self, text: str, size: int, width: int, bold: bool = False) -> str:
         """The text, cut with … so it fits in `width`."""

@@ -549,15 +549,11 @@ class Button(Widget):
             self._paint_icon(painter, rect, ink_color)
             return
         size = theme.size(self.size_name)
-        room = rect.width - theme.px(4 if self.style in ("key", "key_special", "key_quiet") else 16)  # a key: its word
-        # alone
+        room = self._room(theme, rect)
         shown = self.shown or self.label
-        line_h = painter.text.line_height(size, True)
-        if not self.note and rect.height >= 2 * line_h + theme.px(8) and painter.text.width(shown, size, True) > room:
-            # A long label (German...) on a tall enough button: on two lines (or as many as its height
-            # holds) rather than cut short.
-            lines = painter.text.wrap(shown, size, room, bold=True,
-                                      max_lines=max(2, (rect.height - theme.px(8)) // line_h))
+        lines = self.wrapped(theme, painter.text, rect)
+        if lines:
+            line_h = painter.text.line_height(size, True)
             top = rect.centery - len(lines) * line_h // 2
             for index, line in enumerate(lines):
                 image = painter.text.render(line, size, ink_color, bold=True)
@@ -585,6 +581,24 @@ class Button(Widget):
                 pygame.draw.line(painter.surface, ink_color, (placed.left, under), (placed.right, under),
                                  max(2, theme.px(3)))
         self._paint_badge(painter, rect)
+
+    def _room(self, theme: Theme, rect: pygame.Rect) -> int:
+        """How wide the words can be on the button's cap `rect` (a key: its word alone)."""
+        return rect.width - theme.px(4 if self.style in ("key", "key_special", "key_quiet") else 16)
+
+    def wrapped(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> list[str]:
+        """The lines its words are drawn on where they take more than one ([] where one line, or its icon, shows
+        them), on the button's cap `rect`: a long label (German...) on a tall enough button goes on two lines
+        (or as many as its height holds) rather than cut short."""
+        if self.icon or self.note or self.done:
+            return []
+        size = theme.size(self.size_name)
+        shown = self.shown or self.label
+        room = self._room(theme, rect)
+        line_h = cache.line_height(size, True)
+        if rect.height < 2 * line_h + theme.px(8) or cache.width(shown, size, True) <= room:
+            return []
+        return cache.wrap(shown, size, room, bold=True, max_lines=max(2, (rect.height - theme.px(8)) // line_h))
 
     def _paint_done(self, painter: Painter, rect: pygame.Rect) -> None:
         """What the button just did, on it: "✓ Added" in the success colour, in the button's size, else the
