@@ -17,7 +17,7 @@ from kiosk.scenes.member_words import price_box, price_for_member
 from kiosk.scenes.product_video import product_films
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.ui.gallery import Gallery, GalleryState
-from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, grid, leaf, row, scroll, square
+from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, grid, leaf, row, scroll, shape, square
 from kiosk.ui.scroll import ScrollView, cue_height
 from kiosk.ui.widgets import Panel, Picture, Root
 
@@ -251,7 +251,17 @@ class ProductScene(ShopScene):
             if with_ways >= theme.size("picture") // 2:
                 largest = min(largest, with_ways)
             details = column(stock, *chips, ways, *self._more(product, specs), gap=gap, width=flex())
-            if largest < theme.size("picture") // 2:
+            inner = width - 2 * margin
+            lead_side = self._lead_side(head, stock, chips, inner, page_h)
+            if lead_side > largest:
+                # a short portrait page (a tablet): the picture leads, larger beside the name and the price than
+                # over them (it was 196 px wide over them, a quarter of the tablet: designer's review), every size
+                # still above the action bar
+                thumbs = self._thumbnails(name)
+                said = column(*head, *([thumbs] if thumbs is not None else []), gap=gap // 2, width=flex())
+                picture = square(Gallery(self.gallery, name, self._keep_scroll_rebuild), lead_side)
+                content = column(row(picture, said, gap=gap), details, gap=gap, padding=Insets.all(margin))
+            elif largest < theme.size("picture") // 2:
                 # a short page (a tablet): a smaller picture beside the name and the price, so that both show
                 # above the action bar
                 content = column(row(column(self._gallery_box(name, width // 3), width=fixed(width // 3)),
@@ -296,6 +306,24 @@ class ProductScene(ShopScene):
         room = max(theme.size("picture") // 2, min(inner, room))
         return column(column(self._gallery_box(name, room, wide=inner), align="center"), head, *chips, ways,
                       *self._more(product, specs), gap=gap, padding=Insets.all(margin))
+
+    def _lead_side(self, head: list[Box], stock: Box, chips: list[Box], inner: int, page_h: int) -> int:
+        """How large a tablet's portrait page's picture can be beside its name, price and thumbnails (0: where it
+        cannot be, or on a larger screen): up to three fifths of the width, the price, the rating and the
+        thumbnails whole beside it and no taller than it, and the stock and every size under them above the
+        action bar."""
+        theme, cache = self.ctx.theme, self.ctx.screen.text
+        gap, margin = theme.size("gap"), theme.size("margin")
+        if shape(self.ctx.size) != "small":
+            return 0
+        under = column(stock, *chips, gap=gap).natural(inner)[1] + cue_height(theme, cache)
+        _, _, stars, price = head
+        thumbs = self._thumbnails("")
+        rating = sum(part.least_width(inner) for part in stars.children) + stars.gap * (len(stars.children) - 1)
+        whole = max(rating, *(box.least_width(inner) for box in (price, *([thumbs] if thumbs is not None else []))))
+        side = min(inner * 3 // 5, page_h - under - 2 * margin - 2 * gap, inner - gap - whole)
+        beside = column(*head, *([thumbs] if thumbs is not None else []), gap=gap // 2)
+        return side if side > 0 and beside.natural(inner - side - gap)[1] <= side else 0
 
     def _tagline(self, product: Product, width: int) -> Box | None:
         """The product's description where it is short (two lines at most in `width`): said under its name."""
