@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -13,6 +13,7 @@ from kiosk.core.models import ProductSummary
 from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.member_words import TIER_NAMES, price_box
+from kiosk.ui.kept_places import KeptPlaces
 from kiosk.ui.keyboard import SMALLEST_KEY, Keyboard, Kind, Shortcut, layout_for, narrowest
 from kiosk.ui.kit import Kit
 from kiosk.ui.layout import (
@@ -50,6 +51,7 @@ class ShopScene(Scene):
         super().__init__()
         self.ctx = ctx
         self.header_band: pygame.Rect | None = None  # where this scene's header was laid out
+        self.kept = KeptPlaces()  # the keyboard's and the action's places, kept while the shopper types
 
     @property
     def kit(self) -> Kit:
@@ -370,6 +372,11 @@ class ShopScene(Scene):
         pad = Insets(margin, margin, gap, margin)
 
         accessible = ctx.session.accessible
+        # the field, for the places its form keeps while the shopper types (the keyboard, the action)
+        which = (title, placeholder, keys, size, ctx.lang, accessible, results is not None)
+
+        def held(button: Box, part: str) -> Box:  # the action where it was at the form's first view
+            return self.kept.action(which, part, button)
 
         def field_box(lines: int = 2) -> Box:
             if not accessible:
@@ -377,12 +384,15 @@ class ShopScene(Scene):
                 return leaf(fields[-1], height=fixed(theme.size("field")))
             # accessible mode: the field across the form's column, on two lines where one does not hold what is
             # typed, so that the shopper reads the whole address before sending it (designer's review: it
-            # showed "a@example.org", the start scrolled away)
+            # showed "a@example.org", the start scrolled away); as tall as its lines from the first key on, so
+            # that what is under it ("Next") stays where it was when the second line comes
             field = TextField((0, 0, 0, 0), text, placeholder, max_lines=lines)
             fields.append(field)
-            box = leaf(field)
-            box.measure = lambda room: (room, field.height_for(theme, ctx.screen.text, room))
-            return box
+            if results is not None:  # (a search: as tall as what is typed, the results under it)
+                box = leaf(field)
+                box.measure = lambda room: (room, field.height_for(theme, ctx.screen.text, room))
+                return box
+            return leaf(field, height=fixed(field.tallest(theme, ctx.screen.text)))
 
         def firsts() -> list[Box]:  # what stands before the field (the choice it depends on)
             return [first()] if first is not None else []
@@ -395,13 +405,16 @@ class ShopScene(Scene):
             button.width = fit()
             if accessible and results is None and narrow:  # a short room (a landscape screen's reach zone, a
                 # choice over the field): the field and the parts in a column beside the action and its reason
-                return column(*firsts(), row(column(field_box(lines), *made, gap=gap), self.kit.reason_narrow(button),
-                                             gap=gap, align="start"), gap=gap)
+                return column(*firsts(), row(column(field_box(lines), *made, gap=gap),
+                                             held(self.kit.reason_narrow(button), "narrow"), gap=gap, align="start"),
+                              gap=gap)
             if accessible and results is None:  # the field keeps the column's width: the action under it, beside
                 # the form's parts (a consent box) that it waits for
-                return column(*firsts(), field_box(lines), row(column(*made, gap=gap), self.kit.reason_narrow(button),
+                return column(*firsts(), field_box(lines), row(column(*made, gap=gap),
+                                                               held(self.kit.reason_narrow(button), "under field"),
                                                                gap=gap, align="start"), gap=gap)
-            return column(*firsts(), row(field_box(), button, gap=gap, align="center"), *made, gap=gap)
+            return column(*firsts(), row(field_box(), held(button, "beside"), gap=gap, align="center"), *made,
+                          gap=gap)
 
         def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
             return [above()] if above is not None and not compact else []
@@ -416,19 +429,25 @@ class ShopScene(Scene):
         least = probe.least_height()
         most = max(min(theme.size("keyboard"), height // 3), probe.full_height())
 
-        def keyboard(lowest: int) -> Box:
-            return self.kit.keyboard(made_keys(keyboard_w), keyboard_w, lowest, most)
+        def zone(keys_w: int, lowest: int, tallest: int = 0, bottom: bool = False) -> Box:  # the keyboard zone,
+            # kept once laid out
+            return self.kept.keyboard(self.kit, which, made_keys, keys_w, lowest, tallest, bottom=bottom)
+
+        def keyboard(lowest: int) -> Box:  # at the bottom of the room left under the form
+            return zone(keyboard_w, lowest, most, bottom=True)
 
         if self.wide(size) and (with_keys or self.out_of_reach(size)):
             return self._entry_beside_keys(size, title, made_keys, entry_field, beside, over, action, parts, results,
-                                           with_keys, text, first), next(field for field in fields if field.visible)
+                                           with_keys, first, which), \
+                next(field for field in fields if field.visible)
         if results is not None or (action is None and parts is None):  # the action beside the field
             entry = column(beside(action()) if action is not None else entry_field(), padding=pad)
-            keys_box = self.kit.keyboard(made_keys(keyboard_w), keyboard_w, most)
             if results is not None and results.height.min:  # the keys lower (to their least) where the results
                 # ask for room (accessible mode: one whole result at least over the keys)
                 room = height - self.header_height() - entry.natural(width)[1] - results.height.min
-                keys_box = self.kit.keyboard(made_keys(keyboard_w), keyboard_w, max(least, min(most, room)))
+                keys_box = zone(keyboard_w, max(least, min(most, room)))
+            else:
+                keys_box = zone(keyboard_w, most)
             body = column(column(entry, *([results] if results is not None else []), height=flex()),
                           *([keys_box] if with_keys else []))
             root = self.screen(size, title, body)
@@ -441,57 +460,61 @@ class ShopScene(Scene):
             around = Insets(gap, margin, gap // 2, margin) if tight else Insets(gap, margin, gap, margin) \
                 if compact else pad
             if under and action is not None:
-                entry = column(*over(compact), entry_field(lines), *made, action(), gap=gap, padding=around)
+                entry = column(*over(compact), entry_field(lines), *made, held(action(), "under"), gap=gap,
+                               padding=around)
             elif action is not None:
                 entry = column(*over(compact), beside(action(), made, lines=lines), gap=gap, padding=around)
             else:
                 entry = column(*over(compact), entry_field(lines), *made, gap=gap, padding=around)
-            return column(entry, leaf(None, height=flex()), keyboard(lowest), height=flex())
+            return column(entry, keyboard(lowest), height=flex())
 
         # the form whole over the whole keyboard, keys of touch size, if it fits; else its compact form,
         # the button beside the field; else (a wide screen) the parts beside the keys; else over a smaller
         # keyboard (without its shortcuts, then its keys lower, then its digits on a second page), and in
         # a tiny room the parts scroll under the field
-        forms: list[Box] = []
+        forms: list[tuple[tuple[Hashable, ...], Box]] = []  # each with what it is (the one first shown is kept)
         under = action is not None and not self.wide(size)
         narrow = narrowest(layout_name, target) + 2 * key_gap
         beside_keys = parts is not None and self.wide(size) and narrow < width * 3 // 4
-        # (accessible mode: with the field on two lines where what is typed needs them, then on one)
-        two_lines = accessible and ctx.screen.text.width(text, theme.size("title")) > \
-            TextField.text_room(theme, width - 2 * margin)  # else the one-line forms are the same
-        tiers = [(lines, index, tier) for lines in ((2, 1) if two_lines else (1,))
-                 for index, tier in enumerate(probe.tiers())]
+        # (accessible mode: with the field on two lines where the room holds them over these keys, then on one)
+        tiers = [(lines, index, tier) for index, tier in enumerate(probe.tiers())
+                 for lines in ((2, 1) if accessible else (1,))]
         for lines, index, (lowest, touch_size) in tiers:
             if not touch_size and beside_keys:
                 # a wide screen: the parts (compact: a narrow column) beside a keyboard of its narrowest
                 beside_keys = False
                 made = parts(True) if parts is not None else []
                 side = made_keys(narrow)
-                keys_box = self.kit.keyboard(side, narrow, min(h for h, touch in side.tiers() if touch), most)
+                keys_box = zone(narrow, min(h for h, touch in side.tiers() if touch), most)
                 keys_box.width = fixed(narrow)
-                forms.append(column(column(beside(action()) if action is not None else entry_field(), padding=pad),
-                                    leaf(None, height=flex()),
-                                    row(keys_box, column(*made, gap=gap), gap=margin,
-                                        padding=Insets(0, margin, 0, margin)),
-                                    height=flex()))
+                forms.append((("side",), column(column(beside(action()) if action is not None else entry_field(),
+                                                       padding=pad),
+                                                leaf(None, height=flex()),
+                                                row(keys_box, column(*made, gap=gap), gap=margin,
+                                                    padding=Insets(0, margin, 0, margin)),
+                                                height=flex())))
             if index == 0:
-                forms += [form(lowest, compact, below, lines=lines) for compact in (False, True)
-                          for below in ((True, False) if under else (False,))]
+                forms += [((index, lines, compact, below), form(lowest, compact, below, lines=lines))
+                          for compact in (False, True) for below in ((True, False) if under else (False,))]
             else:
-                forms += [form(lowest, compact, False, tight=not touch_size, lines=lines) for compact in (False, True)]
+                forms += [((index, lines, compact, False),
+                           form(lowest, compact, False, tight=not touch_size, lines=lines))
+                          for compact in (False, True)]
         made = parts(True) if parts is not None else []
-        forms.append(column(column(beside(action()) if action is not None else entry_field(), padding=pad),
-                            scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)), title,
-                                   height=flex()),
-                            self.kit.keyboard(made_keys(keyboard_w), keyboard_w, least), height=flex()))
-        root = self.screen(size, title, first_that_fits(*forms))
+        forms.append((("scroll",), column(column(beside(action()) if action is not None else entry_field(),
+                                                 padding=pad),
+                                          scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)),
+                                                 title, height=flex()),
+                                          zone(keyboard_w, least), height=flex())))
+        root = self.screen(size, title, first_that_fits(*self.kept.forms(which, forms)))
         return root, next(field for field in fields if field.visible)
 
     def _entry_beside_keys(self, size: tuple[int, int], title: str, made_keys: Callable[[int, bool], Keyboard],
                            field_box: Callable[[int], Box], beside: Callable[[Box, Sequence[Box], int, bool], Box],
                            over: Callable[[bool], list[Box]], action: Callable[[], Box] | None,
                            parts: Callable[[bool], list[Box]] | None, results: Box | None,
-                           with_keys: bool = True, typed: str = "", first: Callable[[], Box] | None = None) -> Root:
+                           with_keys: bool = True, first: Callable[[], Box] | None = None,
+                           field: Hashable = ()) -> Root:
         """A typing scene on a landscape screen: the keyboard at the bottom right, the form or the results in
         the column beside it, so that a search shows several results whole and an email keyboard keeps its
         row of domains. The field and its action stand across the top; in reach mode (the header at the
@@ -513,8 +536,10 @@ class ShopScene(Scene):
                          min(width // 2, narrowest(layout_name, target) + 2 * key_gap))
         tiers = made_keys(keys_w, True).tiers()
 
-        def keys(height: int) -> Box:  # the shortcuts (email domains) kept over keys a little lower
-            box = self.kit.keyboard(made_keys(keys_w, True), keys_w, height, tiers[0][0])
+        def keys(height: int, bottom: bool = False) -> Box:  # the shortcuts (email domains) kept over keys a
+            # little lower; with `bottom`, at the bottom of the room it is given
+            box = self.kept.keyboard(self.kit, field, lambda width: made_keys(width, True), keys_w, height,
+                                     tiers[0][0], bottom=bottom)
             box.width = fixed(keys_w)
             return box
 
@@ -532,7 +557,7 @@ class ShopScene(Scene):
                               height=flex())
             else:
                 body = column(column(entry(), padding=Insets(gap, margin, 0, margin)),
-                              row(results, column(leaf(None, height=flex()), keys(height), width=fixed(keys_w)),
+                              row(results, column(keys(height, True), width=fixed(keys_w)),
                                   gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
                               height=flex())
             return self.screen(size, title, body)
@@ -542,49 +567,50 @@ class ShopScene(Scene):
             if reach_top:
                 stack = beside(action(), made, lines, narrow) if action is not None else \
                     column(field_box(lines), *made, gap=gap)
-                return column(leaf(None, height=flex()), row(stack, keys(height), gap=margin, padding=around),
+                # the keys at the row's bottom: where the form grows (a second line), they stay where they were
+                return column(leaf(None, height=flex()),
+                              row(stack, column(keys(height, True), width=fixed(keys_w)),
+                                  gap=margin, padding=around),
                               height=flex())
             if side:  # what stands over the field at the top of the form's column, beside the keys, compact parts
                 # or not: where it did not fit across the top (the 4K window's checkout lost its steps and order:
                 # designer's review)
                 return row(column(*over(False), entry(), *made, gap=gap),
-                           column(leaf(None, height=flex()), keys(height), width=fixed(keys_w)),
+                           column(keys(height, True), width=fixed(keys_w)),
                            gap=margin, padding=Insets(gap, margin, gap, margin), height=flex())
             if first is not None:  # the choice, the field and the parts in the column beside the keys (across
                 # the top, the choice over the field pushed the order's summary out)
                 return column(column(*over(compact), padding=around),
-                              row(column(entry(), *made, gap=gap), column(leaf(None, height=flex()), keys(height),
-                                                                          width=fixed(keys_w)),
+                              row(column(entry(), *made, gap=gap), column(keys(height, True), width=fixed(keys_w)),
                                   gap=margin, padding=Insets(0, margin, gap, margin), height=flex()),
                               height=flex())
             return column(column(*over(compact), entry(), gap=gap, padding=around),
-                          row(column(*made, gap=gap), column(leaf(None, height=flex()), keys(height),
-                                                              width=fixed(keys_w)),
+                          row(column(*made, gap=gap), column(keys(height, True), width=fixed(keys_w)),
                               gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
                           height=flex())
 
-        # accessible mode: the field on two lines where what is typed needs them, then on one (its text in the
-        # body's size, whole); the forms on one line only where it holds what is typed (each key builds them)
-        room = TextField.text_room(theme, width - keys_w - 3 * margin)
-        counts = (2, 1) if self.ctx.session.accessible and self.ctx.screen.text.width(typed, theme.size("title")) > \
-            room else (1,)
-        # what stands over the field across the top, or else at the top of the form's column (over its compact
-        # parts too), before a compact form without it
+        # accessible mode: the field on two lines where the room holds them over these keys, then on one (its
+        # text in the body's size, whole); what stands over the field across the top, or else at the top of the
+        # form's column (over its compact parts too), before a compact form without it. Each form's tag ends
+        # with where its action stands (across the top, or in the column beside the keys)
+        counts = (2, 1) if self.ctx.session.accessible else (1,)
         sides = ((False, False), (False, True), (True, True), (True, False)) if over(False) and not reach_top else \
             ((False, False), (True, False))
-        forms = [form(height, compact, lines, side=side) for lines in counts for height, _ in tiers
-                 for compact, side in sides]
+        forms = [((height, lines, compact, "side" if side else "top"), form(height, compact, lines, side=side))
+                 for height, _ in tiers for lines in counts for compact, side in sides]
         if reach_top and first is not None:  # where none fits the short reach zone with a choice over the
             # field: the compact form's field beside its action, the field narrower rather than the form cut
-            forms += [form(height, True, lines, narrow=True) for lines in counts for height, _ in tiers]
+            forms += [((height, lines, True, "narrow"), form(height, True, lines, narrow=True)) for height, _ in tiers
+                      for lines in counts]
         if not reach_top:
-            return self.screen(size, title, first_that_fits(*forms, height=flex()))
+            return self.screen(size, title, first_that_fits(*self.kept.forms(field, forms), height=flex()))
         above = over(False)  # what stands over the field (a checkout's order), out of reach where it fits
         summary = above[0] if above and above[0].natural(width - 2 * margin)[1] + 2 * margin <= reach_top else \
             None
         top = column(summary, justify="end", padding=Insets.all(margin), height=fixed(reach_top)) \
             if summary is not None else self.reach_summary(width, reach_top, title)
-        return self.screen(size, title, column(top, first_that_fits(*forms, height=flex()), height=flex()))
+        return self.screen(size, title, column(top, first_that_fits(*self.kept.forms(field, forms), height=flex()),
+                                               height=flex()))
 
     def _shortcuts_within(self, shortcuts: Sequence[Shortcut], width: int) -> list[Shortcut]:
         """The shortcuts that fit side by side in `width`, each as wide as its words ask (at least a touch

@@ -34,13 +34,15 @@ def domain_keys(ctx: SceneContext) -> list[tuple[str, int]]:
 
 
 def contact_shortcuts(ctx: SceneContext, kind: str, typed: str, fill: Callable[[str], None]) -> list[Shortcut]:
-    """The keys over an email keyboard or a phone keypad: the session's address (or number) when the field
-    does not hold it yet, then (email) the domains of `domain_keys`; `fill` puts a text in the field."""
+    """The keys over an email keyboard or a phone keypad: the session's address (or number), greyed while the
+    field holds it, then (email) the domains of `domain_keys`; `fill` puts a text in the field."""
     session = ctx.session
     known = session.contact_phone if kind == "phone" else session.contact_email
     keys = []
-    if known and typed != known:  # personal data: shown to the shopper who typed it, in this session only
-        keys.append(Shortcut(ctx.t("Use {contact}", contact=known), known, partial(fill, known), 0, style="accent"))
+    if known:  # personal data: shown to the shopper who typed it, in this session only; greyed while the field
+        # holds it (gone, it let the domains spread over its room: every key of the row moved)
+        keys.append(Shortcut(ctx.t("Use {contact}", contact=known), known, partial(fill, known), 0, style="accent",
+                             enabled=typed != known))
     if kind == "email":
         keys += [Shortcut("@" + domain, "@" + domain, partial(_fill_domain, typed, domain, fill), 0, rank=rank)
                  for domain, rank in domain_keys(ctx)]

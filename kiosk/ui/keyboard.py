@@ -79,7 +79,8 @@ _PHONE_KEY = 2.0  # a keypad's key is this many touch targets wide at most (a ph
 class Shortcut:
     """A key over the keyboard that types more than a letter: an email domain, or the address the shopper
     typed before in the session. `width` is what its words need, in pixels; `rank` the order in which the
-    row's room is given (lower first), while the keys show in the order they are listed."""
+    row's room is given (lower first), while the keys show in the order they are listed; a key that would
+    change nothing now (the field holds that address already) stays, greyed, so that no key moves."""
 
     label: str
     shown: str
@@ -87,6 +88,7 @@ class Shortcut:
     width: int
     style: str = "key_special"
     rank: int = 0
+    enabled: bool = True
 
 
 def key_units(key: str) -> float:
@@ -321,7 +323,8 @@ class Keyboard(Panel):
         for shortcut in self.shortcuts:
             width = rect.width * shortcut.width / total
             button = Button((round(x), rect.y, round(x + width) - round(x), rect.height), shortcut.label,
-                            shortcut.on_tap, style=shortcut.style, size="text", shown=shortcut.shown)
+                            shortcut.on_tap, style=shortcut.style, size="text", shown=shortcut.shown,
+                            enabled=shortcut.enabled)
             button.inset = self.gap // 2
             self.keys.append(self.add(button))
             x += width

@@ -938,11 +938,11 @@ class TextField(Widget):
         if whole:
             return title, lines
         body = theme.size("text")
-        most = max(self.max_lines, (self._tallest(theme, cache) - 2 * theme.px(10)) // cache.line_height(body))
+        most = max(self.max_lines, (self.tallest(theme, cache) - 2 * theme.px(10)) // cache.line_height(body))
         return body, field_lines(cache, self.text, body, room, most)
 
-    def _tallest(self, theme: Theme, cache: TextCache) -> int:
-        """The height of the field with all its `max_lines` in the title's size."""
+    def tallest(self, theme: Theme, cache: TextCache) -> int:
+        """The height of the field with all its `max_lines` in the title's size (it never needs more)."""
         return theme.size("field") + (self.max_lines - 1) * cache.line_height(theme.size("title"))
 
     def text_size(self, theme: Theme, cache: TextCache, width: int) -> int:
@@ -959,7 +959,7 @@ class TextField(Widget):
         size, lines = self.shown(theme, cache, width)
         if size == theme.size("title"):
             return theme.size("field") + max(0, len(lines) - 1) * cache.line_height(size)
-        return max(theme.size("field"), min(self._tallest(theme, cache),
+        return max(theme.size("field"), min(self.tallest(theme, cache),
                                             2 * theme.px(10) + len(lines) * cache.line_height(size)))
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:

@@ -1,0 +1,100 @@
+"""The on-screen keyboard looks and stays the same from its first view to the end of the field (issue 22): a
+shopper's finger aims at where a key was. Before the first key, after a few characters and after clearing,
+the keys have the same rectangles (no row of digits coming and going, no "@" or OK moving, no key rising),
+the picture of the keyboard is the same, and "Next" stays where it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from kiosk.testing.pilot import Pilot
+from tests.test_layout_matrix import SHAPES, pilot_for
+
+Keys = tuple[tuple[str, tuple[int, ...]], ...]
+
+
+def widgets(pilot: Pilot) -> list[dict[str, Any]]:
+    """The widgets on screen."""
+    return list(pilot.request("tree")["displays"][pilot.display_name]["widgets"])
+
+
+def keyboard(pilot: Pilot) -> tuple[pygame.Rect, Keys]:
+    """The keyboard's rectangle and each of its keys' label and rectangle."""
+    shown = widgets(pilot)
+    boards = [pygame.Rect(w["bounds"]) for w in shown if w["role"] == "keyboard"]
+    assert len(boards) == 1, "one keyboard on screen"
+    keys = tuple(sorted((w["label"], tuple(w["bounds"])) for w in shown
+                        if w["role"] == "button" and boards[0].contains(pygame.Rect(w["bounds"]))))
+    return boards[0], keys
+
+
+def place_of(pilot: Pilot, label: str) -> tuple[int, ...]:
+    """Where the button `label` is."""
+    return next(tuple(w["bounds"]) for w in widgets(pilot) if w["role"] == "button" and w["label"] == label)
+
+
+def keyboard_picture(pilot: Pilot, board: pygame.Rect) -> bytes:
+    """The pixels of the keyboard as shown (reach mode: the tree's bounds are on the whole screen)."""
+    return pygame.image.tobytes(pilot.app.display().screen.full.subsurface(board), "RGB")
+
+
+def typed_and_cleared(pilot: Pilot, field: str, text: str, action: str,
+                      open_it: Callable[[], None]) -> list[str]:
+    """Open a field, then type `text` and clear it with the keyboard's own Backspace: what moved."""
+    ctx = pilot.app.display().ctx
+    open_it()
+    pilot.advance(0.1)
+    board, first = keyboard(pilot)
+    next_at = place_of(pilot, action)
+    before = keyboard_picture(pilot, board)
+    problems = []
+    pilot.type(text[:3])
+    if keyboard(pilot) != (board, first):
+        problems.append(f"{field}: the keys changed after {text[:3]!r}")
+    pilot.type(text[3:])
+    if keyboard(pilot) != (board, first):
+        problems.append(f"{field}: the keys changed after {text!r}")
+    if keyboard_picture(pilot, board) != before:
+        problems.append(f"{field}: the keyboard looks different after {text!r}")
+    if place_of(pilot, action) != next_at:
+        problems.append(f"{field}: {action!r} moved from {next_at} to {place_of(pilot, action)}")
+    for _ in text:
+        pilot.tap(ctx.t("Backspace"))
+    if keyboard(pilot) != (board, first):
+        problems.append(f"{field}: the keys changed after clearing")
+    if place_of(pilot, action) != next_at:
+        problems.append(f"{field}: {action!r} is not back where it was after clearing")
+    return problems
+
+
+@pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])
+@pytest.mark.quick_first(1)  # the portrait terminal in the quick tier, the other shapes in the slow one
+def test_the_keyboard_stays_the_same_while_the_shopper_types(tmp_path: Path, display: str,
+                                                             size: tuple[int, int]) -> None:
+    pilot = pilot_for(tmp_path, display, size, "de")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        shown = pilot.app.display()
+        shown.set_accessible(True)  # where the form above the keys grows most as it is filled
+        ctx = shown.ctx
+        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+
+        def review() -> None:
+            ctx.show(ctx.routes.review("RUN-115"))
+            pilot.tap(ctx.t("{count} stars", count=4))
+            field = next(pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "textbox")
+            pilot.tap(x=field.centerx, y=field.centery)
+
+        problems = typed_and_cleared(pilot, "checkout", "ada@example.org", ctx.t("Next"),
+                                     lambda: ctx.show(ctx.routes.checkout()))
+        ctx.back()
+        problems += typed_and_cleared(pilot, "review", "Sehr bequem, leicht und fest genug für lange Läufe",
+                                      ctx.t("Next"), review)
+        assert problems == []
+    finally:
+        pilot.close()
