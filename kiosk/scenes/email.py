@@ -62,9 +62,12 @@ class EmailScene(ShopScene):
             # what "Send" waits for stands beside what to do: under the field, under the box to tick (under
             # "Send" it stood at the top right, the box on the left: designer's review); in a short room (the
             # compact form) under "Send" itself (it was greyed there with no reason: designer's review)
+            # An address that looks incomplete is said in the room of "Type your email address": over the boxes
+            # in the full form, under "Send" in the compact one (over the boxes there, it made the form taller
+            # than at its first view, and the keyboard kept since was pushed under the header: accessible mode)
             compact_form[0] = compact
-            parts = [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else \
-                [kit.reason(t("Type your email address"))] if not self.address and not compact else []
+            parts = [] if compact else [kit.words(hint, color="danger", size="small", max_lines=2)] if hint else \
+                [kit.reason(t("Type your email address"))] if not self.address else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
                                ("marketing", t("Send me the store's offers too"))):
                 parts.append(kit.toggle(text, partial(self.toggle, flag), checked=getattr(self, flag)))
@@ -83,9 +86,11 @@ class EmailScene(ShopScene):
         return root
 
     def reason(self) -> str:
-        """Why "Send" cannot be used yet, said when it is tapped: the address first, then the consent."""
+        """Why "Send" cannot be used yet, said when it is tapped: the address first (missing, or looking
+        incomplete), then the consent."""
         if not valid_email(self.address):
-            return self.ctx.t("Type your email address")
+            return self.ctx.t("This address looks incomplete.") if self.address else \
+                self.ctx.t("Type your email address")
         return "" if self.consent else self.ctx.t("Tick the required box first")
 
     def fill(self, address: str) -> None:
