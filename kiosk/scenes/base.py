@@ -400,16 +400,17 @@ class ShopScene(Scene):
         def entry_field(lines: int = 2) -> Box:  # the field, after what stands before it
             return column(*firsts(), field_box(lines), gap=gap) if first is not None else field_box(lines)
 
-        def beside(button: Box, made: Sequence[Box] = (), lines: int = 2, narrow: bool = False) -> Box:
-            # the action at the field's end
+        def beside(button: Box, made: Sequence[Box] = (), lines: int = 2, narrow: bool = False,
+                   under: bool = False) -> Box:
+            # the action at the field's end; with `under` (accessible mode: always), under the field beside `made`
             button.width = fit()
             if accessible and results is None and narrow:  # a short room (a landscape screen's reach zone, a
                 # choice over the field): the field and the parts in a column beside the action and its reason
                 return column(*firsts(), row(column(field_box(lines), *made, gap=gap),
                                              held(self.kit.reason_narrow(button), "narrow"), gap=gap, align="start"),
                               gap=gap)
-            if accessible and results is None:  # the field keeps the column's width: the action under it, beside
-                # the form's parts (a consent box) that it waits for
+            if (accessible and results is None) or under:  # the field keeps the column's width: the action under
+                # it, beside the form's parts (a consent box) that it waits for
                 return column(*firsts(), field_box(lines), row(column(*made, gap=gap),
                                                                held(self.kit.reason_narrow(button), "under field"),
                                                                gap=gap, align="start"), gap=gap)
@@ -510,7 +511,8 @@ class ShopScene(Scene):
         return root, next(field for field in fields if field.visible)
 
     def _entry_beside_keys(self, size: tuple[int, int], title: str, made_keys: Callable[[int, bool], Keyboard],
-                           field_box: Callable[[int], Box], beside: Callable[[Box, Sequence[Box], int, bool], Box],
+                           field_box: Callable[[int], Box],
+                           beside: Callable[[Box, Sequence[Box], int, bool, bool], Box],
                            over: Callable[[bool], list[Box]], action: Callable[[], Box] | None,
                            parts: Callable[[bool], list[Box]] | None, results: Box | None,
                            with_keys: bool = True, first: Callable[[], Box] | None = None,
@@ -544,7 +546,7 @@ class ShopScene(Scene):
             return box
 
         def entry() -> Box:
-            return beside(action(), (), 2, False) if action is not None else field_box(2)
+            return beside(action(), (), 2, False, False) if action is not None else field_box(2)
 
         around = Insets(gap, margin, gap, margin)
         if results is not None:  # one arrangement (the results are one list): the tallest keys the room holds
@@ -562,10 +564,11 @@ class ShopScene(Scene):
                               height=flex())
             return self.screen(size, title, body)
 
-        def form(height: int, compact: bool, lines: int = 2, narrow: bool = False, side: bool = False) -> Box:
+        def form(height: int, compact: bool, lines: int = 2, narrow: bool = False, side: bool = False,
+                 under: bool = False) -> Box:
             made = parts(compact) if parts is not None else []
             if reach_top:
-                stack = beside(action(), made, lines, narrow) if action is not None else \
+                stack = beside(action(), made, lines, narrow, False) if action is not None else \
                     column(field_box(lines), *made, gap=gap)
                 # the keys at the row's bottom: where the form grows (a second line), they stay where they were
                 return column(leaf(None, height=flex()),
@@ -575,7 +578,12 @@ class ShopScene(Scene):
             if side:  # what stands over the field at the top of the form's column, beside the keys, compact parts
                 # or not: where it did not fit across the top (the 4K window's checkout lost its steps and order:
                 # designer's review)
-                return row(column(*over(False), entry(), *made, gap=gap),
+                # (with `under`, the field across the column, the action under it beside the parts: the field's
+                # row no longer as tall as the action and its reason, the 4K window's checkout keeps the line that
+                # says what the address is for)
+                said = [beside(action(), made, lines, False, True)] if under and action is not None else \
+                    [entry(), *made]
+                return row(column(*over(False), *said, gap=gap),
                            column(keys(height, True), width=fixed(keys_w)),
                            gap=margin, padding=Insets(gap, margin, gap, margin), height=flex())
             if first is not None:  # the choice, the field and the parts in the column beside the keys (across
@@ -591,13 +599,16 @@ class ShopScene(Scene):
 
         # accessible mode: the field on two lines where the room holds them over these keys, then on one (its
         # text in the body's size, whole); what stands over the field across the top, or else at the top of the
-        # form's column (over its compact parts too), before a compact form without it. Each form's tag ends
-        # with where its action stands (across the top, or in the column beside the keys)
+        # form's column (its field beside the action, then under it beside the parts; then its compact parts),
+        # before a compact form without it. Each form's tag ends with where its action stands (across the top, or
+        # in the column beside the keys, beside the field or under it)
         counts = (2, 1) if self.ctx.session.accessible else (1,)
-        sides = ((False, False), (False, True), (True, True), (True, False)) if over(False) and not reach_top else \
-            ((False, False), (True, False))
-        forms = [((height, lines, compact, "side" if side else "top"), form(height, compact, lines, side=side))
-                 for height, _ in tiers for lines in counts for compact, side in sides]
+        sides = ((False, False, False), (False, True, False), (False, True, True), (True, True, False),
+                 (True, False, False)) if over(False) and not reach_top else \
+            ((False, False, False), (True, False, False))
+        forms = [((height, lines, compact, "under" if under else "side" if side else "top"),
+                  form(height, compact, lines, side=side, under=under))
+                 for height, _ in tiers for lines in counts for compact, side, under in sides]
         if reach_top and first is not None:  # where none fits the short reach zone with a choice over the
             # field: the compact form's field beside its action, the field narrower rather than the form cut
             forms += [((height, lines, True, "narrow"), form(height, True, lines, narrow=True)) for height, _ in tiers

@@ -169,22 +169,32 @@ class CheckoutScene(ShopScene):
         them read: the current one strong (filled, bold), those done ticked in the brand's colour on an edged
         cell, the next ones quieter (plain words on a tinted cell) but in the text's colour, never grey (the
         designer's review found the steps grey and hard to read)."""
-        t, kit, gap = self.ctx.t, self.kit, self.ctx.theme.size("gap")
+        t, kit, theme = self.ctx.t, self.kit, self.ctx.theme
+        gap = theme.size("gap")
         steps = [("contact", t("Contact"))] + ([] if self.express else [("fulfilment", t("Collect or delivery"))])
         steps += [("address", t("Address"))] if not self.collect else []
         steps += [("review", t("Check"))]
         current = [key for key, _ in steps].index("address" if self.step in ADDRESS_STEPS else self.step)
-        cells = []
-        for number, (_, name) in enumerate(steps):
-            done, here = number < current, number == current
-            cell = kit.panel("primary") if here else kit.panel("surface", border="primary") if done else \
-                kit.panel("surface_alt")
-            said = f"✓ {name}" if done else f"{number + 1}. {name}"
-            color = "on_primary" if here else "primary" if done else "text"
-            cells.append(column(kit.words(said, size="small", bold=here or done, color=color, align="center",
-                                          max_lines=2),
-                                padding=Insets.all(gap // 2), justify="center", widget=cell))
-        return row(*cells, gap=gap // 4)
+
+        def cells(one_line: bool) -> list[Box]:  # with `one_line`, each cell at least as wide as its words on one
+            # line: shared equally where that holds them all, else a long step's cell wider (on the 4K window,
+            # "2. Retrait ou livraison" took two lines in a third of the form's column, and the line that says what
+            # the address is for no longer fitted beside the keys)
+            made = []
+            for number, (_, name) in enumerate(steps):
+                done, here = number < current, number == current
+                cell = kit.panel("primary") if here else kit.panel("surface", border="primary") if done else \
+                    kit.panel("surface_alt")
+                said = f"✓ {name}" if done else f"{number + 1}. {name}"
+                color = "on_primary" if here else "primary" if done else "text"
+                least = self.ctx.screen.text.width(said, theme.size("small"), here or done) + 2 * (gap // 2) + 1
+                made.append(column(kit.words(said, size="small", bold=here or done, color=color, align="center",
+                                             max_lines=2),
+                                   padding=Insets.all(gap // 2), justify="center", widget=cell,
+                                   width=flex(min=least) if one_line else None))
+            return made
+
+        return first_that_fits(row(*cells(True), gap=gap // 4), row(*cells(False), gap=gap // 4))
 
     def _fulfilment(self, size: tuple[int, int]) -> Root:
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit

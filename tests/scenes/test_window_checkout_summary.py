@@ -1,7 +1,8 @@
 """What a shopper orders stays in sight through the checkout (issue 22, designer's review of the shop window):
 the 4K window's landscape checkout has the steps and the order's summary beside its keys (it had neither),
 every summary and the confirmation say the size chosen ("1 × Trail Ascent 3" said none), the summary has
-the theme's padding and the steps read (the current one strong, those done marked, the next ones legible)."""
+the theme's padding and the steps read (the current one strong, those done marked, the next ones legible). The
+line that says what the address is for stays in sight beside the keys too (the form dropped it for room)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tests.layout_check import contrast, layout_problems, widgets_without_ink
 from tests.test_layout_matrix import pilot_for
 
 LINE = "1 × Trail Ascent 3 (Taille 39)"  # RUN-112 in 39: 4 in stock
+WHAT_FOR = "Uniquement pour vous parler de cette commande."
 TOTAL = "Total 138,99\u00a0€"
 
 
@@ -67,11 +69,11 @@ def test_the_landscape_window_checkout_shows_the_steps_and_the_order_with_its_si
         assert pilot.details()["step"] == "contact"
         shown = pilot.request("tree")["displays"][display.name]["widgets"]
         texts = {w["label"]: w for w in shown if w["role"] in ("text", "heading")}
-        for said in ("1. Coordonnées", "2. Vérification", LINE, "Articles : 1", TOTAL):
+        for said in ("1. Coordonnées", "2. Vérification", LINE, "Articles : 1", TOTAL, WHAT_FOR):
             assert said in texts and not texts[said].get("clipped"), f"{said!r} in sight on the checkout"
         keys = pygame.Rect(next(w["bounds"] for w in shown if w["role"] == "keyboard"))
-        assert all(pygame.Rect(texts[said]["bounds"]).right < keys.left for said in (LINE, TOTAL)), \
-            "the order beside the keys, not over them"
+        assert all(pygame.Rect(texts[said]["bounds"]).right < keys.left for said in (LINE, TOTAL, WHAT_FOR)), \
+            "the order and what the address is for beside the keys, not over them"
         assert layout_problems(shown, display.screen.theme.size("touch_target")) == []
         picture = on_screen(pilot)
         assert widgets_without_ink(shown, picture) == []
@@ -103,6 +105,22 @@ def test_the_landscape_window_checkout_shows_the_steps_and_the_order_with_its_si
         assert LINE in [w["label"] for w in shown if not w.get("clipped")], "the confirmation says what and which size"
         picture = on_screen(pilot)
         assert widgets_without_ink(shown, picture) == []
+
+        # the cart's checkout (two lines, as the layout matrix's) has a step more, "2. Retrait ou livraison" (on
+        # two lines in a third of the column, it left no room): what the address is for, the field, "Suivant" and
+        # the offers' box still in sight beside the keys, before anything is typed
+        cart, catalog = display.ctx.session.cart, display.ctx.shop.catalog
+        cart.clear()
+        cart.add(catalog.product("TEN-123"))
+        cart.add(catalog.product("TEN-124"))
+        display.ctx.show(display.ctx.routes.checkout())
+        pilot.advance(0.1)
+        shown = pilot.request("tree")["displays"][display.name]["widgets"]
+        whole = {w["label"]: w for w in shown if not w.get("clipped")}
+        for said in ("2. Retrait ou livraison", WHAT_FOR, "Suivant", "Envoyez-moi aussi les offres du magasin"):
+            assert said in whole and pygame.Rect(whole[said]["bounds"]).right < keys.left, f"{said!r} beside the keys"
+        assert layout_problems(shown, display.screen.theme.size("touch_target")) == []
+        assert widgets_without_ink(shown, on_screen(pilot)) == []
     finally:
         pilot.close()
 
