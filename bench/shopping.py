@@ -87,7 +87,8 @@ def member_price_lines(catalog: Catalog, runs: int) -> list[dict[str, Any]]:
 
     cart = Cart()
     for product in catalog.browse(None, "price_desc", limit=MAX_LINES):
-        cart.add(product)
+        sizes = catalog.variants(product.sku)
+        cart.add(product, sizes[0] if sizes else None, variants=sizes)
 
     def cart_total() -> int:
         cart.apply_offers(())  # the member's card comes: every line priced again, then the total

@@ -33,7 +33,9 @@ def keystrokes(screen: tuple[int, int], accessible: bool, work: Path) -> dict[st
         if accessible:
             display.set_accessible(True)
         ctx = display.ctx
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        shoe, sizes = ctx.shop.catalog.product("RUN-112"), ctx.shop.catalog.variants("RUN-112")
+        assert shoe is not None
+        ctx.session.cart.add(shoe, sizes[0], variants=sizes)
         ctx.show(ctx.routes.checkout())
         pilot.advance(0.1)
         times = []

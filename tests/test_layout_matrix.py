@@ -151,9 +151,15 @@ def walk_the_journeys(walk: Walk, display: str) -> None:
         session.add_to_compare(sku)
     walk.show("compare-4", lambda: walk.ctx.show(walk.ctx.routes.compare()))
     walk.show("share", lambda: walk.ctx.show(walk.ctx.routes.share(list(session.compare))))
-    catalog = walk.ctx.shop.catalog
-    for sku in ("RUN-112", "RUN-113"):
-        session.cart.add(catalog.product(sku))
+    t = walk.ctx.t
+    for sku, size in (("RUN-112", "39"), ("RUN-113", "40")):  # as a shopper: asked for the size first
+        walk.ctx.show(walk.ctx.routes.product(sku))
+        pilot.advance(0.1)
+        pilot.tap(t("Add to cart"))
+        assert not session.cart.holds(sku), f"{sku} in the cart without a size"
+        pilot.tap(size)
+        pilot.tap(t("Add to cart"))
+    assert [line["variant"] for line in session.cart.state()] == ["RUN-112-39", "RUN-113-40"]
     walk.show("cart", lambda: walk.ctx.show(walk.ctx.routes.cart()))
     walk.show("checkout", lambda: walk.ctx.show(walk.ctx.routes.checkout()))
     pilot.type("ada@example.org")
@@ -163,6 +169,9 @@ def walk_the_journeys(walk: Walk, display: str) -> None:
     walk.check("checkout, how")
     checkout._choose(True)
     walk.check("checkout, confirm")
+    said = " ".join(w["label"] for w in pilot.request("tree")["displays"][pilot.display_name]["widgets"])
+    for size in ("39", "40"):  # the summary says each shoe's size
+        assert t("Size {size}", size=size) in said, f"{walk.where}: the order's summary without size {size}: {said}"
     walk.show("review", lambda: walk.ctx.show(walk.ctx.routes.review("RUN-115")))
     pilot.type("Très confortables")
     walk.check("review, typed")

@@ -23,7 +23,7 @@ BIKE = ProductSummary("BIK-101", "Alpenrad", {"fr": "Vélo", "en": "Bike"}, "bik
 
 def place(outbox: Outbox, count: int) -> list[str]:
     cart = Cart()
-    cart.add(BIKE)
+    cart.add(BIKE, variants=())
     ids = []
     for number in range(count):
         order = Order(new_order_id("lyon-01"), "lyon-01", "terminal", datetime(2026, 11, 20, 10, number, tzinfo=UTC),

@@ -16,6 +16,7 @@ from kiosk.config.settings import LANGUAGES
 from kiosk.core.language.i18n import Translations
 from kiosk.core.messages import DeviceStatusChanged
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
 
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"t": None, "N_": None, "texts": None, "plural": (1, 2)}
@@ -128,7 +129,7 @@ def _labels_of_fixed_screens(folder: Path, language: str) -> dict[str, set[str]]
         pilot.tap(x=400, y=450)
         # the checkout's contact in the tablet's reach zone: its keyboard's digits go to a second page
         display.set_accessible(True)
-        display.ctx.session.cart.add(display.ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(display.ctx, "RUN-112")
         display.ctx.show(display.ctx.routes.checkout())
         pilot.advance(0.1)
         shown["keyboard, letters"] = set(pilot.labels())

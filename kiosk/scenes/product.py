@@ -651,7 +651,7 @@ class ProductScene(ShopScene):
         product = self.chosen_or_ask()
         if product is None:
             return
-        result = ctx.session.cart.add(product, self.variant)
+        result = ctx.session.cart.add(product, self.variant, variants=self.variants)
         if result == "limit":
             ctx.toast(ctx.t("That is as many as we can take in one order."))
         else:

@@ -51,5 +51,5 @@ class WindowProductScene(ProductScene):
         if product is None:
             return
         bought = Cart()
-        bought.add(product, self.variant)
+        bought.add(product, self.variant, variants=self.variants)
         self.ctx.show(self.ctx.routes.buy_now(bought))

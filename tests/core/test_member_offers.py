@@ -47,14 +47,14 @@ def summary(sku: str, category: str, cents: int) -> ProductSummary:
 
 def test_the_cart_adds_member_prices_up_and_says_what_they_save() -> None:
     cart = Cart()
-    cart.add(summary("RUN-113", "running", 11899))
+    cart.add(summary("RUN-113", "running", 11899), variants=())
     assert cart.total_cents == 11899 and cart.saving_cents == 0
     cart.apply_offers((RUNNING, TENT))  # the member's card comes after the shoe was added
-    cart.add(summary("TEN-123", "tents", 18900))
-    cart.add(summary("TEN-123", "tents", 18900))
+    cart.add(summary("TEN-123", "tents", 18900), variants=())
+    cart.add(summary("TEN-123", "tents", 18900), variants=())
     assert [line.unit_price_cents for line in cart.lines] == [10114, 15900]
     assert cart.total_cents == 10114 + 2 * 15900
     assert cart.saving_cents == (11899 - 10114) + 2 * (18900 - 15900)
     cart.forget()  # the session ends: no offer for the next shopper
-    cart.add(summary("TEN-123", "tents", 18900))
+    cart.add(summary("TEN-123", "tents", 18900), variants=())
     assert cart.total_cents == 18900

@@ -245,7 +245,7 @@ def test_sale_dates_without_time_zone_variant_prices_a_variant_with_no_choice_an
     catalog = Catalog(ensure_catalog(folder, tmp_path / "catalog.db"))
     cart, watch_page = Cart(), catalog.product("B")
     assert watch_page is not None
-    cart.add(watch_page, catalog.variants("B")[1])
+    cart.add(watch_page, catalog.variants("B")[1], variants=catalog.variants("B"))
     assert cart.lines[0].unit_price_cents == 31900, "the blue one at its own price"
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Toggle
+from tests.cart_lines import put_in_cart
 from tests.layout_check import widgets_without_ink
 from tests.scenes.test_accessible_mode import needs_espeak, speaking, wait_spoken  # noqa: F401 (a fixture)
 from tests.test_layout_matrix import pilot_for
@@ -78,7 +79,7 @@ def test_the_checkout_opt_in_is_a_tick_box(tmp_path: Path) -> None:
     try:
         pilot.tap(x=540, y=640)
         ctx = pilot.app.display().ctx
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         offers = ctx.t("Send me the store's offers too")
         assert [(w["label"], w["checked"]) for w in boxes(pilot)] == [(offers, False)]
@@ -119,7 +120,7 @@ def test_speech_says_whether_a_box_is_ticked(speaking: Pilot) -> None:  # noqa: 
     speaking.tap("Accessibilité")
     wait_spoken(speaking, 1)
     ctx = speaking.app.display().ctx
-    ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+    put_in_cart(ctx, "RUN-112")
     ctx.show(ctx.routes.checkout())
     offers = ctx.t("Send me the store's offers too")
     for _ in range(30):

@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.scenes.events import store_events
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.layout_check import display_reach, reach_problems
 from tests.test_layout_matrix import SHAPES, pilot_for
 
@@ -61,7 +62,7 @@ def test_the_checkout_asks_email_or_phone_before_the_field(tmp_path: Path, shape
             pilot.app.display().set_accessible(True)
         ctx = pilot.app.display().ctx
         t = ctx.t
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         pilot.advance(0.1)
         assert choice_first(pilot, t("your.name@example.com")) == []

@@ -16,6 +16,7 @@ import pytest
 from kiosk.core.shopper.cart import Cart
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Choice, Widget
+from tests.cart_lines import put_in_cart
 from tests.test_layout_matrix import SHAPES, pilot_for
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
@@ -83,7 +84,7 @@ def test_the_checkout_s_chosen_options_are_not_filled_like_its_main_button(
             pilot.app.display().set_accessible(True)
         ctx = pilot.app.display().ctx
         t = ctx.t
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         pilot.advance(0.1)
         pilot.type("ada@example.org")
@@ -104,10 +105,8 @@ def test_buy_now_s_collect_or_delivery_is_a_choice_too(tmp_path: Path) -> None:
         pilot.app.display().set_accessible(True)
         ctx = pilot.app.display().ctx
         t = ctx.t
-        product = ctx.shop.catalog.product("RUN-112")
-        assert product is not None
         bought = Cart()
-        bought.add(product)
+        put_in_cart(ctx, "RUN-112", cart=bought)
         ctx.show(ctx.routes.buy_now(bought))
         pilot.advance(0.1)
         pilot.type("ada@example.org")

@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.layout_check import disabled_problems, modal_over_header, widgets_off_screen
 from tests.test_layout_matrix import accessibility_labels, pilot_for
 
@@ -20,7 +21,7 @@ def shopper_on_a_department(folder: Path, display: str, size: tuple[int, int], l
     if accessible:
         pilot.app.display().set_accessible(True)
     ctx = pilot.app.display().ctx
-    ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+    put_in_cart(ctx, "RUN-112")
     ctx.session.add_to_compare("RUN-115")
     ctx.show(ctx.routes.browse("running"))
     pilot.advance(0.1)

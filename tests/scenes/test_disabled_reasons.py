@@ -12,6 +12,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.test_layout_matrix import SHAPES, pilot_for
 
 
@@ -95,7 +96,7 @@ def test_the_checkout_and_the_review_say_what_their_next_step_needs(tmp_path: Pa
     try:
         ctx = pilot.app.display().ctx
         t = ctx.t
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         assert said_under(pilot, t("Next"), "Geben Sie Ihre E-Mail-Adresse ein")
         pilot.tap(t("By phone"))

@@ -13,6 +13,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.test_layout_matrix import SHAPES, pilot_for
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
@@ -77,7 +78,7 @@ def test_a_french_speaker_gets_the_french_domains_only(tmp_path: Path) -> None:
     pilot = start(tmp_path, ("terminal", (1080, 1920)), "fr", False)
     try:
         ctx = pilot.app.display().ctx
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         pilot.advance(0.1)
         keys = [key["label"] for key in domain_keys(pilot)]

@@ -11,6 +11,7 @@ import pytest
 
 from kiosk.config import load_config
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.layout_check import header_form, header_problems, widgets_off_screen
 from tests.test_layout_matrix import accessibility_labels, header_words, pilot_for
@@ -123,7 +124,7 @@ def test_one_header_form_on_every_shape_and_screen(tmp_path: Path, language: str
             if accessible:
                 pilot.app.display().set_accessible(True)
             ctx = pilot.app.display().ctx
-            ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+            put_in_cart(ctx, "RUN-112")
             seen = header_forms(pilot)
             heights = {height for height, _ in seen}
             assert len(heights) == 1, f"{size}: the header's height changes between screens: {seen}"

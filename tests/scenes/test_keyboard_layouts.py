@@ -12,6 +12,7 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.keyboard import SMALLEST_KEY
+from tests.cart_lines import put_in_cart
 from tests.layout_check import keyboard_problems, widgets_without_ink
 from tests.test_layout_matrix import SHAPES, pilot_for
 
@@ -86,7 +87,7 @@ def test_each_language_keeps_its_rows_of_letters_at_every_size(tmp_path: Path, d
         shown = pilot.app.display()
         if accessible:
             shown.set_accessible(True)
-        shown.ctx.session.cart.add(shown.ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(shown.ctx, "RUN-112")
         problems = []
         for language in LETTER_ROWS:
             shown.ctx.set_language(language)

@@ -13,6 +13,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.layout_check import keyboard_problems, layout_problems, reach_problems, widgets_without_ink
 from tests.test_layout_matrix import pilot_for
 
@@ -46,7 +47,7 @@ def open_moment(pilot: Pilot, moment: str) -> None:
         pilot.tap(t("Send it to me by email"))
         pilot.type("ada@example.org")
     elif moment == "checkout":
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         pilot.advance(0.1)
         pilot.type("ada@example.org")

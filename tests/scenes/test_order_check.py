@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from tests.cart_lines import put_in_cart
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
 from tests.test_layout_matrix import pilot_for
 
@@ -27,7 +28,7 @@ def test_the_order_check_shows_every_line_above_its_confirm_button(tmp_path: Pat
         display.set_accessible(accessible)
         ctx = display.ctx
         for sku in ("RUN-112", "RUN-113"):
-            ctx.session.cart.add(ctx.shop.catalog.product(sku))
+            put_in_cart(ctx, sku)
         ctx.show(ctx.routes.checkout())
         pilot.advance(0.1)
         pilot.type("ada@example.org")

@@ -13,6 +13,7 @@ import pytest
 from kiosk.config import load_config
 from kiosk.core.orders.outbox import Outbox
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.test_layout_matrix import pilot_for
 
@@ -36,7 +37,7 @@ def open_checkout(pilot: Pilot) -> None:
     """A trail shoe in the cart, and its checkout's first step."""
     ctx = pilot.app.display().ctx
     if not ctx.session.cart.count:
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
     ctx.show(ctx.routes.cart())
     pilot.advance(0.1)
     pilot.tap("Commander")

@@ -13,6 +13,7 @@ import pygame
 from kiosk.automation.screens import shown_picture
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Label, Panel, Widget
+from tests.cart_lines import put_in_cart
 from tests.layout_check import contrast, layout_problems, widgets_without_ink
 from tests.test_layout_matrix import pilot_for
 
@@ -61,7 +62,7 @@ def test_the_landscape_window_checkout_shows_the_steps_and_the_order_with_its_si
     try:
         pilot.tap(x=size[0] // 2, y=size[1] // 3)
         display = pilot.app.display()
-        display.ctx.session.cart.add(display.ctx.shop.catalog.product("BIK-102"))  # not what is bought now
+        put_in_cart(display.ctx, "BIK-102")  # not what is bought now
         display.ctx.show(display.ctx.routes.product("RUN-112"))
         pilot.advance(0.2)
         pilot.tap(label="39")

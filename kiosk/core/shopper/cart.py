@@ -7,6 +7,7 @@ kept beside it), and lines already in the cart take it when the member's card co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -15,6 +16,10 @@ from kiosk.core.shopper.member_offers import member_price
 
 MAX_QUANTITY = 9  # a line; more is a trade order, not a kiosk order
 MAX_LINES = 20
+
+
+class ChoiceMissing(ValueError):
+    """A product with sizes or colours was given to the cart without one of them (the page asks first)."""
 
 
 @dataclass(frozen=True)
@@ -67,8 +72,13 @@ class Cart:
             return replace(line, unit_price_cents=normal, normal_price_cents=normal, offer="")
         return replace(line, unit_price_cents=found.cents, normal_price_cents=normal, offer=found.offer.id)
 
-    def add(self, product: ProductSummary, variant: Variant | None = None) -> str:
-        """Add one of a product: "added", "more" (one more of a line), or "limit" (nothing changed)."""
+    def add(self, product: ProductSummary, variant: Variant | None = None, *, variants: Sequence[Variant]) -> str:
+        """Add one of a product: "added", "more" (one more of a line), or "limit" (nothing changed).
+
+        `variants` are the product's sizes and colours (none: a single article): a product that has some
+        is only ever added as one of them, so that no order says "1 × Trail Ascent 3" without its size."""
+        if variants and (variant is None or all(v.sku != variant.sku for v in variants)):
+            raise ChoiceMissing(f"{product.sku}: a size or colour must be chosen before it goes in the cart")
         article = variant.sku if variant else product.sku
         for index, line in enumerate(self.lines):
             if line.article == article:
