@@ -937,5 +937,6 @@ def compare_toast(ctx: SceneContext, result: str, name: str) -> None:
         "already": ctx.t("Already in the comparison"),
         "full": ctx.t("You can compare up to 4 products: remove one first"),
     }
-    ctx.toast(messages[result], done=ctx.t("Added") if result == "added" else "",  # "✓ Added" on the button too
+    # "✓ In the comparison" on the button too, outlined: not the cart's filled "✓ Added" (designer's review)
+    ctx.toast(messages[result], done=ctx.t("In the comparison") if result == "added" else "", outlined=True,
               short=ctx.t("Added to the comparison") if result == "added" else "")  # a long name left out

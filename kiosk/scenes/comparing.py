@@ -32,7 +32,7 @@ def toggle_compare(ctx: SceneContext, sku: str, name: str, then: Callable[[], No
     session = ctx.session
     if sku in session.compare:
         session.remove_from_compare(sku)
-        ctx.toast(ctx.t("Removed from the comparison"), done=ctx.t("Removed"))
+        ctx.toast(ctx.t("Removed from the comparison"), done=ctx.t("Removed"), outlined=True)
         then()
         return
     result = session.add_to_compare(sku)

@@ -100,11 +100,11 @@ class SceneContext:
         """Back to the home scene, closing everything above it."""
         self.screen.stack.pop_to("home")
 
-    def toast(self, text: str, done: str = "", short: str = "") -> None:
+    def toast(self, text: str, done: str = "", short: str = "", outlined: bool = False) -> None:
         """A short message in the screen's status zone; with `done` ("Added"), said in a tap's action, the
-        tapped button also says "✓ Added" for a moment; `short`, the message's shorter form where the whole
-        does not fit (a portrait header's one line)."""
-        self.screen.toast(text, self.clock.monotonic(), done, short)
+        tapped button also says "✓ Added" for a moment (`outlined` rather than filled); `short`, the message's
+        shorter form where the whole does not fit (a portrait header's one line)."""
+        self.screen.toast(text, self.clock.monotonic(), done, short, outlined)
 
     def set_language(self, language: str) -> None:
         """Switch the interface language; every open scene is built again."""

@@ -1,8 +1,9 @@
 """The tapped button says what it did: for a moment after "Add to cart", "Add to comparison" or "Print it",
 the button under the finger shows "✓ Added" in the success colour, in its own place and size (nothing
-moves), then its usual words again. The confirmation in the header's status zone stays (speech reads it,
-and it names what was done); this one is where the shopper looks (the header is some 1,500 px from the
-action bar on a portrait terminal: designer's review, issue 22)."""
+moves), then its usual words again. The comparison's says where the product went ("✓ In the comparison"),
+outlined, so that it is not read as the cart's filled "✓ Added". The confirmation in the header's status
+zone stays (speech reads it, and it names what was done); this one is where the shopper looks (the header
+is some 1,500 px from the action bar on a portrait terminal: designer's review, issue 22)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class DoneMark:
     pos: Point
     words: str
     until: float
+    outlined: bool = False  # the comparison's "✓ In the comparison": outlined, not the cart's filled look
     widget: Button | None = None  # the button that shows it, in the scene's tree as last built
 
 
@@ -34,14 +36,14 @@ class DoneMarks:
         self.mark: DoneMark | None = None
         self.tapping: tuple[object, Point] | None = None  # while a tap's action runs: its scene and point
 
-    def start(self, words: str, now: float) -> pygame.Rect | None:
+    def start(self, words: str, now: float, outlined: bool = False) -> pygame.Rect | None:
         """The button being tapped says `words` until DONE_SECONDS from `now` (nothing outside a tap: a
-        confirmation that no button caused, from the fleet, stays in the header). Returns what to draw
-        again (the button that said an earlier one)."""
+        confirmation that no button caused, from the fleet, stays in the header), `outlined` or filled.
+        Returns what to draw again (the button that said an earlier one)."""
         old = self.clear()
         if self.tapping is not None:
             scene, pos = self.tapping
-            self.mark = DoneMark(scene, pos, words, now + DONE_SECONDS)
+            self.mark = DoneMark(scene, pos, words, now + DONE_SECONDS, outlined)
         return old
 
     def show(self, top: object, root: Root) -> None:
@@ -52,7 +54,7 @@ class DoneMarks:
             return
         found: Widget | None = root.hit(mark.pos)
         if isinstance(found, Button):
-            found.done = mark.words
+            found.done, found.done_outlined = mark.words, mark.outlined
             found.invalidate()
             mark.widget = found
 

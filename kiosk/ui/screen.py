@@ -333,14 +333,14 @@ class Screen:
         return found
 
     # --- toasts ----------------------------------------------------------------------------
-    def toast(self, text: str, now: float, done: str = "", short: str = "") -> None:
+    def toast(self, text: str, now: float, done: str = "", short: str = "", outlined: bool = False) -> None:
         """Show a short message for a few seconds in the scene's status zone (the content makes room for
         it), or, on a scene without one, low on the screen above every control; it ends with the scene
         it was said on. With `done` (said in a tap's action: "Added"), the tapped button says "✓ Added"
-        for a moment too, where the shopper looks; `short` is the message's shorter form, for a status zone
-        too narrow for it (without the product's name)."""
+        for a moment too, where the shopper looks (`outlined` rather than filled); `short` is the message's
+        shorter form, for a status zone too narrow for it (without the product's name)."""
         if done:
-            self._extra_damage += [rect for rect in [self._done.start(done, now)] if rect is not None]
+            self._extra_damage += [rect for rect in [self._done.start(done, now, outlined)] if rect is not None]
         self._extra_damage.append(self._toast_rect)
         self._toast = (text, now + TOAST_SECONDS)
         self._toast_short = short

@@ -521,6 +521,7 @@ class Button(Widget):
         self.note = note  # a second, smaller line under the text ("in stock")
         self.inset = 0  # the cap is drawn this far inside the touch area (a keyboard's keys)
         self.done = ""  # for a moment after a tap, what it did ("Added"), said on it instead (kiosk/ui/done_mark.py)
+        self.done_outlined = False  # said outlined in the success colour rather than filled with it
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the button in its style, darker while pressed; a disabled one without its fill, only its
@@ -601,18 +602,24 @@ class Button(Widget):
         return cache.wrap(shown, size, room, bold=True, max_lines=max(2, (rect.height - theme.px(8)) // line_h))
 
     def _paint_done(self, painter: Painter, rect: pygame.Rect) -> None:
-        """What the button just did, on it: "✓ Added" in the success colour, in the button's size, else the
-        small one, else the tick alone (never cut: the button keeps its place and size)."""
+        """What the button just did, on it: "✓ Added" in the success colour (filled with it, or `done_outlined`:
+        its edge and words in it), in the button's size, else the small one, else the tick alone (never cut: the
+        button keeps its place and size)."""
         theme = painter.theme
         radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
-        pygame.draw.rect(painter.surface, theme.color("best"), rect, border_radius=radius)
+        if self.done_outlined:
+            pygame.draw.rect(painter.surface, theme.color("surface"), rect, border_radius=radius)
+            pygame.draw.rect(painter.surface, theme.color("best"), rect, max(2, theme.px(6)), border_radius=radius)
+        else:
+            pygame.draw.rect(painter.surface, theme.color("best"), rect, border_radius=radius)
         room = rect.width - theme.px(16)
         words = "✓ " + self.done
         size = next((theme.size(name) for name in (self.size_name, "small")
                      if painter.text.width(words, theme.size(name), True) <= room), 0)
         if not size:
             words, size = "✓", theme.size(self.size_name)
-        image = painter.text.render(words, size, theme.color("on_primary"), bold=True)
+        ink = theme.color("best" if self.done_outlined else "on_primary")
+        image = painter.text.render(words, size, ink, bold=True)
         painter.surface.blit(image, image.get_rect(center=rect.center))
 
     @property
@@ -708,10 +715,15 @@ class Toggle(Button):
         side = mark_w if not self.switch else painter.text.line_height(size, True)
         between = self.label_gap(side)
         room = rect.width - 2 * pad - mark_w - between
-        shown = self.done or self.shown or self.label
         step = painter.text.line_height(size, True)
-        lines = painter.text.wrap(shown, size, room, True, max(1, (rect.height - theme.px(8)) // step)) \
-            if room >= step else []
+        lines: list[str] = []
+        for shown in ([self.done] if self.done else []) + [self.shown or self.label]:
+            # what it did where that shows whole ("Dans le comparateur" cut on a card), else its own words (the
+            # success colour still says it)
+            lines = painter.text.wrap(shown, size, room, True, max(1, (rect.height - theme.px(8)) // step)) \
+                if room >= step else []
+            if not any("…" in line for line in lines):
+                break
         images = [painter.text.render(line, size, ink_color, bold=True) for line in lines if line and line != "…"]
         # from the left, as a list of boxes to tick reads (a box alone: centred)
         left = rect.x + pad if images else rect.centerx - mark_w // 2
@@ -730,8 +742,9 @@ class Toggle(Button):
         theme = painter.theme
         side = self.box_side(theme, painter.text, "small")
         small = theme.size("small")
-        word = painter.text.ellipsize(self.done or self.shown or self.label, small, rect.width - theme.px(8),
-                                      bold=True)
+        own, room = self.shown or self.label, rect.width - theme.px(8)
+        done = self.done if self.done and painter.text.width(self.done, small, True) <= room else ""  # whole or not
+        word = painter.text.ellipsize(done or own, small, room, bold=True)
         image = painter.text.render(word, small, ink, bold=True)
         between = self.stacked_gap(side)
         top = rect.centery - (side + between + image.get_height()) // 2

@@ -1,6 +1,7 @@
 """The tapped button says what it did: "Add to cart" shows "✓ Ajouté" in its own place and size for a moment
 (the header's confirmation, 1,500 px away on a portrait terminal, stays for speech), then its own words
-again, on every shape and in both modes (designer's review, issue 22)."""
+again, on every shape and in both modes (designer's review, issue 22); "Add to comparison" says "✓ Dans le
+comparateur", outlined, not the cart's filled "✓ Ajouté" (designer's review of session 33)."""
 
 from __future__ import annotations
 
@@ -81,7 +82,11 @@ def test_the_tapped_button_says_what_it_did_then_its_own_words_again(
         # its new action, "Remove from comparison", says what was done (the 4K window's accessible bar gives that
         # longer label a third line: the bar kept room for it, nothing else moves)
         shown = at(pilot, compare["bounds"], same_height=False)
-        assert shown["label"] == t("Remove from comparison") and shown.get("done") == "✓ " + t("Added")
+        assert shown["label"] == t("Remove from comparison") and shown.get("done") == "✓ " + t("In the comparison")
+        # not the cart's look: outlined in the success colour (its edge and words), not filled with it
+        said = pixels(pilot, tmp_path, shown["bounds"], "compared")
+        assert 0.03 < share_of(said, success) < 0.4, "the comparison's confirmation is outlined, not filled"
+        assert share_of(said, ctx.theme.color("surface")) > 0.4
         pilot.advance(DONE_SECONDS + 0.2)
         assert "done" not in at(pilot, compare["bounds"], same_height=False)
     finally:
@@ -101,7 +106,7 @@ def test_a_cards_compare_tick_says_added_then_compare_again(tmp_path: Path) -> N
         pilot.tap(tick["label"])
         pilot.advance(0.1)
         shown = at(pilot, tick["bounds"])
-        assert shown["checked"] and shown.get("done") == t("Added")
+        assert shown["checked"] and shown.get("done") == t("In the comparison")
         pilot.advance(DONE_SECONDS + 0.2)
         assert "done" not in at(pilot, tick["bounds"])
     finally:
