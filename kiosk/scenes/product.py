@@ -485,7 +485,9 @@ class ProductScene(ShopScene):
 
     def _variant_chips(self, aside: Box | None = None) -> list[Box]:
         """The sizes or colours to choose from, each with its stock; marked when one must be chosen. `aside`
-        stands at the end of their heading's line (the stock, on a landscape window), or alone without them."""
+        stands at the end of their heading's line (the stock, on a landscape window), or alone without them; not
+        while one must be chosen: the red frame holds the sizes (each says its stock) and its message only (a
+        green "In stock" inside it read as part of the error: designer's review)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         self._chips_box = None
         if not self.variants:
@@ -505,7 +507,7 @@ class ProductScene(ShopScene):
         marked = kit.panel("highlight" if self.choice_missing else "", border="danger" if self.choice_missing
                            else "")
         heading = kit.words(what, bold=True, heading=True, color="danger" if self.choice_missing else "text")
-        if aside is not None:
+        if aside is not None and not self.choice_missing:
             heading = row(heading, aside, gap=theme.size("gap"), align="center")
         self._chips_box = column(heading,
                                  grid(*chips, gap=theme.size("gap"), cell_min=widest), gap=theme.size("gap") // 2,
