@@ -157,20 +157,25 @@ def test_the_portrait_window_grid_s_compare_tick_is_a_chip_beside_a_large_pictur
         pilot.close()
 
 
-def test_the_portrait_window_bar_gives_add_to_cart_the_wide_accent_cell(tmp_path: Path) -> None:
-    """The portrait window's bar had "Ajouter au panier" on two lines in its narrowest cell, beside a wide "Buy
-    now" and under a wider "Add to comparison" (designer's review): the main action has the wide, filled cell."""
-    pilot = product_page(tmp_path, (2160, 3840), "fr")
+@pytest.mark.parametrize("size", [(2160, 3840), (3840, 2160)], ids=["portrait", "landscape"])
+@pytest.mark.quick_first(1)  # the portrait window in the quick loop, both in CI
+def test_the_window_s_main_action_is_buy_now_in_either_orientation(tmp_path: Path, size: tuple[int, int]) -> None:
+    """The landscape window's main action was "Acheter maintenant", the portrait one's "Ajouter au panier"
+    (designer's review): one window, one main action. "Buy now", with the price, has the bar's first, wide,
+    filled cell on both; "Add to cart" is the one beside it."""
+    pilot = product_page(tmp_path, size, "fr")
     try:
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         shown = shown_picture(pilot.app, pilot.app.display())  # (what a screenshot writes, without the PNG)
         bounds = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "button"}
         cart, buy = bounds["Ajouter au panier"], bounds["Acheter maintenant"]
-        assert cart.width >= 3 * buy.width // 2 and cart.width >= bounds["Ajouter au comparateur"].width, \
-            f"the cart's cell {cart.width} px wide, buy now's {buy.width}"
-        assert cart.top == buy.top and cart.left < buy.left, "first in the bar's first row"
-        fill = shown.get_at((cart.left + cart.height // 4, cart.centery))[:3]
-        assert fill == tuple(pilot.app.display().screen.theme.color("accent")[:3]), "filled with the accent"
+        assert buy.width >= 3 * cart.width // 2 and buy.width >= bounds["Ajouter au comparateur"].width, \
+            f"buy now's cell {buy.width} px wide, the cart's {cart.width}"
+        assert cart.top == buy.top and buy.left < cart.left, "first in the bar's first row"
+        theme = pilot.app.display().screen.theme
+        fill = shown.get_at((buy.centerx, buy.top + buy.height // 10))[:3]  # (above its words, which fill its width)
+        assert fill == tuple(theme.color("accent")[:3]), "filled with the accent"
+        assert shown.get_at((cart.centerx, cart.top + cart.height // 10))[:3] != fill, "the cart's not filled"
         nothing_cut(widgets, pilot, shown)
     finally:
         pilot.close()
