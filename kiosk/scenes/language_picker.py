@@ -42,9 +42,10 @@ class LanguagePicker(ShopScene):
             return made
 
         root = self.dialog(size, ctx.t("Choose your language"), choices,
-                           # a text action on its own row under the languages: outlined as they are, it was
-                           # read as a sixth language (designer's review); a wide target still
-                           lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="text",
+                           # its own row under the languages, a real button in the quiet chip's look (its grey
+                           # edge, its words in the text's colour): outlined as the languages are, it was read as
+                           # a sixth language; as bare underlined words, not as a button (designer's reviews)
+                           lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="chip",
                                                    width=fit(min=3 * ctx.theme.size("touch_target")))],
                            choices=True)
         root.on_tap = ctx.back  # a touch outside keeps the language

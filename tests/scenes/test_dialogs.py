@@ -144,8 +144,9 @@ def test_a_tap_on_the_disabled_compare_button_says_why(tmp_path: Path, accessibl
 def test_the_language_dialogs_cancel_is_not_read_as_a_sixth_language(
         tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
     """"Annuler" was outlined as the languages are and, in the landscape grids, stood in a language's slot
-    beside "Italiano": a sixth language. It stands on its own row under every language, as a text action
-    (no outline, its word underlined), a touch target still, and a tap on it keeps the language."""
+    beside "Italiano": a sixth language; then bare underlined words, not a button. It stands on its own row under
+    every language, a real button in the chip's quiet look (its edge grey, not the languages' colour, its word in
+    the text's colour), a touch target, and a tap on it keeps the language."""
     pilot = shopper_on_a_department(tmp_path, display, size, "fr", accessible)
     try:
         ctx = pilot.app.display().ctx
@@ -161,19 +162,19 @@ def test_the_language_dialogs_cancel_is_not_read_as_a_sixth_language(
         target = pilot.app.display().screen.theme.size("touch_target")
         assert min(cancel["bounds"][2:]) >= target, cancel["bounds"]
         theme = pilot.app.display().screen.theme
-        primary = theme.color("primary")[:3]
         shown = pilot.picture()
 
-        def outlined(widget: dict[str, object]) -> bool:
+        def outlined(widget: dict[str, object], colour: str) -> bool:
             x, y, _w, h = widget["bounds"]  # type: ignore[misc]
-            return any(shown.get_at((x + dx, y + h // 2))[:3] == primary for dx in range(theme.px(8)))
+            return any(shown.get_at((x + dx, y + h // 2))[:3] == theme.color(colour)[:3] for dx in range(theme.px(8)))
 
-        assert outlined(buttons["English"]), "a language is outlined"
-        assert not outlined(cancel), "Cancel is not outlined as a language"
+        assert outlined(buttons["English"], "primary"), "a language is outlined"
+        assert not outlined(cancel, "primary"), "Cancel is not outlined as a language"
+        assert outlined(cancel, "divider"), "Cancel is a button: its edge shows"
         x, y, w, h = cancel["bounds"]
-        inked = [shown.get_at((x + w // 2 + dx, y + dy))[:3] == primary for dx in range(-w // 4, w // 4)
-                 for dy in range(h)]
-        assert any(inked), "its word in the primary colour"
+        inked = [shown.get_at((x + w // 2 + dx, y + dy))[:3] == theme.color("text")[:3]
+                 for dx in range(-w // 4, w // 4) for dy in range(h)]
+        assert any(inked), "its word in the text's colour"
         pilot.tap("Annuler")
         assert pilot.scene != "language" and pilot.state()["session"]["language"] == "fr"
     finally:
