@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
 from tests.test_layout_matrix import pilot_for
 
@@ -50,7 +51,7 @@ def test_the_tablet_s_sizes_and_checkout_choice_are_within_reach(tmp_path: Path)
         words = [w["label"] for w in pilot.request("tree")["displays"][display.name]["widgets"]
                  if w["role"] == "text" and w["bounds"][1] < round(SIZE[1] * 0.38)]
         assert product.brand.upper() in words, f"above the reach zone, what the page says: {words}"
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         pilot.type("ada@example.org")
         pilot.tap(t("Next"))
