@@ -14,6 +14,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from tests.cart_lines import put_in_cart
 from tests.test_layout_matrix import SHAPES, pilot_for
 
 Keys = tuple[tuple[str, tuple[int, ...]], ...]
@@ -83,7 +84,7 @@ def test_the_keyboard_stays_the_same_while_the_shopper_types(tmp_path: Path, dis
         shown = pilot.app.display()
         shown.set_accessible(True)  # where the form above the keys grows most as it is filled
         ctx = shown.ctx
-        ctx.session.cart.add(ctx.shop.catalog.product("RUN-112"))
+        put_in_cart(ctx, "RUN-112")
 
         def review() -> None:
             ctx.show(ctx.routes.review("RUN-115"))

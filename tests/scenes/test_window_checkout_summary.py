@@ -110,10 +110,10 @@ def test_the_landscape_window_checkout_shows_the_steps_and_the_order_with_its_si
         # the cart's checkout (two lines, as the layout matrix's) has a step more, "2. Retrait ou livraison" (on
         # two lines in a third of the column, it left no room): what the address is for, the field, "Suivant" and
         # the offers' box still in sight beside the keys, before anything is typed
-        cart, catalog = display.ctx.session.cart, display.ctx.shop.catalog
+        cart = display.ctx.session.cart
         cart.clear()
-        cart.add(catalog.product("TEN-123"))
-        cart.add(catalog.product("TEN-124"))
+        put_in_cart(display.ctx, "TEN-123")
+        put_in_cart(display.ctx, "TEN-124")
         display.ctx.show(display.ctx.routes.checkout())
         pilot.advance(0.1)
         shown = pilot.request("tree")["displays"][display.name]["widgets"]
