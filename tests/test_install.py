@@ -32,7 +32,9 @@ ON_CI = bool(os.environ.get("CI"))
 CAN_RUN = os.geteuid() == 0 and all(shutil.which(tool) for tool in ("systemd-nspawn", "nsenter")) and \
     any(shutil.which(tool) for tool in ("mmdebstrap", "debootstrap"))
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900),  # the first test makes the Debian root too
-              pytest.mark.skipif(not CAN_RUN and not ON_CI, reason="needs root, systemd-nspawn and mmdebstrap")]
+              pytest.mark.skipif(not CAN_RUN and not ON_CI,
+                                 reason="a developer's machine without root, systemd-nspawn, nsenter and mmdebstrap "
+                                        "(or debootstrap): CI installs them (.ci/run) and never skips")]
 
 SOURCE = "/src/kiosk"  # the checkout, bound read-only into the container
 SOCKET = "/run/kiosk/automation.sock"
@@ -54,7 +56,7 @@ WATCHDOG_S = 30  # WatchdogSec in kiosk.service
 @pytest.fixture(scope="module")
 def debian() -> Path:
     """The cached Debian 12 root (mmdebstrap, the first time)."""
-    assert CAN_RUN, "CI runs as root with systemd-nspawn and mmdebstrap installed (.ci/run)"
+    assert CAN_RUN, "CI runs as root with systemd-nspawn, nsenter and mmdebstrap installed (.ci/run)"
     return debian_root()
 
 
