@@ -20,7 +20,7 @@ from drivers.scanners import SimScanner
 from kiosk.app.display import Display
 from kiosk.app.loop import App, init_pygame
 from kiosk.app.monitors import choose, monitors, touch_devices
-from kiosk.app.outputs import Output, desk_scale, turned
+from kiosk.app.outputs import Output, desk_scales, turned
 from kiosk.app.power import DisplaySwitch, PowerManager, ScreenPower
 from kiosk.automation.commands import AutomationCommands
 from kiosk.automation.fleet_commands import FleetCommands
@@ -64,8 +64,9 @@ def build_app(config: KioskConfig, *, display_names: tuple[str, ...] = (), headl
     screens = monitors() if not headless else []
     taken: set[int] = set()
     tile_x, gap = 0, 8
-    scale = desk_scale([turned(d.size, d.rotation) for d in chosen], gap) if windowed and not headless else 1.0
-    for display_config in chosen:
+    scales = (desk_scales([turned(d.size, d.rotation) for d in chosen], gap) if windowed and not headless
+              else [1.0] * len(chosen))
+    for display_config, scale in zip(chosen, scales, strict=True):
         screen = choose(display_config.output, screens, taken)
         if screen is not None:
             taken.add(screen.index)

@@ -15,11 +15,23 @@ from kiosk.ui.gestures import Fingers, Pinch
 Pointer = tuple[str, tuple[int, int]]
 
 
-def desk_scale(sizes: list[tuple[int, int]], gap: int) -> float:
-    """The one scale at which windows of these sizes stand side by side on the desk's screen."""
+def desk_scales(sizes: list[tuple[int, int]], gap: int) -> list[float]:
+    """The scale of each window on the desk's screen, side by side. The first display is the one the
+    newcomer touches, so it gets the desk's height (up to half its width); the others share the width
+    left at one scale, a little smaller than the one scale that would fit them all. Never enlarged."""
     desktop = pygame.display.get_desktop_sizes()[0]
+    room_w, room_h = desktop[0] * 0.95, desktop[1] * 0.9
     wide = sum(width for width, _ in sizes) + gap * (len(sizes) - 1)
-    return min(1.0, desktop[0] * 0.95 / wide, desktop[1] * 0.9 / max(height for _, height in sizes))
+    common = min(1.0, room_w / wide, room_h / max(height for _, height in sizes))
+    (first_w, first_h), others = sizes[0], sizes[1:]
+    if not others:
+        return [common]
+    first = max(common, min(1.0, room_h / first_h, room_w / 2 / first_w))
+    left = room_w - first_w * first - gap * len(others)
+    rest = min(1.0, left / sum(width for width, _ in others), room_h / max(height for _, height in others))
+    if rest < common * 0.75:  # the first would crowd the others out: one scale for all
+        return [common] * len(sizes)
+    return [first] + [rest] * len(others)
 
 
 def turned(size: tuple[int, int], rotation: int) -> tuple[int, int]:
@@ -50,7 +62,7 @@ class Output:
         else:
             physical = turned(size, rotation)
             position: tuple[int, int] | int = pygame.WINDOWPOS_UNDEFINED
-            if windowed and not headless:  # on a desk: at the scale that fits every display side by side
+            if windowed and not headless:  # on a desk: at its scale, beside the others
                 physical = (round(physical[0] * desk_scale), round(physical[1] * desk_scale))
                 position = (tile_x, 0)
             self.window = pygame.Window(name, physical, position=position, fullscreen_desktop=full_screen)
