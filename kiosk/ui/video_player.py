@@ -360,10 +360,12 @@ class VideoPlayer:
 
         with av.open(str(self.path), metadata_errors="ignore") as container:
             stream = container.streams.video[0]
+            context = stream.codec_context
+            if context is None:  # no decoder for the codec the file names (the import probed it; the file changed)
+                raise ValueError("no decoder for its codec")
             # one decoding thread: FFmpeg's frame threads each hold a set of pictures (5 MB more with two at
             # 1080p; two slice threads cost as much CPU as one), and one decodes a 1080p30 film in a third of a core
             stream.thread_count = 1
-            context = stream.codec_context
             self.size = fitted((context.width, context.height), self.box)
             self.ahead = max(1, min(AHEAD_MOST, AHEAD_BYTES * 2 // (self.size[0] * self.size[1] * 3)))
             if stream.duration and stream.time_base:  # the header's length (MP4): sound and pictures loop on it

@@ -214,8 +214,8 @@ def test_a_looping_slide_starts_its_film_again(tmp_path: Path, films: Path) -> N
         pilot.close()
 
 
-@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
-@pytest.mark.quick_first(1)  # the corrupt film too in CI
+@pytest.mark.parametrize("damage", ["truncated", "corrupt", "unknown codec"])
+@pytest.mark.quick_first(1)  # the corrupt film and the unknown codec too in CI
 def test_a_damaged_film_shows_its_poster_and_a_line_for_staff(
         tmp_path: Path, films: Path, damage: str, caplog: pytest.LogCaptureFixture) -> None:
     slides = [{"kind": "video", "file": "videos/count.mp4", "poster": "images/poster.png", "seconds": 4}, MESSAGE]
@@ -223,7 +223,8 @@ def test_a_damaged_film_shows_its_poster_and_a_line_for_staff(
     try:
         film = tmp_path / "pack" / "videos" / "count.mp4"  # damaged on disk after the pack was imported
         data = film.read_bytes()
-        film.write_bytes(data[: len(data) // 2] if damage == "truncated" else data[:48] + bytes(len(data) - 48))
+        film.write_bytes({"truncated": data[: len(data) // 2], "corrupt": data[:48] + bytes(len(data) - 48),
+                          "unknown codec": data.replace(b"avc1", b"zzz9")}[damage])  # a codec no decoder knows
         attract(pilot).rebuild()  # as when the slide comes round again
         with caplog.at_level(logging.WARNING):
             for _ in range(40):

@@ -171,13 +171,14 @@ def test_a_looping_film_starts_again_after_its_last_frame(film: Path) -> None:
         player.stop()
 
 
-@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage", "not a video"])
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage", "not a video", "unknown codec"])
 def test_a_file_it_cannot_play_ends_with_a_line_for_staff(
         film: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture) -> None:
     data = film.read_bytes()
     broken = tmp_path / "broken.mp4"
     broken.write_bytes({"empty": b"", "truncated": data[: len(data) // 2], "garbage": bytes(range(256)) * 64,
-                        "not a video": b"WEBVTT\n\n00:01.000 --> 00:02.000\nhello\n"}[damage])
+                        "not a video": b"WEBVTT\n\n00:01.000 --> 00:02.000\nhello\n",
+                        "unknown codec": data.replace(b"avc1", b"zzz9")}[damage])  # a codec no decoder knows
     clock = ManualClock()
     with caplog.at_level(logging.WARNING):
         player = VideoPlayer(broken, (320, 180), clock)
