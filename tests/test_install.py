@@ -177,6 +177,22 @@ def _wayland_display(system: BootedDebian) -> str:
     return sockets[0]
 
 
+def _scanner_links(system: BootedDebian) -> dict[str, list[str]]:
+    """The /dev links udev gives two USB scanners under the installed rules (udevadm test on a sysfs faked by
+    umockdev, tests/data/usb-scanners.umockdev): ttyACM0 has no serial number, ttyACM1 "SC 0042"; both hang
+    off a root hub whose serial is its controller's address, as every USB root hub's is."""
+    system.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "umockdev")
+    links: dict[str, list[str]] = {}
+    for tty in ("ttyACM0", "ttyACM1"):
+        tested = system.run("umockdev-run", "-d", f"{SOURCE}/tests/data/usb-scanners.umockdev", "--", "udevadm",
+                            "test", "--action=add", f"/sys/class/tty/{tty}").stdout
+        devlinks = re.search(r"^DEVLINKS=(.*)$", tested, re.M)
+        links[tty] = sorted(link for link in (devlinks.group(1).split() if devlinks else [])
+                            if link.startswith("/dev/kiosk-"))
+    system.run("sh", "-c", "rm -f /dev/kiosk-scanner-*")  # udevadm test makes them in the container's /dev
+    return links
+
+
 @pytest.mark.parametrize("compositor", ["sway", "cage"])
 def test_installed_service_comes_up_stays_up_and_goes_away(store_pc: BootedDebian, compositor: str,
                                                            tmp_path: Path) -> None:
@@ -227,6 +243,9 @@ def test_installed_service_comes_up_stays_up_and_goes_away(store_pc: BootedDebia
     # cage 0.1.4 does not draw wlroots 0.15's headless output ("Basic output test failed" at each
     # frame): grim sees black even for a plain SDL window flipped twice a second. Under cage the test
     # sees that the window fills the output, not what the output shows.
+    if compositor == "cage":  # the udev rules are the same whatever the compositor: checked once
+        assert _scanner_links(system) == {"ttyACM0": [], "ttyACM1": ["/dev/kiosk-scanner-SC_0042"]}, \
+            "a scanner's link is named by its own serial number, and one without gets none"
     seen_by_grim = compositor == "sway"
     if seen_by_grim:
         _screens_show_the_demo(system, outputs, tmp_path)
