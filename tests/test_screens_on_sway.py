@@ -137,6 +137,27 @@ def test_two_displays_on_their_own_outputs_turned_as_configured(tmp_path: Path, 
         process.wait(timeout=10)
 
 
+def test_the_installed_sway_config_has_no_error() -> None:
+    """config/install/sway.conf as install.sh writes it, read by this machine's sway (1.7 on Debian 12, as a
+    store PC's): an error in it (`output * power on`, which 1.7 does not know) puts swaynag's bar on screen."""
+    assert CAN_RUN, "CI runs as root with sway installed (.ci/run)"
+    runtime = Path(f"/tmp/kiosk-sway-config-{os.getpid()}")  # nobody's: pytest's folders are root's alone
+    runtime.mkdir(mode=0o700)
+    try:
+        config = runtime / "sway.conf"
+        config.write_text((REPO / "config/install/sway.conf").read_text().replace("@PREFIX@", "/opt/kiosk"))
+        shutil.chown(config, "nobody")
+        shutil.chown(runtime, "nobody")
+        checked = subprocess.run(["runuser", "-u", "nobody", "--", "env", f"XDG_RUNTIME_DIR={runtime}",
+                                  "WLR_BACKENDS=headless", "WLR_RENDERER=pixman", "WLR_LIBINPUT_NO_DEVICES=1", "sway",
+                                  "--validate", "--config", str(config)],
+                                 capture_output=True, text=True, timeout=30, check=False)
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+    errors = [line for line in checked.stderr.splitlines() if "[sway/config.c" in line]
+    assert checked.returncode == 0 and not errors, checked.stderr[-2000:]
+
+
 def _sway_outputs(sway: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Each output as sway itself reports it: powered or not, place, turn."""
     shown = subprocess.run(["swaymsg", "-r", "-t", "get_outputs"], env={**os.environ, **sway}, check=True,
