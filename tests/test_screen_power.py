@@ -4,6 +4,7 @@ head office's word, and a touch that wakes a window in quiet hours."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ from kiosk.automation.client import request
 from kiosk.config import load_config
 from kiosk.core.hours.clock import ManualClock
 from kiosk.core.messages import CommandReceived
-from kiosk.services.screen_power import BacklightPower, CecPower, DpmsPower, PowerError
+from kiosk.services.screen_power import BacklightPower, CecPower, DpmsPower, PowerError, WaylandPower
 from kiosk.testing.pilot import Pilot
 from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
@@ -91,6 +92,59 @@ def test_a_sysfs_backlight_is_darkened_and_lit(tmp_path: Path) -> None:
     light.set(True)
     assert (panel / "bl_power").read_text() == "0\n"
     assert not BacklightPower(root=tmp_path / "none").usable()
+
+
+# wlr-randr (0.2) against a wlroots compositor with two outputs, the second turned: its report, and what --off
+# and --on do to the layout. A bare --on puts an output back at (0,0) in its preferred mode, unturned, as
+# sway 1.7 did to the store's window.
+FAKE_WLR_RANDR = """#!{python} -IS
+import json, sys
+state = json.load(open("{state}"))
+args = sys.argv[1:]
+if not args:
+    for name, o in state.items():
+        print(f'{{name}} "Monitor {{name}}"')
+        print("  Enabled: " + ("yes" if o["on"] else "no"))
+        print("  Modes:")
+        for mode in ("1920x1080", "1280x720"):
+            print(f"    {{mode}} px, 60.000000 Hz" + (" (preferred, current)" if o["on"] and mode == o["mode"] else ""))
+        if o["on"]:
+            print(f'  Position: {{o["pos"]}}\\n  Transform: {{o["transform"]}}\\n  Scale: {{o["scale"]}}')
+    sys.exit(0)
+output = state[args[args.index("--output") + 1]]
+given = {{key: args[i + 1] for i, key in enumerate(args) if key in ("--mode", "--pos", "--transform", "--scale")}}
+if "--off" in args:
+    output["on"] = False
+if "--on" in args:
+    output.update(on=True, mode=given.get("--mode", "1920x1080@60").split("@")[0], pos=given.get("--pos", "0,0"),
+                  transform=given.get("--transform", "normal"), scale=given.get("--scale", "1.000000"))
+json.dump(state, open("{state}", "w"))
+"""
+
+
+def test_a_wayland_output_comes_back_in_its_mode_place_and_turn(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off and on again through wlr-randr (a wlroots compositor other than sway): the output comes back as it
+    was, and the other one never moves."""
+    state = tmp_path / "outputs.json"
+    layout = {"HDMI-A-1": {"on": True, "mode": "1920x1080", "pos": "0,0", "transform": "normal", "scale": "1.000000"},
+              "HDMI-A-2": {"on": True, "mode": "1280x720", "pos": "1920,0", "transform": "90", "scale": "1.000000"}}
+    state.write_text(json.dumps(layout))
+    script = tmp_path / "bin" / "wlr-randr"
+    script.parent.mkdir()
+    script.write_text(FAKE_WLR_RANDR.format(python=sys.executable, state=state))
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{script.parent}:{os.environ['PATH']}")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-1")
+    monkeypatch.delenv("SWAYSOCK", raising=False)
+    power = WaylandPower("HDMI-A-2")
+    assert power.usable()
+    power.set(False)
+    assert json.loads(state.read_text())["HDMI-A-2"]["on"] is False
+    power.set(True)
+    assert json.loads(state.read_text()) == layout, "the window's screen came back in its mode, at its place, turned"
+    power.set(True)  # already on (the schedule's start): left alone
+    assert json.loads(state.read_text()) == layout
 
 
 @pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xset")), reason="needs Xvfb and xset")
