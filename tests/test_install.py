@@ -234,6 +234,8 @@ def test_installed_service_comes_up_stays_up_and_goes_away(store_pc: BootedDebia
     assert startup["CODE_FILE"].endswith("kiosk/cli.py"), startup
     noise = system.run("journalctl", "-u", "kiosk", "-p", "warning", "--no-pager", "-o", "cat").stdout.strip()
     assert not noise, f"warnings at start-up: {noise}"
+    compositor_said = system.run("journalctl", "-u", "kiosk", "--no-pager", "-o", "cat").stdout
+    assert "Error(s) loading config" not in compositor_said, f"swaynag shows sway's config errors: {compositor_said}"
 
     state = request(system.path(SOCKET), {"cmd": "state"})
     assert state.get("ok"), state
