@@ -32,27 +32,33 @@ CAN_RUN = os.geteuid() == 0 and shutil.which("sway") and shutil.which("grim")
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not CAN_RUN and not ON_CI, reason="needs sway, grim and root (sway runs as nobody)")]
 
-SWAY_CONFIG = """xwayland disable
-default_border none
-output HEADLESS-1 resolution 1280x720 position 0 0
-output HEADLESS-2 resolution 720x1280 position 1280 0
-"""
+Outputs = dict[str, tuple[tuple[int, int], tuple[int, int]]]  # output: its size and place
+TWO_SCREENS: Outputs = {"HEADLESS-1": ((1280, 720), (0, 0)), "HEADLESS-2": ((720, 1280), (1280, 0))}
+
+
+def _sway_config(outputs: Outputs) -> str:
+    return "xwayland disable\ndefault_border none\n" + "".join(
+        f"output {name} resolution {w}x{h} position {x} {y}\n" for name, ((w, h), (x, y)) in outputs.items())
 
 
 @pytest.fixture
-def sway(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """sway with two headless outputs, run by nobody; yields the environment its clients need."""
+def sway(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
+    """sway with two headless outputs (TWO_SCREENS, or the test's own through `indirect`), run by nobody;
+    yields the environment its clients need."""
     assert CAN_RUN, "CI runs as root with sway and grim installed (.ci/run)"
+    outputs: Outputs = getattr(request, "param", TWO_SCREENS)
     runtime = Path(f"/tmp/kiosk-sway-{os.getpid()}")
     runtime.mkdir(mode=0o700)
     shutil.chown(runtime, "nobody")
     config = runtime / "sway.conf"
-    config.write_text(SWAY_CONFIG)
+    config.write_text(_sway_config(outputs))
     shutil.chown(config, "nobody")
     environment = {"XDG_RUNTIME_DIR": str(runtime), "HOME": str(runtime), "WLR_BACKENDS": "headless",
                    "WLR_HEADLESS_OUTPUTS": "2", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1"}
-    server = subprocess.Popen(["runuser", "-u", "nobody", "--", "env", *(f"{k}={v}" for k, v in environment.items()),
-                               "sway", "--config", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # setpriv becomes sway (runuser would stay its parent, and pass a SIGTERM on only to wait 2 s before a SIGKILL)
+    server = subprocess.Popen(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "env",
+                               *(f"{k}={v}" for k, v in environment.items()), "sway", "--config", str(config)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 15
         while not (list(runtime.glob("sway-ipc.*.sock")) and list(runtime.glob("wayland-*[0-9]"))):
@@ -65,7 +71,7 @@ def sway(tmp_path: Path) -> Iterator[dict[str, str]]:
                    "SWAYSOCK": str(next(runtime.glob("sway-ipc.*.sock")))}
         while True:  # the sockets come before the outputs are laid out: a client then saw both at (0,0)
             placed = {name: (o["rect"]["x"], o["rect"]["y"]) for name, o in _sway_outputs(clients).items()}
-            if placed == {"HEADLESS-1": (0, 0), "HEADLESS-2": (1280, 0)}:
+            if placed == {name: place for name, (_, place) in outputs.items()}:
                 break
             assert time.monotonic() < deadline, f"sway did not lay its outputs out as configured: {placed}"
             time.sleep(0.05)
@@ -95,10 +101,25 @@ def _difference(a: pygame.Surface, b: pygame.Surface) -> float:
     return total / (90 * 90 * 3)
 
 
-def test_two_displays_on_their_own_outputs_turned_as_configured(tmp_path: Path, sway: dict[str, str]) -> None:
+# Each display on the output it names, turned: the terminal (a portrait display) on a portrait panel turned a
+# quarter beside the window; and swapped against the outputs' order, on a 1280x1024 panel mounted upside down
+# beside a 1080p one
+PLACINGS = {
+    "terminal turned 90": (TWO_SCREENS, {"window": ("HEADLESS-1", 0), "terminal": ("HEADLESS-2", 90)}),
+    "swapped, 1280x1024 at 180": ({"HEADLESS-1": ((1280, 1024), (0, 0)), "HEADLESS-2": ((1920, 1080), (1280, 0))},
+                                  {"terminal": ("HEADLESS-1", 180), "window": ("HEADLESS-2", 0)}),
+}
+
+
+@pytest.mark.parametrize(("sway", "displays"), PLACINGS.values(), ids=PLACINGS.keys(), indirect=["sway"])
+def test_two_displays_on_their_own_outputs_turned_as_configured(tmp_path: Path, sway: dict[str, str],
+                                                                displays: dict[str, tuple[str, int]]) -> None:
+    outputs = {name: (o["rect"]["width"], o["rect"]["height"], o["rect"]["x"], o["rect"]["y"])
+               for name, o in _sway_outputs(sway).items()}
     text = DEFAULT_CONFIG.read_text().replace('method = "auto"', 'method = "none"')
-    text = re.sub(r'^(role = "terminal")$', '\\1\noutput = "HEADLESS-2"\nrotation = 90', text, count=1, flags=re.M)
-    text = re.sub(r'^(role = "window")$', '\\1\noutput = "HEADLESS-1"', text, count=1, flags=re.M)
+    for display, (output, turn) in displays.items():
+        text = re.sub(rf'^(role = "{display}")$', f'\\1\noutput = "{output}"\nrotation = {turn}', text, count=1,
+                      flags=re.M)
     config = write_config(tmp_path, text)
     sock = tmp_path / "kiosk.sock"
     process = subprocess.Popen([sys.executable, "run_kiosk.py", "--automation", str(sock), "--config", str(config)],
@@ -106,17 +127,19 @@ def test_two_displays_on_their_own_outputs_turned_as_configured(tmp_path: Path, 
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         wait_until_listening(sock, process)
+        placed = {display: list(outputs[output][2:]) for display, (output, _) in displays.items()}
         deadline = time.monotonic() + 5
         while True:  # SDL learns which output a window went to from the compositor's events, a moment later
             screens = _request(sock, cmd="state")["screens"]
-            if screens["terminal"]["position"] == [1280, 0] or time.monotonic() > deadline:
+            if {d: s["position"] for d, s in screens.items()} == placed or time.monotonic() > deadline:
                 break
             time.sleep(0.1)
-        assert screens["window"]["position"] == [0, 0] and screens["window"]["size"] == [1280, 720]
-        assert screens["terminal"]["position"] == [1280, 0], "the terminal is on HEADLESS-2"
-        assert screens["terminal"]["window"] == [720, 1280] and screens["terminal"]["size"] == [1280, 720], \
-            "a portrait panel turned a quarter: laid out landscape"
-        for display, output, turn in (("window", "HEADLESS-1", 0), ("terminal", "HEADLESS-2", 90)):
+        for display, (output, turn) in displays.items():
+            width, height = outputs[output][:2]
+            assert screens[display]["position"] == placed[display], f"the {display} is on {output}: {screens}"
+            assert screens[display]["window"] == [width, height], f"the {display} fills {output}: {screens}"
+            laid_out = [height, width] if turn % 180 else [width, height]
+            assert screens[display]["size"] == laid_out, f"the {display} turned {turn}° is laid out {laid_out}"
             upright = tmp_path / f"{display}.png"
             _request(sock, cmd="screenshot", display=display, path=str(upright))
             expected = pygame.transform.rotate(pygame.image.load(str(upright)), -turn)
