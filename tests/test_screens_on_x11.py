@@ -99,7 +99,8 @@ def test_full_screen_is_laid_out_for_the_screen_and_a_press_lands_on_its_button(
         process.wait(timeout=10)
 
 
-def test_on_a_desk_the_displays_stand_side_by_side_the_terminal_at_the_desks_height(tmp_path: Path, x_server: str) -> None:
+def test_on_a_desk_the_displays_stand_side_by_side_the_terminal_at_the_desks_height(tmp_path: Path,
+                                                                                     x_server: str) -> None:
     config = write_config(tmp_path, DEFAULT_CONFIG.read_text())
     sock = tmp_path / "kiosk.sock"
     env = {**os.environ, "DISPLAY": x_server, "SDL_VIDEODRIVER": "x11", "SDL_FRAMEBUFFER_ACCELERATION": "0"}
