@@ -10,7 +10,7 @@ import pygame
 from kiosk.core.models import pick
 from kiosk.core.pack.map_and_collections import Collection
 from kiosk.scenes.base import ShopScene
-from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, fixed, flex, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, Size, column, first_that_fits, fit, fixed, flex, leaf, row, scroll
 from kiosk.ui.widgets import Picture, Root, Widget
 
 
@@ -50,10 +50,11 @@ class HomeScene(ShopScene):
             body = column(self._greeting_strip(width, reach_top),
                           row(first_that_fits(*forms, height=flex()), side, height=flex()), height=flex())
             return self.screen(size, ctx.shop.config.store.name, body, back=False)
-        forms = [self._content(width, extras) for extras in (("subtitle", "ideas", "events", "hint"),
-                                                             ("ideas", "events"), ("ideas",), ())]
+        band = self.reach_band(size)  # (a tablet) the zone's top still above the reach zone: words only there
+        forms = [self._content(width, extras, band=band) for extras in (("subtitle", "ideas", "events", "hint"),
+                                                                        ("ideas", "events"), ("ideas",), ())]
         # shorter still (a tablet's reach zone above the compare bar): the departments scroll
-        forms.append(scroll(self._content(width, ()), ctx.t("Our departments"), height=flex()))
+        forms.append(scroll(self._content(width, (), band=band), ctx.t("Our departments"), height=flex()))
         return self.screen(size, ctx.shop.config.store.name, first_that_fits(*forms), back=False,
                            bottom=self.compare_bar())
 
@@ -69,9 +70,9 @@ class HomeScene(ShopScene):
         return row(words, column(self._hint(), justify="center", width=fixed(width // 2), height=flex()),
                    gap=2 * margin, padding=Insets.all(margin), height=fixed(height))
 
-    def _search(self) -> Box:
+    def _search(self, width: Size | None = None) -> Box:
         return self.kit.button(self.ctx.t("Search for a product"), self.open_search, style="secondary", shown="",
-                               size="title", height=fit(min=self.ctx.theme.size("field")))
+                               size="title", width=width, height=fit(min=self.ctx.theme.size("field")))
 
     def _sign_out(self, width: int) -> list[Box]:
         """A member's way out (none for a shopper who is not one)."""
@@ -97,20 +98,35 @@ class HomeScene(ShopScene):
                                       "stock."), color="muted", max_lines=3), gap=gap // 2),
                    gap=2 * gap, align="center", padding=Insets.all(margin), widget=kit.panel("highlight"))
 
-    def _content(self, width: int, extras: tuple[str, ...], above: bool = False) -> Box:
+    def _content(self, width: int, extras: tuple[str, ...], above: bool = False, band: int = 0) -> Box:
         """The page's parts (`above`: the greeting is said above the reach zone, the member's way out beside
-        the search button, within reach)."""
+        the search button, within reach; `band`: the first pixels of the page are above the reach zone, the
+        greeting fills them and the controls start under them)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         if "hint" not in extras:
             gap //= 2  # a short screen: tighter, so that the ideas stay
-        # the greeting, and beside it a member's way out, at touch size (it lay under the search button)
-        boxes = [] if above else [row(kit.words(self._greeting(), size="headline", sizes=("title",), max_lines=2,
-                                                bold=True, heading=True), *self._sign_out(width),
-                                      gap=gap, align="center")]
-        if "subtitle" in extras:
-            boxes.append(kit.words(t("What are you looking for today?"), color="muted", max_lines=2))
-        boxes += [*([] if above else [self._search()]), self.section(t("Our departments")), self._tiles(width)]
+        greeting = kit.words(self._greeting(), size="headline", sizes=("title",), max_lines=2, bold=True,
+                             heading=True)
+        heading = self.section(t("Our departments"))
+        foot: list[Box] = []
+        if band:  # (a tablet) the greeting, what the kiosk is for and the departments' heading where nothing is to
+            # be touched, the departments under it; the search button (it stood above the reach zone) and a
+            # member's way out at the page's foot, over the header
+            said = [greeting]
+            subtitle = kit.words(t("What are you looking for today?"), color="muted", max_lines=2)
+            room = band - 2 * gap
+            if column(greeting, subtitle, heading, gap=gap).natural(width - 2 * margin)[1] <= room:
+                said.append(subtitle)
+            boxes = [column(*said, heading, gap=gap, justify="end", height=fixed(max(0, room)))]
+            foot = [row(self._search(width=flex()), *self._sign_out(width), gap=gap, align="center")]
+        else:
+            # the greeting, and beside it a member's way out, at touch size (it lay under the search button)
+            boxes = [] if above else [row(greeting, *self._sign_out(width), gap=gap, align="center")]
+            if "subtitle" in extras:
+                boxes.append(kit.words(t("What are you looking for today?"), color="muted", max_lines=2))
+            boxes += [*([] if above else [self._search()]), heading]
+        boxes.append(self._tiles(width))
         collections = ctx.shop.catalog.collections()[:3]
         if collections and "ideas" in extras:
             boxes += [self.section(t("Ideas")),
@@ -121,6 +137,7 @@ class HomeScene(ShopScene):
                                     style="secondary", size="small"))
         if "hint" in extras:  # what the tiles leave: the hint sits at the bottom
             boxes += [leaf(None, height=flex(0.001)), self._hint()]
+        boxes += foot
         return column(*boxes, gap=gap, padding=Insets(gap, margin, margin, margin), height=flex())
 
     def _tiles(self, width: int) -> Box:

@@ -1,13 +1,15 @@
 """The tablet in accessible mode (designer's review, issue 22): its strip above the reach zone gives way to the
 content (kiosk/ui/reach.py), so the top of the scenes' area is still above the reach zone, and the product's first
-row of sizes and the checkout's choice of collect or delivery stood there. Now the product's brand, rating and
-description stand there and the sizes under it; the checkout's steps and choices at the foot of the zone."""
+row of sizes, the checkout's choice of collect or delivery and the home's "Produkt suchen" stood there. Now the
+product's brand, rating and description stand there and the sizes under it; the checkout's steps and choices at
+the foot of the zone; the home's greeting and its departments' heading there, the search button at its foot."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.models import pick
 from kiosk.testing.pilot import Pilot
 from tests.cart_lines import put_in_cart
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
@@ -59,5 +61,40 @@ def test_the_tablet_s_sizes_and_checkout_choice_are_within_reach(tmp_path: Path)
         in_reach(pilot, choices, "checkout choice")
         pilot.tap(t("Delivery"))
         assert ctx.screen.stack.top.collect is False  # type: ignore[attr-defined]
+    finally:
+        pilot.close()
+
+
+def test_the_tablet_s_home_has_every_control_within_reach(tmp_path: Path) -> None:
+    """Its search button stood at 29-36 % of the height (designer's review), a member's way out above it too; the
+    departments and the ideas stay on the page."""
+    pilot = pilot_for(tmp_path, "terminal", SIZE, "de")
+    try:
+        pilot.tap(x=SIZE[0] // 2, y=SIZE[1] // 3)
+        display = pilot.app.display()
+        display.set_accessible(True)
+        ctx = display.ctx
+        t = ctx.t
+        departments = [pick(category.name, ctx.lang) for category in ctx.shop.catalog.categories]
+        ideas = [pick(c.title, ctx.lang) for c in ctx.shop.catalog.collections()[:3]]
+        for visit in ("shopper", "member"):
+            if visit == "member":
+                pilot.scan("LOYALTY-1234")
+                ctx.screen.stack.replace(ctx.routes.home())
+            assert pilot.scene == "home"
+            member = ctx.session.member
+            way_out = [t("Not {name}? Sign out", name=member.first_name)] if member else []
+            pilot.advance(0.1)
+            widgets = pilot.request("tree")["displays"][display.name]["widgets"]
+            buttons = [w for w in widgets if w["role"] == "button" and not w["clipped"]]
+            wanted = [t("Search for a product"), *departments, *(way_out or ideas)]  # (a member's: no room for ideas)
+            shown = {w["label"] for w in buttons}
+            assert not set(wanted) - shown, f"{visit}: in sight: {shown}"
+            assert widgets_without_ink([w for w in buttons if w["label"] in wanted], pilot.picture()) == [], visit
+            assert layout_problems(widgets, display.screen.theme.size("touch_target")) == [], visit
+            assert reach_problems(widgets, SIZE, ctx.shop.config.accessibility.reach) == [], visit
+            line = round(SIZE[1] * (1 - ctx.shop.config.accessibility.reach))
+            said = [w["label"] for w in widgets if w["role"] in ("text", "heading") and w["bounds"][1] < line]
+            assert ctx.t("Our departments") in said, f"above the reach zone, words: {said}"
     finally:
         pilot.close()
