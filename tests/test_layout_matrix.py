@@ -47,11 +47,10 @@ MATRIX = [(display, size, language, accessible) for display, size in SHAPES for 
 SNAPSHOT_VARIANTS = {("fr", False), ("de", True)}  # German and accessible mode are in the snapshots
 SNAPSHOT_STEPS = {"home", "product", "compare-4", "checkout"}
 # In accessible mode every control of every step is within reach, on every shape (a landscape screen too: its
-# strip above the reach zone says what the page is about, its controls below it), but for staff's maintenance
-# menu (a member of staff stands) and, not yet, the shop window's home on a landscape screen (its departments
-# and cards over the whole height)
+# strip above the reach zone says what the page is about, its controls below it; the shop window's home as well,
+# its cards within reach and search and the departments in a row under them), but for staff's maintenance menu (a
+# member of staff stands)
 REACH_EXEMPT = {"maintenance"}
-REACH_NOT_YET = {("window", "home")}
 
 
 # On a tablet the strip above the reach zone gives way to the content (kiosk/ui/reach.py), so the top of the scenes'
@@ -64,7 +63,7 @@ REACH_WHOLE = {"home", "member home", "product", "product, size missing", "size 
 
 def reach_checked(ctx: SceneContext, step: str) -> bool:
     """Whether the step's controls must all be within reach (accessible mode)."""
-    return ctx.session.accessible and step not in REACH_EXEMPT and (ctx.role, step) not in REACH_NOT_YET
+    return ctx.session.accessible and step not in REACH_EXEMPT
 
 
 def step_reach(display: Any, step: str) -> float:

@@ -69,9 +69,15 @@ class WindowHomeScene(ShopScene):
         products = self._products(status.open)
         grid = scroll(None, t("Our products"), height=flex(),
                       rows=lambda view: self._cards(view, products))
+        name = ctx.shop.config.store.name
+        if reach_top := self.out_of_reach(size):  # a landscape screen in accessible mode: the store's state in
+            # words above the reach zone, the cards within it, and search and the departments in one row at its
+            # foot, over the header (the band, search, the departments and the first row of cards stood above it)
+            body = column(self.reach_strip(size[0], reach_top, name), grid, height=flex())
+            return self.screen(size, name, body, back=False, bottom=[self._choices_in_reach(), *self.compare_bar()])
         # in a portrait screen's reach zone the strip above says the store's state: the cards take the band's room
         band = [] if ctx.screen.offset else [self._band()]
-        return self.screen(size, ctx.shop.config.store.name, column(*band, self._choices(size), grid),
+        return self.screen(size, name, column(*band, self._choices(size), grid),
                            back=False, bottom=self.compare_bar())  # (once a product is ticked)
 
     def banner(self) -> tuple[str, ...]:
@@ -134,10 +140,36 @@ class WindowHomeScene(ShopScene):
             return row(search(), flow(*chips(False), gap=gap // 2), gap=gap, align="center", padding=padding)
         return row(*in_a_row, leaf(None), gap=gap // 2, align="center", padding=padding)
 
-    def _two_lines(self, name: str) -> int:
-        """How wide a chip must be to show `name` whole on at most two lines (cut where they are most even)."""
+    def _choices_in_reach(self) -> Box:
+        """Search, then the departments, in one row at the foot of a landscape screen's reach zone (accessible
+        mode), each name on one line: in the text's size where the row holds them, else a size smaller, else the
+        departments on as many rows as they need."""
+        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        margin, gap = theme.size("margin"), theme.size("gap")
+        named = [("", t("All")), *((c.id, pick(c.name, ctx.lang)) for c in ctx.shop.catalog.categories)]
+
+        def parts(size: str) -> list[Box]:  # each name as narrow as two lines of it allow (a chip is as tall)
+            return [kit.button(t("Search for a product"), self.open_search, style="secondary", size=size,
+                               shown=t("Search"), width=fit()),
+                    *(kit.button(name, partial(self.choose, department), size=size,
+                                 width=fixed(self._two_lines(name, size)),
+                                 style="chip_on" if self.department == department else "chip")
+                      for department, name in named)]
+
+        padding = Insets(gap // 4, margin, gap // 4, margin)
+        for size in ("text", "small"):
+            made = parts(size)
+            if sum(part.natural(ctx.size[0])[0] for part in made) + (len(made) - 1) * (gap // 2) + 2 * margin \
+                    <= ctx.size[0]:
+                return row(*made, gap=gap // 2, align="center", padding=padding)
+        search, *chips = parts("text")
+        return row(search, flow(*chips, gap=gap // 2), gap=gap, align="center", padding=padding)
+
+    def _two_lines(self, name: str, text: str = "text") -> int:
+        """How wide a chip must be to show `name` whole on at most two lines (cut where they are most even) in
+        the theme's `text` size."""
         theme, cache = self.ctx.theme, self.ctx.screen.text
-        size = theme.size("text")
+        size = theme.size(text)
         words = name.split()
         cuts = [max(cache.width(" ".join(words[:cut]), size, True), cache.width(" ".join(words[cut:]), size, True))
                 for cut in range(1, len(words))]
@@ -150,6 +182,9 @@ class WindowHomeScene(ShopScene):
         margin, gap = theme.size("margin"), theme.size("gap")
         width, height = view.rect.size
         inner = width - 2 * margin
+        # under the strip above a landscape screen's reach zone (accessible mode) the cards start close to the
+        # reach line: the next row starts under the first one, over the departments' row
+        top = gap // 2 if self.out_of_reach(ctx.size) else margin
         cache, size = ctx.screen.text, theme.size("text")
         names = [product.title(ctx.lang) for product in products]
         widest_price = max((cache.width(ctx.fmt.price(product.price_cents), theme.size("title"), True)
@@ -167,7 +202,7 @@ class WindowHomeScene(ShopScene):
         # designer's review), in a row's room where one row shows
         tick_w, tick_h = compare_tick(ctx, products[0], self.rebuild, stacked=True).natural(inner) if products \
             else (0, 0)
-        one_row = height - margin - gap - theme.size("title") - \
+        one_row = height - top - gap - theme.size("title") - \
             (product_card_box(ctx, products[0]).natural(card_w)[1] if products else 0)
         beside = min(card_w - 2 * gap - tick_w - gap // 2, one_row) >= \
             min(card_w - 2 * gap, one_row - tick_h - gap // 3)
@@ -181,7 +216,7 @@ class WindowHomeScene(ShopScene):
         card_h = 0
         for rows_shown in range(3 if height > width else 2, 0, -1):
             hint = theme.size("title") if rows_shown == 1 else 0
-            room = (height - margin - rows_shown * gap - hint) // rows_shown
+            room = (height - top - rows_shown * gap - hint) // rows_shown
             card_h = product_card_height(ctx, card_w, products[0], room) + above if products else 0
             if rows_shown == 1:
                 card_h = texts + max(tick_h, min(widest, room - texts))
@@ -200,7 +235,7 @@ class WindowHomeScene(ShopScene):
         def build_row(index: int) -> list[Widget]:
             cards = []
             for col, product in enumerate(products[index * columns:(index + 1) * columns]):
-                rect = pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap), card_w, card_h)
+                rect = pygame.Rect(margin + col * (card_w + gap), top + index * (card_h + gap), card_w, card_h)
                 # the compare tick in the card's top corner: its box over its word beside the picture (the card
                 # keeps its height, so that a row of big cards still shows through the glass), or over it
                 cards.append(product_card(ctx, rect, product, partial(self.open_product, product.sku),
@@ -208,7 +243,7 @@ class WindowHomeScene(ShopScene):
                                           beside=beside, top=not beside, across=picture_w))
             return cards
 
-        view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)
+        view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=top)
         view.content_height += margin
         view.scroll = min(self._scrolled, view.max_scroll)
         self._grid = view
