@@ -9,6 +9,7 @@ import json
 import logging
 import shutil
 import threading
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pygame
 import pytest
 
 from kiosk.config import load_config
+from kiosk.core.hours.slide_schedule import active_slides
 from kiosk.scenes.attract import FADE_SECONDS, AttractScene
 from kiosk.testing.pilot import Pilot
 from tests.conftest import REPO, write_config
@@ -102,10 +104,12 @@ def start_film(pilot: Pilot) -> None:
     raise AssertionError("the film did not start")
 
 
-@pytest.mark.parametrize("name", ["count.mp4", "count.webm"])
-@pytest.mark.quick_first(1)  # the VP9 film too in CI
+@pytest.mark.parametrize("name", ["count.mp4", "count.webm", "count-vp9.mp4"])
+@pytest.mark.quick_first(1)  # the VP9 films (WebM and MP4) too in CI
 def test_a_video_slide_shows_each_frame_at_its_time_then_the_next_slide(
         tmp_path: Path, films: Path, name: str) -> None:
+    if name == "count-vp9.mp4":  # VP9 in MP4 too
+        numbered_film(films / name, 60, codec="vp9")
     pilot = start(tmp_path, [{"kind": "video", "file": f"videos/{name}"}, MESSAGE])
     try:
         start_film(pilot)
@@ -123,6 +127,29 @@ def test_a_video_slide_shows_each_frame_at_its_time_then_the_next_slide(
         pilot.advance(1)  # the film ended: the message fades in
         assert pilot.details()["slide"] == 1
         assert "After the film" in pilot.labels()
+    finally:
+        pilot.close()
+
+
+def test_video_slides_are_scheduled_like_the_other_slides(tmp_path: Path, films: Path) -> None:
+    """A video slide plays on the display roles, days, hours and dates its schedule gives, and as a fallback
+    only when nothing else plays, as every slide does."""
+    slides = [{"kind": "video", "file": "videos/count.mp4", "roles": ["window"]},
+              {"kind": "video", "file": "videos/count.webm", "last_date": "2020-12-31"},
+              {**MESSAGE, "last_date": "2026-11-20"},
+              {"kind": "video", "file": "videos/count.webm", "days": ["fri"], "start": "09:00", "end": "12:00"},
+              {"kind": "video", "file": "videos/count.mp4", "fallback": True}]
+    pilot = start(tmp_path, slides)
+    try:
+        ctx = pilot.app.display("terminal").ctx
+        now = ctx.local_now()
+        assert (now.date().isoformat(), now.strftime("%a %H:%M")) == ("2026-11-20", "Fri 11:00"), "the pilot's clock"
+        assert [(s.kind, s.file) for s in attract(pilot).slides] == [("message", ""), ("video", "videos/count.webm")]
+        playlist = ctx.shop.catalog.playlist()
+        assert [s.file for s in active_slides(playlist, now, "window")] == [
+            "videos/count.mp4", "", "videos/count.webm"], "the window's own film plays there"
+        assert [s.file for s in active_slides(playlist, now + timedelta(days=1), "terminal")] == [
+            "videos/count.mp4"], "the next day, nothing else is scheduled: the fallback film plays"
     finally:
         pilot.close()
 
