@@ -107,13 +107,34 @@ def test_a_products_approved_photos_and_testimonials_show_and_the_others_do_not(
     assert _is_drawn(shopping.screenshot(tmp_path / "large.png"), gallery["bounds"])
 
 
-def test_a_collection_shows_its_testimonial(shopping: Pilot) -> None:
+def test_a_collection_shows_its_testimonial_with_the_customer_s_name_and_its_date(shopping: Pilot) -> None:
     collection = next(c for c in shopping.app.shop.catalog.collections() if c.id == "first-marathon")
     ctx = shopping.app.display().ctx
     ctx.show(ctx.routes.collection(collection))
     shopping.advance(0.2)
     assert shopping.scene == "collection"
     assert _scroll_to(shopping, "Lire la vidéo : Sam, Villeurbanne")["role"] == "button"
+    said = [w["label"] for w in _widgets(shopping) if w["role"] == "text"]
+    assert any(label.startswith("Sam, Villeurbanne · 28 sept. 2026") for label in said), said
+
+
+def test_a_review_shows_its_photo_and_its_video_as_a_poster_with_a_play_button(shopping: Pilot,
+                                                                               tmp_path: Path) -> None:
+    shopping.scan(PRODUCTS["BIK-105"]["gtin"])
+    video = _scroll_to(shopping, "Lire la vidéo : Théo")
+    photo = next(w for w in _widgets(shopping) if w["label"] == "Photo de Théo")
+    assert video["role"] == photo["role"] == "button"
+    shot = shopping.screenshot(tmp_path / "review.png")
+    assert _is_drawn(shot, photo["bounds"]) and _is_drawn(shot, video["bounds"]), "the photo and the poster"
+    picture = pygame.image.load(str(shot))
+    x, y, w, h = video["bounds"]
+    centre = (x + w // 2, y + h // 2)
+    assert picture.get_at(centre)[:3] == (255, 255, 255), "the play button's triangle in the middle"
+    disc = [tuple(picture.get_at((centre[0] - h // 5, centre[1] + dy)))[:3] for dy in (-2, 0, 2)]
+    assert all(sum(colour) < 3 * 110 for colour in disc), f"on a dark disc: {disc}"
+    shopping.tap("Lire la vidéo : Théo")
+    shopping.advance(0.5, step=1 / 25)
+    assert "Arrêter la vidéo : Théo" in [w["label"] for w in _widgets(shopping)], "it plays in place"
 
 
 def test_a_testimonial_plays_in_place_when_tapped(shopping: Pilot, tmp_path: Path) -> None:
