@@ -9,6 +9,8 @@ from pathlib import Path
 from kiosk.core.catalog.build import build_catalog
 from kiosk.core.catalog.database import Catalog
 from kiosk.core.pack.content import read_pack
+from kiosk.core.pack.image_header import read_header
+from tests.conftest import REPO
 from tests.core.test_pack_edges import demo_copy, problems_of
 from tests.pictures import write_png, write_webp
 
@@ -68,3 +70,16 @@ def test_a_gallery_may_mix_png_jpeg_and_webp_and_has_a_limit(tmp_path: Path) -> 
     products[0]["images"] = ["images/a.png"] * 13
     _save(folder, products)
     assert any("has 13 pictures; at most 12" in p for p in problems_of(folder))
+
+
+def test_every_picture_of_the_demo_s_products_is_at_least_1200_px_on_its_long_side() -> None:
+    """Drawn large enough for the 4K window (issue 26: they were drawn at 480 px and scaled up, jagged)."""
+    demo = REPO / "content" / "demo"
+    products = _products(demo)
+    pictures = {path for product in products for path in (
+        product["image"], *product.get("images", []),
+        *(p for v in product.get("variants", []) for p in v.get("images", [])))}
+    assert len(pictures) >= 3 * len(products), "a gallery for each product"
+    sizes = {path: read_header(demo / path) for path in sorted(pictures)}
+    small = {path: (size.width, size.height) for path, size in sizes.items() if max(size.width, size.height) < 1200}
+    assert small == {}
