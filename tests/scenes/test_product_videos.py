@@ -24,11 +24,14 @@ MOUNTAIN_BIKE = "2001000001026"  # BIK-102, whose film the demo pack has
 FRAME = 1 / 30
 
 
-def pilot_with_film(tmp_path: Path, film: bytes | None = None) -> Pilot:
-    """The terminal on BIK-102's page, its film a numbered one (or `film`'s bytes), a session started."""
+def pilot_with_film(tmp_path: Path, film: bytes | None = None, captions: dict[str, str] | None = None) -> Pilot:
+    """The terminal on BIK-102's page, its film a numbered one (or `film`'s bytes) with `captions` (WebVTT by
+    language) beside it, a session started."""
     pack = tmp_path / "pack"
     shutil.copytree(REPO / "content" / "demo", pack)
     numbered_film(pack / "videos" / "BIK-102.webm", 90, codec="vp9", size=(320, 320))
+    for language, text in (captions or {}).items():
+        (pack / "videos" / f"BIK-102.{language}.vtt").write_text(text, encoding="utf-8")
     config = write_config(tmp_path)
     config.write_text(config.read_text().replace(f'pack = "{REPO / "content" / "demo"}"', f'pack = "{pack}"'))
     pilot = Pilot(load_config(config), "terminal")
@@ -109,6 +112,34 @@ def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_anot
         assert play in pilot.labels() and not the_film(pilot).playing
         stopped = pilot.picture()
         assert stopped.get_at(place.center) == poster.get_at(place.center), "the poster again"
+    finally:
+        pilot.close()
+
+
+def test_a_product_film_shows_its_captions_in_the_shopper_s_language_over_its_lower_edge(tmp_path: Path) -> None:
+    cue = "WEBVTT\n\n00:00.000 --> 00:01.500\n{}\n"
+    pilot = pilot_with_film(tmp_path, captions={"fr": cue.format("La roue tourne"), "en": cue.format("It turns")})
+    try:
+        scroll_to_the_film(pilot)
+        pilot.tap(next(label for label in pilot.labels() if label.startswith("Lire la vidéo")))
+        pilot.advance(0.5, step=FRAME)
+        film = the_film(pilot)
+        assert film.state()["caption"] == "La roue tourne"
+        player = film.player
+        assert player is not None and player.current is not None
+        picture = film.picture_rect(film.screen_rect(), player.current.size)
+
+        def white(shot: pygame.Surface, top: int, bottom: int) -> int:
+            return sum(shot.get_at((x, y))[:3] == (255, 255, 255)
+                       for x in range(picture.left, picture.right, 3) for y in range(top, bottom, 3))
+
+        shot = pilot.picture()
+        lower = picture.top + picture.height * 3 // 4
+        assert white(shot, lower, picture.bottom) > 20, "the words, light on their dark band, at the lower edge"
+        assert white(shot, picture.top, lower) == 0, "the rest of the picture is the film's"
+        pilot.advance(1.5, step=FRAME)
+        assert the_film(pilot).playing and film.state()["caption"] == ""
+        assert white(pilot.picture(), lower, picture.bottom) == 0, "the cue's time is over"
     finally:
         pilot.close()
 
