@@ -4,9 +4,11 @@ limits, files cut short or damaged, captions read from WebVTT (and refused with 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import av
@@ -56,12 +58,21 @@ def other_codec(path: Path) -> Path:
     (lambda p: numbered_film(p / "f.mp4", 2, size=(4096, 64)), "is 4096x64; at most 3840x2160"),
     (lambda p: numbered_film(p / "f.mkv", 2), "is not an MP4 or WebM file"),
     (lambda p: (p / "f.mp4").write_bytes(b"\0" * 5000), "cannot be read as a video"),
+    (lambda p: os.truncate(numbered_film(p / "f.mp4", 2), 201 << 20), "is 201 MB; at most 200 MB"),  # sparse
 ])
 def test_a_film_the_kiosk_will_not_play_is_a_problem_that_says_why(tmp_path: Path, make: object, said: str) -> None:
     make(tmp_path)  # type: ignore[operator]
     film = next(p for p in tmp_path.iterdir() if p.name.startswith("f."))
     with pytest.raises(VideoProblem, match=said.replace("(", r"\(")):
         check_video(film)
+
+
+def test_a_film_longer_than_ten_minutes_is_refused(tmp_path: Path) -> None:
+    film = numbered_film(tmp_path / "long.mp4", 2)
+    probed = check_video(film)  # what an import probed (a ten-minute film is too long to encode here)
+    assert check_video(film, replace(probed, seconds=600.0)).seconds == 600.0
+    with pytest.raises(VideoProblem, match="lasts 601 s; at most 600 s"):
+        check_video(film, replace(probed, seconds=601.0))
 
 
 def pack_with(tmp_path: Path, slides: list[dict[str, object]]) -> Path:
