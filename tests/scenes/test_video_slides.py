@@ -131,25 +131,25 @@ def test_a_video_slide_shows_each_frame_at_its_time_then_the_next_slide(
         pilot.close()
 
 
-def test_video_slides_are_scheduled_like_the_other_slides(tmp_path: Path, films: Path) -> None:
+def test_video_slides_are_scheduled_like_the_other_slides(tmp_path: Path) -> None:
     """A video slide plays on the display roles, days, hours and dates its schedule gives, and as a fallback
-    only when nothing else plays, as every slide does."""
-    slides = [{"kind": "video", "file": "videos/count.mp4", "roles": ["window"]},
-              {"kind": "video", "file": "videos/count.webm", "last_date": "2020-12-31"},
+    only when nothing else plays, as every slide does (the demo's films: none of them plays here)."""
+    slides = [{"kind": "video", "file": "videos/trail.mp4", "roles": ["window"]},
+              {"kind": "video", "file": "videos/RUN-115.webm", "last_date": "2020-12-31"},
               {**MESSAGE, "last_date": "2026-11-20"},
-              {"kind": "video", "file": "videos/count.webm", "days": ["fri"], "start": "09:00", "end": "12:00"},
-              {"kind": "video", "file": "videos/count.mp4", "fallback": True}]
+              {"kind": "video", "file": "videos/RUN-115.webm", "days": ["fri"], "start": "09:00", "end": "12:00"},
+              {"kind": "video", "file": "videos/trail.mp4", "fallback": True}]
     pilot = start(tmp_path, slides)
     try:
         ctx = pilot.app.display("terminal").ctx
         now = ctx.local_now()
         assert (now.date().isoformat(), now.strftime("%a %H:%M")) == ("2026-11-20", "Fri 11:00"), "the pilot's clock"
-        assert [(s.kind, s.file) for s in attract(pilot).slides] == [("message", ""), ("video", "videos/count.webm")]
+        assert [(s.kind, s.file) for s in attract(pilot).slides] == [("message", ""), ("video", "videos/RUN-115.webm")]
         playlist = ctx.shop.catalog.playlist()
         assert [s.file for s in active_slides(playlist, now, "window")] == [
-            "videos/count.mp4", "", "videos/count.webm"], "the window's own film plays there"
+            "videos/trail.mp4", "", "videos/RUN-115.webm"], "the window's own film plays there"
         assert [s.file for s in active_slides(playlist, now + timedelta(days=1), "terminal")] == [
-            "videos/count.mp4"], "the next day, nothing else is scheduled: the fallback film plays"
+            "videos/trail.mp4"], "the next day, nothing else is scheduled: the fallback film plays"
     finally:
         pilot.close()
 
