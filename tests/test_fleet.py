@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pygame
 import pytest
@@ -180,16 +179,10 @@ def test_after_a_broker_restart_it_is_back_online_and_sends_what_waited(fleet_pi
     fleet_pilot.tap(x=540, y=960)  # a session starts while the broker is away: its event waits
     broker.start()
     try:
-        seen: set[str] = set()
-
-        def both(topic: str, body: dict[str, Any]) -> bool:
-            if topic.endswith("/events") and body["event"] == "session_started":
-                seen.add("event")
-            if topic.endswith("/status") and body["state"] == "online":
-                seen.add("online")
-            return seen == {"event", "online"}
-
-        observer.wait_for(both, timeout=40, step=step)
+        observer.wait_for_all({"event": lambda topic, body: topic.endswith("/events") and
+                               body.get("event") == "session_started",
+                               "online": lambda topic, body: topic.endswith("/status") and body["state"] == "online"},
+                              timeout=40, step=step)
     finally:
         observer.close()
 
