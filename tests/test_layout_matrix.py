@@ -55,10 +55,10 @@ REACH_EXEMPT = {"maintenance"}
 
 # On a tablet the strip above the reach zone gives way to the content (kiosk/ui/reach.py), so the top of the scenes'
 # area is still above the reach zone: at these steps no control stands there either (the product's first row of
-# sizes, the checkout's choice and the home's search did: designer's review); at the others, not yet (the
-# comparison's heads, the typing steps' fields over the keyboard...)
+# sizes, the checkout's choices and field and the home's search did: designer's review); at the others, not yet
+# (the comparison's heads, the email's and the review's fields over the keyboard...)
 REACH_WHOLE = {"home", "member home", "product", "product, size missing", "size missing", "added",
-               "added to comparison", "checkout, how"}
+               "added to comparison", "checkout", "checkout, typed", "checkout typed", "checkout, how"}
 
 
 def reach_checked(ctx: SceneContext, step: str) -> bool:

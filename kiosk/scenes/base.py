@@ -210,7 +210,7 @@ class ShopScene(Scene):
                           "header"))
         elif languages:
             after.append((ctx.t("Language"), language_word, "language", self.open_language_picker, "header"))
-        first = [(ctx.t("Back"), ctx.t("Back"), "back", ctx.back, "header")] if back else []
+        first = [(ctx.t("Back"), ctx.t("Back"), "back", self.go_back, "header")] if back else []
         widths = [wide(word) for _, word, _, _, _ in first + after]
         room = width - 2 * side - target - gap * (len(widths) + (0 if two_rows else 1))
         while sum(widths) > room and max(widths) > target:  # a crowded bar on a tablet: the longest words give way
@@ -250,6 +250,10 @@ class ShopScene(Scene):
             title_box = status_zone(status, title_box)
         return row(*buttons[:len(first)], title_box, *buttons[len(first):], gap=gap, align="center",
                    padding=Insets(0, side, 0, side), height=fixed(height), widget=bar)
+
+    def go_back(self) -> None:
+        """The header's Back: close this scene (a scene of several steps may go back a step first)."""
+        self.ctx.back()
 
     def header_rows(self) -> int:
         """How many rows the header has on this display: one on a landscape display, two (the title over the
@@ -417,8 +421,13 @@ class ShopScene(Scene):
             return column(*firsts(), row(field_box(), held(button, "beside"), gap=gap, align="center"), *made,
                           gap=gap)
 
+        # (a tablet in accessible mode) the top of the scene's area still above the reach zone: what stands over
+        # the field said there, nothing to touch; the form and the keys under it (the field, the choice before it
+        # and the consent stood there)
+        band = self.reach_band(size) if results is None and not self.wide(size) else 0
+
         def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
-            return [above()] if above is not None and not compact else []
+            return [above()] if above is not None and not compact and not band else []
 
         def made_keys(keys_w: int, shortcuts_first: bool = False) -> Keyboard:
             return Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"),
@@ -473,40 +482,50 @@ class ShopScene(Scene):
         # the button beside the field; else (a wide screen) the parts beside the keys; else over a smaller
         # keyboard (without its shortcuts, then its keys lower, then its digits on a second page), and in
         # a tiny room the parts scroll under the field
-        forms: list[tuple[tuple[Hashable, ...], Box]] = []  # each with what it is (the one first shown is kept)
-        under = action is not None and not self.wide(size)
-        narrow = narrowest(layout_name, target) + 2 * key_gap
-        beside_keys = parts is not None and self.wide(size) and narrow < width * 3 // 4
-        # (accessible mode: with the field on two lines where the room holds them over these keys, then on one)
-        tiers = [(lines, index, tier) for index, tier in enumerate(probe.tiers())
-                 for lines in ((2, 1) if accessible else (1,))]
-        for lines, index, (lowest, touch_size) in tiers:
-            if not touch_size and beside_keys:
-                # a wide screen: the parts (compact: a narrow column) beside a keyboard of its narrowest
-                beside_keys = False
-                made = parts(True) if parts is not None else []
-                side = made_keys(narrow)
-                keys_box = zone(narrow, min(h for h, touch in side.tiers() if touch), most)
-                keys_box.width = fixed(narrow)
-                forms.append((("side",), column(column(beside(action()) if action is not None else entry_field(),
-                                                       padding=pad),
-                                                leaf(None, height=flex()),
-                                                row(keys_box, column(*made, gap=gap), gap=margin,
-                                                    padding=Insets(0, margin, 0, margin)),
-                                                height=flex())))
-            if index == 0:
-                forms += [((index, lines, compact, below), form(lowest, compact, below, lines=lines))
-                          for compact in (False, True) for below in ((True, False) if under else (False,))]
-            else:
-                forms += [((index, lines, compact, False),
-                           form(lowest, compact, False, tight=not touch_size, lines=lines))
-                          for compact in (False, True)]
-        made = parts(True) if parts is not None else []
-        forms.append((("scroll",), column(column(beside(action()) if action is not None else entry_field(),
-                                                 padding=pad),
-                                          scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)),
-                                                 title, height=flex()),
-                                          zone(keyboard_w, least), height=flex())))
+        def tagged_forms() -> list[tuple[tuple[Hashable, ...], Box]]:  # made anew for each use: a box is in one form
+            forms: list[tuple[tuple[Hashable, ...], Box]] = []  # each with what it is (the one first shown is kept)
+            under = action is not None and not self.wide(size)
+            narrow = narrowest(layout_name, target) + 2 * key_gap
+            beside_keys = parts is not None and self.wide(size) and narrow < width * 3 // 4
+            # (accessible mode: with the field on two lines where the room holds them over these keys, then on one)
+            tiers = [(lines, index, tier) for index, tier in enumerate(probe.tiers())
+                     for lines in ((2, 1) if accessible else (1,))]
+            for lines, index, (lowest, touch_size) in tiers:
+                if not touch_size and beside_keys:
+                    # a wide screen: the parts (compact: a narrow column) beside a keyboard of its narrowest
+                    beside_keys = False
+                    made = parts(True) if parts is not None else []
+                    side = made_keys(narrow)
+                    keys_box = zone(narrow, min(h for h, touch in side.tiers() if touch), most)
+                    keys_box.width = fixed(narrow)
+                    forms.append((("side",), column(column(beside(action()) if action is not None else entry_field(),
+                                                           padding=pad),
+                                                    leaf(None, height=flex()),
+                                                    row(keys_box, column(*made, gap=gap), gap=margin,
+                                                        padding=Insets(0, margin, 0, margin)),
+                                                    height=flex())))
+                if index == 0:
+                    forms += [((index, lines, compact, below), form(lowest, compact, below, lines=lines))
+                              for compact in (False, True) for below in ((True, False) if under else (False,))]
+                else:
+                    forms += [((index, lines, compact, False),
+                               form(lowest, compact, False, tight=not touch_size, lines=lines))
+                              for compact in (False, True)]
+            made = parts(True) if parts is not None else []
+            forms.append((("scroll",), column(column(beside(action()) if action is not None else entry_field(),
+                                                     padding=pad),
+                                              scroll(column(*made, gap=gap, padding=Insets(0, margin, gap, margin)),
+                                                     title, height=flex()),
+                                              zone(keyboard_w, least), height=flex())))
+            return forms
+
+        forms = tagged_forms()
+        if band:  # each form under the band where it fits there, else as before (the email's two consents and
+            # "Send" over the keys do not fit under it: they stay in sight, above the reach zone's top)
+            forms = [(("band", *kind), column(column(*([above()] if above is not None else []), justify="end",
+                                                     padding=Insets(0, margin, gap, margin), height=fixed(band)),
+                                              made, height=flex()))
+                     for kind, made in forms if kind != ("scroll",)] + tagged_forms()
         root = self.screen(size, title, first_that_fits(*self.kept.forms(which, forms)))
         return root, next(field for field in fields if field.visible)
 

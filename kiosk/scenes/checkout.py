@@ -42,6 +42,7 @@ class CheckoutScene(ShopScene):
         self.express = bought_now is not None  # "Buy now": no cart, no step of its own for collect or delivery
         self.step = "contact"
         self.by_phone = False
+        self.choosing = True  # (accessible tablet) email or phone asked on its own, before the field and keys
         self.marketing = False
         self.typed = {key: "" for key in TYPED_STEPS}  # personal data: gone with the scene
         self.collect = True
@@ -83,13 +84,17 @@ class CheckoutScene(ShopScene):
         """In reach mode, above the step: the order (articles and total) and what was chosen so far."""
         ctx, t = self.ctx, self.ctx.t
         cart = self.cart
-        chosen = [t("By phone") if self.by_phone else t("By email")] if self.step == "contact" else []
+        asking = self.choosing and self.reach_band(ctx.size)  # (the choice asked on its own: nothing chosen yet)
+        chosen = [t("By phone") if self.by_phone else t("By email")] if self.step == "contact" and not asking else []
         return (t("Total {total}", total=ctx.fmt.price(cart.total_cents)), t("Articles: {count}", count=cart.count),
                 *(line_words(t, line, ctx.lang) for line in cart.lines[:3]), *chosen)
 
     # --- screens ----------------------------------------------------------------------------------
     def build(self, size: tuple[int, int]) -> Root:
         """The current step."""
+        if self.step == "contact" and self.choosing and self.reach_band(size):  # (a tablet in accessible mode:
+            # the choice, the field, its consent and "Next" do not fit under the reach zone's top over the keys)
+            return self._how_to_reach(size)
         if self.step in TYPED_STEPS:
             return self._typing(size)
         if self.step == "fulfilment":
@@ -117,12 +122,36 @@ class CheckoutScene(ShopScene):
             return first_that_fits(self._choice(False, False, fold=True), self._choice(False, True),
                                    self._choice(True, True))
 
+        # (the accessible tablet asked for the choice on its own step: the band above the reach zone says it)
+        asked = self.step == "contact" and not self.reach_band(size)
         root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                             enabled=self._ready(), reason=self._reason()),
                                   parts=contact if self.step == "contact" else None, above=self._summary,
-                                  first=choice if self.step == "contact" else None, **self._keys())
+                                  first=choice if asked else None, **self._keys())
         return root
+
+    def _how_to_reach(self, size: tuple[int, int]) -> Root:
+        """Email or phone, on its own before the field and its keys, at the reach zone's foot over the header,
+        the order said above it (a tablet in accessible mode: with the keys up, the choice and the field stood
+        above the reach zone)."""
+        t, kit, theme = self.ctx.t, self.kit, self.ctx.theme
+        margin, gap = theme.size("margin"), theme.size("gap")
+        tall = fit(min=2 * theme.size("touch_target"))
+        choices = [kit.button(label, partial(self._by_phone, phone), style="secondary", height=tall)
+                   for phone, label in ((False, t("By email")), (True, t("By phone")))]
+        return self.screen(size, t("How can we reach you?"),
+                           column(column(self._steps(), padding=Insets(gap, margin, gap, margin)),
+                                  leaf(None, height=flex()),
+                                  column(*choices, gap=2 * gap, padding=Insets.all(margin)), height=flex()))
+
+    def go_back(self) -> None:
+        """Back from the contact's field to its choice where it was asked on its own (the accessible tablet)."""
+        if self.step == "contact" and not self.choosing and self.reach_band(self.ctx.size):
+            self.choosing = True
+            self.rebuild()
+            return
+        super().go_back()
 
     def _summary(self) -> Box:
         """Over a typing step where there is room: the steps, and what is being ordered (up to three lines and
@@ -273,6 +302,7 @@ class CheckoutScene(ShopScene):
         if key == ENTER:
             self.next_step()
             return
+        self.choosing = False  # (typed on a desk's keyboard before the choice: an email, as the field first asks)
         text = self.typed[self.step]
         text = text[:-1] if key == BACKSPACE else text + (key.strip() if self.step == "contact" else key)
         self.typed[self.step] = text[: LIMITS[self.step]]
@@ -298,6 +328,7 @@ class CheckoutScene(ShopScene):
 
     def _by_phone(self, phone: bool) -> None:
         self.by_phone = phone
+        self.choosing = False
         self.typed["contact"] = ""
         self.rebuild()
 

@@ -72,8 +72,13 @@ def check_choice(pilot: Pilot, folder: Path, chosen: str, other: str, main: str)
         display.ctx.t("{label}: {state}", label=chosen, state=display.ctx.t("chosen"))
 
 
-@pytest.mark.parametrize("shape", SHAPES, ids=IDS)
-@pytest.mark.parametrize("language, accessible", [("de", True), ("fr", False)], ids=["de-a11y", "fr-normal"])
+# (the accessible tablet asks email or phone on its own, before the field: nothing chosen shows beside "Next")
+CASES = [(shape, language, accessible) for language, accessible in (("fr", False), ("de", True)) for shape in SHAPES
+         if not (accessible and shape[1] == (800, 1280))]
+
+
+@pytest.mark.parametrize("shape, language, accessible", CASES,
+                         ids=[f"{'de-a11y' if a else 'fr-normal'}-{d}-{w}x{h}" for (d, (w, h)), _, a in CASES])
 def test_the_checkout_s_chosen_options_are_not_filled_like_its_main_button(
         tmp_path: Path, shape: tuple[str, tuple[int, int]], language: str, accessible: bool) -> None:
     display, size = shape
