@@ -188,10 +188,16 @@ class CompareScene(ShopScene):
         assert isinstance(table.widget, ScrollView)
         self._table = table.widget
         target = theme.size("touch_target")
+        # each product's Remove the outlined button of the heads' (a bare ✕ here, plain words there: three styles
+        # by shape, designer's review), its words where the column holds them beside "View"
+        room = cell - gap // 2 - ctx.screen.text.width(t("View"), theme.size("small"), True) - 4 * gap
+        shown = next((said for said in ("✕ " + t("Remove"), t("Remove"))
+                      if ctx.screen.text.width(said, theme.size("small"), True) <= room), "")
         feet = [row(kit.button(product.title(ctx.lang), partial(self.open_product, product.sku), style="secondary",
                                size="small", shown=t("View"), width=flex()),
                     kit.button(t("Remove {name}", name=product.title(ctx.lang)), partial(self.remove, product.sku),
-                               style="secondary", size="title", shown="✕", width=fixed(target)),
+                               style="secondary", size="small" if shown else "title", shown=shown or "✕",
+                               width=fit() if shown else fixed(target)),
                     gap=gap // 2, width=flex())
                 for product in comparison.products]
         send = kit.button(t("Send to my phone"), self.share, style="accent", width=flex())
@@ -229,7 +235,7 @@ class CompareScene(ShopScene):
             head = kit.panel(role="button", label=name, on_tap=partial(self.open_product, product.sku))
             picture = [kit.picture(ctx.shop.image(product.image), thumb)] if pictures else []
             buttons.append(kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
-                                      style="ghost", size="small", shown=remove_shown, width=flex()))
+                                      style="secondary", size="small", shown=remove_shown, width=flex()))
             aisle = [kit.words(t("Aisle {aisle}", aisle=aisles[index]), size="small", color="muted", align="center",
                                max_lines=1)] if index < len(aisles) and aisles[index] else []
             heads.append(column(*picture, kit.words(name, size="small", bold=True, max_lines=name_lines,

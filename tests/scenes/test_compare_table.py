@@ -13,7 +13,7 @@ import pytest
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Button
 from tests.layout_check import display_reach, layout_problems, reach_problems, widgets_without_ink
-from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
+from tests.test_layout_matrix import RUNNING_SHOES, SHAPES, pilot_for
 
 
 def compare_four(tmp_path: Path, size: tuple[int, int], accessible: bool) -> Pilot:
@@ -154,5 +154,41 @@ def test_the_tablet_s_remove_says_its_word_under_each_head(tmp_path: Path) -> No
                  {ctx.shop.catalog.product(sku).title("de") for sku in RUNNING_SHOES}]  # type: ignore[union-attr]
         assert all(any(head.left <= pygame.Rect(w["bounds"]).centerx <= head.right and w["bounds"][1] >= head.bottom
                        for head in heads) for w in shown), "each under its product's head"
+    finally:
+        pilot.close()
+
+
+REMOVE_SHAPES = [(display, size, accessible) for display, size in SHAPES for accessible in (False, True)]
+
+
+@pytest.mark.parametrize("display, size, accessible", REMOVE_SHAPES,
+                         ids=[f"{d}-{w}x{h}-{'a11y' if a else 'normal'}" for d, (w, h), a in REMOVE_SHAPES])
+@pytest.mark.quick_first(1)  # the portrait terminal in the quick loop, every shape and mode in CI
+def test_each_remove_is_one_outlined_button_on_every_shape(tmp_path: Path, display: str, size: tuple[int, int],
+                                                          accessible: bool) -> None:
+    """The comparison's Remove had three styles by shape: plain words in the heads (normal), plain yellow words
+    astride the reach line (the accessible tablet), an outlined ✕ under the table (the tall window, the
+    accessible landscape terminal) (designer's review). Every one is a button with its outline drawn."""
+    pilot = pilot_for(tmp_path, display, size, "de")
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        shown = pilot.app.display()
+        shown.set_accessible(accessible)
+        ctx = shown.ctx
+        for sku in RUNNING_SHOES:
+            ctx.session.add_to_compare(sku)
+        ctx.show(ctx.routes.compare())
+        pilot.advance(0.2)
+        names = {ctx.t("Remove {name}", name=ctx.shop.catalog.product(sku).title("de"))  # type: ignore[union-attr]
+                 for sku in RUNNING_SHOES}
+        removes = [w for w in tree(pilot) if w["role"] == "button" and w["label"] in names and not w["clipped"]]
+        assert len(removes) == len(RUNNING_SHOES), [w["label"] for w in removes]
+        picture = pilot.picture()
+        edge = pygame.Color(ctx.theme.color("primary"))[:3]
+        for remove in removes:  # (the tree's bounds and the picture: the whole screen, in reach mode too)
+            x, y, _, h = remove["bounds"]
+            left = [picture.get_at((x + dx, y + h // 2))[:3] for dx in range(ctx.theme.size("gap") // 2)]
+            assert edge in left, f"{remove['label']}: no outline at its left edge"
+        assert widgets_without_ink(removes, picture) == []
     finally:
         pilot.close()
