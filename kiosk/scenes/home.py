@@ -51,7 +51,9 @@ class HomeScene(ShopScene):
                           row(first_that_fits(*forms, height=flex()), side, height=flex()), height=flex())
             return self.screen(size, ctx.shop.config.store.name, body, back=False)
         band = self.reach_band(size)  # (a tablet) the zone's top still above the reach zone: words only there
+        # (a landscape counter's home keeps the scan hint beside its greeting, where the width leaves room)
         forms = [self._content(width, extras, band=band) for extras in (("subtitle", "ideas", "events", "hint"),
+                                                                        ("ideas", "events", "hint"),
                                                                         ("ideas", "events"), ("ideas",), ())]
         # shorter still (a tablet's reach zone above the compare bar): the departments scroll
         forms.append(scroll(self._content(width, (), band=band), ctx.t("Our departments"), height=flex()))
@@ -87,10 +89,11 @@ class HomeScene(ShopScene):
         member = self.ctx.session.member
         return self.ctx.t("Hello {name}!", name=member.first_name) if member else self.ctx.t("Hello!")
 
-    def _hint(self) -> Box:
-        """The scan hint: a barcode, and what scanning one does."""
+    def _hint(self, compact: bool = False) -> Box:
+        """The scan hint: a barcode, and what scanning one does (`compact`: a gap around it, not a margin)."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
-        margin, gap = theme.size("margin"), theme.size("gap")
+        gap = theme.size("gap")
+        margin = gap if compact else theme.size("margin")
         icon = BarcodeIcon((0, 0, 0, 0))
         return row(leaf(icon, width=fixed(theme.size("thumb") // 2), height=fixed(theme.size("thumb") // 3)),
                    column(kit.words(t("Scan a barcode"), size="title", bold=True, max_lines=2),
@@ -110,6 +113,9 @@ class HomeScene(ShopScene):
                              heading=True)
         heading = self.section(t("Our departments"))
         foot: list[Box] = []
+        # a landscape screen: the scan hint beside the greeting, in the width the page's column leaves (at the
+        # foot, it left no room for the departments: the 1920x1080 home had lost it, designer's review)
+        aside = "hint" in extras and width > ctx.size[1] and not band and not above
         if band:  # (a tablet) the greeting, what the kiosk is for and the departments' heading where nothing is to
             # be touched, the departments under it; the search button (it stood above the reach zone) and a
             # member's way out at the page's foot, over the header
@@ -122,20 +128,32 @@ class HomeScene(ShopScene):
             foot = [row(self._search(width=flex()), *self._sign_out(width), gap=gap, align="center")]
         else:
             # the greeting, and beside it a member's way out, at touch size (it lay under the search button)
-            boxes = [] if above else [row(greeting, *self._sign_out(width), gap=gap, align="center")]
-            if "subtitle" in extras:
-                boxes.append(kit.words(t("What are you looking for today?"), color="muted", max_lines=2))
+            subtitle_box = [kit.words(t("What are you looking for today?"), color="muted", max_lines=2)] \
+                if "subtitle" in extras else []
+            if above:
+                boxes = []
+            elif aside:
+                boxes = [row(column(row(greeting, *self._sign_out(width), gap=gap, align="center"), *subtitle_box,
+                                    gap=gap // 2, justify="center"),
+                             column(self._hint(compact=True), width=fixed(width // 2)), gap=2 * gap,
+                             align="center")]
+            else:
+                boxes = [row(greeting, *self._sign_out(width), gap=gap, align="center"), *subtitle_box]
             boxes += [*([] if above else [self._search()]), heading]
         boxes.append(self._tiles(width))
         collections = ctx.shop.catalog.collections()[:3]
+        events = [kit.button(t("Workshops, group runs and events"), lambda: ctx.show(ctx.routes.events()),
+                             style="secondary", size="small", width=flex())] \
+            if "events" in extras and ctx.shop.catalog.events() and ctx.role == "terminal" else []  # (signed up in
+        # the store) in the ideas' row beside the hint's greeting (a row of their own left no room for the hint)
         if collections and "ideas" in extras:
             boxes += [self.section(t("Ideas")),
                       row(*(kit.button(pick(c.title, ctx.lang), partial(self.open_collection, c),
-                                       style="secondary", size="small", width=flex()) for c in collections), gap=gap)]
-        if "events" in extras and ctx.shop.catalog.events() and ctx.role == "terminal":  # signed up in the store
-            boxes.append(kit.button(t("Workshops, group runs and events"), lambda: ctx.show(ctx.routes.events()),
-                                    style="secondary", size="small"))
-        if "hint" in extras:  # what the tiles leave: the hint sits at the bottom
+                                       style="secondary", size="small", width=flex()) for c in collections),
+                          *(events if aside else []), gap=gap)]
+        if not (aside and collections):
+            boxes += events
+        if "hint" in extras and not aside:  # what the tiles leave: the hint sits at the bottom
             boxes += [leaf(None, height=flex(0.001)), self._hint()]
         boxes += foot
         return column(*boxes, gap=gap, padding=Insets(gap, margin, margin, margin), height=flex())
