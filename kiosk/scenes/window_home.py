@@ -121,11 +121,11 @@ class WindowHomeScene(ShopScene):
         margin, gap = theme.size("margin"), theme.size("gap")
         named = [("", t("All")), *((c.id, pick(c.name, ctx.lang)) for c in ctx.shop.catalog.categories)]
 
-        def chips(across: bool) -> list[Box]:  # across: as narrow as two lines of the name allow
+        def chips(widths: list[int] | None = None) -> list[Box]:  # in one row: each as wide as `widths` says
             return [kit.button(name, partial(self.choose, department), size="text",
-                               width=fixed(self._two_lines(name)) if across else None,
+                               width=fixed(widths[index]) if widths is not None else None,
                                style="chip_on" if self.department == department else "chip")
-                    for department, name in named]
+                    for index, (department, name) in enumerate(named)]
 
         def search() -> Box:
             return kit.button(t("Search for a product"), self.open_search, style="secondary", size="text",
@@ -133,12 +133,17 @@ class WindowHomeScene(ShopScene):
 
         padding = Insets(gap, margin, 0, margin)
         if not self.wide(size):
-            return column(search(), flow(*chips(False), gap=gap // 2), gap=gap, padding=padding)
-        in_a_row = [search(), *chips(True)]
-        needed = sum(part.natural(size[0])[0] for part in in_a_row) + (len(in_a_row) - 1) * (gap // 2) + 2 * margin
-        if needed > size[0]:  # (the larger text of accessible mode, German names): the chips on two lines
-            return row(search(), flow(*chips(False), gap=gap // 2), gap=gap, align="center", padding=padding)
-        return row(*in_a_row, leaf(None), gap=gap // 2, align="center", padding=padding)
+            return column(search(), flow(*chips(), gap=gap // 2), gap=gap, padding=padding)
+        # in one row: each chip as narrow as two lines of its name allow, then on one line those the row has room
+        # for, the cheapest first; with less room inside each chip where that leaves fewer names on two lines (the
+        # 4K window broke "Sacs / à dos" and "Montres / GPS" with room to spare: designer's review)
+        room = size[0] - 2 * margin - search().natural(size[0])[0] - (len(named) + 1) * (gap // 2)
+        ways = [way for inside in (gap, gap * 3 // 4, gap // 2)
+                if (way := self._in_a_row([name for _, name in named], room, inside)) is not None]
+        if not ways:  # (the larger text of accessible mode): the chips in rows
+            return row(search(), flow(*chips(), gap=gap // 2), gap=gap, align="center", padding=padding)
+        widths = min(ways, key=lambda way: way[0])[1]  # (the first of the fewest)
+        return row(search(), *chips(widths), leaf(None), gap=gap // 2, align="center", padding=padding)
 
     def _choices_in_reach(self) -> Box:
         """Search, then the departments, in one row at the foot of a landscape screen's reach zone (accessible
@@ -165,15 +170,31 @@ class WindowHomeScene(ShopScene):
         search, *chips = parts("text")
         return row(search, flow(*chips, gap=gap // 2), gap=gap, align="center", padding=padding)
 
-    def _two_lines(self, name: str, text: str = "text") -> int:
-        """How wide a chip must be to show `name` whole on at most two lines (cut where they are most even) in
-        the theme's `text` size."""
+    def _in_a_row(self, names: list[str], room: int, inside: int) -> tuple[int, list[int]] | None:
+        """The chips' widths in a row `room` wide, with `inside` each side of their words: each as narrow as two
+        lines of its name allow, then on one line those the room holds, the cheapest first; and how many names
+        stay on two lines (None: the row cannot hold them)."""
+        widths = [self._two_lines(name, inside=inside) for name in names]
+        whole = [self._two_lines(name, lines=1, inside=inside) for name in names]
+        left = room - sum(widths)
+        if left < 0:
+            return None
+        for index in sorted(range(len(names)), key=lambda index: whole[index] - widths[index]):
+            if whole[index] - widths[index] <= left:
+                left -= whole[index] - widths[index]
+                widths[index] = whole[index]
+        return sum(width < best for width, best in zip(widths, whole, strict=True)), widths
+
+    def _two_lines(self, name: str, text: str = "text", lines: int = 2, inside: int = 0) -> int:
+        """How wide a chip must be to show `name` whole on at most two lines (cut where they are most even), or
+        on one (`lines`), in the theme's `text` size, with `inside` (else a gap) each side of its words."""
         theme, cache = self.ctx.theme, self.ctx.screen.text
         size = theme.size(text)
         words = name.split()
         cuts = [max(cache.width(" ".join(words[:cut]), size, True), cache.width(" ".join(words[cut:]), size, True))
-                for cut in range(1, len(words))]
-        return max(theme.size("touch_target"), min([cache.width(name, size, True), *cuts]) + 2 * theme.size("gap"))
+                for cut in range(1, len(words) if lines > 1 else 1)]
+        return max(theme.size("touch_target"),
+                   min([cache.width(name, size, True), *cuts]) + 2 * (inside or theme.size("gap")))
 
     def _cards(self, view: ScrollView, products: list[ProductSummary]) -> None:
         """The cards in rows, as many to a row as stay readable and so tall that two rows show (three on a
