@@ -231,13 +231,12 @@ class ShopScene(Scene):
         height = theme.size("header")
         if two_rows:
             title_w = width - 2 * side
-            title_box = self._title_box(title, title_w, 1)
-            if status is not None:
-                title_box = status_zone(status, title_box)
+            title_line = column(self._title_box(title, title_w, 1), padding=Insets(gap, side, 0, side))
+            if status is not None:  # (the line with the room over it: its message clear of the buttons under it)
+                title_line = status_zone(status, title_line)
             nav = row(*buttons[:len(first)], leaf(None), *buttons[len(first):], gap=gap, align="center",
                       padding=Insets(0, side, 0, side), height=fixed(target))
-            return column(column(title_box, padding=Insets(gap, side, 0, side)), nav, widget=bar,
-                          height=fixed(self.header_height()))
+            return column(title_line, nav, widget=bar, height=fixed(self.header_height()))
         # the title's room in the most crowded bar this display has (a member, a cart of many articles), so
         # that its size does not change when the cart appears
         crowded = [ctx.t("Back"), ctx.t("Home"), ctx.t("Cart ({count})", count=88), language_word,

@@ -1058,6 +1058,13 @@ class Status(Widget):
         for widget in self.replaces:
             widget.visible = not text
 
+    @staticmethod
+    def pill_room(theme: Theme, rect: pygame.Rect) -> int:
+        """How tall the message's pill may be in `rect`: a quarter of a gap clear of its edges, so that it never
+        touches what stands beside its place (a portrait header's title line has the buttons right under it: the
+        pill touched "Cart (1)", designer's review)."""
+        return rect.height - theme.size("gap") // 2
+
     def lines(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> tuple[list[str], int]:
         """What the message shows in `rect`, and in which size: whole on one line (in the text size, else the
         small one), else whole on two small lines where the place is tall enough (a landscape header), else
@@ -1068,7 +1075,7 @@ class Status(Widget):
         gap = theme.size("gap")
         room = rect.width - 4 * gap
         sizes = [size for size in (theme.size("text"), theme.size("small"))
-                 if cache.line_height(size, True) + gap // 2 <= rect.height] or [theme.size("small")]
+                 if cache.line_height(size, True) + gap // 2 <= self.pill_room(theme, rect)] or [theme.size("small")]
         for said in (self.label, *([self.short] if self.short else [])):
             for size in sizes:
                 if cache.width(said, size, True) <= room:
@@ -1090,7 +1097,7 @@ class Status(Widget):
         gap = theme.size("gap")
         step = cache.line_height(size, True)
         box = pygame.Rect(0, 0, min(rect.width, max(cache.width(line, size, True) for line in lines) + 3 * gap),
-                          min(rect.height, step * len(lines) + gap))
+                          min(self.pill_room(theme, rect), step * len(lines) + gap))
         box.center = rect.center
         pygame.draw.rect(painter.surface, theme.color("toast"), box,
                          border_radius=min(box.height // 2, theme.size("radius") * 2) if len(lines) > 1 else
