@@ -286,14 +286,19 @@ class ProductScene(ShopScene):
         said_stock, stock_color = self.availability(product)
         stock = kit.words(said_stock, color=stock_color, bold=True, align="right", max_lines=2, width=fit())
         # the stock on the sizes' heading line where both show whole there (a closed window's "to collect from
-        # Monday 23 November at 11:00" squeezed "Choose a size" to "Choos…"), else on a line of its own over them
+        # Monday 23 November at 11:00" squeezed "Choose a size" to "Choos…"), else on a line of its own over them,
+        # as many lines tall as the longest it may say: whichever size is chosen, the page keeps one arrangement
+        # and the picture its size (picking a size put "Size 39: 4 in stock" on a line of its own, and the picture
+        # shrank by that line: designer's review)
         heading = max(self.ctx.t(words) for words in ("Choose a size first", "Choose a colour first"))
         cache, pixels = self.ctx.screen.text, theme.size("text")
-        if cache.width(heading, pixels, True) + cache.width(said_stock, pixels, True) + 2 * gap <= inner - gap:
+        longest = max(self._stock_lines(product), key=lambda said: cache.width(said, pixels, True))
+        if cache.width(heading, pixels, True) + cache.width(longest, pixels, True) + 2 * gap <= inner - gap:
             chips = self._variant_chips(aside=stock)
         else:
-            chips = [column(kit.words(said_stock, color=stock_color, bold=True, max_lines=2), *self._variant_chips(),
-                            gap=gap // 2)]
+            lines = min(2, len(cache.wrap(longest, pixels, inner, True)))
+            chips = [column(kit.words(said_stock, color=stock_color, bold=True, max_lines=lines, reserve=True),
+                            *self._variant_chips(), gap=gap // 2)]
         head = column(*self._head(product, compact=True), gap=gap // 2)
         ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
         # the ways in the first view too where the picture keeps two fifths of the width; else under the fold
@@ -306,6 +311,18 @@ class ProductScene(ShopScene):
         room = max(theme.size("picture") // 2, min(inner, room))
         return column(column(self._gallery_box(name, room, wide=inner), align="center"), head, *chips, ways,
                       *self._more(product, specs), gap=gap, padding=Insets.all(margin))
+
+    def _stock_lines(self, product: Product) -> list[str]:
+        """Every stock line the page may say: none chosen, then each size or colour chosen."""
+        kept = self.variant
+        try:
+            said = []
+            for variant in (None, *self.variants):
+                self.variant = variant
+                said.append(self.availability(product)[0])
+            return said
+        finally:
+            self.variant = kept
 
     def _lead_side(self, head: list[Box], stock: Box, chips: list[Box], inner: int, page_h: int) -> int:
         """How large a tablet's portrait page's picture can be beside its name, price and thumbnails (0: where it
@@ -509,9 +526,13 @@ class ProductScene(ShopScene):
         heading = kit.words(what, bold=True, heading=True, color="danger" if self.choice_missing else "text")
         if aside is not None and not self.choice_missing:
             heading = row(heading, aside, gap=theme.size("gap"), align="center")
-        self._chips_box = column(heading,
-                                 grid(*chips, gap=theme.size("gap"), cell_min=widest), gap=theme.size("gap") // 2,
-                                 padding=Insets.all(theme.size("gap") // 2), widget=marked)
+        # a gap inside the frame on each side, chosen or not (the sizes never move when it shows): at half a gap,
+        # its words and sizes touched the red edge (designer's review); half a gap over and under them (a taller
+        # frame scrolled the accessible tablet's sizes out of reach)
+        gap = theme.size("gap")
+        # (as many sizes to a row as with half a gap inside: the cells give back the frame's room)
+        self._chips_box = column(heading, grid(*chips, gap=gap, cell_min=widest, cell_slack=gap), gap=gap // 2,
+                                 padding=Insets(gap // 2, gap, gap // 2, gap), widget=marked)
         return [self._chips_box]
 
     def _show_chips(self) -> None:
@@ -591,10 +612,8 @@ class ProductScene(ShopScene):
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         margin, gap = theme.size("margin"), theme.size("gap")
         count = len(ctx.session.compare)
-        ordering: list[Box] = []
-        if ctx.shop.config.orders.enabled:
-            product = ctx.shop.catalog.product(self.sku)
-            ordering = self.order_buttons(ctx.fmt.price(self.paid_cents(product)) if product else "")
+        product = ctx.shop.catalog.product(self.sku) if ctx.shop.config.orders.enabled else None
+        price = ctx.fmt.price(self.paid_cents(product)) if product else ""
 
         one_more = t.plural("Choose {count} more product", "Choose {count} more products", 1)
 
@@ -610,30 +629,56 @@ class ProductScene(ShopScene):
         # room kept, so that nothing moves when the first product comes in
         room = compare_button("", least).natural(ctx.size[0])[0]
 
-        def lines(comparing: bool, reason: str, counted: bool = True) -> list[Box]:
+        # the main action and the comparison's button as wide as their words on one line, whatever the latter says
+        # ("✓ In the comparison" after a tap): in a cell shared by weight, the 4K window's "✓ In the comparison" fell
+        # to the small size (designer's review)
+        toggle_w = kit.one_line("text", t("Add to comparison"), t("Remove from comparison"),
+                                "✓ " + t("In the comparison"))
+
+        def lines(comparing: bool, reason: str, counted: bool = True, one_row: bool = False,
+                  loose: bool = True) -> list[Box]:
             toggle = t("Remove from comparison") if comparing else t("Add to comparison")
-            compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text", width=flex()),
+            compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text",
+                                  width=flex(min=toggle_w)),
                        compare_button(reason, least) if counted else Box("leaf", width=fixed(room))]
+            ordering = self.order_buttons(price) if product else []
             if not ordering:
-                return [row(*compare, gap=gap, align="start")]
-            if self.wide(ctx.size):
-                return [row(*ordering, *compare, gap=gap, align="start")]
-            return [row(*ordering, gap=gap), row(*compare, gap=gap, align="start")]
+                made = [row(*compare, gap=gap, align="start")]
+            elif one_row:
+                made = [row(*ordering, *compare, gap=gap, align="start")]
+            else:
+                made = [row(*ordering, gap=gap), row(*compare, gap=gap, align="start")]
+            for line in made:  # a row that cannot give its buttons their words' room shares it by weight (its
+                # words wrap: the larger text of accessible mode on a tablet)
+                if loose and line.needs(inner) > inner:
+                    for button in line.children:
+                        if button.width.kind == "flex":
+                            button.width = flex(button.width.value)
+            return made
+
+        # one row on a landscape screen where those have their words' room there, else two rows
+        # (not in accessible mode: a taller bar pushed the 4K window's ways above the reach zone)
+        inner = ctx.size[0] - 2 * margin
+        one_row = self.wide(ctx.size) and (ctx.session.accessible or all(
+            line.needs(inner) <= inner for line in lines(False, one_more, True, True, loose=False)))
 
         def bar(shown: list[Box]) -> Box:
             return column(*shown, gap=gap, padding=Insets(gap, margin, gap, margin))
 
-        tallest = max(bar(lines(comparing, reason)).natural(ctx.size[0])[1]
+        tallest = max(bar(lines(comparing, reason, True, one_row)).natural(ctx.size[0])[1]
                       for comparing in (False, True) for reason in ("", one_more))
         # (none chosen yet: "Add to comparison" beside it says what to do)
-        shown = bar(lines(self.sku in ctx.session.compare, self.compare_reason() if count else "", count > 0))
+        shown = bar(lines(self.sku in ctx.session.compare, self.compare_reason() if count else "", count > 0,
+                          one_row))
         shown.height = fit(min=tallest)
         return column(kit.rule(), shown, widget=kit.panel("surface", radius=False))
 
     def order_buttons(self, price: str) -> list[Box]:
-        """The bar's ways to order: "Add to cart" with the price (a shop window adds "Buy now")."""
+        """The bar's ways to order: "Add to cart" with the price, its words on one line where the bar has room (a
+        shop window adds "Buy now")."""
+        shown = self.ctx.t("Add to cart · {price}", price=price)
         return [self.kit.button(self.ctx.t("Add to cart"), self._add_to_cart, style="accent",  # every main action
-                                shown=self.ctx.t("Add to cart · {price}", price=price), width=flex(2))]
+                                shown=shown, width=flex(2, min=self.kit.one_line("button", shown)))]
 
     def chosen_or_ask(self) -> Product | None:
         """The product, once a size or colour is chosen where it has some; else None, and the picker says

@@ -36,8 +36,9 @@ class WindowProductScene(ProductScene):
         thing in the window: "Buy now" goes straight to its checkout. (The portrait window's bar gave "Add to
         cart" the main cell: the same window said two main actions as it stood; designer's review.)"""
         t, kit = self.ctx.t, self.kit
-        return [kit.button(t("Buy now"), self.buy_now, style="accent", shown=t("Buy now · {price}", price=price),
-                           width=flex(2)),
+        shown = t("Buy now · {price}", price=price)  # (on one line where the bar has room)
+        return [kit.button(t("Buy now"), self.buy_now, style="accent", shown=shown,
+                           width=flex(2, min=kit.one_line("button", shown))),
                 kit.button(t("Add to cart"), self._add_to_cart, style="secondary", width=flex())]
 
     def buy_now(self) -> None:

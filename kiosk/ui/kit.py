@@ -69,6 +69,13 @@ class Kit:
                           width=fit(max=max(box.natural(1 << 20)[0], 3 * target)))
         return column(box, said, gap=self.theme.size("gap") // 4, width=box.width, height=fit())
 
+    def one_line(self, size: str, *said: str) -> int:
+        """The width a button needs to show each of `said` (its label, its other labels, "✓ Added" said on it
+        after a tap) on one line in the theme's `size`: a bar's button given its words' room."""
+        pad = self.theme.size("gap")
+        return max(self.theme.size("touch_target"),
+                   *(self.cache.width(words, self.theme.size(size), True) + 2 * pad for words in said))
+
     def reason_narrow(self, made: Box) -> Box:
         """A `button` box whose disabled reason under it keeps to the button's width (on more lines), so that
         what stands beside it (a consent box's words) keeps its room."""

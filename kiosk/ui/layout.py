@@ -100,6 +100,7 @@ class Box:
     justify: Justify = "start"  # along the main axis, when there is room left
     columns: int = 1  # grid only
     cell_min: int = 0  # grid only: as many columns as cells this wide fit (then `columns` is ignored)
+    cell_slack: int = 0  # grid only: room beyond its own counted when it chooses its columns (a frame's inside)
     fold: bool = False  # a row only: one under the other when its children do not fit side by side
     measure: Measure | None = None  # a leaf's own content (text)
     placed: Callable[[pygame.Rect], None] | None = None  # told the rectangle it got (text: its final size)
@@ -172,7 +173,7 @@ class Box:
     def _columns(self, inner: int) -> int:
         """A grid's columns for this width."""
         if self.cell_min:
-            return max(1, min(len(self.children), (inner + self.gap) // (self.cell_min + self.gap)))
+            return max(1, min(len(self.children), (inner + self.cell_slack + self.gap) // (self.cell_min + self.gap)))
         return max(1, self.columns)
 
     def _folded(self, inner: int) -> bool:
@@ -476,11 +477,11 @@ def row(*children: Box, gap: int = 0, padding: Insets | None = None, align: Alig
 
 
 def grid(*children: Box, columns: int = 1, gap: int = 0, padding: Insets | None = None,
-         height: Size | None = None, cell_min: int = 0) -> Box:
-    """Children in rows of `columns` cells of one width (with `cell_min`, as many as cells that wide fit:
-    the cells share the whole width); each row as tall as its tallest cell."""
+         height: Size | None = None, cell_min: int = 0, cell_slack: int = 0) -> Box:
+    """Children in rows of `columns` cells of one width (with `cell_min`, as many as cells that wide fit in
+    its width and `cell_slack` more: the cells share the whole width); each row as tall as its tallest cell."""
     return Box("grid", list(children), None, flex(), height or fit(), padding or Insets(), gap, columns=columns,
-               cell_min=cell_min)
+               cell_min=cell_min, cell_slack=cell_slack)
 
 
 def leaf(widget: Widget | None, width: Size | None = None, height: Size | None = None) -> Box:

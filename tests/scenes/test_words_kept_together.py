@@ -44,7 +44,8 @@ def test_the_window_keeps_a_department_and_a_product_name_together(tmp_path: Pat
     try:
         pilot.tap(x=1920, y=720)
         shown, problems = several_lines(pilot)
-        assert shown.get("Sacs à dos") == ["Sacs", "à dos"], shown
+        # (a department on two lines only where its row has no room for one: "Sacs à dos" is whole on one now)
+        assert shown.get("Chaussures de running") == ["Chaussures", "de running"], shown
         assert shown.get("Vélo de route Alto 900 Carbone") == ["Vélo de route", "Alto 900 Carbone"], shown
         assert problems == []
     finally:
