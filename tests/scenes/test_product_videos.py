@@ -63,12 +63,22 @@ def middle(pilot: Pilot, film: VideoView) -> pygame.Color:
     return pilot.app.display("terminal").screen.full.get_at(film.screen_rect().center)
 
 
-def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_another_tap_stops_it(
+def white_pixels(shot: pygame.Surface, picture: pygame.Rect, top: int, bottom: int) -> int:
+    """How many pure white pixels (a caption's words) `shot` has across `picture` from `top` to `bottom`
+    (one in three each way)."""
+    return sum(shot.get_at((x, y))[:3] == (255, 255, 255)
+               for x in range(picture.left, picture.right, 3) for y in range(top, bottom, 3))
+
+
+def test_a_tap_plays_the_film_in_place_with_its_captions_a_dialog_over_it_leaves_it_whole_and_another_tap_stops_it(
         tmp_path: Path) -> None:
-    """The language dialog over the playing film dims it; once the dialog closes, the film's picture is drawn
-    again at once from the frame it shows (kept in YUV, turned into the screen's pixels as it is drawn: the
-    clock has not moved, so no new frame comes to draw over the dimmed one), and the film plays on."""
-    pilot = pilot_with_film(tmp_path)
+    """The film plays in place with its captions (the pack's WebVTT file in the shopper's language: light words
+    on a dark band over the picture's lower edge, while their cue lasts). The language dialog over the playing
+    film dims it; once the dialog closes, the film's picture is drawn again at once from the frame it shows
+    (kept in YUV, turned into the screen's pixels as it is drawn: the clock has not moved, so no new frame comes
+    to draw over the dimmed one), and the film plays on."""
+    cue = "WEBVTT\n\n00:00.000 --> 00:01.000\n{}\n"
+    pilot = pilot_with_film(tmp_path, captions={"fr": cue.format("La roue tourne"), "en": cue.format("It turns")})
     try:
         play = "Lire la vidéo : La roue avant et son frein à disque, en mouvement"
         assert play in pilot.labels()
@@ -77,13 +87,24 @@ def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_anot
         place = film.screen_rect()
         poster = pilot.picture()
         pilot.tap(play)
-        numbers = []
-        for _ in range(45):
+        numbers, captions = [], []
+        for index in range(45):
             numbers.append(number_of(middle(pilot, film)))
+            captions.append(film.state()["caption"])
+            if index == 15:
+                captioned = pilot.picture()
             pilot.advance(FRAME, step=FRAME)
         assert numbers[:45] == list(range(45)), "each frame at its time, in place"
+        assert captions == ["La roue tourne"] * 30 + [""] * 15, "the caption for its cue's second"
         assert the_film(pilot).screen_rect() == place, "the page did not move"
         playing = pilot.picture()
+        player = film.player
+        assert player is not None and player.current is not None
+        picture = film.picture_rect(place, player.current.size)
+        lower = picture.top + picture.height * 3 // 4
+        assert white_pixels(captioned, picture, lower, picture.bottom) > 20, "the words at the lower edge"
+        assert white_pixels(captioned, picture, picture.top, lower) == 0, "the rest of the picture is the film's"
+        assert white_pixels(playing, picture, lower, picture.bottom) == 0, "the cue's time is over"
         assert number_of(playing.get_at(place.center)) == 45
         pilot.tap("Langue")
         pilot.advance(5 * FRAME, step=FRAME)
@@ -112,34 +133,6 @@ def test_a_tap_plays_the_film_in_place_a_dialog_over_it_leaves_it_whole_and_anot
         assert play in pilot.labels() and not the_film(pilot).playing
         stopped = pilot.picture()
         assert stopped.get_at(place.center) == poster.get_at(place.center), "the poster again"
-    finally:
-        pilot.close()
-
-
-def test_a_product_film_shows_its_captions_in_the_shopper_s_language_over_its_lower_edge(tmp_path: Path) -> None:
-    cue = "WEBVTT\n\n00:00.000 --> 00:01.500\n{}\n"
-    pilot = pilot_with_film(tmp_path, captions={"fr": cue.format("La roue tourne"), "en": cue.format("It turns")})
-    try:
-        scroll_to_the_film(pilot)
-        pilot.tap(next(label for label in pilot.labels() if label.startswith("Lire la vidéo")))
-        pilot.advance(0.5, step=FRAME)
-        film = the_film(pilot)
-        assert film.state()["caption"] == "La roue tourne"
-        player = film.player
-        assert player is not None and player.current is not None
-        picture = film.picture_rect(film.screen_rect(), player.current.size)
-
-        def white(shot: pygame.Surface, top: int, bottom: int) -> int:
-            return sum(shot.get_at((x, y))[:3] == (255, 255, 255)
-                       for x in range(picture.left, picture.right, 3) for y in range(top, bottom, 3))
-
-        shot = pilot.picture()
-        lower = picture.top + picture.height * 3 // 4
-        assert white(shot, lower, picture.bottom) > 20, "the words, light on their dark band, at the lower edge"
-        assert white(shot, picture.top, lower) == 0, "the rest of the picture is the film's"
-        pilot.advance(1.5, step=FRAME)
-        assert the_film(pilot).playing and film.state()["caption"] == ""
-        assert white(pilot.picture(), lower, picture.bottom) == 0, "the cue's time is over"
     finally:
         pilot.close()
 
