@@ -404,9 +404,13 @@ class ShopScene(Scene):
             return column(*firsts(), field_box(lines), gap=gap) if first is not None else field_box(lines)
 
         def beside(button: Box, made: Sequence[Box] = (), lines: int = 2, narrow: bool = False,
-                   under: bool = False) -> Box:
-            # the action at the field's end; with `under` (accessible mode: always), under the field beside `made`
+                   under: bool = False, below: bool = False) -> Box:
+            # the action at the field's end; with `under` (accessible mode: always), under the field beside `made`;
+            # with `below` (normal mode), across the form under `made`, as on a portrait screen
             button.width = fit()
+            if below and not accessible:
+                return column(*firsts(), field_box(lines), *made, held(self.kit.reason_wide(button), "under"),
+                              gap=gap)
             if accessible and results is None and narrow:  # a short room (a landscape screen's reach zone, a
                 # choice over the field): the field and the parts in a column beside the action and its reason
                 return column(*firsts(), row(column(field_box(lines), *made, gap=gap),
@@ -510,6 +514,12 @@ class ShopScene(Scene):
                     forms += [((index, lines, compact, False),
                                form(lowest, compact, False, tight=not touch_size, lines=lines))
                               for compact in (False, True)]
+            if under and not accessible:  # normal mode: the action under the parts on every shape (the field and
+                # "Next" stood side by side on a tablet once typed in, "Next" under the offers on a portrait terminal:
+                # designer's review): the whole form, over lower keys of touch size where it must; then as before (a
+                # compact form lost the line that says what the address is for)
+                forms = [((index, lines, False, "below"), form(lowest, False, True, tight=index > 0, lines=lines))
+                         for lines, index, (lowest, touch_size) in tiers if touch_size] + forms
             made = parts(True) if parts is not None else []
             forms.append((("scroll",), column(column(beside(action()) if action is not None else entry_field(),
                                                      padding=pad),
@@ -530,7 +540,7 @@ class ShopScene(Scene):
 
     def _entry_beside_keys(self, size: tuple[int, int], title: str, made_keys: Callable[[int, bool], Keyboard],
                            field_box: Callable[[int], Box],
-                           beside: Callable[[Box, Sequence[Box], int, bool, bool], Box],
+                           beside: Callable[[Box, Sequence[Box], int, bool, bool, bool], Box],
                            over: Callable[[bool], list[Box]], action: Callable[[], Box] | None,
                            parts: Callable[[bool], list[Box]] | None, results: Box | None,
                            with_keys: bool = True, first: Callable[[], Box] | None = None,
@@ -564,7 +574,7 @@ class ShopScene(Scene):
             return box
 
         def entry() -> Box:
-            return beside(action(), (), 2, False, False) if action is not None else field_box(2)
+            return beside(action(), (), 2, False, False, False) if action is not None else field_box(2)
 
         around = Insets(gap, margin, gap, margin)
         if results is not None:  # one arrangement (the results are one list): the tallest keys the room holds
@@ -583,10 +593,10 @@ class ShopScene(Scene):
             return self.screen(size, title, body)
 
         def form(height: int, compact: bool, lines: int = 2, narrow: bool = False, side: bool = False,
-                 under: bool = False) -> Box:
+                 under: bool = False, below: bool = False) -> Box:  # `below`: the action under the parts
             made = parts(compact) if parts is not None else []
             if reach_top:
-                stack = beside(action(), made, lines, narrow, False) if action is not None else \
+                stack = beside(action(), made, lines, narrow, False, False) if action is not None else \
                     column(field_box(lines), *made, gap=gap)
                 # the keys at the row's bottom: where the form grows (a second line), they stay where they were
                 return column(leaf(None, height=flex()),
@@ -599,15 +609,18 @@ class ShopScene(Scene):
                 # (with `under`, the field across the column, the action under it beside the parts: the field's
                 # row no longer as tall as the action and its reason, the 4K window's checkout keeps the line that
                 # says what the address is for)
-                said = [beside(action(), made, lines, False, True)] if under and action is not None else \
-                    [entry(), *made]
+                said = [beside(action(), made, lines, False, under, below)] if action is not None and \
+                    (under or below) else [entry(), *made]
                 return row(column(*over(False), *said, gap=gap),
                            column(keys(height, True), width=fixed(keys_w)),
                            gap=margin, padding=Insets(gap, margin, gap, margin), height=flex())
-            if first is not None:  # the choice, the field and the parts in the column beside the keys (across
-                # the top, the choice over the field pushed the order's summary out)
+            if first is not None:  # the choice, the field, the parts and the action under them in the column
+                # beside the keys, as on every shape (across the top, the choice over the field pushed the order's
+                # summary out; the field beside "Next" left its hint a size smaller: designer's review)
+                said = [beside(action(), made, lines, False, False, True)] if action is not None and below else \
+                    [entry(), *made]
                 return column(column(*over(compact), padding=around),
-                              row(column(entry(), *made, gap=gap), column(keys(height, True), width=fixed(keys_w)),
+                              row(column(*said, gap=gap), column(keys(height, True), width=fixed(keys_w)),
                                   gap=margin, padding=Insets(0, margin, gap, margin), height=flex()),
                               height=flex())
             return column(column(*over(compact), entry(), gap=gap, padding=around),
@@ -627,6 +640,13 @@ class ShopScene(Scene):
         forms = [((height, lines, compact, "under" if under else "side" if side else "top"),
                   form(height, compact, lines, side=side, under=under))
                  for height, _ in tiers for lines in counts for compact, side, under in sides]
+        if not reach_top and not self.ctx.session.accessible and action is not None and first is not None:
+            # normal mode: first the whole form with its action under its parts, as on every shape (the field
+            # beside "Next" left its hint a size smaller at 1920x1080: designer's review); then as before (the 4K
+            # window keeps the line that says what the address is for)
+            forms = [((height, 1, False, "below" + ("-side" if side else "")),
+                      form(height, False, 1, side=side, below=True))
+                     for height, _ in tiers for side in ((False, True) if over(False) else (False,))] + forms
         if reach_top and first is not None:  # where none fits the short reach zone with a choice over the
             # field: the compact form's field beside its action, the field narrower rather than the form cut
             forms += [((height, lines, True, "narrow"), form(height, True, lines, narrow=True)) for height, _ in tiers

@@ -88,6 +88,13 @@ class Kit:
                                           width=fit(max=max(face.natural(1 << 20)[0], longest)))
         return made
 
+    def reason_wide(self, made: Box) -> Box:
+        """A `button` box whose disabled reason under it takes the whole width the button is given (on one line
+        where the button's own width had it on two), so that a form under it keeps its room."""
+        if made.kind == "column" and len(made.children) == 2 and isinstance(made.children[0].widget, Button):
+            made.children[1].width = flex()
+        return made
+
     def reason(self, said: str, **style: Any) -> Box:
         """What a shopper must do before a greyed button works ("Tick the required box first"), read as the
         page is: in the body's size and the text's colour (it was the smallest, greyest words of the screen:
