@@ -422,3 +422,39 @@ def lines_without_ink(widgets: list[dict[str, Any]], picture: pygame.Surface, me
                             f"{widths}")
     return problems
 
+
+def cue_problems(widgets: list[dict[str, Any]], lists: list[tuple[str, bool]], words: str, band: int,
+                 picture: pygame.Surface, ink: tuple[int, int, int]) -> list[str]:
+    """What is wrong with the cue that says more follows under a list (a page, a table, a sheet, a grid of cards), for
+    each of `lists` (its label, whether more follows below what it shows): where more follows, no cue, or one but
+    `words` ("More below") in the tree and their chevron and letters in the `picture` (`ink`: the text's colour), or
+    one over or above something of the list, or an empty band taller than `band` between the list's content and the
+    cue (370 px of it under a collection's last whole row); where nothing follows, a cue."""
+    problems: list[str] = []
+    for label, more in lists:
+        view = next((pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "list" and w["label"] == label), None)
+        if view is None:
+            continue
+        cues = [w for w in widgets if w["role"] == "text" and w["label"] == words and view.contains(w["bounds"])]
+        if not more:
+            problems += [f"list {label!r}: a cue at {w['bounds']} where nothing follows" for w in cues]
+            continue
+        if len(cues) != 1:
+            problems.append(f"list {label!r}: {len(cues)} cues {words!r} where more follows")
+            continue
+        cue = pygame.Rect(cues[0]["bounds"])
+        inside = [w for w in widgets if w is not cues[0] and w["role"] != "list" and view.contains(w["bounds"])]
+        problems += [f"list {label!r}: {w['role']} {w['label']!r} at {w['bounds']} under or beside the cue at "
+                     f"{list(cue)}" for w in inside if pygame.Rect(w["bounds"]).bottom > cue.top]
+        lowest = max((pygame.Rect(w["bounds"]).bottom for w in inside if w["bounds"][1] < cue.top), default=view.top)
+        if cue.top - lowest > band:
+            problems.append(f"list {label!r}: an empty band of {cue.top - lowest} px over the cue at {list(cue)}")
+        # the chevron at its left (a square a line tall), the words beside it: both in ink
+        chevron = pygame.Rect(cue.x, cue.y, cue.height, cue.height)
+        letters = pygame.Rect(cue.x + cue.height, cue.y, cue.width - cue.height, cue.height)
+        for part, area in (("chevron", chevron), ("words", letters)):
+            area = area.clip(picture.get_rect())
+            if not any(max(abs(a - b) for a, b in zip(picture.get_at((x, y))[:3], ink, strict=True)) < 48
+                       for x in range(area.x, area.right) for y in range(area.y, area.bottom, 2)):
+                problems.append(f"list {label!r}: the cue's {part} at {list(area)} shows no ink")
+    return problems

@@ -21,9 +21,11 @@ from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.hours.clock import ManualClock
 from kiosk.scenes.context import SceneContext
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.scroll import ScrollView
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.layout_check import (
     beside_problems,
+    cue_problems,
     disabled_problems,
     display_reach,
     header_form,
@@ -242,8 +244,8 @@ class Moments(Walk):
     def check(self, step: str) -> None:
         """The layout check, a status that covers nothing, the form in sight above the keyboard, ink
         wherever the tree lists a text or a button, every label in the session's language, nothing off the
-        screen, the header in its one form and a modal under it, disabled buttons that look disabled; a
-        snapshot of every moment."""
+        screen, the header in its one form and a modal under it, disabled buttons that look disabled, the cue
+        under every list that goes on below; a snapshot of every moment."""
         self.pilot.advance(0.1)  # pictures delivered, the frame drawn as a shopper sees it
         display = self.pilot.app.display()
         widgets = self.pilot.request("tree")["displays"][display.name]["widgets"]
@@ -254,6 +256,13 @@ class Moments(Walk):
         problems += widgets_without_ink(widgets, shown)
         problems += labels_in_other_language(widgets, self.ctx.lang)
         problems += frame_problems(self.pilot)
+        # where a page, a table or a sheet goes on below, the one cue right under its last whole row
+        views = [(view.label, view.scroll < view.max_scroll - 1) for view in
+                 display.screen.stack.top.tree(display.screen.size).walk()
+                 if isinstance(view, ScrollView) and view.says_more and view.label]
+        theme = display.screen.theme
+        problems += cue_problems(widgets, views, self.ctx.t("More below"), theme.size("gap"), shown,
+                                 theme.color("text")[:3])
         top = display.screen.offset  # reach mode: the tree's bounds are on the whole screen
         problems += disabled_problems([{**w, "bounds": [w["bounds"][0], w["bounds"][1] - top, *w["bounds"][2:]]}
                                        for w in widgets], shown.subsurface((0, top, *display.screen.size)))

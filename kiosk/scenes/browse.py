@@ -247,9 +247,9 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=fixed(above_h))
         self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep))
         panel = next(node.widget for node in choices.walk() if isinstance(node.widget, ScrollView))
-        # where the choices go on below, the sheet says so (its last row may end at the foot): a chevron, where the
-        # words of the landscape columns' cue do not say it already
-        panel.more_cue = panel.whole_rows = cue is None
+        # where the choices go on below, the sheet says so under its last whole row, where the words of the landscape
+        # columns' cue do not say it already
+        panel.whole_rows = cue is None
         self._panel = panel
         if previous is not None:  # a choice rebuilds the sheet: keep it where the shopper scrolled to
             panel.scroll = min(previous.scroll, panel.max_scroll)

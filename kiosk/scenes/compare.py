@@ -14,7 +14,7 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import in_store_shown
 from kiosk.scenes.variant_words import chosen_choices
 from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flex, flow, leaf, row, scroll
-from kiosk.ui.scroll import ScrollView, cue_height
+from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Root
 
 ROWS_IN_SIGHT = 4  # a short room's table shows at least this many rows under the heads, if it can
@@ -109,10 +109,9 @@ class CompareScene(ShopScene):
             # each product's "✕ Remove" in a row under the heads, as wide as its column (in the head, inside its
             # padding, the German word did not fit four narrow columns and a bare ✕ showed: designer's review), in
             # reach; where that leaves the table less than ROWS_IN_SIGHT rows (four products on a tablet in the
-            # larger text), in a last row of the table instead (and under them at least the chevron that says more
-            # follows, from the foot of the last one's words)
-            least = sum(box.natural(width)[1] for box in bands[heading:heading + 2 * ROWS_IN_SIGHT - 1]) - gap // 2 + \
-                cue_height(theme, ctx.screen.text, slim=True)
+            # larger text), in a last row of the table instead (the cue that says more follows may take the last one's
+            # room)
+            least = sum(box.natural(width)[1] for box in bands[heading:heading + 2 * ROWS_IN_SIGHT - 1]) - gap // 2
             under_heads = [row(*removes, gap=gap)]
             heads_h = column(row(*heads, gap=gap), *under_heads, gap=gap // 2).natural(width - 2 * margin)[1]
             room = size[1] - self.header_height() - bar.natural(width)[1] - 2 * gap - heads_h

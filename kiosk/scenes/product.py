@@ -150,9 +150,9 @@ class ProductScene(ShopScene):
                           padding=Insets(margin, margin, gap // 2, 0))
 
             def right_view(*parts: Box) -> int:  # (the margin under the last part is not to be seen at once; the
-                # chevron under them that says more follows is)
+                # cue under them that says more follows is)
                 return said.natural(right_w)[1] + column(*parts, gap=gap, padding=Insets(gap, 0, 0, 0)).natural(
-                    right_w)[1] + cue_height(theme, ctx.screen.text, slim=True)
+                    right_w)[1] + cue_height(theme, ctx.screen.text, slim)
 
             plain = self._chips_box
             said_stock, stock_color = self.availability(product)
@@ -170,7 +170,13 @@ class ProductScene(ShopScene):
                 return not reach_top or not left or \
                     reach_top + thumbs + column(*left, gap=gap).natural(side)[1] + margin <= page_h
 
+            # the cue's words under the sizes where a form leaves them room; else its chevron alone, as the page's
+            # forms are (on the 4K window the words need 59 px more than the column has: a design decision left)
+            slim = False
             fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
+            if not fitting:
+                slim = True
+                fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
             if reach_top:  # what stands under the picture within reach first (the right part scrolls where it must)
                 least = min(right_view(*right) for right, _ in forms)  # (none fits: those that scroll least)
                 pool = fitting or [(right, left) for right, left in forms if right_view(*right) == least]
@@ -199,7 +205,10 @@ class ProductScene(ShopScene):
             fold = [leaf(None, height=fixed(below))] if below > 0 else []
             details = column(*beside, *fold, *self._more(product, specs, described=tagline is not None), gap=gap,
                              padding=Insets(gap, margin, margin, 0))
-            right = column(said, rule, scroll(details, name, height=flex()), width=flex(), height=flex())
+            page = scroll(details, name, height=flex())
+            assert isinstance(page.widget, ScrollView)
+            page.widget.slim_cue = slim
+            right = column(said, rule, page, width=flex(), height=flex())
             return self.screen(size, title, row(left, right, gap=margin), bottom=[actions])
         head = self._head(product)
         if ctx.screen.offset:

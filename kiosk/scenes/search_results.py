@@ -109,10 +109,7 @@ class SearchResultsScene(ShopScene):
         chosen = flow(*chips, gap=gap // 2)
         if padded:
             return column(chosen, padding=Insets(gap, margin, 0, margin))
-        departments = scroll(chosen, t("Our departments"), height=flex())
-        assert isinstance(departments.widget, ScrollView)
-        departments.widget.more_cue = True
-        return departments
+        return scroll(chosen, t("Our departments"), height=flex())
 
     def _fill(self, products: list[ProductSummary], view: ScrollView) -> None:
         view.remove_children()

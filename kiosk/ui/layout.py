@@ -284,6 +284,7 @@ class Box:
         view = self.widget
         assert isinstance(view, ScrollView), "a scroll box holds its scroll view"
         view.rect = pygame.Rect(inner)
+        view.forget_fold()  # (its content moves)
         if not self.children:
             if self.placed is not None:
                 self.placed(inner)

@@ -49,17 +49,21 @@ class ScrollView(Widget):
         self.on_drag: Callable[[], None] | None = None  # told when a finger starts moving the content
         self.on_scroll: Callable[[], None] | None = None  # told when the content moved (what says what is hidden)
         self._built_in_view = False  # rows in view were built for this frame before it was drawn (make_ready)
-        # where more follows below the view: its foot fades out under a chevron (a sheet of choices whose last
-        # row ended at the view's foot looked finished: designer's review)
-        self.more_cue = False
         self._cue_drawn: pygame.Rect | None = None  # the foot of the view where the cue was last drawn, on screen
         # where more follows, the view shows its content down to the foot of the last whole row (a table cut mid-row
-        # by the bar under it read as broken: designer's review), and under it a cue: a shade where the content goes
-        # on under it, a chevron and `more_words` ("More below"). Off for a view that ends on a whole row itself
+        # by the bar under it read as broken: designer's review), and right under it the cue, one line: a shade
+        # where the content goes on under it, a chevron and `more_words` ("More below"), the same on every page,
+        # table and sheet (a grid of cards made as it comes shows its next row starting instead). Off for a view that
+        # ends on a whole row itself
         self.whole_rows = True
         self.more_words = ""
+        # the cue's chevron alone, a few pixels tall, without its words: only a landscape product page whose first
+        # view holds its sizes whole and has no room left for a line of words under them (a design decision left)
+        self.slim_cue = False
         self._text: tuple[Theme, TextCache] | None = None  # what measures the lines of its texts (set as drawn)
-        self._above_cue = 0  # the empty room over the cue, under the last whole row
+        self._cue_words: Label | None = None  # the cue's words in the accessibility tree (read out)
+        # the last fold, what it was found for, and the empty room over it (a slim cue's chevron takes it too)
+        self._fold: tuple[tuple[int, ...], int, int] | None = None
 
     def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0,
                  keys: Callable[[int], Hashable] | None = None) -> None:
@@ -72,6 +76,7 @@ class ScrollView(Widget):
         put aside are kept for that, the last SPARE_ROWS of them; `invalidate_rows` then redraws only the
         rows that show something new."""
         pitch = max(1, pitch)
+        self.forget_fold()
         before = (self._row_pitch, self._rows_top, self._row_count)
         shown = {index: key for index, (key, _) in self._row_widgets.items()}
         for index, (key, widgets) in self._row_widgets.items():  # every row built, put aside
@@ -222,36 +227,66 @@ class ScrollView(Widget):
     def fold(self) -> int:
         """How much of the view's height shows content: all of it, or, where more follows below, down to the
         foot of the last row it shows whole, with the cue under it (`whole_rows`). A row is a line of text, a
-        button, a picture, a heading with what follows it (but one taller than half the view, which it may cut);
-        where ending on a whole one would leave more than a third of the view empty, the view shows its content
-        to its foot."""
+        button, a picture, a heading with what follows it; where ending on a whole one would leave an empty band
+        taller than a button over the cue, the view cuts instead what is taller than a button (a picture, a card,
+        a film: the next row of a grid of cards starts) and keeps whole only the lines and the controls (the cue
+        under a page's last whole row of products left 370 px empty: designer's review). A list made as it comes
+        (a grid of cards, search results) shows its next row starting instead, cut at the view's foot."""
         height = self.rect.height
         if not self.whole_rows or self._row_builder is not None or self._text is None:
             return height  # (a long list of rows made as they come, a grid of cards: its next row shows starting)
         top = round(self.scroll)
         if top >= self.max_scroll - 1:
             return height
-        theme, cache = self._text
-        limit = height // 3
-        every = self._spans(theme, cache, top, top + height)
-        spans = [span for span in every if span[1] - span[0] <= height // 2]  # (a taller one may be cut)
+        # (found once a frame: a scroll asks for it before and after it moves, and the drawing for it again)
+        key = (top, height, self.rect.width, self.content_height, len(self.children), id(self._text[0]))
+        if self._fold is None or self._fold[0] != key:
+            fold, above = self._find_fold(top, height)
+            self._fold = (key, fold, above)
+        return self._fold[1]
 
-        def settled(fold: int) -> int:  # the foot of the last whole row above `fold`
+    @property
+    def says_more(self) -> bool:
+        """Whether the view says "More below" in words under its last whole row where more follows (not a list of
+        rows made as they come: its next row shows starting; not a slim cue: its chevron alone)."""
+        return self.whole_rows and self._row_builder is None and not self.slim_cue and bool(self.more_words)
+
+    def forget_fold(self) -> None:
+        """Find the fold again when next asked: the content was laid out again, or its rows replaced."""
+        self._fold = None
+
+    def _find_fold(self, top: int, height: int) -> tuple[int, int]:
+        """The fold (see `fold`) with the view's top at `top` in its content, and the empty room over it."""
+        assert self._text is not None
+        theme, cache = self._text
+        cue = cue_height(theme, cache, self.slim_cue)
+        start = top + height - cue  # the cue's room at the view's foot
+        every = self._spans(theme, cache, top, top + height)
+
+        def settled(fold: int, tallest: int) -> int:  # the foot of the last whole row above `fold`
+            spans = [(upper, lower) for upper, lower in every if lower - upper <= tallest]
             while cut := [upper for upper, lower in spans if upper < fold < lower]:
                 fold = min(cut)
             return fold
 
-        start = top + height - cue_height(theme, cache)
-        # the cue in words; or its chevron alone where the words would take a row's room (a short table)
-        fold = max(settled(start), settled(top + height - cue_height(theme, cache, slim=True)))
-        if start - fold > limit:
-            return height
-        # the cue takes the room left empty under the last row, but its padding (a band's tint ends whole)
-        cut = any(upper < fold < lower for upper, lower in every)
-        foot = fold if cut else max((lower for _, lower in every if lower <= fold), default=top)
-        fold = min(fold, foot + theme.size("gap") // 2)
-        self._above_cue = fold - foot  # (empty: a slim cue's chevron may take it)
-        return fold - top
+        button = theme.size("touch_target")
+        fold = settled(start, height // 2)  # (one taller than half the view may be cut)
+        if start - fold > button:
+            fold = settled(start, button * 3 // 2)
+        # what the fold cuts by no more than the cue's room around its words ends whole (a card 1 px taller than the
+        # room over the cue), the words then at the view's foot
+        lowest = top + height - (cue if self.slim_cue else cache.line_height(theme.size("small"), True))
+        cut = [lower for upper, lower in every if upper < fold < lower]
+        if cut and max(cut) <= lowest:
+            fold = max(cut)
+        # the cue goes right under the last row, but its padding (a band's tint, a frame ends whole)
+        if not any(upper < fold < lower for upper, lower in every):
+            foot = max((lower for _, lower in every if lower <= fold), default=top)
+            frames = [widget.rect.bottom for widget in self._content((top, top + height))
+                      if widget.rect.top < foot and foot < widget.rect.bottom <= lowest]
+            fold = min(max(fold, *frames) if frames else fold, max([foot + theme.size("gap") // 2, *frames]))
+        above = fold - max((lower for _, lower in every if lower <= fold), default=fold)
+        return max(0, fold - top), max(0, above)
 
     def _spans(self, theme: Theme, cache: TextCache, top: int, bottom: int) -> list[tuple[int, int]]:
         """The tops and feet, in content coordinates, of what the view must not cut between `top` and `bottom`:
@@ -259,7 +294,7 @@ class ScrollView(Widget):
         tint or a rule: what it holds, if anything); a heading's last line reaches down to the foot of what
         follows it."""
         spans: list[tuple[int, int, bool]] = []
-        for widget in self._content():
+        for widget in self._content((top, 2 * bottom - top)):
             rect = widget.rect
             if not widget.visible or rect.height <= 0 or rect.bottom <= top or rect.top >= 2 * bottom - top:
                 continue
@@ -276,7 +311,8 @@ class ScrollView(Widget):
         kept = []
         for upper, lower, keep in spans:
             after = next((span[1] for span in spans if span[0] >= lower), lower) if keep else lower
-            kept.append((upper, after))
+            # (with what follows it, where that may be cut: the heading's line alone)
+            kept.append((upper, after if after - upper <= (bottom - top) // 2 else lower))
         return kept
 
     @property
@@ -317,11 +353,16 @@ class ScrollView(Widget):
         if cut:
             self.scroll_to(min(cut))
 
-    def _content(self) -> Iterator[Widget]:
-        """The widgets this view scrolls (not those of a scroll view inside it, which scroll on their own)."""
+    def _content(self, within: tuple[int, int] | None = None) -> Iterator[Widget]:
+        """The widgets this view scrolls (not those of a scroll view inside it, which scroll on their own); `within`
+        a band of content heights, those of a list made as it comes only in the rows that reach into it (the rows of
+        a long list scrolled through stay built)."""
         pending = list(self.children)
         while pending:
             widget = pending.pop()
+            if within is not None and self._row_builder is not None and (
+                    widget.rect.bottom <= within[0] or widget.rect.top >= within[1]):
+                continue
             yield widget
             if not isinstance(widget, ScrollView):
                 pending += widget.children
@@ -380,8 +421,8 @@ class ScrollView(Widget):
         painter.clip = clip
         if fold < rect.height:
             self._paint_more(painter, rect, fold)
-        elif self.more_cue and self.max_scroll > 0:
-            self._paint_cue(painter, rect)
+        elif clip == rect:
+            self._cue_drawn = None
         if self.max_scroll > 0:
             self._paint_bar(painter, rect)
         else:
@@ -400,62 +441,61 @@ class ScrollView(Widget):
 
     def _paint_more(self, painter: Painter, rect: pygame.Rect, fold: int) -> None:
         """Under the last whole row: the view's background, a shade along its top (the content goes on under
-        it), and a chevron pointing down beside `more_words`, in the middle."""
-        theme = painter.theme
+        it), and right under the row the cue: a chevron pointing down beside `more_words`, in the middle."""
+        theme, ink = painter.theme, painter.theme.color("text")
         self._cue_drawn = strip = pygame.Rect(rect.x, rect.y + fold, rect.width, rect.height - fold)
         painter.surface.fill(theme.color(self.color or "background"), strip)
         shade = min(strip.height // 3, max(2, theme.size("gap") // 2))
         if shade > 0:
-            painter.surface.blit(_shade((strip.width, shade), theme.color("text")), strip.topleft)
-        size = theme.size("small")
-        ink = theme.color("text")
-        line = painter.text.line_height(size, True)
-        room = strip.height - shade // 2
-        words = painter.text.render(self.more_words, size, ink, True) if self.more_words and room >= line else None
-        if words is None:  # a slim cue: its chevron alone, in the empty room under the last row too
-            room += self._above_cue
+            painter.surface.blit(_shade((strip.width, shade), ink), strip.topleft)
+        box = self._cue_box(theme, painter.text, rect, fold)
         width = max(2, theme.px(5))
-        half = max(4, min(line * 2 // 5, (room - 2 * width) * 5 // 3))  # (its rise, 3/5 of that, fits the room)
-        gap = theme.size("gap") * 2 // 3 if words is not None else 0
-        used = 2 * half + gap + (words.get_width() if words is not None else 0)
-        left = strip.centerx - used // 2
-        middle = strip.bottom - room // 2
-        rise = half * 3 // 5
-        chevron = [(left, middle - rise // 2), (left + half, middle + rise - rise // 2),
-                   (left + 2 * half, middle - rise // 2)]
+        half = box.height * 2 // 5 if not self.slim_cue else max(4, min(
+            painter.text.line_height(theme.size("small"), True) * 2 // 5, (box.height - 2 * width) * 5 // 3))
+        rise, middle = half * 3 // 5, box.centery
+        chevron = [(box.x, middle - rise // 2), (box.x + half, middle + rise - rise // 2),
+                   (box.x + 2 * half, middle - rise // 2)]
         pygame.draw.lines(painter.surface, ink, False, chevron, width)
         for point in chevron:  # round ends and joint
             pygame.draw.circle(painter.surface, ink, point, width // 2)
-        if words is not None:
-            painter.surface.blit(words, (left + 2 * half + gap, middle - words.get_height() // 2))
+        if self.more_words and not self.slim_cue:
+            words = painter.text.render(self.more_words, theme.size("small"), ink, True)
+            painter.surface.blit(words, (box.right - words.get_width(), middle - words.get_height() // 2))
 
-    def _paint_cue(self, painter: Painter, rect: pygame.Rect) -> None:
-        """While more follows below and no row is cut at the foot of the view to say so: the foot fading into
-        the view's background, and a chevron pointing down in its middle."""
-        theme = painter.theme
-        self._cue_drawn = foot = pygame.Rect(rect.x, rect.bottom - theme.size("touch_target") * 2 // 3, rect.width,
-                                             theme.size("touch_target") * 2 // 3).clip(rect)
-        if self.scroll >= self.max_scroll - 1 or foot.height <= 0:
+    def _cue_box(self, theme: Theme, cache: TextCache, rect: pygame.Rect, fold: int) -> pygame.Rect:
+        """Where the cue's chevron and words stand on screen, the view at `rect` showing its content down to
+        `fold`: a line of small words right under the last whole row, in the middle across (a slim cue: its
+        chevron alone, in the strip under the row)."""
+        if self.slim_cue:  # (and the empty room over the fold)
+            above = self._fold[2] if self._fold is not None else 0
+            strip = pygame.Rect(rect.x, rect.y + fold - above, rect.width, rect.height - fold + above)
+            side = cache.line_height(theme.size("small"), True) * 4 // 5
+            return pygame.Rect(strip.centerx - side // 2, strip.y, side, strip.height)
+        size = theme.size("small")
+        line = cache.line_height(size, True)
+        chevron = line * 4 // 5 + (theme.size("gap") * 2 // 3 if self.more_words else 0)
+        width = chevron + (cache.width(self.more_words, size, True) if self.more_words else 0)
+        top = min(rect.y + fold + (cue_height(theme, cache) - line) // 2, rect.bottom - line)
+        return pygame.Rect(rect.centerx - width // 2, top, width, line)
+
+    def accessible(self, viewport: pygame.Rect, origin: Point = (0, 0)) -> Iterator[tuple[Widget, pygame.Rect]]:
+        """As every widget, and where more follows below, the cue's words under the last whole row (read out)."""
+        yield from super().accessible(viewport, origin)
+        if not self.visible or self._text is None or not self.more_words or self.slim_cue or \
+                self.fold() >= self.rect.height:
             return
-        inner = (rect.x, rect.y - round(self.scroll))  # where the content's origin is on screen
-        said = [widget.rect.move(inner) for widget in self._content() if widget.label]
-        if any(shown.top < rect.bottom < shown.bottom for shown in said):
-            return  # a row cut at the foot says it already (and the chevron would lie over its words)
-        painter.surface.blit(_fade(foot.size, theme.color(self.color or "background")), foot)
-        # a flat chevron in the room under the last row (a tap there is a tap on the view, not a button)
-        free = rect.bottom - max((shown.bottom for shown in said if shown.bottom <= rect.bottom), default=foot.top)
-        half, width = foot.height * 2 // 5, max(2, theme.px(6))
-        rise = max(width, min(half * 3 // 5, free - 2 * width))
-        tip = (foot.centerx, rect.bottom - max(width, (free - rise) // 2))
-        chevron = [(tip[0] - half, tip[1] - rise), tip, (tip[0] + half, tip[1] - rise)]
-        pygame.draw.lines(painter.surface, theme.color("text"), False, chevron, width)
-        for point in chevron:  # round ends and joint
-            pygame.draw.circle(painter.surface, theme.color("text"), point, width // 2)
+        box = self._cue_box(*self._text, self.rect.move(origin), self.fold())
+        if self._cue_words is None or self._cue_words.text != self.more_words:
+            self._cue_words = Label(box, self.more_words, size="small", bold=True, max_lines=1)
+        self._cue_words.rect = box.copy()
+        shown = box.clip(viewport)
+        if shown.width > 0 and shown.height > 0:
+            yield self._cue_words, shown
 
 
 def cue_height(theme: Theme, cache: TextCache, slim: bool = False) -> int:
     """How tall the cue under a view's last whole row is: a line of small words, a little room around it; `slim`,
-    its chevron alone (where the words would cost a row)."""
+    its chevron alone (see `ScrollView.slim_cue`)."""
     if slim:
         return max(6, theme.px(6))
     return cache.line_height(theme.size("small"), True) + theme.size("gap") // 4
@@ -467,15 +507,6 @@ def _shade(size: tuple[int, int], color: tuple[int, int, int, int]) -> pygame.Su
     band = pygame.Surface(size, pygame.SRCALPHA)
     for y in range(size[1]):
         band.fill((*color[:3], round(60 * (size[1] - y) / size[1])), (0, y, size[0], 1))
-    return band
-
-
-@functools.lru_cache(maxsize=8)
-def _fade(size: tuple[int, int], color: tuple[int, int, int, int]) -> pygame.Surface:
-    """A band of `color` from clear at its top to nearly solid at its foot (what is under it still shows)."""
-    band = pygame.Surface(size, pygame.SRCALPHA)
-    for y in range(size[1]):
-        band.fill((*color[:3], round(200 * (y + 1) / size[1])), (0, y, size[0], 1))
     return band
 
 

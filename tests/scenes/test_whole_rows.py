@@ -1,7 +1,11 @@
 """A table or a list that does not fit ends on a whole row (issue 22, designer's review): the comparison's
 table and the filter sheet were cut mid-row by the bar under them, on every shape, and the portrait terminal's
 product description ran under its sticky footer. Where more follows, the view ends at the foot of the last row
-it shows whole, and under it a cue says so ("More below", a chevron), in the session's language."""
+it shows whole, and right under it a cue says so ("More below", a chevron), in the session's language: one cue, the
+same on every page, table, sheet and grid of cards, never over anything, with no empty band over it (designer's
+review: a chevron alone on several shapes, clipped under the comparison's legend, over the size-missing frame on the 4K
+window, 200-370 px empty over it on the collection and product pages, window homes and accessible landscape departments
+cut mid-card with no cue at all)."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import pytest
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.theme import Color
+from tests.layout_check import cue_problems
 from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
 
 CONTROLS = ("text", "heading", "button", "switch", "checkbox", "image")
@@ -25,32 +30,33 @@ def tree(pilot: Pilot) -> list[dict[str, Any]]:
 
 
 def foot_problems(pilot: Pilot, list_label: str, picture: pygame.Surface) -> list[str]:
-    """What is wrong at the foot of the scroll view `list_label`, in the tree and in the pixels: a text or a
-    control cut there; where more follows, no cue under the last whole one, or at the view's foot anything but
-    the view's background and the cue's ink (a band's tint, a chip's edge: a row cut)."""
+    """What is wrong at the foot of the scroll view `list_label`, in the tree and in the pixels: a line of text or a
+    control cut there (a picture, a card or a film taller than a button and a half may be: the next row of a grid
+    starts); where more follows, no cue right under the last whole row ("More below" and its chevron), or one with an
+    empty band over it, or something of the list under it; at the view's foot anything but the view's background and
+    the cue's ink (a band's tint, a chip's edge: a row cut)."""
     shown = tree(pilot)
+    display = pilot.app.display()
+    theme, ctx = display.ctx.theme, display.ctx
     view = pygame.Rect(next(w["bounds"] for w in shown if w["role"] == "list" and w["label"] == list_label))
-    inside = [w for w in shown if w["role"] in CONTROLS and view.contains(pygame.Rect(w["bounds"]))]
-    problems = [f"cut at the foot: {w['label']!r} {w['bounds']}" for w in inside
-                if w["clipped"] and w["bounds"][1] + w["bounds"][3] >= view.bottom - 1]
-    screen = pilot.app.display().screen
-    scrolled = next(w for w in screen.stack.top.tree(screen.size).walk()
+    scrolled = next(w for w in display.screen.stack.top.tree(display.screen.size).walk()
                     if isinstance(w, ScrollView) and w.label == list_label)
-    if scrolled.scroll >= scrolled.max_scroll - 1:
+    more = scrolled.scroll < scrolled.max_scroll - 1
+    problems = cue_problems(shown, [(list_label, more)], ctx.t("More below"), theme.size("gap"), picture,
+                            theme.color("text")[:3])
+    tall = {w.label for w in scrolled.walk() if w.rect.height > theme.size("touch_target") * 3 // 2}
+    problems += [f"cut at the foot: {w['role']} {w['label']!r} {w['bounds']}" for w in shown
+                 if w["role"] in CONTROLS and w["clipped"] and view.contains(w["bounds"]) and
+                 w["bounds"][1] > view.centery and (w["role"] in ("text", "heading") or w["label"] not in tall)]
+    if not more:
         return problems  # the end of the list in sight: nothing more to say
-    last = max((w["bounds"][1] + w["bounds"][3] for w in inside if not w["clipped"]), default=view.top)
-    theme = pilot.app.display().ctx.theme
     ground, ink = theme.color("background"), theme.color("text")
-    # under the last whole row, but the scroll bar's column at the right
-    under = pygame.Rect(view.x, last + 1, view.width - theme.px(30), view.bottom - last - 1)
-    foot = pygame.Rect(under.x, view.bottom - 6, under.width, 6)
+    # the view's foot, but the scroll bar's column at the right
+    foot = pygame.Rect(view.x, view.bottom - 6, view.width - theme.px(30), 6)
     stray = {picture.get_at((x, y))[:3] for x in range(foot.x, foot.right, 3) for y in range(foot.y, foot.bottom)}
     stray = {color for color in stray if _off_the_line(color, ground, ink) > 24}
     if stray:
         problems.append(f"at the foot of the view, something else than the cue: {sorted(stray)[:5]}")
-    if under.height <= 0 or not any(_off_the_line(picture.get_at((x, y))[:3], ink, ink) < 40
-                                    for x in range(under.x, under.right) for y in range(under.y, under.bottom)):
-        problems.append("nothing under the last whole row says that more follows")
     return problems
 
 
@@ -127,5 +133,52 @@ def test_the_product_description_ends_above_the_sticky_footer(tmp_path: Path) ->
             ctx.t("Add to cart")))
         view = next(w["bounds"] for w in tree(pilot) if w["role"] == "list")
         assert view[1] + view[3] <= bar[1], "the page ends above the footer"
+    finally:
+        pilot.close()
+
+
+def _collection(pilot: Pilot) -> str:
+    ctx = pilot.app.display().ctx
+    collection = ctx.shop.catalog.collections()[0]
+    ctx.show(ctx.routes.collection(collection))
+    return collection.title[ctx.lang]
+
+
+def _size_missing(pilot: Pilot) -> str:
+    ctx = pilot.app.display().ctx
+    ctx.show(ctx.routes.product("RUN-115"))
+    pilot.advance(0.1)
+    pilot.tap(ctx.t("Add to cart"))
+    return ctx.shop.catalog.product("RUN-115").title(ctx.lang)  # type: ignore[union-attr]
+
+
+def _product(pilot: Pilot) -> str:
+    ctx = pilot.app.display().ctx
+    ctx.show(ctx.routes.product("RUN-115"))
+    return ctx.shop.catalog.product("RUN-115").title(ctx.lang)  # type: ignore[union-attr]
+
+
+PAGES = [("collection", _collection, "terminal", (1080, 1920), "fr", False),
+         ("size missing", _size_missing, "window", (2160, 3840), "fr", False),
+         ("product", _product, "terminal", (800, 1280), "de", True)]
+
+
+@pytest.mark.quick_first(1)  # the other pages in CI
+@pytest.mark.parametrize("page, open_it, display, size, language, accessible", PAGES,
+                         ids=[f"{p}-{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}"
+                              for p, _, d, (w, h), lang, a in PAGES])
+def test_the_cue_stands_right_under_the_last_whole_row(tmp_path: Path, page: str, open_it: Any, display: str,
+                                                       size: tuple[int, int], language: str, accessible: bool) -> None:
+    """Before: 352 px empty over "Suite plus bas" under the collection's last product; the chevron alone over the
+    4K window's red frame of sizes, and beside the accessible landscape product's sizes."""
+    pilot = pilot_for(tmp_path, display, size, language)
+    try:
+        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+        pilot.app.display().set_accessible(accessible)
+        label = open_it(pilot)
+        pilot.advance(0.1)
+        picture = pygame.image.load(str(pilot.screenshot(tmp_path / "page.png")))
+        assert foot_problems(pilot, label, picture) == []
+        assert any(w["role"] == "text" and w["label"] == pilot.app.display().ctx.t("More below") for w in tree(pilot))
     finally:
         pilot.close()
