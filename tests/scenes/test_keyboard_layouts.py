@@ -61,6 +61,9 @@ def typing_screens(pilot: Pilot) -> dict[str, list[dict[str, Any]]]:
             field = next(w for w in pilot.request("tree")["displays"][pilot.display_name]["widgets"]
                          if w["role"] == "textbox")
             pilot.tap(x=field["bounds"][0] + field["bounds"][2] // 2, y=field["bounds"][1] + field["bounds"][3] // 2)
+        elif not [w for w in pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+                  if w["role"] == "keyboard"]:  # the accessible tablet asks email or phone first, without keys
+            pilot.tap(ctx.t("By email"))
         display = pilot.app.display()
         widgets = pilot.request("tree")["displays"][display.name]["widgets"]
         ink = widgets_without_ink([w for w in widgets if w["role"] == "button"], display.screen.full.copy())
