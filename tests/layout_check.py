@@ -343,10 +343,12 @@ def beside_problems(widgets: list[dict[str, Any]], label: str, other: str) -> li
     return [f"{label!r} at {list(mine)} is not beside {other!r} at {list(theirs)}"]
 
 
-def result_grid_problems(widgets: list[dict[str, Any]], products: int, least_whole: int = 1) -> list[str]:
+def result_grid_problems(widgets: list[dict[str, Any]], products: int, least_whole: int = 1,
+                         more: str = "") -> list[str]:
     """A grid of product cards (the buttons in a `list`) that shows fewer than `least_whole` cards whole, their
     prices with them (a tablet's one card had its price under the bars), or, when the grid holds more
-    `products` than it shows whole, no next row starting under them: nothing says that more follows."""
+    `products` than it shows whole, no next row starting under them and no cue `more` ("More below") in the grid:
+    nothing says that more follows."""
     grids = [pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "list"]
     cards = [w for w in widgets if w["role"] == "button" and any(g.contains(pygame.Rect(w["bounds"])) for g in grids)]
     whole = [w for w in cards if not w.get("clipped")]
@@ -359,7 +361,9 @@ def result_grid_problems(widgets: list[dict[str, Any]], products: int, least_who
     if whole and products > len(whole):
         below = max(pygame.Rect(w["bounds"]).bottom for w in whole)
         started = [w for w in cards if w.get("clipped") and w["bounds"][1] >= below and w["bounds"][3] >= 8]
-        if not started:
+        cue = [w for w in widgets if w["role"] == "text" and more and w["label"] == more and w["bounds"][1] >= below
+               and any(g.contains(pygame.Rect(w["bounds"])) for g in grids)]
+        if not started and not cue:
             problems.append(f"{len(whole)} of {products} product cards show, and no next row starts under them")
     return problems
 

@@ -273,7 +273,8 @@ class Moments(Walk):
         if reach_checked(self.ctx, step):
             problems += reach_problems(widgets, display.screen.full.get_size(), step_reach(display, step))
         if step in GRID_MOMENTS:  # a card whole with its price, the next row starting (on a landscape screen too)
-            problems += result_grid_problems(widgets, self.ctx.shop.catalog.count(*GRID_MOMENTS[step]))
+            problems += result_grid_problems(widgets, self.ctx.shop.catalog.count(*GRID_MOMENTS[step]),
+                                             more=self.ctx.t("More below"))
         if self.ctx.session.accessible:
             for label, other in REACH_BESIDE.get(step, ()):
                 problems += beside_problems(widgets, self.ctx.t(label), self.ctx.t(other))

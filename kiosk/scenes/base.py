@@ -37,7 +37,7 @@ from kiosk.ui.layout import (
     text,
 )
 from kiosk.ui.scene import Scene
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.scroll import ScrollView, cue_height
 from kiosk.ui.text import TextCache
 from kiosk.ui.widgets import Button, Label, Panel, Picture, Root, Status, TextField, Widget
 
@@ -887,7 +887,7 @@ def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[Product
     card_w = (inner - (columns - 1) * gap) // columns
     # a card shows whole, and under it the next row starts (a title's height of it): the shopper sees that
     # more follows (a tablet's one card filled its grid, the next row 2 px under it)
-    room = view.rect.height - margin - gap - theme.size("title")
+    room = view.rect.height - margin - gap - theme.size("title") - cue_height(theme, ctx.screen.text)
     card_h, beside, top, made = 0, False, False, None
     if products and tick is not None:
         stacked = tick(products[0], True)

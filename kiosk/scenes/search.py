@@ -125,6 +125,9 @@ class SearchScene(ShopScene):
         ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
         self.results = view
         view.on_drag = self.hide_keys
+        # beside the keys in a landscape screen's short reach zone, two whole results and the next one starting, no
+        # cue under them (its line took the second result's room)
+        view.whole_rows = not self._short_zone()
         width = view.rect.width
         margin, gap = theme.size("margin"), theme.size("gap")
         found = self.found if self._found_in_build else self._find()  # one search a keystroke

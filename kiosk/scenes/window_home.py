@@ -18,7 +18,7 @@ from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.store_status import StoreStatus, collected_later, store_status
 from kiosk.ui.layout import Box, Insets, column, fit, fixed, flex, flow, leaf, row, scroll
-from kiosk.ui.scroll import ScrollView
+from kiosk.ui.scroll import ScrollView, cue_height
 from kiosk.ui.widgets import Root, Widget
 
 FEATURED = 24  # products on the window's shop page before a department is chosen
@@ -202,6 +202,7 @@ class WindowHomeScene(ShopScene):
         ctx, theme = self.ctx, self.ctx.theme
         margin, gap = theme.size("margin"), theme.size("gap")
         width, height = view.rect.size
+        height -= cue_height(theme, ctx.screen.text)  # (the cue under the rows says that more follows)
         inner = width - 2 * margin
         # under the strip above a landscape screen's reach zone (accessible mode) the cards start close to the
         # reach line: the next row starts under the first one, over the departments' row

@@ -53,8 +53,8 @@ class ScrollView(Widget):
         # where more follows, the view shows its content down to the foot of the last whole row (a table cut mid-row
         # by the bar under it read as broken: designer's review), and right under it the cue, one line: a shade
         # where the content goes on under it, a chevron and `more_words` ("More below"), the same on every page,
-        # table and sheet (a grid of cards made as it comes shows its next row starting instead). Off for a view that
-        # ends on a whole row itself
+        # table, sheet and grid of cards (there its next row starting over it). Off for a view that ends on a whole
+        # row itself
         self.whole_rows = True
         self.more_words = ""
         # the cue's chevron alone, a few pixels tall, without its words: only a landscape product page whose first
@@ -162,6 +162,13 @@ class ScrollView(Widget):
         for index in in_view:
             if not same(index, moved):
                 root.damage(pygame.Rect(view.x, top + index * pitch, view.width, pitch).clip(view))
+        fold = self.fold()
+        if self._cue_drawn is not None or fold < self.rect.height:  # the cue under the rows, drawn again where it
+            # goes now, and where its pixels were (moved with the rows)
+            upper = self.screen_rect().y + fold
+            if self._cue_drawn is not None:
+                upper = min(upper, self._cue_drawn.top - abs(moved) * pitch)
+            root.damage(pygame.Rect(view.x, upper, view.width, view.bottom - upper).clip(view))
 
     def dispose(self) -> None:
         """Also forget how to build rows (the builder belongs to the scene)."""
@@ -230,11 +237,11 @@ class ScrollView(Widget):
         button, a picture, a heading with what follows it; where ending on a whole one would leave an empty band
         taller than a button over the cue, the view cuts instead what is taller than a button (a picture, a card,
         a film: the next row of a grid of cards starts) and keeps whole only the lines and the controls (the cue
-        under a page's last whole row of products left 370 px empty: designer's review). A list made as it comes
-        (a grid of cards, search results) shows its next row starting instead, cut at the view's foot."""
+        under a page's last whole row of products left 370 px empty: designer's review); a list made as it comes (a
+        grid of cards) cuts its cards so, its next row starting over the cue."""
         height = self.rect.height
-        if not self.whole_rows or self._row_builder is not None or self._text is None:
-            return height  # (a long list of rows made as they come, a grid of cards: its next row shows starting)
+        if not self.whole_rows or self._text is None:
+            return height
         top = round(self.scroll)
         if top >= self.max_scroll - 1:
             return height
@@ -247,9 +254,9 @@ class ScrollView(Widget):
 
     @property
     def says_more(self) -> bool:
-        """Whether the view says "More below" in words under its last whole row where more follows (not a list of
-        rows made as they come: its next row shows starting; not a slim cue: its chevron alone)."""
-        return self.whole_rows and self._row_builder is None and not self.slim_cue and bool(self.more_words)
+        """Whether the view says "More below" in words under its last whole row where more follows (not a slim cue:
+        its chevron alone)."""
+        return self.whole_rows and not self.slim_cue and bool(self.more_words)
 
     def forget_fold(self) -> None:
         """Find the fold again when next asked: the content was laid out again, or its rows replaced."""
@@ -261,7 +268,11 @@ class ScrollView(Widget):
         theme, cache = self._text
         cue = cue_height(theme, cache, self.slim_cue)
         start = top + height - cue  # the cue's room at the view's foot
-        every = self._spans(theme, cache, top, top + height)
+        if self._row_builder is None:
+            every = self._spans(theme, cache, top, top + height)
+        else:  # a list made as it comes: its rows whole, but a card of a grid, cut (what it holds not settled on)
+            every = sorted((widget.rect.top, widget.rect.bottom) for widget in self.children if widget.visible and
+                           widget.rect.bottom > top and widget.rect.top < top + height)
 
         def settled(fold: int, tallest: int) -> int:  # the foot of the last whole row above `fold`
             spans = [(upper, lower) for upper, lower in every if lower - upper <= tallest]
@@ -270,7 +281,8 @@ class ScrollView(Widget):
             return fold
 
         button = theme.size("touch_target")
-        fold = settled(start, height // 2)  # (one taller than half the view may be cut)
+        # (one taller than half the view may be cut; a card of a list made as it comes, the next row starting)
+        fold = settled(start, height // 2 if self._row_builder is None else button * 3 // 2)
         if start - fold > button:
             fold = settled(start, button * 3 // 2)
         # what the fold cuts by no more than the cue's room around its words ends whole (a card 1 px taller than the

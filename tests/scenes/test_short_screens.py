@@ -51,7 +51,7 @@ def test_a_department_shows_a_whole_card_and_the_next_row_starting(accessible: P
     ctx.session.add_to_compare(RUNNING_SHOES[0])
     ctx.show(ctx.routes.browse("running"))
     count = ctx.shop.catalog.count("running", BrowseFilter())
-    assert result_grid_problems(widgets(pilot), count) == []
+    assert result_grid_problems(widgets(pilot), count, more=ctx.t("More below")) == []
 
 
 # (the 3840x2160 window showed 3 whole cards of 24, and no next row starting)
@@ -65,7 +65,8 @@ def test_the_window_s_home_shows_its_cards_whole_with_their_prices(tmp_path: Pat
         pilot.tap(x=size[0] // 2, y=size[1] // 3)
         pilot.app.display().set_accessible(True)
         assert pilot.scene == "home"
-        assert result_grid_problems(widgets(pilot), int(pilot.details()["products"]), least_whole=2) == []
+        more = pilot.app.display().ctx.t("More below")
+        assert result_grid_problems(widgets(pilot), int(pilot.details()["products"]), least_whole=2, more=more) == []
     finally:
         pilot.close()
 
