@@ -351,7 +351,10 @@ class App:
         if animating:
             return FRAME_SECONDS
         now = self.clock.monotonic()
-        deadlines = [d for d in (display.next_deadline(now) for display in self.displays) if d is not None]
+        # a dark display is not ticked, so its timers stay due until it comes back on: counted, they woke the
+        # loop at once, turn after turn (a core spun while a screen was off by a black picture)
+        deadlines = [d for d in (display.next_deadline(now) for display in self.displays
+                                 if not self.power.dark(display.name)) if d is not None]
         if self.shop.fleet.available:
             deadlines.append(now + max(0.0, self._next_telemetry - time.monotonic()))
         power = self.power.seconds_to_next_check(now)
@@ -459,8 +462,7 @@ class App:
     def _dark(self, output: Output, display: Display) -> bool:
         """Whether this display is off with no other way than a black picture: shown black once, then
         nothing is drawn until it comes back on."""
-        screen = self.power.screens.get(display.name)
-        if screen is None or not screen.dark:
+        if not self.power.dark(display.name):
             if display.name in self._blanked:
                 self._blanked.discard(display.name)
                 display.screen.redraw_all()

@@ -143,6 +143,11 @@ class PowerManager:
             self.check(now, monotonic, force=True)
         return True  # a dark screen does not press what the shopper cannot see
 
+    def dark(self, display: str) -> bool:
+        """Whether `display` shows black itself (off, with no other method that worked): nothing is drawn on it."""
+        screen = self.screens.get(display)
+        return screen is not None and screen.dark
+
     def states(self) -> dict[str, dict[str, Any]]:
         """Every screen's state, for staff and telemetry."""
         return {name: screen.state() for name, screen in self.screens.items()}
