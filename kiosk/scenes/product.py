@@ -625,10 +625,11 @@ class ProductScene(ShopScene):
         price = ctx.fmt.price(self.paid_cents(product)) if product else ""
 
         one_more = t.plural("Choose {count} more product", "Choose {count} more products", 1)
+        compare_size = self.comparison_size()
 
         def compare_button(reason: str, least: int) -> Box:
             return kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
-                              enabled=count >= 2, why=self.compare_why(), size="text", reason=reason,
+                              enabled=count >= 2, why=self.compare_why(), size=compare_size, reason=reason,
                               width=fit(min=least))  # never wraps
 
         # as wide with the words under it as without them
@@ -641,13 +642,13 @@ class ProductScene(ShopScene):
         # the main action and the comparison's button as wide as their words on one line, whatever the latter says
         # ("✓ In the comparison" after a tap): in a cell shared by weight, the 4K window's "✓ In the comparison" fell
         # to the small size (designer's review)
-        toggle_w = kit.one_line("text", t("Add to comparison"), t("Remove from comparison"),
+        toggle_w = kit.one_line(compare_size, t("Add to comparison"), t("Remove from comparison"),
                                 "✓ " + t("In the comparison"))
 
         def lines(comparing: bool, reason: str, counted: bool = True, one_row: bool = False,
                   loose: bool = True) -> list[Box]:
             toggle = t("Remove from comparison") if comparing else t("Add to comparison")
-            compare = [kit.button(toggle, self._toggle_compare, style="secondary", size="text",
+            compare = [kit.button(toggle, self._toggle_compare, style="secondary", size=compare_size,
                                   width=flex(min=toggle_w)),
                        compare_button(reason, least) if counted else Box("leaf", width=fixed(room))]
             ordering = self.order_buttons(price) if product else []
@@ -656,7 +657,8 @@ class ProductScene(ShopScene):
             elif one_row:
                 made = [row(*ordering, *compare, gap=gap, align="start")]
             else:
-                made = [row(*ordering, gap=gap), row(*compare, gap=gap, align="start")]
+                made = [*(row(*line, gap=gap) for line in self.order_rows(ordering, inner)),
+                        row(*compare, gap=gap, align="start")]
             for line in made:  # a row that cannot give its buttons their words' room shares it by weight (its
                 # words wrap: the larger text of accessible mode on a tablet)
                 if loose and line.needs(inner) > inner:
@@ -688,6 +690,14 @@ class ProductScene(ShopScene):
         shown = self.ctx.t("Add to cart · {price}", price=price)
         return [self.kit.button(self.ctx.t("Add to cart"), self._add_to_cart, style="accent",  # every main action
                                 shown=shown, width=flex(2, min=self.kit.one_line("button", shown)))]
+
+    def order_rows(self, ordering: list[Box], inner: int) -> list[list[Box]]:
+        """The ways to order on the bar's rows where they stand above the comparison's: one row."""
+        return [ordering]
+
+    def comparison_size(self) -> str:
+        """The text size of the bar's comparison buttons."""
+        return "text"
 
     def chosen_or_ask(self) -> Product | None:
         """The product, once a size or colour is chosen where it has some; else None, and the picker says

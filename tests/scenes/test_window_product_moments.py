@@ -71,11 +71,13 @@ def test_the_window_product_keeps_its_picture_and_says_its_comparison_whole(tmp_
         toggle = labelled(pilot, t("Remove from comparison"))
         assert "lines" not in toggle, f"the comparison's button on several lines: {toggle}"
         assert toggle.get("done") == "✓ " + t("In the comparison")
-        # its "✓ In the comparison" in the button's own size, not the small one: as tall as the words drawn so
+        # its "✓ In the comparison" in the button's own size (not a size under it: as tall as the words drawn so;
+        # the landscape window's bar says its comparison a size under the ways to order, done mark too)
         border = 2 * max(2, theme.px(6))
         inside = pygame.Rect(toggle["bounds"]).inflate(-2 * border, -2 * border)
         best = theme.color("best")
-        drawn = ctx.screen.text.render("✓ " + t("In the comparison"), theme.size("text"), best, bold=True)
+        drawn = ctx.screen.text.render("✓ " + t("In the comparison"), theme.size(product.comparison_size()),  # type: ignore[attr-defined]
+                                       best, bold=True)
         expected = drawn.get_bounding_rect().height
         assert abs(ink_height(pilot.picture(), inside, best) - expected) <= 2, \
             f"'✓ {t('In the comparison')}' not in the button's size ({expected} px tall)"

@@ -157,21 +157,30 @@ def test_the_portrait_window_grid_s_compare_tick_is_a_chip_beside_a_large_pictur
         pilot.close()
 
 
+@pytest.mark.parametrize("language", ["fr", "de", "es", "en"])
 @pytest.mark.parametrize("size", [(2160, 3840), (3840, 2160)], ids=["portrait", "landscape"])
 @pytest.mark.quick_first(1)  # the portrait window in the quick loop, both in CI
-def test_the_window_s_main_action_is_buy_now_in_either_orientation(tmp_path: Path, size: tuple[int, int]) -> None:
+def test_the_window_s_main_action_is_buy_now_in_either_orientation(tmp_path: Path, size: tuple[int, int],
+                                                                   language: str) -> None:
     """The landscape window's main action was "Acheter maintenant", the portrait one's "Ajouter au panier"
-    (designer's review): one window, one main action. "Buy now", with the price, has the bar's first, wide,
-    filled cell on both; "Add to cart" is the one beside it."""
-    pilot = product_page(tmp_path, size, "fr")
+    (designer's review): one window, one main action. "Buy now" has the bar's first, wide, filled cell on both;
+    "Add to cart" is the one beside it. Every label of the bar on one line: the 4K window's cart button said
+    "Ajouter / au panier" on two, squeezed by "Acheter maintenant · 229,00 €" (designer's review)."""
+    pilot = product_page(tmp_path, size, language)
     try:
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         shown = shown_picture(pilot.app, pilot.app.display())  # (what a screenshot writes, without the PNG)
-        bounds = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "button"}
-        cart, buy = bounds["Ajouter au panier"], bounds["Acheter maintenant"]
-        assert buy.width >= 3 * cart.width // 2 and buy.width >= bounds["Ajouter au comparateur"].width, \
-            f"buy now's cell {buy.width} px wide, the cart's {cart.width}"
+        t = pilot.app.display().ctx.t
+        buttons = {w["label"]: w for w in widgets if w["role"] == "button"}
+        bounds = {label: pygame.Rect(w["bounds"]) for label, w in buttons.items()}
+        cart, buy = bounds[t("Add to cart")], bounds[t("Buy now")]
+        beside = [label for label, rect in bounds.items() if rect.top == buy.top and rect.width > buy.width]
+        assert buy.width >= 13 * cart.width // 10 and beside == [], \
+            f"buy now's cell {buy.width} px wide, the cart's {cart.width}; wider in its row: {beside}"
         assert cart.top == buy.top and buy.left < cart.left, "first in the bar's first row"
+        bar = [w for w in buttons.values() if w["bounds"][1] >= buy.top]
+        assert [(w["label"], w["lines"]) for w in bar if "lines" in w] == [], "every label on one line"
+        assert not buttons[t("Buy now")]["clipped"] and not buttons[t("Add to cart")]["clipped"]
         theme = pilot.app.display().screen.theme
         fill = shown.get_at((buy.centerx, buy.top + buy.height // 10))[:3]  # (above its words, which fill its width)
         assert fill == tuple(theme.color("accent")[:3]), "filled with the accent"
@@ -179,4 +188,3 @@ def test_the_window_s_main_action_is_buy_now_in_either_orientation(tmp_path: Pat
         nothing_cut(widgets, pilot, shown)
     finally:
         pilot.close()
-
