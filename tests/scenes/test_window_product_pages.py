@@ -188,3 +188,29 @@ def test_the_window_s_main_action_is_buy_now_in_either_orientation(tmp_path: Pat
         nothing_cut(widgets, pilot, shown)
     finally:
         pilot.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "de"])
+def test_the_landscape_window_keeps_its_picture_when_the_store_is_closed(tmp_path: Path, language: str) -> None:
+    """A closed store's 4K window said when the order can be collected on a row of its own under the picture,
+    which shrank from 880 to 600 px (designer's review): the line now stands beside "Send to my phone", as the
+    aisle does while the store is open, and the picture is as large as then."""
+    sides = []
+    for closed in (False, True):
+        (tmp_path / str(closed)).mkdir()
+        pilot = product_page(tmp_path / str(closed), (3840, 2160), language, closed)
+        try:
+            ctx = pilot.app.display().ctx
+            widgets, shown = first_view(pilot, tmp_path / "page.png")
+            name = ctx.shop.catalog.product("RUN-115").title(language)  # type: ignore[union-attr]
+            picture = max((w for w in widgets if w["role"] == "image" and w["label"] == name),
+                          key=lambda w: w["bounds"][2])
+            sides.append(picture["bounds"][2:])
+            if closed:
+                first_word = ctx.t("Collect from {when}", when="").split()[0]
+                said = [w for w in widgets if w["role"] == "text" and w["label"].startswith(first_word)]
+                assert said and not said[0]["clipped"], "when to collect, whole in the first view"
+                nothing_cut(widgets, pilot, shown)
+        finally:
+            pilot.close()
+    assert sides[1] == sides[0], f"the picture {sides[0]} px while open, {sides[1]} px while closed"
