@@ -5,6 +5,7 @@
     python -m bench.soak --seconds 90 --without-films   # the memory budget (DESIGN §7): no film plays
     python -m bench.soak --actions 3000 --without-films --seed 8   # a fixed number of actions instead: runs
                                                                    # compare on a loaded machine too
+    python -m bench.soak --actions 2000 --screenshot-every 10      # head office asking for many screenshots
 
 Reports actions per second, any exception (the run stops there), and resident memory after warm-up
 and at the end: memory must stay flat. Its peak is the highest of the samples taken every 20 actions
@@ -31,11 +32,14 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 from bench.probes import rss_mb
 from bench.setup import make_config
 
+SAMPLES = 20  # resident memory read this many times over a run, evenly
 
-def shopper_actions(pilot: Any, rng: random.Random, screenshot: Path | None) -> list[tuple[int, Callable[[], Any]]]:
+
+def shopper_actions(pilot: Any, rng: random.Random, screenshot: Path | None,
+                    screenshot_every: int = 100) -> list[tuple[float, Callable[[], Any]]]:
     """What a soak run does, with its weights: taps (on buttons and anywhere), swipes, scans, cards,
     typing, keys, time passing, state requests and, unless `screenshot` is None, one screenshot in about
-    a hundred actions (head office's monitoring)."""
+    `screenshot_every` actions (head office's monitoring: a hundred by default)."""
     width, height = pilot.app.display().screen.size
     codes = [*pilot.app.shop.catalog.gtins(66), "4006381333931", "2001000001018", "LOYALTY-1234", "LOYALTY-9999",
              "\x00garbage", "]C10109506000134352" "17261231"]
@@ -47,7 +51,7 @@ def shopper_actions(pilot: Any, rng: random.Random, screenshot: Path | None) -> 
             x, y, w, h = rng.choice(widgets)["bounds"]
             pilot.tap(x=x + w // 2, y=y + h // 2)
 
-    actions: list[tuple[int, Callable[[], Any]]] = [
+    actions: list[tuple[float, Callable[[], Any]]] = [
         (30, tap_widget),
         (10, lambda: pilot.tap(x=rng.randrange(width), y=rng.randrange(height))),
         (8, lambda: pilot.swipe((width // 2, rng.randrange(height)), (width // 2, rng.randrange(height)),
@@ -60,7 +64,11 @@ def shopper_actions(pilot: Any, rng: random.Random, screenshot: Path | None) -> 
         (3, lambda: pilot.request("state")),
     ]
     if screenshot is not None:
-        actions.append((1, lambda: pilot.request("screenshot", path=str(screenshot))))
+        def take_screenshot() -> Any:
+            return pilot.request("screenshot", path=str(screenshot))
+
+        others = sum(weight for weight, _ in actions)
+        actions.append((others / max(1, screenshot_every - 1), take_screenshot))
     return actions
 
 
@@ -86,19 +94,20 @@ class HighWater:
 
 
 def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = True,
-         actions_wanted: int = 0) -> dict[str, Any]:
+         actions_wanted: int = 0, screenshot_every: int = 100) -> dict[str, Any]:
     """Run random actions for `seconds`, or `actions_wanted` of them when given (the same actions for a seed
-    however busy the machine), on the demo pack or without its films; returns counts, CPU time, memory (its
-    peak too: a film adds its decoder and frames while it plays) and the first failure if any."""
+    however busy the machine), on the demo pack or without its films, one screenshot in about
+    `screenshot_every` actions; returns counts, CPU time, memory (its peak too: a film adds its decoder and
+    frames while it plays) and the first failure if any."""
     from kiosk.config import load_config
     from kiosk.testing.pilot import Pilot, PilotError
 
     folder = work or Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     pilot = Pilot(load_config(make_config(folder, None, films=films)), "terminal")
     rng = random.Random(seed)
-    actions = shopper_actions(pilot, rng, folder / "soak.png")
+    actions = shopper_actions(pilot, rng, folder / "soak.png", screenshot_every)
     weights = [w for w, _ in actions]
-    counts = {"actions": 0, "refused": 0}
+    counts = {"actions": 0, "refused": 0, "screenshots": 0}
     failure = ""
     started = time.monotonic()
     warm_rss = peak_rss = 0.0
@@ -115,6 +124,7 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = 
     try:
         while done() < 1:
             action = rng.choices(actions, weights)[0][1]
+            counts["screenshots"] += action.__name__ == "take_screenshot"
             try:
                 action()
             except PilotError:
@@ -122,8 +132,8 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = 
             counts["actions"] += 1
             if counts["actions"] % 20 == 0:
                 peak_rss = max(peak_rss, rss_mb())
-            if len(samples) < int(10 * done()):
-                samples.append(round(rss_mb(), 1))  # every tenth of the run: the trend, not one point
+            if len(samples) < int(SAMPLES * done()):
+                samples.append(round(rss_mb(), 1))  # every twentieth of the run: the trend, not one point
             if not warm_rss and (done() > 0.5 or (not actions_wanted and time.monotonic() - started > 300)):
                 warm_rss = rss_mb()  # once every scene has been met and the caches have filled
     except Exception as error:  # the point of a soak run: report it, do not hide it
@@ -133,6 +143,7 @@ def soak(seconds: float, seed: int = 7, work: Path | None = None, films: bool = 
     end_rss = rss_mb()
     pilot.close()
     return {"seconds": round(elapsed, 1), "actions": counts["actions"], "refused": counts["refused"],
+            "screenshots": counts["screenshots"],
             "actions_per_s": round(counts["actions"] / elapsed, 1), "cpu_s": round(cpu, 1),
             "rss_warm_mb": round(warm_rss, 1),
             "rss_end_mb": round(end_rss, 1), "growth_mb": round(end_rss - warm_rss, 1),
@@ -148,9 +159,10 @@ def main() -> int:
     parser.add_argument("--actions", type=int, default=0, help="this many actions, however long they take")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--without-films", action="store_true", help="the demo pack without its films")
+    parser.add_argument("--screenshot-every", type=int, default=100, help="one screenshot in about this many actions")
     args = parser.parse_args()
     result = soak(args.seconds or (args.minutes or 60) * 60, args.seed, films=not args.without_films,
-                  actions_wanted=args.actions)
+                  actions_wanted=args.actions, screenshot_every=args.screenshot_every)
     print(json.dumps(result))
     return 1 if result["failure"] else 0
 
