@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything imports pygame: --check prints problems only
@@ -17,6 +18,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before anything impo
 from kiosk.app.logs import setup_logging
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.config.settings import read_config
+from kiosk.core.hours.clock import ShiftedClock
 from kiosk.core.pack.content import read_pack
 from kiosk.core.pack.feeds import LeftOutRow, left_out_lines
 from kiosk.core.pack.reader import PackRejected
@@ -43,6 +45,17 @@ def version() -> str:
         return "unknown"
 
 
+def _moment(text: str) -> datetime:
+    """`--now`'s date and time, with its offset from UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date and time like 2026-12-24T22:30+01:00") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{text!r} needs its offset from UTC, like 2026-12-24T22:30+01:00")
+    return moment
+
+
 def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.Namespace:
     """The command line of DESIGN §4."""
     parser = argparse.ArgumentParser(prog="kiosk", description="In-store kiosk and smart window.")
@@ -54,6 +67,9 @@ def parse_args(argv: list[str], default_config: Path = DEMO_CONFIG) -> argparse.
     parser.add_argument("--automation", type=Path, metavar="SOCKET", default=_automation_from_environment(),
                         help="listen for automation requests on this UNIX socket (off by default; "
                              "or $KIOSK_AUTOMATION, for a service whose command line is the compositor's)")
+    parser.add_argument("--now", type=_moment, metavar="WHEN",
+                        help="run from this moment on, like 2026-12-24T22:30+01:00 (the night, a holiday; "
+                             "the store's hours, screens and orders follow it; default: the real time)")
     parser.add_argument("--check", action="store_true",
                         help="validate the config and the content, print every problem, exit non-zero on error")
     parser.add_argument("--hash-pin", action="store_true",
@@ -99,7 +115,8 @@ def run(config: KioskConfig, args: argparse.Namespace) -> int:
     from kiosk.wiring import build_app, start_devices
 
     try:
-        app = build_app(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed)
+        app = build_app(config, display_names=tuple(args.display), headless=args.headless, windowed=args.windowed,
+                        clock=ShiftedClock(args.now) if args.now else None)
     except NoScreen as error:
         print(error, file=sys.stderr)
         return 2

@@ -17,6 +17,10 @@ from typing import IO
 from tests.conftest import REPO
 
 START_TIMEOUT_S = 30.0
+# Every kiosk process a test starts lives from this moment on, the pilots' own (a Friday morning, the store open):
+# its hours, screens and orders never follow the hour or the date the test happens to run at.
+STORE_OPEN = "2026-11-20T11:00+01:00"
+KIOSK = (sys.executable, "run_kiosk.py", "--now", STORE_OPEN)
 
 
 def wait_until_listening(sock: Path, process: subprocess.Popen[bytes], timeout: float = START_TIMEOUT_S) -> None:
@@ -42,7 +46,7 @@ def start_kiosk(config: Path, sock: Path, *extra: str, output: int | IO[bytes] |
                 env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """Start the kiosk headless with its automation socket; return once it accepts requests."""
     sock.unlink(missing_ok=True)
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--automation", str(sock),
+    process = subprocess.Popen([*KIOSK, "--headless", "--automation", str(sock),
                                 "--config", str(config), *extra], cwd=REPO,
                                env={**os.environ, "SDL_VIDEODRIVER": "dummy", **(env or {})},
                                stdout=output, stderr=subprocess.STDOUT if output == subprocess.PIPE else output)

@@ -10,7 +10,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ import pytest
 from kiosk.config import load_config
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
+from tests.kiosk_process import KIOSK
 from tests.mqtt import BASE, MOSQUITTO, Broker, Observer
 
 pytestmark = [pytest.mark.skipif(MOSQUITTO is None, reason=".ci/run installs Debian's mosquitto"),
@@ -53,7 +53,7 @@ def fleet_pilot(tmp_path: Path, broker: Broker) -> Iterator[Pilot]:
 
 def test_status_online_then_the_last_will_after_a_crash(tmp_path: Path, broker: Broker) -> None:
     observer = Observer(broker.port, f"{BASE}/status")
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--config",
+    process = subprocess.Popen([*KIOSK, "--headless", "--config",
                                 str(write_config(tmp_path, fleet_config_text(broker.port)))], cwd=REPO,
                                env={**os.environ, "SDL_VIDEODRIVER": "dummy"})
     try:

@@ -8,7 +8,6 @@ import base64
 import json
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 
 from kiosk.fleet_cli import main as fleet_main
 from tests.conftest import REPO, write_config
+from tests.kiosk_process import KIOSK
 from tests.mqtt import MOSQUITTO, Broker, Observer
 from tests.test_fleet import fleet_config_text
 
@@ -32,7 +32,7 @@ def two_kiosks(tmp_path: Path, broker: Broker) -> Iterator[list[subprocess.Popen
         folder = tmp_path / device
         folder.mkdir()
         text = fleet_config_text(broker.port).replace('device = "terminal"', f'device = "{device}"')
-        processes.append(subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--display", device,
+        processes.append(subprocess.Popen([*KIOSK, "--headless", "--display", device,
                                            "--config", str(write_config(folder, text))], cwd=REPO,
                                           env={**os.environ, "SDL_VIDEODRIVER": "dummy"},
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))

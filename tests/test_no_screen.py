@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.automation import request
 from tests.conftest import REPO, write_config
-from tests.kiosk_process import wait_until_listening
+from tests.kiosk_process import KIOSK, wait_until_listening
 
 WITHOUT_SCREEN = {key: value for key, value in os.environ.items()
                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
 
 
 def start(config: Path, *arguments: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "run_kiosk.py", "--config", str(config), "--display", "terminal",
+    return subprocess.run([*KIOSK, "--config", str(config), "--display", "terminal",
                            *arguments], cwd=REPO, env={**WITHOUT_SCREEN, **env}, capture_output=True, text=True,
                           timeout=30)
 
@@ -49,7 +48,7 @@ def test_a_video_driver_that_cannot_start_is_named(tmp_path: Path) -> None:
 
 def test_headless_needs_no_display_server(tmp_path: Path) -> None:
     sock = tmp_path / "kiosk.sock"
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--config", str(write_config(tmp_path)), "--headless",
+    process = subprocess.Popen([*KIOSK, "--config", str(write_config(tmp_path)), "--headless",
                                 "--display", "terminal", "--automation", str(sock)], cwd=REPO, env=WITHOUT_SCREEN,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:

@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.automation.server import request
 from tests.conftest import REPO, write_config
-from tests.kiosk_process import start_kiosk
+from tests.kiosk_process import KIOSK, start_kiosk
 from tests.pictures import write_png
 
 ROAD_BIKE = "2001000001019"
@@ -86,7 +86,7 @@ def test_a_grey_picture_shows_and_a_broken_pack_at_restart_keeps_the_last_good_o
 
 @pytest.mark.e2e
 def test_an_unknown_display_name_says_which_exist(tmp_path: Path) -> None:
-    ran = subprocess.run([sys.executable, "run_kiosk.py", "--headless", "--display", "pavement", "--config",
+    ran = subprocess.run([*KIOSK, "--headless", "--display", "pavement", "--config",
                           str(write_config(tmp_path))], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert ran.returncode == 2 and "Traceback" not in ran.stderr
     assert "no display named 'pavement'" in ran.stderr and "'terminal', 'window'" in ran.stderr

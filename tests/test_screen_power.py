@@ -26,7 +26,7 @@ from kiosk.services.screen_power import BacklightPower, CecPower, DpmsPower, Pow
 from kiosk.testing.pilot import Pilot
 from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
-from tests.kiosk_process import wait_until_listening
+from tests.kiosk_process import KIOSK, wait_until_listening
 
 # A CEC adapter as libcec's cec-client shows it: it reads commands on stdin and says what the TV did.
 FAKE_CEC_CLIENT = """#!/bin/sh
@@ -289,7 +289,7 @@ def test_on_x11_the_screen_shows_what_the_kiosk_says_after_each_switch(tmp_path:
     sock = tmp_path / "kiosk.sock"
     environment = {key: value for key, value in os.environ.items() if key != "WAYLAND_DISPLAY"}
     with xvfb(1280, 720) as display:
-        process = subprocess.Popen([sys.executable, "run_kiosk.py", "--display", "terminal", "--automation",
+        process = subprocess.Popen([*KIOSK, "--display", "terminal", "--automation",
                                     str(sock), "--config", str(config)], cwd=REPO,
                                    env={**environment, "DISPLAY": display, "SDL_VIDEODRIVER": "x11"},
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +24,7 @@ import pytest
 from kiosk.automation.server import request
 from kiosk.services.screen_power import PowerError, WaylandPower
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
-from tests.kiosk_process import wait_until_listening
+from tests.kiosk_process import KIOSK, wait_until_listening
 
 ON_CI = bool(os.environ.get("CI"))
 CAN_RUN = os.geteuid() == 0 and shutil.which("sway") and shutil.which("grim")
@@ -122,7 +121,7 @@ def test_two_displays_on_their_own_outputs_turned_as_configured(tmp_path: Path, 
                       flags=re.M)
     config = write_config(tmp_path, text)
     sock = tmp_path / "kiosk.sock"
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--automation", str(sock), "--config", str(config)],
+    process = subprocess.Popen([*KIOSK, "--automation", str(sock), "--config", str(config)],
                                cwd=REPO, env={**os.environ, **sway, "SDL_VIDEODRIVER": "wayland"},
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
@@ -298,7 +297,7 @@ def test_what_each_output_shows_after_a_switch_is_what_the_kiosk_says(tmp_path: 
     text = re.sub(r'^(role = "terminal")$', '\\1\noutput = "HEADLESS-2"\nrotation = 90', text, count=1, flags=re.M)
     text = re.sub(r'^(role = "window")$', '\\1\noutput = "HEADLESS-1"', text, count=1, flags=re.M)
     sock = tmp_path / "kiosk.sock"
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--automation", str(sock), "--config",
+    process = subprocess.Popen([*KIOSK, "--automation", str(sock), "--config",
                                 str(write_config(tmp_path, text))],
                                cwd=REPO, env={**os.environ, **sway, "SDL_VIDEODRIVER": "wayland"},
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

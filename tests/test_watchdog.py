@@ -6,11 +6,11 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from tests.conftest import REPO, write_config
+from tests.kiosk_process import KIOSK
 
 
 def test_ready_then_watchdog_pings_then_stopping(tmp_path: Path) -> None:
@@ -19,7 +19,7 @@ def test_ready_then_watchdog_pings_then_stopping(tmp_path: Path) -> None:
     listener.bind(str(address))
     listener.settimeout(10)
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "NOTIFY_SOCKET": str(address), "WATCHDOG_USEC": "600000"}
-    process = subprocess.Popen([sys.executable, "run_kiosk.py", "--headless", "--config",
+    process = subprocess.Popen([*KIOSK, "--headless", "--config",
                                 str(write_config(tmp_path))], cwd=REPO, env=env)
     try:
         states = []

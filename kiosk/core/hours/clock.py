@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -29,6 +29,25 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+class ShiftedClock:
+    """The real time's pace from a chosen start (`--now`): a desk shows the night or a holiday, and a test
+    of the kiosk's own process does not depend on the hour it runs at."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("the start needs its time zone (like 2026-11-20T11:00+01:00)")
+        self._start = start.astimezone(UTC)
+        self._started = time.monotonic()
+
+    def monotonic(self) -> float:
+        """Seconds from an arbitrary start."""
+        return time.monotonic()
+
+    def now(self) -> datetime:
+        """The start plus the real seconds since."""
+        return self._start + timedelta(seconds=time.monotonic() - self._started)
+
+
 class ManualClock:
     """A clock that only moves when told to: for tests and the pilot."""
 
@@ -42,8 +61,6 @@ class ManualClock:
 
     def now(self) -> datetime:
         """The start date plus the seconds advanced."""
-        from datetime import timedelta
-
         return self._start + timedelta(seconds=self._elapsed)
 
     def advance(self, seconds: float) -> None:
