@@ -1,8 +1,7 @@
-"""The demo's shoes, tents, backpacks, watches and headlamps, drawn flat in a 1000-unit square (y up) with
-light and shadow. Each product's specs shape its drawing: a trail shoe's lugs and a road shoe's smooth
-sole, a high stack, a waterproof collar; a tent's kind and size; a backpack's volume, roll-top or vest; a
-watch's screen and maps; a headlamp's power and battery. Each kind has its views: the main one, another
-side, and a detail."""
+"""The demo's tents, backpacks, watches and headlamps (and, from draw_shoes.py, its running shoes), drawn flat
+in a 1000-unit square (y up) with light and shadow. Each product's specs shape its drawing: a tent's kind and
+size; a backpack's volume, roll-top or vest; a watch's screen and maps; a headlamp's power and battery. Each
+kind has its views: the main one, another side, and a detail."""
 
 from __future__ import annotations
 
@@ -11,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from picture_kit import Camera, Canvas, Color, darker, lighter, mix, smooth
+from draw_shoes import shoe_side, shoe_sole, shoe_top
+from picture_kit import Camera, Canvas, Color, darker, lighter, smooth
 
 WHITE: Color = (246, 246, 244)
 SOLE: Color = (236, 234, 228)
@@ -37,114 +37,6 @@ class Look:
     accent: Color
     name: str
     specs: dict[str, Any]
-
-
-# --- running shoes ---------------------------------------------------------------------------------
-def shoe_side(c: Canvas, look: Look) -> None:
-    """A running shoe from its outer side: sole height from the stack, heel from the drop, lugs on a trail sole."""
-    stack, drop = _num(look.specs, "stack", 24), _num(look.specs, "drop", 8)
-    trail = _text(look.specs, "terrain") == "Trail"
-    waterproof = bool(look.specs.get("waterproof"))
-    racer = "carbon" in look.name.lower()
-    sole_h = 30 + stack * 2.2
-    heel_extra = drop * 3
-    base = 330.0
-    c.shadow((500, base, 0), 400, 40)
-    toe, heel = 880.0, 120.0
-    # the midsole: thicker at the heel by the drop, the toe lifted off the ground (toe spring)
-    mid = smooth([(heel + 10, base + 16), (heel - 10, base + sole_h * 0.6 + heel_extra),
-                  (heel + 40, base + sole_h + heel_extra), (500, base + sole_h + heel_extra * 0.4),
-                  (toe - 120, base + sole_h * 0.75), (toe - 10, base + sole_h * 0.55 + 30),
-                  (toe + 14, base + 60), (toe - 60, base + 12), (500, base + 6)])
-    c.polygon(mid, SOLE if not racer else lighter(look.accent, 0.55), shade=0.1, outline=3,
-              outline_color=(200, 198, 192))
-    if racer:  # the carbon plate shows along the midsole
-        c.path([(heel + 40, base + sole_h * 0.55 + heel_extra * 0.5), (toe - 150, base + sole_h * 0.45),
-                (toe - 40, base + sole_h * 0.35)], 8, (30, 30, 32), shine=0.5)
-    # the outsole
-    c.polygon(smooth([(heel + 8, base), (500, base - 4), (toe - 70, base + 4), (toe + 12, base + 58),
-                      (toe - 40, base + 22), (500, base + 16), (heel + 10, base + 20)]), RUBBER, shade=0.1)
-    if trail:
-        for i in range(13):
-            x = heel + 30 + i * (toe - heel - 120) / 12
-            c.polygon([(x - 16, base + 2), (x + 16, base + 2), (x + 10, base - 18), (x - 10, base - 18)], RUBBER,
-                      shade=0.05)
-    else:  # a road sole's flex grooves
-        for i in range(8):
-            x = heel + 80 + i * 70
-            c.line((x, base + 2), (x + 10, base + 22), 5, lighter(RUBBER, 0.3))
-    top = base + sole_h + heel_extra
-    collar = 200 if waterproof else 160
-    upper = smooth([(heel - 4, top - 6), (heel - 14, top + collar * 0.55), (heel + 20, top + collar),
-                    (heel + 110, top + collar - 30), (heel + 200, top + collar + 10),
-                    (heel + 330, top + collar * 0.55), (toe - 190, base + sole_h + 95),
-                    (toe - 70, base + sole_h + 62), (toe + 4, base + sole_h * 0.55 + 36),
-                    (toe - 80, base + sole_h * 0.8), (500, top - 10)])
-    c.polygon(upper, look.color, shade=0.22, outline=4)
-    if waterproof:  # a gusset and a membrane badge
-        c.polygon([(heel + 150, top + collar), (heel + 200, top + collar + 10), (heel + 240, top + collar - 30)],
-                  darker(look.color, 0.35), shade=0.1)
-        c.polygon([(heel + 60, top + 40), (heel + 150, top + 40), (heel + 150, top + 70), (heel + 60, top + 70)],
-                  (30, 30, 30), shade=0.0)
-    c.polygon(smooth([(toe - 200, base + sole_h + 20), (toe - 120, base + sole_h + 70), (toe - 20, base + sole_h + 40),
-                      (toe + 2, base + sole_h * 0.55 + 30), (toe - 80, base + sole_h * 0.8)]),
-              darker(look.color, 0.18), shade=0.15)  # the toe cap
-    # the brand's swoosh and the heel counter
-    c.path([(heel + 160, base + sole_h + 40), (heel + 330, base + sole_h + 60), (toe - 170, base + sole_h + 120)],
-           22, look.accent, shine=0.3)
-    c.polygon(smooth([(heel - 4, top - 4), (heel - 12, top + collar * 0.5), (heel + 10, top + collar * 0.85),
-                      (heel + 80, top + collar * 0.6), (heel + 90, top)]), darker(look.color, 0.25), shade=0.15)
-    # laces and eyelets along the throat
-    eyelets = 6 if not racer else 5
-    for i in range(eyelets):
-        f = i / (eyelets - 1)
-        x = heel + 215 + f * 230
-        y = top + collar - 5 - f * 125
-        c.dot((x, y), 9, (250, 250, 250))
-        c.line((x - 18, y + 12), (x + 30, y - 4), 7, WHITE if look.color[0] + look.color[1] < 300 else (40, 40, 40))
-    c.dot((heel + 60, top + collar * 0.45), 12, lighter(look.accent, 0.2))  # reflective tab
-
-
-def shoe_sole(c: Canvas, look: Look) -> None:
-    """The outsole from below: lugs on a trail shoe, a flat tread on a road shoe, a plate's cut-out on a racer."""
-    trail = _text(look.specs, "terrain") == "Trail"
-    racer = "carbon" in look.name.lower()
-    outline = [(500 + 130 * math.sin(math.radians(a)) * (1.15 if a < 180 else 1.0),
-                500 + 390 * math.cos(math.radians(a)) * (1.0 if math.cos(math.radians(a)) > 0 else 0.92))
-               for a in range(0, 360, 6)]
-    outline = [(x + (40 if y > 560 else 0) * (y - 560) / 400, y) for x, y in outline]
-    c.shadow((500, 120, 0), 200, 30)
-    c.polygon(outline, look.color, shade=0.15, outline=5)
-    inner = [(500 + (x - 500) * 0.86, 500 + (y - 500) * 0.9) for x, y in outline]
-    c.polygon(inner, RUBBER if trail else mix(RUBBER, look.accent, 0.25), shade=0.1)
-    if trail:
-        for row in range(12):
-            y = 180 + row * 58
-            for col in range(-2, 3):
-                x = 500 + col * 46 + (23 if row % 2 else 0) + (y - 500) * 0.06
-                c.polygon([(x - 12, y - 14), (x + 14, y - 14), (x + 10, y + 14), (x - 14, y + 14)],
-                          (80, 80, 84), shade=0.2)
-    else:
-        for row in range(24):
-            y = 170 + row * 28
-            c.line((410 + (y - 500) * 0.05, y), (590 + (y - 500) * 0.05, y + 8), 5, (90, 90, 94))
-    if racer:
-        c.polygon([(470, 420), (540, 420), (560, 560), (480, 560)], (25, 25, 27), shade=0.3)
-
-
-def shoe_top(c: Canvas, look: Look) -> None:
-    """The shoe from above: its laces, tongue and toe box."""
-    c.shadow((500, 110, 0), 200, 30)
-    outline = [(500 + 150 * math.sin(math.radians(a)), 500 + 400 * math.cos(math.radians(a))) for a in range(0, 360, 6)]
-    c.polygon(outline, look.color, shade=0.25, outline=5)
-    c.polygon([(430, 640), (570, 640), (560, 330), (440, 330)], darker(look.color, 0.15), shade=0.2)  # tongue
-    for i in range(7):
-        y = 360 + i * 42
-        c.line((445, y), (555, y + 20), 8, WHITE)
-        c.line((445, y + 20), (555, y), 8, lighter(WHITE, 0.0))
-        c.dot((440, y + 10), 7, (230, 230, 230))
-        c.dot((560, y + 10), 7, (230, 230, 230))
-    c.path([(380, 700), (500, 760), (620, 700)], 20, look.accent, shine=0.2)
 
 
 # --- tents ---------------------------------------------------------------------------------------

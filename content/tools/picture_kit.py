@@ -68,13 +68,17 @@ def smooth(points: Sequence[tuple[float, float]], closed: bool = True, steps: in
 @dataclass
 class Camera:
     """How a model is seen: turned by `yaw` degrees about the vertical axis, tipped by `pitch` (looking
-    down), `scale` pixels a unit, the model's point `look` at the picture's point `at` (fractions)."""
+    down), `scale` pixels a unit, the model's point `look` at the picture's point `at` (fractions); `mirror`
+    faces it the other way and `roll` tips it in the picture's plane (degrees, anticlockwise), as a
+    photographer poses each product on the table its own way."""
 
     scale: float
     look: tuple[float, float, float] = (0.0, 0.0, 0.0)
     at: tuple[float, float] = (0.5, 0.5)
     yaw: float = 0.0
     pitch: float = 0.0
+    mirror: bool = False
+    roll: float = 0.0
 
 
 def _xyz(point: Point) -> tuple[float, float, float]:
@@ -97,6 +101,11 @@ class Canvas:
         yaw, pitch = math.radians(cam.yaw), math.radians(cam.pitch)
         x, z = x * math.cos(yaw) - z * math.sin(yaw), x * math.sin(yaw) + z * math.cos(yaw)
         y = y * math.cos(pitch) - z * math.sin(pitch)  # z is towards the viewer: nearer is lower, seen from above
+        if cam.mirror:
+            x = -x
+        if cam.roll:
+            roll = math.radians(cam.roll)
+            x, y = x * math.cos(roll) - y * math.sin(roll), x * math.sin(roll) + y * math.cos(roll)
         width, height = self.surface.get_size()
         k = cam.scale * SUPERSAMPLE
         return width * cam.at[0] + x * k, height * cam.at[1] - y * k

@@ -1,0 +1,379 @@
+"""The demo's running shoes, each its own design: a shoe's kind (a trail shoe, a racer with a carbon plate, a
+cushioned trainer, a track spike, a waterproof mid-cut...) and its specs (stack, drop) give it its sole, its
+upper's line, its collar, its toe, its lacing and its overlays, and its own pose on the photographer's table
+(facing left or right, tipped onto its toe or its heel). Drawn flat in a 1000-unit square (y up)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Any
+
+from picture_kit import Canvas, Color, darker, lighter, mix, smooth
+
+WHITE: Color = (246, 246, 244)
+FOAM: Color = (236, 234, 228)
+RUBBER: Color = (44, 44, 46)
+BASE = 330.0  # the table's line under the shoe
+HEEL_X, TOE_X = 130.0, 870.0
+
+
+def _num(specs: dict[str, Any], key: str, default: float) -> float:
+    value = specs.get(key, default)
+    return float(value) if isinstance(value, int | float) else default
+
+
+def _text(specs: dict[str, Any], key: str) -> str:
+    value = specs.get(key, "")
+    return str(value.get("en", "")) if isinstance(value, dict) else str(value)
+
+
+@dataclass(frozen=True)
+class Shoe:
+    """What makes one shoe look like itself (heights in design units above the table)."""
+
+    heel: float  # the midsole's thickness under the heel
+    fore: float  # under the ball of the foot
+    rocker: float  # how far the toe lifts off the table (toe spring)
+    bevel: float  # how far the heel is rounded off
+    collar: float  # the collar's height at the heel, above the midsole
+    dip: float  # how far the collar dips under the ankle
+    toe: float  # the toe box's height
+    throat: float  # where the laces start (fraction of the length from the heel)
+    point: float  # how pointed the toe is (0 round, 1 a racer's)
+    lugs: float  # the outsole's lugs' depth (0: a road shoe's flat tread)
+    sole: str  # plain | pods | plate | spikes | cup | post | rock
+    lacing: str  # laces | toggle | strap | knit | zip
+    overlay: str  # stripes | swoosh | cage | none | mudguard | panels
+    tab: float  # the heel pull tab's height
+    gaiter: bool = False  # a trail gaiter's ring at the toe
+    membrane: bool = False  # a waterproof badge
+    flare: float = 0.0  # the heel flaring out behind
+    mirror: bool = False  # facing left
+    roll: float = 0.0  # tipped (degrees, positive: onto its heel)
+    lift: float = 0.0  # raised off the table (floating in the photographer's light)
+
+
+def shoe_of(name: str, specs: dict[str, Any]) -> Shoe:
+    """The shoe a product is, from its name and specs."""
+    stack, drop = _num(specs, "stack", 26), _num(specs, "drop", 8)
+    terrain = _text(specs, "terrain")
+    heel = 40 + stack * 2.4
+    fore = max(24.0, heel - drop * 3.2)
+    lower = name.lower()
+    trail = terrain == "Trail"
+    shoe = Shoe(heel, fore, 34, 18, 150, 26, 92, 0.3, 0.3, 18 if trail else 0, "plain", "laces", "stripes", 24)
+    if "carbon" in lower:
+        return replace(shoe, rocker=70, bevel=46, collar=118, dip=34, toe=70, throat=0.34, point=0.9, sole="plate",
+                       overlay="swoosh", tab=54, roll=-6, lift=46, flare=30)
+    if "sprint" in lower or terrain == "Track":
+        return replace(shoe, heel=34, fore=30, rocker=60, bevel=6, collar=140, dip=20, toe=84, throat=0.36,
+                       point=1.0, sole="spikes", lacing="strap", overlay="panels", tab=0, roll=-10, lift=70,
+                       mirror=True)
+    if "cloud" in lower or "max" in lower:
+        return replace(shoe, rocker=58, bevel=60, collar=160, dip=18, toe=104, point=0.1, sole="pods",
+                       overlay="none", tab=40, flare=44, mirror=True, roll=4)
+    if "gtx" in lower or specs.get("waterproof"):
+        return replace(shoe, collar=250, dip=6, toe=110, throat=0.34, point=0.15, lugs=30, sole="rock",
+                       lacing="zip", overlay="mudguard", tab=40, membrane=True)
+    if "ultra" in lower:
+        return replace(shoe, rocker=50, bevel=40, collar=170, toe=100, point=0.2, lugs=20, sole="rock",
+                       lacing="toggle", overlay="cage", tab=0, gaiter=True, flare=26, mirror=True, roll=3, lift=30)
+    if trail:
+        return replace(shoe, collar=165, toe=98, lugs=34, sole="rock", lacing="toggle", overlay="cage", tab=30,
+                       gaiter=True, roll=-3)
+    if "marathon" in lower:
+        return replace(shoe, rocker=52, bevel=30, collar=128, dip=30, toe=76, point=0.75, lacing="knit",
+                       overlay="swoosh", tab=34, lift=36, roll=-4, mirror=True)
+    if "beginner" in lower:
+        return replace(shoe, rocker=22, bevel=10, collar=176, dip=14, toe=108, point=0.0, sole="post",
+                       overlay="panels", tab=20, flare=20)
+    if "urban" in lower or "hybrid" in lower:
+        return replace(shoe, heel=78, fore=66, rocker=18, bevel=4, collar=150, dip=20, toe=100, point=0.05,
+                       sole="cup", lacing="laces", overlay="panels", tab=0, mirror=True)
+    if "tempo" in lower:
+        return replace(shoe, rocker=48, bevel=34, collar=132, dip=34, toe=80, throat=0.34, point=0.6,
+                       overlay="stripes", tab=50, roll=-4, lift=24)
+    return replace(shoe, overlay="saddle", tab=36, flare=12)  # a daily trainer
+
+
+# --- the shape ---------------------------------------------------------------------------------------
+def _lerp(points: list[tuple[float, float]], u: float) -> float:
+    """The height at `u` of a profile through (u, height) points: a smooth curve (Catmull-Rom) through them."""
+    if u <= points[0][0]:
+        return points[0][1]
+    if u >= points[-1][0]:
+        return points[-1][1]
+    i = next(i for i in range(len(points) - 1) if points[i][0] <= u <= points[i + 1][0])
+    (u1, h1), (u2, h2) = points[i], points[i + 1]
+    h0 = points[i - 1][1] if i > 0 else h1
+    h3 = points[i + 2][1] if i + 2 < len(points) else h2
+    t = (u - u1) / (u2 - u1) if u2 > u1 else 0.0
+    return 0.5 * (2 * h1 + (-h0 + h2) * t + (2 * h0 - 5 * h1 + 4 * h2 - h3) * t * t
+                  + (-h0 + 3 * h1 - 3 * h2 + h3) * t * t * t)
+
+
+def _x(u: float) -> float:
+    return HEEL_X + (TOE_X - HEEL_X) * u
+
+
+def _ground(shoe: Shoe, u: float) -> float:
+    """The outsole's line: the heel's bevel and the toe's spring lift it off the table."""
+    return BASE + _lerp([(0, shoe.bevel), (0.16, 0), (0.62, 0), (1.0, shoe.rocker)], u)
+
+
+def _midsole_top(shoe: Shoe, u: float) -> float:
+    """Where the midsole meets the upper."""
+    return _ground(shoe, u) + _lerp([(0, shoe.heel * 0.8), (0.14, shoe.heel), (0.7, shoe.fore),
+                                     (1.0, shoe.fore * 0.55)], u)
+
+
+def _upper_top(shoe: Shoe, u: float) -> float:
+    """The upper's top line: the collar, the dip under the ankle, the tongue, the laces' line down to the toe
+    box."""
+    k = 1.4  # (the heights are a side view's; the upper stands higher than the sole is thick)
+    return _midsole_top(shoe, u) + k * _lerp([(0.0, shoe.collar * 0.9), (0.05, shoe.collar),
+                                              (0.15, shoe.collar - shoe.dip), (shoe.throat - 0.06, shoe.collar * 1.02),
+                                              (shoe.throat + 0.04, shoe.collar * 0.92), (0.76, shoe.toe),
+                                              (0.93, shoe.toe * (0.85 - 0.3 * shoe.point)), (1.0, shoe.toe * 0.3)], u)
+
+
+def _inside(shoe: Shoe, u: float, s: float) -> tuple[float, float]:
+    """A point of the upper: `u` along it from the heel, `s` up from the midsole (0) to its top line (1)."""
+    low, high = _midsole_top(shoe, u), _upper_top(shoe, u)
+    return _x(u), low + (high - low) * s
+
+
+def _upper(shoe: Shoe) -> list[tuple[float, float]]:
+    steps = [i / 16 for i in range(17)]
+    top = [(_x(u), _upper_top(shoe, u)) for u in steps]
+    tip = (TOE_X + 12 + 20 * shoe.point, _midsole_top(shoe, 1.0) + shoe.toe * 0.12)
+    low = _midsole_top(shoe, 0.0)
+    heel = [(HEEL_X - 4, low + 6), (HEEL_X - 28 - shoe.flare * 0.2, low + shoe.collar * 0.5),
+            (HEEL_X - 18 - shoe.flare * 0.1, low + shoe.collar * 1.1)]  # the heel's round back, bottom up
+    bottom = [(_x(u), _midsole_top(shoe, u) - 4) for u in reversed(steps)]
+    return smooth([*top, tip, *bottom, *heel], steps=4)
+
+
+def _midsole(shoe: Shoe) -> list[tuple[float, float]]:
+    steps = [i / 16 for i in range(17)]
+    top = [(_x(u), _midsole_top(shoe, u)) for u in steps]
+    toe = (TOE_X + 8 + 14 * shoe.point, (_midsole_top(shoe, 1.0) + _ground(shoe, 1.0)) / 2)
+    bottom = [(_x(u), _ground(shoe, u)) for u in reversed(steps)]
+    heel = (HEEL_X - 8 - shoe.flare, _ground(shoe, 0.0) + shoe.heel * 0.45)
+    return smooth([*top, toe, *bottom, heel], steps=4)
+
+
+def _pose(c: Canvas, shoe: Shoe) -> None:
+    """The shoe's own pose: its camera turned to face left or right and tipped."""
+    c.camera.mirror = shoe.mirror
+    c.camera.roll = shoe.roll
+
+
+def shoe_side(c: Canvas, look: Any) -> None:
+    """A running shoe from its outer side, drawn from its own design."""
+    shoe = shoe_of(look.name, look.specs)
+    _pose(c, shoe)
+    lift = shoe.lift
+    c.shadow((500, BASE - lift * 0.2, 0), 380 - lift, 34, strength=90 - int(lift * 0.6))
+    if lift:
+        c.camera.look = (c.camera.look[0], c.camera.look[1] - lift, c.camera.look[2])
+    color, accent = look.color, look.accent
+    foam = FOAM if shoe.sole not in ("plate", "pods") else lighter(accent if shoe.sole == "plate" else color, 0.7)
+    if shoe.sole == "cup":
+        foam = (230, 226, 214)
+    midsole = _midsole(shoe)
+    c.polygon(midsole, foam, shade=0.12, outline=3, outline_color=darker(foam, 0.18))
+    _sole_details(c, shoe, foam, accent)
+    _outsole(c, shoe)
+    c.polygon(_upper(shoe), color, shade=0.22, outline=4)
+    _overlays(c, shoe, color, accent)
+    _lacing(c, shoe, color, accent)
+    _heel(c, shoe, color, accent)
+
+
+def _sole_details(c: Canvas, shoe: Shoe, foam: Color, accent: Color) -> None:
+    """What a midsole shows from the side: pods, a plate, a stability post, a cupsole's stitching."""
+    if shoe.sole == "pods":  # a max-cushion sole's pods: rounded cut-outs along it
+        for i in range(6):
+            u = 0.08 + i * 0.15
+            low, high = _ground(shoe, u), _midsole_top(shoe, u)
+            c.disc((_x(u), (low + high) / 2), (high - low) * 0.28, darker(foam, 0.14), shade=0.3)
+    elif shoe.sole == "plate":  # the carbon plate along the midsole
+        c.path([(_x(u), _ground(shoe, u) + (_midsole_top(shoe, u) - _ground(shoe, u)) * 0.45)
+                for u in (0.05, 0.3, 0.6, 0.85, 0.98)], 12, (30, 30, 32), shine=0.6)
+    elif shoe.sole == "post":  # a firmer, darker foam under the arch: the stability post
+        pts = [(_x(u), _midsole_top(shoe, u) - 2) for u in (0.1, 0.3, 0.5)] + \
+            [(_x(u), _ground(shoe, u) + 14) for u in (0.5, 0.3, 0.1)]
+        c.polygon(smooth(pts), mix(foam, (90, 110, 140), 0.55), shade=0.12)
+    elif shoe.sole == "cup":  # a cupsole's stitching
+        for i in range(34):
+            u = 0.03 + i * 0.028
+            y = _midsole_top(shoe, u) - (_midsole_top(shoe, u) - _ground(shoe, u)) * 0.3
+            c.line((_x(u), y), (_x(u) + 9, y), 3, (150, 140, 120))
+    elif shoe.sole == "rock":  # a trail shoe's wavy two-tone foam
+        c.path([(_x(u), _ground(shoe, u) + (_midsole_top(shoe, u) - _ground(shoe, u)) * (0.4 + 0.12 * math.sin(u * 14)))
+                for u in [i / 16 for i in range(1, 16)]], 9, darker(foam, 0.2), shine=0.0)
+
+
+def _outsole(c: Canvas, shoe: Shoe) -> None:
+    """The rubber under the shoe: flat, lugged or spiked."""
+    steps = [i / 30 for i in range(31)]
+    start = 0.5 if shoe.sole == "spikes" else 0.0
+    low = [(_x(u), _ground(shoe, u) - 2) for u in steps if u >= start]
+    high = [(_x(u), _ground(shoe, u) + 14) for u in reversed(steps) if u >= start]
+    c.polygon([*low, *high], RUBBER if shoe.sole != "spikes" else (60, 60, 66), shade=0.1)
+    if shoe.sole == "spikes":
+        for i in range(5):
+            u = 0.55 + i * 0.09
+            x, y = _x(u), _ground(shoe, u)
+            c.polygon([(x - 9, y), (x + 9, y), (x + 2, y - 34), (x - 2, y - 34)], (190, 192, 198), shade=0.3)
+        return
+    if shoe.lugs:
+        count = 14 if shoe.lugs > 25 else 18
+        for i in range(count):
+            u = 0.03 + i * 0.94 / (count - 1)
+            x, y = _x(u), _ground(shoe, u)
+            w = 14 if shoe.lugs > 25 else 10
+            c.polygon([(x - w, y + 2), (x + w, y + 2), (x + w * 0.6, y - shoe.lugs), (x - w * 0.6, y - shoe.lugs)],
+                      RUBBER, shade=0.05)
+    else:
+        for i in range(10):
+            u = 0.1 + i * 0.08
+            x, y = _x(u), _ground(shoe, u)
+            c.line((x, y + 1), (x + 8, y + 12), 4, lighter(RUBBER, 0.35))
+
+
+def _overlays(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
+    """The upper's overlays: stripes, a swoosh, a trail cage, a mudguard, stitched panels."""
+    dark = darker(color, 0.28)
+    if shoe.overlay == "stripes":
+        for i in range(3):
+            u0 = 0.36 + i * 0.07
+            c.polygon([_inside(shoe, u0, 0.02), _inside(shoe, u0 + 0.04, 0.02), _inside(shoe, u0 - 0.06, 0.8),
+                       _inside(shoe, u0 - 0.1, 0.8)], accent, shade=0.1)
+    elif shoe.overlay == "saddle":  # a classic trainer's saddle from the laces to the midsole, and a heel panel
+        c.polygon([_inside(shoe, 0.36, 0.02), _inside(shoe, 0.58, 0.02), _inside(shoe, 0.6, 0.9),
+                   _inside(shoe, 0.4, 0.92)], lighter(color, 0.45), shade=0.12, outline=2)
+        c.path([_inside(shoe, 0.4, 0.2), _inside(shoe, 0.5, 0.5), _inside(shoe, 0.42, 0.8)], 12, accent, shine=0.2)
+    elif shoe.overlay == "swoosh":
+        c.path(smooth([_inside(shoe, 0.14, 0.3), _inside(shoe, 0.4, 0.22), _inside(shoe, 0.66, 0.55)], closed=False),
+               20, accent, shine=0.3)
+    elif shoe.overlay == "cage":  # the trail shoe's welded cage from the laces to the midsole
+        for u in (0.34, 0.44, 0.54, 0.64):
+            c.path([_inside(shoe, u - 0.05, 0.02), _inside(shoe, u, 0.55), _inside(shoe, u + 0.02, 0.9)], 14,
+                   darker(color, 0.4), shine=0.15)
+        c.polygon([_inside(shoe, 0.8, 0.0), _inside(shoe, 1.0, 0.0), _inside(shoe, 0.99, 0.6),
+                   _inside(shoe, 0.86, 0.5)], RUBBER, shade=0.15)  # the toe bumper
+    elif shoe.overlay == "mudguard":  # a rubber band all round, above the midsole
+        band = [_inside(shoe, i / 20, 0.0) for i in range(21)] + \
+            [_inside(shoe, i / 20, 0.24) for i in range(20, -1, -1)]
+        c.polygon(band, darker(color, 0.5), shade=0.12)
+    elif shoe.overlay == "panels":  # a toe cap and a heel panel, stitched
+        c.polygon([_inside(shoe, 0.72, 0.0), _inside(shoe, 1.0, 0.0), _inside(shoe, 0.98, 0.8),
+                   _inside(shoe, 0.78, 0.95)], dark, shade=0.15)
+        c.polygon([_inside(shoe, 0.0, 0.0), _inside(shoe, 0.26, 0.0), _inside(shoe, 0.2, 0.7),
+                   _inside(shoe, 0.02, 0.85)], mix(color, accent, 0.5), shade=0.15)
+        for u in (0.74, 0.24):
+            c.path([_inside(shoe, u + d, s) for d, s in ((0.0, 0.05), (-0.01, 0.4), (0.0, 0.75))], 3,
+                   lighter(color, 0.5), shine=0.0)
+    if shoe.gaiter:  # the ring a gaiter hooks to, at the toe
+        c.dot(_inside(shoe, 0.86, 0.78), 12, (200, 200, 204))
+        c.dot(_inside(shoe, 0.86, 0.78), 6, darker(color, 0.4))
+    if shoe.membrane:
+        x, y = _inside(shoe, 0.1, 0.35)
+        c.polygon([(x, y), (x + 90, y), (x + 90, y + 30), (x, y + 30)], (30, 30, 30), shade=0.0)
+        c.line((x + 12, y + 15), (x + 78, y + 15), 4, (220, 220, 220))
+
+
+def _lacing(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
+    """The laces along the throat, a quick lace's toggle, a spike's strap, a knit upper's loops, a zip."""
+    start, end = shoe.throat, min(0.74, shoe.throat + 0.36)
+    ink = WHITE if sum(color) < 420 else (40, 40, 44)
+    if shoe.lacing == "zip":  # a gusset and a zip up the tongue
+        c.path([_inside(shoe, start - 0.02, 0.96), _inside(shoe, end, 0.9)], 8, (40, 40, 44), shine=0.2)
+        c.dot(_inside(shoe, start, 1.0), 12, (200, 200, 204))
+    count = 6 if shoe.lacing != "knit" else 8
+    for i in range(count):
+        u = start + (end - start) * i / (count - 1)
+        x, y = _inside(shoe, u, 0.9)
+        if shoe.lacing == "knit":
+            c.dot((x, y + 4), 6, darker(color, 0.4))
+            c.line((x - 14, y + 8), (x + 16, y - 2), 5, ink)
+        elif shoe.lacing != "zip":
+            c.dot((x, y), 9, lighter(color, 0.6))
+            c.line((x - 18, y + 12), (x + 28, y - 4), 7, ink)
+    if shoe.lacing == "toggle":  # a quick lace's cord lock
+        x, y = _inside(shoe, end + 0.04, 0.98)
+        c.polygon([(x - 14, y - 10), (x + 14, y - 10), (x + 10, y + 24), (x - 10, y + 24)], accent, shade=0.3)
+    elif shoe.lacing == "strap":  # a spike's strap over the laces
+        c.polygon([_inside(shoe, start + 0.04, 0.02), _inside(shoe, start + 0.14, 0.02),
+                   _inside(shoe, start + 0.18, 1.05), _inside(shoe, start + 0.06, 1.05)], accent, shade=0.2,
+                  outline=2)
+    if shoe.lacing == "knit":  # a knit upper's fine rows
+        for row in range(1, 6):
+            c.path([_inside(shoe, u / 10, row / 7) for u in range(2, 10)], 2, lighter(color, 0.18), shine=0.0)
+
+
+def _heel(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
+    """The heel counter, the collar's padding and the pull tab."""
+    c.polygon([_inside(shoe, 0.0, 0.05), _inside(shoe, 0.15, 0.05), _inside(shoe, 0.12, 0.6),
+               _inside(shoe, 0.0, 0.9)], darker(color, 0.22), shade=0.15)
+    c.path([_inside(shoe, 0.02, 0.97), _inside(shoe, 0.1, 0.93), _inside(shoe, 0.2, 0.92)], 18,
+           lighter(color, 0.25), shine=0.2)  # the padded collar
+    if shoe.tab:
+        x, y = _inside(shoe, 0.02, 1.0)
+        c.polygon([(x - 12, y - 30), (x + 26, y - 30), (x + 14, y + shoe.tab), (x - 18, y + shoe.tab - 6)],
+                  accent if accent != (250, 250, 250) else darker(color, 0.4), shade=0.2)
+    c.dot(_inside(shoe, 0.05, 0.5), 10, lighter(accent, 0.3))  # reflective
+
+
+def shoe_sole(c: Canvas, look: Any) -> None:
+    """The outsole from below: its width by its cushioning, lugs on a trail shoe, a flat tread on a road shoe,
+    a plate's cut-out on a racer, a spike plate's pins."""
+    shoe = shoe_of(look.name, look.specs)
+    wide = 118 + shoe.heel * 0.22 + shoe.flare * 0.4
+    outline = [(500 + wide * math.sin(math.radians(a)) * (1.15 if a < 180 else 1.0),
+                500 + 390 * math.cos(math.radians(a)) * (1.0 if math.cos(math.radians(a)) > 0 else 0.92))
+               for a in range(0, 360, 6)]
+    outline = [(x + (40 if y > 560 else 0) * (y - 560) / 400, y) for x, y in outline]
+    c.shadow((500, 120, 0), 200, 30)
+    c.polygon(outline, look.color, shade=0.15, outline=5)
+    inner = [(500 + (x - 500) * 0.86, 500 + (y - 500) * 0.9) for x, y in outline]
+    c.polygon(inner, RUBBER if shoe.lugs else mix(RUBBER, look.accent, 0.25), shade=0.1)
+    if shoe.sole == "spikes":
+        for i, (dx, y) in enumerate(((-50, 760), (50, 760), (-70, 660), (70, 660), (0, 700), (-40, 580),
+                                     (40, 580))):
+            c.disc((500 + dx + (y - 500) * 0.06, y), 16, (190, 192, 198), shade=0.3)
+            c.dot((500 + dx + (y - 500) * 0.06, y), 5 + i % 2, (90, 90, 94))
+    elif shoe.lugs:
+        for row in range(12):
+            y = 180 + row * 58
+            for col in range(-2, 3):
+                x = 500 + col * 46 + (23 if row % 2 else 0) + (y - 500) * 0.06
+                c.polygon([(x - 12, y - 14), (x + 14, y - 14), (x + 10, y + 14), (x - 14, y + 14)],
+                          (80, 80, 84), shade=0.2)
+    else:
+        for row in range(24):
+            y = 170 + row * 28
+            c.line((410 + (y - 500) * 0.05, y), (590 + (y - 500) * 0.05, y + 8), 5, (90, 90, 94))
+    if shoe.sole == "plate":
+        c.polygon([(470, 420), (540, 420), (560, 560), (480, 560)], (25, 25, 27), shade=0.3)
+
+
+def shoe_top(c: Canvas, look: Any) -> None:
+    """The shoe from above: its laces, tongue and toe box."""
+    shoe = shoe_of(look.name, look.specs)
+    wide = 130 + shoe.toe * 0.3
+    c.shadow((500, 110, 0), 200, 30)
+    outline = [(500 + wide * math.sin(math.radians(a)), 500 + 400 * math.cos(math.radians(a)))
+               for a in range(0, 360, 6)]
+    c.polygon(outline, look.color, shade=0.25, outline=5)
+    c.polygon([(430, 640), (570, 640), (560, 330), (440, 330)], darker(look.color, 0.15), shade=0.2)  # tongue
+    for i in range(7):
+        y = 360 + i * 42
+        c.line((445, y), (555, y + 20), 8, WHITE)
+        c.line((445, y + 20), (555, y), 8, WHITE)
+        c.dot((440, y + 10), 7, (230, 230, 230))
+        c.dot((560, y + 10), 7, (230, 230, 230))
+    c.path([(380, 700), (500, 760), (620, 700)], 20, look.accent, shine=0.2)
