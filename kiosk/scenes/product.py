@@ -158,8 +158,16 @@ class ProductScene(ShopScene):
             said_stock, stock_color = self.availability(product)
             chips_with_stock = self._variant_chips(aside=kit.words(
                 said_stock, color=stock_color, bold=True, align="right", max_lines=2, width=fit()))
+            boxes = {id(chips_with_stock): self._chips_box}
+            # the aisle beside the stock on that line too, so that the ways alone stand under the picture, on one
+            # line: the picture keeps the most of the height where the rest does not fit beside it
+            chips_with_aisle = self._variant_chips(aside=row(
+                kit.words(said_stock, color=stock_color, bold=True, align="right", max_lines=2, width=fit()),
+                *self._aisle(product, "text"), gap=gap, align="center", width=fit()))
+            boxes[id(chips_with_aisle)] = self._chips_box
             aisle_and_ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
             forms: list[tuple[list[Box], list[Box]]] = [([stock, *chips, ways], []), ([stock, *chips], [ways]),
+                                                        (chips_with_aisle, [ways]),
                                                         (chips_with_stock, [aisle_and_ways])]
             if not self.in_store_shown:  # a closed store's window: when it can be collected beside the ways, on
                 # one row as the aisle is when open (on a row of its own it took the 4K window's picture from 880
@@ -187,10 +195,11 @@ class ProductScene(ShopScene):
                 pool = fitting or [(right, left) for right, left in forms if right_view(*right) == least]
                 beside, under = next(((right, left) for right, left in pool if left_fits(left)),
                                      next(((right, left) for right, left in pool if left_fits(left, 0)), pool[0]))
-            else:
-                beside, under = fitting[0] if fitting else forms[-1]
-            if beside is not chips_with_stock:
-                self._chips_box = plain  # (where "choose a size first" scrolls to)
+            else:  # where none fits (the sizes scroll anyway), the sizes first with the stock and the aisle on
+                # their heading line, and the ways under the picture, which keeps most of the height (the stock in
+                # a panel of its own under it too made a shoe's picture 601 px wide on the 4K window)
+                beside, under = fitting[0] if fitting else forms[2]
+            self._chips_box = boxes.get(id(beside), plain)  # (where "choose a size first" scrolls to)
             where = column(*under, gap=gap)
             picture_room = page_h - 2 * margin - (where.natural(side)[1] + gap if under else 0)
             pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)), wide=side)
