@@ -167,7 +167,10 @@ class ProductScene(ShopScene):
             boxes[id(chips_with_aisle)] = self._chips_box
             aisle_and_ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
             forms: list[tuple[list[Box], list[Box]]] = [([stock, *chips, ways], []), ([stock, *chips], [ways]),
-                                                        (chips_with_aisle, [ways]),
+                                                        # (while a size must be chosen, the heading line
+                                                        # says so alone: the aisle stays under the picture)
+                                                        (chips_with_aisle,
+                                                         [aisle_and_ways] if self.choice_missing else [ways]),
                                                         (chips_with_stock, [aisle_and_ways])]
             if not self.in_store_shown:  # a closed store's window: when it can be collected beside the ways, on
                 # one row as the aisle is when open (on a row of its own it took the 4K window's picture from 880
