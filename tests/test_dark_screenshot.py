@@ -6,7 +6,6 @@ ever, answered nothing and ignored SIGTERM (found at 01:04 Paris time by CI's cl
 from __future__ import annotations
 
 import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,19 +16,10 @@ from kiosk.config import load_config
 from kiosk.core.hours.clock import ManualClock
 from kiosk.testing.pilot import Pilot
 from tests.conftest import DEFAULT_CONFIG, DEMO_PACK, write_config
+from tests.test_screen_power import _settle
 
 TWO_AT_NIGHT_IN_PARIS = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # Monday 02:00 store time, in the quiet hours
 ANSWER_WITHIN_S = 15.0  # it answers in well under a second; the margin is for a loaded machine
-
-
-def _settle(pilot: Pilot) -> None:
-    """Let the switch done off the loop come back as a message."""
-    for _ in range(250):
-        pilot.app.step(block=False)
-        if not pilot.app.power.switching:
-            return
-        time.sleep(0.02)
-    raise AssertionError("the switch did not come back")
 
 
 def test_a_screenshot_of_a_window_dark_in_the_quiet_hours_answers_black(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from kiosk.core.catalog.database import BrowseFilter
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import display_reach, header_bar, reach_problems, widgets_without_ink
+from tests.scenes.helpers import session
 from tests.test_layout_matrix import SHAPES, accessibility_labels, pilot_for
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
@@ -105,10 +106,7 @@ def test_no_button_is_cut_at_the_fold_of_the_product_and_share_pages(tmp_path: P
                                                                      accessible_mode: bool) -> None:
     """The sticky action bar cut "Send to my phone" (and a tablet's second row of sizes) at the fold: a
     button in the first view shows whole, or starts under the fold."""
-    pilot = pilot_for(tmp_path, display, size, language, mail=True)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(accessible_mode)
+    with session(tmp_path, display, size, language, mail=True, accessible=accessible_mode) as pilot:
         ctx = pilot.app.display().ctx
         for route in (lambda: ctx.routes.product("RUN-115"), lambda: ctx.routes.share(["RUN-115"])):
             ctx.show(route())
@@ -117,8 +115,6 @@ def test_no_button_is_cut_at_the_fold_of_the_product_and_share_pages(tmp_path: P
             cut = [(w["label"], w["bounds"]) for w in widgets if w["role"] == "button" and w["clipped"]
                    and w["bounds"][3] > 0]
             assert cut == [], f"{pilot.scene}: buttons cut at the fold: {cut}"
-    finally:
-        pilot.close()
 
 
 @pytest.mark.quick_first(1)  # every shape in CI
@@ -172,10 +168,7 @@ def test_accessible_landscape_search_shows_two_whole_results_over_the_keyboard(t
                                                                               size: tuple[int, int]) -> None:
     """Beside the keys in the short reach zone the list showed the department chips and one result: now two
     whole results at least, within reach, their names whole."""
-    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", mail=True, accessible=True) as pilot:
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.search())
         pilot.type("s")
@@ -187,8 +180,6 @@ def test_accessible_landscape_search_shows_two_whole_results_over_the_keyboard(t
         assert len(whole) >= 2, f"{len(whole)} whole result(s) over the keyboard"
         assert not [w for w in widgets if w["label"] in names and w.get("cut")], "names whole"
         assert out_of_reach(pilot) == []
-    finally:
-        pilot.close()
 
 
 # The shopper's screens of a landscape screen in accessible mode whose every control stands within reach
@@ -205,10 +196,7 @@ def test_every_control_of_a_landscape_accessible_screen_is_within_reach(tmp_path
     home's search and departments, the department's cards and tools, the product's pictures, the comparison's
     heads and their Remove stood at the top, out of a seated shopper's reach; the shop window's home too, its
     band, search, departments and first row of cards over the whole height)."""
-    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", mail=True, accessible=True) as pilot:
         ctx = pilot.app.display().ctx
         ctx.session.add_to_compare("RUN-115")
         ctx.session.add_to_compare("RUN-112")
@@ -223,5 +211,3 @@ def test_every_control_of_a_landscape_accessible_screen_is_within_reach(tmp_path
             assert out_of_reach(pilot) == [], name
             picture = pilot.picture()
             assert widgets_without_ink(controls, picture) == [], f"{name}: every control drawn where the tree says"
-    finally:
-        pilot.close()

@@ -14,8 +14,8 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Toggle
 from tests.cart_lines import put_in_cart
 from tests.layout_check import widgets_without_ink
+from tests.scenes.helpers import session
 from tests.scenes.test_accessible_mode import needs_espeak, speaking, wait_spoken  # noqa: F401 (a fixture)
-from tests.test_layout_matrix import pilot_for
 
 
 def boxes(pilot: Pilot) -> list[dict[str, object]]:
@@ -38,11 +38,7 @@ def colour_count(picture: pygame.Surface, area: pygame.Rect, colour: tuple[int, 
 @pytest.mark.quick_first(1)  # German in accessible mode in CI
 def test_the_email_consents_are_tick_boxes_that_show_whether_they_are_ticked(tmp_path: Path, language: str,
                                                                              accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), language, mail=True)
-    try:
-        pilot.tap(x=540, y=640)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, "terminal", (1080, 1920), language, mail=True, accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
         ctx.show(ctx.routes.share(["RUN-115"]))
@@ -70,34 +66,23 @@ def test_the_email_consents_are_tick_boxes_that_show_whether_they_are_ticked(tmp
             f"the ticked box is filled and its tick drawn over it: {filled}"
         assert filled[consent][0] < side * side // 6, f"the empty box is only outlined: {filled}"
         assert widgets_without_ink(pilot.request("tree")["displays"][pilot.display_name]["widgets"], picture) == []
-    finally:
-        pilot.close()
 
 
 def test_the_checkout_opt_in_is_a_tick_box(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr")
-    try:
-        pilot.tap(x=540, y=640)
+    with session(tmp_path, "terminal", (1080, 1920), "fr", cart=("RUN-112",)) as pilot:
         ctx = pilot.app.display().ctx
-        put_in_cart(ctx, "RUN-112")
         ctx.show(ctx.routes.checkout())
         offers = ctx.t("Send me the store's offers too")
         assert [(w["label"], w["checked"]) for w in boxes(pilot)] == [(offers, False)]
         pilot.tap(offers)
         assert [(w["label"], w["checked"]) for w in boxes(pilot)] == [(offers, True)]
-    finally:
-        pilot.close()
 
 
 @pytest.mark.parametrize("size, language, accessible", [((3840, 2160), "fr", False), ((2160, 3840), "de", True)])
 @pytest.mark.quick_first(1)  # the portrait window in CI
 def test_the_windows_cards_say_what_their_tick_does(tmp_path: Path, size: tuple[int, int], language: str,
                                                     accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, "window", size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, "window", size, language, accessible=accessible) as pilot:
         pilot.advance(0.1)
         screen = pilot.app.display().screen
         word = pilot.app.display().ctx.t("Compare")
@@ -111,8 +96,6 @@ def test_the_windows_cards_say_what_their_tick_does(tmp_path: Path, size: tuple[
             assert card is not None
             picture = next(w for w in card.walk() if w.role == "image")
             assert not picture.rect.colliderect(tick.rect), "the tick beside the picture, not over it"
-    finally:
-        pilot.close()
 
 
 @needs_espeak
@@ -138,11 +121,7 @@ def test_speech_says_whether_a_box_is_ticked(speaking: Pilot) -> None:  # noqa: 
 @pytest.mark.quick_first(1)  # German in accessible mode in CI
 def test_the_rating_chosen_shows_in_filled_stars_and_in_words(tmp_path: Path, language: str, accessible: bool,
                                                               said: str) -> None:
-    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), language)
-    try:
-        pilot.tap(x=540, y=640)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, "terminal", (1080, 1920), language, accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
         ctx.show(ctx.routes.review("RUN-115"))
@@ -162,5 +141,3 @@ def test_the_rating_chosen_shows_in_filled_stars_and_in_words(tmp_path: Path, la
                       if w.role == "radio" and getattr(w, "checked", False))
         assert pilot.app.display().spoken(chosen) == t("{label}: {state}", label=t("{count} stars", count=3),
                                                        state=t("chosen"))
-    finally:
-        pilot.close()

@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 
 def arrangement_problems(pilot: Pilot) -> list[str]:
@@ -35,9 +35,7 @@ def arrangement_problems(pilot: Pilot) -> list[str]:
 @pytest.mark.parametrize("size", [(1920, 1080), (800, 1280)], ids=["landscape", "tablet"])
 @pytest.mark.quick_first(1)  # the landscape terminal; the tablet in CI
 def test_the_checkouts_first_step_has_one_arrangement(tmp_path: Path, size: tuple[int, int]) -> None:
-    pilot = pilot_for(tmp_path, "terminal", size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, "terminal", size, "fr") as pilot:
         ctx = pilot.app.display().ctx
         t, theme = ctx.t, ctx.theme
         ctx.show(ctx.routes.product("RUN-115"))
@@ -59,5 +57,3 @@ def test_the_checkouts_first_step_has_one_arrangement(tmp_path: Path, size: tupl
             f"the hint '{hint}' smaller than what is typed"
         pilot.type("ada@example.org")
         assert arrangement_problems(pilot) == []
-    finally:
-        pilot.close()

@@ -15,9 +15,9 @@ import pytest
 
 from kiosk.scenes.events import store_events
 from kiosk.testing.pilot import Pilot
-from tests.cart_lines import put_in_cart
 from tests.layout_check import display_reach, reach_problems
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
 TABLET = (800, 1280)
@@ -57,16 +57,10 @@ def choice_first(pilot: Pilot, hint: str) -> list[str]:
 def test_the_checkout_asks_email_or_phone_before_the_field(tmp_path: Path, shape: tuple[str, tuple[int, int]],
                                                            language: str, accessible: bool) -> None:
     display, size = shape
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, language, accessible=accessible,
+                 cart=("RUN-112",), screen=lambda routes: routes.checkout()) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
-        put_in_cart(ctx, "RUN-112")
-        ctx.show(ctx.routes.checkout())
-        pilot.advance(0.1)
         if accessible and size == TABLET:  # the choice on its own first, then the field and keys (test_tablet_reach)
             shown = widgets(pilot)
             options = [w for w in shown if w["label"] in (t("By email"), t("By phone")) and w["role"] == "button"]
@@ -84,18 +78,12 @@ def test_the_checkout_asks_email_or_phone_before_the_field(tmp_path: Path, shape
         assert "@" not in pilot.labels() and "0" in pilot.labels(), "a phone's keypad under it"
         pilot.type("0612345678")
         assert choice_first(pilot, t("06 12 34 56 78")) == [] and pilot.details()["ready"]
-    finally:
-        pilot.close()
 
 
 def test_an_event_s_sign_up_asks_email_or_phone_before_the_field(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr", mail=True)
-    try:
-        pilot.tap(x=540, y=640)
+    with session(tmp_path, "terminal", (1080, 1920), "fr", mail=True, screen=lambda routes: routes.events()) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
-        ctx.show(ctx.routes.events())
-        pilot.advance(0.1)
         event, start = store_events(ctx)[0]
         ctx.screen.stack.top.sign_up(event, start)  # type: ignore[attr-defined]
         pilot.advance(0.1)
@@ -104,5 +92,3 @@ def test_an_event_s_sign_up_asks_email_or_phone_before_the_field(tmp_path: Path)
         assert choice_first(pilot, t("your.name@example.com")) == []
         pilot.tap(t("By phone"))
         assert choice_first(pilot, t("06 12 34 56 78")) == []
-    finally:
-        pilot.close()

@@ -17,7 +17,8 @@ from kiosk.core.shopper.cart import Cart
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Choice, Widget
 from tests.cart_lines import put_in_cart
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
 
@@ -82,16 +83,10 @@ CASES = [(shape, language, accessible) for language, accessible in (("fr", False
 def test_the_checkout_s_chosen_options_are_not_filled_like_its_main_button(
         tmp_path: Path, shape: tuple[str, tuple[int, int]], language: str, accessible: bool) -> None:
     display, size = shape
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, language, accessible=accessible,
+                 cart=("RUN-112",), screen=lambda routes: routes.checkout()) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
-        put_in_cart(ctx, "RUN-112")
-        ctx.show(ctx.routes.checkout())
-        pilot.advance(0.1)
         pilot.type("ada@example.org")
         pilot.advance(0.1)
         check_choice(pilot, tmp_path, t("By email"), t("By phone"), t("Next"))
@@ -99,15 +94,10 @@ def test_the_checkout_s_chosen_options_are_not_filled_like_its_main_button(
         pilot.type("0612345678")
         pilot.advance(0.1)
         check_choice(pilot, tmp_path, t("By phone"), t("By email"), t("Next"))
-    finally:
-        pilot.close()
 
 
 def test_buy_now_s_collect_or_delivery_is_a_choice_too(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "window", (3840, 2160), "de")
-    try:
-        pilot.tap(x=1920, y=720)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, "window", (3840, 2160), "de", accessible=True) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
         bought = Cart()
@@ -119,5 +109,3 @@ def test_buy_now_s_collect_or_delivery_is_a_choice_too(tmp_path: Path) -> None:
         assert pilot.details()["step"] == "review"
         pilot.advance(0.1)
         check_choice(pilot, tmp_path, t("Collect at the store"), t("Delivery"), t("Confirm order"))
-    finally:
-        pilot.close()

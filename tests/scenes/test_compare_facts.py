@@ -15,21 +15,14 @@ import pytest
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Label, Picture
 from tests.layout_check import display_reach, reach_problems
-from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
+from tests.scenes.helpers import comparing, started
+from tests.test_layout_matrix import RUNNING_SHOES
 
 
 def compare_four(tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> Pilot:
     """Racer Carbon Pro (3.6, no review), Trail Ascent 3 (3.6 from 2), Road Tempo 2 (4.7 from 6, the cheapest),
     Road Cloud Max (3.9, no review) compared on a terminal of `size`."""
-    pilot = pilot_for(tmp_path, "terminal", size, language)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    display = pilot.app.display()
-    display.set_accessible(accessible)
-    for sku in RUNNING_SHOES:
-        display.ctx.session.add_to_compare(sku)
-    display.ctx.show(display.ctx.routes.compare())
-    pilot.advance(0.2)
-    return pilot
+    return comparing(started(tmp_path, "terminal", size, language, accessible=accessible), RUNNING_SHOES)
 
 
 def tree(pilot: Pilot) -> list[dict[str, Any]]:

@@ -13,20 +13,13 @@ import pytest
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Button
 from tests.layout_check import display_reach, layout_problems, reach_problems, widgets_without_ink
+from tests.scenes.helpers import comparing, session, started
 from tests.test_layout_matrix import RUNNING_SHOES, SHAPES, pilot_for
 
 
 def compare_four(tmp_path: Path, size: tuple[int, int], accessible: bool) -> Pilot:
     """Four running shoes compared, in French, on a terminal of `size`."""
-    pilot = pilot_for(tmp_path, "terminal", size, "fr")
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    display = pilot.app.display()
-    display.set_accessible(accessible)
-    for sku in RUNNING_SHOES:
-        display.ctx.session.add_to_compare(sku)
-    display.ctx.show(display.ctx.routes.compare())
-    pilot.advance(0.2)
-    return pilot
+    return comparing(started(tmp_path, "terminal", size, "fr", accessible=accessible), RUNNING_SHOES)
 
 
 def tree(pilot: Pilot) -> list[dict[str, Any]]:
@@ -169,11 +162,8 @@ def test_each_remove_is_one_outlined_button_on_every_shape(tmp_path: Path, displ
     """The comparison's Remove had three styles by shape: plain words in the heads (normal), plain yellow words
     astride the reach line (the accessible tablet), an outlined ✕ under the table (the tall window, the
     accessible landscape terminal) (designer's review). Every one is a button with its outline drawn."""
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, display, size, "de", accessible=accessible) as pilot:
         shown = pilot.app.display()
-        shown.set_accessible(accessible)
         ctx = shown.ctx
         for sku in RUNNING_SHOES:
             ctx.session.add_to_compare(sku)
@@ -190,5 +180,3 @@ def test_each_remove_is_one_outlined_button_on_every_shape(tmp_path: Path, displ
             left = [picture.get_at((x + dx, y + h // 2))[:3] for dx in range(ctx.theme.size("gap") // 2)]
             assert edge in left, f"{remove['label']}: no outline at its left edge"
         assert widgets_without_ink(removes, picture) == []
-    finally:
-        pilot.close()

@@ -15,7 +15,7 @@ import pytest
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.theme import Theme
 from tests.layout_check import contrast
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import comparing, started
 
 # Trail Ascent 3 (3.6 from 2 reviews), Racer Carbon Pro (3.6, no review yet), Road Tempo 2 (4.7 from 6),
 # Beginner Step by Step (4.0 from 2)
@@ -23,15 +23,7 @@ SHOES = ("RUN-112", "RUN-115", "RUN-113", "RUN-120")
 
 
 def compared(tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> Pilot:
-    pilot = pilot_for(tmp_path, "terminal", size, language)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    display = pilot.app.display()
-    display.set_accessible(accessible)
-    for sku in SHOES:
-        display.ctx.session.add_to_compare(sku)
-    display.ctx.show(display.ctx.routes.compare())
-    pilot.advance(0.2)
-    return pilot
+    return comparing(started(tmp_path, "terminal", size, language, accessible=accessible), SHOES)
 
 
 def near(a: tuple[int, ...], b: tuple[int, ...]) -> bool:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 # the tablet in accessible mode first: its header is the narrowest for the larger text, where the name was cut
 CASES = sorted(((display, size, accessible) for display, size in SHAPES for accessible in (False, True)),
@@ -21,11 +22,7 @@ CASES = sorted(((display, size, accessible) for display, size in SHAPES for acce
 @pytest.mark.quick_first(2)  # the accessible tablet and the portrait terminal; every shape in CI
 def test_a_long_name_added_to_the_comparison_reads_whole_in_the_header(
         tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
         ctx.show(ctx.routes.product("TEN-125"))  # the demo's longest German name
@@ -38,5 +35,3 @@ def test_a_long_name_added_to_the_comparison_reads_whole_in_the_header(
         assert status["label"] == whole, "speech reads the whole sentence"
         assert status.get("cut") is False and status.get("shown") in (whole, t("Added to the comparison")), \
             f"the header shows {status.get('shown')!r}"
-    finally:
-        pilot.close()

@@ -13,7 +13,8 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 CASES = [(display, size, accessible) for display, size in SHAPES for accessible in (False, True)]
 
@@ -31,15 +32,10 @@ def page_widgets(pilot: Pilot) -> dict[tuple[str, str], tuple[list[int], bool]]:
 @pytest.mark.quick_first(1)  # every shape and mode in CI
 def test_a_confirmation_moves_nothing_on_the_product_page(tmp_path: Path, display: str, size: tuple[int, int],
                                                           accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, display, size, "de" if accessible else "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de" if accessible else "fr", accessible=accessible,
+                 screen=lambda routes: routes.product("RUN-115")) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
-        ctx.show(ctx.routes.product("RUN-115"))
-        pilot.advance(0.1)
         pilot.tap(ctx.screen.stack.top.variants[0].label(ctx.lang))  # type: ignore[attr-defined]
         before = page_widgets(pilot)
         sizes = [v.label(ctx.lang) for v in ctx.screen.stack.top.variants]  # type: ignore[attr-defined]
@@ -59,5 +55,3 @@ def test_a_confirmation_moves_nothing_on_the_product_page(tmp_path: Path, displa
                     not pygame.Rect(status).collidepoint(before[key][0][:2])]  # the header's title, which steps aside
             # for the status (in its place: a portrait header's title line)
             assert not moved and not gone, f"after {said!r} the page moved: {moved}, gone: {gone}"
-    finally:
-        pilot.close()

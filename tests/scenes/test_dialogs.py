@@ -10,16 +10,14 @@ import pytest
 from kiosk.testing.pilot import Pilot
 from tests.cart_lines import put_in_cart
 from tests.layout_check import disabled_problems, modal_over_header, widgets_off_screen
-from tests.test_layout_matrix import accessibility_labels, pilot_for
+from tests.scenes.helpers import session, started
+from tests.test_layout_matrix import accessibility_labels
 
 
 def shopper_on_a_department(folder: Path, display: str, size: tuple[int, int], language: str,
                             accessible: bool) -> Pilot:
     """A shopper on the running shoes, one of them in the cart and one to compare."""
-    pilot = pilot_for(folder, display, size, language)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    if accessible:
-        pilot.app.display().set_accessible(True)
+    pilot = started(folder, display, size, language, accessible=accessible)
     ctx = pilot.app.display().ctx
     put_in_cart(ctx, "RUN-112")
     ctx.session.add_to_compare("RUN-115")
@@ -215,13 +213,8 @@ def test_the_product_bar_shows_no_compare_count_before_a_product_is_compared(
         tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
     """A greyed "Comparer (0)" took the product bar's prime room while nothing was compared (designer's
     review): it shows from the first product on, in the room kept for it, so nothing in the bar moves."""
-    pilot = pilot_for(tmp_path, display, size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(accessible)
-        ctx = pilot.app.display().ctx
-        ctx.show(ctx.routes.product("RUN-115"))
-        pilot.advance(0.1)
+    with session(tmp_path, display, size, "fr", accessible=accessible,
+                 screen=lambda routes: routes.product("RUN-115")) as pilot:
 
         def bar() -> dict[str, list[int]]:
             widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
@@ -237,5 +230,3 @@ def test_the_product_bar_shows_no_compare_count_before_a_product_is_compared(
         assert after["Retirer du comparateur"] == before["Ajouter au comparateur"], "the toggle keeps its place"
         kept = {tuple(empty.get_at((x + dx, y + h // 2)))[:3] for dx in range(0, w, 2)}
         assert len(kept) == 1, "nothing drawn in the room kept for the count"
-    finally:
-        pilot.close()

@@ -13,7 +13,8 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from tests.cart_lines import put_in_cart
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import started
+from tests.test_layout_matrix import SHAPES
 
 
 def widgets(pilot: Pilot) -> list[dict[str, Any]]:
@@ -34,8 +35,7 @@ def said_under(pilot: Pilot, button: str, reason: str) -> bool:
 
 
 def start(tmp_path: Path, language: str, size: tuple[int, int] = (1080, 1920), display: str = "terminal") -> Pilot:
-    pilot = pilot_for(tmp_path, display, size, language, mail=True)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    pilot = started(tmp_path, display, size, language, mail=True)
     return pilot
 
 

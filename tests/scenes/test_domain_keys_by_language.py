@@ -14,7 +14,8 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from tests.cart_lines import put_in_cart
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import started
+from tests.test_layout_matrix import SHAPES
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
 GERMAN = {"@gmx.de", "@web.de", "@t-online.de", "@gmx.net"}
@@ -23,10 +24,7 @@ FRENCH = {"@orange.fr", "@free.fr", "@hotmail.fr", "@laposte.net", "@sfr.fr", "@
 
 def start(tmp_path: Path, shape: tuple[str, tuple[int, int]], language: str, accessible: bool) -> Pilot:
     display, size = shape
-    pilot = pilot_for(tmp_path, display, size, language, mail=True)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    if accessible:
-        pilot.app.display().set_accessible(True)
+    pilot = started(tmp_path, display, size, language, mail=True, accessible=accessible)
     return pilot
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.done_mark import DONE_SECONDS
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 CASES = [(display, size, accessible) for display, size in SHAPES for accessible in (False, True)]
 
@@ -46,11 +47,7 @@ def share_of(surface: pygame.Surface, color: tuple[int, ...]) -> float:
 @pytest.mark.quick_first(2)  # both modes on the portrait terminal; every shape in CI
 def test_the_tapped_button_says_what_it_did_then_its_own_words_again(
         tmp_path: Path, display: str, size: tuple[int, int], accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, display, size, "de" if accessible else "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de" if accessible else "fr", accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
         success = ctx.theme.color("best")
@@ -89,14 +86,10 @@ def test_the_tapped_button_says_what_it_did_then_its_own_words_again(
         assert share_of(said, ctx.theme.color("surface")) > 0.4
         pilot.advance(DONE_SECONDS + 0.2)
         assert "done" not in at(pilot, compare["bounds"], same_height=False)
-    finally:
-        pilot.close()
 
 
 def test_a_cards_compare_tick_says_added_then_compare_again(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "de")
-    try:
-        pilot.tap(x=540, y=640)
+    with session(tmp_path, "terminal", (1080, 1920), "de") as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
         ctx.show(ctx.routes.search())
@@ -109,5 +102,3 @@ def test_a_cards_compare_tick_says_added_then_compare_again(tmp_path: Path) -> N
         assert shown["checked"] and shown.get("done") == t("In the comparison")
         pilot.advance(DONE_SECONDS + 0.2)
         assert "done" not in at(pilot, tick["bounds"])
-    finally:
-        pilot.close()

@@ -16,7 +16,7 @@ from kiosk.core.catalog.database import BrowseFilter
 from kiosk.scenes.browse import SORT_LABELS
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 LANDSCAPE = [("terminal", (1920, 1080)), ("window", (3840, 2160))]
 
@@ -25,18 +25,12 @@ LANDSCAPE = [("terminal", (1920, 1080)), ("window", (3840, 2160))]
 def sheet(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
     """A German session in accessible mode, the running shoes' sheet of filters open."""
     display, size = request.param
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", accessible=True,
+                 screen=lambda routes: routes.browse("running")) as pilot:
         ctx = pilot.app.display().ctx
-        ctx.show(ctx.routes.browse("running"))
-        pilot.advance(0.1)
         pilot.tap(ctx.t("Sort and filter"))
         assert pilot.scene == "filters"
         yield pilot
-    finally:
-        pilot.close()
 
 
 def shown(pilot: Pilot) -> list[dict[str, Any]]:

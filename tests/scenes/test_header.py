@@ -11,10 +11,10 @@ import pytest
 
 from kiosk.config import load_config
 from kiosk.testing.pilot import Pilot
-from tests.cart_lines import put_in_cart
 from tests.conftest import DEFAULT_CONFIG, write_config
 from tests.layout_check import header_form, header_problems, widgets_off_screen
-from tests.test_layout_matrix import accessibility_labels, header_words, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import accessibility_labels, header_words
 
 
 def header(pilot: Pilot) -> dict[str, Any]:
@@ -118,18 +118,10 @@ def test_one_header_form_on_every_shape_and_screen(tmp_path: Path, language: str
     for display, size in SHAPES:
         folder = tmp_path / f"{display}-{size[0]}"
         folder.mkdir()
-        pilot = pilot_for(folder, display, size, language)
-        try:
-            pilot.tap(x=size[0] // 2, y=size[1] // 3)
-            if accessible:
-                pilot.app.display().set_accessible(True)
-            ctx = pilot.app.display().ctx
-            put_in_cart(ctx, "RUN-112")
+        with session(folder, display, size, language, accessible=accessible, cart=("RUN-112",)) as pilot:
             seen = header_forms(pilot)
             heights = {height for height, _ in seen}
             assert len(heights) == 1, f"{size}: the header's height changes between screens: {seen}"
             words_by_shape[size] = {(icon, shown.split(" (")[0]) for _, buttons in seen for icon, shown in buttons}
-        finally:
-            pilot.close()
     forms = list(words_by_shape.values())
     assert all(form == forms[0] for form in forms), f"the header's buttons differ between shapes: {words_by_shape}"

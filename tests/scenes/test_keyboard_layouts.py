@@ -14,7 +14,8 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.keyboard import SMALLEST_KEY
 from tests.cart_lines import put_in_cart
 from tests.layout_check import keyboard_problems, widgets_without_ink
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 # Each language's rows of letters as its shoppers' own keyboards have them, left to right.
 LETTER_ROWS = {
@@ -84,9 +85,7 @@ SHAPE_PARAMS = [pytest.param(display, size, id=f"{display}-{size[0]}x{size[1]}",
 @pytest.mark.quick_first(1)  # every shape and mode in CI
 def test_each_language_keeps_its_rows_of_letters_at_every_size(tmp_path: Path, display: str,
                                                                 size: tuple[int, int], accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, display, size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, display, size, "fr") as pilot:
         shown = pilot.app.display()
         if accessible:
             shown.set_accessible(True)
@@ -102,5 +101,3 @@ def test_each_language_keeps_its_rows_of_letters_at_every_size(tmp_path: Path, d
                     labels = {key["label"] for row in keyboard_rows(widgets) for key in row}
                     problems += [f"{language} checkout: no {sign!r} key" for sign in ("@", ".") if sign not in labels]
         assert problems == []
-    finally:
-        pilot.close()

@@ -9,17 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.layout_check import layout_problems, reach_problems
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 
 @pytest.mark.parametrize("display, size, language", [("terminal", (1920, 1080), "fr"), ("terminal", (1920, 1080), "de"),
                                                      ("window", (3840, 2160), "fr")])
 def test_the_landscape_pin_pad_is_a_phone_s_pad_within_reach(tmp_path: Path, display: str, size: tuple[int, int],
                                                               language: str) -> None:
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, language, accessible=True) as pilot:
         pilot.app.display().staff.open_pin_pad()
         assert pilot.scene == "pin_pad"
         ctx = pilot.app.display().ctx
@@ -35,5 +32,3 @@ def test_the_landscape_pin_pad_is_a_phone_s_pad_within_reach(tmp_path: Path, dis
         title = next(w for w in widgets if w["label"] == ctx.t("Staff PIN"))
         line = ctx.screen.text.line_height(ctx.theme.size("title"), True)
         assert title["bounds"][3] < 2 * line, f"the title on one line: {title['bounds']}"
-    finally:
-        pilot.close()

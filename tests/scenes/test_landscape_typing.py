@@ -15,7 +15,7 @@ import pytest
 from kiosk.testing.pilot import Pilot
 from tests.cart_lines import put_in_cart
 from tests.layout_check import keyboard_problems, layout_problems, reach_problems, widgets_without_ink
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import started
 
 LANDSCAPE = [("terminal", (1920, 1080)), ("window", (3840, 2160))]
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in LANDSCAPE]
@@ -25,8 +25,7 @@ IDS = [f"{display}-{w}x{h}" for display, (w, h) in LANDSCAPE]
 def landscape(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
     """A German session on a landscape screen, mail configured (email offered)."""
     display, size = request.param
-    pilot = pilot_for(tmp_path, display, size, "de", mail=True)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    pilot = started(tmp_path, display, size, "de", mail=True)
     yield pilot
     pilot.close()
 

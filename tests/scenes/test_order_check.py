@@ -10,7 +10,7 @@ import pytest
 
 from tests.cart_lines import put_in_cart
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 SHAPES = [("terminal", (1920, 1080)), ("window", (3840, 2160))]
 CASES = [(display, size, accessible) for display, size in SHAPES for accessible in (False, True)]
@@ -21,9 +21,7 @@ CASES = [(display, size, accessible) for display, size in SHAPES for accessible 
 @pytest.mark.quick_first(1)  # every shape and mode in CI
 def test_the_order_check_shows_every_line_above_its_confirm_button(tmp_path: Path, display_name: str,
                                                                    size: tuple[int, int], accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, display_name, size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, display_name, size, "fr") as pilot:
         display = pilot.app.display()
         display.set_accessible(accessible)
         ctx = display.ctx
@@ -50,5 +48,3 @@ def test_the_order_check_shows_every_line_above_its_confirm_button(tmp_path: Pat
         if accessible:
             assert reach_problems([w for w in shown if w["label"] in ("Confirmer la commande", "Modifier")],
                                   size, display.shop.config.accessibility.reach) == []
-    finally:
-        pilot.close()

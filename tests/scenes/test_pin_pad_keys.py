@@ -10,17 +10,15 @@ import pygame
 import pytest
 
 from tests.layout_check import contrast
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 
 @pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])
 @pytest.mark.parametrize("accessible", [False, True], ids=["normal", "a11y"])
 def test_cancel_and_erase_are_outlined_as_the_digits(tmp_path: Path, display: str, size: tuple[int, int],
                                                       accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(accessible)
+    with session(tmp_path, display, size, "de", accessible=accessible) as pilot:
         pilot.app.display().staff.open_pin_pad()
         assert pilot.scene == "pin_pad"
         ctx = pilot.app.display().ctx
@@ -48,5 +46,3 @@ def test_cancel_and_erase_are_outlined_as_the_digits(tmp_path: Path, display: st
             fill = digit[1]
             strongest = max(contrast((c[0], c[1], c[2]), (fill[0], fill[1], fill[2])) for c in inks)
             assert strongest >= 4.5, f"{label!r} reads at {strongest:.1f}:1 on its key, as if it could not be tapped"
-    finally:
-        pilot.close()

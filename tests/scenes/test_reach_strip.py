@@ -16,7 +16,8 @@ from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.models import pick
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import reach_problems
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import started
+from tests.test_layout_matrix import SHAPES
 
 PORTRAIT = [(display, size) for display, size in SHAPES if size[1] > size[0]]
 SLOGAN = "Accessible mode: everything is within reach below."
@@ -24,9 +25,7 @@ SLOGAN = "Accessible mode: everything is within reach below."
 
 def start(tmp_path: Path, display: str, size: tuple[int, int], language: str = "de") -> Pilot:
     """A session in accessible mode on one shape."""
-    pilot = pilot_for(tmp_path, display, size, language)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    pilot.app.display().set_accessible(True)
+    pilot = started(tmp_path, display, size, language, accessible=True)
     return pilot
 
 

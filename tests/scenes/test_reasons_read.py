@@ -15,14 +15,11 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import contrast
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import started
 
 
 def start(tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> Pilot:
-    pilot = pilot_for(tmp_path, "terminal", size, language, mail=True)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    if accessible:
-        pilot.app.display().set_accessible(True)
+    pilot = started(tmp_path, "terminal", size, language, mail=True, accessible=accessible)
     return pilot
 
 

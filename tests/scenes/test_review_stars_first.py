@@ -13,7 +13,8 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import layout_problems, reach_problems
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 CASES = [(display, size, accessible) for display, size in SHAPES for accessible in (False, True)]
 IDS = [f"{display}-{w}x{h}-{'a11y' if accessible else 'normal'}" for display, (w, h), accessible in CASES]
@@ -23,18 +24,10 @@ IDS = [f"{display}-{w}x{h}-{'a11y' if accessible else 'normal'}" for display, (w
 def reviewing(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot]:
     """A German session on the review screen of a pair of shoes, on one shape, in one mode."""
     display, size, accessible = request.param
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
-        ctx = pilot.app.display().ctx
-        ctx.show(ctx.routes.review("RUN-115"))
-        pilot.advance(0.1)
+    with session(tmp_path, display, size, "de", accessible=accessible,
+                 screen=lambda routes: routes.review("RUN-115")) as pilot:
         assert pilot.scene == "review"
         yield pilot
-    finally:
-        pilot.close()
 
 
 def widgets(pilot: Pilot) -> list[dict[str, object]]:

@@ -7,13 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.layout_check import layout_problems, widgets_without_ink
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 
 def test_the_landscape_home_shows_the_scan_hint_with_everything_else(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "terminal", (1920, 1080), "fr")
-    try:
-        pilot.tap(x=960, y=360)
+    with session(tmp_path, "terminal", (1920, 1080), "fr") as pilot:
         pilot.advance(0.1)
         assert pilot.scene == "home"
         ctx = pilot.app.display().ctx
@@ -28,5 +26,3 @@ def test_the_landscape_home_shows_the_scan_hint_with_everything_else(tmp_path: P
         assert hint[1] + hint[3] <= shown[t("Search for a product")]["bounds"][1], "the hint above the search"
         assert layout_problems(widgets, ctx.theme.size("touch_target")) == []
         assert widgets_without_ink([shown[words] for words in said], pilot.picture()) == []
-    finally:
-        pilot.close()

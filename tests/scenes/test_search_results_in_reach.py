@@ -12,7 +12,8 @@ import pytest
 
 from kiosk.core.catalog.database import BrowseFilter
 from tests.layout_check import display_reach, layout_problems, reach_problems, result_grid_problems, widgets_without_ink
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import SHAPES
 
 # the landscape terminal first: the quick loop's case
 ORDER = sorted(SHAPES, key=lambda shape: shape[1][1] > shape[1][0])
@@ -22,10 +23,7 @@ ORDER = sorted(SHAPES, key=lambda shape: shape[1][1] > shape[1][0])
 @pytest.mark.parametrize("display, size", ORDER, ids=[f"{d}-{w}x{h}" for d, (w, h) in ORDER])
 def test_the_results_of_a_search_are_within_reach_and_say_what_was_searched(tmp_path: Path, display: str,
                                                                           size: tuple[int, int]) -> None:
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", accessible=True) as pilot:
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.search())
         pilot.type("tent")
@@ -50,5 +48,3 @@ def test_the_results_of_a_search_are_within_reach_and_say_what_was_searched(tmp_
         chips = [w for w in widgets if w["role"] == "button" and w["label"].startswith(ctx.t("All ({count})",
                                                                                              count=count))]
         assert chips and not chips[0]["clipped"], "the departments' chips in sight"
-    finally:
-        pilot.close()

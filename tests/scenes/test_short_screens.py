@@ -18,6 +18,7 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Label
 from tests.layout_check import result_grid_problems
+from tests.scenes.helpers import session
 from tests.test_layout_matrix import RUNNING_SHOES, SHAPES, pilot_for
 
 # portrait screens, where the strip stands over the reach zone
@@ -29,13 +30,8 @@ def accessible(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pilot
     """A German session in accessible mode (on a landscape screen too: the terminal's department, its toolbar
     and the comparison's bar stacked under one row of cards, showed that row and no next one starting)."""
     display, size = request.param
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", accessible=True) as pilot:
         yield pilot
-    finally:
-        pilot.close()
 
 
 def widgets(pilot: Pilot) -> list[dict[str, Any]]:
@@ -60,15 +56,10 @@ WINDOWS = [(display, size) for display, size in SHAPES if display == "window"]
 
 @pytest.mark.parametrize("size", [size for _, size in WINDOWS], ids=[f"{w}x{h}" for _, (w, h) in WINDOWS])
 def test_the_window_s_home_shows_its_cards_whole_with_their_prices(tmp_path: Path, size: tuple[int, int]) -> None:
-    pilot = pilot_for(tmp_path, "window", size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, "window", size, "de", accessible=True) as pilot:
         assert pilot.scene == "home"
         more = pilot.app.display().ctx.t("More below")
         assert result_grid_problems(widgets(pilot), int(pilot.details()["products"]), least_whole=2, more=more) == []
-    finally:
-        pilot.close()
 
 
 def compared_rows(shown: list[dict[str, Any]]) -> list[str]:
@@ -113,13 +104,9 @@ def test_the_filter_sheet_says_more_follows_where_its_last_row_ends_at_its_foot(
                                                                                size: tuple[int, int]) -> None:
     """The tablet's sheet ended exactly under a row of chips and looked finished: with nothing cut at the foot
     of its choices, a chevron there says that more follows."""
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", accessible=True,
+                 screen=lambda routes: routes.browse("running")) as pilot:
         ctx = pilot.app.display().ctx
-        ctx.show(ctx.routes.browse("running"))
-        pilot.advance(0.1)
         pilot.tap(ctx.t("Sort and filter"))
         sheet = ctx.screen.stack.top
         panel: ScrollView = sheet._panel  # type: ignore[attr-defined]
@@ -143,8 +130,6 @@ def test_the_filter_sheet_says_more_follows_where_its_last_row_ends_at_its_foot(
             return sum(1 for y in foot if picture.get_at((view.centerx, y))[:3] == text[:3])
 
         assert ink_at_foot() > 0, "nothing at the foot of the choices says that more follows"
-    finally:
-        pilot.close()
 
 
 @pytest.mark.parametrize("display, size", [("terminal", (800, 1280)), ("terminal", (1080, 1920)),
@@ -153,10 +138,7 @@ def test_the_filter_sheet_says_more_follows_where_its_last_row_ends_at_its_foot(
 def test_the_home_s_departments_are_named_in_one_size(tmp_path: Path, display: str, size: tuple[int, int],
                                                       language: str) -> None:
     """The accessible tablet named "Fahrräder" in the buttons' size beside "Laufschuhe" a size smaller."""
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, language, accessible=True) as pilot:
         pilot.advance(0.1)
         assert pilot.scene == "home"
         ctx = pilot.app.display().ctx
@@ -165,8 +147,6 @@ def test_the_home_s_departments_are_named_in_one_size(tmp_path: Path, display: s
         tiles = [w for w in root.walk() if w.role == "button" and w.label in names and w.rect.width]  # as laid out
         sizes = {label.label: label.size_name for tile in tiles for label in tile.walk() if isinstance(label, Label)}
         assert len(sizes) == len(names) and len(set(sizes.values())) == 1, sizes
-    finally:
-        pilot.close()
 
 
 @pytest.mark.parametrize("display, size", PORTRAIT, ids=[f"{display}-{w}x{h}" for display, (w, h) in PORTRAIT])
@@ -174,10 +154,7 @@ def test_the_accessible_product_page_shows_its_picture_once_in_the_strip(tmp_pat
                                                                         size: tuple[int, int]) -> None:
     """A second copy of the picture (with the name and the price again) peeked under the action bar; the
     page's thumbnails, within reach, choose what the strip above shows."""
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "de", accessible=True) as pilot:
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.product("RUN-115"))
         shown = widgets(pilot)
@@ -204,8 +181,6 @@ def test_the_accessible_product_page_shows_its_picture_once_in_the_strip(tmp_pat
         pilot.advance(0.2)
         assert pilot.details()["picture"] == 1
         assert strip() != before, "the strip shows the picture chosen"
-    finally:
-        pilot.close()
 
 
 @pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])
@@ -215,10 +190,7 @@ def test_the_language_dialog_s_cancel_is_a_quiet_button_under_the_languages(
     """"Abbrechen" stood borderless in the grid of outlined languages, like a word left over; outlined as
     they are, it read as a sixth language; as bare underlined words, not as a button (designer's reviews). It
     stands on its own row under every language, a button edged in the quiet grey, not the languages' colour."""
-    pilot = pilot_for(tmp_path, display, size, "de")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(accessible)
+    with session(tmp_path, display, size, "de", accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.language_picker())
         shown = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "button"}
@@ -234,16 +206,12 @@ def test_the_language_dialog_s_cancel_is_a_quiet_button_under_the_languages(
 
         assert outlined(shown["English"]) and not outlined(cancel)
         assert outlined(cancel, ctx.theme.color("divider")[:3]), "a button: its edge shows"
-    finally:
-        pilot.close()
 
 
 @pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])
 def test_the_review_field_shows_no_caret_before_it_is_tapped(tmp_path: Path, display: str,
                                                             size: tuple[int, int]) -> None:
-    pilot = pilot_for(tmp_path, display, size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, display, size, "fr") as pilot:
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.review("RUN-115"))
         field = next(pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "textbox")
@@ -253,8 +221,6 @@ def test_the_review_field_shows_no_caret_before_it_is_tapped(tmp_path: Path, dis
         marks = sum(1 for x in range(inside.left, inside.left + ctx.theme.px(60))
                     for y in range(inside.top, inside.bottom, 3) if picture.get_at((x, y))[:3] == caret)
         assert marks == 0, "a caret in the field before the shopper tapped it"
-    finally:
-        pilot.close()
 
 
 def longest_empty_band(picture: pygame.Surface, top: int, bottom: int) -> int:
@@ -273,10 +239,7 @@ def test_the_portrait_review_screen_leaves_no_empty_band(tmp_path: Path, display
                                                          language: str, accessible: bool) -> None:
     """The stars and the field sat at the bottom of the reach zone under an empty band (accessible mode), or
     a small picture and the form in the middle of the screen between two (a sixth of the room each)."""
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(accessible)
+    with session(tmp_path, display, size, language, accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.review("RUN-115"))
         shown = widgets(pilot)
@@ -287,8 +250,6 @@ def test_the_portrait_review_screen_leaves_no_empty_band(tmp_path: Path, display
         picture = pilot.picture()
         band = longest_empty_band(picture, top, bottom)
         assert band <= (bottom - top) * 3 // 20, f"an empty band of {band} px in {bottom - top}"
-    finally:
-        pilot.close()
 
 
 @pytest.mark.parametrize("language", ["fr", "de"])

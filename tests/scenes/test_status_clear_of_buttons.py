@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 CASES = [("terminal", (800, 1280)), ("window", (2160, 3840))]
 
@@ -18,9 +18,7 @@ CASES = [("terminal", (800, 1280)), ("window", (2160, 3840))]
 @pytest.mark.quick_first(1)  # the tablet; the portrait window in CI
 def test_the_headers_confirmation_keeps_clear_of_the_cart_button(tmp_path: Path, display: str,
                                                                    size: tuple[int, int]) -> None:
-    pilot = pilot_for(tmp_path, display, size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, display, size, "fr") as pilot:
         ctx = pilot.app.display().ctx
         t, theme = ctx.t, ctx.theme
         ctx.show(ctx.routes.product("RUN-115"))
@@ -42,5 +40,3 @@ def test_the_headers_confirmation_keeps_clear_of_the_cart_button(tmp_path: Path,
                 clear.append(top - max(inked) - 1)
         assert clear, "the pill shows over the cart button"
         assert min(clear) >= 2, f"the confirmation's pill {min(clear)} px from 'Panier (1)' under it"
-    finally:
-        pilot.close()

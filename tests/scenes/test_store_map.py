@@ -14,6 +14,7 @@ from kiosk.core.pack.reader import PackRejected
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.floor_plan import FloorPlan
 from tests.conftest import REPO
+from tests.scenes.helpers import session
 from tests.test_layout_matrix import pilot_for
 
 
@@ -63,9 +64,7 @@ def test_a_map_that_misses_an_aisle_refuses_the_pack(tmp_path: Path) -> None:
 def test_every_word_on_the_plan_is_whole_inside_the_floor_and_on_its_own(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
     # the tablet's German department names ("Stirnlampen"), the window's "you are here" by the entrance
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, display, size, language) as pilot:
         shown = pilot.app.display()
         shown.set_accessible(accessible)
         shown.ctx.show(shown.ctx.routes.store_map(["B1", "A2"], "Racer Carbon Pro"))
@@ -81,8 +80,6 @@ def test_every_word_on_the_plan_is_whole_inside_the_floor_and_on_its_own(
             assert floor.contains(spot), f"{words!r} at {spot} is not inside the plan {floor}"
         for (first, a), (second, b) in itertools.combinations(plan.words, 2):
             assert not a.colliderect(b), f"{first!r} and {second!r} are drawn over each other"
-    finally:
-        pilot.close()
 
 
 def test_the_map_draws_the_way_from_you_are_here_to_the_aisle(shopping: Pilot) -> None:

@@ -13,7 +13,7 @@ from kiosk.core.models import pick
 from kiosk.testing.pilot import Pilot
 from tests.cart_lines import put_in_cart
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 SIZE = (800, 1280)
 
@@ -33,9 +33,7 @@ def in_reach(pilot: Pilot, labels: list[str], name: str) -> list[dict[str, Any]]
 
 
 def test_the_tablet_s_sizes_and_checkout_choice_are_within_reach(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "terminal", SIZE, "de")
-    try:
-        pilot.tap(x=SIZE[0] // 2, y=SIZE[1] // 3)
+    with session(tmp_path, "terminal", SIZE, "de") as pilot:
         display = pilot.app.display()
         display.set_accessible(True)
         ctx = display.ctx
@@ -61,16 +59,12 @@ def test_the_tablet_s_sizes_and_checkout_choice_are_within_reach(tmp_path: Path)
         in_reach(pilot, choices, "checkout choice")
         pilot.tap(t("Delivery"))
         assert ctx.screen.stack.top.collect is False  # type: ignore[attr-defined]
-    finally:
-        pilot.close()
 
 
 def test_the_tablet_s_home_has_every_control_within_reach(tmp_path: Path) -> None:
     """Its search button stood at 29-36 % of the height (designer's review), a member's way out above it too; the
     departments and the ideas stay on the page."""
-    pilot = pilot_for(tmp_path, "terminal", SIZE, "de")
-    try:
-        pilot.tap(x=SIZE[0] // 2, y=SIZE[1] // 3)
+    with session(tmp_path, "terminal", SIZE, "de") as pilot:
         display = pilot.app.display()
         display.set_accessible(True)
         ctx = display.ctx
@@ -96,8 +90,6 @@ def test_the_tablet_s_home_has_every_control_within_reach(tmp_path: Path) -> Non
             line = round(SIZE[1] * (1 - ctx.shop.config.accessibility.reach))
             said = [w["label"] for w in widgets if w["role"] in ("text", "heading") and w["bounds"][1] < line]
             assert ctx.t("Our departments") in said, f"above the reach zone, words: {said}"
-    finally:
-        pilot.close()
 
 
 def test_the_tablet_s_checkout_asks_email_or_phone_then_its_field_over_the_keys_within_reach(tmp_path: Path) -> None:
@@ -105,9 +97,7 @@ def test_the_tablet_s_checkout_asks_email_or_phone_then_its_field_over_the_keys_
     review): the choice and the field, its consent and "Next" do not fit together under the reach zone's top
     over the keys. The choice comes first, on its own; then the field and the rest over the keys, all within
     reach; Back goes back to the choice."""
-    pilot = pilot_for(tmp_path, "terminal", SIZE, "de")
-    try:
-        pilot.tap(x=SIZE[0] // 2, y=SIZE[1] // 3)
+    with session(tmp_path, "terminal", SIZE, "de") as pilot:
         display = pilot.app.display()
         display.set_accessible(True)
         ctx = display.ctx
@@ -139,5 +129,3 @@ def test_the_tablet_s_checkout_asks_email_or_phone_then_its_field_over_the_keys_
                 in_reach(pilot, [t("By email"), t("By phone")], "the choice again")
         pilot.tap(t("Next"))
         assert pilot.details()["step"] == "fulfilment"
-    finally:
-        pilot.close()

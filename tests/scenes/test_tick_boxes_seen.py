@@ -16,7 +16,7 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import contrast
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import started
 
 
 @dataclass
@@ -80,10 +80,7 @@ def the_box(pilot: Pilot, folder: Path, label: str, stacked: bool) -> Drawn:
 def start(tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> Pilot:
     display = "window" if size[0] > 3000 else "terminal"
     tmp_path.mkdir(parents=True, exist_ok=True)
-    pilot = pilot_for(tmp_path, display, size, language, mail=True)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
-    if accessible:
-        pilot.app.display().set_accessible(True)
+    pilot = started(tmp_path, display, size, language, mail=True, accessible=accessible)
     return pilot
 
 

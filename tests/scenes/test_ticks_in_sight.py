@@ -15,7 +15,7 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Toggle
 from tests.layout_check import contrast
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 SHAPES = [("terminal", (1080, 1920)), ("terminal", (1920, 1080)), ("terminal", (800, 1280)),
           ("window", (3840, 2160)), ("window", (2160, 3840))]
@@ -74,11 +74,7 @@ def check(pilot: Pilot, folder: Path, when: str, least: int) -> None:
 @pytest.mark.parametrize("display, size, language, accessible", CASES)
 def test_the_cards_ticks_show_above_the_bars(tmp_path: Path, display: str, size: tuple[int, int], language: str,
                                               accessible: bool) -> None:
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, language, accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         ctx.session.add_to_compare("RUN-115")  # the bar asks for one more product: its ticks must show
         ctx.show(ctx.routes.browse("running"))
@@ -92,5 +88,3 @@ def test_the_cards_ticks_show_above_the_bars(tmp_path: Path, display: str, size:
             pilot.swipe((view.centerx, view.bottom - 10), (view.centerx, view.bottom - 10 - view.height // 3), ms=600)
             pilot.advance(2)
             check(pilot, tmp_path, f"scrolled {step + 1}", 0)
-    finally:
-        pilot.close()

@@ -14,8 +14,9 @@ import pytest
 
 from kiosk.testing.pilot import Pilot
 from tests.layout_check import display_reach
+from tests.scenes.helpers import session
 from tests.scenes.test_accessible_fields import shown_field
-from tests.test_layout_matrix import SHAPES, pilot_for
+from tests.test_layout_matrix import SHAPES
 
 IDS = [f"{display}-{w}x{h}" for display, (w, h) in SHAPES]
 LONG = "daniela.schneider-hoffmann@example.org"
@@ -65,11 +66,7 @@ def test_the_staff_pin_is_never_echoed(tmp_path: Path, shape: tuple[str, tuple[i
     """Digit after digit, the pad shows dots: no text, status or strip line carries a digit (only the keys
     do), and the state says how many digits are typed, never which."""
     display, size = shape
-    pilot = pilot_for(tmp_path, display, size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        if accessible:
-            pilot.app.display().set_accessible(True)
+    with session(tmp_path, display, size, "fr", accessible=accessible) as pilot:
         pilot.app.display().staff.open_pin_pad()
         pilot.advance(0.1)
         for count, digit in enumerate("258", start=1):
@@ -82,5 +79,3 @@ def test_the_staff_pin_is_never_echoed(tmp_path: Path, shape: tuple[str, tuple[i
             assert pilot.details()["digits"] == count
             dots = [label for label in shown if "●" in label]
             assert dots and all(label.count("●") == count for label in dots), dots
-    finally:
-        pilot.close()

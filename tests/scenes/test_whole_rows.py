@@ -19,7 +19,8 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.theme import Color
 from tests.layout_check import cue_problems
-from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
+from tests.scenes.helpers import session
+from tests.test_layout_matrix import RUNNING_SHOES
 
 CONTROLS = ("text", "heading", "button", "switch", "checkbox", "image")
 
@@ -79,10 +80,7 @@ def test_the_comparison_ends_on_a_whole_row_and_says_more_follows(tmp_path: Path
                                                                    size: tuple[int, int], language: str,
                                                                    accessible: bool) -> None:
     """Before: the tablet's table showed the top half of "Imperméable" and its "Non"s over its bar."""
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(accessible)
+    with session(tmp_path, display, size, language, accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         for sku in RUNNING_SHOES:
             ctx.session.add_to_compare(sku)
@@ -97,35 +95,23 @@ def test_the_comparison_ends_on_a_whole_row_and_says_more_follows(tmp_path: Path
         pilot.advance(1.0)
         picture = pilot.picture()
         assert foot_problems(pilot, ctx.t("Comparison"), picture) == []
-    finally:
-        pilot.close()
 
 
 def test_the_filter_sheet_ends_on_a_whole_line_of_choices(tmp_path: Path) -> None:
     """Before: the portrait terminal's sheet cut its brands' chips in half over Reset and Show."""
-    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr")
-    try:
-        pilot.tap(x=540, y=640)
+    with session(tmp_path, "terminal", (1080, 1920), "fr", screen=lambda routes: routes.browse("running")) as pilot:
         ctx = pilot.app.display().ctx
-        ctx.show(ctx.routes.browse("running"))
-        pilot.advance(0.1)
         pilot.tap(ctx.t("Sort and filter"))
         pilot.advance(0.1)
         picture = pilot.picture()
         assert foot_problems(pilot, ctx.t("Sort and filter"), picture) == []
-    finally:
-        pilot.close()
 
 
 def test_the_product_description_ends_above_the_sticky_footer(tmp_path: Path) -> None:
     """Before: the portrait terminal's description ran under the bar with the price and "Add to cart" (its first
     line cut in half there)."""
-    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr")
-    try:
-        pilot.tap(x=540, y=640)
+    with session(tmp_path, "terminal", (1080, 1920), "fr", screen=lambda routes: routes.product("RUN-115")) as pilot:
         ctx = pilot.app.display().ctx
-        ctx.show(ctx.routes.product("RUN-115"))
-        pilot.advance(0.1)
         picture = pilot.picture()
         name = ctx.shop.catalog.product("RUN-115").title("fr")  # type: ignore[union-attr]
         assert foot_problems(pilot, name, picture) == []
@@ -133,8 +119,6 @@ def test_the_product_description_ends_above_the_sticky_footer(tmp_path: Path) ->
             ctx.t("Add to cart")))
         view = next(w["bounds"] for w in tree(pilot) if w["role"] == "list")
         assert view[1] + view[3] <= bar[1], "the page ends above the footer"
-    finally:
-        pilot.close()
 
 
 def _collection(pilot: Pilot) -> str:
@@ -171,14 +155,9 @@ def test_the_cue_stands_right_under_the_last_whole_row(tmp_path: Path, page: str
                                                        size: tuple[int, int], language: str, accessible: bool) -> None:
     """Before: 352 px empty over "Suite plus bas" under the collection's last product; the chevron alone over the
     4K window's red frame of sizes, and beside the accessible landscape product's sizes."""
-    pilot = pilot_for(tmp_path, display, size, language)
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(accessible)
+    with session(tmp_path, display, size, language, accessible=accessible) as pilot:
         label = open_it(pilot)
         pilot.advance(0.1)
         picture = pygame.image.load(str(pilot.screenshot(tmp_path / "page.png")))
         assert foot_problems(pilot, label, picture) == []
         assert any(w["role"] == "text" and w["label"] == pilot.app.display().ctx.t("More below") for w in tree(pilot))
-    finally:
-        pilot.close()

@@ -15,7 +15,7 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Label, Panel, Widget
 from tests.cart_lines import put_in_cart
 from tests.layout_check import contrast, layout_problems, widgets_without_ink
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 LINE = "1 × Trail Ascent 3 (Taille 39)"  # RUN-112 in 39: 4 in stock
 WHAT_FOR = "Uniquement pour vous parler de cette commande."
@@ -58,9 +58,7 @@ def rgb(pilot: Pilot, name: str) -> tuple[int, int, int]:
 
 def test_the_landscape_window_checkout_shows_the_steps_and_the_order_with_its_size(tmp_path: Path) -> None:
     size = (3840, 2160)
-    pilot = pilot_for(tmp_path, "window", size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    with session(tmp_path, "window", size, "fr") as pilot:
         display = pilot.app.display()
         put_in_cart(display.ctx, "BIK-102")  # not what is bought now
         display.ctx.show(display.ctx.routes.product("RUN-112"))
@@ -122,16 +120,11 @@ def test_the_landscape_window_checkout_shows_the_steps_and_the_order_with_its_si
             assert said in whole and pygame.Rect(whole[said]["bounds"]).right < keys.left, f"{said!r} beside the keys"
         assert layout_problems(shown, display.screen.theme.size("touch_target")) == []
         assert widgets_without_ink(shown, on_screen(pilot)) == []
-    finally:
-        pilot.close()
 
 
 def test_the_accessible_summary_over_the_reach_zone_says_the_size(tmp_path: Path) -> None:
     size = (1080, 1920)
-    pilot = pilot_for(tmp_path, "terminal", size, "fr")
-    try:
-        pilot.tap(x=size[0] // 2, y=size[1] // 3)
-        pilot.app.display().set_accessible(True)
+    with session(tmp_path, "terminal", size, "fr", accessible=True) as pilot:
         pilot.scan("2001000001125")  # RUN-112 Trail Ascent 3
         pilot.tap(label="39")
         pilot.tap(label="Ajouter au panier")
@@ -139,5 +132,3 @@ def test_the_accessible_summary_over_the_reach_zone_says_the_size(tmp_path: Path
         ctx.show(ctx.routes.checkout())
         pilot.advance(0.1)
         assert LINE in pilot.details()["banner"], "the order over the reach zone says the size chosen"
-    finally:
-        pilot.close()

@@ -8,13 +8,11 @@ from pathlib import Path
 
 from kiosk.core.models import pick
 from tests.layout_check import layout_problems, widgets_without_ink
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 
 def test_the_window_homes_departments_stay_on_one_line_where_the_row_has_room(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "window", (3840, 2160), "fr")
-    try:
-        pilot.tap(x=1920, y=720)
+    with session(tmp_path, "window", (3840, 2160), "fr") as pilot:
         pilot.advance(0.1)
         ctx = pilot.app.display().ctx
         names = [ctx.t("All"), *(pick(c.name, "fr") for c in ctx.shop.catalog.categories)]
@@ -28,5 +26,3 @@ def test_the_window_homes_departments_stay_on_one_line_where_the_row_has_room(tm
         assert set(parted) <= {"Chaussures de running", "Lampes frontales"}, parted
         assert layout_problems(widgets, ctx.theme.size("touch_target")) == []
         assert widgets_without_ink(chips, pilot.picture()) == []
-    finally:
-        pilot.close()

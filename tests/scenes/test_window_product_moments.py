@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import started
 
 
 def widgets(pilot: Pilot) -> list[dict[str, Any]]:
@@ -26,8 +26,7 @@ def labelled(pilot: Pilot, label: str, role: str = "button") -> dict[str, Any]:
 
 
 def product_page(tmp_path: Path, size: tuple[int, int], language: str) -> Pilot:
-    pilot = pilot_for(tmp_path, "window", size, language)
-    pilot.tap(x=size[0] // 2, y=size[1] // 3)
+    pilot = started(tmp_path, "window", size, language)
     ctx = pilot.app.display().ctx
     ctx.show(ctx.routes.product("RUN-115"))
     pilot.advance(0.1)

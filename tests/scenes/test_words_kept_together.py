@@ -11,6 +11,7 @@ from typing import Any
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.widgets import Button, Label
 from tests.layout_check import lines_without_ink, parted_words
+from tests.scenes.helpers import session
 from tests.test_layout_matrix import RUNNING_SHOES, pilot_for
 
 
@@ -40,16 +41,12 @@ def several_lines(pilot: Pilot) -> tuple[dict[str, list[str]], list[str]]:
 
 
 def test_the_window_keeps_a_department_and_a_product_name_together(tmp_path: Path) -> None:
-    pilot = pilot_for(tmp_path, "window", (3840, 2160), "fr")
-    try:
-        pilot.tap(x=1920, y=720)
+    with session(tmp_path, "window", (3840, 2160), "fr") as pilot:
         shown, problems = several_lines(pilot)
         # (a department on two lines only where its row has no room for one: "Sacs à dos" is whole on one now)
         assert shown.get("Chaussures de running") == ["Chaussures", "de running"], shown
         assert shown.get("Vélo de route Alto 900 Carbone") == ["Vélo de route", "Alto 900 Carbone"], shown
         assert problems == []
-    finally:
-        pilot.close()
 
 
 def test_the_tablet_comparison_keeps_a_number_with_its_name(tmp_path: Path) -> None:
