@@ -52,23 +52,26 @@ if _TARGET:
         def __subclasscheck__(cls, subclass: type) -> bool:
             return issubclass(subclass, cls.__mro__[1])
 
+    # now() and today() give instances of these classes (and arithmetic on them keeps the class), so that code
+    # that checks the exact type it finds at datetime.datetime (cryptography's, in Rust) accepts them.
     class _ShiftedDatetime(_RealDatetime, metaclass=_Real):
         @classmethod
-        def now(cls, tz: _datetime.tzinfo | None = None) -> _RealDatetime:  # type: ignore[override]
-            return _RealDatetime.fromtimestamp(_time_now(), tz)
+        def now(cls, tz: _datetime.tzinfo | None = None) -> _ShiftedDatetime:
+            return cls.fromtimestamp(_time_now(), tz)
 
         @classmethod
-        def utcnow(cls) -> _RealDatetime:  # type: ignore[override]
-            return _RealDatetime.fromtimestamp(_time_now(), _datetime.UTC).replace(tzinfo=None)
+        def utcnow(cls) -> _ShiftedDatetime:
+            return cls.fromtimestamp(_time_now(), _datetime.UTC).replace(tzinfo=None)
 
         @classmethod
-        def today(cls) -> _RealDatetime:  # type: ignore[override]
-            return _RealDatetime.fromtimestamp(_time_now())
+        def today(cls) -> _ShiftedDatetime:
+            return cls.fromtimestamp(_time_now())
 
     class _ShiftedDate(_RealDate, metaclass=_Real):
         @classmethod
-        def today(cls) -> _RealDate:  # type: ignore[override]
-            return _RealDatetime.fromtimestamp(_time_now()).date()
+        def today(cls) -> _ShiftedDate:
+            moment = _RealDatetime.fromtimestamp(_time_now())
+            return cls(moment.year, moment.month, moment.day)
 
     _time.time, _time.time_ns = _time_now, _time_ns_now
     _time.localtime, _time.gmtime = _At(_real_localtime), _At(_real_gmtime)  # type: ignore[assignment]
