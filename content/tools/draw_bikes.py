@@ -31,6 +31,10 @@ class Bike:
     fenders: bool = False
     knobbly: bool = False
     box: bool = False
+    basket: bool = False  # a basket on the front rack
+    full: bool = False  # full suspension: a rear shock, the seat stays meeting it
+    bag: bool = False  # a bikepacking frame bag in the main triangle
+    yaw: float = -8.0  # the main picture's angle: how far the bike is turned towards the camera
 
 
 def bike_of(name: str, specs: dict[str, object]) -> Bike:
@@ -49,14 +53,22 @@ def bike_of(name: str, specs: dict[str, object]) -> Bike:
         return Bike(rim, 38, 960, "folding", "flat", "rigid", 40, electric, fenders=True)
     if "kids" in lower:
         return Bike(rim, 48, 780, "kids", "flat", "rigid", 30, electric, fenders=True, knobbly=True)
+    if "mountain" in lower and electric:  # a full-suspension e-MTB, seen turned towards us
+        return Bike(rim, 66, 1220, "sloping", "flat", "suspension", tube + 10, electric, knobbly=True, full=True,
+                    yaw=-26)
     if "mountain" in lower:
         return Bike(rim, 62, 1180, "sloping", "flat", "suspension", tube + 6, electric, knobbly=True)
     if "gravel" in lower:
-        return Bike(rim, 42, 1040, "diamond", "drop", "rigid", tube, electric, knobbly=True)
+        return Bike(rim, 42, 1040, "diamond", "drop", "rigid", tube, electric, knobbly=True, bag=True)
     if "touring" in lower:
         return Bike(rim, 45, 1080, "diamond", "drop", "rigid", tube, electric, rack=True, fenders=True)
+    if "city" in lower and not electric:  # a classic city bike: a straight top tube, a basket in front
+        return Bike(rim, 40, 1080, "diamond", "swept", "rigid", tube, electric, rack=True, fenders=True,
+                    basket=True, yaw=-24)
     if "city" in lower or "e-bike" in lower:
         return Bike(rim, 44, 1100, "step", "swept", "rigid", tube + 4, electric, rack=True, fenders=True)
+    if carbon:  # a racer's: deep rims, seen turned further
+        return Bike(rim, 25, 980, "diamond", "drop", "rigid", tube, electric, yaw=-30)
     return Bike(rim, 26, 990, "diamond", "drop", "rigid", tube, electric)
 
 
@@ -128,12 +140,26 @@ def draw_bike(canvas: Canvas, bike: Bike, paint: Color, accent: Color) -> None:
         canvas.tube((seat_top[0] + 30, seat_top[1] - 80, 0.0), (front_x - 420, radius + 280, 0.0), t * 0.8, paint)
     canvas.tube(bb, seat_top, t * 0.95, paint)
     canvas.tube(bb, rear, t * 0.5, paint)  # chain stay
-    canvas.tube((seat_top[0] + 20, seat_top[1] - 40, 0.0), rear, t * 0.45, paint)  # seat stay
+    if bike.full:  # the seat stays to a rocker link, a rear shock from it down to the main frame
+        link = (seat_top[0] + 40, seat_top[1] - 200, 0.0)
+        canvas.tube(link, rear, t * 0.6, paint)
+        canvas.tube(link, _along(bb, head_low, 0.35), 44, (30, 30, 32), shine=0.4)
+        canvas.tube(_along(link, _along(bb, head_low, 0.35), 0.2), _along(link, _along(bb, head_low, 0.35), 0.6),
+                    30, (205, 170, 60), shine=0.5)
+    else:
+        canvas.tube((seat_top[0] + 20, seat_top[1] - 40, 0.0), rear, t * 0.45, paint)  # seat stay
     canvas.tube(head_low, head_top, t * 1.15, darker(paint, 0.1))
     if bike.electric:
         _battery(canvas, bb, head_low, seat_top, bike, accent)
     if bike.box:
         _cargo_box(canvas, front_x, radius, accent)
+    if bike.basket:
+        _basket(canvas, front_x, radius)
+    if bike.bag:  # a frame bag filling the main triangle under the top tube, its zip
+        corners = [_along(seat_top, bb, 0.12), _along(seat_top, head_top, 0.1), _along(head_top, seat_top, 0.12),
+                   _along(head_low, bb, 0.2), _along(bb, seat_top, 0.45)]
+        canvas.polygon(corners, (50, 52, 56), shade=0.2, outline=4)
+        canvas.line(_along(seat_top, bb, 0.2), _along(head_low, bb, 0.26), 5, accent)
     _fork(canvas, head_low, front, bike, paint)
     _drivetrain(canvas, bb, rear, bike, near)
     canvas.tube(seat_top, saddle_at, 27 if bike.frame != "folding" else 34, METAL, shine=0.45)
@@ -161,7 +187,7 @@ def _wheel(canvas: Canvas, hub: Point, bike: Bike) -> None:
             inner = (x + (radius - 4) * math.cos(a), y + (radius - 4) * math.sin(a), 0.0)
             outer = (x + (radius + 9) * math.cos(a), y + (radius + 9) * math.sin(a), 0.0)
             canvas.line(inner, outer, 11, TYRE)
-    rim_depth = 45 if bike.tube >= 42 else 24  # deep carbon rims on the carbon bike
+    rim_depth = 70 if bike.tube >= 42 and bike.bars == "drop" else 24  # deep carbon rims on the carbon bike
     canvas.ring((x, y, 0.0), bike.wheel / 2, rim_depth, mix(metal, BLACK, 0.6 if rim_depth > 30 else 0.1),
                 highlight=0.4)
     spokes = 24 if bike.wheel > 500 else 18
@@ -210,6 +236,18 @@ def _cargo_box(canvas: Canvas, front_x: float, radius: float, accent: Color) -> 
         canvas.line((left - 5 * i / 4, yy), (right + 10 * i, yy), 5, (118, 86, 52))
     canvas.polygon([(left + 60, top - 120), (right - 60, top - 120), (right - 60, top - 60), (left + 60, top - 60)],
                    accent, shade=0.1)
+
+
+def _basket(canvas: Canvas, front_x: float, radius: float) -> None:
+    """A wicker basket on a small rack over the front wheel."""
+    left, right = front_x - 60, front_x + 260
+    bottom, top = radius + 330, radius + 560
+    canvas.polygon([(left, bottom), (right, bottom), (right + 30, top), (left - 30, top)], (176, 132, 78),
+                   shade=0.25, outline=6)
+    for i in range(1, 5):  # the weave
+        yy = bottom + (top - bottom) * i / 5
+        canvas.line((left - 6 * i, yy), (right + 6 * i, yy), 5, (140, 100, 56))
+    canvas.tube((front_x, radius), (front_x + 60, bottom), 14, METAL)
 
 
 def _fork(canvas: Canvas, head_low: Point, front: Point, bike: Bike, paint: Color) -> None:
@@ -300,7 +338,7 @@ def bike_views(bike: Bike) -> list[tuple[str, Camera]]:
     scale = 960 / length
     height = (bike.wheel / 2 + bike.tyre + 620) / 2
     middle = (bike.wheelbase / 2, height, 0.0)
-    return [("side", Camera(scale, middle, (0.5, 0.52), yaw=-8, pitch=6)),
+    return [("side", Camera(scale, middle, (0.5, 0.52), yaw=bike.yaw, pitch=6)),
             ("three-quarter", Camera(scale * 1.05, middle, (0.5, 0.5), yaw=-42, pitch=12)),
             ("detail", Camera(scale * 2.6, (bike.wheelbase * (0.26 if not bike.box else 0.16), 330.0, 0.0),
                               (0.52, 0.5), yaw=-14, pitch=8))]

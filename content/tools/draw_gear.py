@@ -5,12 +5,16 @@ kind has its views: the main one, another side, and a detail."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from draw_lamps import headlamp_front, headlamp_night
+from draw_packs import backpack_front
 from draw_shoes import shoe_side, shoe_sole, shoe_top
+from draw_watches import watch_face
 from picture_kit import Camera, Canvas, Color, darker, lighter, smooth
 
 WHITE: Color = (246, 246, 244)
@@ -43,7 +47,8 @@ class Look:
 def _tent_kind(name: str) -> str:
     lower = name.lower()
     for word, kind in (("roof", "roof"), ("tarp", "tarp"), ("pop-up", "popup"), ("inflatable", "air"),
-                       ("family", "cabin"), ("4 seasons", "dome4"), ("kayak", "tunnel"), ("trek", "tunnel")):
+                       ("family", "cabin"), ("4 seasons", "dome4"), ("kayak", "tunnel"), ("trek", "tunnel"),
+                       ("éclair 1", "bivy"), ("éclair", "porch")):
         if word in lower:
             return kind
     return "dome"
@@ -57,6 +62,9 @@ def tent_front(c: Canvas, look: Look) -> None:
     ground = 260.0
     c.shadow((500, ground, 0), half + 80, 40)
     fly, inner, dark = look.color, lighter(look.color, 0.35), darker(look.color, 0.45)
+    if kind in ("tunnel", "bivy"):  # from the side: its hoops along its length, its door's zip
+        _tent_side(c, look, kind, people, ground)
+        return
     if kind == "roof":  # a car's roof with the tent folded open on it
         c.polygon([(160, 120), (840, 120), (800, 250), (220, 250)], (70, 74, 80), shade=0.2)
         for x in (250, 750):
@@ -87,11 +95,20 @@ def tent_front(c: Canvas, look: Look) -> None:
     elif kind == "popup":
         body = [(500 + half * 1.05 * math.cos(math.radians(a)), ground + 330 * math.sin(math.radians(a)) ** 0.7)
                 for a in range(0, 181, 6)]
-    else:
-        peak = 360 if kind == "dome4" else 300
-        body = [(500 + half * math.cos(math.radians(a)), ground + peak * math.sin(math.radians(a)) ** 1.4)
+    elif kind == "dome4":  # a geodesic dome, low and wide, its top flattened against the wind
+        body = [(500 + half * math.cos(math.radians(a)), ground + 300 * min(0.82, math.sin(math.radians(a))))
                 for a in range(0, 181, 6)]
+    else:
+        body = [(500 + half * math.cos(math.radians(a)), ground + 300 * math.sin(math.radians(a)) ** 1.4)
+                for a in range(0, 181, 6)]
+    if kind == "porch":  # a vestibule on one side, staked out low, for the boots and the bags
+        c.polygon([(500 + half * 0.3, ground + 250), (500 + half + 190, ground), (500 + half * 0.6, ground)],
+                  darker(fly, 0.12), shade=0.2, outline=4)
     c.polygon(body, fly, shade=0.25, outline=4)
+    if kind == "dome4":  # its crossing poles
+        for a0 in (20, 60, 120, 160):
+            c.path([(500 + half * math.cos(math.radians(a0)), ground), (500, ground + 246)], 6, darker(fly, 0.3),
+                   shine=0.0)
     door_w = half * 0.45
     arch = [(500 + door_w * math.cos(math.radians(a)), ground + body_height(body) * 0.75 * math.sin(math.radians(a)))
             for a in range(10, 181, 10)]
@@ -99,6 +116,12 @@ def tent_front(c: Canvas, look: Look) -> None:
     c.polygon(door, dark, shade=0.1)
     c.polygon([(500 - door_w * 0.8, ground), (500 + door_w * 0.8, ground), (500, ground + body_height(body) * 0.6)],
               inner, shade=0.1)
+    if kind == "cabin" and people >= 6:  # a canopy out before the door, on two poles
+        c.polygon([(500 - half * 0.8, ground + 300), (500 + half * 0.8, ground + 300),
+                   (500 + half * 1.25, ground + 170), (500 - half * 1.25, ground + 170)], darker(fly, 0.12),
+                  shade=0.2, outline=3)
+        for side in (-1, 1):
+            c.line((500 + side * half * 1.2, ground + 170), (500 + side * half * 1.2, ground - 10), 8, (150, 150, 156))
     if kind == "air":  # the fat air beams
         for x in (500 - half * 0.55, 500 + half * 0.55):
             c.path([(x - (60 if x < 500 else -60), ground), (x, ground + 260), (500, ground + 300)], 36,
@@ -114,6 +137,37 @@ def tent_front(c: Canvas, look: Look) -> None:
     if kind == "dome4":  # snow valances
         c.polygon([(500 - half, ground), (500 + half, ground), (500 + half, ground + 30), (500 - half, ground + 30)],
                   darker(look.color, 0.3), shade=0.0)
+
+
+def _tent_side(c: Canvas, look: Look, kind: str, people: float, ground: float) -> None:
+    """A tunnel tent (or a one-person bivy) from the side: as long as it sleeps, its hoops, a door's zip."""
+    fly = look.color
+    length = 700 if kind == "tunnel" else 620
+    hoops = int(min(4, 1 + people)) if kind == "tunnel" else 2
+    left = 500 - length / 2
+    if kind == "bivy":  # tall at the head, low at the feet
+        body = smooth([(left, ground), (left + length, ground), (left + length - 30, ground + 120),
+                       (left + 170, ground + 230), (left + 60, ground + 150)])
+    else:
+        tall = 220 + people * 20
+        first, last = left + length * 0.2, left + length * 0.8  # the outer hoops; the vestibules slope beyond
+        xs = [first + (last - first) * i / max(1, hoops - 1) for i in range(hoops)]
+        top = [(x, ground + tall) for x in xs]
+        sags = [((a + b) / 2, ground + tall * 0.93) for (a, _), (b, _) in itertools.pairwise(top)]
+        crest = sorted(top + sags)
+        body = [(left, ground), (left + 40, ground + tall * 0.3), *smooth(crest, closed=False, steps=6),
+                (left + length - 40, ground + tall * 0.3), (left + length, ground)]
+    c.polygon(body, fly, shade=0.25, outline=4)
+    hoop_xs = [left + length * (0.2 + 0.6 * i / max(1, hoops - 1)) for i in range(hoops)] if kind == "tunnel" \
+        else [left + 170, left + length - 60]
+    for x in hoop_xs:
+        c.line((x, ground), (x, ground + 60), 6, darker(fly, 0.35))
+    door = left + length * (0.3 if kind == "tunnel" else 0.2)
+    c.path(smooth([(door - 60, ground), (door, ground + 150), (door + 90, ground + 190)], closed=False), 6,
+           darker(fly, 0.45), shine=0.0)
+    for x in (left - 60, left + length + 60):  # the guy lines at each end
+        c.line((x, ground - 5), (500 + (x - 500) * 0.85, ground + 140), 3, (80, 80, 80))
+        c.line((x, ground - 20), (x, ground + 10), 6, (150, 150, 156))
 
 
 def body_height(body: list[tuple[float, float]]) -> float:
@@ -141,59 +195,6 @@ def tent_packed(c: Canvas, look: Look) -> None:
 # --- backpacks ---------------------------------------------------------------------------------
 def _pack_height(look: Look) -> float:
     return 380 + min(70, _num(look.specs, "volume", 30)) * 5
-
-
-def backpack_front(c: Canvas, look: Look) -> None:
-    """A backpack from the front: taller with its volume, a roll-top, a vest's shape, its pockets."""
-    name = look.name.lower()
-    height = _pack_height(look)
-    width = 300 + min(70, _num(look.specs, "volume", 30)) * 2.2
-    base = 150.0
-    body, dark, trim = look.color, darker(look.color, 0.35), lighter(look.color, 0.25)
-    c.shadow((500, base, 0), width * 0.7, 40)
-    if "vest" in name:
-        for side in (-1, 1):
-            c.polygon([(500 + side * 40, base + 80), (500 + side * 230, base + 120), (500 + side * 220, base + 520),
-                       (500 + side * 120, base + 640), (500 + side * 60, base + 600)], body, shade=0.25, outline=4)
-            c.tube((500 + side * 150, base + 330), (500 + side * 150, base + 470), 80, darker(body, 0.2), shine=0.4)
-            c.dot((500 + side * 150, base + 500), 14, (80, 180, 220))  # a soft flask's cap
-        return
-    left, right = 500 - width / 2, 500 + width / 2
-    outline = [(left + 20, base), (right - 20, base), (right, base + 60), (right - 10, base + height - 90),
-               (500 + width * 0.32, base + height), (500 - width * 0.32, base + height),
-               (left + 10, base + height - 90),
-               (left, base + 60)]
-    c.polygon(outline, body, shade=0.25, outline=5)
-    if "roll-top" in name:
-        c.polygon([(500 - width * 0.34, base + height - 10), (500 + width * 0.34, base + height - 10),
-                   (500 + width * 0.3, base + height + 90), (500 - width * 0.3, base + height + 90)], dark, shade=0.2)
-        c.tube((500 - width * 0.4, base + height + 40), (500 + width * 0.4, base + height + 40), 26, (30, 30, 30))
-    else:  # the lid and its zip
-        c.polygon([(500 - width * 0.36, base + height - 140), (500 + width * 0.36, base + height - 140),
-                   (500 + width * 0.3, base + height + 10), (500 - width * 0.3, base + height + 10)], dark, shade=0.2)
-        c.line((500 - width * 0.3, base + height - 120), (500 + width * 0.3, base + height - 120), 6, trim)
-        c.path(c.ellipse_points((500, base + height + 40), 50, ry=40, start=0, end=180, steps=16), 16, (30, 30, 30))
-    pockets = int(_num(look.specs, "pockets", 4))
-    c.polygon([(left + 60, base + 40), (right - 60, base + 40), (right - 70, base + height * 0.45),
-               (left + 70, base + height * 0.45)], dark, shade=0.2, outline=3)
-    c.line((left + 80, base + height * 0.42), (right - 80, base + height * 0.42), 6, trim)
-    for side in (-1, 1):  # side pockets and compression straps
-        c.polygon([(500 + side * width / 2, base + 40), (500 + side * (width / 2 + 40), base + 60),
-                   (500 + side * (width / 2 + 40), base + 260), (500 + side * width / 2, base + 280)], dark, shade=0.2)
-        for i in range(min(3, max(1, pockets // 3))):
-            y = base + height * (0.55 + i * 0.12)
-            c.line((500 + side * (width / 2 - 5), y), (500 + side * (width / 2 - 110), y + 10), 12, (30, 30, 30))
-    if "laptop" in look.specs and look.specs.get("laptop"):
-        c.polygon([(500 - 70, base + height * 0.55), (500 + 70, base + height * 0.55), (500 + 70, base + height * 0.6),
-                   (500 - 70, base + height * 0.6)], look.accent, shade=0.0)
-    if look.specs.get("raincover"):
-        c.polygon([(left + 40, base), (right - 40, base), (right - 60, base + 36), (left + 60, base + 36)],
-                  (250, 200, 40), shade=0.1)
-    if "ski" in name:
-        for side in (-1, 1):
-            c.tube((500 + side * (width / 2 + 10), base - 60), (500 + side * (width / 2 + 20), base + height + 120), 30,
-                   (200, 60, 40) if side < 0 else (30, 30, 30), shine=0.5)
-    c.dot((500, base + height * 0.75), 18, lighter(look.accent, 0.1))  # the brand's badge
 
 
 def backpack_back(c: Canvas, look: Look) -> None:
@@ -233,46 +234,6 @@ def backpack_side(c: Canvas, look: Look) -> None:
 
 
 # --- watches ---------------------------------------------------------------------------------------
-def watch_face(c: Canvas, look: Look, zoom: bool = False) -> None:
-    """A watch face on: round or square by its screen, a map on the ones with maps, a data screen otherwise."""
-    screen = _num(look.specs, "screen", 28)
-    square = "band" in look.name.lower() or "kids" in look.name.lower()
-    r = 150 + screen * 4
-    strap = darker(look.color, 0.2)
-    c.shadow((500, 110, 0), 220, 40)
-    c.polygon([(500 - r * 0.55, 120), (500 + r * 0.55, 120), (500 + r * 0.5, 880), (500 - r * 0.5, 880)], strap,
-              shade=0.3, outline=3)
-    for y in range(160, 420, 40):
-        c.dot((500, y), 9, darker(strap, 0.4))
-    if square:
-        c.polygon([(500 - r * 0.75, 500 - r), (500 + r * 0.75, 500 - r), (500 + r * 0.75, 500 + r),
-                   (500 - r * 0.75, 500 + r)], (40, 40, 44), shade=0.3)
-        c.polygon([(500 - r * 0.62, 500 - r * 0.85), (500 + r * 0.62, 500 - r * 0.85), (500 + r * 0.62, 500 + r * 0.85),
-                   (500 - r * 0.62, 500 + r * 0.85)], (12, 14, 18), shade=0.1)
-    else:
-        c.disc((500, 500), r + 24, look.color, shade=0.35)
-        for i in range(60):  # the bezel's marks
-            a = math.radians(i * 6)
-            inner = r + (2 if i % 5 else -10)
-            c.line((500 + inner * math.cos(a), 500 + inner * math.sin(a)),
-                   (500 + (r + 20) * math.cos(a), 500 + (r + 20) * math.sin(a)), 3 if i % 5 else 6, (230, 230, 230))
-        c.disc((500, 500), r - 10, (12, 14, 18), shade=0.1)
-    if look.specs.get("maps"):
-        for i in range(-3, 4):  # contour lines of a map and a route on it
-            c.path(c.ellipse_points((500 + i * 20, 480), r * 0.55 + i * 14, ry=r * 0.35, start=0, end=360, steps=40),
-                   3, (60, 110, 80), shine=0.0)
-        c.path([(500 - r * 0.5, 430), (470, 500), (530, 540), (500 + r * 0.45, 600)], 10, look.accent, shine=0.0)
-        c.dot((530, 540), 14, (240, 240, 240))
-    else:
-        for i, width in enumerate((0.6, 0.9, 0.5)):  # big figures of a run as bars
-            y = 580 - i * 90
-            c.polygon([(500 - r * width / 2, y), (500 + r * width / 2, y), (500 + r * width / 2, y + 50),
-                       (500 - r * width / 2, y + 50)], (230, 230, 230) if i != 1 else look.accent, shade=0.0)
-    for side in (-1, 1):  # buttons
-        c.tube((500 + side * (r + 30), 560), (500 + side * (r + 50), 560), 26, (150, 150, 156))
-        c.tube((500 + side * (r + 30), 440), (500 + side * (r + 50), 440), 26, (150, 150, 156))
-
-
 def watch_side(c: Canvas, look: Look) -> None:
     """The watch on its side: the case's height, the heart-rate sensor below, the strap's curve."""
     weight = _num(look.specs, "weight", 46)
@@ -286,57 +247,6 @@ def watch_side(c: Canvas, look: Look) -> None:
     for x in (470, 500, 530):
         c.glow((x, 410), 30, (60, 220, 90), 120)
     c.tube((700, 420 + thick * 0.6), (730, 420 + thick * 0.6), 24, (150, 150, 156))
-
-
-# --- headlamps -------------------------------------------------------------------------------------
-def headlamp_front(c: Canvas, look: Look, night: bool = False) -> None:
-    """A headlamp on its strap: a bigger lens with more lumens, a top strap and a battery box on the
-    powerful ones, a red LED on the astronomy lamp; at night, its beam."""
-    lumens = _num(look.specs, "lumens", 300)
-    battery = _num(look.specs, "battery", 12)
-    size = 70 + min(2000, lumens) ** 0.5 * 3.2
-    red = "red" in look.name.lower()
-    kids = "kids" in look.name.lower()
-    strap = look.accent if not kids else (240, 200, 60)
-    band = darker(strap, 0.25)
-    if night:
-        c.beam([(500, 420), (80, -200), (920, -200)], (255, 246, 200), 30 + min(120, int(lumens / 14)))
-    c.shadow((500, 230, 0), 360, 36)
-    c.path(c.ellipse_points((500, 520), 320, ry=120, start=0, end=180, steps=30), 50, band, shine=0.15)
-    if lumens >= 900 or battery >= 100:  # a top strap over the head and a battery box at the back
-        c.path(smooth([(500, 405), (520, 620), (500, 690), (480, 640)], closed=False), 44, strap, shine=0.2)
-        c.polygon([(440, 620), (560, 620), (560, 700), (440, 700)], (52, 54, 58), shade=0.3, outline=3)
-        c.dot((500, 660), 10, (90, 220, 110))
-    c.path(c.ellipse_points((500, 520), 320, ry=120, start=180, end=360, steps=30), 54, strap, shine=0.25)
-    for x in range(230, 780, 60):  # the band's woven pattern
-        y = 520 - 120 * (1 - ((x - 500) / 320) ** 2) ** 0.5
-        c.line((x - 10, y - 14), (x + 10, y + 14), 4, lighter(strap, 0.25))
-    lamp_w, lamp_h = size * 1.15, size * 0.85
-    cx, cy = 500.0, 400.0
-    c.polygon(smooth([(cx - lamp_w / 2, cy - lamp_h / 2), (cx + lamp_w / 2, cy - lamp_h / 2),
-                      (cx + lamp_w / 2 + 10, cy + lamp_h / 2), (cx - lamp_w / 2 - 10, cy + lamp_h / 2)]),
-              look.color, shade=0.3, outline=4)
-    lens = (cx - (lamp_w * 0.12 if red else 0), cy)
-    c.disc(lens, lamp_h * 0.42, (200, 200, 196), shade=0.4)
-    c.disc(lens, lamp_h * 0.34, (255, 250, 225) if not night else (255, 255, 240), shade=0.2)
-    for i in range(6):  # the reflector's facets
-        a = math.radians(i * 60)
-        c.line(lens, (lens[0] + lamp_h * 0.33 * math.cos(a), lens[1] + lamp_h * 0.33 * math.sin(a)), 2,
-               (225, 220, 200))
-    if night:
-        c.glow(lens, size * 1.5, (255, 244, 205), 255)
-    if red:
-        c.disc((cx + lamp_w * 0.34, cy), lamp_h * 0.16, (220, 30, 30), shade=0.3)
-    c.tube((cx - lamp_w * 0.2, cy + lamp_h / 2 + 4), (cx + lamp_w * 0.2, cy + lamp_h / 2 + 4), 22, (40, 40, 42))
-    if "solar" in look.name.lower():
-        c.polygon([(cx - lamp_w * 0.4, cy + lamp_h / 2 + 16), (cx + lamp_w * 0.4, cy + lamp_h / 2 + 16),
-                   (cx + lamp_w * 0.36, cy + lamp_h / 2 + 60), (cx - lamp_w * 0.36, cy + lamp_h / 2 + 60)],
-                  (30, 50, 110), shade=0.3)
-
-
-def headlamp_night(c: Canvas, look: Look) -> None:
-    """The headlamp lit in the dark."""
-    headlamp_front(c, look, night=True)
 
 
 @dataclass(frozen=True)
