@@ -5,8 +5,11 @@ kiosk processes it starts): to prove that the tests pass whatever the hour and d
 
 The moment is where the clock stands as the first process starts; it runs on from there at its real pace:
 time.time, time.localtime, datetime.now and date.today move; time.monotonic and sleeping are untouched.
-Python code only: time.strftime and time.ctime without a time, and what C code reads itself (SQLite's
-CURRENT_TIMESTAMP, Mosquitto), keep the real time. Without the variable nothing changes."""
+Python code only: time.strftime and time.ctime without a time, what C code reads itself (SQLite's
+CURRENT_TIMESTAMP, Mosquitto, OpenSSL checking a certificate's dates) and the times the kernel gives files
+keep the real time, so a test that compares a file's time or a fresh certificate with Python's clock fails
+under it for that reason alone (test_picture_copies' month-old copies, test_signed_packs' TLS server).
+Without the variable nothing changes."""
 
 from __future__ import annotations
 
