@@ -277,12 +277,15 @@ def _rgb(color: pygame.Color) -> tuple[int, int, int]:
     return color.r, color.g, color.b
 
 
-DISABLED_MOST_CONTRAST = 4.5  # a disabled control's words stay under what text needs to read as active
+# a disabled control's words read (4.5:1, less a little for the smoothing of their edges) and stay under what an
+# active control's words show (its words at 4.5:1 were 4:1 on black, too weak: designer's review)
+DISABLED_LEAST_CONTRAST = 4.4
+DISABLED_MOST_CONTRAST = 6.0
 
 
 def disabled_problems(widgets: list[dict[str, Any]], picture: pygame.Surface) -> list[str]:
     """Disabled buttons that look like they can be tapped: a fill of their own (the colour inside differs
-    from what is around them), or words at the contrast of an active control."""
+    from what is around them), or words at the contrast of an active control; or words too faint to read."""
     problems: list[str] = []
     area = picture.get_rect()
     for widget in widgets:
@@ -309,6 +312,8 @@ def disabled_problems(widgets: list[dict[str, Any]], picture: pygame.Surface) ->
         if most >= DISABLED_MOST_CONTRAST:
             problems.append(f"the disabled button {widget['label']!r} has words at {most:.1f}:1, as if it could be "
                             f"tapped")
+        elif most < DISABLED_LEAST_CONTRAST:
+            problems.append(f"the disabled button {widget['label']!r} has words at {most:.1f}:1, too faint to read")
     return problems
 
 

@@ -62,7 +62,7 @@ def test_a_widget_past_the_screens_edge_is_found_but_not_one_a_scroll_view_holds
     assert found == [f"group 'dialog' at {list(dialog.rect)} runs off the 800x600 screen"]
 
 
-def test_a_disabled_button_with_a_fill_or_active_words_is_found() -> None:
+def test_a_disabled_button_with_a_fill_active_or_faint_words_is_found() -> None:
     picture = pygame.Surface((300, 100))
     picture.fill((255, 255, 255))
     button = {**widget("Compare (1)", bounds=(50, 20, 200, 60)), "enabled": False}
@@ -70,5 +70,7 @@ def test_a_disabled_button_with_a_fill_or_active_words_is_found() -> None:
     picture.fill((92, 87, 79), (120, 40, 60, 20))
     assert [p.split(" has ")[1].split(" ")[0] for p in disabled_problems([button], picture)] == ["a", "words"]
     picture.fill((255, 255, 255))
-    picture.fill((169, 165, 159), (120, 40, 60, 20))  # no fill, words at a lower contrast
+    picture.fill((169, 165, 159), (120, 40, 60, 20))  # no fill, words too faint to read (2.4:1)
+    assert [p.split(" has ")[1].split(" ")[0] for p in disabled_problems([button], picture)] == ["words"]
+    picture.fill((117, 112, 105), (120, 40, 60, 20))  # no fill, words at a lower contrast that still reads
     assert disabled_problems([button], picture) == []

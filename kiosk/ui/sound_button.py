@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 import pygame
 
+from kiosk.ui.contrast import disabled_ink
 from kiosk.ui.icons import draw_icon
 from kiosk.ui.layout import Box, fit
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import BUTTON_STYLES, Button, Painter, disabled_ink
+from kiosk.ui.widgets import BUTTON_STYLES, Button, Painter
 
 
 class SoundButton(Button):

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import pygame
 
+from kiosk.ui.contrast import disabled_ink
 from kiosk.ui.icons import DRAWERS, draw_icon
 from kiosk.ui.images import ImageCache
 from kiosk.ui.text import TextCache
@@ -214,13 +215,6 @@ class Widget:
 def icon_side(theme: Theme) -> int:
     """How tall an icon over its word is: a line of the text size."""
     return round(theme.size("text") * 1.15)
-
-
-def disabled_ink(theme: Theme) -> Color:
-    """The words of a disabled control: the muted colour halfway to the background, at a lower contrast
-    than anything that can be tapped."""
-    muted, ground = theme.color("muted"), theme.color("background")
-    return (*(m + (g - m) // 2 for m, g in zip(muted[:3], ground[:3], strict=True)), 255)  # type: ignore[return-value]
 
 
 def note_pixels(theme: Theme) -> int:
@@ -544,7 +538,8 @@ class Button(Widget):
             pygame.draw.rect(painter.surface, theme.color("divider"), rect, border_radius=radius)
         if border:
             thick = theme.px(6 if self.style == "choice_on" else 3)
-            pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, thick), border_radius=radius)
+            edge = theme.color(border) if self.enabled else disabled_ink(theme)  # its outline made out (3:1)
+            pygame.draw.rect(painter.surface, edge, rect, max(2, thick), border_radius=radius)
         ink_color = theme.color(ink) if self.enabled else disabled_ink(theme)
         if self.icon:
             self._paint_icon(painter, rect, ink_color)
