@@ -37,6 +37,12 @@ def country_typing(country: str) -> CountryTyping:
     return countries.get(country.upper(), countries["default"])
 
 
+def language_endings(language: str) -> tuple[str, ...]:
+    """The endings of the addresses of the speakers of `language` (".de", ".com"), for the keys beside @ and .;
+    none for a language not listed."""
+    return tuple(_typing().get("language", {}).get(language.lower(), {}).get("email_endings", ()))
+
+
 def language_domains(language: str) -> tuple[str, ...]:
     """The email domains the speakers of `language` ("de") use most, most used first; none for a language
     not listed."""

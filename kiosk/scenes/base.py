@@ -8,7 +8,7 @@ from functools import partial
 
 import pygame
 
-from kiosk.config.countries import country_typing
+from kiosk.config.countries import country_typing, language_endings
 from kiosk.core.models import ProductSummary
 from kiosk.core.shopper.session import MAX_COMPARE
 from kiosk.scenes.context import SceneContext
@@ -349,8 +349,8 @@ class ShopScene(Scene):
                    parts: Callable[[bool], list[Box]] | None = None,
                    results: Box | None = None, above: Callable[[], Box] | None = None,
                    with_keys: bool = True, *, keys: Kind = "text",
-                   shortcuts: Sequence[Shortcut] = (), first: Callable[[], Box] | None = None
-                   ) -> tuple[Root, TextField]:
+                   shortcuts: Sequence[Shortcut] = (), first: Callable[[], Box] | None = None,
+                   enter: str = "") -> tuple[Root, TextField]:
         """A typing scene: header, a text field, and the keyboard zone at the bottom; between field and
         keys the `results` (a list that scrolls; the `action` beside the field), or the scene's `parts`
         (`parts(compact)`: a choice, a consent) and its `action` button, laid out in the room the keyboard
@@ -361,13 +361,17 @@ class ShopScene(Scene):
         address typed before), as many as its width holds. What `first` makes stands just before the field in
         every form, compact ones too (a choice the field depends on: email or phone, whose field and keys
         follow it). Without `with_keys`, the `results` take the keyboard's room too (the shopper scrolls
-        them; a tap on the field brings the keys back). Returns the root and the field."""
+        them; a tap on the field brings the keys back). `enter`: what the keyboard's Enter key says where it does
+        what the `action` button does ("Next": an "OK" key beside a "Next" button read as two steps). Returns the
+        root and the field."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
         layout_name = layout_for(ctx.lang)
         key_gap, target = gap // 2, theme.size("touch_target")
-        endings = country_typing(ctx.shop.config.store.country).email_endings if keys == "email" else ()
+        # the endings of the shopper's language's addresses, else the store's country's
+        endings = (language_endings(ctx.lang) or country_typing(ctx.shop.config.store.country).email_endings) \
+            if keys == "email" else ()
         # keys at least the theme's touch size (the accessible theme's larger one too) where the room allows;
         # on a wide screen the keyboard keeps a hand's span, centred, instead of stretching over the width
         keyboard_w = min(width, round(theme.size("keyboard") * 2.6))
@@ -433,7 +437,8 @@ class ShopScene(Scene):
             return [above()] if above is not None and not compact and not band else []
 
         def made_keys(keys_w: int, shortcuts_first: bool = False) -> Keyboard:
-            return Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, ctx.t("OK"), ctx.t("Keyboard"),
+            return Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, enter or ctx.t("OK"),
+                            ctx.t("Keyboard"),
                             min_key=target, names=ctx.t, kind=keys, endings=endings,
                             shortcuts=self._shortcuts_within(shortcuts, keys_w - 2 * key_gap),
                             shortcuts_first=shortcuts_first)

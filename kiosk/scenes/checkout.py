@@ -128,7 +128,7 @@ class CheckoutScene(ShopScene):
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                             enabled=self._ready(), reason=self._reason()),
                                   parts=contact if self.step == "contact" else None, above=self._summary,
-                                  first=choice if asked else None, **self._keys())
+                                  first=choice if asked else None, enter=t("Next"), **self._keys())
         return root
 
     def _how_to_reach(self, size: tuple[int, int]) -> Root:

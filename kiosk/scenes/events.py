@@ -115,7 +115,8 @@ class EventSignupScene(ShopScene):
             root, _ = self.text_entry(size, t("Your first name"), self.typed["name"], t("First name"), self.key,
                                       action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                                 enabled=self._ready(), reason=self._reason()),
-                                      parts=lambda compact: [kit.words(title, bold=True, max_lines=2)])
+                                      parts=lambda compact: [kit.words(title, bold=True, max_lines=2)],
+                                      enter=t("Next"))
             return root
         consent = t("I agree to be contacted about this event only (required)")
 

@@ -91,7 +91,7 @@ class ReviewScene(ShopScene):
                                       t("What did you like, or not?"), self.key,
                                       action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                                 enabled=self._ready(), reason=self._reason()),
-                                      parts=stars)
+                                      parts=stars, enter=t("Next"))
             return root
         root, *_ = self.text_entry(size, t("Your first name (optional)"), self.typed["author"], t("First name"),
                                    self.key, action=lambda: kit.button(t("Publish"), self.publish,

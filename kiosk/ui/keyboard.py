@@ -300,6 +300,10 @@ class Keyboard(Panel):
                       else key_units(key) for key in row]
             if ENTER in row and len(self.enter_label) > 2 and self.kind != "phone":  # "Aceptar": its words
                 widths[row.index(ENTER)] += min(1.0, widest(self.layout) - sum(widths))  # in the row's room
+                if self.kind == "email" and widths[row.index(ENTER)] < 2.0:  # a full row (its endings): "Weiter"
+                    for sign in EMAIL_SIGNS[:2]:  # from @ and ., a little narrower ("We…" was cut)
+                        widths[row.index(sign)] -= 0.25
+                        widths[row.index(ENTER)] += 0.25
             x = rect.x + (rect.width - sum(widths) * unit) / 2  # a shorter row centred
             for key, units in zip(row, widths, strict=True):
                 self._key(key, pygame.Rect(round(x), y + row_index * key_h, round(x + units * unit) - round(x), key_h))
