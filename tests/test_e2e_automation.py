@@ -53,9 +53,9 @@ def test_a_shopper_walk_from_outside(kiosk: Path, tmp_path: Path) -> None:
     assert tree["size"] == [1080, 1920] and tree["scene"] == "search"
     assert {"Vélo de route Alto 520", "Vélo de route Alto 900 Carbone"} <= set(labels)
     ask(kiosk, cmd="tap", label="Vélo de route Alto 520")
-    ask(kiosk, cmd="tap", label="Ajouter au comparateur")
+    ask(kiosk, cmd="tap", label="Dans le comparateur")
     ask(kiosk, cmd="scan", data="2001000001026")
-    ask(kiosk, cmd="tap", label="Ajouter au comparateur")
+    ask(kiosk, cmd="tap", label="Dans le comparateur")
     ask(kiosk, cmd="tap", label="Comparer (2)")
     state = ask(kiosk, cmd="state")
     assert state["displays"]["terminal"]["scene"] == "compare"  # type: ignore[index]

@@ -73,7 +73,7 @@ def test_a_comparison_travels_to_the_phone_by_qr_code(sharing_kiosk: Path, tmp_p
                 "2001000001033": "Vélo gravel Strada G"}
     for code in products:
         assert request(sharing_kiosk, {"cmd": "scan", "data": code})["ok"]
-        assert request(sharing_kiosk, {"cmd": "tap", "label": "Ajouter au comparateur"})["ok"]
+        assert request(sharing_kiosk, {"cmd": "tap", "label": "Dans le comparateur"})["ok"]
     assert request(sharing_kiosk, {"cmd": "tap", "label": "Comparer (3)"})["ok"]
     assert request(sharing_kiosk, {"cmd": "tap", "label": "Envoyer sur mon téléphone"})["ok"]
     shot = tmp_path / "share.png"
@@ -103,7 +103,7 @@ def test_the_sizes_chosen_show_on_the_phone_with_the_comparison(sharing_kiosk: P
     for code, size in (("2001000001156", "42"), ("2001000001125", "39")):  # Racer Carbon Pro, Trail Ascent 3
         assert request(sharing_kiosk, {"cmd": "scan", "data": code})["ok"]
         assert request(sharing_kiosk, {"cmd": "tap", "label": size})["ok"]
-        assert request(sharing_kiosk, {"cmd": "tap", "label": "Ajouter au comparateur"})["ok"]
+        assert request(sharing_kiosk, {"cmd": "tap", "label": "Dans le comparateur"})["ok"]
     assert request(sharing_kiosk, {"cmd": "tap", "label": "Comparer (2)"})["ok"]
     assert request(sharing_kiosk, {"cmd": "tap", "label": "Envoyer sur mon téléphone"})["ok"]
     shot = tmp_path / "share.png"

@@ -73,7 +73,7 @@ def mail_pilot(folder: Path, smtp_port: int) -> Pilot:
 def share_by_email(pilot: Pilot, consent: bool = True) -> None:
     for code in ("2001000001019", "2001000001026"):
         pilot.scan(code)
-        pilot.tap("Ajouter au comparateur")
+        pilot.tap("Dans le comparateur")
     pilot.tap("Comparer (2)")
     pilot.tap("Envoyer sur mon téléphone")
     pilot.tap("Me l'envoyer par e-mail")
@@ -194,9 +194,9 @@ def test_the_email_says_the_size_chosen_in_text_and_html(tmp_path: Path, smtp_po
     try:
         pilot.scan("2001000001156")  # Racer Carbon Pro
         pilot.tap("42")
-        pilot.tap("Ajouter au comparateur")
+        pilot.tap("Dans le comparateur")
         pilot.scan("2001000001019")  # a road bike: no size
-        pilot.tap("Ajouter au comparateur")
+        pilot.tap("Dans le comparateur")
         pilot.tap("Comparer (2)")
         pilot.tap("Envoyer sur mon téléphone")
         pilot.tap("Me l'envoyer par e-mail")

@@ -300,7 +300,7 @@ def walk_the_moments(walk: Moments) -> None:
     pilot.tap(t("Add to cart"))
     assert ctx.session.cart.count == 1
     walk.check("added")
-    pilot.tap(t("Add to comparison"))
+    pilot.tap(t("In the comparison"))
     assert "RUN-115" in ctx.session.compare
     walk.check("added to comparison")
     walk.show("review", lambda: ctx.show(ctx.routes.review("RUN-115")))

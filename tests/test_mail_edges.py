@@ -107,7 +107,7 @@ def test_greylisting_is_retried_refusals_are_held_and_nothing_personal_stays(
         ask(sock, cmd="tap", x=540, y=960)  # a comparison emailed to an address the server refuses for good
         for code in ("2001000001019", "2001000001026"):
             ask(sock, cmd="scan", data=code)
-            ask(sock, cmd="tap", label="Ajouter au comparateur")
+            ask(sock, cmd="tap", label="Dans le comparateur")
         for label in ("Comparer (2)", "Envoyer sur mon téléphone", "Me l'envoyer par e-mail"):
             ask(sock, cmd="tap", label=label)
         ask(sock, cmd="type", text=REFUSED)

@@ -66,7 +66,7 @@ def print_comparison(pilot: Pilot, size: str = "") -> str:
         pilot.scan(code)
         if size and code == "2001000001156":  # Racer Carbon Pro, in the size chosen
             pilot.tap(size)
-        pilot.tap("Ajouter au comparateur")
+        pilot.tap("Dans le comparateur")
     pilot.tap(f"Comparer ({3 if size else 2})")
     pilot.tap("Envoyer sur mon téléphone")
     pilot.tap("L'imprimer")
@@ -155,7 +155,7 @@ def test_without_the_printer_extra_staff_are_told_and_shoppers_offered_no_printi
         pilot.tap("Retour")
         for code in ("2001000001019", "2001000001033"):
             pilot.scan(code)
-            pilot.tap("Ajouter au comparateur")
+            pilot.tap("Dans le comparateur")
         pilot.tap("Comparer (2)")
         pilot.tap("Envoyer sur mon téléphone")
         assert pilot.scene == "share" and "L'imprimer" not in pilot.labels()

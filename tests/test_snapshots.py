@@ -42,7 +42,7 @@ def _open_product(p: Pilot) -> None:
 def _open_compare(p: Pilot) -> None:
     for code in ("2001000001019", "2001000001026", "2001000001033"):
         p.scan(code)
-        p.tap("Ajouter au comparateur")
+        p.tap("Dans le comparateur")
     p.tap("Comparer (3)")
     p.advance(4)  # let the toast go
 

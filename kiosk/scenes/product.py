@@ -656,18 +656,28 @@ class ProductScene(ShopScene):
         # room kept, so that nothing moves when the first product comes in
         room = compare_button("", least).natural(ctx.size[0])[0]
 
-        # the main action and the comparison's button as wide as their words on one line, whatever the latter says
-        # ("✓ In the comparison" after a tap): in a cell shared by weight, the 4K window's "✓ In the comparison" fell
-        # to the small size (designer's review)
-        toggle_w = kit.one_line(compare_size, t("Add to comparison"), t("Remove from comparison"),
-                                "✓ " + t("In the comparison"))
+        # whether the product is compared: one tick box that says so, ticked or not, as the cards' ticks do (a
+        # button said "Add to comparison", then "✓ In the comparison" and "Remove from comparison": two labels
+        # for one state, designer's review), as wide as its words on one line
+        def tick(comparing: bool) -> Box:
+            return kit.toggle(t("In the comparison"), self._toggle_compare, checked=comparing, size=compare_size)
+
+        toggle_w = tick(True).natural(ctx.size[0])[0]
+        # its narrowest width with its words on two lines, none cut (where a row has not the room for one)
+        said, cache = t("In the comparison"), ctx.screen.text
+        beside = toggle_w - cache.width(said, theme.size(compare_size), True)  # its box, the room between, its padding
+
+        def whole(lines: list[str]) -> bool:
+            return len(lines) <= 2 and not any(line.endswith("…") for line in lines)
+
+        toggle_least = next((w for w in range(toggle_w // 2, toggle_w, max(1, theme.px(10)))
+                             if whole(cache.wrap(said, theme.size(compare_size), w - beside, True, 3))), toggle_w)
 
         def lines(comparing: bool, reason: str, counted: bool = True, one_row: bool = False,
                   loose: bool = True) -> list[Box]:
-            toggle = t("Remove from comparison") if comparing else t("Add to comparison")
-            compare = [kit.button(toggle, self._toggle_compare, style="secondary", size=compare_size,
-                                  width=flex(min=toggle_w)),
-                       compare_button(reason, least) if counted else Box("leaf", width=fixed(room))]
+            ticked = tick(comparing)
+            ticked.width = flex(min=toggle_w)
+            compare = [ticked, compare_button(reason, least) if counted else Box("leaf", width=fixed(room))]
             ordering = self.order_buttons(price) if product else []
             if not ordering:
                 made = [row(*compare, gap=gap, align="start")]
@@ -677,7 +687,11 @@ class ProductScene(ShopScene):
                 made = [*(row(*line, gap=gap) for line in self.order_rows(ordering, inner)),
                         row(*compare, gap=gap, align="start")]
             for line in made:  # a row that cannot give its buttons their words' room shares it by weight (its
-                # words wrap: the larger text of accessible mode on a tablet)
+                # words wrap: the larger text of accessible mode on a tablet): first the tick's words, on two lines
+                # beside its box, then the buttons' (the French 4K window's accessible bar wrapped "Ajouter / au
+                # panier" for want of 139 px)
+                if loose and line.needs(inner) > inner:
+                    ticked.width = flex(min=toggle_least)
                 if loose and line.needs(inner) > inner:
                     for button in line.children:
                         if button.width.kind == "flex":

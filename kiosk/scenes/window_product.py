@@ -41,9 +41,15 @@ class WindowProductScene(ProductScene):
         t, kit = self.ctx.t, self.kit
         if self.ctx.session.accessible:  # (its bar is laid out for accessible mode's larger text)
             shown = t("Buy now · {price}", price=price)
+            if self.wide(self.ctx.size):
+                # the price is the page's headline right above: the one row of accessible mode's landscape bar
+                # then holds every button's words on one line ("In den Warenkorb" was squeezed to "In / den / War…")
+                shown = t("Buy now")
             return [kit.button(t("Buy now"), self.buy_now, style="accent", shown=shown,
                                width=flex(2, min=kit.one_line("button", shown))),
-                    kit.button(t("Add to cart"), self._add_to_cart, style="secondary", width=flex())]
+                    # its words on one line, and "✓ Added" after a tap (then a bare "✓": designer's review)
+                    kit.button(t("Add to cart"), self._add_to_cart, style="secondary",
+                               width=flex(min=kit.one_line("button", t("Add to cart"), "✓ " + t("Added"))))]
         cart = t("Add to cart")
         cart_w = kit.one_line("button", cart)
         least = max(kit.one_line("button", t("Buy now")), cart_w * 13 // 10)

@@ -1,4 +1,4 @@
-"""The tapped button says what it did: for a moment after "Add to cart", "Add to comparison" or "Print it",
+"""The tapped button says what it did: for a moment after "Add to cart", "In the comparison" or "Print it",
 the button under the finger shows "✓ Added" in the success colour, in its own place and size (nothing
 moves), then its usual words again. The comparison's says where the product went ("✓ In the comparison"),
 outlined, so that it is not read as the cart's filled "✓ Added". The confirmation in the header's status
@@ -48,7 +48,7 @@ class DoneMarks:
 
     def show(self, top: object, root: Root) -> None:
         """Put the mark on the button at its point in the top scene's `root` (built again since: the new
-        button there, "Remove from comparison" where "Add to comparison" was tapped)."""
+        button there: the ticked "In the comparison" where its empty box was tapped)."""
         mark = self.mark
         if mark is None or mark.scene is not top or (mark.widget is not None and mark.widget.root() is root):
             return

@@ -599,8 +599,8 @@ class Screen:
     # --- automation ------------------------------------------------------------------------
     def accessible_tree(self) -> list[dict[str, Any]]:
         """Visible widgets of the top scene: role, label, bounds, enabled (and, a button that says for a moment
-        what it did, `done`: the words it shows, "✓ Added"; a text or a button whose words take several lines,
-        `lines`: each line as drawn)."""
+        what it did, `done`: the words it shows, "✓ Added" (or "✓" alone); a text or a button whose words take
+        several lines, `lines`: each line as drawn)."""
         self._show_done()
         root = self.stack.top.tree(self.size)
         nodes = []
@@ -615,8 +615,11 @@ class Screen:
                 shown, _ = widget.lines(self.theme, self.text, rect)
                 node["shown"] = " ".join(shown)
                 node["cut"] = any(line.endswith("…") for line in shown) and not widget.label.endswith("…")
-            if isinstance(widget, Button) and widget.done:
-                node["done"] = ("" if isinstance(widget, Toggle) else "✓ ") + widget.done
+            if isinstance(widget, Toggle) and widget.done:
+                node["done"] = widget.done
+            elif isinstance(widget, Button) and widget.done:  # as drawn: a bare "✓" where its words had no room
+                node["done"] = widget.done_shown(self.theme, self.text,
+                                                 widget.rect.inflate(-2 * widget.inset, -2 * widget.inset))[0]
             if isinstance(widget, Label) and widget.label:  # shown whole, or cut with "…"
                 lines = widget.lines(measure, widget.rect.width)
                 node["cut"] = any(line.endswith("…") for line in lines) and not widget.label.endswith("…")

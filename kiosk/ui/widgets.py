@@ -607,15 +607,19 @@ class Button(Widget):
             pygame.draw.rect(painter.surface, theme.color("best"), rect, max(2, theme.px(6)), border_radius=radius)
         else:
             pygame.draw.rect(painter.surface, theme.color("best"), rect, border_radius=radius)
-        room = rect.width - theme.px(16)
-        words = "✓ " + self.done
-        size = next((theme.size(name) for name in (self.size_name, "small")
-                     if painter.text.width(words, theme.size(name), True) <= room), 0)
-        if not size:
-            words, size = "✓", theme.size(self.size_name)
+        words, size = self.done_shown(theme, painter.text, rect)
         ink = theme.color("best" if self.done_outlined else "on_primary")
         image = painter.text.render(words, size, ink, bold=True)
         painter.surface.blit(image, image.get_rect(center=rect.center))
+
+    def done_shown(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> tuple[str, int]:
+        """The words `_paint_done` draws on the cap `rect` and their size: "✓ Added" in the button's size, else
+        the small one, else the tick alone."""
+        room = rect.width - theme.px(16)
+        words = "✓ " + self.done
+        size = next((theme.size(name) for name in (self.size_name, "small")
+                     if cache.width(words, theme.size(name), True) <= room), 0)
+        return (words, size) if size else ("✓", theme.size(self.size_name))
 
     @property
     def why_disabled(self) -> str:

@@ -22,7 +22,7 @@ def test_im_done_after_a_share_ends_the_session_at_once(shopping: Pilot) -> None
         product = shopping.app.shop.catalog.product(sku)
         assert product is not None
         shopping.scan(product.gtin)
-        shopping.tap("Ajouter au comparateur")
+        shopping.tap("Dans le comparateur")
     shopping.tap("Comparer (2)")
     shopping.tap("Envoyer sur mon téléphone")
     shopping.tap("J'ai terminé")

@@ -51,7 +51,7 @@ def compare_two(pilot: Pilot) -> list[str]:
         product = pilot.app.shop.catalog.product(sku)
         assert product is not None
         pilot.scan(product.gtin)
-        pilot.tap("Ajouter au comparateur")
+        pilot.tap("Dans le comparateur")
     pilot.tap("Comparer (2)")
     pilot.tap("Envoyer sur mon téléphone")
     assert pilot.scene == "share"

@@ -45,7 +45,7 @@ def shared_link(tmp_path: Path, base_url: str, skus: tuple[str, ...]) -> str:
             product = pilot.app.shop.catalog.product(sku)
             assert product is not None
             pilot.scan(product.gtin)
-            pilot.tap("Ajouter au comparateur")
+            pilot.tap("Dans le comparateur")
         if len(skus) > 1:
             pilot.tap(f"Comparer ({len(skus)})")
         pilot.tap("Envoyer sur mon téléphone")

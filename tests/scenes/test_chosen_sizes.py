@@ -18,9 +18,9 @@ def test_a_size_chosen_stays_chosen_when_the_page_opens_again(shopping: Pilot) -
 def test_the_comparison_says_the_sizes_chosen_first(shopping: Pilot) -> None:
     shopping.scan("2001000001156")  # Racer Carbon Pro, in 42
     shopping.tap(label="42")
-    shopping.tap(label="Ajouter au comparateur")
+    shopping.tap(label="Dans le comparateur")
     shopping.scan("2001000001019")  # a road bike: no size
-    shopping.tap(label="Ajouter au comparateur")
+    shopping.tap(label="Dans le comparateur")
     shopping.tap(label="Comparer (2)")
     assert shopping.details()["rows"][0] == "choice"
     labels = shopping.labels()
@@ -30,7 +30,7 @@ def test_the_comparison_says_the_sizes_chosen_first(shopping: Pilot) -> None:
 def test_a_comparison_without_choices_has_no_such_row(shopping: Pilot) -> None:
     for code in ("2001000001019", "2001000001026"):
         shopping.scan(code)
-        shopping.tap(label="Ajouter au comparateur")
+        shopping.tap(label="Dans le comparateur")
     shopping.tap(label="Comparer (2)")
     assert "choice" not in shopping.details()["rows"] and "Votre choix" not in shopping.labels()
 

@@ -86,10 +86,10 @@ def test_no_window_scene_says_what_is_inside_the_closed_store(closed: Pilot) -> 
     closed.tap(label="Home")
     assert closed.scene == "home"
     closed.tap(label="Racer Carbon Pro")
-    closed.tap(label="Add to comparison")
+    closed.tap(label="In the comparison")
     closed.tap(label="Back")
     closed.tap(label="Road bike Alto 900 Carbon")
-    closed.tap(label="Add to comparison")
+    closed.tap(label="In the comparison")
     closed.tap(label="Compare (2)")
     look("compare")
     closed.tap(label="Home")

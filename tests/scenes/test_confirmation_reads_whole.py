@@ -27,7 +27,7 @@ def test_a_long_name_added_to_the_comparison_reads_whole_in_the_header(
         t = ctx.t
         ctx.show(ctx.routes.product("TEN-125"))  # the demo's longest German name
         pilot.advance(0.1)
-        pilot.tap(t("Add to comparison"))
+        pilot.tap(t("In the comparison"))
         pilot.advance(0.1)
         whole = t("{name} added to the comparison", name="Zelt Refuge 4 Jahreszeiten")
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]

@@ -41,7 +41,7 @@ def test_a_confirmation_moves_nothing_on_the_product_page(tmp_path: Path, displa
         sizes = [v.label(ctx.lang) for v in ctx.screen.stack.top.variants]  # type: ignore[attr-defined]
         assert all(not before[("button", label)][1] for label in sizes), "every size in the first view"
         for tap, said in ((t("Add to cart"), t("Added to your cart")),
-                          (t("Add to comparison"), t("{name} added to the comparison", name="Racer Carbon Pro"))):
+                          (t("In the comparison"), t("{name} added to the comparison", name="Racer Carbon Pro"))):
             pilot.tap(tap)
             pilot.advance(0.1)
             assert pilot.details()["toast"] == said

@@ -218,15 +218,15 @@ def test_the_product_bar_shows_no_compare_count_before_a_product_is_compared(
 
         def bar() -> dict[str, list[int]]:
             widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-            return {w["label"]: w["bounds"] for w in widgets if w["role"] == "button"}
+            return {w["label"]: w["bounds"] for w in widgets if w["role"] in ("button", "checkbox")}
 
         before = bar()
         assert not [label for label in before if label.startswith("Comparer (")], before.keys()
         empty = pilot.picture()
-        pilot.tap("Ajouter au comparateur")
+        pilot.tap("Dans le comparateur")
         pilot.advance(0.1)
         after = bar()
         x, y, w, h = after["Comparer (1)"]
-        assert after["Retirer du comparateur"] == before["Ajouter au comparateur"], "the toggle keeps its place"
+        assert after["Dans le comparateur"] == before["Dans le comparateur"], "the toggle keeps its place"
         kept = {tuple(empty.get_at((x + dx, y + h // 2)))[:3] for dx in range(0, w, 2)}
         assert len(kept) == 1, "nothing drawn in the room kept for the count"

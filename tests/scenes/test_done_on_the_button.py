@@ -73,13 +73,13 @@ def test_the_tapped_button_says_what_it_did_then_its_own_words_again(
         assert pygame.image.tobytes(after, "RGB") == pygame.image.tobytes(before, "RGB"), \
             "the button is drawn as before the tap"
 
-        compare = next(w for w in widgets(pilot) if w["label"] == t("Add to comparison"))
-        pilot.tap(t("Add to comparison"))
+        compare = next(w for w in widgets(pilot) if w["label"] == t("In the comparison"))
+        pilot.tap(t("In the comparison"))
         pilot.advance(0.1)
-        # its new action, "Remove from comparison", says what was done (the 4K window's accessible bar gives that
-        # longer label a third line: the bar kept room for it, nothing else moves)
+        # the comparison's tick, ticked with the same words, says what was done
         shown = at(pilot, compare["bounds"], same_height=False)
-        assert shown["label"] == t("Remove from comparison") and shown.get("done") == "✓ " + t("In the comparison")
+        assert shown["label"] == t("In the comparison") and shown["checked"] and shown.get("done") == \
+            t("In the comparison")
         # not the cart's look: outlined in the success colour (its edge and words), not filled with it
         said = pixels(pilot, tmp_path, shown["bounds"], "compared")
         assert 0.03 < share_of(said, success) < 0.4, "the comparison's confirmation is outlined, not filled"

@@ -28,11 +28,11 @@ def test_the_picker_says_how_to_keep_the_language(shopping: Pilot) -> None:
 def test_switching_language_translates_texts_and_formats_prices(shopping: Pilot) -> None:
     shopping.scan(ROAD_BIKE)
     expected = {
-        "English": ("€899.00", "Add to comparison", "Aisle A2: show on the map", "Language"),
-        "Deutsch": ("899,00\xa0€", "Zum Vergleich hinzufügen", "Gang A2: auf dem Plan zeigen", "Sprache"),
-        "Español": ("899,00\xa0€", "Añadir a la comparación", "Pasillo A2: ver en el plano", "Idioma"),
-        "Italiano": ("899,00\xa0€", "Aggiungi al confronto", "Corsia A2: mostra sulla mappa", "Lingua"),
-        "Français": ("899,00\xa0€", "Ajouter au comparateur", "Rayon A2 : voir sur le plan", "Langue"),
+        "English": ("€899.00", "In the comparison", "Aisle A2: show on the map", "Language"),
+        "Deutsch": ("899,00\xa0€", "Im Vergleich", "Gang A2: auf dem Plan zeigen", "Sprache"),
+        "Español": ("899,00\xa0€", "En el comparador", "Pasillo A2: ver en el plano", "Idioma"),
+        "Italiano": ("899,00\xa0€", "Nel confronto", "Corsia A2: mostra sulla mappa", "Lingua"),
+        "Français": ("899,00\xa0€", "Dans le comparateur", "Rayon A2 : voir sur le plan", "Langue"),
     }
     picker = "Langue"
     for name, (price, compare, aisle, language_button) in expected.items():

@@ -20,14 +20,14 @@ def test_the_list_and_home_show_the_comparison_chosen_on_product_pages(shopping:
     assert shopping.scene == "browse"
     for sku in ("2001000001019", "2001000001026"):
         shopping.scan(sku)
-        shopping.tap("Ajouter au comparateur")
+        shopping.tap("Dans le comparateur")
         shopping.key("back")
     assert shopping.scene == "home"  # a scan opens the product over home
     assert "Comparer (2)" in shopping.labels()
     shopping.tap(category)
     shopping.tap("Vélo de ville Havn")  # a third, from the list this time
     assert shopping.scene == "product"
-    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Dans le comparateur")
     shopping.key("back")
     assert shopping.scene == "browse" and "Comparer (3)" in shopping.labels(), "the list counts what was chosen"
 
@@ -46,14 +46,14 @@ def test_cards_in_a_list_say_what_is_in_the_cart_and_the_comparison(shopping: Pi
     shopping.tap("Vélos")
     assert not any(label.startswith("✓") for label in shopping.labels())
     shopping.tap("Vélo de ville Havn")
-    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Dans le comparateur")
     shopping.tap("Ajouter au panier")
     shopping.key("back")
     assert shopping.scene == "browse"
     assert "✓ Au panier" in shopping.labels(), "the card of the product says it, once back"
     assert _checked(shopping, "Comparer Vélo de ville Havn") is True, "and its compare tick is ticked"
     shopping.tap("Vélo de ville Havn")
-    shopping.tap("Retirer du comparateur")
+    shopping.tap("Dans le comparateur")  # the same tick, ticked: a tap takes it out
     shopping.key("back")
     assert "✓ Au panier" in shopping.labels() and _checked(shopping, "Comparer Vélo de ville Havn") is False
 

@@ -140,7 +140,7 @@ def test_the_landscape_window_shows_a_shoes_first_sizes_above_its_buttons(window
     window.tap(label="Racer Carbon Pro")
     widgets = window.request("tree")["displays"]["window"]["widgets"]
     bar_top = next(w["bounds"][1] for w in widgets if w["label"] == "Ajouter au panier")
-    row = [w["bounds"][1] for w in widgets if w["label"] == "Ajouter au comparateur"]
+    row = [w["bounds"][1] for w in widgets if w["label"] == "Dans le comparateur"]
     assert row == [bar_top]  # (no "Compare (0)" beside it while nothing is compared)
     first_size = next(w for w in widgets if w["label"] == "39")
     assert first_size["bounds"][1] + first_size["bounds"][3] <= bar_top, "the sizes are not hidden by the buttons"

@@ -71,7 +71,7 @@ def test_product_page_shows_price_stock_aisle_and_reviews(shopping: Pilot) -> No
 def test_compare_three_products_side_by_side(shopping: Pilot) -> None:
     for code in (ROAD_BIKE, "2001000001026", "2001000001033"):
         shopping.scan(code)
-        shopping.tap("Ajouter au comparateur")
+        shopping.tap("Dans le comparateur")
     assert shopping.state()["session"]["compare"] == ["BIK-101", "BIK-102", "BIK-103"]
     shopping.tap("Comparer (3)")
     details = shopping.details()
@@ -84,15 +84,17 @@ def test_compare_three_products_side_by_side(shopping: Pilot) -> None:
 def test_a_fifth_product_from_its_page_offers_to_replace_one(shopping: Pilot) -> None:
     for code in (ROAD_BIKE, "2001000001026", "2001000001033", "2001000001040", "2001000001057"):
         shopping.scan(code)
-        shopping.tap("Ajouter au comparateur")
+        shopping.tap("Dans le comparateur")
     assert shopping.scene == "replace_in_comparison"
     shopping.tap("Garder ma comparaison")
     assert shopping.scene == "product" and len(shopping.state()["session"]["compare"]) == 4
-    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Dans le comparateur")
     shopping.tap("Remplacer Vélo de route Alto 520")
     compared = shopping.state()["session"]["compare"]
     assert len(compared) == 4 and "BIK-101" not in compared and shopping.details()["in_compare"]
-    assert shopping.labels().count("Retirer du comparateur") == 1, "the page says it is compared now"
+    ticks = [w["checked"] for w in shopping.request("tree")["displays"][shopping.display_name]["widgets"]
+             if w["label"] == "Dans le comparateur"]
+    assert ticks == [True], "the page says it is compared now: its tick ticked"
 
 
 def test_a_scan_opens_the_product_even_from_the_attract_loop(pilot: Pilot) -> None:
@@ -127,7 +129,7 @@ def test_an_unknown_code_is_said_kindly_and_garbage_is_ignored(shopping: Pilot) 
 
 def test_idle_shopper_is_asked_then_forgotten(shopping: Pilot) -> None:
     shopping.scan(ROAD_BIKE)
-    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Dans le comparateur")
     shopping.tap("Langue")
     shopping.tap("English")
     shopping.advance(89)

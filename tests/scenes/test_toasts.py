@@ -16,11 +16,11 @@ def toast_and_controls(pilot: Pilot) -> tuple[pygame.Rect | None, list[pygame.Re
 
 def test_a_toast_never_covers_a_control_and_ends_with_its_screen(shopping: Pilot) -> None:
     shopping.scan("2001000001019")
-    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Dans le comparateur")
     toast, controls = toast_and_controls(shopping)
     assert toast is not None and shopping.details()["toast"]
     assert not any(toast.colliderect(control) for control in controls), "the toast covers a control"
     shopping.scan("2001000001026")
-    shopping.tap("Ajouter au comparateur")
+    shopping.tap("Dans le comparateur")
     shopping.tap("Comparer (2)")
     assert shopping.scene == "compare" and shopping.details()["toast"] == "", "the toast ended with its screen"

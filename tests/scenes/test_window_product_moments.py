@@ -66,19 +66,18 @@ def test_the_window_product_keeps_its_picture_and_says_its_comparison_whole(tmp_
         assert pilot.details()["variant"], "a size picked"
         assert labelled(pilot, name, "image")["bounds"] == before, "the picture changed size with a size picked"
         pilot.tap(t("Add to cart"))
-        pilot.tap(t("Add to comparison"))
-        toggle = labelled(pilot, t("Remove from comparison"))
-        assert "lines" not in toggle, f"the comparison's button on several lines: {toggle}"
-        assert toggle.get("done") == "✓ " + t("In the comparison")
-        # its "✓ In the comparison" in the button's own size (not a size under it: as tall as the words drawn so;
-        # the landscape window's bar says its comparison a size under the ways to order, done mark too)
+        pilot.tap(t("In the comparison"))
+        toggle = labelled(pilot, t("In the comparison"), "checkbox")
+        assert toggle["checked"] and toggle.get("done") == t("In the comparison")
+        # its "In the comparison" on one line in the tick's own size (the landscape window's bar says its comparison a
+        # size under the ways to order): as tall as the words drawn so
         border = 2 * max(2, theme.px(6))
         inside = pygame.Rect(toggle["bounds"]).inflate(-2 * border, -2 * border)
         best = theme.color("best")
-        drawn = ctx.screen.text.render("✓ " + t("In the comparison"), theme.size(product.comparison_size()),  # type: ignore[attr-defined]
+        drawn = ctx.screen.text.render(t("In the comparison"), theme.size(product.comparison_size()),  # type: ignore[attr-defined]
                                        best, bold=True)
         expected = drawn.get_bounding_rect().height
         assert abs(ink_height(pilot.picture(), inside, best) - expected) <= 2, \
-            f"'✓ {t('In the comparison')}' not in the button's size ({expected} px tall)"
+            f"'{t('In the comparison')}' not on one line in the tick's size ({expected} px tall)"
     finally:
         pilot.close()

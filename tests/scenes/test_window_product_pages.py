@@ -171,7 +171,7 @@ def test_the_window_s_main_action_is_buy_now_in_either_orientation(tmp_path: Pat
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         shown = shown_picture(pilot.app, pilot.app.display())  # (what a screenshot writes, without the PNG)
         t = pilot.app.display().ctx.t
-        buttons = {w["label"]: w for w in widgets if w["role"] == "button"}
+        buttons = {w["label"]: w for w in widgets if w["role"] in ("button", "checkbox")}
         bounds = {label: pygame.Rect(w["bounds"]) for label, w in buttons.items()}
         cart, buy = bounds[t("Add to cart")], bounds[t("Buy now")]
         beside = [label for label, rect in bounds.items() if rect.top == buy.top and rect.width > buy.width]

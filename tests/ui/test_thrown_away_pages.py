@@ -78,7 +78,7 @@ def test_a_page_left_is_freed_though_it_said_something_or_had_the_keypad_focus(s
     screen = shopping.app.display().screen
     shopping.scan("2001000001019")
     shopping.key("next")  # the keypad's focus goes into the page
-    shopping.tap("Ajouter au comparateur")  # which says so in its status zone
+    shopping.tap("Dans le comparateur")  # which says so in its status zone
     assert shopping.details()["toast"]
     page = weakref.ref(screen.stack.top)
     shopping.scan("2001000001026")  # another page in its place
