@@ -137,13 +137,16 @@ class CheckoutScene(ShopScene):
         above the reach zone)."""
         t, kit, theme = self.ctx.t, self.kit, self.ctx.theme
         margin, gap = theme.size("margin"), theme.size("gap")
-        tall = fit(min=2 * theme.size("touch_target"))
-        choices = [kit.button(label, partial(self._by_phone, phone), style="secondary", height=tall)
+        # the question over its answers, and the answers sharing the room under it (the question stood in the
+        # header at the foot, under its answers, over a third of the screen empty: designer's review)
+        question = kit.words(t("How can we reach you?"), size="title", bold=True, heading=True, max_lines=2)
+        choices = [kit.button(label, partial(self._by_phone, phone), style="secondary",
+                              height=flex(min=2 * theme.size("touch_target")))
                    for phone, label in ((False, t("By email")), (True, t("By phone")))]
         return self.screen(size, t("How can we reach you?"),
                            column(column(self._steps(), padding=Insets(gap, margin, gap, margin)),
-                                  leaf(None, height=flex()),
-                                  column(*choices, gap=2 * gap, padding=Insets.all(margin)), height=flex()))
+                                  column(question, *choices, gap=2 * gap, padding=Insets.all(margin), height=flex()),
+                                  height=flex()))
 
     def go_back(self) -> None:
         """Back from the contact's field to its choice where it was asked on its own (the accessible tablet)."""
