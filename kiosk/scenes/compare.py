@@ -101,11 +101,16 @@ class CompareScene(ShopScene):
         # on a wide screen the legend stands in the names' column, beside the heads (the table stays above the fold)
         names = [self._legend(narrow=True, width=names_w)] if wide else []
         cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
-        heads, removes = self._heads(comparison, cell, pictures=not compact, removes=not compact, wide=wide)
+        # accessible mode: each product's "✕ Remove" at the foot of its column under the table, as on its
+        # landscape screens (over the table on a portrait one, under it on a landscape one, or in the table's last
+        # row on a tablet: designer's review)
+        feet = ctx.session.accessible
+        heads, removes = self._heads(comparison, cell, pictures=not compact, removes=not compact and not feet,
+                                     wide=wide)
         rows = [line for line in comparison.rows if self._shown(line)]
         bands, heading = self._bands(comparison, rows, names_w, wide)
         under_heads: list[Box] = []
-        if compact:
+        if compact and not feet:
             # each product's "✕ Remove" in a row under the heads, as wide as its column (in the head, inside its
             # padding, the German word did not fit four narrow columns and a bare ✕ showed: designer's review), in
             # reach; where that leaves the table less than ROWS_IN_SIGHT rows (four products on a tablet in the
@@ -127,8 +132,9 @@ class CompareScene(ShopScene):
                                 if heading else []), *bands[heading:], *legend), t("Comparison"), height=flex())
         assert isinstance(table.widget, ScrollView)
         self._table = table.widget
+        foot = [kit.rule(), row(*removes, gap=gap, padding=Insets(gap, margin, gap, margin))] if feet else []
         body = column(column(*strip, gap=gap, padding=Insets(gap if compact else margin, margin, gap, margin)),
-                      kit.rule(), table, height=flex())
+                      kit.rule(), table, *foot, height=flex())
         return self.screen(size, title, body, bottom=[bar])
 
     def _bands(self, comparison: Comparison, rows: list[CompareRow], names_w: Size,
@@ -186,17 +192,11 @@ class CompareScene(ShopScene):
                                 if heading else []), *bands[heading:]), t("Comparison"), height=flex())
         assert isinstance(table.widget, ScrollView)
         self._table = table.widget
-        target = theme.size("touch_target")
-        # each product's Remove the outlined button of the heads' (a bare ✕ here, plain words there: three styles
-        # by shape, designer's review), its words where the column holds them beside "View"
-        room = cell - gap // 2 - ctx.screen.text.width(t("View"), theme.size("small"), True) - 4 * gap
-        shown = next((said for said in ("✕ " + t("Remove"), t("Remove"))
-                      if ctx.screen.text.width(said, theme.size("small"), True) <= room), "")
+        # each product's "View" and "✕ Remove" side by side, the latter the one style of every shape (a bare ✕
+        # here, plain words there: three styles, designer's review), on two lines where the column is narrow
         feet = [row(kit.button(product.title(ctx.lang), partial(self.open_product, product.sku), style="secondary",
-                               size="small", shown=t("View"), width=flex()),
-                    kit.button(t("Remove {name}", name=product.title(ctx.lang)), partial(self.remove, product.sku),
-                               style="secondary", size="small" if shown else "title", shown=shown or "✕",
-                               width=fit() if shown else fixed(target)),
+                               size="small", shown=t("View"), width=flex(min=self._word_room(t("View")))),
+                    self._remove_button(product.sku, product.title(ctx.lang)),
                     gap=gap // 2, width=flex())
                 for product in comparison.products]
         send = kit.button(t("Send to my phone"), self.share, style="accent", width=flex())
@@ -214,11 +214,6 @@ class CompareScene(ShopScene):
         under its name with `removes`; for columns about `cell` pixels wide (`wide`: a landscape screen's)."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         gap, small = theme.size("gap"), theme.size("small")
-        # in the head's room (its padding, the button's own; a column's under the heads): "✕ Remove", else the
-        # word, else the sign alone (narrow columns: four on a tablet in the larger text)
-        room = cell - (gap if removes else 0) - theme.px(16)
-        remove_shown = next((shown for shown in ("✕ " + t("Remove"), t("Remove"))
-                             if ctx.screen.text.width(shown, small, True) <= room), "✕")
         # where to find each product, under its name: its place, not a property compared (as a row, every
         # product's own aisle read as a difference left unshaded: designer's review)
         aisles = next((line.values for line in comparison.rows if line.key == "aisle"), ())
@@ -233,8 +228,7 @@ class CompareScene(ShopScene):
             name = product.title(ctx.lang)
             head = kit.panel(role="button", label=name, on_tap=partial(self.open_product, product.sku))
             picture = [kit.picture(ctx.shop.image(product.image), thumb)] if pictures else []
-            buttons.append(kit.button(t("Remove {name}", name=name), partial(self.remove, product.sku),
-                                      style="secondary", size="small", shown=remove_shown, width=flex()))
+            buttons.append(self._remove_button(product.sku, name))
             aisle = [kit.words(t("Aisle {aisle}", aisle=aisles[index]), size="small", color="muted", align="center",
                                max_lines=1)] if index < len(aisles) and aisles[index] else []
             heads.append(column(*picture, kit.words(name, size="small", bold=True, max_lines=name_lines,
@@ -244,6 +238,18 @@ class CompareScene(ShopScene):
                                 height=fit(min=theme.size("touch_target")) if tappable else fit(),
                                 widget=head if tappable else None))
         return heads, buttons
+
+    def _remove_button(self, sku: str, name: str) -> Box:
+        """A product's "✕ Remove", the same on every shape: outlined, the sign and the word, on two lines in a
+        narrow column (never the word or the sign alone)."""
+        t = self.ctx.t
+        return self.kit.button(t("Remove {name}", name=name), partial(self.remove, sku), style="secondary",
+                               size="small", shown="✕ " + t("Remove"), width=flex(min=self._word_room(t("Remove"))))
+
+    def _word_room(self, words: str) -> int:
+        """How wide a small button is with its longest word whole on a line."""
+        theme, text = self.ctx.theme, self.ctx.screen.text
+        return max(text.width(word, theme.size("small"), True) for word in words.split()) + theme.px(16)
 
     def _shown(self, line: CompareRow) -> bool:
         """Whether a row shows: every row, or with "differences only" those that differ (the aisle is in the
