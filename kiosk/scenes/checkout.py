@@ -23,7 +23,7 @@ from kiosk.scenes.context import SceneContext
 from kiosk.scenes.email import valid_email
 from kiosk.scenes.variant_words import line_words
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, flex, leaf, row, scroll
+from kiosk.ui.layout import Box, Insets, column, first_that_fits, fit, fixed, flex, leaf, row, scroll
 from kiosk.ui.widgets import Root
 
 TYPED_STEPS = ("contact", "street", "postcode", "city")
@@ -143,9 +143,14 @@ class CheckoutScene(ShopScene):
         choices = [kit.button(label, partial(self._by_phone, phone), style="secondary",
                               height=flex(min=2 * theme.size("touch_target")))
                    for phone, label in ((False, t("By email")), (True, t("By phone")))]
+        # the answers from the reach zone's top down, the question just over it (words may stand above it)
+        band = self.reach_band(size)
+        steps = column(self._steps(), padding=Insets(gap, margin, gap, margin))
+        upper = column(steps, leaf(None, height=flex()), column(question, padding=Insets(0, margin, 0, margin)),
+                       height=fixed(band)) if band else column(steps, column(question, padding=Insets(0, margin, 0,
+                                                                                                      margin)))
         return self.screen(size, t("How can we reach you?"),
-                           column(column(self._steps(), padding=Insets(gap, margin, gap, margin)),
-                                  column(question, *choices, gap=2 * gap, padding=Insets.all(margin), height=flex()),
+                           column(upper, column(*choices, gap=2 * gap, padding=Insets.all(margin), height=flex()),
                                   height=flex()))
 
     def go_back(self) -> None:

@@ -132,8 +132,9 @@ class CompareScene(ShopScene):
                                 if heading else []), *bands[heading:], *legend), t("Comparison"), height=flex())
         assert isinstance(table.widget, ScrollView)
         self._table = table.widget
-        foot = [kit.rule(), row(*removes, gap=gap, padding=Insets(gap, margin, gap, margin))] if feet else []
-        body = column(column(*strip, gap=gap, padding=Insets(gap if compact else margin, margin, gap, margin)),
+        foot = [kit.rule(), row(*removes, gap=gap, padding=Insets(gap // 4, margin, gap // 4, margin))] if feet else []
+        # (with the feet under the table, the heads closer to the strip over them: four rows stay in sight)
+        body = column(column(*strip, gap=gap, padding=Insets(gap if compact or feet else margin, margin, gap, margin)),
                       kit.rule(), table, *foot, height=flex())
         return self.screen(size, title, body, bottom=[bar])
 

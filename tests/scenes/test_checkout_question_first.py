@@ -35,11 +35,12 @@ def test_the_tablets_contact_question_stands_over_its_answers_with_no_empty_band
         asked = question[-1]
         assert top - (asked["bounds"][1] + asked["bounds"][3]) <= ctx.theme.size("margin") * 2, \
             "the answers right under their question"
-        # from the steps over the question to the header under the answers, no band of nothing
+        # from the steps over the question to the header under the answers, no band of nothing over an eighth of the
+        # screen (a third was empty; the answers start at the reach zone's top, the question just over them)
         header = min(w["bounds"][1] for w in widgets if w["bounds"][1] >= bottom)
         above = max(w["bounds"][1] + w["bounds"][3] for w in widgets
                     if w["bounds"][1] + w["bounds"][3] <= asked["bounds"][1])
         empty = (asked["bounds"][1] - above) + (header - bottom)
-        assert empty < height // 10, f"{empty} px of the screen empty around the choice"
+        assert empty < height // 8, f"{empty} px of the screen empty around the choice"
     finally:
         pilot.close()
