@@ -73,8 +73,11 @@ class WindowHomeScene(ShopScene):
         if reach_top := self.out_of_reach(size):  # a landscape screen in accessible mode: the store's state in
             # words above the reach zone, the cards within it, and search and the departments in one row at its
             # foot, over the header (the band, search, the departments and the first row of cards stood above it)
-            body = column(self.reach_strip(size[0], reach_top, name), grid, height=flex())
-            return self.screen(size, name, body, back=False, bottom=[self._choices_in_reach(), *self.compare_bar()])
+            # once a product is ticked, the comparison in a column beside the cards (as a bar across the bottom,
+            # over the departments, it cut the 4K window's only row of cards: designer's review)
+            side = [self.reach_side(size[0] // 3, lambda: [])] if ctx.session.compare else []
+            body = column(self.reach_strip(size[0], reach_top, name), row(grid, *side, height=flex()), height=flex())
+            return self.screen(size, name, body, back=False, bottom=[self._choices_in_reach()])
         # in a portrait screen's reach zone the strip above says the store's state: the cards take the band's room
         band = [] if ctx.screen.offset else [self._band()]
         return self.screen(size, name, column(*band, self._choices(size), grid),
