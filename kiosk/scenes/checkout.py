@@ -122,13 +122,19 @@ class CheckoutScene(ShopScene):
             return first_that_fits(self._choice(False, False, fold=True), self._choice(False, True),
                                    self._choice(True, True))
 
-        # (the accessible tablet asked for the choice on its own step: the band above the reach zone says it)
+        # (the accessible tablet asked for the choice on its own step: the band above the reach zone says it, and
+        # the field's label, what it is for: it stood unlabelled over the keys)
         asked = self.step == "contact" and not self.reach_band(size)
+
+        def label() -> Box:
+            return kit.words(t("By phone") if self.by_phone else t("By email"), bold=True, max_lines=1)
+
         root, _ = self.text_entry(size, titles[self.step], self.typed[self.step], hints[self.step], self.key,
                                   action=lambda: kit.button(t("Next"), self.next_step, style="accent",
                                                             enabled=self._ready(), reason=self._reason()),
                                   parts=contact if self.step == "contact" else None, above=self._summary,
-                                  first=choice if asked else None, enter=t("Next"), **self._keys())
+                                  first=choice if asked else label if self.step == "contact" else None,
+                                  enter=t("Next"), **self._keys())
         return root
 
     def _how_to_reach(self, size: tuple[int, int]) -> Root:
@@ -166,6 +172,8 @@ class CheckoutScene(ShopScene):
         the count and total), so that the shopper sees what they are giving their details for."""
         ctx, t, kit, fmt = self.ctx, self.ctx.t, self.kit, self.ctx.fmt
         gap = ctx.theme.size("gap")
+        if ctx.screen.offset:  # the strip above the reach zone says the order already (it was said twice)
+            return self._steps()
         cart = self.cart  # bought now: the one article, not the session's cart
         lines = [row(kit.words(line_words(t, line, ctx.lang), max_lines=2),
                      kit.words(fmt.price(line.total_cents), align="right", width=fit(), max_lines=1), gap=gap)
