@@ -8,6 +8,7 @@ through /proc/LEADER/root (its /run is the container's own tmpfs).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -41,11 +42,21 @@ def debian_mirror(sources: Path = Path("/etc/apt")) -> str:
 
 
 def debian_root(timeout_s: float = 900) -> Path:
-    """The cached Debian 12 root, made the first time by mmdebstrap (debootstrap where it is missing)."""
+    """The cached Debian 12 root, made the first time by mmdebstrap (debootstrap where it is missing); made
+    once when several test processes ask for it at the same time (the install tests run in parallel)."""
     root = CACHE / f"debian-12-{SUITE}"
     if (root / ".complete").exists():
         return root
     CACHE.mkdir(parents=True, exist_ok=True)
+    with (CACHE / f"{root.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be making it: wait, then use its root
+        if not (root / ".complete").exists():
+            _make_root(root, timeout_s)
+    return root
+
+
+def _make_root(root: Path, timeout_s: float) -> None:
+    """Make the Debian root in a folder of its own, then move it where the cache keeps it."""
     building = CACHE / f"{root.name}.building"
     _unmount_below(building)
     shutil.rmtree(building, ignore_errors=True)
@@ -58,7 +69,6 @@ def debian_root(timeout_s: float = 900) -> Path:
     (building / ".complete").touch()
     shutil.rmtree(root, ignore_errors=True)
     building.rename(root)
-    return root
 
 
 def _bootstrap(root: Path) -> list[str]:
@@ -92,13 +102,18 @@ def _unmount_below(folder: Path) -> None:
 
 class BootedDebian:
     """A copy of the cached root, booted by systemd-nspawn; `run` a command in it, `path` to reach a file.
-    `binds` are seen read-only inside; apt's and pip's downloads are kept in the cache between boots."""
+    `binds` are seen read-only inside; apt's and pip's downloads are kept in the cache between boots.
+
+    apt's downloaded packages are linked into the copy's own archive folder and the new ones linked back into
+    the cache at the end, rather than the cache bound into it: two systems booted at once (the install tests
+    run in parallel) would share apt's lock on that folder, and the second apt-get would fail on it."""
 
     def __init__(self, root: Path, copy: Path, binds: dict[Path, str]) -> None:
         self.copy = copy
         if copy.exists():
             shutil.rmtree(copy)
         subprocess.run(["cp", "-a", "--reflink=auto", str(root), str(copy)], check=True, timeout=300)
+        _link_packages(CACHE / "apt-archives", copy / "var/cache/apt/archives")
         self.log = copy.with_suffix(".console.log")
         arguments = ["systemd-nspawn", "--quiet", "-D", str(copy), "-b", "--register=no", "--keep-unit",
                      "--console=pipe", "--resolv-conf=copy-host", f"--machine=store-pc-{os.getpid()}",
@@ -110,8 +125,7 @@ class BootedDebian:
 
     @staticmethod
     def _download_caches() -> dict[Path, str]:
-        folders = {CACHE / "apt-archives": "/var/cache/apt/archives", CACHE / "pip": "/root/.cache/pip"}
-        (CACHE / "apt-archives" / "partial").mkdir(parents=True, exist_ok=True)  # apt's own layout
+        folders = {CACHE / "pip": "/root/.cache/pip"}  # pip's cache takes several pips at once
         (CACHE / "pip").mkdir(parents=True, exist_ok=True)
         return folders
 
@@ -176,5 +190,21 @@ class BootedDebian:
             except subprocess.TimeoutExpired:
                 self.nspawn.kill()
                 self.nspawn.wait(timeout=30)
+        _link_packages(self.copy / "var/cache/apt/archives", CACHE / "apt-archives")
         shutil.rmtree(self.copy, ignore_errors=True)
         self.log.unlink(missing_ok=True)
+
+
+def _link_packages(source: Path, target: Path) -> None:
+    """Every .deb of `source` that `target` lacks, hard-linked there (copied across file systems)."""
+    (target / "partial").mkdir(parents=True, exist_ok=True)  # apt's own layout
+    for package in source.glob("*.deb"):
+        linked = target / package.name
+        if linked.exists():
+            continue
+        try:
+            os.link(package, linked)
+        except FileExistsError:  # another process linked it just now
+            continue
+        except OSError:
+            shutil.copy2(package, linked)

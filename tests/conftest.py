@@ -83,9 +83,10 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 # The files that take longest in CI's run (minutes each), started first: spread over the cores a file at a time in
 # the order collected, the store-PC install test (a Debian root made and booted three times) came last and
-# ran alone for five minutes after the other process had finished.
-LONGEST_FIRST = ("test_install.py", "test_layout_matrix.py", "test_bench_smoke.py", "test_merchant_feed.py",
-                 "test_forgiving_search.py")
+# ran alone for five minutes after the other process had finished. Its three cases (sway, cage, a bare X
+# server: 4-5 minutes each) are a file each, so that they run side by side.
+LONGEST_FIRST = ("test_install.py", "test_install_cage.py", "test_install_x11.py", "test_layout_matrix.py",
+                 "test_bench_smoke.py", "test_merchant_feed.py", "test_forgiving_search.py")
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by the marks

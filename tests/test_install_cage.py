@@ -1,0 +1,27 @@
+"""The store-PC installation under cage (`install.sh --compositor cage`), in a Debian 12 system booted with
+systemd, as a store would run it: one screen, the shop window. cage 0.1.4 leaves wlroots 0.15's headless
+output black to grim, so the window's size is checked there, not its picture. The checks are in
+tests/store_install.py; a file of its own (beside test_install.py and test_install_x11.py), so that a
+parallel run gives each case a core."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.booted_debian import BootedDebian
+from tests.store_install import MARKS, booted_store_pc, comes_up_stays_up_and_goes_away
+
+pytestmark = MARKS
+
+
+@pytest.fixture
+def store_pc() -> Iterator[BootedDebian]:
+    """A fresh copy of the Debian root, booted; the checkout at /src/kiosk."""
+    yield from booted_store_pc()
+
+
+def test_installed_under_cage_comes_up_stays_up_and_goes_away(store_pc: BootedDebian, tmp_path: Path) -> None:
+    comes_up_stays_up_and_goes_away(store_pc, "cage", tmp_path)
