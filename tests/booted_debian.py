@@ -115,12 +115,14 @@ class BootedDebian:
         subprocess.run(["cp", "-a", "--reflink=auto", str(root), str(copy)], check=True, timeout=300)
         _link_packages(CACHE / "apt-archives", copy / "var/cache/apt/archives")
         self.log = copy.with_suffix(".console.log")
+        self.cgroups = _own_cgroups(copy.name)
         arguments = ["systemd-nspawn", "--quiet", "-D", str(copy), "-b", "--register=no", "--keep-unit",
                      "--console=pipe", "--resolv-conf=copy-host", f"--machine=store-pc-{os.getpid()}",
                      *(f"--bind-ro={outside}:{inside}" for outside, inside in binds.items()),
                      *(f"--bind={folder}:{inside}" for folder, inside in self._download_caches().items())]
         with self.log.open("wb") as log:
-            self.nspawn = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            self.nspawn = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                           preexec_fn=lambda: _enter(self.cgroups))
         self.leader = 0
 
     @staticmethod
@@ -191,6 +193,10 @@ class BootedDebian:
                 self.nspawn.kill()
                 self.nspawn.wait(timeout=30)
         _link_packages(self.copy / "var/cache/apt/archives", CACHE / "apt-archives")
+        for folder in self.cgroups:  # empty by now: the deepest first
+            for inner in sorted((p for p in folder.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+                inner.rmdir()
+            folder.rmdir()
         shutil.rmtree(self.copy, ignore_errors=True)
         self.log.unlink(missing_ok=True)
 
@@ -208,3 +214,34 @@ def _link_packages(source: Path, target: Path) -> None:
             continue
         except OSError:
             shutil.copy2(package, linked)
+
+
+def _own_cgroups(name: str) -> list[Path]:
+    """A control group `name` beside this process's, in each hierarchy systemd-nspawn places a container by
+    (the unified one, and systemd's named one where the machine mounts cgroups v1 too). With --keep-unit the
+    container's systemd runs in the cgroup nspawn was started in: two systems booted from one process group
+    shared one tree (each one's system.slice/kiosk.service listed both kiosks, and one test's SIGSTOP went to
+    the other system's kiosk), so each nspawn starts in a group of its own."""
+    where = {}
+    for line in Path("/proc/self/cgroup").read_text().splitlines():
+        _, controllers, path = line.split(":", 2)
+        if controllers in ("", "name=systemd"):
+            where["cgroup2" if not controllers else "name=systemd"] = path
+    folders = []
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        fields = line.split()
+        after = fields[fields.index("-") + 1:]
+        kind = "cgroup2" if after[0] == "cgroup2" else "name=systemd" if \
+            after[0] == "cgroup" and "name=systemd" in after[2].split(",") else ""
+        if kind not in where or fields[3] != "/":
+            continue
+        folder = Path(fields[4]) / where.pop(kind).lstrip("/") / name
+        folder.mkdir(exist_ok=True)
+        folders.append(folder)
+    return folders
+
+
+def _enter(cgroups: list[Path]) -> None:
+    """In the child before nspawn starts: move into its own control groups."""
+    for folder in cgroups:
+        (folder / "cgroup.procs").write_text(str(os.getpid()))
