@@ -110,6 +110,14 @@ class WindowHomeScene(ShopScene):
                              color="primary" if status.open else "accent")
         padding, band = Insets(gap // 2, margin, gap // 2, margin), kit.panel("highlight", radius=False)
         if self.wide(ctx.size):  # one line: "Closed" big, then when it opens, and what an order does now
+            detail_w = kit.one_line("text", status.detail) if status.detail else 0
+            invite_w = kit.one_line("text", invite)
+            if headline.natural(ctx.size[0])[0] + detail_w + invite_w + 2 * margin <= ctx.size[0] - 2 * margin:
+                # each said on one line where the band has their room (the 4K window broke "Nous ouvrons lundi 23
+                # novembre / à 10:00" with room to spare: designer's review)
+                return row(headline, kit.words(status.detail, bold=True, max_lines=1, valign="center", width=fit()),
+                           kit.words(invite, align="right", bold=True, max_lines=1, valign="center", width=flex()),
+                           gap=margin, align="center", padding=padding, widget=band)
             return row(headline, kit.words(status.detail, bold=True, max_lines=2, valign="center", width=flex(3)),
                        kit.words(invite, align="right", bold=True, max_lines=2, valign="center", width=flex(3)),
                        gap=margin, align="center", padding=padding, widget=band)
@@ -146,6 +154,18 @@ class WindowHomeScene(ShopScene):
         if not ways:  # (the larger text of accessible mode): the chips in rows
             return row(search(), flow(*chips(), gap=gap // 2), gap=gap, align="center", padding=padding)
         widths = min(ways, key=lambda way: way[0])[1]  # (the first of the fewest)
+        if min(ways, key=lambda way: way[0])[0] and not ctx.session.accessible:
+            # names on two lines ("Chaussures / de running", "Lampes / frontales" on the 4K window: designer's
+            # review): every name on one line a size under, search too, where the row holds them so
+            for inside in (gap, gap * 3 // 4, gap // 2):
+                small = [kit.button(t("Search for a product"), self.open_search, style="secondary", size="small",
+                                    shown=t("Search"), width=fit()),
+                         *(kit.button(name, partial(self.choose, department), size="small",
+                                      width=fixed(self._two_lines(name, "small", lines=1, inside=inside)),
+                                      style="chip_on" if self.department == department else "chip")
+                           for department, name in named)]
+                if sum(part.natural(size[0])[0] for part in small) + len(small) * (gap // 2) <= size[0] - 2 * margin:
+                    return row(*small, leaf(None), gap=gap // 2, align="center", padding=padding)
         return row(search(), *chips(widths), leaf(None), gap=gap // 2, align="center", padding=padding)
 
     def _choices_in_reach(self) -> Box:
