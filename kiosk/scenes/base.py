@@ -375,6 +375,10 @@ class ShopScene(Scene):
         # keys at least the theme's touch size (the accessible theme's larger one too) where the room allows;
         # on a wide screen the keyboard keeps a hand's span, centred, instead of stretching over the width
         keyboard_w = min(width, round(theme.size("keyboard") * 2.6))
+        # and within the page's margins on the portrait window, whose keys stay larger than a terminal's there
+        # (188 px: they ran to the screen's edges, designer's review); a terminal's keys keep its whole width
+        if keyboard_w == width and ctx.role == "window" and not ctx.session.accessible:
+            keyboard_w = width - 2 * margin
         fields: list[TextField] = []  # one for each form; the one of the form that fits is shown
         pad = Insets(margin, margin, gap, margin)
 

@@ -984,14 +984,17 @@ class TextField(Widget):
         pad = theme.px(28)
         width = rect.width - 2 * pad
         if not self.text:
-            shown = self.placeholder
+            # the caret stands before the placeholder, not over its first letter ("|votre.nom@…" read "lvotre":
+            # designer's review); the placeholder keeps its place whether the caret shows or not
+            before = max(2, theme.px(3)) + theme.px(12)
+            shown, width = self.placeholder, width - before
             if painter.text.width(shown, size) > width:
                 # a placeholder is read from its start ("What did you like…"): a size smaller, then cut at its end
                 size = theme.size("text")
                 shown = painter.text.ellipsize(shown, size, width)
             image = painter.text.render(shown, size, theme.color("muted"))
-            painter.surface.blit(image, (rect.x + pad, rect.centery - image.get_height() // 2))
-            caret_x, caret_y = rect.x + pad + theme.px(3), rect.centery
+            painter.surface.blit(image, (rect.x + pad + before, rect.centery - image.get_height() // 2))
+            caret_x, caret_y = rect.x + pad, rect.centery
         else:
             size, lines = self.shown(theme, painter.text, rect.width)
             step = painter.text.line_height(size)
