@@ -10,22 +10,16 @@ import pygame
 import pytest
 
 from kiosk.automation.screens import shown_picture
-from tests.test_layout_matrix import pilot_for
+from tests.scenes.helpers import session
 
 
 @pytest.mark.parametrize("language", ["fr", "de"])
 def test_the_caret_stands_before_the_placeholder_and_the_keys_within_the_margins(tmp_path: Path,
                                                                                 language: str) -> None:
-    pilot = pilot_for(tmp_path, "window", (2160, 3840), language)
-    try:
-        pilot.tap(x=1080, y=1280)
+    with session(tmp_path, "window", (2160, 3840), language, cart=("RUN-112",),
+                 screen=lambda routes: routes.checkout()) as pilot:
+        pilot.advance(0.2)
         ctx = pilot.app.display().ctx
-        ctx.show(ctx.routes.product("RUN-112"))
-        pilot.advance(0.1)
-        pilot.tap("39")
-        pilot.tap(ctx.t("Add to cart"))
-        ctx.show(ctx.routes.checkout())
-        pilot.advance(0.3)
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         shown = shown_picture(pilot.app, pilot.app.display())
         theme = ctx.theme
@@ -44,5 +38,3 @@ def test_the_caret_stands_before_the_placeholder_and_the_keys_within_the_margins
         assert len(keys) > 30, "the keys up"
         out = [w["label"] for w in keys if w["bounds"][0] < margin or w["bounds"][0] + w["bounds"][2] > width - margin]
         assert out == [], f"keys in the page's margins: {out}"
-    finally:
-        pilot.close()
