@@ -377,8 +377,10 @@ class ShopScene(Scene):
         keyboard_w = min(width, round(theme.size("keyboard") * 2.6))
         # and within the page's margins on the portrait window, whose keys stay larger than a terminal's there
         # (188 px: they ran to the screen's edges, designer's review); a terminal's keys keep its whole width
+        # as far as its keys stay at least the smallest a key may be (Spanish and Italian rows have 12 keys)
         if keyboard_w == width and ctx.role == "window" and not ctx.session.accessible:
-            keyboard_w = width - 2 * margin
+            smallest_keys = narrowest(layout_name, round(target * SMALLEST_KEY)) + 2 * key_gap
+            keyboard_w = min(width, max(width - 2 * margin, smallest_keys))
         fields: list[TextField] = []  # one for each form; the one of the form that fits is shown
         pad = Insets(margin, margin, gap, margin)
 
