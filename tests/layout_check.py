@@ -175,6 +175,20 @@ def keyboard_problems(widgets: list[dict[str, Any]]) -> list[str]:
             if w["role"] in ("button", "radio", "textbox") and w.get("clipped")]
 
 
+def form_in_sight(widgets: list[dict[str, Any]], submit: str, consents: int) -> list[str]:
+    """With the keyboard up, the form the shopper is filling in whole in the tree: its field, its `consents`
+    tick boxes and its `submit` button, none cut. (A control scrolled wholly out of sight is not in the tree
+    at all, so `keyboard_problems`, which looks for cut ones, would not see it gone.)"""
+    whole = [w for w in widgets if not w.get("clipped")]
+    problems = [] if any(w["role"] == "textbox" for w in whole) else ["the field is not in sight over the keys"]
+    ticks = sum(w["role"] == "checkbox" for w in whole)
+    if ticks < consents:
+        problems.append(f"{ticks} of the form's {consents} tick boxes in sight over the keys")
+    if not any(w["role"] == "button" and w["label"] == submit for w in whole):
+        problems.append(f"the form's {submit!r} button is not in sight over the keys")
+    return problems
+
+
 def widgets_off_screen(root: Widget, size: tuple[int, int]) -> list[str]:
     """The widgets of a scene's tree that run off its screen (a dialog taller than the room: its last
     choice cut by the edge); what a scroll view holds counts by the view, which shows it by scrolling."""

@@ -28,6 +28,7 @@ from tests.layout_check import (
     cue_problems,
     disabled_problems,
     display_reach,
+    form_in_sight,
     header_form,
     header_problems,
     keyboard_problems,
@@ -236,6 +237,11 @@ def frame_problems(pilot: Pilot) -> list[str]:
         modal_over_header(screen.stack, screen.size, labels)
 
 
+# the forms the walk types into: their button, and how many tick boxes they have (the email's required consent
+# and the store's offers; the checkout's offers)
+FORMS_TYPED_IN = {"email typed": ("Send", 2), "checkout typed": ("Next", 1)}
+
+
 class Moments(Walk):
     """The moments between screens, checked in the tree and in the pixels."""
 
@@ -272,6 +278,9 @@ class Moments(Walk):
             self.headers[step] = form
         if reach_checked(self.ctx, step):
             problems += reach_problems(widgets, display.screen.full.get_size(), step_reach(display, step))
+        if step in FORMS_TYPED_IN:  # the field, its tick boxes and its button over the keys
+            submit, consents = FORMS_TYPED_IN[step]
+            problems += form_in_sight(widgets, self.ctx.t(submit), consents)
         if step in GRID_MOMENTS:  # a card whole with its price, the next row starting (on a landscape screen too)
             problems += result_grid_problems(widgets, self.ctx.shop.catalog.count(*GRID_MOMENTS[step]),
                                              more=self.ctx.t("More below"))
