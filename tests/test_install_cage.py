@@ -1,8 +1,7 @@
 """The store-PC installation under cage (`install.sh --compositor cage`), in a Debian 12 system booted with
-systemd, as a store would run it: one screen, the shop window. cage 0.1.4 leaves wlroots 0.15's headless
-output black to grim, so the window's size is checked there, not its picture. The checks are in
-tests/store_install.py; a file of its own (beside test_install.py and test_install_x11.py), so that a
-parallel run gives each case a core."""
+systemd, as a store would run it: one screen, the shop window, and what it shows checked with grim (cage
+turns its output 180° for that: why at CAGE_COMPOSING). The checks are in tests/store_install.py; a file of
+its own (beside test_install.py and test_install_x11.py), so that a parallel run gives each case a core."""
 
 from __future__ import annotations
 
