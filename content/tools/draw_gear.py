@@ -41,6 +41,7 @@ class Look:
     accent: Color
     name: str
     specs: dict[str, Any]
+    brand: str = ""  # the demo's own brand (a shoe wears its plain mark)
 
 
 # --- tents ---------------------------------------------------------------------------------------

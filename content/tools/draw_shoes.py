@@ -5,6 +5,7 @@ upper's line, its collar, its toe, its lacing and its overlays, and its own pose
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, replace
 from typing import Any
@@ -42,9 +43,12 @@ class Shoe:
     throat: float  # where the laces start (fraction of the length from the heel)
     point: float  # how pointed the toe is (0 round, 1 a racer's)
     lugs: float  # the outsole's lugs' depth (0: a road shoe's flat tread)
-    sole: str  # plain | pods | plate | spikes | cup | post | rock
+    sole: str  # plain | sculpted | plate | spikes | cup | post | rock
     lacing: str  # laces | toggle | strap | knit | zip
-    overlay: str  # stripes | swoosh | cage | none | mudguard | panels
+    # The upper's own detail, none of them a real brand's mark (no parallel stripes, no curve along the side,
+    # no crossing stripes, no check): perforations | clip | bumper | saddle | rand | vents | counter |
+    # mudguard | panels
+    overlay: str
     tab: float  # the heel pull tab's height
     gaiter: bool = False  # a trail gaiter's ring at the toe
     membrane: bool = False  # a waterproof badge
@@ -62,29 +66,29 @@ def shoe_of(name: str, specs: dict[str, Any]) -> Shoe:
     fore = max(24.0, heel - drop * 3.2)
     lower = name.lower()
     trail = terrain == "Trail"
-    shoe = Shoe(heel, fore, 34, 18, 150, 26, 92, 0.3, 0.3, 18 if trail else 0, "plain", "laces", "stripes", 24)
+    shoe = Shoe(heel, fore, 34, 18, 150, 26, 92, 0.3, 0.3, 18 if trail else 0, "plain", "laces", "saddle", 24)
     if "carbon" in lower:
         return replace(shoe, rocker=70, bevel=46, collar=118, dip=34, toe=70, throat=0.34, point=0.9, sole="plate",
-                       overlay="swoosh", tab=54, roll=-6, lift=46, flare=30)
+                       overlay="clip", tab=54, roll=-6, lift=46, flare=30)
     if "sprint" in lower or terrain == "Track":
         return replace(shoe, heel=34, fore=30, rocker=60, bevel=6, collar=140, dip=20, toe=84, throat=0.36,
                        point=1.0, sole="spikes", lacing="strap", overlay="panels", tab=0, roll=-10, lift=70,
                        mirror=True)
     if "cloud" in lower or "max" in lower:
-        return replace(shoe, rocker=58, bevel=60, collar=160, dip=18, toe=104, point=0.1, sole="pods",
-                       overlay="none", tab=40, flare=44, mirror=True, roll=4)
+        return replace(shoe, rocker=58, bevel=60, collar=160, dip=18, toe=104, point=0.1, sole="sculpted",
+                       overlay="counter", tab=40, flare=44, mirror=True, roll=4)
     if "gtx" in lower or specs.get("waterproof"):
         return replace(shoe, collar=250, dip=6, toe=110, throat=0.34, point=0.15, lugs=30, sole="rock",
                        lacing="zip", overlay="mudguard", tab=40, membrane=True)
     if "ultra" in lower:
         return replace(shoe, rocker=50, bevel=40, collar=170, toe=100, point=0.2, lugs=20, sole="rock",
-                       lacing="toggle", overlay="cage", tab=0, gaiter=True, flare=26, mirror=True, roll=3, lift=30)
+                       lacing="toggle", overlay="vents", tab=0, gaiter=True, flare=26, mirror=True, roll=3, lift=30)
     if trail:
-        return replace(shoe, collar=165, toe=98, lugs=34, sole="rock", lacing="toggle", overlay="cage", tab=30,
+        return replace(shoe, collar=165, toe=98, lugs=34, sole="rock", lacing="toggle", overlay="rand", tab=30,
                        gaiter=True, roll=-3)
     if "marathon" in lower:
         return replace(shoe, rocker=52, bevel=30, collar=128, dip=30, toe=76, point=0.75, lacing="knit",
-                       overlay="swoosh", tab=34, lift=36, roll=-4, mirror=True)
+                       overlay="bumper", tab=34, lift=36, roll=-4, mirror=True)
     if "beginner" in lower:
         return replace(shoe, rocker=22, bevel=10, collar=176, dip=14, toe=108, point=0.0, sole="post",
                        overlay="panels", tab=20, flare=20)
@@ -93,7 +97,7 @@ def shoe_of(name: str, specs: dict[str, Any]) -> Shoe:
                        sole="cup", lacing="laces", overlay="panels", tab=0, mirror=True)
     if "tempo" in lower:
         return replace(shoe, rocker=48, bevel=34, collar=132, dip=34, toe=80, throat=0.34, point=0.6,
-                       overlay="stripes", tab=50, roll=-4, lift=24)
+                       overlay="perforations", tab=50, roll=-4, lift=24)
     return replace(shoe, overlay="saddle", tab=36, flare=12)  # a daily trainer
 
 
@@ -179,7 +183,7 @@ def shoe_side(c: Canvas, look: Any) -> None:
     if lift:
         c.camera.look = (c.camera.look[0], c.camera.look[1] - lift, c.camera.look[2])
     color, accent = look.color, look.accent
-    foam = FOAM if shoe.sole not in ("plate", "pods") else lighter(accent if shoe.sole == "plate" else color, 0.7)
+    foam = FOAM if shoe.sole not in ("plate", "sculpted") else lighter(accent if shoe.sole == "plate" else color, 0.7)
     if shoe.sole == "cup":
         foam = (230, 226, 214)
     midsole = _midsole(shoe)
@@ -190,15 +194,15 @@ def shoe_side(c: Canvas, look: Any) -> None:
     _overlays(c, shoe, color, accent)
     _lacing(c, shoe, color, accent)
     _heel(c, shoe, color, accent)
+    brand_mark(c, shoe, look.brand, color)
 
 
 def _sole_details(c: Canvas, shoe: Shoe, foam: Color, accent: Color) -> None:
-    """What a midsole shows from the side: pods, a plate, a stability post, a cupsole's stitching."""
-    if shoe.sole == "pods":  # a max-cushion sole's pods: rounded cut-outs along it
-        for i in range(6):
-            u = 0.08 + i * 0.15
-            low, high = _ground(shoe, u), _midsole_top(shoe, u)
-            c.disc((_x(u), (low + high) / 2), (high - low) * 0.28, darker(foam, 0.14), shade=0.3)
+    """What a midsole shows from the side: a sculpted sidewall, a plate, a stability post, a cupsole's
+    stitching."""
+    if shoe.sole == "sculpted":  # a max-cushion sole's sidewall: one deep groove along it, rising to the toe
+        c.path([(_x(u), _ground(shoe, u) + (_midsole_top(shoe, u) - _ground(shoe, u)) * (0.55 - 0.15 * u))
+                for u in [i / 12 for i in range(1, 12)]], 10, darker(foam, 0.16), shine=0.0)
     elif shoe.sole == "plate":  # the carbon plate along the midsole
         c.path([(_x(u), _ground(shoe, u) + (_midsole_top(shoe, u) - _ground(shoe, u)) * 0.45)
                 for u in (0.05, 0.3, 0.6, 0.85, 0.98)], 12, (30, 30, 32), shine=0.6)
@@ -244,27 +248,65 @@ def _outsole(c: Canvas, shoe: Shoe) -> None:
             c.line((x, y + 1), (x + 8, y + 12), 4, lighter(RUBBER, 0.35))
 
 
+def _stitches(c: Canvas, points: list[tuple[float, float]], color: Color, length: float = 12.0) -> None:
+    """A seam's stitches along a line: short dashes with gaps."""
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        span = math.hypot(x2 - x1, y2 - y1)
+        for i in range(int(span // (length * 2))):
+            a, b = i * length * 2 / span, (i * length * 2 + length) / span
+            c.line((x1 + (x2 - x1) * a, y1 + (y2 - y1) * a), (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b), 3, color)
+
+
+def _along(shoe: Shoe, s: float, u0: float, u1: float, count: int = 12) -> list[tuple[float, float]]:
+    """Points of the upper at height `s`, from `u0` to `u1`."""
+    return [_inside(shoe, u0 + (u1 - u0) * i / count, s) for i in range(count + 1)]
+
+
+def _toe_bumper(c: Canvas, shoe: Shoe, color: Color) -> None:
+    """A rubber toe bumper wrapping the front of the toe box."""
+    c.polygon([*_along(shoe, 0.0, 0.82, 1.0, 6), _inside(shoe, 1.0, 0.55),
+               *reversed(_along(shoe, 0.42, 0.84, 0.98, 6))], color, shade=0.15)
+
+
 def _overlays(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
-    """The upper's overlays: stripes, a swoosh, a trail cage, a mudguard, stitched panels."""
-    dark = darker(color, 0.28)
-    if shoe.overlay == "stripes":
-        for i in range(3):
-            u0 = 0.36 + i * 0.07
-            c.polygon([_inside(shoe, u0, 0.02), _inside(shoe, u0 + 0.04, 0.02), _inside(shoe, u0 - 0.06, 0.8),
-                       _inside(shoe, u0 - 0.1, 0.8)], accent, shade=0.1)
-    elif shoe.overlay == "saddle":  # a classic trainer's saddle from the laces to the midsole, and a heel panel
-        c.polygon([_inside(shoe, 0.36, 0.02), _inside(shoe, 0.58, 0.02), _inside(shoe, 0.6, 0.9),
-                   _inside(shoe, 0.4, 0.92)], lighter(color, 0.45), shade=0.12, outline=2)
-        c.path([_inside(shoe, 0.4, 0.2), _inside(shoe, 0.5, 0.5), _inside(shoe, 0.42, 0.8)], 12, accent, shine=0.2)
-    elif shoe.overlay == "swoosh":
-        c.path(smooth([_inside(shoe, 0.14, 0.3), _inside(shoe, 0.4, 0.22), _inside(shoe, 0.66, 0.55)], closed=False),
-               20, accent, shine=0.3)
-    elif shoe.overlay == "cage":  # the trail shoe's welded cage from the laces to the midsole
-        for u in (0.34, 0.44, 0.54, 0.64):
-            c.path([_inside(shoe, u - 0.05, 0.02), _inside(shoe, u, 0.55), _inside(shoe, u + 0.02, 0.9)], 14,
-                   darker(color, 0.4), shine=0.15)
-        c.polygon([_inside(shoe, 0.8, 0.0), _inside(shoe, 1.0, 0.0), _inside(shoe, 0.99, 0.6),
-                   _inside(shoe, 0.86, 0.5)], RUBBER, shade=0.15)  # the toe bumper
+    """The upper's own detail: perforations, a heel clip, a toe bumper, a saddle, a trail rand, mesh vents,
+    a heel counter, a mudguard, stitched panels (none of them a real brand's mark)."""
+    dark, seam = darker(color, 0.28), lighter(color, 0.5)
+    if shoe.overlay == "perforations":  # a stitched eyestay and the forefoot's rows of perforations
+        c.polygon([*_along(shoe, 0.72, shoe.throat - 0.04, 0.74, 8), *reversed(_along(shoe, 1.0, shoe.throat - 0.04,
+                                                                                      0.74, 8))], dark, shade=0.12)
+        _stitches(c, _along(shoe, 0.76, shoe.throat - 0.02, 0.72, 8), seam)
+        for row in range(4):
+            for col in range(7):
+                c.dot(_inside(shoe, 0.6 + col * 0.045 + row % 2 * 0.022, 0.2 + row * 0.13), 5, darker(color, 0.45))
+    elif shoe.overlay == "clip":  # a racer's heel clip standing out from the heel, and a seam along the side
+        _stitches(c, _along(shoe, 0.3, 0.24, 0.9, 10), seam)
+    elif shoe.overlay == "bumper":  # a knit racer's toe bumper
+        _toe_bumper(c, shoe, darker(color, 0.4))
+    elif shoe.overlay == "saddle":  # a classic trainer's saddle from the laces to the midsole, stitched
+        corners = [_inside(shoe, 0.36, 0.02), _inside(shoe, 0.58, 0.02), _inside(shoe, 0.6, 0.9),
+                   _inside(shoe, 0.4, 0.92)]
+        c.polygon(corners, lighter(color, 0.45), shade=0.12, outline=2)
+        for a, b in ((0, 3), (1, 2)):
+            inset = [(x + (8 if a == 0 else -8), y) for x, y in (corners[a], corners[b])]
+            _stitches(c, inset, dark)
+    elif shoe.overlay == "rand":  # the trail shoe's protective rand, its top edge scalloped, and a toe bumper
+        top = [_inside(shoe, i / 40, 0.16 + 0.07 * math.sin(i / 40 * math.pi * 9)) for i in range(41)]
+        c.polygon([*_along(shoe, 0.0, 0.0, 1.0, 20), *reversed(top)], darker(color, 0.42), shade=0.12)
+        _toe_bumper(c, shoe, RUBBER)
+    elif shoe.overlay == "vents":  # an ultra shoe's one long mesh window along the midfoot, a toe bumper
+        window = smooth([_inside(shoe, 0.3, 0.34), _inside(shoe, 0.5, 0.3), _inside(shoe, 0.64, 0.4),
+                         _inside(shoe, 0.5, 0.64), _inside(shoe, 0.32, 0.62)])
+        c.polygon(window, darker(color, 0.45), shade=0.0, outline=3, outline_color=seam)
+        for k in range(1, 9):  # the mesh, crossed
+            c.line(_inside(shoe, 0.3 + 0.035 * k, 0.36), _inside(shoe, 0.3 + 0.035 * k - 0.04, 0.6), 2,
+                   darker(color, 0.25))
+        _toe_bumper(c, shoe, RUBBER)
+    elif shoe.overlay == "counter":  # a max-cushion shoe's long heel counter, stitched, and a stitched toe cap
+        c.polygon([_inside(shoe, 0.0, 0.0), _inside(shoe, 0.34, 0.0), _inside(shoe, 0.3, 0.45),
+                   _inside(shoe, 0.0, 0.75)], dark, shade=0.15)
+        _stitches(c, [_inside(shoe, 0.31, 0.05), _inside(shoe, 0.27, 0.44), _inside(shoe, 0.02, 0.7)], seam)
+        _stitches(c, _along(shoe, 0.5, 0.8, 0.98, 4), seam)
     elif shoe.overlay == "mudguard":  # a rubber band all round, above the midsole
         band = [_inside(shoe, i / 20, 0.0) for i in range(21)] + \
             [_inside(shoe, i / 20, 0.24) for i in range(20, -1, -1)]
@@ -284,6 +326,21 @@ def _overlays(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
         x, y = _inside(shoe, 0.1, 0.35)
         c.polygon([(x, y), (x + 90, y), (x + 90, y + 30), (x, y + 30)], (30, 30, 30), shade=0.0)
         c.line((x + 12, y + 15), (x + 78, y + 15), 4, (220, 220, 220))
+
+
+def brand_mark(c: Canvas, shoe: Shoe, brand: str, color: Color) -> None:
+    """The demo's own brand's plain mark on the quarter, behind the laces: Foulée's round pebble, Kinetik's
+    hexagon, Sentier's diamond (no real brand's logo)."""
+    x, y = _inside(shoe, 0.3, 0.66) if shoe.membrane else _inside(shoe, 0.24, 0.5)
+    ink = WHITE if sum(color) < 420 else RUBBER
+    key = brand.lower()
+    if key.startswith("foul"):
+        c.polygon(smooth([(x - 26, y), (x, y + 18), (x + 26, y), (x, y - 18)]), ink, shade=0.0)
+    elif key.startswith("kinetik"):
+        c.polygon([(x + 22 * math.cos(math.radians(a)), y + 22 * math.sin(math.radians(a))) for a in range(0, 360, 60)],
+                  ink, shade=0.0)
+    elif key.startswith("sentier"):
+        c.polygon([(x - 22, y), (x, y + 22), (x + 22, y), (x, y - 22)], ink, shade=0.0)
 
 
 def _lacing(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
@@ -325,6 +382,9 @@ def _heel(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
         x, y = _inside(shoe, 0.02, 1.0)
         c.polygon([(x - 12, y - 30), (x + 26, y - 30), (x + 14, y + shoe.tab), (x - 18, y + shoe.tab - 6)],
                   accent if accent != (250, 250, 250) else darker(color, 0.4), shade=0.2)
+    if shoe.overlay == "clip":  # a racer's heel clip standing out from the counter
+        c.polygon([_inside(shoe, -0.01, 0.05), _inside(shoe, 0.2, 0.05), _inside(shoe, 0.16, 0.3),
+                   _inside(shoe, 0.0, 0.5)], mix(accent, color, 0.2), shade=0.2, outline=2)
     c.dot(_inside(shoe, 0.05, 0.5), 10, lighter(accent, 0.3))  # reflective
 
 

@@ -50,7 +50,7 @@ def _product(canvas: Canvas, product: dict[str, object], icon: str, color: Color
         draw_bike(canvas, bike, color, ACCENTS["bikes"])
         return
     look = Look(color, ACCENTS.get(str(product["category"]), (240, 240, 240)), str(product["name"]["en"]),  # type: ignore[index]
-                product.get("specs", {}))  # type: ignore[arg-type]
+                product.get("specs", {}), str(product.get("brand", "")))  # type: ignore[arg-type]
     VIEWS[icon][view].draw(canvas, look)
 
 

@@ -79,7 +79,7 @@ def product_pictures(product: dict[str, Any], icon: str, color: Color,
             draw_bike(canvas, bike, color, accent)
             pictures.append((name, canvas.picture()))
         return pictures
-    look = Look(color, accent, product["name"]["en"], product.get("specs", {}))
+    look = Look(color, accent, product["name"]["en"], product.get("specs", {}), str(product.get("brand", "")))
     for view in VIEWS[icon]:
         canvas = _canvas(camera_of(view), view.night)
         view.draw(canvas, look)

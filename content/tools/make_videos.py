@@ -147,7 +147,9 @@ def running_shoe(surface: pygame.Surface, number: int, fps: int = 30) -> None:
     for lace in range(4):
         a, b = (-150 + lace * 40, -120 + lace * 14), (-120 + lace * 40, -136 + lace * 14)
         pygame.draw.line(surface, (250, 250, 250), *turned([a, b]), 8)
-    pygame.draw.lines(surface, (250, 250, 250), False, turned([(-60, -30), (40, -45), (160, -20)]), 8)
+    # a heel counter and a toe bumper (no curve along the side: that is a real brand's mark)
+    pygame.draw.polygon(surface, (26, 70, 112), turned([(-250, 0), (-246, -100), (-170, -70), (-160, 0)]))
+    pygame.draw.polygon(surface, (30, 34, 40), turned([(170, 0), (200, -34), (236, -16), (250, 0)]))
 
 
 # --- captions of the attract film (WebVTT, one file per language) -------------------------------------------
