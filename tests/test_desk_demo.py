@@ -19,7 +19,7 @@ import pytest
 from kiosk.automation.server import request
 from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
-from tests.kiosk_process import KIOSK, wait_until_listening
+from tests.kiosk_process import KIOSK, kiosk_output, wait_until_listening
 from tests.layout_check import labels_in_other_language, layout_problems, widgets_without_ink
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
@@ -94,9 +94,10 @@ def test_the_desk_demo_shows_the_stores_picture_scaled_down(tmp_path: Path,
     config = write_config(tmp_path, DEFAULT_CONFIG.read_text())
     sock = tmp_path / "kiosk.sock"
     env = {**os.environ, "DISPLAY": display, "SDL_VIDEODRIVER": "x11", "SDL_FRAMEBUFFER_ACCELERATION": "0"}
-    process = subprocess.Popen([*KIOSK, "--windowed", "--automation", str(sock),
-                                "--config", str(config)], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
+    with kiosk_output(sock) as out:
+        process = subprocess.Popen([*KIOSK, "--windowed", "--automation", str(sock),
+                                    "--config", str(config)], cwd=REPO, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT)
     try:
         wait_until_listening(sock, process)
         screens = _ask(sock, cmd="state")["screens"]

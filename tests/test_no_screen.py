@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.automation import request
 from tests.conftest import REPO, write_config
-from tests.kiosk_process import KIOSK, wait_until_listening
+from tests.kiosk_process import KIOSK, kiosk_output, wait_until_listening
 
 WITHOUT_SCREEN = {key: value for key, value in os.environ.items()
                   if key not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
@@ -48,9 +48,10 @@ def test_a_video_driver_that_cannot_start_is_named(tmp_path: Path) -> None:
 
 def test_headless_needs_no_display_server(tmp_path: Path) -> None:
     sock = tmp_path / "kiosk.sock"
-    process = subprocess.Popen([*KIOSK, "--config", str(write_config(tmp_path)), "--headless",
-                                "--display", "terminal", "--automation", str(sock)], cwd=REPO, env=WITHOUT_SCREEN,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    with kiosk_output(sock) as out:
+        process = subprocess.Popen([*KIOSK, "--config", str(write_config(tmp_path)), "--headless",
+                                    "--display", "terminal", "--automation", str(sock)], cwd=REPO, env=WITHOUT_SCREEN,
+                                   stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_until_listening(sock, process)
         assert request(sock, {"cmd": "state"})["displays"]["terminal"]["scene"] == "attract"

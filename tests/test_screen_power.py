@@ -26,7 +26,7 @@ from kiosk.services.screen_power import BacklightPower, CecPower, DpmsPower, Pow
 from kiosk.testing.pilot import Pilot
 from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
-from tests.kiosk_process import KIOSK, wait_until_listening
+from tests.kiosk_process import KIOSK, kiosk_output, wait_until_listening
 
 # A CEC adapter as libcec's cec-client shows it: it reads commands on stdin and says what the TV did.
 FAKE_CEC_CLIENT = """#!/bin/sh
@@ -289,10 +289,11 @@ def test_on_x11_the_screen_shows_what_the_kiosk_says_after_each_switch(tmp_path:
     sock = tmp_path / "kiosk.sock"
     environment = {key: value for key, value in os.environ.items() if key != "WAYLAND_DISPLAY"}
     with xvfb(1280, 720) as display:
-        process = subprocess.Popen([*KIOSK, "--display", "terminal", "--automation",
-                                    str(sock), "--config", str(config)], cwd=REPO,
-                                   env={**environment, "DISPLAY": display, "SDL_VIDEODRIVER": "x11"},
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        with kiosk_output(sock) as out:
+            process = subprocess.Popen([*KIOSK, "--display", "terminal", "--automation",
+                                        str(sock), "--config", str(config)], cwd=REPO,
+                                       env={**environment, "DISPLAY": display, "SDL_VIDEODRIVER": "x11"},
+                                       stdout=out, stderr=subprocess.STDOUT)
         try:
             wait_until_listening(sock, process)
             for power in ("off", "on", "off", "on"):

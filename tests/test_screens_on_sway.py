@@ -24,7 +24,7 @@ import pytest
 from kiosk.automation.server import request
 from kiosk.services.screen_power import PowerError, WaylandPower
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
-from tests.kiosk_process import KIOSK, wait_until_listening
+from tests.kiosk_process import KIOSK, kiosk_output, wait_until_listening
 
 ON_CI = bool(os.environ.get("CI"))
 CAN_RUN = os.geteuid() == 0 and shutil.which("sway") and shutil.which("grim")
@@ -54,16 +54,17 @@ def sway(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
     shutil.chown(config, "nobody")
     environment = {"XDG_RUNTIME_DIR": str(runtime), "HOME": str(runtime), "WLR_BACKENDS": "headless",
                    "WLR_HEADLESS_OUTPUTS": "2", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_NO_DEVICES": "1"}
+    said = runtime / "sway.log"  # a file, not a pipe: sway would wait on a full pipe that no one reads
     # setpriv becomes sway (runuser would stay its parent, and pass a SIGTERM on only to wait 2 s before a SIGKILL)
-    server = subprocess.Popen(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "env",
-                               *(f"{k}={v}" for k, v in environment.items()), "sway", "--config", str(config)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with said.open("wb") as log:
+        server = subprocess.Popen(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "env",
+                                   *(f"{k}={v}" for k, v in environment.items()), "sway", "--config", str(config)],
+                                  stdout=subprocess.DEVNULL, stderr=log)
     try:
         deadline = time.monotonic() + 15
         while not (list(runtime.glob("sway-ipc.*.sock")) and list(runtime.glob("wayland-*[0-9]"))):
             if server.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("sway did not start: " + (server.stderr.read().decode()[-2000:]
-                                                               if server.stderr else ""))
+                raise AssertionError("sway did not start: " + said.read_text(errors="replace")[-2000:])
             time.sleep(0.05)
         wayland = next(p.name for p in runtime.glob("wayland-*[0-9]"))
         clients = {"XDG_RUNTIME_DIR": str(runtime), "WAYLAND_DISPLAY": wayland,
@@ -121,9 +122,10 @@ def test_two_displays_on_their_own_outputs_turned_as_configured(tmp_path: Path, 
                       flags=re.M)
     config = write_config(tmp_path, text)
     sock = tmp_path / "kiosk.sock"
-    process = subprocess.Popen([*KIOSK, "--automation", str(sock), "--config", str(config)],
-                               cwd=REPO, env={**os.environ, **sway, "SDL_VIDEODRIVER": "wayland"},
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    with kiosk_output(sock) as out:
+        process = subprocess.Popen([*KIOSK, "--automation", str(sock), "--config", str(config)],
+                                   cwd=REPO, env={**os.environ, **sway, "SDL_VIDEODRIVER": "wayland"},
+                                   stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_until_listening(sock, process)
         placed = {display: list(outputs[output][2:]) for display, (output, _) in displays.items()}
@@ -297,10 +299,11 @@ def test_what_each_output_shows_after_a_switch_is_what_the_kiosk_says(tmp_path: 
     text = re.sub(r'^(role = "terminal")$', '\\1\noutput = "HEADLESS-2"\nrotation = 90', text, count=1, flags=re.M)
     text = re.sub(r'^(role = "window")$', '\\1\noutput = "HEADLESS-1"', text, count=1, flags=re.M)
     sock = tmp_path / "kiosk.sock"
-    process = subprocess.Popen([*KIOSK, "--automation", str(sock), "--config",
-                                str(write_config(tmp_path, text))],
-                               cwd=REPO, env={**os.environ, **sway, "SDL_VIDEODRIVER": "wayland"},
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    with kiosk_output(sock) as out:
+        process = subprocess.Popen([*KIOSK, "--automation", str(sock), "--config",
+                                    str(write_config(tmp_path, text))],
+                                   cwd=REPO, env={**os.environ, **sway, "SDL_VIDEODRIVER": "wayland"},
+                                   stdout=out, stderr=subprocess.STDOUT)
     outputs = {"window": ("HEADLESS-1", 0), "terminal": ("HEADLESS-2", 90)}
     try:
         wait_until_listening(sock, process)

@@ -18,7 +18,7 @@ import pytest
 from kiosk.automation.server import request
 from kiosk.testing.xvfb import xvfb
 from tests.conftest import DEFAULT_CONFIG, REPO, write_config
-from tests.kiosk_process import KIOSK, wait_until_listening
+from tests.kiosk_process import KIOSK, kiosk_output, wait_until_listening
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
                                                    reason="needs Xvfb and xdotool (CI installs them)")]
@@ -44,9 +44,10 @@ def _kiosk(folder: Path, display: str, rotation: int) -> tuple[subprocess.Popen[
     config = write_config(folder, text)
     sock = folder / "kiosk.sock"
     env = {**os.environ, "DISPLAY": display, "SDL_VIDEODRIVER": "x11", "SDL_FRAMEBUFFER_ACCELERATION": "0"}
-    process = subprocess.Popen([*KIOSK, "--display", "terminal", "--automation", str(sock),
-                                "--config", str(config)], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
+    with kiosk_output(sock) as out:
+        process = subprocess.Popen([*KIOSK, "--display", "terminal", "--automation", str(sock),
+                                    "--config", str(config)], cwd=REPO, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT)
     wait_until_listening(sock, process)
     return process, sock
 
@@ -103,9 +104,10 @@ def test_on_a_desk_the_displays_stand_side_by_side_the_terminal_at_the_desks_hei
     config = write_config(tmp_path, DEFAULT_CONFIG.read_text())
     sock = tmp_path / "kiosk.sock"
     env = {**os.environ, "DISPLAY": x_server, "SDL_VIDEODRIVER": "x11", "SDL_FRAMEBUFFER_ACCELERATION": "0"}
-    process = subprocess.Popen([*KIOSK, "--windowed", "--automation", str(sock),
-                                "--config", str(config)], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
+    with kiosk_output(sock) as out:
+        process = subprocess.Popen([*KIOSK, "--windowed", "--automation", str(sock),
+                                    "--config", str(config)], cwd=REPO, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT)
     try:
         wait_until_listening(sock, process)
         screens = _request(sock, cmd="state")["screens"]
