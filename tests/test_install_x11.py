@@ -24,6 +24,7 @@ from tests.store_install import (
     SOURCE,
     booted_store_pc,
     journal_startup,
+    lit_by_staff,
     mean_difference,
     wait_active,
 )
@@ -83,6 +84,7 @@ def test_installed_on_a_bare_x_server(store_pc: BootedDebian, tmp_path: Path) ->
     noise = system.run("journalctl", "-u", "kiosk", "-p", "warning", "--no-pager", "-o", "cat").stdout.strip()
     assert not noise, f"warnings at start-up: {noise}"
 
+    lit_by_staff(system, ["window"])
     answer = request(system.path(SOCKET), {"cmd": "screenshot", "display": "window", "path": "/var/lib/kiosk/w.png"})
     assert answer.get("ok"), answer
     expected = pygame.image.load(str(system.path("/var/lib/kiosk/w.png")))
