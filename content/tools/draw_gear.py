@@ -13,7 +13,7 @@ from typing import Any
 
 from draw_lamps import headlamp_front, headlamp_night
 from draw_packs import backpack_front
-from draw_shoes import shoe_side, shoe_sole, shoe_top
+from draw_shoes import shoe_pair, shoe_side, shoe_sole, shoe_top
 from draw_watches import watch_face
 from picture_kit import Camera, Canvas, Color, darker, lighter, smooth
 
@@ -159,14 +159,41 @@ def _tent_side(c: Canvas, look: Look, kind: str, people: float, ground: float) -
         body = [(left, ground), (left + 40, ground + tall * 0.3), *smooth(crest, closed=False, steps=6),
                 (left + length - 40, ground + tall * 0.3), (left + length, ground)]
     c.polygon(body, fly, shade=0.25, outline=4)
-    hoop_xs = [left + length * (0.2 + 0.6 * i / max(1, hoops - 1)) for i in range(hoops)] if kind == "tunnel" \
-        else [left + 170, left + length - 60]
+    if kind == "bivy":
+        _bivy_details(c, fly, left, length, ground)
+        return
+    hoop_xs = [left + length * (0.2 + 0.6 * i / max(1, hoops - 1)) for i in range(hoops)]
     for x in hoop_xs:
         c.line((x, ground), (x, ground + 60), 6, darker(fly, 0.35))
     door = left + length * (0.3 if kind == "tunnel" else 0.2)
     c.path(smooth([(door - 60, ground), (door, ground + 150), (door + 90, ground + 190)], closed=False), 6,
            darker(fly, 0.45), shine=0.0)
     for x in (left - 60, left + length + 60):  # the guy lines at each end
+        c.line((x, ground - 5), (500 + (x - 500) * 0.85, ground + 140), 3, (80, 80, 80))
+        c.line((x, ground - 20), (x, ground + 10), 6, (150, 150, 156))
+
+
+def _bivy_details(c: Canvas, fly: Color, left: float, length: float, ground: float) -> None:
+    """What tells a one-person tent from a bag on the ground: its poles standing over it (a tall hoop at the
+    head, a small one at the feet), the door open at the head on its mesh, the door's roll, a seam along the
+    ridge, the fly's hem, the pegs and guy lines."""
+    pole = (70, 72, 78)
+    c.path(smooth([(left + 90, ground), (left + 130, ground + 200), (left + 180, ground + 246),
+                   (left + 240, ground + 200), (left + 290, ground)], closed=False, steps=6), 9, pole, shine=0.3)
+    c.path(smooth([(left + length - 120, ground), (left + length - 80, ground + 118), (left + length - 40, ground)],
+                  closed=False, steps=6), 8, pole, shine=0.3)
+    door = [(left + 110, ground + 8), (left + 140, ground + 150), (left + 185, ground + 200),
+            (left + 235, ground + 150), (left + 262, ground + 8)]
+    c.polygon(smooth(door), darker(fly, 0.6), shade=0.1)
+    for i in range(1, 8):  # the door's mesh
+        x = left + 110 + i * 19
+        c.line((x, ground + 10), (x + 10, ground + 170 - abs(x - left - 185) * 0.9), 2, darker(fly, 0.3))
+    c.tube((left + 236, ground + 20), (left + 250, ground + 150), 22, lighter(fly, 0.2), shine=0.3)  # the roll
+    c.path(smooth([(left + 190, ground + 236), (left + 400, ground + 170), (left + length - 60, ground + 112)],
+                  closed=False), 4, darker(fly, 0.35), shine=0.0)  # the ridge's seam
+    c.polygon([(left + 10, ground), (left + length - 6, ground), (left + length - 12, ground + 16),
+               (left + 18, ground + 16)], darker(fly, 0.4), shade=0.0)  # the fly's hem
+    for x in (left - 60, left + length + 60):  # the guy lines and pegs at each end
         c.line((x, ground - 5), (500 + (x - 500) * 0.85, ground + 140), 3, (80, 80, 80))
         c.line((x, ground - 20), (x, ground + 10), 6, (150, 150, 156))
 
@@ -262,8 +289,8 @@ class View:
 
 
 VIEWS: dict[str, list[View]] = {
-    "shoe": [View("side", shoe_side, 1.25, (500, 470)), View("sole", shoe_sole), View("top", shoe_top),
-             View("detail", shoe_side, 2.6, (330, 440))],
+    "shoe": [View("side", shoe_side, 1.25, (500, 470)), View("sole", shoe_sole, 1.15), View("top", shoe_top, 1.15),
+             View("pair", shoe_pair, 1.0, (500, 470))],
     "tent": [View("front", tent_front, 1.2, (500, 440)), View("packed", tent_packed, 1.0, (500, 400)),
              View("door", tent_front, 2.0, (500, 420))],
     "backpack": [View("front", backpack_front, 1.0, (500, 520)), View("back", backpack_back, 1.0, (500, 520)),

@@ -54,8 +54,9 @@ def headlamp_front(c: Canvas, look: Any, night: bool = False) -> None:
     strap = (240, 200, 60) if lamp.kind == "kids" else look.accent
     band = darker(strap, 0.25)
     cx, cy = 500.0, 400.0
-    if night:
-        c.beam([(cx, cy + 20), (80, -200), (920, -200)], (255, 246, 200), 30 + min(120, int(lamp.size / 2)))
+    if night:  # (an astronomer's lamp lights red: it keeps the eyes used to the dark)
+        c.beam([(cx, cy + 20), (80, -200), (920, -200)], (255, 70, 50) if lamp.kind == "astro" else (255, 246, 200),
+               30 + min(120, int(lamp.size / 2)))
     c.shadow((500, 230, 0), lamp.rx + 40, 36)
     if lamp.kind in ("hardhat", "helmet"):
         _helmet(c, lamp, look.color)
@@ -133,10 +134,13 @@ def _lamp(c: Canvas, lamp: Lamp, color: Color, at: tuple[float, float], night: b
     for i in range(6):  # the reflector's facets
         a = math.radians(i * 60)
         c.line((lens_x, cy), (lens_x + h * 0.33 * math.cos(a), cy + h * 0.33 * math.sin(a)), 2, (225, 220, 200))
-    if night:
+    if night and lamp.kind != "astro":
         c.glow((lens_x, cy), lamp.size * 1.5, (255, 244, 205), 255)
-    if lamp.kind == "astro":
-        c.disc((cx + w * 0.3, cy), h * 0.2, (220, 30, 30), shade=0.3)
+    if lamp.kind == "astro":  # the red LED in its black bezel (seen on a red body too)
+        c.disc((cx + w * 0.3, cy), h * 0.27, CASE, shade=0.2)
+        c.disc((cx + w * 0.3, cy), h * 0.2, (235, 40, 36), shade=0.3)
+        if night:
+            c.glow((cx + w * 0.3, cy), lamp.size * 1.5, (255, 60, 40), 255)
     c.tube((cx - w * 0.2, cy + h / 2 + 4), (cx + w * 0.2, cy + h / 2 + 4), 22, (40, 40, 42))  # the switch
     if lamp.kind == "solar":
         c.polygon([(cx - w * 0.55, cy + h / 2 + 16), (cx + w * 0.55, cy + h / 2 + 16), (cx + w * 0.5, cy + h / 2 + 90),
@@ -149,3 +153,21 @@ def _lamp(c: Canvas, lamp: Lamp, color: Color, at: tuple[float, float], night: b
 def headlamp_night(c: Canvas, look: Any) -> None:
     """The headlamp lit in the dark."""
     headlamp_front(c, look, night=True)
+
+
+def headlamp_worn(c: Canvas, look: Any) -> None:
+    """The headlamp worn on a shop's mannequin head, lit: what the department's picture shows (on its own
+    band, seen small, a headlamp read as a belt or a ring)."""
+    skin, band = (214, 212, 208), (52, 54, 58)
+    c.shadow((500, 130, 0), 260, 30)
+    c.polygon([(420, 120), (580, 120), (570, 330), (430, 330)], darker(skin, 0.12), shade=0.2)  # the neck
+    c.polygon(c.ellipse_points((500, 520), 230, ry=290)[:-1], skin, shade=0.25, outline=3)  # the head
+    c.polygon([(262, 560), (738, 560), (736, 630), (264, 630)], band, shade=0.15)  # the band round the forehead
+    for x in range(290, 720, 46):  # its weave
+        c.line((x, 574), (x + 16, 616), 4, lighter(band, 0.25))
+    body = smooth([(400, 545), (600, 545), (612, 665), (388, 665)])
+    c.polygon(body, look.color, shade=0.3, outline=4)
+    c.disc((500, 605), 46, (200, 200, 196), shade=0.4)
+    c.disc((500, 605), 37, (255, 252, 232), shade=0.15)
+    c.glow((500, 605), 220, (255, 240, 190), 200)
+    c.tube((455, 672), (545, 672), 18, (40, 40, 42))  # the switch

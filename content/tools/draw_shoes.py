@@ -174,18 +174,25 @@ def _pose(c: Canvas, shoe: Shoe) -> None:
     c.camera.roll = shoe.roll
 
 
-def shoe_side(c: Canvas, look: Any) -> None:
-    """A running shoe from its outer side, drawn from its own design."""
+def _foam(shoe: Shoe, color: Color, accent: Color) -> Color:
+    """The midsole's foam: white, tinted on a racer and a max-cushion shoe, a cupsole's cream."""
+    if shoe.sole == "cup":
+        return (230, 226, 214)
+    return FOAM if shoe.sole not in ("plate", "sculpted") else lighter(accent if shoe.sole == "plate" else color, 0.7)
+
+
+def shoe_side(c: Canvas, look: Any, mate: bool = False) -> None:
+    """A running shoe from its outer side, drawn from its own design (`mate`: its pair's other shoe, facing
+    the other way)."""
     shoe = shoe_of(look.name, look.specs)
     _pose(c, shoe)
+    c.camera.mirror = shoe.mirror != mate
     lift = shoe.lift
     c.shadow((500, BASE - lift * 0.2, 0), 380 - lift, 34, strength=90 - int(lift * 0.6))
     if lift:
         c.camera.look = (c.camera.look[0], c.camera.look[1] - lift, c.camera.look[2])
     color, accent = look.color, look.accent
-    foam = FOAM if shoe.sole not in ("plate", "sculpted") else lighter(accent if shoe.sole == "plate" else color, 0.7)
-    if shoe.sole == "cup":
-        foam = (230, 226, 214)
+    foam = _foam(shoe, color, accent)
     midsole = _midsole(shoe)
     c.polygon(midsole, foam, shade=0.12, outline=3, outline_color=darker(foam, 0.18))
     _sole_details(c, shoe, foam, accent)
@@ -388,52 +395,119 @@ def _heel(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
     c.dot(_inside(shoe, 0.05, 0.5), 10, lighter(accent, 0.3))  # reflective
 
 
+def shoe_pair(c: Canvas, look: Any) -> None:
+    """The pair, as a shop shows it: one shoe behind, facing the other way, the other in front of it; both
+    whole in the picture."""
+    base = c.camera
+    for at, scale, mate in (((0.57, 0.39), 0.72, True), ((0.44, 0.62), 0.8, False)):
+        c.camera = replace(base, scale=base.scale * scale, at=at)
+        shoe_side(c, look, mate=mate)
+    c.camera = base
+
+
+def _footprint(shoe: Shoe, grow: float = 1.0) -> list[tuple[float, float]]:
+    """The shoe's outline seen from above or below, its heel to the left: narrow at the heel, cut in under
+    the arch on the inner side (below), widest across the ball of the foot, a round toe (pointed on a
+    racer)."""
+    half = (118 + shoe.heel * 0.3 + shoe.flare * 0.3) * grow
+    outer = [(0, 0), (0.03, 0.42), (0.1, 0.6), (0.3, 0.66), (0.5, 0.76), (0.7, 0.94), (0.86, 0.86),
+             (0.95, 0.6 - 0.2 * shoe.point), (1.0, 0.0)]
+    inner = [(0, 0), (0.03, 0.42), (0.1, 0.58), (0.3, 0.42), (0.5, 0.6), (0.7, 0.96), (0.86, 0.9),
+             (0.95, 0.62 - 0.2 * shoe.point), (1.0, 0.0)]
+    steps = [i / 48 for i in range(49)]
+    length = (TOE_X - HEEL_X) * (1 + (grow - 1) * 0.5)
+    start = 500 - length / 2
+
+    def x(u: float) -> float:
+        return start + length * u
+
+    top = [(x(u), 500 + half * max(0.0, _lerp(outer, u))) for u in steps]
+    bottom = [(x(u), 500 - half * max(0.0, _lerp(inner, u))) for u in reversed(steps)]
+    return [*top, *bottom[1:-1]]
+
+
+def _at(shoe: Shoe, u: float, v: float) -> tuple[float, float]:
+    """A point of the footprint: `u` along it from the heel, `v` across it (-1 the inner edge, 1 the outer)."""
+    half = 118 + shoe.heel * 0.3 + shoe.flare * 0.3
+    return HEEL_X + (TOE_X - HEEL_X) * u, 500 + half * 0.7 * v
+
+
 def shoe_sole(c: Canvas, look: Any) -> None:
-    """The outsole from below: its width by its cushioning, lugs on a trail shoe, a flat tread on a road shoe,
-    a plate's cut-out on a racer, a spike plate's pins."""
+    """The shoe turned over: the foam's edge, the rubber's heel and forefoot pads with a road shoe's flex
+    grooves or a trail shoe's lugs, a racer's plate showing under the arch, a spike plate's pins."""
     shoe = shoe_of(look.name, look.specs)
-    wide = 118 + shoe.heel * 0.22 + shoe.flare * 0.4
-    outline = [(500 + wide * math.sin(math.radians(a)) * (1.15 if a < 180 else 1.0),
-                500 + 390 * math.cos(math.radians(a)) * (1.0 if math.cos(math.radians(a)) > 0 else 0.92))
-               for a in range(0, 360, 6)]
-    outline = [(x + (40 if y > 560 else 0) * (y - 560) / 400, y) for x, y in outline]
-    c.shadow((500, 120, 0), 200, 30)
-    c.polygon(outline, look.color, shade=0.15, outline=5)
-    inner = [(500 + (x - 500) * 0.86, 500 + (y - 500) * 0.9) for x, y in outline]
-    c.polygon(inner, RUBBER if shoe.lugs else mix(RUBBER, look.accent, 0.25), shade=0.1)
+    c.camera.mirror = shoe.mirror
+    foam = _foam(shoe, look.color, look.accent)
+    c.shadow((500, 330, 0), 400, 40)
+    c.polygon(_footprint(shoe, 1.05), look.color, shade=0.2, outline=4)  # the upper, just showing round it
+    c.polygon(_footprint(shoe), foam, shade=0.12, outline=3, outline_color=darker(foam, 0.2))
+    rubber = (60, 60, 66) if shoe.sole == "spikes" else RUBBER
+    pads = [(0.5, 0.97)] if shoe.sole == "spikes" else [(0.02, 0.34), (0.46, 0.97)] if not shoe.lugs else [(0.02, 0.97)]
+    for u0, u1 in pads:
+        us = [u0 + (u1 - u0) * i / 14 for i in range(15)]
+        edge = [_at(shoe, u, 1.0 * _width(shoe, u)) for u in us] + [_at(shoe, u, -1.0 * _width(shoe, u, inner=True))
+                                                                     for u in reversed(us)]
+        c.polygon(smooth(edge, steps=3), rubber, shade=0.1)
+    if shoe.sole == "plate":  # the carbon plate under the arch
+        c.polygon(smooth([_at(shoe, 0.34, 0.5), _at(shoe, 0.46, 0.55), _at(shoe, 0.46, -0.45), _at(shoe, 0.34, -0.35)]),
+                  (28, 28, 30), shade=0.3)
     if shoe.sole == "spikes":
-        for i, (dx, y) in enumerate(((-50, 760), (50, 760), (-70, 660), (70, 660), (0, 700), (-40, 580),
-                                     (40, 580))):
-            c.disc((500 + dx + (y - 500) * 0.06, y), 16, (190, 192, 198), shade=0.3)
-            c.dot((500 + dx + (y - 500) * 0.06, y), 5 + i % 2, (90, 90, 94))
+        for u, v in ((0.62, 0.5), (0.62, -0.5), (0.74, 0.6), (0.74, -0.6), (0.86, 0.4), (0.86, -0.4), (0.68, 0.0)):
+            c.disc(_at(shoe, u, v), 16, (190, 192, 198), shade=0.3)
+            c.dot(_at(shoe, u, v), 5, (90, 90, 94))
     elif shoe.lugs:
-        for row in range(12):
-            y = 180 + row * 58
-            for col in range(-2, 3):
-                x = 500 + col * 46 + (23 if row % 2 else 0) + (y - 500) * 0.06
-                c.polygon([(x - 12, y - 14), (x + 14, y - 14), (x + 10, y + 14), (x - 14, y + 14)],
-                          (80, 80, 84), shade=0.2)
-    else:
-        for row in range(24):
-            y = 170 + row * 28
-            c.line((410 + (y - 500) * 0.05, y), (590 + (y - 500) * 0.05, y + 8), 5, (90, 90, 94))
-    if shoe.sole == "plate":
-        c.polygon([(470, 420), (540, 420), (560, 560), (480, 560)], (25, 25, 27), shade=0.3)
+        for i in range(14):
+            u = 0.06 + i * 0.064
+            for v in (-0.55, 0.0, 0.55):
+                if abs(v) * 0.9 > _width(shoe, u, inner=v < 0):
+                    continue
+                x, y = _at(shoe, u, v + (0.12 if i % 2 else -0.12))
+                c.polygon([(x - 12, y - 16), (x + 12, y - 10), (x + 12, y + 16), (x - 12, y + 10)], (78, 78, 84),
+                          shade=0.2)
+    else:  # flex grooves across the forefoot, a heel's grooves
+        for u in [0.52 + i * 0.06 for i in range(7)] + [0.1, 0.2]:
+            w_out, w_in = _width(shoe, u), _width(shoe, u, inner=True)
+            c.line(_at(shoe, u, w_out * 0.85), _at(shoe, u + 0.015, -w_in * 0.85), 5, lighter(RUBBER, 0.3))
+    c.dot(_at(shoe, 0.4, 0.0), 16, darker(foam, 0.25))  # the midsole's vent under the arch
+
+
+def _width(shoe: Shoe, u: float, inner: bool = False) -> float:
+    """How far across the footprint reaches at `u` (in _at's units), on its outer or inner side."""
+    profile = [(0, 0.3), (0.03, 0.55), (0.1, 0.78), (0.3, 0.8 if not inner else 0.5),
+               (0.5, 0.95 if not inner else 0.75), (0.7, 1.22), (0.86, 1.14), (0.95, 0.8 - 0.25 * shoe.point),
+               (1.0, 0.2)]
+    return max(0.1, _lerp(profile, u))
 
 
 def shoe_top(c: Canvas, look: Any) -> None:
-    """The shoe from above: its laces, tongue and toe box."""
+    """The shoe from above, its heel to the left: the foam showing round it, the collar's opening, the tongue
+    under criss-crossed laces, the toe box, its brand's mark on the outer side."""
     shoe = shoe_of(look.name, look.specs)
-    wide = 130 + shoe.toe * 0.3
-    c.shadow((500, 110, 0), 200, 30)
-    outline = [(500 + wide * math.sin(math.radians(a)), 500 + 400 * math.cos(math.radians(a)))
-               for a in range(0, 360, 6)]
-    c.polygon(outline, look.color, shade=0.25, outline=5)
-    c.polygon([(430, 640), (570, 640), (560, 330), (440, 330)], darker(look.color, 0.15), shade=0.2)  # tongue
-    for i in range(7):
-        y = 360 + i * 42
-        c.line((445, y), (555, y + 20), 8, WHITE)
-        c.line((445, y + 20), (555, y), 8, WHITE)
-        c.dot((440, y + 10), 7, (230, 230, 230))
-        c.dot((560, y + 10), 7, (230, 230, 230))
-    c.path([(380, 700), (500, 760), (620, 700)], 20, look.accent, shine=0.2)
+    c.camera.mirror = shoe.mirror
+    color = look.color
+    c.shadow((500, 330, 0), 400, 40)
+    foam = _foam(shoe, color, look.accent)
+    c.polygon(_footprint(shoe, 1.06), foam, shade=0.1, outline=3, outline_color=darker(foam, 0.2))
+    c.polygon(_footprint(shoe), color, shade=0.22, outline=4)
+    opening = smooth([_at(shoe, 0.05, 0.0), _at(shoe, 0.12, 0.55), _at(shoe, 0.3, 0.45), _at(shoe, 0.34, 0.0),
+                      _at(shoe, 0.3, -0.4), _at(shoe, 0.12, -0.5)])
+    c.polygon(opening, darker(color, 0.55), shade=0.15, outline=10, outline_color=lighter(color, 0.2))
+    c.polygon(smooth([_at(shoe, 0.3, 0.3), _at(shoe, 0.36, 0.38), _at(shoe, 0.68, 0.32), _at(shoe, 0.7, -0.28),
+                      _at(shoe, 0.36, -0.34), _at(shoe, 0.3, -0.28)]), darker(color, 0.12), shade=0.15)  # the tongue
+    ink = WHITE if sum(color) < 600 else (40, 40, 44)
+    eyelets = [0.38 + i * 0.05 for i in range(6)]
+    for a, b in itertools.pairwise(eyelets):
+        c.line(_at(shoe, a, 0.42), _at(shoe, b, -0.38), 8, ink)
+        c.line(_at(shoe, a, -0.38), _at(shoe, b, 0.42), 8, ink)
+    for u in eyelets:
+        c.dot(_at(shoe, u, 0.44), 8, lighter(color, 0.6))
+        c.dot(_at(shoe, u, -0.4), 8, lighter(color, 0.6))
+    if shoe.lacing == "toggle":
+        x, y = _at(shoe, 0.35, 0.0)
+        c.polygon([(x - 16, y - 14), (x + 16, y - 14), (x + 16, y + 14), (x - 16, y + 14)], look.accent, shade=0.3)
+    for row in range(3):  # the toe box's mesh
+        for col in range(5):
+            c.dot(_at(shoe, 0.76 + col * 0.04, -0.5 + row * 0.5), 4, darker(color, 0.3))
+    if shoe.tab:
+        c.polygon([_at(shoe, -0.01, -0.12), _at(shoe, 0.03, -0.12), _at(shoe, 0.03, 0.12), _at(shoe, -0.01, 0.12)],
+                  darker(color, 0.4), shade=0.1)

@@ -99,7 +99,7 @@ VIDEOS = {"r-bik105-ride": ("BIK-105", "", False), "t-run112-lea": ("RUN-112", "
 
 def main(folder: Path) -> None:
     """Write the demo's customers' photos and videos into `folder`/customers."""
-    from make_images import _hex, _variant
+    from make_images import _hex, product_colour
 
     categories = {c["id"]: (c["icon"], _hex(c["color"])) for c in
                   json.loads((folder / "categories.json").read_text(encoding="utf-8"))}
@@ -108,7 +108,7 @@ def main(folder: Path) -> None:
 
     def colour(sku: str, named: str) -> Color:
         base = categories[products[sku]["category"]][1]
-        return COLOURS[named] if named else _variant(base, sku)
+        return COLOURS[named] if named else product_colour(products[sku], base)
 
     for stem, (sku, named, night, view) in PHOTOS.items():
         icon = categories[products[sku]["category"]][0]

@@ -16,6 +16,7 @@ import colorsys
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,8 @@ from typing import Any
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 import pygame
 from draw_bikes import bike_of, bike_views, draw_bike
-from draw_gear import VIEWS, Look, camera_of
+from draw_gear import VIEWS, Look, View, camera_of
+from draw_lamps import headlamp_worn
 from picture_kit import Camera, Canvas, Color, darker, lighter
 
 SIZE = 1200
@@ -34,6 +36,14 @@ NIGHT = ((28, 32, 44), (10, 12, 18))
 COLOURS: dict[str, Color] = {"black": (48, 50, 54), "navy": (34, 52, 102), "red": (186, 42, 44),
                              "green": (46, 120, 84), "blue": (40, 100, 180), "grey": (120, 124, 130),
                              "white": (236, 236, 232), "orange": (230, 120, 40), "yellow": (236, 196, 40)}
+# A colour's word in a product's name, in each of the pack's languages: the product is drawn in it ("Headlamp
+# Astro Red" was drawn lime green, its department's colour turned)
+NAMED: dict[str, str] = {word: colour for colour, words in {
+    "red": "red rouge rot roja rojo rossa rosso", "black": "black noir noire schwarz negro negra nero nera",
+    "navy": "navy marine", "green": "green vert verte grün verde", "blue": "blue bleu bleue blau azul blu",
+    "grey": "grey gray gris grise grau grigio grigia", "white": "white blanc blanche weiß weiss blanco blanca bianco",
+    "orange": "orange naranja arancione", "yellow": "yellow jaune gelb amarillo amarilla giallo gialla",
+}.items() for word in words.split()}
 ACCENTS: dict[str, Color] = {"bikes": (232, 120, 40), "running": (250, 250, 250), "tents": (240, 200, 60),
                              "backpacks": (240, 170, 40), "watches": (90, 200, 230), "headlamps": (60, 60, 64)}
 
@@ -49,6 +59,22 @@ def _variant(base: Color, key: str) -> Color:
     shift = int(hashlib.sha1(key.encode()).hexdigest()[:4], 16) / 0xFFFF
     r, g, b = colorsys.hls_to_rgb((h + shift * 0.5 - 0.25) % 1.0, min(0.55, lightness + 0.05), min(1.0, s + 0.15))
     return int(r * 255), int(g * 255), int(b * 255)
+
+
+def named_colour(product: dict[str, Any]) -> str | None:
+    """The colour (a key of COLOURS) the product's name says in any of its languages, if it says one."""
+    for name in product["name"].values():
+        for word in re.findall(r"\w+", str(name).lower()):
+            if word in NAMED:
+                return NAMED[word]
+    return None
+
+
+def product_colour(product: dict[str, Any], base: Color) -> Color:
+    """The colour a product without colour variants is drawn in: the one its name says, or one near its
+    department's colour, its own."""
+    named = named_colour(product)
+    return COLOURS[named] if named else _variant(base, product["sku"])
 
 
 def _save(picture: pygame.Surface, path: Path) -> None:
@@ -105,7 +131,12 @@ def icon_picture(icon: str, color: Color) -> pygame.Surface:
     product = {"name": {"en": {"bike": "Road bike", "shoe": "Road shoe"}.get(icon, icon)},
                "specs": {"terrain": "Road", "stack": 26, "drop": 8, "volume": 30, "capacity": 2, "screen": 28,
                          "lumens": 400}}
-    _, picture = product_pictures(product, icon, color, darker(color, 0.4))[0]
+    if icon == "headlamp":  # worn on a head: on its own band a headlamp read as a belt or a ring
+        canvas = _canvas(camera_of(View("worn", headlamp_worn, 1.0, (500, 440))))
+        headlamp_worn(canvas, Look(color, darker(color, 0.4), "headlamp", {}))
+        picture = canvas.picture()
+    else:
+        _, picture = product_pictures(product, icon, color, darker(color, 0.4))[0]
     small = pygame.Surface(picture.get_size())
     small.fill(tint)
     picture.set_colorkey(None)
@@ -141,7 +172,7 @@ def main(folder: Path) -> None:
                 count += len(paths)
             first = coloured[0]["images"]
         else:
-            first = write_product(folder, product, icon, _variant(color, product["sku"]), accent, product["sku"])
+            first = write_product(folder, product, icon, product_colour(product, color), accent, product["sku"])
             count += len(first)
         product["image"], product["images"] = first[0], first[1:]
     products_file.write_text(json.dumps(products, ensure_ascii=False, indent=1), encoding="utf-8")

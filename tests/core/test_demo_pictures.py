@@ -5,9 +5,11 @@ and its edge compared with the others' as drawn and mirrored (a shape turned rou
 
 from __future__ import annotations
 
+import colorsys
 import itertools
 import json
 import os
+import re
 from pathlib import Path
 
 import pygame
@@ -26,10 +28,9 @@ def _products() -> list[dict[str, object]]:
     return json.loads((DEMO / "products.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-def silhouette(path: Path) -> pygame.mask.Mask:
-    """The product's silhouette in `path`: the pixels that stand out from the backdrop (whose shade each row
-    takes from the picture's left and right edges; the soft floor shadow stays under the threshold), framed to
-    a FRAME-sided square."""
+def standing_out(path: Path) -> tuple[pygame.Surface, pygame.mask.Mask]:
+    """The picture in `path` at GRID size and its pixels that stand out from the backdrop (whose shade each row
+    takes from the picture's left and right edges; the soft floor shadow stays under the threshold)."""
     picture = pygame.transform.smoothscale(pygame.image.load(str(path)), (GRID, GRID))
     edges = pygame.Surface((2, GRID))
     edges.blit(picture, (0, 0), (0, 0, 1, GRID))
@@ -41,6 +42,13 @@ def silhouette(path: Path) -> pygame.mask.Mask:
     above.blit(below, (0, 0), special_flags=pygame.BLEND_RGB_ADD)  # |picture - backdrop|, per channel
     shape = pygame.mask.from_threshold(above, (0, 0, 0), (61, 61, 61, 255))
     shape.invert()
+    return picture, shape
+
+
+def silhouette(path: Path) -> pygame.mask.Mask:
+    """The product's silhouette in `path` (what stands out from the backdrop), framed to a FRAME-sided
+    square."""
+    shape = standing_out(path)[1]
     box = shape.get_bounding_rects()
     assert box, f"{path.name}: nothing stands out from the backdrop"
     bounds = box[0].unionall(box[1:])
@@ -115,3 +123,95 @@ def test_every_picture_is_drawn_large_enough_for_the_4k_window() -> None:
             if max(size) < 1200:
                 small.append(f"{name}: {size}")
     assert not small, small
+
+
+# A colour's words in the catalogue's languages, and its hue in degrees (None: a colour without hue)
+HUES: dict[str, float | None] = {"red": 0, "green": 130, "blue": 215, "yellow": 50, "orange": 28, "navy": 222,
+                                 "black": None, "white": None, "grey": None}
+WORDS: dict[str, str] = {word: colour for colour, words in {
+    "red": "red rouge rot roja rojo rossa rosso", "green": "green vert verte grün verde",
+    "blue": "blue bleu bleue blau azul blu", "yellow": "yellow jaune gelb amarillo amarilla giallo gialla",
+    "orange": "orange naranja arancione", "navy": "navy marine",
+    "black": "black noir noire schwarz negro negra nero nera",
+    "white": "white blanc blanche weiß weiss blanco blanca bianco", "grey": "grey gray gris grise grau grigio",
+}.items() for word in words.split()}
+
+
+def dominant_hue(path: Path) -> tuple[float | None, float]:
+    """The hue (degrees, in 30-degree bins) most of the product's coloured pixels have (None: none has one),
+    and how much of the product is coloured (0 to 1; black, white and grey are not)."""
+    picture, shape = standing_out(path)
+    bins: dict[int, int] = {}
+    grey = 0
+    for x, y in ((x, y) for x in range(GRID) for y in range(GRID) if shape.get_at((x, y))):
+        r, g, b = (channel / 255 for channel in picture.get_at((x, y))[:3])
+        hue, saturation, value = colorsys.rgb_to_hsv(r, g, b)
+        if saturation < 0.3 or value < 0.2:
+            grey += 1
+        else:
+            key = round(hue * 12) % 12
+            bins[key] = bins.get(key, 0) + 1
+    coloured = sum(bins.values())
+    return (max(bins, key=bins.__getitem__) * 30.0 if bins else None), coloured / max(1, coloured + grey)
+
+
+def drawn_in(path: Path, colour: str) -> bool:
+    """Whether the picture shows `colour` (a key of HUES): a colour with a hue is the most of the product's
+    coloured part and at least a tenth of the product (a red headlamp on its black band); black, white or
+    grey is most of it (a black backpack may carry a green mat or a blue bottle)."""
+    hue, share = dominant_hue(path)
+    wanted = HUES[colour]
+    if wanted is None:
+        return share < 0.5
+    return hue is not None and share >= 0.1 and min(abs(hue - wanted), 360 - abs(hue - wanted)) <= 30
+
+
+def test_a_product_whose_name_says_a_colour_is_drawn_in_it() -> None:
+    """'Headlamp Astro Red' ('Frontale Rouge Astro', 'Stirnlampe Astro Rot') was drawn lime green: every
+    picture of a product whose name says a colour, in any language, shows that colour, and so does every
+    picture of a colour variant."""
+    named = {str(p["sku"]): WORDS[word] for p in _products() for name in p["name"].values()  # type: ignore[attr-defined]
+             for word in re.findall(r"\w+", str(name).lower()) if word in WORDS}
+    assert named.get("HEA-160") == "red"
+    shown: list[tuple[str, str]] = []  # (picture, colour)
+    for product in _products():
+        if str(product["sku"]) in named:
+            shown += [(str(name), named[str(product["sku"])])
+                      for name in [product["image"], *product.get("images", [])]]  # type: ignore[list-item]
+        for variant in product.get("variants", []):  # type: ignore[attr-defined]
+            if variant.get("colour"):
+                shown += [(str(name), variant["colour"]["en"].lower()) for name in variant["images"]]
+    assert len(shown) > 90
+    wrong = [f"{name}: {colour}, seen {dominant_hue(DEMO / name)}" for name, colour in shown
+             if not drawn_in(DEMO / name, colour)]
+    assert not wrong, wrong
+
+
+def test_the_colour_measure_tells_a_red_picture_from_a_green_one(tmp_path: Path) -> None:
+    """The measure sees the product's colour: the red headlamp's picture with its red and green swapped is
+    green, and a black backpack is black, not red."""
+    red, green, blue = Image.open(DEMO / "images" / "HEA-160.jpg").convert("RGB").split()
+    Image.merge("RGB", (green, red, blue)).save(tmp_path / "green.png")
+    assert drawn_in(DEMO / "images" / "HEA-160.jpg", "red")
+    assert drawn_in(tmp_path / "green.png", "green") and not drawn_in(tmp_path / "green.png", "red")
+    assert drawn_in(DEMO / "images" / "BAC-134-black.jpg", "black")
+    assert not drawn_in(DEMO / "images" / "BAC-134-black.jpg", "red")
+
+
+def test_every_picture_of_a_shoe_shows_the_whole_shoe_lying_along_it() -> None:
+    """A shoe's gallery read as the shoe: its sole and its top seen as upright ovals read as red ovals, and
+    its close-up cut the shoe at the picture's edge. Every picture of a running shoe now shows it whole (its
+    outline clear of the edges) and lying along the picture, wider than tall."""
+    wrong = []
+    for product in _products():
+        if product["category"] != "running":
+            continue
+        for name in [product["image"], *product.get("images", [])]:  # type: ignore[list-item]
+            shape = standing_out(DEMO / str(name))[1]
+            boxes = shape.get_bounding_rects()
+            box = boxes[0].unionall(boxes[1:])
+            if box.left < 2 or box.top < 2 or box.right > GRID - 2 or box.bottom > GRID - 2:
+                wrong.append(f"{name}: cut at the edge ({box})")
+            elif box.width < box.height * 1.15:
+                wrong.append(f"{name}: stands upright ({box.width}x{box.height})")
+    assert not wrong, wrong
