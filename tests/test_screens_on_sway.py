@@ -240,6 +240,25 @@ def test_turning_a_screen_on_at_start_up_moves_no_output(sway: dict[str, str],
     assert all(o["power"] for o in shown.values())
 
 
+def test_without_swaysock_a_lit_output_is_never_said_off(sway: dict[str, str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kiosk under sway without $SWAYSOCK (a service that did not get it) has only wlr-randr, and sway 1.7
+    reports every output to it off, with no mode: the method took the lit output for one already off and said
+    the screen was off while it showed its picture (seen at closing: the terminal lit, the kiosk saying
+    "off by wayland"). It says it cannot tell instead, so the loop shows black; nothing moves."""
+    if not shutil.which("wlr-randr"):
+        pytest.skip("wlr-randr is not installed") if not ON_CI else pytest.fail("CI installs wlr-randr")
+    before = _sway_outputs(sway)
+    for name in ("XDG_RUNTIME_DIR", "WAYLAND_DISPLAY"):
+        monkeypatch.setenv(name, sway[name])
+    monkeypatch.delenv("SWAYSOCK", raising=False)
+    power = WaylandPower("HEADLESS-2")
+    assert power.usable()
+    with pytest.raises(PowerError, match="cannot be told"):
+        power.set(False)
+    assert _sway_outputs(sway) == before, "HEADLESS-2 is still lit, and in its place"
+
+
 def _grim(sway: dict[str, str], output: str, path: Path) -> pygame.Surface:
     subprocess.run(["grim", "-o", output, str(path)], env={**os.environ, **sway}, check=True, timeout=20)
     return pygame.image.load(str(path))

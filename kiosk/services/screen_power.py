@@ -142,6 +142,10 @@ class WaylandPower:
         if on and before.enabled:
             return  # already on: nothing to give back, nothing to move
         if not on:
+            if not before.enabled and not before.described:
+                # sway 1.7 reports every output so to wlr-randr, lit or not: "already off" would be a guess
+                raise PowerError(f"wlr-randr reports {self.output} off with no mode: whether it is on cannot be "
+                                 "told (under sway, the kiosk needs $SWAYSOCK)")
             if not before.enabled:
                 return
             self._layout = before
@@ -173,6 +177,7 @@ class OutputLayout:
     position: str = ""  # "1920,0"
     transform: str = "normal"
     scale: str = "1.000000"
+    described: bool = True  # it lists at least one real mode (sway 1.7 lists "0x0 px" alone)
 
 
 def read_layout(report: str, output: str) -> OutputLayout:
@@ -194,8 +199,9 @@ def read_layout(report: str, output: str) -> OutputLayout:
         found = re.match(r"(\d+x\d+) px, ([\d.]+) Hz .*current", line)
         if found and found.group(1) != "0x0":
             mode = f"{found.group(1)}@{found.group(2)}"
+    described = any(re.match(r"[1-9]\d*x[1-9]\d* px", line) for line in block)
     return OutputLayout(fields.get("Enabled") == "yes", mode, fields.get("Position", ""),
-                        fields.get("Transform", "normal"), fields.get("Scale", "1.000000"))
+                        fields.get("Transform", "normal"), fields.get("Scale", "1.000000"), described)
 
 
 class DpmsPower:
