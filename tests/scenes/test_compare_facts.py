@@ -21,7 +21,7 @@ from tests.test_layout_matrix import RUNNING_SHOES
 
 def compare_four(tmp_path: Path, size: tuple[int, int], language: str, accessible: bool) -> Pilot:
     """Racer Carbon Pro (3.6, no review), Trail Ascent 3 (3.6 from 2), Road Tempo 2 (4.7 from 6, the cheapest),
-    Road Cloud Max (3.9, no review) compared on a terminal of `size`."""
+    Road Plume Max (3.9, no review) compared on a terminal of `size`."""
     return comparing(started(tmp_path, "terminal", size, language, accessible=accessible), RUNNING_SHOES)
 
 
@@ -41,7 +41,7 @@ def test_ratings_without_reviews_show_no_count_and_no_value_is_called_best(
         t = display.ctx.t
         labels = [w["label"] for w in tree(pilot)]
         assert "3,6\u00a0★" in labels and "3,9\u00a0★" in labels, \
-            "Racer Carbon Pro and Road Cloud Max: the catalogue's rating, as their product pages show it"
+            "Racer Carbon Pro and Road Plume Max: the catalogue's rating, as their product pages show it"
         assert not [label for label in labels if "(0)" in label], "no count of nothing"
         assert "4,7\u00a0★\u00a0(6)" in labels and "3,6\u00a0★\u00a0(2)" in labels
         assert not [label for label in labels if "✓" in label], "no value ticked as the best"

@@ -60,7 +60,7 @@ def test_a_tick_shows_the_current_choice_and_a_second_tap_takes_it_out(shopping:
     assert shopping.state()["session"]["compare"] == []
 
 
-FOUR = ["RUN-112", "RUN-114", "RUN-115", "RUN-117"]  # Trail Ascent 3, Road Cloud Max, Racer Carbon Pro, ...
+FOUR = ["RUN-112", "RUN-114", "RUN-115", "RUN-117"]  # Trail Ascent 3, Road Plume Max, Racer Carbon Pro, ...
 
 
 def four_compared(shopping: Pilot) -> None:
