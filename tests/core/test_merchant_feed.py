@@ -262,9 +262,9 @@ def test_an_unreadable_feed_is_refused_with_its_name(tmp_path: Path) -> None:
 @pytest.mark.parametrize("form", ["tsv", "xml"])
 def test_a_feed_of_100000_rows_checks_every_row_and_every_variant_scans(tmp_path: Path, form: str) -> None:
     feed = make_feed_pack(100_000, tmp_path / "pack", form, bad_rows=len(BAD_KINDS) * 3)
-    started = time.perf_counter()
+    started = time.process_time()  # the import's own work, whatever else the machine runs (it runs in this process)
     catalog = Catalog(ensure_catalog(feed.folder, tmp_path / "catalog.db", "lyon-01"))
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     assert catalog.left_out == len(feed.bad_for("lyon-01")), "every bad row, groups' later rows too"
     assert catalog.product_count() == len(feed.products_for("lyon-01"))
     for gtin, (product, variant) in list(feed.gtins.items())[::97]:
@@ -274,4 +274,4 @@ def test_a_feed_of_100000_rows_checks_every_row_and_every_variant_scans(tmp_path
         found = catalog.search(feed.names[sku]["fr"], 5)
         assert found and found[0].sku == sku, (feed.names[sku]["fr"], [p.sku for p in found])
     shutil.rmtree(feed.folder)
-    assert took < 120, f"{took:.0f} s"
+    assert took < 120, f"{took:.0f} s of CPU"  # a guard against quadratic checks; its speed is in bench.feed_import
