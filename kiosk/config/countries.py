@@ -14,10 +14,12 @@ from kiosk.shipped import shipped
 
 @dataclass(frozen=True)
 class CountryTyping:
-    """A country's email domains (most used first) and address endings (".fr", ".com")."""
+    """A country's email domains (most used first), address endings (".fr", ".com") and the languages spoken
+    there ("fr"; none known: every language is a visitor's)."""
 
     email_domains: tuple[str, ...]
     email_endings: tuple[str, ...]
+    languages: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -27,7 +29,8 @@ def _typing() -> dict[str, Any]:
 
 @functools.cache
 def _countries() -> dict[str, CountryTyping]:
-    return {code: CountryTyping(tuple(entry["email_domains"]), tuple(entry["email_endings"]))
+    return {code: CountryTyping(tuple(entry["email_domains"]), tuple(entry["email_endings"]),
+                                tuple(entry.get("languages", ())))
             for code, entry in _typing().items() if code != "language" and isinstance(entry, dict)}
 
 

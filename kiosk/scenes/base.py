@@ -442,12 +442,14 @@ class ShopScene(Scene):
         def over(compact: bool) -> list[Box]:  # what stands over the field, but in a compact form
             return [above()] if above is not None and not compact and not band else []
 
+        # an accessible email keyboard has its digits on its second page ("123") in every form: a form with more
+        # room (sharing) had a digits row, one with less (the checkout) had not (designer's review: one keyboard)
         def made_keys(keys_w: int, shortcuts_first: bool = False) -> Keyboard:
             return Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, enter or ctx.t("OK"),
                             ctx.t("Keyboard"),
                             min_key=target, names=ctx.t, kind=keys, endings=endings,
                             shortcuts=self._shortcuts_within(shortcuts, keys_w - 2 * key_gap),
-                            shortcuts_first=shortcuts_first)
+                            shortcuts_first=shortcuts_first, digits_row=not (accessible and keys == "email"))
 
         probe = made_keys(keyboard_w)
         least = probe.least_height()

@@ -1,6 +1,7 @@
 """The typing aids of a contact field: the address or number typed before in this session (one tap to use
-it again), and keys for the email domains most people use in the store's country, then those of the
-session's language (a German speaker in a French store finds @gmx.de beside @orange.fr)."""
+it again), and keys for the email domains most people use in the store's country and those of the session's
+language: the country's first where its language is spoken there (a German speaker in a Swiss store), the
+language's first for a visitor (a German speaker in a French store finds @gmx.de, @web.de, not @orange.fr)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,20 @@ def email_domains(ctx: SceneContext) -> tuple[str, ...]:
 
 
 def domain_keys(ctx: SceneContext) -> list[tuple[str, int]]:
-    """The email domains for keys, each with its rank for the row's room: the store's (or its country's),
-    then the session language's not among them; the row gives its room to the two lists in turn (the
-    country's first), so that each shows its most used whatever the length of the other."""
+    """The email domains for keys, each with its rank for the row's room. Where the store gives its own list, or
+    the session's language is spoken in the store's country: the store's (or its country's), then the session
+    language's not among them, the row giving its room to the two lists in turn (the country's first), so that
+    each shows its most used whatever the length of the other. For a visitor (a language not spoken there, one
+    with domains of its own): the language's, then the country's not among them, after all of the language's (a
+    German shopper offered @orange.fr between @gmail.com and @gmx.de in a French store: designer's review)."""
+    store = ctx.shop.config.store
     country = list(dict.fromkeys(email_domains(ctx)))
-    language = [domain for domain in dict.fromkeys(language_domains(ctx.lang)) if domain not in country]
+    spoken = ctx.lang.lower() in country_typing(store.country).languages
+    own = list(dict.fromkeys(language_domains(ctx.lang)))
+    if own and not spoken and not store.email_domains:  # a visitor: their language's first
+        visited = [domain for domain in country if domain not in own]
+        return [(domain, rank) for rank, domain in enumerate([*own, *visited], start=1)]
+    language = [domain for domain in own if domain not in country]
     return [*((domain, 2 * index + 1) for index, domain in enumerate(country)),
             *((domain, 2 * index + 2) for index, domain in enumerate(language))]
 

@@ -81,7 +81,7 @@ class EmailScene(ShopScene):
                                                                                enabled=ready, why=self.reason(),
                                                                                reason=self.reason()
                                                                                if compact_form[0] else ""),
-                                           parts=boxes, keys="email",
+                                           parts=boxes, keys="email", enter=t("Send"),
                                            shortcuts=contact_shortcuts(self.ctx, "email", self.address, self.fill))
         return root
 
@@ -104,8 +104,14 @@ class EmailScene(ShopScene):
         self.rebuild()
 
     def key(self, key: str) -> None:
-        """A key of the on-screen keyboard."""
+        """A key of the on-screen keyboard; its Enter key says "Send" and does what "Send" does, or says why it
+        cannot yet, as "Send" does when tapped (it said "OK" and did nothing beside "Send": designer's review)."""
         if key == ENTER:
+            reason = self.reason()
+            if reason:
+                self.ctx.toast(reason)
+            else:
+                self.send()
             return
         self.address = self.address[:-1] if key == BACKSPACE else (self.address + key.strip())[:254]
         self.rebuild()

@@ -171,13 +171,15 @@ class Keyboard(Panel):
     over the keys (email domains, an address typed before). A key's touch area reaches to the middle of the
     gap around it (its cap is drawn inside). The keyboard fills the height it is given: every row at
     `min_key` or more when it can, else lower keys (to SMALLEST_KEY of it), then without the shortcuts,
-    then without the digits row (they go to a second page)."""
+    then without the digits row (they go to a second page). Without `digits_row`, a keyboard of letters has its
+    digits on the second page whatever the room (the same keyboard in every form of a kind)."""
 
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
                  enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0,
                  names: Callable[[str], str] = str, *, kind: Kind = "text", endings: Sequence[str] = (),
-                 shortcuts: Sequence[Shortcut] = (), shortcuts_first: bool = False) -> None:
+                 shortcuts: Sequence[Shortcut] = (), shortcuts_first: bool = False, digits_row: bool = True) -> None:
         super().__init__(rect, "surface_alt", radius=False, label=label, role="keyboard")
+        self.digits_row = digits_row  # whether its first page may hold the digits row (else always on the second)
         self.shortcuts_first = shortcuts_first  # the shortcuts kept over keys a little lower (a landscape screen)
         self.layout = layout
         self.on_key = on_key
@@ -197,6 +199,11 @@ class Keyboard(Panel):
 
     # --- which keys, for the room ---------------------------------------------------------------------
     def forms(self) -> list[Form]:
+        """Its arrangements, the fullest first (a keyboard of letters without the digits row on its first page
+        unless `digits_row`)."""
+        return [form for form in self._all_forms() if self.digits_row or self.kind == "phone" or not form.digits]
+
+    def _all_forms(self) -> list[Form]:
         """Its arrangements, the fullest first; an address typed before (a shortcut in accent) stays longer
         than the row of digits, and so do an email's domains (its digits go to a second page)."""
         strip = [True, False] if self.shortcuts else [False]
@@ -300,10 +307,10 @@ class Keyboard(Panel):
                       else key_units(key) for key in row]
             if ENTER in row and len(self.enter_label) > 2 and self.kind != "phone":  # "Aceptar": its words
                 widths[row.index(ENTER)] += min(1.0, widest(self.layout) - sum(widths))  # in the row's room
-                if self.kind == "email" and widths[row.index(ENTER)] < 2.0:  # a full row (its endings): "Weiter"
-                    for sign in EMAIL_SIGNS[:2]:  # from @ and ., a little narrower ("We…" was cut)
-                        widths[row.index(sign)] -= 0.25
-                        widths[row.index(ENTER)] += 0.25
+                if self.kind == "email" and widths[row.index(ENTER)] < 2.0:  # a full row (its endings): "Weiter",
+                    for sign in EMAIL_SIGNS[:2]:  # "Senden" from @ and ., as wide as a letter then ("We…" was cut,
+                        widths[row.index(sign)] -= 0.5  # "Senden" drawn smaller than "Weiter")
+                        widths[row.index(ENTER)] += 0.5
             x = rect.x + (rect.width - sum(widths) * unit) / 2  # a shorter row centred
             for key, units in zip(row, widths, strict=True):
                 self._key(key, pygame.Rect(round(x), y + row_index * key_h, round(x + units * unit) - round(x), key_h))
