@@ -308,11 +308,15 @@ class ShopScene(Scene):
                                                          for a in actions):
             side_by_side = column(*actions, gap=gap)
 
+        # in reach mode the strip over the reach zone says the title where the scene's `banner` does (in every
+        # language, the language dialog's): the box does not say it again (designer's review: said twice)
+        titled = not (self.ctx.screen.offset and title in self.banner())
+
         def content(parts: list[Box], pad: int, with_actions: bool = True) -> Box:
-            heading = kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
-                                heading=True)
+            heading = [kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
+                                 heading=True)] if titled else []
             said = scroll(column(*parts, gap=2 * gap), title, height=flex())
-            return column(heading, said, *([side_by_side] if actions and with_actions else []), gap=2 * gap,
+            return column(*heading, said, *([side_by_side] if actions and with_actions else []), gap=2 * gap,
                           padding=Insets.all(pad), widget=box, width=fixed(box_w))
 
         reach_top = self.out_of_reach(size)
@@ -327,7 +331,7 @@ class ShopScene(Scene):
             if made.natural(box_w)[1] > room:
                 made = content([grid(*body(box), columns=2, gap=gap)], margin)
         elif made.natural(box_w)[1] > room:  # less room around the words
-            made = content(made.children[1].children[0].children, margin)
+            made = content(made.children[1 if titled else 0].children[0].children, margin)
         return self.mounted(root, layer(made, margin=margin, keep=keep))
 
     def modal_room(self, size: tuple[int, int]) -> Insets:

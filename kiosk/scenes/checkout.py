@@ -155,7 +155,8 @@ class CheckoutScene(ShopScene):
         upper = column(steps, leaf(None, height=flex()), column(question, padding=Insets(0, margin, 0, margin)),
                        height=fixed(band)) if band else column(steps, column(question, padding=Insets(0, margin, 0,
                                                                                                       margin)))
-        return self.screen(size, t("How can we reach you?"),
+        # the header names the screen, the question stands over its answers only (it was said in both)
+        return self.screen(size, t("Your order"),
                            column(upper, column(*choices, gap=2 * gap, padding=Insets.all(margin), height=flex()),
                                   height=flex()))
 

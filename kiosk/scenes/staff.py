@@ -37,10 +37,9 @@ class PinPadScene(ShopScene, Modal[bool]):
         return {"digits": len(self.entered), "locked": self.lock.locked(self.ctx.clock.monotonic())}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the pad: what it asks for and how many digits are typed (never which)."""
-        t = self.ctx.t
-        dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
-        return tuple(line for line in (t("Staff PIN"), dots.strip(), self.message) if line)
+        """In reach mode, above the pad: what it asks for, said there only (the pad under it shows the digits
+        typed by its keys, without its title: it said "Staff PIN" and its dots twice, designer's review)."""
+        return (self.ctx.t("Staff PIN"),)
 
     def build(self, size: tuple[int, int]) -> Root:
         """A dialog with the pad, in the room a modal has (over the header of the screen it is over, and in
@@ -82,9 +81,10 @@ class PinPadScene(ShopScene, Modal[bool]):
                 if self.message or not compact else []
             if columns == 6:  # over the wide pad: the title and the dots together in the middle
                 heading.width = fit()
-            said = [row(heading, shown, gap=gap, align="center", justify="center" if columns == 6 else "start"),
-                    *message] if compact and not beside else \
-                [heading, shown, *message]
+            titled = [heading] if not self.ctx.screen.offset else []  # (reach mode: the strip over it says it)
+            said = [row(*titled, shown, gap=gap, align="center", justify="center" if columns == 6 or not titled
+                        else "start"), *message] if compact and not beside else \
+                [*titled, shown, *message]
             keys = []
             order = ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"] if columns == 3 else \
                 ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫", t("Cancel")]
