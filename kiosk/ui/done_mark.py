@@ -1,7 +1,7 @@
 """The tapped button says what it did: for a moment after "Add to cart", "In the comparison" or "Print it",
 the button under the finger shows "✓ Added" in the success colour, in its own place and size (nothing
-moves), then its usual words again. The comparison's says where the product went ("✓ In the comparison"),
-outlined, so that it is not read as the cart's filled "✓ Added". The confirmation in the header's status
+moves), then its usual words again. The comparison's tick says it by its tick, in the ticked look it keeps
+(kiosk/ui/widgets.py Toggle), not filled as the cart's "✓ Added". The confirmation in the header's status
 zone stays (speech reads it, and it names what was done); this one is where the shopper looks (the header
 is some 1,500 px from the action bar on a portrait terminal: designer's review, issue 22)."""
 

@@ -700,11 +700,13 @@ class Toggle(Button):
             color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
         pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
         on = self.checked and self.enabled
-        # for a moment after a tap, what it did ("Added") instead of its words, edged in the success colour
-        edge = "best" if self.done else "primary" if on else "divider"
-        pygame.draw.rect(painter.surface, theme.color(edge), rect, max(2, theme.px(6 if on or self.done else 3)),
+        # for a moment after a tap, what it did ("Removed") instead of its words, in its state's own look: the tick
+        # says it (edged in the success colour, the ticked "In the comparison" was white in one screen and yellow in
+        # the next, green and teal in normal mode: designer's reviews, one style for one state)
+        edge = "primary" if on else "divider"
+        pygame.draw.rect(painter.surface, theme.color(edge), rect, max(2, theme.px(6 if on else 3)),
                          border_radius=radius)
-        ink_color = theme.color("best" if self.done else "text") if self.enabled else disabled_ink(theme)
+        ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
         if self.stacked:
             self._paint_stacked(painter, rect, ink_color)
             return

@@ -1,7 +1,9 @@
 """The tapped button says what it did: "Add to cart" shows "✓ Ajouté" in its own place and size for a moment
 (the header's confirmation, 1,500 px away on a portrait terminal, stays for speech), then its own words
-again, on every shape and in both modes (designer's review, issue 22); "Add to comparison" says "✓ Dans le
-comparateur", outlined, not the cart's filled "✓ Ajouté" (designer's review of session 33)."""
+again, on every shape and in both modes (designer's review, issue 22); the comparison's tick is not filled as the
+cart's "✓ Ajouté" (designer's review of session 33), and its confirmation is the tick itself, in the ticked look it
+keeps (edged in the success colour for that moment, it was white in one screenshot and yellow in the next, green and
+teal in normal mode: designer's reviews of session 37)."""
 
 from __future__ import annotations
 
@@ -80,12 +82,14 @@ def test_the_tapped_button_says_what_it_did_then_its_own_words_again(
         shown = at(pilot, compare["bounds"], same_height=False)
         assert shown["label"] == t("In the comparison") and shown["checked"] and shown.get("done") == \
             t("In the comparison")
-        # not the cart's look: outlined in the success colour (its edge and words), not filled with it
+        # not the cart's look (not filled), and the ticked look it keeps: one look for one state
         said = pixels(pilot, tmp_path, shown["bounds"], "compared")
-        assert 0.03 < share_of(said, success) < 0.4, "the comparison's confirmation is outlined, not filled"
-        assert share_of(said, ctx.theme.color("surface")) > 0.4
+        assert share_of(said, ctx.theme.color("surface")) > 0.4, "the comparison's confirmation is not filled"
         pilot.advance(DONE_SECONDS + 0.2)
-        assert "done" not in at(pilot, compare["bounds"], same_height=False)
+        assert "done" not in at(pilot, shown["bounds"], same_height=False)
+        kept = pixels(pilot, tmp_path, shown["bounds"], "compared later")
+        assert pygame.image.tobytes(said, "RGB") == pygame.image.tobytes(kept, "RGB"), \
+            "the ticked box looks the same as it says it was done and after"
 
 
 def test_a_cards_compare_tick_says_added_then_compare_again(tmp_path: Path) -> None:

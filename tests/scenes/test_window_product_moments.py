@@ -73,11 +73,11 @@ def test_the_window_product_keeps_its_picture_and_says_its_comparison_whole(tmp_
         # size under the ways to order): as tall as the words drawn so
         border = 2 * max(2, theme.px(6))
         inside = pygame.Rect(toggle["bounds"]).inflate(-2 * border, -2 * border)
-        best = theme.color("best")
+        ink = theme.color("text")
         drawn = ctx.screen.text.render(t("In the comparison"), theme.size(product.comparison_size()),  # type: ignore[attr-defined]
-                                       best, bold=True)
+                                       ink, bold=True)
         expected = drawn.get_bounding_rect().height
-        assert abs(ink_height(pilot.picture(), inside, best) - expected) <= 2, \
+        assert abs(ink_height(pilot.picture(), inside, ink) - expected) <= 2, \
             f"'{t('In the comparison')}' not on one line in the tick's size ({expected} px tall)"
     finally:
         pilot.close()
