@@ -186,13 +186,16 @@ class ProductScene(ShopScene):
                 return not reach_top or not left or \
                     reach_top + thumbs + column(*left, gap=gap).natural(side)[1] + margin <= page_h
 
-            # the cue's words under the sizes where a form leaves them room; else its chevron alone, as the page's
-            # forms are (on the 4K window the words need 59 px more than the column has: a design decision left)
+            # the cue's words under the sizes where a form leaves them room; else no cue where that holds the sizes
+            # whole (the page's foot shaded, its scroll bar beside: a bare chevron on the sizes' border, on the frame
+            # of "choose a size first" too, was not the "More below" of every other page: designer's review); where
+            # even that does not hold them (accessible French: one row of eight) the words under what shows
             slim = False
             fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
             if not fitting:
                 slim = True
                 fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
+                slim = bool(fitting)
             if reach_top:  # what stands under the picture within reach first (the right part scrolls where it must)
                 least = min(right_view(*right) for right, _ in forms)  # (none fits: those that scroll least)
                 pool = fitting or [(right, left) for right, left in forms if right_view(*right) == least]

@@ -57,12 +57,13 @@ class ScrollView(Widget):
         # row itself
         self.whole_rows = True
         self.more_words = ""
-        # the cue's chevron alone, a few pixels tall, without its words: only a landscape product page whose first
-        # view holds its sizes whole and has no room left for a line of words under them (a design decision left)
+        # no cue, the view's foot only shaded (a few pixels), its scroll bar beside: only a landscape product page
+        # whose first view holds its sizes whole and has no room left for a line of words under them (a bare chevron
+        # there was not the "More below" of every other page: designer's review)
         self.slim_cue = False
         self._text: tuple[Theme, TextCache] | None = None  # what measures the lines of its texts (set as drawn)
         self._cue_words: Label | None = None  # the cue's words in the accessibility tree (read out)
-        # the last fold, what it was found for, and the empty room over it (a slim cue's chevron takes it too)
+        # the last fold, what it was found for, and the empty room over it (a slim cue's shade takes it too)
         self._fold: tuple[tuple[int, ...], int, int] | None = None
 
     def set_rows(self, count: int, pitch: int, build: Callable[[int], list[Widget]], top: int = 0,
@@ -254,8 +255,8 @@ class ScrollView(Widget):
 
     @property
     def says_more(self) -> bool:
-        """Whether the view says "More below" in words under its last whole row where more follows (not a slim cue:
-        its chevron alone)."""
+        """Whether the view says "More below" in words under its last whole row where more follows (not where its
+        cue is `slim_cue`: none)."""
         return self.whole_rows and not self.slim_cue and bool(self.more_words)
 
     def forget_fold(self) -> None:
@@ -460,29 +461,24 @@ class ScrollView(Widget):
         shade = min(strip.height // 3, max(2, theme.size("gap") // 2))
         if shade > 0:
             painter.surface.blit(_shade((strip.width, shade), ink), strip.topleft)
+        if self.slim_cue:  # (no cue: see `slim_cue`)
+            return
         box = self._cue_box(theme, painter.text, rect, fold)
         width = max(2, theme.px(5))
-        half = box.height * 2 // 5 if not self.slim_cue else max(4, min(
-            painter.text.line_height(theme.size("small"), True) * 2 // 5, (box.height - 2 * width) * 5 // 3))
+        half = box.height * 2 // 5
         rise, middle = half * 3 // 5, box.centery
         chevron = [(box.x, middle - rise // 2), (box.x + half, middle + rise - rise // 2),
                    (box.x + 2 * half, middle - rise // 2)]
         pygame.draw.lines(painter.surface, ink, False, chevron, width)
         for point in chevron:  # round ends and joint
             pygame.draw.circle(painter.surface, ink, point, width // 2)
-        if self.more_words and not self.slim_cue:
+        if self.more_words:
             words = painter.text.render(self.more_words, theme.size("small"), ink, True)
             painter.surface.blit(words, (box.right - words.get_width(), middle - words.get_height() // 2))
 
     def _cue_box(self, theme: Theme, cache: TextCache, rect: pygame.Rect, fold: int) -> pygame.Rect:
         """Where the cue's chevron and words stand on screen, the view at `rect` showing its content down to
-        `fold`: a line of small words right under the last whole row, in the middle across (a slim cue: its
-        chevron alone, in the strip under the row)."""
-        if self.slim_cue:  # (and the empty room over the fold)
-            above = self._fold[2] if self._fold is not None else 0
-            strip = pygame.Rect(rect.x, rect.y + fold - above, rect.width, rect.height - fold + above)
-            side = cache.line_height(theme.size("small"), True) * 4 // 5
-            return pygame.Rect(strip.centerx - side // 2, strip.y, side, strip.height)
+        `fold`: a line of small words right under the last whole row, in the middle across."""
         size = theme.size("small")
         line = cache.line_height(size, True)
         chevron = line * 4 // 5 + (theme.size("gap") * 2 // 3 if self.more_words else 0)
@@ -507,7 +503,7 @@ class ScrollView(Widget):
 
 def cue_height(theme: Theme, cache: TextCache, slim: bool = False) -> int:
     """How tall the cue under a view's last whole row is: a line of small words, a little room around it; `slim`,
-    its chevron alone (see `ScrollView.slim_cue`)."""
+    none, the view's foot shaded only (see `ScrollView.slim_cue`)."""
     if slim:
         return max(6, theme.px(6))
     return cache.line_height(theme.size("small"), True) + theme.size("gap") // 4
