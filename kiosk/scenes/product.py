@@ -149,10 +149,14 @@ class ProductScene(ShopScene):
             said = column(*head[:2], *([tagline] if tagline is not None else []), *head[2:], gap=gap // 2,
                           padding=Insets(margin, margin, gap // 2, 0))
 
+            rule = kit.rule()
+
             def right_view(*parts: Box) -> int:  # (the margin under the last part is not to be seen at once; the
-                # cue under them that says more follows is)
-                return said.natural(right_w)[1] + column(*parts, gap=gap, padding=Insets(gap, 0, 0, 0)).natural(
-                    right_w)[1] + cue_height(theme, ctx.screen.text, slim)
+                # cue under them that says more follows is; the rule between, half a gap under it as over it: the
+                # size frame's foot was cut by the 4K window's fold, the cue's chevron on it)
+                return said.natural(right_w)[1] + rule.natural(right_w)[1] + column(
+                    *parts, gap=gap, padding=Insets(gap // 2, 0, 0, 0)).natural(right_w)[1] + \
+                    cue_height(theme, ctx.screen.text, slim)
 
             plain = self._chips_box
             said_stock, stock_color = self.availability(product)
@@ -167,10 +171,7 @@ class ProductScene(ShopScene):
             boxes[id(chips_with_aisle)] = self._chips_box
             aisle_and_ways = row(*self._aisle(product, "text"), *self._ways().children, gap=gap, align="center")
             forms: list[tuple[list[Box], list[Box]]] = [([stock, *chips, ways], []), ([stock, *chips], [ways]),
-                                                        # (while a size must be chosen, the heading line
-                                                        # says so alone: the aisle stays under the picture)
-                                                        (chips_with_aisle,
-                                                         [aisle_and_ways] if self.choice_missing else [ways]),
+                                                        (chips_with_aisle, [ways]),
                                                         (chips_with_stock, [aisle_and_ways])]
             if not self.in_store_shown:  # a closed store's window: when it can be collected beside the ways, on
                 # one row as the aisle is when open (on a row of its own it took the 4K window's picture from 880
@@ -220,11 +221,10 @@ class ProductScene(ShopScene):
             left = column(column(pictures, align="center"), *spacer, *([where] if under else []), gap=gap,
                           padding=Insets(margin, 0, margin, margin), width=fixed(side + margin))
             # what follows the choices starts under the fold: the first view ends on them, not on half a line
-            rule = kit.rule()
-            below = page_h - rule.natural(right_w)[1] - right_view(*beside) - gap
+            below = page_h - right_view(*beside) - gap
             fold = [leaf(None, height=fixed(below))] if below > 0 else []
             details = column(*beside, *fold, *self._more(product, specs, described=tagline is not None), gap=gap,
-                             padding=Insets(gap, margin, margin, 0))
+                             padding=Insets(gap // 2, margin, margin, 0))
             page = scroll(details, name, height=flex())
             assert isinstance(page.widget, ScrollView)
             page.widget.slim_cue = slim
@@ -531,9 +531,9 @@ class ProductScene(ShopScene):
 
     def _variant_chips(self, aside: Box | None = None) -> list[Box]:
         """The sizes or colours to choose from, each with its stock; marked when one must be chosen. `aside`
-        stands at the end of their heading's line (the stock, on a landscape window), or alone without them; not
-        while one must be chosen: the red frame holds the sizes (each says its stock) and its message only (a
-        green "In stock" inside it read as part of the error: designer's review)."""
+        stands at the end of their heading's line (the stock, on a landscape window), or alone without them; while
+        one must be chosen too, the message in the heading's place and a red frame around the sizes (each says
+        its stock) under it."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         self._chips_box = None
         if not self.variants:
@@ -553,15 +553,19 @@ class ProductScene(ShopScene):
         marked = kit.panel("highlight" if self.choice_missing else "", border="danger" if self.choice_missing
                            else "")
         heading = kit.words(what, bold=True, heading=True, color="danger" if self.choice_missing else "text")
-        if aside is not None and not self.choice_missing:
-            heading = row(heading, aside, gap=theme.size("gap"), align="center")
-        # a gap inside the frame on each side, chosen or not (the sizes never move when it shows): at half a gap,
-        # its words and sizes touched the red edge (designer's review); half a gap over and under them (a taller
-        # frame scrolled the accessible tablet's sizes out of reach)
         gap = theme.size("gap")
+        if aside is not None:  # (while a size must be chosen too: the page keeps its arrangement, nothing moves)
+            heading = row(heading, aside, gap=gap, align="center")
+        # the message in the heading's place, over a red frame around the sizes only: the stock and the aisle on
+        # its line stay where they were, outside the frame (a green "In stock" inside it read as part of the
+        # error; taking them out of the line moved them and the ways under the picture: designer's reviews).
+        # A gap inside the frame on each side, chosen or not (the sizes never move when it shows): at half a
+        # gap, the sizes touched the red edge; half a gap over and under them (a taller frame scrolled the
+        # accessible tablet's sizes out of reach)
         # (as many sizes to a row as with half a gap inside: the cells give back the frame's room)
-        self._chips_box = column(heading, grid(*chips, gap=gap, cell_min=widest, cell_slack=gap), gap=gap // 2,
-                                 padding=Insets(gap // 2, gap, gap // 2, gap), widget=marked)
+        sizes = column(grid(*chips, gap=gap, cell_min=widest, cell_slack=gap),
+                       padding=Insets(gap // 2, gap, gap // 2, gap), widget=marked)
+        self._chips_box = column(column(heading, padding=Insets(0, gap, 0, gap)), sizes, gap=gap // 2)
         return [self._chips_box]
 
     def _show_chips(self) -> None:

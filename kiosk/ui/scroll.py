@@ -293,12 +293,15 @@ class ScrollView(Widget):
         if cut and max(cut) <= lowest:
             fold = max(cut)
         # the cue goes right under the last row, but its padding (a band's tint, a frame ends whole)
+        frames: list[int] = []
         if not any(upper < fold < lower for upper, lower in every):
             foot = max((lower for _, lower in every if lower <= fold), default=top)
             frames = [widget.rect.bottom for widget in self._content((top, top + height))
                       if widget.rect.top < foot and foot < widget.rect.bottom <= lowest]
             fold = min(max(fold, *frames) if frames else fold, max([foot + theme.size("gap") // 2, *frames]))
-        above = fold - max((lower for _, lower in every if lower <= fold), default=fold)
+        # (a slim cue's chevron in the empty room under a frame's edge, not on it)
+        above = fold - max([lower for _, lower in every if lower <= fold] + [bottom for bottom in frames
+                                                                              if bottom <= fold], default=fold)
         return max(0, fold - top), max(0, above)
 
     def _spans(self, theme: Theme, cache: TextCache, top: int, bottom: int) -> list[tuple[int, int]]:

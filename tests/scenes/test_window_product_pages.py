@@ -72,20 +72,21 @@ def nothing_cut(widgets: list[dict[str, Any]], pilot: Pilot, shown: pygame.Surfa
     assert widgets_without_ink(widgets, shown) == []
 
 
-def the_missing_size_frame_holds_the_sizes_and_its_message_only(pilot: Pilot, picture: Path) -> None:
+def the_missing_size_frame_holds_the_sizes_only(pilot: Pilot, picture: Path) -> None:
     """"Add to cart" before a size: the red frame around the sizes said a green "En stock" inside it, read as
-    part of the error (designer's review). It holds the sizes (each with its own stock) and its message only."""
+    part of the error (designer's review). Its message stands in the heading's place over it, the stock where it
+    was on that line, outside the frame; the frame holds the sizes (each with its own stock) only."""
     ctx = pilot.app.display().ctx
     pilot.tap(ctx.t("Add to cart"))
     widgets, shown = first_view(pilot, picture)
     heading = next(w for w in widgets if w["label"] == ctx.t("Choose a size first"))
     sizes = [w for w in widgets if w["role"] == "button" and w["label"] in {"39", "46"}]
     assert len(sizes) == 2 and not heading["clipped"], "the message and every size in sight"
-    frame = pygame.Rect(heading["bounds"]).unionall([pygame.Rect(w["bounds"]) for w in sizes])
-    frame.width = max(w["bounds"][0] + w["bounds"][2] for w in sizes) - frame.x  # (the heading's line too)
-    inside = [w["label"] for w in widgets if w["role"] in ("text", "heading") and w is not heading and
+    gap = ctx.theme.size("gap")
+    frame = pygame.Rect(sizes[0]["bounds"]).union(pygame.Rect(sizes[1]["bounds"])).inflate(2 * gap, gap)
+    inside = [w["label"] for w in widgets if w["role"] in ("text", "heading") and
               frame.colliderect(pygame.Rect(w["bounds"]))]
-    assert inside == [], f"words in the frame beside its message and the sizes: {inside}"
+    assert inside == [], f"words in the frame beside the sizes: {inside}"
     green = pygame.mask.from_threshold(shown.subsurface(frame), ctx.theme.color("best")[:3], (8, 8, 8, 255))
     assert green.count() == 0, "nothing in the success colour inside the error's frame"
     nothing_cut(widgets, pilot, shown)
@@ -103,7 +104,7 @@ def test_the_landscape_window_says_the_description_whole_in_the_first_view(lands
     nothing_cut(widgets, pilot, shown)
     sizes = [w for w in widgets if w["role"] == "button" and w["label"] in ("39", "46")]
     assert len(sizes) == 2, "every size in the first view"
-    the_missing_size_frame_holds_the_sizes_and_its_message_only(pilot, tmp_path / "size-missing.png")
+    the_missing_size_frame_holds_the_sizes_only(pilot, tmp_path / "size-missing.png")
 
 
 def test_the_portrait_window_picture_is_the_page_s_hero(portrait: Pilot, tmp_path: Path) -> None:
@@ -121,7 +122,7 @@ def test_the_portrait_window_picture_is_the_page_s_hero(portrait: Pilot, tmp_pat
               ctx.t("Choose a size")}
     assert wanted <= whole, f"not whole in the first view: {wanted - whole}"
     nothing_cut(widgets, pilot, shown)
-    the_missing_size_frame_holds_the_sizes_and_its_message_only(pilot, tmp_path / "size-missing.png")
+    the_missing_size_frame_holds_the_sizes_only(pilot, tmp_path / "size-missing.png")
 
 
 @pytest.mark.parametrize("language", ["fr", "de"])
