@@ -657,13 +657,27 @@ class ShopScene(Scene):
         forms = [((height, lines, compact, "under" if under else "side" if side else "top"),
                   form(height, compact, lines, side=side, under=under))
                  for height, _ in tiers for lines in counts for compact, side, under in sides]
+        def split(height: int) -> Box:  # the action under the parts in the form's column, under the first of
+            # what stands over the field (a checkout's steps), the rest of it (the order) over the keys
+            said = beside(action(), parts(False) if parts is not None else [], 1, False, False, True) \
+                if action is not None else field_box(1)
+            head = over(False)[0]
+            return row(column(*head.children[:1], said, gap=gap),
+                       column(*head.children[1:], keys(height, True), gap=gap,
+                              width=fixed(keys_w)),
+                       gap=margin, padding=Insets(gap, margin, margin, margin), height=flex())
+
         if not reach_top and not self.ctx.session.accessible and action is not None and first is not None:
             # normal mode: first the whole form with its action under its parts, as on every shape (the field
-            # beside "Next" left its hint a size smaller at 1920x1080: designer's review); then as before (the 4K
-            # window keeps the line that says what the address is for)
+            # beside "Next" left its hint a size smaller at 1920x1080: designer's review); then where the form's
+            # column does not hold it under the order, the order over the keys (the 4K window's checkout had
+            # "Next" beside the field, its consent under it, or beside the consent: designer's review); then as
+            # before
+            splits = [((height, 1, False, "below-split"), split(height)) for height, _ in tiers
+                      if over(False) and len(over(False)[0].children) > 1]
             forms = [((height, 1, False, "below" + ("-side" if side else "")),
                       form(height, False, 1, side=side, below=True))
-                     for height, _ in tiers for side in ((False, True) if over(False) else (False,))] + forms
+                     for height, _ in tiers for side in ((False, True) if over(False) else (False,))] + splits + forms
         if reach_top and first is not None:  # where none fits the short reach zone with a choice over the
             # field: the compact form's field beside its action, the field narrower rather than the form cut
             forms += [((height, lines, True, "narrow"), form(height, True, lines, narrow=True)) for height, _ in tiers
