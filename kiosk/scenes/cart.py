@@ -52,12 +52,21 @@ class CartScene(ShopScene):
                                                        ctx.session.member, limit=6)
         suggestions = in_stock_first(suggestions, 3)
         if suggestions and not self.wide(size):  # portrait: room for "goes well with", under the lines
-            extra = column(self.section(t("Goes well with your cart")),
-                           suggestion_cards(ctx, width - 2 * margin, suggestions, self._open),
-                           gap=gap, padding=Insets(gap, margin, gap, margin))
-            room = height - theme.size("header") - bar.natural(width)[1]
-            if extra.natural(width)[1] <= room // 2:
-                return self.screen(size, t("Your cart"), lines, bottom=[extra, bar])
+
+            def under() -> Box:
+                return column(self.section(t("Goes well with your cart")),
+                              suggestion_cards(ctx, width - 2 * margin, suggestions, self._open),
+                              gap=gap, padding=Insets(gap, margin, gap, margin))
+
+            room = height - self.header(t("Your cart")).natural(width)[1] - bar.natural(width)[1]
+            # right under the lines where both fit above the total (docked over it, a third of the screen stood
+            # empty between two lines and it: designer's review); else docked, in sight while the lines scroll
+            together = column(column(*(self._line(index) for index in range(len(cart.lines))), gap=gap,
+                                     padding=Insets(margin, margin, 0, margin)), under())
+            if together.natural(width)[1] <= room:
+                return self.screen(size, t("Your cart"), scroll(together, t("Your cart")), bottom=[bar])
+            if under().natural(width)[1] <= room // 2:
+                return self.screen(size, t("Your cart"), lines, bottom=[under(), bar])
         elif suggestions:  # landscape: "goes well with" beside the lines, in the room they leave
             side = width * 2 // 5
             extra = column(self.section(t("Goes well with your cart")),
