@@ -651,17 +651,16 @@ class ProductScene(ShopScene):
         one_more = t.plural("Choose {count} more product", "Choose {count} more products", 1)
         compare_size = self.comparison_size()
 
-        def compare_button(reason: str, least: int) -> Box:
+        def compare_button(reason: str, least: int, greyed: bool = False) -> Box:  # `greyed`: as it stands
+            # with fewer than two products, for its room
             return kit.button(t("Compare ({count})", count=count), self.open_compare, style="secondary",
-                              enabled=count >= 2, why=self.compare_why(), size=compare_size, reason=reason,
-                              width=fit(min=least))  # never wraps
+                              enabled=count >= 2 and not greyed, why=self.compare_why(), size=compare_size,
+                              reason=reason, width=fit(min=least))  # never wraps
 
-        # as wide with the words under it as without them
-        least = compare_button(one_more, theme.size("thumb")).natural(ctx.size[0])[0]
-
-        # nothing compared yet: no greyed "Compare (0)" taking the bar's prime room (designer's review), but its
-        # room kept, so that nothing moves when the first product comes in
-        room = compare_button("", least).natural(ctx.size[0])[0]
+        # as wide with the words under it as without them, and as wide as those words on one line ("Encore 1
+        # produit / à choisir" on two lines made the bar's foot a strip two lines tall: designer's review)
+        least = max(compare_button(one_more, theme.size("thumb"), greyed=True).natural(ctx.size[0])[0],
+                    kit.one_line("small", one_more))
 
         # whether the product is compared: one tick box that says so, ticked or not, as the cards' ticks do (a
         # button said "Add to comparison", then "✓ In the comparison" and "Remove from comparison": two labels
@@ -681,10 +680,15 @@ class ProductScene(ShopScene):
                              if whole(cache.wrap(said, theme.size(compare_size), w - beside, True, 3))), toggle_w)
 
         def lines(comparing: bool, reason: str, counted: bool = True, one_row: bool = False,
-                  loose: bool = True) -> list[Box]:
+                  loose: bool = True, greyed: bool = False) -> list[Box]:
             ticked = tick(comparing)
             ticked.width = flex(min=toggle_w)
-            compare = [ticked, compare_button(reason, least) if counted else Box("leaf", width=fixed(room))]
+            # nothing compared yet: no greyed "Compare (0)" taking the bar's prime room (designer's review), but its
+            # room kept: the tick stays under the finger that ticks it (spanning the row until "Compare (1)" came,
+            # it shrank under the finger, its "✓ In the comparison" then said on "Compare (1)", which a second tap
+            # would open with two compared)
+            compare = [ticked, compare_button(reason, least, greyed) if counted else
+                       Box("leaf", width=fixed(compare_button("", least).natural(ctx.size[0])[0]))]
             ordering = self.order_buttons(price) if product else []
             if not ordering:
                 made = [row(*compare, gap=gap, align="start")]
@@ -714,7 +718,8 @@ class ProductScene(ShopScene):
         def bar(shown: list[Box]) -> Box:
             return column(*shown, gap=gap, padding=Insets(gap, margin, gap, margin))
 
-        tallest = max(bar(lines(comparing, reason, True, one_row)).natural(ctx.size[0])[1]
+        # (with its reason under it too when two are compared already: ticking the second made the bar shorter)
+        tallest = max(bar(lines(comparing, reason, True, one_row, greyed=True)).natural(ctx.size[0])[1]
                       for comparing in (False, True) for reason in ("", one_more))
         # (none chosen yet: "Add to comparison" beside it says what to do)
         shown = bar(lines(self.sku in ctx.session.compare, self.compare_reason() if count else "", count > 0,
