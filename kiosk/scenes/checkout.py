@@ -309,9 +309,15 @@ class CheckoutScene(ShopScene):
             ordered.width = flex(3)
             body = row(ordered, right, padding=Insets(0, margin, 0, 0))
             return self.screen(size, t("Check your order"), body)
-        return self.screen(size, t("Check your order"), scroll(column(*lines, *choice, said, gap=gap,
-                                                                      padding=Insets.all(margin)),
-                                                               t("Check your order")), bottom=[buttons])
+        content = column(*lines, *choice, said, gap=gap, padding=Insets.all(margin))
+        room = size[1] - self.header(t("Check your order")).natural(size[0])[1]
+        if not self.bars_in_reach(size) and \
+                content.natural(size[0])[1] + buttons.natural(size[0])[1] <= room:
+            # the buttons right under the order where it fits above them whole (docked at the foot, a third of
+            # the portrait window stood empty between the payment and "Confirm order": designer's review)
+            buttons.padding = Insets(0, margin, margin, margin)
+            return self.screen(size, t("Check your order"), scroll(column(content, buttons), t("Check your order")))
+        return self.screen(size, t("Check your order"), scroll(content, t("Check your order")), bottom=[buttons])
 
     # --- actions ------------------------------------------------------------------------------------
     def key(self, key: str) -> None:

@@ -48,3 +48,39 @@ def test_the_order_check_shows_every_line_above_its_confirm_button(tmp_path: Pat
         if accessible:
             assert reach_problems([w for w in shown if w["label"] in ("Confirmer la commande", "Modifier")],
                                   size, display.shop.config.accessibility.reach) == []
+
+
+PORTRAITS = [("terminal", (1080, 1920)), ("terminal", (800, 1280)), ("window", (2160, 3840))]
+
+
+@pytest.mark.parametrize(("display_name", "size", "language"),
+                         [(display, size, language) for display, size in PORTRAITS for language in ("fr", "de")],
+                         ids=[f"{d}-{w}x{h}-{lang}" for d, (w, h) in PORTRAITS for lang in ("fr", "de")])
+@pytest.mark.quick_first(1)  # the portrait terminal in French; the rest in CI
+def test_confirm_order_follows_the_order_on_a_portrait_screen(tmp_path: Path, display_name: str,
+                                                              size: tuple[int, int], language: str) -> None:
+    """Docked at the screen's foot, "Confirm order" stood under a third of the portrait window left empty after
+    how the order is paid (designer's review): where the order fits above it, it follows the order."""
+    with session(tmp_path, display_name, size, language) as pilot:
+        display = pilot.app.display()
+        ctx = display.ctx
+        t, theme = ctx.t, ctx.theme
+        for sku in ("RUN-112", "RUN-113"):
+            put_in_cart(ctx, sku)
+        ctx.show(ctx.routes.checkout())
+        pilot.advance(0.1)
+        pilot.type("ada@example.org")
+        checkout = ctx.screen.stack.top
+        checkout.next_step()  # type: ignore[attr-defined]
+        checkout._choose(True)  # type: ignore[attr-defined]
+        pilot.advance(0.1)
+        shown = pilot.request("tree")["displays"][display.name]["widgets"]
+        paid = next(w for w in shown if w["label"] == t("You pay when you collect it, or with a link on your phone "
+                                                        "if we show you one."))
+        confirm = next(w for w in shown if w["role"] == "button" and w["label"] == t("Confirm order"))
+        assert not paid["clipped"] and not confirm["clipped"]
+        under = confirm["bounds"][1] - (paid["bounds"][1] + paid["bounds"][3])
+        assert 0 <= under <= 2 * theme.size("gap") + theme.size("margin"), \
+            f"{under} px between how the order is paid and '{t('Confirm order')}'"
+        assert layout_problems(shown, theme.size("touch_target")) == []
+        assert widgets_without_ink(shown, pilot.picture()) == []
