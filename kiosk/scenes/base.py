@@ -719,11 +719,15 @@ class ShopScene(Scene):
         bar = kit.panel("surface", radius=False)
         said = ctx.t.plural("{count} of {limit} products to compare", "{count} of {limit} products to compare",
                             count, limit=MAX_COMPARE)
+        reason = self.compare_reason()
+        # the button as wide as what stands under it on one line ("Encore 1 produit / à choisir" wrapped under a
+        # narrower button, its foot against the screen's edge: designer's review)
+        least = kit.one_line("small", reason) if reason else 0
         content = column(kit.rule(),
                          row(kit.words(said, color="muted", sizes=("small",), max_lines=2),
                              kit.button(ctx.t("Compare ({count})", count=count), self.open_compare,
                                         style="accent", enabled=count >= 2, why=self.compare_why(),
-                                        reason=self.compare_reason()),
+                                        reason=reason, width=fit(min=least)),
                              gap=gap, align="center", padding=Insets(gap, margin, gap, margin)),
                          widget=bar)
         return [content]

@@ -57,3 +57,23 @@ def test_the_comparison_s_row_keeps_its_place(tmp_path: Path, display: str, size
         assert found(pilot, "button", cart) == added, f"'{cart}' moved with two products compared"
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         assert layout_problems(widgets, theme.size("touch_target")) == []
+
+
+@pytest.mark.parametrize("display, size, language",
+                         [(display, size, language) for display, size in SHAPES for language in ("fr", "de")],
+                         ids=[f"{display}-{size[0]}x{size[1]}-{language}" for display, size in SHAPES
+                              for language in ("fr", "de")])
+@pytest.mark.quick_first(1)  # the portrait terminal in French; the rest in CI
+def test_the_comparison_bar_says_what_it_waits_for_on_one_line(tmp_path: Path, display: str,
+                                                               size: tuple[int, int], language: str) -> None:
+    """"Encore 1 produit / à choisir" wrapped under a narrower "Comparer (1)" over a department (designer's
+    review): the button as wide as its reason on one line."""
+    with session(tmp_path, display, size, language) as pilot:
+        ctx = pilot.app.display().ctx
+        ctx.session.add_to_compare("RUN-112")
+        ctx.show(ctx.routes.browse("running"))
+        pilot.advance(0.1)
+        more = found(pilot, "text", ctx.t.plural("Choose {count} more product", "Choose {count} more products", 1))
+        assert more is not None and not more["clipped"]
+        line = ctx.screen.text.line_height(ctx.theme.size("small"), False)
+        assert more["bounds"][3] < 2 * line, f"the reason on one line: {more['bounds']}"
