@@ -657,10 +657,9 @@ class ProductScene(ShopScene):
                               enabled=count >= 2 and not greyed, why=self.compare_why(), size=compare_size,
                               reason=reason, width=fit(min=least))  # never wraps
 
-        # as wide with the words under it as without them, and as wide as those words on one line ("Encore 1
-        # produit / à choisir" on two lines made the bar's foot a strip two lines tall: designer's review)
-        least = max(compare_button(one_more, theme.size("thumb"), greyed=True).natural(ctx.size[0])[0],
-                    kit.one_line("small", one_more))
+        # as wide with the words under it as without them (as wide as those words on one line, the 4K window's
+        # French bar no longer held its ways to order and the comparison in one row: the page lost a row of sizes)
+        least = compare_button(one_more, theme.size("thumb"), greyed=True).natural(ctx.size[0])[0]
 
         # whether the product is compared: one tick box that says so, ticked or not, as the cards' ticks do (a
         # button said "Add to comparison", then "✓ In the comparison" and "Remove from comparison": two labels

@@ -53,14 +53,16 @@ def test_the_window_product_keeps_its_picture_and_says_its_comparison_whole(tmp_
         name = ctx.shop.catalog.product("RUN-115").title(language)  # type: ignore[union-attr]
         before = labelled(pilot, name, "image")["bounds"]
         pilot.tap(t("Add to cart"))  # no size yet: the frame
-        heading = labelled(pilot, t("Choose a size first"), "heading")
+        labelled(pilot, t("Choose a size first"), "heading")
         assert labelled(pilot, name, "image")["bounds"] == before
-        # from the heading's words leftwards to the frame's red edge: most of a gap (it was half of one)
+        # from the first size leftwards to the frame's red edge: most of a gap (it was half of one); the message
+        # stands over the frame, in the heading's place
         picture = pilot.picture()
         danger = theme.color("danger")
-        y = heading["bounds"][1] + heading["bounds"][3] // 2
-        edge = next(x for x in range(heading["bounds"][0], 0, -1) if pygame.Color(picture.get_at((x, y))) == danger)
-        assert heading["bounds"][0] - edge > theme.size("gap") * 3 // 4, "the frame's words against its edge"
+        first = labelled(pilot, "39", "button")
+        y = first["bounds"][1] + first["bounds"][3] // 2
+        edge = next(x for x in range(first["bounds"][0], 0, -1) if pygame.Color(picture.get_at((x, y))) == danger)
+        assert first["bounds"][0] - edge > theme.size("gap") * 3 // 4, "the sizes against the frame's edge"
         product = ctx.screen.stack.top
         pilot.tap(product.variants[0].label(ctx.lang))  # type: ignore[attr-defined]
         assert pilot.details()["variant"], "a size picked"
