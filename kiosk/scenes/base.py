@@ -354,7 +354,7 @@ class ShopScene(Scene):
                    results: Box | None = None, above: Callable[[], Box] | None = None,
                    with_keys: bool = True, *, keys: Kind = "text",
                    shortcuts: Sequence[Shortcut] = (), first: Callable[[], Box] | None = None,
-                   enter: str = "") -> tuple[Root, TextField]:
+                   enter: str = "", problem: str = "") -> tuple[Root, TextField]:
         """A typing scene: header, a text field, and the keyboard zone at the bottom; between field and
         keys the `results` (a list that scrolls; the `action` beside the field), or the scene's `parts`
         (`parts(compact)`: a choice, a consent) and its `action` button, laid out in the room the keyboard
@@ -366,8 +366,8 @@ class ShopScene(Scene):
         every form, compact ones too (a choice the field depends on: email or phone, whose field and keys
         follow it). Without `with_keys`, the `results` take the keyboard's room too (the shopper scrolls
         them; a tap on the field brings the keys back). `enter`: what the keyboard's Enter key says where it does
-        what the `action` button does ("Next": an "OK" key beside a "Next" button read as two steps). Returns the
-        root and the field."""
+        what the `action` button does ("Next": an "OK" key beside a "Next" button read as two steps). `problem`:
+        what is wrong with what is typed, for which the field is marked. Returns the root and the field."""
         ctx, theme = self.ctx, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -397,13 +397,13 @@ class ShopScene(Scene):
 
         def field_box(lines: int = 2) -> Box:
             if not accessible:
-                fields.append(TextField((0, 0, 0, 0), text, placeholder))
+                fields.append(TextField((0, 0, 0, 0), text, placeholder, problem=problem))
                 return leaf(fields[-1], height=fixed(theme.size("field")))
             # accessible mode: the field across the form's column, on two lines where one does not hold what is
             # typed, so that the shopper reads the whole address before sending it (designer's review: it
             # showed "a@example.org", the start scrolled away); as tall as its lines from the first key on, so
             # that what is under it ("Next") stays where it was when the second line comes
-            field = TextField((0, 0, 0, 0), text, placeholder, max_lines=lines)
+            field = TextField((0, 0, 0, 0), text, placeholder, max_lines=lines, problem=problem)
             fields.append(field)
             if results is not None:  # (a search: as tall as what is typed, the results under it)
                 box = leaf(field)

@@ -81,7 +81,7 @@ class EmailScene(ShopScene):
                                                                                enabled=ready, why=self.reason(),
                                                                                reason=self.reason()
                                                                                if compact_form[0] else ""),
-                                           parts=boxes, keys="email", enter=t("Send"),
+                                           parts=boxes, keys="email", problem=hint, enter=t("Send"),
                                            shortcuts=contact_shortcuts(self.ctx, "email", self.address, self.fill))
         return root
 

@@ -19,7 +19,19 @@ from kiosk.ui.scene import Scene, SceneStack
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache, text_budget
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Painter, Picture, Point, Root, Status, Toggle, Widget, wide_enough
+from kiosk.ui.widgets import (
+    Button,
+    Label,
+    Painter,
+    Picture,
+    Point,
+    Root,
+    Status,
+    TextField,
+    Toggle,
+    Widget,
+    wide_enough,
+)
 
 TOAST_SECONDS = 3.5
 SMALLER = {"headline": "title", "title": "text", "text": "small"}  # the strip's words a size down
@@ -611,6 +623,8 @@ class Screen:
                                     "clipped": rect.size != widget.rect.size}  # partly scrolled out of view
             if isinstance(widget, Toggle):  # a tick box or a switch: on or off
                 node["checked"] = widget.checked
+            if isinstance(widget, TextField) and widget.problem:  # a field marked: what is wrong with it
+                node["problem"] = widget.problem
             if isinstance(widget, Status):  # what it shows: whole, or its short form, or cut with "…"
                 shown, _ = widget.lines(self.theme, self.text, rect)
                 node["shown"] = " ".join(shown)

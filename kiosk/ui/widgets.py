@@ -922,12 +922,13 @@ class TextField(Widget):
     role = "textbox"
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], text: str, placeholder: str, *,
-                 max_lines: int = 1, caret: bool = True) -> None:
+                 max_lines: int = 1, caret: bool = True, problem: str = "") -> None:
         super().__init__(rect, label=placeholder)
         self.text = text
         self.placeholder = placeholder
         self.max_lines = max_lines
         self.caret = caret  # the field is in use (False: a field to tap first, which shows no caret till then)
+        self.problem = problem  # what is wrong with what is typed ("This address looks incomplete."): marked
 
     def set_text(self, text: str) -> None:
         """Change the text and redraw."""
@@ -980,7 +981,9 @@ class TextField(Widget):
         """Draw the box, the text (or the placeholder) and the caret."""
         theme = painter.theme
         pygame.draw.rect(painter.surface, theme.color("surface"), rect, border_radius=theme.size("radius"))
-        pygame.draw.rect(painter.surface, theme.color("primary"), rect, max(2, theme.px(4)),
+        # a field whose text is wrong is marked in the danger colour, its edge twice as thick (not by colour alone)
+        edge = max(2, theme.px(4)) * (2 if self.problem else 1)
+        pygame.draw.rect(painter.surface, theme.color("danger" if self.problem else "primary"), rect, edge,
                          border_radius=theme.size("radius"))
         size = theme.size("title")
         pad = theme.px(28)
