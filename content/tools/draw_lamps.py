@@ -156,18 +156,18 @@ def headlamp_night(c: Canvas, look: Any) -> None:
 
 
 def headlamp_worn(c: Canvas, look: Any) -> None:
-    """The headlamp worn on a shop's mannequin head, lit: what the department's picture shows (on its own
-    band, seen small, a headlamp read as a belt or a ring)."""
-    skin, band = (214, 212, 208), (52, 54, 58)
-    c.shadow((500, 130, 0), 260, 30)
-    c.polygon([(420, 120), (580, 120), (570, 330), (430, 330)], darker(skin, 0.12), shade=0.2)  # the neck
-    c.polygon(c.ellipse_points((500, 520), 230, ry=290)[:-1], skin, shade=0.25, outline=3)  # the head
-    c.polygon([(262, 560), (738, 560), (736, 630), (264, 630)], band, shade=0.15)  # the band round the forehead
-    for x in range(290, 720, 46):  # its weave
-        c.line((x, 574), (x + 16, 616), 4, lighter(band, 0.25))
-    body = smooth([(400, 545), (600, 545), (612, 665), (388, 665)])
+    """The headlamp worn, lit, on a head-and-shoulders silhouette seen from the side, its beam ahead: what the
+    department's picture shows (on its own band a headlamp read as a belt; on a faceless grey mannequin head
+    seen from the front, as an egg in an egg cup)."""
+    figure, band = (70, 78, 92), (36, 38, 44)
+    c.beam([(640, 650), (1200, 980), (1200, 300)], (255, 222, 120), 110)  # the beam, ahead of the face
+    c.beam([(640, 650), (1200, 840), (1200, 450)], (255, 236, 170), 110)
+    c.polygon(smooth([(240, 470), (225, 600), (270, 730), (380, 790), (500, 770), (565, 700), (585, 610),
+                      (625, 535), (590, 505), (600, 470), (585, 440), (590, 405), (545, 370), (490, 360),
+                      (480, 300), (560, 250), (720, 200), (790, 60), (90, 60), (140, 210), (300, 280), (300, 380)]),
+              figure, shade=0.15)  # the head, its face to the right, and the shoulders
+    c.path([(232, 610), (585, 655)], 44, band, shine=0.1)  # the band round the forehead
+    body = smooth([(560, 610), (650, 610), (660, 700), (560, 700)])
     c.polygon(body, look.color, shade=0.3, outline=4)
-    c.disc((500, 605), 46, (200, 200, 196), shade=0.4)
-    c.disc((500, 605), 37, (255, 252, 232), shade=0.15)
-    c.glow((500, 605), 220, (255, 240, 190), 200)
-    c.tube((455, 672), (545, 672), 18, (40, 40, 42))  # the switch
+    c.polygon(c.ellipse_points((656, 655), 14, ry=40)[:-1], (255, 252, 232), shade=0.1)  # the lit lens
+    c.glow((660, 655), 200, (255, 240, 190), 230)

@@ -1,7 +1,8 @@
 """The demo's running shoes, each its own design: a shoe's kind (a trail shoe, a racer with a carbon plate, a
 cushioned trainer, a track spike, a waterproof mid-cut...) and its specs (stack, drop) give it its sole, its
 upper's line, its collar, its toe, its lacing and its overlays, and its own pose on the photographer's table
-(facing left or right, tipped onto its toe or its heel). Drawn flat in a 1000-unit square (y up)."""
+(tipped onto its toe or its heel, raised off the table). Every shoe faces right, its toe to the right, as in a
+shop's catalogue. Drawn flat in a 1000-unit square (y up)."""
 
 from __future__ import annotations
 
@@ -53,7 +54,6 @@ class Shoe:
     gaiter: bool = False  # a trail gaiter's ring at the toe
     membrane: bool = False  # a waterproof badge
     flare: float = 0.0  # the heel flaring out behind
-    mirror: bool = False  # facing left
     roll: float = 0.0  # tipped (degrees, positive: onto its heel)
     lift: float = 0.0  # raised off the table (floating in the photographer's light)
 
@@ -68,33 +68,32 @@ def shoe_of(name: str, specs: dict[str, Any]) -> Shoe:
     trail = terrain == "Trail"
     shoe = Shoe(heel, fore, 34, 18, 150, 26, 92, 0.3, 0.3, 18 if trail else 0, "plain", "laces", "saddle", 24)
     if "carbon" in lower:
-        return replace(shoe, rocker=70, bevel=46, collar=118, dip=34, toe=70, throat=0.34, point=0.9, sole="plate",
-                       overlay="clip", tab=54, roll=-6, lift=46, flare=30)
+        return replace(shoe, rocker=40, bevel=26, collar=118, dip=34, toe=70, throat=0.34, point=0.9, sole="plate",
+                       overlay="clip", tab=40, roll=-3, flare=14)
     if "sprint" in lower or terrain == "Track":
         return replace(shoe, heel=34, fore=30, rocker=60, bevel=6, collar=140, dip=20, toe=84, throat=0.36,
-                       point=1.0, sole="spikes", lacing="strap", overlay="panels", tab=0, roll=-10, lift=70,
-                       mirror=True)
+                       point=1.0, sole="spikes", lacing="strap", overlay="panels", tab=0, roll=-10, lift=70)
     if "cloud" in lower or "max" in lower:
         return replace(shoe, rocker=58, bevel=60, collar=160, dip=18, toe=104, point=0.1, sole="sculpted",
-                       overlay="counter", tab=40, flare=44, mirror=True, roll=4)
+                       overlay="counter", tab=40, flare=44, roll=4)
     if "gtx" in lower or specs.get("waterproof"):
         return replace(shoe, collar=250, dip=6, toe=110, throat=0.34, point=0.15, lugs=30, sole="rock",
                        lacing="zip", overlay="mudguard", tab=40, membrane=True)
     if "ultra" in lower:
         return replace(shoe, rocker=50, bevel=40, collar=170, toe=100, point=0.2, lugs=20, sole="rock",
-                       lacing="toggle", overlay="vents", tab=0, gaiter=True, flare=26, mirror=True, roll=3, lift=30)
+                       lacing="toggle", overlay="vents", tab=0, gaiter=True, flare=26, roll=3, lift=30)
     if trail:
         return replace(shoe, collar=165, toe=98, lugs=34, sole="rock", lacing="toggle", overlay="rand", tab=30,
                        gaiter=True, roll=-3)
     if "marathon" in lower:
         return replace(shoe, rocker=52, bevel=30, collar=128, dip=30, toe=76, point=0.75, lacing="knit",
-                       overlay="bumper", tab=34, lift=36, roll=-4, mirror=True)
+                       overlay="bumper", tab=34, lift=36, roll=-4)
     if "beginner" in lower:
         return replace(shoe, rocker=22, bevel=10, collar=176, dip=14, toe=108, point=0.0, sole="post",
                        overlay="panels", tab=20, flare=20)
     if "urban" in lower or "hybrid" in lower:
         return replace(shoe, heel=78, fore=66, rocker=18, bevel=4, collar=150, dip=20, toe=100, point=0.05,
-                       sole="cup", lacing="laces", overlay="panels", tab=0, mirror=True)
+                       sole="cup", lacing="laces", overlay="panels", tab=0)
     if "tempo" in lower:
         return replace(shoe, rocker=48, bevel=34, collar=132, dip=34, toe=80, throat=0.34, point=0.6,
                        overlay="perforations", tab=50, roll=-4, lift=24)
@@ -169,16 +168,19 @@ def _midsole(shoe: Shoe) -> list[tuple[float, float]]:
 
 
 def _pose(c: Canvas, shoe: Shoe) -> None:
-    """The shoe's own pose: its camera turned to face left or right and tipped."""
-    c.camera.mirror = shoe.mirror
+    """The shoe's own pose: facing right, as every shoe of the catalogue, and tipped."""
+    c.camera.mirror = False
     c.camera.roll = shoe.roll
 
 
 def _foam(shoe: Shoe, color: Color, accent: Color) -> Color:
-    """The midsole's foam: white, tinted on a racer and a max-cushion shoe, a cupsole's cream."""
+    """The midsole's foam: white, tinted on a racer (its upper's colour, paler: a white racer's foam vanished into
+    the pale backdrop) and a max-cushion shoe, a cupsole's cream."""
     if shoe.sole == "cup":
         return (230, 226, 214)
-    return FOAM if shoe.sole not in ("plate", "sculpted") else lighter(accent if shoe.sole == "plate" else color, 0.7)
+    if shoe.sole == "plate":
+        return mix(color, WHITE, 0.5)
+    return FOAM if shoe.sole != "sculpted" else lighter(color, 0.7)
 
 
 def shoe_side(c: Canvas, look: Any, mate: bool = False) -> None:
@@ -186,7 +188,7 @@ def shoe_side(c: Canvas, look: Any, mate: bool = False) -> None:
     the other way)."""
     shoe = shoe_of(look.name, look.specs)
     _pose(c, shoe)
-    c.camera.mirror = shoe.mirror != mate
+    c.camera.mirror = mate
     lift = shoe.lift
     c.shadow((500, BASE - lift * 0.2, 0), 380 - lift, 34, strength=90 - int(lift * 0.6))
     if lift:
@@ -194,7 +196,8 @@ def shoe_side(c: Canvas, look: Any, mate: bool = False) -> None:
     color, accent = look.color, look.accent
     foam = _foam(shoe, color, accent)
     midsole = _midsole(shoe)
-    c.polygon(midsole, foam, shade=0.12, outline=3, outline_color=darker(foam, 0.18))
+    edge = 5 if shoe.sole == "plate" else 3  # a racer's thin sole stands out by its edge
+    c.polygon(midsole, foam, shade=0.12, outline=edge, outline_color=darker(foam, 0.3 if shoe.sole == "plate" else 0.18))
     _sole_details(c, shoe, foam, accent)
     _outsole(c, shoe)
     c.polygon(_upper(shoe), color, shade=0.22, outline=4)
@@ -210,9 +213,9 @@ def _sole_details(c: Canvas, shoe: Shoe, foam: Color, accent: Color) -> None:
     if shoe.sole == "sculpted":  # a max-cushion sole's sidewall: one deep groove along it, rising to the toe
         c.path([(_x(u), _ground(shoe, u) + (_midsole_top(shoe, u) - _ground(shoe, u)) * (0.55 - 0.15 * u))
                 for u in [i / 12 for i in range(1, 12)]], 10, darker(foam, 0.16), shine=0.0)
-    elif shoe.sole == "plate":  # the carbon plate along the midsole
-        c.path([(_x(u), _ground(shoe, u) + (_midsole_top(shoe, u) - _ground(shoe, u)) * 0.45)
-                for u in (0.05, 0.3, 0.6, 0.85, 0.98)], 12, (30, 30, 32), shine=0.6)
+    elif shoe.sole == "plate":  # the carbon plate: a thin line inside the foam, from the heel to the toe
+        c.path(smooth([(_x(u), _ground(shoe, u) + (_midsole_top(shoe, u) - _ground(shoe, u)) * 0.5)
+                       for u in (0.06, 0.3, 0.6, 0.85, 0.95)]), 6, (30, 30, 32), shine=0.6)
     elif shoe.sole == "post":  # a firmer, darker foam under the arch: the stability post
         pts = [(_x(u), _midsole_top(shoe, u) - 2) for u in (0.1, 0.3, 0.5)] + \
             [(_x(u), _ground(shoe, u) + 14) for u in (0.5, 0.3, 0.1)]
@@ -385,9 +388,11 @@ def _heel(c: Canvas, shoe: Shoe, color: Color, accent: Color) -> None:
                _inside(shoe, 0.0, 0.9)], darker(color, 0.22), shade=0.15)
     c.path([_inside(shoe, 0.02, 0.97), _inside(shoe, 0.1, 0.93), _inside(shoe, 0.2, 0.92)], 18,
            lighter(color, 0.25), shine=0.2)  # the padded collar
-    if shoe.tab:
-        x, y = _inside(shoe, 0.02, 1.0)
-        c.polygon([(x - 12, y - 30), (x + 26, y - 30), (x + 14, y + shoe.tab), (x - 18, y + shoe.tab - 6)],
+    if shoe.tab:  # the pull tab: a loop lying on the heel's back, leaning back with it (upright, it read as a post)
+        low, collar, t = _midsole_top(shoe, 0.0), shoe.collar, shoe.tab * 0.5
+        back = HEEL_X - 18 - shoe.flare * 0.1
+        c.polygon(smooth([(back - 12, low + collar * 0.7), (back - 8 - t * 0.3, low + collar * 1.12 + t * 0.5),
+                          (back + 12 - t * 0.2, low + collar * 1.2 + t * 0.6), (back + 8, low + collar * 0.72)]),
                   accent if accent != (250, 250, 250) else darker(color, 0.4), shade=0.2)
     if shoe.overlay == "clip":  # a racer's heel clip standing out from the counter
         c.polygon([_inside(shoe, -0.01, 0.05), _inside(shoe, 0.2, 0.05), _inside(shoe, 0.16, 0.3),
@@ -436,7 +441,7 @@ def shoe_sole(c: Canvas, look: Any) -> None:
     """The shoe turned over: the foam's edge, the rubber's heel and forefoot pads with a road shoe's flex
     grooves or a trail shoe's lugs, a racer's plate showing under the arch, a spike plate's pins."""
     shoe = shoe_of(look.name, look.specs)
-    c.camera.mirror = shoe.mirror
+    c.camera.mirror = False
     foam = _foam(shoe, look.color, look.accent)
     c.shadow((500, 330, 0), 400, 40)
     c.polygon(_footprint(shoe, 1.05), look.color, shade=0.2, outline=4)  # the upper, just showing round it
@@ -483,7 +488,7 @@ def shoe_top(c: Canvas, look: Any) -> None:
     """The shoe from above, its heel to the left: the foam showing round it, the collar's opening, the tongue
     under criss-crossed laces, the toe box, its brand's mark on the outer side."""
     shoe = shoe_of(look.name, look.specs)
-    c.camera.mirror = shoe.mirror
+    c.camera.mirror = False
     color = look.color
     c.shadow((500, 330, 0), 400, 40)
     foam = _foam(shoe, color, look.accent)
