@@ -196,8 +196,8 @@ def shoe_side(c: Canvas, look: Any, mate: bool = False) -> None:
     color, accent = look.color, look.accent
     foam = _foam(shoe, color, accent)
     midsole = _midsole(shoe)
-    edge = 5 if shoe.sole == "plate" else 3  # a racer's thin sole stands out by its edge
-    c.polygon(midsole, foam, shade=0.12, outline=edge, outline_color=darker(foam, 0.3 if shoe.sole == "plate" else 0.18))
+    racer = shoe.sole == "plate"  # a racer's thin sole stands out by its darker edge
+    c.polygon(midsole, foam, shade=0.12, outline=5 if racer else 3, outline_color=darker(foam, 0.3 if racer else 0.18))
     _sole_details(c, shoe, foam, accent)
     _outsole(c, shoe)
     c.polygon(_upper(shoe), color, shade=0.22, outline=4)

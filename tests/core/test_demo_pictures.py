@@ -215,3 +215,28 @@ def test_every_picture_of_a_shoe_shows_the_whole_shoe_lying_along_it() -> None:
             elif box.width < box.height * 1.15:
                 wrong.append(f"{name}: stands upright ({box.width}x{box.height})")
     assert not wrong, wrong
+
+
+def faces_right(picture: Path) -> bool:
+    """Whether the shoe in `picture` points its toe to the right: its third on the left (the heel, the collar
+    standing highest) is taller than its third on the right (the toe box, tapering to the tip)."""
+    shape = standing_out(picture)[1]
+    rects = shape.get_bounding_rects()
+    box = rects[0].unionall(rects[1:])
+    third = box.width // 3
+
+    def height(x0: int) -> int:
+        return sum(1 for x in range(x0, x0 + third) for y in range(box.top, box.bottom) if shape.get_at((x, y)))
+
+    return height(box.left) > height(box.right - third)
+
+
+def test_every_shoe_faces_right_as_in_a_catalogue(tmp_path: Path) -> None:
+    """Marathon Élan and Road Plume Max pointed left, every other shoe right: every shoe's main picture
+    points its toe to the right, and the measure tells a shoe turned round."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    shoes = [DEMO / str(p["image"]) for p in _products() if p["category"] == "running"]
+    assert len(shoes) >= 10
+    assert not [path.name for path in shoes if not faces_right(path)]
+    Image.open(DEMO / "images" / "RUN-115.jpg").transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(tmp_path / "l.png")
+    assert not faces_right(tmp_path / "l.png")
