@@ -8,12 +8,27 @@ from pathlib import Path
 import pygame
 import pytest
 
+from kiosk.testing.pilot import Pilot
 from tests.cart_lines import put_in_cart
 from tests.layout_check import layout_problems, reach_problems, widgets_without_ink
 from tests.scenes.helpers import session
 
 SHAPES = [("terminal", (1920, 1080)), ("window", (3840, 2160))]
 CASES = [(display, size, accessible) for display, size in SHAPES for accessible in (False, True)]
+
+
+def at_the_order_check(pilot: Pilot) -> None:
+    """Two pairs of shoes in the cart, the checkout's address typed, collected in store: its last step."""
+    ctx = pilot.app.display().ctx
+    for sku in ("RUN-112", "RUN-113"):
+        put_in_cart(ctx, sku)
+    ctx.show(ctx.routes.checkout())
+    pilot.advance(0.1)
+    pilot.type("ada@example.org")
+    checkout = ctx.screen.stack.top
+    checkout.next_step()  # type: ignore[attr-defined]
+    checkout._choose(True)  # type: ignore[attr-defined]
+    pilot.advance(0.1)
 
 
 @pytest.mark.parametrize(("display_name", "size", "accessible"), CASES,
@@ -24,16 +39,7 @@ def test_the_order_check_shows_every_line_above_its_confirm_button(tmp_path: Pat
     with session(tmp_path, display_name, size, "fr") as pilot:
         display = pilot.app.display()
         display.set_accessible(accessible)
-        ctx = display.ctx
-        for sku in ("RUN-112", "RUN-113"):
-            put_in_cart(ctx, sku)
-        ctx.show(ctx.routes.checkout())
-        pilot.advance(0.1)
-        pilot.type("ada@example.org")
-        checkout = ctx.screen.stack.top
-        checkout.next_step()  # type: ignore[attr-defined]
-        checkout._choose(True)  # type: ignore[attr-defined]
-        pilot.advance(0.1)
+        at_the_order_check(pilot)
         assert pilot.details()["step"] == "review"
         shown = pilot.request("tree")["displays"][display.name]["widgets"]
         confirm = pygame.Rect(next(w["bounds"] for w in shown if w["label"] == "Confirmer la commande"))
@@ -65,15 +71,7 @@ def test_confirm_order_follows_the_order_on_a_portrait_screen(tmp_path: Path, di
         display = pilot.app.display()
         ctx = display.ctx
         t, theme = ctx.t, ctx.theme
-        for sku in ("RUN-112", "RUN-113"):
-            put_in_cart(ctx, sku)
-        ctx.show(ctx.routes.checkout())
-        pilot.advance(0.1)
-        pilot.type("ada@example.org")
-        checkout = ctx.screen.stack.top
-        checkout.next_step()  # type: ignore[attr-defined]
-        checkout._choose(True)  # type: ignore[attr-defined]
-        pilot.advance(0.1)
+        at_the_order_check(pilot)
         shown = pilot.request("tree")["displays"][display.name]["widgets"]
         paid = next(w for w in shown if w["label"] == t("You pay when you collect it, or with a link on your phone "
                                                         "if we show you one."))
