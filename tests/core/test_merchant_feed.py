@@ -166,6 +166,20 @@ def test_with_no_bad_row_allowed_every_bad_row_refuses_the_feed(tmp_path: Path) 
     assert said == set(_expected(feed, "lyon-01")), "each of the 6 bad rows, none other"
 
 
+@pytest.fixture
+def root_log_kept() -> Iterable[None]:
+    """The root logger as it was before the test: the command line's `main` runs here in the test's own process
+    and gives the root logger a handler on this test's captured stderr, which pytest closes after the test; a later
+    test's thread (aiosmtpd's, in the same worker) logging through it printed "Logging error" tracebacks into CI."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in [handler for handler in root.handlers if handler not in handlers]:
+        root.removeHandler(handler)
+    root.setLevel(level)
+
+
+@pytest.mark.usefixtures("root_log_kept")
 def test_check_and_the_log_list_every_left_out_row_up_to_a_said_limit(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
     feed = make_feed_pack(2000, tmp_path / "pack", "tsv", bad_rows=70)
