@@ -21,11 +21,18 @@ class LanguagePicker(ShopScene):
         return {"languages": list(self.ctx.shop.config.store.languages), "language": self.ctx.lang}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the dialog: "Choose your language" in each language the store offers, the one
-        in use first, so that a shopper who does not read it finds theirs."""
+        """In reach mode, above the dialog: "Choose your language" in each other language the store offers, so
+        that a shopper who does not read the dialog's title finds theirs (the title itself is the dialog's, on
+        every shape: it stood in the strip on a portrait screen only, designer's review)."""
         shop = self.ctx.shop
-        languages = sorted(shop.config.store.languages, key=lambda language: language != self.ctx.lang)
-        return tuple(dict.fromkeys(shop.t(language)("Choose your language") for language in languages))
+        title = self.ctx.t("Choose your language")
+        said = (shop.t(language)("Choose your language") for language in shop.config.store.languages)
+        return tuple(line for line in dict.fromkeys(said) if line != title)
+
+    def banner_alike(self) -> bool:
+        """The strip's lines in one size and one weight: the same question in other languages, none the title (the
+        French line stood bolder than the others)."""
+        return True
 
     def build(self, size: tuple[int, int]) -> Root:
         """One wide button a language, the current one marked, and Cancel to keep it."""

@@ -37,9 +37,12 @@ class PinPadScene(ShopScene, Modal[bool]):
         return {"digits": len(self.entered), "locked": self.lock.locked(self.ctx.clock.monotonic())}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the pad: what it asks for, said there only (the pad under it shows the digits
-        typed by its keys, without its title: it said "Staff PIN" and its dots twice, designer's review)."""
-        return (self.ctx.t("Staff PIN"),)
+        """In reach mode, above the pad: what the strip said over the screen under it (the pad says its title with
+        its dots and keys, one group: in the strip, the title floated far above the pad, designer's review)."""
+        scenes = self.ctx.screen.stack.scenes
+        under = scenes[:scenes.index(self)] if self in scenes else scenes
+        shown = next((scene for scene in reversed(under) if not scene.modal), None)
+        return shown.banner() if shown is not None else ()
 
     def build(self, size: tuple[int, int]) -> Root:
         """A dialog with the pad, in the room a modal has (over the header of the screen it is over, and in
@@ -81,10 +84,10 @@ class PinPadScene(ShopScene, Modal[bool]):
                 if self.message or not compact else []
             if columns == 6:  # over the wide pad: the title and the dots together in the middle
                 heading.width = fit()
-            titled = [heading] if not self.ctx.screen.offset else []  # (reach mode: the strip over it says it)
-            said = [row(*titled, shown, gap=gap, align="center", justify="center" if columns == 6 or not titled
-                        else "start"), *message] if compact and not beside else \
-                [*titled, shown, *message]
+            # the title in the pad's box on every shape, over its dots (in reach mode it stood in the strip, far
+            # above the pad: designer's review); the strip says what the mode does
+            said = [row(heading, shown, gap=gap, align="center", justify="center" if columns == 6 else "start"),
+                    *message] if compact and not beside else [heading, shown, *message]
             keys = []
             order = ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"] if columns == 3 else \
                 ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫", t("Cancel")]

@@ -73,6 +73,11 @@ class Scene(abc.ABC):
         price and where it is); empty: the strip says what the mode does."""
         return ()
 
+    def banner_alike(self) -> bool:
+        """Whether the strip says every line of `banner` in one size and one weight (the same words in several
+        languages: none of them is the title); else its first line is the largest, its first two bold."""
+        return False
+
     def banner_code(self) -> str:
         """A link shown as a QR code in that strip, beside its lines (a phone's camera needs no reach)."""
         return ""

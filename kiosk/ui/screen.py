@@ -130,6 +130,7 @@ class Screen:
         self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
         self._banner_shown: tuple[tuple[str, ...], str] | None = None
         self._banner_drawn: list[str] = []  # the strip's lines drawn (the last ones give way where they do not fit)
+        self._banner_looks: list[tuple[str, bool]] = []  # and each one's size and weight
         self._banner_code: Widget | None = None  # the strip's QR code or picture, drawn again once made
         self.focus = Focus()
         # What the scenes show of the shopper (cart, comparison, member, language): when it changes, the
@@ -458,6 +459,11 @@ class Screen:
         """What the strip above the scenes says in reach mode (empty outside it)."""
         return list(self._banner_drawn) if self.offset and self._banner_shown else []
 
+    @property
+    def banner_looks(self) -> list[tuple[str, bool]]:
+        """The size and weight (bold) of each of `banner_lines`, in its order."""
+        return list(self._banner_looks) if self.offset and self._banner_shown else []
+
     def _paint_banner(self) -> bool:
         """The strip above the scenes in reach mode: what the scene in front shows in words (a product's
         name, price, where it is; a form's summary; the results of a search) and its QR code, else what
@@ -477,8 +483,9 @@ class Screen:
         self.full.fill(self.theme.color("background"), strip)
         margin, gap = self.theme.size("margin"), self.theme.size("gap")
         beside = bool(code or picture)
+        alike = top is not None and bool(lines) and top.banner_alike()  # one size, one weight (no line the title)
         sizes = ("title", "text") if code else ("title", "title", "text") if picture else \
-            ("headline", "title", "text") if lines else ("title",)
+            ("title",) if alike else ("headline", "title", "text") if lines else ("title",)
         # smaller words before a line gives way (the German tablet's share strip dropped its privacy line)
         ladder = [sizes, *(tuple(SMALLER.get(name, name) for name in sizes[:step]) + sizes[step:]
                            for step in range(1, len(sizes) + 1))]
@@ -489,7 +496,8 @@ class Screen:
         qr = [square(self._banner_code, side)] if self._banner_code is not None else []
 
         def said(lines: tuple[str, ...], count: int, steps: tuple[str, ...]) -> tuple[list[Box], Box]:
-            boxes = [text(Label((0, 0, 0, 0), line, size=steps[min(i, len(steps) - 1)], bold=i < (1 if beside else 2),
+            boxes = [text(Label((0, 0, 0, 0), line, size=steps[min(i, len(steps) - 1)],
+                                bold=not alike and i < (1 if beside else 2),
                                 wrap=True, align="left" if beside else "center", valign="top"), self.text, self.theme,
                           sizes=("title", "text"), max_lines=5 if beside else 3)  # beside a code: a narrow column
                      for i, line in enumerate(lines[:count])]
@@ -510,6 +518,7 @@ class Screen:
         else:
             boxes, content = said(shown, 1, ladder[0])
         self._banner_drawn = [box.widget.label for box in boxes if box.widget is not None]
+        self._banner_looks = [(box.widget.size_name, box.widget.bold) for box in boxes if isinstance(box.widget, Label)]
         layout(content, strip)
         painter = Painter(self.full, self.theme, self.text, self.images, strip)
         self.full.set_clip(strip)
