@@ -542,13 +542,12 @@ class ProductScene(ShopScene):
             what = t("Choose a size first") if self.variants[0].size else t("Choose a colour first")
         else:
             what = t("Choose a size") if self.variants[0].size else t("Choose a colour")
-        chips = []
-        for variant in self.variants:
-            chosen = self.variant is not None and self.variant.sku == variant.sku
-            chips.append(kit.button(variant.label(ctx.lang), partial(self._choose, variant),
-                                    style="chip_on" if chosen else "chip", size="text",
-                                    note=self.variant_note(variant),
-                                    width=fit(min=theme.size("thumb") * 2 // 3)))
+        # the chosen one edged thick and ticked, a radio that speech says "chosen" (filled in the primary colour, it
+        # read as one more button: accessible mode's yellow is every button's fill, designer's review)
+        chips = [kit.choice(variant.label(ctx.lang), partial(self._choose, variant),
+                            chosen=self.variant is not None and self.variant.sku == variant.sku,
+                            note=self.variant_note(variant), width=fit(min=theme.size("thumb") * 2 // 3))
+                 for variant in self.variants]
         widest = max(chip.natural(ctx.size[0])[0] for chip in chips)  # the cells share the page's width
         marked = kit.panel("highlight" if self.choice_missing else "", border="danger" if self.choice_missing
                            else "")

@@ -299,6 +299,13 @@ class ScrollView(Widget):
             frames = [widget.rect.bottom for widget in self._content((top, top + height))
                       if widget.rect.top < foot and foot < widget.rect.bottom <= lowest]
             fold = min(max(fold, *frames) if frames else fold, max([foot + theme.size("gap") // 2, *frames]))
+            # a frame that ends at the fold, a quarter of a gap of room under it before the cue's shade (the
+            # tablet's frame around the sizes touched it: designer's review), where nothing shows in it; the cue's
+            # words then stand under the last row within a gap, as everywhere
+            padded = fold + theme.size("gap") // 4
+            if fold in frames and padded <= lowest and not any(upper < padded and fold < lower
+                                                              for upper, lower in every):
+                fold = padded
         # (a slim cue's chevron in the empty room under a frame's edge, not on it)
         above = fold - max([lower for _, lower in every if lower <= fold] + [bottom for bottom in frames
                                                                               if bottom <= fold], default=fold)

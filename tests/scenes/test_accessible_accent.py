@@ -1,6 +1,7 @@
 """Accessible mode has one highlight colour: the main action ("Add to cart") is filled with the yellow of the
-chosen size and of the header, not a cyan of its own (designer's review, issue 22); the header's cart, on that
-yellow bar, still stands out from it."""
+chosen size's edge and of the header, not a cyan of its own (designer's review, issue 22); the header's cart, on that
+yellow bar, still stands out from it. (The chosen size is edged in it, not filled: tests/scenes/
+test_chosen_size_unmistakable.py.)"""
 
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ def test_the_accessible_main_action_is_in_the_mode_s_one_highlight_colour(tmp_pa
         pilot.advance(4)  # the confirmation over
         widgets = {w["label"]: w["bounds"] for w in pilot.request("tree")["displays"]["terminal"]["widgets"]}
         shown = pilot.picture()
-        main, chosen = fill(shown, widgets[ctx.t("Add to cart")]), fill(shown, widgets["39"])
-        assert main == chosen, f"'Add to cart' in {main}, the chosen size in {chosen}"
+        x, y, _, h = widgets["39"]
+        main, chosen = fill(shown, widgets[ctx.t("Add to cart")]), tuple(shown.get_at((x + 2, y + h // 2)))[:3]
+        assert main == chosen, f"'Add to cart' in {main}, the chosen size's edge in {chosen}"
         cart = widgets[ctx.t("Cart ({count})", count=1)]
         bar = tuple(shown.get_at((cart[0] - 4, cart[1] + cart[3] // 2)))[:3]
         assert fill(shown, cart) != bar, "the header's cart stands out from its bar"

@@ -47,7 +47,7 @@ def test_the_accessible_header_is_on_the_bottom_edge_on_every_shape(accessible: 
 def whole_buttons(pilot: Pilot) -> set[str]:
     """The labels of the enabled buttons shown whole (not cut by a scroll view's edge)."""
     widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-    return {w["label"] for w in widgets if w["role"] == "button" and w["enabled"] and not w["clipped"]}
+    return {w["label"] for w in widgets if w["role"] in ("button", "radio") and w["enabled"] and not w["clipped"]}
 
 
 @pytest.mark.quick_first(1)  # every shape in CI
@@ -112,7 +112,7 @@ def test_no_button_is_cut_at_the_fold_of_the_product_and_share_pages(tmp_path: P
             ctx.show(route())
             pilot.advance(0.1)
             widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-            cut = [(w["label"], w["bounds"]) for w in widgets if w["role"] == "button" and w["clipped"]
+            cut = [(w["label"], w["bounds"]) for w in widgets if w["role"] in ("button", "radio") and w["clipped"]
                    and w["bounds"][3] > 0]
             assert cut == [], f"{pilot.scene}: buttons cut at the fold: {cut}"
 
@@ -129,7 +129,8 @@ def test_the_filter_sheet_shows_several_rows_of_choices(accessible: Pilot) -> No
     widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
     count = ctx.shop.catalog.count("running", BrowseFilter())
     buttons = {ctx.t("Close"), ctx.t("Reset"), ctx.t.plural("Show {count} product", "Show {count} products", count)}
-    rows = {w["bounds"][1] for w in widgets if w["role"] == "button" and not w["clipped"] and w["label"] not in buttons}
+    rows = {w["bounds"][1] for w in widgets
+            if w["role"] in ("button", "radio") and not w["clipped"] and w["label"] not in buttons}
     assert len(rows) >= 2, f"{len(rows)} whole row(s) of choices"
     assert out_of_reach(pilot) == []
 
@@ -176,7 +177,7 @@ def test_accessible_landscape_search_shows_two_whole_results_over_the_keyboard(t
         assert pilot.details()["keyboard"] and pilot.details()["results"] >= 3
         names = {product.title(ctx.lang) for product in ctx.screen.stack.top.found}  # type: ignore[attr-defined]
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-        whole = [w for w in widgets if w["label"] in names and not w["clipped"] and w["role"] == "button"]
+        whole = [w for w in widgets if w["label"] in names and not w["clipped"] and w["role"] in ("button", "radio")]
         assert len(whole) >= 2, f"{len(whole)} whole result(s) over the keyboard"
         assert not [w for w in widgets if w["label"] in names and w.get("cut")], "names whole"
         assert out_of_reach(pilot) == []
@@ -206,7 +207,8 @@ def test_every_control_of_a_landscape_accessible_screen_is_within_reach(tmp_path
             ctx.show(routes[name]())
             pilot.advance(0.1)
             widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-            controls = [w for w in widgets if w["role"] in ("button", "textbox", "checkbox") and w["bounds"][3] > 0]
+            controls = [w for w in widgets
+                        if w["role"] in ("button", "radio", "textbox", "checkbox") and w["bounds"][3] > 0]
             assert len(controls) >= 4, f"{name}: {len(controls)} controls"
             assert out_of_reach(pilot) == [], name
             picture = pilot.picture()

@@ -24,7 +24,7 @@ def page_widgets(pilot: Pilot) -> dict[tuple[str, str], tuple[list[int], bool]]:
     title given less width beside a cart button that came does not move), and whether its scroll view cuts it."""
     widgets: list[dict[str, Any]] = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
     return {(w["role"], w["label"]): ([w["bounds"][0], w["bounds"][1], w["bounds"][3]], w["clipped"])
-            for w in widgets if w["role"] in ("text", "button", "heading") and w["label"]}
+            for w in widgets if w["role"] in ("text", "button", "radio", "heading") and w["label"]}
 
 
 @pytest.mark.parametrize("display, size, accessible", CASES,
@@ -39,7 +39,7 @@ def test_a_confirmation_moves_nothing_on_the_product_page(tmp_path: Path, displa
         pilot.tap(ctx.screen.stack.top.variants[0].label(ctx.lang))  # type: ignore[attr-defined]
         before = page_widgets(pilot)
         sizes = [v.label(ctx.lang) for v in ctx.screen.stack.top.variants]  # type: ignore[attr-defined]
-        assert all(not before[("button", label)][1] for label in sizes), "every size in the first view"
+        assert all(not before[("radio", label)][1] for label in sizes), "every size in the first view"
         for tap, said in ((t("Add to cart"), t("Added to your cart")),
                           (t("In the comparison"), t("{name} added to the comparison", name="Racer Carbon Pro"))):
             pilot.tap(tap)

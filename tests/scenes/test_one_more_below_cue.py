@@ -40,7 +40,7 @@ def check_cue(pilot: Pilot, folder: Path, step: str) -> None:
     widgets: list[dict[str, Any]] = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
     view = page_view(pilot)
     page = view.screen_rect().move(0, pilot.app.display().screen.offset)
-    sizes = [pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "button" and w["label"].isdigit()
+    sizes = [pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "radio" and w["label"].isdigit()
              and len(w["label"]) == 2 and not w["clipped"] and page.contains(pygame.Rect(w["bounds"]))]
     assert sizes, f"{step}: sizes in the first view"
     picture = pygame.image.load(str(pilot.screenshot(folder / f"{step}.png")))

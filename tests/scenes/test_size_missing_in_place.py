@@ -88,7 +88,7 @@ def test_the_missing_size_marks_the_sizes_in_place(tmp_path: Path, display: str,
             w["bounds"] for w in before if w["label"] == asked), "the message in the heading's place, whole"
         said = pygame.Rect(heading["bounds"])
         assert share_of(picture, said, danger) > 0.02, "the message said in the warning's red"
-        sizes = [pygame.Rect(w["bounds"]) for w in after if w["role"] == "button" and w["label"].isdigit()]
+        sizes = [pygame.Rect(w["bounds"]) for w in after if w["role"] == "radio" and w["label"].isdigit()]
         assert len(sizes) == 8, "every size in the first view"
         inner = sizes[0].unionall(sizes)
         frame = red_frame(picture, inner.inflate(4 * gap, 4 * gap).clip(

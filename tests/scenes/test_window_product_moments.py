@@ -59,7 +59,7 @@ def test_the_window_product_keeps_its_picture_and_says_its_comparison_whole(tmp_
         # stands over the frame, in the heading's place
         picture = pilot.picture()
         danger = theme.color("danger")
-        first = labelled(pilot, "39", "button")
+        first = labelled(pilot, "39", "radio")
         y = first["bounds"][1] + first["bounds"][3] // 2
         edge = next(x for x in range(first["bounds"][0], 0, -1) if pygame.Color(picture.get_at((x, y))) == danger)
         assert first["bounds"][0] - edge > theme.size("gap") * 3 // 4, "the sizes against the frame's edge"

@@ -80,7 +80,7 @@ def the_missing_size_frame_holds_the_sizes_only(pilot: Pilot, picture: Path) -> 
     pilot.tap(ctx.t("Add to cart"))
     widgets, shown = first_view(pilot, picture)
     heading = next(w for w in widgets if w["label"] == ctx.t("Choose a size first"))
-    sizes = [w for w in widgets if w["role"] == "button" and w["label"] in {"39", "46"}]
+    sizes = [w for w in widgets if w["role"] == "radio" and w["label"] in {"39", "46"}]
     assert len(sizes) == 2 and not heading["clipped"], "the message and every size in sight"
     gap = ctx.theme.size("gap")
     frame = pygame.Rect(sizes[0]["bounds"]).union(pygame.Rect(sizes[1]["bounds"])).inflate(2 * gap, gap)
@@ -102,7 +102,7 @@ def test_the_landscape_window_says_the_description_whole_in_the_first_view(lands
     said = [w for w in widgets if w["label"] == description]
     assert said and not said[0]["clipped"], f"the description {description!r} whole in sight: {said}"
     nothing_cut(widgets, pilot, shown)
-    sizes = [w for w in widgets if w["role"] == "button" and w["label"] in ("39", "46")]
+    sizes = [w for w in widgets if w["role"] == "radio" and w["label"] in ("39", "46")]
     assert len(sizes) == 2, "every size in the first view"
     the_missing_size_frame_holds_the_sizes_only(pilot, tmp_path / "size-missing.png")
 
@@ -172,7 +172,7 @@ def test_the_window_s_main_action_is_buy_now_in_either_orientation(tmp_path: Pat
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
         shown = shown_picture(pilot.app, pilot.app.display())  # (what a screenshot writes, without the PNG)
         t = pilot.app.display().ctx.t
-        buttons = {w["label"]: w for w in widgets if w["role"] in ("button", "checkbox")}
+        buttons = {w["label"]: w for w in widgets if w["role"] in ("button", "radio", "checkbox")}
         bounds = {label: pygame.Rect(w["bounds"]) for label, w in buttons.items()}
         cart, buy = bounds[t("Add to cart")], bounds[t("Buy now")]
         beside = [label for label, rect in bounds.items() if rect.top == buy.top and rect.width > buy.width]
