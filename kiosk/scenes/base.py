@@ -308,22 +308,23 @@ class ShopScene(Scene):
                                                          for a in actions):
             side_by_side = column(*actions, gap=gap)
 
-        # in reach mode the strip over the reach zone says the title where the scene's `banner` does (in every
-        # language, the language dialog's): the box does not say it again (designer's review: said twice)
-        titled = not (self.ctx.screen.offset and title in self.banner())
+        # the title in the box on every shape and mode, over what it asks (in reach mode it stood in the strip over
+        # the reach zone on a portrait screen only: designer's review); the dialog's confirmations and warnings in
+        # its place, in the tree (they floated over the screen, outside it)
+        status = Status()
 
         def content(parts: list[Box], pad: int, with_actions: bool = True) -> Box:
-            heading = [kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True, align="center",
-                                 heading=True)] if titled else []
+            heading = status_zone(status, kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True,
+                                                    align="center", heading=True))
             said = scroll(column(*parts, gap=2 * gap), title, height=flex())
-            return column(*heading, said, *([side_by_side] if actions and with_actions else []), gap=2 * gap,
+            return column(heading, said, *([side_by_side] if actions and with_actions else []), gap=2 * gap,
                           padding=Insets.all(pad), widget=box, width=fixed(box_w))
 
         reach_top = self.out_of_reach(size)
         if reach_top and choices:  # a landscape screen in accessible mode: the choices three to a row, the box at
             # the foot of its room, so that every one is within reach (two to a row, the first ones stood above it)
             made = content([grid(*body(box), columns=3, gap=gap)], margin)
-            return self.mounted(root, layer(made, margin=margin, keep=keep, justify="end"))
+            return self.mounted(root, layer(made, margin=margin, keep=keep, justify="end"), status)
         made = content(body(box), 2 * margin)
         if choices and made.natural(box_w)[1] > room:  # choices stand in two columns first, then closer; the
             # buttons on their own row under the grid (in a cell of it, Cancel was read as one more language)
@@ -331,8 +332,8 @@ class ShopScene(Scene):
             if made.natural(box_w)[1] > room:
                 made = content([grid(*body(box), columns=2, gap=gap)], margin)
         elif made.natural(box_w)[1] > room:  # less room around the words
-            made = content(made.children[1 if titled else 0].children[0].children, margin)
-        return self.mounted(root, layer(made, margin=margin, keep=keep))
+            made = content(made.children[1].children[0].children, margin)
+        return self.mounted(root, layer(made, margin=margin, keep=keep), status)
 
     def modal_room(self, size: tuple[int, int]) -> Insets:
         """What a modal over this display keeps free: the header of the scene under it (at the top, or at the

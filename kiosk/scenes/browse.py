@@ -14,10 +14,25 @@ from kiosk.core.models import ProductSummary, pick
 from kiosk.scenes.base import ShopScene, product_grid
 from kiosk.scenes.comparing import compare_tick
 from kiosk.scenes.context import SceneContext
-from kiosk.ui.layout import Box, Insets, Size, column, fit, fixed, flex, flow, layer, layout, leaf, row, scroll
+from kiosk.ui.layout import (
+    Box,
+    Insets,
+    Size,
+    column,
+    fit,
+    fixed,
+    flex,
+    flow,
+    layer,
+    layout,
+    leaf,
+    row,
+    scroll,
+    status_zone,
+)
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Label, Root, Widget
+from kiosk.ui.widgets import Label, Root, Status, Widget
 
 SORT_LABELS = {"popular": N_("Most popular"), "price_asc": N_("Price: low to high"),
                "price_desc": N_("Price: high to low"), "rating": N_("Best rated")}
@@ -228,8 +243,14 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         choices = scroll(options, t("Sort and filter"), color="background", height=choices_height or flex())
         if cue is not None:  # (beside the title, over the choices: their room within reach takes two lines of chips)
             title_words.width = fit()
-        heading = row(title_words, *([cue] if cue is not None else []), *([] if low_close else [close]), gap=gap,
-                      align="center", padding=Insets(margin, margin, 0, margin))
+        # a confirmation or a warning in the title's place, in the tree (it floated over the sheet)
+        status = Status()
+        zone = status_zone(status, title_words)
+        if cue is not None:  # (the zone as wide as the title: the line beside it keeps its room)
+            zone.width = fixed(title_words.natural(width - 2 * margin)[0])
+        heading = row(zone, *([cue] if cue is not None else []),
+                      *([] if low_close else [close]), gap=gap, align="center",
+                      padding=Insets(margin, margin, 0, margin))
         if cue is not None:  # the view ends at its fold, the room under it left empty
             choices = column(choices, height=flex())
         sheet = column(heading, choices, actions, gap=gap, height=flex(), widget=kit.panel("background"))
@@ -245,7 +266,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             room = height - keep.top - keep.bottom
             above_h = max(0, min(height // 4 - keep.top - keep.bottom, room - sheet.natural(width)[1]))
         above = leaf(Widget((0, 0, 0, 0), on_tap=ctx.back), height=fixed(above_h))
-        self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep))
+        self.mounted(root, layer(column(above, sheet, height=flex()), keep=keep), status)
         panel = next(node.widget for node in choices.walk() if isinstance(node.widget, ScrollView))
         # where the choices go on below, the sheet says so under its last whole row, where the words of the landscape
         # columns' cue do not say it already

@@ -11,9 +11,9 @@ from kiosk.core.staff.pin import PinLock, verify_pin
 from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.scenes.device_words import device_name, state_words
-from kiosk.ui.layout import Insets, column, fit, fixed, grid, layer, row, scroll
+from kiosk.ui.layout import Insets, column, fit, fixed, grid, layer, row, scroll, status_zone
 from kiosk.ui.scene import Modal
-from kiosk.ui.widgets import Root
+from kiosk.ui.widgets import Root, Status
 
 PIN_LENGTH = 4
 
@@ -86,8 +86,11 @@ class PinPadScene(ShopScene, Modal[bool]):
                 heading.width = fit()
             # the title in the pad's box on every shape, over its dots (in reach mode it stood in the strip, far
             # above the pad: designer's review); the strip says what the mode does
-            said = [row(heading, shown, gap=gap, align="center", justify="center" if columns == 6 else "start"),
-                    *message] if compact and not beside else [heading, shown, *message]
+            # (and a confirmation or a warning in the title's place, in the tree: it floated over the screen)
+            status = Status()
+            titled = status_zone(status, heading)
+            said = [row(titled, shown, gap=gap, align="center", justify="center" if columns == 6 else "start"),
+                    *message] if compact and not beside else [titled, shown, *message]
             keys = []
             order = ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"] if columns == 3 else \
                 ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫", t("Cancel")]
@@ -122,7 +125,7 @@ class PinPadScene(ShopScene, Modal[bool]):
             if content.natural(box_w)[1] <= room or columns == 6:
                 break
             root.dispose()
-        return self.mounted(root, layer(content, margin=margin, keep=keep))
+        return self.mounted(root, layer(content, margin=margin, keep=keep), status)
 
     def digit(self, digit: str) -> None:
         """A digit was tapped; the fourth one checks the PIN."""
