@@ -30,9 +30,10 @@ from kiosk.ui.layout import (
     scroll,
     status_zone,
 )
+from kiosk.ui.more_cue import MoreCue, more_cue
 from kiosk.ui.scene import Modal
 from kiosk.ui.scroll import ScrollView
-from kiosk.ui.widgets import Label, Root, Status, Widget
+from kiosk.ui.widgets import Root, Status, Widget
 
 SORT_LABELS = {"popular": N_("Most popular"), "price_asc": N_("Price: low to high"),
                "price_desc": N_("Price: high to low"), "rating": N_("Best rated")}
@@ -313,7 +314,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
             return content, room, None
         cue = self._cue([name for name, _ in sections])
         cue.width = flex()  # (the line changes to name what is out of sight)
-        assert isinstance(cue.widget, Label)
+        assert isinstance(cue.widget, MoreCue)
         self._cue_label = cue.widget
         return content, self._fold(content, inner + 2 * margin, room), cue
 
@@ -330,12 +331,16 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         return fold
 
     def _cue(self, hidden: list[str], above: bool = False) -> Box:
-        """The line under the choices that names the groups out of sight, further down (or further up)."""
+        """The line beside the sheet's title that names the groups out of sight, further down (or further up): in
+        the look of every other "more below" (a chevron, small words in the text's colour; it was the only one in
+        yellow, larger, with a sign of its own: designer's review)."""
+        return more_cue(MoreCue(self._cue_words(hidden, above), up=above), self.ctx.screen.text, self.ctx.theme)
+
+    def _cue_words(self, hidden: list[str], above: bool = False) -> str:
+        """What the line beside the sheet's title says: the groups out of sight, further down (or further up)."""
         t = self.ctx.t
-        said = t("Further up: {groups}", groups=", ".join(hidden)) if above else \
+        return t("Further up: {groups}", groups=", ".join(hidden)) if above else \
             t("Further down: {groups}", groups=", ".join(hidden))
-        return self.kit.words(("▲ " if above else "▼ ") + said, bold=True, color="primary", align="right",
-                              valign="center", max_lines=2)
 
     def _say_hidden(self) -> None:
         """The cue names the groups whose titles the view does not show now: those further down (and "more
@@ -352,10 +357,12 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
                        if top <= title.top and title.bottom <= bottom)
         above = [name for name, _, title in titles if title.top < top]
         more = [self.ctx.t("more choices")] if going_on else []
-        said = self._cue(more + below) if more or below or not above else self._cue(above, above=True)
-        assert isinstance(said.widget, Label)
-        if said.widget.text != label.text:
-            label.set_text(said.widget.text)
+        up = not (more or below) and bool(above)
+        said = self._cue_words(above, above=True) if up else self._cue_words(more + below)
+        if said != label.text or up != label.up:
+            label.up = up
+            label.set_text(said)
+            label.invalidate()
 
     def _set(self, sort: str | None = None, **changes: Any) -> None:
         if sort is not None:

@@ -473,26 +473,13 @@ class ScrollView(Widget):
             painter.surface.blit(_shade((strip.width, shade), ink), strip.topleft)
         if self.slim_cue:  # (no cue: see `slim_cue`)
             return
-        box = self._cue_box(theme, painter.text, rect, fold)
-        width = max(2, theme.px(5))
-        half = box.height * 2 // 5
-        rise, middle = half * 3 // 5, box.centery
-        chevron = [(box.x, middle - rise // 2), (box.x + half, middle + rise - rise // 2),
-                   (box.x + 2 * half, middle - rise // 2)]
-        pygame.draw.lines(painter.surface, ink, False, chevron, width)
-        for point in chevron:  # round ends and joint
-            pygame.draw.circle(painter.surface, ink, point, width // 2)
-        if self.more_words:
-            words = painter.text.render(self.more_words, theme.size("small"), ink, True)
-            painter.surface.blit(words, (box.right - words.get_width(), middle - words.get_height() // 2))
+        paint_cue(painter, self._cue_box(theme, painter.text, rect, fold), self.more_words)
 
     def _cue_box(self, theme: Theme, cache: TextCache, rect: pygame.Rect, fold: int) -> pygame.Rect:
         """Where the cue's chevron and words stand on screen, the view at `rect` showing its content down to
         `fold`: a line of small words right under the last whole row, in the middle across."""
-        size = theme.size("small")
-        line = cache.line_height(size, True)
-        chevron = line * 4 // 5 + (theme.size("gap") * 2 // 3 if self.more_words else 0)
-        width = chevron + (cache.width(self.more_words, size, True) if self.more_words else 0)
+        line = cache.line_height(theme.size("small"), True)
+        width = cue_width(theme, cache, self.more_words)
         top = min(rect.y + fold + (cue_height(theme, cache) - line) // 2, rect.bottom - line)
         return pygame.Rect(rect.centerx - width // 2, top, width, line)
 
@@ -509,6 +496,35 @@ class ScrollView(Widget):
         shown = box.clip(viewport)
         if shown.width > 0 and shown.height > 0:
             yield self._cue_words, shown
+
+
+def cue_width(theme: Theme, cache: TextCache, words: str) -> int:
+    """How wide the cue that more follows is: its chevron, and `words` beside it in the small size."""
+    size = theme.size("small")
+    chevron = cache.line_height(size, True) * 4 // 5 + (theme.size("gap") * 2 // 3 if words else 0)
+    return chevron + (cache.width(words, size, True) if words else 0)
+
+
+def paint_cue(painter: Painter, box: pygame.Rect, words: str, up: bool = False) -> None:
+    """The cue that more follows, in `box` (one line of the small size): a chevron pointing down (`up`: up) and
+    `words` at its right, bold, in the text's colour; the one look of every "more below" (a scroll view's under
+    its last whole row, a sheet's line beside its title: `MoreCue`)."""
+    theme = painter.theme
+    ink = theme.color("text")
+    width = max(2, theme.px(5))
+    half = box.height * 2 // 5
+    rise, middle = half * 3 // 5, box.centery
+    tip = middle + rise - rise // 2
+    ends = middle - rise // 2
+    if up:
+        tip, ends = middle - (rise - rise // 2), middle + rise // 2
+    chevron = [(box.x, ends), (box.x + half, tip), (box.x + 2 * half, ends)]
+    pygame.draw.lines(painter.surface, ink, False, chevron, width)
+    for point in chevron:  # round ends and joint
+        pygame.draw.circle(painter.surface, ink, point, width // 2)
+    if words:
+        image = painter.text.render(words, theme.size("small"), ink, True)
+        painter.surface.blit(image, (box.right - image.get_width(), middle - image.get_height() // 2))
 
 
 def cue_height(theme: Theme, cache: TextCache, slim: bool = False) -> int:

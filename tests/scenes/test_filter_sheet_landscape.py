@@ -59,9 +59,9 @@ def test_every_choice_in_sight_is_whole_and_the_groups_out_of_sight_are_named(sh
     assert cut == [], f"choices cut at the fold of the sheet: {cut}"
     whole = {w["label"] for w in widgets if not w["clipped"]}
     texts = [w["label"] for w in widgets if w["role"] == "text"]
-    cue = [said for said in texts if said[:1] == "▼"]
-    assert cue, f"a line names the groups further down: {texts}"
     t = pilot.app.display().ctx.t
+    cue = [said for said in texts if said.startswith(t("Further down: {groups}", groups=""))]
+    assert cue, f"a line names the groups further down: {texts}"
     for title, chips in groups(pilot).items():
         if all(chip in whole for chip in chips):
             continue
@@ -96,7 +96,8 @@ def test_a_swipe_brings_every_brand_whole_and_a_tap_chooses_it(sheet: Pilot, tmp
     assert set(brands) <= seen, f"brands never shown whole: {set(brands) - seen}"
     whole = {w["label"] for w in widgets if not w["clipped"]}
     in_sight = [title for title, chips in groups(pilot).items() if all(chip in whole for chip in chips)]
-    cue = [w["label"] for w in widgets if w["role"] == "text" and w["label"][:1] in "▼▲"]
+    said = (ctx.t("Further down: {groups}", groups=""), ctx.t("Further up: {groups}", groups=""))
+    cue = [w["label"] for w in widgets if w["role"] == "text" and w["label"].startswith(said)]
     assert cue and not any(title in cue[0] for title in in_sight), \
         f"at the end of the choices, the line names what is out of sight, not {in_sight}: {cue}"
     last = next(w for w in widgets if w["label"] == brands[-1])

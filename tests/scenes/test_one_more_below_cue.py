@@ -3,7 +3,12 @@ terminal and the 4K window the page's right part ended in a chevron alone on the
 "choose a size first" too), where every other page says "Weiter unten" in words; in French only one row of the eight
 sizes showed over it. Now where the first view holds every size whole but not a line of words under them, there is
 no cue (the page's foot shaded, its scroll bar beside it); where it does not hold them, the words say more follows
-under what shows."""
+under what shows.
+
+And one look for every cue (designer's review of accessible mode): the landscape sheet of filters named the groups
+out of sight beside its title in the yellow of the buttons, larger, after a "▼" sign, while every page said "Weiter
+unten" under its last whole row in small white words after a drawn chevron. Now the sheet's line is drawn as the
+pages' cue is: the same chevron, size, weight and colour."""
 
 from __future__ import annotations
 
@@ -69,5 +74,48 @@ def test_the_accessible_landscape_product_page_shows_no_bare_chevron(
         pilot.tap(ctx.t("Add to cart"))
         assert pilot.details()["choice_missing"]
         check_cue(pilot, tmp_path, "size missing")
+    finally:
+        pilot.close()
+
+
+def ink(picture: pygame.Surface, area: pygame.Rect, color: tuple[int, ...]) -> int:
+    """How many pixels of `area` are close to `color` (its words' antialiasing aside)."""
+    return sum(sum(abs(a - b) for a, b in zip(tuple(picture.get_at((x, y)))[:3], color)) < 40
+               for x in range(area.left, area.right) for y in range(area.top, area.bottom))
+
+
+@pytest.mark.parametrize("display, size", [("terminal", (1920, 1080)), ("window", (3840, 2160))],
+                         ids=["terminal-1920x1080", "window-3840x2160"])
+def test_the_sheet_s_line_of_groups_out_of_sight_looks_as_every_more_below(
+        tmp_path: Path, display: str, size: tuple[int, int]) -> None:
+    pilot = started(tmp_path, display, size, "de", accessible=True)
+    try:
+        ctx = pilot.app.display().ctx
+        theme = ctx.theme
+        ctx.show(ctx.routes.browse("running"))
+        pilot.advance(0.1)
+        widgets: list[dict[str, Any]] = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        page = next(w for w in widgets if w["label"] == ctx.t("More below"))
+        under = pygame.image.load(str(pilot.screenshot(tmp_path / "page.png")))
+        pilot.tap(ctx.t("Sort and filter"))
+        pilot.advance(0.1)
+        widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        down = ctx.t("Further down: {groups}", groups="")
+        line = next(w for w in widgets if w["role"] == "text" and w["label"].startswith(down))
+        sheet = pygame.image.load(str(pilot.screenshot(tmp_path / "sheet.png")))
+        text, primary = theme.color("text")[:3], theme.color("primary")[:3]
+        words = ctx.screen.text
+        for cue, picture in ((page, under), (line, sheet)):
+            # the drawn part: the chevron and the words, at the right of the line's box
+            drawn = pygame.Rect(cue["bounds"])
+            drawn.width = min(drawn.width, words.width(cue["label"], theme.size("small"), True) + 2 * drawn.height)
+            drawn.right = cue["bounds"][0] + cue["bounds"][2]
+            assert ink(picture, drawn, text) > drawn.height, f"{cue['label']!r} in the text's colour"
+            assert ink(picture, drawn, primary) == 0, f"{cue['label']!r} not in the buttons' yellow"
+        assert line["bounds"][3] == page["bounds"][3], f"one size: {line['bounds']} and {page['bounds']}"
+        chevron = pygame.Rect(line["bounds"][0] + line["bounds"][2] - words.width(line["label"], theme.size("small"),
+                                                                                  True) - line["bounds"][3],
+                              line["bounds"][1], line["bounds"][3] * 4 // 5, line["bounds"][3])
+        assert not line["label"].startswith("▼") and ink(sheet, chevron, text) > 0, "the drawn chevron, no sign"
     finally:
         pilot.close()
