@@ -156,8 +156,10 @@ class WindowHomeScene(ShopScene):
         widths = min(ways, key=lambda way: way[0])[1]  # (the first of the fewest)
         if min(ways, key=lambda way: way[0])[0] and not ctx.session.accessible:
             # names on two lines ("Chaussures / de running", "Lampes / frontales" on the 4K window: designer's
-            # review): every name on one line a size under, search too, where the row holds them so
-            for inside in (gap, gap * 3 // 4, gap // 2):
+            # review): every name on one line a size under, search too, where the row holds them so (with a third
+            # of a gap inside each chip at least: the 4K window's Spanish "Zapatillas de running", "Tiendas de
+            # campaña" and "Linternas frontales" took two lines for want of 33 px at half a gap)
+            for inside in (gap, gap * 3 // 4, gap // 2, gap // 3):
                 small = [kit.button(t("Search for a product"), self.open_search, style="secondary", size="small",
                                     shown=t("Search"), width=fit()),
                          *(kit.button(name, partial(self.choose, department), size="small",
