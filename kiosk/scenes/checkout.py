@@ -281,16 +281,18 @@ class CheckoutScene(ShopScene):
         buttons = column(kit.button(t("Confirm order"), self.confirm, style="accent"),
                          kit.button(t("Change"), self._restart, style="ghost", size="text"),
                          gap=gap // 2, padding=Insets(gap, margin, gap, margin))
-        lines: list[Box] = [self._steps()]
-        for line in self.cart.lines:
-            lines.append(row(kit.picture(ctx.shop.image(line.image), theme.size("thumb") // 2),
-                             kit.words(line_words(t, line, ctx.lang), max_lines=2, valign="center"),
-                             kit.words(fmt.price(line.total_cents), bold=True, align="right", width=fit(),
-                                       max_lines=1, valign="center"), gap=gap, align="center"))
+        def order_lines(side: int) -> list[Box]:  # the lines (their pictures `side` wide) and the total
+            made: list[Box] = []
+            for line in self.cart.lines:
+                made.append(row(kit.picture(ctx.shop.image(line.image), side),
+                                kit.words(line_words(t, line, ctx.lang), max_lines=2, valign="center"),
+                                kit.words(fmt.price(line.total_cents), bold=True, align="right", width=fit(),
+                                          max_lines=1, valign="center"), gap=gap, align="center"))
+            return [*made, kit.rule(), kit.words(t("Total {total}", total=fmt.price(self.cart.total_cents)),
+                                                 size="title", bold=True, align="right", max_lines=1)]
+
+        lines: list[Box] = [self._steps(), *order_lines(theme.size("thumb") // 2)]
         order = self._order()
-        lines += [kit.rule(),
-                  kit.words(t("Total {total}", total=fmt.price(self.cart.total_cents)), size="title",
-                            bold=True, align="right", max_lines=1)]
         choice = [self._fulfilment_choice()] if self.express else []  # collect or delivery: one tap, not a screen
         card = kit.panel("surface")
         # (bought now, collect or delivery is chosen just above: only the address is said again)
@@ -314,9 +316,29 @@ class CheckoutScene(ShopScene):
         if not self.bars_in_reach(size) and \
                 content.natural(size[0])[1] + buttons.natural(size[0])[1] <= room:
             # the buttons right under the order where it fits above them whole (docked at the foot, a third of
-            # the portrait window stood empty between the payment and "Confirm order": designer's review)
+            # the portrait window stood empty between the payment and "Confirm order": designer's review); the
+            # lines' pictures as large as the room holds (up to a third of the width, their words whole), and
+            # what is left of the room shared over the order and under its buttons, the steps at the top (40 % of
+            # the portrait window stood empty under "Change": designer's review)
             buttons.padding = Insets(0, margin, margin, margin)
-            return self.screen(size, t("Check your order"), scroll(column(content, buttons), t("Check your order")))
+            inner = size[0] - 2 * margin
+
+            def page(side: int) -> Box:  # the steps at the top, the order (its pictures `side` wide) and its
+                # buttons in the middle of the room under them
+                return column(column(self._steps(), padding=Insets(margin, margin, 0, margin)),
+                              leaf(None, height=flex()),
+                              column(*order_lines(side), *choice, said, gap=gap, padding=Insets(0, margin, 0, margin)),
+                              buttons, leaf(None, height=flex()), gap=gap)
+
+            def named(side: int) -> bool:  # every line's words whole on their two lines beside a picture `side` wide
+                cache, pixels = ctx.screen.text, theme.size("text")
+                return all(not cache.wrap(line_words(t, line, ctx.lang), pixels, inner - side - 2 * gap -
+                                          cache.width(fmt.price(line.total_cents), pixels, True), False,
+                                          2)[-1].endswith("…") for line in self.cart.lines)
+
+            side = next((side for side in range(inner // 3, theme.size("thumb") // 2, -gap)
+                         if named(side) and page(side).natural(size[0])[1] <= room), theme.size("thumb") // 2)
+            return self.screen(size, t("Check your order"), scroll(page(side), t("Check your order")))
         return self.screen(size, t("Check your order"), scroll(content, t("Check your order")), bottom=[buttons])
 
     # --- actions ------------------------------------------------------------------------------------

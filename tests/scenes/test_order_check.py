@@ -82,3 +82,29 @@ def test_confirm_order_follows_the_order_on_a_portrait_screen(tmp_path: Path, di
             f"{under} px between how the order is paid and '{t('Confirm order')}'"
         assert layout_problems(shown, theme.size("touch_target")) == []
         assert widgets_without_ink(shown, pilot.picture()) == []
+
+
+@pytest.mark.parametrize(("display_name", "size", "language"),
+                         [(display, size, language) for display, size in PORTRAITS for language in ("fr", "de")],
+                         ids=[f"{d}-{w}x{h}-{lang}" for d, (w, h) in PORTRAITS for lang in ("fr", "de")])
+def test_the_order_check_uses_the_portrait_screen(tmp_path: Path, display_name: str, size: tuple[int, int],
+                                                  language: str) -> None:
+    """Under "Change" 40 % of the portrait window (37 % of the portrait terminal in German) stood empty (designer's
+    review): the lines' pictures are larger and the order with its buttons stands in the middle of the room under
+    the steps, no band of the screen under the header left empty for more than a sixth of its height."""
+    with session(tmp_path, display_name, size, language) as pilot:
+        display = pilot.app.display()
+        at_the_order_check(pilot)
+        shown = pilot.request("tree")["displays"][display.name]["widgets"]
+        view = pygame.Rect(next(w["bounds"] for w in shown if w["role"] == "list"))
+        picture, ground = pilot.picture(), display.screen.theme.color("background")[:3]
+        empty = [all(picture.get_at((x, y))[:3] == ground for x in range(view.left, view.right, 4))
+                 for y in range(view.top, view.bottom)]
+        bands, run = [], 0
+        for blank in empty:
+            run = run + 1 if blank else 0
+            bands.append(run)
+        assert max(bands) < size[1] // 6, f"{max(bands)} px of {size[1]} empty in one band (under the foot: " \
+                                          f"{bands[-1]})"
+        texts = [w for w in shown if w["role"] in ("text", "heading")]
+        assert [w["label"] for w in texts if w["clipped"] or w.get("cut")] == []
