@@ -449,20 +449,25 @@ class ShopScene(Scene):
 
         # an accessible email keyboard has its digits on its second page ("123") in every form: a form with more
         # room (sharing) had a digits row, one with less (the checkout) had not (designer's review: one keyboard)
+        submit = self._action_button(action() if enter and action is not None else None)
+
         def made_keys(keys_w: int, shortcuts_first: bool = False) -> Keyboard:
             return Keyboard(pygame.Rect(0, 0, 0, 0), layout_name, on_key, key_gap, enter or ctx.t("OK"),
                             ctx.t("Keyboard"),
                             min_key=target, names=ctx.t, kind=keys, endings=endings,
                             shortcuts=self._shortcuts_within(shortcuts, keys_w - 2 * key_gap),
-                            shortcuts_first=shortcuts_first, digits_row=not (accessible and keys == "email"))
+                            shortcuts_first=shortcuts_first, digits_row=not (accessible and keys == "email"),
+                            enter_enabled=submit is None or submit.enabled,
+                            enter_why=submit.why_disabled if submit is not None else "")
 
         probe = made_keys(keyboard_w)
         least = probe.least_height()
         most = max(min(theme.size("keyboard"), height // 3), probe.full_height())
 
         def zone(keys_w: int, lowest: int, tallest: int = 0, bottom: bool = False) -> Box:  # the keyboard zone,
-            # kept once laid out
-            return self.kept.keyboard(self.kit, which, made_keys, keys_w, lowest, tallest, bottom=bottom)
+            # kept once laid out, over the screen's bottom edge by the room the checkout keeps there
+            return self._over_the_edge(self.kept.keyboard(self.kit, which, made_keys, keys_w, lowest, tallest,
+                                                          bottom=bottom))
 
         def keyboard(lowest: int) -> Box:  # at the bottom of the room left under the form
             return zone(keyboard_w, lowest, most, bottom=True)
@@ -606,7 +611,8 @@ class ShopScene(Scene):
             else:
                 body = column(column(entry(), padding=Insets(gap, margin, 0, margin)),
                               row(results, column(keys(height, True), width=fixed(keys_w)),
-                                  gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
+                                  gap=margin, padding=Insets(0, margin, self.keys_edge(), margin),
+                                  height=flex()),
                               height=flex())
             return self.screen(size, title, body)
 
@@ -643,7 +649,7 @@ class ShopScene(Scene):
                               height=flex())
             return column(column(*over(compact), entry(), gap=gap, padding=around),
                           row(column(*made, gap=gap), column(keys(height, True), width=fixed(keys_w)),
-                              gap=margin, padding=Insets(0, margin, 0, margin), height=flex()),
+                              gap=margin, padding=Insets(0, margin, self.keys_edge(), margin), height=flex()),
                           height=flex())
 
         # accessible mode: the field on two lines where the room holds them over these keys, then on one (its
@@ -666,7 +672,7 @@ class ShopScene(Scene):
             return row(column(*head.children[:1], said, gap=gap),
                        column(*head.children[1:], keys(height, True), gap=gap,
                               width=fixed(keys_w)),
-                       gap=margin, padding=Insets(gap, margin, margin, margin), height=flex())
+                       gap=margin, padding=Insets(gap, margin, self.keys_edge(), margin), height=flex())
 
         if not reach_top and not self.ctx.session.accessible and action is not None and first is not None:
             # normal mode: first the whole form with its action under its parts, as on every shape (the field
@@ -692,6 +698,30 @@ class ShopScene(Scene):
             if summary is not None else self.reach_summary(width, reach_top, title)
         return self.screen(size, title, column(top, first_that_fits(*self.kept.forms(field, forms), height=flex()),
                                                height=flex()))
+
+    def keys_edge(self) -> int:
+        """The room kept between a keyboard and the screen's bottom edge: the gap the checkout's form keeps under
+        its keys on a landscape screen (the other forms' keys touched the edge: designer's review). None in
+        accessible mode, whose reach zone is measured to the edge."""
+        return 0 if self.ctx.session.accessible else self.ctx.theme.size("gap")
+
+    def _over_the_edge(self, zone: Box) -> Box:
+        """The keyboard `zone` with `keys_edge` under it, its height asked for with that room."""
+        below = self.keys_edge()
+        if not below:
+            return zone
+        tall = zone.height
+        grown = replace(tall, value=tall.value + below if tall.kind == "fixed" else tall.value,
+                        min=tall.min + below, max=tall.max + below if tall.max < 1 << 30 else tall.max)
+        return column(zone, padding=Insets(0, 0, below, 0), width=zone.width, height=grown)
+
+    @staticmethod
+    def _action_button(made: Box | None) -> Button | None:
+        """The button of a form's action box `made` (`kit.button`: the button, or the button over its reason)."""
+        if made is None:
+            return None
+        face = made.children[0].widget if made.kind == "column" and made.children else made.widget
+        return face if isinstance(face, Button) else None
 
     def _shortcuts_within(self, shortcuts: Sequence[Shortcut], width: int) -> list[Shortcut]:
         """The shortcuts that fit side by side in `width`, each as wide as its words ask (at least a touch

@@ -132,7 +132,7 @@ class EventSignupScene(ShopScene):
                                   t("06 12 34 56 78") if self.by_phone else t("your.name@example.com"), self.key,
                                   action=lambda: kit.button(t("Sign up"), self.confirm, style="accent",
                                                             enabled=self._ready(), reason=self._reason()),
-                                  parts=choices, first=choice)
+                                  parts=choices, first=choice, enter=t("Sign up"))
         return root
 
     def key(self, key: str) -> None:

@@ -177,8 +177,12 @@ class Keyboard(Panel):
     def __init__(self, rect: pygame.Rect, layout: str, on_key: Callable[[str], None], gap: int,
                  enter_label: str = "OK", label: str = "Keyboard", min_key: int = 0,
                  names: Callable[[str], str] = str, *, kind: Kind = "text", endings: Sequence[str] = (),
-                 shortcuts: Sequence[Shortcut] = (), shortcuts_first: bool = False, digits_row: bool = True) -> None:
+                 shortcuts: Sequence[Shortcut] = (), shortcuts_first: bool = False, digits_row: bool = True,
+                 enter_enabled: bool = True, enter_why: str = "") -> None:
         super().__init__(rect, "surface_alt", radius=False, label=label, role="keyboard")
+        # the Enter key disabled (drawn so, said so, and saying `enter_why` when tapped) while the form's button
+        # it stands for is (it looked ready beside a greyed "Send": designer's review)
+        self.enter_enabled, self.enter_why = enter_enabled, enter_why
         self.digits_row = digits_row  # whether its first page may hold the digits row (else always on the second)
         self.shortcuts_first = shortcuts_first  # the shortcuts kept over keys a little lower (a landscape screen)
         self.layout = layout
@@ -323,7 +327,8 @@ class Keyboard(Panel):
         button = Button(rect, self.names(key) if special else key, self._press(key),
                         style="key_special" if special or len(key) > 1 else "key",
                         size="title" if len(shown) <= 2 else "text",
-                        shown=capital(shown) if self.shifted and len(key) == 1 else shown)
+                        shown=capital(shown) if self.shifted and len(key) == 1 else shown,
+                        enabled=self.enter_enabled or key != ENTER, why=self.enter_why if key == ENTER else "")
         button.inset = self.gap // 2
         self.keys.append(self.add(button))
 

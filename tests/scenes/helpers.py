@@ -10,6 +10,7 @@ from pathlib import Path
 from kiosk.scenes.routes import Routes
 from kiosk.testing.pilot import Pilot
 from kiosk.ui.scene import Scene
+from kiosk.ui.widgets import Widget
 from tests.cart_lines import put_in_cart
 from tests.test_layout_matrix import pilot_for
 
@@ -27,6 +28,12 @@ def started(folder: Path, display: str, size: tuple[int, int], language: str, *,
         pilot.close()
         raise
     return pilot
+
+
+def tap_on(pilot: Pilot, widget: Widget) -> None:
+    """A finger on `widget`'s middle (a disabled one too, which says why it is)."""
+    middle = widget.screen_rect().center
+    pilot.tap(x=middle[0], y=middle[1] + pilot.app.display().screen.offset)
 
 
 def comparing(pilot: Pilot, skus: tuple[str, ...]) -> Pilot:
