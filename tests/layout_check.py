@@ -309,7 +309,7 @@ def disabled_problems(widgets: list[dict[str, Any]], picture: pygame.Surface) ->
         outside = box.inflate(8, 8).clip(area)
         if box.width < 8 or box.height < 8 or not area.contains(box):
             continue
-        around = [_rgb(picture.get_at(point)) for point in (outside.topleft, outside.topright,
+        around = [_rgb(picture.get_at(point)) for point in (outside.topleft, (outside.right - 1, outside.top),
                                                                   (outside.left, outside.bottom - 1),
                                                                   (outside.right - 1, outside.bottom - 1))]
         behind = max(set(around), key=around.count)

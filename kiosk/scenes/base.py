@@ -672,7 +672,7 @@ class ShopScene(Scene):
             return row(column(*head.children[:1], said, gap=gap),
                        column(*head.children[1:], keys(height, True), gap=gap,
                               width=fixed(keys_w)),
-                       gap=margin, padding=Insets(gap, margin, self.keys_edge(), margin), height=flex())
+                       gap=margin, padding=Insets(gap, margin, margin, margin), height=flex())
 
         if not reach_top and not self.ctx.session.accessible and action is not None and first is not None:
             # normal mode: first the whole form with its action under its parts, as on every shape (the field

@@ -27,12 +27,13 @@ def _toward(start: Color, end: Color, share: float) -> Color:
     return (*(round(s + (e - s) * share) for s, e in zip(start[:3], end[:3], strict=True)), 255)  # type: ignore[return-value]
 
 
-def disabled_ink(theme: Theme) -> Color:
+def disabled_ink(theme: Theme, on: str = "") -> Color:
     """The words (and outline) of a disabled control: the muted colour taken toward the background as far as
-    it still reads at 4.5:1 on the background and on a surface, so it is quieter than anything that can be
-    tapped and still legible. (Halfway to the background, it read at 4:1 on black and 2.3:1 on the light
-    theme's paper: designer's review.)"""
-    muted, grounds = theme.color("muted"), (theme.color("background"), theme.color("surface"))
+    it still reads at 4.5:1 on the background and on a surface (and on the theme's colour `on`: a keyboard's
+    panel under a disabled key), so it is quieter than anything that can be tapped and still legible. (Halfway
+    to the background, it read at 4:1 on black and 2.3:1 on the light theme's paper: designer's review.)"""
+    muted = theme.color("muted")
+    grounds = (theme.color("background"), theme.color("surface"), *((theme.color(on),) if on else ()))
     best = muted
     for step in range(1, 21):
         ink = _toward(muted, grounds[0], step / 20)

@@ -294,7 +294,9 @@ class Keyboard(Panel):
         self.children = [child for child in self.children if child not in self.keys]
         self.keys = []
         self.page = page
-        rect = self.rect
+        # half a gap of the panel around the keys (the gap `height_for` counts): a key's touch area stood on the
+        # panel's edge, a disabled Enter key's face then read as a fill of its own against the page beside it
+        rect = self.rect.inflate(-(self.gap // 2) * 2, -(self.gap // 2) * 2)
         rows = self._rows(page)
         count = len(rows) + (1 if self.form.shortcuts else 0)
         key_h = rect.height // max(1, count)

@@ -540,7 +540,9 @@ class Button(Widget):
             thick = theme.px(6 if self.style == "choice_on" else 3)
             edge = theme.color(border) if self.enabled else disabled_ink(theme)  # its outline made out (3:1)
             pygame.draw.rect(painter.surface, edge, rect, max(2, thick), border_radius=radius)
-        ink_color = theme.color(ink) if self.enabled else disabled_ink(theme)
+        # (a key on a keyboard's panel: its words read on the panel's colour too)
+        ink_color = theme.color(ink) if self.enabled else \
+            disabled_ink(theme, "surface_alt" if self.style in ("key", "key_special") else "")
         if self.icon:
             self._paint_icon(painter, rect, ink_color)
             return

@@ -68,7 +68,8 @@ def test_every_keyboard_keeps_the_checkouts_room_over_the_screens_edge(
     checkout = checkout_room(tmp_path, display, size, language)
     assert email >= gap, f"the email's keys {email} px over the screen's edge (the theme's gap is {gap})"
     assert checkout >= gap, f"the checkout's keys {checkout} px over the screen's edge"
-    assert abs(email - checkout) <= gap // 2, f"the email's keys {email} px over the edge, the checkout's {checkout}"
+    # (the 4K window's checkout keeps a margin under its keys where its order stands over them: more, not less)
+    assert email <= checkout + gap // 2, f"the email's keys {email} px over the edge, the checkout's {checkout}"
 
 
 @pytest.mark.parametrize("shape, language", CASES[:2], ids=IDS[:2])

@@ -132,7 +132,7 @@ def test_see_all_results_at_the_end_of_the_list(shopping: Pilot) -> None:
     shopping.tap("Rechercher un produit")
     shopping.type("frontale")
     for _ in range(3):  # to the end of the list (the keyboard makes way)
-        shopping.swipe((540, 1300), (540, 500), ms=300)
+        shopping.swipe((540, 1200), (540, 400), ms=300)  # (on the list, over the keys)
         shopping.advance(1.0)
     shopping.tap("Voir tous les résultats, avec tri et filtres")
     assert shopping.scene == "search_results" and shopping.details()["query"] == "frontale"
