@@ -46,51 +46,43 @@ class PinPadScene(ShopScene, Modal[bool]):
 
     def build(self, size: tuple[int, int]) -> Root:
         """A dialog with the pad, in the room a modal has (over the header of the screen it is over, and in
-        accessible mode within reach, in the lower part of the screen): keys half as tall again as a touch
-        target where there is room, the pad beside the dots on a short, wide screen, and in the short reach
-        zone of a landscape screen the keys in two rows of six. Cancel says its word on every screen."""
+        accessible mode within reach, in the lower part of the screen), one arrangement on every shape: its
+        title, its dots under it and the keys a gap under them (the pad put its title beside the dots on some
+        shapes and over them on others, with an empty band over the keys: designer's review). A wrong PIN or
+        the lock says so in the dots' place until the next digit. Keys half as tall again as a touch target
+        where there is room, else of touch size in less room around them, else (the short reach zone of a
+        landscape screen) closer together; six keys a row only where even that does not fit. Cancel says its
+        word on every screen."""
         theme, t, kit = self.ctx.theme, self.ctx.t, self.kit
         width, height = size
         margin, gap, target = theme.size("margin"), theme.size("gap"), theme.size("touch_target")
         keep = self.modal_room(size)
         reach_top = self.out_of_reach(size)  # a landscape screen in accessible mode: every key within reach
-        if reach_top > keep.top:
-            keep = Insets(reach_top, keep.right, keep.bottom, keep.left)
-        room = height - keep.top - keep.bottom - 2 * margin
-        cancel_w = self.ctx.screen.text.width(t("Cancel"), theme.size("text"), True) + 2 * gap  # its key's least
-        # keys half as tall again as a touch target, else of touch size, else the title beside the dots and
-        # less room around them, else (a short, wide room) the pad beside the words, else its keys in two rows
-        # under them
-        forms = ((target * 3 // 2, False, False, 3), (target, False, False, 3), (target, True, False, 3),
-                 (target, True, True, 3))
-        if reach_top:
-            # a landscape screen in accessible mode: a phone's pad (three keys a row) whose first row starts at the
-            # reach zone's top and last one ends over the header, the box's edge and the words beside it above
-            # the zone (nothing to touch there); six keys a row only where even that does not fit
-            header_top = height - self.modal_room(size).bottom
-            keep = Insets(reach_top - margin - gap // 2, keep.right, height - header_top - margin + gap // 4,
-                          keep.left)
-            room = height - keep.top - keep.bottom - 2 * margin
-        for key_h, compact, beside, columns in (*forms, (target, True, False, 6)):
+        text = self.ctx.screen.text
+        cancel_w = text.width(t("Cancel"), theme.size("text"), True) + 2 * gap  # its key's least
+        # (key height, the room around the pad's words and keys, the gap between keys, keys a row)
+        forms = ((target * 3 // 2, margin, gap, 3), (target, margin, gap, 3), (target, gap, gap, 3),
+                 (target, gap // 2, 0, 3), (target, gap // 2, 0, 6))
+        if reach_top:  # the pad's box may come to a quarter of a gap over the header (its edge, nothing to touch)
+            keep = Insets(keep.top, keep.right, max(0, keep.bottom - margin + gap // 4), keep.left)
+        for key_h, inside, key_gap, columns in forms:
+            if not key_gap:  # the keys as close as a phone's where the room asks, to keep four rows within reach
+                room = height - keep.bottom - margin - inside - reach_top - 4 * key_h
+                key_gap = max(gap // 4, min(gap, room // 3))
             root = Root((0, 0, width, height), color="")
             box = kit.panel("surface")
-            dots = "● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))
-            heading = kit.words(t("Staff PIN"), size="title", sizes=("button", "text"), bold=True,
-                                align="right" if compact and not beside else "center", heading=True, max_lines=2)
-            shown = kit.words(dots.strip(), size="headline", sizes=("title",), align="center", max_lines=1,
-                              width=fit() if compact and not beside else None)
-            # the message's room kept (the pad does not move when it comes), but in a compact pad
-            message = [kit.words(self.message, color="danger", align="center", max_lines=2, reserve=not compact)] \
-                if self.message or not compact else []
-            if columns == 6:  # over the wide pad: the title and the dots together in the middle
-                heading.width = fit()
-            # the title in the pad's box on every shape, over its dots (in reach mode it stood in the strip, far
-            # above the pad: designer's review); the strip says what the mode does
-            # (and a confirmation or a warning in the title's place, in the tree: it floated over the screen)
+            heading = kit.words(t("Staff PIN"), size="title", sizes=("button", "text"), bold=True, align="center",
+                                heading=True, max_lines=2)
+            # a confirmation or a warning said over the pad shows in the title's place, in the tree
             status = Status()
             titled = status_zone(status, heading)
-            said = [row(titled, shown, gap=gap, align="center", justify="center" if columns == 6 else "start"),
-                    *message] if compact and not beside else [titled, shown, *message]
+            # the dots, or in their place what went wrong (their room as tall as either: the keys never move)
+            said = self.message if self.message and not self.entered else ""
+            line = kit.words(said, color="danger", align="center", max_lines=2, valign="center", bold=True) \
+                if said else kit.words(("● " * len(self.entered) + "○ " * (PIN_LENGTH - len(self.entered))).strip(),
+                          size="headline", sizes=("title",), align="center", max_lines=1, valign="center")
+            line.height = fit(min=max(text.line_height(theme.size("headline"), True),
+                                      2 * text.line_height(theme.size("text"), True)))
             keys = []
             order = ["1", "2", "3", "4", "5", "6", "7", "8", "9", t("Cancel"), "0", "⌫"] if columns == 3 else \
                 ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫", t("Cancel")]
@@ -102,30 +94,26 @@ class PinPadScene(ShopScene, Modal[bool]):
                 keys.append(kit.button(label, action, style="chip" if label.isdigit() else "key_quiet",
                                        size="title" if label.isdigit() or label == "⌫" else "text",
                                        height=fixed(key_h)))
-            key_gap = gap
-            if reach_top and beside:  # the keys as close as a phone's, to keep four rows within reach
-                key_gap = max(gap // 4, min(gap, (room - gap - 4 * key_h) // 3))
             pad = grid(*keys, columns=columns, gap=key_gap)
-            around = Insets.all(gap // 2 if reach_top and beside else gap if compact else margin)
-            # (beside the pad, the title on one line: "Code du personnel" wrapped)
-            widest = theme.size("dialog") * (4 if beside and reach_top else 3 if beside else 2) // 2
-            if compact and not beside:  # the title beside the dots on one line, as the other shapes show it
-                # (the 4K window split it, "Code du / personnel", squeezed beside the dots: designer's review)
-                text = self.ctx.screen.text
-                widest = max(widest, text.width(t("Staff PIN"), theme.size("title"), True) + gap +
-                             text.width(dots.strip(), theme.size("headline"), True) + 2 * around.left + gap)
-            box_w = min(width - 2 * margin, max(widest, columns * max(key_h, cancel_w) + (columns - 1) * key_gap +
-                                                2 * around.left))
-            if beside:  # the words take what the pad leaves (each key as wide as Cancel's word)
-                pad.width = fixed(columns * max(key_h, cancel_w) + (columns - 1) * key_gap)
-                content = row(column(*said, gap=gap), pad, gap=2 * gap, align="center", padding=around, widget=box)
-            else:
-                content = column(*said, pad, gap=gap, padding=around, widget=box)
-            content.width = fixed(box_w)
-            if content.natural(box_w)[1] <= room or columns == 6:
+            keys_w = columns * max(key_h, cancel_w) + (columns - 1) * key_gap
+            # as wide as the title on one line ("Code du personnel" split on the 4K window: designer's review)
+            box_w = min(width - 2 * margin, max(theme.size("dialog"), 2 * inside + max(
+                keys_w, text.width(t("Staff PIN"), theme.size("title"), True) + 2 * gap)))
+            # (a gap at least over the title: half of one put it against the box's edge)
+            padding = Insets(max(inside, gap), inside, inside, inside)
+            content = column(titled, line, pad, gap=gap, padding=padding, widget=box, width=fixed(box_w))
+            # the keys' own height and what stands over them (in the short reach zone of a landscape screen the
+            # title and the dots stand above the zone, nothing to touch there, the first keys at its top)
+            needed = content.natural(box_w)[1]
+            over = padding.top + column(titled, line, gap=gap).natural(box_w - 2 * inside)[1] + gap
+            top = max(keep.top, reach_top - over - margin) if reach_top else keep.top
+            room = height - top - keep.bottom - 2 * margin
+            if needed <= room or columns == 6:
                 break
             root.dispose()
-        return self.mounted(root, layer(content, margin=margin, keep=keep), status)
+        placed = Insets(top, keep.right, keep.bottom, keep.left)
+        return self.mounted(root, layer(content, margin=margin, keep=placed, justify="start" if reach_top else
+                                        "center"), status)
 
     def digit(self, digit: str) -> None:
         """A digit was tapped; the fourth one checks the PIN."""
