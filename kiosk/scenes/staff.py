@@ -44,6 +44,11 @@ class PinPadScene(ShopScene, Modal[bool]):
         shown = next((scene for scene in reversed(under) if not scene.modal), None)
         return shown.banner() if shown is not None else ()
 
+    def banner_behind(self) -> bool:
+        """The strip's words are the screen's under the pad: dimmed with it (at full strength, the department's
+        name competed with the pad: designer's review)."""
+        return True
+
     def build(self, size: tuple[int, int]) -> Root:
         """A dialog with the pad, in the room a modal has (over the header of the screen it is over, and in
         accessible mode within reach, in the lower part of the screen), one arrangement on every shape: its

@@ -78,6 +78,11 @@ class Scene(abc.ABC):
         languages: none of them is the title); else its first line is the largest, its first two bold."""
         return False
 
+    def banner_behind(self) -> bool:
+        """Whether a modal's `banner` is what the screen under it said (the staff PIN pad's): then the strip is
+        dimmed with that screen, behind the modal, and does not compete with it."""
+        return False
+
     def banner_code(self) -> str:
         """A link shown as a QR code in that strip, beside its lines (a phone's camera needs no reach)."""
         return ""

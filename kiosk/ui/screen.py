@@ -128,7 +128,7 @@ class Screen:
         self._done = DoneMarks()  # the tapped button's "✓ Added", for a moment
         self._extra_damage: list[pygame.Rect] = []
         self._banner = ""  # reach mode: what the strip above the scenes says when the scene gives nothing
-        self._banner_shown: tuple[tuple[str, ...], str] | None = None
+        self._banner_shown: tuple[tuple[str, ...], str, bool] | None = None
         self._banner_drawn: list[str] = []  # the strip's lines drawn (the last ones give way where they do not fit)
         self._banner_looks: list[tuple[str, bool]] = []  # and each one's size and weight
         self._banner_code: Widget | None = None  # the strip's QR code or picture, drawn again once made
@@ -475,9 +475,10 @@ class Screen:
         code = top.banner_code() if top is not None else ""
         picture = top.banner_picture() if top is not None and not code else ""
         shown = lines or (self._banner,)
-        if (shown, code or picture) == self._banner_shown:
+        behind = top is not None and top.modal and top.banner_behind()  # dimmed as the screen under the modal
+        if (shown, code or picture, behind) == self._banner_shown:
             return False
-        self._banner_shown = (shown, code or picture)
+        self._banner_shown = (shown, code or picture, behind)
         width = self.full.get_width()
         strip = pygame.Rect(0, 0, width, self.offset)
         self.full.fill(self.theme.color("background"), strip)
@@ -525,6 +526,8 @@ class Screen:
         for box in [*qr, *boxes]:
             if box.widget is not None:
                 box.widget.draw(painter, (0, 0))
+        if behind:
+            self._dim(strip, self.full)
         self.full.set_clip(None)
         return True
 
@@ -597,15 +600,17 @@ class Screen:
         extra = [toast, toast.move(0, dy)] if self._toast and toast.colliderect(area) else []
         return [strip, bar, *extra]
 
-    def _dim(self, area: pygame.Rect) -> None:
-        """Darken what lies under a modal with the theme's overlay colour. Blending in place rather than
-        blitting a screen-sized translucent surface saves that surface: 8 MB at 1080x1920, 33 MB at 4K."""
+    def _dim(self, area: pygame.Rect, surface: pygame.Surface | None = None) -> None:
+        """Darken what lies under a modal with the theme's overlay colour (on the scenes' surface, or `surface`:
+        the strip above them). Blending in place rather than blitting a screen-sized translucent surface saves
+        that surface: 8 MB at 1080x1920, 33 MB at 4K."""
+        target = self.surface if surface is None else surface
         red, green, blue, alpha = self.theme.color("overlay")
         keep = 255 - alpha
-        self.surface.fill((keep, keep, keep), area, special_flags=pygame.BLEND_RGB_MULT)
+        target.fill((keep, keep, keep), area, special_flags=pygame.BLEND_RGB_MULT)
         if red or green or blue:
             tint = (red * alpha // 255, green * alpha // 255, blue * alpha // 255)
-            self.surface.fill(tint, area, special_flags=pygame.BLEND_RGB_ADD)
+            target.fill(tint, area, special_flags=pygame.BLEND_RGB_ADD)
 
     def rebuild_all(self) -> None:
         """Every scene builds its tree again when next shown (language or catalogue changed)."""
