@@ -102,10 +102,11 @@ class PinPadScene(ShopScene, Modal[bool]):
             pad = grid(*keys, columns=columns, gap=key_gap)
             keys_w = columns * max(key_h, cancel_w) + (columns - 1) * key_gap
             # as wide as the title on one line ("Code du personnel" split on the 4K window: designer's review)
-            box_w = min(width - 2 * margin, max(theme.size("dialog"), 2 * inside + max(
+            # (a gap at least over the title and beside the keys: half of one put them against the box's edge)
+            side = max(inside, gap)
+            padding = Insets(side, side, inside, side)
+            box_w = min(width - 2 * margin, max(theme.size("dialog"), 2 * side + max(
                 keys_w, text.width(t("Staff PIN"), theme.size("title"), True) + 2 * gap)))
-            # (a gap at least over the title: half of one put it against the box's edge)
-            padding = Insets(max(inside, gap), inside, inside, inside)
             content = column(titled, line, pad, gap=gap, padding=padding, widget=box, width=fixed(box_w))
             # the keys' own height and what stands over them (in the short reach zone of a landscape screen the
             # title and the dots stand above the zone, nothing to touch there, the first keys at its top)
