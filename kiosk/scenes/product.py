@@ -146,8 +146,15 @@ class ProductScene(ShopScene):
             # scrolls, the 4K window's action bar cut it in half
             tagline = self._tagline(product, right_w)
             head = self._head(product, compact=True)
-            said = column(*head[:2], *([tagline] if tagline is not None else []), *head[2:], gap=gap // 2,
-                          padding=Insets(margin, margin, gap // 2, 0))
+            top = margin  # (the name's and the picture's room under the header)
+
+            def head_block(tight: bool = False) -> Box:  # brand, name, description, price; `tight`: a gap under
+                # the header (not a margin) and a quarter gap between them (not half)
+                return column(*head[:2], *([tagline] if tagline is not None else []), *head[2:],
+                              gap=gap // 4 if tight else gap // 2,
+                              padding=Insets(gap if tight else margin, margin, gap // 2, 0))
+
+            said = head_block()
 
             rule = kit.rule()
 
@@ -193,6 +200,14 @@ class ProductScene(ShopScene):
             # even that does not hold them (accessible French: one row of eight) the words under what shows
             slim = False
             fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
+            if not fitting and not ctx.session.accessible:
+                # normal mode: the name, the description and the price closer together, the page a gap under the
+                # header, rather than the sizes over no cue but a thin scroll bar (the 4K window's eight sizes, the
+                # page's more below them: designer's review; the description stays in the first view)
+                said, top = head_block(tight=True), gap
+                fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
+                if not fitting:
+                    said, top = head_block(), margin
             if not fitting:
                 slim = True
                 fitting = [(right, left) for right, left in forms if right_view(*right) <= page_h]
@@ -208,7 +223,7 @@ class ProductScene(ShopScene):
                 beside, under = fitting[0] if fitting else forms[2]
             self._chips_box = boxes.get(id(beside), plain)  # (where "choose a size first" scrolls to)
             where = column(*under, gap=gap)
-            picture_room = page_h - 2 * margin - (where.natural(side)[1] + gap if under else 0)
+            picture_room = page_h - top - margin - (where.natural(side)[1] + gap if under else 0)
             pictures = self._gallery_box(name, max(theme.size("thumb") // 2, min(side, picture_room)), wide=side)
             if reach_top and left_fits(under):  # accessible mode: the picture above the reach zone, its
                 # thumbnails in a row under it, within reach (beside it, they stood at the top of the screen)
@@ -219,7 +234,7 @@ class ProductScene(ShopScene):
             # (accessible mode: the ways at the foot of the part, within reach, under a picture alone too)
             spacer = [leaf(None, height=flex())] if reach_top and under else []
             left = column(column(pictures, align="center"), *spacer, *([where] if under else []), gap=gap,
-                          padding=Insets(margin, 0, margin, margin), width=fixed(side + margin))
+                          padding=Insets(top, 0, margin, margin), width=fixed(side + margin))
             # what follows the choices starts under the fold: the first view ends on them, not on half a line
             below = page_h - right_view(*beside) - gap
             fold = [leaf(None, height=fixed(below))] if below > 0 else []
@@ -553,8 +568,9 @@ class ProductScene(ShopScene):
                            else "")
         heading = kit.words(what, bold=True, heading=True, color="danger" if self.choice_missing else "text")
         gap = theme.size("gap")
-        if aside is not None:  # (while a size must be chosen too: the page keeps its arrangement, nothing moves)
-            heading = row(heading, aside, gap=gap, align="center")
+        if aside is not None:  # (while a size must be chosen too: the page keeps its arrangement, nothing moves;
+            # the heading on the row's foot, right over the sizes, where the aisle beside it takes two lines)
+            heading = row(heading, aside, gap=gap, align="end")
         # the message in the heading's place, over a red frame around the sizes only: the stock and the aisle on
         # its line stay where they were, outside the frame (a green "In stock" inside it read as part of the
         # error; taking them out of the line moved them and the ways under the picture: designer's reviews).
