@@ -59,12 +59,21 @@ class CartScene(ShopScene):
                               gap=gap, padding=Insets(gap, margin, gap, margin))
 
             room = height - self.header(t("Your cart")).natural(width)[1] - bar.natural(width)[1]
-            # right under the lines where both fit above the total (docked over it, a third of the screen stood
-            # empty between two lines and it: designer's review); else docked, in sight while the lines scroll
-            together = column(column(*(self._line(index) for index in range(len(cart.lines))), gap=gap,
+
+            def together(side: int) -> Box:  # the lines (their pictures `side` wide), "goes well with" under them
+                return column(column(*(self._line(index, side) for index in range(len(cart.lines))), gap=gap,
                                      padding=Insets(margin, margin, 0, margin)), under())
-            if together.natural(width)[1] <= room:
-                return self.screen(size, t("Your cart"), scroll(together, t("Your cart")), bottom=[bar])
+
+            # right under the lines where both fit above the total (docked over it, a third of the screen stood
+            # empty between two lines and it: designer's review); else docked, in sight while the lines scroll.
+            # The lines' pictures as large as the room holds, up to a third of the line (at two thirds of a
+            # thumbnail, a quarter of the portrait terminal stood empty under two lines: designer's review)
+            thumb = theme.size("thumb")
+            sides = [side for side in range((width - 2 * margin) // 3, thumb * 2 // 3, -gap)
+                     if self._names_whole(width - 2 * margin, side) and together(side).natural(width)[1] <= room]
+            if sides or together(thumb * 2 // 3).natural(width)[1] <= room:
+                return self.screen(size, t("Your cart"), scroll(together(sides[0] if sides else thumb * 2 // 3),
+                                                                t("Your cart")), bottom=[bar])
             if under().natural(width)[1] <= room // 2:
                 return self.screen(size, t("Your cart"), lines, bottom=[under(), bar])
         elif suggestions:  # landscape: "goes well with" beside the lines, in the room they leave
@@ -84,8 +93,9 @@ class CartScene(ShopScene):
         return (t("Your cart"), t("Articles: {count}", count=cart.count),
                 t("Total {total}", total=ctx.fmt.price(cart.total_cents))) if cart.lines else ()
 
-    def _line(self, index: int) -> Box:
-        """A line: picture, brand, name, size or colour, price, and the quantity with − and +."""
+    def _line(self, index: int, picture: int = 0) -> Box:
+        """A line: picture, brand, name, size or colour, price, and the quantity with − and + beside them; with a
+        larger `picture` (a portrait screen's room), the quantity under the words, at the picture's foot."""
         ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
         line = ctx.session.cart.lines[index]
         gap = theme.size("gap")
@@ -103,9 +113,31 @@ class CartScene(ShopScene):
                        kit.button(t("One more {name}", name=name), partial(self._change, index, 1),
                                   style="secondary", shown="+", enabled=line.quantity < MAX_QUANTITY),
                        width=fit(), align="center")
+        if picture:  # the words at the picture's top and the quantity at its foot (centred beside a picture as
+            # tall as three touch targets, − and + stood far over the card's foot: the next line or "goes well
+            # with" seemed a band away from them)
+            return row(kit.picture(ctx.shop.image(line.image), picture),
+                       column(column(*texts, gap=gap // 4), quantity, gap=gap, justify="between"),
+                       gap=gap, padding=Insets.all(gap), widget=card)
         return row(kit.picture(ctx.shop.image(line.image), theme.size("thumb") * 2 // 3),
                    column(*texts, gap=gap // 4), quantity, gap=gap, align="center", padding=Insets.all(gap),
                    widget=card)
+
+    def _names_whole(self, inner: int, picture: int) -> bool:
+        """Whether every line's name shows whole on its two lines, and its size or colour on one, beside a picture
+        `picture` wide in a line `inner` wide, the quantity under them (the words' column narrows as the picture
+        grows)."""
+        ctx, theme, t = self.ctx, self.ctx.theme, self.ctx.t
+        gap, target, cache = theme.size("gap"), theme.size("touch_target"), ctx.screen.text
+        room = inner - picture - 3 * gap  # (the card's padding, the gap beside the picture)
+        if room < 3 * target:  # (the quantity's − 1 +)
+            return False
+        for line in ctx.session.cart.lines:
+            said = cache.wrap(pick(line.name, ctx.lang), theme.size("text"), room, True, 2)
+            option = variant_words(t, line.variant, ctx.lang) if line.variant else ""
+            if said[-1].endswith("…") or cache.width(option, theme.size("text")) > room:
+                return False
+        return True
 
     def _line_price(self, line: CartLine) -> Box:
         """The line's price; with a member's offer, the member price and the normal one beside it."""
