@@ -60,7 +60,11 @@ def serve(port: int, idm: str, text: str, seconds: float) -> None:
         target.sensf_res = bytearray.fromhex("01" + idm + "03014B024FFFFFFF" + "12FC")
         print("READY", flush=True)
         while time.monotonic() < end:
-            activated = clf.listen(target, min(1.0, max(0.05, end - time.monotonic())))
+            # Listening for the rest of the card's time, not a second at a time: the reader's first command after
+            # its poll comes when the reader is ready (its thread held up by the machine's other work, or
+            # nfcpy importing its Type 3 module), and a listen that had ended by then let every read of the card
+            # go unanswered (CI, once: a card read with no NDEF; reproduced with the reader 0.9 s late).
+            activated = clf.listen(target, max(0.05, end - time.monotonic()))
             if activated is None:
                 continue
             tag = nfc.tag.emulate(clf, activated)
@@ -70,7 +74,10 @@ def serve(port: int, idm: str, text: str, seconds: float) -> None:
             while command and time.monotonic() < end:
                 response = tag.process_command(command)
                 try:
-                    command = clf.exchange(response, timeout=1.0)
+                    # A card in the field waits for the reader's next command as long as it stays there: a
+                    # reader held up by the test machine's other work (a second late) must find it still
+                    # answering, not back at listening for a poll, where every NDEF read of it went unanswered.
+                    command = clf.exchange(response, timeout=max(0.05, end - time.monotonic()))
                 except nfc.clf.CommunicationError:
                     break
 
