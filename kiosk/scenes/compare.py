@@ -98,6 +98,13 @@ class CompareScene(ShopScene):
                                      align="center", padding=Insets(gap, margin, gap, margin)),
                      widget=kit.panel("surface", radius=False))
         names_w = fixed((width - 2 * margin) // 5)
+        if wide:  # as wide as the switch's words or the legend's need on one line, up to a quarter of the width
+            # (at a fifth, the French 1920x1080 screen said them on four lines beside the heads: designer's review)
+            cache, small = self.ctx.screen.text, self.ctx.theme.size("small")
+            needs = (self._switch(narrow=True).natural(width)[0],  # (the legend: a sample 2 lines wide, room)
+                     3 * cache.line_height(small, True) + cache.width(self.ctx.t("Shaded row: they differ"), small,
+                                                                       True))
+            names_w = fixed(max([int(names_w.value), *(need for need in needs if need <= (width - 2 * margin) // 4)]))
         # on a wide screen the legend stands in the names' column, beside the heads (the table stays above the fold)
         names = [self._legend(narrow=True, width=names_w)] if wide else []
         cell = (width - 2 * margin - gap * count) // (count + (1 if wide else 0))  # a column's width, about
