@@ -287,12 +287,13 @@ class ShopScene(Scene):
         return text(words, cache, theme, max_lines=lines)
 
     def dialog(self, size: tuple[int, int], title: str, body: Callable[[Panel], list[Box]],
-               buttons: Callable[[Panel], list[Box]], *, choices: bool = False) -> Root:
+               buttons: Callable[[Panel], list[Box]], *, choices: bool = False, asked: Sequence[str] = ()) -> Root:
         """A modal's tree: a see-through root (taps outside land on it) and a box with its title, what
         `body` puts in it, and `buttons` side by side at the bottom (one under the other when their words do
         not fit side by side), in the middle of the room the modal has (`modal_room`). A body too tall for
         that room scrolls between the title and the buttons; with `choices` (buttons of one kind, the
-        languages), it stands in two columns first."""
+        languages), it stands in two columns first. `asked`: the title's question in other words, under it (the
+        language dialog's, in the store's other languages), one line each in one size and one weight."""
         kit, theme = self.kit, self.ctx.theme
         width, height = size
         margin, gap = theme.size("margin"), theme.size("gap")
@@ -316,6 +317,17 @@ class ShopScene(Scene):
         def content(parts: list[Box], pad: int, with_actions: bool = True) -> Box:
             heading = status_zone(status, kit.words(title, size="title", sizes=("button",), max_lines=3, bold=True,
                                                     align="center", heading=True))
+            if asked:  # as many of them to a line as its width holds, in the small size (one a line, the languages
+                # under them had to scroll in the portrait terminal's reach zone)
+                small, room = theme.size("small"), box_w - 2 * pad
+                lines: list[str] = []
+                for line in asked:
+                    if lines and self.ctx.screen.text.width(f"{lines[-1]} · {line}", small) <= room:
+                        lines[-1] = f"{lines[-1]} · {line}"
+                    else:
+                        lines.append(line)
+                heading = column(heading, *(kit.words(line, size="small", color="muted", max_lines=2, align="center")
+                                            for line in lines), gap=gap // 4)
             said = scroll(column(*parts, gap=2 * gap), title, height=flex())
             return column(heading, said, *([side_by_side] if actions and with_actions else []), gap=2 * gap,
                           padding=Insets.all(pad), widget=box, width=fixed(box_w))
@@ -334,6 +346,14 @@ class ShopScene(Scene):
         elif made.natural(box_w)[1] > room:  # less room around the words
             made = content(made.children[1].children[0].children, margin)
         return self.mounted(root, layer(made, margin=margin, keep=keep), status)
+
+    def banner_under(self) -> tuple[str, ...]:
+        """What the strip above the reach zone said over the screen under this modal (a modal that says its
+        title in its own box leaves the strip to that screen, dimmed with it)."""
+        scenes = self.ctx.screen.stack.scenes
+        under = scenes[:scenes.index(self)] if self in scenes else scenes
+        shown = next((scene for scene in reversed(under) if not scene.modal), None)
+        return shown.banner() if shown is not None else ()
 
     def modal_room(self, size: tuple[int, int]) -> Insets:
         """What a modal over this display keeps free: the header of the scene under it (at the top, or at the

@@ -21,18 +21,24 @@ class LanguagePicker(ShopScene):
         return {"languages": list(self.ctx.shop.config.store.languages), "language": self.ctx.lang}
 
     def banner(self) -> tuple[str, ...]:
-        """In reach mode, above the dialog: "Choose your language" in each other language the store offers, so
-        that a shopper who does not read the dialog's title finds theirs (the title itself is the dialog's, on
-        every shape: it stood in the strip on a portrait screen only, designer's review)."""
+        """In reach mode, above the dialog: what the strip said over the screen under it, dimmed with it. The
+        dialog asks its question in every language itself (the other languages' question stood in the strip, far
+        from the dialog that asked it in the session's: designer's review)."""
+        return self.banner_under()
+
+    def banner_behind(self) -> bool:
+        """The strip's words are the screen's under the dialog: dimmed with it."""
+        return True
+
+    def asked(self) -> tuple[str, ...]:
+        """In accessible mode, "Choose your language" in each other language the store offers, said under the
+        dialog's title, so that a shopper who does not read the session's language finds theirs."""
+        if not self.ctx.session.accessible:
+            return ()
         shop = self.ctx.shop
         title = self.ctx.t("Choose your language")
         said = (shop.t(language)("Choose your language") for language in shop.config.store.languages)
         return tuple(line for line in dict.fromkeys(said) if line != title)
-
-    def banner_alike(self) -> bool:
-        """The strip's lines in one size and one weight: the same question in other languages, none the title (the
-        French line stood bolder than the others)."""
-        return True
 
     def build(self, size: tuple[int, int]) -> Root:
         """One wide button a language, the current one marked, and Cancel to keep it."""
@@ -54,7 +60,7 @@ class LanguagePicker(ShopScene):
                            # a sixth language; as bare underlined words, not as a button (designer's reviews)
                            lambda box: [kit.button(ctx.t("Cancel"), ctx.back, style="chip",
                                                    width=fit(min=3 * ctx.theme.size("touch_target")))],
-                           choices=True)
+                           choices=True, asked=self.asked())
         root.on_tap = ctx.back  # a touch outside keeps the language
         return root
 

@@ -39,10 +39,7 @@ class PinPadScene(ShopScene, Modal[bool]):
     def banner(self) -> tuple[str, ...]:
         """In reach mode, above the pad: what the strip said over the screen under it (the pad says its title with
         its dots and keys, one group: in the strip, the title floated far above the pad, designer's review)."""
-        scenes = self.ctx.screen.stack.scenes
-        under = scenes[:scenes.index(self)] if self in scenes else scenes
-        shown = next((scene for scene in reversed(under) if not scene.modal), None)
-        return shown.banner() if shown is not None else ()
+        return self.banner_under()
 
     def banner_behind(self) -> bool:
         """The strip's words are the screen's under the pad: dimmed with it (at full strength, the department's
