@@ -22,7 +22,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.layout import Box, Insets, column, dock, fit, fixed, flex, layout, leaf, mount, row, text
 from kiosk.ui.video_view import VideoView, caption_band
-from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Widget
+from kiosk.ui.widgets import Button, Label, Painter, Panel, Picture, Point, Root, Status, Widget
 
 log = logging.getLogger(__name__)
 FADE_SECONDS = 0.6  # the whole dip: the slide shown fades into the colour, then the next one out of it
@@ -89,6 +89,7 @@ class AttractScene(ShopScene):
         self.film: VideoView | None = None  # the video slide's film, while one shows
         self._film_done = False
         self._shown_status = ""
+        self.status = Status()  # the slide's status zone, beside the accessibility button (see `corner`)
 
     def details(self) -> dict[str, Any]:
         """Which slide is shown (and where its film is)."""
@@ -118,9 +119,24 @@ class AttractScene(ShopScene):
         self.show = root.add(SlideShow(pygame.Rect((0, 0), size), self.ctx.t("Touch to start"),
                                        self.ctx.on_start_session, self.ctx.theme.color("background")[:3]))
         self.show.show(self._slide_widgets(self.slides[self.index], size))
+        self._status_in(root)
         if self.fade_started is not None:  # built again in the middle of a dip: at the same point
             self.show.veil = dip((self.ctx.clock.monotonic() - self.fade_started) / FADE_SECONDS)
         return root
+
+    def _status_in(self, root: Root) -> None:
+        """The slide's status zone as `root`'s: a message said over the attract screen (an unknown code scanned,
+        a message from head office) shows there, in the tree, and covers nothing (it floated over the slide, its
+        words or its pill: designer's review). It has its own room: nothing moves when it comes. A slide without
+        one (the shop window's band keeps its own corner) lets the message float."""
+        root.status = self.status if self.status.parent is not None else None
+        root.relayout = (lambda: None) if root.status is not None else None
+
+    def corner(self) -> Box:
+        """The accessibility button, and beside it, in the rest of its row, the screen's status zone."""
+        side, gap = self.ctx.theme.size("touch_target"), self.ctx.theme.size("gap")
+        return row(self.accessibility_button(), leaf(self.status, width=flex(), height=fixed(side)), gap=gap,
+                   align="center")
 
     def _slide_widgets(self, slide: Slide, size: tuple[int, int]) -> list[Widget]:
         """A slide laid out above its call to action, which it never runs under (the window's band)."""
@@ -131,6 +147,7 @@ class AttractScene(ShopScene):
         product = ctx.shop.catalog.product(slide.sku) if slide.kind == "product" else None
         ink = "primary" if product is not None else "accent"  # a film's as the brand's other slides: its accent
         self._shown_status = self.status_key()
+        self.status = Status()
         action = self.call_to_action(size, ink)
         room = pygame.Rect(0, 0, width, height - action.natural(width)[1])  # what the slide has above it
         if self.show is not None:
@@ -227,7 +244,7 @@ class AttractScene(ShopScene):
                       widget=Panel((0, 0, 0, 0), ink),
                       padding=Insets.all(theme.size("gap")), width=fixed(pill_w),
                       height=fit(min=theme.size("touch_target") + theme.size("gap")), justify="center")
-        return column(row(self.accessibility_button()), column(pill, align="center"), gap=theme.size("gap"),
+        return column(self.corner(), column(pill, align="center"), gap=theme.size("gap"),
                       padding=Insets(theme.size("gap"), theme.size("margin"), margin, theme.size("margin")))
 
     def accessibility_button(self) -> Box:
@@ -285,6 +302,8 @@ class AttractScene(ShopScene):
                     self.index = (self.index + 1) % len(self.slides)
                 self._coming = None
                 show.show(self._slide_widgets(self.slides[self.index], self.ctx.size))
+                if isinstance(show.parent, Root):
+                    self._status_in(show.parent)
                 self.shown_at = now
             show.veil = dip(progress)
             show.invalidate()

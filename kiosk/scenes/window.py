@@ -101,8 +101,10 @@ class WindowAttractScene(AttractScene):
         said = column(*lines, gap=theme.size("gap") // 2, padding=Insets(margin // 2, side, margin // 2, side))
         # (an edge in the brand's green keeps it apart from a light slide's background too)
         content = column(*([edge] if status.open else []), said, widget=band)
-        button = row(self.accessibility_button(), padding=Insets(theme.size("margin"), theme.size("margin"), 0,
-                                                                  theme.size("margin")))
+        # (on a portrait window the status zone beside the button, over the slide; a landscape one's button stands on
+        # the band's end, where a message would cover the band's words: there it floats)
+        corner = self.corner() if width <= height else self.accessibility_button()
+        button = row(corner, padding=Insets(theme.size("margin"), theme.size("margin"), 0, theme.size("margin")))
         self.steady_height = content.natural(width)[1]  # the band: the same on every slide, not dipped
         if width > height:  # the slide's text runs wide: the button stands on the band's left end, kept free
             return Box("stack", [content, column(button)])
