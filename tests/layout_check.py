@@ -7,6 +7,7 @@ import functools
 import itertools
 import re
 import string
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -103,9 +104,12 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
                  if (p := _pattern(form)) is not None)
 
 
-def labels_in_other_language(widgets: list[dict[str, Any]], language: str) -> list[str]:
+def labels_in_other_language(widgets: list[dict[str, Any]], language: str, said_in_every: Collection[str] = ()
+                             ) -> list[str]:
     """The labels of a session in `language` that are an interface text of another language (an English
     "Shift" key in a French session) and none of the session's own: each said with the language it is in.
+    A label made only of `said_in_every` (what a screen says in every language on purpose: the accessible
+    language dialog's question, several to a line after " · ") is not judged.
 
     Only texts of the interface's catalogues are known; a text the code never marked for translation is
     caught by the translations test, not here. Content (product names, reviews) is not judged."""
@@ -113,7 +117,7 @@ def labels_in_other_language(widgets: list[dict[str, Any]], language: str) -> li
     problems: list[str] = []
     for widget in widgets:
         label = " ".join(str(widget.get("label", "")).split())
-        if not label or any(p.fullmatch(label) for p in own):
+        if not label or any(p.fullmatch(label) for p in own) or set(label.split(" · ")) <= set(said_in_every):
             continue
         for other in sorted(_interface_texts()):
             if other != language and any(p.fullmatch(label) for p in _patterns(other)):

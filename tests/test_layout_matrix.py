@@ -260,7 +260,9 @@ class Moments(Walk):
         problems = layout_problems(widgets, display.screen.theme.size("touch_target"))
         problems += status_problems(widgets) + keyboard_problems(widgets)
         problems += widgets_without_ink(widgets, shown)
-        problems += labels_in_other_language(widgets, self.ctx.lang)
+        shop = self.ctx.shop  # (the accessible language dialog asks its question in every language, on purpose)
+        asked = {shop.t(other)("Choose your language") for other in shop.config.store.languages}
+        problems += labels_in_other_language(widgets, self.ctx.lang, asked)
         problems += frame_problems(self.pilot)
         # where a page, a table or a sheet goes on below, the one cue right under its last whole row
         views = [(view.label, view.scroll < view.max_scroll - 1) for view in
