@@ -41,3 +41,36 @@ def disabled_ink(theme: Theme, on: str = "") -> Color:
             break
         best = ink
     return best
+
+
+CHOSEN_TINT = 0.2  # how far a chosen option's ground goes from the surface toward the primary colour
+CHOSEN_WORDS = 7.0  # its words on that ground still read at 7:1 (accessible mode's rule, on every theme)
+
+
+def chosen_tint(theme: Theme) -> Color:
+    """The ground of a chosen option (a size, email or phone): the surface taken a little toward the primary
+    colour, a light tint of it (a dark one of the yellow on accessible mode's black), no further than its words
+    read at 7:1 on it. (Only edged in the primary colour, the chosen size read as a focus ring, or as a
+    secondary button's outline: designer's review.)"""
+    surface, primary, text = theme.color("surface"), theme.color("primary"), theme.color("text")
+    best = surface
+    for step in range(1, 17):
+        share = CHOSEN_TINT * step / 16
+        ground = _toward(surface, primary, share)
+        if contrast(text, ground) < CHOSEN_WORDS:
+            break
+        best = ground
+    return best
+
+
+def choice_edge(theme: Theme) -> Color:
+    """The outline of an option not chosen: the divider's colour taken toward the text's until it stands out
+    at 3:1 from the page and from a surface (the beige divider, at 1.3:1 on the light theme's paper, was too
+    faint to read as something to choose: designer's review)."""
+    divider, text = theme.color("divider"), theme.color("text")
+    grounds = (theme.color("background"), theme.color("surface"))
+    for step in range(0, 21):
+        edge = _toward(divider, text, step / 20)
+        if min(contrast(edge, ground) for ground in grounds) >= EDGE_CONTRAST:
+            return edge
+    return text

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import pygame
 
-from kiosk.ui.contrast import disabled_ink
+from kiosk.ui.contrast import choice_edge, chosen_tint, disabled_ink
 from kiosk.ui.icons import DRAWERS, draw_icon
 from kiosk.ui.images import ImageCache
 from kiosk.ui.text import TextCache
@@ -520,32 +520,46 @@ class Button(Widget):
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """Draw the button in its style, darker while pressed; a disabled one without its fill, only its
         outline, and its words at a lower contrast: it does not look like something to tap."""
-        theme = painter.theme
         rect = rect.inflate(-2 * self.inset, -2 * self.inset)
         if self.done:
             self._paint_done(painter, rect)
             return
+        ink_color = self._paint_face(painter, rect)
+        if self.icon:
+            self._paint_icon(painter, rect, ink_color)
+            return
+        self._paint_words(painter, rect, ink_color)
+
+    def _colors(self, theme: Theme) -> tuple[Color | None, Color, Color | None]:
+        """Its fill, words' ink and outline in its style (None: none)."""
         fill, ink, border = BUTTON_STYLES[self.style]
+        return (theme.color(fill) if fill else None, theme.color(ink), theme.color(border) if border else None)
+
+    def _paint_face(self, painter: Painter, rect: pygame.Rect) -> Color:
+        """Its fill and outline on its cap `rect`; returns the colour its words take."""
+        theme = painter.theme
+        fill, ink, border = self._colors(theme)
         radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
         if not self.enabled:
-            fill, border = "", "divider" if self.style not in ("header", "ghost", "text") else ""
-        if fill:
-            color = theme.color(fill)
+            fill = None
+            border = disabled_ink(theme) if self.style not in ("header", "ghost", "text") else None  # made out (3:1)
+        if fill is not None:
+            color = fill
             if self.pressed:
                 color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
             pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
         elif self.pressed:
             pygame.draw.rect(painter.surface, theme.color("divider"), rect, border_radius=radius)
-        if border:
+        if border is not None:
             thick = theme.px(6 if self.style == "choice_on" else 3)
-            edge = theme.color(border) if self.enabled else disabled_ink(theme)  # its outline made out (3:1)
-            pygame.draw.rect(painter.surface, edge, rect, max(2, thick), border_radius=radius)
+            pygame.draw.rect(painter.surface, border, rect, max(2, thick), border_radius=radius)
         # (a key on a keyboard's panel: its words read on the panel's colour too)
-        ink_color = theme.color(ink) if self.enabled else \
-            disabled_ink(theme, "surface_alt" if self.style in ("key", "key_special") else "")
-        if self.icon:
-            self._paint_icon(painter, rect, ink_color)
-            return
+        return ink if self.enabled else disabled_ink(theme, "surface_alt" if self.style in ("key", "key_special")
+                                                     else "")
+
+    def _paint_words(self, painter: Painter, rect: pygame.Rect, ink_color: Color) -> None:
+        """Its words (and note, and badge) on its cap `rect`, in `ink_color`."""
+        theme = painter.theme
         size = theme.size(self.size_name)
         room = self._room(theme, rect)
         shown = self.shown or self.label
@@ -908,10 +922,54 @@ class Choice(Toggle):
         self.note = note
         self.role = "radio"
 
+    def _colors(self, theme: Theme) -> tuple[Color | None, Color, Color | None]:
+        """Chosen: on a light tint of the primary colour, edged in it (an edge alone read as a focus ring, or as a
+        secondary button's outline); not chosen: on the surface, edged in a grey that reads at 3:1 on the page
+        (the beige divider was too faint to read as a choice: designer's review)."""
+        if self.checked:
+            return chosen_tint(theme), theme.color("text"), theme.color("primary")
+        return theme.color("surface"), theme.color("text"), choice_edge(theme)
+
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """A chip, and while chosen its thick edge in the primary colour and the check mark."""
+        """A chip, and while chosen its tint, its thick edge in the primary colour and a drawn tick before its
+        words, as bold as they are (the font's tick stood thin beside a bold number: designer's review)."""
         self.style = "choice_on" if self.checked else "chip"
-        Button.paint(self, painter, rect)
+        theme = painter.theme
+        cap = rect.inflate(-2 * self.inset, -2 * self.inset)
+        if not self.checked or self.done or self.icon or self.wrapped(theme, painter.text, cap):
+            Button.paint(self, painter, rect)  # (on several lines: the font's tick)
+            return
+        ink = self._paint_face(painter, cap)
+        cache, size, small = painter.text, theme.size(self.size_name), theme.size("small")
+        room = self._room(theme, cap)
+        if not self.note and size > small and cache.width(self.shown, size, True) > room >= \
+                cache.width(self.shown, small, True):
+            size = small  # whole in the small size rather than cut
+        mark = cache.width(self.MARK, size, True)
+        image = cache.render(cache.ellipsize(self.label, size, room - mark, bold=True), size, ink, bold=True)
+        note = cache.render(cache.ellipsize(self.note, note_pixels(theme), cap.width - theme.px(16)),
+                            note_pixels(theme), ink) if self.note else None
+        top = cap.centery - (image.get_height() + (note.get_height() if note is not None else 0)) // 2
+        left = cap.centerx - (mark + image.get_width()) // 2
+        self._paint_tick(painter.surface, pygame.Rect(left, top, cache.width(self.MARK.strip(), size, True),
+                                                      image.get_height()), ink, size)
+        painter.surface.blit(image, (left + mark, top))
+        if note is not None:
+            painter.surface.blit(note, note.get_rect(midtop=(cap.centerx, top + image.get_height())))
+        self._paint_badge(painter, cap)
+
+    @staticmethod
+    def _paint_tick(surface: pygame.Surface, line: pygame.Rect, ink: Color, size: int) -> None:
+        """A tick drawn in `line` (the room of the font's tick on a line of words in `size` pixels), its stroke as
+        thick as a bold letter's, its ends rounded."""
+        stroke = max(3, round(size * 0.19))
+        low, high = line.y + line.height * 0.24, line.y + line.height * 0.76  # a digit's height on the line
+        half = stroke / 2
+        points = [(line.x + half, low + (high - low) * 0.52), (line.x + line.width * 0.38, high - half),
+                  (line.right - half, low + half)]
+        pygame.draw.lines(surface, ink, False, points, stroke)
+        for x, y in points:
+            pygame.draw.circle(surface, ink, (round(x), round(y)), stroke // 2)
 
 
 class TextField(Widget):
