@@ -327,7 +327,7 @@ class Keyboard(Panel):
         special = key in _GLYPH
         shown = self.enter_label if key == ENTER else _GLYPH.get(key, key)
         button = Button(rect, self.names(key) if special else key, self._press(key),
-                        style="key_special" if special or len(key) > 1 else "key",
+                        style="key_enter" if key == ENTER else "key_special" if special or len(key) > 1 else "key",
                         size="title" if len(shown) <= 2 else "text",
                         shown=capital(shown) if self.shifted and len(key) == 1 else shown,
                         enabled=self.enter_enabled or key != ENTER, why=self.enter_why if key == ENTER else "")

@@ -477,6 +477,8 @@ class Label(Widget):
             y += step
 
 
+KEY_STYLES = ("key", "key_special", "key_enter")  # a keyboard's keys: on its panel, with a key's small radius
+
 BUTTON_STYLES = {
     "primary": ("primary", "on_primary", ""),
     "accent": ("accent", "on_accent", ""),
@@ -490,6 +492,8 @@ BUTTON_STYLES = {
     "choice_on": ("surface", "text", "primary"),  # a chosen option: its edge, thick (see `Choice`)
     "key": ("surface", "text", ""),
     "key_special": ("divider", "text", ""),
+    # a keyboard's Enter key while it is ready: the colours of the form's main button (Send, Next) it stands for
+    "key_enter": ("accent", "on_accent", ""),
     # a pad's keys beside its digits ("chip"): Cancel, erase; outlined as the digits are, the word quieter
     "key_quiet": ("surface", "muted", "divider"),
     "header": ("", "on_primary", ""),
@@ -539,7 +543,7 @@ class Button(Widget):
         """Its fill and outline on its cap `rect`; returns the colour its words take."""
         theme = painter.theme
         fill, ink, border = self._colors(theme)
-        radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
+        radius = theme.size("radius") if self.style not in KEY_STYLES else theme.px(12)
         if not self.enabled:
             fill = None
             border = disabled_ink(theme) if self.style not in ("header", "ghost", "text") else None  # made out (3:1)
@@ -554,7 +558,7 @@ class Button(Widget):
             thick = theme.px(6 if self.style == "choice_on" else 3)
             pygame.draw.rect(painter.surface, border, rect, max(2, thick), border_radius=radius)
         # (a key on a keyboard's panel: its words read on the panel's colour too)
-        return ink if self.enabled else disabled_ink(theme, "surface_alt" if self.style in ("key", "key_special")
+        return ink if self.enabled else disabled_ink(theme, "surface_alt" if self.style in KEY_STYLES
                                                      else "")
 
     def _paint_words(self, painter: Painter, rect: pygame.Rect, ink_color: Color) -> None:
@@ -596,7 +600,7 @@ class Button(Widget):
 
     def _room(self, theme: Theme, rect: pygame.Rect) -> int:
         """How wide the words can be on the button's cap `rect` (a key: its word alone)."""
-        return rect.width - theme.px(4 if self.style in ("key", "key_special", "key_quiet") else 16)
+        return rect.width - theme.px(4 if self.style in (*KEY_STYLES, "key_quiet") else 16)
 
     def wrapped(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> list[str]:
         """The lines its words are drawn on where they take more than one ([] where one line, or its icon, shows
@@ -617,7 +621,7 @@ class Button(Widget):
         its edge and words in it), in the button's size, else the small one, else the tick alone (never cut: the
         button keeps its place and size)."""
         theme = painter.theme
-        radius = theme.size("radius") if self.style not in ("key", "key_special") else theme.px(12)
+        radius = theme.size("radius") if self.style not in KEY_STYLES else theme.px(12)
         if self.done_outlined:
             pygame.draw.rect(painter.surface, theme.color("surface"), rect, border_radius=radius)
             pygame.draw.rect(painter.surface, theme.color("best"), rect, max(2, theme.px(6)), border_radius=radius)

@@ -14,6 +14,7 @@ from kiosk.testing.pilot import Pilot
 from kiosk.ui.keyboard import ENTER, Keyboard
 from kiosk.ui.widgets import Button
 from tests.scenes.helpers import session, started, tap_on
+from tests.scenes.test_chosen_size_tinted import ground
 from tests.scenes.test_one_email_keyboard import keyboard, status
 from tests.test_layout_matrix import SHAPES
 
@@ -122,3 +123,22 @@ def test_the_checkouts_enter_follows_its_next(tmp_path: Path) -> None:
         assert not send_button(pilot, t("Next")).enabled and not enter_key(pilot).enabled
         pilot.type("example.org")
         assert send_button(pilot, t("Next")).enabled and enter_key(pilot).enabled
+
+
+@pytest.mark.parametrize("language, accessible", [("fr", False), ("de", True)])
+def test_a_ready_enter_key_wears_the_forms_button_colour(tmp_path: Path, language: str, accessible: bool) -> None:
+    """Ready, the Enter key reads as the form's next step, not as one more key: it was the grey of '123' and
+    '.com' beside a Next in the primary colour, and told apart from its disabled self only by an outline against
+    a fill (designer's review, both modes)."""
+    with session(tmp_path, "terminal", (1920, 1080), language, accessible=accessible, cart=("RUN-112",),
+                 screen=lambda routes: routes.checkout()) as pilot:
+        t = pilot.app.display().ctx.t
+        pilot.type("ada@example.org")
+        picture = pilot.picture()
+
+        def face(button: Button) -> tuple[int, int, int]:
+            return ground(picture, button.screen_rect().inflate(-2 * button.inset - 4, -2 * button.inset - 4))
+
+        letter = next(key for key in keyboard(pilot).keys if key.label == "a")
+        assert face(enter_key(pilot)) == face(send_button(pilot, t("Next"))), "Enter unlike the form's Next"
+        assert face(enter_key(pilot)) != face(letter), "Enter the same grey as every key"
