@@ -73,11 +73,6 @@ class Scene(abc.ABC):
         price and where it is); empty: the strip says what the mode does."""
         return ()
 
-    def banner_alike(self) -> bool:
-        """Whether the strip says every line of `banner` in one size and one weight (the same words in several
-        languages: none of them is the title); else its first line is the largest, its first two bold."""
-        return False
-
     def banner_behind(self) -> bool:
         """Whether a modal's `banner` is what the screen under it said (the staff PIN pad's): then the strip is
         dimmed with that screen, behind the modal, and does not compete with it."""

@@ -484,9 +484,8 @@ class Screen:
         self.full.fill(self.theme.color("background"), strip)
         margin, gap = self.theme.size("margin"), self.theme.size("gap")
         beside = bool(code or picture)
-        alike = top is not None and bool(lines) and top.banner_alike()  # one size, one weight (no line the title)
         sizes = ("title", "text") if code else ("title", "title", "text") if picture else \
-            ("title",) if alike else ("headline", "title", "text") if lines else ("title",)
+            ("headline", "title", "text") if lines else ("title",)
         # smaller words before a line gives way (the German tablet's share strip dropped its privacy line)
         ladder = [sizes, *(tuple(SMALLER.get(name, name) for name in sizes[:step]) + sizes[step:]
                            for step in range(1, len(sizes) + 1))]
@@ -498,7 +497,7 @@ class Screen:
 
         def said(lines: tuple[str, ...], count: int, steps: tuple[str, ...]) -> tuple[list[Box], Box]:
             boxes = [text(Label((0, 0, 0, 0), line, size=steps[min(i, len(steps) - 1)],
-                                bold=not alike and i < (1 if beside else 2),
+                                bold=i < (1 if beside else 2),
                                 wrap=True, align="left" if beside else "center", valign="top"), self.text, self.theme,
                           sizes=("title", "text"), max_lines=5 if beside else 3)  # beside a code: a narrow column
                      for i, line in enumerate(lines[:count])]
