@@ -56,6 +56,22 @@ EndSection
 """
 
 
+ABSTRACT_SOCKETS_OF_XORG = r"""
+for process in /proc/[0-9]*; do
+    [ "$(cat "$process/comm" 2>/dev/null)" = Xorg ] || continue
+    for fd in "$process"/fd/*; do readlink "$fd"; done
+done | sed -n 's/^socket:\[\([0-9]*\)\]$/\1/p' | sort -u > /run/xorg-sockets
+awk 'NR == FNR { mine[$1] = 1; next } FNR > 1 && ($7 in mine) && $8 ~ /^@/ { print $8 }' \
+    /run/xorg-sockets /proc/net/unix
+"""
+
+
+def abstract_sockets_of_xorg(system: BootedDebian) -> list[str]:
+    """The names of the abstract Unix sockets the store PC's Xorg listens on (reachable by any process of the
+    PC, whatever its user: no file permissions apply), from its open sockets and the kernel's table."""
+    return system.run("sh", "-c", ABSTRACT_SOCKETS_OF_XORG).stdout.split()
+
+
 def test_installed_on_a_bare_x_server(store_pc: BootedDebian, tmp_path: Path) -> None:
     """`--compositor x11`: the kiosk user's own Xorg (no setuid wrapper under NoNewPrivileges) starts with
     its keyboard, the service comes up hardened as the Wayland ones, the X screen shows the kiosk's
@@ -84,14 +100,19 @@ def test_installed_on_a_bare_x_server(store_pc: BootedDebian, tmp_path: Path) ->
     noise = system.run("journalctl", "-u", "kiosk", "-p", "warning", "--no-pager", "-o", "cat").stdout.strip()
     assert not noise, f"warnings at start-up: {noise}"
 
+    assert not abstract_sockets_of_xorg(system), "Xorg listens where file permissions do not reach"
+    service_pid = system.run("systemctl", "show", "-p", "MainPID", "--value", "kiosk.service").stdout.strip()
+
     lit_by_staff(system, ["window"])
     answer = request(system.path(SOCKET), {"cmd": "screenshot", "display": "window", "path": "/var/lib/kiosk/w.png"})
     assert answer.get("ok"), answer
     expected = pygame.image.load(str(system.path("/var/lib/kiosk/w.png")))
     deadline = time.monotonic() + 10
     while True:
-        system.run("sh", "-c", "xwd -root -silent -display :0 > /root/screen.xwd")
-        shutil.copy(system.path("/root/screen.xwd"), tmp_path / "screen.xwd")
+        # the screen is reached only from inside the service (its /tmp): read it from there
+        system.run("nsenter", "-t", service_pid, "-m", "sh", "-c",
+                   "xwd -root -silent -display :0 > /var/lib/kiosk/x.xwd")
+        shutil.copy(system.path("/var/lib/kiosk/x.xwd"), tmp_path / "screen.xwd")
         subprocess.run(["convert", f"xwd:{tmp_path / 'screen.xwd'}", f"PNG24:{tmp_path / 'screen.png'}"], check=True)
         on_glass = pygame.image.load(str(tmp_path / "screen.png"))
         difference = mean_difference(on_glass, expected) if on_glass.get_size() == expected.get_size() else 255.0

@@ -94,8 +94,11 @@ case "$COMPOSITOR" in
         sed "s|@PREFIX@|$PREFIX|g" "$HERE/sway.conf" > /etc/kiosk/sway.conf
         exec_line="/usr/bin/sway --config /etc/kiosk/sway.conf" ;;
     # Xorg would tell systemd it is ready as soon as it listens: only the kiosk gets the notify socket
-    # (systemd's own, /run/systemd/notify), so that its first frame does, as under cage and sway
-    x11) exec_line="/usr/bin/env -u NOTIFY_SOCKET /usr/bin/xinit /usr/bin/env NOTIFY_SOCKET=/run/systemd/notify $kiosk -- :0 vt7 -nocursor -s 0 -dpms" ;;
+    # (systemd's own, /run/systemd/notify), so that its first frame does, as under cage and sway.
+    # -nolisten local: no abstract socket. It ignores file permissions (any process on the PC could draw on
+    # or read the kiosk's screen) and its one name per network, @/tmp/.X11-unix/X0, stops this Xorg when
+    # any other X server on :0 shares the network; the kiosk reaches Xorg through /tmp/.X11-unix (PrivateTmp)
+    x11) exec_line="/usr/bin/env -u NOTIFY_SOCKET /usr/bin/xinit /usr/bin/env NOTIFY_SOCKET=/run/systemd/notify $kiosk -- :0 vt7 -nolisten local -nocursor -s 0 -dpms" ;;
 esac
 sed -e "s|@PREFIX@|$PREFIX|g" -e "s|@EXEC@|$exec_line|" "$HERE/kiosk.service" > /etc/systemd/system/kiosk.service
 if [ "$COMPOSITOR" = x11 ]; then
