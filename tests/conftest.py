@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
@@ -25,8 +25,10 @@ from kiosk.testing.pilot import Pilot
 from tests.mqtt import Broker
 
 # In CI, Hypothesis draws the same examples every run, so CI never passes or fails by luck; on a
-# developer's machine it keeps exploring (and remembers what failed in .hypothesis/).
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+# developer's machine it keeps exploring (and remembers what failed in .hypothesis/). Nor by the machine's
+# load: no time limit per example there (speed is measured in bench/, not in tests).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
