@@ -176,7 +176,7 @@ class FilterSheet(ShopScene, Modal[tuple[str, BrowseFilter]]):
         previous = getattr(self, "_panel", None)
 
         def chips(options: list[tuple[str, bool, Any]]) -> Box:
-            return flow(*(kit.button(label, action, style="chip_on" if selected else "chip")
+            return flow(*(kit.button(label, action, style="chip_on" if selected else "chip_off")
                           for label, selected, action in options), gap=gap)
 
         facets = ctx.shop.catalog.facets(self.category, self.query)

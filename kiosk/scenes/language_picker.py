@@ -49,9 +49,11 @@ class LanguagePicker(ShopScene):
             for language in ctx.shop.config.store.languages:
                 current = language == ctx.lang
                 name = LANGUAGE_NAMES.get(language, language)
-                made.append(kit.button(name, partial(self.choose, language),
-                                       style="primary" if current else "secondary",
-                                       shown=f"✓ {name}" if current else name))
+                # the current one in the look of every chosen option (a size's: tinted, ticked; it was filled
+                # yellow with the font's tick: designer's review), the others edged in the primary colour (Cancel,
+                # under them, in the quiet grey: not read as one more language)
+                made.append(kit.choice(name, partial(self.choose, language), chosen=True, size="button") if current
+                            else kit.button(name, partial(self.choose, language), style="secondary"))
             return made
 
         root = self.dialog(size, ctx.t("Choose your language"), choices,

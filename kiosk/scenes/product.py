@@ -636,7 +636,7 @@ class ProductScene(ShopScene):
                                        max_lines=1),
                              gap=gap, align="center"))
         parts.append(flow(*(kit.button(label, partial(self._order, order), size="text",
-                                       style="chip_on" if self.review_order == order else "chip")
+                                       style="chip_on" if self.review_order == order else "chip_off")
                             for order, label in (("newest", t("Newest")), ("helpful", t("Most helpful")))), gap=gap))
         for review in catalog.reviews(sku, self.review_order, REVIEWS_SHOWN):
             card = kit.panel("surface")

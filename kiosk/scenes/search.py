@@ -206,13 +206,13 @@ class SearchScene(ShopScene):
     def _chips(self, width: int) -> Box:
         """"All" and the departments the results fall in, as many as one line holds; the chosen one on."""
         ctx, kit, gap = self.ctx, self.kit, self.ctx.theme.size("gap")
-        chips = [kit.button(ctx.t("All"), partial(self.choose, ""), style="chip" if self.department else "chip_on",
+        chips = [kit.button(ctx.t("All"), partial(self.choose, ""), style="chip_off" if self.department else "chip_on",
                             size="small")]
         for department in dict.fromkeys([*([self.department] if self.department else []), *self.departments]):
             category = ctx.shop.catalog.category(department)
             chips.append(kit.button(pick(category.name, ctx.lang) if category else department,
                                     partial(self.choose, department), size="small",
-                                    style="chip_on" if department == self.department else "chip"))
+                                    style="chip_on" if department == self.department else "chip_off"))
         while len(chips) > 2 and sum(chip.natural(width)[0] for chip in chips) + gap // 2 * (len(chips) - 1) > width:
             chips.pop()  # the least found departments give way
         return row(*chips, gap=gap // 2, align="center")

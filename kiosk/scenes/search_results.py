@@ -99,12 +99,12 @@ class SearchResultsScene(ShopScene):
         found = catalog.departments_found(self.query, self.filter)
         total = sum(count for _, count in found)
         chips = [kit.button(t("All ({count})", count=total), partial(self.choose, ""),
-                            style="chip" if self.department else "chip_on", size="text")]
+                            style="chip_off" if self.department else "chip_on", size="text")]
         for department, count in found:
             category = catalog.category(department)
             name = pick(category.name, ctx.lang) if category else department
             chips.append(kit.button(f"{name} ({count})", partial(self.choose, department),
-                                    style="chip_on" if department == self.department else "chip", size="text"))
+                                    style="chip_on" if department == self.department else "chip_off", size="text"))
         margin, gap = theme.size("margin"), theme.size("gap")
         chosen = flow(*chips, gap=gap // 2)
         if padded:

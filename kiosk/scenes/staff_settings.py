@@ -33,7 +33,7 @@ class StaffSettingsScene(ShopScene):
         def group(title: str, chips: list[tuple[str, bool, Callable[[], None]]], spoken: str = "{value}") -> list[Box]:
             return [self.section(title),
                     flow(*(kit.button(spoken.replace("{value}", label), action, size="text", shown=label,
-                                      style="chip_on" if chosen else "chip",
+                                      style="chip_on" if chosen else "chip_off",
                                       width=fit(min=theme.size("tile_width") // 2))
                            for label, chosen, action in chips), gap=gap)]
 

@@ -135,7 +135,7 @@ class WindowHomeScene(ShopScene):
         def chips(widths: list[int] | None = None) -> list[Box]:  # in one row: each as wide as `widths` says
             return [kit.button(name, partial(self.choose, department), size="text",
                                width=fixed(widths[index]) if widths is not None else None,
-                               style="chip_on" if self.department == department else "chip")
+                               style="chip_on" if self.department == department else "chip_off")
                     for index, (department, name) in enumerate(named)]
 
         def search() -> Box:
@@ -164,7 +164,7 @@ class WindowHomeScene(ShopScene):
                                     shown=t("Search"), width=fit()),
                          *(kit.button(name, partial(self.choose, department), size="small",
                                       width=fixed(self._two_lines(name, "small", lines=1, inside=inside)),
-                                      style="chip_on" if self.department == department else "chip")
+                                      style="chip_on" if self.department == department else "chip_off")
                            for department, name in named)]
                 if sum(part.natural(size[0])[0] for part in small) + len(small) * (gap // 2) <= size[0] - 2 * margin:
                     return row(*small, leaf(None), gap=gap // 2, align="center", padding=padding)
@@ -183,7 +183,7 @@ class WindowHomeScene(ShopScene):
                                shown=t("Search"), width=fit()),
                     *(kit.button(name, partial(self.choose, department), size=size,
                                  width=fixed(self._two_lines(name, size)),
-                                 style="chip_on" if self.department == department else "chip")
+                                 style="chip_on" if self.department == department else "chip_off")
                       for department, name in named)]
 
         padding = Insets(gap // 4, margin, gap // 4, margin)

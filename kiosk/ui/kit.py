@@ -103,15 +103,16 @@ class Kit:
         return self.words(said, size="text", color="text", **style)
 
     def choice(self, label: str, action: Callable[[], None], *, chosen: bool, note: str = "",
-               width: Size | None = None, height: Size | None = None, size: str = "text") -> Box:
-        """One option of a few, as wide as its words with the check mark it shows when chosen (or `width`), at
-        least the touch target: chosen, it is edged and ticked, never filled like the main button."""
-        made = Choice((0, 0, 0, 0), label, action, chosen=chosen, size=size, note=note)
+               width: Size | None = None, height: Size | None = None, size: str = "text", shown: str = "") -> Box:
+        """One option of a few (a size, a language, a filter, a department), as wide as its words with the check
+        mark it shows when chosen (or `width`), at least the touch target: chosen, it is tinted, edged and ticked,
+        never filled like the main button. `shown`: its words where they are shorter than what speech says."""
+        made = Choice((0, 0, 0, 0), label, action, chosen=chosen, size=size, note=note, shown=shown)
         box = button(made, self.cache, self.theme, width=width, height=height)
         plain = box.measure or (lambda available: (0, 0))
 
         def measure(available: int) -> tuple[int, int]:  # with the mark's room: one width, chosen or not
-            shown, made.shown = made.shown, Choice.MARK + label
+            shown, made.shown = made.shown, Choice.MARK + made.words
             try:
                 return plain(available)
             finally:

@@ -488,7 +488,10 @@ BUTTON_STYLES = {
     # one more choice; its word underlined, so it still reads as something to tap
     "text": ("", "primary", ""),
     "chip": ("surface", "text", "divider"),
-    "chip_on": ("primary", "on_primary", ""),
+    # a filter, a department, an order: chosen, on the primary colour's light tint, edged thick in it; not chosen,
+    # edged in the grey of an option (see `Button._colors`): a chosen size's look (it was filled: designer's review)
+    "chip_on": ("surface", "text", "primary"),
+    "chip_off": ("surface", "text", "divider"),
     "choice_on": ("surface", "text", "primary"),  # a chosen option: its edge, thick (see `Choice`)
     "key": ("surface", "text", ""),
     "key_special": ("divider", "text", ""),
@@ -535,7 +538,12 @@ class Button(Widget):
         self._paint_words(painter, rect, ink_color)
 
     def _colors(self, theme: Theme) -> tuple[Color | None, Color, Color | None]:
-        """Its fill, words' ink and outline in its style (None: none)."""
+        """Its fill, words' ink and outline in its style (None: none); a chosen chip on the chosen tint, an option
+        not chosen edged in the choices' grey (kiosk/ui/contrast.py)."""
+        if self.style == "chip_on":
+            return chosen_tint(theme), theme.color("text"), theme.color("primary")
+        if self.style == "chip_off":
+            return theme.color("surface"), theme.color("text"), choice_edge(theme)
         fill, ink, border = BUTTON_STYLES[self.style]
         return (theme.color(fill) if fill else None, theme.color(ink), theme.color(border) if border else None)
 
@@ -555,7 +563,7 @@ class Button(Widget):
         elif self.pressed:
             pygame.draw.rect(painter.surface, theme.color("divider"), rect, border_radius=radius)
         if border is not None:
-            thick = theme.px(6 if self.style == "choice_on" else 3)
+            thick = theme.px(6 if self.style in ("choice_on", "chip_on") else 3)
             pygame.draw.rect(painter.surface, border, rect, max(2, thick), border_radius=radius)
         # (a key on a keyboard's panel: its words read on the panel's colour too)
         return ink if self.enabled else disabled_ink(theme, "surface_alt" if self.style in KEY_STYLES
@@ -629,8 +637,7 @@ class Button(Widget):
             pygame.draw.rect(painter.surface, theme.color("best"), rect, border_radius=radius)
         words, size = self.done_shown(theme, painter.text, rect)
         ink = theme.color("best" if self.done_outlined else "on_primary")
-        image = painter.text.render(words, size, ink, bold=True)
-        painter.surface.blit(image, image.get_rect(center=rect.center))
+        paint_ticked(painter, words, size, ink, rect.center)  # the tick drawn, as a chosen option's
 
     def done_shown(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> tuple[str, int]:
         """The words `_paint_done` draws on the cap `rect` and their size: "✓ Added" in the button's size, else
@@ -711,21 +718,21 @@ class Toggle(Button):
         return Toggle.box_side(theme, cache, size)
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
-        """The chip (its edge in the primary colour while on), the box (ticked) or the switch (on or off),
-        and the words when there is room."""
+        """The chip (while on: the chosen look of a size, on the primary colour's light tint, edged in it), the box
+        (ticked) or the switch (on or off), and the words when there is room. (The ticked "In the comparison" stood
+        on the page's ground, unlike the chosen size: designer's review, one look for chosen.)"""
         theme = painter.theme
         radius = theme.size("radius")
-        color = theme.color("surface")
+        on = self.checked and self.enabled
+        color = chosen_tint(theme) if on else theme.color("surface")
         if self.pressed:
             color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
         pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
-        on = self.checked and self.enabled
         # for a moment after a tap, what it did ("Removed") instead of its words, in its state's own look: the tick
         # says it (edged in the success colour, the ticked "In the comparison" was white in one screen and yellow in
         # the next, green and teal in normal mode: designer's reviews, one style for one state)
-        edge = "primary" if on else "divider"
-        pygame.draw.rect(painter.surface, theme.color(edge), rect, max(2, theme.px(6 if on else 3)),
-                         border_radius=radius)
+        edge = theme.color("primary" if on else "divider")  # (off: its empty box says it)
+        pygame.draw.rect(painter.surface, edge, rect, max(2, theme.px(6 if on else 3)), border_radius=radius)
         ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
         if self.stacked:
             self._paint_stacked(painter, rect, ink_color)
@@ -913,16 +920,19 @@ class RatingStar(Toggle):
 
 
 class Choice(Toggle):
-    """One of a few options of which one is chosen (by email or by phone, collect or delivery): a button whose
-    chosen state reads as chosen, not as an action: its edge thick in the primary colour and a check mark
-    before its words, on the page's own ground (filled in the accent colour, it looked like the screen's main
-    button beside it: designer's review). A radio button in the tree; speech says "chosen"."""
+    """One of a few options of which one is chosen (a size, by email or by phone, a language, a filter, a
+    department, an order): a button whose chosen state reads as chosen, not as an action: on a light tint of the
+    primary colour, its edge thick in it and a drawn tick before its words (filled in the accent colour, it looked
+    like the screen's main button beside it; filters and languages were filled, sizes tinted: designer's reviews,
+    one look for chosen). A radio button in the tree; speech says "chosen"."""
 
     MARK = "✓ "
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
-                 chosen: bool, size: str = "text", note: str = "") -> None:
-        super().__init__(rect, label, on_tap, checked=chosen, size=size, shown=self.MARK + label if chosen else "")
+                 chosen: bool, size: str = "text", note: str = "", shown: str = "") -> None:
+        super().__init__(rect, label, on_tap, checked=chosen, size=size,
+                         shown=self.MARK + (shown or label) if chosen else shown)
+        self.words = shown or label  # what it shows, without the mark (a filter says "4 ★ and more", speaks more)
         self.note = note
         self.role = "radio"
 
@@ -950,30 +960,46 @@ class Choice(Toggle):
                 cache.width(self.shown, small, True):
             size = small  # whole in the small size rather than cut
         mark = cache.width(self.MARK, size, True)
-        image = cache.render(cache.ellipsize(self.label, size, room - mark, bold=True), size, ink, bold=True)
+        image = cache.render(cache.ellipsize(self.words, size, room - mark, bold=True), size, ink, bold=True)
         note = cache.render(cache.ellipsize(self.note, note_pixels(theme), cap.width - theme.px(16)),
                             note_pixels(theme), ink) if self.note else None
         top = cap.centery - (image.get_height() + (note.get_height() if note is not None else 0)) // 2
         left = cap.centerx - (mark + image.get_width()) // 2
-        self._paint_tick(painter.surface, pygame.Rect(left, top, cache.width(self.MARK.strip(), size, True),
-                                                      image.get_height()), ink, size)
+        paint_tick(painter.surface, pygame.Rect(left, top, cache.width(self.MARK.strip(), size, True),
+                                                image.get_height()), ink, size)
         painter.surface.blit(image, (left + mark, top))
         if note is not None:
             painter.surface.blit(note, note.get_rect(midtop=(cap.centerx, top + image.get_height())))
         self._paint_badge(painter, cap)
 
-    @staticmethod
-    def _paint_tick(surface: pygame.Surface, line: pygame.Rect, ink: Color, size: int) -> None:
-        """A tick drawn in `line` (the room of the font's tick on a line of words in `size` pixels), its stroke as
-        thick as a bold letter's, its ends rounded."""
-        stroke = max(3, round(size * 0.19))
-        low, high = line.y + line.height * 0.24, line.y + line.height * 0.76  # a digit's height on the line
-        half = stroke / 2
-        points = [(line.x + half, low + (high - low) * 0.52), (line.x + line.width * 0.38, high - half),
-                  (line.right - half, low + half)]
-        pygame.draw.lines(surface, ink, False, points, stroke)
-        for x, y in points:
-            pygame.draw.circle(surface, ink, (round(x), round(y)), stroke // 2)
+
+def paint_tick(surface: pygame.Surface, line: pygame.Rect, ink: Color, size: int) -> None:
+    """A tick drawn in `line` (the room of the font's tick on a line of words in `size` pixels), its stroke as thick
+    as a bold letter's, its ends rounded: the one tick of a chosen option and of a button's "✓ Added" (the font's
+    stood thin beside bold words: designer's review)."""
+    stroke = max(3, round(size * 0.19))
+    low, high = line.y + line.height * 0.24, line.y + line.height * 0.76  # a digit's height on the line
+    half = stroke / 2
+    points = [(line.x + half, low + (high - low) * 0.52), (line.x + line.width * 0.38, high - half),
+              (line.right - half, low + half)]
+    pygame.draw.lines(surface, ink, False, points, stroke)
+    for x, y in points:
+        pygame.draw.circle(surface, ink, (round(x), round(y)), stroke // 2)
+
+
+def paint_ticked(painter: Painter, words: str, size: int, ink: Color, center: Point) -> None:
+    """`words` in bold `size` centred on `center`, a leading font tick ("✓ Added", "✓") drawn as `paint_tick`."""
+    cache = painter.text
+    mark = "✓ " if words.startswith("✓ ") else "✓" if words == "✓" else ""
+    rest = words[len(mark):]
+    image = cache.render(rest, size, ink, bold=True) if rest else None
+    line = cache.line_height(size, True)
+    wide = cache.width(mark, size, True) + (image.get_width() if image is not None else 0)
+    left, top = center[0] - wide // 2, center[1] - line // 2
+    if mark:
+        paint_tick(painter.surface, pygame.Rect(left, top, cache.width("✓", size, True), line), ink, size)
+    if image is not None:
+        painter.surface.blit(image, (left + wide - image.get_width(), top + (line - image.get_height()) // 2))
 
 
 class TextField(Widget):

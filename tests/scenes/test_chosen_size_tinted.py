@@ -5,7 +5,6 @@ beside the bold number at 800x1280; the beige edges of the other sizes, at 1.3:1
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pygame
@@ -13,35 +12,11 @@ import pytest
 
 from kiosk.ui.contrast import contrast
 from kiosk.ui.widgets import note_pixels
-from tests.scenes.helpers import started
+from tests.scenes.helpers import ground, rgb, started, stroke
 from tests.test_layout_matrix import SHAPES
 
 CASES = [(display, size, language, accessible) for display, size in SHAPES for language, accessible in
          (("de", True), ("fr", False))]
-
-Rgb = tuple[int, int, int]
-
-
-def rgb(picture: pygame.Surface, x: int, y: int) -> Rgb:
-    """The colour of one pixel."""
-    red, green, blue, _ = picture.get_at((x, y))
-    return red, green, blue
-
-
-def ground(picture: pygame.Surface, area: pygame.Rect) -> Rgb:
-    """The colour most of `area` shows (a box's fill under its words)."""
-    return Counter(rgb(picture, x, y) for x in range(area.left, area.right, 2)
-                   for y in range(area.top, area.bottom, 2)).most_common(1)[0][0]
-
-
-def stroke(picture: pygame.Surface, area: pygame.Rect, ink: Rgb) -> float:
-    """How thick the strokes drawn in `ink` within `area` are, whatever their slant: twice their area over their
-    outline (a stroke `t` thick and `L` long covers t * L pixels and is edged by 2 * L of them)."""
-    inked = {(x, y) for x in range(area.left, area.right) for y in range(area.top, area.bottom)
-             if sum(abs(a - b) for a, b in zip(rgb(picture, x, y), ink)) < 90}
-    edge = sum(any((x + dx, y + dy) not in inked for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))) for x, y in inked)
-    return 2 * len(inked) / edge if edge else 0.0
-
 
 @pytest.mark.quick_first(2)
 @pytest.mark.parametrize("display, size, language, accessible", CASES,

@@ -50,7 +50,7 @@ def test_the_language_dialog_shows_every_language_whole_under_the_header(
         pilot.advance(0.1)
         assert frame_of_the_modal(pilot) == []
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-        whole = [w["label"] for w in widgets if w["role"] == "button" and not w["clipped"]]
+        whole = [w["label"] for w in widgets if w["role"] in ("button", "radio") and not w["clipped"]]
         assert {"Français", "English", "Deutsch", "Español", "Italiano"} <= set(whole), whole
         pilot.tap("Italiano")
         assert pilot.state()["session"]["language"] == "it"
@@ -73,9 +73,9 @@ def test_the_pin_pad_leaves_the_header_whole_and_says_cancel_in_words(
         assert pilot.scene == "pin_pad"
         assert frame_of_the_modal(pilot) == []
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-        assert "Annuler" in [w["label"] for w in widgets if w["role"] == "button"]
+        assert "Annuler" in [w["label"] for w in widgets if w["role"] in ("button", "radio")]
         target = pilot.app.display().screen.theme.size("touch_target")
-        keys = [w for w in widgets if w["role"] == "button" and w["label"] in "0123456789⌫Annuler"]
+        keys = [w for w in widgets if w["role"] in ("button", "radio") and w["label"] in "0123456789⌫Annuler"]
         assert len(keys) == 12 and all(min(w["bounds"][2:]) >= target for w in keys), keys
         screen = pilot.app.display().screen
         cancel = next(w for w in screen.stack.top.tree(screen.size).walk() if w.label == "Annuler")
@@ -152,7 +152,7 @@ def test_the_language_dialogs_cancel_is_not_read_as_a_sixth_language(
         pilot.advance(0.1)
         assert frame_of_the_modal(pilot) == []
         widgets = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-        buttons = {w["label"]: w for w in widgets if w["role"] == "button"}
+        buttons = {w["label"]: w for w in widgets if w["role"] in ("button", "radio")}
         languages = [buttons[name] for name in ("Français", "English", "Deutsch", "Español", "Italiano")]
         cancel = buttons["Annuler"]
         lowest = max(w["bounds"][1] + w["bounds"][3] for w in languages)

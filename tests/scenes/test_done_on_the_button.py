@@ -14,6 +14,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.contrast import chosen_tint
 from kiosk.ui.done_mark import DONE_SECONDS
 from tests.scenes.helpers import session
 from tests.test_layout_matrix import SHAPES
@@ -84,7 +85,7 @@ def test_the_tapped_button_says_what_it_did_then_its_own_words_again(
             t("In the comparison")
         # not the cart's look (not filled), and the ticked look it keeps: one look for one state
         said = pixels(pilot, tmp_path, shown["bounds"], "compared")
-        assert share_of(said, ctx.theme.color("surface")) > 0.4, "the comparison's confirmation is not filled"
+        assert share_of(said, chosen_tint(ctx.theme)) > 0.4, "the comparison's confirmation is not filled"
         pilot.advance(DONE_SECONDS + 0.2)
         assert "done" not in at(pilot, shown["bounds"], same_height=False)
         kept = pixels(pilot, tmp_path, shown["bounds"], "compared later")

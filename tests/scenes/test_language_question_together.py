@@ -36,9 +36,9 @@ def test_the_language_question_is_asked_in_every_language_in_the_dialog_s_box(
         others = [line for line in dict.fromkeys(others) if line != title]
         assert others, "the store speaks other languages"
         words = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets if w["role"] != "list"}
-        languages = [pygame.Rect(w["bounds"]) for w in widgets if w["role"] == "button" and w["label"] in
+        languages = [pygame.Rect(w["bounds"]) for w in widgets if w["role"] in ("button", "radio") and w["label"] in
                      ("Français", "English", "Deutsch", "Español", "Italiano")]
-        assert len(languages) == 5 and not any(w["clipped"] for w in widgets if w["role"] == "button"), \
+        assert len(languages) == 5 and not any(w["clipped"] for w in widgets if w["role"] in ("button", "radio")), \
             "every language whole, none scrolled out of sight under the question"
         box = languages[0].unionall(languages[1:])
         # (as many of them to a line as fit, one after the other)

@@ -93,7 +93,7 @@ def test_the_tablet_s_comparison_of_four_shows_four_rows_and_each_remove(tmp_pat
         rows = compared_rows(shown)
         assert len(rows) >= 4, f"rows shown whole: {rows}"
         labels = {ctx.t("Remove {name}", name=ctx.shop.catalog.product(sku).title("de")) for sku in RUNNING_SHOES}
-        removes = [w for w in shown if w["role"] == "button" and w["label"] in labels]
+        removes = [w for w in shown if w["role"] in ("button", "radio") and w["label"] in labels]
         assert len(removes) == 4 and not any(w["clipped"] for w in removes), removes
     finally:
         pilot.close()
@@ -120,7 +120,7 @@ def test_the_filter_sheet_says_more_follows_where_its_last_row_ends_at_its_foot(
                           not any(other.top < rect.bottom + 1 < other.bottom for other in said))
         panel.scroll_to(gap_middle - panel.rect.height)
         shown = widgets(pilot)
-        assert not [w["label"] for w in shown if w["clipped"] and w["role"] == "button"
+        assert not [w["label"] for w in shown if w["clipped"] and w["role"] in ("button", "radio")
                     and w["bounds"][1] + w["bounds"][3] >= view.bottom - 2], "a row cut at the foot"
 
         def ink_at_foot() -> int:
@@ -193,7 +193,7 @@ def test_the_language_dialog_s_cancel_is_a_quiet_button_under_the_languages(
     with session(tmp_path, display, size, "de", accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         ctx.show(ctx.routes.language_picker())
-        shown = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] == "button"}
+        shown = {w["label"]: pygame.Rect(w["bounds"]) for w in widgets(pilot) if w["role"] in ("button", "radio")}
         picture = pilot.picture()
         cancel, languages = shown[ctx.t("Cancel")], [shown[name] for name in ("Français", "English", "Deutsch",
                                                                              "Español", "Italiano")]

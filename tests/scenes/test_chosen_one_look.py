@@ -1,0 +1,80 @@
+"""One look for chosen across the product, in both modes: the chosen language, the chosen filter or sort, the ticked
+"In the comparison" stand on a light tint of the primary colour as the chosen size does (tests/scenes/
+test_chosen_size_tinted.py), the filters not chosen edged in a grey that reads as a choice, and the ticks before
+words (the chosen language's, the button's "✓ Added") drawn as bold as the words (designer's review, issue 22: the
+chosen language was filled yellow with the font's thin tick in accessible mode, the chosen filter filled, the ticked
+comparison on the page's ground, "✓ Added" with the font's tick)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from kiosk.scenes.base import LANGUAGE_NAMES
+from kiosk.testing.pilot import Pilot
+from tests.scenes.helpers import assert_bold_tick, assert_chosen_look, session
+from tests.test_layout_matrix import SHAPES
+
+CASES = [(display, size, language, accessible) for display, size in SHAPES for language, accessible in
+         (("de", True), ("fr", False))]
+IDS = [f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in CASES]
+
+
+def bounds(pilot: Pilot, label: str) -> pygame.Rect:
+    """Where the widget saying `label` is now."""
+    pilot.advance(0.1)
+    shown = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    return pygame.Rect(next(w["bounds"] for w in shown if w["label"] == label))
+
+
+def words_of(pilot: Pilot, rect: pygame.Rect) -> pygame.Rect:
+    """The room of a button's words: inside its edge."""
+    inside = 2 * pilot.app.display().ctx.theme.px(12)
+    return rect.inflate(-inside, -inside)
+
+
+@pytest.mark.quick_first(2)
+@pytest.mark.parametrize("display, size, language, accessible", CASES, ids=IDS)
+def test_the_chosen_language_looks_like_the_chosen_size(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    with session(tmp_path, display, size, language, accessible=accessible,
+                 screen=lambda routes: routes.browse("running")) as pilot:
+        ctx = pilot.app.display().ctx
+        ctx.show(ctx.routes.language_picker())
+        chosen = bounds(pilot, LANGUAGE_NAMES[language])
+        other = bounds(pilot, LANGUAGE_NAMES["en"])
+        picture = pilot.picture()
+        assert_chosen_look(picture, ctx.theme, chosen, other, "the session's language")
+        assert_bold_tick(picture, words_of(pilot, chosen), ctx.theme.color("text")[:3], "the session's language")
+
+
+@pytest.mark.quick_first(2)
+@pytest.mark.parametrize("display, size, language, accessible", CASES, ids=IDS)
+def test_the_chosen_sort_is_tinted_as_the_chosen_size_and_the_others_edged_as_choices(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    with session(tmp_path, display, size, language, accessible=accessible,
+                 screen=lambda routes: routes.browse("running")) as pilot:
+        ctx = pilot.app.display().ctx
+        pilot.tap(ctx.t("Sort and filter"))
+        chosen, other = bounds(pilot, ctx.t("Most popular")), bounds(pilot, ctx.t("Price: low to high"))
+        assert_chosen_look(pilot.picture(), ctx.theme, chosen, other, "the chosen order")
+
+
+@pytest.mark.quick_first(2)
+@pytest.mark.parametrize("display, size, language, accessible", CASES, ids=IDS)
+def test_the_ticked_comparison_is_tinted_and_added_is_ticked_boldly(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    with session(tmp_path, display, size, language, accessible=accessible,
+                 screen=lambda routes: routes.product("RUN-115")) as pilot:
+        ctx = pilot.app.display().ctx
+        t = ctx.t
+        pilot.tap(t("In the comparison"))
+        pilot.advance(2.5)  # (after its "done" moment: the look it keeps)
+        ticked = bounds(pilot, t("In the comparison"))
+        assert_chosen_look(pilot.picture(), ctx.theme, ticked, None, "the ticked 'In the comparison'")
+        pilot.tap("40")
+        pilot.tap(t("Add to cart"))
+        added = bounds(pilot, t("Add to cart"))
+        assert_bold_tick(pilot.picture(), words_of(pilot, added), ctx.theme.color("on_primary")[:3], "'✓ Added'")
