@@ -675,6 +675,9 @@ class ProductScene(ShopScene):
         # as wide with the words under it as without them (as wide as those words on one line, the 4K window's
         # French bar no longer held its ways to order and the comparison in one row: the page lost a row of sizes)
         least = compare_button(one_more, theme.size("thumb"), greyed=True).natural(ctx.size[0])[0]
+        # and at least as wide as its reason on one line ("Encore 1 produit / à choisir" took two lines under it on
+        # the tablet and at 1920x1080: designer's review)
+        least = max(least, ctx.screen.text.width(one_more, theme.size("small")) + theme.size("gap"))
 
         # whether the product is compared: one tick box that says so, ticked or not, as the cards' ticks do (a
         # button said "Add to comparison", then "✓ In the comparison" and "Remove from comparison": two labels
@@ -729,8 +732,12 @@ class ProductScene(ShopScene):
         one_row = self.wide(ctx.size) and (ctx.session.accessible or all(
             line.needs(inner) <= inner for line in lines(False, one_more, True, True, loose=False)))
 
+        # the screen's margin under the bar where it stands on the bottom edge, as on its sides (its reason stood a
+        # gap from that edge: designer's review); a gap over the header that stands under it in accessible mode
+        foot = gap if self.bars_in_reach(ctx.size) else margin
+
         def bar(shown: list[Box]) -> Box:
-            return column(*shown, gap=gap, padding=Insets(gap, margin, gap, margin))
+            return column(*shown, gap=gap, padding=Insets(gap, margin, foot, margin))
 
         # (with its reason under it too when two are compared already: ticking the second made the bar shorter)
         tallest = max(bar(lines(comparing, reason, True, one_row, greyed=True)).natural(ctx.size[0])[1]
