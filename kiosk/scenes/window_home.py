@@ -7,6 +7,7 @@ landscape screen (three on a portrait one) instead of one and a half.
 
 from __future__ import annotations
 
+import itertools
 from functools import partial
 from typing import Any
 
@@ -138,17 +139,19 @@ class WindowHomeScene(ShopScene):
                                style="chip_on" if self.department == department else "chip_off")
                     for index, (department, name) in enumerate(named)]
 
-        def search() -> Box:
-            return kit.button(t("Search for a product"), self.open_search, style="secondary", size="text",
-                              shown=t("Search"), width=fit())
+        def search() -> Box:  # (in a row: filled, apart from the chips)
+            return self._search_button("text", filled=self.wide(size))
 
         padding = Insets(gap, margin, 0, margin)
         if not self.wide(size):
             return column(search(), flow(*chips(), gap=gap // 2), gap=gap, padding=padding)
+        def apart(search: Box) -> Box:  # its gap to the chips three halves of theirs
+            return row(search, padding=Insets(0, gap // 4, 0, 0), width=fit())
+
         # in one row: each chip as narrow as two lines of its name allow, then on one line those the row has room
         # for, the cheapest first; with less room inside each chip where that leaves fewer names on two lines (the
         # 4K window broke "Sacs / à dos" and "Montres / GPS" with room to spare: designer's review)
-        room = size[0] - 2 * margin - search().natural(size[0])[0] - (len(named) + 1) * (gap // 2)
+        room = size[0] - 2 * margin - apart(search()).natural(size[0])[0] - (len(named) + 1) * (gap // 2)
         ways = [way for inside in (gap, gap * 3 // 4, gap // 2)
                 if (way := self._in_a_row([name for _, name in named], room, inside)) is not None]
         if not ways:  # (the larger text of accessible mode): the chips in rows
@@ -158,17 +161,27 @@ class WindowHomeScene(ShopScene):
             # names on two lines ("Chaussures / de running", "Lampes / frontales" on the 4K window: designer's
             # review): every name on one line a size under, search too, where the row holds them so (with a third
             # of a gap inside each chip at least: the 4K window's Spanish "Zapatillas de running", "Tiendas de
-            # campaña" and "Linternas frontales" took two lines for want of 33 px at half a gap)
-            for inside in (gap, gap * 3 // 4, gap // 2, gap // 3):
-                small = [kit.button(t("Search for a product"), self.open_search, style="secondary", size="small",
-                                    shown=t("Search"), width=fit()),
+            # campaña" and "Linternas frontales" took two lines for want of 33 px at half a gap); search without
+            # its magnifier, then without its wider gap to them, where only that leaves them so (Spanish again)
+            for (lead, spaced), inside in itertools.product(((True, True), (False, True), (False, False)),
+                                                            (gap, gap * 3 // 4, gap // 2, gap // 3)):
+                searching = self._search_button("small", filled=True, lead=lead)
+                small = [apart(searching) if spaced else searching,
                          *(kit.button(name, partial(self.choose, department), size="small",
                                       width=fixed(self._two_lines(name, "small", lines=1, inside=inside)),
                                       style="chip_on" if self.department == department else "chip_off")
                            for department, name in named)]
                 if sum(part.natural(size[0])[0] for part in small) + len(small) * (gap // 2) <= size[0] - 2 * margin:
                     return row(*small, leaf(None), gap=gap // 2, align="center", padding=padding)
-        return row(search(), *chips(widths), leaf(None), gap=gap // 2, align="center", padding=padding)
+        return row(apart(search()), *chips(widths), leaf(None), gap=gap // 2, align="center", padding=padding)
+
+    def _search_button(self, size: str, *, filled: bool = False, lead: bool = True) -> Box:
+        """Search, in the text `size`: "Search" after a magnifier (with `lead`), an action set apart from the
+        department chips (a chosen chip and search were both edged in the primary colour: designer's review);
+        `filled` in the primary colour where it leads their row."""
+        return self.kit.button(self.ctx.t("Search for a product"), self.open_search,
+                               style="primary" if filled else "secondary", lead="search" if lead else "", size=size,
+                               shown=self.ctx.t("Search"), width=fit())
 
     def _choices_in_reach(self) -> Box:
         """Search, then the departments, in one row at the foot of a landscape screen's reach zone (accessible
@@ -179,14 +192,14 @@ class WindowHomeScene(ShopScene):
         named = [("", t("All")), *((c.id, pick(c.name, ctx.lang)) for c in ctx.shop.catalog.categories)]
 
         def parts(size: str) -> list[Box]:  # each name as narrow as two lines of it allow (a chip is as tall)
-            return [kit.button(t("Search for a product"), self.open_search, style="secondary", size=size,
-                               shown=t("Search"), width=fit()),
+            return [row(self._search_button(size, filled=True), padding=Insets(0, gap // 4, 0, 0), width=fit()),
                     *(kit.button(name, partial(self.choose, department), size=size,
                                  width=fixed(self._two_lines(name, size)),
                                  style="chip_on" if self.department == department else "chip_off")
                       for department, name in named)]
 
-        padding = Insets(gap // 4, margin, gap // 4, margin)
+        # (half a gap above the bar: its yellow ran into the chips' yellow edges 6 px above it: designer's review)
+        padding = Insets(gap // 4, margin, gap // 2, margin)
         for size in ("text", "small"):
             made = parts(size)
             if sum(part.natural(ctx.size[0])[0] for part in made) + (len(made) - 1) * (gap // 2) + 2 * margin \

@@ -1,6 +1,6 @@
 """The interface's icons, drawn as strokes of one weight (the font has no cart or globe, and its arrow and
-house are of another weight than each other): the header's back, home, cart and language, and a film's
-sound, on (a speaker with its waves) or off (crossed out). Each fits a square."""
+house are of another weight than each other): the header's back, home, cart and language, a film's sound,
+on (a speaker with its waves) or off (crossed out), and search's magnifier. Each fits a square."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pygame
 Color = tuple[int, int, int, int]
 Points = Sequence[tuple[float, float]]
 
-ICONS = ("back", "home", "cart", "language", "sound_on", "sound_off")
+ICONS = ("back", "home", "cart", "language", "sound_on", "sound_off", "search")
 
 
 def _stroke(surface: pygame.Surface, color: Color, points: Points, width: int, closed: bool = False) -> None:
@@ -85,15 +85,22 @@ def _sound_off(surface: pygame.Surface, box: pygame.Rect, color: Color, width: i
     _stroke(surface, color, [(x + s * 0.94, y + s * 0.34), (x + s * 0.64, y + s * 0.66)], width)
 
 
+def _search(surface: pygame.Surface, box: pygame.Rect, color: Color, width: int) -> None:
+    x, y, s = box.x, box.y, box.width
+    pygame.draw.circle(surface, color, (x + s * 0.4, y + s * 0.4), s * 0.35, width)
+    _stroke(surface, color, [(x + s * 0.66, y + s * 0.66), (x + s * 0.9, y + s * 0.9)], round(width * 1.4))
+
+
 DRAWERS: dict[str, Callable[[pygame.Surface, pygame.Rect, Color, int], None]] = {
     "back": _back, "home": _home, "cart": _cart, "language": _language, "sound_on": _sound_on,
-    "sound_off": _sound_off,
+    "sound_off": _sound_off, "search": _search,
 }
 
 
-def draw_icon(surface: pygame.Surface, name: str, box: pygame.Rect, color: Color) -> None:
-    """Draw icon `name` in the square `box` (centred in it when it is not square), in `color`."""
+def draw_icon(surface: pygame.Surface, name: str, box: pygame.Rect, color: Color, weight: int = 0) -> None:
+    """Draw icon `name` in the square `box` (centred in it when it is not square), in `color`, its strokes
+    `weight` wide (by default a eleventh of its side)."""
     side = min(box.width, box.height)
     square = pygame.Rect(0, 0, side, side)
     square.center = box.center
-    DRAWERS[name](surface, square, color, max(2, round(side / 11)))
+    DRAWERS[name](surface, square, color, weight or max(2, round(side / 11)))

@@ -514,7 +514,7 @@ def button(widget: Button, cache: TextCache, theme: Theme, *, width: Size | None
     def measure(available: int) -> tuple[int, int]:
         size = theme.size(widget.size_name)
         shown = widget.shown or widget.label
-        wide = max(target, cache.width(shown, size, True) + 2 * pad)
+        wide = max(target, cache.width(shown, size, True) + widget.lead_room(size) + 2 * pad)
         if widget.note:
             wide = max(wide, cache.width(widget.note, note_pixels(theme)) + 2 * pad)
         if wide <= available:

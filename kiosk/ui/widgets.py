@@ -217,6 +217,17 @@ def icon_side(theme: Theme) -> int:
     return round(theme.size("text") * 1.15)
 
 
+def lead_side(size: int) -> int:
+    """How tall a lead icon's square is before words of `size` pixels: its drawing about their capitals'
+    height and a little more."""
+    return round(size * 0.95)
+
+
+def lead_weight(size: int) -> int:
+    """How wide a lead icon's strokes are before bold words of `size` pixels: about their stems'."""
+    return max(2, round(size / 7))
+
+
 def note_pixels(theme: Theme) -> int:
     """The size of a button's second line ("in stock", "see the map"): between the small text and the
     text, read at arm's length under its larger first line."""
@@ -511,11 +522,12 @@ class Button(Widget):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
                  style: str = "primary", size: str = "button", enabled: bool = True, shown: str = "",
-                 badge: str = "", note: str = "", icon: str = "", why: str = "") -> None:
+                 badge: str = "", note: str = "", icon: str = "", why: str = "", lead: str = "") -> None:
         super().__init__(rect, label=label, on_tap=on_tap, enabled=enabled)
         self.why = why  # said when tapped while disabled ("add at least 2 products")
         self.style = style
         self.icon = icon  # over its word (the header's form): a drawn icon's name (kiosk/ui/icons.py), or a sign
+        self.lead = lead  # before its words on their line, as tall as their capitals: a drawn icon's name (search)
         self.size_name = size
         self.shown = shown  # text drawn when it differs from the accessible label (an icon glyph)
         self.badge = badge
@@ -597,6 +609,8 @@ class Button(Widget):
             top = rect.centery - (image.get_height() + note.get_height()) // 2
             painter.surface.blit(image, image.get_rect(midtop=(rect.centerx, top)))
             painter.surface.blit(note, note.get_rect(midtop=(rect.centerx, top + image.get_height())))
+        elif self._lead_fits(theme, painter.text, rect):
+            self._paint_lead(painter, rect, image, size, ink_color)
         else:
             placed = image.get_rect(center=rect.center)
             painter.surface.blit(image, placed)
@@ -606,15 +620,40 @@ class Button(Widget):
                                  max(2, theme.px(3)))
         self._paint_badge(painter, rect)
 
+    def _paint_lead(self, painter: Painter, rect: pygame.Rect, words: pygame.Surface, size: int,
+                    ink_color: Color) -> None:
+        """Its lead icon, then its `words` (rendered in `size`), centred together on the cap `rect`."""
+        side = lead_side(size)
+        left = rect.centerx - (self.lead_room(size) + words.get_width()) // 2
+        # drawn four times as large, then scaled down: its curves smoothed as the font's are (pygame draws them
+        # stair-stepped: designer's review)
+        large = pygame.Surface((4 * side, 4 * side), pygame.SRCALPHA)
+        draw_icon(large, self.lead, large.get_rect(), ink_color, weight=4 * lead_weight(size))
+        # (its middle on the capitals' middle, a little over the words' line's: its handle hung under their foot)
+        top = rect.centery - side // 2 - round(size * 0.05)
+        painter.surface.blit(pygame.transform.smoothscale(large, (side, side)), (left, top))
+        painter.surface.blit(words, words.get_rect(midleft=(left + self.lead_room(size), rect.centery)))
+
+    def lead_room(self, size: int) -> int:
+        """How wide its lead icon and the space after it are beside words of `size` pixels (0 without one)."""
+        return lead_side(size) + round(size * 0.25) if self.lead else 0
+
     def _room(self, theme: Theme, rect: pygame.Rect) -> int:
         """How wide the words can be on the button's cap `rect` (a key: its word alone)."""
         return rect.width - theme.px(4 if self.style in (*KEY_STYLES, "key_quiet") else 16)
+
+    def _lead_fits(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> bool:
+        """Whether its lead icon and its words fit one line of the cap `rect` with three quarters of a gap each side
+        (else the words go alone: with the icon, "Produkt suchen" came 5 px from its edge: designer's review)."""
+        size = theme.size(self.size_name)
+        return bool(self.lead) and cache.width(self.shown or self.label, size, True) + self.lead_room(size) \
+            <= rect.width - theme.size("gap") * 3 // 2
 
     def wrapped(self, theme: Theme, cache: TextCache, rect: pygame.Rect) -> list[str]:
         """The lines its words are drawn on where they take more than one ([] where one line, or its icon, shows
         them), on the button's cap `rect`: a long label (German...) on a tall enough button goes on two lines
         (or as many as its height holds) rather than cut short."""
-        if self.icon or self.note or self.done:
+        if self.icon or self.note or self.done or self._lead_fits(theme, cache, rect):
             return []
         size = theme.size(self.size_name)
         shown = self.shown or self.label

@@ -42,6 +42,19 @@ def tap_on(pilot: Pilot, widget: Widget) -> None:
     pilot.tap(x=middle[0], y=middle[1] + pilot.app.display().screen.offset)
 
 
+def bounds(pilot: Pilot, label: str) -> pygame.Rect:
+    """Where the widget saying `label` is now (a tenth of a second on)."""
+    pilot.advance(0.1)
+    shown = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+    return pygame.Rect(next(w["bounds"] for w in shown if w["label"] == label))
+
+
+def words_of(pilot: Pilot, rect: pygame.Rect) -> pygame.Rect:
+    """The room of a button's words: inside its edge."""
+    inside = 2 * pilot.app.display().ctx.theme.px(12)
+    return rect.inflate(-inside, -inside)
+
+
 def comparing(pilot: Pilot, skus: tuple[str, ...]) -> Pilot:
     """`pilot` with `skus` added to the comparison and the comparison shown (for a fifth of a second)."""
     ctx = pilot.app.display().ctx

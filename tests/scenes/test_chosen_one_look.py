@@ -9,30 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
 import pytest
 
 from kiosk.scenes.base import LANGUAGE_NAMES
-from kiosk.testing.pilot import Pilot
-from tests.scenes.helpers import assert_bold_tick, assert_chosen_look, session
+from tests.scenes.helpers import assert_bold_tick, assert_chosen_look, bounds, session, words_of
 from tests.test_layout_matrix import SHAPES
 
 CASES = [(display, size, language, accessible) for display, size in SHAPES for language, accessible in
          (("de", True), ("fr", False))]
 IDS = [f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in CASES]
-
-
-def bounds(pilot: Pilot, label: str) -> pygame.Rect:
-    """Where the widget saying `label` is now."""
-    pilot.advance(0.1)
-    shown = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
-    return pygame.Rect(next(w["bounds"] for w in shown if w["label"] == label))
-
-
-def words_of(pilot: Pilot, rect: pygame.Rect) -> pygame.Rect:
-    """The room of a button's words: inside its edge."""
-    inside = 2 * pilot.app.display().ctx.theme.px(12)
-    return rect.inflate(-inside, -inside)
 
 
 @pytest.mark.quick_first(2)
