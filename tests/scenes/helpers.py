@@ -18,7 +18,12 @@ from kiosk.ui.scene import Scene
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import Widget
 from tests.cart_lines import put_in_cart
-from tests.test_layout_matrix import pilot_for
+from tests.test_layout_matrix import SHAPES, pilot_for
+
+# each shape in French in normal mode and in German in accessible mode (the snapshots' two), with their test ids
+EACH_SHAPE = [(display, size, language, accessible) for display, size in SHAPES for language, accessible in
+              (("de", True), ("fr", False))]
+EACH_SHAPE_IDS = [f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in EACH_SHAPE]
 
 
 def started(folder: Path, display: str, size: tuple[int, int], language: str, *, accessible: bool = False,

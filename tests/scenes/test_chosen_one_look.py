@@ -12,16 +12,19 @@ from pathlib import Path
 import pytest
 
 from kiosk.scenes.base import LANGUAGE_NAMES
-from tests.scenes.helpers import assert_bold_tick, assert_chosen_look, bounds, session, words_of
-from tests.test_layout_matrix import SHAPES
-
-CASES = [(display, size, language, accessible) for display, size in SHAPES for language, accessible in
-         (("de", True), ("fr", False))]
-IDS = [f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in CASES]
+from tests.scenes.helpers import (
+    EACH_SHAPE,
+    EACH_SHAPE_IDS,
+    assert_bold_tick,
+    assert_chosen_look,
+    bounds,
+    session,
+    words_of,
+)
 
 
 @pytest.mark.quick_first(2)
-@pytest.mark.parametrize("display, size, language, accessible", CASES, ids=IDS)
+@pytest.mark.parametrize("display, size, language, accessible", EACH_SHAPE, ids=EACH_SHAPE_IDS)
 def test_the_chosen_language_looks_like_the_chosen_size(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
     with session(tmp_path, display, size, language, accessible=accessible,
@@ -36,7 +39,7 @@ def test_the_chosen_language_looks_like_the_chosen_size(
 
 
 @pytest.mark.quick_first(2)
-@pytest.mark.parametrize("display, size, language, accessible", CASES, ids=IDS)
+@pytest.mark.parametrize("display, size, language, accessible", EACH_SHAPE, ids=EACH_SHAPE_IDS)
 def test_the_chosen_sort_is_tinted_as_the_chosen_size_and_the_others_edged_as_choices(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
     with session(tmp_path, display, size, language, accessible=accessible,
@@ -48,7 +51,7 @@ def test_the_chosen_sort_is_tinted_as_the_chosen_size_and_the_others_edged_as_ch
 
 
 @pytest.mark.quick_first(2)
-@pytest.mark.parametrize("display, size, language, accessible", CASES, ids=IDS)
+@pytest.mark.parametrize("display, size, language, accessible", EACH_SHAPE, ids=EACH_SHAPE_IDS)
 def test_the_ticked_comparison_is_tinted_and_added_is_ticked_boldly(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
     with session(tmp_path, display, size, language, accessible=accessible,

@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 
 from kiosk.ui.widgets import BUTTON_STYLES
-from tests.scenes.helpers import bounds, ground, inked, session, stroke, tick_and_words, words_of
-from tests.test_layout_matrix import SHAPES
-
-CASES = [(display, size, language, accessible) for display, size in SHAPES for language, accessible in
-         (("de", True), ("fr", False))]
-IDS = [f"{d}-{w}x{h}-{lang}-{'a11y' if a else 'normal'}" for d, (w, h), lang, a in CASES]
-
+from tests.scenes.helpers import (
+    EACH_SHAPE,
+    EACH_SHAPE_IDS,
+    bounds,
+    ground,
+    inked,
+    session,
+    stroke,
+    tick_and_words,
+    words_of,
+)
 
 # search in the accessible landscape terminal's reach column: "Produkt suchen" in the title's size and a magnifier
 # left 5 px inside its edge (designer's review); its words alone there
@@ -24,7 +28,7 @@ WORDS_ALONE = {("terminal", (1920, 1080), True)}
 
 
 @pytest.mark.quick_first(2)
-@pytest.mark.parametrize("display, size, language, accessible", CASES, ids=IDS)
+@pytest.mark.parametrize("display, size, language, accessible", EACH_SHAPE, ids=EACH_SHAPE_IDS)
 def test_search_leads_with_a_magnifier_apart_from_its_words(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
     with session(tmp_path, display, size, language, accessible=accessible) as pilot:
