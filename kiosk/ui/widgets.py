@@ -498,7 +498,7 @@ BUTTON_STYLES = {
     # a secondary way out beside choices (a dialog's Cancel under its languages): no outline, so it is not read as
     # one more choice; its word underlined, so it still reads as something to tap
     "text": ("", "primary", ""),
-    "chip": ("surface", "text", "divider"),
+    "chip": ("surface", "text", "divider"),  # a quiet button (a PIN key, a dialog's Cancel): edged as "chip_off"
     # a filter, a department, an order: chosen, on the primary colour's light tint, edged thick in it; not chosen,
     # edged in the grey of an option (see `Button._colors`): a chosen size's look (it was filled: designer's review)
     "chip_on": ("surface", "text", "primary"),
@@ -509,7 +509,7 @@ BUTTON_STYLES = {
     # a keyboard's Enter key while it is ready: the colours of the form's main button (Send, Next) it stands for
     "key_enter": ("accent", "on_accent", ""),
     # a pad's keys beside its digits ("chip"): Cancel, erase; outlined as the digits are, the word quieter
-    "key_quiet": ("surface", "muted", "divider"),
+    "key_quiet": ("surface", "muted", "divider"),  # (its edge: see `Button._colors`)
     "header": ("", "on_primary", ""),
     "inverse": ("on_primary", "primary", ""),  # a highlight on a bar of the primary colour (the header's cart)
 }
@@ -554,8 +554,10 @@ class Button(Widget):
         not chosen edged in the choices' grey (kiosk/ui/contrast.py)."""
         if self.style == "chip_on":
             return chosen_tint(theme), theme.color("text"), theme.color("primary")
-        if self.style == "chip_off":
+        if self.style in ("chip_off", "chip"):  # (a quiet button, a dialog's Cancel, edged as an option is)
             return theme.color("surface"), theme.color("text"), choice_edge(theme)
+        if self.style == "key_quiet":  # (the PIN pad's Cancel and erase: edged as its digits)
+            return theme.color("surface"), theme.color("muted"), choice_edge(theme)
         fill, ink, border = BUTTON_STYLES[self.style]
         return (theme.color(fill) if fill else None, theme.color(ink), theme.color(border) if border else None)
 
@@ -770,7 +772,9 @@ class Toggle(Button):
         # for a moment after a tap, what it did ("Removed") instead of its words, in its state's own look: the tick
         # says it (edged in the success colour, the ticked "In the comparison" was white in one screen and yellow in
         # the next, green and teal in normal mode: designer's reviews, one style for one state)
-        edge = theme.color("primary" if on else "divider")  # (off: its empty box says it)
+        # (off: its empty box says it, the chip edged as an option not chosen is: the beige divider, 1.3:1 on the
+        # paper, read as printed words: designer's review)
+        edge = theme.color("primary") if on else choice_edge(theme)
         pygame.draw.rect(painter.surface, edge, rect, max(2, theme.px(6 if on else 3)), border_radius=radius)
         ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
         if self.stacked:
@@ -947,7 +951,7 @@ class RatingStar(Toggle):
         if self.pressed:
             color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
         pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
-        pygame.draw.rect(painter.surface, theme.color("primary" if self.checked else "divider"), rect,
+        pygame.draw.rect(painter.surface, theme.color("primary") if self.checked else choice_edge(theme), rect,
                          max(2, theme.px(6 if self.checked else 3)), border_radius=radius)
         size = min(rect.width, rect.height) * 7 // 10
         points = star_points(rect.centerx, rect.centery + size // 20, size)

@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.contrast import choice_edge
 from tests.cart_lines import put_in_cart
 from tests.layout_check import disabled_problems, modal_over_header, widgets_off_screen
 from tests.scenes.helpers import session, started
@@ -162,13 +163,13 @@ def test_the_language_dialogs_cancel_is_not_read_as_a_sixth_language(
         theme = pilot.app.display().screen.theme
         shown = pilot.picture()
 
-        def outlined(widget: dict[str, object], colour: str) -> bool:
+        def outlined(widget: dict[str, object], colour: tuple[int, ...]) -> bool:
             x, y, _w, h = widget["bounds"]  # type: ignore[misc]
-            return any(shown.get_at((x + dx, y + h // 2))[:3] == theme.color(colour)[:3] for dx in range(theme.px(8)))
+            return any(shown.get_at((x + dx, y + h // 2))[:3] == colour[:3] for dx in range(theme.px(8)))
 
-        assert outlined(buttons["English"], "primary"), "a language is outlined"
-        assert not outlined(cancel, "primary"), "Cancel is not outlined as a language"
-        assert outlined(cancel, "divider"), "Cancel is a button: its edge shows"
+        assert outlined(buttons["English"], theme.color("primary")), "a language is outlined"
+        assert not outlined(cancel, theme.color("primary")), "Cancel is not outlined as a language"
+        assert outlined(cancel, choice_edge(theme)), "Cancel is a button: its edge shows, an option's grey"
         x, y, w, h = cancel["bounds"]
         inked = [shown.get_at((x + w // 2 + dx, y + dy))[:3] == theme.color("text")[:3]
                  for dx in range(-w // 4, w // 4) for dy in range(h)]

@@ -15,6 +15,7 @@ import pytest
 from kiosk.core.catalog.database import BrowseFilter
 from kiosk.core.models import pick
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.contrast import choice_edge
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.widgets import Label
 from tests.layout_check import result_grid_problems
@@ -205,7 +206,7 @@ def test_the_language_dialog_s_cancel_is_a_quiet_button_under_the_languages(
                        for dx in range(ctx.theme.px(8)))
 
         assert outlined(shown["English"]) and not outlined(cancel)
-        assert outlined(cancel, ctx.theme.color("divider")[:3]), "a button: its edge shows"
+        assert outlined(cancel, choice_edge(ctx.theme)[:3]), "a button: its edge shows, in an option's grey"
 
 
 @pytest.mark.parametrize("display, size", SHAPES, ids=[f"{display}-{w}x{h}" for display, (w, h) in SHAPES])

@@ -15,6 +15,7 @@ import pygame
 import pytest
 
 from kiosk.testing.pilot import Pilot
+from kiosk.ui.contrast import choice_edge
 from tests.layout_check import contrast
 from tests.scenes.helpers import started
 
@@ -29,11 +30,12 @@ class Drawn:
     gap: int  # the room between the box and its words
 
 
-def ink(picture: pygame.Surface, area: pygame.Rect) -> list[list[bool]]:
-    """Which pixels of `area` stand out at 3:1 from the chip's own colour (its most common one), row by row."""
+def ink(picture: pygame.Surface, area: pygame.Rect, edge: tuple[int, int, int]) -> list[list[bool]]:
+    """Which pixels of `area` stand out at 3:1 from the chip's own colour (its most common one), row by row, but
+    for the chip's own `edge` colour (at 3:1 too: its rounded corners reach inside)."""
     pixels = [[picture.get_at((x, y))[:3] for x in range(area.left, area.right)] for y in range(area.top, area.bottom)]
     ground = Counter(pixel for line in pixels for pixel in line).most_common(1)[0][0]
-    return [[contrast(pixel, ground) >= 3 for pixel in line] for line in pixels]
+    return [[pixel != edge and contrast(pixel, ground) >= 3 for pixel in line] for line in pixels]
 
 
 def measure(rows: list[list[bool]]) -> Drawn:
@@ -73,7 +75,8 @@ def the_box(pilot: Pilot, folder: Path, label: str, stacked: bool) -> Drawn:
     assert widget["checked"] is False and not widget["clipped"]
     picture = pilot.picture()
     x, y, w, h = widget["bounds"]
-    rows = ink(picture, pygame.Rect(x, y, w, h).inflate(-8, -8))  # inside the chip's own edge
+    edge = choice_edge(pilot.app.display().screen.theme)[:3]
+    rows = ink(picture, pygame.Rect(x, y, w, h).inflate(-8, -8), edge)  # inside the chip's own edge
     return measure(rows if stacked else columns(rows))
 
 
