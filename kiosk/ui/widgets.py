@@ -377,14 +377,17 @@ def wide_enough(left: int, right: int, low: int, high: int) -> tuple[int, int]:
 
 
 class Panel(Widget):
-    """A coloured, rounded box; tappable when given `on_tap` (a product card is one)."""
+    """A coloured, rounded box; tappable when given `on_tap` (a product card is one). Its `border`: a theme
+    colour's name, or "choice" (the grey of an option not chosen), `border_px` wide on a 1080p screen."""
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], color: str = "surface", *,
-                 radius: bool = True, border: str = "", role: str = "group", **kwargs: object) -> None:
+                 radius: bool = True, border: str = "", border_px: int = 3, role: str = "group",
+                 **kwargs: object) -> None:
         super().__init__(rect, **kwargs)  # type: ignore[arg-type]
         self.color = color
         self.rounded = radius
         self.border = border
+        self.border_px = border_px
         self.role = role
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
@@ -404,8 +407,9 @@ class Panel(Widget):
             else:
                 pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
         if self.border:
-            pygame.draw.rect(painter.surface, painter.theme.color(self.border), rect, max(1, painter.theme.px(3)),
-                             border_radius=radius)
+            theme = painter.theme
+            edge = choice_edge(theme) if self.border == "choice" else theme.color(self.border)
+            pygame.draw.rect(painter.surface, edge, rect, max(1, theme.px(self.border_px)), border_radius=radius)
 
 
 class Label(Widget):

@@ -1,7 +1,7 @@
 """What can be tapped but is not chosen is edged in the grey of an option, at 3:1 on the page at least, as the sizes
 and filters not chosen are: an unticked "In the comparison" box, a review's star not chosen and the language dialog's
-"Cancel" (designer's review, issue 22: they kept the beige divider's edge, 1.3:1 on the light theme's paper, and read
-as printed words rather than as something to tap)."""
+"Cancel", a product's pictures not shown (designer's review, issue 22: they kept the beige divider's edge, 1.3:1 on
+the light theme's paper, and read as printed words or pictures rather than as something to tap)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,29 @@ def test_what_is_not_chosen_is_edged_as_an_option(
         picture = pilot.picture()
         edged = contrast(rgb(picture, rect.left + 1, rect.centery), rgb(picture, rect.left - 3, rect.centery))
         assert edged >= 3.0, f"{what} is edged at {edged:.1f}:1 on what is around it"
+
+
+# (accessible mode on a portrait screen shows the product's pictures one at a time, without thumbnails)
+WITH_THUMBNAILS = [case for case in EACH_SHAPE if not (case[3] and case[1][0] < case[1][1])]
+
+
+@pytest.mark.quick_first(2)
+@pytest.mark.parametrize("display, size, language, accessible", WITH_THUMBNAILS,
+                         ids=[name for case, name in zip(EACH_SHAPE, EACH_SHAPE_IDS, strict=True)
+                              if case in WITH_THUMBNAILS])
+def test_a_picture_not_shown_is_edged_as_an_option_and_the_shown_one_thick(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    with session(tmp_path, display, size, language, accessible=accessible,
+                 screen=lambda routes: routes.product("RUN-115")) as pilot:
+        ctx = pilot.app.display().ctx
+        first, second = (ctx.t("Picture {number} of {count}: {name}", number=number, count="§", name="§")
+                         .split("§")[0] for number in (1, 2))
+        shown = pilot.request("tree")["displays"][pilot.display_name]["widgets"]
+        picture = pilot.picture()
+        other = bounds(pilot, next(w["label"] for w in shown if w["label"].startswith(second)))
+        edged = contrast(rgb(picture, other.left + 1, other.centery), rgb(picture, other.left - 3, other.centery))
+        assert edged >= 3.0, f"the second picture's thumbnail, not shown, is edged at {edged:.1f}:1"
+        chosen = bounds(pilot, next(w["label"] for w in shown if w["label"].startswith(first)))
+        primary = ctx.theme.color("primary")[:3]
+        thick = sum(rgb(picture, chosen.left + dx, chosen.centery) == primary for dx in range(chosen.width // 4))
+        assert thick >= ctx.theme.px(6), f"the shown picture's thumbnail is edged {thick} px thick"
