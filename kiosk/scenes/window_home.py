@@ -129,33 +129,25 @@ class WindowHomeScene(ShopScene):
     def _choices(self, size: tuple[int, int]) -> Box:
         """Search, then a button a department ("All" first), the one shown marked: on a landscape screen in
         one row across (a long name on two lines), else (a portrait screen, the larger text) in rows."""
-        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        ctx, theme = self.ctx, self.ctx.theme
         margin, gap = theme.size("margin"), theme.size("gap")
-        named = [("", t("All")), *((c.id, pick(c.name, ctx.lang)) for c in ctx.shop.catalog.categories)]
-
-        def chips(widths: list[int] | None = None) -> list[Box]:  # in one row: each as wide as `widths` says
-            return [kit.button(name, partial(self.choose, department), size="text",
-                               width=fixed(widths[index]) if widths is not None else None,
-                               style="chip_on" if self.department == department else "chip_off")
-                    for index, (department, name) in enumerate(named)]
-
-        def search() -> Box:  # (in a row: filled, apart from the chips)
-            return self._search_button("text", filled=self.wide(size))
-
+        named = self._departments()
         padding = Insets(gap, margin, 0, margin)
         if not self.wide(size):
-            return column(search(), flow(*chips(), gap=gap // 2), gap=gap, padding=padding)
-        def apart(search: Box) -> Box:  # its gap to the chips three halves of theirs
-            return row(search, padding=Insets(0, gap // 4, 0, 0), width=fit())
+            return column(self._search_button("text"),
+                          flow(*(self._department_chip(department, name, "text") for department, name in named),
+                               gap=gap // 2), gap=gap, padding=padding)
 
         # in one row: each chip as narrow as two lines of its name allow, then on one line those the row has room
         # for, the cheapest first; with less room inside each chip where that leaves fewer names on two lines (the
         # 4K window broke "Sacs / à dos" and "Montres / GPS" with room to spare: designer's review)
-        room = size[0] - 2 * margin - apart(search()).natural(size[0])[0] - (len(named) + 1) * (gap // 2)
+        room = size[0] - 2 * margin - self._search_apart("text").natural(size[0])[0] - (len(named) + 1) * (gap // 2)
         ways = [way for inside in (gap, gap * 3 // 4, gap // 2)
                 if (way := self._in_a_row([name for _, name in named], room, inside)) is not None]
         if not ways:  # (the larger text of accessible mode): the chips in rows
-            return row(search(), flow(*chips(), gap=gap // 2), gap=gap, align="center", padding=padding)
+            return row(self._search_button("text", filled=True),
+                       flow(*(self._department_chip(department, name, "text") for department, name in named),
+                            gap=gap // 2), gap=gap, align="center", padding=padding)
         widths = min(ways, key=lambda way: way[0])[1]  # (the first of the fewest)
         if min(ways, key=lambda way: way[0])[0] and not ctx.session.accessible:
             # names on two lines ("Chaussures / de running", "Lampes / frontales" on the 4K window: designer's
@@ -165,15 +157,28 @@ class WindowHomeScene(ShopScene):
             # its magnifier, then without its wider gap to them, where only that leaves them so (Spanish again)
             for (lead, spaced), inside in itertools.product(((True, True), (False, True), (False, False)),
                                                             (gap, gap * 3 // 4, gap // 2, gap // 3)):
-                searching = self._search_button("small", filled=True, lead=lead)
-                small = [apart(searching) if spaced else searching,
-                         *(kit.button(name, partial(self.choose, department), size="small",
-                                      width=fixed(self._two_lines(name, "small", lines=1, inside=inside)),
-                                      style="chip_on" if self.department == department else "chip_off")
+                small = [self._search_apart("small", lead=lead) if spaced
+                         else self._search_button("small", filled=True, lead=lead),
+                         *(self._department_chip(department, name, "small",
+                                                 self._two_lines(name, "small", lines=1, inside=inside))
                            for department, name in named)]
                 if sum(part.natural(size[0])[0] for part in small) + len(small) * (gap // 2) <= size[0] - 2 * margin:
                     return row(*small, leaf(None), gap=gap // 2, align="center", padding=padding)
-        return row(apart(search()), *chips(widths), leaf(None), gap=gap // 2, align="center", padding=padding)
+        return row(self._search_apart("text"),
+                   *(self._department_chip(department, name, "text", width)
+                     for (department, name), width in zip(named, widths, strict=True)),
+                   leaf(None), gap=gap // 2, align="center", padding=padding)
+
+    def _departments(self) -> list[tuple[str, str]]:
+        """Each department's id and name in the session's language, "All" (id "") first."""
+        ctx = self.ctx
+        return [("", ctx.t("All")), *((c.id, pick(c.name, ctx.lang)) for c in ctx.shop.catalog.categories)]
+
+    def _department_chip(self, department: str, name: str, size: str, width: int | None = None) -> Box:
+        """The chip that shows a department (`width` wide, else as its words), chosen while it is shown."""
+        return self.kit.button(name, partial(self.choose, department), size=size,
+                               width=fixed(width) if width is not None else None,
+                               style="chip_on" if self.department == department else "chip_off")
 
     def _search_button(self, size: str, *, filled: bool = False, lead: bool = True) -> Box:
         """Search, in the text `size`: "Search" after a magnifier (with `lead`), an action set apart from the
@@ -183,19 +188,23 @@ class WindowHomeScene(ShopScene):
                                style="primary" if filled else "secondary", lead="search" if lead else "", size=size,
                                shown=self.ctx.t("Search"), width=fit())
 
+    def _search_apart(self, size: str, *, lead: bool = True) -> Box:
+        """Search filled, leading a row of department chips: its gap to them three halves of theirs."""
+        gap = self.ctx.theme.size("gap")
+        return row(self._search_button(size, filled=True, lead=lead), padding=Insets(0, gap // 4, 0, 0),
+                   width=fit())
+
     def _choices_in_reach(self) -> Box:
         """Search, then the departments, in one row at the foot of a landscape screen's reach zone (accessible
         mode), each name on one line: in the text's size where the row holds them, else a size smaller, else the
         departments on as many rows as they need."""
-        ctx, theme, t, kit = self.ctx, self.ctx.theme, self.ctx.t, self.kit
+        ctx, theme = self.ctx, self.ctx.theme
         margin, gap = theme.size("margin"), theme.size("gap")
-        named = [("", t("All")), *((c.id, pick(c.name, ctx.lang)) for c in ctx.shop.catalog.categories)]
+        named = self._departments()
 
         def parts(size: str) -> list[Box]:  # each name as narrow as two lines of it allow (a chip is as tall)
-            return [row(self._search_button(size, filled=True), padding=Insets(0, gap // 4, 0, 0), width=fit()),
-                    *(kit.button(name, partial(self.choose, department), size=size,
-                                 width=fixed(self._two_lines(name, size)),
-                                 style="chip_on" if self.department == department else "chip_off")
+            return [self._search_apart(size),
+                    *(self._department_chip(department, name, size, self._two_lines(name, size))
                       for department, name in named)]
 
         # (half a gap above the bar: its yellow ran into the chips' yellow edges 6 px above it: designer's review)

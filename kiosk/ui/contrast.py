@@ -74,3 +74,13 @@ def choice_edge(theme: Theme) -> Color:
         if min(contrast(edge, ground) for ground in grounds) >= EDGE_CONTRAST:
             return edge
     return text
+
+
+DERIVED_COLORS = {"choice": choice_edge, "chosen": chosen_tint}  # colours worked out from the theme's, by name
+
+
+def named_color(theme: Theme, name: str) -> Color:
+    """The colour `name` stands for: a theme colour, or one of DERIVED_COLORS ("choice": an option's edge;
+    "chosen": a chosen option's ground), so a style table can name both alike."""
+    derived = DERIVED_COLORS.get(name)
+    return derived(theme) if derived else theme.color(name)

@@ -4,6 +4,7 @@ on (a speaker with its waves) or off (crossed out), and search's magnifier. Each
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 
@@ -104,3 +105,13 @@ def draw_icon(surface: pygame.Surface, name: str, box: pygame.Rect, color: Color
     square = pygame.Rect(0, 0, side, side)
     square.center = box.center
     DRAWERS[name](surface, square, color, weight or max(2, round(side / 11)))
+
+
+@functools.lru_cache(maxsize=16)
+def smooth_icon(name: str, side: int, color: Color, weight: int) -> pygame.Surface:
+    """Icon `name` on a transparent square of `side`, drawn four times as large and scaled down, so its curves
+    are smoothed as the font's are (pygame draws them stair-stepped: designer's review); its strokes `weight`
+    wide. Kept for the next paint: blit it, do not draw on it."""
+    large = pygame.Surface((4 * side, 4 * side), pygame.SRCALPHA)
+    draw_icon(large, name, large.get_rect(), color, weight=4 * weight)
+    return pygame.transform.smoothscale(large, (side, side))

@@ -9,12 +9,11 @@ from collections.abc import Callable
 
 import pygame
 
-from kiosk.ui.contrast import disabled_ink
 from kiosk.ui.icons import draw_icon
 from kiosk.ui.layout import Box, fit
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import BUTTON_STYLES, Button, Painter
+from kiosk.ui.widgets import Button, Painter
 
 
 class SoundButton(Button):
@@ -46,14 +45,7 @@ class SoundButton(Button):
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """The outlined button, the speaker and the words side by side, centred."""
         theme = painter.theme
-        fill, ink, border = BUTTON_STYLES[self.style]
-        radius = theme.size("radius")
-        color = theme.color(fill)
-        if self.pressed:
-            color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
-        pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
-        pygame.draw.rect(painter.surface, theme.color(border), rect, max(2, theme.px(3)), border_radius=radius)
-        ink_color = theme.color(ink) if self.enabled else disabled_ink(theme)
+        ink_color = self._paint_face(painter, rect)
         size = theme.size(self.size_name)
         side = icon_side(painter.text, size)
         gap = theme.size("gap") // 3

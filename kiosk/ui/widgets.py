@@ -15,8 +15,8 @@ from typing import TypeVar
 
 import pygame
 
-from kiosk.ui.contrast import choice_edge, chosen_tint, disabled_ink
-from kiosk.ui.icons import DRAWERS, draw_icon
+from kiosk.ui.contrast import disabled_ink, named_color
+from kiosk.ui.icons import DRAWERS, draw_icon, smooth_icon
 from kiosk.ui.images import ImageCache
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Color, Theme
@@ -378,7 +378,8 @@ def wide_enough(left: int, right: int, low: int, high: int) -> tuple[int, int]:
 
 class Panel(Widget):
     """A coloured, rounded box; tappable when given `on_tap` (a product card is one). Its `border`: a theme
-    colour's name, or "choice" (the grey of an option not chosen), `border_px` wide on a 1080p screen."""
+    colour's name, or "choice" (the grey of an option not chosen: kiosk/ui/contrast.py), `border_px` wide on a
+    1080p screen."""
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], color: str = "surface", *,
                  radius: bool = True, border: str = "", border_px: int = 3, role: str = "group",
@@ -408,8 +409,8 @@ class Panel(Widget):
                 pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
         if self.border:
             theme = painter.theme
-            edge = choice_edge(theme) if self.border == "choice" else theme.color(self.border)
-            pygame.draw.rect(painter.surface, edge, rect, max(1, theme.px(self.border_px)), border_radius=radius)
+            pygame.draw.rect(painter.surface, named_color(theme, self.border), rect, max(1, theme.px(self.border_px)),
+                             border_radius=radius)
 
 
 class Label(Widget):
@@ -494,6 +495,8 @@ class Label(Widget):
 
 KEY_STYLES = ("key", "key_special", "key_enter")  # a keyboard's keys: on its panel, with a key's small radius
 
+# each style's fill, words' ink and outline: colours by name ("choice", "chosen": worked out, see `named_color`),
+# "" for none
 BUTTON_STYLES = {
     "primary": ("primary", "on_primary", ""),
     "accent": ("accent", "on_accent", ""),
@@ -502,21 +505,28 @@ BUTTON_STYLES = {
     # a secondary way out beside choices (a dialog's Cancel under its languages): no outline, so it is not read as
     # one more choice; its word underlined, so it still reads as something to tap
     "text": ("", "primary", ""),
-    "chip": ("surface", "text", "divider"),  # a quiet button (a PIN key, a dialog's Cancel): edged as "chip_off"
+    "chip": ("surface", "text", "choice"),  # a quiet button (a PIN key, a dialog's Cancel): edged as an option is
     # a filter, a department, an order: chosen, on the primary colour's light tint, edged thick in it; not chosen,
-    # edged in the grey of an option (see `Button._colors`): a chosen size's look (it was filled: designer's review)
-    "chip_on": ("surface", "text", "primary"),
-    "chip_off": ("surface", "text", "divider"),
+    # edged in the grey of an option: a chosen size's look (it was filled: designer's review)
+    "chip_on": ("chosen", "text", "primary"),
+    "chip_off": ("surface", "text", "choice"),
     "choice_on": ("surface", "text", "primary"),  # a chosen option: its edge, thick (see `Choice`)
     "key": ("surface", "text", ""),
     "key_special": ("divider", "text", ""),
     # a keyboard's Enter key while it is ready: the colours of the form's main button (Send, Next) it stands for
     "key_enter": ("accent", "on_accent", ""),
     # a pad's keys beside its digits ("chip"): Cancel, erase; outlined as the digits are, the word quieter
-    "key_quiet": ("surface", "muted", "divider"),  # (its edge: see `Button._colors`)
+    "key_quiet": ("surface", "muted", "choice"),
     "header": ("", "on_primary", ""),
     "inverse": ("on_primary", "primary", ""),  # a highlight on a bar of the primary colour (the header's cart)
 }
+
+
+def style_colors(theme: Theme, style: str) -> tuple[Color | None, Color, Color | None]:
+    """A button style's fill, words' ink and outline (None: none), from BUTTON_STYLES."""
+    fill, ink, border = BUTTON_STYLES[style]
+    return (named_color(theme, fill) if fill else None, named_color(theme, ink),
+            named_color(theme, border) if border else None)
 
 
 class Button(Widget):
@@ -554,16 +564,8 @@ class Button(Widget):
         self._paint_words(painter, rect, ink_color)
 
     def _colors(self, theme: Theme) -> tuple[Color | None, Color, Color | None]:
-        """Its fill, words' ink and outline in its style (None: none); a chosen chip on the chosen tint, an option
-        not chosen edged in the choices' grey (kiosk/ui/contrast.py)."""
-        if self.style == "chip_on":
-            return chosen_tint(theme), theme.color("text"), theme.color("primary")
-        if self.style in ("chip_off", "chip"):  # (a quiet button, a dialog's Cancel, edged as an option is)
-            return theme.color("surface"), theme.color("text"), choice_edge(theme)
-        if self.style == "key_quiet":  # (the PIN pad's Cancel and erase: edged as its digits)
-            return theme.color("surface"), theme.color("muted"), choice_edge(theme)
-        fill, ink, border = BUTTON_STYLES[self.style]
-        return (theme.color(fill) if fill else None, theme.color(ink), theme.color(border) if border else None)
+        """Its fill, words' ink and outline in its style (None: none), as BUTTON_STYLES names them."""
+        return style_colors(theme, self.style)
 
     def _paint_face(self, painter: Painter, rect: pygame.Rect) -> Color:
         """Its fill and outline on its cap `rect`; returns the colour its words take."""
@@ -631,13 +633,9 @@ class Button(Widget):
         """Its lead icon, then its `words` (rendered in `size`), centred together on the cap `rect`."""
         side = lead_side(size)
         left = rect.centerx - (self.lead_room(size) + words.get_width()) // 2
-        # drawn four times as large, then scaled down: its curves smoothed as the font's are (pygame draws them
-        # stair-stepped: designer's review)
-        large = pygame.Surface((4 * side, 4 * side), pygame.SRCALPHA)
-        draw_icon(large, self.lead, large.get_rect(), ink_color, weight=4 * lead_weight(size))
         # (its middle on the capitals' middle, a little over the words' line's: its handle hung under their foot)
         top = rect.centery - side // 2 - round(size * 0.05)
-        painter.surface.blit(pygame.transform.smoothscale(large, (side, side)), (left, top))
+        painter.surface.blit(smooth_icon(self.lead, side, ink_color, lead_weight(size)), (left, top))
         painter.surface.blit(words, words.get_rect(midleft=(left + self.lead_room(size), rect.centery)))
 
     def lead_room(self, size: int) -> int:
@@ -769,7 +767,7 @@ class Toggle(Button):
         theme = painter.theme
         radius = theme.size("radius")
         on = self.checked and self.enabled
-        color = chosen_tint(theme) if on else theme.color("surface")
+        color = named_color(theme, "chosen" if on else "surface")
         if self.pressed:
             color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
         pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
@@ -778,7 +776,7 @@ class Toggle(Button):
         # the next, green and teal in normal mode: designer's reviews, one style for one state)
         # (off: its empty box says it, the chip edged as an option not chosen is: the beige divider, 1.3:1 on the
         # paper, read as printed words: designer's review)
-        edge = theme.color("primary") if on else choice_edge(theme)
+        edge = named_color(theme, "primary" if on else "choice")
         pygame.draw.rect(painter.surface, edge, rect, max(2, theme.px(6 if on else 3)), border_radius=radius)
         ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
         if self.stacked:
@@ -955,7 +953,7 @@ class RatingStar(Toggle):
         if self.pressed:
             color = (max(0, color[0] - 30), max(0, color[1] - 30), max(0, color[2] - 30), color[3])
         pygame.draw.rect(painter.surface, color, rect, border_radius=radius)
-        pygame.draw.rect(painter.surface, theme.color("primary") if self.checked else choice_edge(theme), rect,
+        pygame.draw.rect(painter.surface, named_color(theme, "primary" if self.checked else "choice"), rect,
                          max(2, theme.px(6 if self.checked else 3)), border_radius=radius)
         size = min(rect.width, rect.height) * 7 // 10
         points = star_points(rect.centerx, rect.centery + size // 20, size)
@@ -987,9 +985,7 @@ class Choice(Toggle):
         """Chosen: on a light tint of the primary colour, edged in it (an edge alone read as a focus ring, or as a
         secondary button's outline); not chosen: on the surface, edged in a grey that reads at 3:1 on the page
         (the beige divider was too faint to read as a choice: designer's review)."""
-        if self.checked:
-            return chosen_tint(theme), theme.color("text"), theme.color("primary")
-        return theme.color("surface"), theme.color("text"), choice_edge(theme)
+        return style_colors(theme, "chip_on" if self.checked else "chip_off")
 
     def paint(self, painter: Painter, rect: pygame.Rect) -> None:
         """A chip, and while chosen its tint, its thick edge in the primary colour and a drawn tick before its
