@@ -73,7 +73,9 @@ class HomeScene(ShopScene):
                    gap=2 * margin, padding=Insets.all(margin), height=fixed(height))
 
     def _search(self, width: Size | None = None) -> Box:
-        return self.kit.button(self.ctx.t("Search for a product"), self.open_search, style="secondary", lead="search",
+        """Search for a product: filled in the primary colour, after a magnifier, as on the shop window's home (it
+        was outlined here and filled there: designer's review, one style for one action)."""
+        return self.kit.button(self.ctx.t("Search for a product"), self.open_search, style="primary", lead="search",
                                size="title", width=width, height=fit(min=self.ctx.theme.size("field")))
 
     def _sign_out(self, width: int) -> list[Box]:

@@ -145,7 +145,7 @@ class WindowHomeScene(ShopScene):
         ways = [way for inside in (gap, gap * 3 // 4, gap // 2)
                 if (way := self._in_a_row([name for _, name in named], room, inside)) is not None]
         if not ways:  # (the larger text of accessible mode): the chips in rows
-            return row(self._search_button("text", filled=True),
+            return row(self._search_button("text"),
                        flow(*(self._department_chip(department, name, "text") for department, name in named),
                             gap=gap // 2), gap=gap, align="center", padding=padding)
         widths = min(ways, key=lambda way: way[0])[1]  # (the first of the fewest)
@@ -158,7 +158,7 @@ class WindowHomeScene(ShopScene):
             for (lead, spaced), inside in itertools.product(((True, True), (False, True), (False, False)),
                                                             (gap, gap * 3 // 4, gap // 2, gap // 3)):
                 small = [self._search_apart("small", lead=lead) if spaced
-                         else self._search_button("small", filled=True, lead=lead),
+                         else self._search_button("small", lead=lead),
                          *(self._department_chip(department, name, "small",
                                                  self._two_lines(name, "small", lines=1, inside=inside))
                            for department, name in named)]
@@ -180,18 +180,19 @@ class WindowHomeScene(ShopScene):
                                width=fixed(width) if width is not None else None,
                                style="chip_on" if self.department == department else "chip_off")
 
-    def _search_button(self, size: str, *, filled: bool = False, lead: bool = True) -> Box:
+    def _search_button(self, size: str, *, lead: bool = True) -> Box:
         """Search, in the text `size`: "Search" after a magnifier (with `lead`), an action set apart from the
         department chips (a chosen chip and search were both edged in the primary colour: designer's review);
-        `filled` in the primary colour where it leads their row."""
+        filled in the primary colour, as on every home (outlined where it stood above them: one style for one
+        action across shapes, designer's review)."""
         return self.kit.button(self.ctx.t("Search for a product"), self.open_search,
-                               style="primary" if filled else "secondary", lead="search" if lead else "", size=size,
+                               style="primary", lead="search" if lead else "", size=size,
                                shown=self.ctx.t("Search"), width=fit())
 
     def _search_apart(self, size: str, *, lead: bool = True) -> Box:
-        """Search filled, leading a row of department chips: its gap to them three halves of theirs."""
+        """Search leading a row of department chips: its gap to them three halves of theirs."""
         gap = self.ctx.theme.size("gap")
-        return row(self._search_button(size, filled=True, lead=lead), padding=Insets(0, gap // 4, 0, 0),
+        return row(self._search_button(size, lead=lead), padding=Insets(0, gap // 4, 0, 0),
                    width=fit())
 
     def _choices_in_reach(self) -> Box:

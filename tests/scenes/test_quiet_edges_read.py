@@ -1,7 +1,8 @@
 """What can be tapped but is not chosen is edged in the grey of an option, at 3:1 on the page at least, as the sizes
 and filters not chosen are: an unticked "In the comparison" box, a review's star not chosen and the language dialog's
-"Cancel", a product's pictures not shown (designer's review, issue 22: they kept the beige divider's edge, 1.3:1 on
-the light theme's paper, and read as printed words or pictures rather than as something to tap)."""
+"Cancel", a product's pictures not shown, the comparison's "Differences only" switch while off (designer's review,
+issue 22: they kept the beige divider's edge, 1.3:1 on the light theme's paper, and read as printed words or pictures
+rather than as something to tap); and a disabled button no stronger than them."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from kiosk.core.language.i18n import Translator
 from kiosk.scenes.routes import Routes
 from kiosk.ui.contrast import contrast
 from kiosk.ui.scene import Scene
-from tests.scenes.helpers import EACH_SHAPE, EACH_SHAPE_IDS, bounds, rgb, session
+from tests.scenes.helpers import EACH_SHAPE, EACH_SHAPE_IDS, bounds, comparing, rgb, session
 
 # what is edged: its words, the screen it is on, the words that name it in the tree
 QUIET: list[tuple[str, Callable[[Routes], Scene], Callable[[Translator], str]]] = [
@@ -63,3 +64,39 @@ def test_a_picture_not_shown_is_edged_as_an_option_and_the_shown_one_thick(
         primary = ctx.theme.color("primary")[:3]
         thick = sum(rgb(picture, chosen.left + dx, chosen.centery) == primary for dx in range(chosen.width // 4))
         assert thick >= ctx.theme.px(6), f"the shown picture's thumbnail is edged {thick} px thick"
+
+
+@pytest.mark.quick_first(2)
+@pytest.mark.parametrize("display, size, language, accessible", EACH_SHAPE, ids=EACH_SHAPE_IDS)
+def test_the_switch_off_is_edged_as_an_option(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    with session(tmp_path, display, size, language, accessible=accessible) as pilot:
+        comparing(pilot, ("RUN-115", "RUN-112"))
+        theme = pilot.app.display().ctx.theme
+        chip = bounds(pilot, pilot.app.display().ctx.t("Differences only"))
+        picture = pilot.picture()
+        surface = rgb(picture, chip.left + theme.px(3) + 2, chip.centery)  # (inside the chip's own edge)
+        x = chip.left + theme.px(3) + 2
+        while rgb(picture, x, chip.centery) == surface and x < chip.centerx:
+            x += 1
+        edged = contrast(rgb(picture, x, chip.centery), surface)
+        assert edged >= 3.0, f"the switch's track, off, stands at {edged:.1f}:1 on its chip"
+
+
+@pytest.mark.quick_first(2)
+@pytest.mark.parametrize("display, size, language, accessible", EACH_SHAPE, ids=EACH_SHAPE_IDS)
+def test_a_disabled_button_is_edged_no_stronger_than_an_option(
+        tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
+    """The review form's "Next", disabled until there are words, is made out (3:1) but is no stronger than the
+    stars that can be tapped beside it (its edge was darker than theirs: designer's review)."""
+    with session(tmp_path, display, size, language, accessible=accessible,
+                 screen=lambda routes: routes.review("RUN-115")) as pilot:
+        t = pilot.app.display().ctx.t
+        picture = pilot.picture()
+
+        def edge(label: str) -> float:
+            rect = bounds(pilot, label)
+            return contrast(rgb(picture, rect.left + 1, rect.centery), rgb(picture, rect.left - 3, rect.centery))
+
+        star, disabled = edge(t("{count} stars", count=5)), edge(t("Next"))
+        assert 3.0 <= disabled <= star + 0.05, f"'Next', disabled, is edged at {disabled:.1f}:1; a star at {star:.1f}:1"

@@ -1,7 +1,8 @@
 """Search reads as an action, not as one more department: on the home screens its button leads with a drawn
-magnifier, as bold as its words and a space before them, and where it leads the shop window's row of departments it
-is filled (designer's reviews, issue 22: on the shop window the chosen department chip and "Search" beside it were
-both edged in the primary colour, and "Alle" looked like an action; a magnifier alone still read as a chip)."""
+magnifier, as bold as its words and a space before them, and it is filled in the primary colour, on every shape
+(designer's reviews, issue 22: on the shop window the chosen department chip and "Search" beside it were both edged
+in the primary colour, and "Alle" looked like an action; a magnifier alone still read as a chip; then, filled on the
+landscape window and outlined elsewhere, one action had two styles)."""
 
 from __future__ import annotations
 
@@ -34,13 +35,9 @@ def test_search_leads_with_a_magnifier_apart_from_its_words(
     with session(tmp_path, display, size, language, accessible=accessible) as pilot:
         ctx = pilot.app.display().ctx
         search = bounds(pilot, ctx.t("Search for a product"))
-        in_a_row = display == "window" and size[0] > size[1]
-        style = BUTTON_STYLES["primary" if in_a_row else "secondary"]
-        ink = ctx.theme.color(style[1])[:3]
+        ink = ctx.theme.color(BUTTON_STYLES["primary"][1])[:3]
         picture = pilot.picture()
-        if in_a_row:
-            assert ground(picture, words_of(pilot, search)) == ctx.theme.color("primary")[:3], \
-                "search is not filled where it leads the departments' row"
+        assert ground(picture, words_of(pilot, search)) == ctx.theme.color("primary")[:3], "search is not filled"
         icon, words = tick_and_words(picture, words_of(pilot, search), ink)
         if (display, size, accessible) in WORDS_ALONE:
             inside = min(icon.left - search.left, search.right - (words.right if words.width else icon.right))
