@@ -172,12 +172,14 @@ class HomeScene(ShopScene):
         # the picture gives way to the name: the longest word must fit beside it at the smallest size
         longest = max((ctx.screen.text.width(word, theme.size("small"), True)
                        for category in categories for word in pick(category.name, ctx.lang).split()), default=0)
-        icon_w = min(theme.size("tile") * 2 // 3, tile_w // 3, tile_w - longest - 2 * gap)
+        # (a gap each side of the name, as between it and its picture: at half a gap "Stirnlampen" ended 7 px from
+        # its tile's edge on the accessible portrait terminal: designer's review)
+        icon_w = min(theme.size("tile") * 2 // 3, tile_w // 3, tile_w - longest - 2 * gap - gap // 2)
         if icon_w < theme.size("touch_target") // 2:
             icon_w = 0  # too small to show what it is
         # one size for every name of the grid (the tablet's tiles said "Fahrräder" large beside "Laufschuhe"
         # small): the largest at which each shows whole, its words unbroken, on two lines beside its picture
-        room = tile_w - icon_w - 2 * gap if icon_w else tile_w - gap
+        room = tile_w - icon_w - 2 * gap - gap // 2 if icon_w else tile_w - gap - gap // 2
         names = [pick(category.name, ctx.lang) for category in categories]
         steps = ("button", "text", "small")
         size = next((step for step in steps if all(
@@ -192,7 +194,7 @@ class HomeScene(ShopScene):
                          width=fixed(icon_w))] if icon_w else []
             tiles.append(row(*icon, kit.words(name, size=size, sizes=steps[steps.index(size) + 1:], max_lines=3,
                                              bold=True, valign="center"),
-                             gap=gap, padding=Insets.all(gap // 2), widget=tile, width=flex()))
+                             gap=gap, padding=Insets(gap // 2, gap, gap // 2, gap // 2), widget=tile, width=flex()))
         tile_h, target = theme.size("tile"), theme.size("touch_target")
         rows = [row(*tiles[i:i + columns], *(leaf(None) for _ in range(columns - len(tiles[i:i + columns]))),
                     gap=gap, height=flex(min=target, max=tile_h))

@@ -91,8 +91,8 @@ class PinPadScene(ShopScene, Modal[bool]):
             for label in order:
                 action = self.cancel if label == t("Cancel") else self.erase if label == "⌫" else \
                     partial(self.digit, label)
-                # Cancel and erase outlined as the digits, their words quieter (filled grey, they looked
-                # like keys of another pad: designer's review)
+                # Cancel and erase outlined and inked as the digits (filled grey, they looked like keys of
+                # another pad; in grey words, disabled: designer's reviews)
                 keys.append(kit.button(label, action, style="chip" if label.isdigit() else "key_quiet",
                                        size="title" if label.isdigit() or label == "⌫" else "text",
                                        height=fixed(key_h)))

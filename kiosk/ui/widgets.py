@@ -515,8 +515,9 @@ BUTTON_STYLES = {
     "key_special": ("divider", "text", ""),
     # a keyboard's Enter key while it is ready: the colours of the form's main button (Send, Next) it stands for
     "key_enter": ("accent", "on_accent", ""),
-    # a pad's keys beside its digits ("chip"): Cancel, erase; outlined as the digits are, the word quieter
-    "key_quiet": ("surface", "muted", "choice"),
+    # a pad's keys beside its digits ("chip"): Cancel, erase; outlined and inked as the digits are, their words
+    # whole on the key (in grey words, "Annuler" looked disabled beside buttons that were: designer's review)
+    "key_quiet": ("surface", "text", "choice"),
     "header": ("", "on_primary", ""),
     "inverse": ("on_primary", "primary", ""),  # a highlight on a bar of the primary colour (the header's cart)
 }
