@@ -11,7 +11,7 @@ from kiosk.scenes.base import ShopScene
 from kiosk.scenes.contact_keys import contact_shortcuts
 from kiosk.scenes.context import SceneContext
 from kiosk.ui.keyboard import BACKSPACE, ENTER
-from kiosk.ui.layout import Box
+from kiosk.ui.layout import Box, column
 from kiosk.ui.widgets import Root, TextField
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -53,7 +53,7 @@ class EmailScene(ShopScene):
 
     def build(self, size: tuple[int, int]) -> Root:
         """Field, what is wrong with it, the boxes, "Send" and the keyboard."""
-        t, kit = self.ctx.t, self.kit
+        t, kit, gap = self.ctx.t, self.kit, self.ctx.theme.size("gap")
         hint = "" if not self.address or valid_email(self.address) else t("This address looks incomplete.")
 
         compact_form = [False]  # whether the form being made is the compact one (its parts are made first)
@@ -70,9 +70,16 @@ class EmailScene(ShopScene):
                 [kit.reason(t("Type your email address"))] if not self.address else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
                                ("marketing", t("Send me the store's offers too"))):
-                parts.append(kit.toggle(text, partial(self.toggle, flag), checked=getattr(self, flag)))
-                if flag == "consent" and valid_email(self.address) and not self.consent and not compact:
-                    parts.append(kit.reason(t("Tick the required box first")))
+                waited_for = flag == "consent" and valid_email(self.address) and not self.consent
+                # (the compact form says why under "Send": the box it asks for marked, as a field with a problem
+                # is, so that the reason stands on it there too: designer's review)
+                box = kit.toggle(text, partial(self.toggle, flag), checked=getattr(self, flag),
+                                 problem=t("Tick the required box first") if waited_for and compact else "")
+                if waited_for and not compact:
+                    # tight under the box it asks for (half-way between it and the offers' box, it read as about
+                    # either: designer's review)
+                    box = column(box, kit.reason(t("Tick the required box first")), gap=gap // 4)
+                parts.append(box)
             return parts
 
         ready = valid_email(self.address) and self.consent

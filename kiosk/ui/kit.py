@@ -122,12 +122,13 @@ class Kit:
         return box
 
     def toggle(self, label: str, action: Callable[[], None] | None, *, checked: bool, shown: str = "",
-               switch: bool = False, size: str = "text", width: Size | None = None, stacked: bool = False) -> Box:
+               switch: bool = False, size: str = "text", width: Size | None = None, stacked: bool = False,
+               problem: str = "") -> Box:
         """A tick box (or a switch) with its words, as wide as they need (or `width`), at least the touch
         target; in less room the box alone, its words still its label. `stacked`: the box over its word in
-        the small size, as narrow as the word (a card's corner)."""
+        the small size, as narrow as the word (a card's corner). `problem`: what is missing, marked on it."""
         made = Toggle((0, 0, 0, 0), label, action, checked=checked, switch=switch, shown=shown, size=size,
-                      stacked=stacked)
+                      stacked=stacked, problem=problem)
         target, pad = self.theme.size("touch_target"), self.theme.size("gap") // 2 + self.theme.px(8)
         mark = Toggle.mark_width(self.theme, self.cache, size, switch)
 

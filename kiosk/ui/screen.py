@@ -636,7 +636,7 @@ class Screen:
                                     "clipped": rect.size != widget.rect.size}  # partly scrolled out of view
             if isinstance(widget, Toggle):  # a tick box or a switch: on or off
                 node["checked"] = widget.checked
-            if isinstance(widget, TextField) and widget.problem:  # a field marked: what is wrong with it
+            if isinstance(widget, (TextField, Toggle)) and widget.problem:  # a field marked: what is wrong with it
                 node["problem"] = widget.problem
             if isinstance(widget, Status):  # what it shows: whole, or its short form, or cut with "…"
                 shown, _ = widget.lines(self.theme, self.text, rect)

@@ -737,11 +737,12 @@ class Toggle(Button):
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int], label: str, on_tap: Action | None, *,
                  checked: bool, switch: bool = False, shown: str = "", size: str = "text",
-                 stacked: bool = False) -> None:
+                 stacked: bool = False, problem: str = "") -> None:
         super().__init__(rect, label, on_tap, style="chip", size=size, shown=shown)
         self.checked = checked
         self.switch = switch
         self.stacked = stacked
+        self.problem = problem  # what is missing ("Tick the required box first"): marked as a field's problem is
         self.role = "switch" if switch else "checkbox"
 
     @staticmethod
@@ -780,7 +781,10 @@ class Toggle(Button):
         # (off: its empty box says it, the chip edged as an option not chosen is: the beige divider, 1.3:1 on the
         # paper, read as printed words: designer's review)
         edge = named_color(theme, "primary" if on else "choice")
-        pygame.draw.rect(painter.surface, edge, rect, max(2, theme.px(6 if on else 3)), border_radius=radius)
+        thick = theme.px(6 if on else 3)
+        if self.problem and not on:  # (as a field with a problem: in the danger colour, twice as thick)
+            edge, thick = theme.color("danger"), 2 * theme.px(4)
+        pygame.draw.rect(painter.surface, edge, rect, max(2, thick), border_radius=radius)
         ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
         if self.stacked:
             self._paint_stacked(painter, rect, ink_color)
