@@ -917,7 +917,10 @@ def product_card_box(ctx: SceneContext, product: ProductSummary, tick: Tick | No
                     marks, gap=gap)
     picture = leaf(Picture((0, 0, 0, 0), ctx.shop.image(product.image)), height=flex(min=gap))
     if across:
-        picture.width = fixed(across)
+        # as wide as `across`, as tall at most, at the card's top beside the brand (centred in a card made taller,
+        # it stood lower than the words beside it: designer's review); the card's height still its texts'
+        picture.height = flex(min=gap, max=across)
+        picture = column(picture, width=fixed(across), height=flex(min=gap))
         texts = column(kit.words(product.brand.upper(), size="small", color="muted", bold=True, max_lines=1),
                        name, row(*rating, align="center", height=fit(min=theme.size("star"))),
                        price_box(ctx, product.sku, product.category, product.price_cents), marks, gap=gap // 3)
@@ -996,6 +999,7 @@ def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[Product
         beside = top = False
         made = None if tick is None else partial(_tick_as, tick, True)
         card_h = product_card_box(ctx, products[0], made, across=picture_w).natural(card_w)[1]
+        card_h = _ending_on_whole_words(ctx, card_h, view.rect.height - margin - cue_height(theme, ctx.screen.text))
 
     def build_row(index: int) -> list[Widget]:
         return [product_card(ctx, pygame.Rect(margin + col * (card_w + gap), margin + index * (card_h + gap),
@@ -1005,6 +1009,20 @@ def product_grid(ctx: SceneContext, view: ScrollView, products: Sequence[Product
 
     view.set_rows(-(-len(products) // columns), card_h + gap, build_row, top=margin)
     view.content_height += margin
+
+
+def _ending_on_whole_words(ctx: SceneContext, card_h: int, shown_h: int) -> int:
+    """How tall cards laid across are in a grid that shows `shown_h` of them over its cue: `card_h`, where the
+    next row starting under the whole ones shows its brand and its name's first line whole; else taller, so that
+    only its top edge shows (its name was cut in half under "More below": designer's review)."""
+    theme, text = ctx.theme, ctx.screen.text
+    gap = theme.size("gap")
+    rows = max(1, shown_h // (card_h + gap))
+    started = shown_h - rows * (card_h + gap)
+    words = gap + text.line_height(theme.size("small"), True) + gap // 3 + text.line_height(theme.size("text"), True)
+    if started >= words:
+        return card_h
+    return max(card_h, (shown_h - gap // 3) // rows - gap)
 
 
 def _tick_as(tick: GridTick, stacked: bool, product: ProductSummary) -> Box:
