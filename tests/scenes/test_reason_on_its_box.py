@@ -7,10 +7,13 @@ problem is marked: edged thick in the danger colour."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from kiosk.testing.pilot import Pilot
 from tests.scenes.helpers import EACH_SHAPE, EACH_SHAPE_IDS, bounds, rgb, session
 
 # the shapes whose form is the full one (accessible mode's landscape screens and tablet have the compact one)
@@ -18,16 +21,24 @@ FULL_FORM = [(case, name) for case, name in zip(EACH_SHAPE, EACH_SHAPE_IDS, stri
              if not (case[3] and (case[1][0] > case[1][1] or case[1][0] < 1000))]
 
 
+@contextmanager
+def address_typed(folder: Path, display: str, size: tuple[int, int], language: str, accessible: bool,
+                  ) -> Iterator[Pilot]:
+    """A session on the email form (from the share screen), a whole address typed, the consent not ticked."""
+    with session(folder, display, size, language, accessible=accessible, mail=True,
+                 screen=lambda routes: routes.share(["RUN-115"])) as pilot:
+        pilot.tap(pilot.app.display().ctx.t("Send it to me by email"))
+        pilot.type("ada@example.org")
+        yield pilot
+
+
 @pytest.mark.quick_first(2)
 @pytest.mark.parametrize("display, size, language, accessible", [case for case, _ in FULL_FORM],
                          ids=[name for _, name in FULL_FORM])
 def test_the_consent_reason_sits_under_the_consent_box(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
-    with session(tmp_path, display, size, language, accessible=accessible, mail=True,
-                 screen=lambda routes: routes.share(["RUN-115"])) as pilot:
+    with address_typed(tmp_path, display, size, language, accessible) as pilot:
         t = pilot.app.display().ctx.t
-        pilot.tap(t("Send it to me by email"))
-        pilot.type("ada@example.org")
         said = t("Tick the required box first")
         consent = bounds(pilot, t("I agree to receive this email (required)"))
         reason = bounds(pilot, said)
@@ -46,12 +57,9 @@ COMPACT_FORM = [(case, name) for case, name in zip(EACH_SHAPE, EACH_SHAPE_IDS, s
                          ids=[name for _, name in COMPACT_FORM])
 def test_the_compact_form_marks_the_consent_box(
         tmp_path: Path, display: str, size: tuple[int, int], language: str, accessible: bool) -> None:
-    with session(tmp_path, display, size, language, accessible=accessible, mail=True,
-                 screen=lambda routes: routes.share(["RUN-115"])) as pilot:
+    with address_typed(tmp_path, display, size, language, accessible) as pilot:
         ctx = pilot.app.display().ctx
         t = ctx.t
-        pilot.tap(t("Send it to me by email"))
-        pilot.type("ada@example.org")
         label = t("I agree to receive this email (required)")
         node = next(w for w in pilot.request("tree")["displays"][pilot.display_name]["widgets"] if w["label"] == label)
         assert node.get("problem") == t("Tick the required box first"), node
