@@ -1,14 +1,17 @@
 """The picture worker makes what is in front of the shopper: a picture asked for by a page the shopper has
-left before it was made is not made at all, and the page is not kept alive waiting for it."""
+left before it was made is not made at all, and the page is not kept alive waiting for it; and it does not
+slow the frame the shopper waits for: a picture starts once that frame is drawn."""
 
 from __future__ import annotations
 
 import gc
 import threading
+import time
 import weakref
 
 import pygame
 
+from kiosk.ui.frame_gate import LONGEST_WAIT_S, frame_being_drawn
 from kiosk.ui.images import ImageCache
 
 
@@ -84,3 +87,32 @@ def test_once_every_picture_asked_for_is_made_the_freed_heap_is_given_back_off_t
     assert len(bursts) == 1, bursts
     worker, seen = bursts[0]
     assert worker.startswith("images") and seen == ["a", "b", "c"], "on the worker, after the last picture"
+
+
+def test_a_picture_asked_for_in_a_frame_is_made_once_the_frame_is_drawn() -> None:
+    cache = ImageCache()
+    made: list[str] = []
+    page = Page()
+    try:
+        with frame_being_drawn():  # a page is built and drawn: its picture is asked for as it is drawn
+            cache.make("photo", (4, 4), lambda: _drawn("photo", made), page)
+            time.sleep(LONGEST_WAIT_S / 2)
+            assert made == [], "the worker does not take turns with the frame the shopper waits for"
+        cache.wait()
+        assert made == ["photo"] and cache.deliver() == [page], "it comes as soon as the frame is drawn"
+    finally:
+        cache.close()
+
+
+def test_a_frame_that_never_ends_still_gets_its_pictures() -> None:
+    cache = ImageCache()
+    made: list[str] = []
+    try:
+        with frame_being_drawn():  # (a frame that hangs, or a loop drawing without a pause)
+            cache.make("photo", (4, 4), lambda: _drawn("photo", made), Page())
+            deadline = time.monotonic() + 10 * LONGEST_WAIT_S
+            while not made and time.monotonic() < deadline:
+                time.sleep(LONGEST_WAIT_S / 10)
+            assert made == ["photo"], "late, never not at all"
+    finally:
+        cache.close()

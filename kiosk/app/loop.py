@@ -43,6 +43,7 @@ from kiosk.services.watchdog import SystemdNotifier
 from kiosk.shared import recent_log
 from kiosk.shared.ports import Device
 from kiosk.shared.shop import Shop
+from kiosk.ui.frame_gate import frame_being_drawn
 from kiosk.ui.gestures import Pinch
 
 log = logging.getLogger(__name__)
@@ -440,9 +441,10 @@ class App:
                 continue
             started, cpu = time.perf_counter(), time.thread_time()
             try:
-                display.tick(now)
-                animating = display.screen.update(now, dt) or animating
-                drawn = display.screen.render()
+                with frame_being_drawn():
+                    display.tick(now)
+                    animating = display.screen.update(now, dt) or animating
+                    drawn = display.screen.render()
             except Exception as error:
                 self.recover(display, "a frame", error)
                 continue

@@ -26,6 +26,7 @@ from pathlib import Path
 import pygame
 
 from kiosk.core.pack.image_header import ImageProblem, check_picture
+from kiosk.ui.frame_gate import wait_for_no_frame
 from kiosk.ui.picture_copies import PictureCopies
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ def _decoded(path: str, fitted_to: tuple[int, int] | None = None) -> pygame.Surf
     against 7.8 MB this way (`python -m bench.pictures`); the soak run's memory peaked 4-5 MB above its
     samples whenever such a picture was being made."""
     picture = pygame.image.load(path)
+    wait_for_no_frame()
     if fitted_to is None or fitted_to == picture.get_size():
         return _in_32_bits(picture)
     if fitted_to[0] >= picture.get_width() or fitted_to[1] >= picture.get_height():
@@ -75,6 +77,7 @@ def _narrowed(picture: pygame.Surface, width: int) -> pygame.Surface:
     height = picture.get_height()
     narrow: pygame.Surface | None = None
     for top in range(0, height, STRIP_ROWS):
+        wait_for_no_frame()  # (a strip at a time: a frame that starts meanwhile waits for one strip at most)
         rows = min(STRIP_ROWS, height - top)
         strip = _in_32_bits(picture.subsurface((0, top, picture.get_width(), rows)))
         if picture.get_bitsize() == 24:  # scaled apart, copied into the 24-bit result (a copy: no alpha)
@@ -108,8 +111,10 @@ def _load_scaled(path: str, size: tuple[int, int], copies: PictureCopies | None 
             except (ValueError, OSError):
                 pass
             copies.forget(copy)  # damaged: made again
+        wait_for_no_frame()
         shown = _decoded(path, target)
         if kept and copies is not None:
+            wait_for_no_frame()
             copies.keep(Path(path), shown)
         return shown
     except (pygame.error, OSError, ImageProblem) as error:
@@ -244,8 +249,9 @@ class ImageCache:
         self._frame += 1
 
     def _run(self, maker: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
-        """On the worker: make one picture."""
+        """On the worker: make one picture, once no frame is being drawn (see frame_gate.py)."""
         try:
+            wait_for_no_frame()
             return maker()
         finally:
             self._made_or_cancelled()
