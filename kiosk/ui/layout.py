@@ -27,7 +27,7 @@ import pygame
 from kiosk.ui.scroll import ScrollView
 from kiosk.ui.text import TextCache
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import Button, Label, Status, Widget, note_pixels
+from kiosk.ui.widgets import Button, Label, Status, Widget
 
 Align = Literal["start", "center", "end", "stretch"]
 Justify = Literal["start", "center", "end", "between"]
@@ -516,7 +516,7 @@ def button(widget: Button, cache: TextCache, theme: Theme, *, width: Size | None
         shown = widget.shown or widget.label
         wide = max(target, cache.width(shown, size, True) + widget.lead_room(size) + 2 * pad)
         if widget.note:
-            wide = max(wide, cache.width(widget.note, note_pixels(theme)) + 2 * pad)
+            wide = max(wide, cache.width(widget.note, theme.note_size()) + 2 * pad)
         if wide <= available:
             return wide, target
         lines = cache.wrap(shown, size, available - pad, True, 3)  # drawn on the lines it is tall enough for

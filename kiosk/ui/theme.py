@@ -107,6 +107,11 @@ class Theme:
             pixels = self._pixels[name] = max(1, round(self._sizes[name] * scale))
         return pixels
 
+    def note_size(self) -> int:
+        """The size of a button's second line ("in stock", "see the map"): between the small text and the
+        text, read at arm's length under its larger first line."""
+        return (self.size("small") + self.size("text")) // 2
+
     def px(self, reference: float) -> int:
         """A length given for a 1080-wide screen, in pixels for this screen."""
         return round(reference * self.scale)

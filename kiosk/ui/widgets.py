@@ -228,12 +228,6 @@ def lead_weight(size: int) -> int:
     return max(2, round(size / 6))
 
 
-def note_pixels(theme: Theme) -> int:
-    """The size of a button's second line ("in stock", "see the map"): between the small text and the
-    text, read at arm's length under its larger first line."""
-    return (theme.size("small") + theme.size("text")) // 2
-
-
 class Root(Widget):
     """The top of a scene's tree; collects damaged rectangles."""
 
@@ -614,7 +608,7 @@ class Button(Widget):
         text = painter.text.ellipsize(shown, size, room, bold=True)
         image = painter.text.render(text, size, ink_color, bold=True)
         if self.note:
-            note_size = note_pixels(theme)
+            note_size = theme.note_size()
             note = painter.text.render(painter.text.ellipsize(self.note, note_size, rect.width - theme.px(16)),
                                        note_size, ink_color)
             top = rect.centery - (image.get_height() + note.get_height()) // 2
@@ -1018,8 +1012,8 @@ class Choice(Toggle):
             size = small  # whole in the small size rather than cut
         mark = cache.width(self.MARK, size, True)
         image = cache.render(cache.ellipsize(self.words, size, room - mark, bold=True), size, ink, bold=True)
-        note = cache.render(cache.ellipsize(self.note, note_pixels(theme), cap.width - theme.px(16)),
-                            note_pixels(theme), ink) if self.note else None
+        note = cache.render(cache.ellipsize(self.note, theme.note_size(), cap.width - theme.px(16)),
+                            theme.note_size(), ink) if self.note else None
         top = cap.centery - (image.get_height() + (note.get_height() if note is not None else 0)) // 2
         left = cap.centerx - (mark + image.get_width()) // 2
         paint_tick(painter.surface, pygame.Rect(left, top, cache.width(self.MARK.strip(), size, True),

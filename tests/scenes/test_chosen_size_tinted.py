@@ -11,7 +11,6 @@ import pygame
 import pytest
 
 from kiosk.ui.contrast import contrast
-from kiosk.ui.widgets import note_pixels
 from tests.scenes.helpers import ground, rgb, started, stroke
 from tests.test_layout_matrix import SHAPES
 
@@ -45,7 +44,7 @@ def test_the_chosen_size_is_tinted_and_ticked_boldly_and_the_others_read_as_choi
         number = cache.width("40", theme.size("text"), True)
         line = cache.line_height(theme.size("text"), True)
         words = pygame.Rect(0, 0, number, line)
-        under = cache.line_height(note_pixels(theme))  # the note under the number ("in stock")
+        under = cache.line_height(theme.note_size())  # the note under the number ("in stock")
         words.topright = (chosen.centerx + (number + cache.width("✓ ", theme.size("text"), True)) // 2,
                           chosen.centery - (line + under) // 2)
         mark = cache.width("✓ ", theme.size("text"), True)
