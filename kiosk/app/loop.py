@@ -413,11 +413,12 @@ class App:
         return animating
 
     def _warm_up(self) -> None:
-        """After a still frame (the screen shows, no one waits for it): the fonts a scene loaded draw the
-        letters of a list of products once, so that the first search's results do not pay for it on the
-        shopper's first keystroke (nothing to do once each font has)."""
+        """After a still frame (the screen shows, no one waits for it): one font of one display made ready (see
+        `Theme.warm_up`), so that the first search's results and the first product page do not pay for it on
+        the shopper's tap (nothing to do once each is)."""
         for display in self.displays:
-            display.screen.theme.warm_up()
+            if display.screen.theme.warm_up():
+                return
 
     def _maybe_give_back_memory(self) -> None:
         """After a frame that left the screen still (presented, nothing moving), at most every

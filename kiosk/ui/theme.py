@@ -61,9 +61,7 @@ TEXT_SIZES = ("text", "small", "title", "headline", "button")
 # A tablet is read from closer, but not at three quarters of the size: text scales down no further than
 # this (small text came out at 18 px on an 800x1280 tablet); the layout finds the room for it.
 TEXT_SCALE_FLOOR = 0.9
-# The sizes a list of products writes in (names, brands, prices, chips), and the letters it shows: its fonts
-# draw them once while the screen is idle (Theme.warm_up)
-LIST_TEXT_SIZES = ("text", "small", "title")
+# The letters a list of products shows: each font draws them once while the screen is idle (Theme.warm_up)
 LIST_GLYPHS = ("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 àâäçéèêëîïôöùûüñßÀÂÇÉÈÊÖÜ"
                " €$£%.,:;!?-–'’“”«»…·/()+&")
 REQUIRED_SIZES = ("text", "small", "title", "headline", "button", "touch_target", "margin", "gap", "radius", "header")
@@ -140,16 +138,25 @@ class Theme:
         self._fonts.clear()
         self._warmed.clear()
 
-    def warm_up(self) -> None:
-        """Draw the letters a list of products shows once in each font of its sizes loaded since the last
-        call, which the font keeps: a search's first keystroke then draws its rows as fast as the next ones
-        do (drawing each letter the first time made it ~1 ms slower). For an idle moment: ~2-3 ms a font,
-        once; no font is loaded for it (each holds its file open)."""
-        sizes = {self.size(name) for name in LIST_TEXT_SIZES}
+    def warm_up(self) -> bool:
+        """For an idle moment: one font made ready, so that a page's first frame does not pay for it. A font
+        loaded since the last call draws the letters of a list of products once, which it keeps (drawing each
+        letter the first time made a search's first keystroke ~1 ms slower); once each is, the next of the
+        theme's text sizes (and a button's note) not loaded yet, in either weight, is loaded and drawn (the
+        first product page loaded two fonts and drew letters in five: its frame took 18-21 ms against 13-14 ms
+        for the next ones, `python -m bench.navigation_taps`). About 2-3 ms a font, once each; returns whether
+        one was."""
         for key, font in list(self._fonts.items()):
-            if key[0] in sizes and key not in self._warmed:
+            if key not in self._warmed:
                 self._warmed.add(key)
                 font.render(LIST_GLYPHS, True, (0, 0, 0, 255))
+                return True
+        for size in (*(self.size(name) for name in TEXT_SIZES), self.note_size()):
+            for bold in (False, True):
+                if (size, bold) not in self._fonts:
+                    self.font(size, bold)
+                    return self.warm_up()
+        return False
 
 
 def theme_problems(path: Path) -> tuple[ThemeFile | None, list[Problem]]:
