@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -695,8 +696,13 @@ class ProductScene(ShopScene):
         def whole(lines: list[str]) -> bool:
             return len(lines) <= 2 and not any(line.endswith("…") for line in lines)
 
-        toggle_least = next((w for w in range(toggle_w // 2, toggle_w, max(1, theme.px(10)))
-                             if whole(cache.wrap(said, theme.size(compare_size), w - beside, True, 3))), toggle_w)
+        # (tried from the first width on the way there that can hold them on two lines: each try wraps them, and
+        # the twenty or so narrower ones were a fifth of the first product page's frame)
+        step, said_size = max(1, theme.px(10)), theme.size(compare_size)
+        two_lines = cache.two_lines_width(said, said_size, True) + beside  # (none narrower holds them on two)
+        first = toggle_w // 2 + max(0, math.ceil((two_lines - toggle_w // 2) / step)) * step
+        toggle_least = next((w for w in range(first, toggle_w, step)
+                             if whole(cache.wrap(said, said_size, w - beside, True, 3))), toggle_w)
 
         def lines(comparing: bool, reason: str, counted: bool = True, one_row: bool = False,
                   loose: bool = True, greyed: bool = False) -> list[Box]:
@@ -741,9 +747,10 @@ class ProductScene(ShopScene):
         def bar(shown: list[Box]) -> Box:
             return column(*shown, gap=gap, padding=Insets(gap, margin, foot, margin))
 
-        # (with its reason under it too when two are compared already: ticking the second made the bar shorter)
-        tallest = max(bar(lines(comparing, reason, True, one_row, greyed=True)).natural(ctx.size[0])[1]
-                      for comparing in (False, True) for reason in ("", one_more))
+        # (with its reason under it too when two are compared already: ticking the second made the bar shorter;
+        # ticked or not, the tick box is as big)
+        tallest = max(bar(lines(False, reason, True, one_row, greyed=True)).natural(ctx.size[0])[1]
+                      for reason in ("", one_more))
         # (none chosen yet: "Add to comparison" beside it says what to do)
         shown = bar(lines(self.sku in ctx.session.compare, self.compare_reason() if count else "", count > 0,
                           one_row))

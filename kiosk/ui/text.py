@@ -86,6 +86,12 @@ class TextCache:
             width = self._widths[key] = int(self.theme.font(size, bold).size(text)[0])
         return width
 
+    def two_lines_width(self, text: str, size: int, bold: bool = False) -> int:
+        """The narrowest width `text` shows in on at most two lines, broken at a space: its wider line there."""
+        words = text.split(" ")
+        return min((max(self.width(" ".join(words[:cut]), size, bold), self.width(" ".join(words[cut:]), size, bold))
+                    for cut in range(1, len(words))), default=self.width(text, size, bold))
+
     def line_height(self, size: int, bold: bool = False) -> int:
         """Distance between two lines of this size."""
         return int(self.theme.font(size, bold).get_linesize())

@@ -90,6 +90,21 @@ def test_text_wraps_then_shrinks_within_its_lines_before_it_is_cut(theme: Theme)
     assert title.rect.height == len(lines) * cache.line_height(pixels, True)
 
 
+@pytest.mark.parametrize("words", ["In the comparison", "Dans le comparateur", "Im Vergleich", "Comparar", "x"])
+def test_the_narrowest_width_for_two_lines_holds_them_on_two_and_a_pixel_less_does_not(theme: Theme,
+                                                                                       words: str) -> None:
+    cache = TextCache(theme)
+    size = theme.size("text")
+    narrowest = cache.two_lines_width(words, size, True)
+
+    def whole_on_two(width: int) -> bool:
+        lines = cache.wrap(words, size, width, True, 3)
+        return len(lines) <= 2 and not any(line.endswith("…") for line in lines)
+
+    assert whole_on_two(narrowest)
+    assert not whole_on_two(narrowest - 1), "a pixel narrower, a third line or a word cut"
+
+
 def test_nothing_overlaps_and_every_button_keeps_its_touch_size(theme: Theme) -> None:
     cache = TextCache(theme)
     target = theme.size("touch_target")
