@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from kiosk.ui.theme import Color, Theme
 
 TEXT_CONTRAST = 4.5  # words a shopper must read (WCAG 1.4.3), a disabled control's too (designer's review)
@@ -79,8 +81,17 @@ def choice_edge(theme: Theme) -> Color:
 DERIVED_COLORS = {"choice": choice_edge, "chosen": chosen_tint}  # colours worked out from the theme's, by name
 
 
+_derived_colors: weakref.WeakKeyDictionary[Theme, dict[str, Color]] = weakref.WeakKeyDictionary()
+
+
 def named_color(theme: Theme, name: str) -> Color:
     """The colour `name` stands for: a theme colour, or one of DERIVED_COLORS ("choice": an option's edge;
-    "chosen": a chosen option's ground), so a style table can name both alike."""
-    derived = DERIVED_COLORS.get(name)
-    return derived(theme) if derived else theme.color(name)
+    "chosen": a chosen option's ground), so a style table can name both alike. A derived one is worked out once
+    per theme (it searches the colour's steps for its contrast: every chip and tick box asks as it is drawn)."""
+    derive = DERIVED_COLORS.get(name)
+    if derive is None:
+        return theme.color(name)
+    known = _derived_colors.setdefault(theme, {})
+    if name not in known:
+        known[name] = derive(theme)
+    return known[name]
