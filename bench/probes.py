@@ -106,9 +106,13 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
             start, end = (top, bottom) if direction == 1 else (bottom, top)
             measured(kind, swipe, start, end)
 
+    slowest: dict[str, list[float]] = {}  # each navigation tap's slowest frame, round by round
+
     def navigate(*labels: str) -> None:
         for label in labels:
+            before = len(wall["navigation"])
             measured("navigation", pilot.tap, label)
+            slowest.setdefault(label, []).append(max(wall["navigation"][before:], default=0.0))
 
     navigate(category)
     scroll("browse_scroll")
@@ -123,7 +127,7 @@ def frames(config: str, rounds: str = "6") -> dict[str, Any]:
     first = app.display().ctx.shop.catalog.browse(app.display().ctx.shop.catalog.categories[0].id, limit=1)[0]
     for _ in range(int(rounds)):
         navigate("Accueil", category, first.title("fr"), "Retour")  # home, a department, a product page
-    return {kind: _summary(wall[kind], cpu[kind]) for kind in kinds if wall[kind]}
+    return {**{kind: _summary(wall[kind], cpu[kind]) for kind in kinds if wall[kind]}, "navigation_taps": slowest}
 
 
 def import_frames(config: str, new_pack: str) -> dict[str, Any]:
