@@ -228,6 +228,17 @@ def lead_weight(size: int) -> int:
     return max(2, round(size / 6))
 
 
+def field_edge(theme: Theme) -> int:
+    """How thick a text field's edge is."""
+    return max(2, theme.px(4))
+
+
+def problem_edge(theme: Theme) -> tuple[Color, int]:
+    """The edge of a control with a problem (a field typed wrong, a required box not ticked): the danger colour,
+    twice as thick as a field's, so that it is not told by colour alone."""
+    return theme.color("danger"), 2 * field_edge(theme)
+
+
 class Root(Widget):
     """The top of a scene's tree; collects damaged rectangles."""
 
@@ -776,8 +787,8 @@ class Toggle(Button):
         # paper, read as printed words: designer's review)
         edge = named_color(theme, "primary" if on else "choice")
         thick = theme.px(6 if on else 3)
-        if self.problem and not on:  # (as a field with a problem: in the danger colour, twice as thick)
-            edge, thick = theme.color("danger"), 2 * theme.px(4)
+        if self.problem and not on:  # (as a field with a problem is)
+            edge, thick = problem_edge(theme)
         pygame.draw.rect(painter.surface, edge, rect, max(2, thick), border_radius=radius)
         ink_color = theme.color("text") if self.enabled else disabled_ink(theme)
         if self.stacked:
@@ -1122,10 +1133,8 @@ class TextField(Widget):
         """Draw the box, the text (or the placeholder) and the caret."""
         theme = painter.theme
         pygame.draw.rect(painter.surface, theme.color("surface"), rect, border_radius=theme.size("radius"))
-        # a field whose text is wrong is marked in the danger colour, its edge twice as thick (not by colour alone)
-        edge = max(2, theme.px(4)) * (2 if self.problem else 1)
-        pygame.draw.rect(painter.surface, theme.color("danger" if self.problem else "primary"), rect, edge,
-                         border_radius=theme.size("radius"))
+        color, edge = problem_edge(theme) if self.problem else (theme.color("primary"), field_edge(theme))
+        pygame.draw.rect(painter.surface, color, rect, edge, border_radius=theme.size("radius"))
         size = theme.size("title")
         pad = theme.px(28)
         width = rect.width - 2 * pad
