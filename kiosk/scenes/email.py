@@ -70,15 +70,16 @@ class EmailScene(ShopScene):
                 [kit.reason(t("Type your email address"))] if not self.address else []
             for flag, text in (("consent", t("I agree to receive this email (required)")),
                                ("marketing", t("Send me the store's offers too"))):
-                waited_for = flag == "consent" and valid_email(self.address) and not self.consent
+                # what "Send" waits for, where it is this box ("Tick the required box first")
+                waited_for = self.reason() if flag == "consent" and valid_email(self.address) else ""
                 # (the compact form says why under "Send": the box it asks for marked, as a field with a problem
                 # is, so that the reason stands on it there too: designer's review)
                 box = kit.toggle(text, partial(self.toggle, flag), checked=getattr(self, flag),
-                                 problem=t("Tick the required box first") if waited_for and compact else "")
+                                 problem=waited_for if compact else "")
                 if waited_for and not compact:
                     # tight under the box it asks for (half-way between it and the offers' box, it read as about
                     # either: designer's review)
-                    box = column(box, kit.reason(t("Tick the required box first")), gap=gap // 4)
+                    box = column(box, kit.reason(waited_for), gap=gap // 4)
                 parts.append(box)
             return parts
 
