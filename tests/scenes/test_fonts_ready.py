@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.scenes.helpers import started
+from tests.test_layout_matrix import pilot_for
 
 CASES = [("terminal", (1080, 1920), "fr", False), ("terminal", (1080, 1920), "de", True),
          ("window", (3840, 2160), "fr", False)]
@@ -31,5 +32,15 @@ def test_the_first_pages_load_no_font_in_a_taps_frame(tmp_path: Path, display: s
             ctx.show(page)
             pilot.app.step(block=False)  # the page's first frame
             assert theme.fonts_loaded == ready, f"{type(page).__name__} loaded a font in its first frame"
+    finally:
+        pilot.close()
+
+
+def test_a_kiosk_just_started_has_every_font_ready_after_its_first_still_frame(tmp_path: Path) -> None:
+    pilot = pilot_for(tmp_path, "terminal", (1080, 1920), "fr")  # started: its first frame drawn
+    try:
+        theme = pilot.app.display().screen.theme
+        pilot.app.step(block=False)  # one turn of the loop, nothing moving
+        assert not theme.warm_up(), "a shopper who taps in the first second finds them ready too"
     finally:
         pilot.close()
