@@ -56,7 +56,6 @@ def _decoded(path: str, fitted_to: tuple[int, int] | None = None) -> pygame.Surf
     against 7.8 MB this way (`python -m bench.pictures`); the soak run's memory peaked 4-5 MB above its
     samples whenever such a picture was being made."""
     picture = pygame.image.load(path)
-    wait_for_no_frame()
     if fitted_to is None or fitted_to == picture.get_size():
         return _in_32_bits(picture)
     if fitted_to[0] >= picture.get_width() or fitted_to[1] >= picture.get_height():
@@ -77,7 +76,6 @@ def _narrowed(picture: pygame.Surface, width: int) -> pygame.Surface:
     height = picture.get_height()
     narrow: pygame.Surface | None = None
     for top in range(0, height, STRIP_ROWS):
-        wait_for_no_frame()  # (a strip at a time: a frame that starts meanwhile waits for one strip at most)
         rows = min(STRIP_ROWS, height - top)
         strip = _in_32_bits(picture.subsurface((0, top, picture.get_width(), rows)))
         if picture.get_bitsize() == 24:  # scaled apart, copied into the 24-bit result (a copy: no alpha)
@@ -111,10 +109,8 @@ def _load_scaled(path: str, size: tuple[int, int], copies: PictureCopies | None 
             except (ValueError, OSError):
                 pass
             copies.forget(copy)  # damaged: made again
-        wait_for_no_frame()
         shown = _decoded(path, target)
         if kept and copies is not None:
-            wait_for_no_frame()
             copies.keep(Path(path), shown)
         return shown
     except (pygame.error, OSError, ImageProblem) as error:
@@ -249,7 +245,9 @@ class ImageCache:
         self._frame += 1
 
     def _run(self, maker: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
-        """On the worker: make one picture, once no frame is being drawn (see frame_gate.py)."""
+        """On the worker: make one picture, once no frame is being drawn (see frame_gate.py). Not in the middle
+        of one: a picture paused between its strips held its decoded pixels (4.3 MB for a 1200 px photo) while
+        frames went on, and the soak's memory rose by as much at times."""
         try:
             wait_for_no_frame()
             return maker()
