@@ -41,6 +41,10 @@ def frame_being_drawn() -> Iterator[None]:
                 _no_frame.set()
 
 
-def wait_for_no_frame() -> None:
-    """On a worker, before a step of its work: return once no frame is being drawn (at most `LONGEST_WAIT_S`)."""
+def wait_for_no_frame() -> bool:
+    """On a worker, before a step of its work: return once no frame is being drawn (at most `LONGEST_WAIT_S`);
+    whether one was."""
+    if _no_frame.is_set():
+        return False
     _no_frame.wait(LONGEST_WAIT_S)
+    return True

@@ -75,7 +75,12 @@ def _narrowed(picture: pygame.Surface, width: int) -> pygame.Surface:
     24-bit picture's result is 24-bit too (a quarter smaller while the decoded picture is still held)."""
     height = picture.get_height()
     narrow: pygame.Surface | None = None
+    paused = False
     for top in range(0, height, STRIP_ROWS):
+        # a frame that starts meanwhile is let through once (the next shopper's page: it waited for the worker
+        # each time it let go of Python's lock, 4-8 ms in all); not at every strip, which held the decoded
+        # pixels (4.3 MB for a 1200 px photo) while frame after frame went on: the soak's memory rose by as much
+        paused = paused or wait_for_no_frame()
         rows = min(STRIP_ROWS, height - top)
         strip = _in_32_bits(picture.subsurface((0, top, picture.get_width(), rows)))
         if picture.get_bitsize() == 24:  # scaled apart, copied into the 24-bit result (a copy: no alpha)
@@ -245,9 +250,8 @@ class ImageCache:
         self._frame += 1
 
     def _run(self, maker: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
-        """On the worker: make one picture, once no frame is being drawn (see frame_gate.py). Not in the middle
-        of one: a picture paused between its strips held its decoded pixels (4.3 MB for a 1200 px photo) while
-        frames went on, and the soak's memory rose by as much at times."""
+        """On the worker: make one picture, once no frame is being drawn (see frame_gate.py; in the middle of
+        one, see `_narrowed`)."""
         try:
             wait_for_no_frame()
             return maker()
